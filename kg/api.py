@@ -1,0 +1,382 @@
+"""The library face of kg: :class:`KnowledgeGraph` and its verbs.
+
+>>> import kg
+>>> g = kg.open(":memory:")
+>>> g.stats().triples > 0      # the ontology and reference data are loaded
+True
+
+Every ``kg`` command is one call of a method here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pyoxigraph as ox
+
+from . import queries as _queries
+from .errors import InputError, NotFound
+from .namespace import ARTICLE, INFERRED_GRAPH, ONTOLOGY_GRAPH, QUARANTINE, REFERENCE_GRAPH
+from .store import MEMORY, KgStore, RdfFormat, Result, open_output
+
+if TYPE_CHECKING:
+    from .reason import ReasoningResult
+    from .validate import Report
+
+_KG = "https://w3id.org/kg/ontology#"
+
+
+@dataclass(frozen=True)
+class Stats:
+    """What ``kg stats`` reports."""
+
+    triples: int
+    graphs: dict[str, int]            # kind -> number of graphs
+    entities: dict[str, int]          # class local name -> number of instances
+    articles: int
+    quarantined: int
+
+    def to_text(self) -> str:
+        lines = [f"triples      {self.triples}", f"articles     {self.articles}",
+                 f"quarantined  {self.quarantined}", "graphs"]
+        lines += [f"  {k:<11}{v}" for k, v in self.graphs.items()]
+        lines.append("entities")
+        lines += [f"  {k:<11}{v}" for k, v in self.entities.items()]
+        return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class IngestReport:
+    """The outcome of ingesting one article."""
+
+    article: str                      # the article's IRI (= its graph)
+    source: str | None
+    title: str | None
+    date: str | None
+    date_source: str
+    facts: int
+    quarantined: int
+    entities_new: int
+    entities_linked: int
+    notes: tuple[str, ...] = ()
+    reasons: tuple[str, ...] = ()     # SHACL messages of quarantined facts
+
+    def summary(self) -> str:
+        name = self.source or self.article
+        return (f"{name}: {self.facts} facts added, {self.quarantined} quarantined, "
+                f"entities {self.entities_new} new / {self.entities_linked} linked"
+                + (f"; date {self.date} ({self.date_source})" if self.date else "; no article date")
+                + "".join(f"; {n}" for n in self.notes))
+
+
+@dataclass
+class IngestResult:
+    """All articles of one ``ingest`` call, and the inputs that could not be read."""
+
+    reports: list[IngestReport] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+def _resource_bytes(name: str) -> bytes:
+    return resources.files("kg.resources").joinpath(name).read_bytes()
+
+
+def _data_version() -> str:
+    h = hashlib.sha256(_resource_bytes("ontology.ttl"))
+    for entry in sorted(resources.files("kg.data").iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".tsv"):
+            h.update(entry.name.encode())
+            h.update(entry.read_bytes())
+    return h.hexdigest()[:16]
+
+
+class KnowledgeGraph:
+    """A kg knowledge graph in a store on disk (a path) or in memory (``":memory:"``).
+
+    Opening a store that does not exist creates it, with the ontology and the
+    reference data (states, places, people) in graphs of their own.
+    """
+
+    def __init__(self, location: str | Path | None = None):
+        self.store = KgStore(location)
+        self._ensure_base_graphs()
+
+    # -- lifecycle ---------------------------------------------------------
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> "KnowledgeGraph":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    def _ensure_base_graphs(self) -> None:
+        version = _data_version()
+        marker = ox.Literal(version)
+        ask = (f"ASK {{ GRAPH <{REFERENCE_GRAPH}> {{ <{REFERENCE_GRAPH}> <{_KG}contentHash> ?v }} }}")
+        if self.store.query(ask, bindings={"v": marker}).boolean:
+            return
+        from rdflib import Graph
+
+        from .reference import reference_graph
+
+        onto = Graph().parse(data=_resource_bytes("ontology.ttl"), format="turtle")
+        ref = reference_graph()
+        ref_nt = ref.serialize(format="nt", encoding="utf-8")
+        ref_nt += f"<{REFERENCE_GRAPH}> <{_KG}contentHash> {marker} .\n".encode()
+        self.store.replace_graphs({
+            str(ONTOLOGY_GRAPH): onto.serialize(format="nt", encoding="utf-8"),
+            str(REFERENCE_GRAPH): ref_nt,
+        })
+
+    # -- reading -----------------------------------------------------------
+    def query(self, sparql: str, *, allow_update: bool = False,
+              allow_service: bool = False) -> Result:
+        """Run SPARQL over the union of all graphs; the contract's prefixes are predeclared.
+
+        >>> g = open(":memory:")
+        >>> [r["label"].value for r in g.query(
+        ...     'SELECT ?label WHERE { ?s kg:isoCode "KP" ; rdfs:label ?label }')]
+        ['North Korea']
+        """
+        return self.store.query(sparql, allow_update=allow_update, allow_service=allow_service)
+
+    def ask(self, name: str, **params: str) -> Result:
+        """Answer a named question (``kg ask NAME``); parameters are bound, never pasted.
+
+        >>> g = open(":memory:")
+        >>> g.ask("treaties").to_dicts()
+        []
+        """
+        question = _queries.get(name)
+        _queries.check_params(question, params)
+        bindings = {question.variable(k): ox.Literal(v) for k, v in params.items()}
+        return self.store.query(question.sparql, bindings=bindings)
+
+    @staticmethod
+    def questions() -> dict[str, str]:
+        """Named questions and their help lines."""
+        return {name: q.help for name, q in _queries.questions().items()}
+
+    def stats(self) -> Stats:
+        graphs: dict[str, int] = {"articles": 0, "quarantine": 0, "reference": 0,
+                                  "ontology": 0, "inferred": 0, "other": 0}
+        for g in self.store.named_graphs():
+            if g.startswith(str(ARTICLE)):
+                graphs["articles"] += 1
+            elif g.startswith(str(QUARANTINE)):
+                graphs["quarantine"] += 1
+            elif g == str(REFERENCE_GRAPH):
+                graphs["reference"] += 1
+            elif g == str(ONTOLOGY_GRAPH):
+                graphs["ontology"] += 1
+            elif g == str(INFERRED_GRAPH):
+                graphs["inferred"] += 1
+            else:
+                graphs["other"] += 1
+        entities = {}
+        for cls in ("State", "Person", "Place", "Treaty", "Summit", "Visit", "Article"):
+            r = self.store.query(
+                f"SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {{ ?e a <{_KG}{cls}> }}")
+            entities[cls] = int(next(iter(r))[0].value)
+        q = self.store.query(f"SELECT (COUNT(?f) AS ?n) WHERE {{ ?f a <{_KG}QuarantinedFact> }}")
+        quarantined = int(next(iter(q))[0].value)
+        return Stats(len(self.store), graphs, entities, entities["Article"], quarantined)
+
+    def export(self, output: str | io.BufferedIOBase | None = None, *,
+               format: RdfFormat | str = RdfFormat.nq, graph: str | None = None) -> None:
+        """Write the store (or one graph) as RDF to a file name (``.gz`` compresses) or a stream."""
+        fmt = RdfFormat(format)
+        if output is None or isinstance(output, str):
+            stream = open_output(output)
+            try:
+                self.store.dump(stream, fmt, graph=graph)
+            finally:
+                stream.flush()
+                if output not in (None, "-"):
+                    stream.close()
+        else:
+            self.store.dump(output, fmt, graph=graph)  # type: ignore[arg-type]
+
+    def dataset(self) -> Any:
+        """An rdflib ``Dataset`` holding a copy of every named graph (for interop)."""
+        from rdflib import Dataset
+
+        ds = Dataset()
+        buf = io.BytesIO()
+        self.store.dump(buf, RdfFormat.nq)
+        ds.parse(data=buf.getvalue(), format="nquads")
+        return ds
+
+    def graph(self, name: str) -> Any:
+        """One named graph as an rdflib ``Graph`` (a copy)."""
+        from rdflib import Graph
+
+        buf = io.BytesIO()
+        self.store.dump(buf, RdfFormat.nt, graph=name)
+        return Graph().parse(data=buf.getvalue(), format="nt")
+
+    # -- writing -----------------------------------------------------------
+    def load(self, paths: Iterable[str | Path], *, format: RdfFormat | str | None = None,
+             graph: str | None = None) -> dict[str, int]:
+        """Load RDF files in one transaction; returns triples added per graph."""
+        fmt = RdfFormat(format) if format else None
+        return self.store.load_files([Path(p) for p in paths], fmt=fmt, graph=graph)
+
+    def ingest(self, text: str, *, date: str | None = None, url: str | None = None,
+               title: str | None = None, html: bool | None = None,
+               source: str | None = None) -> IngestReport:
+        """Extract the facts of one article's text and store them in the article's graph.
+
+        Re-ingesting the same article (same URL, or same text when there is no
+        URL) replaces its graph. Facts that fail the SHACL shapes go to the
+        article's quarantine graph with the reason.
+        """
+        from .text import read_text
+
+        doc = read_text(text, source=url or source, html=html)
+        return self._ingest_document(doc, date=date, url=url, title=title)
+
+    def ingest_paths(self, paths: Iterable[str], *, date: str | None = None,
+                     url: str | None = None,
+                     progress: Callable[[str], None] | None = None) -> IngestResult:
+        """Ingest files, folders (every article in them) and ``-`` (stdin).
+
+        A file that cannot be read is reported in ``errors`` and the others are
+        ingested; each article is written in one transaction.
+        """
+        import sys
+
+        from .text import iter_paths, read_path, read_bytes
+
+        result = IngestResult()
+        items: list[str | Path] = []
+        for p in paths:
+            if p == "-":
+                items.append("-")
+                continue
+            try:
+                items.extend(iter_paths([p]))
+            except InputError as err:
+                result.errors.append(str(err))
+        if url and len(items) > 1:
+            raise InputError("--url names one article; give one file with it")
+        for item in items:
+            try:
+                if item == "-":
+                    doc = read_bytes(sys.stdin.buffer.read(), source="<stdin>")
+                else:
+                    doc = read_path(Path(item))
+                result.reports.append(self._ingest_document(doc, date=date, url=url))
+            except InputError as err:
+                result.errors.append(str(err))
+            if progress:
+                progress(str(item))
+        return result
+
+    def _ingest_document(self, doc: Any, *, date: str | None, url: str | None,
+                         title: str | None = None) -> IngestReport:
+        from .extract import extract
+        from .model import PartialDate
+        from .rdf import article_graphs
+
+        given = None
+        if date is not None:
+            try:
+                given = PartialDate.parse(date)
+            except ValueError:
+                raise InputError(f"bad --date '{date}': expected YYYY-MM-DD (or YYYY-MM, YYYY)") from None
+        extraction = extract(doc, date=given)
+        if title:
+            extraction.title = title
+        built = article_graphs(extraction, url=url, source=doc.source)
+        self.store.replace_graphs(built.graphs, drop=())
+        return built.report
+
+    def remove(self, article: str) -> str:
+        """Take an article and its facts (and quarantined facts) out; returns its IRI.
+
+        ``article`` is the article's IRI, its hash, its URL or the file it came from.
+        """
+        iri = self.resolve_article(article)
+        key = iri[len(str(ARTICLE)):]
+        self.store.drop_graphs([iri, str(QUARANTINE) + key])
+        return iri
+
+    def resolve_article(self, article: str) -> str:
+        graphs = set(self.store.named_graphs())
+        for cand in (article, str(ARTICLE) + article):
+            if cand in graphs:
+                return cand
+        r = self.store.query(
+            f"SELECT ?a WHERE {{ ?a a <{_KG}Article> . "
+            "{ ?a <http://purl.org/dc/terms/source> ?s } UNION { ?a <http://purl.org/dc/terms/title> ?s } "
+            "FILTER(STR(?s) = ?v || STRENDS(STR(?s), CONCAT('/', ?v))) }",
+            bindings={"v": ox.Literal(article)})
+        found = sorted({row[0].value for row in r})
+        if len(found) == 1:
+            return found[0]
+        if len(found) > 1:
+            raise InputError(f"'{article}' names {len(found)} articles; give the article's IRI")
+        raise NotFound(f"no article '{article}' in the store (give its IRI, hash, URL or file)")
+
+    def validate(self, *, graph: str | None = None) -> "Report":
+        """Check the store (or one graph) against shapes/kg.ttl."""
+        from rdflib import Graph
+
+        from .validate import validate
+
+        data = Graph()
+        buf = io.BytesIO()
+        if graph:
+            self.store.dump(buf, RdfFormat.nt, graph=graph)
+        else:
+            # everything but the ontology and the quarantine: what a query sees as facts
+            res = self.store.query(
+                "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } "
+                f"FILTER(?g != <{ONTOLOGY_GRAPH}> && !STRSTARTS(STR(?g), \"{QUARANTINE}\")) }}")
+            ox.serialize(res.triples(), buf, ox.RdfFormat.N_TRIPLES)
+        data.parse(data=buf.getvalue(), format="nt")
+        return validate(data)
+
+    def reason(self, *, engine: str = "hermit") -> "ReasoningResult":
+        """Run the OWL reasoner over the ontology and the facts; store the new triples
+        in the graph ``https://w3id.org/kg/graph/inferred`` (replacing it)."""
+        from rdflib import Graph
+
+        from .reason import reason
+
+        onto = Graph().parse(data=_resource_bytes("ontology.ttl"), format="turtle")
+        data = Graph()
+        buf = io.BytesIO()
+        res = self.store.query(
+            "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } "
+            f"FILTER(?g != <{ONTOLOGY_GRAPH}> && ?g != <{INFERRED_GRAPH}> "
+            f"&& !STRSTARTS(STR(?g), \"{QUARANTINE}\")) }}")
+        ox.serialize(res.triples(), buf, ox.RdfFormat.N_TRIPLES)
+        data.parse(data=buf.getvalue(), format="nt")
+        result = reason(data, ontology=onto, engine=engine)
+        if result.consistent:
+            self.store.replace_graphs(
+                {str(INFERRED_GRAPH): result.inferred.serialize(format="nt", encoding="utf-8")})
+        return result
+
+
+def open(location: str | Path | None = None) -> KnowledgeGraph:  # noqa: A001 - the library's verb
+    """Open (or create) a knowledge graph: a path, or ``":memory:"``.
+
+    >>> g = open(":memory:")
+    >>> len(g.store) > 0
+    True
+    """
+    return KnowledgeGraph(location if location is not None else None)
+
+
+__all__ = ["KnowledgeGraph", "open", "Stats", "IngestReport", "IngestResult", "MEMORY"]

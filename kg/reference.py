@@ -1,0 +1,462 @@
+"""Reference data: states, places and people from ``kg/data/*.tsv``.
+
+The TSV files are the source of truth (no runtime dependency on country libraries). This module
+
+* parses them into small frozen dataclasses (:func:`states`, :func:`places`, :func:`people`);
+* builds the reference graph loaded into ``https://w3id.org/kg/graph/reference``
+  (:func:`reference_graph`): labels, alternative labels, demonyms, ISO codes, ``owl:sameAs``
+  Wikidata links and ``kg:locatedIn`` for places. Reference data is *not news*: it never yields
+  ``kg:leaderOf``/``kg:officialOf`` or event facts, even though people.tsv lists titles;
+* gives spaCy EntityRuler patterns for the names (:func:`gazetteer`);
+* resolves names to entries (:func:`lookup_state`, :func:`lookup_place`, :func:`lookup_person`);
+* defines :func:`slugify`, the one slug function every IRI in kg is minted with.
+
+File format: tab-separated, UTF-8, first line the header; ``|`` separates several values in one
+cell; lines starting with ``#`` are comments.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Iterable
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
+
+from kg.namespace import ID, KG, WD
+
+__all__ = [
+    "State", "Place", "Person",
+    "slugify", "states", "places", "people",
+    "state_iri", "place_iri", "person_iri",
+    "reference_graph", "gazetteer",
+    "lookup_state", "lookup_place", "lookup_person",
+]
+
+_DATA_PACKAGE = "kg.data"
+_QID = re.compile(r"^Q[1-9][0-9]*$")
+#: Acronyms up to this length ("US", "UK", "CAR", "PRC", "DPRK") only match with exact case:
+#: lower-cased they are ordinary words ("us", "car").
+_ACRONYM = re.compile(r"^[A-Z]{2,4}$")
+
+# ------------------------------------------------------------------------------------------ slugs
+
+
+def slugify(text: str) -> str:
+    """The slug of a name: lower case, accents folded, runs of non-alphanumerics -> ``-``.
+
+    >>> slugify("Kim Jong-un"), slugify("Kim Jong Un"), slugify("Kim Jong-Un")
+    ('kim-jong-un', 'kim-jong-un', 'kim-jong-un')
+    >>> slugify("  Côte d'Ivoire! ")
+    'cote-d-ivoire'
+    >>> slugify("U.S.")
+    'u-s'
+    """
+    folded = unicodedata.normalize("NFKD", text)
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    folded = folded.lower()
+    return re.sub(r"[^0-9a-z]+", "-", folded).strip("-")
+
+
+# ------------------------------------------------------------------------------------------ records
+
+
+@dataclass(frozen=True)
+class State:
+    """A row of states.tsv."""
+
+    label: str
+    iso2: str | None
+    iso3: str | None
+    wikidata: str | None
+    demonyms: tuple[str, ...]
+    aliases: tuple[str, ...]
+    historical: bool
+
+    @property
+    def slug(self) -> str:
+        return slugify(self.label)
+
+    @property
+    def key(self) -> str:
+        """``state/<slug>``: the entity key used by the gazetteer and the extractor."""
+        return f"state/{self.slug}"
+
+    @property
+    def iri(self) -> URIRef:
+        return ID[self.key]
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Label and aliases (not demonyms)."""
+        return (self.label, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Place:
+    """A row of places.tsv. ``state`` is the canonical label of the state, or None."""
+
+    label: str
+    state: str | None
+    kind: str
+    wikidata: str | None
+    aliases: tuple[str, ...]
+
+    @property
+    def slug(self) -> str:
+        return slugify(self.label)
+
+    @property
+    def key(self) -> str:
+        return f"place/{self.slug}"
+
+    @property
+    def iri(self) -> URIRef:
+        return ID[self.key]
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.label, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Person:
+    """A row of people.tsv: linking data only (state/title/years help disambiguation, not facts)."""
+
+    label: str
+    wikidata: str | None
+    aliases: tuple[str, ...]
+    state: str | None
+    title: str | None
+    start: int | None
+    end: int | None
+
+    @property
+    def slug(self) -> str:
+        return slugify(self.label)
+
+    @property
+    def key(self) -> str:
+        return f"person/{self.slug}"
+
+    @property
+    def iri(self) -> URIRef:
+        return ID[self.key]
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.label, *self.aliases)
+
+
+# ------------------------------------------------------------------------------------------ loading
+
+
+def _rows(filename: str, header: tuple[str, ...]) -> Iterable[dict[str, str]]:
+    text = resources.files(_DATA_PACKAGE).joinpath(filename).read_text(encoding="utf-8")
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    reader = csv.reader(io.StringIO("\n".join(lines)), delimiter="\t", quoting=csv.QUOTE_NONE)
+    found = tuple(next(reader))
+    if found != header:
+        raise ValueError(f"{filename}: header {found!r}, expected {header!r}")
+    for n, cells in enumerate(reader, start=2):
+        if len(cells) != len(header):
+            raise ValueError(f"{filename}: row {n} has {len(cells)} cells, expected {len(header)}: {cells!r}")
+        yield dict(zip(header, (c.strip() for c in cells)))
+
+
+def _multi(cell: str) -> tuple[str, ...]:
+    return tuple(v.strip() for v in cell.split("|") if v.strip())
+
+
+def _opt(cell: str) -> str | None:
+    return cell or None
+
+
+def _qid(cell: str, where: str) -> str | None:
+    if not cell:
+        return None
+    if not _QID.match(cell):
+        raise ValueError(f"{where}: not a Wikidata id: {cell!r}")
+    return cell
+
+
+def _year(cell: str) -> int | None:
+    return int(cell) if cell else None
+
+
+@lru_cache(maxsize=None)
+def _states() -> tuple[State, ...]:
+    out = []
+    for r in _rows("states.tsv", ("label", "iso2", "iso3", "wikidata", "demonyms", "aliases", "historical")):
+        if r["historical"] not in ("true", "false"):
+            raise ValueError(f"states.tsv: historical must be true or false: {r!r}")
+        out.append(State(
+            label=r["label"], iso2=_opt(r["iso2"]), iso3=_opt(r["iso3"]),
+            wikidata=_qid(r["wikidata"], r["label"]), demonyms=_multi(r["demonyms"]),
+            aliases=_multi(r["aliases"]), historical=r["historical"] == "true",
+        ))
+    return tuple(out)
+
+
+@lru_cache(maxsize=None)
+def _places() -> tuple[Place, ...]:
+    return tuple(
+        Place(label=r["label"], state=_opt(r["state"]), kind=r["kind"],
+              wikidata=_qid(r["wikidata"], r["label"]), aliases=_multi(r["aliases"]))
+        for r in _rows("places.tsv", ("label", "state", "kind", "wikidata", "aliases"))
+    )
+
+
+@lru_cache(maxsize=None)
+def _people() -> tuple[Person, ...]:
+    return tuple(
+        Person(label=r["label"], wikidata=_qid(r["wikidata"], r["label"]), aliases=_multi(r["aliases"]),
+               state=_opt(r["state"]), title=_opt(r["title"]), start=_year(r["from"]), end=_year(r["to"]))
+        for r in _rows("people.tsv", ("label", "wikidata", "aliases", "state", "title", "from", "to"))
+    )
+
+
+def states() -> list[State]:
+    """Every state of states.tsv (current, observer, partially recognised and historical)."""
+    return list(_states())
+
+
+def places() -> list[Place]:
+    """Every place of places.tsv."""
+    return list(_places())
+
+
+def people() -> list[Person]:
+    """Every person of people.tsv."""
+    return list(_people())
+
+
+def state_iri(label: str) -> URIRef:
+    """IRI of the state with this canonical label (``.../id/state/<slug>``)."""
+    return ID[f"state/{slugify(label)}"]
+
+
+def place_iri(label: str) -> URIRef:
+    return ID[f"place/{slugify(label)}"]
+
+
+def person_iri(label: str) -> URIRef:
+    return ID[f"person/{slugify(label)}"]
+
+
+# ------------------------------------------------------------------------------------------ lookup
+
+
+def _norm(name: str) -> str:
+    """Case-folded, whitespace-collapsed, leading "the " removed, straight apostrophes."""
+    name = " ".join(name.replace("\u2019", "'").split())
+    if name[:4].lower() == "the ":
+        name = name[4:]
+    return name.casefold()
+
+
+def _plurals(demonym: str) -> tuple[str, ...]:
+    """Plural noun forms of a demonym used in news: "North Korean" -> ("North Koreans",).
+
+    Adjectives that have no -s plural ("Chinese", "British", "Swiss", "Icelandic") give ().
+    """
+    if demonym[-1] in "shxzoyu" or demonym.endswith(("ch", "ese", "ic", "è", "ss")):
+        return ()
+    return (demonym + "s",)
+
+
+@lru_cache(maxsize=None)
+def _state_names() -> frozenset[str]:
+    return frozenset(n for s in _states() for n in s.names)
+
+
+@lru_cache(maxsize=None)
+def _state_index() -> tuple[dict[str, State], dict[str, State]]:
+    """(exact-case index for short acronyms, case-folded index for everything else)."""
+    exact: dict[str, State] = {}
+    folded: dict[str, State] = {}
+    for s in _states():
+        names = [*s.names, *s.demonyms, s.slug]
+        names += [p for d in s.demonyms for p in _plurals(d) if p not in _state_names()]
+        for n in names:
+            if _ACRONYM.match(n):
+                exact.setdefault(n, s)
+            else:
+                folded.setdefault(_norm(n), s)
+    return exact, folded
+
+
+def lookup_state(name: str) -> State | None:
+    """The state a name refers to: canonical label, alias, demonym or slug, case-insensitively.
+
+    Short all-capital acronyms ("US", "UK", "DPRK") match only with exact case, so "us" is not the
+    United States. A leading "the" is ignored ("the Gambia"). Capitals are not states: "Moscow"
+    gives None (see :func:`lookup_place`).
+    """
+    name = name.strip()
+    if not name:
+        return None
+    exact, folded = _state_index()
+    if name in exact:
+        return exact[name]
+    bare = name[4:] if name[:4].lower() == "the " else name
+    if bare in exact:
+        return exact[bare]
+    return folded.get(_norm(name))
+
+
+@lru_cache(maxsize=None)
+def _place_index() -> dict[str, Place]:
+    idx: dict[str, Place] = {}
+    for p in _places():
+        for n in p.names:
+            idx.setdefault(slugify(n), p)
+    return idx
+
+
+def lookup_place(name: str) -> Place | None:
+    """The place a name refers to, by the slug of its label or aliases ("Kiev" -> Kyiv)."""
+    slug = slugify(name)
+    if slug.startswith("the-"):
+        slug = slug[4:]
+    return _place_index().get(slug) if slug else None
+
+
+@lru_cache(maxsize=None)
+def _person_index() -> dict[str, Person]:
+    idx: dict[str, Person] = {}
+    for p in _people():
+        for n in p.names:
+            idx.setdefault(slugify(n), p)
+    return idx
+
+
+def lookup_person(name: str) -> Person | None:
+    """The person a name refers to, by the slug of the label or an alias.
+
+    "Kim Jong-un", "Kim Jong Un" and "KIM JONG-UN" all give Kim Jong Un. Single surnames listed as
+    aliases ("Putin") resolve too; whether a bare surname in a text means that person is for the
+    caller to decide.
+    """
+    slug = slugify(name)
+    return _person_index().get(slug) if slug else None
+
+
+# ------------------------------------------------------------------------------------------ graph
+
+
+@lru_cache(maxsize=1)
+def _reference_triples() -> tuple[tuple[Any, Any, Any], ...]:
+    g = Graph()
+    for s in _states():
+        iri = s.iri
+        g.add((iri, RDF.type, KG.State))
+        g.add((iri, RDFS.label, Literal(s.label, lang="en")))
+        for a in s.aliases:
+            g.add((iri, SKOS.altLabel, Literal(a, lang="en")))
+        for d in s.demonyms:
+            g.add((iri, KG.demonym, Literal(d, lang="en")))
+        for code in (s.iso2, s.iso3):
+            if code:
+                g.add((iri, KG.isoCode, Literal(code, datatype=XSD.string)))
+        if s.wikidata:
+            g.add((iri, OWL.sameAs, WD[s.wikidata]))
+    by_label = {s.label: s for s in _states()}
+    for p in _places():
+        iri = p.iri
+        g.add((iri, RDF.type, KG.Place))
+        g.add((iri, RDFS.label, Literal(p.label, lang="en")))
+        for a in p.aliases:
+            g.add((iri, SKOS.altLabel, Literal(a, lang="en")))
+        if p.state:
+            g.add((iri, KG.locatedIn, by_label[p.state].iri))
+        if p.wikidata:
+            g.add((iri, OWL.sameAs, WD[p.wikidata]))
+    for person in _people():
+        iri = person.iri
+        g.add((iri, RDF.type, KG.Person))
+        g.add((iri, RDFS.label, Literal(person.label, lang="en")))
+        for a in person.aliases:
+            if " " in a:  # full-name variants only; bare surnames are lookup keys, not labels
+                g.add((iri, SKOS.altLabel, Literal(a, lang="en")))
+        if person.wikidata:
+            g.add((iri, OWL.sameAs, WD[person.wikidata]))
+    return tuple(g)
+
+
+def reference_graph() -> Graph:
+    """A fresh rdflib Graph of the reference data (states, places, people).
+
+    States: ``kg:State``, ``rdfs:label``@en, ``skos:altLabel``@en, ``kg:demonym``@en,
+    ``kg:isoCode``, ``owl:sameAs wd:Q…``. Places: ``kg:Place`` with ``kg:locatedIn`` the state.
+    People: ``kg:Person`` with labels and ``owl:sameAs`` only (no office facts).
+    """
+    g = Graph()
+    g.bind("kg", KG._NS)
+    g.bind("wd", WD)
+    g.bind("skos", SKOS)
+    g.bind("owl", OWL)
+    for t in _reference_triples():
+        g.add(t)
+    return g
+
+
+# ------------------------------------------------------------------------------------------ gazetteer
+
+_PLACE_LABEL = {"capital": "GPE", "city": "GPE", "region": "GPE", "area": "LOC", "facility": "FAC"}
+
+
+def _pattern(text: str) -> str | list[dict[str, str]]:
+    """A phrase pattern, or a token pattern when punctuation decides the tokens.
+
+    Dotted abbreviations ("U.S.", "N. Korea") are given as token lists so that they match the
+    tokens spaCy's English tokenizer produces for them in running text.
+    """
+    if "." in text and "-" not in text and "'" not in text:
+        return [{"ORTH": tok} for tok in text.split()]
+    return text
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> tuple[tuple[str, str, str], ...]:
+    out: list[tuple[str, str, str]] = []
+    seen: set[tuple[str, str]] = set()
+
+    def add(label: str, text: str, key: str) -> None:
+        if (text, key) not in seen:
+            seen.add((text, key))
+            out.append((label, text, key))
+
+    for s in _states():
+        for n in s.names:
+            add("GPE", n, s.key)
+        for d in s.demonyms:
+            add("NORP", d, s.key)
+            for p in _plurals(d):
+                if p not in _state_names():
+                    add("NORP", p, s.key)
+    for p in _places():
+        for n in p.names:
+            add(_PLACE_LABEL.get(p.kind, "LOC"), n, p.key)
+    for person in _people():
+        for n in person.names:
+            if " " in n:  # bare surnames ("Moon", "Abe", "Xi") would tag ordinary words
+                add("PERSON", n, person.key)
+    return tuple(out)
+
+
+def gazetteer() -> list[dict[str, Any]]:
+    """spaCy EntityRuler patterns for every name in the reference data.
+
+    ``{"label": "GPE", "pattern": "North Korea", "id": "state/north-korea"}`` for state labels and
+    aliases, ``NORP`` for demonyms (and their plurals, "North Koreans"), ``GPE``/``LOC``/``FAC`` for
+    places by kind (``place/<slug>``), ``PERSON`` for full names of people (``person/<slug>``).
+    The ``id`` becomes ``ent.ent_id_`` in spaCy.
+    """
+    return [{"label": lab, "pattern": _pattern(text), "id": key} for lab, text, key in _gazetteer()]
