@@ -289,7 +289,9 @@ def main() -> None:
     """Entry point of the ``kg`` console script."""
     debug = "--debug" in sys.argv
     try:
-        app(standalone_mode=False)
+        # without standalone mode click returns (not raises) the code of a typer.Exit
+        code = app(standalone_mode=False)
+        sys.exit(code if isinstance(code, int) else 0)
     except KgError as err:
         if debug:
             raise
@@ -301,9 +303,8 @@ def main() -> None:
         typer.echo("Aborted.", err=True)
         sys.exit(130)
     except Exception as err:  # click usage errors and the unexpected
-        import click
-
-        if isinstance(err, click.ClickException):
+        # typer >= 0.2x vendors click (typer._click): its ClickException is not click's
+        if callable(getattr(err, "show", None)) and hasattr(err, "exit_code"):
             err.show()
             sys.exit(2)
         if debug:

@@ -125,7 +125,7 @@ _LEADING = re.compile(
     _F,
 )
 _TIME_TAIL = re.compile(
-    r"[\s,|]*(?:at\s+)?(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?\s*m\b\.?)?|\d{1,2}\s*[ap]\.?\s*m\b\.?"
+    r"(?:^|[\s,|]+)(?:at\s+)?(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?\s*m\b\.?)?|\d{1,2}\s*[ap]\.?\s*m\b\.?"
     r"|noon|midnight)(?:\s*\(?(?:kst|jst|gmt|utc|msk|cet|cest|est|edt|cst|cdt|pst|pdt|bst|ist|hkt)\)?)?"
     r"(?:\s*[+-]\d{2}:?\d{2})?\s*$",
     _F,
@@ -409,6 +409,8 @@ def _fallback_absolute(s: str) -> PartialDate | None:
     nums = [t for t in tokens if _DAYNUM.fullmatch(t)]
     has_month_name = any(t.rstrip(".") in _MONTH_NUM for t in tokens)
     if not has_month_name:
+        if tokens[0] == years[0]:
+            return None  # year first: the ISO rules have already said no
         if len(nums) == 2:
             a, b = (int(re.match(r"\d+", t).group()) for t in nums)  # type: ignore[union-attr]
             if a <= 12 and b <= 12 and a != b:
@@ -465,7 +467,12 @@ def resolve(
 _RANGE_LEAD = re.compile(r"^(?:(?P<between>between)|from)\s+", _F)
 _CONNECTOR = re.compile(r"\s*(?:-|\b(?P<word>to|through|thru|until|till|and)\b)\s*", _F)
 _BARE_DAY = re.compile(r"(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:\s*,?\s*(?P<year>\d{4}))?", _F)
-_CALENDAR = ("md", "d", "m")
+_MONTH_WORD = re.compile(_MON, _F)
+
+
+def _is_calendar(spec: _Spec) -> bool:
+    """A day or month without a year whose year is picked by the tense."""
+    return spec.kind in ("md", "d") or (spec.kind == "m" and spec.mode == "tense")
 
 
 def _key(p: PartialDate, depth: int) -> tuple[int, ...]:
@@ -528,7 +535,7 @@ def _parse_range(s: str) -> tuple[_Spec, _Spec] | None:
         if a is None or b is None:
             continue
         # "December 28 to January 3, 2024", "March to May 2024": the start takes the end's year.
-        if b.kind == "abs" and a.kind in _CALENDAR and b.year is not None:
+        if b.kind == "abs" and _is_calendar(a) and b.year is not None:
             a = _with_year(a, b.year, b)  # type: ignore[assignment]
         # "June 18, 2024 to June 20": the end takes the start's year.
         if a is not None and a.kind == "abs" and a.year is not None and b.kind in ("md", "m") \
@@ -541,9 +548,6 @@ def _parse_range(s: str) -> tuple[_Spec, _Spec] | None:
             continue
         return a, b
     return None
-
-
-_MONTH_WORD = re.compile(_MON, _F)
 
 
 def resolve_range(
@@ -572,14 +576,14 @@ def resolve_range(
     if tense == "past":
         start = _resolve_spec(a, A, tense)
         end = None
-        if b.kind in _CALENDAR and start is not None:
+        if _is_calendar(b) and start is not None:
             end = _resolve_spec(b, _anchor_parts(start), "future")
         if end is None:
             end = _resolve_spec(b, A, tense)
     else:
         end = _resolve_spec(b, A, tense)
         start = None
-        if a.kind in _CALENDAR and end is not None:
+        if _is_calendar(a) and end is not None:
             start = _resolve_spec(a, _anchor_parts(end), "past")
         if start is None:
             start = _resolve_spec(a, A, tense)
@@ -681,13 +685,13 @@ _COUNT_NOUNS = {
     "participants", "casualties", "rockets", "drones", "artillery", "tanks",
 }  # fmt: skip
 _NOUN_PHRASE_START = {
-    "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that",
-    "these", "those", "he", "she", "they", "it", "we", "i",
+    "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these",
+    "those", "he", "she", "they", "it", "we", "i",
 }  # fmt: skip
 
 
 def _prev_word(text: str, start: int) -> str:
-    m = re.search(r"([A-Za-z]+)[\s-]*$", text[max(0, start - 30): start])
+    m = re.search(r"([A-Za-z]+)[\s.\-]*$", text[max(0, start - 30): start])
     return m.group(1).lower() if m else ""
 
 
@@ -712,8 +716,10 @@ def _acceptable(kind: str, span: str, text: str, start: int, end: int) -> bool:
         bare = tok.start() == 0
         if not (_FULL_MONTH.fullmatch(name) or span[tok.end():].startswith(".")):
             return False  # "Jan" alone is a name; "Jan." is a month
-        if bare and name.lower() in ("may", "march") and _prev_word(text, start) not in _CUE_BEFORE:
-            return False
+        if bare and name.lower() in ("may", "march") and (
+            _prev_word(text, start) not in _CUE_BEFORE or nxt[:1].isupper()
+        ):
+            return False  # "they may", "a march", "May Lee"
     elif kind == "year":
         if nxt.lower() in _COUNT_NOUNS or _prev_word(text, start) in ("no", "number"):
             return False
@@ -772,7 +778,7 @@ def find_date_expressions(text: str) -> list[tuple[int, int, str]]:
 # ----------------------------------------------------------------------------- article date
 
 _KEYWORD = re.compile(
-    r"(?:^[^\w]*|[|\u00b7\u2022/;,]\s*|\s[-\u2013\u2014]\s*)"
+    r"(?:^[^\w]*|[|\u00b7\u2022]\s*)"
     r"(?P<kw>first\s+published|published|posted|input|last\s+updated|updated|last\s+modified|modified|date)"
     r"\b(?:\s+(?:on|at))?\s*[:\uff1a]?\s*(?:on\s+)?",
     _F,
@@ -817,7 +823,7 @@ def _keyword_date(line: str) -> tuple[str, PartialDate] | None:
 def _header_date(line: str) -> PartialDate | None:
     if len(line) > 60:
         return None
-    spec = _parse_single(_normalize(line.strip(" |\u00b7\u2022-\u2013\u2014:")))
+    spec = _parse_single(_normalize_base(line.strip(" |\u00b7\u2022-\u2013\u2014:")))
     if spec is None or spec.kind != "abs" or spec.day is None:
         return None
     return _resolve_spec(spec, None, "past")

@@ -130,8 +130,14 @@ def system_facts(kg: Any, article: str) -> dict[str, Any]:
     def lab(x: Any) -> str:
         return label.get(x, str(x))
 
+    from rdflib.namespace import SKOS
+
+    aliases: dict[str, str] = {}
+    for s, o in g.subject_objects(SKOS.altLabel):
+        if s in label:
+            aliases[norm(str(o))] = label[s]
     out: dict[str, Any] = {"leaders": [], "officials": [], "titles": [], "treaties": {},
-                           "replacements": [], "summits": {}, "visits": {}}
+                           "replacements": [], "summits": {}, "visits": {}, "aliases": aliases}
     for p, s in g.subject_objects(KG.leaderOf):
         out["leaders"].append((lab(p), lab(s)))
     for p, s in g.subject_objects(KG.officialOf):
@@ -165,6 +171,23 @@ def system_facts(kg: Any, article: str) -> dict[str, Any]:
     return out
 
 
+def _map_gold_names(gold: dict[str, Any], aliases: dict[str, str]) -> dict[str, Any]:
+    def m(name: Any) -> Any:
+        if not isinstance(name, str):
+            return name
+        return aliases.get(norm(name), name) if norm(name) in aliases else name
+    out = json.loads(json.dumps(gold))
+    for x in out.get("leaders", []) + out.get("officials", []):
+        x["person"] = m(x["person"])
+    for t in out.get("treaties", []):
+        t["signatories"] = [m(p) for p in t.get("signatories", [])]
+    for su in out.get("summits", []):
+        su["participants"] = [m(p) for p in su["participants"]]
+    for v in out.get("visits", []):
+        v["visitor"] = m(v["visitor"])
+    return out
+
+
 # --- scoring one article ---------------------------------------------------------------
 
 def _score_sets(sys_set: set, gold_set: set, match: Any = None) -> PRF:
@@ -183,6 +206,10 @@ def _score_sets(sys_set: set, gold_set: set, match: Any = None) -> PRF:
 
 
 def score_article(sysf: dict[str, Any], gold: dict[str, Any]) -> dict[str, PRF]:
+    """Score one article. Gold names that the system knows as another spelling of an
+    entity (a skos:altLabel, e.g. "Choi Son Hee" for "Choe Son Hui") are mapped to it."""
+    aliases = {k: norm(v) for k, v in sysf.get("aliases", {}).items()}
+    gold = _map_gold_names(gold, aliases)
     res: dict[str, PRF] = {}
     res["leader"] = _score_sets({(norm(p), norm(s)) for p, s in sysf["leaders"]},
                                 {(norm(x["person"]), norm(x["state"])) for x in gold.get("leaders", [])})
@@ -199,7 +226,10 @@ def score_article(sysf: dict[str, Any], gold: dict[str, Any]) -> dict[str, PRF]:
         best = None
         for gid, gt in gold_treaties.items():
             names = [gt.get("name")] + list(gt.get("aliases") or [])
-            if any(n and norm(re.sub(r"\b(1[6-9]\d\d|20\d\d)\b", "", n)) == norm(re.sub(r"\((\d{4})\)|\b(1[6-9]\d\d|20\d\d)\b", "", st["name"])) for n in names):
+            sname = norm(re.sub(r"\((\d{4})\)|\b(1[6-9]\d\d|20\d\d)\b", "", st["name"]))
+            if any(n and (norm(re.sub(r"\b(1[6-9]\d\d|20\d\d)\b", "", n)) == sname or
+                          (gt.get("name") is None and sname.startswith(norm(n))))
+                   for n in names):
                 best = gid
                 break
             gyear = (gt.get("date") or "")[:4]

@@ -349,6 +349,7 @@ def extract(doc: Any, *, date: PartialDate | None = None) -> Extraction:
         _summits(art, s, prev)
         _visits(art, s)
     _emit_events(art)
+    _drop_weaker_titles(art)
     for key, rec in art.people.items():
         alts = frozenset(a for a in rec["alts"] if a != rec["label"])
         art.entities[key] = Entity(key, "Person", rec["label"], alts, rec["wd"])
@@ -418,6 +419,20 @@ def _mentions(art: _Article, s: Sentence) -> None:
                 key = art.person(name, s.index)
             if key:
                 s.persons.append(Mention("person", name, ent.start, ent.end, key))
+    # one-word names the NER missed ("between Choi and Putin") that fit a person already named
+    covered = {i for m in s.persons for i in range(m.start, m.end)} | {
+        i for ent in span.ents for i in range(ent.start, ent.end)
+        if not (ent.label_ == "ORG" and len(ent) == 1 and not ent.ent_id_)}
+    for tok in span:
+        if tok.i in covered or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or len(tok.text) < 3:
+            continue
+        key = None
+        low = tok.lower_
+        if any(low in rec["tokens"] for rec in art.people.values()):
+            key = art.resolve_short(tok.text, s.index)
+        if key:
+            s.persons.append(Mention("person", tok.text, tok.i, tok.i + 1, key))
+    s.persons.sort(key=lambda m: m.start)
     # hyphenated state compounds the NER splits badly ("North Korea-Russia")
     for st_name in re.findall(r"([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)-(?=[A-Z])", span.text):
         st = ref.lookup_state(st_name)
@@ -481,7 +496,7 @@ def _is_speculative(tok: Any) -> str | None:
     """'expected' / 'planned' when the trigger sits under a forecast, else None."""
     for t in _ancestors_and_self(tok):
         lem = t.lemma_.lower()
-        if lem in CUE_LEMMAS and t is not tok:
+        if lem in CUE_LEMMAS and t.i != tok.i:
             return "planned" if lem in PLAN_LEMMAS else "expected"
         for c in t.children:
             cl = c.lemma_.lower()
@@ -529,17 +544,69 @@ def _resolve_dates(art: _Article, s: Sentence, near: Any | None, tense: str
     if near is not None:
         cands = sorted(s.dates, key=lambda m: abs(m.start - near.idx))
     for m in cands:
-        start, end = resolve_range(m.text, art.anchor, tense=tense)
+        start, end = _resolve_expr(art, m.text, tense)
         if start is not None:
             return start, end
     return None, None
 
 
+_RELATIVE = re.compile(r"\b(?:last|next|this|previous|coming|ago|yesterday|today|tonight|tomorrow|"
+                       r"earlier|later|before|after|same)\b", re.I)
+_DAY_RELATIVE = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+                           r"yesterday|today|tonight|tomorrow|\d{1,2}(?:st|nd|rd|th))\b", re.I)
+
+
+def _resolve_expr(art: _Article, expr: str, tense: str
+                  ) -> tuple[PartialDate | None, PartialDate | None]:
+    """resolve_range with the article's anchor, whatever its precision.
+
+    With a day-precise anchor the rules apply as they are. With only a month or
+    a year known, an absolute "June 19" takes the anchor's year, "last
+    September" needs at least the month, and day-relative forms ("Thursday",
+    "the 19th") stay unresolved rather than guessed.
+    """
+    anchor = art.anchor
+    if anchor is None or anchor.day is not None:
+        return resolve_range(expr, anchor, tense=tense)
+    if _DAY_RELATIVE.search(expr) and not re.search(r"\b(1[6-9]\d\d|20\d\d)\b", expr):
+        if not re.search(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d", expr, re.I):
+            return None, None
+    if _RELATIVE.search(expr) and anchor.month is None:
+        return resolve_range(expr, None, tense=tense)
+    import calendar
+    month = anchor.month or 12
+    day = calendar.monthrange(anchor.year, month)[1]
+    return resolve_range(expr, PartialDate(anchor.year, month, day), tense="past")
+
+
+def _own_date(art: _Article, s: Sentence, tok: Any, tense: str
+              ) -> tuple[PartialDate | None, PartialDate | None]:
+    """A date attached to the trigger: in its subtree, or just after it."""
+    lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
+    end = tok.idx + len(tok.text)
+    for m in s.dates:
+        if lo <= m.start < hi or 0 <= m.start - end <= 60:
+            got = _resolve_expr(art, m.text, tense)
+            if got[0] is not None:
+                return got
+    return None, None
+
+
+def _before_article(art: _Article, d: PartialDate | None) -> bool:
+    """Strictly before the article's date, at the coarser of the two precisions."""
+    if d is None or art.article_date is None:
+        return False
+    a, b = d.isoformat(), art.article_date.isoformat()
+    n = min(len(a), len(b))
+    return a[:n] < b[:n]
+
+
 def _not_after_article(art: _Article, d: PartialDate | None) -> bool:
     if d is None or art.article_date is None:
         return False
-    a = art.article_date
-    return d.isoformat() <= a.isoformat()[: len(d.isoformat())]
+    a, b = d.isoformat(), art.article_date.isoformat()
+    n = min(len(a), len(b))
+    return a[:n] <= b[:n]
 
 
 def _mention_in(span_text_start: int, span_text_end: int, m: Mention) -> bool:
@@ -706,8 +773,9 @@ def _treaty_key(art: _Article, m: Mention, s: Sentence, prev: Sentence | None) -
 
 
 def _year_in(art: _Article, s: Sentence) -> PartialDate | None:
-    for d in s.dates:
-        got = resolve(d.text, art.anchor)
+    """The latest-mentioned year of a sentence ("... in 1991, ... in 2000" -> 2000)."""
+    for d in reversed(s.dates):
+        got = _resolve_expr(art, d.text, "past")[0]
         if got is not None:
             return PartialDate(got.year)
     return None
@@ -731,9 +799,26 @@ def _parties_near(art: _Article, s: Sentence, prev: Sentence | None, m: Mention)
     keys = list(dict.fromkeys(keys))
     if len(keys) < 2 and TWO_STATES.search(s.text):
         keys = [k for k, _ in art.state_counts.most_common(2)]
-    if len(keys) < 2 and prev is not None and (ANAPHORIC_TIME.match(s.text) or not keys):
-        keys = list(dict.fromkeys(keys + [st.key for st in prev.states]))
+    if len(keys) < 2 and prev is not None and m.extra.get("kind") == "generic" \
+            and (ANAPHORIC_TIME.match(s.text) or not keys):
+        subjects = [st.key for st in prev.states
+                    if _subject_like(prev.span.doc[st.start])]
+        pool = subjects if len(set(subjects)) >= 2 else [st.key for st in prev.states]
+        keys = list(dict.fromkeys(keys + pool))
     return [k for k in keys if k][:6] if len(keys) >= 2 else keys
+
+
+def _subject_like(tok: Any) -> bool:
+    """The token is (part of) a clause's subject: "North Korea and Russia restored ..."."""
+    t = tok
+    for _ in range(4):
+        if t.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        if t.dep_ in ("conj", "compound", "cc") and t.head.i != t.i:
+            t = t.head
+            continue
+        return False
+    return False
 
 
 def _treaty_entity(art: _Article, key: str, label: str) -> None:
@@ -824,17 +909,18 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             art.events.append(ev)
 
 
-def _place_for(s: Sentence, near: Any | None) -> str | None:
-    """A place of the sentence, preferring one introduced by 'in' or 'at'."""
+def _place_for(s: Sentence, near: Any | None, *, strict: bool = False) -> str | None:
+    """A place of the sentence, preferring one introduced by 'in' or 'at' (only those if strict)."""
     doc = s.span.doc
     best = None
     for m in s.places:
         prevtok = doc[m.start - 1] if m.start > 0 else None
         if prevtok is not None and prevtok.lower_ in ("the",) and m.start > 1:
             prevtok = doc[m.start - 2]
-        if prevtok is not None and prevtok.lower_ in ("in", "at", "to"):
+        if prevtok is not None and prevtok.lower_ in ("in", "at"):
             return m.key
-        best = best or m.key
+        if not strict:
+            best = best or m.key
     return best
 
 
@@ -871,7 +957,10 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
         if status is None and start is not None and art.article_date is not None \
                 and not _not_after_article(art, start):
             status = "expected"
-        place = _place_for(s, tok)
+        own = _own_date(art, s, tok, tense)
+        if own[0] is not None and _before_article(art, own[0]):
+            status, (start, end) = None, own
+        place = _place_for(s, tok, strict=True)
         ev = Event("Summit" if status is None else "Plan", participants, start, end, place,
                    status=status, extra={"type": "Summit", "noun": is_noun})
         ev.evidence.append(Evidence(s.text, s.section))
@@ -881,13 +970,13 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
 def _participants(art: _Article, s: Sentence, tok: Any) -> list[str]:
     out = []
     for p in s.persons:
-        if p.key in art.offices or p.key in art.leaders or _attached(s, tok, p):
+        if _attached(s, tok, p) or (tok.pos_ != "VERB" and (p.key in art.offices or p.key in art.leaders)):
             out.append(p.key)
     if len(out) < 2:
         # "the North Korea-Russia summit", "South Korea and China will hold a dialogue"
         near_states = [m.key for m in s.states
-                       if abs(m.start - tok.i) <= 6 or s.span.doc[m.start].head is tok
-                       or (s.span.doc[m.start].dep_ == "nsubj" and s.span.doc[m.start].head is tok.head)]
+                       if abs(m.start - tok.i) <= 6 or s.span.doc[m.start].head.i == tok.i
+                       or (s.span.doc[m.start].dep_ == "nsubj" and s.span.doc[m.start].head.i == tok.head.i)]
         if not out and len(set(near_states)) >= 2:
             out = list(dict.fromkeys(near_states))
     return list(dict.fromkeys(out))
@@ -896,7 +985,7 @@ def _participants(art: _Article, s: Sentence, tok: Any) -> list[str]:
 def _attached(s: Sentence, tok: Any, p: Mention) -> bool:
     head = s.span.doc[p.end - 1]
     for t in [head] + list(head.ancestors)[:3]:
-        if t is tok:
+        if t.i == tok.i:
             return True
     return False
 
@@ -931,6 +1020,12 @@ def _visits(art: _Article, s: Sentence) -> None:
                 for c in tok.lefts:
                     if c.i in by_tok:
                         visitor = by_tok[c.i].key
+            if visitor is None:
+                j = tok.i - 1
+                while j > s.span.start and doc[j].pos_ in ("ADJ",):
+                    j -= 1
+                if doc[j].text in ("'s", "’s", "'", "’") and j - 1 in by_tok:
+                    visitor = by_tok[j - 1].key
         else:
             for c in tok.children:
                 if c.dep_ in ("nsubj", "nsubjpass") and c.i in by_tok:
@@ -958,6 +1053,9 @@ def _visits(art: _Article, s: Sentence) -> None:
         if status is None and start is not None and art.article_date is not None \
                 and not _not_after_article(art, start):
             status = "expected"
+        own = _own_date(art, s, tok, tense)
+        if own[0] is not None and _before_article(art, own[0]):
+            status, (start, end) = None, own
         ev = Event("Visit" if status is None else "Plan", [visitor], start, end,
                    destination=dest, status=status, extra={"type": "Visit"})
         ev.evidence.append(Evidence(s.text, s.section))
@@ -1034,8 +1132,8 @@ def _emit_events(art: _Article) -> None:
         slugs = sorted(ref.slugify(art.entities[p].label) if p in art.entities else p.split("/", 1)[1]
                        for p in ev.participants)
         if ev.kind == "Summit":
-            if len(ev.participants) < 1:
-                continue
+            if len(ev.participants) < 2:
+                continue  # a meeting needs two sides: one alone is an incomplete reading, not a fact
             key = "summit/" + "-".join(slugs) + (f"-{year}" if year else "-undated")
             names = [_label(art, p) for p in ev.participants]
             label = f"Summit of {' and '.join(sorted(names))}" + (f" ({year})" if year else "")
@@ -1061,6 +1159,21 @@ def _emit_events(art: _Article) -> None:
             if ev.end:
                 _fact(art, key, "endDate", ev.end, ev)
         del sent, sent_text
+
+
+def _drop_weaker_titles(art: _Article) -> None:
+    """'Minister' is dropped when the same person is also 'Foreign Minister' in the article."""
+    titles: dict[str, set[str]] = {}
+    for f in art.facts:
+        if f.predicate == "title":
+            titles.setdefault(f.subject, set()).add(str(f.obj))
+    weaker = set()
+    for person, ts in titles.items():
+        for a in ts:
+            for b in ts:
+                if a != b and set(a.lower().split()) < set(b.lower().split()):
+                    weaker.add((person, a))
+    art.facts = [f for f in art.facts if not (f.predicate == "title" and (f.subject, str(f.obj)) in weaker)]
 
 
 def _emit_plan(art: _Article, ev: Event) -> None:

@@ -107,7 +107,8 @@ class ResultFormat(str, Enum):
 
 
 _UPDATE_RE = re.compile(
-    r"^\s*(?:(?:PREFIX\s+\S*\s*<[^>]*>|BASE\s+<[^>]*>|#[^\n]*)\s*)*"
+    # a comment is skipped as a whole line: "# ... joined with ..." is not a WITH update
+    r"^\s*(?:(?:PREFIX\s+\S*\s*<[^>]*>|BASE\s+<[^>]*>|#[^\n]*(?:\n|$))\s*)*"
     r"(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b",
     re.IGNORECASE,
 )
@@ -286,11 +287,11 @@ class KgStore:
             raise ForbiddenQuery(
                 "SERVICE clauses are refused (no network access from a query); use --allow-service"
             )
-        subs = {ox.Variable(k): v for k, v in (bindings or {}).items()}
+        if bindings:
+            sparql = _bind_values(sparql, bindings)
         try:
             res = self._store.query(
                 sparql, prefixes=PREFIXES, use_default_graph_as_union=True,
-                substitutions=subs or None,
             )
         except SyntaxError as err:
             raise QuerySyntaxError(f"malformed SPARQL query: {_syntax_message(err)}") from None
@@ -436,6 +437,41 @@ def _node(x: Any) -> Any:
     if isinstance(x, str):
         return ox.NamedNode(x)
     return x
+
+
+_TOKEN_RE = re.compile(
+    r'(?P<skip>"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
+    r'|<[^<>"{}|^`\\\x00-\x20]*>|#[^\n]*)'
+    r'|(?P<where>\bWHERE\s*\{)|(?P<open>\{)|(?P<close>\})',
+    re.IGNORECASE,
+)
+
+
+def _bind_values(sparql: str, bindings: dict[str, Any]) -> str:
+    """``sparql`` with ``VALUES ?var { term }`` at the start of its (outermost) WHERE group.
+
+    The terms are written in N-Triples syntax by pyoxigraph (escaped), so a
+    value can never change the query's structure. (pyoxigraph's
+    ``substitutions`` cannot be used: it requires the variable in the SELECT
+    projection and does not bind it inside the WHERE clause.)
+    """
+    depth, first_group, at = 0, None, None
+    for m in _TOKEN_RE.finditer(sparql):
+        if m.group("where") and depth == 0:
+            at = m.end()
+            break
+        if m.group("where") or m.group("open"):
+            if depth == 0 and first_group is None:
+                first_group = m.end()
+            depth += 1
+        elif m.group("close"):
+            depth -= 1
+    if at is None:
+        at = first_group  # "ASK { ... }", "SELECT * { ... }"
+    if at is None:
+        raise QuerySyntaxError("malformed SPARQL query: no WHERE clause to bind parameters in")
+    values = " ".join(f"VALUES ?{name} {{ {_node(term)} }}" for name, term in bindings.items())
+    return f"{sparql[:at]} {values} {sparql[at:]}"
 
 
 def _strip_strings(sparql: str) -> str:

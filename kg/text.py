@@ -36,12 +36,15 @@ import os
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from kg.errors import InputError
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 __all__ = [
     "ARTICLE_EXTENSIONS",
@@ -523,8 +526,14 @@ def _is_prose(line: str, words: Sequence[str] | None = None) -> bool:
     if _ends_with_ellipsis(line) and n < 40:
         return False  # a truncated teaser blurb
     if n >= 25:
+        # a long line without a sentence end may still be a menu or a row of headlines
+        if not _ends_sentence(line) and (_is_title_case(words) or len(_MENU_SEP_RE.findall(line)) >= 3):
+            return False
         return True
     return n >= 8 and _ends_sentence(line) and not (n <= 20 and _is_title_case(words))
+
+
+_MENU_SEP_RE = re.compile(r"\s[|•·»›]\s")
 
 
 def _is_blurb(line: str, words: Sequence[str] | None = None) -> bool:
@@ -548,8 +557,8 @@ UI_PHRASES = _phrases(
     go to contents|go to content|go to main content|skip to content|skip to main content|skip navigation|
     skip to navigation|jump to content|subscribe|subscribe now|subscription|sign up|sign in|log in|login|
     logout|log out|register|my account|account|my page|advertisement|advertising|ad|ads|sponsored|
-    sponsored content|join us on social|follow us|follow us on|check out our other content|
-    check out other tags|most popular articles|most popular|popular|popular articles|most read|most viewed|
+    sponsored content|join us on social|follow us|follow us on|check out other tags|most read|
+    check out our other content|most popular|most popular articles|popular|popular articles|most viewed|
     most shared|related articles|related stories|related news|related|related content|related topics|
     read more|more|see more|view more|load more|show more|continue reading|read full article|
     read the full article|next|previous|prev|next article|previous article|next story|previous story|
@@ -572,7 +581,7 @@ UI_PHRASES = _phrases(
 #: until a long prose paragraph appears again.
 TRAILER_MARKERS = _phrases(
     """
-    check out our other content|check out other tags|most popular articles|most popular|popular|
+    check out other tags|most popular|check out our other content|popular|most popular articles|
     popular articles|most read|most viewed|most shared|related articles|related stories|related news|
     related|related content|related topics|you may also like|you might also like|more from|more stories|
     more news|more articles|top stories|editor's picks|editors' picks|latest news|latest|trending|
@@ -613,7 +622,9 @@ _POSITION_MARKER_RE = re.compile(
 _CAPTION_MARKER_RES = (
     re.compile(r"\[\s*(?:image|photo|picture|photograph)\s*(?:source|credit|courtesy|by)?\s*[=:]", re.I),
     re.compile(r"\(\s*(?:image|photo|picture|photograph)\s*(?:source|credit|courtesy|by)?\s*[=:]", re.I),
-    re.compile(r"\bphoto(?:graph)?\s+(?:by|courtesy\s+of)\b", re.I),
+    re.compile(r"(?:^|[\s(\[])photo(?:graph)?\s+(?:by|courtesy\s+of)\b(?:\s+\S+){0,6}\s*$", re.I),
+    re.compile(r"^photo(?:graph)?\s+(?:by|courtesy\s+of)\b", re.I),
+    re.compile(r"©\s*[A-Z][\w .&/-]{1,40}$"),
     re.compile(r"\(\s*(?:[A-Z][\w.&-]*\s+){0,3}photos?\b[^)]*\)\s*$", re.I),
     re.compile(rf"\s/\s*(?:{_NEWS_AGENCIES})(?:\s+(?:photo|file photo))?\s*$"),
     re.compile(rf"\(\s*(?:{_NEWS_AGENCIES})\s*/\s*(?:{_NEWS_AGENCIES})\s*\)\s*$"),
@@ -625,14 +636,20 @@ _CAPTION_STRIP_RES = (
     re.compile(rf"\s*/\s*(?:{_NEWS_AGENCIES})(?:\s+(?:photo|file photo))?\s*$"),
     re.compile(rf"\s*\(\s*(?:{_NEWS_AGENCIES})\s*/\s*(?:{_NEWS_AGENCIES})\s*\)\s*$"),
     re.compile(r"\s*\bphoto(?:graph)?\s+(?:by|courtesy\s+of)\b(?:\s+\S+){0,6}\s*$", re.I),
+    re.compile(r"\s*©\s*[A-Z][\w .&/-]{1,40}$"),
     re.compile(r"\s+(?:Exclusive|File photo|Courtesy photo)\.?\s*$"),
 )
-_COPYRIGHT_RE = re.compile(r"©|\ball rights reserved\b|^copyright\b|^\(c\)\s*\d{4}|unauthori[sz]ed reproduction", re.I)
-_POSTED_RE = re.compile(
-    r"^(?:posted|updated|published|last updated|last modified|modified|first published|created|"
-    r"input|edited|date|release(?:d)?|issued)\b\s*(?:on|at)?\s*:?",
+_COPYRIGHT_RE = re.compile(
+    r"\ball rights reserved\b|^\s*©|^copyright\b|^\(c\)\s*\d{4}|unauthori[sz]ed (?:reproduction|redistribution)"
+    r"|reproduction .{0,40}prohibited",
     re.I,
 )
+_POSTED_RE = re.compile(
+    r"^(?:posted|updated|published|last updated|last modified|modified|first published|created|"
+    r"input|edited|date|release(?:d)?|issued)\b\s*(?:on|at)?\s*:?\s*",
+    re.I,
+)
+_DATE_RE = re.compile(_DATE)
 _DATE_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun "
     "january february march april may june july august september october november december "
@@ -642,10 +659,20 @@ _DATE_WORDS = frozenset(
 _IDENTIFIER_RE = re.compile(r"^[A-Za-z0-9]+(?:_[A-Za-z0-9]+)+$")
 _URL_RE = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
 _EMAIL_RE = re.compile(r"\S+@\S+\.\w+")
-_BYLINE_RE = re.compile(r"^(?:by|written by|reporter|reported by)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\b", re.I)
+_BYLINE_RE = re.compile(
+    r"^(?:[Bb]y|BY|[Ww]ritten by|[Rr]eporter|REPORTER|[Rr]eported by|[Cc]orrespondent)\s+"
+    r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\b"
+    r"|^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3},?\s+(?:[Ss]taff\s+|[Ss]enior\s+)?"
+    r"(?:[Rr]eporter|[Cc]orrespondent|[Ss]taff [Ww]riter|[Ww]riter|[Jj]ournalist)s?"
+    r"\s*(?:\(?\S+@\S+\)?)?\s*$"
+)
 _TAG_LINE_RE = re.compile(r"^(?:tags?|topics?|keywords?|filed under|categories|category)\s*:", re.I)
-_COOKIE_RE = re.compile(r"\bcookies?\b.*\b(?:accept|consent|policy|settings|use|agree)\b|\b(?:accept|consent)\b.*\bcookies?\b", re.I)
-_NEWSLETTER_RE = re.compile(r"\b(?:subscribe|sign up)\b.*\bnewsletter\b|\bnewsletter\b.*\b(?:subscribe|sign up)\b", re.I)
+_COOKIE_RE = re.compile(
+    r"\bcookies?\b.*\b(?:accept|consent|policy|settings|use|agree)\b|\b(?:accept|consent)\b.*\bcookies?\b", re.I
+)
+_NEWSLETTER_RE = re.compile(
+    r"\b(?:subscribe|sign up)\b.*\bnewsletter\b|\bnewsletter\b.*\b(?:subscribe|sign up)\b", re.I
+)
 _HASHTAGS_RE = re.compile(r"^(?:#\S+\s*)+$")
 _UI_SPLIT_RE = re.compile(r"\s*[|•·/]\s*|\s{2,}")
 
@@ -681,8 +708,29 @@ def _is_date_only(line: str) -> bool:
     return all(t.isdigit() or t.lower().strip(".") in _DATE_WORDS or t.lower() in _DATE_WORDS for t in tokens)
 
 
+_TIME_RE = re.compile(r"\b\d{1,2}:\d{2}\b")
+
+
+def _is_date_stamp(line: str, words: Sequence[str]) -> bool:
+    """A short line that is mostly a date and time ("All News 10:21 June 20, 2024")."""
+    if len(words) > 8 or _ends_sentence(line):
+        return False
+    m = _DATE_RE.search(line)
+    if not m or not _TIME_RE.search(line):
+        return False
+    rest = _TIME_RE.sub(" ", line[: m.start()] + " " + line[m.end() :])
+    return len(re.findall(r"[A-Za-z]{2,}", rest)) <= 2
+
+
 def _is_posted_line(line: str, words: Sequence[str]) -> bool:
-    return bool(_POSTED_RE.match(line)) and len(words) <= 16 and bool(re.search(r"\d", line))
+    """"Posted March. 3, 2023 18:20", "Updated: 2023-03-04 07:05", "Published 4 March 2023, 09:15"."""
+    m = _POSTED_RE.match(line)
+    if not m or len(words) > 16 or not re.search(r"\d", line):
+        return False
+    rest = line[m.end() :]
+    if _is_date_only(rest):
+        return True
+    return bool(_DATE_RE.search(rest)) and len(words) <= 12 and not _ends_sentence(line)
 
 
 def _clutter_reason(line: str, words: Sequence[str]) -> str | None:
@@ -692,11 +740,11 @@ def _clutter_reason(line: str, words: Sequence[str]) -> str | None:
     n = len(words)
     if _is_ui_line(line):
         return "ui"
-    if _COPYRIGHT_RE.search(line) and n <= 40:
+    if (_COPYRIGHT_RE.search(line) and n <= 40) or ("©" in line and n <= 12 and not _is_caption(line, words)):
         return "copyright"
     if _is_posted_line(line, words):
         return "posted"
-    if _is_date_only(line):
+    if _is_date_only(line) or _is_date_stamp(line, words):
         return "date"
     if n <= 8 and _is_language_switch(line):
         return "language"
@@ -815,7 +863,7 @@ def clean_plain_text(text: str) -> tuple[str | None, tuple[Block, ...]]:
       removed;
     * a repeat of the title (alone or glued to a label) is dropped;
     * after "Most Popular Articles", "Related Articles", ... everything is
-      dropped until a long paragraph (30+ words) appears again;
+      dropped until a paragraph of 20+ words appears again;
     * body: prose paragraphs (8+ words ending with . ! ? or a closing quote, or
       25+ words), "- " bullets inside the body, and short sentences between
       body paragraphs.
@@ -883,15 +931,20 @@ def _classify(
         # repeats of the title
         if title and i != title_idx:
             if line == title:
-                if mode == "html" and not any(b.section == "headline" and b.text == title for _, b in blocks) and state != "body":
+                already = any(b.section == "headline" and b.text == title for _, b in blocks)
+                if mode == "html" and not already and state != "body":
                     emit(i, line, "headline")
                 continue
-            if line.endswith(title) and len(_words(line[: -len(title)])) <= 3 and not _is_caption(line, words):
+            if (
+                line.endswith(title) and len(_words(title)) >= 3
+                and len(_words(line[: -len(title)])) <= 3 and not _is_caption(line, words)
+            ):
                 continue
         # captions
         starts_with_title = (
             mode == "text" and title is not None and i != title_idx
             and line.startswith(title) and len(line) > len(title)
+            and (len(_words(title)) >= 5 or _is_caption(line, words))
         )
         if starts_with_title or _is_caption(line, words):
             if state == "trailer":
@@ -908,7 +961,7 @@ def _classify(
             continue
         prose = _is_prose(line, words)
         if state == "trailer":
-            if prose and len(words) >= 30:
+            if prose and len(words) >= 20:
                 state = "body"
             else:
                 continue
@@ -920,8 +973,8 @@ def _classify(
                 if j is not None:
                     drop.add(j)
                 continue
-            if state == "post_title":
-                emit(i, line, "headline")
+            if state == "post_title" and mode == "text":
+                emit(i, line, "headline")  # a subtitle
                 continue
             if state == "pre":
                 continue
@@ -947,14 +1000,12 @@ def _classify(
             state = "body"
             continue
         if _ends_sentence(line) and len(words) >= 2:
-            # a short sentence: body when it sits between paragraphs
+            # a short sentence: body when it sits in the body (before a paragraph,
+            # or last after one); in trafilatura's output, always
             j = next_live(i, skip_captions=True)
             prev_body = bool(blocks) and blocks[-1][1].section == "body"
             nxt_para = j is not None and (_is_prose(units[j].text, units[j].words) or _is_bullet(units[j].text))
-            if state == "body" and (prev_body and (nxt_para or mode == "html" or j is None)):
-                emit(i, line, "body")
-                continue
-            if mode == "html" and state != "trailer":
+            if mode == "html" or nxt_para or (state == "body" and prev_body and j is None):
                 emit(i, line, "body")
                 state = "body"
             continue
@@ -965,7 +1016,9 @@ def _classify(
     return title, tuple(b for _, b in sorted(blocks, key=lambda ib: ib[0]))
 
 
-def _find_title(units: list[_Unit], live, is_teaser_head) -> int | None:  # type: ignore[no-untyped-def]
+def _find_title(
+    units: list[_Unit], live: Callable[[int], bool], is_teaser_head: Callable[[int], bool]
+) -> int | None:
     """Index of the title line (see clean_plain_text), or None."""
     end = len(units)
     for i, u in enumerate(units):
@@ -995,17 +1048,28 @@ def _find_title(units: list[_Unit], live, is_teaser_head) -> int | None:  # type
         # paragraph may be a teaser's blurb); otherwise it would drop body text.
         if not in_list and not seen_prose:
             candidates.append(i)
+    # A site name ("Example News Agency") often comes first: prefer a headline of 4+ words.
+    long_ones = [i for i in candidates if len(units[i].words) >= 4]
+    if long_ones:
+        return long_ones[0]
     return candidates[0] if candidates else None
 
 
 def _is_repeated(units: list[_Unit], i: int) -> bool:
+    """Whether the page repeats line ``i``: alone, glued after a short label, or as
+    the start of an image caption (pages put the headline in the image's alt text)."""
     t = units[i].text
-    if len(units[i].words) < 3:
+    n = len(units[i].words)
+    if n < 3:
         return False
     for j, u in enumerate(units):
         if j == i:
             continue
-        if u.text == t or u.text.startswith(t) or u.text.endswith(t):
+        if u.text == t:
+            return True
+        if u.text.endswith(t) and len(_words(u.text[: -len(t)])) <= 3:
+            return True
+        if u.text.startswith(t) and (n >= 5 or _is_caption(u.text, u.words)):
             return True
     return False
 
@@ -1071,7 +1135,9 @@ def _strip_markdown(text: str) -> str:
 # --------------------------------------------------------------------------- HTML
 
 _HTML_STRONG_RE = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html\b)", re.I | re.S)
-_HTML_TAG_RE = re.compile(r"<(?:html|head|body|div|p|article|section|main|span|meta|title|h[1-6]|br|a|ul|li)\b[^>]*>", re.I)
+_HTML_TAG_RE = re.compile(
+    r"<(?:html|head|body|div|p|article|section|main|span|meta|title|h[1-6]|br|a|ul|li)\b[^>]*>", re.I
+)
 _HTML_CLOSE_RE = re.compile(r"</(?:html|body|div|p|article|section|main|span|title|h[1-6]|a|ul|li)>", re.I)
 
 
@@ -1156,88 +1222,111 @@ def _norm_key(text: str) -> str:
     return _squash(text).lower()
 
 
-def _merge_html_captions(tree, blocks: list[Block], title: str | None) -> list[Block]:  # type: ignore[no-untyped-def]
-    """Add the article's <figcaption>s (trafilatura drops them) at their place in page order."""
-    body = [b for b in blocks if b.section == "body"]
-    if not body:
+def _merge_html_captions(tree: HtmlElement, blocks: list[Block], title: str | None) -> list[Block]:
+    """Add the article's image captions (trafilatura drops <figcaption>) in page order.
+
+    Only captions inside the story are taken: the nearest <article> or <main>
+    around the first body paragraph, outside any <aside>, <nav>, <header> or
+    <footer> in it. A body block that is in fact a caption is relabelled.
+    """
+    if not any(b.section == "body" for b in blocks) or not tree.xpath(_CAPTION_XPATH):
         return blocks
-    elements = list(tree.iter())
+    elements = [el for el in tree.iter() if isinstance(el.tag, str)]
     order = {id(el): k for k, el in enumerate(elements)}
-    first_key = _norm_key(body[0].text)[:60]
-    anchor = None
-    best_len = None
-    for el in elements:
-        if not isinstance(el.tag, str):
-            continue
-        t = _norm_key(el.text_content())
-        if t.startswith(first_key) and (best_len is None or len(t) < best_len):
-            anchor, best_len = el, len(t)
-    if anchor is None:
+    texts: dict[int, str] = {}
+
+    def text_of(el: HtmlElement) -> str:
+        key = id(el)
+        if key not in texts:
+            try:
+                texts[key] = _norm_key(el.text_content())
+            except Exception:  # noqa: BLE001
+                texts[key] = ""
+        return texts[key]
+
+    def locate(text: str, start: int) -> int | None:
+        """Doc-order index of the smallest element at/after ``start`` whose text starts with ``text``."""
+        full = _norm_key(text)
+        for size in (80, 25):
+            key = full[:size]
+            for el in elements[max(start, 0) :]:
+                if el.tag not in _TEXT_TAGS or not text_of(el).startswith(key):
+                    continue
+                # the first match is the outermost; the tightest one is inside it
+                best = (len(text_of(el)), order[id(el)])
+                for sub in el.iterdescendants():
+                    if isinstance(sub.tag, str) and sub.tag in _TEXT_TAGS:
+                        t = text_of(sub)
+                        if t.startswith(key) and len(t) < best[0]:
+                            best = (len(t), order[id(sub)])
+                return best[1]
+        return None
+
+    first_body = next(b for b in blocks if b.section == "body")
+    anchor_idx = locate(first_body.text, 0)
+    if anchor_idx is None:
         return blocks
-    container = None
-    for anc in anchor.iterancestors():
-        if anc.tag in ("article", "main"):
-            container = anc
-            break
+    anchor = elements[anchor_idx]
+    container = next((a for a in anchor.iterancestors() if a.tag in ("article", "main")), None)
     if container is None:
         parent = anchor.getparent()
         container = parent.getparent() if parent is not None and parent.getparent() is not None else parent
     if container is None:
         return blocks
 
-    existing = {_norm_key(b.text) for b in blocks}
+    by_key = {_norm_key(b.text): k for k, b in enumerate(blocks)}
+    out = list(blocks)
     captions: list[tuple[int, Block]] = []
-    seen: set[int] = set()
+    seen: set[str] = set()
     for el in container.xpath(_CAPTION_XPATH):
-        if id(el) in seen:
-            continue
-        seen.add(id(el))
-        if any(a.tag in ("aside", "nav", "footer", "header") for a in el.iterancestors() if a is not container and _is_inside(a, container)):
+        if _inside_any(el, container, ("aside", "nav", "footer", "header")):
             continue
         cap = _clean_caption(_squash(el.text_content()), None)
-        if not cap or not _LATIN_RE.search(cap) or _norm_key(cap) in existing or _is_ui_line(cap):
+        key = _norm_key(cap)
+        if not cap or key in seen or not _LATIN_RE.search(cap) or _is_ui_line(cap):
             continue
-        existing.add(_norm_key(cap))
+        seen.add(key)
+        if key in by_key:
+            k = by_key[key]
+            if out[k].section == "body":
+                out[k] = Block(cap, "caption")
+            continue
         captions.append((order.get(id(el), len(elements)), Block(cap, "caption")))
     if not captions:
-        return blocks
+        return out
 
-    # page position of each block: the smallest element whose text starts with it
     positions: list[int] = []
     last = -1
-    for b in blocks:
-        key = _norm_key(b.text)[:60]
-        pos = None
-        best = None
-        for el in elements:
-            if not isinstance(el.tag, str):
-                continue
-            k = order[id(el)]
-            if k < last:
-                continue
-            t = _norm_key(el.text_content())
-            if t.startswith(key) and (best is None or len(t) < best):
-                pos, best = k, len(t)
+    for k, b in enumerate(out):
+        pos = locate(b.text, last + 1)
         if pos is None:
             pos = last
-        if b.section == "headline" and b.text == title and not positions:
-            pos = -1  # keep the title first
+        if k == 0 and b.section == "headline" and b.text == title:
+            pos = -1  # the title stays first
         positions.append(pos)
         last = max(last, pos)
-    merged = [(p, 0, k, b) for k, (p, b) in enumerate(zip(positions, blocks))]
+    merged = [(p, 0, k, b) for k, (p, b) in enumerate(zip(positions, out))]
     merged += [(p, 1, k, b) for k, (p, b) in enumerate(captions)]
     merged.sort(key=lambda x: (x[0], x[1], x[2]))
     return [b for *_, b in merged]
 
 
-def _is_inside(el, container) -> bool:  # type: ignore[no-untyped-def]
+_TEXT_TAGS = frozenset(
+    "p div li h1 h2 h3 h4 h5 h6 blockquote pre td th dd dt figcaption span section article main font center".split()
+)
+
+
+def _inside_any(el: HtmlElement, container: HtmlElement, tags: tuple[str, ...]) -> bool:
+    """Whether ``el`` has an ancestor with one of ``tags`` strictly inside ``container``."""
     for anc in el.iterancestors():
         if anc is container:
+            return False
+        if anc.tag in tags:
             return True
     return False
 
 
-def _visible_text(tree) -> str:  # type: ignore[no-untyped-def]
+def _visible_text(tree: HtmlElement) -> str:
     """The visible text of a page, one block element per line (scripts, styles removed)."""
     tree = copy.deepcopy(tree)
     for el in list(tree.iter("script", "style", "noscript", "template", "svg", "head")):

@@ -72,6 +72,7 @@ PUTIN, KIM = ID["person/vladimir-putin"], ID["person/kim-jong-un"]
 LAVROV = ID["person/sergey-lavrov"]
 RUSSIA, DPRK = ID["state/russia"], ID["state/north-korea"]
 STATEMENT = URIRef("https://w3id.org/kg/article/0123456789abcdef#f-1")
+PLAN = ID["plan/vladimir-putin-north-korea-2024"]
 PROV_DERIVED = URIRef("http://www.w3.org/ns/prov#wasDerivedFrom")
 
 
@@ -123,6 +124,10 @@ def _data() -> Graph:
     g.add((STATEMENT, RDF.object, RUSSIA))
     g.add((STATEMENT, PROV_DERIVED, URIRef("https://w3id.org/kg/article/0123456789abcdef")))
     g.add((STATEMENT, KG.sentence, Literal('Putin said: "Friendship\nfirst."')))
+    # a plan: a class used as a value (punning), a status individual
+    g.add((PLAN, RDF.type, KG.PlannedEvent))
+    g.add((PLAN, KG.plannedType, KG.Visit))
+    g.add((PLAN, KG.status, KG.planned))
     return g
 
 
@@ -189,7 +194,7 @@ def test_reason_engines_agree(results):
 
 
 @needs_java
-def test_reason_dates_do_not_break_hermit(ontology):
+def test_reason_dates_do_not_break_hermit(ontology, results):
     """xsd:date / gYearMonth / gYear are not in the OWL 2 datatype map: HermiT alone
     would refuse them; kg leaves them out of the reasoner's input."""
     data = _data()
@@ -201,8 +206,7 @@ def test_reason_dates_do_not_break_hermit(ontology):
     assert (STATEMENT, RDF.subject, PUTIN) not in given
     assert (T["partnership-2024"], KG.replaces, T["friendship-2000"]) in given
     assert (T["partnership-2024"], RDFS.label, None) in given
-    r = reason(data, ontology=ontology, engine="hermit")
-    assert r.consistent, r.explanation
+    assert results["hermit"].consistent, results["hermit"].explanation  # HermiT ran on `data`
 
 
 @pytest.mark.parametrize("engine", ENGINES)
@@ -223,13 +227,8 @@ def test_reason_inconsistency_detected(ontology, engine, tmp_path, monkeypatch):
 def test_reason_functional_status_clash_detected(ontology, engine):
     """kg:status is functional and kg:planned, kg:expected are all different: a plan
     with both is inconsistent (owlrl alone misses it, see kg.reason._all_different_clashes)."""
-    plan = ID["plan/vladimir-putin-north-korea-2024"]
-    data = Graph()
-    data.add((plan, RDF.type, KG.PlannedEvent))
-    data.add((plan, KG.plannedType, KG.Visit))  # a class used as a value (punning)
-    data.add((plan, KG.status, KG.planned))
-    assert reason(data, ontology=ontology, engine=engine).consistent
-    data.add((plan, KG.status, KG.expected))
+    data = _data()  # consistent with kg:planned alone: see the results fixture
+    data.add((PLAN, KG.status, KG.expected))
     r = reason(data, ontology=ontology, engine=engine)
     assert r.consistent is False and r.explanation
 

@@ -157,7 +157,7 @@ def test_text_html_body_keeps_article_paragraphs(html_doc: Document, start: str)
         "cookies", "Accept all", "Skip to content", "Americas", "Peru and Bolivia", "Lake Titicaca",
         "Uruguay to host", "Itaipu", "Quito", "Most read", "newsletter", "morning briefing",
         "All rights reserved", "©", "Privacy policy", "Lucia Ferraro", "Tags:", "Marta Quiroga",
-        "Sign in", "The Southern Ledger",
+        "Sign in", "The Southern Ledger", "Montevideo", "group photo",
     ],
 )
 def test_text_html_clutter_reaches_no_block(html_doc: Document, clutter: str) -> None:
@@ -167,6 +167,10 @@ def test_text_html_clutter_reaches_no_block(html_doc: Document, clutter: str) ->
 @pytest.mark.parametrize("word", UI_WORDS)
 def test_text_html_ui_words_are_dropped(html_doc: Document, word: str) -> None:
     assert all(b.text != word and not b.text.startswith(word + " ") for b in html_doc.blocks)
+
+
+def test_text_html_subheading_is_a_headline(html_doc: Document) -> None:
+    assert _blocks(html_doc, "headline") == [html_doc.title, "Patrols and enforcement"]
 
 
 def test_text_html_figcaption_is_a_caption(html_doc: Document) -> None:
@@ -215,22 +219,24 @@ def test_text_read_text_sniffs_html(text: str, is_html: bool) -> None:
 # --------------------------------------------------------------------------- encodings, binary, empty
 
 _SENOR = "Señor ’quote’ said the minister in Santiago."
+_PENA = "Señor Peña visited the café in Mérida."
+_CYRILLIC = "Путин посетил Пхеньян в июне."
 
 
 @pytest.mark.parametrize(
     ("name", "data", "expected"),
     [
-        ("utf8", _SENOR.encode("utf-8"), _SENOR),
-        ("utf8-bom", codecs.BOM_UTF8 + _SENOR.encode("utf-8"), _SENOR),
-        ("utf16-bom", _SENOR.encode("utf-16"), _SENOR),
-        ("utf16be-bom", codecs.BOM_UTF16_BE + _SENOR.encode("utf-16-be"), _SENOR),
-        ("utf16le-no-bom", _SENOR.encode("utf-16-le"), _SENOR),
-        ("utf32-bom", _SENOR.encode("utf-32"), _SENOR),
-        ("cp1252-short", "Señor ’quote’".encode("cp1252"), "Señor ’quote’"),
-        ("cp1252", _SENOR.encode("cp1252"), _SENOR),
-        ("latin1", "Señor Peña visited the café in Mérida.".encode("latin-1"), "Señor Peña visited the café in Mérida."),
-        ("mixed-utf8-cp1252", _SENOR.encode("utf-8") + b" Caf\xe9.", _SENOR + " Café."),
-        ("cp1251", "Путин посетил Пхеньян в июне.".encode("cp1251"), "Путин посетил Пхеньян в июне."),
+        pytest.param("utf8", _SENOR.encode("utf-8"), _SENOR, id="utf8"),
+        pytest.param("utf8-bom", codecs.BOM_UTF8 + _SENOR.encode("utf-8"), _SENOR, id="utf8-bom"),
+        pytest.param("utf16-bom", _SENOR.encode("utf-16"), _SENOR, id="utf16-bom"),
+        pytest.param("utf16be-bom", codecs.BOM_UTF16_BE + _SENOR.encode("utf-16-be"), _SENOR, id="utf16be-bom"),
+        pytest.param("utf16le-no-bom", _SENOR.encode("utf-16-le"), _SENOR, id="utf16le-no-bom"),
+        pytest.param("utf32-bom", _SENOR.encode("utf-32"), _SENOR, id="utf32-bom"),
+        pytest.param("cp1252-short", "Señor ’quote’".encode("cp1252"), "Señor ’quote’", id="cp1252-short"),
+        pytest.param("cp1252", _SENOR.encode("cp1252"), _SENOR, id="cp1252"),
+        pytest.param("latin1", _PENA.encode("latin-1"), _PENA, id="latin1"),
+        pytest.param("mixed-utf8-cp1252", _SENOR.encode("utf-8") + b" Caf\xe9.", _SENOR + " Café.", id="mixed"),
+        pytest.param("cp1251", _CYRILLIC.encode("cp1251"), _CYRILLIC, id="cp1251"),
     ],
 )
 def test_text_decode_bytes_reads_encodings(name: str, data: bytes, expected: str) -> None:
@@ -245,6 +251,7 @@ def test_text_decode_bytes_reads_encodings(name: str, data: bytes, expected: str
         _SENOR.encode("cp1252"),
         "Señor Peña visited the café in Mérida on Monday.".encode("latin-1"),
     ],
+    ids=["utf8-bom", "utf16-bom", "cp1252", "latin1"],
 )
 def test_text_read_bytes_gives_readable_text(data: bytes) -> None:
     doc = read_bytes(data, source="x.txt")
@@ -310,7 +317,8 @@ def test_text_iter_paths_lists_only_article_files(tmp_path: Path) -> None:
     (tmp_path / ".git").mkdir()
     (tmp_path / ".git" / "h.txt").write_text("x", encoding="utf-8")
     got = iter_paths([str(tmp_path)])
-    assert [p.relative_to(tmp_path).as_posix() for p in got] == ["Z.TXT", "a.txt", "b.html", "c.htm", "d.md", "sub/g.txt"]
+    listed = [p.relative_to(tmp_path).as_posix() for p in got]
+    assert listed == ["Z.TXT", "a.txt", "b.html", "c.htm", "d.md", "sub/g.txt"]
 
 
 def test_text_iter_paths_keeps_explicit_files_and_stdin(tmp_path: Path) -> None:
@@ -420,6 +428,88 @@ def test_text_caption_lines_are_captions(line: str) -> None:
     assert len(caps) == 1
     assert caps[0].startswith(line[:20])
     assert not re.search(r"Image source|Photo:|Photo by|Yonhap", caps[0])
+
+
+_PARA = (
+    "Chile and Argentina signed a fisheries agreement in Santiago on March 3, 2023, after more "
+    "than a year of talks between their foreign ministries."
+)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Posted March. 3, 2023 18:20,",
+        "Updated: 2023-03-04 07:05",
+        "Published 4 March 2023, 09:15",
+        "Posted by Jane Roe on March 3, 2023",
+        "Wire Service 10:21 March 3, 2023",
+        "Friday, March 3, 2023",
+        "By Jane Roe",
+        "Jane Roe, Staff Reporter",
+        "Reporter Kim Min-ji",
+        "jane.roe@example.org",
+        "https://example.org/story/123",
+        "© 2023 Example Media. All rights reserved.",
+        "Copyright 2023 Example Media",
+        "Unauthorized reproduction and redistribution prohibited",
+        "English | 한국어 | Español",
+        "Share | Tweet | Print",
+        "Tags: fisheries, Chile",
+        "#fisheries #Chile",
+        "We use cookies to improve your experience. By continuing you accept our cookie policy.",
+        "Subscribe to our newsletter for daily updates from the region.",
+        "Home | World | Politics | Business | Tech | Science | Health | Sports | Culture | Travel | Opinion | "
+        "Video | Podcasts | Newsletters | Events | Jobs | Weather | Games | Shop | About | Contact",
+    ],
+)
+def test_text_clutter_line_between_paragraphs_is_dropped(line: str) -> None:
+    _, blocks = clean_plain_text("\n\n".join([_PARA, line, _PARA]))
+    assert blocks == (Block(_PARA, "body"), Block(_PARA, "body"))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Updated figures released on March 3, 2023 showed that the catch had grown.",
+        "Input from fishing unions was collected in 2022 and shared with both ministries.",
+        "A photo by the coast guard showed a trawler inside the closed zone, officials said on Friday.",
+        "By contrast, the previous memorandum of 2009 had never been ratified by either congress.",
+    ],
+)
+def test_text_prose_that_resembles_clutter_is_body(line: str) -> None:
+    _, blocks = clean_plain_text("\n\n".join([_PARA, line, _PARA]))
+    assert [b.section for b in blocks] == ["body", "body", "body"]
+
+
+def test_text_site_name_and_date_stamp_are_not_the_title() -> None:
+    page = "\n".join([
+        "Southern Wire Service",
+        "Skip to main content",
+        "DIPLOMACY",
+        "Chile, Argentina sign pact on southern fisheries",
+        "All News 10:21 March 3, 2023",
+        "",
+        _PARA,
+    ])
+    title, blocks = clean_plain_text(page)
+    assert title == "Chile, Argentina sign pact on southern fisheries"
+    assert blocks == (Block(title, "headline"), Block(_PARA, "body"))
+
+
+def test_text_related_list_inside_body_is_skipped() -> None:
+    later = ("Officials in Santiago said they would publish the full text of the agreement next week and "
+             "brief the fishing unions before the first patrol.")
+    page = "\n\n".join([_PARA, "Related Articles", "Peru and Bolivia Renew Water Treaty",
+                         "Lima hosts regional mining talks...", later])
+    _, blocks = clean_plain_text(page)
+    assert blocks == (Block(_PARA, "body"), Block(later, "body"))
+
+
+def test_text_caption_with_copyright_credit_is_a_caption() -> None:
+    line = "Ministers shake hands after the signing in Santiago on March 3, 2023. © Example Agency"
+    _, blocks = clean_plain_text("\n\n".join([_PARA, line, _PARA]))
+    assert blocks[1] == Block("Ministers shake hands after the signing in Santiago on March 3, 2023.", "caption")
 
 
 def test_text_hard_wrapped_paragraph_is_joined() -> None:

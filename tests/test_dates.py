@@ -1,0 +1,754 @@
+"""kg.dates: article-date detection, resolution of date expressions, the scanner.
+
+Page snippets here are made up; they only copy the shapes of real pages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kg.dates import detect_article_date, find_date_expressions, resolve, resolve_range
+from kg.model import ArticleDate, PartialDate
+
+P = PartialDate
+MON_2024_01_22 = P(2024, 1, 22)  # a Monday
+
+
+def iso(p: PartialDate | None) -> str | None:
+    return None if p is None else p.isoformat()
+
+
+# ----------------------------------------------------------------------------- absolute
+
+
+@pytest.mark.parametrize(
+    ("expr", "expected"),
+    [
+        ("June 19, 2024", "2024-06-19"),
+        ("June 19 2024", "2024-06-19"),
+        ("June 19th, 2024", "2024-06-19"),
+        ("19 June 2024", "2024-06-19"),
+        ("the 19th of June, 2024", "2024-06-19"),
+        ("Jan. 14, 2024", "2024-01-14"),
+        ("January. 22, 2024", "2024-01-22"),
+        ("Monday, December 23, 2024", "2024-12-23"),
+        ("Sept. 3, 2023", "2023-09-03"),
+        ("Sep 3, 2023", "2023-09-03"),
+        ("2024-06-19", "2024-06-19"),
+        ("2024/06/19", "2024-06-19"),
+        ("2024.06.19", "2024-06-19"),
+        ("2024-06-19T07:53:00+09:00", "2024-06-19"),
+        ("on June 19, 2024", "2024-06-19"),
+        ("June 19, 2024 07:53", "2024-06-19"),
+        ("Feb. 29, 2024", "2024-02-29"),
+        # dateparser, as a last resort, for absolute forms the rules do not cover
+        ("June the 19th, 2024", "2024-06-19"),
+        ("06/19/2024", "2024-06-19"),
+        ("19.06.2024", "2024-06-19"),
+    ],
+)
+@pytest.mark.parametrize("anchor", [None, MON_2024_01_22, P(1999, 12, 31)])
+def test_dates_absolute_day(expr: str, expected: str, anchor: PartialDate | None) -> None:
+    got = resolve(expr, anchor)
+    assert iso(got) == expected
+    assert got is not None and got.xsd_type == "date"
+
+
+@pytest.mark.parametrize(
+    ("expr", "expected"),
+    [
+        ("July 2000", "2000-07"),
+        ("in July 2000", "2000-07"),
+        ("July of 2000", "2000-07"),
+        ("September 2023", "2023-09"),
+        ("since September 2023", "2023-09"),
+        ("mid-June 2024", "2024-06"),
+        ("mid June 2024", "2024-06"),
+        ("early March 2022", "2022-03"),
+        ("the end of June 2024", "2024-06"),
+        ("Sept. 2023", "2023-09"),
+        ("2024-06", "2024-06"),
+    ],
+)
+def test_dates_absolute_month_precision(expr: str, expected: str) -> None:
+    got = resolve(expr, MON_2024_01_22)
+    assert iso(got) == expected
+    assert got is not None and got.xsd_type == "gYearMonth" and got.day is None
+
+
+@pytest.mark.parametrize(
+    ("expr", "expected"),
+    [("2000", "2000"), ("in 2000", "2000"), ("since 1991", "1991"), ("the year 2000", "2000"),
+     ("early 2024", "2024"), ("the end of 2023", "2023"), ("mid-2024", "2024"), ("late 2023", "2023")],
+)  # fmt: skip
+def test_dates_absolute_year_precision(expr: str, expected: str) -> None:
+    got = resolve(expr, None)
+    assert iso(got) == expected
+    assert got is not None and got.xsd_type == "gYear"
+
+
+@pytest.mark.parametrize(
+    "expr",
+    ["the 1990s", "1990s", "the early 2000s", "the late 1980s", "the 20th century", "06/07/2024",
+     "", "   ", "recently", "24 years", "three years and five months", "last week", "this week",
+     "the weekend", "last weekend", "summer", "that evening", "the same year", "the next day",
+     "the following day", "June 31, 2024", "Feb. 30, 2024", "2024-13-01", "2024-02-30", "0000",
+     "before 2000", "2024 Olympics", "the month", "the year"],
+)  # fmt: skip
+@pytest.mark.parametrize("anchor", [None, MON_2024_01_22])
+def test_dates_unsupported_is_none(expr: str, anchor: PartialDate | None) -> None:
+    assert resolve(expr, anchor) is None
+
+
+# ----------------------------------------------------------------------------- month names
+
+
+@pytest.mark.parametrize(
+    ("expr", "month"),
+    [("Jan. 5", 1), ("jan 5", 1), ("JANUARY 5", 1), ("January. 5", 1), ("Feb 5", 2),
+     ("Sept. 5", 9), ("Sep. 5", 9), ("sept 5", 9), ("SEP 5", 9), ("September 5", 9),
+     ("Dec. 5", 12), ("5 Oct.", 10), ("the 5th of Nov.", 11), ("Mar. 5", 3), ("Apr 5", 4),
+     ("Aug. 5", 8), ("Jun 5", 6), ("Jul. 5", 7), ("May 5", 5)],
+)  # fmt: skip
+def test_dates_month_spellings(expr: str, month: int) -> None:
+    got = resolve(expr, P(2024, 12, 31))
+    assert got == P(2024, month, 5)
+
+
+# ----------------------------------------------------------------------------- relative months
+
+
+@pytest.mark.parametrize(
+    ("anchor", "expected"),
+    [
+        (P(2024, 6, 18), "2023-09"),
+        (P(2024, 10, 5), "2024-09"),
+        (P(2024, 9, 10), "2023-09"),
+        (P(2024, 9, 30), "2023-09"),
+        (P(2024, 12, 31), "2024-09"),
+        (P(2024, 1, 1), "2023-09"),
+        (P(2024, 10), "2024-09"),  # a month-precision anchor is enough
+    ],
+)
+def test_dates_last_month_name(anchor: PartialDate, expected: str) -> None:
+    got = resolve("last September", anchor)
+    assert iso(got) == expected and got is not None and got.xsd_type == "gYearMonth"
+    assert resolve("last September", anchor, tense="future") == got  # "last" wins over the tense
+
+
+@pytest.mark.parametrize(
+    ("expr", "anchor", "expected"),
+    [
+        ("last December", P(2024, 1, 5), "2023-12"),
+        ("last January", P(2024, 1, 5), "2023-01"),
+        ("last January", P(2024, 2, 1), "2024-01"),
+        ("since last September", P(2024, 6, 18), "2023-09"),
+        ("this September", P(2024, 6, 18), "2024-09"),
+        ("this September", P(2024, 10, 1), "2024-09"),
+        ("next September", P(2024, 6, 18), "2024-09"),
+        ("next September", P(2024, 9, 18), "2025-09"),
+        ("next January", P(2024, 12, 18), "2025-01"),
+        ("September of the previous year", P(2024, 1, 22), "2023-09"),
+        ("September of the previous year", P(2024, 12, 22), "2023-09"),
+        ("September last year", P(2024, 1, 22), "2023-09"),
+        ("December of last year", P(2024, 1, 5), "2023-12"),
+        ("March this year", P(2024, 6, 18), "2024-03"),
+        ("March of this year", P(2024, 1, 18), "2024-03"),
+        ("March next year", P(2024, 6, 18), "2025-03"),
+        ("mid-June last year", P(2024, 6, 18), "2023-06"),
+    ],
+)
+def test_dates_relative_month_name(expr: str, anchor: PartialDate, expected: str) -> None:
+    assert iso(resolve(expr, anchor)) == expected
+
+
+@pytest.mark.parametrize(
+    ("expr", "anchor", "past", "future"),
+    [
+        ("in March", P(2024, 1, 22), "2023-03", "2024-03"),
+        ("in March", P(2024, 3, 10), "2024-03", "2024-03"),
+        ("in March", P(2024, 6, 18), "2024-03", "2025-03"),
+        ("March", P(2024, 12, 31), "2024-03", "2025-03"),
+        ("mid-June", P(2024, 6, 18), "2024-06", "2024-06"),
+        ("in mid-June", P(2024, 5, 1), "2023-06", "2024-06"),
+        ("late December", P(2024, 1, 5), "2023-12", "2024-12"),
+        ("early January", P(2023, 12, 30), "2023-01", "2024-01"),
+        ("the end of May", P(2024, 6, 1), "2024-05", "2025-05"),
+    ],
+)
+def test_dates_bare_month_tense(expr: str, anchor: PartialDate, past: str, future: str) -> None:
+    assert iso(resolve(expr, anchor, tense="past")) == past
+    assert iso(resolve(expr, anchor, tense="future")) == future
+
+
+@pytest.mark.parametrize(
+    ("expr", "anchor", "expected"),
+    [
+        ("last month", P(2024, 1, 5), "2023-12"),
+        ("last month", P(2024, 6, 18), "2024-05"),
+        ("the end of last month", P(2024, 1, 5), "2023-12"),
+        ("at the end of last month", P(2024, 6, 18), "2024-05"),
+        ("the previous month", P(2024, 3, 31), "2024-02"),
+        ("this month", P(2024, 1, 5), "2024-01"),
+        ("earlier this month", P(2024, 6, 18), "2024-06"),
+        ("next month", P(2024, 12, 5), "2025-01"),
+        ("next month", P(2024, 6, 18), "2024-07"),
+        ("three months ago", P(2024, 2, 10), "2023-11"),
+        ("last month", P(2024, 3), "2024-02"),
+    ],
+)
+def test_dates_month_offsets(expr: str, anchor: PartialDate, expected: str) -> None:
+    got = resolve(expr, anchor)
+    assert iso(got) == expected and got is not None and got.xsd_type == "gYearMonth"
+
+
+@pytest.mark.parametrize(
+    ("expr", "anchor", "expected"),
+    [
+        ("last year", P(2024, 1, 5), "2023"),
+        ("last year", P(2024, 12, 31), "2023"),
+        ("late last year", P(2024, 1, 5), "2023"),
+        ("the previous year", P(2024, 6, 18), "2023"),
+        ("this year", P(2024, 6, 18), "2024"),
+        ("earlier this year", P(2024, 6, 18), "2024"),
+        ("next year", P(2024, 12, 31), "2025"),
+        ("a year ago", P(2024, 6, 18), "2023"),
+        ("two years ago", P(2024, 6, 18), "2022"),
+        ("last year's", P(2024, 6, 18), "2023"),
+        ("last year", P(2024), "2023"),  # a year-precision anchor is enough
+    ],
+)
+def test_dates_year_offsets(expr: str, anchor: PartialDate, expected: str) -> None:
+    got = resolve(expr, anchor)
+    assert iso(got) == expected and got is not None and got.xsd_type == "gYear"
+
+
+# ----------------------------------------------------------------------------- days
+
+
+@pytest.mark.parametrize(
+    ("expr", "anchor", "past", "future"),
+    [
+        ("on the 18th", P(2024, 6, 18), "2024-06-18", "2024-06-18"),
+        ("the 19th", P(2024, 6, 18), "2024-05-19", "2024-06-19"),
+        ("on the 19th", P(2024, 6, 20), "2024-06-19", "2024-07-19"),
+        ("the 17th", P(2024, 6, 18), "2024-06-17", "2024-07-17"),
+        ("on the 30th", P(2024, 3, 2), "2024-01-30", "2024-03-30"),  # no 30 February
+        ("the 31st", P(2024, 4, 5), "2024-03-31", "2024-05-31"),  # no 31 April
+        ("the 29th", P(2023, 3, 1), "2023-01-29", "2023-03-29"),  # 2023 is no leap year
+        ("the 28th", P(2024, 1, 5), "2023-12-28", "2024-01-28"),
+        ("the 2nd", P(2023, 12, 30), "2023-12-02", "2024-01-02"),
+        ("the 1st", P(2024, 1, 1), "2024-01-01", "2024-01-01"),
+        ("the 12th (local time)", P(2023, 9, 14), "2023-09-12", "2023-10-12"),
+        ("On the 12th local time", P(2023, 9, 14), "2023-09-12", "2023-10-12"),
+        ("the 3rd of this month", P(2024, 6, 18), "2024-06-03", "2024-07-03"),
+    ],
+)
+def test_dates_ordinal_day(expr: str, anchor: PartialDate, past: str, future: str) -> None:
+    assert iso(resolve(expr, anchor, tense="past")) == past
+    assert iso(resolve(expr, anchor, tense="future")) == future
+
+
+@pytest.mark.parametrize(
+    ("expr", "anchor", "past", "future"),
+    [
+        ("June 19", P(2024, 6, 22), "2024-06-19", "2025-06-19"),
+        ("June 16", P(2024, 12, 23), "2024-06-16", "2025-06-16"),
+        ("June 25", P(2024, 6, 18), "2023-06-25", "2024-06-25"),
+        ("Jan. 14", MON_2024_01_22, "2024-01-14", "2025-01-14"),
+        ("Dec. 28", P(2024, 1, 5), "2023-12-28", "2024-12-28"),
+        ("Jan. 3", P(2023, 12, 30), "2023-01-03", "2024-01-03"),
+        ("on June 18", P(2024, 6, 18), "2024-06-18", "2024-06-18"),
+        ("19 June", P(2024, 6, 22), "2024-06-19", "2025-06-19"),
+        ("Friday, June 19", P(2024, 6, 22), "2024-06-19", "2025-06-19"),
+        ("Feb. 29", P(2025, 3, 1), "2024-02-29", "2028-02-29"),
+    ],
+)
+def test_dates_month_day_without_year(expr: str, anchor: PartialDate, past: str, future: str) -> None:
+    assert iso(resolve(expr, anchor, tense="past")) == past
+    assert iso(resolve(expr, anchor, tense="future")) == future
+
+
+@pytest.mark.parametrize(
+    ("expr", "past", "future"),
+    [
+        # anchor: Monday 2024-01-22
+        ("Thursday", "2024-01-18", "2024-01-25"),
+        ("on Friday", "2024-01-19", "2024-01-26"),
+        ("Sunday", "2024-01-21", "2024-01-28"),
+        ("Tuesday", "2024-01-16", "2024-01-23"),
+        ("Friday night", "2024-01-19", "2024-01-26"),
+        ("late Thursday", "2024-01-18", "2024-01-25"),
+        ("Thurs.", "2024-01-18", "2024-01-25"),
+        ("last Friday", "2024-01-19", "2024-01-19"),
+        ("next Friday", "2024-01-26", "2024-01-26"),
+        # the anchor's own weekday: that day, unless "last"/"next" says otherwise
+        ("Monday", "2024-01-22", "2024-01-22"),
+        ("last Monday", "2024-01-15", "2024-01-15"),
+        ("next Monday", "2024-01-29", "2024-01-29"),
+    ],
+)
+def test_dates_weekday_tense(expr: str, past: str, future: str) -> None:
+    assert iso(resolve(expr, MON_2024_01_22, tense="past")) == past
+    assert iso(resolve(expr, MON_2024_01_22, tense="future")) == future
+
+
+@pytest.mark.parametrize(
+    ("anchor", "expr", "expected"),
+    [
+        (P(2024, 1, 2), "Friday", "2023-12-29"),  # across the year boundary
+        (P(2024, 3, 1), "Thursday", "2024-02-29"),
+        (P(2023, 12, 30), "Tuesday", "2023-12-26"),
+    ],
+)
+def test_dates_weekday_boundaries(anchor: PartialDate, expr: str, expected: str) -> None:
+    assert iso(resolve(expr, anchor)) == expected
+
+
+@pytest.mark.parametrize(
+    ("expr", "anchor", "expected"),
+    [
+        ("today", P(2024, 6, 18), "2024-06-18"),
+        ("tonight", P(2024, 6, 18), "2024-06-18"),
+        ("this evening", P(2024, 6, 18), "2024-06-18"),
+        ("this morning", P(2024, 6, 18), "2024-06-18"),
+        ("Tonight", P(2024, 6, 18), "2024-06-18"),
+        ("yesterday", P(2024, 1, 1), "2023-12-31"),
+        ("yesterday", P(2024, 3, 1), "2024-02-29"),
+        ("last night", P(2024, 6, 18), "2024-06-17"),
+        ("the day before", P(2024, 6, 18), "2024-06-17"),
+        ("the day before", P(2024, 1, 1), "2023-12-31"),
+        ("the previous day", P(2024, 6, 1), "2024-05-31"),
+        ("the day before yesterday", P(2024, 6, 18), "2024-06-16"),
+        ("tomorrow", P(2023, 12, 31), "2024-01-01"),
+        ("tomorrow night", P(2024, 2, 28), "2024-02-29"),
+        ("the day after tomorrow", P(2024, 6, 18), "2024-06-20"),
+        ("two days ago", P(2024, 6, 1), "2024-05-30"),
+        ("3 days ago", P(2024, 6, 18), "2024-06-15"),
+    ],
+)
+def test_dates_day_words(expr: str, anchor: PartialDate, expected: str) -> None:
+    got = resolve(expr, anchor)
+    assert iso(got) == expected
+    assert resolve(expr, anchor, tense="future") == got  # these say their own direction
+
+
+# ----------------------------------------------------------------------------- anchors
+
+
+@pytest.mark.parametrize(
+    "expr",
+    ["last September", "September of the previous year", "this September", "next month",
+     "last month", "the end of last month", "last year", "this year", "the previous year",
+     "on the 19th", "the 19th", "Thursday", "on Friday", "last Friday", "today", "tonight",
+     "this evening", "yesterday", "the day before", "tomorrow", "in March", "mid-June",
+     "June 19", "Jan. 14", "a year ago"],
+)  # fmt: skip
+@pytest.mark.parametrize("tense", ["past", "future"])
+def test_dates_relative_without_anchor_is_none(expr: str, tense: str) -> None:
+    assert resolve(expr, None, tense=tense) is None
+
+
+@pytest.mark.parametrize(
+    ("anchor", "expr", "expected"),
+    [
+        (P(2024, 6), "last month", "2024-05"),
+        (P(2024, 6), "in March", "2024-03"),
+        (P(2024, 6), "yesterday", None),  # needs the day
+        (P(2024, 6), "the 19th", None),
+        (P(2024, 6), "Thursday", None),
+        (P(2024, 6), "June 19", None),
+        (P(2024), "last year", "2023"),
+        (P(2024), "September last year", "2023-09"),
+        (P(2024), "this September", "2024-09"),
+        (P(2024), "last month", None),
+        (P(2024), "last September", None),
+    ],
+)
+def test_dates_anchor_precision(anchor: PartialDate, expr: str, expected: str | None) -> None:
+    assert iso(resolve(expr, anchor)) == expected
+
+
+@pytest.mark.parametrize(
+    "anchor", [P(2024, 1, 22), dt.date(2024, 1, 22), dt.datetime(2024, 1, 22, 7, 53)]
+)
+def test_dates_anchor_types(anchor: PartialDate | dt.date) -> None:
+    assert resolve("Thursday", anchor) == P(2024, 1, 18)
+    assert resolve_range("from Jan. 14 to Thursday", anchor) == (P(2024, 1, 14), P(2024, 1, 18))
+
+
+def test_dates_bad_tense_or_anchor_raises() -> None:
+    with pytest.raises(ValueError):
+        resolve("Thursday", MON_2024_01_22, tense="present")
+    with pytest.raises(ValueError):
+        resolve_range("Thursday", MON_2024_01_22, tense="later")
+    with pytest.raises(TypeError):
+        resolve("Thursday", "2024-01-22")  # type: ignore[arg-type]
+
+
+def test_dates_calendar_edges_do_not_raise() -> None:
+    assert resolve("tomorrow", dt.date(9999, 12, 31)) is None
+    assert resolve("yesterday", dt.date(1, 1, 1)) is None
+    assert resolve("last year", P(1)) is None
+    assert resolve("0001-01-01", None) == P(1, 1, 1)
+
+
+# ----------------------------------------------------------------------------- ranges
+
+
+@pytest.mark.parametrize(
+    ("expr", "anchor", "tense", "start", "end"),
+    [
+        ("from Jan. 14 to Thursday", MON_2024_01_22, "past", "2024-01-14", "2024-01-18"),
+        ("Jan. 14 to Thursday", MON_2024_01_22, "past", "2024-01-14", "2024-01-18"),
+        ("June 18-19, 2024", None, "past", "2024-06-18", "2024-06-19"),
+        ("June 18\u201319, 2024", None, "past", "2024-06-18", "2024-06-19"),
+        ("18-19 June 2024", None, "past", "2024-06-18", "2024-06-19"),
+        ("June 18 to 20", P(2024, 6, 25), "past", "2024-06-18", "2024-06-20"),
+        ("June 18 to 20", P(2024, 6, 19), "past", "2024-06-18", "2024-06-20"),
+        ("June 18 to 20", P(2024, 6, 19), "future", "2024-06-18", "2024-06-20"),
+        ("June 25 to 28", P(2024, 6, 18), "future", "2024-06-25", "2024-06-28"),
+        ("between March 3 and 5", P(2024, 6, 1), "past", "2024-03-03", "2024-03-05"),
+        ("from 2019 to 2021", None, "past", "2019", "2021"),
+        ("2019-2021", None, "past", "2019", "2021"),
+        ("December 28 to January 3, 2024", None, "past", "2023-12-28", "2024-01-03"),
+        ("Dec. 28 to Jan. 3", P(2024, 1, 10), "past", "2023-12-28", "2024-01-03"),
+        ("March to May 2024", None, "past", "2024-03", "2024-05"),
+        ("June 18, 2024 to June 20", None, "past", "2024-06-18", "2024-06-20"),
+        ("2024-06-18 to 2024-06-20", None, "past", "2024-06-18", "2024-06-20"),
+        ("from Thursday to Saturday", MON_2024_01_22, "future", "2024-01-25", "2024-01-27"),
+        ("the 14th to the 18th", P(2024, 1, 16), "past", "2024-01-14", "2024-01-18"),
+        ("the 14th to the 18th", P(2024, 1, 22), "future", "2024-02-14", "2024-02-18"),
+        ("from last September to March this year", P(2024, 6, 18), "past", "2023-09", "2024-03"),
+    ],
+)
+def test_dates_range(expr: str, anchor: PartialDate | None, tense: str, start: str, end: str) -> None:
+    got = resolve_range(expr, anchor, tense=tense)
+    assert (iso(got[0]), iso(got[1])) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("expr", "anchor", "expected"),
+    [
+        ("June 19, 2024", None, ("2024-06-19", None)),
+        ("Thursday", MON_2024_01_22, ("2024-01-18", None)),
+        ("2024-06-19", None, ("2024-06-19", None)),
+        ("in July 2000", None, ("2000-07", None)),
+        ("from Jan. 14 to Thursday", None, (None, None)),  # relative ends need the anchor
+        ("June 18, 2024 to Thursday", None, ("2024-06-18", None)),  # the end is unknown
+        ("from 2021 to 2019", None, (None, None)),  # backwards
+        ("March 3 and 5", P(2024, 6, 1), (None, None)),  # "and" only with "between"
+        ("the 1990s", None, (None, None)),
+        ("nothing here", MON_2024_01_22, (None, None)),
+    ],
+)
+def test_dates_range_single_or_unresolved(
+    expr: str, anchor: PartialDate | None, expected: tuple[str | None, str | None]
+) -> None:
+    got = resolve_range(expr, anchor)
+    assert (iso(got[0]), iso(got[1])) == expected
+
+
+@pytest.mark.parametrize("expr", ["June 18-19, 2024", "from 2019 to 2021", "Jan. 14 to Thursday"])
+def test_dates_resolve_refuses_ranges(expr: str) -> None:
+    assert resolve(expr, MON_2024_01_22) is None
+
+
+# ----------------------------------------------------------------------------- scanner
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The minister visited Russia from Jan. 14 to Thursday, state media reported Friday.",
+         ["from Jan. 14 to Thursday", "Friday"]),
+        ("The visit follows his trip to the Far East in September of the previous year.",
+         ["September of the previous year"]),
+        ("It would be the first visit in 24 years since 2000, after the election in March.",
+         ["2000", "March"]),
+        ("On the 18th, the ministry said the talks will take place on the 19th (local time).",
+         ["the 18th", "the 19th"]),
+        ("An aide said at a briefing the day before that a launch failed at the end of last month.",
+         ["the day before", "the end of last month"]),
+        ("The leaders met in July 2000 and again last September; a draft has existed since September 2023.",
+         ["July 2000", "last September", "September 2023"]),
+        ("Talks were held June 18-19, 2024 and between March 3 and 5; ties froze from 2019 to 2021.",
+         ["June 18-19, 2024", "between March 3 and 5", "from 2019 to 2021"]),
+        ("The forum ran 18-19 June 2024, a report dated 2024-06-19 said.",
+         ["18-19 June 2024", "2024-06-19"]),
+        ("He arrived Posted January. 22, 2024 07:53, then left on Sept. 3 in mid-June.",
+         ["January. 22, 2024", "Sept. 3", "mid-June"]),
+        ("Sanctions were blocked in March this year; trade rose last year and will grow next month.",
+         ["March this year", "last year", "next month"]),
+        ("The treaty of 1961 was replaced; relations were restored in 2000 after the 1991 collapse.",
+         ["1961", "2000", "1991"]),
+        ("A caption: the leaders at the airport, Pyongyang, July 19, 2024",
+         ["July 19, 2024"]),
+        ("The envoy arrives tomorrow, two days after talks that began yesterday.",
+         ["tomorrow", "yesterday"]),
+        ("The summit was held on Wednesday, June 19, with a banquet that evening.",
+         ["Wednesday, June 19"]),
+        ("They will meet in May.", ["May"]),
+        ("It happened three years ago, in late 2021.", ["three years ago", "late 2021"]),
+    ],
+)
+def test_dates_find_expressions(text: str, expected: list[str]) -> None:
+    found = find_date_expressions(text)
+    assert [t for _, _, t in found] == expected
+    for s, e, t in found:
+        assert text[s:e] == t
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials may march to the square; 2000 troops and 9,000 containers were counted.",
+        "The 19th century saw the 5th round of the 8th Party Congress.",
+        "He said the day before the election that Kim Jong-un would decide.",
+        "Jan Smith and May Lee met Mark on the sun deck at 07:53.",
+        "Prices rose 2024% and cost $2024; the 1990s were different; No. 2000.",
+        "Exports grew for 24 years and three months.",
+    ],
+)
+def test_dates_find_rejects_non_dates(text: str) -> None:
+    assert find_date_expressions(text) == []
+
+
+def test_dates_find_results_resolve() -> None:
+    text = (
+        "North Korean media reported Friday that the minister visited Russia from Jan. 14 to "
+        "Thursday; Kim went to the Far East in September of the previous year, and a launch "
+        "failed at the end of last month. On the 19th, talks resumed. In July 2000 they met."
+    )
+    anchor = MON_2024_01_22
+    got = []
+    for _, _, t in find_date_expressions(text):
+        start, end = resolve_range(t, anchor)
+        got.append((t, iso(start), iso(end)))
+    assert got == [
+        ("Friday", "2024-01-19", None),
+        ("from Jan. 14 to Thursday", "2024-01-14", "2024-01-18"),
+        ("September of the previous year", "2023-09", None),
+        ("the end of last month", "2023-12", None),
+        ("the 19th", "2024-01-19", None),
+        ("July 2000", "2000-07", None),
+    ]
+
+
+# ----------------------------------------------------------------------------- article date
+
+POSTED_PAGE = """Skip to main content
+
+Border talks stall as envoys trade blame
+
+Posted March. 3, 2023 10:15,
+
+Updated March. 4, 2023 08:02
+
+The two envoys met on Feb. 27 in a border town and agreed to meet again on March 10, 2023.
+"""
+
+HEADER_PAGE = """Tuesday, April 2, 2024
+
+Ministers Meet in Geneva on Grain Deal
+
+Officials from both sides met on the 29th to discuss shipments.
+
+Fashion Week Wraps Up With Record Crowds
+
+Designers showed spring lines on March 30.
+
+Why the Grain Corridor Matters
+
+The corridor reopened in August 2023, officials said.
+"""
+
+CAPTION_AND_POSTED = """Leaders shake hands after the signing ceremony at the palace, Hanoi, August 9, 2023
+
+Posted August. 11, 2023 06:40
+
+The leaders signed an accord on August 9, 2023, in Hanoi.
+"""
+
+CAPTION_ONLY = """Leaders shake hands after the signing ceremony at the palace, Hanoi, August 9, 2023
+The leaders signed an accord on the 9th, the foreign ministry said on Thursday.
+On August 9, 2023 the two sides also agreed to hold talks next year.
+"""
+
+NO_DATE_PAGE = """Menu
+Search
+
+Envoys Trade Blame as Talks Stall
+
+The envoys met in a border town and agreed to meet again soon, officials said.
+"""
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        (POSTED_PAGE, ArticleDate(P(2023, 3, 3), "text:posted")),
+        (HEADER_PAGE, ArticleDate(P(2024, 4, 2), "text:header-date")),
+        (CAPTION_AND_POSTED, ArticleDate(P(2023, 8, 11), "text:posted")),
+        (CAPTION_ONLY, ArticleDate(None, "none")),
+        (NO_DATE_PAGE, ArticleDate(None, "none")),
+        ("", ArticleDate(None, "none")),
+        ("Title\nPublished: 2024-06-18\nBody text here.", ArticleDate(P(2024, 6, 18), "text:published")),
+        ("Title\nBy Jane Roe | Published June 18, 2024 | 3 min read\nBody.",
+         ArticleDate(P(2024, 6, 18), "text:published")),
+        ("Title\nPOSTED : 2024.06.18 09:30 KST\nBody.", ArticleDate(P(2024, 6, 18), "text:posted")),
+        ("Title\nUpdated June 19, 2024\nPosted June 18, 2024\nBody.",
+         ArticleDate(P(2024, 6, 18), "text:posted")),
+        ("Title\nUpdated June 19, 2024 10:00\nBody.", ArticleDate(P(2024, 6, 19), "text:updated")),
+        ("Title\n\nDec 23, 2024 | 07:53 AM KST\n\nBody.", ArticleDate(P(2024, 12, 23), "text:header-date")),
+        ("Title\n2024-06-18 09:30\nBody.", ArticleDate(P(2024, 6, 18), "text:header-date")),
+    ],
+)  # fmt: skip
+def test_dates_detect_article_date(page: str, expected: ArticleDate) -> None:
+    assert detect_article_date(page) == expected
+
+
+def test_dates_detect_posted_beats_header_and_caption() -> None:
+    page = "Monday, May 6, 2024\n" + CAPTION_AND_POSTED
+    assert detect_article_date(page) == ArticleDate(P(2023, 8, 11), "text:posted")
+
+
+def test_dates_detect_header_only_near_top() -> None:
+    filler = "\n".join(f"Teaser headline number {i}" for i in range(12))
+    assert detect_article_date(filler + "\nTuesday, April 2, 2024\nBody.") == ArticleDate(None, "none")
+
+
+def test_dates_detect_body_sentences_are_not_article_dates() -> None:
+    page = (
+        "Envoys Trade Blame\n"
+        "On June 19, 2024, the president visited the capital and signed a treaty.\n"
+        "The draft was published on June 16, 2024 by a weekly, which said more.\n"
+        "June 20, 2024 was chosen because, officials said, the talks had to end before the holiday.\n"
+        "The report, published June 16, 2024, said more.\n"
+        "On June 21, 2024\n"
+    )
+    assert detect_article_date(page) == ArticleDate(None, "none")
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        ("Talks Resume\nMOSCOW, May 7, 2024 (Interfax) -- The ministers met on Tuesday.",
+         ArticleDate(P(2024, 5, 7), "text:dateline")),
+        ("Talks Resume\nHANOI, Aug. 9, 2023 -- The ministers met.",
+         ArticleDate(P(2023, 8, 9), "text:dateline")),
+        ("Talks Resume\nHanoi, 9 August 2023 (AFP) - The ministers met.",
+         ArticleDate(P(2023, 8, 9), "text:dateline")),
+        # no year: not enough on its own ...
+        ("Talks Resume\nSEOUL, June 18 (Yonhap) -- Officials said the envoy will arrive on the 19th.",
+         ArticleDate(None, "none")),
+        # ... but a year on a short line next to it completes it
+        ("Talks Resume\nSEOUL, June 18 (Yonhap) -- Officials said the envoy will arrive.\n"
+         "(c) 2024 Example News Agency",
+         ArticleDate(P(2024, 6, 18), "text:dateline")),
+        # a year in a body sentence nearby does not count
+        ("Talks Resume\nSEOUL, June 18 (Yonhap) -- Officials said the envoy will arrive.\n"
+         "It is the first such visit since 2000, when the two leaders met in the capital for talks.",
+         ArticleDate(None, "none")),
+        # a caption that ends with a place and date is no dateline
+        ("Talks Resume\nThe envoy at the airport, Seoul, June 18, 2024\nOfficials said more.",
+         ArticleDate(None, "none")),
+    ],
+)  # fmt: skip
+def test_dates_detect_dateline(page: str, expected: ArticleDate) -> None:
+    assert detect_article_date(page) == expected
+
+
+def test_dates_detect_title_marks_body_start() -> None:
+    teasers = "\n".join(f"Other story {i}" for i in range(20))
+    page = teasers + "\nTalks Resume\nMOSCOW, May 7, 2024 (Interfax) -- The ministers met."
+    assert detect_article_date(page) == ArticleDate(None, "none")  # too far down without a title
+    assert detect_article_date(page, title="Talks Resume") == ArticleDate(P(2024, 5, 7), "text:dateline")
+
+
+# ----------------------------------------------------------------------------- properties
+
+_FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+_anchors = st.one_of(
+    st.none(),
+    st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31)),
+    st.dates().map(PartialDate.from_date),
+    st.builds(PartialDate, st.integers(1, 9999), st.integers(1, 12)),
+    st.builds(PartialDate, st.integers(1, 9999)),
+)
+_date_words = st.sampled_from(
+    ["last", "next", "this", "the", "of", "to", "from", "between", "and", "-", ",", ".", "June",
+     "Jan.", "Sept", "Thursday", "19th", "18", "2024", "2000s", "year", "month", "previous",
+     "day", "before", "yesterday", "mid-", "end", "ago", "two", "(local time)", "07:53", "/"]
+)  # fmt: skip
+_exprs = st.one_of(
+    st.text(max_size=40),
+    st.lists(_date_words, max_size=7).map(" ".join),
+    st.lists(_date_words, max_size=7).map("".join),
+)
+
+
+@_FAST
+@given(expr=_exprs, anchor=_anchors, tense=st.sampled_from(["past", "future"]))
+def test_dates_resolve_never_raises(expr: str, anchor: PartialDate | dt.date | None, tense: str) -> None:
+    got = resolve(expr, anchor, tense=tense)
+    if got is not None:
+        assert PartialDate.parse(got.isoformat()) == got
+    start, end = resolve_range(expr, anchor, tense=tense)
+    for p in (start, end):
+        if p is not None:
+            assert PartialDate.parse(p.isoformat()) == p
+
+
+@_FAST
+@given(d=st.dates(min_value=dt.date(1, 1, 1)), anchor=_anchors)
+def test_dates_resolve_isoformat_round_trips(d: dt.date, anchor: PartialDate | dt.date | None) -> None:
+    assert resolve(d.isoformat(), anchor) == PartialDate.from_date(d)
+    ym = PartialDate(d.year, d.month)
+    assert resolve(ym.isoformat(), anchor) == ym
+    assert resolve(PartialDate(d.year).isoformat(), anchor) == PartialDate(d.year)
+
+
+@_FAST
+@given(anchor=st.dates(min_value=dt.date(2, 1, 1), max_value=dt.date(9998, 12, 31)),
+       expr=st.sampled_from(["Thursday", "the 19th", "June 19", "in March", "last September"]),
+       tense=st.sampled_from(["past", "future"]))  # fmt: skip
+def test_dates_tense_direction(anchor: dt.date, expr: str, tense: str) -> None:
+    got = resolve(expr, anchor, tense=tense)
+    assert got is not None
+    a = PartialDate.from_date(anchor)
+    depth = 3 if got.day is not None else 2
+    key_got = (got.year, got.month or 0, got.day or 0)[:depth]
+    key_a = (a.year, a.month or 0, a.day or 0)[:depth]
+    if tense == "past" or expr == "last September":
+        assert key_got <= key_a
+    else:
+        assert key_got >= key_a
+
+
+@_FAST
+@given(text=st.text(max_size=300), title=st.one_of(st.none(), st.text(max_size=30)))
+def test_dates_detect_never_raises(text: str, title: str | None) -> None:
+    got = detect_article_date(text, title=title)
+    assert isinstance(got, ArticleDate)
+    assert (got.date is None) == (got.source == "none")
+    for s, e, t in find_date_expressions(text):
+        assert text[s:e] == t
+
+
+@_FAST
+@given(lines=st.lists(st.sampled_from(
+    ["Posted January. 22, 2024 07:53,", "Updated Jan. 23, 2024", "Monday, December 23, 2024",
+     "SEOUL, June 18 (Yonhap) --", "(c) 2024", "On June 19 the president visited.", "",
+     "A caption, Pyongyang, July 19, 2024", "Headline", "Published: 2024-06-18", "2024"]),
+    max_size=15))  # fmt: skip
+def test_dates_detect_page_shapes_never_raise(lines: list[str]) -> None:
+    page = "\n".join(lines)
+    got = detect_article_date(page)
+    assert (got.date is None) == (got.source == "none")
+    if "Posted January. 22, 2024 07:53," in lines or "Published: 2024-06-18" in lines:
+        assert got.source in ("text:posted", "text:published")
