@@ -171,6 +171,14 @@ def system_facts(kg: Any, article: str) -> dict[str, Any]:
     return out
 
 
+def _alias_key(alias: str) -> str:
+    """A gold alias as a name prefix: "the 1994 fisheries accord" -> "fisheriesaccord"."""
+    a = re.sub(r"^(?:the|a|an)\s+", "", alias.strip(), flags=re.I)
+    a = re.sub(r"\b(1[6-9]\d\d|20\d\d)\b\s*", "", a)
+    a = re.sub(r"^(?:new|old|revised)\s+", "", a, flags=re.I)
+    return norm(a) or "\0"
+
+
 def _map_gold_names(gold: dict[str, Any], aliases: dict[str, str]) -> dict[str, Any]:
     def m(name: Any) -> Any:
         if not isinstance(name, str):
@@ -228,7 +236,7 @@ def score_article(sysf: dict[str, Any], gold: dict[str, Any]) -> dict[str, PRF]:
             names = [gt.get("name")] + list(gt.get("aliases") or [])
             sname = norm(re.sub(r"\((\d{4})\)|\b(1[6-9]\d\d|20\d\d)\b", "", st["name"]))
             if any(n and (norm(re.sub(r"\b(1[6-9]\d\d|20\d\d)\b", "", n)) == sname or
-                          (gt.get("name") is None and sname.startswith(norm(n))))
+                          sname.startswith(_alias_key(n)))
                    for n in names):
                 best = gid
                 break

@@ -62,7 +62,7 @@ INSTITUTIONS = {
     "élysée": "France", "downing street": "United Kingdom", "zhongnanhai": "China",
     "quai d'orsay": "France", "foggy bottom": "United States", "yongsan": "South Korea",
 }
-TREATY_HEADS = r"(?:Treaty|Agreement|Accord|Pact|Convention|Protocol|Charter|Accords)"
+TREATY_HEADS = r"(?:Treaty|Agreement|Accord|Pact|Convention|Protocol|Charter|Accords|Memorandum(?: of Understanding)?)"
 SUMMIT_NOUNS = {"summit", "talks", "meeting", "reunion", "summitry", "dialogue"}
 SUMMIT_VERBS = {"meet", "host"}
 VISIT_NOUNS = {"visit", "trip", "arrival", "tour", "voyage"}
@@ -214,11 +214,16 @@ _TREATY_GENERIC = re.compile(
     r"\b(?:(?P<det>the|a|an|this|that|its|their)\s+)?(?:(?P<year>1[6-9]\d\d|20\d\d)\s+)?"
     r"(?P<mods>(?:(?:new|newly|formed|revised|bilateral|old|earlier|previous|original|existing|landmark|"
     r"[a-z]+-?[a-z]*)\s+){0,3}?)"
-    r"(?P<head>treaty|agreement|accord|pact|convention)\b"
+    r"(?P<head>treaty|agreement|accord|pact|convention|arrangement|protocol)\b"
     r"(?:\s+of\s+(?P<of>amity|friendship|cooperation|alliance|mutual\s+assistance|peace|non-aggression))?")
 _GENERIC_SKIP_MODS = {"the", "a", "an", "new", "newly", "formed", "revised", "old", "earlier",
                       "previous", "original", "existing", "landmark", "this", "that", "draft",
                       "such", "any", "bilateral"}
+
+
+_NOT_MODS = {"also", "then", "and", "or", "to", "of", "has", "have", "had", "was", "were", "is", "are",
+             "be", "been", "will", "would", "not", "its", "their", "his", "her", "our", "on", "in",
+             "with", "by", "for", "at", "as", "that", "which", "who", "into", "over", "under"}
 
 
 def _title_case(name: str) -> str:
@@ -470,6 +475,9 @@ def _mentions(art: _Article, s: Sentence) -> None:
         if any(a <= m.start("head") < b for a, b in taken):
             continue
         mods = [w for w in m.group("mods").split() if w.lower() not in _GENERIC_SKIP_MODS]
+        if any(w.lower() in _NOT_MODS or re.search(r"(?:ed|ly|ing)$", w) for w in mods):
+            mods = [w for w in mods[[i for i, w in enumerate(mods)
+                                     if w.lower() in _NOT_MODS or re.search(r"(?:ed|ly|ing)$", w)][-1] + 1:]]
         if mods and not all(w.isalpha() for w in mods):
             mods = []
         s.treaties.append(Mention("treaty", m.group(0), base + m.start(), base + m.end(),
@@ -585,7 +593,7 @@ def _own_date(art: _Article, s: Sentence, tok: Any, tense: str
     lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
     end = tok.idx + len(tok.text)
     for m in s.dates:
-        if lo <= m.start < hi or 0 <= m.start - end <= 60:
+        if lo <= m.start < hi or 0 <= m.start - end <= 25:
             got = _resolve_expr(art, m.text, tense)
             if got[0] is not None:
                 return got
@@ -749,6 +757,10 @@ def _treaty_key(art: _Article, m: Mention, s: Sentence, prev: Sentence | None) -
                     key = art.treaty_keys[-1]
                     return key, art.entities[key].label, None, pk
                 return None
+        of_year = re.search(r"\s+of\s+(1[6-9]\d\d|20\d\d)$", name)
+        if of_year:
+            name = name[: of_year.start()]
+            year = year or PartialDate(int(of_year.group(1)))
         if year is None:
             year = _year_near(art, s, m)
         key = f"treaty/{ref.slugify(name)}" + (f"-{year.year}" if year else "")
@@ -756,6 +768,8 @@ def _treaty_key(art: _Article, m: Mention, s: Sentence, prev: Sentence | None) -
     # an unnamed treaty: described by its kind, year and parties
     if year is None:
         year = _year_near(art, s, m)
+        if year is None and any(t.lemma_.lower() in SIGN_WORDS for t in s.span):
+            year = _year_in(art, s)
         if year is None and prev is not None and ANAPHORIC_TIME.match(s.text):
             year = _year_in(art, prev)
     if len(parties) < 2 or year is None:
@@ -836,6 +850,17 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
         if got is None:
             continue
         resolved.append((m, got))
+    # replacement with a pronoun for the newer treaty: "It supersedes the X of 1998"
+    if len(resolved) == 1 and art.treaty_keys and re.match(
+            r"^\s*(?:It|This|The (?:new|revised) (?:text|treaty|agreement|accord|pact))\s+(?:also\s+)?" + REPLACE_ACTIVE,
+            text[s.span.start_char:resolved[0][0].start]):
+        key_new = art.treaty_keys[-1]
+        m_old, t_old = resolved[0]
+        if t_old[0] != key_new:
+            _treaty_entity(art, t_old[0], t_old[1])
+            if t_old[2] is not None:
+                art.add(t_old[0], "signedOn", t_old[2], s)
+            art.add(key_new, "replaces", Ref(t_old[0]), s)
     # replacement: "A replaced B", "B was superseded by A", "A, replacing B"
     for (m1, t1), (m2, t2) in zip(resolved, resolved[1:]):
         between = text[m1.end:m2.start]
@@ -881,7 +906,7 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             derived = sorted({st for p in signatories for st in art.offices.get(p, ())})
             parties = list(dict.fromkeys(parties + derived))
         start, _ = _resolve_dates(art, s, sign_tok, "past")
-        place = _place_for(s, sign_tok)
+        place = _place_for(s, sign_tok, strict=True)
         if start is None and prev is not None and status is None:
             start, _ = _resolve_dates(art, prev, None, "past")
             place = place or _place_for(prev, None)
@@ -1101,10 +1126,12 @@ def _emit_events(art: _Article) -> None:
                        _place_in_state(art, ev.destination, m.destination)) and _dates_agree(m.start, ev.start)
             else:
                 overlap = set(m.participants) & set(ev.participants)
-                same = _dates_agree(m.start, ev.start) and (
-                    bool(overlap) or (m.start is not None and ev.start is not None))
                 if m.start is None and ev.start is None:
                     same = bool(overlap)
+                elif m.start is None or ev.start is None:
+                    same = False  # an undated mention is not glued to a dated event
+                else:
+                    same = _dates_agree(m.start, ev.start)
             if same:
                 target = m
                 break

@@ -182,9 +182,15 @@ class Result:
         fmt = ResultFormat(fmt)
         if self.kind == "graph":
             return ox.serialize(self._inner, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES).decode()
+        if self.kind == "ask":  # _inner is a plain bool: write the W3C boolean result here
+            value = "true" if self._inner else "false"
+            if fmt is ResultFormat.json:
+                return f'{{"head":{{}},"boolean":{value}}}'
+            if fmt is ResultFormat.xml:
+                return ('<?xml version="1.0"?><sparql xmlns="http://www.w3.org/2005/sparql-results#">'
+                        f"<head></head><boolean>{value}</boolean></sparql>")
+            return value  # table, and csv/tsv (which define no boolean form)
         if fmt is ResultFormat.table:
-            if self.kind == "ask":
-                return "true" if self._inner else "false"
             return render_table(self.variables, [r.texts() for r in self])
         return self._inner.serialize(format=fmt.ox).decode()
 

@@ -42,6 +42,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from kg.errors import InputError
+from kg.model import Section  # Literal["body", "headline", "caption"]
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -58,7 +59,6 @@ __all__ = [
     "read_text",
 ]
 
-Section = Literal["body", "headline", "caption"]
 _SECTIONS = ("body", "headline", "caption")
 
 TEXT_EXTENSIONS = frozenset({".txt", ".text", ".md"})
@@ -288,8 +288,8 @@ def decode_bytes(data: bytes, *, source: str | None = None) -> str:
     """Decode the bytes of a text or HTML file; never raises UnicodeDecodeError.
 
     Order: byte-order mark (UTF-8/16/32); UTF-16 without BOM (NUL pattern);
-    a charset declared in an HTML ``<meta>``; UTF-8 (a few stray non-UTF-8
-    bytes in otherwise UTF-8 text are read as cp1252); for mostly-ASCII text
+    UTF-8; a charset declared in an HTML ``<meta>``; UTF-8 again if only a few
+    bytes are not UTF-8 (those are read as cp1252); for mostly-ASCII text
     cp1252 (charset-normalizer is unreliable on a handful of accented letters
     and often answers cp1250 for "Señor"); otherwise charset-normalizer's best
     guess; finally latin-1, which cannot fail.
@@ -321,16 +321,16 @@ def decode_bytes(data: bytes, *, source: str | None = None) -> str:
     if controls > max(2, len(head) // 50):
         raise InputError(f"{label}: binary file, not an article")
 
+    try:
+        return data.decode("utf-8")  # valid UTF-8 wins even over a declared charset (often wrong)
+    except UnicodeDecodeError:
+        pass
     declared = _declared_charset(data)
     if declared:
         try:
             return data.decode(declared)
         except (UnicodeDecodeError, LookupError):
             pass
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
     # Mostly UTF-8 with a few stray bytes (mixed copy-paste): keep the UTF-8.
     n_multi = len(_UTF8_MULTIBYTE_RE.findall(data))
     if n_multi:
@@ -801,15 +801,15 @@ class _Unit:
     clutter: str | None = None
 
 
-def _units(text: str) -> list[_Unit]:
-    """Non-empty lines (hard-wrapped paragraphs joined), whitespace squashed."""
+def _units(text: str, *, unwrap: bool = True) -> list[_Unit]:
+    """Non-empty lines (hard-wrapped paragraphs joined if ``unwrap``), whitespace squashed."""
     text = _normalize_text(text)
     paragraphs = re.split(r"\n[^\S\n]*\n", text)
     lines: list[str] = []
     for para in paragraphs:
         plines = [_squash(x) for x in para.split("\n")]
         plines = [x for x in plines if x]
-        if _is_hard_wrapped(plines):
+        if unwrap and _is_hard_wrapped(plines):
             lines.append(" ".join(plines))
         else:
             lines.extend(plines)
@@ -1171,18 +1171,11 @@ def _read_html(text: str, *, source: str | None) -> Document:
         tree = trafilatura.load_html(text)
     except Exception:  # noqa: BLE001 - broken markup must not crash the reader
         tree = None
-    try:
-        extracted = trafilatura.extract(
-            text,
-            include_comments=False,
-            include_tables=False,
-            favor_precision=True,
-            url=source if source and re.match(r"https?://", source) else None,
-        )
-    except Exception:  # noqa: BLE001
-        extracted = None
+    url = source if source and re.match(r"https?://", source) else None
+    extracted = _trafilatura_text(text, url=url, favor_precision=True)
     if not extracted or not extracted.strip():
         raise InputError(f"{label}: no article text found in the HTML")
+    extracted = _fill_gaps(extracted, _trafilatura_text(text, url=url, favor_recall=True))
 
     title: str | None = None
     html_date: str | None = None
@@ -1194,7 +1187,7 @@ def _read_html(text: str, *, source: str | None) -> Document:
         title = _clean_html_title(meta.title, meta.sitename)
         html_date = meta.date or None
 
-    units = _units(extracted)
+    units = _units(extracted, unwrap=False)  # trafilatura writes one paragraph per line
     title_out, blocks = _classify(units, known_title=title, mode="html")
     blocks_l = list(blocks)
     if title_out and not any(b.section == "headline" and b.text == title_out for b in blocks_l):
@@ -1205,6 +1198,55 @@ def _read_html(text: str, *, source: str | None) -> Document:
         raise InputError(f"{label}: no article text found in the HTML")
     raw = _visible_text(tree) if tree is not None else extracted
     return Document(title=title_out, blocks=tuple(blocks_l), raw=raw, source=source, html_date=html_date)
+
+
+def _trafilatura_text(html: str, *, url: str | None, **options: bool) -> str | None:
+    import trafilatura
+
+    try:
+        return trafilatura.extract(html, url=url, include_comments=False, include_tables=False, **options)
+    except Exception:  # noqa: BLE001 - broken markup must not crash the reader
+        return None
+
+
+def _fill_gaps(precise: str, recall: str | None) -> str:
+    """Add the paragraphs that trafilatura's precise pass skipped *between* paragraphs it kept.
+
+    With ``favor_precision`` trafilatura drops text that is not inside a <p>
+    (e.g. a paragraph that is the tail of a photo <div>, common on Korean news
+    sites). Its ``favor_recall`` pass keeps them, but also headers and
+    teasers; only prose paragraphs (15+ words ending a sentence) lying between
+    two lines of the precise output, in the recall output's order, are taken.
+    """
+    if not recall:
+        return precise
+    kept = [_squash(x) for x in precise.split("\n") if x.strip()]
+    wide = [_squash(x) for x in recall.split("\n") if x.strip()]
+    known = set(kept)
+    where: list[int | None] = []
+    last = -1
+    for line in kept:
+        try:
+            last = wide.index(line, last + 1)
+            where.append(last)
+        except ValueError:
+            where.append(None)
+    out: list[str] = []
+    for k, line in enumerate(kept):
+        out.append(line)
+        here = where[k]
+        nxt = next((w for w in where[k + 1 :] if w is not None), None)
+        if here is None or nxt is None:
+            continue
+        for extra in wide[here + 1 : nxt]:
+            words = _words(extra)
+            if (
+                extra not in known and len(words) >= 15 and _ends_sentence(extra) and _is_prose(extra, words)
+                and not _is_caption(extra, words) and _clutter_reason(extra, words) is None
+            ):
+                out.append(extra)
+                known.add(extra)
+    return "\n".join(out)
 
 
 def _clean_html_title(title: str | None, sitename: str | None) -> str | None:

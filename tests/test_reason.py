@@ -233,7 +233,6 @@ def test_reason_functional_status_clash_detected(ontology, engine):
     assert r.consistent is False and r.explanation
 
 
-@needs_java
 def test_reason_missing_java_raises_reasoner_error(monkeypatch, tmp_path):
     import owlready2
 
