@@ -209,7 +209,7 @@ def canonical_person_label(name: str) -> str:
 _TREATY_NAMED = re.compile(
     r"(?:\b(?:the|a|an)\s+)?(?:(?P<year>1[6-9]\d\d|20\d\d)\s+)?"
     r"(?P<name>(?:(?:[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*)\s+){0,6}?" + TREATY_HEADS +
-    r"(?:\s+(?:on|of|for|between|to)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:and\s+|of\s+|on\s+|the\s+|for\s+)?[A-Z][\w'’-]*){0,7})?)")
+    r"(?:\s+(?:on|of|for|between|to)\s+(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:and\s+|of\s+|on\s+|the\s+|for\s+)?[A-Z][\w'’-]*){0,7})?)")
 _TREATY_GENERIC = re.compile(
     r"\b(?:(?P<det>the|a|an|this|that|its|their)\s+)?(?:(?P<year>1[6-9]\d\d|20\d\d)\s+)?"
     r"(?P<mods>(?:(?:new|newly|formed|revised|bilateral|old|earlier|previous|original|existing|landmark|"
@@ -1062,7 +1062,7 @@ def _visits(art: _Article, s: Sentence) -> None:
                             break
             if visitor is None and tok.dep_ in ("xcomp", "conj", "advcl"):
                 for c in tok.head.children:
-                    if c.dep_ == "nsubj" and c.i in by_tok:
+                    if c.dep_ in ("nsubj", "nsubjpass") and c.i in by_tok:
                         visitor = by_tok[c.i].key
         if visitor is None:
             continue

@@ -44,6 +44,15 @@ therefore completed with the entailments of the ontology's property and class
 hierarchies (:func:`_complete`, a small forward-chaining step over the ontology's
 axioms). HermiT stays the judge of consistency and of anything the ontology states
 with class expressions.
+
+owlrl
+-----
+owlrl computes the OWL 2 RL closure in Python. Its verdict on consistency is
+completed with two checks so that it agrees with HermiT on the kg ontology:
+``owl:AllDifferent`` (owlrl 7.6 skips the last member of the list, RDFLib/OWL-RL
+issue #85, so kg:planned/kg:expected were never compared) and union domains and
+ranges (``kg:involves`` -> kg:Person or kg:State), about which OWL 2 RL concludes
+nothing (:func:`_clashes`).
 """
 
 from __future__ import annotations
@@ -169,6 +178,9 @@ class _Axioms:
     ranges: dict[URIRef, set[URIRef]] = field(default_factory=lambda: defaultdict(set))
     super_classes: dict[URIRef, set[URIRef]] = field(default_factory=dict)  # strict, transitive
     disjoint: set[frozenset[URIRef]] = field(default_factory=set)
+    # domains / ranges that are owl:unionOf named classes (only checked, see _clashes)
+    union_domains: dict[URIRef, list[tuple[URIRef, ...]]] = field(default_factory=lambda: defaultdict(list))
+    union_ranges: dict[URIRef, list[tuple[URIRef, ...]]] = field(default_factory=lambda: defaultdict(list))
 
     @classmethod
     def of(cls, g: Graph) -> _Axioms:
@@ -199,6 +211,12 @@ class _Axioms:
             ax.domains[p].add(c)
         for p, c in _iri_pairs(g, RDFS.range):
             ax.ranges[p].add(c)
+        for axiom, unions in ((RDFS.domain, ax.union_domains), (RDFS.range, ax.union_ranges)):
+            for p, node in g.subject_objects(axiom):
+                for head in g.objects(node, OWL.unionOf) if isinstance(p, URIRef) else ():
+                    listed = tuple(Collection(g, head))
+                    if listed and all(isinstance(c, URIRef) for c in listed):
+                        unions[p].append(listed)
 
         sub_c: dict[URIRef, set[URIRef]] = defaultdict(set)
         for a, b in _iri_pairs(g, RDFS.subClassOf):
@@ -306,18 +324,50 @@ def _split(g: Graph, ax: _Axioms) -> tuple[list[Triple], list[tuple[URIRef, URIR
     return facts, types
 
 
-def _disjointness_clash(asserted: Graph, ax: _Axioms) -> str | None:
-    """A best-effort example for an inconsistency: an individual in two disjoint classes."""
-    _, members = _complete(*_split(asserted, ax), ax)
+def _clashes(facts: Iterable[Triple], members: Iterable[tuple[URIRef, URIRef]], ax: _Axioms,
+             limit: int = 3) -> list[str]:
+    """Contradictions that can be read off closed facts and types (at most ``limit``):
+
+    * an individual in two disjoint classes;
+    * an individual that a property's union domain or range (``kg:involves`` ->
+      kg:Person or kg:State) puts in one of the union's classes, while each of them is
+      disjoint with a class it has (a kg:Place that a plan kg:involves).
+
+    Used to explain HermiT's bare "inconsistent", and as an extra check after owlrl,
+    which (OWL 2 RL) draws no conclusion from a union domain or range.
+    """
     classes_of: dict[URIRef, set[URIRef]] = defaultdict(set)
     for x, c in members:
         classes_of[x].add(c)
+    found: list[str] = []
+    pairs = sorted(ax.disjoint, key=sorted)
     for x in sorted(classes_of):
-        for pair in sorted(ax.disjoint, key=sorted):
+        for pair in pairs:
             if pair <= classes_of[x]:
                 a, b = sorted(pair)
-                return f"<{x}> is both {_short(a)} and {_short(b)}, which are disjoint"
-    return None
+                found.append(f"<{x}> is both {_short(a)} and {_short(b)}, which are disjoint")
+                if len(found) >= limit:
+                    return found
+
+    def excluded(c: URIRef, x: URIRef) -> URIRef | None:
+        """A class of x that c (or a super-class of c) is disjoint with."""
+        for sup in {c} | ax.super_classes.get(c, set()):
+            for t in classes_of.get(x, ()):
+                if frozenset((sup, t)) in ax.disjoint:
+                    return t
+        return None
+
+    for s, p, o in sorted(facts):
+        for unions, x, role in ((ax.union_domains, s, "domain"), (ax.union_ranges, o, "range")):
+            for union in unions.get(p, ()):
+                blocking = [excluded(c, x) for c in union]
+                if all(blocking):
+                    found.append(
+                        f"<{x}> is a {_short(blocking[0])}, but the {role} of {_short(p)} is "
+                        f"{' or '.join(_short(c) for c in union)} (<{s}> {_short(p)} <{o}>)")
+                    if len(found) >= limit:
+                        return found
+    return found
 
 
 def _short(iri: URIRef) -> str:
@@ -366,9 +416,9 @@ def _hermit(asserted: Graph, ontology: Graph, ax: _Axioms) -> tuple[bool, Graph,
         except owlready2.OwlReadyInconsistentOntologyError as e:
             said = _one_line(str(e)) or "HermiT reports the ontology and data inconsistent"
             explanation = f"{said} (owlready2: {type(e).__name__})"
-            clash = _disjointness_clash(asserted, ax)
+            clash = _clashes(*_complete(*_split(asserted, ax), ax), ax, limit=1)
             if clash:
-                explanation += f"; e.g. {clash}"
+                explanation += f"; e.g. {clash[0]}"
             return False, _new_graph(), explanation
         except owlready2.OwlReadyJavaError as e:
             raise ReasonerError(f"HermiT failed: {_java_error(str(e))}") from e
@@ -424,6 +474,8 @@ def _owlrl(asserted: Graph, ontology: Graph, ax: _Axioms) -> tuple[bool, Graph, 
     # membership of owl:Nothing...) as err:ErrorMessage nodes carrying err:error texts.
     errors = sorted(str(m) for m in g.objects(None, URIRef(_ERR_NS + "error")))
     errors += _all_different_clashes(g)
+    if not errors:
+        errors = _clashes(*_split(g, ax), ax)
     nothing = sorted(str(x) for x in g.subjects(RDF.type, OWL.Nothing))
     if errors or nothing:
         said = _one_line(errors[0]) if errors else f"<{nothing[0]}> is of type owl:Nothing"

@@ -846,27 +846,30 @@ def clean_plain_text(text: str) -> tuple[str | None, tuple[Block, ...]]:
       ``bar_progress``, bare URLs/e-mails, bylines, tag lines, cookie and
       newsletter notices, and labels (1-3 capitalized words, no punctuation)
       that occur on 2+ lines of the page;
-    * title: the first headline-like line (title case or no final . ! ?, at most
-      20 words) before the first long paragraph; a headline-like line that
-      the page repeats (a glued ``<label><title>`` line, or a caption starting
-      with the title) wins over earlier ones, and everything before the title
-      but captions is dropped (teasers of other stories);
+    * title: the first headline-like line (title case or no final . ! ?, 2-20
+      words; one of 4+ words is preferred, as a site name often comes first)
+      before the first paragraph, not a teaser and not in a list after "Most
+      Popular ..."; a headline-like line that the page repeats (a glued
+      ``<label><title>`` line, or a caption starting with the title) wins, even
+      after a short paragraph (a teaser's blurb). Everything before the title
+      but captions is dropped (navigation, teasers of other stories);
     * headline-like lines right after the title are subtitles (``headline``);
       later, one followed by a paragraph is a subheading (``headline``);
       two or more in a row are a list of other stories and are dropped;
     * teasers: a headline-like line followed by a short blurb ending in "..."
       or "…" (both dropped); a standalone blurb is dropped too;
     * captions (``caption``): lines with an image credit (``[Image source=...]``,
-      ``(Photo: ...)``, ``Photo by``, ``/ Yonhap``), lines starting with the
-      title followed by caption text, and photo descriptions with (L)/(R)
-      markers ending in a place and date; the credit and the repeated title are
-      removed;
+      ``(Photo: ...)``, a final ``Photo by ...``, ``/ Yonhap``, a final
+      ``© Agency``), lines starting with the title (5+ words) followed by
+      caption text, and photo descriptions with (L)/(R) markers ending in a
+      place and date; the credit and the repeated title are removed;
     * a repeat of the title (alone or glued to a label) is dropped;
     * after "Most Popular Articles", "Related Articles", ... everything is
       dropped until a paragraph of 20+ words appears again;
-    * body: prose paragraphs (8+ words ending with . ! ? or a closing quote, or
-      25+ words), "- " bullets inside the body, and short sentences between
-      body paragraphs.
+    * body: prose paragraphs (8+ words ending with . ! ? possibly inside closing
+      quotes, or 25+ words unless it is a row of menu items), "- " bullets inside
+      the body, and short sentences followed by a paragraph (or last in the body);
+    * anything else (short fragments without a sentence end) is dropped.
 
     If this leaves no body at all (e.g. a single short sentence was given), the
     remaining non-clutter lines are kept as body.
@@ -1172,10 +1175,10 @@ def _read_html(text: str, *, source: str | None) -> Document:
     except Exception:  # noqa: BLE001 - broken markup must not crash the reader
         tree = None
     url = source if source and re.match(r"https?://", source) else None
-    extracted = _trafilatura_text(text, url=url, favor_precision=True)
-    if not extracted or not extracted.strip():
+    lines = _trafilatura_lines(text, url=url, favor_precision=True)
+    if not lines:
         raise InputError(f"{label}: no article text found in the HTML")
-    extracted = _fill_gaps(extracted, _trafilatura_text(text, url=url, favor_recall=True))
+    lines = _fill_gaps(lines, _trafilatura_lines(text, url=url, favor_recall=True))
 
     title: str | None = None
     html_date: str | None = None
@@ -1187,7 +1190,7 @@ def _read_html(text: str, *, source: str | None) -> Document:
         title = _clean_html_title(meta.title, meta.sitename)
         html_date = meta.date or None
 
-    units = _units(extracted, unwrap=False)  # trafilatura writes one paragraph per line
+    units = [_Unit(text=x, words=_words(x)) for x in lines]
     title_out, blocks = _classify(units, known_title=title, mode="html")
     blocks_l = list(blocks)
     if title_out and not any(b.section == "headline" and b.text == title_out for b in blocks_l):
@@ -1196,20 +1199,60 @@ def _read_html(text: str, *, source: str | None) -> Document:
         blocks_l = _merge_html_captions(tree, blocks_l, title_out)
     if not any(b.section == "body" for b in blocks_l):
         raise InputError(f"{label}: no article text found in the HTML")
-    raw = _visible_text(tree) if tree is not None else extracted
+    raw = _visible_text(tree) if tree is not None else "\n".join(lines)
     return Document(title=title_out, blocks=tuple(blocks_l), raw=raw, source=source, html_date=html_date)
 
 
-def _trafilatura_text(html: str, *, url: str | None, **options: bool) -> str | None:
+def _trafilatura_lines(html: str, *, url: str | None, **options: bool) -> list[str]:
+    """trafilatura's main text, one paragraph per line (empty if it found none).
+
+    The XML output is read rather than the plain-text one: in plain text,
+    newlines of the page source inside a paragraph survive and split it,
+    while in XML a paragraph is an element and ``<br>`` is ``<lb/>``.
+    """
     import trafilatura
 
     try:
-        return trafilatura.extract(html, url=url, include_comments=False, include_tables=False, **options)
+        xml = trafilatura.extract(
+            html, url=url, include_comments=False, include_tables=False, output_format="xml", **options
+        )
     except Exception:  # noqa: BLE001 - broken markup must not crash the reader
-        return None
+        return []
+    if not xml:
+        return []
+    return _xml_lines(xml)
 
 
-def _fill_gaps(precise: str, recall: str | None) -> str:
+_SEP = "\ue000"  # a private-use character: not whitespace, not in any page
+_XML_BLOCKS = frozenset("p head item quote list div main cell row table code section".split())
+
+
+def _xml_lines(xml: str) -> list[str]:
+    from lxml import etree
+
+    try:
+        root = etree.fromstring(xml.encode("utf-8"), parser=etree.XMLParser(recover=True, huge_tree=True))
+    except (etree.XMLSyntaxError, ValueError):
+        return []
+    if root is None:
+        return []
+    main = root.find("main")
+    if main is None:
+        main = root
+    for el in main.iter():
+        if not isinstance(el.tag, str):
+            continue
+        if el.tag == "lb":
+            el.tail = _SEP + (el.tail or "")
+        elif el.tag in _XML_BLOCKS:
+            el.text = _SEP + ("- " if el.tag == "item" else "") + (el.text or "")
+            el.tail = _SEP + (el.tail or "")
+    text = _normalize_text("".join(main.itertext()))
+    lines = [_squash(x) for x in text.split(_SEP)]
+    return [x for x in lines if x and x != "-"]
+
+
+def _fill_gaps(kept: list[str], wide: list[str]) -> list[str]:
     """Add the paragraphs that trafilatura's precise pass skipped *between* paragraphs it kept.
 
     With ``favor_precision`` trafilatura drops text that is not inside a <p>
@@ -1218,10 +1261,8 @@ def _fill_gaps(precise: str, recall: str | None) -> str:
     teasers; only prose paragraphs (15+ words ending a sentence) lying between
     two lines of the precise output, in the recall output's order, are taken.
     """
-    if not recall:
-        return precise
-    kept = [_squash(x) for x in precise.split("\n") if x.strip()]
-    wide = [_squash(x) for x in recall.split("\n") if x.strip()]
+    if not wide:
+        return kept
     known = set(kept)
     where: list[int | None] = []
     last = -1
@@ -1246,7 +1287,7 @@ def _fill_gaps(precise: str, recall: str | None) -> str:
             ):
                 out.append(extra)
                 known.add(extra)
-    return "\n".join(out)
+    return out
 
 
 def _clean_html_title(title: str | None, sitename: str | None) -> str | None:

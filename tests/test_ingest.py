@@ -1,0 +1,187 @@
+"""Ingest end to end: extraction, SHACL quarantine, provenance, re-ingest, remove.
+
+Tests that read the real articles in ../shared/seeds skip where that folder is
+absent (a clone outside this setting).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import kg
+from kg.model import ArticleDate, Entity, Evidence, Extraction, Fact, PartialDate, Ref
+from kg.rdf import article_graphs
+
+HERE = Path(__file__).resolve().parent
+SEEDS = HERE.parent.parent / "shared" / "seeds"
+GOLD = HERE / "gold"
+needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason=f"{SEEDS} is absent (clone outside the kg setting)")
+
+ARTICLE = """Posted March. 6, 2023 09:00
+
+Chile and Argentina sign fisheries accord
+
+SANTIAGO - Chilean President Elena Fuentes and Argentine President Tomas Ibarra met in Santiago on Friday.
+The two leaders signed the Beagle Fisheries Treaty on March 3, 2023 in Santiago.
+The Beagle Fisheries Treaty replaced the 1984 Southern Waters Convention.
+Fuentes is expected to visit Buenos Aires next month.
+"""
+
+
+def _rows(result) -> list[dict]:
+    return result.to_dicts()
+
+
+@pytest.fixture(scope="module")
+def seeded() -> kg.KnowledgeGraph:
+    if not SEEDS.is_dir():
+        pytest.skip(f"{SEEDS} is absent")
+    g = kg.open(":memory:")
+    for path in sorted(SEEDS.glob("*.txt")):
+        gold = json.loads((GOLD / f"{path.stem}.json").read_text())
+        # the date a reader knows the article by (003 states none in its text; see its gold note)
+        g._ingest_document(__import__("kg.text", fromlist=["read_path"]).read_path(path),
+                           date=gold["date"], url=None)
+    return g
+
+
+@needs_seeds
+def test_ingest_seeds_treaty_replacements(seeded: kg.KnowledgeGraph) -> None:
+    rows = _rows(seeded.ask("treaty-replacements"))
+    assert any(r["signedOn"] == "2000" and "North Korea" in r["name"] and "Russia" in r["name"]
+               and r["replacedName"] == "Treaty of Friendship" and r["replacedSignedOn"] == "1961"
+               for r in rows), rows
+
+
+@needs_seeds
+def test_ingest_seeds_summits(seeded: kg.KnowledgeGraph) -> None:
+    rows = _rows(seeded.ask("summits"))
+    pyongyang = [r for r in rows if r["location"] == "Pyongyang" and r["startDate"] == "2024-06-19"]
+    assert pyongyang and {"Kim Jong Un", "Vladimir Putin"} <= set(pyongyang[0]["participants"].split(", "))
+    vostochny = [r for r in rows if "Vostochny Cosmodrome" in (r["location"] or "") and r["startDate"] == "2023-09"]
+    assert vostochny and {"Kim Jong Un", "Vladimir Putin"} <= set(vostochny[0]["participants"].split(", "))
+
+
+@needs_seeds
+def test_ingest_seeds_treaties(seeded: kg.KnowledgeGraph) -> None:
+    rows = _rows(seeded.ask("treaties", treaty="Comprehensive Strategic"))
+    assert len(rows) == 1
+    r = rows[0]
+    assert set(r["parties"].split(", ")) == {"Russia", "North Korea"}
+    assert set(r["signatories"].split(", ")) == {"Vladimir Putin", "Kim Jong Un"}
+    assert r["signedOn"] == "2024-06-19"
+
+
+@needs_seeds
+def test_ingest_seeds_conform_to_shapes(seeded: kg.KnowledgeGraph) -> None:
+    assert seeded.validate().conforms
+
+
+@needs_seeds
+@pytest.mark.parametrize("group, floor", [("seeds", 0.78), ("own", 0.58)])
+def test_ingest_evaluation_floor(group: str, floor: float) -> None:
+    """Overall F1 may not drop below what the extractor reached (see README)."""
+    from kg.evaluate import evaluate
+
+    files = sorted(GOLD.glob("*.json"))
+    files = [f for f in files if f.stem.startswith("gen_") == (group == "own")]
+    scores, _ = evaluate(files, seeds=SEEDS, articles=HERE / "articles")
+    assert not scores.errors
+    assert scores.overall.f1 >= floor, scores.table()
+
+
+@pytest.fixture
+def fresh() -> kg.KnowledgeGraph:
+    return kg.open(":memory:")
+
+
+def test_ingest_article_facts(fresh: kg.KnowledgeGraph) -> None:
+    report = fresh.ingest(ARTICLE)
+    assert report.date == "2023-03-06" and report.date_source == "text:posted"
+    treaties = _rows(fresh.ask("treaties"))
+    beagle = [t for t in treaties if t["name"] == "Beagle Fisheries Treaty"]
+    assert beagle and beagle[0]["signedOn"] == "2023-03-03"
+    assert set(beagle[0]["parties"].split(", ")) == {"Chile", "Argentina"}
+    reps = _rows(fresh.ask("treaty-replacements"))
+    assert [(r["name"], r["replacedName"]) for r in reps] == [
+        ("Beagle Fisheries Treaty", "Southern Waters Convention")]
+
+
+def test_ingest_forecast_is_not_a_visit(fresh: kg.KnowledgeGraph) -> None:
+    fresh.ingest(ARTICLE)
+    assert _rows(fresh.ask("visits")) == []
+    plans = _rows(fresh.query("SELECT ?p WHERE { ?p a kg:PlannedEvent ; kg:status kg:expected }"))
+    assert plans
+
+
+def test_ingest_evidence_names_the_sentence(fresh: kg.KnowledgeGraph) -> None:
+    fresh.ingest(ARTICLE)
+    rows = _rows(fresh.ask("evidence", entity="Beagle Fisheries Treaty"))
+    assert any("replaced the 1984" in r["sentence"] for r in rows)
+
+
+def test_ingest_again_replaces_the_article(fresh: kg.KnowledgeGraph) -> None:
+    fresh.ingest(ARTICLE)
+    before = len(fresh.store)
+    fresh.ingest(ARTICLE)
+    assert len(fresh.store) == before
+    assert fresh.stats().articles == 1
+
+
+def test_ingest_remove_takes_the_article_out(fresh: kg.KnowledgeGraph) -> None:
+    empty = len(fresh.store)
+    report = fresh.ingest(ARTICLE)
+    fresh.remove(report.article)
+    assert len(fresh.store) == empty
+    with pytest.raises(kg.KgError):
+        fresh.remove(report.article)
+
+
+def test_ingest_clutter_page_yields_no_facts(fresh: kg.KnowledgeGraph) -> None:
+    page = "\n".join([
+        "Skip to content", "Menu", "Share", "Tweet",
+        "Putin and Kim Sign Defence Pact in Pyongyang",
+        "Leaders of Chile and Peru Meet in Lima",
+        "Most Popular Articles",
+        "© 2024 Example Daily. All rights reserved.",
+    ])
+    try:
+        report = fresh.ingest(page)
+    except kg.KgError:
+        return  # nothing but clutter: "no article text" is a fine answer too
+    assert report.facts == 0
+
+
+def test_ingest_invalid_fact_is_quarantined_with_reason() -> None:
+    ex = Extraction(text="A made-up article.", title="t", date=ArticleDate(PartialDate(2024, 1, 2), "given"))
+    ex.entities = {
+        "treaty/x-2020": Entity("treaty/x-2020", "Treaty", "X Treaty"),
+        "state/chile": Entity("state/chile", "State", "Chile"),
+    }
+    ev = Evidence("X Treaty was signed by Chile alone.")
+    ex.facts = [Fact("treaty/x-2020", "party", Ref("state/chile"), ev),
+                Fact("treaty/x-2020", "signedOn", PartialDate(2020), ev)]
+    built = article_graphs(ex, url=None, source="made-up")
+    assert built.report.quarantined == 1
+    assert any("at least two parties" in r for r in built.report.reasons)
+    g = kg.open(":memory:")
+    g.store.replace_graphs(built.graphs)
+    assert _rows(g.query("SELECT ?s WHERE { ?s kg:party ?p }")) == []
+    q = _rows(g.query("SELECT ?r WHERE { ?q a kg:QuarantinedFact ; kg:reason ?r }"))
+    assert q and "two parties" in q[0]["r"]
+
+
+@pytest.mark.parametrize("names", [("Kim Jong-un", "Kim Jong Un", "Kim Jong-Un")])
+def test_ingest_name_variants_are_one_person(fresh: kg.KnowledgeGraph, names: tuple[str, ...]) -> None:
+    text = (f"Posted May. 2, 2024 10:00\n\nNorth Korean leader {names[0]} met Russian President "
+            f"Vladimir Putin in Pyongyang on May 1, 2024. Later, {names[1]} spoke. "
+            f"Chairman Kim and {names[2]} are the same man, while Kim Jong-il was his father.")
+    fresh.ingest(text)
+    people = {r["label"] for r in _rows(fresh.query(
+        "SELECT DISTINCT ?label WHERE { GRAPH ?g { ?p a kg:Person } ?p rdfs:label ?label "
+        "FILTER(STRSTARTS(STR(?g), 'https://w3id.org/kg/article/')) }"))}
+    assert "Kim Jong Un" in people
+    assert not any(p.startswith("Kim Jong-") for p in people if p != "Kim Jong Il")
