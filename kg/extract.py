@@ -80,7 +80,7 @@ CUE_LEMMAS = {
 PLAN_LEMMAS = {"plan", "intend", "intention", "schedule", "propose", "prepare", "invitation", "invite"}
 ANAPHORIC_TIME = re.compile(r"^\s*(?:during that (?:period|time|year)|at that time|at the time|that year|"
                             r"in that year|then|around that time)\b", re.I)
-TWO_STATES = re.compile(r"\b(?:the|both)\s+(?:two|both)?\s*(?:countries|nations|states|sides|neighbou?rs)\b", re.I)
+TWO_STATES = re.compile(r"\b(?:the|both)\s+(?:two|both)?\s*(?:countries|nations|states|sides|neighbou?rs|leaders|governments)\b", re.I)
 NAME_PARTICLES = {"de", "da", "van", "von", "bin", "al", "el", "der", "den", "la", "le", "di", "du", "ibn"}
 NAME_STOP = {"era", "administration", "government", "regime", "doctrine", "chair", "institute",
              "university", "center", "centre", "foundation", "times", "news", "daily", "post",
@@ -429,7 +429,8 @@ def _mentions(art: _Article, s: Sentence) -> None:
         i for ent in span.ents for i in range(ent.start, ent.end)
         if not (ent.label_ == "ORG" and len(ent) == 1 and not ent.ent_id_)}
     for tok in span:
-        if tok.i in covered or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or len(tok.text) < 3:
+        if tok.i in covered or (tok.pos_ != "PROPN" and tok.ent_type_ not in ("ORG", "PERSON")) \
+                or not tok.text[:1].isupper() or len(tok.text) < 3:
             continue
         key = None
         low = tok.lower_

@@ -125,15 +125,18 @@ def runner() -> CliRunner:
         return CliRunner(env={"KG_STORE": None})
 
 
-@pytest.fixture
-def sample_ttl(tmp_path: Path) -> Path:
-    """A small good Turtle file: 3 states, a chain of 3 treaties, a leader, a summit, a visit."""
-    path = tmp_path / "sample.ttl"
+@pytest.fixture(scope="session")
+def sample_ttl(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small good Turtle file: 3 states, a chain of 3 treaties, a leader, a summit, a visit.
+
+    Do not modify it: it is written once per session.
+    """
+    path = tmp_path_factory.mktemp("sample") / "sample.ttl"
     path.write_text(SAMPLE_TTL, encoding="utf-8")
     return path
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def sample_graph() -> str:
     """The named graph ``sample_store`` holds the sample in."""
     return SAMPLE_GRAPH
