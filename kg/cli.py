@@ -269,7 +269,7 @@ def validate_cli(
 
 @_command("reason")
 def reason_cli(
-    engine: Annotated[str, typer.Option("--engine", help="hermit (OWL 2, needs Java) or owlrl (fast, OWL 2 RL).")] = "hermit",
+    engine: Annotated[str, typer.Option("--engine", help="hermit (OWL 2 DL, needs Java) or owlrl (OWL 2 RL in Python, no Java).")] = "hermit",
 ) -> None:
     """Run an OWL reasoner: check consistency and store inferred triples in their own graph.
 

@@ -221,6 +221,10 @@ _GENERIC_SKIP_MODS = {"the", "a", "an", "new", "newly", "formed", "revised", "ol
                       "such", "any", "bilateral"}
 
 
+_GENERIC_NAME = re.compile(
+    r"^(?:(?:New|Bilateral|Basic)\s+)?(?:Treaty|Agreement|Accord|Pact|Convention|Protocol|Charter)"
+    r"(?:\s+(?:of|on)\s+(?:Friendship|Amity|Cooperation|Peace|Alliance|Mutual Assistance|Non-Aggression|"
+    r"Friendship(?:,)?\s+and\s+\w+(?:\s+and\s+\w+)?))?$")
 _NOT_MODS = {"also", "then", "and", "or", "to", "of", "has", "have", "had", "was", "were", "is", "are",
              "be", "been", "will", "would", "not", "its", "their", "his", "her", "our", "on", "in",
              "with", "by", "for", "at", "as", "that", "which", "who", "into", "over", "under"}
@@ -764,7 +768,9 @@ def _treaty_key(art: _Article, m: Mention, s: Sentence, prev: Sentence | None) -
             year = year or PartialDate(int(of_year.group(1)))
         if year is None:
             year = _year_near(art, s, m)
-        key = f"treaty/{ref.slugify(name)}" + (f"-{year.year}" if year else "")
+        # a distinctive name is the treaty's identity; a generic one needs its year
+        generic = bool(_GENERIC_NAME.match(name))
+        key = f"treaty/{ref.slugify(name)}" + (f"-{year.year}" if year and generic else "")
         return key, name, year, parties
     # an unnamed treaty: described by its kind, year and parties
     if year is None:
@@ -886,6 +892,12 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
         art.add(newer[1][0], "replaces", Ref(older[1][0]), s, status)
     # signing: "the signing of X by A and B", "A and B signed X on DATE in PLACE"
     sign_tok = next((t for t in s.span if t.lemma_.lower() in SIGN_WORDS or t.lower_ in SIGN_WORDS), None)
+    signed_target = None
+    if sign_tok is not None and resolved:
+        after = [x for x in resolved if x[0].start >= sign_tok.idx]
+        before = [x for x in resolved if x[0].start < sign_tok.idx]
+        passive = any(c.dep_ == "auxpass" for c in sign_tok.children)
+        signed_target = (before[-1] if passive and before else (after[0] if after else before[-1]))[1][0]
     for m, (key, label, year, parties) in resolved:
         if m.extra.get("kind") == "named":
             _treaty_entity(art, key, label)
@@ -896,7 +908,7 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
                 art.treaty_keys.append(key)
             if year is not None and sign_tok is None:
                 art.add(key, "signedOn", year, s)
-        if sign_tok is None:
+        if sign_tok is None or key != signed_target:
             continue
         trig = _token_at_char(s.span, m.start) if m.start >= s.span.start_char else sign_tok
         status = _is_speculative(sign_tok) or _is_speculative(trig)
@@ -1215,7 +1227,7 @@ def _emit_plan(art: _Article, ev: Event) -> None:
     _fact(art, key, "plannedType", kind, ev)
     _fact(art, key, "status", ev.status or "expected", ev)
     if ev.destination:
-        _fact(art, key, "involves", Ref(ev.destination), ev)
+        _fact(art, key, "destination", Ref(ev.destination), ev)
 
 
 def _fact(art: _Article, s: str, p: str, o: Any, ev: Event) -> None:
