@@ -696,7 +696,7 @@ def _offices(art: _Article, s: Sentence) -> None:
         if i >= s.span.start and doc[i].lower_ in PAST_MARKERS:
             past = True
         title, leads = _title_in(words)
-        # apposition: "Kim Jong-un, Chairman of the State Affairs Commission of North Korea,"
+        # apposition: "X, Foreign Minister of Y," or "X, chairman of a state body of Y,"
         if title is None and pm.end < s.span.end and doc[pm.end].text == ",":
             j = pm.end + 1
             app_words, app_state = [], None

@@ -5,7 +5,7 @@
 * ``store_factory`` more such stores (``store_factory()`` -> path)
 * ``runner``      a typer ``CliRunner`` that keeps stderr apart from stdout
 * ``sample_ttl``  a small good Turtle file in the contract's vocabulary
-* ``sample_store`` ``store_path`` with ``sample_ttl`` loaded into ``sample_graph``
+* ``sample_store`` an on-disk store with ``sample_ttl`` loaded into ``sample_graph``
 * ``sample_graph`` the IRI of that graph
 """
 
@@ -142,9 +142,19 @@ def sample_graph() -> str:
     return SAMPLE_GRAPH
 
 
-@pytest.fixture
-def sample_store(store_path: Path, sample_ttl: Path) -> Path:
-    """``store_path`` with ``sample_ttl`` loaded into the graph ``sample_graph``."""
-    with kg.open(store_path) as g:
+@pytest.fixture(scope="session")
+def _sample_store_template(tmp_path_factory: pytest.TempPathFactory, _store_template: Path,
+                           sample_ttl: Path) -> Path:
+    path = tmp_path_factory.mktemp("sample-template") / "store"
+    shutil.copytree(_store_template, path)
+    with kg.open(path) as g:
         g.load([sample_ttl], graph=SAMPLE_GRAPH)
-    return store_path
+    return path
+
+
+@pytest.fixture
+def sample_store(tmp_path: Path, _sample_store_template: Path) -> Path:
+    """An on-disk store of this test's own with ``sample_ttl`` loaded into ``sample_graph``."""
+    path = tmp_path / "sample-store"
+    shutil.copytree(_sample_store_template, path)
+    return path

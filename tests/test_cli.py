@@ -98,18 +98,17 @@ def assert_error(result, line: str | None = None, *, code: int = 2, startswith: 
 
 def write_variant(sample_ttl: Path, fmt: str, folder: Path) -> Path:
     """The sample in another serialization (graph formats put it in IN_FILE_GRAPH)."""
-    g = Graph().parse(sample_ttl, format="turtle")
+    triples = list(ox.parse(path=str(sample_ttl), format=ox.RdfFormat.TURTLE))
     if fmt in ("nq", "trig"):
-        ds = Dataset()
-        named = ds.graph(URIRef(IN_FILE_GRAPH))
-        for t in g:
-            named.add(t)
-        data = ds.serialize(format={"nq": "nquads", "trig": "trig"}[fmt])
+        graph = ox.NamedNode(IN_FILE_GRAPH)
+        data = ox.serialize([ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples],
+                            format={"nq": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG}[fmt])
     else:
-        data = g.serialize(format={"ttl": "turtle", "nt": "nt", "jsonld": "json-ld",
-                                   "rdf": "xml", "xml": "xml"}[fmt])
+        data = Graph().parse(sample_ttl, format="turtle").serialize(
+            format={"ttl": "turtle", "nt": "nt", "jsonld": "json-ld", "rdf": "xml", "xml": "xml"}[fmt],
+            encoding="utf-8")
     path = folder / f"variant.{fmt}"
-    path.write_text(data, encoding="utf-8")
+    path.write_bytes(data)
     return path
 
 

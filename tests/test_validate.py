@@ -138,6 +138,10 @@ def _two_labels(g: Graph) -> None:
     g.add((RUSSIA, RDFS.label, Literal("Russian Federation", lang="en")))
 
 
+def _label_not_text(g: Graph) -> None:
+    set_value(g, NORTH_KOREA, RDFS.label, URIRef("http://www.wikidata.org/entity/Q423"))
+
+
 def _plain_string_date(g: Graph) -> None:
     set_value(g, T2000, KG.signedOn, Literal("2000-02-09"))
 
@@ -228,6 +232,11 @@ CASES: dict[str, Case] = {
         _two_labels, RUSSIA, "rdfs:label", "exactly one label",
         {(RUSSIA, RDFS.label, Literal("Russia", lang="en")),
          (RUSSIA, RDFS.label, Literal("Russian Federation", lang="en"))},
+    ),
+    "label-not-text": Case(
+        _label_not_text, NORTH_KOREA, "rdfs:label", "must be text",
+        {(NORTH_KOREA, RDFS.label, URIRef("http://www.wikidata.org/entity/Q423"))},
+        value="http://www.wikidata.org/entity/Q423",
     ),
     "date-plain-string": Case(
         _plain_string_date, T2000, "kg:signedOn", "xsd:date, xsd:gYearMonth or xsd:gYear",
@@ -354,6 +363,14 @@ def test_replaces_later_message_names_both_dates() -> None:
     assert v.message == "A treaty cannot replace one signed after it (this one: 1961, the replaced one: 2000-02-09)"
 
 
+def test_garbled_date_is_not_ordered() -> None:
+    # only the datatype check speaks; the order check leaves unreadable dates alone
+    g = good_graph()
+    set_value(g, VISIT, KG.endDate, xsd_date("24-1-5"))
+    report = validate(g)
+    assert [(v.path, v.shape) for v in report.violations] == [("kg:endDate", "kgsh:Visit-endDate")]
+
+
 def test_end_before_start_quarantines_only_the_end_date() -> None:
     g = good_graph()
     _end_before_start(g)
@@ -391,10 +408,21 @@ def test_non_english_label_is_a_warning_only() -> None:
     assert json.loads(report.to_json())["violations"][0]["severity"] == "Warning"
 
 
-def test_plain_label_is_accepted() -> None:
+def test_treaty_without_parties_is_a_warning_only() -> None:
+    # "the 1961 Treaty of Friendship": parties unknown, not wrong
+    g = good_graph()
+    g.remove((T1961, KG.party, None))
+    report = validate(g)
+    assert report.conforms
+    assert [(v.severity, v.focus, v.path) for v in report.violations] == [("Warning", str(T1961), "kg:party")]
+
+
+def test_untagged_label_is_a_warning_only() -> None:
     g = good_graph()
     set_value(g, RUSSIA, RDFS.label, Literal("Russia"))
-    assert validate(g).violations == ()
+    report = validate(g)
+    assert report.conforms
+    assert [(v.severity, v.shape) for v in report.violations] == [("Warning", "kgsh:label-english")]
 
 
 def test_context_supplies_types_and_labels() -> None:
