@@ -67,6 +67,7 @@ SUMMIT_NOUNS = {"summit", "talks", "meeting", "reunion", "summitry", "dialogue"}
 SUMMIT_VERBS = {"meet", "host"}
 VISIT_NOUNS = {"visit", "trip", "arrival", "tour", "voyage"}
 VISIT_VERBS = {"visit", "travel", "arrive", "fly", "tour", "land"}
+LIGHT_VERBS = {"pay", "make", "undertake", "begin", "start", "conclude", "end", "complete", "wrap"}
 SIGN_WORDS = {"sign", "signing", "conclude", "ink", "signature", "seal"}
 REPLACE_ACTIVE = r"(?:replaced|replaces|replacing|superseded|supersedes|superseding|took the place of|takes the place of|supplanted|supplants)"
 REPLACE_PASSIVE = r"(?:was|were|is|are|been|being|had been|has been)\s+(?:replaced|superseded|supplanted)\s+by"
@@ -185,6 +186,8 @@ def _clean_person(text: str) -> str | None:
         return None
     for tok in toks:
         if tok.lower() in NAME_PARTICLES:
+            continue
+        if re.fullmatch(r"(?:al|el|bin|ibn|de|da|di|du|van|von|le|la|ould)-[A-ZÀ-Þ][\w'’.-]*", tok):
             continue
         if not re.fullmatch(r"[A-ZÀ-Þ][\w'’.-]*", tok) or tok.lower() in NAME_STOP:
             return None
@@ -357,6 +360,7 @@ def extract(doc: Any, *, date: PartialDate | None = None) -> Extraction:
         _treaties(art, s, prev)
         _summits(art, s, prev)
         _visits(art, s)
+    _merge_treaty_mentions(art)
     _emit_events(art)
     _drop_weaker_titles(art)
     for key, rec in art.people.items():
@@ -775,8 +779,10 @@ def _treaty_key(art: _Article, m: Mention, s: Sentence, prev: Sentence | None) -
     # an unnamed treaty: described by its kind, year and parties
     if year is None:
         year = _year_near(art, s, m)
-        if year is None and any(t.lemma_.lower() in SIGN_WORDS for t in s.span):
-            year = _year_in(art, s)
+        sign = next((t for t in s.span if t.lemma_.lower() in SIGN_WORDS), None)
+        if year is None and sign is not None:
+            d, _ = _resolve_dates(art, s, sign, "past")
+            year = PartialDate(d.year) if d is not None else None
         if year is None and prev is not None and ANAPHORIC_TIME.match(s.text):
             year = _year_in(art, prev)
     if len(parties) < 2 or year is None:
@@ -1011,6 +1017,21 @@ def _participants(art: _Article, s: Sentence, tok: Any) -> list[str]:
         if _attached(s, tok, p) or (tok.pos_ != "VERB" and (p.key in art.offices or p.key in art.leaders)):
             out.append(p.key)
     if len(out) < 2:
+        # "the prime ministers of A, B and C met": the states' office-holders named in the article
+        plural = re.search(r"\b(prime ministers|presidents|leaders|heads of (?:state|government)|"
+                           r"foreign ministers|premiers|chancellors)\b", s.text, re.I)
+        if plural:
+            title = plural.group(1).lower()
+            holders = []
+            for m in s.states:
+                cands = [p for p in art.offices if m.key in art.offices[p]
+                         and (title in ("leaders", "heads of state", "heads of government")
+                              and p in art.leaders or _holds_title(art, p, title))]
+                if len(cands) == 1:
+                    holders.append(cands[0])
+            if len(set(holders)) >= 2:
+                return list(dict.fromkeys(out + holders))
+    if len(out) < 2:
         # "the North Korea-Russia summit", "South Korea and China will hold a dialogue"
         near_states = [m.key for m in s.states
                        if abs(m.start - tok.i) <= 6 or s.span.doc[m.start].head.i == tok.i
@@ -1018,6 +1039,12 @@ def _participants(art: _Article, s: Sentence, tok: Any) -> list[str]:
         if not out and len(set(near_states)) >= 2:
             out = list(dict.fromkeys(near_states))
     return list(dict.fromkeys(out))
+
+
+def _holds_title(art: _Article, person: str, plural_title: str) -> bool:
+    singular = re.sub(r"s\b", "", plural_title)  # "prime ministers" -> "prime minister"
+    return any(f.subject == person and f.predicate == "title" and str(f.obj).lower() == singular
+               for f in art.facts)
 
 
 def _attached(s: Sentence, tok: Any, p: Mention) -> bool:
@@ -1057,6 +1084,10 @@ def _visits(art: _Article, s: Sentence) -> None:
             if visitor is None:
                 for c in tok.lefts:
                     if c.i in by_tok:
+                        visitor = by_tok[c.i].key
+            if visitor is None and tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in LIGHT_VERBS:
+                for c in tok.head.children:
+                    if c.dep_ in ("nsubj", "nsubjpass") and c.i in by_tok:
                         visitor = by_tok[c.i].key
             if visitor is None:
                 j = tok.i - 1
@@ -1199,6 +1230,65 @@ def _emit_events(art: _Article) -> None:
             if ev.end:
                 _fact(art, key, "endDate", ev.end, ev)
         del sent, sent_text
+
+
+_HEAD_WORDS = ("treaty", "agreement", "accord", "accords", "pact", "convention", "protocol",
+               "charter", "arrangement", "memorandum")
+
+
+def _merge_treaty_mentions(art: _Article) -> None:
+    """An unnamed treaty ("a new fisheries convention", "the 1994 accord") is the article's named
+    treaty when exactly one named treaty fits it: same kind of instrument, every descriptive word
+    in its name, no other year, no other parties."""
+    def facts_of(key: str, pred: str) -> set[Any]:
+        return {f.obj for f in art.facts if f.subject == key and f.predicate == pred}
+
+    named, unnamed = [], []
+    for key, ent in art.entities.items():
+        if ent.kind != "Treaty":
+            continue
+        m = re.match(r"^(.*) between .* \((\d{4})\)$", ent.label)
+        (unnamed if m else named).append((key, ent, m))
+    renames: dict[str, str] = {}
+    for key, ent, m in unnamed:
+        words = [w.lower() for w in re.findall(r"[\w-]+", m.group(1))]
+        head = next((w for w in words if w in _HEAD_WORDS), None)
+        mods = [w for w in words if w not in _HEAD_WORDS and w not in ("of", "the")]
+        year = m.group(2)
+        parties = {o.key for o in facts_of(key, "party") if isinstance(o, Ref)}
+        fits = []
+        for nkey, nent, _ in named:
+            nwords = [w.lower() for w in re.findall(r"[\w-]+", nent.label)]
+            nhead = next((w for w in nwords if w in _HEAD_WORDS), None)
+            if head is None or nhead is None or head.rstrip("s") != nhead.rstrip("s"):
+                continue
+            if not all(w in nwords for w in mods):
+                continue
+            years = {str(d.year) for d in facts_of(nkey, "signedOn") if isinstance(d, PartialDate)}
+            if years and year not in years:
+                continue
+            nparties = {o.key for o in facts_of(nkey, "party") if isinstance(o, Ref)}
+            if nparties and parties and not (nparties <= parties or parties <= nparties):
+                continue
+            fits.append(nkey)
+        if len(fits) == 1:
+            renames[key] = fits[0]
+    if not renames:
+        return
+    out: list[Fact] = []
+    for f in art.facts:
+        subj = renames.get(f.subject, f.subject)
+        obj = Ref(renames.get(f.obj.key, f.obj.key)) if isinstance(f.obj, Ref) else f.obj
+        if f.predicate == "replaces" and isinstance(obj, Ref) and obj.key == subj:
+            continue
+        nf = Fact(subj, f.predicate, obj, f.evidence, f.status)
+        if nf not in out:
+            out.append(nf)
+    art.facts = out
+    for old in renames:
+        art.entities.pop(old, None)
+    for ev in art.events:
+        ev.participants = [renames.get(p, p) for p in ev.participants]
 
 
 def _drop_weaker_titles(art: _Article) -> None:
