@@ -509,8 +509,19 @@ def _ancestors_and_self(tok: Any) -> list[Any]:
     return [tok] + list(tok.ancestors)
 
 
+_PAST_PREPS = {"following", "after", "since"}
+
+
+def _presupposed(tok: Any) -> bool:
+    """'following their summit', 'after the visit': the preposition presupposes a past event."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in _PAST_PREPS and any(
+        c.dep_ in ("poss", "det") for c in tok.children)
+
+
 def _is_speculative(tok: Any) -> str | None:
     """'expected' / 'planned' when the trigger sits under a forecast, else None."""
+    if _presupposed(tok):
+        return None
     for t in _ancestors_and_self(tok):
         lem = t.lemma_.lower()
         if lem in CUE_LEMMAS and t.i != tok.i:
@@ -536,6 +547,8 @@ def _is_speculative(tok: Any) -> str | None:
 
 
 def _has_past_evidence(tok: Any) -> bool:
+    if _presupposed(tok):
+        return True
     for c in tok.children:
         if c.tag_ == "VBN" and c.dep_ in ("acl", "relcl", "amod"):
             return True
@@ -602,7 +615,10 @@ def _own_date(art: _Article, s: Sentence, tok: Any, tense: str
     lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
     end = tok.idx + len(tok.text)
     for m in s.dates:
-        if lo <= m.start < hi or 0 <= m.start - end <= 25:
+        between = [t for t in s.span if end <= t.idx < m.start]
+        close = 0 <= m.start - end <= 70 and not any(
+            t.pos_ in ("VERB", "AUX") or t.lemma_.lower() in VISIT_NOUNS | SUMMIT_NOUNS for t in between)
+        if lo <= m.start < hi or close:
             got = _resolve_expr(art, m.text, tense)
             if got[0] is not None:
                 return got
