@@ -228,6 +228,8 @@ _GENERIC_NAME = re.compile(
     r"^(?:(?:New|Bilateral|Basic)\s+)?(?:Treaty|Agreement|Accord|Pact|Convention|Protocol|Charter)"
     r"(?:\s+(?:of|on)\s+(?:Friendship|Amity|Cooperation|Peace|Alliance|Mutual Assistance|Non-Aggression|"
     r"Friendship(?:,)?\s+and\s+\w+(?:\s+and\s+\w+)?))?$")
+# "GENEVA - ", "BRUSSELS, March 3 (Reuters) - ": where the story was filed, not part of its first sentence
+_DATELINE = re.compile(r"^[A-Z][A-Z.'’ ]{2,40}(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?(?:\s*\([^)]{1,40}\))?\s*[-–—]+\s+")
 _NOT_MODS = {"also", "then", "and", "or", "to", "of", "has", "have", "had", "was", "were", "is", "are",
              "be", "been", "will", "would", "not", "its", "their", "his", "her", "our", "on", "in",
              "with", "by", "for", "at", "as", "that", "which", "who", "into", "over", "under"}
@@ -340,7 +342,7 @@ def extract(doc: Any, *, date: PartialDate | None = None) -> Extraction:
     anchor = adate.date
     blocks = [b for b in doc.blocks if b.text.strip()]
     nlp = pipeline()
-    docs = list(nlp.pipe([b.text for b in blocks]))
+    docs = list(nlp.pipe([_DATELINE.sub("", b.text, count=1) for b in blocks]))
     notes: list[str] = []
     if anchor is None:
         years = [int(y) for d in docs for y in re.findall(r"\b(1[89]\d\d|20\d\d)\b", d.text)]
@@ -417,6 +419,12 @@ def _mentions(art: _Article, s: Sentence) -> None:
             inst = INSTITUTIONS.get(re.sub(r"^the\s+", "", text.lower()))
             if inst:
                 continue
+        if ent.label_ in ("GPE", "LOC", "FAC") and len(ent) == 1 and ref.lookup_place(text) is None \
+                and any(ent.text.lower() in rec["tokens"] for rec in art.people.values()):
+            key = art.resolve_short(ent.text, s.index)  # "Rahimzoda flew to Vienna": a name, not a place
+            if key:
+                s.persons.append(Mention("person", ent.text, ent.start, ent.end, key))
+            continue
         if ent.label_ in ("GPE", "LOC", "FAC"):
             key = art.place(text)
             if key:
@@ -482,6 +490,10 @@ def _mentions(art: _Article, s: Sentence) -> None:
         taken.append((m.start(), m.end()))
     for m in _TREATY_GENERIC.finditer(text):
         if any(a <= m.start("head") < b for a, b in taken):
+            continue
+        if re.search(r"\b(?:most|least|first|only|biggest|largest|best|worst|such|any|no|every)\s",
+                     m.group("mods") or "", re.I) or re.search(r"\b(?:most|least)\s+[a-z]+\s*$",
+                                                           text[max(0, m.start() - 20):m.start()]):
             continue
         mods = [w for w in m.group("mods").split() if w.lower() not in _GENERIC_SKIP_MODS]
         if any(w.lower() in _NOT_MODS or re.search(r"(?:ed|ly|ing)$", w) for w in mods):
@@ -560,7 +572,8 @@ def _has_past_evidence(tok: Any) -> bool:
         if t.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") and c.lower_ in
                                    {"has", "have", "had", "was", "were", "been"} for c in t.children):
             return True
-        if t.pos_ == "VERB" and t.tag_ in ("VBZ", "VBP", "VB", "VBG"):
+        if t.pos_ == "VERB" and (t.tag_ in ("VBZ", "VBP", "VB") or
+                                 (t.tag_ == "VBG" and t.dep_ not in ("advcl", "acl", "xcomp", "conj"))):
             break
     return False
 
@@ -715,6 +728,10 @@ def _offices(art: _Article, s: Sentence) -> None:
             i -= 1
         if i >= s.span.start and doc[i].lower_ in PAST_MARKERS:
             past = True
+        if state is None and i - 1 >= s.span.start and doc[i].text == "," and doc[i - 1].lower_ == "counterpart":
+            for k in range(max(s.span.start, i - 4), i - 1):
+                if k in state_at:
+                    state = state_at[k]
         title, leads = _title_in(words)
         # apposition: "X, Foreign Minister of Y," or "X, chairman of a state body of Y,"
         if title is None and pm.end < s.span.end and doc[pm.end].text == ",":
@@ -937,6 +954,11 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
         if status is None and not (_has_past_evidence(sign_tok) or sign_tok.tag_ in ("NN", "VBD")):
             status = "expected"
         signatories = [p.key for p in s.persons if p.key in art.offices or p.key in art.leaders]
+        # parties are the states the signing itself names ("A and B signed"), not bystanders
+        # ("talks hosted by Swiss diplomats")
+        governed = {st.key for st in s.states if _governed_by(s.span.doc[st.start], sign_tok)}
+        if not TWO_STATES.search(s.text):
+            parties = [p for p in parties if p in governed]
         if not parties or len(parties) < 2:
             derived = sorted({st for p in signatories for st in art.offices.get(p, ())})
             parties = list(dict.fromkeys(parties + derived))
@@ -967,6 +989,16 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             ev = Event("Summit", list(signatories), start, None, place)
             ev.evidence.append(Evidence(s.text, s.section))
             art.events.append(ev)
+
+
+def _governed_by(tok: Any, head: Any) -> bool:
+    """``tok`` hangs off ``head`` with no other verb in between."""
+    for t in tok.ancestors:
+        if t.i == head.i:
+            return True
+        if t.pos_ in ("VERB", "AUX"):
+            return False
+    return False
 
 
 def _place_for(s: Sentence, near: Any | None, *, strict: bool = False) -> str | None:
