@@ -230,7 +230,7 @@ _GENERIC_NAME = re.compile(
     r"Friendship(?:,)?\s+and\s+\w+(?:\s+and\s+\w+)?))?$")
 # "GENEVA - ", "BRUSSELS, March 3 (Reuters) - ": where the story was filed, not part of its first sentence
 _DATELINE = re.compile(r"^[A-Z][A-Z.'’ ]{2,40}(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?(?:\s*\([^)]{1,40}\))?\s*[-–—]+\s+")
-_NOT_MODS = {"also", "then", "and", "or", "to", "of", "has", "have", "had", "was", "were", "is", "are",
+_NOT_MODS = {"also", "then", "there", "here", "today", "later", "now", "earlier", "and", "or", "to", "of", "has", "have", "had", "was", "were", "is", "are",
              "be", "been", "will", "would", "not", "its", "their", "his", "her", "our", "on", "in",
              "with", "by", "for", "at", "as", "that", "which", "who", "into", "over", "under"}
 
@@ -962,8 +962,8 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
         if not parties or len(parties) < 2:
             derived = sorted({st for p in signatories for st in art.offices.get(p, ())})
             parties = list(dict.fromkeys(parties + derived))
-        start, _ = _resolve_dates(art, s, sign_tok, "past")
-        place = _place_for(s, sign_tok, strict=True)
+        start, _ = _signing_date(art, s, sign_tok)
+        place = _place_for(s, sign_tok, strict=True, governor=sign_tok)
         if start is None and prev is not None and status is None:
             start, _ = _resolve_dates(art, prev, None, "past")
             place = place or _place_for(prev, None)
@@ -1001,11 +1001,30 @@ def _governed_by(tok: Any, head: Any) -> bool:
     return False
 
 
-def _place_for(s: Sentence, near: Any | None, *, strict: bool = False) -> str | None:
-    """A place of the sentence, preferring one introduced by 'in' or 'at' (only those if strict)."""
+def _signing_date(art: _Article, s: Sentence, sign_tok: Any) -> tuple[PartialDate | None, PartialDate | None]:
+    """The date of the signing: one the signing word governs, or any when it is the main verb."""
+    lo, hi = sign_tok.left_edge.idx, sign_tok.right_edge.idx + len(sign_tok.right_edge.text)
+    own = [m for m in s.dates if lo <= m.start < hi]
+    if own:
+        for m in sorted(own, key=lambda m: abs(m.start - sign_tok.idx)):
+            got = _resolve_expr(art, m.text, "past")
+            if got[0] is not None:
+                return got
+        return None, None
+    if sign_tok.dep_ == "ROOT" or sign_tok.head.dep_ == "ROOT" and sign_tok.dep_ in ("conj", "advcl"):
+        return _resolve_dates(art, s, sign_tok, "past")
+    return None, None
+
+
+def _place_for(s: Sentence, near: Any | None, *, strict: bool = False, governor: Any | None = None) -> str | None:
+    """A place of the sentence, preferring one introduced by 'in' or 'at' (only those if strict);
+    with ``governor``, only a place that word governs ("signed ... in Santiago", not "officials in X said")."""
     doc = s.span.doc
     best = None
     for m in s.places:
+        if governor is not None and not _governed_by(doc[m.end - 1], governor) \
+                and not (governor.dep_ == "ROOT" or governor.head.dep_ == "ROOT"):
+            continue
         prevtok = doc[m.start - 1] if m.start > 0 else None
         if prevtok is not None and prevtok.lower_ in ("the",) and m.start > 1:
             prevtok = doc[m.start - 2]
