@@ -199,6 +199,22 @@ def _clean_person(text: str) -> str | None:
     return name
 
 
+def _org_is_person(ent: Any) -> bool:
+    """An ORG span that is a person's name: title-case words, and an office right before it or
+    in an apposition right after it ("Almaz Toktogulov, the foreign minister of ...")."""
+    words = ent.text.split()
+    if not 2 <= len(words) <= 4 or not all(re.fullmatch(r"[A-ZÀ-Þ][a-zà-ÿ'’-]+", w) for w in words):
+        return False
+    if any(w.lower() in NAME_STOP for w in words):
+        return False
+    doc = ent.doc
+    titles = LEADER_TITLES | OFFICIAL_TITLES
+    before = " ".join(t.lower_ for t in doc[max(0, ent.start - 3):ent.start])
+    after = " ".join(t.lower_ for t in doc[ent.end:ent.end + 5])
+    return any(before.endswith(t) for t in titles) or bool(
+        re.match(r"^, (?:the |a |an )?(?:[a-z]+ )?(" + "|".join(sorted(map(re.escape, titles), key=len, reverse=True)) + r")\b", after))
+
+
 def _name_tokens(name: str) -> list[str]:
     return [t.lower() for t in re.split(r"[\s\-‐]+", name) if t]
 
@@ -429,6 +445,11 @@ def _mentions(art: _Article, s: Sentence) -> None:
             key = art.place(text)
             if key:
                 s.places.append(Mention("place", text, ent.start, ent.end, key))
+            continue
+        if ent.label_ == "ORG" and not ent.ent_id_ and _org_is_person(ent):
+            name = _clean_person(text)
+            if name and len(name.split()) >= 2:
+                s.persons.append(Mention("person", name, ent.start, ent.end, art.person(name, s.index)))
             continue
         if ent.label_ == "PERSON" or (ent.ent_id_ or "").startswith("person/"):
             name = _clean_person(text)
