@@ -54,10 +54,13 @@ OFFICIAL_TITLES = {
 }
 NON_OFFICIAL = {"professor", "fellow", "research fellow", "expert", "analyst", "researcher",
                 "scholar", "journalist", "correspondent", "economist", "lecturer", "author"}
+_TITLE_WORDS = {w for t in LEADER_TITLES | OFFICIAL_TITLES for w in t.split()} | {
+    "chairman", "chairwoman", "presidential", "deputy", "vice", "acting", "interim", "mr", "mrs", "ms", "dr"}
 PAST_MARKERS = {"former", "ex", "late", "then", "erstwhile", "onetime"}
 # institutions that stand for a state in news ("Kremlin aide")
 INSTITUTIONS = {
-    "kremlin": "Russia", "white house": "United States", "pentagon": "United States",
+    "state affairs commission": "North Korea", "national defense commission": "North Korea",
+    "national defence commission": "North Korea", "kremlin": "Russia", "white house": "United States", "pentagon": "United States",
     "state department": "United States", "blue house": "South Korea", "elysee": "France",
     "élysée": "France", "downing street": "United Kingdom", "zhongnanhai": "China",
     "quai d'orsay": "France", "foggy bottom": "United States", "yongsan": "South Korea",
@@ -452,6 +455,12 @@ def _mentions(art: _Article, s: Sentence) -> None:
                 s.persons.append(Mention("person", name, ent.start, ent.end, art.person(name, s.index)))
             continue
         if ent.label_ == "PERSON" or (ent.ent_id_ or "").startswith("person/"):
+            start = ent.start
+            while start - 1 >= span.start and doc[start - 1].pos_ == "PROPN" and not doc[start - 1].ent_type_ \
+                    and doc[start - 1].text[:1].isupper() and doc[start - 1].lower_ not in _TITLE_WORDS:
+                start -= 1
+            if start != ent.start:
+                text = doc[start:ent.end].text
             name = _clean_person(text)
             if not name:
                 continue
@@ -705,6 +714,14 @@ def _title_in(words: list[str]) -> tuple[str | None, bool]:
     return best, best in LEADER_TITLES and best != "chairman"
 
 
+def _institution_state(words: list[str]) -> str | None:
+    text = " ".join(words)
+    for name, state in INSTITUTIONS.items():
+        if " " in name and name in text:
+            return f"state/{ref.slugify(state)}"
+    return None
+
+
 def _offices(art: _Article, s: Sentence) -> None:
     doc = s.span.doc
     state_at = {}
@@ -753,6 +770,8 @@ def _offices(art: _Article, s: Sentence) -> None:
             for k in range(max(s.span.start, i - 4), i - 1):
                 if k in state_at:
                     state = state_at[k]
+        if state is None:
+            state = _institution_state(words)
         title, leads = _title_in(words)
         # apposition: "X, Foreign Minister of Y," or "X, chairman of a state body of Y,"
         if title is None and pm.end < s.span.end and doc[pm.end].text == ",":
@@ -771,6 +790,7 @@ def _offices(art: _Article, s: Sentence) -> None:
                     past = True
                 app_words.append(low)
                 j += 1
+            app_state = app_state or _institution_state(app_words)
             t2, l2 = _title_in(app_words)
             if t2 is not None:
                 # "Ambassador to South Korea": the host country is not the employer
@@ -780,6 +800,19 @@ def _offices(art: _Article, s: Sentence) -> None:
                         pass
                 title, leads, state = t2, l2, app_state
                 words = app_words
+        if title is None and pm.start - 2 >= s.span.start and doc[pm.start - 1].text == ",":
+            j, rev = pm.start - 2, []
+            while j >= s.span.start and doc[j].pos_ not in ("DET", "VERB", "AUX", "ADP", "PUNCT") and len(rev) < 6:
+                rev.insert(0, doc[j].lower_)
+                j -= 1
+            if j >= s.span.start and doc[j].pos_ == "DET":
+                title, leads = _title_in(rev)
+                state = None
+                for k in range(j, pm.start - 1):
+                    if k in state_at:
+                        state = state_at[k]
+                if any(w in PAST_MARKERS for w in rev):
+                    past = True
         if title is None or past:
             continue
         pretty = _title_case(title)
