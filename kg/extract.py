@@ -1126,8 +1126,19 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
         if own[0] is not None and _before_article(art, own[0]):
             status, (start, end) = None, own
         place = _place_for(s, tok, strict=True)
+        if place is None and tok.pos_ == "VERB" and tok.lemma_.lower() == "host":
+            for c in tok.children:
+                if c.dep_ == "nsubj":
+                    place = next((m.key for m in s.places if m.start <= c.i < m.end), None)
+        in_state = None
+        for m in s.states:
+            before = s.span.doc[m.start - 1] if m.start > 0 else None
+            if before is not None and before.lower_ in ("in", "at") and _governed_by(s.span.doc[m.start], tok) \
+                    or (before is not None and before.lower_ == "in" and before.head.tag_ == "VBN"
+                        and before.head.head.i == tok.i):
+                in_state = m.key
         ev = Event("Summit" if status is None else "Plan", participants, start, end, place,
-                   status=status, extra={"type": "Summit", "noun": is_noun})
+                   status=status, extra={"type": "Summit", "noun": is_noun, "in_state": in_state})
         ev.evidence.append(Evidence(s.text, s.section))
         art.events.append(ev)
 
@@ -1137,6 +1148,27 @@ def _participants(art: _Article, s: Sentence, tok: Any) -> list[str]:
     for p in s.persons:
         if _attached(s, tok, p) or (tok.pos_ != "VERB" and (p.key in art.offices or p.key in art.leaders)):
             out.append(p.key)
+    if len(out) < 2 and tok.pos_ == "VERB":
+        # "Beijing hosted a dialogue with South Korea": a capital as the actor stands for its state
+        doc = s.span.doc
+        sides = []
+        for c in tok.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                for m in s.states:
+                    if m.start <= c.i < m.end:
+                        sides.append(m.key)
+                for m in s.places:
+                    if m.start <= c.i < m.end:
+                        p = ref.lookup_place(doc[m.start:m.end].text)
+                        if p is not None and p.kind == "capital" and p.state:
+                            sides.append(art.state(f"state/{ref.slugify(p.state)}"))
+        if sides:
+            for g in tok.subtree:
+                for m in s.states:
+                    if m.start <= g.i < m.end and _governed_by(g, tok) and m.key not in sides:
+                        sides.append(m.key)
+            if len(sides) >= 2 and not out:
+                return sides
     if len(out) < 2:
         # "the prime ministers of A, B and C met": the states' office-holders named in the article
         plural = re.search(r"\b(prime ministers|presidents|leaders|heads of (?:state|government)|"
@@ -1170,9 +1202,11 @@ def _holds_title(art: _Article, person: str, plural_title: str) -> bool:
 
 def _attached(s: Sentence, tok: Any, p: Mention) -> bool:
     head = s.span.doc[p.end - 1]
-    for t in [head] + list(head.ancestors)[:3]:
+    for t in [head] + list(head.ancestors)[:4]:
         if t.i == tok.i:
             return True
+        if t.i != head.i and t.pos_ in ("VERB", "AUX"):
+            return False  # the person belongs to another clause ("as Putin landed ..., Beijing hosted")
     return False
 
 
@@ -1236,16 +1270,18 @@ def _visits(art: _Article, s: Sentence) -> None:
             continue
         status = _is_speculative(tok)
         tense = "future" if status else "past"
-        start, end = _resolve_dates(art, s, tok, tense)
+        # a visit's date is the one attached to it, not any date of the sentence
+        start, end = _own_date(art, s, tok, tense)
+        if start is None and is_verb:
+            start, end = _resolve_dates(art, s, tok, tense)
         past = _has_past_evidence(tok) or _not_after_article(art, start)
         if status is None and not past:
             status = "expected"
         if status is None and start is not None and art.article_date is not None \
                 and not _not_after_article(art, start):
             status = "expected"
-        own = _own_date(art, s, tok, tense)
-        if own[0] is not None and _before_article(art, own[0]):
-            status, (start, end) = None, own
+        if start is not None and _before_article(art, start):
+            status = None
         ev = Event("Visit" if status is None else "Plan", [visitor], start, end,
                    destination=dest, status=status, extra={"type": "Visit"})
         ev.evidence.append(Evidence(s.text, s.section))
@@ -1313,6 +1349,7 @@ def _emit_events(art: _Article) -> None:
                 and ev.destination.startswith("place/"):
             target.destination = ev.destination
         target.evidence.extend(ev.evidence)
+    merged += _visits_to_summits(art, merged)
     for ev in merged:
         ev_ = ev.evidence[0]
         sent = Sentence(None, ev_.section, -1, -1)
@@ -1425,6 +1462,36 @@ def _drop_weaker_titles(art: _Article) -> None:
                 if a != b and set(a.lower().split()) < set(b.lower().split()):
                     weaker.add((person, a))
     art.facts = [f for f in art.facts if not (f.predicate == "title" and (f.subject, str(f.obj)) in weaker)]
+
+
+def _visits_to_summits(art: _Article, events: list[Event]) -> list[Event]:
+    """A summit held in a state implies a visit there by each participant who serves another state
+    ("the summit with Kim Jong Un held in Russia": Kim visited Russia)."""
+    out: list[Event] = []
+    for ev in events:
+        if ev.kind != "Summit" or len(ev.participants) < 2:
+            continue
+        where = ev.place
+        host = None
+        if where is not None:
+            p = ref.lookup_place(_label(art, where))
+            host = f"state/{ref.slugify(p.state)}" if p is not None and p.state else None
+        if host is None and ev.extra.get("in_state"):
+            host = where = ev.extra["in_state"]
+        if host is None:
+            continue
+        for person in ev.participants:
+            states = art.offices.get(person, set())
+            if not person.startswith("person/") or not states or host in states:
+                continue
+            if any(v.kind == "Visit" and v.participants == [person] and _dates_agree(v.start, ev.start)
+                   and (v.destination in (where, host) or _place_in_state(art, v.destination, host))
+                   for v in events):
+                continue
+            visit = Event("Visit", [person], ev.start, None, destination=where, extra={"type": "Visit"})
+            visit.evidence.extend(ev.evidence)
+            out.append(visit)
+    return out
 
 
 def _emit_plan(art: _Article, ev: Event) -> None:
