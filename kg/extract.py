@@ -384,6 +384,7 @@ def extract(doc: Any, *, date: PartialDate | None = None) -> Extraction:
     _merge_treaty_mentions(art)
     _emit_events(art)
     _drop_weaker_titles(art)
+    _drop_coarser_dates(art)
     for key, rec in art.people.items():
         alts = frozenset(a for a in rec["alts"] if a != rec["label"])
         art.entities[key] = Entity(key, "Person", rec["label"], alts, rec["wd"])
@@ -1447,6 +1448,21 @@ def _merge_treaty_mentions(art: _Article) -> None:
         art.entities.pop(old, None)
     for ev in art.events:
         ev.participants = [renames.get(p, p) for p in ev.participants]
+
+
+def _drop_coarser_dates(art: _Article) -> None:
+    """'2023' is dropped when the article also dates the same thing '2023-03-03'."""
+    dates: dict[tuple[str, str], list[PartialDate]] = {}
+    for f in art.facts:
+        if isinstance(f.obj, PartialDate) and f.status is None:
+            dates.setdefault((f.subject, f.predicate), []).append(f.obj)
+    def coarser(f: Fact) -> bool:
+        if not isinstance(f.obj, PartialDate):
+            return False
+        mine = f.obj.isoformat()
+        return any(o.isoformat() != mine and o.isoformat().startswith(mine)
+                   for o in dates.get((f.subject, f.predicate), []))
+    art.facts = [f for f in art.facts if not coarser(f)]
 
 
 def _drop_weaker_titles(art: _Article) -> None:
