@@ -213,9 +213,9 @@ def _org_is_person(ent: Any) -> bool:
     doc = ent.doc
     titles = LEADER_TITLES | OFFICIAL_TITLES
     before = " ".join(t.lower_ for t in doc[max(0, ent.start - 3):ent.start])
-    after = " ".join(t.lower_ for t in doc[ent.end:ent.end + 5])
+    after = " ".join(t.lower_ for t in doc[ent.end:ent.end + 7])
     return any(before.endswith(t) for t in titles) or bool(
-        re.match(r"^, (?:the |a |an )?(?:[a-z]+ )?(" + "|".join(sorted(map(re.escape, titles), key=len, reverse=True)) + r")\b", after))
+        re.match(r"^, (?:the |a |an )?(?:[\w.]+ (?:'s |’s )?){0,2}?(" + "|".join(sorted(map(re.escape, titles), key=len, reverse=True)) + r")\b", after))
 
 
 def _name_tokens(name: str) -> list[str]:
@@ -425,6 +425,11 @@ def _mentions(art: _Article, s: Sentence) -> None:
                 art.state_counts[kid] += 1
                 continue
             if kid.startswith("place/"):
+                if ent.start - 1 >= span.start and doc[ent.start - 1].pos_ == "PROPN" \
+                        and not doc[ent.start - 1].ent_type_ and _org_is_person(doc[ent.start - 1:ent.end]):
+                    name = doc[ent.start - 1:ent.end].text
+                    s.persons.append(Mention("person", name, ent.start - 1, ent.end, art.person(name, s.index)))
+                    continue
                 key = art.place(text)
                 if key:
                     s.places.append(Mention("place", text, ent.start, ent.end, key))
@@ -1260,10 +1265,12 @@ def _visits(art: _Article, s: Sentence) -> None:
                         if g.i in by_tok:
                             visitor = by_tok[g.i].key
                             break
-            if visitor is None and tok.dep_ in ("xcomp", "conj", "advcl"):
-                for c in tok.head.children:
-                    if c.dep_ in ("nsubj", "nsubjpass") and c.i in by_tok:
-                        visitor = by_tok[c.i].key
+            if visitor is None and tok.dep_ in ("xcomp", "conj", "advcl", "acl"):
+                heads = [tok.head] + ([tok.head.head] if tok.head.pos_ == "NOUN" else [])
+                for h in heads:
+                    for c in h.children:
+                        if c.dep_ in ("nsubj", "nsubjpass") and c.i in by_tok and visitor is None:
+                            visitor = by_tok[c.i].key
         if visitor is None:
             continue
         dest = _destination(art, s, tok, is_verb)
