@@ -880,17 +880,22 @@ def detect_article_date(text: str, *, title: str | None = None) -> ArticleDate:
                 updated = d
             continue
         return ArticleDate(d, source)
-    for line in lines[:_HEADER_LINES]:
-        d = _header_date(line)
-        if d is not None:
-            return ArticleDate(d, "text:header-date")
-    start = 0
+    title_at = None
     if title and title.strip():
         want = " ".join(title.split()).casefold()
         for i, line in enumerate(lines[:40]):
             if " ".join(line.split()).casefold() == want:
-                start = i + 1
+                title_at = i
                 break
+    for i, line in enumerate(lines[:_HEADER_LINES]):
+        d = _header_date(line)
+        if d is not None:
+            # a page's date line with other stories' headlines between it and this article's
+            # title is the site's date, not the article's
+            if title_at is not None and title_at - i > 2:
+                break
+            return ArticleDate(d, "text:header-date")
+    start = title_at + 1 if title_at is not None else 0
     for i in range(start, min(len(lines), start + _DATELINE_LINES)):
         d = _dateline_date(lines, i)
         if d is not None:

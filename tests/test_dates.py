@@ -752,3 +752,19 @@ def test_dates_detect_page_shapes_never_raise(lines: list[str]) -> None:
     assert (got.date is None) == (got.source == "none")
     if "Posted January. 22, 2024 07:53," in lines or "Published: 2024-06-18" in lines:
         assert got.source in ("text:posted", "text:published")
+
+
+def test_dates_site_date_above_other_stories_is_not_the_article_date() -> None:
+    page = "\n".join([
+        "Tuesday, April 2, 2024",
+        "Ministers Gather for Trade Talks in Oslo",
+        "On the 1st, trade ministers met to discuss tariffs...",
+        "Harbour Festival Draws Record Crowds",
+        "The Quiet Diplomacy of Small States",
+        "Small states have long relied on quiet diplomacy to make their voices heard in crowded rooms.",
+    ])
+    found = detect_article_date(page, title="The Quiet Diplomacy of Small States")
+    assert found.date is None and found.source == "none"
+    # the same date line right above the title is the article's date
+    assert detect_article_date("\n".join(page.splitlines()[:1] + page.splitlines()[4:]),
+                               title="The Quiet Diplomacy of Small States").source == "text:header-date"
