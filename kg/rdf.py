@@ -32,6 +32,7 @@ class Built:
 
     graphs: dict[str, bytes]
     report: object
+    entities: tuple[str, ...] = ()   # IRIs of the entities the article names
 
 
 def article_key(text: str, url: str | None) -> str:
@@ -171,7 +172,7 @@ def article_graphs(ex: Extraction, *, url: str | None, source: str | None) -> Bu
     )
     graphs = {str(article): g.serialize(format="nt", encoding="utf-8"),
               str(QUARANTINE[key]): q.serialize(format="nt", encoding="utf-8")}
-    return Built(graphs, report)
+    return Built(graphs, report, tuple(str(entity_iri(k)) for k in ex.entities))
 
 
 __all__ = ["article_graphs", "article_key", "build_graph", "date_literal", "entity_iri", "quarantine"]
