@@ -29,7 +29,6 @@ import argparse
 import json
 import re
 import sys
-from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -204,8 +203,8 @@ def _score_sets(sys_set: set, gold_set: set, match: Any = None) -> PRF:
         return PRF(tp, len(sys_set) - tp, len(gold_set) - tp)
     used: set = set()
     tp = 0
-    for s in sys_set:
-        for g in gold_set:
+    for s in sorted(sys_set, key=repr):          # sorted: the greedy matching is deterministic
+        for g in sorted(gold_set, key=repr):
             if g not in used and match(s, g):
                 used.add(g)
                 tp += 1
@@ -230,7 +229,7 @@ def score_article(sysf: dict[str, Any], gold: dict[str, Any]) -> dict[str, PRF]:
     # treaties: align system treaties with gold ones
     gold_treaties = {t["id"]: t for t in gold.get("treaties", [])}
     align: dict[Any, str] = {}
-    for iri, st in sysf["treaties"].items():
+    for iri, st in sorted(sysf["treaties"].items(), key=lambda kv: str(kv[0])):
         best = None
         for gid, gt in gold_treaties.items():
             names = [gt.get("name")] + list(gt.get("aliases") or [])
@@ -269,18 +268,18 @@ def score_article(sysf: dict[str, Any], gold: dict[str, Any]) -> dict[str, PRF]:
     # summits: align by shared participants and compatible dates
     gold_s = list(enumerate(gold.get("summits", [])))
     s_align: dict[Any, int] = {}
+    pairs = []
     for iri, ss in sysf["summits"].items():
         sp = {norm(p) for p in ss["participants"]}
-        best, best_overlap = None, 0
         for i, gs in gold_s:
-            if i in s_align.values():
-                continue
             overlap = len(sp & {norm(p) for p in gs["participants"]})
-            if overlap and all(_dates_agree(d, gs.get("date")) for d in ss["dates"] or [None]) \
-                    and overlap > best_overlap:
-                best, best_overlap = i, overlap
-        if best is not None:
-            s_align[iri] = best
+            if overlap and all(_dates_agree(d, gs.get("date")) for d in ss["dates"] or [None]):
+                agree = sum(1 for d in ss["dates"] if d == gs.get("date")) + sum(
+                    1 for p in ss["places"] if norm(p) == norm(gs.get("place")))
+                pairs.append((-overlap, -agree, str(iri), i, iri))
+    for _, _, _, i, iri in sorted(pairs):   # best overlaps first: deterministic, not greedy by order
+        if iri not in s_align and i not in s_align.values():
+            s_align[iri] = i
     sys_s: set = set()
     for iri, ss in sysf["summits"].items():
         k = s_align.get(iri, f"sys:{iri}")

