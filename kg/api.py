@@ -286,8 +286,6 @@ class KnowledgeGraph:
             raise InputError("--url names one article; give one file with it")
         if jobs < 1:
             raise InputError(f"bad --jobs {jobs}: give 1 or more")
-        if date is not None:
-            _given_date(date)  # a bad --date fails before any work starts
         files = [item for item in items if item != "-"]
         if jobs > 1 and len(files) > 1:
             self._ingest_parallel(items, date=date, url=url, progress=progress, jobs=jobs, result=result)

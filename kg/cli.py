@@ -155,10 +155,11 @@ def ingest_cli(
     paths: Annotated[list[str], typer.Argument(help="Articles: .txt or .html files, folders, or - for stdin.")],
     date: Annotated[Optional[str], typer.Option("--date", help="The article's date, YYYY-MM-DD (wins over the text).")] = None,
     url: Annotated[Optional[str], typer.Option("--url", help="The article's URL (its identity, recorded as dcterms:source).")] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes for reading, extraction and checks (the store is written by this one).")] = 1,
 ) -> None:
     """Extract facts from news articles into the store, each article in its own graph.
 
-    Example: kg ingest examples/ ; kg ingest page.html --url https://news.example/a --date 2024-06-19
+    Example: kg ingest examples/ ; kg ingest page.html --url https://news.example/a --date 2024-06-19 ; kg ingest -j 2 articles/
     """
     from .api import KnowledgeGraph
 
@@ -172,7 +173,7 @@ def ingest_cli(
     g: KnowledgeGraph = _state.kg()
     progress = _progress(paths)
     with progress as bar:
-        result = g.ingest_paths(paths, date=date, url=url, progress=bar)
+        result = g.ingest_paths(paths, date=date, url=url, progress=bar, jobs=jobs)
     for report in result.reports:
         typer.echo(report.summary())
     for err in result.errors:

@@ -1,0 +1,1 @@
+"""kg benchmarks: ``python -m bench`` (see bench/__main__.py) and the data generator (bench/generate.py)."""

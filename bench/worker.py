@@ -1,0 +1,350 @@
+"""One benchmark measurement, run in a process of its own: ``python -m bench.worker TASK JSON``.
+
+Prints one JSON line (the last line of stdout): the timings of the measured
+operation (seconds, warm-up excluded) and the process's peak RSS (KiB, from
+``getrusage``). Each task imports only what it measures.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import signal
+import sys
+import time
+from pathlib import Path
+from typing import Any, Callable
+
+
+def _rss_kb() -> int:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def _repeat(fn: Callable[[], Any], warmup: int, runs: int, budget: float) -> tuple[list[float], Any]:
+    """Warm up, then time ``runs`` calls; fewer runs when one call exceeds ``budget / runs`` s."""
+    out = None
+    first = None
+    for _ in range(warmup):
+        t = time.perf_counter()
+        out = fn()
+        first = time.perf_counter() - t
+    if first is not None and first * runs > budget:
+        runs = max(1, int(budget // max(first, 1e-9)))
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        out = fn()
+        times.append(time.perf_counter() - t)
+    if not times and first is not None:
+        times = [first]
+    return times, out
+
+
+# ----------------------------------------------------------------------------- load
+
+def task_load(a: dict[str, Any]) -> dict[str, Any]:
+    """One load of ``file`` into the store at ``store`` (fresh) by ``method``."""
+    method, file, store = a["method"], a["file"], a["store"]
+    if method in ("kg", "kg-bulk"):
+        import kg
+
+        g = kg.open(store)           # a copy of an initialised store: opening is not timed
+        t = time.perf_counter()
+        counts = g.load([file], **({"bulk": True} if method == "kg-bulk" else {}))
+        g.close()
+        dt = time.perf_counter() - t
+        n = sum(counts.values())
+    elif method in ("bulk_load", "load"):
+        import pyoxigraph as ox
+
+        st = ox.Store(store)
+        t = time.perf_counter()
+        getattr(st, method)(path=file, format=ox.RdfFormat.N_QUADS)
+        st.flush()
+        dt = time.perf_counter() - t
+        n = len(st)
+    elif method == "rdflib":
+        from rdflib import Dataset
+
+        t = time.perf_counter()
+        ds = Dataset()
+        ds.parse(file, format="nquads")
+        dt = time.perf_counter() - t
+        n = len(ds)
+    else:
+        raise SystemExit(f"unknown load method {method}")
+    return {"times": [dt], "n": n}
+
+
+# ----------------------------------------------------------------------------- queries
+
+def _ox_rows(res: Any) -> list[list[str | None]]:
+    import pyoxigraph as ox
+
+    if isinstance(res, ox.QueryBoolean):
+        return [[str(bool(res))]]
+    names = [v.value for v in res.variables]
+    return [[None if (t := s[n]) is None else t.value for n in names] for s in res]
+
+
+def task_query_lib(a: dict[str, Any]) -> dict[str, Any]:
+    """Each query through KnowledgeGraph (query/ask) and through the same pyoxigraph Store, interleaved."""
+    import kg
+    from kg import queries as named
+    from kg.prefixes import PREFIXES
+    from kg.store import _bind_values
+    import pyoxigraph as ox
+
+    g = kg.open(a["store"])
+    raw = g.store.engine
+    out: dict[str, Any] = {}
+    for q in a["queries"]:
+        if q.get("ask"):
+            params = q.get("params", {})
+            question = named.get(q["ask"])
+            text = question.sparql
+            if params:
+                text = _bind_values(text, {question.variable(k): ox.Literal(v) for k, v in params.items()})
+
+            def via_kg(q: dict[str, Any] = q, params: dict[str, str] = params) -> int:
+                return len(g.ask(q["ask"], **params).to_dicts())
+        else:
+            text = q["sparql"]
+
+            def via_kg(text: str = text) -> int:
+                r = g.query(text)
+                return len(r.to_dicts()) if r.kind == "select" else 1
+
+        def via_raw(text: str = text) -> int:
+            return len(_ox_rows(raw.query(text, prefixes=PREFIXES, use_default_graph_as_union=True)))
+
+        for _ in range(a["warmup"]):
+            via_kg(), via_raw()
+        tk, tr = [], []
+        rows_kg = rows_raw = 0
+        for i in range(a["runs"]):
+            pair = [(tk, via_kg), (tr, via_raw)]
+            for acc, fn in (pair if i % 2 == 0 else pair[::-1]):
+                t = time.perf_counter()
+                n = fn()
+                acc.append(time.perf_counter() - t)
+                if fn is via_kg:
+                    rows_kg = n
+                else:
+                    rows_raw = n
+        out[q["name"]] = {"kg": tk, "raw": tr, "rows": rows_kg, "rows_raw": rows_raw}
+    g.close()
+    return {"queries": out}
+
+
+class _TimedOut(Exception):
+    pass
+
+
+def _timed_out(signum: int, frame: Any) -> None:
+    raise _TimedOut()
+
+
+def task_query_rdflib(a: dict[str, Any]) -> dict[str, Any]:
+    """The same queries over an rdflib Dataset (union default graph) parsed from the N-Quads file."""
+    from rdflib import Dataset
+
+    from kg import queries as named
+    from kg.prefixes import PREFIXES
+    from kg.store import _bind_values
+    import pyoxigraph as ox
+
+    t = time.perf_counter()
+    ds = Dataset(default_union=True)
+    ds.parse(a["file"], format="nquads")
+    parse_s = time.perf_counter() - t
+    out: dict[str, Any] = {}
+    for q in a["queries"]:
+        if q.get("ask"):
+            question = named.get(q["ask"])
+            text = question.sparql
+            params = q.get("params", {})
+            if params:
+                text = _bind_values(text, {question.variable(k): ox.Literal(v) for k, v in params.items()})
+        else:
+            text = q["sparql"]
+
+        def run(text: str = text) -> int:
+            res = ds.query(text, initNs=PREFIXES)
+            if res.type == "ASK":
+                return 1
+            return sum(1 for _ in res)
+
+        limit = a["timeout"]
+        signal.signal(signal.SIGALRM, _timed_out)
+        signal.alarm(int(limit))
+        try:
+            times, rows = _repeat(run, a["warmup"], a["runs"], a["budget"])
+            out[q["name"]] = {"rdflib": times, "rows": rows}
+        except _TimedOut:
+            out[q["name"]] = {"rdflib": [float(limit)], "rows": None, "timeout": limit}
+        except Exception as err:  # noqa: BLE001 - rdflib cannot run some queries: say so
+            out[q["name"]] = {"rdflib": [], "rows": None, "error": f"{type(err).__name__}: {err}"[:120]}
+        finally:
+            signal.alarm(0)
+    return {"queries": out, "parse_s": parse_s}
+
+
+# ----------------------------------------------------------------------------- validation
+
+def task_validate_all(a: dict[str, Any]) -> dict[str, Any]:
+    import kg
+
+    g = kg.open(a["store"])
+    holder: dict[str, Any] = {}
+
+    def run() -> bool:
+        r = g.validate()
+        holder["summary"] = r.summary()
+        return r.conforms
+
+    times, conforms = _repeat(run, a["warmup"], a["runs"], a["budget"])
+    g.close()
+    return {"times": times, "conforms": conforms, "summary": holder.get("summary")}
+
+
+def task_validate_probe(a: dict[str, Any]) -> dict[str, Any]:
+    """The probe article's graph validated in a store of this size and in an (almost) empty one, interleaved."""
+    import kg
+
+    big = kg.open(a["store"])
+    small = kg.open(a["empty"])
+    article = a["article"]
+    tb, ts = [], []
+    for _ in range(a["warmup"]):
+        big.validate(graph=article), small.validate(graph=article)
+    for i in range(a["runs"]):
+        order = [(tb, big), (ts, small)]
+        for acc, g in (order if i % 2 == 0 else order[::-1]):
+            t = time.perf_counter()
+            g.validate(graph=article)
+            acc.append(time.perf_counter() - t)
+    big.close()
+    small.close()
+    return {"big": tb, "empty": ts}
+
+
+def task_validate_turbo(a: dict[str, Any]) -> dict[str, Any]:
+    """Whole-store validation: kg's (rdflib graph + pySHACL) vs pyshacl-turbo on the same rdflib graph."""
+    try:
+        import pyshacl_turbo  # type: ignore[import-not-found]
+    except ImportError:
+        return {"skipped": "pyshacl-turbo is not installed"}
+    import io
+
+    import pyoxigraph as ox
+    from rdflib import Graph
+
+    import kg
+    from kg.prefixes import ONTOLOGY_GRAPH, QUARANTINE
+    from kg.validate import _default_shapes, validate
+
+    g = kg.open(a["store"])
+    res = g.store.query(
+        "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } "
+        f"FILTER(?g != <{ONTOLOGY_GRAPH}> && !STRSTARTS(STR(?g), \"{QUARANTINE}\")) }}")
+    buf = io.BytesIO()
+    ox.serialize(res.triples(), buf, ox.RdfFormat.N_TRIPLES)
+    data = buf.getvalue()
+    g.close()
+    shapes = _default_shapes()
+    holder: dict[str, Any] = {}
+
+    def ref() -> None:
+        r = validate(Graph().parse(data=data, format="nt"))
+        holder["ref"] = (r.conforms, len(r.violations))
+
+    def turbo() -> None:
+        c, rg, _ = pyshacl_turbo.validate(Graph().parse(data=data, format="nt"), shacl_graph=shapes,
+                                          inference="none", advanced=True, allow_warnings=True)
+        from rdflib.namespace import SH
+        holder["turbo"] = (bool(c), len(list(rg.subjects(SH.resultSeverity, None))))
+
+    tr, tt = [], []
+    for _ in range(a["warmup"]):
+        ref(), turbo()
+    for i in range(a["runs"]):
+        order = [(tr, ref), (tt, turbo)]
+        for acc, fn in (order if i % 2 == 0 else order[::-1]):
+            t = time.perf_counter()
+            fn()
+            acc.append(time.perf_counter() - t)
+    return {"pyshacl": tr, "turbo": tt, "ref_result": holder.get("ref"), "turbo_result": holder.get("turbo")}
+
+
+# ----------------------------------------------------------------------------- ingest
+
+def _texts(a: dict[str, Any]) -> list[Any]:
+    from kg.text import read_path
+
+    return [read_path(Path(p)) for p in a["files"]]
+
+
+def task_ingest(a: dict[str, Any]) -> dict[str, Any]:
+    """Words/s of KnowledgeGraph.ingest_paths vs the bare spaCy pipeline on the same blocks, interleaved."""
+    import kg
+    from kg.extract import pipeline
+
+    docs = _texts(a)
+    words = sum(len(b.text.split()) for d in docs for b in d.blocks if b.text.strip())
+    nlp = pipeline()
+    g = kg.open(a["store"])
+
+    def bare() -> None:
+        for d in docs:
+            for _ in nlp.pipe([b.text for b in d.blocks if b.text.strip()]):
+                pass
+
+    def ingest() -> None:
+        res = g.ingest_paths(a["files"])
+        assert not res.errors, res.errors
+
+    for _ in range(a["warmup"]):
+        bare(), ingest()
+    tb, ti = [], []
+    for i in range(a["runs"]):
+        order = [(tb, bare), (ti, ingest)]
+        for acc, fn in (order if i % 2 == 0 else order[::-1]):
+            t = time.perf_counter()
+            fn()
+            acc.append(time.perf_counter() - t)
+    g.close()
+    return {"bare": tb, "ingest": ti, "words": words, "articles": len(docs)}
+
+
+# ----------------------------------------------------------------------------- reason
+
+def task_reason(a: dict[str, Any]) -> dict[str, Any]:
+    import kg
+
+    g = kg.open(a["store"])
+    holder: dict[str, Any] = {}
+
+    def run() -> None:
+        r = g.reason(engine=a["engine"])
+        holder["inferred"] = len(r.inferred)
+        holder["consistent"] = r.consistent
+
+    times, _ = _repeat(run, a["warmup"], a["runs"], a["budget"])
+    g.close()
+    return {"times": times, **holder}
+
+
+TASKS = {name[5:].replace("_", "-"): fn for name, fn in globals().items() if name.startswith("task_")}
+
+
+def main() -> None:
+    task, args = sys.argv[1], json.loads(sys.argv[2])
+    result = TASKS[task](args)
+    result["rss_kb"] = _rss_kb()
+    sys.stdout.flush()
+    print("\n" + json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()
