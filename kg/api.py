@@ -323,11 +323,10 @@ class KnowledgeGraph:
                         doc = read_bytes(sys.stdin.buffer.read(), source="<stdin>")
                         result.reports.append(self._ingest_document(doc, date=date, url=url))
                     else:
-                        error, graphs, report = next(built)
+                        error, done = next(built)
                         if error is not None:
                             raise InputError(error)
-                        self.store.replace_graphs(graphs, drop=())
-                        result.reports.append(report)
+                        result.reports.append(self._store_built(done))
                 except InputError as err:
                     result.errors.append(str(err))
                 if progress:
@@ -335,7 +334,10 @@ class KnowledgeGraph:
 
     def _ingest_document(self, doc: Any, *, date: str | None, url: str | None,
                          title: str | None = None) -> IngestReport:
-        built = _build_document(doc, date=date, url=url, title=title)
+        return self._store_built(_build_document(doc, date=date, url=url, title=title))
+
+    def _store_built(self, built: Any) -> IngestReport:
+        """Write one article's built graphs (one transaction); the report."""
         self.store.replace_graphs(built.graphs, drop=())
         return built.report  # type: ignore[no-any-return]
 
@@ -429,16 +431,14 @@ def _build_document(doc: Any, *, date: str | None, url: str | None, title: str |
     return article_graphs(extraction, url=url, source=doc.source)
 
 
-def _build_file(path: str, date: str | None, url: str | None
-                ) -> tuple[str | None, dict[str, bytes], IngestReport | None]:
-    """The work of one ``ingest --jobs`` worker: (error, graphs as N-Triples, report) for one file."""
+def _build_file(path: str, date: str | None, url: str | None) -> tuple[str | None, Any]:
+    """The work of one ``ingest --jobs`` worker: (error, :class:`kg.rdf.Built`) for one file."""
     from .text import read_path
 
     try:
-        built = _build_document(read_path(Path(path)), date=date, url=url)
+        return None, _build_document(read_path(Path(path)), date=date, url=url)
     except InputError as err:
-        return str(err), {}, None
-    return None, built.graphs, built.report  # type: ignore[return-value]
+        return str(err), None
 
 
 def open(location: str | Path | None = None) -> KnowledgeGraph:  # noqa: A001 - the library's verb
