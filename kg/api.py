@@ -23,6 +23,8 @@ import pyoxigraph as ox
 from . import queries as _queries
 from .errors import InputError, NotFound
 from .prefixes import ARTICLE, INFERRED_GRAPH, ONTOLOGY_GRAPH, QUARANTINE, REFERENCE_GRAPH
+from .remote import PushReport, RemoteStore, is_remote
+from .remote import push as push_graphs
 from .store import MEMORY, KgStore, RdfFormat, Result, open_output
 
 if TYPE_CHECKING:
@@ -103,8 +105,12 @@ class KnowledgeGraph:
     reference data (states, places, people) in graphs of their own.
     """
 
-    def __init__(self, location: str | Path | None = None):
-        self.store = KgStore(location)
+    def __init__(self, location: str | Path | None = None, *, update_endpoint: str | None = None,
+                 auth: Any = None):
+        if is_remote(location):  # a SPARQL 1.1 endpoint (kg/remote.py)
+            self.store: Any = RemoteStore(str(location), update_endpoint=update_endpoint, auth=auth)
+        else:
+            self.store = KgStore(location)
         self._ensure_base_graphs()
 
     # -- lifecycle ---------------------------------------------------------
@@ -209,6 +215,18 @@ class KnowledgeGraph:
                     stream.close()
         else:
             self.store.dump(output, fmt, graph=graph)  # type: ignore[arg-type]
+
+    def push(self, url: str, *, graph: str | None = None, replace: bool = False,
+             auth: Any = None, progress: Callable[[int, int, str], None] | None = None) -> PushReport:
+        """Send the named graphs (or one) to a SPARQL 1.1 Graph Store Protocol endpoint.
+
+        Each graph replaces the server's graph of the same name (streamed in batches:
+        ``PUT`` then ``POST``), so pushing twice leaves the same triples; ``replace``
+        also deletes the server's graphs that this store does not have. ``auth``:
+        ``(user, password)`` or a bearer token. See :func:`kg.remote.push`.
+        """
+        return push_graphs(self.store, url, graph=graph, replace=replace, auth=auth,
+                           progress=progress)
 
     def dataset(self) -> Any:
         """An rdflib ``Dataset`` holding a copy of every named graph (for interop)."""
@@ -451,4 +469,4 @@ def open(location: str | Path | None = None) -> KnowledgeGraph:  # noqa: A001 - 
     return KnowledgeGraph(location if location is not None else None)
 
 
-__all__ = ["KnowledgeGraph", "open", "Stats", "IngestReport", "IngestResult", "MEMORY"]
+__all__ = ["KnowledgeGraph", "open", "Stats", "IngestReport", "IngestResult", "PushReport", "MEMORY"]

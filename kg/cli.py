@@ -33,13 +33,15 @@ app = typer.Typer(
 class _State:
     store: str = DEFAULT_LOCATION
     debug: bool = False
+    update_endpoint: str | None = None
     _kg: Any = None
 
     def kg(self) -> Any:
         if self._kg is None:
             from .api import KnowledgeGraph
 
-            self._kg = KnowledgeGraph(self.store)
+            self._kg = KnowledgeGraph(self.store, update_endpoint=self.update_endpoint,
+                                      auth=_env_auth())
         return self._kg
 
     def close(self) -> None:
@@ -55,13 +57,20 @@ _state = _State()
 def _main(
     store: Annotated[str, typer.Option(
         "--store", "-s", envvar="KG_STORE",
-        help="Store location: a folder (created if missing), or :memory: for a throw-away store.",
+        help="Store location: a folder (created if missing), :memory: for a throw-away store, "
+             "or the URL of a SPARQL 1.1 query endpoint (http://host:7878/query).",
     )] = DEFAULT_LOCATION,
+    update_endpoint: Annotated[Optional[str], typer.Option(
+        "--update-endpoint", envvar="KG_UPDATE_ENDPOINT",
+        help="With a --store URL: its SPARQL update endpoint, where it cannot be derived "
+             "(Oxigraph /query -> /update, Fuseki /ds/query -> /ds/update).",
+    )] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show Python tracebacks on errors.")] = False,
 ) -> None:
     """kg: news articles in, traceable facts out; SPARQL to ask them."""
     _state.store = store
     _state.debug = debug
+    _state.update_endpoint = update_endpoint
     _state.close()
 
 
@@ -284,6 +293,76 @@ def reason_cli(
         raise typer.Exit(1)
     typer.echo(f"consistent; {len(result.inferred)} triples inferred by {result.engine} "
                f"in {result.seconds:.1f} s (graph https://w3id.org/kg/graph/inferred)")
+
+
+def _env_auth() -> Any:
+    """Credentials for remote stores from the environment: $KG_TOKEN (Bearer) or
+    $KG_USER and $KG_PASSWORD (Basic)."""
+    import os
+
+    if os.environ.get("KG_TOKEN"):
+        return os.environ["KG_TOKEN"]
+    if os.environ.get("KG_USER"):
+        return (os.environ["KG_USER"], os.environ.get("KG_PASSWORD", ""))
+    return None
+
+
+@_command("push")
+def push_cli(
+    url: Annotated[str, typer.Argument(help="A SPARQL 1.1 Graph Store Protocol endpoint, e.g. http://localhost:7878/store.")],
+    graph: Annotated[Optional[str], typer.Option("--graph", help="Push only this named graph.")] = None,
+    replace: Annotated[bool, typer.Option("--replace", help="Also delete the server's graphs that the store does not have.")] = False,
+    user: Annotated[Optional[str], typer.Option("--user", help="HTTP Basic user (with --password); else $KG_TOKEN is sent as a Bearer token.")] = None,
+    password: Annotated[Optional[str], typer.Option("--password", help="HTTP Basic password.")] = None,
+) -> None:
+    """Send the store's named graphs to a triple store (each graph replaces the server's graph of the same name).
+
+    Example: kg push http://localhost:7878/store ; kg push http://localhost:3030/ds/data --user admin --password pw
+    """
+    import os
+
+    if not url.lower().startswith(("http://", "https://")):
+        raise InputError(f"bad URL '{url}': give the http(s):// URL of a Graph Store Protocol endpoint")
+    if (user is None) != (password is None):
+        raise InputError("--user and --password go together")
+    auth: Any = (user, password) if user is not None else (os.environ.get("KG_TOKEN") or None)
+    g = _state.kg()
+    with _PushProgress() as bar:
+        report = g.push(url, graph=graph, replace=replace, auth=auth, progress=bar)
+    typer.echo(report.summary(url))
+
+
+class _PushProgress:
+    """A rich progress bar (triples sent) on stderr when it is a terminal."""
+
+    def __init__(self) -> None:
+        self._bar: Any = None
+        self._task: Any = None
+
+    def __enter__(self) -> "_PushProgress":
+        if sys.stderr.isatty():
+            from rich.console import Console
+            from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
+                                       TimeRemainingColumn)
+
+            self._bar = Progress(TextColumn("pushing"), BarColumn(), MofNCompleteColumn(),
+                                 TextColumn("triples"), TimeRemainingColumn(),
+                                 TextColumn("{task.description}"),
+                                 console=Console(stderr=True), transient=True)
+            self._bar.__enter__()
+        return self
+
+    def __call__(self, sent: int, total: int, graph: str) -> None:
+        if self._bar is None:
+            return
+        if self._task is None:
+            self._task = self._bar.add_task("", total=total)
+        self._bar.update(self._task, completed=sent, total=max(total, sent),
+                         description=graph.rsplit("/", 1)[-1][:40])
+
+    def __exit__(self, *exc: Any) -> None:
+        if self._bar is not None:
+            self._bar.__exit__(*exc)
 
 
 def main() -> None:

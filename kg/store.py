@@ -340,9 +340,8 @@ class KgStore:
                              prefixes=None if fmt is RdfFormat.nt else PREFIXES)
             return
         if fmt.has_graphs:
-            if fmt is RdfFormat.jsonld:
-                data = ox.serialize(self.quads(), format=fmt.ox)
-                output.write(data)
+            if fmt is RdfFormat.jsonld:  # written as read (not serialized to bytes first)
+                ox.serialize(self.quads(), output, fmt.ox)
             else:
                 self._store.dump(output, fmt.ox, prefixes=None if fmt is RdfFormat.nq else PREFIXES)
             return
