@@ -37,9 +37,20 @@ KG_EXE = str(Path(PY).with_name("kg"))
 
 # ----------------------------------------------------------------------------- processes
 
+GNU_TIME = "/usr/bin/time" if Path("/usr/bin/time").exists() else None
+
+
 def run(cmd: list[str], *, timeout: float | None = None, stdin: bytes | None = None) -> tuple[float, int, str, str, int]:
-    """Run ``cmd``; returns (wall seconds, peak RSS KiB, stdout, stderr, exit code)."""
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+    """Run ``cmd``; returns (wall seconds, peak RSS KiB, stdout, stderr, exit code).
+
+    The peak RSS is read by GNU time (a small process) where it is installed: Linux
+    carries a parent's RSS at fork over into the child's ru_maxrss across exec, so a
+    child forked straight from this (bigger) process would report at least our size.
+    """
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, \
+            tempfile.NamedTemporaryFile(suffix=".rss") as rss_file:
+        if GNU_TIME:
+            cmd = [GNU_TIME, "-f", "%M", "-o", rss_file.name, *cmd]
         t = time.perf_counter()
         p = subprocess.Popen(cmd, stdout=out, stderr=err, cwd=ROOT,
                              stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL)
@@ -52,7 +63,13 @@ def run(cmd: list[str], *, timeout: float | None = None, stdin: bytes | None = N
         p.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
-        return wall, usage.ru_maxrss, out.read().decode(), err.read().decode(), p.returncode
+        rss = usage.ru_maxrss
+        if GNU_TIME:
+            try:
+                rss = int(Path(rss_file.name).read_text().strip().splitlines()[-1])
+            except (ValueError, IndexError):
+                pass
+        return wall, rss, out.read().decode(), err.read().decode(), p.returncode
 
 
 def worker(task: str, **args: Any) -> dict[str, Any]:
@@ -60,7 +77,7 @@ def worker(task: str, **args: Any) -> dict[str, Any]:
     if code != 0:
         raise RuntimeError(f"bench worker {task} failed ({code}):\n{err[-3000:]}")
     result = json.loads(out.strip().splitlines()[-1])
-    result["rss_kb"] = max(result.get("rss_kb", 0), rss)
+    result["rss_kb"] = rss  # the worker's own ru_maxrss would include ours (see run)
     return result
 
 
@@ -154,6 +171,8 @@ class Bench:
         self.data = Path(args.data)
         self.template = self.work / "template"
         self.log = sys.stderr
+        self.seconds = 0.0
+        self.command = ""
 
     def say(self, text: str) -> None:
         print(f"[{time.strftime('%H:%M:%S')}] {text}", file=self.log, flush=True)
@@ -173,6 +192,8 @@ class Bench:
     def load(self, size: str, file: Path) -> None:
         a = self.args
         methods = ["bulk_load", "kg", "kg-bulk", "kg-cli", "load"]
+        if size in a.lean_sizes:  # the CLI adds only its start-up; Store.load is kg load's engine call
+            methods = ["bulk_load", "kg", "kg-bulk"]
         if size in a.rdflib_sizes:
             methods.append("rdflib")
         times: dict[str, list[float]] = {m: [] for m in methods}
@@ -201,6 +222,9 @@ class Bench:
             self.add(Row("load", names[m], size, times[m], rss[m],
                          base="" if m == "bulk_load" else "bulk_load",
                          base_times=[] if m == "bulk_load" else times["bulk_load"]))
+        if size in a.lean_sizes:
+            for name in ("kg load (CLI, incl. start-up)", "pyoxigraph Store.load"):
+                self.add(Row("load", name, size, [], note="skipped at this size (time)"))
         if size not in a.rdflib_sizes:
             self.add(Row("load", "rdflib Dataset.parse (in memory)", size, [], note="skipped at this size (time)"))
 
@@ -380,9 +404,9 @@ class Bench:
         _, _, out, _, _ = run([PY, "-c", "import sys; from kg.cli import app; "
                                "sys.argv=['kg','--store',%r,'query','ASK {}']\n"
                                "try: app()\nexcept SystemExit: pass\n"
-                               "print(','.join(m for m in ('rdflib','spacy','owlready2','pyshacl','owlrl','dateparser','trafilatura') if m in sys.modules))"
+                               "print('HEAVY=' + ','.join(m for m in ('rdflib','spacy','owlready2','pyshacl','owlrl','dateparser','trafilatura') if m in sys.modules))"
                                % str(tiny)])
-        heavy = out.strip().splitlines()[-1] if out.strip() else ""
+        heavy = next((line[6:] for line in out.splitlines() if line.startswith("HEAVY=")), "?")
         self.add(Row("start-up", "heavy modules imported by kg query", "", [], note=heavy or "none"))
 
     # -- all ----------------------------------------------------------------------
@@ -416,16 +440,18 @@ class Bench:
                 self.ingest()
         finally:
             shutil.rmtree(self.work, ignore_errors=True)
-        return self.report(time.time() - started)
+        self.seconds = time.time() - started
+        self.command = (f"`python -m bench {' '.join(sys.argv[1:])}` on {platform.node() or 'this machine'}: "
+                        f"{os.cpu_count()} cores, Python {platform.python_version()}, "
+                        f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")
+        return self.report(self.seconds, self.command)
 
-    def report(self, seconds: float) -> str:
+    def report(self, seconds: float, command: str) -> str:
         a = self.args
         lines = [
             "# kg benchmarks",
             "",
-            f"`python -m bench {' '.join(sys.argv[1:])}` on {platform.node() or 'this machine'}: "
-            f"{os.cpu_count()} cores, Python {platform.python_version()}, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; "
-            f"took {seconds / 60:.1f} min. Median of {a.runs} runs after {a.warmup} warm-up "
+            f"{command}; took {seconds / 60:.1f} min. Median of {a.runs} runs after {a.warmup} warm-up "
             "(fewer where the note says so); ratio = median / median of the baseline measured in the same run.",
             "",
             table(self.rows),
@@ -487,16 +513,18 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     ap.add_argument("--sections", default="startup,load,query,validate,reason,ingest")
     ap.add_argument("--rdflib-sizes", default="10k,100k", help="sizes at which rdflib is measured")
     ap.add_argument("--validate-all-sizes", default="10k,100k", help="sizes with whole-store validation")
-    ap.add_argument("--turbo-sizes", default="10k,100k", help="sizes with the pyshacl-turbo comparison")
+    ap.add_argument("--turbo-sizes", default="10k", help="sizes with the pyshacl-turbo comparison")
+    ap.add_argument("--lean-sizes", default="1m", help="sizes at which only bulk_load and kg load are timed")
     ap.add_argument("--reason-sizes", default="10k,100k")
-    ap.add_argument("--budget", type=float, default=120.0,
+    ap.add_argument("--budget", type=float, default=60.0,
                     help="seconds for the timed runs of one slow measurement (fewer runs past it)")
-    ap.add_argument("--reason-budget", type=float, default=300.0)
-    ap.add_argument("--rdflib-timeout", type=float, default=60.0,
+    ap.add_argument("--reason-budget", type=float, default=100.0)
+    ap.add_argument("--rdflib-timeout", type=float, default=30.0,
                     help="seconds after which one rdflib query (warm-up and runs) is stopped")
     ap.add_argument("--ingest-words", type=int, default=20000)
     ap.add_argument("--data", default=str(HERE / ".data"), help="folder for the generated N-Quads files")
     ap.add_argument("--out", default=str(HERE / "RESULTS.md"))
+    ap.add_argument("--from-json", help="render the table saved by an earlier run (OUT.json) instead of measuring")
     a = ap.parse_args(argv)
     if a.quick:
         a.sizes, a.runs, a.warmup = "10k", 1, 0
@@ -505,7 +533,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         a.reason_budget = 20.0
         a.reason_sizes = "10k"
         a.rdflib_timeout = 3.0
-    for name in ("sizes", "rdflib_sizes", "validate_all_sizes", "turbo_sizes", "reason_sizes", "sections"):
+    for name in ("sizes", "rdflib_sizes", "lean_sizes", "validate_all_sizes", "turbo_sizes", "reason_sizes", "sections"):
         setattr(a, name, [s for s in getattr(a, name).split(",") if s])
     bad = [s for s in a.sizes if s not in SIZES]
     if bad:
@@ -515,7 +543,16 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> None:
     args = parse_args(argv)
-    text = Bench(args).main()
+    bench = Bench(args)
+    if args.from_json:  # render again (e.g. with new notes) without measuring again
+        saved = json.loads(Path(args.from_json).read_text(encoding="utf-8"))
+        bench.rows = [Row(**r) for r in saved["rows"]]
+        text = bench.report(saved["seconds"], saved["command"])
+    else:
+        text = bench.main()
+        Path(args.out).with_suffix(".json").write_text(json.dumps(
+            {"rows": [r.__dict__ for r in bench.rows], "seconds": bench.seconds,
+             "command": bench.command}, indent=1), encoding="utf-8")
     print(text)
     Path(args.out).write_text(text + "\n", encoding="utf-8")
 
