@@ -366,6 +366,37 @@ class _PushProgress:
             self._bar.__exit__(*exc)
 
 
+@_command("serve")
+def serve_cli(
+    host: Annotated[str, typer.Option("--host", help="Address to listen on (127.0.0.1: this machine only).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", "-p", help="TCP port.")] = 8000,
+) -> None:
+    """A local web page (SPARQL editor, named questions, entity pages, graph, timeline) and a read-only SPARQL 1.1 endpoint at /sparql.
+
+    Example: kg serve ; kg serve --port 8080 ; curl -G --data-urlencode 'query=ASK { ?s ?p ?o }' http://127.0.0.1:8000/sparql
+    """
+    from .web import serve
+
+    serve(_state.store, host=host, port=port, auth=_env_auth())
+
+
+@_command("plot")
+def plot_cli(
+    kind: Annotated[str, typer.Argument(help="timeline (treaties, summits, visits over time) or network (who and what is linked).")],
+    output: Annotated[str, typer.Option("--output", "-o", help="The picture to write: FILE.png or FILE.svg.")],
+    entity: Annotated[Optional[str], typer.Option("--entity", "-e", help="Only this entity's events / neighbourhood (name, alias or IRI).")] = None,
+    title: Annotated[Optional[str], typer.Option("--title", help="The picture's title.")] = None,
+) -> None:
+    """Draw the web page's timeline or network as a PNG or SVG file.
+
+    Example: kg plot timeline -o timeline.png ; kg plot network --entity Poland -o poland.svg
+    """
+    from .plot import plot
+
+    path = plot(_state.kg(), kind, output, entity=entity, title=title)
+    typer.echo(f"wrote {path}")
+
+
 def main() -> None:
     """Entry point of the ``kg`` console script."""
     debug = "--debug" in sys.argv
