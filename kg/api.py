@@ -105,12 +105,15 @@ class KnowledgeGraph:
     reference data (states, places, people) in graphs of their own.
     """
 
-    def __init__(self, location: str | Path | None = None, *, update_endpoint: str | None = None,
-                 auth: Any = None):
+    def __init__(self, location: str | Path | None = None, *, read_only: bool = False,
+                 wait: float = 0.0, update_endpoint: str | None = None, auth: Any = None):
+        # read_only: share the store with other readers (see KgStore); wait: seconds to
+        # wait for a store in use by another process before StoreInUse
         if is_remote(location):  # a SPARQL 1.1 endpoint (kg/remote.py)
-            self.store: Any = RemoteStore(str(location), update_endpoint=update_endpoint, auth=auth)
+            self.store: Any = RemoteStore(str(location), update_endpoint=update_endpoint,
+                                          auth=auth, read_only=read_only)
         else:
-            self.store = KgStore(location)
+            self.store = KgStore(location, read_only=read_only, wait=wait)
         self._ensure_base_graphs()
 
     # -- lifecycle ---------------------------------------------------------
@@ -129,6 +132,7 @@ class KnowledgeGraph:
         ask = (f"ASK {{ GRAPH <{REFERENCE_GRAPH}> {{ <{REFERENCE_GRAPH}> <{_KG}contentHash> ?v }} }}")
         if self.store.query(ask, bindings={"v": marker}).boolean:
             return
+        self.store.make_writable()  # a reader of a store made by another kg version
         from rdflib import Graph
 
         from .reference import reference_graph
@@ -256,7 +260,8 @@ class KnowledgeGraph:
         not one transaction (see :meth:`kg.store.KgStore.load_files`).
         """
         fmt = RdfFormat(format) if format else None
-        return self.store.load_files([Path(p) for p in paths], fmt=fmt, graph=graph, bulk=bulk)
+        return self.store.load_files([Path(p) for p in paths], fmt=fmt, graph=graph, bulk=bulk,
+                                     replace=(ONTOLOGY_GRAPH, REFERENCE_GRAPH, INFERRED_GRAPH))
 
     def ingest(self, text: str, *, date: str | None = None, url: str | None = None,
                title: str | None = None, html: bool | None = None,
@@ -288,7 +293,7 @@ class KnowledgeGraph:
         """
         import sys
 
-        from .text import iter_paths, read_path, read_bytes
+        from .text import MAX_ARTICLE_BYTES, iter_paths, read_bytes, read_path
 
         result = IngestResult()
         items: list[str | Path] = []
@@ -311,7 +316,7 @@ class KnowledgeGraph:
         for item in items:
             try:
                 if item == "-":
-                    doc = read_bytes(sys.stdin.buffer.read(), source="<stdin>")
+                    doc = read_bytes(sys.stdin.buffer.read(MAX_ARTICLE_BYTES + 1), source="<stdin>")
                 else:
                     doc = read_path(Path(item))
                 result.reports.append(self._ingest_document(doc, date=date, url=url))
@@ -329,7 +334,7 @@ class KnowledgeGraph:
         import sys
         from concurrent.futures import ProcessPoolExecutor
 
-        from .text import read_bytes
+        from .text import MAX_ARTICLE_BYTES, read_bytes
 
         files = [str(item) for item in items if item != "-"]
         ctx = multiprocessing.get_context("spawn")
@@ -338,7 +343,7 @@ class KnowledgeGraph:
             for item in items:
                 try:
                     if item == "-":
-                        doc = read_bytes(sys.stdin.buffer.read(), source="<stdin>")
+                        doc = read_bytes(sys.stdin.buffer.read(MAX_ARTICLE_BYTES + 1), source="<stdin>")
                         result.reports.append(self._ingest_document(doc, date=date, url=url))
                     else:
                         error, done = next(built)
@@ -459,14 +464,18 @@ def _build_file(path: str, date: str | None, url: str | None) -> tuple[str | Non
         return str(err), None
 
 
-def open(location: str | Path | None = None) -> KnowledgeGraph:  # noqa: A001 - the library's verb
+def open(location: str | Path | None = None, *, read_only: bool = False,  # noqa: A001 - the library's verb
+         wait: float = 0.0) -> KnowledgeGraph:
     """Open (or create) a knowledge graph: a path, or ``":memory:"``.
+
+    ``read_only=True`` shares an on-disk store with other readers; ``wait`` is how many
+    seconds to wait for a store another process is using (else StoreInUse at once).
 
     >>> g = open(":memory:")
     >>> len(g.store) > 0
     True
     """
-    return KnowledgeGraph(location if location is not None else None)
+    return KnowledgeGraph(location if location is not None else None, read_only=read_only, wait=wait)
 
 
 __all__ = ["KnowledgeGraph", "open", "Stats", "IngestReport", "IngestResult", "PushReport", "MEMORY"]

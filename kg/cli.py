@@ -30,18 +30,25 @@ app = typer.Typer(
 )
 
 
+#: How long ``--wait`` waits for a store another kg process is using.
+WAIT_SECONDS = 60.0
+
+
 class _State:
     store: str = DEFAULT_LOCATION
     debug: bool = False
+    wait: bool = False
     update_endpoint: str | None = None
     _kg: Any = None
 
-    def kg(self) -> Any:
+    def kg(self, *, write: bool = True) -> Any:
+        """The command's knowledge graph; ``write=False`` shares the store with other readers."""
         if self._kg is None:
             from .api import KnowledgeGraph
 
-            self._kg = KnowledgeGraph(self.store, update_endpoint=self.update_endpoint,
-                                      auth=_env_auth())
+            self._kg = KnowledgeGraph(self.store, read_only=not write,
+                                      wait=WAIT_SECONDS if self.wait else 0.0,
+                                      update_endpoint=self.update_endpoint, auth=_env_auth())
         return self._kg
 
     def close(self) -> None:
@@ -66,10 +73,14 @@ def _main(
              "(Oxigraph /query -> /update, Fuseki /ds/query -> /ds/update).",
     )] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show Python tracebacks on errors.")] = False,
+    wait: Annotated[bool, typer.Option(
+        "--wait", help="If another kg process is using the store, wait for it (up to 60 s) instead of failing.",
+    )] = False,
 ) -> None:
     """kg: news articles in, traceable facts out; SPARQL to ask them."""
     _state.store = store
     _state.debug = debug
+    _state.wait = wait
     _state.update_endpoint = update_endpoint
     _state.close()
 
@@ -98,13 +109,21 @@ def _command(name: str) -> Any:
 
 def _read_query(text: str) -> str:
     if text == "-":
-        return sys.stdin.read()
+        stdin = getattr(sys.stdin, "buffer", None)
+        return sys.stdin.read() if stdin is None else _decode_query(stdin.read(), "<stdin>")
     if text.startswith("@"):
         path = Path(text[1:])
         if not path.is_file():
             raise InputError(f"{path}: no such query file")
-        return path.read_text(encoding="utf-8")
+        return _decode_query(path.read_bytes(), str(path))
     return text
+
+
+def _decode_query(data: bytes, label: str) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise InputError(f"{label}: a query must be UTF-8 text (byte {err.start + 1} is not)") from None
 
 
 @_command("query")
@@ -112,13 +131,13 @@ def query_cli(
     sparql: Annotated[str, typer.Argument(help="A SPARQL query, @FILE.rq to read it from a file, or - for stdin.")],
     format: Annotated[ResultFormat, typer.Option("--format", "-f", help="Output: table, or a W3C results format.")] = ResultFormat.table,
     update: Annotated[bool, typer.Option("--update", help="Allow SPARQL Update (INSERT/DELETE/LOAD/CLEAR/DROP).")] = False,
-    allow_service: Annotated[bool, typer.Option("--allow-service", help="Allow SERVICE clauses.")] = False,
+    allow_service: Annotated[bool, typer.Option("--allow-service", help="Allow network access: SERVICE clauses (and LOAD in an --update).")] = False,
 ) -> None:
     """Run a SPARQL query over the union of all graphs; kg rdf rdfs owl xsd skos prov dcterms schema wd are predeclared.
 
     Example: kg query 'SELECT ?t ?d WHERE { ?t a kg:Treaty ; kg:signedOn ?d }' --format csv
     """
-    res = _state.kg().query(_read_query(sparql), allow_update=update, allow_service=allow_service)
+    res = _state.kg(write=update).query(_read_query(sparql), allow_update=update, allow_service=allow_service)
     typer.echo(res.serialize(format).rstrip("\n"))
 
 
@@ -140,7 +159,7 @@ def ask_cli(
             typer.echo(f"{qname:<20} {q.help}" + (f"  {params}" if params else ""))
         return
     params = queries.parse_params(param or [])
-    res = _state.kg().ask(name, **params)
+    res = _state.kg(write=False).ask(name, **params)
     typer.echo(res.serialize(format).rstrip("\n"))
 
 
@@ -248,7 +267,7 @@ def export_cli(
 
     Example: kg export --format nq -o backup.nq.gz
     """
-    _state.kg().export(output, format=format, graph=graph)
+    _state.kg(write=False).export(output, format=format, graph=graph)
 
 
 @_command("stats")
@@ -257,7 +276,7 @@ def stats_cli() -> None:
 
     Example: kg stats
     """
-    typer.echo(_state.kg().stats().to_text())
+    typer.echo(_state.kg(write=False).stats().to_text())
 
 
 @_command("validate")
@@ -271,7 +290,7 @@ def validate_cli(
     """
     if format not in ("text", "json", "turtle"):
         raise InputError(f"bad --format '{format}': use text, json or turtle")
-    report = _state.kg().validate(graph=graph)
+    report = _state.kg(write=False).validate(graph=graph)
     out = {"text": report.to_text, "json": report.to_json, "turtle": report.to_turtle}[format]()
     typer.echo(out.rstrip("\n"))
     if not report.conforms:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import io
 import os
 import re
+import weakref
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import Enum
@@ -106,13 +107,16 @@ class ResultFormat(str, Enum):
         }[self.value]
 
 
+# Applied to the query after _strip_strings (IRIs are "<>", comments blanks), so
+# "PREFIX:<urn:>INSERT", "# ... joined with ..." and lower case are all read right.
 _UPDATE_RE = re.compile(
-    # a comment is skipped as a whole line: "# ... joined with ..." is not a WITH update
-    r"^\s*(?:(?:PREFIX\s+\S*\s*<[^>]*>|BASE\s+<[^>]*>|#[^\n]*(?:\n|$))\s*)*"
+    r"^\s*(?:(?:PREFIX\s*[^\s<]*\s*<>|BASE\s*<>)\s*)*"
     r"(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b",
     re.IGNORECASE,
 )
-_SERVICE_RE = re.compile(r"\bSERVICE\b", re.IGNORECASE)
+# a keyword, not a variable (?service), a prefixed name (ex:service, ex:web-service) or a word part
+_SERVICE_RE = re.compile(r"(?<![?$:\w-])SERVICE\b", re.IGNORECASE)
+_LOAD_RE = re.compile(r"(?<![?$:\w-])LOAD\b", re.IGNORECASE)
 
 
 def _term_text(term: Any, compact: bool = True) -> str:
@@ -148,6 +152,7 @@ class Result:
     def __iter__(self) -> Iterator["Row"]:
         if self.kind != "select":
             raise TypeError(f"a {self.kind} result has no rows")
+        self._check_open()
         names = self.variables
         for solution in self._inner:
             yield Row(names, tuple(solution[n] for n in names))
@@ -166,7 +171,12 @@ class Result:
     def triples(self) -> Iterator[ox.Triple]:
         if self.kind != "graph":
             raise TypeError("only CONSTRUCT and DESCRIBE return triples")
+        self._check_open()
         return iter(self._inner)
+
+    def _check_open(self) -> None:
+        if self._inner is None:
+            raise StoreError("this result's store was closed; read results before closing the store")
 
     def to_dicts(self) -> list[dict[str, str | None]]:
         """Rows as dicts of plain strings (IRIs in full, literals' lexical values).
@@ -254,19 +264,64 @@ class KgStore:
     True
     """
 
-    def __init__(self, location: str | os.PathLike[str] | None = None):
+    def __init__(self, location: str | os.PathLike[str] | None = None, *,
+                 read_only: bool = False, wait: float = 0.0):
+        """Open (or create) the store at ``location``.
+
+        Locking (on-disk stores): a writer holds ``<store>/kg.lock`` exclusively, readers
+        (``read_only=True``) hold it shared, so any number of readers run together and a
+        writer runs alone. A store that is in use raises :class:`StoreInUse` at once, or,
+        with ``wait`` > 0, after retrying (with backoff) for up to ``wait`` seconds.
+        ``read_only`` on a store that does not exist yet creates it (read-write).
+        """
         loc = str(location) if location is not None else DEFAULT_LOCATION
         self.location = loc
         self.in_memory = loc == MEMORY
-        try:
-            self._store = ox.Store() if self.in_memory else ox.Store(loc)
-        except OSError as err:
-            msg = str(err)
-            if "LOCK" in msg or "Resource temporarily unavailable" in msg or "lock" in msg:
-                raise StoreInUse(
-                    f"store '{loc}' is in use by another kg process; wait for it to finish"
-                ) from None
-            raise StoreError(f"cannot open store '{loc}': {_syntax_message(err)}") from None
+        self.read_only = False
+        self.wait = wait
+        self._lock: _StoreLock | None = None
+        self._results: weakref.WeakValueDictionary[int, Result] = weakref.WeakValueDictionary()
+        if self.in_memory:
+            self._store = ox.Store()
+        else:
+            self._open(read_only=read_only and (Path(loc) / "CURRENT").exists() and not _wal_pending(loc))
+
+    def _open(self, *, read_only: bool) -> None:
+        import time
+
+        loc = self.location
+        deadline = time.monotonic() + max(self.wait, 0.0)
+        delay = 0.05
+        while True:
+            try:
+                self._lock = _StoreLock.acquire(loc, shared=read_only)
+                try:
+                    self._store = ox.Store.read_only(loc) if read_only else ox.Store(loc)
+                except BaseException:
+                    self._lock.release()
+                    self._lock = None
+                    raise
+                self.read_only = read_only
+                return
+            except OSError as err:
+                if not _is_lock_error(err):
+                    raise StoreError(f"cannot open store '{loc}': {_syntax_message(err)}") from None
+                if time.monotonic() + delay > deadline:
+                    hint = (f"still in use after waiting {self.wait:g} s" if self.wait > 0
+                            else "try again when it is done, or use --wait")
+                    raise StoreInUse(f"store '{loc}' is in use by another kg process; {hint}") from None
+                time.sleep(delay)
+                delay = min(delay * 2, 1.0)
+
+    def make_writable(self) -> None:
+        """Reopen a store opened read-only for writing (waiting as the first open did)."""
+        if self.read_only:
+            self.close()
+            self._open(read_only=False)
+
+    def _check_writable(self) -> None:
+        if self.read_only:
+            raise StoreError(f"store '{self.location}' was opened read-only; it cannot be written")
 
     # -- reading -----------------------------------------------------------
     def query(
@@ -282,34 +337,52 @@ class KgStore:
         ``bindings`` bind variables to terms before evaluation (never string
         pasting). Updates are refused here: use :meth:`update`.
         """
-        if _UPDATE_RE.match(sparql):
+        # pyoxigraph evaluates SERVICE (HTTP POST) and LOAD (HTTP GET): both are checked
+        # before the engine sees the text. Its query() cannot write: an update that slips
+        # past _UPDATE_RE is a syntax error there, then recognised as an update below.
+        stripped = _strip_strings(sparql)
+        if not allow_service and (_SERVICE_RE.search(stripped) or _hides_keyword(sparql, "SERVICE")):
+            raise ForbiddenQuery(
+                "SERVICE clauses are refused (no network access from a query); use --allow-service"
+            )
+        update = bool(_UPDATE_RE.match(stripped))
+        if not update:
+            if bindings:
+                sparql = _bind_values(sparql, bindings)
+            try:
+                res = self._store.query(
+                    sparql, prefixes=PREFIXES, use_default_graph_as_union=True,
+                )
+            except SyntaxError as err:
+                if bindings or not _is_update(sparql, stripped):
+                    raise QuerySyntaxError(f"malformed SPARQL query: {_sparql_message(err)}") from None
+                update = True
+            except OSError as err:
+                raise StoreError(f"query failed: {_syntax_message(err)}") from None
+            except ValueError as err:
+                raise QuerySyntaxError(f"query failed: {_syntax_message(err)}") from None
+        if update:
             if not allow_update:
                 raise ForbiddenQuery(
                     "this is a SPARQL Update; kg query is read-only unless --update is given"
                 )
+            if not allow_service and (_LOAD_RE.search(stripped) or _hides_keyword(sparql, "LOAD")):
+                raise ForbiddenQuery(
+                    "LOAD fetches data from the network; it needs --allow-service as well as --update"
+                )
             self.update(sparql)
             return Result("ask", True)
-        if not allow_service and _SERVICE_RE.search(_strip_strings(sparql)):
-            raise ForbiddenQuery(
-                "SERVICE clauses are refused (no network access from a query); use --allow-service"
-            )
-        if bindings:
-            sparql = _bind_values(sparql, bindings)
-        try:
-            res = self._store.query(
-                sparql, prefixes=PREFIXES, use_default_graph_as_union=True,
-            )
-        except SyntaxError as err:
-            raise QuerySyntaxError(f"malformed SPARQL query: {_syntax_message(err)}") from None
-        except OSError as err:
-            raise StoreError(f"query failed: {_syntax_message(err)}") from None
-        except ValueError as err:
-            raise QuerySyntaxError(f"query failed: {_syntax_message(err)}") from None
         if isinstance(res, ox.QuerySolutions):
-            return Result("select", res, tuple(v.value for v in res.variables))
+            return self._track(Result("select", res, tuple(v.value for v in res.variables)))
         if isinstance(res, ox.QueryBoolean):
             return Result("ask", bool(res))
-        return Result("graph", res)
+        return self._track(Result("graph", res))
+
+    def _track(self, result: Result) -> Result:
+        # a streaming result holds the engine open: close() cuts it loose, so that the
+        # engine (and RocksDB's files) are really released when the lock is
+        self._results[id(result)] = result
+        return result
 
     def __len__(self) -> int:
         return len(self._store)
@@ -351,15 +424,17 @@ class KgStore:
 
     # -- writing (each call is one transaction) ----------------------------
     def update(self, sparql: str) -> None:
+        self._check_writable()
         try:
             self._store.update(sparql, prefixes=PREFIXES)
         except SyntaxError as err:
-            raise QuerySyntaxError(f"malformed SPARQL update: {_syntax_message(err)}") from None
+            raise QuerySyntaxError(f"malformed SPARQL update: {_sparql_message(err)}") from None
         except OSError as err:
             raise StoreError(f"update failed: {_syntax_message(err)}") from None
 
     def load_files(self, paths: list[Path], *, fmt: RdfFormat | None = None,
-                   graph: str | None = None, bulk: bool = False) -> dict[str, int]:
+                   graph: str | None = None, bulk: bool = False,
+                   replace: Iterable[str] = ()) -> dict[str, int]:
         """Load RDF files in one transaction; returns quads added per graph.
 
         Triples of a file without graphs go to ``graph`` or to a graph named by
@@ -372,7 +447,12 @@ class KgStore:
         changes nothing, since every file is parsed in full first, but the
         write itself is not one transaction, so a crash or a full disk during
         it can leave part of the data in the store.
+
+        Graphs in ``replace`` that the files hold (graphs kg owns whole, such as the
+        ontology: a backup restored into a new store must not add a second copy of
+        their blank nodes) are emptied first, in the same transaction.
         """
+        self._check_writable()
         sources: list[tuple[Path, RdfFormat, bytes, ox.NamedNode]] = []
         for path in paths:
             if not path.exists():
@@ -388,6 +468,8 @@ class KgStore:
         quads: list[ox.Quad] = []
         for path, f, data, target in sources:
             try:
+                if f is RdfFormat.xml:
+                    _check_xml_entities(path, data)
                 for q in ox.parse(data, f.ox, base_iri=path.resolve().as_uri()):
                     if isinstance(q, ox.Triple) or isinstance(q.graph_name, ox.DefaultGraph) or graph:
                         name = target.value
@@ -399,9 +481,13 @@ class KgStore:
                     if not by_engine:
                         quads.append(q)
             except SyntaxError as err:
-                raise ParseError(f"{path}: malformed {f.value}: {_syntax_message(err)}") from None
+                raise ParseError(f"{path}: malformed {f.value}: {_rdf_syntax_message(err, data, f, path.resolve().as_uri())}") from None
             except (ValueError, UnicodeDecodeError) as err:
                 raise ParseError(f"{path}: cannot read as {f.value}: {_syntax_message(err)}") from None
+        dropping = [] if graph else sorted(set(replace) & set(counts))
+        if dropping:
+            self.update(_replacing_update(sources, dropping))
+            return counts
         try:
             if not by_engine:
                 (self._store.bulk_extend if bulk else self._store.extend)(quads)
@@ -417,6 +503,7 @@ class KgStore:
 
     def add_graph_quads(self, graph: str, triples: Iterable[tuple[Any, Any, Any]]) -> None:
         """Add triples (pyoxigraph terms or IRI strings) to a named graph, in one transaction."""
+        self._check_writable()
         g = ox.NamedNode(graph)
         quads = [ox.Quad(_node(s), _node(p), _node(o), g) for s, p, o in triples]
         self._store.extend(quads)
@@ -443,20 +530,107 @@ class KgStore:
             self.update(" ;\n".join(f"DROP SILENT GRAPH <{g}>" for g in graphs))
 
     def flush(self) -> None:
-        if not self.in_memory:
+        if not self.in_memory and not self.read_only:
             self._store.flush()
 
     def close(self) -> None:
         """Release the store (and its lock)."""
         if getattr(self, "_store", None) is not None:
             self.flush()
+            for result in list(self._results.values()):
+                result._inner = None
             del self._store
             self._store = None  # type: ignore[assignment]
+        if getattr(self, "_lock", None) is not None:
+            self._lock.release()
+            self._lock = None
 
     @property
     def engine(self) -> ox.Store:
         """The underlying pyoxigraph Store (for hot paths and interop)."""
         return self._store
+
+
+def _wal_pending(location: str) -> bool:
+    """Whether RocksDB's write-ahead logs are big (over 8 MB): a writer was killed after a
+    large write, before the engine moved it into its tables.
+
+    A read-only open replays the logs in memory on every open (20 s for a 500k-triple
+    load), so such a store is opened read-write once, which recovers and persists it.
+    (A clean close can leave a few MB of log behind: small logs are left alone.)
+    """
+    try:
+        return sum(p.stat().st_size for p in Path(location).iterdir()
+                   if p.suffix == ".log" and p.stem.isdigit()) > 8_000_000
+    except OSError:
+        return False
+
+
+def _is_lock_error(err: OSError) -> bool:
+    """Whether opening failed because another process (or this one) holds the store."""
+    if isinstance(err, BlockingIOError):  # our kg.lock
+        return True
+    msg = str(err)  # RocksDB's LOCK file (the path itself may contain "lock": be specific)
+    return ("/LOCK:" in msg or "\\LOCK:" in msg or "lock hold by current process" in msg
+            or "Resource temporarily unavailable" in msg)
+
+
+class _StoreLock:
+    """An advisory ``flock`` on ``<store>/kg.lock``: shared for readers, exclusive for a writer.
+
+    The kernel drops it when the process ends, however it ends (a kill leaves no stale
+    lock). Where ``fcntl`` is missing (Windows) only RocksDB's own lock applies.
+    """
+
+    def __init__(self, fd: int | None):
+        self.fd = fd
+
+    @classmethod
+    def acquire(cls, location: str, *, shared: bool) -> "_StoreLock":
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - Windows
+            return cls(None)
+        os.makedirs(location, exist_ok=True)
+        try:
+            fd = os.open(os.path.join(location, "kg.lock"), os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError:
+            if shared:  # a store on read-only media: readers go without the lock
+                return cls(None)
+            raise
+        try:
+            fcntl.flock(fd, (fcntl.LOCK_SH if shared else fcntl.LOCK_EX) | fcntl.LOCK_NB)
+            if shared:
+                cls._check_no_engine_writer(location)
+        except BaseException:
+            os.close(fd)
+            raise
+        return cls(fd)
+
+    @staticmethod
+    def _check_no_engine_writer(location: str) -> None:
+        """Raise BlockingIOError if a process that ignores kg.lock (an Oxigraph server, an
+        older kg) has the store open for writing: RocksDB then holds a POSIX lock on LOCK.
+        (A read-only engine instance beside a writer is undefined behaviour in pyoxigraph.)"""
+        import errno
+        import fcntl
+
+        try:
+            fd = os.open(os.path.join(location, "LOCK"), os.O_RDONLY)
+        except OSError:
+            return
+        try:
+            fcntl.lockf(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except OSError as err:
+            if err.errno in (errno.EAGAIN, errno.EACCES):
+                raise BlockingIOError(errno.EAGAIN, "the store's LOCK is held") from None
+        finally:
+            os.close(fd)  # releases the probe's lock
+
+    def release(self) -> None:
+        if self.fd is not None:
+            os.close(self.fd)  # closing the descriptor releases the flock
+            self.fd = None
 
 
 def _node(x: Any) -> Any:
@@ -500,11 +674,209 @@ def _bind_values(sparql: str, bindings: dict[str, Any]) -> str:
     return f"{sparql[:at]} {values} {sparql[at:]}"
 
 
+# One pass, left to right, like SPARQL's own lexer: a string (long strings with their
+# escapes), an IRI, a comment, or a backslash escape of a prefixed name ("ex:a\#b")
+# is one token, so a '#' or a quote inside one of them cannot hide what follows it.
+_LEXICAL_RE = re.compile(
+    r'"""(?:(?:"|"")?(?:[^"\\]|\\.))*"""|\'\'\'(?:(?:\'|\'\')?(?:[^\'\\]|\\.))*\'\'\''
+    r'|"(?:[^"\\\n\r]|\\.)*"|\'(?:[^\'\\\n\r]|\\.)*\''
+    r'|<[^<>"{}|^`\\\x00-\x20]*>|#[^\n\r]*|\\.'
+)
+
+
 def _strip_strings(sparql: str) -> str:
-    """The query without string literals and comments (for keyword checks)."""
-    sparql = re.sub(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'', '""', sparql)
-    sparql = re.sub(r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'', '""', sparql)
-    return re.sub(r"#[^\n]*", "", sparql)
+    """The query with strings as ``""``, IRIs as ``<>`` and comments blank (for keyword checks).
+
+    >>> _strip_strings('SELECT * { ?s ?p <http://x#a> . SERVICE <u> {} } # "SERVICE"')
+    'SELECT * { ?s ?p <> . SERVICE <> {} }  '
+    """
+    def blank(m: re.Match[str]) -> str:
+        token = m.group(0)
+        if token.startswith("#"):
+            return " "
+        if token.startswith("<"):
+            return "<>"
+        if token.startswith("\\"):
+            return "_"
+        return '""'
+
+    return _LEXICAL_RE.sub(blank, sparql)
+
+
+def _hides_keyword(sparql: str, word: str) -> bool:
+    """Whether ``word`` occurs in ``sparql`` as a keyword, checked without trusting our lexer.
+
+    Each occurrence of ``word`` (any case, anywhere) is turned into a non-keyword of the
+    same length (``SERVIC_``), which is still valid inside a string, IRI, comment, name
+    or variable but a syntax error where the keyword was. If the text parses as SPARQL
+    before but not after that change, one occurrence was the keyword. Only rdflib's
+    parser is used here: it parses without evaluating, so nothing reaches the network.
+    Undecidable cases (neither text parses) count as "hides the keyword".
+    """
+    if word.lower() not in sparql.lower():
+        return False
+    probe = re.sub(re.escape(word), lambda m: m.group(0)[:-1] + "_", sparql, flags=re.IGNORECASE)
+    return not _parses_with_rdflib(probe)
+
+
+def _parses_with_rdflib(sparql: str) -> bool:
+    """Whether rdflib's SPARQL 1.1 grammar reads ``sparql`` as a query or a non-empty update."""
+    from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+
+    try:
+        parseQuery(sparql)
+        return True
+    except Exception:  # noqa: BLE001 - pyparsing raises several kinds
+        pass
+    try:
+        return bool(getattr(parseUpdate(sparql), "request", None))
+    except Exception:  # noqa: BLE001
+        return False
+
+
+def _is_update(sparql: str, stripped: str) -> bool:
+    """Whether ``sparql`` is a SPARQL Update: it starts like one, or it parses as one."""
+    if _UPDATE_RE.match(stripped):
+        return True
+    from rdflib.plugins.sparql.parser import parseUpdate
+
+    try:
+        return bool(getattr(parseUpdate(sparql), "request", None))
+    except Exception:  # noqa: BLE001 - not an update either
+        return False
+
+
+def _sparql_message(err: BaseException) -> str:
+    """pyoxigraph's "error at 3:17: expected ..." as "line 3 column 17: expected ..."."""
+    msg = _syntax_message(err)
+    m = re.match(r"error at (\d+):(\d+):\s*(.*)$", msg)
+    return f"line {m.group(1)} column {m.group(2)}: {m.group(3)}" if m else msg
+
+
+def _replacing_update(sources: list[tuple[Path, RdfFormat, bytes, ox.NamedNode]],
+                      drop: list[str]) -> str:
+    """One SPARQL update: drop the graphs ``drop``, then insert every quad of ``sources``."""
+    by_graph: dict[str, list[ox.Triple]] = {}
+    for path, f, data, target in sources:
+        for q in ox.parse(data, f.ox, base_iri=path.resolve().as_uri()):
+            g = target if isinstance(q, ox.Triple) or isinstance(q.graph_name, ox.DefaultGraph) else q.graph_name
+            by_graph.setdefault(g.value, []).append(ox.Triple(q.subject, q.predicate, q.object))
+    body = "\n".join(
+        f"GRAPH <{g}> {{\n{ox.serialize(ts, format=ox.RdfFormat.N_TRIPLES).decode()}}}"
+        for g, ts in by_graph.items())
+    return " ;\n".join([*(f"DROP SILENT GRAPH <{g}>" for g in drop), f"INSERT DATA {{\n{body}\n}}"])
+
+
+# an internal entity declaration as pyoxigraph's RDF/XML parser reads them (double quotes
+# only; it reads no external entity: SYSTEM/PUBLIC declarations are a syntax error there)
+_ENTITY_DECL_RE = re.compile(rb'<!ENTITY\s+([^\s%>]+)\s+"([^"]*)"\s*>')
+_EXTERNAL_ENTITY_RE = re.compile(rb"<!ENTITY\s+(?:%\s+)?[^\s>]+\s+(?:SYSTEM|PUBLIC)\b")
+_ENTITY_REF_RE = re.compile(rb"&([A-Za-z_:][A-Za-z0-9_:.\-]*);")
+
+
+def _check_xml_entities(path: Path, data: bytes) -> None:
+    """Refuse RDF/XML whose entities expand far beyond its size ("billion laughs").
+
+    pyoxigraph expands internal entities without a limit (a 1 kB file with nested
+    entities made a 1 GB literal). Up to 10 MB plus ten times the file is allowed:
+    ontologies that abbreviate namespaces with entities stay well under it.
+    """
+    if b"<!ENTITY" not in data:
+        return
+    external = _EXTERNAL_ENTITY_RE.search(data)
+    if external:
+        start = data.rfind(b"\n", 0, external.start()) + 1
+        line = data.count(b"\n", 0, start) + 1
+        raise ParseError(f"{path}: refused: external XML entities (SYSTEM or PUBLIC) are never read, "
+                         f"they could read local files (line {line} column {external.start() - start + 1})")
+    decls = {m.group(1): m.group(2) for m in _ENTITY_DECL_RE.finditer(data)}
+    sizes: dict[bytes, float] = {}
+
+    def size(name: bytes, seen: frozenset[bytes] = frozenset()) -> float:
+        if name not in decls:
+            return len(name) + 2  # &amp; and the like, or left for the parser to reject
+        if name in seen:
+            return float("inf")
+        if name not in sizes:
+            value = decls[name]
+            refs = _ENTITY_REF_RE.findall(value)
+            sizes[name] = (len(value) - sum(len(r) + 2 for r in refs)
+                           + sum(size(r, seen | {name}) for r in refs))
+        return sizes[name]
+
+    total = sum(size(m.group(1)) for m in _ENTITY_REF_RE.finditer(_ENTITY_DECL_RE.sub(b"", data)))
+    limit = 10 * 1024 * 1024 + 10 * len(data)
+    if total > limit:
+        raise ParseError(f"{path}: refused: its XML entities would expand to "
+                         f"{'an unbounded size' if total == float('inf') else f'{total / 1e6:.0f} MB'} "
+                         f"(the limit is {limit / 1e6:.0f} MB)")
+
+
+class _TrickleReader(io.RawIOBase):
+    """Bytes for a parser: large reads up to ``slow_from``, then one byte per read.
+
+    When the parser fails, ``pos`` (the bytes it has taken) says where the error is.
+    """
+
+    def __init__(self, data: bytes, slow_from: int):
+        self.data, self.pos, self.slow_from = data, 0, slow_from
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int = -1) -> bytes:
+        n = 1 if self.pos >= self.slow_from else min(65536, self.slow_from - self.pos)
+        if size is not None and size >= 0:
+            n = min(n, size)
+        chunk = self.data[self.pos:self.pos + n]
+        self.pos += len(chunk)
+        return chunk
+
+    def readinto(self, buffer: Any) -> int:
+        chunk = self.read(len(buffer))
+        buffer[:len(chunk)] = chunk
+        return len(chunk)
+
+
+def _error_offset(data: bytes, fmt: RdfFormat, base_iri: str | None = None) -> int | None:
+    """How far a parser of ``fmt`` reads ``data`` before it fails (None if it does not)."""
+    slow_from = len(data)
+    for _ in range(2):  # coarse pass, then byte by byte over the last two chunks
+        reader = _TrickleReader(data, slow_from)
+        try:
+            for _q in ox.parse(reader, fmt.ox, base_iri=base_iri):
+                pass
+        except SyntaxError:
+            if slow_from < len(data) or reader.pos <= 1:
+                return reader.pos
+            slow_from = max(0, reader.pos - 2 * 65536)
+            continue
+        except Exception:  # noqa: BLE001 - locating is best effort
+            return None
+        return None
+    return None
+
+
+def _rdf_syntax_message(err: BaseException, data: bytes, fmt: RdfFormat,
+                        base_iri: str | None = None) -> str:
+    """The parser's message, with "near line L column C" added when it gives no position.
+
+    pyoxigraph's Turtle family and JSON syntax errors carry a position; RDF/XML errors
+    and JSON-LD errors found after JSON parsing do not: the input is then parsed again,
+    fed byte by byte near the failure, to see where it stops.
+    """
+    msg = _syntax_message(err)
+    if "LoadDocumentCallback" in msg:
+        msg = "a remote @context is not fetched (kg reads no network while loading); put the context inline"
+    if re.search(r"\bline \d+", msg):
+        return msg
+    at = _error_offset(data, fmt, base_iri)
+    if at is None:
+        return msg
+    start = data.rfind(b"\n", 0, at) + 1
+    line = data.count(b"\n", 0, start) + 1
+    column = len(data[start:at].decode("utf-8", errors="replace"))
+    return f"{msg} (near line {line} column {column})"
 
 
 def _read_maybe_gz(path: Path) -> bytes:

@@ -49,6 +49,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ARTICLE_EXTENSIONS",
+    "MAX_ARTICLE_BYTES",
+    "MAX_ARTICLE_CHARS",
     "Block",
     "Document",
     "clean_plain_text",
@@ -60,6 +62,13 @@ __all__ = [
 ]
 
 _SECTIONS = ("body", "headline", "caption")
+
+#: The largest article file (or stdin) read, in bytes: 5 MB. News pages, markup and all,
+#: are far smaller; a bigger input is refused before it is read into memory.
+MAX_ARTICLE_BYTES = 5_000_000
+#: The most article text (after clutter removal) sent to the extractor: 500,000 characters,
+#: about 80,000 words. Extraction takes roughly a minute for that much text.
+MAX_ARTICLE_CHARS = 500_000
 
 TEXT_EXTENSIONS = frozenset({".txt", ".text", ".md"})
 HTML_EXTENSIONS = frozenset({".html", ".htm"})
@@ -177,6 +186,9 @@ def read_path(path: str | os.PathLike[str]) -> Document:
     if str(path) == "-":
         raise InputError("-: standard input is read by the caller (read_bytes(sys.stdin.buffer.read()))")
     try:
+        size = p.stat().st_size
+        if size > MAX_ARTICLE_BYTES and p.is_file():
+            raise InputError(_too_big(p, size))
         data = p.read_bytes()
     except FileNotFoundError:
         raise InputError(f"{p}: no such file") from None
@@ -204,6 +216,8 @@ def read_bytes(
     markdown: bool = False,
 ) -> Document:
     """Decode ``data`` (see :func:`decode_bytes`) and read it like :func:`read_text`."""
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise InputError(_too_big(source or "<text>", len(data)))
     text = decode_bytes(data, source=source)
     return read_text(text, source=source, html=html, markdown=markdown)
 
@@ -222,13 +236,15 @@ def read_text(
     ``markdown=True`` strips Markdown markup (headings, links, emphasis) first.
     """
     label = source or "<text>"
+    if len(text) > MAX_ARTICLE_BYTES:
+        raise InputError(_too_big(label, len(text.encode("utf-8", errors="replace"))))
     text = _normalize_text(text)
     if not text.strip():
         raise InputError(f"{label}: empty file")
     if html is None:
         html = _looks_like_html(text)
     if html:
-        return _read_html(text, source=source)
+        return _check_length(_read_html(text, source=source), label)
     if markdown:
         body = _strip_markdown(text)
     else:
@@ -236,7 +252,21 @@ def read_text(
     title, blocks = clean_plain_text(body)
     if not blocks:
         raise InputError(f"{label}: no article text found")
-    return Document(title=title, blocks=blocks, raw=text, source=source, html_date=None)
+    return _check_length(Document(title=title, blocks=blocks, raw=text, source=source, html_date=None), label)
+
+
+def _too_big(label: object, size: int) -> str:
+    more = " or more" if size == MAX_ARTICLE_BYTES + 1 else ""  # stdin is read up to the limit
+    return (f"{label}: too big for an article ({size / 1e6:.1f} MB{more}; the limit is "
+            f"{MAX_ARTICLE_BYTES / 1e6:.1f} MB); split it into articles")
+
+
+def _check_length(doc: Document, label: str) -> Document:
+    n = sum(len(b.text) for b in doc.blocks)
+    if n > MAX_ARTICLE_CHARS:
+        raise InputError(f"{label}: too long for an article ({n:,} characters of text; the limit is "
+                         f"{MAX_ARTICLE_CHARS:,}); split it into articles")
+    return doc
 
 
 # --------------------------------------------------------------------------- decoding
