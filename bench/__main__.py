@@ -236,7 +236,7 @@ class Bench:
     def query(self, size: str, file: Path, store: Path, m: Manifest) -> None:
         a = self.args
         qs = queries(m)
-        lib = worker("query-lib", store=str(store), queries=qs, warmup=a.warmup, runs=a.runs)
+        lib = worker("query-lib", store=str(store), queries=qs, warmup=a.warmup, runs=a.runs, budget=a.budget)
         rdf = None
         if size in a.rdflib_sizes:
             rdf = worker("query-rdflib", file=str(file), queries=qs, warmup=a.warmup, runs=a.runs,
@@ -267,7 +267,8 @@ class Bench:
             else:
                 cmd = kg_cmd("--store", str(store), "query", q["sparql"], "--format", "csv")
             times, rss = [], 0
-            for i in range(a.warmup + a.runs):
+            cli_runs = min(a.runs, max(1, len(r["kg"])))  # as many as the library got
+            for i in range(a.warmup + cli_runs):
                 wall, kb, _, err, code = run(cmd)
                 if code:
                     raise RuntimeError(err)
