@@ -28,9 +28,11 @@ from __future__ import annotations
 import base64
 import http.client
 import os
+import queue
 import re
 import socket
 import ssl
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -310,6 +312,40 @@ def _syntax_line(message: str) -> str:
     return message
 
 
+# Virtuoso writes blank nodes as "nodeID://b10001", which is not a blank node label
+_VIRTUOSO_BNODE = re.compile(rb'("type"\s*:\s*"bnode"\s*,\s*"value"\s*:\s*")nodeID://')
+
+
+def _fix_bnodes(data: bytes) -> bytes:
+    return _VIRTUOSO_BNODE.sub(rb"\1", data) if b"nodeID://" in data else data
+
+
+class _LineFixer:
+    """A response read line by line with :func:`_fix_bnodes` applied (Virtuoso's JSON
+    results put one solution per line)."""
+
+    def __init__(self, resp: http.client.HTTPResponse):
+        self._resp = resp
+        self._buf = b""
+        self._eof = False
+
+    def read(self, size: int = -1) -> bytes:
+        while not self._eof and (size < 0 or len(self._buf) < size):
+            line = self._resp.readline(1 << 20)
+            if not line:
+                self._eof = True
+                break
+            self._buf += _fix_bnodes(line)
+        if size < 0:
+            out, self._buf = self._buf, b""
+        else:
+            out, self._buf = self._buf[:size], self._buf[size:]
+        return out
+
+    def close(self) -> None:
+        self._resp.close()
+
+
 class RemoteStore:
     """A SPARQL 1.1 endpoint used as a kg store (``kg --store http://host:7878/query``).
 
@@ -337,6 +373,7 @@ class RemoteStore:
             self._update_conn = self._conn if self.update_url else None
         self.server = ""
         self.union_param = False
+        self.virtuoso = False
         self._probe()
 
     # -- protocol ------------------------------------------------------------
@@ -346,12 +383,20 @@ class RemoteStore:
                                    union=False)
         self.server = resp.getheader("Server") or ""
         self.union_param = "oxigraph" in self.server.lower()
-        if not self.union_param:
-            some_named = self._ask("ASK { GRAPH ?g { ?s ?p ?o } }")
-            if some_named and not self._ask("ASK { ?s ?p ?o }"):
-                raise RemoteError(
-                    f"the default graph of {self.url} is not the union of its named graphs, as kg "
-                    "needs (Fuseki: set tdb2:unionDefaultGraph true on the dataset; see the README)")
+        self.virtuoso = "virtuoso" in self.server.lower()
+        self._union_checked = self.union_param
+        self._check_union()
+
+    def _check_union(self) -> None:
+        """Refuse a server whose default graph is visibly not the union of its named graphs
+        (checked once there is data: now, or after the first write)."""
+        if self._union_checked or not self._ask("ASK { GRAPH ?g { ?s ?p ?o } }"):
+            return
+        self._union_checked = True
+        if not self._ask("ASK { ?s ?p ?o }"):
+            raise RemoteError(
+                f"the default graph of {self.url} is not the union of its named graphs, as kg "
+                "needs (Fuseki: set tdb2:unionDefaultGraph true on the dataset; see the README)")
 
     def _post_query(self, sparql: str, *, accept: str, union: bool | None = None,
                     stream: bool = False) -> tuple[http.client.HTTPResponse, bytes | None]:
@@ -388,6 +433,8 @@ class RemoteStore:
             _PROLOGUE + sparql,
             accept="application/sparql-results+json, application/sparql-results+xml;q=0.9")
         fmt = self._results_format(resp)
+        if self.virtuoso:
+            data = _fix_bnodes(data)
         try:
             res = ox.parse_query_results(data, fmt)
         except (SyntaxError, ValueError) as err:
@@ -483,8 +530,10 @@ class RemoteStore:
         fmt = self._results_format(resp)
         fixed = ox.NamedNode(graph) if graph else None
 
+        source: Any = _LineFixer(resp) if self.virtuoso else resp
+
         def rows() -> Iterator[ox.Quad]:
-            for sol in ox.parse_query_results(resp, fmt):
+            for sol in ox.parse_query_results(source, fmt):
                 yield ox.Quad(sol["s"], sol["p"], sol["o"], fixed or sol["g"])
 
         return self._stream(rows(), resp)
@@ -528,6 +577,7 @@ class RemoteStore:
             if resp.status == 400:
                 raise QuerySyntaxError(f"malformed SPARQL update (the endpoint says): {_syntax_line(message)}")
             raise RemoteError(f"update at {self.update_url} refused: {message}")
+        self._check_union()
 
     def replace_graphs(self, new: dict[str, bytes], drop: Iterable[str] = ()) -> None:
         """Drop graphs ``drop`` and replace each graph in ``new`` (N-Triples), in one update request."""
@@ -650,6 +700,9 @@ def push(store: Any, url: str, *, graph: str | None = None, replace: bool = Fals
     unless ``replace``: then they are deleted (the server's graphs are listed through
     its SPARQL query endpoint, derived from ``url`` or given as ``query_endpoint``).
     ``progress(sent, total, graph)`` is called after each request.
+
+    Reading the store and the server's work overlap: a sender thread does the HTTP
+    requests, in order, while the next batch is read (at most three batches in memory).
     """
     started = time.perf_counter()
     if graph is not None:
@@ -662,30 +715,15 @@ def push(store: Any, url: str, *, graph: str | None = None, replace: bool = Fals
         graphs = store.named_graphs()
         total = len(store)
     conn = _Connection(url, auth)
-    sent = 0
     deleted = 0
+    sender = _Sender(conn, total, progress)
     try:
         if replace:
             deleted = _delete_other_graphs(conn, url, set(graphs), auth, query_endpoint)
+        sender.start()
         for g in graphs:
             target = _with_graph(url, g)
             first = True
-
-            def send(triples: list[ox.Triple]) -> None:
-                nonlocal first, sent
-                body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) if triples else b""
-                method = "PUT" if first else "POST"
-                try:
-                    conn.call(method, target, body, {"Content-Type": "application/n-triples"},
-                              what=f"push to {conn.url}")
-                except RemoteError as err:
-                    raise RemoteError(f"{err} (graph <{g}>; {sent} of {total} triples sent; "
-                                      "pushing again is safe: each graph is replaced)") from None
-                first = False
-                sent += len(triples)
-                if progress:
-                    progress(sent, total, g)
-
             batch: list[ox.Triple] = []
             bnodes: list[ox.Triple] = []
             for q in store.quads(g):
@@ -695,15 +733,82 @@ def push(store: Any, url: str, *, graph: str | None = None, replace: bool = Fals
                     continue
                 batch.append(t)
                 if len(batch) >= batch_size:
-                    send(batch)
-                    batch = []
+                    sender.send(g, target, "PUT" if first else "POST", batch)
+                    first, batch = False, []
             if batch:
-                send(batch)
+                sender.send(g, target, "PUT" if first else "POST", batch)
+                first = False
             if bnodes or first:  # an empty graph is still PUT: the server's copy is emptied
-                send(bnodes)
+                sender.send(g, target, "PUT" if first else "POST", bnodes)
+        sender.finish()
     finally:
+        sender.stop()
         conn.close()
-    return PushReport(len(graphs), sent, time.perf_counter() - started, deleted)
+    return PushReport(len(graphs), sender.sent, time.perf_counter() - started, deleted)
+
+
+class _Sender(threading.Thread):
+    """Sends the batches of a push, in order, on one connection, while the next is read."""
+
+    def __init__(self, conn: _Connection, total: int,
+                 progress: Callable[[int, int, str], None] | None):
+        super().__init__(name="kg-push", daemon=True)
+        self.conn = conn
+        self.total = total
+        self.progress = progress
+        self.sent = 0
+        self.error: BaseException | None = None
+        self._queue: queue.Queue[Any] = queue.Queue(maxsize=2)
+
+    def run(self) -> None:
+        while True:
+            item = self._queue.get()
+            if item is None:
+                return
+            if self.error is not None:
+                continue  # drain what was queued before the failure was seen
+            g, target, method, triples = item
+            try:
+                body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) if triples else b""
+                self.conn.call(method, target, body, {"Content-Type": "application/n-triples"},
+                               what=f"push to {self.conn.url}")
+                self.sent += len(triples)
+                if self.progress:
+                    self.progress(self.sent, self.total, g)
+            except RemoteError as err:
+                self.error = RemoteError(
+                    f"{err} (graph <{g}>; {self.sent} of {self.total} triples sent; "
+                    "pushing again is safe: each graph is replaced)")
+            except BaseException as err:  # noqa: BLE001 - handed to the pushing thread
+                self.error = err
+
+    def _put(self, item: Any) -> None:
+        while True:
+            if self.error is not None:
+                raise self.error
+            try:
+                self._queue.put(item, timeout=0.1)
+                return
+            except queue.Full:
+                continue
+
+    def send(self, g: str, target: str, method: str, triples: list[ox.Triple]) -> None:
+        self._put((g, target, method, triples))
+
+    def finish(self) -> None:
+        """Wait for every batch to be sent; the first failure is raised here."""
+        self._put(None)
+        self.join()
+        if self.error is not None:
+            raise self.error
+
+    def stop(self) -> None:
+        if self.is_alive():
+            self.error = self.error or RemoteError("push interrupted")
+            try:
+                self._queue.put_nowait(None)
+            except queue.Full:
+                pass
 
 
 def _delete_other_graphs(conn: _Connection, url: str, keep: set[str], auth: Any,
