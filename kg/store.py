@@ -110,7 +110,7 @@ class ResultFormat(str, Enum):
 # Applied to the query after _strip_strings (IRIs are "<>", comments blanks), so
 # "PREFIX:<urn:>INSERT", "# ... joined with ..." and lower case are all read right.
 _UPDATE_RE = re.compile(
-    r"^\s*(?:(?:PREFIX\s*[^\s<]*\s*<>|BASE\s*<>)\s*)*"
+    r"^\ufeff?\s*(?:(?:PREFIX\s*[^\s<]*\s*<>|BASE\s*<>)\s*)*"
     r"(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b",
     re.IGNORECASE,
 )
@@ -750,7 +750,10 @@ def _sparql_message(err: BaseException) -> str:
     """pyoxigraph's "error at 3:17: expected ..." as "line 3 column 17: expected ..."."""
     msg = _syntax_message(err)
     m = re.match(r"error at (\d+):(\d+):\s*(.*)$", msg)
-    return f"line {m.group(1)} column {m.group(2)}: {m.group(3)}" if m else msg
+    if not m:
+        return msg
+    rest = m.group(3) if len(m.group(3)) <= 160 else m.group(3)[:150].rstrip() + " ..."  # long "expected" lists
+    return f"line {m.group(1)} column {m.group(2)}: {rest}"
 
 
 def _replacing_update(sources: list[tuple[Path, RdfFormat, bytes, ox.NamedNode]],

@@ -27,12 +27,11 @@ import pyoxigraph as ox
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from rdflib import Graph
 from rdflib.compare import isomorphic
 
 import kg
 from kg.cli import app
-from kg.errors import ForbiddenQuery, KgError, ParseError
+from kg.errors import KgError, ParseError
 from kg.store import MEMORY, KgStore, RdfFormat
 from kg.text import MAX_ARTICLE_BYTES, read_bytes, read_text
 
@@ -318,15 +317,16 @@ UPDATE_BYPASSES = [
 def test_safety_query_update_bypass_refused(runner, sample_store, update) -> None:
     before = nquads(sample_store)
     line = assert_one_error(invoke(runner, sample_store, "query", update))
-    assert line in ("Error: this is a SPARQL Update; kg query is read-only unless --update is given",
-                    ) or line.startswith("Error: malformed SPARQL query: "), line
+    assert line == "Error: this is a SPARQL Update; kg query is read-only unless --update is given"
     assert nquads(sample_store) == before
 
 
 @pytest.mark.parametrize("update", UPDATE_BYPASSES[:3])
-def test_safety_query_update_bypass_recognised_as_update(update) -> None:
-    with pytest.raises(ForbiddenQuery, match="this is a SPARQL Update"):
-        KgStore(MEMORY).query(update)
+def test_safety_query_update_bypass_runs_with_update_option(update) -> None:
+    store = _fuzz_store()
+    before = nquads(store)
+    store.query(update, allow_update=True)
+    assert nquads(store) != before
 
 
 SERVICE_BYPASSES = [
@@ -633,7 +633,6 @@ def test_safety_backup_round_trip_keeps_every_graph(runner, store_factory, tmp_p
     for k in range(3):
         (folder / f"a{k}.txt").write_text(article(k), encoding="utf-8")
     assert invoke(runner, source, "ingest", str(folder)).exit_code == 0
-    assert invoke(runner, source, "reason", "--engine", "owlrl").exit_code == 0
     backup = tmp_path / "backup.nq.gz"
     assert invoke(runner, source, "export", "--format", "nq", "-o", str(backup)).exit_code == 0
     assert invoke(runner, target, "load", str(backup)).exit_code == 0
@@ -745,8 +744,6 @@ def test_safety_fuzz_queries(query: bytes) -> None:
     except KgError as err:
         assert "\n" not in str(err)
     assert nquads(store) == before
-    if "service" in text.lower():
-        pass  # refused or inert: port 9 (discard) is never answered
 
 
 @pytest.mark.slow
