@@ -23,11 +23,10 @@ import pyoxigraph as ox
 from . import queries as _queries
 from .errors import InputError, NotFound
 from .prefixes import ARTICLE, INFERRED_GRAPH, ONTOLOGY_GRAPH, QUARANTINE, REFERENCE_GRAPH
-from .remote import PushReport, RemoteStore, is_remote
-from .remote import push as push_graphs
 from .store import MEMORY, KgStore, RdfFormat, Result, open_output
 
 if TYPE_CHECKING:
+    from .remote import PushReport
     from .reason import ReasoningResult
     from .validate import Report
 
@@ -109,7 +108,9 @@ class KnowledgeGraph:
                  wait: float = 0.0, update_endpoint: str | None = None, auth: Any = None):
         # read_only: share the store with other readers (see KgStore); wait: seconds to
         # wait for a store in use by another process before StoreInUse
-        if is_remote(location):  # a SPARQL 1.1 endpoint (kg/remote.py)
+        if isinstance(location, str) and location.lower().startswith(("http://", "https://")):
+            from .remote import RemoteStore  # a SPARQL 1.1 endpoint (imported only then: http.client)
+
             self.store: Any = RemoteStore(str(location), update_endpoint=update_endpoint,
                                           auth=auth, read_only=read_only)
         else:
@@ -221,7 +222,7 @@ class KnowledgeGraph:
             self.store.dump(output, fmt, graph=graph)  # type: ignore[arg-type]
 
     def push(self, url: str, *, graph: str | None = None, replace: bool = False,
-             auth: Any = None, progress: Callable[[int, int, str], None] | None = None) -> PushReport:
+             auth: Any = None, progress: Callable[[int, int, str], None] | None = None) -> "PushReport":
         """Send the named graphs (or one) to a SPARQL 1.1 Graph Store Protocol endpoint.
 
         Each graph replaces the server's graph of the same name (streamed in batches:
@@ -229,6 +230,8 @@ class KnowledgeGraph:
         also deletes the server's graphs that this store does not have. ``auth``:
         ``(user, password)`` or a bearer token. See :func:`kg.remote.push`.
         """
+        from .remote import push as push_graphs
+
         return push_graphs(self.store, url, graph=graph, replace=replace, auth=auth,
                            progress=progress)
 
@@ -478,4 +481,4 @@ def open(location: str | Path | None = None, *, read_only: bool = False,  # noqa
     return KnowledgeGraph(location if location is not None else None, read_only=read_only, wait=wait)
 
 
-__all__ = ["KnowledgeGraph", "open", "Stats", "IngestReport", "IngestResult", "PushReport", "MEMORY"]
+__all__ = ["KnowledgeGraph", "open", "Stats", "IngestReport", "IngestResult", "MEMORY"]

@@ -346,7 +346,7 @@ def push_cli(
     if (user is None) != (password is None):
         raise InputError("--user and --password go together")
     auth: Any = (user, password) if user is not None else (os.environ.get("KG_TOKEN") or None)
-    g = _state.kg()
+    g = _state.kg(write=False)  # push only reads the store: other readers may share it
     with _PushProgress() as bar:
         report = g.push(url, graph=graph, replace=replace, auth=auth, progress=bar)
     typer.echo(report.summary(url))

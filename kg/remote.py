@@ -44,7 +44,7 @@ import pyoxigraph as ox
 
 from . import store as _store
 from .errors import ForbiddenQuery, InputError, NotFound, QuerySyntaxError, StoreError
-from .namespace import PREFIXES
+from .prefixes import PREFIXES
 from .store import MEMORY, KgStore, RdfFormat, Result, _bind_values, _strip_strings
 
 BATCH = 50_000
