@@ -11,6 +11,7 @@ Every ``kg`` command is one call of a method here.
 from __future__ import annotations
 
 import hashlib
+import re
 import io
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -364,8 +365,25 @@ class KnowledgeGraph:
 
     def _store_built(self, built: Any) -> IngestReport:
         """Write one article's built graphs (one transaction); the report."""
+        report = self._count_known(built)
         self.store.replace_graphs(built.graphs, drop=())
-        return built.report  # type: ignore[no-any-return]
+        return report
+
+    def _count_known(self, built: Any) -> IngestReport:
+        """The report with entities counted as new (first seen) or linked (already in the
+        store: reference data or earlier articles)."""
+        import dataclasses
+
+        report: IngestReport = built.report
+        iris = [i for i in built.entities if re.fullmatch(r"[A-Za-z0-9:/._#%-]+", i)]
+        if not iris:
+            return report
+        article = report.article
+        values = " ".join(f"<{i}>" for i in iris)
+        known = {row[0].value for row in self.store.query(
+            f"SELECT DISTINCT ?e WHERE {{ VALUES ?e {{ {values} }} GRAPH ?g {{ ?e ?p ?o }} "
+            f"FILTER(?g != <{article}>) }}")}
+        return dataclasses.replace(report, entities_new=len(iris) - len(known), entities_linked=len(known))
 
     def remove(self, article: str) -> str:
         """Take an article and its facts (and quarantined facts) out; returns its IRI.
