@@ -84,6 +84,10 @@ PLAN_LEMMAS = {"plan", "intend", "intention", "schedule", "propose", "prepare", 
 ANAPHORIC_TIME = re.compile(r"^\s*(?:during that (?:period|time|year)|at that time|at the time|that year|"
                             r"in that year|then|around that time)\b", re.I)
 TWO_STATES = re.compile(r"\b(?:the|both)\s+(?:two|both)?\s*(?:countries|nations|states|sides|neighbou?rs|leaders|governments)\b", re.I)
+PORTFOLIOS = {"economy", "economic", "affairs", "defence", "defense", "foreign", "interior", "finance",
+              "trade", "maritime", "agriculture", "health", "justice", "energy", "transport",
+              "education", "culture", "fisheries", "environment", "security", "unification",
+              "industry", "labour", "labor", "tourism", "state", "home", "internal", "external"}
 NAME_PARTICLES = {"de", "da", "van", "von", "bin", "al", "el", "der", "den", "la", "le", "di", "du", "ibn"}
 NAME_STOP = {"era", "administration", "government", "regime", "doctrine", "chair", "institute",
              "university", "center", "centre", "foundation", "times", "news", "daily", "post",
@@ -184,6 +188,8 @@ def _clean_person(text: str) -> str | None:
     toks = t.replace("\u00a0", " ").split()
     while toks and toks[-1].lower() in NAME_STOP:
         toks.pop()
+    while len(toks) > 2 and toks[0].lower() in PORTFOLIOS:  # "Minister of [Maritime Economy] Andrzej Kowalczyk"
+        toks.pop(0)
     if not toks or len(toks) > 4:
         return None
     for tok in toks:
@@ -232,7 +238,7 @@ _TREATY_NAMED = re.compile(
     r"(?P<name>(?:(?:[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*)\s+){0,6}?" + TREATY_HEADS +
     r"(?:\s+(?:on|of|for|between|to)\s+(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:and\s+|of\s+|on\s+|the\s+|for\s+)?[A-Z][\w'’-]*){0,7})?)")
 _TREATY_GENERIC = re.compile(
-    r"\b(?:(?P<det>the|a|an|this|that|its|their)\s+)?(?:(?P<year>1[6-9]\d\d|20\d\d)\s+)?"
+    r"\b(?:(?P<det>[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+)?(?:(?P<year>1[6-9]\d\d|20\d\d)\s+)?"
     r"(?P<mods>(?:(?:new|newly|formed|revised|bilateral|old|earlier|previous|original|existing|landmark|"
     r"[a-z]+-?[a-z]*)\s+){0,3}?)"
     r"(?P<head>treaty|agreement|accord|pact|convention|arrangement|protocol)\b"
@@ -541,6 +547,10 @@ def _mentions(art: _Article, s: Sentence) -> None:
                                          "head": m.group("head"), "of": m.group("of"),
                                          "mods": mods, "det": (m.group("det") or "").lower()}))
     s.treaties.sort(key=lambda t: t.start)
+    # a year inside a treaty's mention ("the 1992 Baltic Herring Convention") dates that treaty,
+    # not the event the sentence reports
+    s.dates = [d for d in s.dates if not any(t.start <= d.start < t.end for t in s.treaties
+                                             if t.extra.get("year"))]
 
 
 # --- helpers over spaCy tokens ------------------------------------------------------
@@ -836,9 +846,13 @@ def _treaty_key(art: _Article, m: Mention, s: Sentence, prev: Sentence | None) -
     kind = m.extra["kind"]
     if kind == "anaphor" or (kind == "generic" and m.extra.get("det") in ("the", "this", "that", "its")
                              and not m.extra.get("of") and not m.extra.get("mods") and year is None):
-        # "the Treaty", "the agreement": the article's most recent named treaty
+        # "the Treaty", "the accord": the article's most recent named treaty of that kind
+        # (an accord is not the convention it replaced), else the most recent one
         if art.treaty_keys:
-            key = art.treaty_keys[-1]
+            head = (m.extra.get("head") or m.text).lower().rstrip("s")
+            same = [k for k in art.treaty_keys
+                    if head in {w.lower().rstrip("s") for w in re.findall(r"[\w-]+", art.entities[k].label)}]
+            key = (same or art.treaty_keys)[-1]
             ent = art.entities[key]
             return key, ent.label, None, []
         return None
@@ -900,6 +914,9 @@ def _year_in(art: _Article, s: Sentence) -> PartialDate | None:
 def _year_near(art: _Article, s: Sentence, m: Mention) -> PartialDate | None:
     """A year stated for the treaty: "formed in 2000", "signed in 1994" right after the mention."""
     after = s.span.doc.text[m.end: m.end + 40]
+    of_year = re.match(r"\s+of\s+(1[6-9]\d\d|20\d\d)\b", after)   # "the Karlskrona Agreement of 1974"
+    if of_year:
+        return PartialDate(int(of_year.group(1)))
     g = re.match(r"\s*(?:,\s*)?(?:which\s+was\s+|that\s+was\s+)?(?:formed|signed|concluded|agreed|"
                  r"adopted|reached|struck|inked|established)\s+in\s+(1[6-9]\d\d|20\d\d)\b", after)
     if g:
@@ -981,7 +998,7 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             _treaty_entity(art, key, label)
             if year is not None:
                 art.add(key, "signedOn", year, s, status)
-            if mm.extra.get("kind") != "named" or len(parties) >= 2:
+            if mm.extra.get("kind") == "generic":  # named treaties get parties from their signing
                 for p in parties:
                     art.add(key, "party", Ref(p), s, status)
         art.add(newer[1][0], "replaces", Ref(older[1][0]), s, status)
