@@ -1059,7 +1059,7 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
         if place is not None:
             art.add(key, "signedAt", Ref(place), s)
         if len(signatories) >= 2 and len({st for p in signatories for st in art.offices.get(p, ())}) >= 2:
-            ev = Event("Summit", list(signatories), start, None, place)
+            ev = Event("Summit", list(signatories), start, None, place, extra={"type": "Summit", "treaty": key})
             ev.evidence.append(Evidence(s.text, s.section))
             art.events.append(ev)
 
@@ -1331,6 +1331,17 @@ def _destination(art: _Article, s: Sentence, tok: Any, is_verb: bool) -> str | N
 
 def _emit_events(art: _Article) -> None:
     """Merge events within the article, then write their facts."""
+    # a meeting implied by a joint signing happened when and where the treaty was signed
+    for ev in art.events:
+        key = ev.extra.get("treaty")
+        if key is None:
+            continue
+        for f in art.facts:
+            if f.subject == key and f.status is None:
+                if f.predicate == "signedOn" and isinstance(f.obj, PartialDate):
+                    ev.start = _finer(ev.start, f.obj)
+                if f.predicate == "signedAt" and isinstance(f.obj, Ref) and ev.place is None:
+                    ev.place = f.obj.key
     merged: list[Event] = []
     for ev in art.events:
         target = None
@@ -1365,6 +1376,8 @@ def _emit_events(art: _Article) -> None:
                 and ev.destination.startswith("place/"):
             target.destination = ev.destination
         target.evidence.extend(ev.evidence)
+        if "treaty" not in ev.extra:
+            target.extra.pop("treaty", None)   # also reported as a meeting, not only as a signing
     merged += _visits_to_summits(art, merged)
     for ev in merged:
         if ev.kind == "Plan":
@@ -1376,6 +1389,8 @@ def _emit_events(art: _Article) -> None:
         if ev.kind == "Summit":
             if len(ev.participants) < 2:
                 continue  # a meeting needs two sides: one alone is an incomplete reading, not a fact
+            if "treaty" in ev.extra and not all(p in art.leaders for p in ev.participants):
+                continue  # ministers signing a text is a ceremony; leaders signing it is a summit
             key = "summit/" + "-".join(slugs) + (f"-{year}" if year else "-undated")
             names = [_label(art, p) for p in ev.participants]
             label = f"Summit of {' and '.join(sorted(names))}" + (f" ({year})" if year else "")
