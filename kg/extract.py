@@ -542,7 +542,8 @@ def _mentions(art: _Article, s: Sentence) -> None:
                                      if w.lower() in _NOT_MODS or re.search(r"(?:ed|ly|ing)$", w)][-1] + 1:]]
         if mods and not all(w.isalpha() for w in mods):
             mods = []
-        s.treaties.append(Mention("treaty", m.group(0), base + m.start(), base + m.end(),
+        first = m.start("det") if m.group("det") else (m.start("year") if m.group("year") else m.start("head"))
+        s.treaties.append(Mention("treaty", m.group(0), base + first, base + m.end(),
                                   extra={"kind": "generic", "year": m.group("year"),
                                          "head": m.group("head"), "of": m.group("of"),
                                          "mods": mods, "det": (m.group("det") or "").lower()}))
