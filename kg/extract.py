@@ -1027,7 +1027,10 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
         status = _is_speculative(sign_tok) or _is_speculative(trig)
         if status is None and not (_has_past_evidence(sign_tok) or sign_tok.tag_ in ("NN", "VBD")):
             status = "expected"
-        signatories = [p.key for p in s.persons if p.key in art.offices or p.key in art.leaders]
+        # signatories: office-holders the signing governs ("signed by A and B", "A and B signed"),
+        # not others the sentence names ("A visited Warsaw, where the two countries signed X")
+        signatories = [p.key for p in s.persons if (p.key in art.offices or p.key in art.leaders)
+                       and _signs(s.span.doc[p.end - 1], sign_tok)]
         # parties are the states the signing itself names ("A and B signed"), not bystanders
         # ("talks hosted by Swiss diplomats")
         governed = {st.key for st in s.states if _governed_by(s.span.doc[st.start], sign_tok)}
@@ -1063,6 +1066,19 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             ev = Event("Summit", list(signatories), start, None, place, extra={"type": "Summit", "treaty": key})
             ev.evidence.append(Evidence(s.text, s.section))
             art.events.append(ev)
+
+
+def _signs(person: Any, sign_tok: Any) -> bool:
+    """The person signs: governed by the signing word, or the subject it shares with the verb it is
+    chained to ("A and B met in Geneva and signed X", "A held talks, signing X")."""
+    if _governed_by(person, sign_tok):
+        return True
+    if sign_tok.dep_ in ("conj", "advcl", "xcomp") and _subject_like(person):
+        t = person
+        while t.dep_ in ("conj", "compound", "appos") and t.head.i != t.i:
+            t = t.head
+        return t.head.i == sign_tok.head.i
+    return False
 
 
 def _governed_by(tok: Any, head: Any) -> bool:
