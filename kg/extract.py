@@ -1146,18 +1146,7 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
         participants = _participants(art, s, tok)
         if len(participants) < 1:
             continue
-        status = _is_speculative(tok)
-        tense = "future" if status else "past"
-        start, end = _resolve_dates(art, s, tok, tense)
-        past = _has_past_evidence(tok) or _not_after_article(art, start)
-        if status is None and not past:
-            status = "expected"
-        if status is None and start is not None and art.article_date is not None \
-                and not _not_after_article(art, start):
-            status = "expected"
-        own = _own_date(art, s, tok, tense)
-        if own[0] is not None and _before_article(art, own[0]):
-            status, (start, end) = None, own
+        status, start, end = _event_status(art, s, tok, own_date_only=False)
         place = _place_for(s, tok, strict=True)
         if place is None and tok.pos_ == "VERB" and tok.lemma_.lower() == "host":
             for c in tok.children:
@@ -1174,6 +1163,31 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
                    status=status, extra={"type": "Summit", "noun": is_noun, "in_state": in_state})
         ev.evidence.append(Evidence(s.text, s.section))
         art.events.append(ev)
+
+
+def _event_status(art: _Article, s: Sentence, tok: Any, *, own_date_only: bool
+                  ) -> tuple[str | None, PartialDate | None, PartialDate | None]:
+    """(status, start, end) of the event a trigger word reports.
+
+    None as status means it happened: a past verb or participle, or a date not after the article's.
+    A forecast ("expected", "will", "intention to") or an event dated after the article is a plan,
+    unless a date of its own puts it before the article ("in September of the previous year").
+    """
+    status = _is_speculative(tok)
+    tense = "future" if status else "past"
+    own = _own_date(art, s, tok, tense)
+    start, end = own
+    if start is None and not own_date_only:
+        start, end = _resolve_dates(art, s, tok, tense)
+    past = _has_past_evidence(tok) or _not_after_article(art, start)
+    if status is None and not past:
+        status = "expected"
+    if status is None and start is not None and art.article_date is not None \
+            and not _not_after_article(art, start):
+        status = "expected"
+    if own[0] is not None and _before_article(art, own[0]):
+        status, start, end = None, own[0], own[1]
+    return status, start, end
 
 
 def _participants(art: _Article, s: Sentence, tok: Any) -> list[str]:
@@ -1302,20 +1316,8 @@ def _visits(art: _Article, s: Sentence) -> None:
         dest = _destination(art, s, tok, is_verb)
         if dest is None:
             continue
-        status = _is_speculative(tok)
-        tense = "future" if status else "past"
         # a visit's date is the one attached to it, not any date of the sentence
-        start, end = _own_date(art, s, tok, tense)
-        if start is None and is_verb:
-            start, end = _resolve_dates(art, s, tok, tense)
-        past = _has_past_evidence(tok) or _not_after_article(art, start)
-        if status is None and not past:
-            status = "expected"
-        if status is None and start is not None and art.article_date is not None \
-                and not _not_after_article(art, start):
-            status = "expected"
-        if start is not None and _before_article(art, start):
-            status = None
+        status, start, end = _event_status(art, s, tok, own_date_only=not is_verb)
         ev = Event("Visit" if status is None else "Plan", [visitor], start, end,
                    destination=dest, status=status, extra={"type": "Visit"})
         ev.evidence.append(Evidence(s.text, s.section))
