@@ -581,21 +581,14 @@ class RemoteStore:
 
     def replace_graphs(self, new: dict[str, bytes], drop: Iterable[str] = ()) -> None:
         """Drop graphs ``drop`` and replace each graph in ``new`` (N-Triples), in one update request."""
-        parts = [f"DROP SILENT GRAPH {_iri(g)}" for g in drop]
-        inserts = []
-        for g, nt in new.items():
-            parts.append(f"DROP SILENT GRAPH {_iri(g)}")
-            if nt.strip():
-                inserts.append(f"GRAPH {_iri(g)} {{\n{nt.decode()}\n}}")
-        if inserts:
-            parts.append("INSERT DATA {\n" + "\n".join(inserts) + "\n}")
-        if parts:
-            self.update(" ;\n".join(parts))
+        sparql = _store.replace_graphs_update(new, drop, _iri)
+        if sparql:
+            self.update(sparql)
 
     def drop_graphs(self, graphs: Iterable[str]) -> None:
-        graphs = list(graphs)
-        if graphs:
-            self.update(" ;\n".join(f"DROP SILENT GRAPH {_iri(g)}" for g in graphs))
+        sparql = _store.replace_graphs_update({}, graphs, _iri)
+        if sparql:
+            self.update(sparql)
 
     def add_graph_quads(self, graph: str, triples: Iterable[tuple[Any, Any, Any]]) -> None:
         g = ox.NamedNode(graph)

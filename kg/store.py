@@ -513,21 +513,14 @@ class KgStore:
 
         One SPARQL update request: all of it happens or none of it.
         """
-        parts = [f"DROP SILENT GRAPH <{g}>" for g in drop]
-        inserts = []
-        for g, nt in new.items():
-            parts.append(f"DROP SILENT GRAPH <{g}>")
-            if nt.strip():
-                inserts.append(f"GRAPH <{g}> {{\n{nt.decode()}\n}}")
-        if inserts:
-            parts.append("INSERT DATA {\n" + "\n".join(inserts) + "\n}")
-        if parts:
-            self.update(" ;\n".join(parts))
+        sparql = replace_graphs_update(new, drop)
+        if sparql:
+            self.update(sparql)
 
     def drop_graphs(self, graphs: Iterable[str]) -> None:
-        graphs = list(graphs)
-        if graphs:
-            self.update(" ;\n".join(f"DROP SILENT GRAPH <{g}>" for g in graphs))
+        sparql = replace_graphs_update({}, graphs)
+        if sparql:
+            self.update(sparql)
 
     def flush(self) -> None:
         if not self.in_memory and not self.read_only:
@@ -631,6 +624,21 @@ class _StoreLock:
         if self.fd is not None:
             os.close(self.fd)  # closing the descriptor releases the flock
             self.fd = None
+
+
+def replace_graphs_update(new: dict[str, bytes], drop: Iterable[str] = (),
+                          iri: Any = lambda g: f"<{g}>") -> str:
+    """One SPARQL update that drops graphs ``drop`` and replaces each graph of ``new`` with its
+    N-Triples (empty when there is nothing to do); used for the embedded and the remote store."""
+    parts = [f"DROP SILENT GRAPH {iri(g)}" for g in drop]
+    inserts = []
+    for g, nt in new.items():
+        parts.append(f"DROP SILENT GRAPH {iri(g)}")
+        if nt.strip():
+            inserts.append(f"GRAPH {iri(g)} {{\n{nt.decode()}\n}}")
+    if inserts:
+        parts.append("INSERT DATA {\n" + "\n".join(inserts) + "\n}")
+    return " ;\n".join(parts)
 
 
 def _node(x: Any) -> Any:
