@@ -412,7 +412,7 @@ def plot_cli(
     """
     from .plot import plot
 
-    path = plot(_state.kg(), kind, output, entity=entity, title=title)
+    path = plot(_state.kg(write=False), kind, output, entity=entity, title=title)
     typer.echo(f"wrote {path}")
 
 
