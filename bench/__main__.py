@@ -323,8 +323,9 @@ class Bench:
             return
         base = None
         for engine in ("owlrl", "hermit"):
-            if engine == "hermit" and shutil.which("java") is None:
-                self.add(Row("reason", "kg reason --engine hermit", size, [], note="no Java"))
+            if engine == "hermit" and (a.quick or shutil.which("java") is None):
+                self.add(Row("reason", "kg reason --engine hermit", size, [],
+                             note="skipped in --quick" if a.quick else "no Java"))
                 continue
             r = worker("reason", store=str(store), engine=engine, warmup=a.warmup, runs=a.runs,
                        budget=a.reason_budget)
@@ -341,6 +342,14 @@ class Bench:
         sources = [p for p in sources if p.suffix in (".txt", ".html")]
         words_per_set = sum(len(p.read_text(encoding="utf-8", errors="replace").split()) for p in sources)
         copies = max(1, round(a.ingest_words / max(words_per_set, 1)))
+        if a.ingest_words < words_per_set:  # a smaller set: the first articles only
+            total, keep = 0, []
+            for p in sources:
+                keep.append(p)
+                total += len(p.read_text(encoding="utf-8", errors="replace").split())
+                if total >= a.ingest_words and len(keep) >= 2:
+                    break
+            sources = keep
         folder = self.work / "articles"
         shutil.rmtree(folder, ignore_errors=True)
         folder.mkdir()
@@ -529,7 +538,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     a = ap.parse_args(argv)
     if a.quick:
         a.sizes, a.runs, a.warmup = "10k", 1, 0
-        a.ingest_words = min(a.ingest_words, 1500)
+        a.ingest_words = min(a.ingest_words, 600)
         a.budget = 20.0
         a.reason_budget = 20.0
         a.reason_sizes = "10k"
