@@ -281,7 +281,7 @@ def owl_world(onto, tmp_path_factory):
     path = tmp_path_factory.mktemp("onto") / "kg.nt"
     onto.serialize(destination=str(path), format="nt", encoding="utf-8")
     world = owlready2.World()
-    o = world.get_ontology(f"file://{path}").load()
+    o = world.get_ontology(f"file://{path}").load(format="ntriples")
     return owlready2, world, o
 
 
@@ -291,7 +291,9 @@ def test_ontology_loads_in_owlready2(onto, tmp_path, fmt, suffix):
     path = tmp_path / f"kg.{suffix}"
     onto.serialize(destination=str(path), format=fmt, encoding="utf-8")
     world = owlready2.World()
-    world.get_ontology(f"file://{path}").load()
+    # the format is named: owlready2 guesses from the first bytes, and an N-Triples file that
+    # happens to start with a blank node is taken for RDF/XML
+    world.get_ontology(f"file://{path}").load(format={"nt": "ntriples", "xml": "rdfxml"}[fmt])
     names = {c.iri for c in world.classes()}
     assert {str(c) for c in TOP_CLASSES} <= names
     props = {p.iri for p in world.object_properties()}
@@ -317,7 +319,7 @@ def test_ontology_hermit_rejects_a_state_that_is_a_place(onto, tmp_path):
     path = tmp_path / "bad.nt"
     g.serialize(destination=str(path), format="nt", encoding="utf-8")
     world = owlready2.World()
-    o = world.get_ontology(f"file://{path}").load()
+    o = world.get_ontology(f"file://{path}").load(format="ntriples")
     with pytest.raises(owlready2.OwlReadyInconsistentOntologyError):
         with o:
             owlready2.sync_reasoner(world, infer_property_values=False, debug=0)
