@@ -24,7 +24,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Iterable
+from typing import Any, ClassVar, Iterable
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
@@ -67,10 +67,37 @@ def slugify(text: str) -> str:
 # ------------------------------------------------------------------------------------------ records
 
 
+class _Named:
+    """What every reference row has: a label and aliases, and from them its key and IRI."""
+
+    _kind: ClassVar[str]
+    label: str
+    aliases: tuple[str, ...]
+
+    @property
+    def slug(self) -> str:
+        return slugify(self.label)
+
+    @property
+    def key(self) -> str:
+        """``<kind>/<slug>``, e.g. ``state/north-korea``: the key the gazetteer and extractor use."""
+        return f"{self._kind}/{self.slug}"
+
+    @property
+    def iri(self) -> URIRef:
+        return ID[self.key]
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Label and aliases (for a state: not its demonyms)."""
+        return (self.label, *self.aliases)
+
+
 @dataclass(frozen=True)
-class State:
+class State(_Named):
     """A row of states.tsv."""
 
+    _kind: ClassVar[str] = "state"
     label: str
     iso2: str | None
     iso3: str | None
@@ -79,56 +106,26 @@ class State:
     aliases: tuple[str, ...]
     historical: bool
 
-    @property
-    def slug(self) -> str:
-        return slugify(self.label)
-
-    @property
-    def key(self) -> str:
-        """``state/<slug>``: the entity key used by the gazetteer and the extractor."""
-        return f"state/{self.slug}"
-
-    @property
-    def iri(self) -> URIRef:
-        return ID[self.key]
-
-    @property
-    def names(self) -> tuple[str, ...]:
-        """Label and aliases (not demonyms)."""
-        return (self.label, *self.aliases)
-
 
 @dataclass(frozen=True)
-class Place:
+class Place(_Named):
     """A row of places.tsv. ``state`` is the canonical label of the state, or None."""
 
+
+    _kind: ClassVar[str] = "place"
     label: str
     state: str | None
     kind: str
     wikidata: str | None
     aliases: tuple[str, ...]
 
-    @property
-    def slug(self) -> str:
-        return slugify(self.label)
-
-    @property
-    def key(self) -> str:
-        return f"place/{self.slug}"
-
-    @property
-    def iri(self) -> URIRef:
-        return ID[self.key]
-
-    @property
-    def names(self) -> tuple[str, ...]:
-        return (self.label, *self.aliases)
-
 
 @dataclass(frozen=True)
-class Person:
+class Person(_Named):
     """A row of people.tsv: linking data only (state/title/years help disambiguation, not facts)."""
 
+
+    _kind: ClassVar[str] = "person"
     label: str
     wikidata: str | None
     aliases: tuple[str, ...]
@@ -136,22 +133,6 @@ class Person:
     title: str | None
     start: int | None
     end: int | None
-
-    @property
-    def slug(self) -> str:
-        return slugify(self.label)
-
-    @property
-    def key(self) -> str:
-        return f"person/{self.slug}"
-
-    @property
-    def iri(self) -> URIRef:
-        return ID[self.key]
-
-    @property
-    def names(self) -> tuple[str, ...]:
-        return (self.label, *self.aliases)
 
 
 # ------------------------------------------------------------------------------------------ loading
@@ -224,6 +205,7 @@ def _people() -> tuple[Person, ...]:
 
 def states() -> list[State]:
     """Every state of states.tsv (current, observer, partially recognised and historical)."""
+
     return list(_states())
 
 
