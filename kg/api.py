@@ -317,17 +317,18 @@ class KnowledgeGraph:
         if jobs > 1 and len(files) > 1:
             self._ingest_parallel(items, date=date, url=url, progress=progress, jobs=jobs, result=result)
             return result
-        for item in items:
-            try:
-                if item == "-":
-                    doc = read_bytes(sys.stdin.buffer.read(MAX_ARTICLE_BYTES + 1), source="<stdin>")
-                else:
-                    doc = read_path(Path(item))
-                result.reports.append(self._ingest_document(doc, date=date, url=url))
-            except InputError as err:
-                result.errors.append(str(err))
-            if progress:
-                progress(str(item))
+        with _Writer(self, result) as writer:
+            for item in items:
+                try:
+                    if item == "-":
+                        doc = read_bytes(sys.stdin.buffer.read(MAX_ARTICLE_BYTES + 1), source="<stdin>")
+                    else:
+                        doc = read_path(Path(item))
+                    writer.write(_build_document(doc, date=date, url=url, check=False))
+                except InputError as err:
+                    result.errors.append(str(err))
+                if progress:
+                    progress(str(item))
         return result
 
     def _ingest_parallel(self, items: list[str | Path], *, date: str | None, url: str | None,
@@ -364,7 +365,11 @@ class KnowledgeGraph:
         return self._store_built(_build_document(doc, date=date, url=url, title=title))
 
     def _store_built(self, built: Any) -> IngestReport:
-        """Write one article's built graphs (one transaction); the report."""
+        """Check one article's built graphs against the shapes if that is still to be done,
+        then write them (one transaction); the report."""
+        from .rdf import check_built
+
+        built = check_built(built)
         report = self._count_known(built)
         self.store.replace_graphs(built.graphs, drop=())
         return report
@@ -463,8 +468,60 @@ def _given_date(date: str) -> Any:
         raise InputError(f"bad --date '{date}': expected YYYY-MM-DD (or YYYY-MM, YYYY)") from None
 
 
-def _build_document(doc: Any, *, date: str | None, url: str | None, title: str | None = None) -> Any:
-    """Extraction, RDF and SHACL for one read article: a :class:`kg.rdf.Built` (nothing is written)."""
+class _Writer:
+    """Writes built articles to the store in a background thread, in the order given, while
+    the caller builds the next one (the engine releases the GIL while it writes).
+
+    Each article is still one transaction; its report goes to ``result.reports`` in input
+    order, an InputError to ``result.errors``. Any other error (the disk is full, say)
+    stops the writes that follow and is raised from ``write`` or from the ``with`` block's
+    end, as it would be without the thread.
+    """
+
+    _AHEAD = 4  # built articles waiting to be written, at most
+
+    def __init__(self, g: KnowledgeGraph, result: IngestResult):
+        self._g, self._result = g, result
+        self._pending: list[Any] = []
+        self._pool: Any = None
+
+    def __enter__(self) -> "_Writer":
+        from concurrent.futures import ThreadPoolExecutor
+
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-writer")
+        return self
+
+    def write(self, built: Any) -> None:
+        self._pending.append(self._pool.submit(self._g._store_built, built))
+        while len(self._pending) > self._AHEAD or (self._pending and self._pending[0].done()):
+            self._collect(self._pending.pop(0))
+
+    def _collect(self, future: Any) -> None:
+        try:
+            self._result.reports.append(future.result())
+        except InputError as err:
+            self._result.errors.append(str(err))
+        except BaseException:
+            for f in self._pending:  # stop here, as a write error would without the thread
+                f.cancel()
+            raise
+
+    def __exit__(self, exc_type: Any, *exc: Any) -> None:
+        try:
+            if exc_type is None:
+                while self._pending:
+                    self._collect(self._pending.pop(0))
+            else:
+                for f in self._pending:
+                    f.cancel()
+        finally:
+            self._pool.shutdown(wait=True)
+
+
+def _build_document(doc: Any, *, date: str | None, url: str | None, title: str | None = None,
+                    check: bool = True) -> Any:
+    """Extraction, RDF and (unless ``check`` is False) SHACL for one read article: a
+    :class:`kg.rdf.Built` (nothing is written)."""
     from .extract import extract
     from .rdf import article_graphs
 
@@ -472,7 +529,7 @@ def _build_document(doc: Any, *, date: str | None, url: str | None, title: str |
     extraction = extract(doc, date=given)
     if title:
         extraction.title = title
-    return article_graphs(extraction, url=url, source=doc.source)
+    return article_graphs(extraction, url=url, source=doc.source, check=check)
 
 
 def _build_file(path: str, date: str | None, url: str | None) -> tuple[str | None, Any]:

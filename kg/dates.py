@@ -653,6 +653,33 @@ _SCAN_RANGE = re.compile(
     _F,
 )
 
+# Every form the scanners find holds a digit or one of these words at the start of a word
+# (a month or weekday name, or its abbreviation, "today", "last night", "next month", ...):
+# a sentence without any is skipped at once (most sentences; the scanners are ~20 regexes).
+_DATE_HINT = re.compile(
+    r"\d|(?<![a-z])(?:jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august"
+    r"|sep|sept|september|oct|october|nov|november|dec|december|mon|monday|tue|tues|tuesday|wed"
+    r"|wednesday|thu|thur|thurs|thursday|fri|friday|sat|saturday|sun|sunday|today|tonight|yesterday"
+    r"|tomorrow|days?|night|morning|afternoon|evening|months?|years?)(?![a-z])",
+    _F,
+)
+
+# What every span of a kind holds (a scanner is skipped on a sentence without it): each
+# kind's pattern above needs a digit, a month or weekday name, or its own keyword.
+_H_DIGIT = re.compile(r"\d")
+_H_MONTH = re.compile(r"(?<![a-z])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", _F)
+_KIND_HINTS: dict[str, re.Pattern[str]] = {
+    **{kind: _H_DIGIT for kind in ("iso", "isomonth", "ord", "year")},
+    **{kind: _H_MONTH for kind in ("mdy", "dmy", "my", "md", "dm", "myrel", "mrel", "m")},
+    "wd": re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", _F),
+    "dayoff": re.compile(r"today|tonight|yesterday|tomorrow|morning|afternoon|evening|night|day", _F),
+    "ago": re.compile(r"ago", _F),
+    "moff": re.compile(r"month", _F),
+    "yoff": re.compile(r"year", _F),
+    # two expressions joined by a dash or a word ("from Jan. 14 to Thursday", "18-19 June")
+    "range": re.compile(r"[-\u2013\u2014]|(?<![a-z])(?:to|through|thru|until|till|and)(?![a-z])", _F),
+}
+
 _NAME_TOKEN = re.compile(
     r"(?<![a-z])(?:january|february|march|april|may|june|july|august|september|october|november"
     r"|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan|feb|mar|apr|jun"
@@ -752,10 +779,15 @@ def find_date_expressions(text: str) -> list[tuple[int, int, str]]:
     [(19, 43, 'from Jan. 14 to Thursday')]
     """
     cands: list[tuple[int, int, str]] = []
-    for m in _SCAN_RANGE.finditer(text):
+    if not _DATE_HINT.search(text):
+        return []
+    skip = {name for name, rx in _KIND_HINTS.items() if not rx.search(text)}
+    for m in (_SCAN_RANGE.finditer(text) if "range" not in skip else ()):
         if _acceptable("range", m.group(0), text, m.start(), m.end()):
             cands.append((m.start(), m.end(), "range"))
     for kind, rx in _SCAN:
+        if kind in skip:
+            continue
         for m in rx.finditer(text):
             span = m.group(0)
             s, e = m.start(), m.end()

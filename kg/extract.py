@@ -17,6 +17,7 @@ Pure: no store, no network. The stages, in order:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -163,9 +164,49 @@ class Sentence:
     treaties: list[Mention] = field(default_factory=list)
     dates: list[Mention] = field(default_factory=list)
 
-    @property
-    def text(self) -> str:
-        return self.span.text.strip()
+    raw: str = ""        # the span's text, as spaCy's ``span.text`` (which joins the tokens on each call)
+    text: str = field(default="", init=False)  # ``raw`` stripped
+
+    def __post_init__(self) -> None:
+        if not self.raw:
+            self.raw = _doc_text(self.span.doc)[self.span.start_char:self.span.end_char]
+        self.text = self.raw.strip()
+
+
+def _doc_text(doc: Any) -> str:
+    """``doc.text``, computed once per Doc (spaCy joins the tokens on each call)."""
+    text = doc.user_data.get("kg:text")
+    if text is None:
+        text = doc.user_data["kg:text"] = doc.text
+    return text
+
+
+@dataclass(frozen=True)
+class _TokenColumns:
+    """Per-token values of a Doc read once as columns, for the loops that look at every token
+    (a spaCy Token object per token and attribute costs more than the rule itself)."""
+
+    lemma: list[str]      # lower-case lemma
+    pos: list[int]        # coarse POS id (spacy.symbols)
+    ent_type: list[int]   # entity label id (0: none)
+
+
+_LOWER_LEMMA: dict[int, str] = {}
+
+
+def _columns(doc: Any) -> _TokenColumns:
+    cols = doc.user_data.get("kg:columns")
+    if cols is None:
+        strings = doc.vocab.strings
+        arr = doc.to_array(["LEMMA", "POS", "ENT_TYPE"]).tolist()
+        lemma = []
+        for h, _, _ in arr:
+            low = _LOWER_LEMMA.get(h)
+            if low is None:
+                low = _LOWER_LEMMA[h] = strings[h].lower()
+            lemma.append(low)
+        cols = doc.user_data["kg:columns"] = _TokenColumns(lemma, [a[1] for a in arr], [a[2] for a in arr])
+    return cols
 
 
 @dataclass
@@ -243,6 +284,8 @@ _TREATY_GENERIC = re.compile(
     r"[a-z]+-?[a-z]*)\s+){0,3}?)"
     r"(?P<head>treaty|agreement|accord|pact|convention|arrangement|protocol)\b"
     r"(?:\s+of\s+(?P<of>amity|friendship|cooperation|alliance|mutual\s+assistance|peace|non-aggression))?")
+# the generic pattern cannot match without one of its head words: a cheap test first
+_TREATY_HEAD = re.compile(r"(?:treaty|agreement|accord|pact|convention|arrangement|protocol)\b")
 _GENERIC_SKIP_MODS = {"the", "a", "an", "new", "newly", "formed", "revised", "old", "earlier",
                       "previous", "original", "existing", "landmark", "this", "that", "draft",
                       "such", "any", "bilateral"}
@@ -369,7 +412,7 @@ def extract(doc: Any, *, date: PartialDate | None = None) -> Extraction:
     docs = list(nlp.pipe([_DATELINE.sub("", b.text, count=1) for b in blocks]))
     notes: list[str] = []
     if anchor is None:
-        years = [int(y) for d in docs for y in re.findall(r"\b(1[89]\d\d|20\d\d)\b", d.text)]
+        years = [int(y) for d in docs for y in re.findall(r"\b(1[89]\d\d|20\d\d)\b", _doc_text(d))]
         if years:
             anchor = PartialDate(max(years))
             notes.append(f"no article date: month-day dates take the year {anchor.year} "
@@ -416,6 +459,13 @@ def _sentences(art: _Article, blocks: list[Any], docs: list[Any]) -> list[Senten
             _mentions(art, s)
             out.append(s)
     return out
+
+
+def _org_person_ids(vocab: Any) -> tuple[int, int]:
+    return vocab.strings["ORG"], vocab.strings["PERSON"]
+
+
+PROPN = 96  # spacy.symbols.PROPN (not imported here: kg.extract loads spaCy only when it runs)
 
 
 def _mentions(art: _Article, s: Sentence) -> None:
@@ -485,9 +535,13 @@ def _mentions(art: _Article, s: Sentence) -> None:
     covered = {i for m in s.persons for i in range(m.start, m.end)} | {
         i for ent in span.ents for i in range(ent.start, ent.end)
         if not (ent.label_ == "ORG" and len(ent) == 1 and not ent.ent_id_)}
-    for tok in span:
-        if tok.i in covered or (tok.pos_ != "PROPN" and tok.ent_type_ not in ("ORG", "PERSON")) \
-                or not tok.text[:1].isupper() or len(tok.text) < 3:
+    cols = _columns(doc)
+    wanted = _org_person_ids(doc.vocab)
+    for i in range(span.start, span.end):
+        if i in covered or (cols.pos[i] != PROPN and cols.ent_type[i] not in wanted):
+            continue
+        tok = doc[i]
+        if not tok.text[:1].isupper() or len(tok.text) < 3:
             continue
         key = None
         low = tok.lower_
@@ -497,7 +551,7 @@ def _mentions(art: _Article, s: Sentence) -> None:
             s.persons.append(Mention("person", tok.text, tok.i, tok.i + 1, key))
     s.persons.sort(key=lambda m: m.start)
     # hyphenated state compounds the NER splits badly ("North Korea-Russia")
-    for st_name in re.findall(r"([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)-(?=[A-Z])", span.text):
+    for st_name in re.findall(r"([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)-(?=[A-Z])", s.raw):
         st = ref.lookup_state(st_name)
         if st is not None:
             key = f"state/{ref.slugify(st.label)}"
@@ -506,7 +560,7 @@ def _mentions(art: _Article, s: Sentence) -> None:
     # dates: spaCy DATE entities and the rule scanner
     seen: set[tuple[int, int]] = set()
     base = span.start_char
-    for start, end, text in find_date_expressions(span.text):
+    for start, end, text in find_date_expressions(s.raw):
         s.dates.append(Mention("date", text, base + start, base + end))
         seen.add((base + start, base + end))
     for ent in span.ents:
@@ -515,7 +569,7 @@ def _mentions(art: _Article, s: Sentence) -> None:
             s.dates.append(Mention("date", ent.text, ent.start_char, ent.end_char))
     s.dates.sort(key=lambda m: m.start)
     # treaties
-    text = span.text
+    text = s.raw
     taken: list[tuple[int, int]] = []
     for m in _TREATY_NAMED.finditer(text):
         name = m.group("name").strip()
@@ -529,7 +583,7 @@ def _mentions(art: _Article, s: Sentence) -> None:
         s.treaties.append(Mention("treaty", name, base + m.start(), base + m.end(),
                                   extra={"kind": kind, "year": m.group("year")}))
         taken.append((m.start(), m.end()))
-    for m in _TREATY_GENERIC.finditer(text):
+    for m in (_TREATY_GENERIC.finditer(text) if _TREATY_HEAD.search(text) else ()):
         if any(a <= m.start("head") < b for a, b in taken):
             continue
         if re.search(r"\b(?:most|least|first|only|biggest|largest|best|worst|such|any|no|every)\s",
@@ -715,12 +769,18 @@ def _persons_by_token(s: Sentence) -> dict[int, Mention]:
 
 # --- offices: titles, leaderOf, officialOf --------------------------------------------------
 
+@functools.lru_cache(maxsize=1)
+def _titles_longest_first() -> list[tuple[str, re.Pattern[str]]]:
+    return [(t, re.compile(rf"(?<![\w-]){re.escape(t)}(?![\w-])"))
+            for t in sorted(LEADER_TITLES | OFFICIAL_TITLES | NON_OFFICIAL, key=lambda t: (-len(t), t))]
+
+
 def _title_in(words: list[str]) -> tuple[str | None, bool]:
     """The longest title phrase in a window of lower-case words, and whether it leads a state."""
     text = " ".join(words)
     best = None
-    for t in sorted(LEADER_TITLES | OFFICIAL_TITLES | NON_OFFICIAL, key=lambda t: (-len(t), t)):
-        if re.search(rf"(?<![\w-]){re.escape(t)}(?![\w-])", text):
+    for t, rx in _titles_longest_first():
+        if t in text and rx.search(text):
             best = t
             break
     if best is None or best in NON_OFFICIAL or any(n in text.split() for n in ("professor", "fellow")):
@@ -914,7 +974,7 @@ def _year_in(art: _Article, s: Sentence) -> PartialDate | None:
 
 def _year_near(art: _Article, s: Sentence, m: Mention) -> PartialDate | None:
     """A year stated for the treaty: "formed in 2000", "signed in 1994" right after the mention."""
-    after = s.span.doc.text[m.end: m.end + 40]
+    after = _doc_text(s.span.doc)[m.end: m.end + 40]
     of_year = re.match(r"\s+of\s+(1[6-9]\d\d|20\d\d)\b", after)   # "the Karlskrona Agreement of 1974"
     if of_year:
         return PartialDate(int(of_year.group(1)))
@@ -963,7 +1023,7 @@ def _treaty_entity(art: _Article, key: str, label: str) -> None:
 def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
     if not s.treaties:
         return
-    text = s.span.doc.text
+    text = _doc_text(s.span.doc)
     resolved: list[tuple[Mention, tuple[str, str, PartialDate | None, list[str]]]] = []
     for m in s.treaties:
         got = _treaty_key(art, m, s, prev)
@@ -1137,8 +1197,12 @@ def _plan(art: _Article, s: Sentence, kind: str, involves: list[str], status: st
 # --- summits and visits -------------------------------------------------------------------
 
 def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
-    for tok in s.span:
-        lem = tok.lemma_.lower()
+    doc, lemmas = s.span.doc, _columns(s.span.doc).lemma
+    for i in range(s.span.start, s.span.end):
+        lem = lemmas[i]
+        if lem not in SUMMIT_NOUNS and lem not in SUMMIT_VERBS:
+            continue
+        tok = doc[i]
         is_noun = tok.pos_ in ("NOUN", "PROPN") and lem in SUMMIT_NOUNS
         is_verb = tok.pos_ == "VERB" and lem in SUMMIT_VERBS
         if not (is_noun or is_verb):
@@ -1259,8 +1323,12 @@ def _attached(s: Sentence, tok: Any, p: Mention) -> bool:
 
 def _visits(art: _Article, s: Sentence) -> None:
     by_tok = _persons_by_token(s)
-    for tok in s.span:
-        lem = tok.lemma_.lower()
+    doc, lemmas = s.span.doc, _columns(s.span.doc).lemma
+    for i in range(s.span.start, s.span.end):
+        lem = lemmas[i]
+        if lem not in VISIT_NOUNS and lem not in VISIT_VERBS:
+            continue
+        tok = doc[i]
         is_noun = tok.pos_ == "NOUN" and lem in VISIT_NOUNS
         is_verb = tok.pos_ == "VERB" and lem in VISIT_VERBS
         if not (is_noun or is_verb):

@@ -511,8 +511,24 @@ class KgStore:
     def replace_graphs(self, new: dict[str, bytes], drop: Iterable[str] = ()) -> None:
         """Atomically drop graphs ``drop`` and replace each graph in ``new`` with N-Triples data.
 
-        One SPARQL update request: all of it happens or none of it.
+        One transaction: all of it happens or none of it. When none of the graphs is in the
+        store yet (a new article), the N-Triples go to the engine's loader as N-Quads (about
+        twice as fast as parsing them inside a SPARQL update); otherwise one SPARQL update
+        drops and refills the graphs.
         """
+        self._check_writable()
+        drop = list(drop)
+        if not any(self.has_graph(g) for g in [*new, *drop]):
+            nquads = _as_nquads(new)
+            if nquads is not None:
+                if nquads:
+                    try:
+                        self._store.load(nquads, format=ox.RdfFormat.N_QUADS)
+                    except (SyntaxError, ValueError) as err:
+                        raise InputError(f"bad N-Triples: {_syntax_message(err)}") from None
+                    except OSError as err:
+                        raise StoreError(f"write failed: {_syntax_message(err)}") from None
+                return
         sparql = replace_graphs_update(new, drop)
         if sparql:
             self.update(sparql)
@@ -624,6 +640,22 @@ class _StoreLock:
         if self.fd is not None:
             os.close(self.fd)  # closing the descriptor releases the flock
             self.fd = None
+
+
+def _as_nquads(graphs: dict[str, bytes]) -> bytes | None:
+    """The graphs' N-Triples (one triple per line, as rdflib and pyoxigraph write them) as
+    one N-Quads document; None when a line is not of that form."""
+    out: list[bytes] = []
+    for g, nt in graphs.items():
+        suffix = f" <{g}> .".encode()
+        for line in nt.splitlines():
+            line = line.strip()
+            if not line or line.startswith(b"#"):
+                continue
+            if not line.endswith(b"."):
+                return None
+            out.append(line[:-1].rstrip() + suffix)
+    return b"\n".join(out) + b"\n" if out else b""
 
 
 def replace_graphs_update(new: dict[str, bytes], drop: Iterable[str] = (),

@@ -768,3 +768,29 @@ def test_dates_site_date_above_other_stories_is_not_the_article_date() -> None:
     # the same date line right above the title is the article's date
     assert detect_article_date("\n".join(page.splitlines()[:1] + page.splitlines()[4:]),
                                title="The Quiet Diplomacy of Small States").source == "text:header-date"
+
+
+def test_dates_quick_hint_never_hides_a_date(monkeypatch: pytest.MonkeyPatch) -> None:
+    # find_date_expressions skips a sentence without a digit or a date word, and each scanner
+    # on a sentence without what its kind needs; running every scanner on every sentence
+    # must find the same expressions
+    import re
+    from pathlib import Path
+
+    import kg.dates
+
+    here = Path(__file__).resolve().parent
+    paths = [*sorted((here / "articles").glob("*.txt")), *sorted((here.parent / "examples").glob("*.txt")),
+             *sorted((here.parent.parent / "shared" / "seeds").glob("*.txt"))]
+    sentences = [s for p in paths for s in re.split(r"(?<=[.!?])\s+|\n+", p.read_text(encoding="utf-8"))]
+    sentences += ["the day before yesterday", "last night", "this morning", "mid-June", "the 19th",
+                  "three days ago", "next month", "the previous year", "Tuesday", "in Sept.",
+                  "TODAY", "tonight", "a year ago", "2024-06", "from 3 to 5 June",
+                  "between Monday and Wednesday", "June 18\u201319, 2024", "last Thursday night",
+                  "until the end of next month", "this past Sunday", "in March of last year",
+                  "early this year", "the day after tomorrow", "Sept. 3 through Sept. 9"]
+    with_hint = [find_date_expressions(s) for s in sentences]
+    monkeypatch.setattr(kg.dates, "_DATE_HINT", re.compile(""))
+    monkeypatch.setattr(kg.dates, "_KIND_HINTS", {})
+    assert [find_date_expressions(s) for s in sentences] == with_hint
+    assert sum(map(len, with_hint)) > 50

@@ -140,3 +140,19 @@ def test_extract_caption_facts_are_marked_as_captions() -> None:
     ex = extract(read_text(text), date=None)
     sections = {f.evidence.section for f in ex.facts if f.evidence.sentence}
     assert "body" in sections
+
+
+def test_extract_token_columns_match_spacy_tokens() -> None:
+    # the rules read lemmas, POS and entity ids as columns; they must be spaCy's own values
+    import spacy.symbols
+
+    from kg.extract import PROPN, _columns, _org_person_ids, pipeline
+
+    assert PROPN == spacy.symbols.PROPN
+    nlp = pipeline()
+    doc = nlp("Russian President Vladimir Putin visited Pyongyang, where Summits were held with Kim.")
+    cols = _columns(doc)
+    assert cols.lemma == [t.lemma_.lower() for t in doc]
+    assert cols.pos == [int(t.pos) for t in doc]
+    assert cols.ent_type == [t.ent_type for t in doc]
+    assert set(_org_person_ids(nlp.vocab)) == {spacy.symbols.ORG, spacy.symbols.PERSON}

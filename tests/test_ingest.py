@@ -188,3 +188,40 @@ def test_ingest_name_variants_are_one_person(fresh: kg.KnowledgeGraph, names: tu
         "FILTER(STRSTARTS(STR(?g), 'https://w3id.org/kg/article/')) }"))}
     assert "Kim Jong Un" in people
     assert not any(p.startswith("Kim Jong-") for p in people if p != "Kim Jong Il")
+
+
+def _article_paths() -> list[Path]:
+    paths = sorted((HERE.parent / "examples").glob("*.txt")) + sorted((HERE / "articles").iterdir())
+    return paths + (sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else [])
+
+
+def test_ingest_fast_shacl_check_agrees_with_pyshacl() -> None:
+    # each article's graph: the fast engine (which lets ingest skip pySHACL) and pySHACL
+    # give the same verdict, on our articles and on the seeds where present
+    from rdflib import Graph
+
+    from kg.api import _build_document
+    from kg.text import read_path
+    from kg.validate import conforms_quickly, validate
+
+    checked = 0
+    for path in _article_paths():
+        built = _build_document(read_path(path), date=None, url=None)
+        nt = built.graphs[built.report.article]
+        assert conforms_quickly(nt) is validate(Graph().parse(data=nt, format="nt")).conforms, path.name
+        checked += 1
+    assert checked >= 13
+
+
+def test_ingest_without_the_fast_check_builds_the_same_graphs(monkeypatch: pytest.MonkeyPatch) -> None:
+    from kg.api import _build_document
+    from kg.text import read_path
+
+    paths = _article_paths()[:6]
+    fast = [_build_document(read_path(p), date=None, url=None) for p in paths]
+    monkeypatch.setattr("kg.validate.conforms_quickly", lambda nt: None)
+    slow = [_build_document(read_path(p), date=None, url=None) for p in paths]
+    for a, b in zip(fast, slow):
+        assert a.report == b.report
+        assert {g: sorted(nt.splitlines()) for g, nt in a.graphs.items()} == \
+               {g: sorted(nt.splitlines()) for g, nt in b.graphs.items()}

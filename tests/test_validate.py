@@ -556,3 +556,35 @@ def test_every_shape_has_a_message() -> None:
 def test_doctests() -> None:
     result = doctest.testmod(kg.validate)
     assert result.failed == 0 and result.attempted > 0
+
+
+# ---------------------------------------------------------------------------
+# The fast first check (pyshacl-turbo) agrees with pySHACL
+# ---------------------------------------------------------------------------
+
+
+def _nt(g: Graph) -> bytes:
+    return g.serialize(format="nt", encoding="utf-8")
+
+
+def test_fast_check_passes_the_good_graph_and_warnings() -> None:
+    g = good_graph()
+    assert kg.validate.conforms_quickly(_nt(g)) is True
+    g.remove((T1961, KG.party, None))  # a warning only
+    set_value(g, RUSSIA, RDFS.label, Literal("Russia"))  # a warning only
+    assert validate(g).conforms
+    assert kg.validate.conforms_quickly(_nt(g)) is True
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_fast_check_fails_every_violation(name: str) -> None:
+    # ingest skips pySHACL when the fast check says "conforms": it must never say so
+    # for data pySHACL rejects
+    g = good_graph()
+    CASES[name].edit(g)
+    assert not validate(g).conforms
+    assert kg.validate.conforms_quickly(_nt(g)) is False
+
+
+def test_fast_check_says_none_when_it_cannot_tell() -> None:
+    assert kg.validate.conforms_quickly(b"<not N-Triples") is None
