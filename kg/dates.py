@@ -646,8 +646,19 @@ _SCAN = [(kind, re.compile(rf"(?<!\w)(?:{src})(?!\w)", _F)) for kind, src in _SC
 _S_ANY = "|".join(f"(?:{src})" for _, src in _SCAN_SOURCES)
 _S_BARE_DAY = r"(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?(?:,?\s*\d{4})?(?![\d:])"
 _S_DAY_DASH = rf"\d{{1,2}}\s*[-\u2013\u2014]\s*{_S_DAY}\s+(?:of\s+)?{_MON}(?:,?\s*{_S_YEAR})?"
+# What a range can start with (a cheap test at each position before the long alternation):
+# "from"/"between", or the first word of a date form: a modifier ("the end of", "mid-"), a
+# weekday or month name, a relative word ("last"), a day word, a number word, or a digit.
+_RANGE_START = (
+    r"(?=from|between|very|early|mid|late|end|beginning|start|middle|first|second|latter"
+    r"|earlier|later|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+    r"|last|this|next|past|coming|today|tonight|yesterday|tomorrow|one|two|three|four|five|six"
+    r"|seven|eight|nine|ten|eleven|twelve|\d|an?\s+(?:day|month|year)"
+    r"|the\s+(?:very|early|mid|late|end|beginning|start|middle|first|second|latter|earlier|later"
+    r"|day|previous|prior|current|year|\d))"
+)
 _SCAN_RANGE = re.compile(
-    rf"(?<![\w])(?:(?:(?:from|between)\s+)?(?:{_S_ANY})"
+    rf"(?<![\w]){_RANGE_START}(?:(?:(?:from|between)\s+)?(?:{_S_ANY})"
     rf"(?:\s*[-\u2013\u2014]\s*|\s+(?:to|through|thru|until|till|and)\s+)(?:{_S_ANY}|{_S_BARE_DAY})"
     rf"|{_S_DAY_DASH})(?![\w])",
     _F,

@@ -17,6 +17,7 @@ Pure: no store, no network. The stages, in order:
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections import Counter
@@ -286,6 +287,34 @@ _TREATY_GENERIC = re.compile(
     r"(?:\s+of\s+(?P<of>amity|friendship|cooperation|alliance|mutual\s+assistance|peace|non-aggression))?")
 # the generic pattern cannot match without one of its head words: a cheap test first
 _TREATY_HEAD = re.compile(r"(?:treaty|agreement|accord|pact|convention|arrangement|protocol)\b")
+_CHUNK = re.compile(r"\S+")
+
+
+def _generic_treaty_matches(text: str) -> list[re.Match[str]]:
+    """``_TREATY_GENERIC.finditer(text)``, run only around the head words.
+
+    A match holds a head word and at most five words before it (article, year, three
+    modifiers) and three after it ("of mutual assistance"), each word followed by
+    whitespace; so every match lies within six whitespace-separated chunks before a head's
+    chunk and four after it. Those windows (merged where they touch) are all the pattern
+    is run on: the same matches, without trying the pattern at every word of the sentence.
+    """
+    heads = [m.start() for m in _TREATY_HEAD.finditer(text)]
+    if not heads:
+        return []
+    chunks = [(m.start(), m.end()) for m in _CHUNK.finditer(text)]
+    starts = [a for a, _ in chunks]
+    windows: list[list[int]] = []
+    for h in heads:
+        k = max(0, bisect.bisect_right(starts, h) - 1)
+        a, b = chunks[max(0, k - 6)][0], chunks[min(len(chunks) - 1, k + 4)][1]
+        if windows and a <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], b)
+        else:
+            windows.append([a, b])
+    return [m for a, b in windows for m in _TREATY_GENERIC.finditer(text, a, b)]
+
+
 _GENERIC_SKIP_MODS = {"the", "a", "an", "new", "newly", "formed", "revised", "old", "earlier",
                       "previous", "original", "existing", "landmark", "this", "that", "draft",
                       "such", "any", "bilateral"}
@@ -583,7 +612,7 @@ def _mentions(art: _Article, s: Sentence) -> None:
         s.treaties.append(Mention("treaty", name, base + m.start(), base + m.end(),
                                   extra={"kind": kind, "year": m.group("year")}))
         taken.append((m.start(), m.end()))
-    for m in (_TREATY_GENERIC.finditer(text) if _TREATY_HEAD.search(text) else ()):
+    for m in _generic_treaty_matches(text):
         if any(a <= m.start("head") < b for a, b in taken):
             continue
         if re.search(r"\b(?:most|least|first|only|biggest|largest|best|worst|such|any|no|every)\s",

@@ -794,3 +794,40 @@ def test_dates_quick_hint_never_hides_a_date(monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setattr(kg.dates, "_KIND_HINTS", {})
     assert [find_date_expressions(s) for s in sentences] == with_hint
     assert sum(map(len, with_hint)) > 50
+
+
+_DATE_WORDS = ["from", "between", "the", "The", "very", "end", "of", "early", "mid-", "late", "beginning",
+               "first", "half", "earlier", "later", "last", "this", "next", "past", "coming", "June",
+               "Jan.", "Sept.", "May", "March", "Monday", "Tue.", "Thursday,", "today", "tonight",
+               "yesterday", "tomorrow", "morning", "day", "before", "after", "previous", "prior",
+               "current", "month", "year", "years", "ago", "a", "an", "three", "twelve", "19", "19th",
+               "2024", "2024-06-19", "18-19", "3", "to", "and", "until", "through", "-", "\u2013",
+               "troops", "said", "in", "on", ",", "  "]
+
+
+def test_dates_range_scanner_start_test_changes_nothing() -> None:
+    # _SCAN_RANGE tests what a range can start with before its long alternation; without
+    # that test it must find the same ranges
+    import random
+    import re
+    from pathlib import Path
+
+    import kg.dates as d
+
+    plain = re.compile(
+        rf"(?<![\w])(?:(?:(?:from|between)\s+)?(?:{d._S_ANY})"
+        rf"(?:\s*[-\u2013\u2014]\s*|\s+(?:to|through|thru|until|till|and)\s+)(?:{d._S_ANY}|{d._S_BARE_DAY})"
+        rf"|{d._S_DAY_DASH})(?![\w])", d._F)
+    assert d._SCAN_RANGE.pattern.replace(d._RANGE_START, "") == plain.pattern
+    here = Path(__file__).resolve().parent
+    paths = [*sorted((here / "articles").glob("*.txt")), *sorted((here.parent / "examples").glob("*.txt")),
+             *sorted((here.parent.parent / "shared" / "seeds").glob("*.txt"))]
+    rng = random.Random(11)
+    texts = [s for p in paths for s in re.split(r"(?<=[.!?])\s+|\n+", p.read_text(encoding="utf-8"))]
+    texts += [" ".join(rng.choice(_DATE_WORDS) for _ in range(rng.randint(1, 12))) for _ in range(4000)]
+    found = 0
+    for text in texts:
+        want = [m.span() for m in plain.finditer(text)]
+        assert [m.span() for m in d._SCAN_RANGE.finditer(text)] == want, text
+        found += len(want)
+    assert found > 100

@@ -156,3 +156,35 @@ def test_extract_token_columns_match_spacy_tokens() -> None:
     assert cols.pos == [int(t.pos) for t in doc]
     assert cols.ent_type == [t.ent_type for t in doc]
     assert set(_org_person_ids(nlp.vocab)) == {spacy.symbols.ORG, spacy.symbols.PERSON}
+
+
+_HEADS = ["treaty", "agreement", "accord", "pact", "convention", "arrangement", "protocol"]
+_WORDS = ["the", "The", "a", "An", "its", "their", "2000", "1961", "new", "old", "bilateral", "long-term",
+          "of", "amity", "friendship", "mutual", "assistance", "peace", "signed", "(the", "treaty,",
+          "Treaty", "and", "partnership", "non-aggression", "x-treaty", "most", "first", "  ", "\n"]
+
+
+def _generic_sentences() -> list[str]:
+    import re
+    from pathlib import Path
+
+    here = Path(__file__).resolve().parent
+    paths = [*sorted((here / "articles").glob("*.txt")), *sorted((here.parent / "examples").glob("*.txt")),
+             *sorted((here.parent.parent / "shared" / "seeds").glob("*.txt"))]
+    return [s for p in paths for s in re.split(r"(?<=[.!?])\s+|\n+", p.read_text(encoding="utf-8"))]
+
+
+def test_extract_generic_treaty_windows_find_what_the_full_scan_finds() -> None:
+    import random
+
+    from kg.extract import _TREATY_GENERIC, _generic_treaty_matches
+
+    rng = random.Random(7)
+    texts = _generic_sentences() + [
+        " ".join(rng.choice(_WORDS + _HEADS) for _ in range(rng.randint(1, 40))) for _ in range(3000)]
+    found = 0
+    for text in texts:
+        want = [(m.span(), m.groupdict()) for m in _TREATY_GENERIC.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in _generic_treaty_matches(text)] == want, text
+        found += len(want)
+    assert found > 1000

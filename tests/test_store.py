@@ -316,6 +316,23 @@ def test_store_replace_graphs(store) -> None:
     assert store.query(f"SELECT ?s WHERE {{ GRAPH <{G1}> {{ ?s ?p ?o }} }}").to_dicts() == [{"s": BAZ}]
 
 
+def test_store_replace_graphs_new_graphs_in_one_load(store) -> None:
+    g3 = "urn:g:three"
+    store.replace_graphs({g3: f"<{BAZ}> <{BAR}> \"x\\ny\"@en .\n<{FOO}> <{BAR}> <{BAZ}> .\n".encode(), "urn:g:empty": b""})
+    assert store.graph_size(g3) == 2
+    assert "urn:g:empty" not in store.named_graphs()
+    assert store.query(f"SELECT ?o WHERE {{ GRAPH <{g3}> {{ <{BAZ}> ?p ?o }} }}").to_dicts() == [{"o": "x\ny"}]
+
+
+def test_store_replace_graphs_unchanged_writes_nothing(store, monkeypatch: pytest.MonkeyPatch) -> None:
+    same = f"<{FOO}> <{BAR}> \"foo\" .\n<{FOO}> <{BAR}> <{BAZ}> .\n".encode()
+    monkeypatch.setattr(store, "update", lambda sparql: pytest.fail("an unchanged graph was rewritten"))
+    store.replace_graphs({G1: same, "urn:g:absent": b""})
+    monkeypatch.undo()
+    store.replace_graphs({G1: f"<{FOO}> <{BAR}> \"foo\" .\n".encode()})  # changed: replaced
+    assert store.graph_size(G1) == 1
+
+
 def test_store_replace_graphs_with_nothing_drops(store) -> None:
     store.replace_graphs({G1: b""})
     assert store.named_graphs() == [G2]
