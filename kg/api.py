@@ -343,18 +343,19 @@ class KnowledgeGraph:
 
         files = [str(item) for item in items if item != "-"]
         ctx = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=min(jobs, len(files)), mp_context=ctx) as pool:
+        with ProcessPoolExecutor(max_workers=min(jobs, len(files)), mp_context=ctx) as pool, \
+                _Writer(self, result) as writer:
             built = pool.map(_build_file, files, [date] * len(files), [url] * len(files))
             for item in items:
                 try:
                     if item == "-":
                         doc = read_bytes(sys.stdin.buffer.read(MAX_ARTICLE_BYTES + 1), source="<stdin>")
-                        result.reports.append(self._ingest_document(doc, date=date, url=url))
+                        writer.write(_build_document(doc, date=date, url=url, check=False))
                     else:
                         error, done = next(built)
                         if error is not None:
                             raise InputError(error)
-                        result.reports.append(self._store_built(done))
+                        writer.write(done)
                 except InputError as err:
                     result.errors.append(str(err))
                 if progress:

@@ -792,7 +792,8 @@ def find_date_expressions(text: str) -> list[tuple[int, int, str]]:
     cands: list[tuple[int, int, str]] = []
     if not _DATE_HINT.search(text):
         return []
-    skip = {name for name, rx in _KIND_HINTS.items() if not rx.search(text)}
+    absent = {rx for rx in set(_KIND_HINTS.values()) if not rx.search(text)}
+    skip = {name for name, rx in _KIND_HINTS.items() if rx in absent}
     for m in (_SCAN_RANGE.finditer(text) if "range" not in skip else ()):
         if _acceptable("range", m.group(0), text, m.start(), m.end()):
             cands.append((m.start(), m.end(), "range"))

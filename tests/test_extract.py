@@ -188,3 +188,24 @@ def test_extract_generic_treaty_windows_find_what_the_full_scan_finds() -> None:
         assert [(m.span(), m.groupdict()) for m in _generic_treaty_matches(text)] == want, text
         found += len(want)
     assert found > 1000
+
+
+def test_extract_pipeline_ruler_built_on_tokens_only_matches_the_same() -> None:
+    # pipeline() adds the gazetteer with only the tokenizer running; a ruler built the
+    # default way (the whole pipeline run over each name) must find the same entities
+    import spacy
+    from pathlib import Path
+
+    from kg import reference as ref
+    from kg.extract import MODEL, pipeline
+
+    plain = spacy.load(MODEL)
+    plain.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True, "phrase_matcher_attr": "ORTH"}) \
+        .add_patterns(ref.gazetteer())
+    nlp = pipeline()
+    assert nlp.pipe_names == plain.pipe_names
+    here = Path(__file__).resolve().parent
+    text = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted((here / "articles").glob("gen_0*.txt")))
+    ents = [(e.start, e.end, e.label_, e.ent_id_) for e in nlp(text).ents]
+    assert ents == [(e.start, e.end, e.label_, e.ent_id_) for e in plain(text).ents]
+    assert sum(1 for e in ents if e[3].startswith("state/")) > 20
