@@ -384,7 +384,7 @@ class Bench:
                      note="ratio = share of bare spaCy speed; new articles, a fresh store each run"))
         self.add(Row("ingest", "KnowledgeGraph.ingest_paths again (re-ingest)", "", [w / t for t in r["reingest"]],
                      r["rss_kb"], unit="words/s", base="bare spaCy", base_times=bare,
-                     note="the same files into the store just filled: each article's graphs replaced"))
+                     note="the same files into the store just filled (an unchanged article is compared with its graph, not rewritten)"))
         # --jobs: the CLI, on a fresh copy of the store each run
         times: dict[int, list[float]] = {1: [], 2: []}
         rss: dict[int, int] = {1: 0, 2: 0}
