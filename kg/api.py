@@ -485,6 +485,7 @@ class _Writer:
         self._g, self._result = g, result
         self._pending: list[Any] = []
         self._pool: Any = None
+        self._failed = False  # set by the thread on an error other than InputError
 
     def __enter__(self) -> "_Writer":
         from concurrent.futures import ThreadPoolExecutor
@@ -493,9 +494,20 @@ class _Writer:
         return self
 
     def write(self, built: Any) -> None:
-        self._pending.append(self._pool.submit(self._g._store_built, built))
+        self._pending.append(self._pool.submit(self._write_one, built))
         while len(self._pending) > self._AHEAD or (self._pending and self._pending[0].done()):
             self._collect(self._pending.pop(0))
+
+    def _write_one(self, built: Any) -> Any:
+        if self._failed:
+            return None  # an earlier write failed: nothing after it is written
+        try:
+            return self._g._store_built(built)
+        except InputError:
+            raise
+        except BaseException:
+            self._failed = True
+            raise
 
     def _collect(self, future: Any) -> None:
         try:

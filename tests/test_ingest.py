@@ -225,3 +225,47 @@ def test_ingest_without_the_fast_check_builds_the_same_graphs(monkeypatch: pytes
         assert a.report == b.report
         assert {g: sorted(nt.splitlines()) for g, nt in a.graphs.items()} == \
                {g: sorted(nt.splitlines()) for g, nt in b.graphs.items()}
+
+
+def test_ingest_write_error_stops_the_writes_that_follow(monkeypatch: pytest.MonkeyPatch) -> None:
+    # articles are written by a background thread; a store error there must surface from
+    # ingest_paths as it would without the thread, and nothing after it is written
+    from kg.errors import StoreError
+
+    paths = [str(p) for p in sorted((HERE.parent / "examples").glob("*.txt"))]
+    g = kg.open(":memory:")
+    real = kg.KnowledgeGraph._store_built
+    calls: list[str] = []
+
+    def failing_second(self, built):
+        calls.append(built.report.article)
+        if len(calls) == 2:
+            raise StoreError("disk full (simulated)")
+        return real(self, built)
+
+    monkeypatch.setattr(kg.KnowledgeGraph, "_store_built", failing_second)
+    with pytest.raises(StoreError, match="simulated"):
+        g.ingest_paths(paths)
+    assert len(calls) == 2
+    articles = {r["a"] for r in _rows(g.query("SELECT ?a WHERE { ?a a kg:Article }"))}
+    assert articles == {calls[0]}
+
+
+def test_ingest_input_error_in_the_writer_is_reported_per_article(monkeypatch: pytest.MonkeyPatch) -> None:
+    from kg.errors import InputError
+
+    paths = [str(p) for p in sorted((HERE.parent / "examples").glob("*.txt"))]
+    g = kg.open(":memory:")
+    real = kg.KnowledgeGraph._store_built
+    seen: list[str] = []
+
+    def refuse_first(self, built):
+        seen.append(built.report.article)
+        if len(seen) == 1:
+            raise InputError("bad article (simulated)")
+        return real(self, built)
+
+    monkeypatch.setattr(kg.KnowledgeGraph, "_store_built", refuse_first)
+    result = g.ingest_paths(paths)
+    assert result.errors == ["bad article (simulated)"]
+    assert [r.article for r in result.reports] == seen[1:]
