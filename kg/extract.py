@@ -23,7 +23,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, Iterator
 
 from . import reference as ref
 from .dates import detect_article_date, find_date_expressions, resolve_range
@@ -1228,13 +1228,17 @@ def _plan(art: _Article, s: Sentence, kind: str, involves: list[str], status: st
 
 # --- summits and visits -------------------------------------------------------------------
 
-def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
+def _trigger_tokens(s: Sentence, nouns: set[str], verbs: set[str]) -> Iterator[tuple[Any, str]]:
+    """(token, lower-case lemma) for the sentence's tokens whose lemma is one of ``nouns`` or
+    ``verbs`` (read from the lemma column: no Token object for the others)."""
     doc, lemmas = s.span.doc, _columns(s.span.doc).lemma
     for i in range(s.span.start, s.span.end):
-        lem = lemmas[i]
-        if lem not in SUMMIT_NOUNS and lem not in SUMMIT_VERBS:
-            continue
-        tok = doc[i]
+        if lemmas[i] in nouns or lemmas[i] in verbs:
+            yield doc[i], lemmas[i]
+
+
+def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
+    for tok, lem in _trigger_tokens(s, SUMMIT_NOUNS, SUMMIT_VERBS):
         is_noun = tok.pos_ in ("NOUN", "PROPN") and lem in SUMMIT_NOUNS
         is_verb = tok.pos_ == "VERB" and lem in SUMMIT_VERBS
         if not (is_noun or is_verb):
@@ -1355,12 +1359,7 @@ def _attached(s: Sentence, tok: Any, p: Mention) -> bool:
 
 def _visits(art: _Article, s: Sentence) -> None:
     by_tok = _persons_by_token(s)
-    doc, lemmas = s.span.doc, _columns(s.span.doc).lemma
-    for i in range(s.span.start, s.span.end):
-        lem = lemmas[i]
-        if lem not in VISIT_NOUNS and lem not in VISIT_VERBS:
-            continue
-        tok = doc[i]
+    for tok, lem in _trigger_tokens(s, VISIT_NOUNS, VISIT_VERBS):
         is_noun = tok.pos_ == "NOUN" and lem in VISIT_NOUNS
         is_verb = tok.pos_ == "VERB" and lem in VISIT_VERBS
         if not (is_noun or is_verb):
