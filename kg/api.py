@@ -295,9 +295,7 @@ class KnowledgeGraph:
         in input order (the store has one writer), so the store ends up as with
         ``jobs=1``.
         """
-        import sys
-
-        from .text import MAX_ARTICLE_BYTES, iter_paths, read_bytes, read_path
+        from .text import iter_paths
 
         result = IngestResult()
         items: list[str | Path] = []
@@ -317,49 +315,44 @@ class KnowledgeGraph:
         if jobs > 1 and len(files) > 1:
             self._ingest_parallel(items, date=date, url=url, progress=progress, jobs=jobs, result=result)
             return result
+        self._build_and_write(items, lambda item: _build_document(
+            _read_item(item), date=date, url=url, check=False), progress, result)
+        return result
+
+    def _build_and_write(self, items: list[str | Path], build: Callable[[str | Path], Any],
+                         progress: Callable[[str], None] | None, result: IngestResult) -> None:
+        """``build`` each item and write it from the background writer, in order; a bad
+        article goes to ``result.errors``."""
         with _Writer(self, result) as writer:
             for item in items:
                 try:
-                    if item == "-":
-                        doc = read_bytes(sys.stdin.buffer.read(MAX_ARTICLE_BYTES + 1), source="<stdin>")
-                    else:
-                        doc = read_path(Path(item))
-                    writer.write(_build_document(doc, date=date, url=url, check=False))
+                    writer.write(build(item))
                 except InputError as err:
                     result.errors.append(str(err))
                 if progress:
                     progress(str(item))
-        return result
 
     def _ingest_parallel(self, items: list[str | Path], *, date: str | None, url: str | None,
                          progress: Callable[[str], None] | None, jobs: int,
                          result: IngestResult) -> None:
         """``ingest_paths`` with ``jobs`` worker processes building the graphs (spawned, not forked)."""
         import multiprocessing
-        import sys
         from concurrent.futures import ProcessPoolExecutor
-
-        from .text import MAX_ARTICLE_BYTES, read_bytes
 
         files = [str(item) for item in items if item != "-"]
         ctx = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=min(jobs, len(files)), mp_context=ctx) as pool, \
-                _Writer(self, result) as writer:
+        with ProcessPoolExecutor(max_workers=min(jobs, len(files)), mp_context=ctx) as pool:
             built = pool.map(_build_file, files, [date] * len(files), [url] * len(files))
-            for item in items:
-                try:
-                    if item == "-":
-                        doc = read_bytes(sys.stdin.buffer.read(MAX_ARTICLE_BYTES + 1), source="<stdin>")
-                        writer.write(_build_document(doc, date=date, url=url, check=False))
-                    else:
-                        error, done = next(built)
-                        if error is not None:
-                            raise InputError(error)
-                        writer.write(done)
-                except InputError as err:
-                    result.errors.append(str(err))
-                if progress:
-                    progress(str(item))
+
+            def build(item: str | Path) -> Any:
+                if item == "-":
+                    return _build_document(_read_item(item), date=date, url=url, check=False)
+                error, done = next(built)
+                if error is not None:
+                    raise InputError(error)
+                return done
+
+            self._build_and_write(items, build, progress, result)
 
     def _ingest_document(self, doc: Any, *, date: str | None, url: str | None,
                          title: str | None = None) -> IngestReport:
@@ -543,6 +536,17 @@ def _build_document(doc: Any, *, date: str | None, url: str | None, title: str |
     if title:
         extraction.title = title
     return article_graphs(extraction, url=url, source=doc.source, check=check)
+
+
+def _read_item(item: str | Path) -> Any:
+    """A path, or the string ``-`` for stdin, read and cleaned (:mod:`kg.text`)."""
+    import sys
+
+    from .text import MAX_ARTICLE_BYTES, read_bytes, read_path
+
+    if isinstance(item, str) and item == "-":
+        return read_bytes(sys.stdin.buffer.read(MAX_ARTICLE_BYTES + 1), source="<stdin>")
+    return read_path(Path(item))
 
 
 def _build_file(path: str, date: str | None, url: str | None) -> tuple[str | None, Any]:
