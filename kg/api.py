@@ -68,10 +68,12 @@ class IngestReport:
     entities_linked: int
     notes: tuple[str, ...] = ()
     reasons: tuple[str, ...] = ()     # SHACL messages of quarantined facts
+    unchanged: bool = False           # re-ingested as it was: nothing written
 
     def summary(self) -> str:
         name = self.source or self.article
-        return (f"{name}: {self.facts} facts added, {self.quarantined} quarantined, "
+        done = "already in the store (unchanged)" if self.unchanged else "added"
+        return (f"{name}: {self.facts} facts {done}, {self.quarantined} quarantined, "
                 f"entities {self.entities_new} new / {self.entities_linked} linked"
                 + (f"; date {self.date} ({self.date_source})" if self.date else "; no article date")
                 + "".join(f"; {n}" for n in self.notes))
@@ -361,11 +363,14 @@ class KnowledgeGraph:
     def _store_built(self, built: Any) -> IngestReport:
         """Check one article's built graphs against the shapes if that is still to be done,
         then write them (one transaction); the report."""
+        import dataclasses
+
         from .rdf import check_built
 
         built = check_built(built)
         report = self._count_known(built)
-        self.store.replace_graphs(built.graphs, drop=())
+        if self.store.replace_graphs(built.graphs, drop=()) is False:
+            report = dataclasses.replace(report, unchanged=True)
         return report
 
     def _count_known(self, built: Any) -> IngestReport:

@@ -508,19 +508,20 @@ class KgStore:
         quads = [ox.Quad(_node(s), _node(p), _node(o), g) for s, p, o in triples]
         self._store.extend(quads)
 
-    def replace_graphs(self, new: dict[str, bytes], drop: Iterable[str] = ()) -> None:
+    def replace_graphs(self, new: dict[str, bytes], drop: Iterable[str] = ()) -> bool:
         """Atomically drop graphs ``drop`` and replace each graph in ``new`` with N-Triples data.
 
         One transaction: all of it happens or none of it. When none of the graphs is in the
         store yet (a new article), the N-Triples go to the engine's loader as N-Quads (about
         twice as fast as parsing them inside a SPARQL update); otherwise one SPARQL update
-        drops and refills the graphs.
+        drops and refills the graphs. Returns False when the graphs held that data already
+        and nothing was written.
         """
         self._check_writable()
         drop = list(drop)
         present = [g for g in [*new, *drop] if self.has_graph(g)]
         if present and not drop and self._holds_already(new):
-            return  # a re-ingest of an unchanged article: nothing to write
+            return False  # a re-ingest of an unchanged article: nothing to write
         if not present:
             nquads = _as_nquads(new)
             if nquads is not None:
@@ -531,10 +532,11 @@ class KgStore:
                         raise InputError(f"bad N-Triples: {_syntax_message(err)}") from None
                     except OSError as err:
                         raise StoreError(f"write failed: {_syntax_message(err)}") from None
-                return
+                return True
         sparql = replace_graphs_update(new, drop)
         if sparql:
             self.update(sparql)
+        return True
 
     def _holds_already(self, new: dict[str, bytes]) -> bool:
         """Whether each graph of ``new`` holds exactly those N-Triples already."""

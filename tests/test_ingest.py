@@ -127,11 +127,18 @@ def test_ingest_evidence_names_the_sentence(fresh: kg.KnowledgeGraph) -> None:
 
 
 def test_ingest_again_replaces_the_article(fresh: kg.KnowledgeGraph) -> None:
-    fresh.ingest(ARTICLE)
+    assert not fresh.ingest(ARTICLE).unchanged
     before = len(fresh.store)
-    fresh.ingest(ARTICLE)
+    again = fresh.ingest(ARTICLE)
+    assert again.unchanged and "facts already in the store (unchanged)" in again.summary()
     assert len(fresh.store) == before
     assert fresh.stats().articles == 1
+    # the same text with another date: a different graph, which replaces the first
+    other = fresh.ingest(ARTICLE, date="2023-03-10")
+    assert not other.unchanged and " facts added, " in other.summary()
+    assert fresh.stats().articles == 1
+    dates = _rows(fresh.query("SELECT ?d WHERE { ?a a kg:Article ; dcterms:date ?d }"))
+    assert dates == [{"d": "2023-03-10"}]
 
 
 def test_ingest_remove_takes_the_article_out(fresh: kg.KnowledgeGraph) -> None:
