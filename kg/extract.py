@@ -537,15 +537,18 @@ def _mentions(art: _Article, s: Sentence) -> None:
             if key:
                 s.persons.append(Mention("person", ent.text, ent.start, ent.end, key))
             continue
+        # a name the NER took for an organisation or a place ("Ibrahima Faye, Senegal's
+        # president": GPE), when an office stands right before it or in an apposition after it
+        if ent.label_ in ("ORG", "GPE", "LOC", "FAC") and not ent.ent_id_ \
+                and (ent.label_ == "ORG" or ref.lookup_place(text) is None) and _org_is_person(ent):
+            name = _clean_person(text)
+            if name and len(name.split()) >= 2:
+                s.persons.append(Mention("person", name, ent.start, ent.end, art.person(name, s.index)))
+            continue
         if ent.label_ in ("GPE", "LOC", "FAC"):
             key = art.place(text)
             if key:
                 s.places.append(Mention("place", text, ent.start, ent.end, key))
-            continue
-        if ent.label_ == "ORG" and not ent.ent_id_ and _org_is_person(ent):
-            name = _clean_person(text)
-            if name and len(name.split()) >= 2:
-                s.persons.append(Mention("person", name, ent.start, ent.end, art.person(name, s.index)))
             continue
         if ent.label_ == "PERSON" or (ent.ent_id_ or "").startswith("person/"):
             start = ent.start
@@ -861,7 +864,8 @@ def _offices(art: _Article, s: Sentence) -> None:
                 break
             if tok.is_punct or tok.pos_ in ("VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ") \
                     or (tok.ent_type_ == "PERSON" and i in _persons_by_token(s)):
-                if low == "of" and words:   # "Chairman of State Affairs of North Korea Kim"
+                if low in ("of", "for") and words:   # "Chairman of State Affairs of North Korea Kim",
+                    # "Nepal's Minister for Energy Bishnu Raj Adhikari"
                     words.insert(0, low)
                     i -= 1
                     continue
@@ -885,8 +889,12 @@ def _offices(art: _Article, s: Sentence) -> None:
         if title is None and pm.end < s.span.end and doc[pm.end].text == ",":
             j = pm.end + 1
             app_words, app_state = [], None
+            others = {i for m in s.persons if m is not pm for i in range(m.start, m.end)}
             while j < s.span.end and doc[j].text not in (",", ";", "(", ")", "—", "–") and j - pm.end < 16:
                 tok = doc[j]
+                if j in others:  # "X, India's Power Minister Y": a list of people, not X's apposition
+                    app_words = []
+                    break
                 if tok.pos_ in ("VERB", "AUX") and tok.tag_ != "VBN":
                     break
                 if j in state_at and app_state is None:

@@ -37,11 +37,24 @@ def has(fs: set, subject_prefix: str, predicate: str, obj: str) -> bool:
      "person/ana-lima", "officialOf", "state/brazil", "Foreign Minister"),
     ("Mali's Prime Minister Oumar Traore opened the session on Monday.",
      "person/oumar-traore", "leaderOf", "state/mali", "Prime Minister"),
+    ("Ghana's Minister for Energy John Mensah opened the fair on Monday.",
+     "person/john-mensah", "officialOf", "state/ghana", "Minister"),
+    ("Talks were held between Ousmane Keita, Guinea's president, and Mali's President Oumar Traore.",
+     "person/ousmane-keita", "leaderOf", "state/guinea", "President"),
 ])
 def test_extract_offices(text: str, person: str, pred: str, state: str, title: str) -> None:
     fs = facts(text)
     assert has(fs, person, pred, state), fs
     assert has(fs, person, "title", title), fs
+
+
+def test_extract_a_list_of_officials_is_not_an_apposition() -> None:
+    # "X, B's Minister Y": the office after the comma is Y's, not X's
+    fs = facts("The accord was signed by Ghana's Minister for Energy John Mensah, Togo's Energy Minister "
+               "Komi Agbeko, and Benin's energy minister Paul Houngbo.")
+    assert has(fs, "person/john-mensah", "officialOf", "state/ghana"), fs
+    assert not has(fs, "person/john-mensah", "officialOf", "state/togo"), fs
+    assert has(fs, "person/komi-agbeko", "officialOf", "state/togo"), fs
 
 
 @pytest.mark.parametrize("text", [
