@@ -291,11 +291,14 @@ def _texts(a: dict[str, Any]) -> list[Any]:
 
 
 def task_ingest(a: dict[str, Any]) -> dict[str, Any]:
-    """Words/s of KnowledgeGraph.ingest_paths vs the bare spaCy pipeline on the same blocks, interleaved.
+    """Words/s of KnowledgeGraph.ingest_paths vs the bare spaCy pipeline on the same blocks.
 
-    Each ingest run writes into a fresh copy of the template store (copied before the clock
-    starts), so every article is a new one; a re-ingest of the same files into the store the
-    run filled (each article's graphs replaced) is timed after it.
+    The two are interleaved chunk by chunk (``a["chunk"]`` articles: the bare pipeline on a
+    chunk, then kg on it, the order swapped every other chunk), so that the machine's speed,
+    which drifts by 10-30% over tens of seconds on a shared VM, weighs the same on both; a
+    run's time is the sum over its chunks. Each run ingests into a fresh copy of the template
+    store (copied before the clock starts), so every article is a new one; a re-ingest of the
+    same files into the store the run filled is timed after it.
     """
     import shutil
     import tempfile
@@ -304,53 +307,56 @@ def task_ingest(a: dict[str, Any]) -> dict[str, Any]:
     from kg.extract import pipeline
 
     docs = _texts(a)
+    files = a["files"]
     words = sum(len(b.text.split()) for d in docs for b in d.blocks if b.text.strip())
     nlp = pipeline()
     scratch = Path(tempfile.mkdtemp(prefix="kg-bench-ingest-"))
+    size = max(1, int(a.get("chunk", 13)))
+    chunks = [range(i, min(i + size, len(files))) for i in range(0, len(files), size)]
     n = [0]
 
-    def bare() -> float:
+    def bare(idx: range) -> float:
         t = time.perf_counter()
-        for d in docs:
-            for _ in nlp.pipe([b.text for b in d.blocks if b.text.strip()]):
+        for i in idx:
+            for _ in nlp.pipe([b.text for b in docs[i].blocks if b.text.strip()]):
                 pass
         return time.perf_counter() - t
 
-    def ingest() -> tuple[float, float]:
+    def ingest(g: Any, idx: range) -> float:
+        t = time.perf_counter()
+        res = g.ingest_paths([files[i] for i in idx])
+        dt = time.perf_counter() - t
+        assert not res.errors, res.errors
+        return dt
+
+    def one_run() -> tuple[float, float, float]:
         n[0] += 1
         path = scratch / f"s{n[0]}"
         shutil.copytree(a["store"], path)
         g = kg.open(path)
+        tb = ti = 0.0
         try:
-            t = time.perf_counter()
-            res = g.ingest_paths(a["files"])
-            first = time.perf_counter() - t
-            assert not res.errors, res.errors
-            t = time.perf_counter()
-            res = g.ingest_paths(a["files"])
-            again = time.perf_counter() - t
-            assert not res.errors, res.errors
+            for k, idx in enumerate(chunks):
+                if k % 2 == 0:
+                    tb += bare(idx)
+                    ti += ingest(g, idx)
+                else:
+                    ti += ingest(g, idx)
+                    tb += bare(idx)
+            tr = ingest(g, range(len(files)))
         finally:
             g.close()
             shutil.rmtree(path, ignore_errors=True)
-        return first, again
+        return tb, ti, tr
 
     try:
         for _ in range(a["warmup"]):
-            bare(), ingest()
-        tb, ti, tr = [], [], []
-        for i in range(a["runs"]):
-            if i % 2 == 0:
-                tb.append(bare())
-                first, again = ingest()
-            else:
-                first, again = ingest()
-                tb.append(bare())
-            ti.append(first)
-            tr.append(again)
+            one_run()
+        runs = [one_run() for _ in range(a["runs"])]
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
-    return {"bare": tb, "ingest": ti, "reingest": tr, "words": words, "articles": len(docs)}
+    return {"bare": [r[0] for r in runs], "ingest": [r[1] for r in runs], "reingest": [r[2] for r in runs],
+            "words": words, "articles": len(docs), "chunk": size}
 
 
 # ----------------------------------------------------------------------------- reason

@@ -261,11 +261,21 @@ def _org_is_person(ent: Any) -> bool:
     if any(w.lower() in NAME_STOP for w in words):
         return False
     doc = ent.doc
-    titles = LEADER_TITLES | OFFICIAL_TITLES
     before = " ".join(t.lower_ for t in doc[max(0, ent.start - 3):ent.start])
     after = " ".join(t.lower_ for t in doc[ent.end:ent.end + 7])
-    return any(before.endswith(t) for t in titles) or bool(
-        re.match(r"^, (?:the |a |an )?(?:[\w.]+ (?:'s |’s )?){0,2}?(" + "|".join(sorted(map(re.escape, titles), key=len, reverse=True)) + r")\b", after))
+    return bool(_office_before().search(before) or _office_after().match(after))
+
+
+@lru_cache(maxsize=1)
+def _office_before() -> re.Pattern[str]:
+    titles = sorted(map(re.escape, LEADER_TITLES | OFFICIAL_TITLES), key=len, reverse=True)
+    return re.compile(r"(?:" + "|".join(titles) + r")\Z")
+
+
+@lru_cache(maxsize=1)
+def _office_after() -> re.Pattern[str]:
+    titles = sorted(map(re.escape, LEADER_TITLES | OFFICIAL_TITLES), key=len, reverse=True)
+    return re.compile(r"^, (?:the |a |an )?(?:[\w.]+ (?:'s |’s )?){0,2}?(" + "|".join(titles) + r")\b")
 
 
 def _name_tokens(name: str) -> list[str]:
