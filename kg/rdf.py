@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from .model import Extraction, Fact, PartialDate, Ref
@@ -42,10 +42,6 @@ def article_key(text: str, url: str | None) -> str:
     """The article's hash: of its URL when it has one, else of its whitespace-normalized text."""
     basis = url.strip() if url else re.sub(r"\s+", " ", text).strip()
     return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:16]
-
-
-def date_literal(d: PartialDate) -> Literal:
-    return Literal(d.isoformat(), datatype=XSD[d.xsd_type])
 
 
 def entity_iri(key: str) -> URIRef:
@@ -241,6 +237,5 @@ def check_built(built: Built) -> Built:
     return Built(graphs, report, built.entities, checked=True)
 
 
-__all__ = ["article_graphs", "article_key", "check_built", "build_graph", "build_triples", "date_literal", "entity_iri", "quarantine"]
+__all__ = ["article_graphs", "article_key", "check_built", "build_graph", "build_triples", "entity_iri", "quarantine"]
 
-_ = BNode
