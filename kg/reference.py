@@ -9,7 +9,10 @@ The TSV files are the source of truth (no runtime dependency on country librarie
   ``kg:leaderOf``/``kg:officialOf`` or event facts, even though people.tsv lists titles;
 * gives spaCy EntityRuler patterns for the names (:func:`gazetteer`);
 * resolves names to entries (:func:`lookup_state`, :func:`lookup_place`, :func:`lookup_person`);
-* defines :func:`slugify`, the one slug function every IRI in kg is minted with.
+* defines :func:`slugify`, the one slug function every IRI in kg is minted with;
+* loads terms of office (:func:`roles`, roles.tsv) and treaties (:func:`treaties`, treaties.tsv)
+  and answers :func:`roles_of`, :func:`holders` and :func:`lookup_treaty`. These are linking
+  knowledge only: they are *not* in the reference graph and never become facts by themselves.
 
 File format: tab-separated, UTF-8, first line the header; ``|`` separates several values in one
 cell; lines starting with ``#`` are comments.
@@ -18,6 +21,7 @@ cell; lines starting with ``#`` are comments.
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import re
 import unicodedata
@@ -32,8 +36,9 @@ from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
 from kg.namespace import ID, KG, WD
 
 __all__ = [
-    "State", "Place", "Person",
-    "slugify", "states", "places", "people",
+    "State", "Place", "Person", "Role", "TreatyRef", "TITLES",
+    "slugify", "states", "places", "people", "roles", "treaties",
+    "roles_of", "holders", "lookup_treaty",
     "state_iri", "place_iri", "person_iri",
     "reference_graph", "gazetteer",
     "lookup_state", "lookup_place", "lookup_person",
@@ -328,6 +333,249 @@ def lookup_person(name: str) -> Person | None:
     """
     slug = slugify(name)
     return _person_index().get(slug) if slug else None
+
+
+# ------------------------------------------------------------------------------------------ offices, treaties
+
+#: The titles roles.tsv may use. Heads of state and government, party leaders of one-party states,
+#: foreign ministers (the United States' "Secretary of State", the United Kingdom's "Foreign
+#: Secretary"). A title is the English one news uses for that office.
+TITLES = frozenset({
+    "President", "Prime Minister", "Chancellor", "Premier", "King", "Queen", "Emperor", "Emir",
+    "Shah", "Sultan", "Supreme Leader", "General Secretary", "First Secretary", "Chairman",
+    "Chairman of the Presidium", "Head of State", "Chief Adviser", "Foreign Minister",
+    "Secretary of State", "Foreign Secretary",
+})
+_SIGNED = re.compile(r"^[0-9]{4}(-[0-9]{2}-[0-9]{2})?$")
+
+
+@dataclass(frozen=True)
+class Role:
+    """A row of roles.tsv: one term of an office. ``end`` None: still in office (late 2025).
+
+    Years are inclusive: a term from 2019 to 2022 covers 2019, 2020, 2021 and 2022, so in the
+    year of a handover both the outgoing and the incoming holder are covered.
+    """
+
+    person: str
+    state: str
+    title: str
+    start: int
+    end: int | None
+
+    def covers(self, year: int) -> bool:
+        """Whether the term includes (some of) this year."""
+        return self.start <= year and (self.end is None or year <= self.end)
+
+    @property
+    def current(self) -> bool:
+        return self.end is None
+
+
+@dataclass(frozen=True)
+class TreatyRef(_Named):
+    """A row of treaties.tsv.
+
+    ``parties``: the states that signed it (state labels; for alliances and organisations the
+    founding signatories), empty for open multilateral treaties and those with too many parties to
+    list. ``signed``: ``YYYY`` or ``YYYY-MM-DD``. ``replaces``: the label of the treaty it
+    superseded, only where it did (amending is not replacing).
+    """
+
+    _kind: ClassVar[str] = "treaty"
+    label: str
+    aliases: tuple[str, ...]
+    parties: tuple[str, ...]
+    signed: str | None
+    place: str | None
+    replaces: str | None
+
+    @property
+    def year(self) -> int | None:
+        return int(self.signed[:4]) if self.signed else None
+
+
+def _numbered_rows(filename: str, header: tuple[str, ...]) -> Iterable[tuple[int, dict[str, str]]]:
+    """Like :func:`_rows` but with the line number of each row in the file (comments counted)."""
+    text = resources.files(_DATA_PACKAGE).joinpath(filename).read_text(encoding="utf-8")
+    seen_header = False
+    for n, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if not seen_header:
+            if tuple(cells) != header:
+                raise ValueError(f"{filename}: line {n}: header {tuple(cells)!r}, expected {header!r}")
+            seen_header = True
+            continue
+        if len(cells) != len(header):
+            raise ValueError(f"{filename}: line {n} has {len(cells)} cells, expected {len(header)}: {cells!r}")
+        yield n, dict(zip(header, (c.strip() for c in cells)))
+    if not seen_header:
+        raise ValueError(f"{filename}: no header")
+
+
+def _int_year(cell: str, where: str, required: bool) -> int | None:
+    if not cell:
+        if required:
+            raise ValueError(f"{where}: a year is required")
+        return None
+    if not re.fullmatch(r"[0-9]{4}", cell):
+        raise ValueError(f"{where}: not a year: {cell!r}")
+    return int(cell)
+
+
+@lru_cache(maxsize=None)
+def _roles() -> tuple[Role, ...]:
+    state_labels = {s.label for s in _states()}
+    person_labels = {p.label for p in _people()}
+    out = []
+    for n, r in _numbered_rows("roles.tsv", ("person", "state", "title", "from", "to")):
+        where = f"roles.tsv: line {n}"
+        if r["person"] not in person_labels:
+            raise ValueError(f"{where}: person not in people.tsv: {r['person']!r}")
+        if r["state"] not in state_labels:
+            raise ValueError(f"{where}: state not in states.tsv: {r['state']!r}")
+        if r["title"] not in TITLES:
+            raise ValueError(f"{where}: unknown title {r['title']!r} (kg.reference.TITLES)")
+        start = _int_year(r["from"], where, required=True)
+        end = _int_year(r["to"], where, required=False)
+        assert start is not None
+        if end is not None and end < start:
+            raise ValueError(f"{where}: from {start} after to {end}")
+        role = Role(person=r["person"], state=r["state"], title=r["title"], start=start, end=end)
+        if role in out:
+            raise ValueError(f"{where}: duplicate row {role!r}")
+        out.append(role)
+    return tuple(out)
+
+
+@lru_cache(maxsize=None)
+def _treaties() -> tuple[TreatyRef, ...]:
+    state_labels = {s.label for s in _states()}
+    out: list[TreatyRef] = []
+    where_of: dict[str, str] = {}
+    slugs: dict[str, str] = {}
+    for n, r in _numbered_rows("treaties.tsv", ("label", "aliases", "parties", "signed", "place", "replaces")):
+        where = f"treaties.tsv: line {n}"
+        t = TreatyRef(label=r["label"], aliases=_multi(r["aliases"]), parties=_multi(r["parties"]),
+                      signed=_opt(r["signed"]), place=_opt(r["place"]), replaces=_opt(r["replaces"]))
+        if not t.label:
+            raise ValueError(f"{where}: empty label")
+        bad = [p for p in t.parties if p not in state_labels]
+        if bad:
+            raise ValueError(f"{where}: parties not in states.tsv: {bad!r}")
+        if len(set(t.parties)) != len(t.parties):
+            raise ValueError(f"{where}: a party is listed twice")
+        if t.signed is not None:
+            if not _SIGNED.match(t.signed):
+                raise ValueError(f"{where}: signed must be YYYY or YYYY-MM-DD: {t.signed!r}")
+            if len(t.signed) == 10:
+                try:
+                    datetime.date.fromisoformat(t.signed)
+                except ValueError:
+                    raise ValueError(f"{where}: not a date: {t.signed!r}") from None
+        for name in t.names:
+            slug = _treaty_slug(name)
+            if not slug:
+                raise ValueError(f"{where}: empty name")
+            if slugs.get(slug, t.label) != t.label:
+                raise ValueError(f"{where}: name {name!r} already names {slugs[slug]!r}")
+            slugs[slug] = t.label
+        where_of[t.label] = where
+        out.append(t)
+    labels = {t.label for t in out}
+    for t in out:
+        if t.replaces is not None:
+            if t.replaces not in labels:
+                raise ValueError(f"{where_of[t.label]}: replaces unknown treaty {t.replaces!r}")
+            if t.replaces == t.label:
+                raise ValueError(f"{where_of[t.label]}: a treaty cannot replace itself")
+    return tuple(out)
+
+
+def roles() -> list[Role]:
+    """Every term of office of roles.tsv, validated against states.tsv and people.tsv."""
+    return list(_roles())
+
+
+def treaties() -> list[TreatyRef]:
+    """Every treaty of treaties.tsv, validated (parties are states.tsv labels, replaces a label)."""
+    return list(_treaties())
+
+
+@lru_cache(maxsize=None)
+def _roles_by_person() -> dict[str, tuple[Role, ...]]:
+    out: dict[str, list[Role]] = {}
+    for r in _roles():
+        out.setdefault(r.person, []).append(r)
+    return {k: tuple(sorted(v, key=lambda r: (r.start, r.end or 9999, r.title))) for k, v in out.items()}
+
+
+def roles_of(person: str) -> list[Role]:
+    """The terms of office of a person, oldest first.
+
+    ``person`` is the label of people.tsv, or any name :func:`lookup_person` resolves ("Lula").
+    """
+    found = _roles_by_person().get(person)
+    if found is None:
+        p = lookup_person(person)
+        found = _roles_by_person().get(p.label, ()) if p else ()
+    return list(found)
+
+
+def _title_key(title: str) -> str:
+    return " ".join(title.split()).casefold()
+
+
+def holders(title: str | None = None, state: str | None = None, year: int | None = None) -> list[Role]:
+    """The terms of office matching a title, a state and a year, oldest first.
+
+    ``title`` is compared case-insensitively ("president"); ``state`` is a states.tsv label or
+    any name :func:`lookup_state` resolves ("the U.S."; an unknown state gives ``[]``); ``year``
+    keeps the terms that cover it (both holders in a year of handover). None matches anything.
+
+    >>> [r.person for r in holders(title="President", state="Brazil", year=2023)]
+    ['Luiz Inácio Lula da Silva']
+    """
+    state_label = None
+    if state is not None:
+        if state in {s.label for s in _states()}:
+            state_label = state
+        else:
+            s = lookup_state(state)
+            if s is None:
+                return []
+            state_label = s.label
+    want = _title_key(title) if title is not None else None
+    out = [r for r in _roles()
+           if (want is None or _title_key(r.title) == want)
+           and (state_label is None or r.state == state_label)
+           and (year is None or r.covers(year))]
+    return sorted(out, key=lambda r: (r.start, r.end or 9999, r.state, r.title, r.person))
+
+
+_ARTICLE = re.compile(r"^the-")
+
+
+def _treaty_slug(name: str) -> str:
+    """Slug of a treaty name, a leading "the" dropped: "The INF Treaty" -> "inf-treaty"."""
+    return _ARTICLE.sub("", slugify(name.replace("\u2019", "'").replace("'", "")))
+
+
+@lru_cache(maxsize=None)
+def _treaty_index() -> dict[str, TreatyRef]:
+    return {_treaty_slug(n): t for t in _treaties() for n in t.names}
+
+
+def lookup_treaty(name: str) -> TreatyRef | None:
+    """The treaty a name refers to, by the slug of its label or an alias.
+
+    Case, punctuation, accents and a leading "the" do not matter: "the INF treaty", "INF Treaty"
+    and "inf-treaty" all give the Intermediate-Range Nuclear Forces Treaty.
+    """
+    slug = _treaty_slug(name)
+    return _treaty_index().get(slug) if slug else None
 
 
 # ------------------------------------------------------------------------------------------ graph
