@@ -1,6 +1,6 @@
 """SHACL validation of kg data: pySHACL over ``shapes/kg.ttl`` -> :class:`Report`.
 
-The shapes (``kg/resources/shapes.ttl``, a link to ``shapes/kg.ttl``) state what
+The shapes (``kg/resources/shapes.ttl``, a copy of ``shapes/kg.ttl``) state what
 a well-formed fact looks like: one label per entity, dates typed ``xsd:date``,
 ``xsd:gYearMonth`` or ``xsd:gYear``, treaty parties that are states, a treaty
 that does not replace one signed after it, and so on. They are checked without
