@@ -425,3 +425,287 @@ def test_reference_gazetteer_tags_in_spacy(nlp, text, ent, label, key):
 def test_reference_gazetteer_ignores_lowercase_us(nlp):
     doc = nlp("Let us meet in Moscow.")
     assert [(e.text, e.ent_id_) for e in doc.ents] == [("Moscow", "place/moscow")]
+
+
+# ------------------------------------------------------------------------------------ roles, treaties
+
+
+G20_AND_P5 = ["United States", "United Kingdom", "France", "Russia", "Soviet Union", "China", "Germany",
+              "West Germany", "Japan", "India", "Brazil", "Argentina", "Mexico", "Canada", "Australia",
+              "Indonesia", "Italy", "South Korea", "Saudi Arabia", "South Africa", "Turkey"]
+HEAD_TITLES = {"President", "Prime Minister", "Chancellor", "Premier", "King", "Queen", "Emperor", "Emir",
+               "Shah", "Supreme Leader", "General Secretary", "First Secretary", "Chairman",
+               "Chairman of the Presidium", "Head of State", "Chief Adviser"}
+
+
+def test_reference_roles_and_treaties_tsv_headers():
+    for name, header in [("roles.tsv", "person\tstate\ttitle\tfrom\tto"),
+                         ("treaties.tsv", "label\taliases\tparties\tsigned\tplace\treplaces")]:
+        text = resources.files("kg.data").joinpath(name).read_text(encoding="utf-8")
+        lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+        assert lines[0] == header
+        width = header.count("\t") + 1
+        for line in lines[1:]:
+            assert line.count("\t") + 1 == width, f"{name}: {line!r}"
+            assert all(c == c.strip() for c in line.split("\t")), f"{name}: stray spaces in {line!r}"
+
+
+def test_reference_roles_load_and_validate():
+    roles = ref.roles()
+    assert len(roles) >= 800
+    states = {s.label for s in ref.states()}
+    people = {p.label for p in ref.people()}
+    for r in roles:
+        assert r.person in people, r
+        assert r.state in states, r
+        assert r.title in ref.TITLES, r
+        assert isinstance(r.start, int) and 1900 <= r.start <= 2025, r
+        assert r.end is None or (isinstance(r.end, int) and r.start <= r.end <= 2025), r
+    assert ref.roles() == roles and ref.roles() is not roles
+    with pytest.raises(Exception):
+        roles[0].title = "x"  # type: ignore[misc]
+
+
+def test_reference_roles_cover_g20_and_p5_heads_since_1950():
+    for state in G20_AND_P5:
+        heads = [r for r in ref.roles() if r.state == state and r.title in HEAD_TITLES]
+        assert heads, state
+    for state in set(G20_AND_P5) - {"Soviet Union", "West Germany", "Russia", "Germany"}:
+        for year in range(1991, 2026):
+            assert any(r.title in HEAD_TITLES for r in ref.holders(state=state, year=year)), (state, year)
+    for year in range(1950, 1991):
+        assert ref.holders(title="Chancellor", state="West Germany", year=year), year
+        assert ref.holders(title="General Secretary", state="Soviet Union", year=year) or \
+            ref.holders(title="First Secretary", state="Soviet Union", year=year), year
+
+
+@pytest.mark.parametrize("title,state,year,expected", [
+    ("President", "Brazil", 2023, ["Luiz Inácio Lula da Silva"]),
+    ("President", "Brazil", 2005, ["Luiz Inácio Lula da Silva"]),
+    ("President", "Brazil", 2020, ["Jair Bolsonaro"]),
+    ("Prime Minister", "Japan", 2015, ["Shinzo Abe"]),
+    ("Prime Minister", "Japan", 2007, ["Shinzo Abe", "Yasuo Fukuda"]),
+    ("President", "United States", 2021, ["Donald Trump", "Joe Biden"]),
+    ("President", "United States", 2023, ["Joe Biden"]),
+    ("President", "United States", 2025, ["Joe Biden", "Donald Trump"]),
+    ("president", "U.S.", 1987, ["Ronald Reagan"]),
+    ("Chancellor", "Germany", 2010, ["Angela Merkel"]),
+    ("Chancellor", "West Germany", 1975, ["Helmut Schmidt"]),
+    ("Prime Minister", "United Kingdom", 2022, ["Boris Johnson", "Liz Truss", "Rishi Sunak"]),
+    ("General Secretary", "Soviet Union", 1987, ["Mikhail Gorbachev"]),
+    ("President", "Russia", 2010, ["Dmitry Medvedev"]),
+    ("Prime Minister", "Russia", 2010, ["Vladimir Putin"]),
+    ("President", "China", 2020, ["Xi Jinping"]),
+    ("Premier", "China", 2020, ["Li Keqiang"]),
+    ("Prime Minister", "India", 2020, ["Narendra Modi"]),
+    ("Secretary of State", "United States", 2010, ["Hillary Clinton"]),
+    ("Supreme Leader", "North Korea", 2015, ["Kim Jong Un"]),
+    ("President", "Atlantis", 2015, []),
+])
+def test_reference_holders(title, state, year, expected):
+    assert [r.person for r in ref.holders(title=title, state=state, year=year)] == expected
+
+
+def test_reference_holders_open_end_is_still_in_office():
+    now = ref.holders(title="President", state="Brazil", year=2030)
+    assert [r.person for r in now] == ["Luiz Inácio Lula da Silva"] and now[0].current
+    assert {r.state for r in ref.holders(year=2023)} >= {"Brazil", "United States", "Japan", "India"}
+    assert all(r.covers(1999) for r in ref.holders(year=1999))
+    assert ref.holders() == sorted(ref.holders(), key=lambda r: (r.start, r.end or 9999, r.state, r.title, r.person))
+
+
+def test_reference_roles_of():
+    putin = ref.roles_of("Vladimir Putin")
+    assert [(r.title, r.start, r.end) for r in putin if r.start >= 2000] == [
+        ("President", 2000, 2008), ("Prime Minister", 2008, 2012), ("President", 2012, None)]
+    # he was also Yeltsin's prime minister from August 1999 to May 2000
+    assert [(r.title, r.start, r.end) for r in putin] == [
+        ("Prime Minister", 1999, 2000), ("President", 2000, 2008), ("Prime Minister", 2008, 2012),
+        ("President", 2012, None)]
+    assert all(r.state == "Russia" for r in putin)
+    assert ref.roles_of("Lula") == ref.roles_of("Luiz Inácio Lula da Silva") and len(ref.roles_of("Lula")) == 2
+    assert [r.state for r in ref.roles_of("Helmut Kohl")] == ["West Germany", "Germany"]
+    assert ref.roles_of("Nobody Atall") == []
+
+
+def _overlap_is_handover(a, b) -> bool:
+    """Two terms of one office may share only the year one ends and the other starts."""
+    lo, hi = max(a.start, b.start), min(a.end or 9999, b.end or 9999)
+    if lo > hi:
+        return True
+    return lo == hi and ((a.end == lo and b.start == lo) or (b.end == lo and a.start == lo))
+
+
+def test_reference_roles_no_overlapping_terms_of_one_person_in_one_office():
+    by_office: dict[tuple[str, str, str], list] = defaultdict(list)
+    for r in ref.roles():
+        by_office[(r.person, r.state, r.title)].append(r)
+    bad = [(a, b) for rs in by_office.values() for i, a in enumerate(rs) for b in rs[i + 1:]
+           if max(a.start, b.start) <= min(a.end or 9999, b.end or 9999)]
+    assert bad == []
+
+
+def test_reference_roles_one_holder_per_office_except_handover_years():
+    by_office: dict[tuple[str, str], list] = defaultdict(list)
+    for r in ref.roles():
+        by_office[(r.state, r.title)].append(r)
+    bad = [(a, b) for rs in by_office.values() for i, a in enumerate(rs) for b in rs[i + 1:]
+           if not _overlap_is_handover(a, b)]
+    assert bad == []
+
+
+def test_reference_roles_at_most_one_current_holder_per_office():
+    current = Counter((r.state, r.title) for r in ref.roles() if r.current)
+    assert [k for k, n in current.items() if n > 1] == []
+
+
+def test_reference_every_role_holder_is_a_person_with_a_role_office():
+    offices = defaultdict(set)
+    for r in ref.roles():
+        offices[r.person].add((r.state, r.title))
+    for p in ref.people():
+        if p.label in offices and p.state and p.title and p.title in ref.TITLES:
+            # people.tsv's best-known office is one of the person's roles (same state and title)
+            assert (p.state, p.title) in offices[p.label] or p.label in {
+                "Mao Zedong", "Deng Xiaoping", "Vladimir Lenin"}, p
+
+
+def test_reference_treaties_load_and_validate():
+    treaties = ref.treaties()
+    assert len(treaties) >= 80
+    states = {s.label for s in ref.states()}
+    labels = {t.label for t in treaties}
+    assert len(labels) == len(treaties)
+    for t in treaties:
+        assert set(t.parties) <= states, t
+        assert t.signed is None or re.fullmatch(r"[0-9]{4}(-[0-9]{2}-[0-9]{2})?", t.signed), t
+        assert t.replaces is None or (t.replaces in labels and t.replaces != t.label), t
+        assert t.key.startswith("treaty/")
+    slugs = Counter(ref.slugify(n) for t in treaties for n in set(t.names))
+    owners: dict[str, set[str]] = defaultdict(set)
+    for t in treaties:
+        for n in t.names:
+            owners[ref.slugify(n)].add(t.label)
+    assert {n: o for n, o in owners.items() if len(o) > 1} == {}
+    assert slugs
+
+
+@pytest.mark.parametrize("name,label", [
+    ("the INF treaty", "Intermediate-Range Nuclear Forces Treaty"),
+    ("INF", "Intermediate-Range Nuclear Forces Treaty"),
+    ("Intermediate-Range Nuclear Forces Treaty", "Intermediate-Range Nuclear Forces Treaty"),
+    ("New START", "New START"),
+    ("new start treaty", "New START"),
+    ("START I", "Strategic Arms Reduction Treaty"),
+    ("the NPT", "Treaty on the Non-Proliferation of Nuclear Weapons"),
+    ("Non-Proliferation Treaty", "Treaty on the Non-Proliferation of Nuclear Weapons"),
+    ("RCEP", "Regional Comprehensive Economic Partnership"),
+    ("CPTPP", "Comprehensive and Progressive Agreement for Trans-Pacific Partnership"),
+    ("NAFTA", "North American Free Trade Agreement"),
+    ("the USMCA", "United States–Mexico–Canada Agreement"),
+    ("Treaty of Asuncion", "Treaty of Asunción"),
+    ("The Oslo Accords", "Oslo I Accord"),
+    ("Dayton Accords", "Dayton Agreement"),
+    ("Belfast Agreement", "Good Friday Agreement"),
+    ("Shimla Agreement", "Simla Agreement"),
+    ("Elysee Treaty", "Élysée Treaty"),
+    ("Torrijos–Carter Treaties", "Panama Canal Treaties"),
+    ("JCPOA", "Joint Comprehensive Plan of Action"),
+    ("Treaty on Basic Relations", "Treaty on Basic Relations between Japan and the Republic of Korea"),
+    ("Minsk II", "Minsk II"),
+    ("Unknown Treaty of Nowhere", None),
+    ("", None),
+    ("the", None),
+])
+def test_reference_lookup_treaty(name, label):
+    t = ref.lookup_treaty(name)
+    assert (t.label if t else None) == label
+
+
+def test_reference_treaty_facts():
+    inf = ref.lookup_treaty("INF Treaty")
+    assert inf.parties == ("United States", "Soviet Union") and inf.signed == "1987-12-08" and inf.year == 1987
+    assert inf.place == "Washington"
+    assert ref.lookup_treaty("USMCA").replaces == "North American Free Trade Agreement"
+    assert ref.lookup_treaty("New START").replaces == "Strategic Offensive Reductions Treaty"
+    assert ref.lookup_treaty("Treaty of Lisbon").replaces is None  # it amended, it did not replace
+    assert ref.lookup_treaty("NPT").parties == ()  # open multilateral
+    assert set(ref.lookup_treaty("Abraham Accords").parties) >= {"Israel", "United Arab Emirates", "Bahrain"}
+
+
+def test_reference_graph_has_no_roles_or_treaties(graph):
+    assert not any(str(s).startswith(str(ID["treaty/"])) for s in graph.subjects())
+    people_in_graph = set(graph.subjects(RDF.type, KG.Person))
+    assert ref.person_iri("Luiz Inácio Lula da Silva") in people_in_graph
+    assert len(people_in_graph) == len(ref.people())
+
+
+@pytest.mark.parametrize("bad,message", [
+    ("Nobody Atall\tBrazil\tPresident\t2000\t2001", "person not in people.tsv"),
+    ("Joe Biden\tAtlantis\tPresident\t2000\t2001", "state not in states.tsv"),
+    ("Joe Biden\tUnited States\tGrand Vizier\t2000\t2001", "unknown title"),
+    ("Joe Biden\tUnited States\tPresident\t20x0\t2001", "not a year"),
+    ("Joe Biden\tUnited States\tPresident\t\t2001", "year is required"),
+    ("Joe Biden\tUnited States\tPresident\t2005\t2001", "after"),
+    ("Joe Biden\tUnited States\tPresident\t2005", "cells"),
+])
+def test_reference_roles_bad_rows_raise(monkeypatch, bad, message):
+    real = resources.files
+
+    class Fake:
+        def __init__(self, base):
+            self.base = base
+
+        def joinpath(self, name):
+            if name != "roles.tsv":
+                return self.base.joinpath(name)
+
+            class T:
+                def read_text(self, encoding="utf-8"):
+                    return "person\tstate\ttitle\tfrom\tto\n" + bad + "\n"
+            return T()
+
+    monkeypatch.setattr(ref.resources, "files", lambda pkg: Fake(real(pkg)))
+    ref._roles.cache_clear()
+    try:
+        with pytest.raises(ValueError, match=message) as err:
+            ref.roles()
+        assert "roles.tsv: line 2" in str(err.value)
+    finally:
+        monkeypatch.undo()
+        ref._roles.cache_clear()
+
+
+@pytest.mark.parametrize("bad,message", [
+    ("X Treaty\t\tAtlantis\t2000\t\t", "parties not in states.tsv"),
+    ("X Treaty\t\t\t2000-13-01\t\t", "not a date"),
+    ("X Treaty\t\t\tMay 2000\t\t", "YYYY"),
+    ("X Treaty\t\t\t2000\t\tY Treaty", "replaces unknown"),
+    ("X Treaty\tY\t\t2000\t\t\nY Treaty\tY\t\t2000\t\t", "already names"),
+])
+def test_reference_treaties_bad_rows_raise(monkeypatch, bad, message):
+    real = resources.files
+
+    class Fake:
+        def __init__(self, base):
+            self.base = base
+
+        def joinpath(self, name):
+            if name != "treaties.tsv":
+                return self.base.joinpath(name)
+
+            class T:
+                def read_text(self, encoding="utf-8"):
+                    return "label\taliases\tparties\tsigned\tplace\treplaces\n" + bad + "\n"
+            return T()
+
+    monkeypatch.setattr(ref.resources, "files", lambda pkg: Fake(real(pkg)))
+    ref._treaties.cache_clear()
+    try:
+        with pytest.raises(ValueError, match=message) as err:
+            ref.treaties()
+        assert "treaties.tsv: line" in str(err.value)
+    finally:
+        monkeypatch.undo()
+        ref._treaties.cache_clear()
+        ref._treaty_index.cache_clear()
