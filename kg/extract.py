@@ -67,7 +67,7 @@ INSTITUTIONS = {
     "quai d'orsay": "France", "foggy bottom": "United States", "yongsan": "South Korea",
 }
 TREATY_HEADS = r"(?:Treaty|Agreement|Accord|Pact|Convention|Protocol|Charter|Accords|Memorandum(?: of Understanding)?)"
-SUMMIT_NOUNS = {"summit", "talks", "meeting", "reunion", "summitry", "dialogue"}
+SUMMIT_NOUNS = {"summit", "talks", "talk", "meeting", "reunion", "summitry", "dialogue"}
 SUMMIT_VERBS = {"meet", "host"}
 VISIT_NOUNS = {"visit", "trip", "arrival", "tour", "voyage"}
 VISIT_VERBS = {"visit", "travel", "arrive", "fly", "tour", "land"}
@@ -369,6 +369,7 @@ class _Article:
         self.treaty_keys: list[str] = []                  # named treaties, in order of mention
         self.notes: list[str] = []
         # offices a sentence left half-known: (person, title, leads, state, counterpart of, sentence)
+        self.leader_titled: set[str] = set()             # people the text calls a head of state or government
         self.pending: list[tuple[str, str | None, bool | None, str | None, str | None, Sentence]] = []
 
     # entities --------------------------------------------------------------
@@ -990,6 +991,8 @@ def _offices(art: _Article, s: Sentence) -> None:
             continue
         pretty = _title_case(title)
         art.add(pm.key, "title", pretty, s)
+        if leads:
+            art.leader_titled.add(pm.key)
         if state is None:
             art.pending.append((pm.key, title, leads, None, counterpart_of, s))
             continue
@@ -1062,7 +1065,8 @@ def _treaty_key(art: _Article, m: Mention, s: Sentence, prev: Sentence | None) -
     year = PartialDate(int(m.extra["year"])) if m.extra.get("year") else None
     kind = m.extra["kind"]
     if kind == "anaphor" or (kind == "generic" and m.extra.get("det") in ("the", "this", "that", "its")
-                             and not m.extra.get("of") and not m.extra.get("mods") and year is None):
+                             and not m.extra.get("of") and not m.extra.get("mods") and year is None
+                             and not m.extra.get("named_parties")):
         # "the Treaty", "the accord": the article's most recent named treaty of that kind
         # (an accord is not the convention it replaced), else the most recent one
         if art.treaty_keys:
@@ -1073,7 +1077,7 @@ def _treaty_key(art: _Article, m: Mention, s: Sentence, prev: Sentence | None) -
             ent = art.entities[key]
             return key, ent.label, None, []
         return None
-    parties = _parties_near(art, s, prev, m)
+    parties = m.extra.get("named_parties") or _parties_near(art, s, prev, m)
     if kind == "named":
         name = _title_case(m.text)
         # "Russia-DPRK Treaty": parties named in the name itself
@@ -1176,16 +1180,50 @@ def _treaty_entity(art: _Article, key: str, label: str) -> None:
         art.entities[key] = Entity(key, "Treaty", label)
 
 
+_COMPOUND = re.compile(r"[A-Z][\w.]*(?:\s[A-Z][\w.]*)?(?:[-–][A-Z][\w.]*(?:\s[A-Z][\w.]*)?)+")
+_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?")
+
+
+def _named_parties(art: _Article, s: Sentence, m: Mention) -> list[str]:
+    """Parties a treaty's own words name: a compound before its head ("the Indo-Bangladeshi
+    accord", "India-Nepal Treaty of Peace") or "between A and B" in or right after its name."""
+    text = _doc_text(s.span.doc)
+    lo = max(s.span.start_char, m.start - 40)
+    out: list[str] = []
+    for c in _COMPOUND.finditer(text, lo, m.end):
+        gap = text[c.end():m.start] if c.end() <= m.start else ""
+        if c.end() > m.start or re.fullmatch(r"\s+(?:[a-z]+\s+){0,3}", gap):
+            from . import link
+            states = link.compound_states(c.group(0))
+            if states:
+                out = [art.state(f"state/{ref.slugify(st)}") for st in states]
+    if out:
+        return out
+    b = _BETWEEN.search(text, m.start, min(m.end + 14, s.span.end_char))
+    if b:
+        after = sorted((s.span.doc[st.start].idx, st) for st in s.states if s.span.doc[st.start].idx >= b.end())
+        if len(after) >= 2 and after[0][0] == b.end() and after[0][0] - b.end() < 50 and re.match(
+                r"^\s*(?:and|&)\s+(?:the\s+)?$", text[s.span.doc[after[0][1].end - 1].idx +
+                                                    len(s.span.doc[after[0][1].end - 1].text):after[1][0]]):
+            return list(dict.fromkeys([after[0][1].key, after[1][1].key]))
+    return []
+
+
 def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
     if not s.treaties:
         return
     text = _doc_text(s.span.doc)
     resolved: list[tuple[Mention, tuple[str, str, PartialDate | None, list[str]]]] = []
     for m in s.treaties:
+        m.extra["named_parties"] = _named_parties(art, s, m)
         got = _treaty_key(art, m, s, prev)
         if got is None:
             continue
         resolved.append((m, got))
+        if m.extra["named_parties"] and (m.extra.get("kind") == "named" or got[0] not in art.entities):
+            _treaty_entity(art, got[0], got[1])
+            for p in m.extra["named_parties"]:
+                art.add(got[0], "party", Ref(p), s)
     # replacement with a pronoun for the newer treaty: "It supersedes the X of 1998"
     if len(resolved) == 1 and art.treaty_keys and re.match(
             r"^\s*(?:It|This|The (?:new|revised) (?:text|treaty|agreement|accord|pact))\s+(?:also\s+)?" + REPLACE_ACTIVE,
@@ -1364,6 +1402,8 @@ def _trigger_tokens(s: Sentence, nouns: set[str], verbs: set[str]) -> Iterator[t
 def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
     for tok, lem in _trigger_tokens(s, SUMMIT_NOUNS, SUMMIT_VERBS):
         is_noun = tok.pos_ in ("NOUN", "PROPN") and lem in SUMMIT_NOUNS
+        if lem == "talk" and tok.lower_ != "talks":
+            continue   # "talks" between sides; "a talk" is a lecture
         is_verb = tok.pos_ == "VERB" and lem in SUMMIT_VERBS
         if not (is_noun or is_verb):
             continue
@@ -1629,6 +1669,12 @@ def _emit_events(art: _Article) -> None:
         slugs = sorted(ref.slugify(art.entities[p].label) if p in art.entities else p.split("/", 1)[1]
                        for p in ev.participants)
         if ev.kind == "Summit":
+            # a summit is a meeting of leaders: ministers and envoys at it are not its participants,
+            # and their talks alone are no summit
+            people = [p for p in ev.participants if p.startswith("person/")]
+            if people:
+                leaders = [p for p in people if p in art.leaders or p in art.leader_titled]
+                ev.participants = [p for p in ev.participants if not p.startswith("person/") or p in leaders]
             if len(ev.participants) < 2:
                 continue  # a meeting needs two sides: one alone is an incomplete reading, not a fact
             if "treaty" in ev.extra and not all(p in art.leaders for p in ev.participants):

@@ -47,14 +47,8 @@ class Term(NamedTuple):
 @lru_cache(maxsize=None)
 def _terms() -> dict[str, tuple[Term, ...]]:
     out: dict[str, list[Term]] = {}
-    roles = getattr(ref, "roles", None)
-    if roles is not None:
-        try:
-            rows = roles()
-        except FileNotFoundError:  # TEMP while roles.tsv is written
-            rows = []
-        for r in rows:
-            out.setdefault(r.person, []).append(Term(r.state, r.title, r.start, r.end))
+    for r in ref.roles():
+        out.setdefault(r.person, []).append(Term(r.state, r.title, r.start, r.end))
     for p in ref.people():
         if p.state and p.title:
             t = Term(p.state, p.title, p.start, p.end)
@@ -108,3 +102,43 @@ def leads_state(label: str, state: str, *, year: int | None) -> bool | None:
         return None
     in_year = [t for t in terms if t.covers(year)] or terms
     return any(t.leads for t in in_year)
+
+
+@lru_cache(maxsize=1)
+def _combining_forms() -> dict[str, str]:
+    from importlib import resources
+
+    text = resources.files("kg.data").joinpath("combining_forms.tsv").read_text(encoding="utf-8")
+    rows = [ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    return {form.strip().lower(): state.strip() for form, state in rows[1:]}
+
+
+def state_of_word(word: str) -> str | None:
+    """The state a name, demonym or combining form stands for ("Indo" -> India), or None."""
+    word = word.strip(" .,")
+    st = ref.lookup_state(word)
+    if st is not None:
+        return st.label
+    form = _combining_forms().get(word.lower())
+    if form is not None:
+        return form
+    return None
+
+
+def compound_states(compound: str) -> list[str]:
+    """The states of a two- or three-sided compound: "Indo-Sri Lanka" -> [India, Sri Lanka],
+    "Polish-German" -> [Poland, Germany], "US-Japan-South Korea" -> three. [] unless every side
+    is a state."""
+    sides = [p for p in compound.replace("–", "-").split("-") if p]
+    if len(sides) < 2:
+        return []
+    out: list[str] = []
+    for i, side in enumerate(sides):
+        words = side.split()
+        cands = [side] + ([" ".join(words[1:]), words[-1]] if i == 0 and len(words) > 1 else []) \
+            + ([words[0]] if i == len(sides) - 1 and len(words) > 1 else [])
+        st = next((s for s in map(state_of_word, cands) if s), None)
+        if st is None:
+            return []
+        out.append(st)
+    return list(dict.fromkeys(out)) if len(set(out)) >= 2 else []
