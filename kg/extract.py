@@ -57,6 +57,10 @@ NON_OFFICIAL = {"professor", "fellow", "research fellow", "expert", "analyst", "
                 "scholar", "journalist", "correspondent", "economist", "lecturer", "author"}
 _TITLE_WORDS = {w for t in LEADER_TITLES | OFFICIAL_TITLES for w in t.split()} | {
     "chairman", "chairwoman", "presidential", "deputy", "vice", "acting", "interim", "mr", "mrs", "ms", "dr"}
+# the last word of a title, as it stands before a name ("Prime Minister X": "minister")
+_TITLE_HEADS = {"president", "minister", "taoiseach", "chancellor", "premier", "king", "queen", "emir",
+                "sultan", "secretary", "ambassador", "envoy", "governor", "emperor", "shah", "spokesman",
+                "spokeswoman", "adviser", "advisor", "leader", "prince"}
 PAST_MARKERS = {"former", "ex", "late", "then", "erstwhile", "onetime"}
 # institutions that stand for a state in news ("Kremlin aide")
 INSTITUTIONS = {
@@ -598,6 +602,26 @@ def _mentions(art: _Article, s: Sentence) -> None:
             key = art.resolve_short(tok.text, s.index)
         if key:
             s.persons.append(Mention("person", tok.text, tok.i, tok.i + 1, key))
+    # "Taoiseach Brian Cowen", "President Ram Baran Yadav": capitalised words right after a
+    # capitalised title are a name, whatever the NER made of them
+    covered = {i for m in s.persons for i in range(m.start, m.end)} | {
+        i for ent in span.ents for i in range(ent.start, ent.end) if ent.ent_id_ or ent.label_ in ("GPE", "DATE", "NORP")}
+    i = span.start
+    while i < span.end - 1:
+        tok = doc[i]
+        if tok.text[:1].isupper() and tok.lower_ in _TITLE_HEADS and i + 1 not in covered:
+            j = i + 1
+            while j < span.end and j - i <= 4 and j not in covered and (
+                    doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and doc[j].lower_ not in _TITLE_WORDS
+                    or (doc[j].lower_ in NAME_PARTICLES and j + 1 < span.end and doc[j + 1].text[:1].isupper())):
+                j += 1
+            name = _clean_person(doc[i + 1:j].text) if j - i >= 3 else None
+            if name:
+                s.persons.append(Mention("person", name, i + 1, j, art.person(name, s.index)))
+                covered.update(range(i + 1, j))
+                i = j
+                continue
+        i += 1
     s.persons.sort(key=lambda m: m.start)
     # hyphenated state compounds the NER splits badly ("North Korea-Russia")
     for st_name in re.findall(r"([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)-(?=[A-Z])", s.raw):
@@ -954,8 +978,9 @@ def _offices(art: _Article, s: Sentence) -> None:
         # "the Foreign Minister, X" / "Togo's president, X" / "Iraq's vice-president, X"
         if title is None and pm.start - 2 >= s.span.start and doc[pm.start - 1].text == ",":
             j, rev = pm.start - 2, []
-            while j >= s.span.start and len(rev) < 6 and (
+            while j >= s.span.start and len(rev) < 7 and (
                     doc[j].pos_ not in ("DET", "VERB", "AUX", "ADP", "PUNCT")
+                    or (doc[j].lower_ in ("of", "for") and rev and rev[0][:1].isalpha() and doc[j + 1].text[:1].isupper())
                     or (doc[j].text == "-" and rev and j - 1 >= s.span.start and doc[j - 1].lower_ in ("vice", "deputy", "then"))):
                 if doc[j].text != "-":
                     rev.insert(0, doc[j].lower_)
@@ -1038,7 +1063,8 @@ def _resolve_offices(art: _Article) -> None:
             if len(known) == 1:
                 state = next(iter(known))
             else:
-                st = link.state_for_title(label, title, leads=bool(leads), year=year)
+                st = link.state_for_title(label, title, leads=bool(leads), year=year) \
+                    or link.state_of_title(title)
                 if st is None:
                     continue
                 state = f"state/{ref.slugify(st)}"
@@ -1209,13 +1235,59 @@ def _named_parties(art: _Article, s: Sentence, m: Mention) -> list[str]:
     return []
 
 
+_NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
+_GROUP_SIGNERS = re.compile(
+    r"\b(?:the|both|all)\s+(?:(two|three|four|five)\s+)?(leaders|presidents|prime ministers|premiers|"
+    r"heads of (?:state|government)|foreign ministers|ministers|sides|men|women)\b"
+    r"(?:\s+(?:then|also|later|jointly|formally))?\s+(?:signed|have signed|had signed|inked|put their names)", re.I)
+_IT_SIGNED = re.compile(r"^(?:It|This|The document|The text)\s+(?:was|had been|has been)\s+(?:signed|concluded|inked)\b")
+
+
+def _group_signers(art: _Article, s: Sentence) -> list[str]:
+    """"The two leaders signed": the people that phrase points back to, most recently named."""
+    g = _GROUP_SIGNERS.search(s.text)
+    if g is None:
+        return []
+    n = _NUMBERS.get((g.group(1) or "").lower(), 2)
+    noun = g.group(2).lower()
+    wanted_leaders = noun not in ("foreign ministers", "ministers")
+    out: list[str] = []
+    for idx, key in reversed(art.person_order):
+        if idx > s.index or idx < s.index - 6 or key in out:
+            continue
+        is_leader = key in art.leaders or key in art.leader_titled
+        if wanted_leaders and not is_leader and noun not in ("sides", "men", "women"):
+            continue
+        if not wanted_leaders and (is_leader or key not in art.offices):
+            continue
+        if noun in ("sides", "men", "women") and key not in art.offices and not is_leader:
+            continue
+        if noun in ("presidents", "prime ministers", "premiers") and not _holds_title(art, key, noun):
+            continue
+        out.append(key)
+        if len(out) == n:
+            break
+    states = {st for k in out for st in art.offices.get(k, ())}
+    return out if len(out) == n and len(states) >= min(n, 2) else []
+
+
 def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
+    if not s.treaties and art.treaty_keys and prev is not None and _IT_SIGNED.match(s.text):
+        # "It was signed by ...": the treaty the previous sentence named
+        s.treaties.append(Mention("treaty", s.text[:2], s.span.start_char, s.span.start_char + 2,
+                                  extra={"kind": "anaphor", "year": None}))
     if not s.treaties:
         return
+    group = _group_signers(art, s)
+    if group:
+        group_states = list(dict.fromkeys(st for k in group for st in sorted(art.offices.get(k, ()))))
+        for m in s.treaties:
+            if m.extra.get("kind") == "generic" and m.extra.get("det") in ("a", "an", "") and len(group_states) >= 2:
+                m.extra.setdefault("named_parties", group_states)
     text = _doc_text(s.span.doc)
     resolved: list[tuple[Mention, tuple[str, str, PartialDate | None, list[str]]]] = []
     for m in s.treaties:
-        m.extra["named_parties"] = _named_parties(art, s, m)
+        m.extra["named_parties"] = _named_parties(art, s, m) or m.extra.get("named_parties") or []
         got = _treaty_key(art, m, s, prev)
         if got is None:
             continue
@@ -1283,8 +1355,11 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             status = "expected"
         # signatories: office-holders the signing governs ("signed by A and B", "A and B signed"),
         # not others the sentence names ("A visited Warsaw, where the two countries signed X")
-        signatories = [p.key for p in s.persons if (p.key in art.offices or p.key in art.leaders)
+        signatories = [p.key for p in s.persons if (p.key in art.offices or p.key in art.leaders
+                                                    or p.key in art.leader_titled)
                        and _signs(s.span.doc[p.end - 1], sign_tok)]
+        if not signatories and group:
+            signatories = list(group)
         # parties are the states the signing itself names ("A and B signed"), not bystanders
         # ("talks hosted by Swiss diplomats")
         governed = {st.key for st in s.states if _governed_by(s.span.doc[st.start], sign_tok)}

@@ -142,3 +142,17 @@ def compound_states(compound: str) -> list[str]:
             return []
         out.append(st)
     return list(dict.fromkeys(out)) if len(set(out)) >= 2 else []
+
+
+@lru_cache(maxsize=1)
+def _state_titles() -> dict[str, str]:
+    from importlib import resources
+
+    text = resources.files("kg.data").joinpath("state_titles.tsv").read_text(encoding="utf-8")
+    rows = [ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    return {title.strip().lower(): state.strip() for title, state in rows[1:]}
+
+
+def state_of_title(title: str) -> str | None:
+    """The state of a title only one state has ("Taoiseach" -> Ireland), or None."""
+    return _state_titles().get(title.lower())
