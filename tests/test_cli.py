@@ -709,6 +709,108 @@ def test_cli_ingest_smoke(runner, tmp_path) -> None:
     assert result.stdout.startswith(f"{path}: ") and " facts added, " in result.stdout
 
 
+HTML_PAGE = """<html><head><title>Chile and Argentina meet</title></head><body><article>
+<h1>Chile and Argentina meet</h1>
+<p>Chilean President Gabriel Boric met Argentine President Alberto Fernandez in Buenos Aires on May 5, 2023.</p>
+<p>They signed the Andes Water Treaty.</p>
+</article></body></html>"""
+
+
+@pytest.fixture
+def no_lxml_html_clean(monkeypatch):
+    """As on a machine without lxml_html_clean: trafilatura's import of lxml.html.clean fails."""
+    for name in [m for m in sys.modules if m.split(".")[0] in ("trafilatura", "justext")]:
+        monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setitem(sys.modules, "lxml.html.clean", None)
+
+
+NO_LXML_HTML_CLEAN = ("reading HTML needs the Python package lxml_html_clean, which is not installed: "
+                      "run pip install 'lxml_html_clean'")
+
+
+def test_cli_ingest_html_without_lxml_html_clean_is_exit_2(runner, tmp_path, no_lxml_html_clean) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(HTML_PAGE, encoding="utf-8")
+    assert_error(runner.invoke(app, ["--store", ":memory:", "ingest", str(page)]),
+                 f"Error: {page}: {NO_LXML_HTML_CLEAN}")
+
+
+@pytest.mark.slow
+def test_cli_ingest_batch_goes_on_after_a_failed_article(runner, tmp_path, no_lxml_html_clean) -> None:
+    # the article in the middle fails (a package is missing): its line says so, the
+    # articles after it are ingested and reported, and the exit code says it failed
+    first, page, last = tmp_path / "a.txt", tmp_path / "page.html", tmp_path / "b.txt"
+    first.write_text(ARTICLE_TXT, encoding="utf-8")
+    page.write_text(HTML_PAGE, encoding="utf-8")
+    shutil.copy(sorted((Path(__file__).parent.parent / "examples").glob("*.txt"))[0], last)
+    result = runner.invoke(app, ["--store", ":memory:", "ingest", str(first), str(page), str(last)])
+    assert result.exit_code == 2, (result.stdout, result.stderr)
+    out = result.stdout.splitlines()
+    assert [line.split(": ")[0] for line in out] == [str(first), str(last)]
+    assert all(" facts added, " in line for line in out)
+    assert result.stderr.splitlines() == [f"Error: {page}: {NO_LXML_HTML_CLEAN}"]
+
+
+@pytest.mark.slow
+def test_cli_ingest_html_article_gives_facts(runner, tmp_path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(HTML_PAGE, encoding="utf-8")
+    result = runner.invoke(app, ["--store", ":memory:", "ingest", str(page)])
+    assert result.exit_code == 0, result.stderr
+    facts = int(result.stdout.split(": ", 1)[1].split(" facts")[0])
+    assert facts > 0, result.stdout
+
+
+def test_cli_ingest_internal_error_is_exit_3_and_the_others_go_on(runner, tmp_path, monkeypatch) -> None:
+    import kg.api
+
+    bad, good = tmp_path / "bad.txt", tmp_path / "good.txt"
+    bad.write_text(ARTICLE_TXT, encoding="utf-8")
+    good.write_text(ARTICLE_TXT.replace("Santiago", "Valparaiso"), encoding="utf-8")
+
+    real = kg.api._build_document
+
+    def build(doc, **kw):
+        if doc.source == str(bad):
+            raise KeyError("simulated")
+        return real(doc, **kw)
+
+    monkeypatch.setattr(kg.api, "_build_document", build)
+    result = runner.invoke(app, ["--store", ":memory:", "ingest", str(bad), str(good)])
+    assert result.exit_code == 3, (result.stdout, result.stderr)
+    assert result.stderr.splitlines() == [
+        f"Error: {bad}: internal error of kg (KeyError: 'simulated') (run with --debug for the traceback)"]
+    assert result.stdout.startswith(f"{good}: ")
+
+
+@pytest.mark.parametrize(("error", "code", "line"), [
+    (ModuleNotFoundError("No module named 'matplotlib'", name="matplotlib"), 2,
+     "Error: kg needs the Python package matplotlib, which is not installed: run pip install 'matplotlib'"),
+    (ImportError("lxml.html.clean module is now a separate project lxml_html_clean.\n"
+                 "Install lxml[html_clean] or lxml_html_clean directly."), 2,
+     "Error: kg needs the Python package lxml_html_clean, which is not installed: "
+     "run pip install 'lxml_html_clean'"),
+    (ImportError("cannot import name 'nope' from 'kg.store'", name="kg.store"), 3, None),
+])
+def test_cli_main_missing_package_is_exit_2(store_path, monkeypatch, capsys, error, code, line) -> None:
+    # a package kg needs that is not installed is the user's to fix: exit 2 and one line
+    # saying what to install; a failed import of kg's own modules is a bug of kg (exit 3)
+    def stats(self):
+        raise error
+
+    monkeypatch.setattr(kg.KnowledgeGraph, "stats", stats)
+    monkeypatch.setattr(sys, "argv", ["kg", "--store", str(store_path), "stats"])
+    with pytest.raises(SystemExit) as info:
+        main()
+    assert info.value.code == code
+    err = capsys.readouterr().err
+    assert len(err.splitlines()) == 1
+    if line is not None:
+        assert err.splitlines() == [line]
+    else:
+        assert err.startswith("Error: ImportError: ")
+
+
 # ---------------------------------------------------------------------------
 # the console script: main() turns errors into exit codes
 # ---------------------------------------------------------------------------

@@ -234,12 +234,14 @@ def test_ingest_without_the_fast_check_builds_the_same_graphs(monkeypatch: pytes
                {g: sorted(nt.splitlines()) for g, nt in b.graphs.items()}
 
 
-def test_ingest_write_error_stops_the_writes_that_follow(monkeypatch: pytest.MonkeyPatch) -> None:
-    # articles are written by a background thread; a store error there must surface from
-    # ingest_paths as it would without the thread, and nothing after it is written
+def test_ingest_write_error_is_reported_and_the_others_are_written(monkeypatch: pytest.MonkeyPatch) -> None:
+    # articles are written by a background thread; a store error there is the failure of
+    # that article, on its line, and the articles after it are still written
+    from kg.api import IngestFailure
     from kg.errors import StoreError
 
     paths = [str(p) for p in sorted((HERE.parent / "examples").glob("*.txt"))]
+    assert len(paths) >= 3
     g = kg.open(":memory:")
     real = kg.KnowledgeGraph._store_built
     calls: list[str] = []
@@ -251,11 +253,41 @@ def test_ingest_write_error_stops_the_writes_that_follow(monkeypatch: pytest.Mon
         return real(self, built)
 
     monkeypatch.setattr(kg.KnowledgeGraph, "_store_built", failing_second)
-    with pytest.raises(StoreError, match="simulated"):
-        g.ingest_paths(paths)
-    assert len(calls) == 2
+    result = g.ingest_paths(paths)
+    assert len(calls) == len(paths)
+    assert [isinstance(o, IngestFailure) for o in result.outcomes] == [i == 1 for i in range(len(paths))]
+    assert result.errors == [f"{paths[1]}: disk full (simulated)"]
+    assert result.exit_code == 2
     articles = {r["a"] for r in _rows(g.query("SELECT ?a WHERE { ?a a kg:Article }"))}
-    assert articles == {calls[0]}
+    assert articles == {calls[0], *calls[2:]}
+
+
+def test_ingest_internal_error_in_one_article_is_reported_and_the_others_go_on(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # a bug of kg while extracting one article (any exception, not only bad input) is that
+    # article's failure (exit code 3), in its place; the articles before and after are ingested
+    import kg.api
+    from kg.api import IngestFailure
+
+    paths = [str(p) for p in sorted((HERE.parent / "examples").glob("*.txt"))]
+    real = kg.api._build_document
+
+    def broken_on_second(doc, **kw):
+        if doc.source == paths[1]:
+            raise ZeroDivisionError("division by zero (simulated)")
+        return real(doc, **kw)
+
+    monkeypatch.setattr(kg.api, "_build_document", broken_on_second)
+    g = kg.open(":memory:")
+    result = g.ingest_paths(paths)
+    assert [type(o).__name__ for o in result.outcomes] == \
+        ["IngestReport", "IngestFailure"] + ["IngestReport"] * (len(paths) - 2)
+    failure = result.outcomes[1]
+    assert isinstance(failure, IngestFailure) and failure.exit_code == 3 and result.exit_code == 3
+    assert failure.message == (f"{paths[1]}: internal error of kg "
+                               "(ZeroDivisionError: division by zero (simulated))")
+    assert "Traceback" in failure.traceback and "broken_on_second" in failure.traceback
+    assert len(result.reports) == len(paths) - 1
 
 
 def test_ingest_input_error_in_the_writer_is_reported_per_article(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -274,5 +306,6 @@ def test_ingest_input_error_in_the_writer_is_reported_per_article(monkeypatch: p
 
     monkeypatch.setattr(kg.KnowledgeGraph, "_store_built", refuse_first)
     result = g.ingest_paths(paths)
-    assert result.errors == ["bad article (simulated)"]
+    assert result.errors == [f"{paths[0]}: bad article (simulated)"]
+    assert result.exit_code == 2
     assert [r.article for r in result.reports] == seen[1:]

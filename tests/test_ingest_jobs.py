@@ -46,3 +46,18 @@ def test_ingest_jobs_bad_file_reported(tmp_path: Path) -> None:
 def test_ingest_jobs_zero_refused() -> None:
     with kg.open(":memory:") as g, pytest.raises(kg.KgError):
         g.ingest_paths([str(ARTICLES[0])], jobs=0)
+
+
+def test_ingest_jobs_worker_error_is_the_files_failure(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Any exception in a worker (not only bad input) comes back as that file's failure,
+    so that the other files go on; a bug of kg is exit code 3."""
+    import kg.api
+
+    def broken(doc, **kw):
+        raise RuntimeError("simulated")
+
+    monkeypatch.setattr(kg.api, "_build_document", broken)
+    failure, built = kg.api._build_file(str(ARTICLES[0]), None, None)
+    assert built is None and failure is not None
+    assert failure.exit_code == 3
+    assert failure.message == f"{ARTICLES[0]}: internal error of kg (RuntimeError: simulated)"
