@@ -84,7 +84,7 @@ CUE_LEMMAS = {
     "intention", "potential", "possible", "possibility", "likely", "anticipate", "speculate",
     "speculation", "upcoming", "prospective", "propose", "hope", "want", "aim", "poise",
     "consider", "prepare", "predict", "forecast", "future", "can", "next", "seek", "wish",
-    "if", "whether", "await", "schedule", "invitation", "invite", "prospect", "candidate",
+    "if", "whether", "await", "schedule", "invitation", "invite", "prospect", "candidate", "due",
 }
 PLAN_LEMMAS = {"plan", "intend", "intention", "schedule", "propose", "prepare", "invitation", "invite"}
 ANAPHORIC_TIME = re.compile(r"^\s*(?:during that (?:period|time|year)|at that time|at the time|that year|"
@@ -295,7 +295,7 @@ def canonical_person_label(name: str) -> str:
 _TREATY_NAMED = re.compile(
     r"(?:\b(?:the|a|an)\s+)?(?:(?P<year>1[6-9]\d\d|20\d\d)\s+)?"
     r"(?P<name>(?:(?:[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*)\s+){0,6}?" + TREATY_HEADS +
-    r"(?:\s+(?:on|of|for|between|to)\s+(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:and\s+|of\s+|on\s+|the\s+|for\s+)?[A-Z][\w'’-]*){0,7})?)")
+    r"(?:\s+(?:on|of|for|between|to)\s+(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:(?:and|of|on|for|between|concerning)\s+(?:the\s+)?|the\s+)?(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][\w'’.-]*){0,9})?)")
 _TREATY_GENERIC = re.compile(
     r"\b(?:(?P<det>[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+)?(?:(?P<year>1[6-9]\d\d|20\d\d)\s+)?"
     r"(?P<mods>(?:(?:new|newly|formed|revised|bilateral|old|earlier|previous|original|existing|landmark|"
@@ -746,7 +746,7 @@ def _has_past_evidence(tok: Any) -> bool:
                                    {"has", "have", "had", "was", "were", "been"} for c in t.children):
             return True
         if t.pos_ == "VERB" and (t.tag_ in ("VBZ", "VBP", "VB") or
-                                 (t.tag_ == "VBG" and t.dep_ not in ("advcl", "acl", "xcomp", "conj"))):
+                                 (t.tag_ == "VBG" and t.dep_ not in ("advcl", "acl", "xcomp", "conj", "pcomp"))):
             break
     return False
 
@@ -1498,8 +1498,17 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
                     or (before is not None and before.lower_ == "in" and before.head.tag_ == "VBN"
                         and before.head.head.i == tok.i):
                 in_state = m.key
+        if status is None and start is None and not s.dates:
+            # no time of its own ("then held talks", "in the afternoon"): the time of the story
+            # told in the sentences just before, when they report a dated event
+            recent = [e for e in art.events if e.kind in ("Summit", "Visit") and e.start is not None
+                      and 0 <= s.index - e.extra.get("sent", -99) <= 2]
+            if recent:
+                start = recent[-1].start
+                if place is None and recent[-1].kind == "Visit" and (recent[-1].destination or "").startswith("place/"):
+                    place = recent[-1].destination
         ev = Event("Summit" if status is None else "Plan", participants, start, end, place,
-                   status=status, extra={"type": "Summit", "noun": is_noun, "in_state": in_state})
+                   status=status, extra={"type": "Summit", "noun": is_noun, "in_state": in_state, "sent": s.index})
         ev.evidence.append(Evidence(s.text, s.section))
         art.events.append(ev)
 
@@ -1532,7 +1541,8 @@ def _event_status(art: _Article, s: Sentence, tok: Any, *, own_date_only: bool
 def _participants(art: _Article, s: Sentence, tok: Any) -> list[str]:
     out = []
     for p in s.persons:
-        if _attached(s, tok, p) or (tok.pos_ != "VERB" and (p.key in art.offices or p.key in art.leaders)):
+        if _attached(s, tok, p) or (tok.pos_ != "VERB" and (p.key in art.offices or p.key in art.leaders
+                                                            or p.key in art.leader_titled)):
             out.append(p.key)
     if len(out) < 2 and tok.pos_ == "VERB":
         # "Beijing hosted a dialogue with South Korea": a capital as the actor stands for its state
@@ -1657,7 +1667,7 @@ def _visits(art: _Article, s: Sentence) -> None:
         # a visit's date is the one attached to it, not any date of the sentence
         status, start, end = _event_status(art, s, tok, own_date_only=not is_verb)
         ev = Event("Visit" if status is None else "Plan", [visitor], start, end,
-                   destination=dest, status=status, extra={"type": "Visit"})
+                   destination=dest, status=status, extra={"type": "Visit", "sent": s.index})
         ev.evidence.append(Evidence(s.text, s.section))
         art.events.append(ev)
 
