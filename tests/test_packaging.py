@@ -145,3 +145,21 @@ def test_packaging_wheel_install_ingests_and_validates(tmp_path: Path) -> None:
     assert out.startswith("Conforms"), out
     out = _run([kg_cmd, "--store", "store", "ask", "treaties", "--format", "csv"], cwd=work, env=env).stdout
     assert "Beagle Fisheries Treaty" in out, out
+
+
+@needs_checkout
+def test_packaging_ci_runs_the_readme_commands_and_nothing_else_in_the_venv() -> None:
+    # .ci/run reads the README's two commands from README.md and runs them in a fresh clone;
+    # it installs nothing into the venv of its own (an upgrade of pip there once hid a
+    # dependency that the README's command did not install)
+    ci = ROOT / ".ci" / "run"
+    if not ci.is_file():
+        pytest.skip("no .ci/run")
+    code = [line for line in ci.read_text(encoding="utf-8").splitlines() if not line.lstrip().startswith("#")]
+    assert not [line for line in code if re.search(r"\bpip\b|\.venv", line)], "\n".join(code)
+    assert any("git clone" in line for line in code)
+    awk = re.search(r"awk '\n(.*?)\n' \"\$root/README.md\"", ci.read_text(encoding="utf-8"), re.S)
+    assert awk, "the README's commands are not read from README.md"
+    out = subprocess.run(["awk", awk.group(1), str(ROOT / "README.md")], capture_output=True, text=True,
+                         check=True).stdout.splitlines()
+    assert len(out) == 2 and "pip install" in out[0] and "pytest" in out[1], out
