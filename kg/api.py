@@ -272,14 +272,14 @@ class KnowledgeGraph:
                format: RdfFormat | str = RdfFormat.nq, graph: str | None = None) -> None:
         """Write the store (or one graph) as RDF to a file name (``.gz`` compresses) or a stream."""
         fmt = RdfFormat(format)
-        if output is None or isinstance(output, str):
-            stream = open_output(output)
+        if output is None or output == "-":
+            stream = open_output(None)
             try:
                 self.store.dump(stream, fmt, graph=graph)
             finally:
                 stream.flush()
-                if output not in (None, "-"):
-                    stream.close()
+        elif isinstance(output, str):
+            _write_file(Path(output), lambda stream: self.store.dump(stream, fmt, graph=graph))
         else:
             self.store.dump(output, fmt, graph=graph)  # type: ignore[arg-type]
 
@@ -532,6 +532,31 @@ class KnowledgeGraph:
             self.store.replace_graphs(
                 {str(INFERRED_GRAPH): result.inferred.serialize(format="nt", encoding="utf-8")})
         return result
+
+
+def _write_file(path: Path, write: Callable[[Any], None]) -> None:
+    """Call ``write`` with a binary stream that becomes the file ``path`` (gzip when it ends
+    in .gz) only once all is written: a file that cannot be written is an InputError, and
+    no half-written file is left. A path that is not a regular file (/dev/stdout, a pipe)
+    is written as it is."""
+    import gzip
+    import os
+
+    special = path.exists() and not path.is_file()
+    tmp = path if special else path.with_name(f".{path.name}.{os.getpid()}.part")
+    try:
+        with (gzip.open(tmp, "wb") if path.name.lower().endswith(".gz") else tmp.open("wb")) as stream:
+            write(stream)
+        if not special:
+            os.replace(tmp, path)
+    except OSError as err:
+        if not special:
+            tmp.unlink(missing_ok=True)
+        raise InputError(f"{path}: cannot write the file ({err.strerror or err})") from None
+    except BaseException:
+        if not special:
+            tmp.unlink(missing_ok=True)
+        raise
 
 
 def _given_date(date: str) -> Any:

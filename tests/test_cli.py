@@ -597,6 +597,30 @@ def test_cli_export_stdout(runner, sample_store, sample_graph, sample_ttl) -> No
     assert isomorphic(Graph().parse(data=result.stdout, format="nt"), Graph().parse(sample_ttl))
 
 
+@pytest.mark.parametrize("name", ["no-such-folder/out.nq", "no-such-folder/out.nq.gz"])
+def test_cli_export_to_a_missing_folder_is_exit_2(runner, sample_store, tmp_path, name) -> None:
+    out = tmp_path / name
+    assert_error(invoke(runner, sample_store, "export", "-o", str(out)),
+                 f"Error: {out}: cannot write the file (No such file or directory)")
+    assert not out.parent.exists()
+
+
+def test_cli_export_failure_leaves_no_half_written_file(runner, sample_store, tmp_path, monkeypatch) -> None:
+    # the file appears only once everything is written; an old file of that name is kept
+    out = tmp_path / "out.nq"
+    out.write_text("old\n", encoding="utf-8")
+
+    def dump(self, stream, fmt, graph=None):
+        stream.write(b"<urn:a> <urn:b> <urn:c> <urn:g> .\n")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(KgStore, "dump", dump)
+    assert_error(invoke(runner, sample_store, "export", "-o", str(out)),
+                 f"Error: {out}: cannot write the file (No space left on device)")
+    assert out.read_text(encoding="utf-8") == "old\n"
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+
+
 def test_cli_export_unknown_graph_is_exit_2(runner, sample_store) -> None:
     assert_error(invoke(runner, sample_store, "export", "--graph", "urn:g:none"),
                  "Error: no graph <urn:g:none> in the store")
