@@ -52,6 +52,8 @@ OFFICIAL_TITLES = {
     "chief negotiator", "negotiator", "foreign affairs minister", "minister of foreign affairs",
     "defense chief", "intelligence chief", "unification minister", "minister of unification",
     "high representative", "commissioner", "president of the european commission",
+    "diplomat", "top diplomat", "security chief", "cabinet secretary", "chief of army staff", "army chief",
+    "external affairs minister", "foreign affairs secretary", "secretary for foreign affairs",
 }
 NON_OFFICIAL = {"professor", "fellow", "research fellow", "expert", "analyst", "researcher",
                 "scholar", "journalist", "correspondent", "economist", "lecturer", "author"}
@@ -373,6 +375,7 @@ class _Article:
         self.treaty_keys: list[str] = []                  # named treaties, in order of mention
         self.notes: list[str] = []
         # offices a sentence left half-known: (person, title, leads, state, counterpart of, sentence)
+        self.dateline_state: str | None = None            # where the story was filed, as a state
         self.leader_titled: set[str] = set()             # people the text calls a head of state or government
         self.pending: list[tuple[str, str | None, bool | None, str | None, str | None, Sentence]] = []
 
@@ -458,6 +461,7 @@ def extract(doc: Any, *, date: PartialDate | None = None) -> Extraction:
     anchor = adate.date
     blocks = [b for b in doc.blocks if b.text.strip()]
     nlp = pipeline()
+    dateline_state = _dateline_state(blocks)
     docs = list(nlp.pipe([_DATELINE.sub("", b.text, count=1) for b in blocks]))
     notes: list[str] = []
     if anchor is None:
@@ -470,6 +474,7 @@ def extract(doc: Any, *, date: PartialDate | None = None) -> Extraction:
             notes.append("no article date: relative dates left unresolved")
     art = _Article(anchor, adate.date)
     art.notes = notes
+    art.dateline_state = dateline_state
     sentences = _sentences(art, blocks, docs)
     for s in sentences:
         _offices(art, s)
@@ -497,6 +502,29 @@ def extract(doc: Any, *, date: PartialDate | None = None) -> Extraction:
     facts = [f for f in art.facts if f.evidence.section != "reference" or f.subject in used]
     return Extraction(text="\n\n".join(b.text for b in blocks), title=doc.title, date=adate,
                       entities=entities, facts=facts, notes=art.notes)
+
+
+_DATELINE_PLACE = re.compile(r"^([A-Z][A-Z.'’ ]{2,40}?)(?:,\s*([A-Z][A-Za-z ]{2,30}?))?(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?"
+                             r"(?:\s*\([^)]{1,40}\))?\s*[-–—]+\s+")
+
+
+def _dateline_state(blocks: list[Any]) -> str | None:
+    """The state of the place a story was filed from ("HAVANA, March 21 (Wire) -" -> Cuba)."""
+    for b in blocks[:3]:
+        m = _DATELINE_PLACE.match(b.text)
+        if m is None:
+            continue
+        if m.group(2):
+            st = ref.lookup_state(m.group(2).strip())
+            if st is not None:
+                return f"state/{ref.slugify(st.label)}"
+        place = ref.lookup_place(m.group(1).strip().title())
+        if place is not None and place.state:
+            return f"state/{ref.slugify(place.state)}"
+        st = ref.lookup_state(m.group(1).strip().title())
+        if st is not None:
+            return f"state/{ref.slugify(st.label)}"
+    return None
 
 
 def _sentences(art: _Article, blocks: list[Any], docs: list[Any]) -> list[Sentence]:
@@ -1008,6 +1036,12 @@ def _offices(art: _Article, s: Sentence) -> None:
                 state = state_at[k]
         if past:
             continue
+        if title is None and state is None and pm.end + 1 < s.span.end and doc[pm.end].lower_ == "of":
+            # "A of Iran and B of Iraq" after "the foreign ministers of the two countries"
+            k = pm.end + 1 + (doc[pm.end + 1].lower_ == "the")
+            if k in state_at and (k + 1 >= s.span.end or doc[k + 1].lower_ not in ("'s", "’s")):
+                art.pending.append((pm.key, None, None, state_at[k], None, s))
+                continue
         if title is None:
             # "Zimbabwe's Emmerson Mnangagwa", "his Kenyan counterpart Daniel arap Moi": a state,
             # and an office known from the rest of the article or the reference data
@@ -1065,10 +1099,15 @@ def _resolve_offices(art: _Article) -> None:
             else:
                 st = link.state_for_title(label, title, leads=bool(leads), year=year) \
                     or link.state_of_title(title)
-                if st is None:
+                if st is not None:
+                    state = art.state(f"state/{ref.slugify(st)}")
+                elif not leads and art.dateline_state and art.dateline_state in art.entities \
+                        and not link.terms_of(label):
+                    # a minister with no state beside the name, in a story filed from a state's
+                    # soil: that state's minister ("HAVANA - ... Foreign Minister X")
+                    state = art.dateline_state
+                else:
                     continue
-                state = f"state/{ref.slugify(st)}"
-                art.state(state)
             _office_fact(art, key, state, bool(leads), s)
             continue
         st_label = art.entities[state].label if state in art.entities else None
