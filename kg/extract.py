@@ -63,6 +63,7 @@ _TITLE_WORDS = {w for t in LEADER_TITLES | OFFICIAL_TITLES for w in t.split()} |
 _TITLE_HEADS = {"president", "minister", "taoiseach", "chancellor", "premier", "king", "queen", "emir",
                 "sultan", "secretary", "ambassador", "envoy", "governor", "emperor", "shah", "spokesman",
                 "spokeswoman", "adviser", "advisor", "leader", "prince"}
+_PLURAL_TITLES = {"presidents", "ministers", "premiers", "chancellors", "kings", "emirs"}
 PAST_MARKERS = {"former", "ex", "late", "then", "erstwhile", "onetime"}
 # institutions that stand for a state in news ("Kremlin aide")
 INSTITUTIONS = {
@@ -375,6 +376,8 @@ class _Article:
         self.treaty_keys: list[str] = []                  # named treaties, in order of mention
         self.notes: list[str] = []
         # offices a sentence left half-known: (person, title, leads, state, counterpart of, sentence)
+        self.person_sentences: dict[str, list[Sentence]] = {}   # person -> sentences naming them
+        self.past_people: set[str] = set()                # named as "former", "ex-", "late"
         self.dateline_state: str | None = None            # where the story was filed, as a state
         self.leader_titled: set[str] = set()             # people the text calls a head of state or government
         self.pending: list[tuple[str, str | None, bool | None, str | None, str | None, Sentence]] = []
@@ -878,6 +881,8 @@ def _titles_longest_first() -> list[tuple[str, re.Pattern[str]]]:
 
 def _title_in(words: list[str]) -> tuple[str | None, bool]:
     """The longest title phrase in a window of lower-case words, and whether it leads a state."""
+    if words and words[-1] in _PLURAL_TITLES:   # "Presidents Yeltsin and Kuchma"
+        words = words[:-1] + [words[-1][:-1]]
     text = " ".join(words)
     best = None
     for t, rx in _titles_longest_first():
@@ -959,6 +964,7 @@ def _offices(art: _Article, s: Sentence) -> None:
             i -= 1
         if i >= s.span.start and doc[i].lower_ in PAST_MARKERS:
             past = True
+        art.person_sentences.setdefault(pm.key, []).append(s)
         counterpart_of = None
         if "counterpart" in words or "counterparts" in words or (
                 i - 1 >= s.span.start and doc[i].text == "," and doc[i - 1].lower_ == "counterpart"):
@@ -1035,6 +1041,7 @@ def _offices(art: _Article, s: Sentence) -> None:
             if k in state_at:
                 state = state_at[k]
         if past:
+            art.past_people.add(pm.key)
             continue
         if title is None and state is None and pm.end + 1 < s.span.end and doc[pm.end].lower_ == "of":
             # "A of Iran and B of Iraq" after "the foreign ministers of the two countries"
@@ -1121,6 +1128,33 @@ def _resolve_offices(art: _Article) -> None:
                 known_leads = False
         _office_fact(art, key, state, known_leads, s)
     art.pending.clear()
+    _reference_leaders(art)
+
+
+def _reference_leaders(art: _Article) -> None:
+    """A head of state or government named without a title ("Indira Gandhi and Zulfikar Ali Bhutto
+    signed"): the reference data's term of office, when it covers a year the article speaks of and
+    the article names that state. Never for someone the text calls "former"."""
+    from . import link
+
+    years = set()
+    if art.anchor is not None:
+        years.add(art.anchor.year)
+    for sents in art.person_sentences.values():
+        for s in sents:
+            years.update(int(y) for y in re.findall(r"\b(1[89]\d\d|20\d\d)\b", s.text))
+    named_states = {k for k, n in art.state_counts.items() if n}
+    for key, sents in art.person_sentences.items():
+        if key in art.offices or key in art.past_people:
+            continue
+        rec = art.people.get(key)
+        if rec is None or len(rec["label"].split()) < 2 and not link.terms_of(rec["label"]):
+            continue
+        states = {t.state for t in link.terms_of(rec["label"])
+                  if t.leads and any(t.covers(y) for y in years)}
+        states = {f"state/{ref.slugify(st)}" for st in states} & named_states
+        if len(states) == 1:
+            _office_fact(art, key, states.pop(), True, sents[0])
 
 
 # --- treaties --------------------------------------------------------------------------------
