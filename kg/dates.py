@@ -6,8 +6,11 @@
 - :func:`resolve` turns one date expression (as spaCy's DATE entity gives it) into a
   :class:`~kg.model.PartialDate` with the precision the text gives, relative to the
   article date where needed ("last September", "the 19th", "Thursday").
-- :func:`resolve_range` does the same for ranges ("from Jan. 14 to Thursday").
+- :func:`resolve_range` does the same for ranges ("from Jan. 14 to Thursday", "from 12
+  to 14 April 2015", "between 3 and 5 May").
 - :func:`find_date_expressions` scans a sentence for the forms above (spaCy misses some).
+- :func:`context_date` gives the date mentioned last in a text: what "in November that
+  year", "later that year", "that same month" mean (``context=`` of :func:`resolve`).
 
 Rules are regular expressions compiled once; dateparser is only a last resort for
 absolute dates that have a 4-digit year and nothing but date words. Nothing is guessed:
@@ -16,8 +19,9 @@ what the rules cannot resolve comes back as None.
 Not supported (None): decades and centuries ("the 1990s"), weeks and weekends ("last
 week"), seasons ("summer 2024"), quarters, durations ("three years"), expressions
 relative to another event rather than to the article date ("the next day", "that
-evening", "the same year"), numeric dates whose day and month order is ambiguous
-("06/07/2024").
+evening"; "the same year" only with a context), anniversaries of an event without a
+date ("the 25th anniversary of the treaty"), numeric dates whose day and month order
+is ambiguous ("06/07/2024").
 """
 
 from __future__ import annotations
@@ -29,7 +33,7 @@ from dataclasses import dataclass
 
 from kg.model import ArticleDate, PartialDate
 
-__all__ = ["detect_article_date", "find_date_expressions", "resolve", "resolve_range"]
+__all__ = ["context_date", "detect_article_date", "find_date_expressions", "resolve", "resolve_range"]
 
 _F = re.IGNORECASE | re.ASCII
 
@@ -71,6 +75,14 @@ _MOD = (
 )
 _REL_WORD = r"(?:last|this|next|this\s+past|this\s+coming|past|coming)"
 _YEAR_REL = r"(?:last\s+year|this\s+year|next\s+year|the\s+(?:previous|prior|current)\s+year|the\s+year\s+before)"
+#: "that year", "the same month": relative to the date mentioned last before the expression.
+_CTX_WORD = r"(?:that\s+same|that|the\s+same)"
+#: "40 years to the day after", "the 25th anniversary of": relative to another event.
+_ANNIV = (
+    rf"(?:the\s+)?(?P<n>{_NUMWORD}|forty|fifty|sixty|seventy|eighty|ninety|(?:a\s+)?hundred|twenty|thirty)\s+years?"
+    r"\s+(?:to\s+the\s+day\s+(?:after|since)|after)(?:\s+(?:the\s+)?(?P<rest>.+))?"
+    r"|(?:the\s+)?(?P<nth>\d{1,3})(?:st|nd|rd|th)\s+anniversary(?:\s+of(?:\s+(?:the\s+)?(?P<rest2>.+))?)?"
+)
 
 # Offsets in days of fixed expressions, relative to the article date. Expressions that
 # are usually relative to another event ("the next day", "the following day") are
@@ -104,6 +116,14 @@ _RULE_SOURCES: list[tuple[str, str]] = [
     ("my", rf"{_M}\s*,?\s*(?:of\s+)?{_Y}"),
     ("y", rf"(?:the\s+year\s+(?:of\s+)?)?{_Y}"),
     ("myrel", rf"{_M}\s*,?\s*(?:of\s+)?(?P<yrel>{_YEAR_REL})"),
+    ("mdrel", rf"{_WDP}{_M}\s*{_D}\s*,?\s*(?:of\s+)?(?P<yrel>{_YEAR_REL})"),
+    ("mdrel", rf"{_WDP}(?:the\s+)?{_D}\s+(?:of\s+)?{_M}\s*,?\s*(?:of\s+)?(?P<yrel>{_YEAR_REL})"),
+    ("ctxmd", rf"{_WDP}{_M}\s*{_D}\s*,?\s*(?:of\s+)?{_CTX_WORD}\s+year"),
+    ("ctxmd", rf"{_WDP}(?:the\s+)?{_D}\s+(?:of\s+)?{_M}\s*,?\s*(?:of\s+)?{_CTX_WORD}\s+year"),
+    ("ctxm", rf"{_M}\s*,?\s*(?:of\s+)?{_CTX_WORD}\s+year"),
+    ("ctx", rf"{_CTX_WORD}\s+(?P<unit>year|month|day)"),
+    ("ctxnext", r"the\s+following\s+(?P<unit>year|month)"),
+    ("anniv", _ANNIV),
     ("md", rf"{_WDP}{_M}\s*{_D}"),
     ("md", rf"{_WDP}(?:the\s+)?{_D}\s+(?:of\s+)?{_M}"),
     ("d", r"(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)(?:\s+of\s+(?:this|the)\s+month)?"),
@@ -141,8 +161,11 @@ class _Spec:
     """A parsed expression, before the anchor is applied.
 
     kind: abs (year known), md (month+day), d (day of month), m (month), myrel (month of
-    a year relative to the anchor's), wd (weekday), dayoff, monthoff, yearoff.
-    mode (m, wd): "tense" (use the tense), "last", "this", "next".
+    a year relative to the anchor's), mdrel (the same with a day), wd (weekday), dayoff,
+    monthoff, yearoff; ctx (relative to the context date: "that year", "that same
+    month"), anniv (``offset`` years after an absolute date, if one is given).
+    mode (m, wd): "tense" (use the tense), "last", "this", "next"; (ctx): "year", "month",
+    "day" (what the context gives).
     """
 
     kind: str
@@ -198,6 +221,16 @@ def _abs(year: int, month: int | None = None, day: int | None = None) -> _Spec |
     return _Spec("abs", year, month, day)
 
 
+_TENS_WORDS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+               "eighty": 80, "ninety": 90, "hundred": 100}  # fmt: skip
+
+
+def _md(day: int, month: int) -> _Spec | None:
+    if not 1 <= day <= (29 if month == 2 else 30 if month in (4, 6, 9, 11) else 31):
+        return None
+    return _Spec("md", month=month, day=day)
+
+
 def _build(kind: str, m: re.Match[str]) -> _Spec | None:
     g = m.groupdict()
     if kind == "iso":
@@ -210,16 +243,33 @@ def _build(kind: str, m: re.Match[str]) -> _Spec | None:
         return _abs(int(g["year"]), _month_of(g["mon"]))
     if kind == "y":
         return _abs(int(g["year"]))
-    if kind == "myrel":
+    if kind in ("myrel", "mdrel"):
         yrel = " ".join(g["yrel"].lower().split())
         off = 0 if yrel in ("this year", "the current year") else 1 if yrel == "next year" else -1
-        return _Spec("myrel", month=_month_of(g["mon"]), offset=off)
+        if kind == "myrel":
+            return _Spec("myrel", month=_month_of(g["mon"]), offset=off)
+        md = _md(int(g["day"]), _month_of(g["mon"]))
+        return None if md is None else _Spec("mdrel", month=md.month, day=md.day, offset=off)
+    if kind == "ctxmd":
+        md = _md(int(g["day"]), _month_of(g["mon"]))
+        return None if md is None else _Spec("ctx", month=md.month, day=md.day, mode="year")
+    if kind == "ctxm":
+        return _Spec("ctx", month=_month_of(g["mon"]), mode="year")
+    if kind in ("ctx", "ctxnext"):
+        return _Spec("ctx", mode=g["unit"].lower(), offset=1 if kind == "ctxnext" else 0)
+    if kind == "anniv":
+        if g["nth"] is not None:
+            n, rest = int(g["nth"]), g["rest2"]
+        else:
+            w = g["n"].lower().split()[-1]
+            n = _NUMBER_WORDS.get(w) or _TENS_WORDS.get(w) or int(w)
+            rest = g["rest"]
+        base = _parse_single(_normalize(rest)) if rest else None
+        if base is None or base.kind != "abs":
+            return _Spec("anniv", offset=n)  # relative to an event the rules do not know
+        return _Spec("anniv", base.year, base.month, base.day, offset=n)
     if kind == "md":
-        day = int(g["day"])
-        month = _month_of(g["mon"])
-        if not 1 <= day <= (29 if month == 2 else 30 if month in (4, 6, 9, 11) else 31):
-            return None
-        return _Spec("md", month=month, day=day)
+        return _md(int(g["day"]), _month_of(g["mon"]))
     if kind == "d":
         day = int(g["day"])
         return _Spec("d", day=day) if 1 <= day <= 31 else None
@@ -294,10 +344,27 @@ def _pd(year: int, month: int | None = None, day: int | None = None) -> PartialD
         return None
 
 
-def _resolve_spec(spec: _Spec, anchor: _Anchor | None, tense: str) -> PartialDate | None:
+def _resolve_spec(spec: _Spec, anchor: _Anchor | None, tense: str,
+                  context: _Anchor | None = None) -> PartialDate | None:
     if spec.kind == "abs":
         assert spec.year is not None
         return _pd(spec.year, spec.month, spec.day)
+    if spec.kind == "anniv":
+        if spec.year is None:
+            return None
+        # the same day N years on; 29 February in a common year keeps only the month
+        return _pd(spec.year + spec.offset, spec.month, spec.day) or _pd(spec.year + spec.offset, spec.month)
+    if spec.kind == "ctx":
+        if context is None:
+            return None  # never the article's year: "that year" is some other year
+        cy, cm, cd = context
+        if spec.mode == "year":
+            return _pd(cy + spec.offset, spec.month, spec.day)
+        if cm is None:
+            return None
+        if spec.mode == "month":
+            return _pd(*_month_shift(cy, cm, spec.offset))
+        return None if cd is None else _pd(cy, cm, cd)
     if anchor is None:
         return None
     ay, am, ad = anchor
@@ -307,6 +374,8 @@ def _resolve_spec(spec: _Spec, anchor: _Anchor | None, tense: str) -> PartialDat
             return _pd(ay + spec.offset)
         if spec.kind == "myrel":
             return _pd(ay + spec.offset, spec.month)
+        if spec.kind == "mdrel":
+            return _pd(ay + spec.offset, spec.month, spec.day)
         if spec.kind == "m" and spec.mode == "this":
             return _pd(ay, spec.month)
         if am is None:
@@ -436,14 +505,68 @@ def _fallback_absolute(s: str) -> PartialDate | None:
 # ----------------------------------------------------------------------------- resolve
 
 
+#: What :func:`resolve` accepts as ``context``: the date mentioned last before the
+#: expression (a year alone as an int), or the text before the expression.
+Context = PartialDate | _dt.date | int | str | None
+
+_CONTEXT_CHARS = 1500
+
+
+def _context_parts(context: Context, anchor: PartialDate | _dt.date | None, tense: str) -> _Anchor | None:
+    if context is None or isinstance(context, bool):
+        return None
+    if isinstance(context, int):
+        return (context, None, None) if 1 <= context <= 9999 else None
+    if isinstance(context, str):
+        return _anchor_parts(context_date(context, anchor, tense=tense))
+    return _anchor_parts(context)
+
+
+def _needs_context(*specs: _Spec) -> bool:
+    return any(spec.kind == "ctx" for spec in specs)
+
+
+def context_date(
+    text: str, anchor: PartialDate | _dt.date | None, *, tense: str = "past"
+) -> PartialDate | None:
+    """The date mentioned last in ``text``: what "that year" or "that same month" after it means.
+
+    ``text`` is what comes before the expression (its sentence up to it, and the sentences
+    before; only the last 1,500 characters are read). Each date there is resolved as
+    :func:`resolve_range` would, against ``anchor`` (the article date) and the dates before
+    it; a range counts by its end. None if no date there resolves.
+
+    >>> context_date("Crimea was annexed in March 2014. Sanctions followed.", None)
+    PartialDate(year=2014, month=3, day=None)
+    """
+    _check_tense(tense)
+    _anchor_parts(anchor)  # TypeError on a bad anchor
+    if not text:
+        return None
+    window = text[-_CONTEXT_CHARS:]
+    last: PartialDate | None = None
+    for _, _, expr in find_date_expressions(window):
+        start, end = resolve_range(expr, anchor, tense=tense, context=last)
+        if end is not None or start is not None:
+            last = end or start
+    return last
+
+
 def resolve(
-    expr: str, anchor: PartialDate | _dt.date | None, *, tense: str = "past"
+    expr: str, anchor: PartialDate | _dt.date | None, *, tense: str = "past", context: Context = None
 ) -> PartialDate | None:
     """Resolve one date expression to a PartialDate with the precision the text gives.
 
     ``anchor`` is the article date; relative expressions need it (None without it).
     ``tense`` ("past" or "future") picks the direction for expressions that do not say
     it: "the 19th", "Thursday", "in March", "June 19".
+
+    ``context`` is what "that year", "in November that year", "later that year", "that
+    same month", "the same day", "the following year" are relative to: the date
+    mentioned last before the expression (a PartialDate or a date; an int is a year), or
+    the text before the expression (see :func:`context_date`). Without it they are None,
+    never the article's date. "40 years to the day after April 30, 1975" and "the 25th
+    anniversary of 8 December 1991" count from the date they name (None without one).
 
     >>> resolve("July 2000", None)
     PartialDate(year=2000, month=7, day=None)
@@ -456,7 +579,9 @@ def resolve(
     s = _normalize(expr)
     spec = _parse_single(s)
     if spec is not None:
-        return _resolve_spec(spec, _anchor_parts(anchor), tense)
+        A = _anchor_parts(anchor)
+        ctx = _context_parts(context, anchor, tense) if _needs_context(spec) else None
+        return _resolve_spec(spec, A, tense, ctx)
     if _parse_range(_normalize_base(expr)) is not None:
         return None  # a range is not one date: use resolve_range
     return _fallback_absolute(s)
@@ -524,16 +649,25 @@ def _parse_range(s: str) -> tuple[_Spec, _Spec] | None:
                 b = _abs(a.year or 0, a.month, day)
             else:
                 b = _Spec("md", month=a.month, day=day) if 1 <= day <= 31 else None
-        # "18-19 June 2024": the start takes the end's month and year.
-        elif bare_a and not bare_a.group("year") and b is not None and b.kind in ("md", "abs") \
+        # "18-19 June 2024", "from 3 to 5 November that year": the start takes the end's
+        # month and year.
+        elif bare_a and not bare_a.group("year") and b is not None and b.kind in ("md", "abs", "ctx") \
                 and b.day is not None and _MONTH_WORD.search(right):
             day = int(bare_a.group("day"))
             if day >= b.day:
                 continue
-            a = _abs(b.year, b.month, day) if b.kind == "abs" and b.year else (
-                _Spec("md", month=b.month, day=day))
+            if b.kind == "ctx":
+                a = _Spec("ctx", month=b.month, day=day, mode="year", offset=b.offset)
+            else:
+                a = _abs(b.year, b.month, day) if b.kind == "abs" and b.year else (
+                    _Spec("md", month=b.month, day=day))
         if a is None or b is None:
             continue
+        # "from March to May that year": the start takes the end's (context) year.
+        if b.kind == "ctx" and b.mode == "year" and b.month is not None and _is_calendar(a) \
+                and a.month is not None:
+            later = (a.month, a.day or 0) > (b.month, b.day or 31)
+            a = _Spec("ctx", month=a.month, day=a.day, mode="year", offset=b.offset - later)
         # "December 28 to January 3, 2024", "March to May 2024": the start takes the end's year.
         if b.kind == "abs" and _is_calendar(a) and b.year is not None:
             a = _with_year(a, b.year, b)  # type: ignore[assignment]
@@ -551,7 +685,7 @@ def _parse_range(s: str) -> tuple[_Spec, _Spec] | None:
 
 
 def resolve_range(
-    expr: str, anchor: PartialDate | _dt.date | None, *, tense: str = "past"
+    expr: str, anchor: PartialDate | _dt.date | None, *, tense: str = "past", context: Context = None
 ) -> tuple[PartialDate | None, PartialDate | None]:
     """Resolve a range ("from Jan. 14 to Thursday", "June 18-19, 2024") to (start, end).
 
@@ -559,34 +693,38 @@ def resolve_range(
     ``(start, None)``; nothing resolvable, or an end before the start, gives
     ``(None, None)``. Year-less calendar ends ("June 18 to 20") are resolved together:
     in the past tense the start is the most recent on/before the anchor and the end
-    follows it; in the future tense the end is the next on/after the anchor.
+    follows it; in the future tense the end is the next on/after the anchor. Day-first
+    ranges ("from 12 to 14 April 2015", "between 3 and 5 May") take the month (and year)
+    of their end. ``context`` is as for :func:`resolve` ("from 3 to 5 November that year").
 
     >>> resolve_range("from Jan. 14 to Thursday", PartialDate(2024, 1, 22))
     (PartialDate(year=2024, month=1, day=14), PartialDate(year=2024, month=1, day=18))
     """
     _check_tense(tense)
     spec = _parse_single(_normalize(expr))
+    A = _anchor_parts(anchor)
     if spec is not None:
-        return _resolve_spec(spec, _anchor_parts(anchor), tense), None
+        ctx = _context_parts(context, anchor, tense) if _needs_context(spec) else None
+        return _resolve_spec(spec, A, tense, ctx), None
     parts = _parse_range(_normalize_base(expr))
     if parts is None:
         return _fallback_absolute(_normalize(expr)), None
     a, b = parts
-    A = _anchor_parts(anchor)
+    C = _context_parts(context, anchor, tense) if _needs_context(a, b) else None
     if tense == "past":
-        start = _resolve_spec(a, A, tense)
+        start = _resolve_spec(a, A, tense, C)
         end = None
         if _is_calendar(b) and start is not None:
             end = _resolve_spec(b, _anchor_parts(start), "future")
         if end is None:
-            end = _resolve_spec(b, A, tense)
+            end = _resolve_spec(b, A, tense, C)
     else:
-        end = _resolve_spec(b, A, tense)
+        end = _resolve_spec(b, A, tense, C)
         start = None
         if _is_calendar(a) and end is not None:
             start = _resolve_spec(a, _anchor_parts(end), "past")
         if start is None:
-            start = _resolve_spec(a, A, tense)
+            start = _resolve_spec(a, A, tense, C)
     if start is None:
         return None, end
     if end is not None:
@@ -608,6 +746,12 @@ _S_DMY = rf"{_S_WDP}(?:the\s+)?{_S_DAY}\s+(?:of\s+)?{_MON},?\s*{_S_YEAR}"
 _S_MY = rf"{_MON},?\s+(?:of\s+)?{_S_YEAR}"
 _S_MD = rf"{_MON}\s*{_S_DAY}"
 _S_DM = rf"(?:the\s+)?{_S_DAY}\s+(?:of\s+)?{_MON}"
+_S_CTX_YEAR = r"(?:that\s+same|that|the\s+same)\s+year(?![a-z])"
+_S_ABS = rf"(?:{_S_ISO}|{_S_MDY}|{_S_DMY}|{_S_MY}|{_S_YEAR})"
+_S_YEARS = (
+    r"(?:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty"
+    r"|forty|fifty|sixty|seventy|eighty|ninety|a\s+hundred)"
+)
 
 # (kind, pattern), longest forms first (the order matters inside ranges).
 _SCAN_SOURCES: list[tuple[str, str]] = [
@@ -615,6 +759,19 @@ _SCAN_SOURCES: list[tuple[str, str]] = [
     ("mdy", _S_MDY),
     ("dmy", _S_DMY),
     ("myrel", rf"{_S_MOD}{_MON},?\s+(?:of\s+)?{_YEAR_REL}"),
+    ("mdrel", rf"{_S_WDP}{_S_MOD}(?:{_S_MD}|{_S_DM}),?\s+(?:of\s+)?{_YEAR_REL}(?![a-z])"),
+    ("ctxmd", rf"{_S_WDP}{_S_MOD}(?:{_S_MD}|{_S_DM}|{_MON}),?\s+(?:of\s+)?{_S_CTX_YEAR}"),
+    (
+        "ctx",
+        rf"{_S_MOD}(?:(?:that\s+same|that|the\s+same)\s+(?:year|month)|(?:that\s+|the\s+)same\s+day"
+        r"|the\s+following\s+(?:year|month))(?![a-z])",
+    ),
+    (
+        "anniv",
+        rf"(?:the\s+)?{_S_YEARS}\s+years?\s+to\s+the\s+day\s+(?:after|since)(?:\s+(?:the\s+)?{_S_ABS})?"
+        rf"|{_S_YEARS}\s+years?\s+after\s+(?:the\s+)?{_S_ABS}"
+        rf"|the\s+\d{{1,3}}(?:st|nd|rd|th)\s+anniversary(?:\s+of\s+(?:the\s+)?{_S_ABS})?",
+    ),
     ("my", rf"{_S_MOD}{_S_MY}"),
     ("isomonth", r"(?<![\w.\-/])\d{4}-\d{2}(?![\d\-/])"),
     ("md", rf"{_S_WDP}{_S_MOD}{_S_MD}"),
@@ -645,7 +802,14 @@ _SCAN_SOURCES: list[tuple[str, str]] = [
 _SCAN = [(kind, re.compile(rf"(?<!\w)(?:{src})(?!\w)", _F)) for kind, src in _SCAN_SOURCES]
 _S_ANY = "|".join(f"(?:{src})" for _, src in _SCAN_SOURCES)
 _S_BARE_DAY = r"(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?(?:,?\s*\d{4})?(?![\d:])"
-_S_DAY_DASH = rf"\d{{1,2}}\s*[-\u2013\u2014]\s*{_S_DAY}\s+(?:of\s+)?{_MON}(?:,?\s*{_S_YEAR})?"
+# "18-19 June 2024", "from 12 to 14 April 2015", "between 3 and 5 May", "from 3 to 5 November
+# that year": day-first ranges, whose start is a bare day (a word between the days only after
+# "from" or "between": "rose 12 to 14 April" may count something)
+_S_DAY_DASH = (
+    r"(?:(?:from|between)\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:to|through|thru|until|till|and)\s+"
+    r"(?:the\s+)?|\d{1,2}(?:st|nd|rd|th)?\s*[-\u2013\u2014]\s*)"
+    rf"{_S_DAY}\s+(?:of\s+)?{_MON}(?:,?\s+(?:of\s+)?{_S_CTX_YEAR}|,?\s*{_S_YEAR})?"
+)
 # What a range can start with (a cheap test at each position before the long alternation):
 # "from"/"between", or the first word of a date form: a modifier ("the end of", "mid-"), a
 # weekday or month name, a relative word ("last"), a day word, a number word, or a digit.
@@ -682,6 +846,10 @@ _H_MONTH = re.compile(r"(?<![a-z])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov
 _KIND_HINTS: dict[str, re.Pattern[str]] = {
     **{kind: _H_DIGIT for kind in ("iso", "isomonth", "ord", "year")},
     **{kind: _H_MONTH for kind in ("mdy", "dmy", "my", "md", "dm", "myrel", "mrel", "m")},
+    "mdrel": re.compile(r"year", _F),  # and a month name: the months hint is tested first below
+    "ctxmd": re.compile(r"that\s+(?:same\s+)?year|same\s+year", _F),
+    "ctx": re.compile(r"(?:that|same)\s+(?:year|month|day)|following\s+(?:year|month)", _F),
+    "anniv": re.compile(r"years?\s+(?:to\s+the\s+day|after)|anniversary", _F),
     "wd": re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", _F),
     "dayoff": re.compile(r"today|tonight|yesterday|tomorrow|morning|afternoon|evening|night|day", _F),
     "ago": re.compile(r"ago", _F),
@@ -794,6 +962,8 @@ def find_date_expressions(text: str) -> list[tuple[int, int, str]]:
         return []
     absent = {rx for rx in set(_KIND_HINTS.values()) if not rx.search(text)}
     skip = {name for name, rx in _KIND_HINTS.items() if rx in absent}
+    if "m" in skip:  # no month name: nor the forms with a month and a year word
+        skip.update(("mdrel", "ctxmd"))
     for m in (_SCAN_RANGE.finditer(text) if "range" not in skip else ()):
         if _acceptable("range", m.group(0), text, m.start(), m.end()):
             cands.append((m.start(), m.end(), "range"))

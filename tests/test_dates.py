@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kg.dates import detect_article_date, find_date_expressions, resolve, resolve_range
+from kg.dates import context_date, detect_article_date, find_date_expressions, resolve, resolve_range
 from kg.model import ArticleDate, PartialDate
 
 P = PartialDate
@@ -831,3 +831,354 @@ def test_dates_range_scanner_start_test_changes_nothing() -> None:
         assert [m.span() for m in d._SCAN_RANGE.finditer(text)] == want, text
         found += len(want)
     assert found > 100
+
+
+# ----------------------------------------------------------------------------- day-first ranges, context, anniversaries
+# Sentences below are made up for these tests.
+
+WED_2015_06_10 = P(2015, 6, 10)  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("expr", "anchor", "tense", "start", "end"),
+    [
+        ("from 12 to 14 April 2015", WED_2015_06_10, "past", "2015-04-12", "2015-04-14"),
+        ("from 12 to 14 April 2015", None, "future", "2015-04-12", "2015-04-14"),
+        ("12-14 April 2015", None, "past", "2015-04-12", "2015-04-14"),
+        ("12th-14th April 2015", None, "past", "2015-04-12", "2015-04-14"),
+        ("12 to 14 April 2015", None, "past", "2015-04-12", "2015-04-14"),
+        ("April 12-14, 2015", None, "past", "2015-04-12", "2015-04-14"),
+        ("from April 12 to 14", WED_2015_06_10, "past", "2015-04-12", "2015-04-14"),
+        ("between 3 and 5 May", WED_2015_06_10, "past", "2015-05-03", "2015-05-05"),
+        ("between the 3rd and the 5th of May", WED_2015_06_10, "past", "2015-05-03", "2015-05-05"),
+        ("from 30 April to 2 May 2015", None, "past", "2015-04-30", "2015-05-02"),
+        ("from 30 April to 2 May", WED_2015_06_10, "past", "2015-04-30", "2015-05-02"),
+        ("from 30 April to 2 May", P(2015, 3, 1), "past", "2014-04-30", "2014-05-02"),
+        ("from 30 April to 2 May", P(2015, 3, 1), "future", "2015-04-30", "2015-05-02"),
+        ("from December 30, 2014 to January 2, 2015", None, "past", "2014-12-30", "2015-01-02"),
+        ("from 30 December 2014 to 2 January 2015", None, "past", "2014-12-30", "2015-01-02"),
+        ("from December 30 to January 2", P(2015, 1, 20), "past", "2014-12-30", "2015-01-02"),
+        ("from 17 to 19 September 2019", None, "past", "2019-09-17", "2019-09-19"),
+        ("from the 12th to the 14th of April 2015", None, "past", "2015-04-12", "2015-04-14"),
+        ("12\u201314 April 2015", None, "past", "2015-04-12", "2015-04-14"),
+    ],
+)
+def test_dates_day_first_ranges(expr: str, anchor: PartialDate | None, tense: str, start: str, end: str) -> None:
+    got = resolve_range(expr, anchor, tense=tense)
+    assert (iso(got[0]), iso(got[1])) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "start", "end"),
+    [
+        ("Estonia's premier visited Poland from 17 to 19 September 2019, her office said.",
+         "from 17 to 19 September 2019", "2019-09-17", "2019-09-19"),
+        ("Talks ran from 12 to 14 April 2015 in Minsk.", "from 12 to 14 April 2015", "2015-04-12", "2015-04-14"),
+        ("The delegation stayed in Oslo between 3 and 5 May before flying home.",
+         "between 3 and 5 May", "2015-05-03", "2015-05-05"),
+        ("The trade fair ran 12-14 April 2015 in Hanover.", "12-14 April 2015", "2015-04-12", "2015-04-14"),
+        ("The drills lasted from 30 April to 2 May, the navy said.",
+         "from 30 April to 2 May", "2015-04-30", "2015-05-02"),
+        ("The drills lasted from 30 April to 2 May 2015, the navy said.",
+         "from 30 April to 2 May 2015", "2015-04-30", "2015-05-02"),
+        ("He toured Asia from December 30, 2014 to January 2, 2015.",
+         "from December 30, 2014 to January 2, 2015", "2014-12-30", "2015-01-02"),
+        ("The summit, held April 12-14, 2015, ended without a statement.",
+         "April 12-14, 2015", "2015-04-12", "2015-04-14"),
+        ("The envoy was in Riga from April 12 to 14 for consultations.",
+         "from April 12 to 14", "2015-04-12", "2015-04-14"),
+        ("She was in Vilnius from the 12th to the 14th of April.",
+         "from the 12th to the 14th of April", "2015-04-12", "2015-04-14"),
+    ],
+)  # fmt: skip
+def test_dates_day_first_ranges_in_sentences(text: str, span: str, start: str, end: str) -> None:
+    found = [t for _, _, t in find_date_expressions(text)]
+    assert found == [span]
+    got = resolve_range(span, WED_2015_06_10)
+    assert (iso(got[0]), iso(got[1])) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Turnout rose from 12 to 14 percent in April 2015.", ["April 2015"]),
+        ("The vote in committee was 12 to 14 in April.", ["April"]),
+        ("Between 3 and 5 people were hurt on 5 May.", ["5 May"]),
+    ],
+)
+def test_dates_day_first_ranges_not_counts(text: str, expected: list[str]) -> None:
+    assert [t for _, _, t in find_date_expressions(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("expr", "context", "expected"),
+    [
+        ("in November that year", 2014, "2014-11"),
+        ("in November that year", P(2014, 3, 3), "2014-11"),
+        ("in November that year", dt.date(2014, 3, 3), "2014-11"),
+        ("November of that year", 2014, "2014-11"),
+        ("in March of the same year", 2014, "2014-03"),
+        ("later that year", 2014, "2014"),
+        ("earlier that year", P(2014, 3), "2014"),
+        ("by the end of that year", 2014, "2014"),
+        ("that same year", 1999, "1999"),
+        ("in the same year", 1999, "1999"),
+        ("that same month", P(2014, 3, 3), "2014-03"),
+        ("that same month", P(2014, 3), "2014-03"),
+        ("that same month", 2014, None),  # the month is not known
+        ("earlier that month", P(2014, 3, 3), "2014-03"),
+        ("the same day", P(2014, 3, 3), "2014-03-03"),
+        ("that same day", P(2014, 3), None),
+        ("on 3 November that year", 2014, "2014-11-03"),
+        ("November 3 of that year", 2014, "2014-11-03"),
+        ("on the 3rd of November that same year", 2014, "2014-11-03"),
+        ("February 29 that year", 2015, None),  # no such day
+        ("the following year", 2014, "2015"),
+        ("the following month", P(2014, 12, 3), "2015-01"),
+        ("in November that year", None, None),  # no context: never the article's year
+        ("later that year", None, None),
+        ("that same month", None, None),
+    ],
+)
+def test_dates_context_year(expr: str, context: int | PartialDate | dt.date | None, expected: str | None) -> None:
+    assert iso(resolve(expr, WED_2015_06_10, context=context)) == expected
+    assert iso(resolve_range(expr, WED_2015_06_10, context=context)[0]) == expected
+    assert resolve_range(expr, WED_2015_06_10, context=context)[1] is None
+
+
+@pytest.mark.parametrize(
+    ("before", "expr", "expected"),
+    [
+        ("Russia annexed Crimea in March 2014. Sanctions followed. ", "in November that year", "2014-11"),
+        ("The pact was signed on 3 May 1992. In June that year it was ratified, and ", "later that year", "1992"),
+        ("The pact was signed on 3 May 1992, and ", "that same month", "1992-05"),
+        ("Talks began last year in Geneva, and ", "in November that year", "2014-11"),
+        ("Ties froze from 2009 to 2011; ", "later that year", "2011"),
+        ("The 1997 agreement lapsed in 2003 and ", "that same year", "2003"),
+        ("The pact was signed without ceremony. ", "in November that year", None),
+        ("", "in November that year", None),
+        ("Russia annexed Crimea in March 2014. ", "in November", "2014-11"),  # not a context form: the article's
+    ],
+)
+def test_dates_context_from_preceding_text(before: str, expr: str, expected: str | None) -> None:
+    got = resolve(expr, WED_2015_06_10, context=before)
+    if expr == "in November":
+        assert iso(got) == "2014-11" and iso(resolve(expr, WED_2015_06_10)) == "2014-11"
+        return
+    assert iso(got) == expected
+
+
+def test_dates_context_date_helper() -> None:
+    assert context_date("Crimea was annexed in March 2014. Sanctions followed.", WED_2015_06_10) == P(2014, 3)
+    assert context_date("The ministers met on Tuesday.", WED_2015_06_10) == P(2015, 6, 9)
+    assert context_date("Nothing dated here.", WED_2015_06_10) is None
+    assert context_date("", None) is None
+    assert context_date("Ties froze from 2009 to 2011.", None) == P(2011)
+
+
+@pytest.mark.parametrize(
+    ("expr", "context", "start", "end"),
+    [
+        ("from 3 to 5 November that year", 2014, "2014-11-03", "2014-11-05"),
+        ("from March to May that year", 2014, "2014-03", "2014-05"),
+        ("from 3 to 5 November that year", None, None, None),
+    ],
+)
+def test_dates_context_ranges(expr: str, context: int | None, start: str | None, end: str | None) -> None:
+    got = resolve_range(expr, WED_2015_06_10, context=context)
+    assert (iso(got[0]), iso(got[1])) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In November that year, the two sides met in Minsk.", ["November that year"]),
+        ("Later that year, he resigned.", ["Later that year"]),
+        ("That same month, sanctions were imposed.", ["That same month"]),
+        ("The treaty was ratified on 3 November of that year.", ["3 November of that year"]),
+        ("The following year, it was ratified.", ["The following year"]),
+        ("By the end of that year the border had reopened.", ["the end of that year"]),
+        ("The talks ran from 3 to 5 November that year.", ["from 3 to 5 November that year"]),
+    ],
+)
+def test_dates_find_context_forms(text: str, expected: list[str]) -> None:
+    found = [t for _, _, t in find_date_expressions(text)]
+    assert found == expected
+    for t in found:  # none of them falls back to the article's date
+        assert resolve_range(t, WED_2015_06_10) == (None, None)
+        assert resolve_range(t, WED_2015_06_10, context=P(1990, 8, 2))[0] is not None
+
+
+@pytest.mark.parametrize(
+    ("expr", "expected"),
+    [
+        ("40 years to the day after", None),
+        ("forty years to the day", None),
+        ("a hundred years to the day after June 28, 1914", "2014-06-28"),
+        ("the 25th anniversary", None),
+        ("on the 25th anniversary of", None),
+        ("the 25th anniversary of the treaty", None),
+        ("40 years to the day after April 30, 1975", "2015-04-30"),
+        ("40 years to the day after the 1975", "2015"),
+        ("ten years after March 2005", "2015-03"),
+        ("on the 25th anniversary of 8 December 1991", "2016-12-08"),
+        ("the 70th anniversary of the 1945", "2015"),
+        ("the 4th anniversary of February 29, 2012", "2016-02-29"),
+        ("one year to the day after February 29, 2012", "2013-02"),  # no 29 February in 2013
+    ],
+)
+@pytest.mark.parametrize("anchor", [None, WED_2015_06_10])
+def test_dates_anniversaries(expr: str, expected: str | None, anchor: PartialDate | None) -> None:
+    assert iso(resolve(expr, anchor)) == expected
+    assert iso(resolve_range(expr, anchor)[0]) == expected
+    if expected is None:
+        assert resolve(expr, anchor, context=2000) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Leaders gathered in Kyiv on the 25th anniversary of the Dayton Accords.", ["the 25th anniversary"]),
+        ("He returned to Saigon 40 years to the day after the city fell.", ["40 years to the day after"]),
+        ("Veterans met 40 years to the day after April 30, 1975 in the city.",
+         ["40 years to the day after April 30, 1975"]),
+        ("Crowds gathered 40 years to the day after the 1975 fall of Saigon.",
+         ["40 years to the day after the 1975"]),
+        ("It would be the first visit in 24 years since 2000, after the election in March.", ["2000", "March"]),
+    ],
+)  # fmt: skip
+def test_dates_find_anniversaries(text: str, expected: list[str]) -> None:
+    found = [t for _, _, t in find_date_expressions(text)]
+    assert found == expected
+    for t in found:
+        start, _ = resolve_range(t, WED_2015_06_10)
+        assert start != WED_2015_06_10  # never the article's date
+
+
+@pytest.mark.parametrize(
+    ("expr", "anchor", "tense", "expected"),
+    [
+        ("last September", WED_2015_06_10, "past", "2014-09"),
+        ("last September", WED_2015_06_10, "future", "2014-09"),
+        ("last September", P(2015, 10, 1), "past", "2015-09"),
+        ("on Tuesday", WED_2015_06_10, "past", "2015-06-09"),
+        ("on Tuesday", P(2015, 6, 9), "past", "2015-06-09"),
+        ("on Tuesday", WED_2015_06_10, "future", "2015-06-16"),
+        ("June 12 last year", WED_2015_06_10, "past", "2014-06-12"),
+        ("on 12 June last year", WED_2015_06_10, "past", "2014-06-12"),
+        ("June 12 of last year", WED_2015_06_10, "past", "2014-06-12"),
+        ("on June 12 this year", WED_2015_06_10, "past", "2015-06-12"),
+        ("March 3 next year", WED_2015_06_10, "future", "2016-03-03"),
+        ("February 29 last year", P(2013, 5, 1), "past", "2012-02-29"),
+        ("February 29 last year", P(2014, 5, 1), "past", None),
+        ("June 12 last year", None, "past", None),
+        ("next month", WED_2015_06_10, "future", "2015-07"),
+        ("next month", WED_2015_06_10, "past", "2015-07"),
+    ],
+)
+def test_dates_relative_to_article(expr: str, anchor: PartialDate | None, tense: str, expected: str | None) -> None:
+    assert iso(resolve(expr, anchor, tense=tense)) == expected
+
+
+@pytest.mark.parametrize(
+    ("expr", "expected", "xsd"),
+    [
+        ("January. 22, 2024", "2024-01-22", "date"),
+        ("22nd of January", "2015-01-22", "date"),
+        ("the 22nd of January 2024", "2024-01-22", "date"),
+        ("mid-March 2019", "2019-03", "gYearMonth"),
+        ("in 1972", "1972", "gYear"),
+        ("Jan 2024", "2024-01", "gYearMonth"),
+        ("early 1990s", None, None),
+        ("the 1990s", None, None),
+        ("the early 1990s", None, None),
+        ("the mid-1990s", None, None),
+    ],
+)
+def test_dates_misc_forms(expr: str, expected: str | None, xsd: str | None) -> None:
+    got = resolve(expr, WED_2015_06_10)
+    assert iso(got) == expected
+    if got is not None:
+        assert got.xsd_type == xsd
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The deal was signed on June 12 last year in Baku.", ["June 12 last year"]),
+        ("Prices fell in the early 1990s and in the mid-1990s.", []),
+        ("The base opened in 1972.", ["1972"]),
+        ("It was reported in Jan 2024 by the agency.", ["Jan 2024"]),
+        ("They met on the 22nd of January in Doha.", ["the 22nd of January"]),
+        ("Posted January. 22, 2024 by staff.", ["January. 22, 2024"]),
+    ],
+)
+def test_dates_find_misc_forms(text: str, expected: list[str]) -> None:
+    assert [t for _, _, t in find_date_expressions(text)] == expected
+
+
+_MON_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+              "October", "November", "December"]  # fmt: skip
+
+
+def _range_texts(a: dt.date, b: dt.date) -> list[str]:
+    ma, mb = _MON_NAMES[a.month - 1], _MON_NAMES[b.month - 1]
+    out = [f"from {a.day} {ma} {a.year} to {b.day} {mb} {b.year}",
+           f"from {ma} {a.day}, {a.year} to {mb} {b.day}, {b.year}"]
+    if a.year == b.year:
+        out += [f"from {a.day} {ma} to {b.day} {mb} {b.year}", f"from {ma} {a.day} to {mb} {b.day}, {b.year}"]
+    if (a.year, a.month) == (b.year, b.month) and a.day < b.day:
+        out += [f"{a.day}-{b.day} {ma} {a.year}", f"from {a.day} to {b.day} {ma} {a.year}",
+                f"{ma} {a.day}-{b.day}, {a.year}", f"between {a.day} and {b.day} {ma} {a.year}",
+                f"from {ma} {a.day} to {b.day}, {a.year}"]
+    return out
+
+
+@_FAST
+@given(a=st.dates(min_value=dt.date(1800, 1, 1), max_value=dt.date(2099, 11, 1)),
+       days=st.integers(1, 40), anchor=_anchors, tense=st.sampled_from(["past", "future"]))  # fmt: skip
+def test_dates_absolute_ranges_round_trip(a: dt.date, days: int, anchor: PartialDate | dt.date | None,
+                                          tense: str) -> None:
+    b = a + dt.timedelta(days=days)
+    want = (PartialDate.from_date(a), PartialDate.from_date(b))
+    for expr in _range_texts(a, b):
+        assert resolve_range(expr, anchor, tense=tense) == want, expr
+        text = f"The talks were held {expr} in Vienna."
+        assert [t for _, _, t in find_date_expressions(text)] == [expr]
+
+
+@_FAST
+@given(a=st.dates(min_value=dt.date(1801, 1, 1), max_value=dt.date(2098, 12, 1)),
+       days=st.integers(1, 25), later=st.integers(0, 300))  # fmt: skip
+def test_dates_yearless_ranges_take_the_article_year(a: dt.date, days: int, later: int) -> None:
+    b = a + dt.timedelta(days=days)
+    anchor = b + dt.timedelta(days=later)  # past tense: the range ended before the article
+    ma, mb = _MON_NAMES[a.month - 1], _MON_NAMES[b.month - 1]
+    exprs = [f"from {a.day} {ma} to {b.day} {mb}", f"from {ma} {a.day} to {mb} {b.day}"]
+    if a.month == b.month:
+        exprs += [f"from {a.day} to {b.day} {ma}", f"between {a.day} and {b.day} {ma}", f"{ma} {a.day}-{b.day}"]
+    for expr in exprs:
+        assert resolve_range(expr, anchor) == (PartialDate.from_date(a), PartialDate.from_date(b)), expr
+
+
+_contexts = st.one_of(st.none(), st.integers(-5, 10010), _anchors, st.text(max_size=120),
+                      st.lists(_date_words, max_size=12).map(" ".join))
+_ctx_exprs = st.one_of(_exprs, st.lists(st.sampled_from(
+    ["that", "same", "year", "month", "day", "following", "in", "November", "3", "of", "later", "from",
+     "to", "anniversary", "25th", "40", "years", "after", "1975", "April 30, 1975", "the"]), max_size=8).map(" ".join))
+
+
+@_FAST
+@given(expr=_ctx_exprs, anchor=_anchors, tense=st.sampled_from(["past", "future"]), context=_contexts)
+def test_dates_context_never_raises(expr: str, anchor: PartialDate | dt.date | None, tense: str,
+                                    context: object) -> None:
+    got = resolve(expr, anchor, tense=tense, context=context)  # type: ignore[arg-type]
+    start, end = resolve_range(expr, anchor, tense=tense, context=context)  # type: ignore[arg-type]
+    for p in (got, start, end):
+        if p is not None:
+            assert PartialDate.parse(p.isoformat()) == p
+    if start is not None and end is not None:
+        n = min(len(start.isoformat()), len(end.isoformat()))
+        assert start.isoformat()[:n] <= end.isoformat()[:n]
+    if context is None:  # without context, nothing the context forms say falls back to the article
+        assert resolve(expr, anchor, tense=tense) == got
