@@ -375,9 +375,11 @@ class _Article:
         self.state_counts: Counter[str] = Counter()
         self.treaty_keys: list[str] = []                  # named treaties, in order of mention
         self.notes: list[str] = []
+        self.docs: list[Any] = []                         # one spaCy Doc per block, in order
         # offices a sentence left half-known: (person, title, leads, state, counterpart of, sentence)
         self.person_sentences: dict[str, list[Sentence]] = {}   # person -> sentences naming them
         self.past_people: set[str] = set()                # named as "former", "ex-", "late"
+        self.actor_states: set[str] = set()               # states named in the body or headline
         self.dateline_state: str | None = None            # where the story was filed, as a state
         self.leader_titled: set[str] = set()             # people the text calls a head of state or government
         self.pending: list[tuple[str, str | None, bool | None, str | None, str | None, Sentence]] = []
@@ -478,6 +480,7 @@ def extract(doc: Any, *, date: PartialDate | None = None) -> Extraction:
     art = _Article(anchor, adate.date)
     art.notes = notes
     art.dateline_state = dateline_state
+    art.docs = docs
     sentences = _sentences(art, blocks, docs)
     for s in sentences:
         _offices(art, s)
@@ -501,6 +504,8 @@ def extract(doc: Any, *, date: PartialDate | None = None) -> Extraction:
                 skey = art.state(f"state/{ref.slugify(p.state)}")
                 art.facts.append(Fact(key, "locatedIn", Ref(skey), Evidence("", "reference")))
     used = {f.subject for f in art.facts} | {f.obj.key for f in art.facts if isinstance(f.obj, Ref)}
+    # every state the story names as an actor is part of the article, with or without a fact
+    used |= art.actor_states
     entities = {k: v for k, v in art.entities.items() if k in used}
     facts = [f for f in art.facts if f.evidence.section != "reference" or f.subject in used]
     return Extraction(text="\n\n".join(b.text for b in blocks), title=doc.title, date=adate,
@@ -559,6 +564,8 @@ def _mentions(art: _Article, s: Sentence) -> None:
             if kid.startswith("state/"):
                 s.states.append(Mention("state", text, ent.start, ent.end, art.state(kid)))
                 art.state_counts[kid] += 1
+                if s.section in ("body", "headline"):
+                    art.actor_states.add(kid)
                 continue
             if kid.startswith("place/"):
                 if ent.start - 1 >= span.start and doc[ent.start - 1].pos_ == "PROPN" \
@@ -576,6 +583,8 @@ def _mentions(art: _Article, s: Sentence) -> None:
                 key = art.state(f"state/{ref.slugify(st.label)}")
                 s.states.append(Mention("state", text, ent.start, ent.end, key))
                 art.state_counts[key] += 1
+                if s.section in ("body", "headline"):
+                    art.actor_states.add(key)
                 continue
             inst = INSTITUTIONS.get(re.sub(r"^the\s+", "", text.lower()))
             if inst:
@@ -791,7 +800,7 @@ def _resolve_dates(art: _Article, s: Sentence, near: Any | None, tense: str
     if near is not None:
         cands = sorted(s.dates, key=lambda m: abs(m.start - near.idx))
     for m in cands:
-        start, end = _resolve_expr(art, m.text, tense)
+        start, end = _resolve_expr(art, m.text, tense, context=_text_before(art, s, m.start))
         if start is not None:
             return start, end
     return None, None
@@ -803,7 +812,15 @@ _DAY_RELATIVE = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|satur
                            r"yesterday|today|tonight|tomorrow|\d{1,2}(?:st|nd|rd|th))\b", re.I)
 
 
-def _resolve_expr(art: _Article, expr: str, tense: str
+def _text_before(art: _Article, s: Sentence, at: int) -> str:
+    """The article's text before ``at`` in the sentence's block (and the two blocks before it):
+    what "that year", "later that year", "that same month" refer to."""
+    docs = art.docs
+    before = [_doc_text(d) for d in docs[max(0, s.block - 2):s.block]]
+    return "\n\n".join([*before, _doc_text(s.span.doc)[:at]])
+
+
+def _resolve_expr(art: _Article, expr: str, tense: str, context: str | None = None
                   ) -> tuple[PartialDate | None, PartialDate | None]:
     """resolve_range with the article's anchor, whatever its precision.
 
@@ -814,16 +831,16 @@ def _resolve_expr(art: _Article, expr: str, tense: str
     """
     anchor = art.anchor
     if anchor is None or anchor.day is not None:
-        return resolve_range(expr, anchor, tense=tense)
+        return resolve_range(expr, anchor, tense=tense, context=context)
     if _DAY_RELATIVE.search(expr) and not re.search(r"\b(1[6-9]\d\d|20\d\d)\b", expr):
         if not re.search(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d", expr, re.I):
             return None, None
     if _RELATIVE.search(expr) and anchor.month is None:
-        return resolve_range(expr, None, tense=tense)
+        return resolve_range(expr, None, tense=tense, context=context)
     import calendar
     month = anchor.month or 12
     day = calendar.monthrange(anchor.year, month)[1]
-    return resolve_range(expr, PartialDate(anchor.year, month, day), tense="past")
+    return resolve_range(expr, PartialDate(anchor.year, month, day), tense="past", context=context)
 
 
 def _own_date(art: _Article, s: Sentence, tok: Any, tense: str
@@ -836,7 +853,7 @@ def _own_date(art: _Article, s: Sentence, tok: Any, tense: str
         close = 0 <= m.start - end <= 70 and not any(
             t.pos_ in ("VERB", "AUX") or t.lemma_.lower() in VISIT_NOUNS | SUMMIT_NOUNS for t in between)
         if lo <= m.start < hi or close:
-            got = _resolve_expr(art, m.text, tense)
+            got = _resolve_expr(art, m.text, tense, context=_text_before(art, s, m.start))
             if got[0] is not None:
                 return got
     return None, None
@@ -1225,7 +1242,7 @@ def _treaty_key(art: _Article, m: Mention, s: Sentence, prev: Sentence | None) -
 def _year_in(art: _Article, s: Sentence) -> PartialDate | None:
     """The latest-mentioned year of a sentence ("... in 1991, ... in 2000" -> 2000)."""
     for d in reversed(s.dates):
-        got = _resolve_expr(art, d.text, "past")[0]
+        got = _resolve_expr(art, d.text, "past", context=_text_before(art, s, d.start))[0]
         if got is not None:
             return PartialDate(got.year)
     return None
@@ -1499,7 +1516,7 @@ def _signing_date(art: _Article, s: Sentence, sign_tok: Any) -> tuple[PartialDat
     own = [m for m in s.dates if lo <= m.start < hi]
     if own:
         for m in sorted(own, key=lambda m: abs(m.start - sign_tok.idx)):
-            got = _resolve_expr(art, m.text, "past")
+            got = _resolve_expr(art, m.text, "past", context=_text_before(art, s, m.start))
             if got[0] is not None:
                 return got
         return None, None

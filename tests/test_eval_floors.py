@@ -1,0 +1,49 @@
+"""Extraction quality per article, measured with the shared yardstick (../shared/eval/score.py).
+
+Each article of the seeds, of ../shared/eval/dev and of our own dev corpus (tests/corpus/dev)
+has a floor in tests/corpus/floors.json: one article cannot get worse without a test failing,
+even while the overall score rises. The sealed split (tests/corpus/sealed) is not here: it is
+scored apart, at the end of a piece of work, as the honest estimate on unseen text.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+from eval_floors import FLOORS, SCORER, SETS, article_f1, score  # noqa: E402
+
+FLOOR_TABLE: dict[str, dict[str, float]] = json.loads(FLOORS.read_text(encoding="utf-8"))
+
+needs_scorer = pytest.mark.skipif(not SCORER.exists(), reason="../shared/eval/score.py not beside the checkout")
+
+_reports: dict[str, dict] = {}
+
+
+def _report(name: str) -> dict:
+    if name not in _reports:
+        _reports[name] = score(name)
+    return _reports[name]
+
+
+@needs_scorer
+@pytest.mark.slow
+@pytest.mark.parametrize("name, stem", [(n, s) for n in SETS for s in sorted(FLOOR_TABLE.get(n, {}))])
+def test_eval_floor_per_article(name: str, stem: str) -> None:
+    report = _report(name)
+    assert stem in report["articles"], f"{stem} was not scored: {report.get('cli_errors')}"
+    got = article_f1(report, stem)
+    assert got >= FLOOR_TABLE[name][stem], (
+        f"{name}/{stem}: F1 {got:.3f} under its floor {FLOOR_TABLE[name][stem]:.3f}; "
+        f"misses {report['articles'][stem]['by_type']}")
+
+
+@needs_scorer
+@pytest.mark.slow
+@pytest.mark.parametrize("name", list(SETS))
+def test_eval_every_article_has_a_floor(name: str) -> None:
+    assert set(_report(name)["articles"]) == set(FLOOR_TABLE.get(name, {}))
