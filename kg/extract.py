@@ -554,10 +554,25 @@ def _org_person_ids(vocab: Any) -> tuple[int, int]:
 PROPN = 96  # spacy.symbols.PROPN (not imported here: kg.extract loads spaCy only when it runs)
 
 
+def _span_ents(span: Any) -> list[Any]:
+    """``span.ents`` without its cost: spaCy walks every entity of the Doc for each sentence
+    (quadratic in a paragraph's length); the Doc's entities are read once and cut by bisection."""
+    doc = span.doc
+    cached = doc.user_data.get("kg:ents")
+    if cached is None:
+        ents = list(doc.ents)
+        cached = doc.user_data["kg:ents"] = (ents, [e.start for e in ents])
+    ents, starts = cached
+    lo = bisect.bisect_left(starts, span.start)
+    hi = bisect.bisect_left(starts, span.end)
+    return [e for e in ents[lo:hi] if e.end <= span.end]
+
+
 def _mentions(art: _Article, s: Sentence) -> None:
     span = s.span
     doc = span.doc
-    for ent in span.ents:
+    span_ents = _span_ents(span)
+    for ent in span_ents:
         text = ent.text
         if ent.label_ in ("GPE", "NORP", "LOC", "FAC", "ORG") and ent.ent_id_:
             kid = ent.ent_id_
@@ -626,7 +641,7 @@ def _mentions(art: _Article, s: Sentence) -> None:
                 s.persons.append(Mention("person", name, ent.start, ent.end, key))
     # one-word names the NER missed ("between Choi and Putin") that fit a person already named
     covered = {i for m in s.persons for i in range(m.start, m.end)} | {
-        i for ent in span.ents for i in range(ent.start, ent.end)
+        i for ent in span_ents for i in range(ent.start, ent.end)
         if not (ent.label_ == "ORG" and len(ent) == 1 and not ent.ent_id_)}
     cols = _columns(doc)
     wanted = _org_person_ids(doc.vocab)
@@ -645,7 +660,7 @@ def _mentions(art: _Article, s: Sentence) -> None:
     # "Taoiseach Brian Cowen", "President Ram Baran Yadav": capitalised words right after a
     # capitalised title are a name, whatever the NER made of them
     covered = {i for m in s.persons for i in range(m.start, m.end)} | {
-        i for ent in span.ents for i in range(ent.start, ent.end) if ent.ent_id_ or ent.label_ in ("GPE", "DATE", "NORP")}
+        i for ent in span_ents for i in range(ent.start, ent.end) if ent.ent_id_ or ent.label_ in ("GPE", "DATE", "NORP")}
     i = span.start
     while i < span.end - 1:
         tok = doc[i]
@@ -676,7 +691,7 @@ def _mentions(art: _Article, s: Sentence) -> None:
     for start, end, text in find_date_expressions(s.raw):
         s.dates.append(Mention("date", text, base + start, base + end))
         seen.add((base + start, base + end))
-    for ent in span.ents:
+    for ent in span_ents:
         if ent.label_ == "DATE" and not any(a <= ent.start_char < b or ent.start_char <= a < ent.end_char
                                             for a, b in seen):
             s.dates.append(Mention("date", ent.text, ent.start_char, ent.end_char))
