@@ -88,8 +88,11 @@ CUE_LEMMAS = {
     "speculation", "upcoming", "prospective", "propose", "hope", "want", "aim", "poise",
     "consider", "prepare", "predict", "forecast", "future", "can", "next", "seek", "wish",
     "if", "whether", "await", "schedule", "invitation", "invite", "prospect", "candidate", "due",
+    "scrap", "cancel", "postpone", "shelve", "abandon", "suspend", "delay",
 }
-PLAN_LEMMAS = {"plan", "intend", "intention", "schedule", "propose", "prepare", "invitation", "invite"}
+# a cancelled or postponed event did not happen: it stays a plan
+CANCEL_LEMMAS = {"scrap", "cancel", "postpone", "shelve", "abandon", "suspend", "delay"}
+PLAN_LEMMAS = {"plan", "intend", "intention", "schedule", "propose", "prepare", "invitation", "invite"} | CANCEL_LEMMAS
 ANAPHORIC_TIME = re.compile(r"^\s*(?:during that (?:period|time|year)|at that time|at the time|that year|"
                             r"in that year|then|around that time)\b", re.I)
 TWO_STATES = re.compile(r"\b(?:the|both)\s+(?:two|both)?\s*(?:countries|nations|states|sides|neighbou?rs|leaders|governments)\b", re.I)
@@ -488,8 +491,8 @@ def extract(doc: Any, *, date: PartialDate | None = None) -> Extraction:
     for i, s in enumerate(sentences):
         prev = sentences[i - 1] if i and sentences[i - 1].block == s.block else None
         _treaties(art, s, prev)
+        _visits(art, s)           # first: a meeting in the same sentence takes the visit's place
         _summits(art, s, prev)
-        _visits(art, s)
     _merge_treaty_mentions(art)
     _emit_events(art)
     _drop_weaker_titles(art)
@@ -543,8 +546,46 @@ def _sentences(art: _Article, blocks: list[Any], docs: list[Any]) -> list[Senten
             s = Sentence(span, block.section, bi, n)
             n += 1
             _mentions(art, s)
+            _pronoun_subjects(art, s, out[-2:])
             out.append(s)
     return out
+
+
+def _subject_person(s: Sentence) -> str | None:
+    """The person who is the grammatical subject of a sentence's main clause, if any."""
+    doc = s.span.doc
+    for m in s.persons:
+        tok = doc[m.end - 1]
+        for _ in range(3):
+            if tok.dep_ in ("nsubj", "nsubjpass") and (tok.head.dep_ == "ROOT" or tok.head.i == tok.head.head.i):
+                return m.key
+            if tok.dep_ in ("compound", "appos", "conj") and tok.head.i != tok.i:
+                tok = tok.head
+                continue
+            break
+    return None
+
+
+def _pronoun_subjects(art: _Article, s: Sentence, before: list[Sentence]) -> None:
+    """"He"/"She" as the subject of a sentence: the person who was the subject just before
+    (news keeps its protagonist as the subject from one sentence to the next). Only when the
+    previous sentences name exactly one subject person, and not in quotes."""
+    first = next((t for t in s.span if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"), None)
+    if first is None or first.lower_ not in ("he", "she"):
+        return
+    if any(m.start == first.i for m in s.persons):
+        return
+    ref_key = None
+    for prev in reversed(before):
+        if prev.block < s.block - 1:
+            break
+        if prev.persons:
+            ref_key = _subject_person(prev)
+            break
+    if ref_key is None:
+        return
+    s.persons.insert(0, Mention("person", first.text, first.i, first.i + 1, ref_key))
+    art.person_order.append((s.index, ref_key))
 
 
 def _org_person_ids(vocab: Any) -> tuple[int, int]:
@@ -1603,15 +1644,22 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
                     or (before is not None and before.lower_ == "in" and before.head.tag_ == "VBN"
                         and before.head.head.i == tok.i):
                 in_state = m.key
+        recent = [e for e in art.events if e.kind in ("Summit", "Visit")
+                  and 0 <= s.index - e.extra.get("sent", -99) <= 2]
         if status is None and start is None and not s.dates:
             # no time of its own ("then held talks", "in the afternoon"): the time of the story
             # told in the sentences just before, when they report a dated event
-            recent = [e for e in art.events if e.kind in ("Summit", "Visit") and e.start is not None
-                      and 0 <= s.index - e.extra.get("sent", -99) <= 2]
-            if recent:
-                start = recent[-1].start
-                if place is None and recent[-1].kind == "Visit" and (recent[-1].destination or "").startswith("place/"):
-                    place = recent[-1].destination
+            dated = [e for e in recent if e.start is not None]
+            if dated:
+                start = dated[-1].start
+        if status is None and place is None:
+            # no place of its own: where a participant had just arrived ("X arrived in Kampala.
+            # She held talks with Y")
+            for e in reversed(recent):
+                if e.kind == "Visit" and set(e.participants) & set(participants) \
+                        and (e.destination or "").startswith("place/") and _dates_agree(e.start, start):
+                    place = e.destination
+                    break
         ev = Event("Summit" if status is None else "Plan", participants, start, end, place,
                    status=status, extra={"type": "Summit", "noun": is_noun, "in_state": in_state, "sent": s.index})
         ev.evidence.append(Evidence(s.text, s.section))
@@ -1831,7 +1879,10 @@ def _emit_events(art: _Article) -> None:
                 elif m.start is None or ev.start is None:
                     same = False  # an undated mention is not glued to a dated event
                 else:
-                    same = _dates_agree(m.start, ev.start)
+                    # same day and the same people or the same place: two meetings of one
+                    # day with nobody in common are two meetings
+                    same = _dates_agree(m.start, ev.start) and bool(
+                        overlap or (m.place is not None and m.place == ev.place))
             if same:
                 target = m
                 break
