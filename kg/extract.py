@@ -669,8 +669,12 @@ def _mentions(art: _Article, s: Sentence) -> None:
             while start - 1 >= span.start and doc[start - 1].pos_ == "PROPN" and not doc[start - 1].ent_type_ \
                     and doc[start - 1].text[:1].isupper() and doc[start - 1].lower_ not in _TITLE_WORDS:
                 start -= 1
-            if start != ent.start:
-                text = doc[start:ent.end].text
+            end = ent.end
+            while end < span.end and end - ent.end < 2 and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() \
+                    and not doc[end].ent_type_ and doc[end].lower_ not in _TITLE_WORDS:
+                end += 1                  # "Toomas Hendrik" + "Ilves": the NER cut the name short
+            if start != ent.start or end != ent.end:
+                text = doc[start:end].text
             name = _clean_person(text)
             if not name:
                 continue
@@ -679,11 +683,11 @@ def _mentions(art: _Article, s: Sentence) -> None:
             else:
                 key = art.person(name, s.index)
             if key:
-                s.persons.append(Mention("person", name, ent.start, ent.end, key))
+                s.persons.append(Mention("person", name, ent.start, end, key))
     # one-word names the NER missed ("between Choi and Putin") that fit a person already named
     covered = {i for m in s.persons for i in range(m.start, m.end)} | {
         i for ent in span_ents for i in range(ent.start, ent.end)
-        if not (ent.label_ == "ORG" and len(ent) == 1 and not ent.ent_id_)}
+        if not (ent.label_ in ("ORG", "NORP") and len(ent) == 1 and not ent.ent_id_)}
     cols = _columns(doc)
     wanted = _org_person_ids(doc.vocab)
     for i in range(span.start, span.end):
@@ -696,12 +700,15 @@ def _mentions(art: _Article, s: Sentence) -> None:
         low = tok.lower_
         if any(low in rec["tokens"] for rec in art.people.values()):
             key = art.resolve_short(tok.text, s.index)
+        elif i - 2 >= span.start and doc[i - 1].lower_ in ("and", ",") and any(
+                m.end == i - 1 for m in s.persons) and _person_by_short(tok.text) is not None:
+            key = art.resolve_short(tok.text, s.index)   # "Kagame and Museveni": a second surname
         if key:
             s.persons.append(Mention("person", tok.text, tok.i, tok.i + 1, key))
     # "Taoiseach Brian Cowen", "President Ram Baran Yadav": capitalised words right after a
     # capitalised title are a name, whatever the NER made of them
     covered = {i for m in s.persons for i in range(m.start, m.end)} | {
-        i for ent in span_ents for i in range(ent.start, ent.end) if ent.ent_id_ or ent.label_ in ("GPE", "DATE", "NORP")}
+        i for ent in span_ents for i in range(ent.start, ent.end) if ent.ent_id_ or ent.label_ in ("GPE", "DATE", "TIME")}
     i = span.start
     while i < span.end - 1:
         tok = doc[i]
@@ -711,12 +718,31 @@ def _mentions(art: _Article, s: Sentence) -> None:
                     doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and doc[j].lower_ not in _TITLE_WORDS
                     or (doc[j].lower_ in NAME_PARTICLES and j + 1 < span.end and doc[j + 1].text[:1].isupper())):
                 j += 1
-            name = _clean_person(doc[i + 1:j].text) if j - i >= 3 else None
-            if name:
-                s.persons.append(Mention("person", name, i + 1, j, art.person(name, s.index)))
+            name = _clean_person(doc[i + 1:j].text) if j - i >= 2 else None
+            key = None
+            if name and j - i >= 3:
+                key = art.person(name, s.index)
+            elif name and (_person_by_short(name) is not None
+                           or any(name.lower() in rec["tokens"] for rec in art.people.values())):
+                key = art.resolve_short(name, s.index)   # "President Ruto": a surname the article or the reference knows
+            if key:
+                s.persons.append(Mention("person", name, i + 1, j, key))
                 covered.update(range(i + 1, j))
                 i = j
                 continue
+        if tok.pos_ == "PROPN" and tok.text[:1].isupper() and i not in covered and tok.lower_ not in _TITLE_WORDS:
+            # "Chile's Ana Soto, the trade minister,": a name the NER missed, an office in apposition
+            j = i
+            while j < span.end and j - i < 4 and j not in covered and doc[j].pos_ == "PROPN" \
+                    and doc[j].text[:1].isupper() and doc[j].lower_ not in _TITLE_WORDS:
+                j += 1
+            if j - i >= 2 and _office_after().match(" ".join(t.lower_ for t in doc[j:j + 7])):
+                name = _clean_person(doc[i:j].text)
+                if name:
+                    s.persons.append(Mention("person", name, i, j, art.person(name, s.index)))
+                    covered.update(range(i, j))
+                    i = j
+                    continue
         i += 1
     s.persons.sort(key=lambda m: m.start)
     # hyphenated state compounds the NER splits badly ("North Korea-Russia")
@@ -984,6 +1010,7 @@ def _offices(art: _Article, s: Sentence) -> None:
         for i in range(m.start, m.end):
             state_at[i] = m.key
     by_token = _persons_by_token(s)
+    plural: dict[str, tuple[str, bool]] = {}      # people under a plural title ("Presidents A and B")
     for pm in s.persons:
         # pre-modifier window: "Russian President Vladimir Putin", "Kremlin aide Yuri Ushakov",
         # "Panama's then-President X" ("then" keeps the role: the text places it in its time)
@@ -1054,6 +1081,16 @@ def _offices(art: _Article, s: Sentence) -> None:
         if state is None:
             state = _institution_state(words)
         title, leads = _title_in(words)
+        if title is not None and words and words[-1] in _PLURAL_TITLES:
+            plural[pm.key] = (title, leads)
+        elif title is None and not words and i == pm.start - 1 and doc[i].lower_ in ("and", ","):
+            # "Presidents Kagame and Museveni": the plural title is each one's
+            prev_m = next((m for m in reversed(s.persons) if m.end <= i), None)
+            if prev_m is not None and prev_m.key in plural and all(
+                    doc[k].lower_ in ("and", ",") or any(m.start <= k < m.end for m in s.persons)
+                    for k in range(prev_m.end, pm.start)):
+                title, leads = plural[prev_m.key]
+                plural[pm.key] = (title, leads)
         # apposition: "X, Foreign Minister of Y," or "X, chairman of a state body of Y,"
         if title is None and pm.end < s.span.end and doc[pm.end].text == ",":
             j = pm.end + 1
@@ -1080,7 +1117,7 @@ def _offices(art: _Article, s: Sentence) -> None:
             if t2 is not None:
                 # the first state of the apposition is the employer: in "the Russian Ambassador
                 # to South Korea" the host country comes second
-                title, leads, state = t2, l2, app_state
+                title, leads, state = t2, l2, app_state or (state if possessive else None)
                 words = app_words
         # "the Foreign Minister, X" / "Togo's president, X" / "Iraq's vice-president, X"
         if title is None and pm.start - 2 >= s.span.start and doc[pm.start - 1].text == ",":
@@ -1181,8 +1218,7 @@ def _resolve_offices(art: _Article) -> None:
                     or link.state_of_title(title)
                 if st is not None:
                     state = art.state(f"state/{ref.slugify(st)}")
-                elif not leads and art.dateline_state and art.dateline_state in art.entities \
-                        and not link.terms_of(label):
+                elif not leads and art.dateline_state and not link.terms_of(label):
                     # a minister with no state beside the name, in a story filed from a state's
                     # soil: that state's minister ("HAVANA - ... Foreign Minister X")
                     state = art.dateline_state

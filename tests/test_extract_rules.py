@@ -132,17 +132,14 @@ def gap(reason: str) -> pytest.MarkDecorator:
     ("nairobi-2023", "person/william-ruto", "leaderOf", "state/kenya"),
     ("nairobi-2023", "person/ama-owusu", "officialOf", "state/ghana"),
     ("baltic-2011", "person/valdis-zatlers", "leaderOf", "state/latvia"),
-    pytest.param("baltic-2011", "person/toomas-hendrik-ilves", "leaderOf", "state/estonia",
-                 marks=gap("'Estonian President Toomas Hendrik Ilves': the name is cut to 'Toomas Hendrik'")),
+    pytest.param("baltic-2011", "person/toomas-hendrik-ilves", "leaderOf", "state/estonia"),
     # title alone, placed by the reference terms of office for the article's year
     ("kigali-2019", "person/paul-kagame", "leaderOf", "state/rwanda"),
     ("moscow-2005", "person/vladimir-putin", "leaderOf", "state/russia"),
-    pytest.param("ruto-2023", "person/william-ruto", "leaderOf", "state/kenya",
-                 marks=gap("'President Ruto met President Museveni': the surname alone is not read as a person")),
+    pytest.param("ruto-2023", "person/william-ruto", "leaderOf", "state/kenya"),
     # "X's NAME": a leader by the reference data, a minister by the apposition
     ("nairobi-2023", "person/emmerson-mnangagwa", "leaderOf", "state/zimbabwe"),
-    pytest.param("lima-2022", "person/ana-soto", "officialOf", "state/chile",
-                 marks=gap("'Chile's Ana Soto, the trade minister,': possessive state + title apposition not combined")),
+    pytest.param("lima-2022", "person/ana-soto", "officialOf", "state/chile"),
     # "his Ugandan counterpart, NAME": the counterpart of a president leads, of a minister serves
     ("nairobi-2023", "person/yoweri-museveni", "leaderOf", "state/uganda"),
     ("lima-2022", "person/marko-ilic", "officialOf", "state/serbia"),
@@ -157,12 +154,10 @@ def gap(reason: str) -> pytest.MarkDecorator:
     ("history-1990", "person/reza-karimi", "officialOf", "state/iran"),
     ("history-1990", "person/omar-jabbar", "officialOf", "state/iraq"),
     # "Presidents A and B": the plural title is each one's
-    pytest.param("kigali-2019", "person/yoweri-museveni", "leaderOf", "state/uganda",
-                 marks=gap("'Presidents Kagame and Museveni': the plural title reaches only the first name")),
+    pytest.param("kigali-2019", "person/yoweri-museveni", "leaderOf", "state/uganda"),
     # a minister with no state, in a story filed from a capital
     ("baku-2019", "person/rauf-aliyev", "officialOf", "state/azerbaijan"),
-    pytest.param("accra-2021", "person/kofi-asante", "officialOf", "state/ghana",
-                 marks=gap("dateline state is used only when the body also names that state")),
+    pytest.param("accra-2021", "person/kofi-asante", "officialOf", "state/ghana"),
     # a title only one state's office-holders bear
     ("moscow-2005", "person/siobhan-byrne", "leaderOf", "state/ireland"),
     # heads of government named without a title, by the reference data
