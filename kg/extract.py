@@ -1417,6 +1417,10 @@ def _named_parties(art: _Article, s: Sentence, m: Mention) -> list[str]:
     return []
 
 
+# a signing told as the sequel of a meeting just reported
+_AFTER_MEETING = re.compile(
+    r"\b(?:after|following|at the (?:end|conclusion|close) of)\s+(?:the|their|these)\s+(?:talks|meeting|summit|"
+    r"discussions|negotiations)\b|^(?:They|The two \w+|Both \w+)\s+(?:then\s+|later\s+|also\s+)?signed\b", re.I)
 _NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
 _GROUP_SIGNERS = re.compile(
     r"\b(?:the|both|all)\s+(?:(two|three|four|five)\s+)?(leaders|presidents|prime ministers|premiers|"
@@ -1552,6 +1556,24 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             parties = list(dict.fromkeys(parties + derived))
         start, _ = _signing_date(art, s, sign_tok)
         place = _place_for(s, sign_tok, strict=True, governor=sign_tok)
+        recent = [e for e in art.events if e.kind in ("Summit", "Visit")
+                  and 0 < s.index - e.extra.get("sent", -99) <= 3]
+        if start is None and status is None and not s.dates and recent and _AFTER_MEETING.search(s.text):
+            # "At the end of the talks, the two leaders signed X": the signing of a meeting or
+            # visit just told takes its date and place
+            if not signatories and re.match(r"^(?:They|The two|Both)\b", s.text):
+                signatories = [p for p in recent[-1].participants if p.startswith("person/")]
+            dated = [e for e in recent if e.start is not None]
+            if dated:
+                start = dated[-1].start
+            for e in reversed(recent):
+                where = e.place if e.kind == "Summit" else e.destination
+                if place is None and where and where.startswith("place/"):
+                    place = where
+                    break
+            if signatories and len(parties) < 2:
+                parties = list(dict.fromkeys(parties + sorted(
+                    {st for p in signatories for st in art.offices.get(p, ())})))
         if start is None and prev is not None and status is None:
             start, _ = _resolve_dates(art, prev, None, "past")
             place = place or _place_for(prev, None)
