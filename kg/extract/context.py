@@ -1,0 +1,160 @@
+"""The data the stages share: mentions, sentences, events, and the state of one article's
+extraction (``_Article``: entities, person clusters, offices, events, facts)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from .. import reference as ref
+from ..model import Entity, Evidence, Fact, PartialDate
+from .nlp import _doc_text
+from .names import canonical_person_label, _name_tokens, _person_by_short, _state_by_key
+
+
+@dataclass
+class Mention:
+    kind: str            # person, state, place, treaty, date
+    text: str
+    start: int           # token index in the block's Doc
+    end: int
+    key: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Sentence:
+    span: Any            # spaCy Span
+    section: str
+    block: int
+    index: int           # sentence number in the article
+    persons: list[Mention] = field(default_factory=list)
+    states: list[Mention] = field(default_factory=list)
+    places: list[Mention] = field(default_factory=list)
+    treaties: list[Mention] = field(default_factory=list)
+    dates: list[Mention] = field(default_factory=list)
+
+    raw: str = ""        # the span's text, as spaCy's ``span.text`` (which joins the tokens on each call)
+    text: str = field(default="", init=False)  # ``raw`` stripped
+
+    def __post_init__(self) -> None:
+        if not self.raw:
+            self.raw = _doc_text(self.span.doc)[self.span.start_char:self.span.end_char]
+        self.text = self.raw.strip()
+
+
+@dataclass
+class Event:
+    kind: str                         # Summit, Visit, Treaty, Plan
+    participants: list[str] = field(default_factory=list)
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+    place: str | None = None
+    destination: str | None = None
+    evidence: list[Evidence] = field(default_factory=list)
+    status: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+class _Article:
+    """State of one article's extraction (person clusters, events, facts)."""
+
+    def __init__(self, anchor: PartialDate | None, article_date: PartialDate | None):
+        self.anchor = anchor
+        self.article_date = article_date
+        self.entities: dict[str, Entity] = {}
+        self.facts: list[Fact] = []
+        self.people: dict[str, dict[str, Any]] = {}      # key -> {"label", "alts", "tokens"}
+        self.person_order: list[tuple[int, str]] = []     # (sentence index, key)
+        self.offices: dict[str, set[str]] = {}            # person key -> state keys
+        self.leaders: dict[str, set[str]] = {}
+        self.events: list[Event] = []
+        self.state_counts: Counter[str] = Counter()
+        self.treaty_keys: list[str] = []                  # named treaties, in order of mention
+        self.notes: list[str] = []
+        self.docs: list[Any] = []                         # one spaCy Doc per block, in order
+        # offices a sentence left half-known: (person, title, leads, state, counterpart of, sentence)
+        self.person_sentences: dict[str, list[Sentence]] = {}   # person -> sentences naming them
+        self.past_people: set[str] = set()                # named as "former", "ex-", "late"
+        self.actor_states: set[str] = set()               # states named in the body or headline
+        self.dateline_state: str | None = None            # where the story was filed, as a state
+        self.leader_titled: set[str] = set()             # people the text calls a head of state or government
+        self.pending: list[tuple[str, str | None, bool | None, str | None, str | None, Sentence]] = []
+
+    # entities --------------------------------------------------------------
+    def state(self, key: str) -> str:
+        if key not in self.entities:
+            st = _state_by_key(key)
+            self.entities[key] = Entity(key, "State", st.label if st else key.split("/", 1)[1],
+                                        wikidata=st.wikidata if st else None)
+        return key
+
+    def place(self, text: str) -> str | None:
+        p = ref.lookup_place(text)
+        if p is not None:
+            key = f"place/{ref.slugify(p.label)}"
+            if key not in self.entities:
+                self.entities[key] = Entity(key, "Place", p.label, wikidata=p.wikidata)
+            return key
+        name = re.sub(r"^(?:the)\s+", "", text.strip(), flags=re.I).strip(" ,.'\"’")
+        if not name or not name[:1].isupper() or len(name.split()) > 5:
+            return None
+        key = f"place/{ref.slugify(name)}"
+        if key not in self.entities:
+            self.entities[key] = Entity(key, "Place", name)
+        return key
+
+    def person(self, name: str, sent_index: int) -> str:
+        known = ref.lookup_person(name)
+        if known is not None:
+            key = f"person/{ref.slugify(known.label)}"
+            label, wd = known.label, known.wikidata
+        else:
+            key = f"person/{ref.slugify(name)}"
+            label, wd = canonical_person_label(name), None
+        rec = self.people.setdefault(key, {"label": label, "alts": set(), "tokens": set(), "wd": wd})
+        rec["alts"].add(name)
+        rec["tokens"].update(_name_tokens(name))
+        if known is not None:
+            for alt in known.aliases:
+                rec["tokens"].update(_name_tokens(alt))
+        self.person_order.append((sent_index, key))
+        return key
+
+    def resolve_short(self, token: str, sent_index: int) -> str | None:
+        """A one-word name ("Kim", "Putin") -> the most recently named person it fits."""
+        t = token.lower()
+        best = None
+        for idx, key in reversed(self.person_order):
+            if idx > sent_index:
+                continue
+            if t in self.people[key]["tokens"]:
+                best = key
+                break
+        if best is None:
+            for idx, key in self.person_order:
+                if t in self.people[key]["tokens"]:
+                    return key
+            known = _person_by_short(token)
+            if known is not None:
+                return self.person(known.label, sent_index)
+        return best
+
+    def add(self, subject: str, predicate: str, obj: Any, sent: Sentence, status: str | None = None) -> None:
+        fact = Fact(subject, predicate, obj, Evidence(sent.text, sent.section), status)
+        if fact not in self.facts:
+            self.facts.append(fact)
+
+
+def _mention_in(span_text_start: int, span_text_end: int, m: Mention) -> bool:
+    return span_text_start <= m.start < span_text_end
+
+
+def _persons_by_token(s: Sentence) -> dict[int, Mention]:
+    out = {}
+    for m in s.persons:
+        for i in range(m.start, m.end):
+            out[i] = m
+    return out

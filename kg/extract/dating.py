@@ -1,0 +1,143 @@
+"""Dates over sentences: the date nearest a trigger, a date expression resolved against the
+article's anchor at its precision, the text a relative date refers back to, a sentence's year,
+and comparisons of partial dates with the article's date and with each other."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..dates import resolve_range
+from ..model import PartialDate
+from .lexicon import SUMMIT_NOUNS, VISIT_NOUNS
+from .nlp import _doc_text
+from .context import _Article, Mention, Sentence
+
+
+def _resolve_dates(art: _Article, s: Sentence, near: Any | None, tense: str
+                   ) -> tuple[PartialDate | None, PartialDate | None]:
+    """The sentence's date (or range) nearest the trigger token."""
+    if not s.dates:
+        return None, None
+    cands = s.dates
+    if near is not None:
+        cands = sorted(s.dates, key=lambda m: abs(m.start - near.idx))
+    for m in cands:
+        start, end = _resolve_expr(art, m.text, tense, context=_text_before(art, s, m.start))
+        if start is not None:
+            return start, end
+    return None, None
+
+
+_RELATIVE = re.compile(r"\b(?:last|next|this|previous|coming|ago|yesterday|today|tonight|tomorrow|"
+                       r"earlier|later|before|after|same)\b", re.I)
+_DAY_RELATIVE = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+                           r"yesterday|today|tonight|tomorrow|\d{1,2}(?:st|nd|rd|th))\b", re.I)
+
+
+def _text_before(art: _Article, s: Sentence, at: int) -> str:
+    """The article's text before ``at`` in the sentence's block (and the two blocks before it):
+    what "that year", "later that year", "that same month" refer to."""
+    docs = art.docs
+    before = [_doc_text(d) for d in docs[max(0, s.block - 2):s.block]]
+    return "\n\n".join([*before, _doc_text(s.span.doc)[:at]])
+
+
+def _resolve_expr(art: _Article, expr: str, tense: str, context: str | None = None
+                  ) -> tuple[PartialDate | None, PartialDate | None]:
+    """resolve_range with the article's anchor, whatever its precision.
+
+    With a day-precise anchor the rules apply as they are. With only a month or
+    a year known, an absolute "June 19" takes the anchor's year, "last
+    September" needs at least the month, and day-relative forms ("Thursday",
+    "the 19th") stay unresolved rather than guessed.
+    """
+    anchor = art.anchor
+    if anchor is None or anchor.day is not None:
+        return resolve_range(expr, anchor, tense=tense, context=context)
+    if _DAY_RELATIVE.search(expr) and not re.search(r"\b(1[6-9]\d\d|20\d\d)\b", expr):
+        if not re.search(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d", expr, re.I):
+            return None, None
+    if _RELATIVE.search(expr) and anchor.month is None:
+        return resolve_range(expr, None, tense=tense, context=context)
+    import calendar
+    month = anchor.month or 12
+    day = calendar.monthrange(anchor.year, month)[1]
+    return resolve_range(expr, PartialDate(anchor.year, month, day), tense="past", context=context)
+
+
+def _own_date(art: _Article, s: Sentence, tok: Any, tense: str
+              ) -> tuple[PartialDate | None, PartialDate | None]:
+    """A date attached to the trigger: in its subtree, or just after it."""
+    lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
+    end = tok.idx + len(tok.text)
+    for m in s.dates:
+        between = [t for t in s.span if end <= t.idx < m.start]
+        close = 0 <= m.start - end <= 70 and not any(
+            t.pos_ in ("VERB", "AUX") or t.lemma_.lower() in VISIT_NOUNS | SUMMIT_NOUNS for t in between)
+        if lo <= m.start < hi or close:
+            got = _resolve_expr(art, m.text, tense, context=_text_before(art, s, m.start))
+            if got[0] is not None:
+                return got
+    return None, None
+
+
+def _before_article(art: _Article, d: PartialDate | None) -> bool:
+    """Strictly before the article's date, at the coarser of the two precisions."""
+    if d is None or art.article_date is None:
+        return False
+    a, b = d.isoformat(), art.article_date.isoformat()
+    n = min(len(a), len(b))
+    return a[:n] < b[:n]
+
+
+def _not_after_article(art: _Article, d: PartialDate | None) -> bool:
+    if d is None or art.article_date is None:
+        return False
+    a, b = d.isoformat(), art.article_date.isoformat()
+    n = min(len(a), len(b))
+    return a[:n] <= b[:n]
+
+
+def _sentence_year(art: _Article, s: Sentence) -> int | None:
+    years = re.findall(r"\b(1[89]\d\d|20\d\d)\b", s.text)
+    if years:
+        return int(years[0])
+    return art.anchor.year if art.anchor is not None else None
+
+
+def _year_in(art: _Article, s: Sentence) -> PartialDate | None:
+    """The latest-mentioned year of a sentence ("... in 1991, ... in 2000" -> 2000)."""
+    for d in reversed(s.dates):
+        got = _resolve_expr(art, d.text, "past", context=_text_before(art, s, d.start))[0]
+        if got is not None:
+            return PartialDate(got.year)
+    return None
+
+
+def _year_near(art: _Article, s: Sentence, m: Mention) -> PartialDate | None:
+    """A year stated for the treaty: "formed in 2000", "signed in 1994" right after the mention."""
+    after = _doc_text(s.span.doc)[m.end: m.end + 40]
+    of_year = re.match(r"\s+of\s+(1[6-9]\d\d|20\d\d)\b", after)   # "the Karlskrona Agreement of 1974"
+    if of_year:
+        return PartialDate(int(of_year.group(1)))
+    g = re.match(r"\s*(?:,\s*)?(?:which\s+was\s+|that\s+was\s+)?(?:formed|signed|concluded|agreed|"
+                 r"adopted|reached|struck|inked|established)\s+in\s+(1[6-9]\d\d|20\d\d)\b", after)
+    if g:
+        return PartialDate(int(g.group(1)))
+    return None
+
+
+def _dates_agree(a: PartialDate | None, b: PartialDate | None) -> bool:
+    if a is None or b is None:
+        return True
+    x, y = a.isoformat(), b.isoformat()
+    return x.startswith(y) or y.startswith(x)
+
+
+def _finer(a: PartialDate | None, b: PartialDate | None) -> PartialDate | None:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return a if len(a.isoformat()) >= len(b.isoformat()) else b

@@ -1,0 +1,267 @@
+"""Merging and emitting: treaty mentions of one treaty merged, events of the same kind merged
+within the article and written as facts (visits that are meetings become summits), then weaker
+titles and coarser dates dropped where a finer fact says the same."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .. import reference as ref
+from ..model import Entity, Fact, PartialDate, Ref
+from .context import _Article, Event
+from .dating import _dates_agree, _finer
+
+
+def _emit_events(art: _Article) -> None:
+    """Merge events within the article, then write their facts."""
+    # a meeting implied by a joint signing happened when and where the treaty was signed
+    for ev in art.events:
+        key = ev.extra.get("treaty")
+        if key is None:
+            continue
+        for f in art.facts:
+            if f.subject == key and f.status is None:
+                if f.predicate == "signedOn" and isinstance(f.obj, PartialDate):
+                    ev.start = _finer(ev.start, f.obj)
+                if f.predicate == "signedAt" and isinstance(f.obj, Ref) and ev.place is None:
+                    ev.place = f.obj.key
+    merged: list[Event] = []
+    for ev in art.events:
+        target = None
+        for m in merged:
+            if m.kind != ev.kind or m.extra.get("type") != ev.extra.get("type"):
+                continue
+            if ev.kind == "Visit":
+                same = m.participants == ev.participants and (m.destination == ev.destination or
+                       _place_in_state(art, m.destination, ev.destination) or
+                       _place_in_state(art, ev.destination, m.destination)) and _dates_agree(m.start, ev.start)
+            else:
+                overlap = set(m.participants) & set(ev.participants)
+                if m.start is None and ev.start is None:
+                    same = bool(overlap)
+                elif m.start is None or ev.start is None:
+                    same = False  # an undated mention is not glued to a dated event
+                else:
+                    # same day and the same people or the same place: two meetings of one
+                    # day with nobody in common are two meetings
+                    same = _dates_agree(m.start, ev.start) and bool(
+                        overlap or (m.place is not None and m.place == ev.place))
+            if same:
+                target = m
+                break
+        if target is None:
+            merged.append(ev)
+            continue
+        for p in ev.participants:
+            if p not in target.participants:
+                target.participants.append(p)
+        target.start = _finer(target.start, ev.start)
+        target.end = target.end or ev.end
+        target.place = target.place or ev.place
+        if target.destination and ev.destination and target.destination.startswith("state/") \
+                and ev.destination.startswith("place/"):
+            target.destination = ev.destination
+        target.evidence.extend(ev.evidence)
+        if "treaty" not in ev.extra:
+            target.extra.pop("treaty", None)   # also reported as a meeting, not only as a signing
+    merged += _visits_to_summits(art, merged)
+    for ev in merged:
+        if ev.kind == "Plan":
+            _emit_plan(art, ev)
+            continue
+        year = ev.start.year if ev.start else None
+        slugs = sorted(ref.slugify(art.entities[p].label) if p in art.entities else p.split("/", 1)[1]
+                       for p in ev.participants)
+        if ev.kind == "Summit":
+            # a summit is a meeting of leaders: ministers and envoys at it are not its participants,
+            # and their talks alone are no summit
+            people = [p for p in ev.participants if p.startswith("person/")]
+            if people:
+                leaders = [p for p in people if p in art.leaders or p in art.leader_titled]
+                ev.participants = [p for p in ev.participants if not p.startswith("person/") or p in leaders]
+            if len(ev.participants) < 2:
+                continue  # a meeting needs two sides: one alone is an incomplete reading, not a fact
+            if "treaty" in ev.extra and not all(p in art.leaders for p in ev.participants):
+                continue  # ministers signing a text is a ceremony; leaders signing it is a summit
+            key = "summit/" + "-".join(slugs) + (f"-{year}" if year else "-undated")
+            names = [_label(art, p) for p in ev.participants]
+            label = f"Summit of {' and '.join(sorted(names))}" + (f" ({year})" if year else "")
+            art.entities[key] = Entity(key, "Summit", label)
+            for p in ev.participants:
+                _fact(art, key, "participant", Ref(p), ev)
+            if ev.start:
+                _fact(art, key, "startDate", ev.start, ev)
+            if ev.end:
+                _fact(art, key, "endDate", ev.end, ev)
+            if ev.place:
+                _fact(art, key, "location", Ref(ev.place), ev)
+        elif ev.kind == "Visit":
+            visitor = ev.participants[0]
+            dslug = ref.slugify(_label(art, ev.destination)) if ev.destination else "unknown"
+            key = f"visit/{slugs[0]}-{dslug}" + (f"-{year}" if year else "-undated")
+            label = f"Visit of {_label(art, visitor)} to {_label(art, ev.destination)}" + (f" ({year})" if year else "")
+            art.entities[key] = Entity(key, "Visit", label)
+            _fact(art, key, "visitor", Ref(visitor), ev)
+            _fact(art, key, "destination", Ref(ev.destination), ev)
+            if ev.start:
+                _fact(art, key, "startDate", ev.start, ev)
+            if ev.end:
+                _fact(art, key, "endDate", ev.end, ev)
+
+
+_HEAD_WORDS = ("treaty", "agreement", "accord", "accords", "pact", "convention", "protocol",
+               "charter", "arrangement", "memorandum")
+
+
+def _merge_treaty_mentions(art: _Article) -> None:
+    """An unnamed treaty ("a new fisheries convention", "the 1994 accord") is the article's named
+    treaty when exactly one named treaty fits it: same kind of instrument, every descriptive word
+    in its name, no other year, no other parties."""
+    def facts_of(key: str, pred: str) -> set[Any]:
+        return {f.obj for f in art.facts if f.subject == key and f.predicate == pred}
+
+    named, unnamed = [], []
+    for key, ent in art.entities.items():
+        if ent.kind != "Treaty":
+            continue
+        m = re.match(r"^(.*) between .* \((\d{4})\)$", ent.label)
+        (unnamed if m else named).append((key, ent, m))
+    renames: dict[str, str] = {}
+    for key, ent, m in unnamed:
+        words = [w.lower() for w in re.findall(r"[\w-]+", m.group(1))]
+        head = next((w for w in words if w in _HEAD_WORDS), None)
+        mods = [w for w in words if w not in _HEAD_WORDS and w not in ("of", "the")]
+        year = m.group(2)
+        parties = {o.key for o in facts_of(key, "party") if isinstance(o, Ref)}
+        fits = []
+        for nkey, nent, _ in named:
+            nwords = [w.lower() for w in re.findall(r"[\w-]+", nent.label)]
+            nhead = next((w for w in nwords if w in _HEAD_WORDS), None)
+            if head is None or nhead is None or head.rstrip("s") != nhead.rstrip("s"):
+                continue
+            if not all(w in nwords for w in mods):
+                continue
+            years = {str(d.year) for d in facts_of(nkey, "signedOn") if isinstance(d, PartialDate)}
+            if years and year not in years:
+                continue
+            nparties = {o.key for o in facts_of(nkey, "party") if isinstance(o, Ref)}
+            if nparties and parties and not (nparties <= parties or parties <= nparties):
+                continue
+            fits.append(nkey)
+        if len(fits) == 1:
+            renames[key] = fits[0]
+    if not renames:
+        return
+    out: list[Fact] = []
+    for f in art.facts:
+        subj = renames.get(f.subject, f.subject)
+        obj = Ref(renames.get(f.obj.key, f.obj.key)) if isinstance(f.obj, Ref) else f.obj
+        if f.predicate == "replaces" and isinstance(obj, Ref) and obj.key == subj:
+            continue
+        nf = Fact(subj, f.predicate, obj, f.evidence, f.status)
+        if nf not in out:
+            out.append(nf)
+    art.facts = out
+    for old in renames:
+        art.entities.pop(old, None)
+    for ev in art.events:
+        ev.participants = [renames.get(p, p) for p in ev.participants]
+
+
+def _drop_coarser_dates(art: _Article) -> None:
+    """'2023' is dropped when the article also dates the same thing '2023-03-03'."""
+    dates: dict[tuple[str, str], list[PartialDate]] = {}
+    for f in art.facts:
+        if isinstance(f.obj, PartialDate) and f.status is None:
+            dates.setdefault((f.subject, f.predicate), []).append(f.obj)
+    def coarser(f: Fact) -> bool:
+        if not isinstance(f.obj, PartialDate):
+            return False
+        mine = f.obj.isoformat()
+        return any(o.isoformat() != mine and o.isoformat().startswith(mine)
+                   for o in dates.get((f.subject, f.predicate), []))
+    art.facts = [f for f in art.facts if not coarser(f)]
+
+
+def _drop_weaker_titles(art: _Article) -> None:
+    """'Minister' is dropped when the same person is also 'Foreign Minister' in the article."""
+    titles: dict[str, set[str]] = {}
+    for f in art.facts:
+        if f.predicate == "title":
+            titles.setdefault(f.subject, set()).add(str(f.obj))
+    weaker = set()
+    for person, ts in titles.items():
+        for a in ts:
+            for b in ts:
+                if a != b and set(a.lower().split()) < set(b.lower().split()):
+                    weaker.add((person, a))
+    art.facts = [f for f in art.facts if not (f.predicate == "title" and (f.subject, str(f.obj)) in weaker)]
+
+
+def _visits_to_summits(art: _Article, events: list[Event]) -> list[Event]:
+    """A summit held in a state implies a visit there by each participant who serves another state
+    ("the summit with Kim Jong Un held in Russia": Kim visited Russia)."""
+    out: list[Event] = []
+    for ev in events:
+        if ev.kind != "Summit" or len(ev.participants) < 2:
+            continue
+        where = ev.place
+        host = None
+        if where is not None:
+            p = ref.lookup_place(_label(art, where))
+            host = f"state/{ref.slugify(p.state)}" if p is not None and p.state else None
+        if host is None and ev.extra.get("in_state"):
+            host = where = ev.extra["in_state"]
+        if host is None:
+            continue
+        for person in ev.participants:
+            states = art.offices.get(person, set())
+            if not person.startswith("person/") or not states or host in states:
+                continue
+            if any(v.kind == "Visit" and v.participants == [person] and _dates_agree(v.start, ev.start)
+                   and (v.destination in (where, host) or _place_in_state(art, v.destination, host))
+                   for v in events):
+                continue
+            visit = Event("Visit", [person], ev.start, None, destination=where, extra={"type": "Visit"})
+            visit.evidence.extend(ev.evidence)
+            out.append(visit)
+    return out
+
+
+def _emit_plan(art: _Article, ev: Event) -> None:
+    kind = ev.extra.get("type", "Event")
+    slugs = sorted(p.split("/", 1)[1] for p in ev.participants)
+    key = f"plan/{kind.lower()}-" + "-".join(slugs)
+    names = [_label(art, p) for p in ev.participants]
+    art.entities[key] = Entity(key, "PlannedEvent", f"Planned {kind.lower()}: {', '.join(sorted(names))}")  # type: ignore[arg-type]
+    for p in ev.participants:
+        _fact(art, key, "involves", Ref(p), ev)
+    _fact(art, key, "plannedType", kind, ev)
+    _fact(art, key, "status", ev.status or "expected", ev)
+    if ev.destination:
+        _fact(art, key, "destination", Ref(ev.destination), ev)
+
+
+def _fact(art: _Article, s: str, p: str, o: Any, ev: Event) -> None:
+    for e in ev.evidence[:1]:
+        f = Fact(s, p, o, e, None)
+        if f not in art.facts:
+            art.facts.append(f)
+
+
+def _label(art: _Article, key: str | None) -> str:
+    if key is None:
+        return "?"
+    if key in art.entities:
+        return art.entities[key].label
+    if key in art.people:
+        return art.people[key]["label"]
+    return key.split("/", 1)[1]
+
+
+def _place_in_state(art: _Article, place: str | None, state: str | None) -> bool:
+    if not place or not state or not place.startswith("place/") or not state.startswith("state/"):
+        return False
+    p = ref.lookup_place(_label(art, place))
+    return bool(p and p.state and f"state/{ref.slugify(p.state)}" == state)

@@ -1,0 +1,242 @@
+"""Summits and visits: trigger words (nouns and verbs), their participants, place,
+destination, dates and status, collected as events of the article."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterator
+
+from .. import reference as ref
+from ..model import Evidence
+from .lexicon import LIGHT_VERBS, SUMMIT_NOUNS, SUMMIT_VERBS, VISIT_NOUNS, VISIT_VERBS
+from .nlp import _columns, _governed_by
+from .context import _Article, Event, Mention, _persons_by_token, Sentence
+from .dating import _dates_agree
+from .modality import _event_status
+from .offices import _holds_title
+
+
+def _place_for(s: Sentence, near: Any | None, *, strict: bool = False, governor: Any | None = None) -> str | None:
+    """A place of the sentence, preferring one introduced by 'in' or 'at' (only those if strict);
+    with ``governor``, only a place that word governs ("signed ... in Santiago", not "officials in X said")."""
+    doc = s.span.doc
+    best = None
+    for m in s.places:
+        if governor is not None and not _governed_by(doc[m.end - 1], governor) \
+                and not (governor.dep_ == "ROOT" or governor.head.dep_ == "ROOT"):
+            continue
+        prevtok = doc[m.start - 1] if m.start > 0 else None
+        if prevtok is not None and prevtok.lower_ in ("the",) and m.start > 1:
+            prevtok = doc[m.start - 2]
+        if prevtok is not None and prevtok.lower_ in ("in", "at"):
+            return m.key
+        if not strict:
+            best = best or m.key
+    return best
+
+
+def _trigger_tokens(s: Sentence, nouns: set[str], verbs: set[str]) -> Iterator[tuple[Any, str]]:
+    """(token, lower-case lemma) for the sentence's tokens whose lemma is one of ``nouns`` or
+    ``verbs`` (read from the lemma column: no Token object for the others)."""
+    doc, lemmas = s.span.doc, _columns(s.span.doc).lemma
+    for i in range(s.span.start, s.span.end):
+        if lemmas[i] in nouns or lemmas[i] in verbs:
+            yield doc[i], lemmas[i]
+
+
+def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
+    for tok, lem in _trigger_tokens(s, SUMMIT_NOUNS, SUMMIT_VERBS):
+        is_noun = tok.pos_ in ("NOUN", "PROPN") and lem in SUMMIT_NOUNS
+        if lem == "talk" and tok.lower_ != "talks":
+            continue   # "talks" between sides; "a talk" is a lecture
+        is_verb = tok.pos_ == "VERB" and lem in SUMMIT_VERBS
+        if not (is_noun or is_verb):
+            continue
+        participants = _participants(art, s, tok)
+        if len(participants) < 1:
+            continue
+        status, start, end = _event_status(art, s, tok, own_date_only=False)
+        place = _place_for(s, tok, strict=True)
+        if place is None and tok.pos_ == "VERB" and tok.lemma_.lower() == "host":
+            for c in tok.children:
+                if c.dep_ == "nsubj":
+                    place = next((m.key for m in s.places if m.start <= c.i < m.end), None)
+        in_state = None
+        for m in s.states:
+            before = s.span.doc[m.start - 1] if m.start > 0 else None
+            if before is not None and before.lower_ in ("in", "at") and _governed_by(s.span.doc[m.start], tok) \
+                    or (before is not None and before.lower_ == "in" and before.head.tag_ == "VBN"
+                        and before.head.head.i == tok.i):
+                in_state = m.key
+        recent = [e for e in art.events if e.kind in ("Summit", "Visit")
+                  and 0 <= s.index - e.extra.get("sent", -99) <= 2]
+        if status is None and start is None and not s.dates:
+            # no time of its own ("then held talks", "in the afternoon"): the time of the story
+            # told in the sentences just before, when they report a dated event
+            dated = [e for e in recent if e.start is not None]
+            if dated:
+                start = dated[-1].start
+        if status is None and place is None:
+            # no place of its own: where a participant had just arrived ("X arrived in Kampala.
+            # She held talks with Y")
+            for e in reversed(recent):
+                if e.kind == "Visit" and set(e.participants) & set(participants) \
+                        and (e.destination or "").startswith("place/") and _dates_agree(e.start, start):
+                    place = e.destination
+                    break
+        ev = Event("Summit" if status is None else "Plan", participants, start, end, place,
+                   status=status, extra={"type": "Summit", "noun": is_noun, "in_state": in_state, "sent": s.index})
+        ev.evidence.append(Evidence(s.text, s.section))
+        art.events.append(ev)
+
+
+def _participants(art: _Article, s: Sentence, tok: Any) -> list[str]:
+    out = []
+    for p in s.persons:
+        if _attached(s, tok, p) or (tok.pos_ != "VERB" and (p.key in art.offices or p.key in art.leaders
+                                                            or p.key in art.leader_titled)):
+            out.append(p.key)
+    if len(out) < 2 and tok.pos_ == "VERB":
+        # "Beijing hosted a dialogue with South Korea": a capital as the actor stands for its state
+        doc = s.span.doc
+        sides = []
+        for c in tok.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                for m in s.states:
+                    if m.start <= c.i < m.end:
+                        sides.append(m.key)
+                for m in s.places:
+                    if m.start <= c.i < m.end:
+                        p = ref.lookup_place(doc[m.start:m.end].text)
+                        if p is not None and p.kind == "capital" and p.state:
+                            sides.append(art.state(f"state/{ref.slugify(p.state)}"))
+        if sides:
+            for g in tok.subtree:
+                for m in s.states:
+                    if m.start <= g.i < m.end and _governed_by(g, tok) and m.key not in sides:
+                        sides.append(m.key)
+            if len(sides) >= 2 and not out:
+                return sides
+    if len(out) < 2:
+        # "the prime ministers of A, B and C met": the states' office-holders named in the article
+        plural = re.search(r"\b(prime ministers|presidents|leaders|heads of (?:state|government)|"
+                           r"foreign ministers|premiers|chancellors)\b", s.text, re.I)
+        if plural:
+            title = plural.group(1).lower()
+            holders = []
+            for m in s.states:
+                cands = [p for p in art.offices if m.key in art.offices[p]
+                         and (title in ("leaders", "heads of state", "heads of government")
+                              and p in art.leaders or _holds_title(art, p, title))]
+                if len(cands) == 1:
+                    holders.append(cands[0])
+            if len(set(holders)) >= 2:
+                return list(dict.fromkeys(out + holders))
+    if len(out) < 2:
+        # "the North Korea-Russia summit", "South Korea and China will hold a dialogue"
+        near_states = [m.key for m in s.states
+                       if abs(m.start - tok.i) <= 6 or s.span.doc[m.start].head.i == tok.i
+                       or (s.span.doc[m.start].dep_ == "nsubj" and s.span.doc[m.start].head.i == tok.head.i)]
+        if not out and len(set(near_states)) >= 2:
+            out = list(dict.fromkeys(near_states))
+    return list(dict.fromkeys(out))
+
+
+def _attached(s: Sentence, tok: Any, p: Mention) -> bool:
+    head = s.span.doc[p.end - 1]
+    for t in [head] + list(head.ancestors)[:4]:
+        if t.i == tok.i:
+            return True
+        if t.i != head.i and t.pos_ in ("VERB", "AUX"):
+            return False  # the person belongs to another clause ("as Putin landed ..., Beijing hosted")
+    return False
+
+
+def _visits(art: _Article, s: Sentence) -> None:
+    by_tok = _persons_by_token(s)
+    for tok, lem in _trigger_tokens(s, VISIT_NOUNS, VISIT_VERBS):
+        is_noun = tok.pos_ == "NOUN" and lem in VISIT_NOUNS
+        is_verb = tok.pos_ == "VERB" and lem in VISIT_VERBS
+        if not (is_noun or is_verb):
+            continue
+        visitor = None
+        dest = None
+        if is_noun:
+            for c in tok.children:
+                if c.dep_ == "poss" and c.i in by_tok:
+                    visitor = by_tok[c.i].key
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for g in c.subtree:
+                        if g.i in by_tok:
+                            visitor = by_tok[g.i].key
+                            break
+            if visitor is None:
+                # "Putin's brief visit": possessor may hang off a compound/amod
+                for c in tok.children:
+                    for g in c.subtree:
+                        if g.dep_ == "poss" and g.i in by_tok:
+                            visitor = by_tok[g.i].key
+            if visitor is None:
+                for c in tok.lefts:
+                    if c.i in by_tok:
+                        visitor = by_tok[c.i].key
+            if visitor is None and tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in LIGHT_VERBS:
+                for c in tok.head.children:
+                    if c.dep_ in ("nsubj", "nsubjpass") and c.i in by_tok:
+                        visitor = by_tok[c.i].key
+            if visitor is None:
+                j = tok.i - 1
+                while j > s.span.start and s.span.doc[j].pos_ in ("ADJ",):
+                    j -= 1
+                if s.span.doc[j].text in ("'s", "’s", "'", "’") and j - 1 in by_tok:
+                    visitor = by_tok[j - 1].key
+        else:
+            for c in tok.children:
+                if c.dep_ in ("nsubj", "nsubjpass") and c.i in by_tok:
+                    visitor = by_tok[c.i].key
+                if c.dep_ in ("nsubj",) and c.i not in by_tok:
+                    for g in c.subtree:
+                        if g.i in by_tok:
+                            visitor = by_tok[g.i].key
+                            break
+            if visitor is None and tok.dep_ in ("xcomp", "conj", "advcl", "acl"):
+                heads = [tok.head] + ([tok.head.head] if tok.head.pos_ == "NOUN" else [])
+                for h in heads:
+                    for c in h.children:
+                        if c.dep_ in ("nsubj", "nsubjpass") and c.i in by_tok and visitor is None:
+                            visitor = by_tok[c.i].key
+        if visitor is None:
+            continue
+        dest = _destination(art, s, tok, is_verb)
+        if dest is None:
+            continue
+        # a visit's date is the one attached to it, not any date of the sentence
+        status, start, end = _event_status(art, s, tok, own_date_only=not is_verb)
+        ev = Event("Visit" if status is None else "Plan", [visitor], start, end,
+                   destination=dest, status=status, extra={"type": "Visit", "sent": s.index})
+        ev.evidence.append(Evidence(s.text, s.section))
+        art.events.append(ev)
+
+
+def _destination(art: _Article, s: Sentence, tok: Any, is_verb: bool) -> str | None:
+    spans = [(m.start, m.end, m.key) for m in s.states] + [(m.start, m.end, m.key) for m in s.places]
+
+    def key_at(i: int) -> str | None:
+        for a, b, k in spans:
+            if a <= i < b:
+                return k
+        return None
+
+    preps = ("to", "in") if is_verb and tok.lemma_.lower() != "visit" else ("to",)
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in preps:
+            for g in c.subtree:
+                k = key_at(g.i)
+                if k:
+                    return k
+        if is_verb and c.dep_ in ("dobj", "obj"):
+            for g in c.subtree:
+                k = key_at(g.i)
+                if k:
+                    return k
+    return None

@@ -1,0 +1,55 @@
+"""The extractor's vocabulary: generic English news words, not tied to any article.
+
+Each list is a data file under ``kg/data/lexicon/`` (one entry a line, lines starting with
+``#`` are comments; ``institutions.tsv`` has two columns: name<TAB>state). The regular
+expressions built from these words stay in code, here and in the stage modules.
+"""
+
+from __future__ import annotations
+
+import re
+from importlib import resources
+
+_PACKAGE = "kg.data.lexicon"
+
+
+def _lines(filename: str) -> list[str]:
+    text = resources.files(_PACKAGE).joinpath(filename).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _words(filename: str) -> set[str]:
+    return set(_lines(filename))
+
+
+LEADER_TITLES = _words("leader_titles.txt")
+# "chairman" leads a state only in a state body (State Affairs / National Defense Commission, ...)
+STATE_BODIES = tuple(_lines("state_bodies.txt"))
+OFFICIAL_TITLES = _words("official_titles.txt")
+NON_OFFICIAL = _words("non_official_titles.txt")
+_TITLE_WORDS = {w for t in LEADER_TITLES | OFFICIAL_TITLES for w in t.split()} | _words("title_words.txt")
+# the last word of a title, as it stands before a name ("Prime Minister X": "minister")
+_TITLE_HEADS = _words("title_heads.txt")
+_PLURAL_TITLES = _words("plural_titles.txt")
+PAST_MARKERS = _words("past_markers.txt")
+# institutions that stand for a state in news ("Kremlin aide")
+INSTITUTIONS = dict(line.split("\t", 1) for line in _lines("institutions.tsv"))
+TREATY_HEADS = r"(?:Treaty|Agreement|Accord|Pact|Convention|Protocol|Charter|Accords|Memorandum(?: of Understanding)?)"
+SUMMIT_NOUNS = _words("summit_nouns.txt")
+SUMMIT_VERBS = _words("summit_verbs.txt")
+VISIT_NOUNS = _words("visit_nouns.txt")
+VISIT_VERBS = _words("visit_verbs.txt")
+LIGHT_VERBS = _words("light_verbs.txt")
+SIGN_WORDS = _words("sign_words.txt")
+REPLACE_ACTIVE = r"(?:replaced|replaces|replacing|superseded|supersedes|superseding|took the place of|takes the place of|supplanted|supplants)"
+REPLACE_PASSIVE = r"(?:was|were|is|are|been|being|had been|has been)\s+(?:replaced|superseded|supplanted)\s+by"
+CUE_LEMMAS = _words("cue_lemmas.txt")
+# a cancelled or postponed event did not happen: it stays a plan
+CANCEL_LEMMAS = _words("cancel_lemmas.txt")
+PLAN_LEMMAS = _words("plan_lemmas.txt") | CANCEL_LEMMAS
+ANAPHORIC_TIME = re.compile(r"^\s*(?:during that (?:period|time|year)|at that time|at the time|that year|"
+                            r"in that year|then|around that time)\b", re.I)
+TWO_STATES = re.compile(r"\b(?:the|both)\s+(?:two|both)?\s*(?:countries|nations|states|sides|neighbou?rs|leaders|governments)\b", re.I)
+PORTFOLIOS = _words("portfolios.txt")
+NAME_PARTICLES = _words("name_particles.txt")
+NAME_STOP = _words("name_stop.txt")

@@ -1,0 +1,335 @@
+"""Mentions: the article split into sentences, and in each the people, states, places,
+treaties and dates it names; "He"/"She" subjects resolved to the previous subject person; the
+dateline ("GENEVA -") and the state it stands for."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Any
+
+from .. import reference as ref
+from ..dates import find_date_expressions
+from .lexicon import INSTITUTIONS, NAME_PARTICLES, _TITLE_HEADS, _TITLE_WORDS, TREATY_HEADS
+from .nlp import _columns, _org_person_ids, PROPN, _span_ents
+from .names import _clean_person, _name_tokens, _office_after, _org_is_person, _person_by_short
+from .context import _Article, Mention, Sentence
+
+
+_TREATY_NAMED = re.compile(
+    r"(?:\b(?:the|a|an)\s+)?(?:(?P<year>1[6-9]\d\d|20\d\d)\s+)?"
+    r"(?P<name>(?:(?:[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*)\s+){0,6}?" + TREATY_HEADS +
+    r"(?:\s+(?:on|of|for|between|to)\s+(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:(?:and|of|on|for|between|concerning)\s+(?:the\s+)?|the\s+)?(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][\w'’.-]*){0,9})?)")
+_TREATY_GENERIC = re.compile(
+    r"\b(?:(?P<det>[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+)?(?:(?P<year>1[6-9]\d\d|20\d\d)\s+)?"
+    r"(?P<mods>(?:(?:new|newly|formed|revised|bilateral|old|earlier|previous|original|existing|landmark|"
+    r"[a-z]+-?[a-z]*)\s+){0,3}?)"
+    r"(?P<head>treaty|agreement|accord|pact|convention|arrangement|protocol)\b"
+    r"(?:\s+of\s+(?P<of>amity|friendship|cooperation|alliance|mutual\s+assistance|peace|non-aggression))?")
+# the generic pattern cannot match without one of its head words: a cheap test first
+_TREATY_HEAD = re.compile(r"(?:treaty|agreement|accord|pact|convention|arrangement|protocol)\b")
+_CHUNK = re.compile(r"\S+")
+
+
+def _generic_treaty_matches(text: str) -> list[re.Match[str]]:
+    """``_TREATY_GENERIC.finditer(text)``, run only around the head words.
+
+    A match holds a head word and at most five words before it (article, year, three
+    modifiers) and three after it ("of mutual assistance"), each word followed by
+    whitespace; so every match lies within six whitespace-separated chunks before a head's
+    chunk and four after it. Those windows (merged where they touch) are all the pattern
+    is run on: the same matches, without trying the pattern at every word of the sentence.
+    """
+    heads = [m.start() for m in _TREATY_HEAD.finditer(text)]
+    if not heads:
+        return []
+    chunks = [(m.start(), m.end()) for m in _CHUNK.finditer(text)]
+    starts = [a for a, _ in chunks]
+    windows: list[list[int]] = []
+    for h in heads:
+        k = max(0, bisect.bisect_right(starts, h) - 1)
+        a, b = chunks[max(0, k - 6)][0], chunks[min(len(chunks) - 1, k + 4)][1]
+        if windows and a <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], b)
+        else:
+            windows.append([a, b])
+    return [m for a, b in windows for m in _TREATY_GENERIC.finditer(text, a, b)]
+
+
+_GENERIC_SKIP_MODS = {"the", "a", "an", "new", "newly", "formed", "revised", "old", "earlier",
+                      "previous", "original", "existing", "landmark", "this", "that", "draft",
+                      "such", "any", "bilateral"}
+
+
+# "GENEVA - ", "BRUSSELS, March 3 (Reuters) - ": where the story was filed, not part of its first sentence
+_DATELINE = re.compile(r"^[A-Z][A-Z.'’ ]{2,40}(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?(?:\s*\([^)]{1,40}\))?\s*[-–—]+\s+")
+_NOT_MODS = {"also", "then", "there", "here", "today", "later", "now", "earlier", "and", "or", "to", "of", "has", "have", "had", "was", "were", "is", "are",
+             "be", "been", "will", "would", "not", "its", "their", "his", "her", "our", "on", "in",
+             "with", "by", "for", "at", "as", "that", "which", "who", "into", "over", "under"}
+
+
+_DATELINE_PLACE = re.compile(r"^([A-Z][A-Z.'’ ]{2,40}?)(?:,\s*([A-Z][A-Za-z ]{2,30}?))?(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?"
+                             r"(?:\s*\([^)]{1,40}\))?\s*[-–—]+\s+")
+
+
+def _dateline_state(blocks: list[Any]) -> str | None:
+    """The state of the place a story was filed from ("HAVANA, March 21 (Wire) -" -> Cuba)."""
+    for b in blocks[:3]:
+        m = _DATELINE_PLACE.match(b.text)
+        if m is None:
+            continue
+        if m.group(2):
+            st = ref.lookup_state(m.group(2).strip())
+            if st is not None:
+                return f"state/{ref.slugify(st.label)}"
+        place = ref.lookup_place(m.group(1).strip().title())
+        if place is not None and place.state:
+            return f"state/{ref.slugify(place.state)}"
+        st = ref.lookup_state(m.group(1).strip().title())
+        if st is not None:
+            return f"state/{ref.slugify(st.label)}"
+    return None
+
+
+def _sentences(art: _Article, blocks: list[Any], docs: list[Any]) -> list[Sentence]:
+    out: list[Sentence] = []
+    n = 0
+    for bi, (block, d) in enumerate(zip(blocks, docs)):
+        for span in d.sents:
+            s = Sentence(span, block.section, bi, n)
+            n += 1
+            _mentions(art, s)
+            _pronoun_subjects(art, s, out[-2:])
+            out.append(s)
+    return out
+
+
+def _subject_person(s: Sentence) -> str | None:
+    """The person who is the grammatical subject of a sentence's main clause, if any."""
+    doc = s.span.doc
+    for m in s.persons:
+        tok = doc[m.end - 1]
+        for _ in range(3):
+            if tok.dep_ in ("nsubj", "nsubjpass") and (tok.head.dep_ == "ROOT" or tok.head.i == tok.head.head.i):
+                return m.key
+            if tok.dep_ in ("compound", "appos", "conj") and tok.head.i != tok.i:
+                tok = tok.head
+                continue
+            break
+    return None
+
+
+def _pronoun_subjects(art: _Article, s: Sentence, before: list[Sentence]) -> None:
+    """"He"/"She" as the subject of a sentence: the person who was the subject just before
+    (news keeps its protagonist as the subject from one sentence to the next). Only when the
+    previous sentences name exactly one subject person, and not in quotes."""
+    first = next((t for t in s.span if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"), None)
+    if first is None or first.lower_ not in ("he", "she"):
+        return
+    if any(m.start == first.i for m in s.persons):
+        return
+    ref_key = None
+    for prev in reversed(before):
+        if prev.block < s.block - 1:
+            break
+        if prev.persons:
+            ref_key = _subject_person(prev)
+            break
+    if ref_key is None:
+        return
+    s.persons.insert(0, Mention("person", first.text, first.i, first.i + 1, ref_key))
+    art.person_order.append((s.index, ref_key))
+
+
+def _mentions(art: _Article, s: Sentence) -> None:
+    span = s.span
+    doc = span.doc
+    span_ents = _span_ents(span)
+    for ent in span_ents:
+        text = ent.text
+        if ent.label_ in ("GPE", "NORP", "LOC", "FAC", "ORG") and ent.ent_id_:
+            kid = ent.ent_id_
+            if kid.startswith("state/"):
+                s.states.append(Mention("state", text, ent.start, ent.end, art.state(kid)))
+                art.state_counts[kid] += 1
+                if s.section in ("body", "headline"):
+                    art.actor_states.add(kid)
+                continue
+            if kid.startswith("place/"):
+                if ent.start - 1 >= span.start and doc[ent.start - 1].pos_ == "PROPN" \
+                        and not doc[ent.start - 1].ent_type_ and _org_is_person(doc[ent.start - 1:ent.end]):
+                    name = doc[ent.start - 1:ent.end].text
+                    s.persons.append(Mention("person", name, ent.start - 1, ent.end, art.person(name, s.index)))
+                    continue
+                key = art.place(text)
+                if key:
+                    s.places.append(Mention("place", text, ent.start, ent.end, key))
+                continue
+        if ent.label_ in ("GPE", "LOC", "NORP", "ORG"):
+            st = ref.lookup_state(re.sub(r"['’]s$|-$", "", text).strip())
+            if st is not None:
+                key = art.state(f"state/{ref.slugify(st.label)}")
+                s.states.append(Mention("state", text, ent.start, ent.end, key))
+                art.state_counts[key] += 1
+                if s.section in ("body", "headline"):
+                    art.actor_states.add(key)
+                continue
+            inst = INSTITUTIONS.get(re.sub(r"^the\s+", "", text.lower()))
+            if inst:
+                continue
+        if ent.label_ in ("GPE", "LOC", "FAC") and len(ent) == 1 and ref.lookup_place(text) is None \
+                and any(ent.text.lower() in rec["tokens"] for rec in art.people.values()):
+            key = art.resolve_short(ent.text, s.index)  # "Rahimzoda flew to Vienna": a name, not a place
+            if key:
+                s.persons.append(Mention("person", ent.text, ent.start, ent.end, key))
+            continue
+        # a name the NER took for an organisation or a place ("Ibrahima Faye, Senegal's
+        # president": GPE), when an office stands right before it or in an apposition after it
+        if ent.label_ in ("ORG", "GPE", "LOC", "FAC") and not ent.ent_id_ \
+                and (ent.label_ == "ORG" or ref.lookup_place(text) is None) and _org_is_person(ent):
+            name = _clean_person(text)
+            if name and len(name.split()) >= 2:
+                s.persons.append(Mention("person", name, ent.start, ent.end, art.person(name, s.index)))
+            continue
+        if ent.label_ in ("GPE", "LOC", "FAC"):
+            key = art.place(text)
+            if key:
+                s.places.append(Mention("place", text, ent.start, ent.end, key))
+            continue
+        if ent.label_ == "PERSON" or (ent.ent_id_ or "").startswith("person/"):
+            start = ent.start
+            while start - 1 >= span.start and doc[start - 1].pos_ == "PROPN" and not doc[start - 1].ent_type_ \
+                    and doc[start - 1].text[:1].isupper() and doc[start - 1].lower_ not in _TITLE_WORDS:
+                start -= 1
+            end = ent.end
+            while end < span.end and end - ent.end < 2 and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() \
+                    and not doc[end].ent_type_ and doc[end].lower_ not in _TITLE_WORDS:
+                end += 1                  # "Toomas Hendrik" + "Ilves": the NER cut the name short
+            if start != ent.start or end != ent.end:
+                text = doc[start:end].text
+            name = _clean_person(text)
+            if not name:
+                continue
+            if len(_name_tokens(name)) == 1 and " " not in name:
+                key = art.resolve_short(name, s.index)
+            else:
+                key = art.person(name, s.index)
+            if key:
+                s.persons.append(Mention("person", name, ent.start, end, key))
+    # one-word names the NER missed ("between Choi and Putin") that fit a person already named
+    covered = {i for m in s.persons for i in range(m.start, m.end)} | {
+        i for ent in span_ents for i in range(ent.start, ent.end)
+        if not (ent.label_ in ("ORG", "NORP") and len(ent) == 1 and not ent.ent_id_)}
+    cols = _columns(doc)
+    wanted = _org_person_ids(doc.vocab)
+    for i in range(span.start, span.end):
+        if i in covered or (cols.pos[i] != PROPN and cols.ent_type[i] not in wanted):
+            continue
+        tok = doc[i]
+        if not tok.text[:1].isupper() or len(tok.text) < 3:
+            continue
+        key = None
+        low = tok.lower_
+        if any(low in rec["tokens"] for rec in art.people.values()):
+            key = art.resolve_short(tok.text, s.index)
+        elif i - 2 >= span.start and doc[i - 1].lower_ in ("and", ",") and any(
+                m.end == i - 1 for m in s.persons) and _person_by_short(tok.text) is not None:
+            key = art.resolve_short(tok.text, s.index)   # "Kagame and Museveni": a second surname
+        if key:
+            s.persons.append(Mention("person", tok.text, tok.i, tok.i + 1, key))
+    # "Taoiseach Brian Cowen", "President Ram Baran Yadav": capitalised words right after a
+    # capitalised title are a name, whatever the NER made of them
+    covered = {i for m in s.persons for i in range(m.start, m.end)} | {
+        i for ent in span_ents for i in range(ent.start, ent.end) if ent.ent_id_ or ent.label_ in ("GPE", "DATE", "TIME")}
+    i = span.start
+    while i < span.end - 1:
+        tok = doc[i]
+        if tok.text[:1].isupper() and tok.lower_ in _TITLE_HEADS and i + 1 not in covered:
+            j = i + 1
+            while j < span.end and j - i <= 4 and j not in covered and (
+                    doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and doc[j].lower_ not in _TITLE_WORDS
+                    or (doc[j].lower_ in NAME_PARTICLES and j + 1 < span.end and doc[j + 1].text[:1].isupper())):
+                j += 1
+            name = _clean_person(doc[i + 1:j].text) if j - i >= 2 else None
+            key = None
+            if name and j - i >= 3:
+                key = art.person(name, s.index)
+            elif name and (_person_by_short(name) is not None
+                           or any(name.lower() in rec["tokens"] for rec in art.people.values())):
+                key = art.resolve_short(name, s.index)   # "President Ruto": a surname the article or the reference knows
+            if key:
+                s.persons.append(Mention("person", name, i + 1, j, key))
+                covered.update(range(i + 1, j))
+                i = j
+                continue
+        if tok.pos_ == "PROPN" and tok.text[:1].isupper() and i not in covered and tok.lower_ not in _TITLE_WORDS:
+            # "Chile's Ana Soto, the trade minister,": a name the NER missed, an office in apposition
+            j = i
+            while j < span.end and j - i < 4 and j not in covered and doc[j].pos_ == "PROPN" \
+                    and doc[j].text[:1].isupper() and doc[j].lower_ not in _TITLE_WORDS:
+                j += 1
+            if j - i >= 2 and _office_after().match(" ".join(t.lower_ for t in doc[j:j + 7])):
+                name = _clean_person(doc[i:j].text)
+                if name:
+                    s.persons.append(Mention("person", name, i, j, art.person(name, s.index)))
+                    covered.update(range(i, j))
+                    i = j
+                    continue
+        i += 1
+    s.persons.sort(key=lambda m: m.start)
+    # hyphenated state compounds the NER splits badly ("North Korea-Russia")
+    for st_name in re.findall(r"([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)-(?=[A-Z])", s.raw):
+        st = ref.lookup_state(st_name)
+        if st is not None:
+            key = f"state/{ref.slugify(st.label)}"
+            if not any(m.key == key for m in s.states):
+                s.states.append(Mention("state", st_name, span.start, span.start, art.state(key)))
+    # dates: spaCy DATE entities and the rule scanner
+    seen: set[tuple[int, int]] = set()
+    base = span.start_char
+    for start, end, text in find_date_expressions(s.raw):
+        s.dates.append(Mention("date", text, base + start, base + end))
+        seen.add((base + start, base + end))
+    for ent in span_ents:
+        if ent.label_ == "DATE" and not any(a <= ent.start_char < b or ent.start_char <= a < ent.end_char
+                                            for a, b in seen):
+            s.dates.append(Mention("date", ent.text, ent.start_char, ent.end_char))
+    s.dates.sort(key=lambda m: m.start)
+    # treaties
+    text = s.raw
+    taken: list[tuple[int, int]] = []
+    for m in _TREATY_NAMED.finditer(text):
+        name = m.group("name").strip()
+        first = name.split()[0]
+        if first in ("The", "A", "An", "This", "That"):
+            name = name.split(" ", 1)[1] if " " in name else name
+        if name in ("Treaty", "Agreement", "Accord", "Pact", "Convention", "Protocol", "Charter"):
+            kind = "anaphor"
+        else:
+            kind = "named"
+        s.treaties.append(Mention("treaty", name, base + m.start(), base + m.end(),
+                                  extra={"kind": kind, "year": m.group("year")}))
+        taken.append((m.start(), m.end()))
+    for m in _generic_treaty_matches(text):
+        if any(a <= m.start("head") < b for a, b in taken):
+            continue
+        if re.search(r"\b(?:most|least|first|only|biggest|largest|best|worst|such|any|no|every)\s",
+                     m.group("mods") or "", re.I) or re.search(r"\b(?:most|least)\s+[a-z]+\s*$",
+                                                           text[max(0, m.start() - 20):m.start()]):
+            continue
+        mods = [w for w in m.group("mods").split() if w.lower() not in _GENERIC_SKIP_MODS]
+        if any(w.lower() in _NOT_MODS or re.search(r"(?:ed|ly|ing)$", w) for w in mods):
+            mods = [w for w in mods[[i for i, w in enumerate(mods)
+                                     if w.lower() in _NOT_MODS or re.search(r"(?:ed|ly|ing)$", w)][-1] + 1:]]
+        if mods and not all(w.isalpha() for w in mods):
+            mods = []
+        first = m.start("det") if m.group("det") else (m.start("year") if m.group("year") else m.start("head"))
+        s.treaties.append(Mention("treaty", m.group(0), base + first, base + m.end(),
+                                  extra={"kind": "generic", "year": m.group("year"),
+                                         "head": m.group("head"), "of": m.group("of"),
+                                         "mods": mods, "det": (m.group("det") or "").lower()}))
+    s.treaties.sort(key=lambda t: t.start)
+    # a year inside a treaty's mention ("the 1992 Baltic Herring Convention") dates that treaty,
+    # not the event the sentence reports
+    s.dates = [d for d in s.dates if not any(t.start <= d.start < t.end for t in s.treaties
+                                             if t.extra.get("year"))]

@@ -1,0 +1,95 @@
+"""Factuality: whether a trigger is reported as having happened (a past verb, a presupposing
+"after the visit", a date not after the article's), forecast ("expected") or planned; the status
+an event gets from that."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import PartialDate
+from .lexicon import CUE_LEMMAS, PLAN_LEMMAS
+from .nlp import _ancestors_and_self
+from .context import _Article, Sentence
+from .dating import _before_article, _not_after_article, _own_date, _resolve_dates
+
+
+_PAST_PREPS = {"following", "after", "since"}
+
+
+def _presupposed(tok: Any) -> bool:
+    """'following their summit', 'after the visit': the preposition presupposes a past event."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in _PAST_PREPS and any(
+        c.dep_ in ("poss", "det") for c in tok.children)
+
+
+def _is_speculative(tok: Any) -> str | None:
+    """'expected' / 'planned' when the trigger sits under a forecast, else None."""
+    if _presupposed(tok):
+        return None
+    for t in _ancestors_and_self(tok):
+        lem = t.lemma_.lower()
+        if lem in CUE_LEMMAS and t.i != tok.i:
+            return "planned" if lem in PLAN_LEMMAS else "expected"
+        for c in t.children:
+            cl = c.lemma_.lower()
+            if c.dep_ in ("aux", "auxpass") and cl in {"will", "would", "could", "may", "might", "shall",
+                                                        "should", "can"}:
+                return "expected"
+            if c.dep_ == "mark" and cl in {"if", "whether", "unless"}:
+                return "expected"
+            if c.dep_ in ("amod", "compound", "nmod") and cl in {"potential", "possible", "upcoming",
+                                                                  "planned", "proposed", "prospective",
+                                                                  "expected", "next", "future", "likely",
+                                                                  "anticipated", "reciprocal"}:
+                return "planned" if cl in {"planned", "proposed"} else "expected"
+        if t.dep_ == "xcomp" and t.head.lemma_.lower() in CUE_LEMMAS:
+            return "planned" if t.head.lemma_.lower() in PLAN_LEMMAS else "expected"
+    for t in tok.sent:
+        if t.lemma_.lower() in {"if", "whether"} and t.i < tok.i:
+            return "expected"
+    return None
+
+
+def _has_past_evidence(tok: Any) -> bool:
+    if _presupposed(tok):
+        return True
+    for c in tok.children:
+        if c.tag_ == "VBN" and c.dep_ in ("acl", "relcl", "amod"):
+            return True
+        if c.dep_ == "amod" and c.lower_ in {"last", "previous", "recent", "past", "historic", "brief"}:
+            return True
+    for t in _ancestors_and_self(tok):
+        if t.tag_ == "VBD":
+            return True
+        if t.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") and c.lower_ in
+                                   {"has", "have", "had", "was", "were", "been"} for c in t.children):
+            return True
+        if t.pos_ == "VERB" and (t.tag_ in ("VBZ", "VBP", "VB") or
+                                 (t.tag_ == "VBG" and t.dep_ not in ("advcl", "acl", "xcomp", "conj", "pcomp"))):
+            break
+    return False
+
+
+def _event_status(art: _Article, s: Sentence, tok: Any, *, own_date_only: bool
+                  ) -> tuple[str | None, PartialDate | None, PartialDate | None]:
+    """(status, start, end) of the event a trigger word reports.
+
+    None as status means it happened: a past verb or participle, or a date not after the article's.
+    A forecast ("expected", "will", "intention to") or an event dated after the article is a plan,
+    unless a date of its own puts it before the article ("in September of the previous year").
+    """
+    status = _is_speculative(tok)
+    tense = "future" if status else "past"
+    own = _own_date(art, s, tok, tense)
+    start, end = own
+    if start is None and not own_date_only:
+        start, end = _resolve_dates(art, s, tok, tense)
+    past = _has_past_evidence(tok) or _not_after_article(art, start)
+    if status is None and not past:
+        status = "expected"
+    if status is None and start is not None and art.article_date is not None \
+            and not _not_after_article(art, start):
+        status = "expected"
+    if own[0] is not None and _before_article(art, own[0]):
+        status, start, end = None, own[0], own[1]
+    return status, start, end

@@ -1,0 +1,106 @@
+"""People's names: canonical labels, name tokens, cleaning a NER span into a name, and
+look-ups of states and people in the reference data by key or by one-word name."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from .. import reference as ref
+from .lexicon import LEADER_TITLES, NAME_PARTICLES, NAME_STOP, OFFICIAL_TITLES, PORTFOLIOS
+
+
+@lru_cache(maxsize=1)
+def _states_by_key() -> dict[str, Any]:
+    return {f"state/{ref.slugify(s.label)}": s for s in ref.states()}
+
+
+def _state_by_key(key: str) -> Any:
+    return _states_by_key().get(key)
+
+
+@lru_cache(maxsize=1)
+def _people_by_surname() -> dict[str, Any]:
+    """One-word names ("Putin") that fit exactly one person of the reference data."""
+    seen: dict[str, list[Any]] = {}
+    for p in ref.people():
+        for name in (p.label, *p.aliases):
+            toks = _name_tokens(name)
+            if len(toks) >= 2:
+                for t in {toks[0], toks[-1]}:
+                    if p not in seen.setdefault(t, []):
+                        seen[t].append(p)
+    return {t: ps[0] for t, ps in seen.items() if len(ps) == 1}
+
+
+def _person_by_short(token: str) -> Any:
+    return _people_by_surname().get(token.lower())
+
+
+def _clean_person(text: str) -> str | None:
+    t = re.sub(r"['’]s?$", "", text.strip())
+    t = re.sub(r"\s*\((?:[LR]|left|right|center|centre)\)\s*$", "", t)
+    t = t.strip(" ,.;:'\"“”‘’")
+    toks = t.replace("\u00a0", " ").split()
+    while toks and toks[-1].lower() in NAME_STOP:
+        toks.pop()
+    while len(toks) > 2 and toks[0].lower() in PORTFOLIOS:  # "Minister of [Maritime Economy] Andrzej Kowalczyk"
+        toks.pop(0)
+    if not toks or len(toks) > 4:
+        return None
+    for tok in toks:
+        if tok.lower() in NAME_PARTICLES:
+            continue
+        if re.fullmatch(r"(?:al|el|bin|ibn|de|da|di|du|van|von|le|la|ould)-[A-ZÀ-Þ][\w'’.-]*", tok):
+            continue
+        if not re.fullmatch(r"[A-ZÀ-Þ][\w'’.-]*", tok) or tok.lower() in NAME_STOP:
+            return None
+    name = " ".join(toks)
+    if ref.lookup_state(name) or ref.lookup_place(name):
+        return None
+    if name.lower() in LEADER_TITLES or name.lower() in OFFICIAL_TITLES:
+        return None
+    return name
+
+
+def _org_is_person(ent: Any) -> bool:
+    """An ORG span that is a person's name: title-case words, and an office right before it or
+    in an apposition right after it ("Almaz Toktogulov, the foreign minister of ...")."""
+    words = ent.text.split()
+    if not 2 <= len(words) <= 4 or not all(re.fullmatch(r"[A-ZÀ-Þ][a-zà-ÿ'’-]+", w) for w in words):
+        return False
+    if any(w.lower() in NAME_STOP for w in words):
+        return False
+    doc = ent.doc
+    before = " ".join(t.lower_ for t in doc[max(0, ent.start - 3):ent.start])
+    after = " ".join(t.lower_ for t in doc[ent.end:ent.end + 7])
+    return bool(_office_before().search(before) or _office_after().match(after))
+
+
+@lru_cache(maxsize=1)
+def _office_before() -> re.Pattern[str]:
+    titles = sorted(map(re.escape, LEADER_TITLES | OFFICIAL_TITLES), key=len, reverse=True)
+    return re.compile(r"(?:" + "|".join(titles) + r")\Z")
+
+
+@lru_cache(maxsize=1)
+def _office_after() -> re.Pattern[str]:
+    titles = sorted(map(re.escape, LEADER_TITLES | OFFICIAL_TITLES), key=len, reverse=True)
+    return re.compile(r"^, (?:the |a |an )?(?:[\w.]+ (?:'s |’s )?){0,2}?(" + "|".join(titles) + r")\b")
+
+
+def _name_tokens(name: str) -> list[str]:
+    return [t.lower() for t in re.split(r"[\s\-‐]+", name) if t]
+
+
+def canonical_person_label(name: str) -> str:
+    """A canonical label shared by all spellings of a name ("Kim Jong-un" -> "Kim Jong Un")."""
+    toks = [t for t in re.split(r"[\s\-‐]+", name) if t]
+    return " ".join(t[:1].upper() + t[1:] if t.lower() not in NAME_PARTICLES else t for t in toks)
+
+
+def _title_case(name: str) -> str:
+    small = {"on", "of", "for", "between", "to", "the", "and", "in", "a", "an"}
+    words = name.split()
+    return " ".join(w if (i and w.lower() in small) else (w[:1].upper() + w[1:]) for i, w in enumerate(words))

