@@ -1,6 +1,6 @@
 """Reading inputs: .txt / .md / .html files, bytes and strings -> :class:`Document`.
 
-The extractor (kg/extract.py) reads the blocks of a Document: body paragraphs,
+The extractor (kg/extract/) reads the blocks of a Document: body paragraphs,
 image captions and headlines, each tagged with its section so that facts read
 from a caption or a headline can be trusted less than facts from the body.
 Everything else on a page (navigation, share buttons, teasers of other stories,
@@ -25,7 +25,7 @@ decoded input for plain text; for HTML the visible text of the page, one block
 element per line), so that the date detector (kg/dates.py) can still read
 "Posted ..."/"Updated ..." lines that are dropped from the blocks.
 
-Sentence splitting is not done here (spaCy does it in kg/extract.py).
+Sentence splitting is not done here (spaCy does it in kg/extract/).
 """
 
 from __future__ import annotations

@@ -45,8 +45,11 @@ def _emit_events(art: _Article) -> None:
                 else:
                     # same day and the same people or the same place: two meetings of one
                     # day with nobody in common are two meetings
+                    # a fragment (one side named) joins the meeting of its day it fits
+                    fragment = any(len(x.participants) < 2 and not x.extra.get("borrowed_date") for x in (m, ev)) \
+                        and (m.place is None or ev.place is None or m.place == ev.place)
                     same = _dates_agree(m.start, ev.start) and bool(
-                        overlap or (m.place is not None and m.place == ev.place))
+                        overlap or (m.place is not None and m.place == ev.place) or fragment)
             if same:
                 target = m
                 break

@@ -68,6 +68,7 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
                     or (before is not None and before.lower_ == "in" and before.head.tag_ == "VBN"
                         and before.head.head.i == tok.i):
                 in_state = m.key
+        borrowed = False   # the date is the story's, not the sentence's own
         recent = [e for e in art.events if e.kind in ("Summit", "Visit")
                   and 0 <= s.index - e.extra.get("sent", -99) <= 2]
         if status is None and start is None and not s.dates:
@@ -76,6 +77,7 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             dated = [e for e in recent if e.start is not None]
             if dated:
                 start = dated[-1].start
+                borrowed = True
         if status is None and place is None:
             # no place of its own: where a participant had just arrived ("X arrived in Kampala.
             # She held talks with Y")
@@ -85,7 +87,8 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
                     place = e.destination
                     break
         ev = Event("Summit" if status is None else "Plan", participants, start, end, place,
-                   status=status, extra={"type": "Summit", "noun": is_noun, "in_state": in_state, "sent": s.index})
+                   status=status, extra={"type": "Summit", "noun": is_noun, "in_state": in_state,
+                                         "sent": s.index, "borrowed_date": borrowed})
         ev.evidence.append(Evidence(s.text, s.section))
         art.events.append(ev)
 

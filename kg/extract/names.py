@@ -29,9 +29,18 @@ def _people_by_surname() -> dict[str, Any]:
             toks = _name_tokens(name)
             if len(toks) >= 2:
                 for t in {toks[0], toks[-1]}:
+                    if t in _NOT_A_NAME:
+                        continue   # "Chairman Mao", "King Salman": a title, not a name of one person
                     if p not in seen.setdefault(t, []):
                         seen[t].append(p)
     return {t: ps[0] for t, ps in seen.items() if len(ps) == 1}
+
+
+_NOT_A_NAME = frozenset({w for t in LEADER_TITLES | OFFICIAL_TITLES for w in t.split()} | NAME_PARTICLES | {
+    "sheikh", "prince", "princess", "emir", "amir", "sultan", "king", "queen", "shah", "mr", "mrs", "ms", "dr",
+    "sir", "lord", "lady", "general", "marshal", "colonel", "chairman", "president", "premier", "pope",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december"})
 
 
 def _person_by_short(token: str) -> Any:
