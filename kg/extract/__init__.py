@@ -47,6 +47,7 @@ from .names import (
     _org_is_person, _people_by_surname, _person_by_short, _state_by_key, _states_by_key,
     _title_case,
 )
+from .descriptions import resolve_descriptions
 from .context import (
     _Article, Event, Mention, _mention_in, _persons_by_token, Sentence,
 )
@@ -116,6 +117,8 @@ def extract(doc: Any, *, date: PartialDate | None = None) -> Extraction:
     for s in sentences:
         _offices(art, s)
     _resolve_offices(art)
+    for s in sentences:
+        resolve_descriptions(art, s)   # "the Tanzanian leader": someone the article has named
     for i, s in enumerate(sentences):
         prev = sentences[i - 1] if i and sentences[i - 1].block == s.block else None
         _treaties(art, s, prev)

@@ -69,7 +69,7 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
                         and before.head.head.i == tok.i):
                 in_state = m.key
         borrowed = False   # the date is the story's, not the sentence's own
-        recent = [e for e in art.events if e.kind in ("Summit", "Visit")
+        recent = [e for e in art.events if e.kind in ("Summit", "Visit") and e.extra.get("block") == s.block
                   and 0 <= s.index - e.extra.get("sent", -99) <= 2]
         if status is None and start is None and not s.dates:
             # no time of its own ("then held talks", "in the afternoon"): the time of the story
@@ -88,7 +88,7 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
                     break
         ev = Event("Summit" if status is None else "Plan", participants, start, end, place,
                    status=status, extra={"type": "Summit", "noun": is_noun, "in_state": in_state,
-                                         "sent": s.index, "borrowed_date": borrowed})
+                                         "sent": s.index, "block": s.block, "borrowed_date": borrowed})
         ev.evidence.append(Evidence(s.text, s.section))
         art.events.append(ev)
 
@@ -151,6 +151,12 @@ def _attached(s: Sentence, tok: Any, p: Mention) -> bool:
         if t.i == tok.i:
             return True
         if t.i != head.i and t.pos_ in ("VERB", "AUX"):
+            # "he stopped in Lahore and met Sharif": the subject of the first verb is the
+            # subject of the verb coordinated with it
+            if tok.pos_ == "VERB" and tok.dep_ == "conj" and tok.head.i == t.i and any(
+                    head.i == c.i or c.i in [a.i for a in head.ancestors]
+                    for c in t.children if c.dep_ in ("nsubj", "nsubjpass")):
+                return True
             return False  # the person belongs to another clause ("as Putin landed ..., Beijing hosted")
     return False
 
@@ -216,7 +222,7 @@ def _visits(art: _Article, s: Sentence) -> None:
         # a visit's date is the one attached to it, not any date of the sentence
         status, start, end = _event_status(art, s, tok, own_date_only=not is_verb)
         ev = Event("Visit" if status is None else "Plan", [visitor], start, end,
-                   destination=dest, status=status, extra={"type": "Visit", "sent": s.index})
+                   destination=dest, status=status, extra={"type": "Visit", "sent": s.index, "block": s.block})
         ev.evidence.append(Evidence(s.text, s.section))
         art.events.append(ev)
 

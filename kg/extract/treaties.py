@@ -291,7 +291,7 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             parties = list(dict.fromkeys(parties + derived))
         start, _ = _signing_date(art, s, sign_tok)
         place = _place_for(s, sign_tok, strict=True, governor=sign_tok)
-        recent = [e for e in art.events if e.kind in ("Summit", "Visit")
+        recent = [e for e in art.events if e.kind in ("Summit", "Visit") and e.extra.get("block") in (s.block, s.block - 1)
                   and 0 < s.index - e.extra.get("sent", -99) <= 3]
         if start is None and status is None and not s.dates and recent and _AFTER_MEETING.search(s.text):
             # "At the end of the talks, the two leaders signed X": the signing of a meeting or

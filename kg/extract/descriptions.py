@@ -1,0 +1,71 @@
+"""Descriptions that point back to people already named: "the Tanzanian leader", "her Kenyan
+counterpart", "the Indian and Pakistani prime ministers", "Cuba's president".
+
+Run after offices are known (who leads or serves which state in this article): each description
+becomes a person mention of the one person the article gives that office, so the event rules
+read it like a name. A description that fits nobody, or more than one person, is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .context import Mention, Sentence, _Article
+from .offices import _holds_title
+
+# a leader's office said in general words, or a title
+_LEADER_NOUNS = {"leader": None, "leaders": None, "president": "president", "presidents": "president",
+                 "prime minister": "prime minister", "prime ministers": "prime minister",
+                 "premier": "premier", "premiers": "premier", "chancellor": "chancellor",
+                 "head of state": None, "heads of state": None, "head of government": None,
+                 "king": "king", "emir": "emir", "counterpart": None, "counterparts": None,
+                 "host": None}
+_OFFICIAL_NOUNS = {"foreign minister": "foreign minister", "foreign ministers": "foreign minister"}
+_NOUNS = sorted({**_LEADER_NOUNS, **_OFFICIAL_NOUNS}, key=len, reverse=True)
+_DESC = re.compile(r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+((?:[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?\s*(?:,\s*|\s+and\s+)?){1,3})\s*("
+                   + "|".join(re.escape(n) for n in _NOUNS) + r")\b(?!\s+[A-Z])")
+_POSSESSIVE = re.compile(r"\b([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)['’]s\s+(" + "|".join(re.escape(n) for n in _NOUNS)
+                         + r")\b(?![\s,]+[A-Z])")
+
+
+def _holder(art: _Article, state: str, noun: str) -> str | None:
+    """The one person this article gives the office ``noun`` of ``state``."""
+    title = {**_LEADER_NOUNS, **_OFFICIAL_NOUNS}[noun]
+    leader = noun in _LEADER_NOUNS
+    cands = [p for p, states in art.offices.items() if state in states
+             and (p in art.leaders if leader else p not in art.leaders)
+             and (title is None or _holds_title(art, p, title + "s"))]
+    return cands[0] if len(cands) == 1 else None
+
+
+def resolve_descriptions(art: _Article, s: Sentence) -> None:
+    """Add a person mention for each description in the sentence that fits exactly one person."""
+    from .. import link
+    from .. import reference as ref
+
+    text = s.raw
+    base = s.span.start_char
+    taken = {i for m in s.persons for i in range(m.start, m.end)}
+    for rx in (_DESC, _POSSESSIVE):
+        for m in rx.finditer(text):
+            words = re.split(r"\s*,\s*|\s+and\s+", m.group(1).strip(" ,"))
+            states = []
+            for w in words:
+                st = link.state_of_word(w)
+                if st is None:
+                    states = []
+                    break
+                states.append(f"state/{ref.slugify(st)}")
+            if not states:
+                continue
+            start_char, end_char = base + m.start(2), base + m.end(2)
+            toks = [t for t in s.span if start_char <= t.idx < end_char]
+            if not toks or any(t.i in taken for t in toks):
+                continue
+            for st in dict.fromkeys(states):
+                who = _holder(art, st, m.group(2).lower())
+                if who is None:
+                    continue
+                s.persons.append(Mention("person", m.group(0), toks[0].i, toks[-1].i + 1, who,
+                                         extra={"description": True}))
+    s.persons.sort(key=lambda m: m.start)
