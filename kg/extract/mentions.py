@@ -25,7 +25,10 @@ _TREATY_GENERIC = re.compile(
     r"(?P<mods>(?:(?:new|newly|formed|revised|bilateral|old|earlier|previous|original|existing|landmark|"
     r"[a-z]+-?[a-z]*)\s+){0,3}?)"
     r"(?P<head>treaty|agreement|accord|pact|convention|arrangement|protocol)\b"
-    r"(?:\s+of\s+(?P<of>amity|friendship|cooperation|alliance|mutual\s+assistance|peace|non-aggression))?")
+    r"(?:\s+of\s+(?P<of>amity|friendship|cooperation|alliance|mutual\s+assistance|peace|non-aggression)"
+    # "an agreement on border trade", "a treaty on the state border between ...": what it is about
+    r"|\s+(?P<prep>on|for|concerning|covering)\s+(?P<about>(?:the\s+)?[a-z][\w-]*(?:\s+(?!(?:between|with|in|at|here|"
+    r"signed|on|by|and|that|which|to|was|were|is|are|will|would|after|before|during|from)\b)[a-z][\w-]*){0,4}))?")
 # the generic pattern cannot match without one of its head words: a cheap test first
 _TREATY_HEAD = re.compile(r"(?:treaty|agreement|accord|pact|convention|arrangement|protocol)\b")
 _CHUNK = re.compile(r"\S+")
@@ -35,9 +38,9 @@ def _generic_treaty_matches(text: str) -> list[re.Match[str]]:
     """``_TREATY_GENERIC.finditer(text)``, run only around the head words.
 
     A match holds a head word and at most five words before it (article, year, three
-    modifiers) and three after it ("of mutual assistance"), each word followed by
+    modifiers) and seven after it ("on the state border of the two"), each word followed by
     whitespace; so every match lies within six whitespace-separated chunks before a head's
-    chunk and four after it. Those windows (merged where they touch) are all the pattern
+    chunk and eight after it. Those windows (merged where they touch) are all the pattern
     is run on: the same matches, without trying the pattern at every word of the sentence.
     """
     heads = [m.start() for m in _TREATY_HEAD.finditer(text)]
@@ -48,7 +51,7 @@ def _generic_treaty_matches(text: str) -> list[re.Match[str]]:
     windows: list[list[int]] = []
     for h in heads:
         k = max(0, bisect.bisect_right(starts, h) - 1)
-        a, b = chunks[max(0, k - 6)][0], chunks[min(len(chunks) - 1, k + 4)][1]
+        a, b = chunks[max(0, k - 6)][0], chunks[min(len(chunks) - 1, k + 8)][1]
         if windows and a <= windows[-1][1]:
             windows[-1][1] = max(windows[-1][1], b)
         else:
@@ -327,6 +330,7 @@ def _mentions(art: _Article, s: Sentence) -> None:
         s.treaties.append(Mention("treaty", m.group(0), base + first, base + m.end(),
                                   extra={"kind": "generic", "year": m.group("year"),
                                          "head": m.group("head"), "of": m.group("of"),
+                                         "about": (m.group("prep"), m.group("about")) if m.group("about") else None,
                                          "mods": mods, "det": (m.group("det") or "").lower()}))
     s.treaties.sort(key=lambda t: t.start)
     # a year inside a treaty's mention ("the 1992 Baltic Herring Convention") dates that treaty,

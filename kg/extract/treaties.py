@@ -79,12 +79,16 @@ def _treaty_key(art: _Article, m: Mention, s: Sentence, prev: Sentence | None) -
     desc = m.extra.get("of")
     mods = m.extra.get("mods") or []
     head = m.extra["head"]
-    noun = (" ".join(mods) + " " if mods else "") + head + (f" of {desc}" if desc else "")
+    about = m.extra.get("about")
+    noun = (" ".join(mods) + " " if mods else "") + head + (f" of {desc}" if desc else "") \
+        + (f" {about[0]} {about[1]}" if about else "")
     names = [art.entities[p].label for p in sorted(parties)]
     label = f"{noun[0].upper()}{noun[1:]} between {' and '.join(names)} ({year.year})"
     key = "treaty/" + "-".join(ref.slugify(art.entities[p].label) for p in sorted(parties)) + f"-{year.year}"
     if mods:
         key += "-" + ref.slugify(" ".join(mods))
+    if about:
+        key += "-" + ref.slugify(f"{head} {about[1]}")
     return key, label, year, parties
 
 
@@ -120,7 +124,9 @@ def _subject_like(tok: Any) -> bool:
 
 def _treaty_entity(art: _Article, key: str, label: str) -> None:
     if key not in art.entities:
-        art.entities[key] = Entity(key, "Treaty", label)
+        # "Agreement on border trade between A and B (2019)": also known without its year
+        bare = re.sub(r"\s+\(\d{4}\)$", "", label)
+        art.entities[key] = Entity(key, "Treaty", label, frozenset({bare}) if bare != label else frozenset())
 
 
 _COMPOUND = re.compile(r"[A-Z][\w.]*(?:\s[A-Z][\w.]*)?(?:[-–][A-Z][\w.]*(?:\s[A-Z][\w.]*)?)+")
