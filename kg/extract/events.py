@@ -22,6 +22,8 @@ def _place_for(s: Sentence, near: Any | None, *, strict: bool = False, governor:
     doc = s.span.doc
     best = None
     for m in s.places:
+        if any(t.start <= doc[m.start].idx < t.end for t in s.treaties):
+            continue   # "the Treaty on ... in the Timor Sea": part of a name, not where anything happened
         if governor is not None and not _governed_by(doc[m.end - 1], governor) \
                 and not (governor.dep_ == "ROOT" or governor.head.dep_ == "ROOT"):
             continue
