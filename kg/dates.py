@@ -53,7 +53,31 @@ _WEEKDAY_NUM = {
 _NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19,
 }  # fmt: skip
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+         "eighty": 80, "ninety": 90}
+#: "twenty-five", "forty", "half a", "a hundred": the count of an "N years ago"
+_AGO_COUNT = (r"(?:\d{1,3}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?"
+              r"|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
+              r"|sixteen|seventeen|eighteen|nineteen|half\s+a|a\s+hundred|one\s+hundred)")
+_AGO_UNIT = r"(?:day|week|month|year|decade|century|centurie)"
+
+
+def _count(words: str) -> float:
+    """The number an "N years ago" count says ("twenty-five" -> 25, "half a" -> 0.5)."""
+    w = " ".join(words.lower().replace("-", " ").split())
+    if w.isdigit():
+        return int(w)
+    if w == "half a":
+        return 0.5
+    if w in ("a hundred", "one hundred"):
+        return 100
+    parts = w.split()
+    if parts[0] in _TENS:
+        return _TENS[parts[0]] + (_NUMBER_WORDS.get(parts[1], 0) if len(parts) > 1 else 0)
+    return _NUMBER_WORDS[w]
 
 #: A month name or abbreviation, with an optional trailing dot ("January.", "Sept.").
 _MON = (
@@ -133,7 +157,7 @@ _RULE_SOURCES: list[tuple[str, str]] = [
         "wd",
         rf"(?:(?P<rel>{_REL_WORD})\s+)?(?P<wd>{_WD})(?:\s+(?:morning|afternoon|evening|night))?",
     ),
-    ("ago", rf"(?P<n>{_NUMWORD})\s+(?P<unit>day|month|year)s?\s+ago"),
+    ("ago", rf"(?P<n>{_AGO_COUNT})\s+(?P<unit>{_AGO_UNIT})s?\s+ago(?P<today>\s+(?:today|tonight|this\s+week))?"),
     ("moff", r"(?P<rel>last|this|next|the\s+previous|the\s+prior|the\s+current)\s+month"),
     ("yoff", r"(?P<rel>last|this|next|the\s+previous|the\s+prior|the\s+current)\s+year"),
 ]
@@ -281,10 +305,17 @@ def _build(kind: str, m: re.Match[str]) -> _Spec | None:
         wd = _WEEKDAY_NUM[g["wd"].lower().rstrip(".")]
         return _Spec("wd", day=wd, mode=_rel_mode(g["rel"]))
     if kind == "ago":
-        n = g["n"].lower()
-        num = _NUMBER_WORDS[n] if n in _NUMBER_WORDS else int(n)
-        unit = g["unit"].lower()
-        return _Spec({"day": "dayoff", "month": "monthoff", "year": "yearoff"}[unit], offset=-num)
+        num = _count(g["n"])
+        unit = g["unit"].lower().rstrip("s")
+        if unit == "week":
+            return _Spec("dayoff", offset=-int(7 * num))
+        if unit in ("decade", "century", "centurie"):
+            num, unit = num * (10 if unit == "decade" else 100), "year"
+        if num != int(num):
+            return None                      # "half a year ago": no date of its own
+        if unit == "year" and g.get("today"):
+            return _Spec("yearday", offset=-int(num))   # "25 years ago today": that very day
+        return _Spec({"day": "dayoff", "month": "monthoff", "year": "yearoff"}[unit], offset=-int(num))
     if kind in ("moff", "yoff"):
         rel = " ".join(g["rel"].lower().split())
         off = 1 if rel == "next" else 0 if rel in ("this", "the current") else -1
@@ -372,6 +403,8 @@ def _resolve_spec(spec: _Spec, anchor: _Anchor | None, tense: str,
     try:
         if spec.kind == "yearoff":
             return _pd(ay + spec.offset)
+        if spec.kind == "yearday":
+            return _pd(ay + spec.offset, am, ad) if ad is not None else _pd(ay + spec.offset, am)
         if spec.kind == "myrel":
             return _pd(ay + spec.offset, spec.month)
         if spec.kind == "mdrel":
@@ -788,7 +821,7 @@ _SCAN_SOURCES: list[tuple[str, str]] = [
         r"|last\s+(?:night|evening)|the\s+day\s+before(?:\s+yesterday)?|the\s+day\s+after\s+tomorrow"
         r"|the\s+previous\s+day)(?![a-z])",
     ),
-    ("ago", rf"{_NUMWORD}\s+(?:day|month|year)s?\s+ago(?![a-z])"),
+    ("ago", rf"{_AGO_COUNT}\s+{_AGO_UNIT}s?\s+ago(?:\s+(?:today|tonight|this\s+week))?(?![a-z])"),
     ("moff", rf"{_S_MOD}(?:last|this|next|the\s+previous|the\s+prior|the\s+current)\s+month(?![a-z])"),
     ("yoff", rf"{_S_MOD}(?:last|this|next|the\s+previous|the\s+prior|the\s+current)\s+year(?![a-z])"),
     ("ord", r"the\s+\d{1,2}(?:st|nd|rd|th)(?![a-z])(?:\s+of\s+(?:this|the)\s+month)?"),

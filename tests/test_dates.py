@@ -1182,3 +1182,24 @@ def test_dates_context_never_raises(expr: str, anchor: PartialDate | dt.date | N
         assert start.isoformat()[:n] <= end.isoformat()[:n]
     if context is None:  # without context, nothing the context forms say falls back to the article
         assert resolve(expr, anchor, tense=tense) == got
+
+
+@pytest.mark.parametrize("expr, expected", [
+    ("Twenty-five years ago today", "1999-07-01"),
+    ("thirty years ago today", "1994-07-01"),
+    ("Half a century ago today", "1974-07-01"),
+    ("forty-one years ago", "1983"),
+    ("two decades ago", "2004"),
+    ("three weeks ago", "2024-06-10"),
+])
+def test_dates_long_ago(expr: str, expected: str) -> None:
+    """Anniversary pieces: "N years ago today" is that day N years back; without "today", the year."""
+    assert str(resolve(expr, PartialDate(2024, 7, 1))) == expected
+
+
+@pytest.mark.parametrize("sentence, found", [
+    ("Twenty-five years ago today, in Valletta, the two premiers signed the accord.", "Twenty-five years ago today"),
+    ("Half a century ago today the ministers met in Lagos.", "Half a century ago today"),
+])
+def test_dates_long_ago_found_whole(sentence: str, found: str) -> None:
+    assert [t for _, _, t in find_date_expressions(sentence)][0] == found

@@ -49,7 +49,11 @@ def _treaty_key(art: _Article, m: Mention, s: Sentence, prev: Sentence | None) -
         head = re.match(r"^([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)-([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)\s+" + TREATY_HEADS + "$", m.text)
         if head:
             a, b = ref.lookup_state(head.group(1)), ref.lookup_state(head.group(2))
-            if a and b:
+            # state names ("Russia-DPRK Treaty") describe a treaty already named; demonyms
+            # ("the British-Irish Agreement") are the conventional name of a treaty of its own
+            by_demonym = any(st is not None and part.lower() in {d.lower() for d in st.demonyms}
+                             for st, part in ((a, head.group(1)), (b, head.group(2))))
+            if a and b and not by_demonym:
                 pk = sorted([f"state/{ref.slugify(a.label)}", f"state/{ref.slugify(b.label)}"])
                 if art.treaty_keys:
                     key = art.treaty_keys[-1]
