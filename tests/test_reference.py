@@ -709,3 +709,30 @@ def test_reference_treaties_bad_rows_raise(monkeypatch, bad, message):
         monkeypatch.undo()
         ref._treaties.cache_clear()
         ref._treaty_index.cache_clear()
+
+
+@pytest.mark.parametrize("title,state,year,expected", [
+    ("President", "Kyrgyzstan", 2025, ["Sadyr Japarov"]),
+    ("President", "Kyrgyzstan", 2010, ["Kurmanbek Bakiyev", "Roza Otunbayeva"]),
+    ("President", "Tajikistan", 2020, ["Emomali Rahmon"]),
+    ("President", "Turkmenistan", 2023, ["Serdar Berdimuhamedow"]),
+    ("Prime Minister", "Estonia", 2022, ["Kaja Kallas"]),
+    ("President", "Finland", 2024, ["Sauli Niinistö", "Alexander Stubb"]),
+    ("Chancellor", "Austria", 2023, ["Karl Nehammer"]),
+    ("President", "Switzerland", 2024, ["Viola Amherd"]),
+    ("Prime Minister", "Czech Republic", 2019, ["Andrej Babiš"]),
+    ("Emir", "Kuwait", 2024, ["Mishal Al-Ahmad Al-Jaber Al-Sabah"]),
+    ("President", "Ivory Coast", 2015, ["Alassane Ouattara"]),
+    ("President", "Uruguay", 2012, ["José Mujica"]),
+    ("Sultan", "Brunei", 1999, ["Hassanal Bolkiah"]),
+])
+def test_reference_holders_extended_states(title, state, year, expected):
+    assert [r.person for r in ref.holders(title=title, state=state, year=year)] == expected
+
+
+@pytest.mark.parametrize("name,label", [
+    ("Zhaparov", "Sadyr Japarov"), ("Akylbek Zhaparov", "Akylbek Japarov"), ("Niinisto", "Sauli Niinistö"),
+    ("Tudjman", "Franjo Tuđman"), ("Djukanovic", "Milo Đukanović"), ("Salva Kiir", "Salva Kiir Mayardit"),
+])
+def test_reference_lookup_person_extended_states(name, label):
+    assert ref.lookup_person(name).label == label
