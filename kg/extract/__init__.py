@@ -77,7 +77,7 @@ from .treaties import (
 )
 from .emit import (
     _drop_coarser_dates, _drop_weaker_titles, _emit_events, _emit_plan, _fact, _HEAD_WORDS, _label,
-    _merge_treaty_mentions, _place_in_state, _visits_to_summits,
+    _merge_treaty_mentions, _place_in_state,
 )
 
 

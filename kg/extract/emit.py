@@ -68,7 +68,6 @@ def _emit_events(art: _Article) -> None:
         target.evidence.extend(ev.evidence)
         if "treaty" not in ev.extra:
             target.extra.pop("treaty", None)   # also reported as a meeting, not only as a signing
-    merged += _visits_to_summits(art, merged)
     for ev in merged:
         if ev.kind == "Plan":
             _emit_plan(art, ev)
@@ -200,36 +199,6 @@ def _drop_weaker_titles(art: _Article) -> None:
                 if a != b and set(a.lower().split()) < set(b.lower().split()):
                     weaker.add((person, a))
     art.facts = [f for f in art.facts if not (f.predicate == "title" and (f.subject, str(f.obj)) in weaker)]
-
-
-def _visits_to_summits(art: _Article, events: list[Event]) -> list[Event]:
-    """A summit held in a state implies a visit there by each participant who serves another state
-    ("the summit with Kim Jong Un held in Russia": Kim visited Russia)."""
-    out: list[Event] = []
-    for ev in events:
-        if ev.kind != "Summit" or len(ev.participants) < 2:
-            continue
-        where = ev.place
-        host = None
-        if where is not None:
-            p = ref.lookup_place(_label(art, where))
-            host = f"state/{ref.slugify(p.state)}" if p is not None and p.state else None
-        if host is None and ev.extra.get("in_state"):
-            host = where = ev.extra["in_state"]
-        if host is None:
-            continue
-        for person in ev.participants:
-            states = art.offices.get(person, set())
-            if not person.startswith("person/") or not states or host in states:
-                continue
-            if any(v.kind == "Visit" and v.participants == [person] and _dates_agree(v.start, ev.start)
-                   and (v.destination in (where, host) or _place_in_state(art, v.destination, host))
-                   for v in events):
-                continue
-            visit = Event("Visit", [person], ev.start, None, destination=where, extra={"type": "Visit"})
-            visit.evidence.extend(ev.evidence)
-            out.append(visit)
-    return out
 
 
 def _emit_plan(art: _Article, ev: Event) -> None:
