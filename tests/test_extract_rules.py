@@ -17,6 +17,10 @@ from kg.text import read_text
 
 # --- texts ---------------------------------------------------------------------------------------
 TEXTS: dict[str, tuple[str, str]] = {
+    # visits stated without a travel verb: presence in a foreign city, a guest received by a host
+    "presence-2017": ("2017-10-20", """Busy week
+
+Kenyan President Uhuru Kenyatta was in Kampala on Tuesday for a rail conference. Ghanaian President Nana Akufo-Addo on Wednesday received Ivorian President Alassane Ouattara at Kotoka International Airport in Accra. Ugandan President Yoweri Museveni was in Entebbe on Thursday."""),
     # descriptions that point back ("the Ghanaian leader", "his Togolese counterpart")
     "lome-2019": ("2019-03-12", """Ghana and Togo leaders meet
 
@@ -336,3 +340,16 @@ def test_extract_rules_visit_day_range(name: str, visit: str, start: str, end: s
 def test_extract_rules_summit_subject_of_coordinated_verbs(name: str, participants: set[str], place: str) -> None:
     found = [v for v in summits(name).values() if v.get("participant") == participants]
     assert found and found[0].get("location") == {place}, summits(name)
+
+
+@pytest.mark.parametrize("name, visitor, destination, present", [
+    ("presence-2017", "person/uhuru-kenyatta", "place/kampala", True),
+    ("presence-2017", "person/alassane-ouattara", "place/accra", True),
+    # at home is no visit; the host is no visitor
+    ("presence-2017", "person/yoweri-museveni", "place/", False),
+    ("presence-2017", "person/nana-akufo-addo", "", False),
+])
+def test_extract_rules_visit_without_travel_verb(name: str, visitor: str, destination: str, present: bool) -> None:
+    visits = {sub for sub, p, o in facts(name) if p == "visitor" and o == visitor}
+    found = any(has(name, v, "destination", destination) for v in visits) if destination else bool(visits)
+    assert found is present, sorted(facts(name))

@@ -68,7 +68,7 @@ from .mentions import (
     _TREATY_GENERIC, _TREATY_HEAD, _TREATY_NAMED,
 )
 from .events import (
-    _attached, _destination, _participants, _place_for, _summits, _trigger_tokens, _visits,
+    _attached, _destination, _participants, _place_for, _presence_visits, _summits, _trigger_tokens, _visits,
 )
 from .treaties import (
     _AFTER_MEETING, _BETWEEN, _COMPOUND, _GENERIC_NAME, _GROUP_SIGNERS, _group_signers, _IT_SIGNED,
@@ -123,6 +123,7 @@ def extract(doc: Any, *, date: PartialDate | None = None) -> Extraction:
         prev = sentences[i - 1] if i and sentences[i - 1].block == s.block else None
         _treaties(art, s, prev)
         _visits(art, s)           # first: a meeting in the same sentence takes the visit's place
+        _presence_visits(art, s)
         _summits(art, s, prev)
     _merge_treaty_mentions(art)
     _emit_events(art)

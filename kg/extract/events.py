@@ -251,3 +251,62 @@ def _destination(art: _Article, s: Sentence, tok: Any, is_verb: bool) -> str | N
                 if k:
                     return k
     return None
+
+
+_HOSTING = {"receive", "welcome", "host", "greet"}
+
+
+def _presence_visits(art: _Article, s: Sentence) -> None:
+    """Visits a sentence states without a travel verb: "Modi was in Dhaka on 6 June" (a leader or
+    minister in a city of another state), "Sisi received King Salman at the airport" (a foreign
+    leader or minister received by the host)."""
+    doc = s.span.doc
+    by_tok = _persons_by_token(s)
+    spans = [(m.start, m.end, m.key) for m in s.places] + [(m.start, m.end, m.key) for m in s.states]
+
+    def state_of(key: str) -> str | None:
+        if key.startswith("state/"):
+            return key
+        p = ref.lookup_place(art.entities[key].label) if key in art.entities else None
+        return f"state/{ref.slugify(p.state)}" if p is not None and p.state else None
+
+    for tok in s.span:
+        lem = tok.lemma_.lower()
+        if lem == "be" and tok.tag_ == "VBD":
+            subj = next((by_tok[c.i].key for c in tok.children if c.dep_ == "nsubj" and c.i in by_tok), None)
+            home = art.offices.get(subj, set()) if subj else set()
+            if not home:
+                continue
+            for c in tok.children:
+                if c.dep_ != "prep" or c.lower_ != "in":
+                    continue
+                where = next((k for g in c.children if g.dep_ == "pobj"
+                              for a, b, k in spans if a <= g.i < b), None)
+                st = state_of(where) if where else None
+                if st is None or st in home:
+                    continue
+                _add_visit(art, s, tok, subj, where)
+        elif lem in _HOSTING and tok.pos_ == "VERB":
+            host = next((by_tok[c.i].key for c in tok.children if c.dep_ == "nsubj" and c.i in by_tok), None)
+            guest = next((by_tok[g.i].key for c in tok.children if c.dep_ in ("dobj", "obj")
+                          for g in [c, *[x for x in c.children if x.dep_ == "appos"]] if g.i in by_tok), None)
+            if host is None or guest is None or host == guest:
+                continue
+            host_states, guest_states = art.offices.get(host, set()), art.offices.get(guest, set())
+            if len(host_states) != 1 or not guest_states or host_states & guest_states:
+                continue
+            home = next(iter(host_states))
+            # where the guest was received: a place of the host's state the verb governs
+            where = next((m.key for m in s.places if _governed_by(doc[m.end - 1], tok)
+                          and state_of(m.key) == home), home)
+            _add_visit(art, s, tok, guest, where)
+
+
+def _add_visit(art: _Article, s: Sentence, tok: Any, visitor: str, where: str) -> None:
+    status, start, end = _event_status(art, s, tok, own_date_only=False)
+    if status is not None:
+        return
+    ev = Event("Visit", [visitor], start, end, destination=where,
+               extra={"type": "Visit", "sent": s.index, "block": s.block})
+    ev.evidence.append(Evidence(s.text, s.section))
+    art.events.append(ev)
