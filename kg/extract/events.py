@@ -46,6 +46,17 @@ def _trigger_tokens(s: Sentence, nouns: set[str], verbs: set[str]) -> Iterator[t
             yield doc[i], lemmas[i]
 
 
+def _summit_name(tok: Any) -> str | None:
+    """The name a summit noun carries ("the G20 summit", "the 18th SAARC summit"): its
+    capitalised modifiers, which identify one gathering across sentences."""
+    if tok.lemma_.lower() not in ("summit", "meeting", "conference"):
+        return None
+    mods = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod", "npadvmod")
+            and c.text[:1].isupper() and c.pos_ in ("PROPN", "ADJ", "NOUN")]
+    words = [t.text for m in mods for t in m.subtree if t.text[:1].isupper()]
+    return " ".join(words + [tok.lemma_.lower()]) if words else None
+
+
 def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
     for tok, lem in _trigger_tokens(s, SUMMIT_NOUNS, SUMMIT_VERBS):
         is_noun = tok.pos_ in ("NOUN", "PROPN") and lem in SUMMIT_NOUNS
@@ -90,7 +101,8 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
                     break
         ev = Event("Summit" if status is None else "Plan", participants, start, end, place,
                    status=status, extra={"type": "Summit", "noun": is_noun, "in_state": in_state,
-                                         "sent": s.index, "block": s.block, "borrowed_date": borrowed})
+                                         "sent": s.index, "block": s.block, "borrowed_date": borrowed,
+                                         "name": _summit_name(tok) if is_noun else None})
         ev.evidence.append(Evidence(s.text, s.section))
         art.events.append(ev)
 

@@ -11,7 +11,7 @@ from typing import Any
 from .. import reference as ref
 from ..dates import find_date_expressions
 from .lexicon import INSTITUTIONS, NAME_PARTICLES, _TITLE_HEADS, _TITLE_WORDS, TREATY_HEADS
-from .nlp import _columns, _org_person_ids, PROPN, _span_ents
+from .nlp import _columns, _doc_text, _org_person_ids, PROPN, _span_ents
 from .names import _clean_person, _name_tokens, _office_after, _org_is_person, _person_by_short
 from .context import _Article, Mention, Sentence
 
@@ -301,6 +301,10 @@ def _mentions(art: _Article, s: Sentence) -> None:
                                             for a, b in seen):
             s.dates.append(Mention("date", ent.text, ent.start_char, ent.end_char))
     s.dates.sort(key=lambda m: m.start)
+    # "the first meeting since 2016", "in force until 2030": the time of another event, not of this one
+    doc_text = _doc_text(doc)
+    s.dates = [d for d in s.dates
+               if not re.search(r"\b(?:since|until|till|before|ever\s+since)\s+(?:the\s+)?$", doc_text[max(0, d.start - 14):d.start], re.I)]
     # treaties
     text = s.raw
     taken: list[tuple[int, int]] = []
