@@ -146,6 +146,8 @@ def _offices(art: _Article, s: Sentence) -> None:
                     break
                 if tok.pos_ in ("VERB", "AUX") and tok.tag_ != "VBN":
                     break
+                if tok.lower_ == "to" and _title_in(app_words)[0] is not None:
+                    break   # "a special adviser to President X": the adviser's office, not the president's
                 if j in state_at and app_state is None:
                     app_state = state_at[j]
                 low = tok.lower_
