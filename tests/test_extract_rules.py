@@ -17,6 +17,10 @@ from kg.text import read_text
 
 # --- texts ---------------------------------------------------------------------------------------
 TEXTS: dict[str, tuple[str, str]] = {
+    # "here" and the dateline: where a story was filed is where things happened "here"
+    "here-2016": ("2016-04-08", """Border deal
+
+ACCRA, April 8 (Wire) — Ghanaian President John Mahama and Ivorian President Alassane Ouattara signed a treaty on river navigation here on Thursday."""),
     # visits stated without a travel verb: presence in a foreign city, a guest received by a host
     "presence-2017": ("2017-10-20", """Busy week
 
@@ -353,3 +357,10 @@ def test_extract_rules_visit_without_travel_verb(name: str, visitor: str, destin
     visits = {sub for sub, p, o in facts(name) if p == "visitor" and o == visitor}
     found = any(has(name, v, "destination", destination) for v in visits) if destination else bool(visits)
     assert found is present, sorted(facts(name))
+
+
+@pytest.mark.parametrize("name, treaty, place", [
+    ("here-2016", "treaty/", "place/accra"),
+])
+def test_extract_rules_signed_here_is_the_dateline(name: str, treaty: str, place: str) -> None:
+    assert has(name, treaty, "signedAt", place), sorted(facts(name))

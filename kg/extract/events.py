@@ -99,6 +99,14 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
                         and (e.destination or "").startswith("place/") and _dates_agree(e.start, start):
                     place = e.destination
                     break
+        if status is None and place is None and art.dateline_place:
+            # "held talks here", or talks during a visit to the state the story was filed from
+            visited = {e.destination for e in art.events if e.kind == "Visit" and set(e.participants) & set(participants)
+                       and (e.start is None or start is None or _dates_agree(e.start, start)
+                            or _within(start, e.start, e.end))}
+            here = art.place(art.dateline_place)
+            if re.search(r"\bhere\b", s.text) or (art.dateline_state in visited):
+                place = here
         ev = Event("Summit" if status is None else "Plan", participants, start, end, place,
                    status=status, extra={"type": "Summit", "noun": is_noun, "in_state": in_state,
                                          "sent": s.index, "block": s.block, "borrowed_date": borrowed,
@@ -322,3 +330,11 @@ def _add_visit(art: _Article, s: Sentence, tok: Any, visitor: str, where: str) -
                extra={"type": "Visit", "sent": s.index, "block": s.block})
     ev.evidence.append(Evidence(s.text, s.section))
     art.events.append(ev)
+
+
+def _within(day: Any, first: Any, last: Any) -> bool:
+    """``day`` falls in the span ``first``..``last`` (all three known to the day)."""
+    dates = (day, first, last)
+    if any(d is None or d.day is None for d in dates):
+        return False
+    return first <= day <= last

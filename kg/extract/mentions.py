@@ -97,6 +97,16 @@ def _dateline_state(blocks: list[Any]) -> str | None:
     return None
 
 
+def _dateline_place(blocks: list[Any]) -> str | None:
+    """The label of the known place a story was filed from ("WARSAW - ..." -> Warsaw), if any."""
+    for b in blocks[:3]:
+        m = _DATELINE_PLACE.match(b.text)
+        if m is not None:
+            place = ref.lookup_place(m.group(1).strip().title())
+            return place.label if place is not None else None
+    return None
+
+
 def _sentences(art: _Article, blocks: list[Any], docs: list[Any]) -> list[Sentence]:
     out: list[Sentence] = []
     n = 0

@@ -322,6 +322,8 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
         if start is None and prev is not None and status is None:
             start, _ = _resolve_dates(art, prev, None, "past")
             place = place or _place_for(prev, None)
+        if place is None and art.dateline_place and re.search(r"\bhere\b", s.text):
+            place = art.place(art.dateline_place)   # "signed here on Thursday": where the story was filed
         if status is not None:
             _plan(art, s, "Treaty", signatories or parties, status, start)
             continue
