@@ -85,6 +85,9 @@ def _emit_events(art: _Article) -> None:
             if people:
                 leaders = [p for p in people if p in art.leaders or p in art.leader_titled]
                 ev.participants = [p for p in ev.participants if not p.startswith("person/") or p in leaders]
+            if ev.participants and all(p.startswith("state/") for p in ev.participants) \
+                    and ev.extra.get("trigger") != "summit":
+                continue  # states in "talks" or a "dialogue" (often ministers'): only a "summit" of states is one
             if len(ev.participants) < 2:
                 continue  # a meeting needs two sides: one alone is an incomplete reading, not a fact
             if "treaty" in ev.extra and not all(p in art.leaders for p in ev.participants):

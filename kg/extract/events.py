@@ -110,7 +110,7 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
         ev = Event("Summit" if status is None else "Plan", participants, start, end, place,
                    status=status, extra={"type": "Summit", "noun": is_noun, "in_state": in_state,
                                          "sent": s.index, "block": s.block, "borrowed_date": borrowed,
-                                         "name": _summit_name(tok) if is_noun else None})
+                                         "name": _summit_name(tok) if is_noun else None, "trigger": lem})
         ev.evidence.append(Evidence(s.text, s.section))
         art.events.append(ev)
 
