@@ -37,7 +37,8 @@ def _emit_events(art: _Article) -> None:
                        _place_in_state(art, m.destination, ev.destination) or
                        _place_in_state(art, ev.destination, m.destination)) and _dates_agree(m.start, ev.start)
             elif m.extra.get("name") and m.extra.get("name") == ev.extra.get("name") and (
-                    m.start is None or ev.start is None or _dates_agree(m.start, ev.start)):
+                    (m.start is None and ev.start is None)
+                    or (m.start is not None and ev.start is not None and _dates_agree(m.start, ev.start))):
                 same = True   # "the G20 summit" told over several sentences: one gathering
             else:
                 overlap = set(m.participants) & set(ev.participants)

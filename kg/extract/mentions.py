@@ -218,9 +218,15 @@ def _mentions(art: _Article, s: Sentence) -> None:
                     and doc[start - 1].text[:1].isupper() and doc[start - 1].lower_ not in _TITLE_WORDS:
                 start -= 1
             end = ent.end
-            while end < span.end and end - ent.end < 2 and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() \
-                    and not doc[end].ent_type_ and doc[end].lower_ not in _TITLE_WORDS:
-                end += 1                  # "Toomas Hendrik" + "Ilves": the NER cut the name short
+            while end < span.end and end - ent.end < 3 and (
+                    doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() and not doc[end].ent_type_
+                    and doc[end].lower_ not in _TITLE_WORDS
+                    or doc[end].lower_ in NAME_PARTICLES and end + 1 < span.end
+                    and doc[end + 1].text[:1].isupper() and doc[end + 1].pos_ == "PROPN"
+                    # a name never ends on a particle: "Ursula von der" + "Leyen", whatever the NER made of it
+                    or doc[end - 1].lower_ in NAME_PARTICLES and doc[end].text[:1].isupper()
+                    and doc[end].pos_ == "PROPN" and not doc[end].ent_id_):
+                end += 1                  # "Toomas Hendrik" + "Ilves", "Ursula von" + "der Leyen": cut short
             if start != ent.start or end != ent.end:
                 text = doc[start:end].text
             name = _clean_person(text)
