@@ -229,6 +229,9 @@ def _office_fact(art: _Article, person: str, state: str, leads: bool, s: Sentenc
     art.offices.setdefault(person, set()).add(state)
 
 
+_ACCOMPANIED = re.compile(r"\baccompan(?:ied|ying)\b|\bdelegation\b|\bentourage\b", re.I)
+
+
 def _resolve_offices(art: _Article) -> None:
     """Offices the sentences left half-known, completed from the whole article and the reference
     data: a title without its state ("President Paul Kagame"), a state without a title ("Zimbabwe's
@@ -244,6 +247,7 @@ def _resolve_offices(art: _Article) -> None:
     # titles first, then bare states, counterparts last: a counterpart's office may rest on
     # the others'
     order = sorted(art.pending, key=lambda p: (p[1] is None, p[4] is not None))
+    unresolved: list[tuple[str, bool, Sentence]] = []
     for key, title, leads, state, counterpart_of, s in order:
         label = art.people[key]["label"]
         year = _sentence_year(art, s)
@@ -261,6 +265,7 @@ def _resolve_offices(art: _Article) -> None:
                     # soil: that state's minister ("HAVANA - ... Foreign Minister X")
                     state = art.dateline_state
                 else:
+                    unresolved.append((key, bool(leads), s))
                     continue
             _office_fact(art, key, state, bool(leads), s)
             continue
@@ -274,6 +279,14 @@ def _resolve_offices(art: _Article) -> None:
             else:
                 known_leads = False
         _office_fact(art, key, state, known_leads, s)
+    for key, leads, s in unresolved:
+        # "the Prime Minister was accompanied by Defence Minister X", "a delegation led by ...":
+        # an official travelling with someone of known office serves the same state
+        if not leads and _ACCOMPANIED.search(s.text):
+            states = {st for m in s.persons if m.key != key and len(art.offices.get(m.key, ())) == 1
+                      for st in art.offices[m.key]}
+            if len(states) == 1:
+                _office_fact(art, key, states.pop(), False, s)
     art.pending.clear()
     _reference_leaders(art)
 
