@@ -23,6 +23,8 @@ def _resolve_dates(art: _Article, s: Sentence, near: Any | None, tense: str
     if near is not None:
         cands = sorted(s.dates, key=lambda m: abs(m.start - near.idx))
     for m in cands:
+        if near is not None and _in_own_clause(s, near, m.start, root=True):
+            continue
         start, end = _resolve_expr(art, m.text, tense, context=_text_before(art, s, m.start))
         if start is not None:
             return start, end
@@ -66,6 +68,22 @@ def _resolve_expr(art: _Article, expr: str, tense: str, context: str | None = No
     return resolve_range(expr, PartialDate(anchor.year, month, day), tense="past", context=context)
 
 
+def _in_own_clause(s: Sentence, tok: Any, char: int, *, root: bool = False) -> bool:
+    """The date at ``char`` belongs to a verb of its own below the trigger (a relative clause or
+    a participle: "a format that Cairo launched in March 2019", "the treaty signed in 1950").
+    With ``root``, also when that clause hangs anywhere in the sentence, not only below ``tok``."""
+    t = next((t for t in s.span if t.idx <= char < t.idx + len(t.text) + 1), None)
+    while t is not None and t.i != tok.i:
+        if t.pos_ in ("VERB", "AUX") and t.dep_ in ("relcl", "acl") and t.head.i != tok.i \
+                and not any(a.i == t.i for a in tok.ancestors):
+            # ("the summit held in Russia last September": a clause on the trigger itself dates it)
+            return True
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
 def _own_date(art: _Article, s: Sentence, tok: Any, tense: str
               ) -> tuple[PartialDate | None, PartialDate | None]:
     """A date attached to the trigger: in its subtree, or just after it."""
@@ -75,6 +93,8 @@ def _own_date(art: _Article, s: Sentence, tok: Any, tense: str
         between = [t for t in s.span if end <= t.idx < m.start]
         close = 0 <= m.start - end <= 70 and not any(
             t.pos_ in ("VERB", "AUX") or t.lemma_.lower() in VISIT_NOUNS | SUMMIT_NOUNS for t in between)
+        if lo <= m.start < hi and not close and _in_own_clause(s, tok, m.start):
+            continue   # "a summit, the fourth round of a format launched in March 2019": another event's date
         if lo <= m.start < hi or close:
             got = _resolve_expr(art, m.text, tense, context=_text_before(art, s, m.start))
             if got[0] is not None:

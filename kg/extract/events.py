@@ -11,7 +11,7 @@ from ..model import Evidence
 from .lexicon import LIGHT_VERBS, SUMMIT_NOUNS, SUMMIT_VERBS, VISIT_NOUNS, VISIT_VERBS
 from .nlp import _columns, _governed_by
 from .context import _Article, Event, Mention, _persons_by_token, Sentence
-from .dating import _dates_agree
+from .dating import _dates_agree, _in_own_clause
 from .modality import _event_status
 from .offices import _holds_title
 
@@ -44,6 +44,9 @@ def _trigger_tokens(s: Sentence, nouns: set[str], verbs: set[str]) -> Iterator[t
     for i in range(s.span.start, s.span.end):
         if lemmas[i] in nouns or lemmas[i] in verbs:
             yield doc[i], lemmas[i]
+
+
+_GOES_ON = re.compile(r"\b(?:then|afterwards|later|shortly after|subsequently|next)\b", re.I)
 
 
 def _summit_name(tok: Any) -> str | None:
@@ -82,9 +85,13 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
                         and before.head.head.i == tok.i):
                 in_state = m.key
         borrowed = False   # the date is the story's, not the sentence's own
-        recent = [e for e in art.events if e.kind in ("Summit", "Visit") and e.extra.get("block") == s.block
-                  and 0 <= s.index - e.extra.get("sent", -99) <= 2]
-        if status is None and start is None and not s.dates:
+        # the story just told: this paragraph, or the ones before when the sentence goes on
+        # from them ("then", "afterwards")
+        blocks = {s.block} | ({s.block - 1, s.block - 2} if _GOES_ON.search(s.text) else set())
+        recent = [e for e in art.events if e.kind in ("Summit", "Visit") and e.extra.get("block") in blocks
+                  and 0 <= s.index - e.extra.get("sent", -99) <= 4]
+        own_dates = [d for d in s.dates if not _in_own_clause(s, tok, d.start, root=True)]
+        if status is None and start is None and not own_dates:
             # no time of its own ("then held talks", "in the afternoon"): the time of the story
             # told in the sentences just before, when they report a dated event
             dated = [e for e in recent if e.start is not None]
