@@ -23,7 +23,7 @@ def _resolve_dates(art: _Article, s: Sentence, near: Any | None, tense: str
     if near is not None:
         cands = sorted(s.dates, key=lambda m: abs(m.start - near.idx))
     for m in cands:
-        if near is not None and _in_own_clause(s, near, m.start, root=True):
+        if near is not None and _in_own_clause(s, near, m.start):
             continue
         start, end = _resolve_expr(art, m.text, tense, context=_text_before(art, s, m.start))
         if start is not None:
@@ -68,15 +68,14 @@ def _resolve_expr(art: _Article, expr: str, tense: str, context: str | None = No
     return resolve_range(expr, PartialDate(anchor.year, month, day), tense="past", context=context)
 
 
-def _in_own_clause(s: Sentence, tok: Any, char: int, *, root: bool = False) -> bool:
-    """The date at ``char`` belongs to a verb of its own below the trigger (a relative clause or
-    a participle: "a format that Cairo launched in March 2019", "the treaty signed in 1950").
-    With ``root``, also when that clause hangs anywhere in the sentence, not only below ``tok``."""
+def _in_own_clause(s: Sentence, tok: Any, char: int) -> bool:
+    """The date at ``char`` belongs to a clause about something else than the trigger (a relative
+    clause or participle on another noun: "a format that Cairo launched in March 2019"); a clause
+    on the trigger itself ("the summit held in Russia last September") dates the trigger."""
     t = next((t for t in s.span if t.idx <= char < t.idx + len(t.text) + 1), None)
     while t is not None and t.i != tok.i:
         if t.pos_ in ("VERB", "AUX") and t.dep_ in ("relcl", "acl") and t.head.i != tok.i \
                 and not any(a.i == t.i for a in tok.ancestors):
-            # ("the summit held in Russia last September": a clause on the trigger itself dates it)
             return True
         if t.head.i == t.i:
             return False

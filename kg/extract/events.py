@@ -90,7 +90,7 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
         blocks = {s.block} | ({s.block - 1, s.block - 2} if _GOES_ON.search(s.text) else set())
         recent = [e for e in art.events if e.kind in ("Summit", "Visit") and e.extra.get("block") in blocks
                   and 0 <= s.index - e.extra.get("sent", -99) <= 4]
-        own_dates = [d for d in s.dates if not _in_own_clause(s, tok, d.start, root=True)]
+        own_dates = [d for d in s.dates if not _in_own_clause(s, tok, d.start)]
         if status is None and start is None and not own_dates:
             # no time of its own ("then held talks", "in the afternoon"): the time of the story
             # told in the sentences just before, when they report a dated event
