@@ -17,6 +17,10 @@ from kg.text import read_text
 
 # --- texts ---------------------------------------------------------------------------------------
 TEXTS: dict[str, tuple[str, str]] = {
+    # a long name with "concerning"; people present at a signing who did not sign
+    "concerning-1981": ("1981-05-20", """Frontier treaty
+
+The foreign ministers of the two countries, Amina Diallo of Senegal and Omar Ba of Mauritania, signed the Treaty concerning the Delimitation of the River Frontier in Dakar on 18 May 1981 in the presence of President Abdou Diouf."""),
     # "here" and the dateline: where a story was filed is where things happened "here"
     "here-2016": ("2016-04-08", """Border deal
 
@@ -364,3 +368,13 @@ def test_extract_rules_visit_without_travel_verb(name: str, visitor: str, destin
 ])
 def test_extract_rules_signed_here_is_the_dateline(name: str, treaty: str, place: str) -> None:
     assert has(name, treaty, "signedAt", place), sorted(facts(name))
+
+
+@pytest.mark.parametrize("name, person, signed", [
+    ("concerning-1981", "person/amina-diallo", True),
+    ("concerning-1981", "person/omar-ba", True),
+    ("concerning-1981", "person/abdou-diouf", False),   # "in the presence of"
+])
+def test_extract_rules_signatories_not_bystanders(name: str, person: str, signed: bool) -> None:
+    treaty = "treaty/treaty-concerning-the-delimitation-of-the-river-frontier"
+    assert has(name, treaty, "signatory", person) is signed, sorted(facts(name))

@@ -84,7 +84,17 @@ def _org_is_person(ent: Any) -> bool:
     doc = ent.doc
     before = " ".join(t.lower_ for t in doc[max(0, ent.start - 3):ent.start])
     after = " ".join(t.lower_ for t in doc[ent.end:ent.end + 7])
-    return bool(_office_before().search(before) or _office_after().match(after))
+    if _office_before().search(before) or _office_after().match(after):
+        return True
+    # "the foreign ministers, Amina Diallo of Senegal and Omar Ba of Mauritania": a name followed
+    # by "of STATE" in a list under a plural title
+    k = ent.end + 1 + (ent.end + 1 < len(doc) and doc[ent.end + 1].lower_ == "the")
+    if ent.end < len(doc) and doc[ent.end].lower_ == "of" and k < len(doc) \
+            and doc[k].ent_id_.startswith("state/"):
+        sent_before = doc[ent.sent.start:ent.start].text.lower()
+        return bool(re.search(r"\b(?:ministers|presidents|leaders|premiers|prime ministers|heads of "
+                              r"(?:state|government)|envoys|ambassadors|negotiators|chiefs)\b", sent_before))
+    return False
 
 
 @lru_cache(maxsize=1)

@@ -166,6 +166,8 @@ def _named_parties(art: _Article, s: Sentence, m: Mention) -> list[str]:
 _AFTER_MEETING = re.compile(
     r"\b(?:after|following|at the (?:end|conclusion|close) of)\s+(?:the|their|these)\s+(?:talks|meeting|summit|"
     r"discussions|negotiations)\b|^(?:They|The two \w+|Both \w+)\s+(?:then\s+|later\s+|also\s+)?signed\b", re.I)
+# people at a signing who did not sign: "in the presence of X", "in the name of X", "witnessed by X"
+_BYSTANDER = re.compile(r"\b(?:in the (?:presence|name) of|witnessed by|watched by|as a witness)\s+(?:[^,;]{0,40}\s)?$", re.I)
 _NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
 _GROUP_SIGNERS = re.compile(
     r"\b(?:the|both|all)\s+(?:(two|three|four|five)\s+)?(leaders|presidents|prime ministers|premiers|"
@@ -288,7 +290,8 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
         # not others the sentence names ("A visited Warsaw, where the two countries signed X")
         signatories = [p.key for p in s.persons if (p.key in art.offices or p.key in art.leaders
                                                     or p.key in art.leader_titled)
-                       and _signs(s.span.doc[p.end - 1], sign_tok)]
+                       and _signs(s.span.doc[p.end - 1], sign_tok) and not _BYSTANDER.search(
+                           text[max(s.span.start_char, s.span.doc[p.start].idx - 60):s.span.doc[p.start].idx])]
         if not signatories and group:
             signatories = list(group)
         # parties are the states the signing itself names ("A and B signed"), not bystanders
