@@ -17,6 +17,10 @@ from kg.text import read_text
 
 # --- texts ---------------------------------------------------------------------------------------
 TEXTS: dict[str, tuple[str, str]] = {
+    # the present tense reports what is happening; a visit as the subject of a present verb does not
+    "present-2023": ("2023-10-09", """Ruto in Tanzania
+
+Kenyan President William Ruto is on a two-day state visit to Tanzania. Chilean President Gabriel Boric's visit to Brazil is attracting attention in both capitals."""),
     # a long name with "concerning"; people present at a signing who did not sign
     "concerning-1981": ("1981-05-20", """Frontier treaty
 
@@ -378,3 +382,11 @@ def test_extract_rules_signed_here_is_the_dateline(name: str, treaty: str, place
 def test_extract_rules_signatories_not_bystanders(name: str, person: str, signed: bool) -> None:
     treaty = "treaty/treaty-concerning-the-delimitation-of-the-river-frontier"
     assert has(name, treaty, "signatory", person) is signed, sorted(facts(name))
+
+
+@pytest.mark.parametrize("name, visitor, asserted", [
+    ("present-2023", "person/william-ruto", True),
+    ("present-2023", "person/gabriel-boric", False),
+])
+def test_extract_rules_present_tense_visit(name: str, visitor: str, asserted: bool) -> None:
+    assert any(p == "visitor" and o == visitor for _, p, o in facts(name)) is asserted, sorted(facts(name))

@@ -218,6 +218,12 @@ def _visits(art: _Article, s: Sentence) -> None:
                 for c in tok.lefts:
                     if c.i in by_tok:
                         visitor = by_tok[c.i].key
+            if visitor is None and tok.dep_ == "pobj" and tok.head.lower_ in ("on", "during") \
+                    and tok.head.head.pos_ in ("VERB", "AUX"):
+                # "Ruto is on a state visit to Tanzania", "arrived on a two-day visit"
+                for c in tok.head.head.children:
+                    if c.dep_ in ("nsubj", "nsubjpass") and c.i in by_tok:
+                        visitor = by_tok[c.i].key
             if visitor is None and tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in LIGHT_VERBS:
                 for c in tok.head.children:
                     if c.dep_ in ("nsubj", "nsubjpass") and c.i in by_tok:

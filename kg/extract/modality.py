@@ -64,9 +64,34 @@ def _has_past_evidence(tok: Any) -> bool:
         if t.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") and c.lower_ in
                                    {"has", "have", "had", "was", "were", "been"} for c in t.children):
             return True
+        if t.pos_ in ("VERB", "AUX") and _reported_now(t) and not _in_subject(tok, t):
+            # "Rahmon is on a state visit", "Ruto arrives in Dar es Salaam" (a headline); not
+            # "Putin's visit is attracting attention", which says nothing of when it happens
+            return True
         if t.pos_ == "VERB" and (t.tag_ in ("VBZ", "VBP", "VB") or
                                  (t.tag_ == "VBG" and t.dep_ not in ("advcl", "acl", "xcomp", "conj", "pcomp"))):
             break
+    return False
+
+
+def _in_subject(tok: Any, verb: Any) -> bool:
+    """``tok`` lies in ``verb``'s subject."""
+    t = tok
+    while t.head.i != t.i and t.head.i != verb.i:
+        t = t.head
+    return t.head.i == verb.i and t.dep_ in ("nsubj", "nsubjpass", "csubj")
+
+
+def _reported_now(verb: Any) -> bool:
+    """A main verb in the present tense with nothing that puts it in the future: news reports
+    what is happening ("is on a state visit", "is visiting", "arrives") as happening."""
+    if verb.dep_ != "ROOT":
+        return False
+    if verb.tag_ in ("VBZ", "VBP") and verb.lemma_.lower() not in ("say", "hope", "plan", "expect", "want", "seek"):
+        return not any(c.dep_ in ("aux", "xcomp", "ccomp") for c in verb.children)
+    if verb.tag_ == "VBG":
+        auxes = [c for c in verb.children if c.dep_ == "aux"]
+        return bool(auxes) and all(a.lower_ in ("is", "are") for a in auxes)
     return False
 
 
