@@ -104,13 +104,10 @@ def leads_state(label: str, state: str, *, year: int | None) -> bool | None:
     return any(t.leads for t in in_year)
 
 
-@lru_cache(maxsize=1)
-def _combining_forms() -> dict[str, str]:
-    from importlib import resources
-
-    text = resources.files("kg.data").joinpath("combining_forms.tsv").read_text(encoding="utf-8")
-    rows = [ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    return {form.strip().lower(): state.strip() for form, state in rows[1:]}
+@lru_cache(maxsize=None)
+def _word_to_state(filename: str, key: str) -> dict[str, str]:
+    """A two-column lexicon of kg/data (``key<TAB>state``), keyed by lower-case key."""
+    return {r[key].lower(): r["state"] for r in ref._rows(filename, (key, "state"))}
 
 
 def state_of_word(word: str) -> str | None:
@@ -119,10 +116,7 @@ def state_of_word(word: str) -> str | None:
     st = ref.lookup_state(word)
     if st is not None:
         return st.label
-    form = _combining_forms().get(word.lower())
-    if form is not None:
-        return form
-    return None
+    return _word_to_state("combining_forms.tsv", "form").get(word.lower())
 
 
 def compound_states(compound: str) -> list[str]:
@@ -144,15 +138,6 @@ def compound_states(compound: str) -> list[str]:
     return list(dict.fromkeys(out)) if len(set(out)) >= 2 else []
 
 
-@lru_cache(maxsize=1)
-def _state_titles() -> dict[str, str]:
-    from importlib import resources
-
-    text = resources.files("kg.data").joinpath("state_titles.tsv").read_text(encoding="utf-8")
-    rows = [ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    return {title.strip().lower(): state.strip() for title, state in rows[1:]}
-
-
 def state_of_title(title: str) -> str | None:
     """The state of a title only one state has ("Taoiseach" -> Ireland), or None."""
-    return _state_titles().get(title.lower())
+    return _word_to_state("state_titles.tsv", "title").get(title.lower())

@@ -94,7 +94,7 @@ def _offices(art: _Article, s: Sentence) -> None:
             if tok.is_punct or tok.pos_ in ("VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ") \
                     or (tok.ent_type_ == "PERSON" and i in by_token):
                 if low in ("of", "for") and words:   # "Chairman of State Affairs of North Korea Kim",
-                    # "Nepal's Minister for Energy Bishnu Raj Adhikari"
+                    # "Chile's Minister for Mining Ana Rojas"
                     words.insert(0, low)
                     i -= 1
                     continue
