@@ -19,11 +19,12 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import pyoxigraph as ox
+from .store import engine_io as ox  # the engine, through kg/store.py
 
 from . import queries as _queries
 from .errors import InputError, NotFound
 from .prefixes import ARTICLE, INFERRED_GRAPH, ONTOLOGY_GRAPH, QUARANTINE, REFERENCE_GRAPH
+from .backend import Backend
 from .store import MEMORY, KgStore, RdfFormat, Result, open_output
 
 if TYPE_CHECKING:
@@ -77,6 +78,18 @@ class IngestReport:
                 f"entities {self.entities_new} new / {self.entities_linked} linked"
                 + (f"; date {self.date} ({self.date_source})" if self.date else "; no article date")
                 + "".join(f"; {n}" for n in self.notes))
+
+
+class Removed(str):
+    """What ``remove`` took out: the article's IRI (a ``str``), and whether the inferred
+    graph was dropped with it (``inferred_dropped``: ``kg reason`` must run again)."""
+
+    inferred_dropped: bool
+
+    def __new__(cls, iri: str, *, inferred_dropped: bool = False) -> "Removed":
+        self = super().__new__(cls, iri)
+        self.inferred_dropped = inferred_dropped
+        return self
 
 
 @dataclass(frozen=True)
@@ -173,7 +186,7 @@ class KnowledgeGraph:
         if isinstance(location, str) and location.lower().startswith(("http://", "https://")):
             from .remote import RemoteStore  # a SPARQL 1.1 endpoint (imported only then: http.client)
 
-            self.store: Any = RemoteStore(str(location), update_endpoint=update_endpoint,
+            self.store: Backend = RemoteStore(str(location), update_endpoint=update_endpoint,
                                           auth=auth, read_only=read_only)
         else:
             self.store = KgStore(location, read_only=read_only, wait=wait)
@@ -264,7 +277,7 @@ class KnowledgeGraph:
             r = self.store.query(
                 f"SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {{ ?e a <{_KG}{cls}> }}")
             entities[cls] = int(next(iter(r))[0].value)
-        q = self.store.query(f"SELECT (COUNT(?f) AS ?n) WHERE {{ ?f a <{_KG}QuarantinedFact> }}")
+        q = self.store.query(f"SELECT (COUNT(DISTINCT ?f) AS ?n) WHERE {{ ?f a <{_KG}QuarantinedFact> }}")
         quarantined = int(next(iter(q))[0].value)
         return Stats(len(self.store), graphs, entities, entities["Article"], quarantined)
 
@@ -326,7 +339,8 @@ class KnowledgeGraph:
         """
         fmt = RdfFormat(format) if format else None
         return self.store.load_files([Path(p) for p in paths], fmt=fmt, graph=graph, bulk=bulk,
-                                     replace=(ONTOLOGY_GRAPH, REFERENCE_GRAPH, INFERRED_GRAPH))
+                                     replace=(ONTOLOGY_GRAPH, REFERENCE_GRAPH, INFERRED_GRAPH),
+                                     skip_held_by=(str(ONTOLOGY_GRAPH), str(REFERENCE_GRAPH)))
 
     def ingest(self, text: str, *, date: str | None = None, url: str | None = None,
                title: str | None = None, html: bool | None = None,
@@ -465,15 +479,29 @@ class KnowledgeGraph:
             f"FILTER(?g != <{article}>) }}")}
         return dataclasses.replace(report, entities_new=len(iris) - len(known), entities_linked=len(known))
 
-    def remove(self, article: str) -> str:
+    def remove(self, article: str) -> "Removed":
         """Take an article and its facts (and quarantined facts) out; returns its IRI.
 
-        ``article`` is the article's IRI, its hash, its URL or the file it came from.
+        ``article`` is the article's IRI, its hash, its URL or the file it came from (or
+        a graph loaded with ``kg load``). A triple another graph still states (another
+        article, the reference data) stays in answers; one only this article stated goes.
+        kg's own graphs (ontology, reference, inferred, quarantine) are refused. What
+        ``kg reason`` inferred may rest on the removed facts: the inferred graph is
+        dropped in the same transaction, and the result says so (``inferred_dropped``).
         """
         iri = self.resolve_article(article)
-        key = iri[len(str(ARTICLE)):]
-        self.store.drop_graphs([iri, str(QUARANTINE) + key])
-        return iri
+        if iri in (str(ONTOLOGY_GRAPH), str(REFERENCE_GRAPH), str(INFERRED_GRAPH)) \
+                or iri.startswith(str(QUARANTINE)):
+            raise InputError(f"<{iri}> is one of kg's own graphs, not an article; kg remove takes "
+                             "an article (its IRI, hash, URL or file) or a graph loaded with kg load")
+        graphs = [iri]
+        if iri.startswith(str(ARTICLE)):
+            graphs.append(str(QUARANTINE) + iri[len(str(ARTICLE)):])
+        inferred = self.store.has_graph(str(INFERRED_GRAPH))
+        if inferred:
+            graphs.append(str(INFERRED_GRAPH))
+        self.store.drop_graphs(graphs)
+        return Removed(iri, inferred_dropped=inferred)
 
     def resolve_article(self, article: str) -> str:
         graphs = set(self.store.named_graphs())
@@ -679,4 +707,4 @@ def open(location: str | Path | None = None, *, read_only: bool = False,  # noqa
     return KnowledgeGraph(location if location is not None else None, read_only=read_only, wait=wait)
 
 
-__all__ = ["KnowledgeGraph", "open", "Stats", "IngestReport", "IngestResult", "IngestFailure", "MEMORY"]
+__all__ = ["KnowledgeGraph", "open", "Stats", "Removed", "IngestReport", "IngestResult", "IngestFailure", "MEMORY"]

@@ -177,8 +177,7 @@ def load_cli(
     Example: kg load backup.nq ; kg load extra.ttl --graph https://example.org/extra ; kg load --bulk big.nq
     """
     counts = _state.kg().load(files, format=format, graph=graph, bulk=bulk)
-    total = sum(counts.values())
-    typer.echo(f"loaded {total} triples into {len(counts)} graph{'s' if len(counts) != 1 else ''}")
+    typer.echo(counts.summary())
 
 
 @_command("ingest")
@@ -260,8 +259,10 @@ def remove_cli(
 
     Example: kg remove https://w3id.org/kg/article/1f2e3d4c5b6a7988
     """
-    iri = _state.kg().remove(article)
-    typer.echo(f"removed {iri}")
+    removed = _state.kg().remove(article)
+    typer.echo(f"removed {removed}")
+    if removed.inferred_dropped:
+        typer.echo("dropped the inferred graph too (it may rest on the removed facts); run kg reason again")
 
 
 @_command("export")

@@ -40,22 +40,18 @@ from pathlib import Path
 from typing import Any, BinaryIO
 from urllib.parse import quote, urlencode, urlsplit, urlunsplit
 
-import pyoxigraph as ox
+from .store import engine_io as ox  # the engine, through kg/store.py
 
 from . import store as _store
 from .errors import ForbiddenQuery, InputError, NotFound, QuerySyntaxError, StoreError
 from .prefixes import PREFIXES
-from .store import MEMORY, KgStore, RdfFormat, Result, _bind_values, _strip_strings
+from .sparql_guard import FORM_RE, screen, strip_strings
+from .store import MEMORY, KgStore, LoadCounts, RdfFormat, Result, _bind_values
 
 BATCH = 50_000
 """Triples per request of a push (and per update of a remote load)."""
 
 _PROLOGUE = " ".join(f"PREFIX {p}: <{ns}>" for p, ns in PREFIXES.items()) + "\n"
-_FORM_RE = re.compile(
-    r"^\s*(?:(?:PREFIX\s+\S*\s*<[^>]*>|BASE\s+<[^>]*>|#[^\n]*(?:\n|$))\s*)*"
-    r"(SELECT|ASK|CONSTRUCT|DESCRIBE)\b",
-    re.IGNORECASE,
-)
 _RESULTS = {
     "application/sparql-results+json": ox.QueryResultsFormat.JSON,
     "application/json": ox.QueryResultsFormat.JSON,
@@ -284,21 +280,6 @@ def _iri(value: str) -> str:
         raise InputError(f"'{value}' is not an IRI") from None
 
 
-def _hides(sparql: str, word: str) -> bool:
-    """The embedded store's check that ``word`` is not hidden from the keyword scan."""
-    check = getattr(_store, "_hides_keyword", None)
-    return bool(check(sparql, word)) if check else False
-
-
-def _parses_as_update(sparql: str) -> bool:
-    from rdflib.plugins.sparql.parser import parseUpdate
-
-    try:
-        return bool(getattr(parseUpdate(sparql), "request", None))
-    except Exception:  # noqa: BLE001 - pyparsing raises several kinds; not an update
-        return False
-
-
 def _syntax_line(message: str) -> str:
     """A server's syntax error with the line number of the user's text (kg's prefixes are
     line 1 of what was sent); Oxigraph's "error at 2:25: ..." -> "line 1 column 25: ..."."""
@@ -481,26 +462,12 @@ class RemoteStore:
         The same checks as the embedded store's run first (SERVICE and LOAD need
         ``allow_service``, an update needs ``allow_update``): the server would obey them.
         """
-        stripped = _strip_strings(sparql)
-        if not allow_service and (_store._SERVICE_RE.search(stripped) or _hides(sparql, "SERVICE")):
-            raise ForbiddenQuery(
-                "SERVICE clauses are refused (no network access from a query); use --allow-service")
-        update = bool(_store._UPDATE_RE.match(stripped))
-        if not update and not bindings and not _FORM_RE.match(stripped):
-            update = _parses_as_update(sparql)
-        if update:
-            if not allow_update:
-                raise ForbiddenQuery(
-                    "this is a SPARQL Update; kg query is read-only unless --update is given")
-            if not allow_service and (re.search(r"\bLOAD\b", stripped, re.IGNORECASE)
-                                      or _hides(sparql, "LOAD")):
-                raise ForbiddenQuery(
-                    "LOAD fetches data from the network; it needs --allow-service as well as --update")
+        if screen(sparql, allow_update=allow_update, allow_service=allow_service):
             self.update(sparql)
             return Result("ask", True)
         if bindings:
             sparql = _bind_values(sparql, bindings)
-        m = _FORM_RE.match(stripped)
+        m = FORM_RE.match(strip_strings(sparql))
         if m and m.group(1).upper() in ("CONSTRUCT", "DESCRIBE"):
             return Result("graph", self._construct(sparql))
         return self._select_or_ask(sparql)
@@ -579,11 +546,13 @@ class RemoteStore:
             raise RemoteError(f"update at {self.update_url} refused: {message}")
         self._check_union()
 
-    def replace_graphs(self, new: dict[str, bytes], drop: Iterable[str] = ()) -> None:
-        """Drop graphs ``drop`` and replace each graph in ``new`` (N-Triples), in one update request."""
+    def replace_graphs(self, new: dict[str, bytes], drop: Iterable[str] = ()) -> bool:
+        """Drop graphs ``drop`` and replace each graph in ``new`` (N-Triples), in one update
+        request; True (written), as :meth:`kg.store.KgStore.replace_graphs` when it writes."""
         sparql = _store.replace_graphs_update(new, drop, _iri)
         if sparql:
             self.update(sparql)
+        return True
 
     def drop_graphs(self, graphs: Iterable[str]) -> None:
         sparql = _store.replace_graphs_update({}, graphs, _iri)
@@ -596,13 +565,14 @@ class RemoteStore:
 
     def load_files(self, paths: list[Path], *, fmt: RdfFormat | None = None,
                    graph: str | None = None, bulk: bool = False,
-                   replace: Iterable[str] = ()) -> dict[str, int]:
+                   replace: Iterable[str] = (), skip_held_by: Iterable[str] = ()) -> LoadCounts:
         """Parse every file first (a bad file sends nothing), then insert the quads.
 
         Up to 50k quads go in one update request (one transaction on the server);
         more are sent in requests of 50k quads, each a transaction of its own.
         Graphs in ``replace`` that the files hold are emptied by the first request.
-        ``bulk`` changes nothing here.
+        ``bulk`` and ``skip_held_by`` change nothing here (the server's graphs are
+        not read triple by triple).
         """
         staging = KgStore(MEMORY)
         try:

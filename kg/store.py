@@ -16,7 +16,7 @@ import io
 import os
 import re
 import weakref
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -34,9 +34,39 @@ from .errors import (
     StoreInUse,
 )
 from .prefixes import PREFIXES
+from .sparql_guard import screen
 
 MEMORY = ":memory:"
 DEFAULT_LOCATION = "kg-store"
+
+
+class engine_io:  # noqa: N801 - read like a module: ``from .store import engine_io as ox``
+    """The storage engine's terms, formats and parsers that kg's other modules use.
+
+    This module is the only one that imports the engine (pyoxigraph); the others
+    (kg/rdf.py, kg/api.py, kg/remote.py, kg/validate.py, kg/web/) take these names
+    from here, so what kg needs of the engine is listed in one place.
+    """
+
+    NamedNode = ox.NamedNode
+    BlankNode = ox.BlankNode
+    Literal = ox.Literal
+    Triple = ox.Triple
+    Quad = ox.Quad
+    DefaultGraph = ox.DefaultGraph
+    QueryBoolean = ox.QueryBoolean
+    RdfFormat = ox.RdfFormat
+    QueryResultsFormat = ox.QueryResultsFormat
+    parse = staticmethod(ox.parse)
+    serialize = staticmethod(ox.serialize)
+    parse_query_results = staticmethod(ox.parse_query_results)
+
+    @staticmethod
+    def memory_store(ntriples: bytes) -> ox.Store:
+        """A throw-away in-memory engine store holding ``ntriples`` in its default graph."""
+        store = ox.Store()
+        store.load(ntriples, format=ox.RdfFormat.N_TRIPLES)
+        return store
 
 
 class RdfFormat(str, Enum):
@@ -105,18 +135,6 @@ class ResultFormat(str, Enum):
             "csv": ox.QueryResultsFormat.CSV,
             "tsv": ox.QueryResultsFormat.TSV,
         }[self.value]
-
-
-# Applied to the query after _strip_strings (IRIs are "<>", comments blanks), so
-# "PREFIX:<urn:>INSERT", "# ... joined with ..." and lower case are all read right.
-_UPDATE_RE = re.compile(
-    r"^\ufeff?\s*(?:(?:PREFIX\s*[^\s<]*\s*<>|BASE\s*<>)\s*)*"
-    r"(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b",
-    re.IGNORECASE,
-)
-# a keyword, not a variable (?service), a prefixed name (ex:service, ex:web-service) or a word part
-_SERVICE_RE = re.compile(r"(?<![?$:\w-])SERVICE\b", re.IGNORECASE)
-_LOAD_RE = re.compile(r"(?<![?$:\w-])LOAD\b", re.IGNORECASE)
 
 
 def _term_text(term: Any, compact: bool = True) -> str:
@@ -251,6 +269,26 @@ def render_table(header: Iterable[str], rows: list[list[str]]) -> str:
     return "\n".join(out)
 
 
+class LoadCounts(dict):  # type: ignore[type-arg]
+    """What a load added: quads per graph (a dict), and how many triples it left out because
+    kg's own graphs held them already (``skipped``)."""
+
+    skipped: int = 0
+
+    def summary(self) -> str:
+        """One line for ``kg load``, naming the graph when there is one.
+
+        >>> LoadCounts({"file:///tmp/a.ttl": 3}).summary()
+        'loaded 3 triples into graph <file:///tmp/a.ttl>'
+        """
+        total = sum(self.values())
+        line = (f"loaded {total} triples into graph <{next(iter(self))}>" if len(self) == 1
+                else f"loaded {total} triples into {len(self)} graphs")
+        if self.skipped:
+            line += f"; {self.skipped} already in kg's ontology or reference data were left out"
+        return line
+
+
 def _syntax_message(err: BaseException) -> str:
     return str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
 
@@ -285,6 +323,7 @@ class KgStore:
             self._store = ox.Store()
         else:
             self._open(read_only=read_only and (Path(loc) / "CURRENT").exists() and not _wal_pending(loc))
+        self._ensure_view()
 
     def _open(self, *, read_only: bool) -> None:
         import time
@@ -318,10 +357,27 @@ class KgStore:
         if self.read_only:
             self.close()
             self._open(read_only=False)
+            self._ensure_view()
 
     def _check_writable(self) -> None:
         if self.read_only:
             raise StoreError(f"store '{self.location}' was opened read-only; it cannot be written")
+
+    # -- the default graph: kg's deduplicated view of the named graphs ---------
+    def _ensure_view(self) -> None:
+        """Build the view if this store has named graphs but no view yet (a store made
+        by kg before the view existed); a read-only open falls back to the engine's
+        union default graph (one solution per graph holding a triple) until a writer
+        opens it."""
+        has_named = next(iter(self._store.named_graphs()), None) is not None
+        has_view = next(iter(self._store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is not None
+        if has_view or not has_named:
+            self._view = True
+        elif self.read_only:
+            self._view = False
+        else:
+            self._store.update(VIEW_SYNC)
+            self._view = True
 
     # -- reading -----------------------------------------------------------
     def query(
@@ -332,46 +388,27 @@ class KgStore:
         allow_update: bool = False,
         allow_service: bool = False,
     ) -> Result:
-        """Run a SPARQL query over the union of all named graphs.
+        """Run a SPARQL query; its default graph is the union of all named graphs, as a set.
 
         ``bindings`` bind variables to terms before evaluation (never string
-        pasting). Updates are refused here: use :meth:`update`.
+        pasting). An update needs ``allow_update`` (it is then run by :meth:`update_user`);
+        SERVICE and LOAD need ``allow_service`` (:func:`kg.sparql_guard.screen`).
         """
         # pyoxigraph evaluates SERVICE (HTTP POST) and LOAD (HTTP GET): both are checked
-        # before the engine sees the text. Its query() cannot write: an update that slips
-        # past _UPDATE_RE is a syntax error there, then recognised as an update below.
-        stripped = _strip_strings(sparql)
-        if not allow_service and (_SERVICE_RE.search(stripped) or _hides_keyword(sparql, "SERVICE")):
-            raise ForbiddenQuery(
-                "SERVICE clauses are refused (no network access from a query); use --allow-service"
-            )
-        update = bool(_UPDATE_RE.match(stripped))
-        if not update:
-            if bindings:
-                sparql = _bind_values(sparql, bindings)
-            try:
-                res = self._store.query(
-                    sparql, prefixes=PREFIXES, use_default_graph_as_union=True,
-                )
-            except SyntaxError as err:
-                if bindings or not _is_update(sparql, stripped):
-                    raise QuerySyntaxError(f"malformed SPARQL query: {_sparql_message(err)}") from None
-                update = True
-            except OSError as err:
-                raise StoreError(f"query failed: {_syntax_message(err)}") from None
-            except ValueError as err:
-                raise QuerySyntaxError(f"query failed: {_syntax_message(err)}") from None
-        if update:
-            if not allow_update:
-                raise ForbiddenQuery(
-                    "this is a SPARQL Update; kg query is read-only unless --update is given"
-                )
-            if not allow_service and (_LOAD_RE.search(stripped) or _hides_keyword(sparql, "LOAD")):
-                raise ForbiddenQuery(
-                    "LOAD fetches data from the network; it needs --allow-service as well as --update"
-                )
-            self.update(sparql)
+        # before the engine sees the text. Its query() cannot write.
+        if screen(sparql, allow_update=allow_update, allow_service=allow_service):
+            self.update_user(sparql)
             return Result("ask", True)
+        if bindings:
+            sparql = _bind_values(sparql, bindings)
+        try:
+            res = self._store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=not self._view)
+        except SyntaxError as err:
+            raise QuerySyntaxError(f"malformed SPARQL query: {_sparql_message(err)}") from None
+        except OSError as err:
+            raise StoreError(f"query failed: {_syntax_message(err)}") from None
+        except ValueError as err:
+            raise QuerySyntaxError(f"query failed: {_syntax_message(err)}") from None
         if isinstance(res, ox.QuerySolutions):
             return self._track(Result("select", res, tuple(v.value for v in res.variables)))
         if isinstance(res, ox.QueryBoolean):
@@ -385,7 +422,9 @@ class KgStore:
         return result
 
     def __len__(self) -> int:
-        return len(self._store)
+        """The number of quads in the named graphs (the view is not counted)."""
+        view = self._store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+        return len(self._store) - int(next(iter(view))[0].value)
 
     def named_graphs(self) -> list[str]:
         return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
@@ -398,6 +437,7 @@ class KgStore:
         return int(next(iter(r))["n"].value)
 
     def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
+        """The quads of one named graph, or of all of them (never the view)."""
         g = ox.NamedNode(graph) if graph else None
         for q in self._store.quads_for_pattern(None, None, None, g):
             if isinstance(q.graph_name, ox.DefaultGraph):
@@ -412,18 +452,21 @@ class KgStore:
             self._store.dump(output, fmt.ox, from_graph=ox.NamedNode(graph),
                              prefixes=None if fmt is RdfFormat.nt else PREFIXES)
             return
-        if fmt.has_graphs:
-            if fmt is RdfFormat.jsonld:  # written as read (not serialized to bytes first)
-                ox.serialize(self.quads(), output, fmt.ox)
-            else:
-                self._store.dump(output, fmt.ox, prefixes=None if fmt is RdfFormat.nq else PREFIXES)
+        if fmt.has_graphs:  # the named graphs, without the view
+            ox.serialize(self.quads(), output, fmt.ox,
+                         prefixes=None if fmt in (RdfFormat.nq, RdfFormat.jsonld) else PREFIXES)
             return
         # a triples format for the whole store: the union of the graphs, one copy of each triple
+        prefixes = None if fmt is RdfFormat.nt else PREFIXES
+        if self._view:
+            self._store.dump(output, fmt.ox, from_graph=ox.DefaultGraph(), prefixes=prefixes)
+            return
         res = self._store.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
-        ox.serialize(res, output, fmt.ox, prefixes=None if fmt is RdfFormat.nt else PREFIXES)
+        ox.serialize(res, output, fmt.ox, prefixes=prefixes)
 
-    # -- writing (each call is one transaction) ----------------------------
+    # -- writing (each call is one transaction; each keeps the view) --------
     def update(self, sparql: str) -> None:
+        """Run a SPARQL update as it is (kg's own writes, which keep the view themselves)."""
         self._check_writable()
         try:
             self._store.update(sparql, prefixes=PREFIXES)
@@ -432,27 +475,39 @@ class KgStore:
         except OSError as err:
             raise StoreError(f"update failed: {_syntax_message(err)}") from None
 
+    def update_user(self, sparql: str) -> None:
+        """Run a user's SPARQL update (``kg query --update``) and bring the view up to date
+        in the same transaction. Its WHERE clauses read the view, as queries do; triples it
+        writes to the default graph itself, outside any named graph, are not kept (write them
+        into a graph: ``INSERT DATA { GRAPH <g> { ... } }``). The view is recomputed from
+        the whole store: time grows with the store."""
+        glue = "\n" if _ends_with_semicolon(sparql) else "\n;\n"
+        self.update(sparql + glue + VIEW_SYNC)
+
     def load_files(self, paths: list[Path], *, fmt: RdfFormat | None = None,
                    graph: str | None = None, bulk: bool = False,
-                   replace: Iterable[str] = ()) -> dict[str, int]:
+                   replace: Iterable[str] = (), skip_held_by: Iterable[str] = ()) -> LoadCounts:
         """Load RDF files in one transaction; returns quads added per graph.
 
         Triples of a file without graphs go to ``graph`` or to a graph named by
-        the file's URI. All files are parsed before anything is written.
-
-        One file is written by the engine's own loader (one transaction, no
-        Python object per quad); several files, or ``graph`` with a quads
-        format, by one ``Store.extend``. ``bulk=True`` uses the engine's bulk
-        loader instead (several times faster on big files): bad input still
-        changes nothing, since every file is parsed in full first, but the
-        write itself is not one transaction, so a crash or a full disk during
-        it can leave part of the data in the store.
+        the file's URI. All files are parsed before anything is written. Every quad
+        is written to its graph and its triple to the view, in one ``Store.extend``.
+        ``bulk=True`` uses the engine's bulk loader instead (several times faster on
+        big files): bad input still changes nothing, since every file is parsed in full
+        first, but the write itself is not one transaction, so a crash or a full disk
+        during it can leave part of the data in the store (and of the view).
 
         Graphs in ``replace`` that the files hold (graphs kg owns whole, such as the
         ontology: a backup restored into a new store must not add a second copy of
         their blank nodes) are emptied first, in the same transaction.
+
+        A triples file (no ``graph`` given) that names a graph of ``skip_held_by`` (as a
+        triples export of a whole kg store does: the reference graph's content hash) has
+        the triples those graphs hold already left out (``skipped``): loading such an export
+        does not make a second copy of kg's reference data.
         """
         self._check_writable()
+        skip = [ox.NamedNode(g) for g in skip_held_by if not graph and self.has_graph(g)]
         sources: list[tuple[Path, RdfFormat, bytes, ox.NamedNode]] = []
         for path in paths:
             if not path.exists():
@@ -462,21 +517,23 @@ class KgStore:
             f = fmt or RdfFormat.from_path(path)
             target = ox.NamedNode(graph) if graph else ox.NamedNode(path.resolve().as_uri())
             sources.append((path, f, _read_maybe_gz(path), target))
-        # the engine loads a file as it is unless every quad must be moved to ``graph``
-        by_engine = (bulk or len(sources) == 1) and not (graph and any(f.has_graphs for _, f, _, _ in sources))
-        counts: dict[str, int] = {}
+        # bulk: the engine loads a file as it is unless every quad must be moved to ``graph``
+        skipping_in = {path for path, f, data, _ in sources
+                       if not f.has_graphs and any(g.value.encode() in data for g in skip)}
+        skipping = bool(skipping_in)
+        by_engine = bulk and not skipping and not (graph and any(f.has_graphs for _, f, _, _ in sources))
+        counts = LoadCounts()
         quads: list[ox.Quad] = []
         for path, f, data, target in sources:
             try:
                 if f is RdfFormat.xml:
                     _check_xml_entities(path, data)
-                for q in ox.parse(data, f.ox, base_iri=path.resolve().as_uri()):
-                    if isinstance(q, ox.Triple) or isinstance(q.graph_name, ox.DefaultGraph) or graph:
-                        name = target.value
-                        if not by_engine:
-                            q = ox.Quad(q.subject, q.predicate, q.object, target)
-                    else:
-                        name = q.graph_name.value
+                for q in _placed(path, f, data, target, moved=bool(graph)):
+                    if path in skipping_in and any(
+                            ox.Quad(q.subject, q.predicate, q.object, g) in self._store for g in skip):
+                        counts.skipped += 1
+                        continue
+                    name = q.graph_name.value
                     counts[name] = counts.get(name, 0) + 1
                     if not by_engine:
                         quads.append(q)
@@ -486,15 +543,23 @@ class KgStore:
                 raise ParseError(f"{path}: cannot read as {f.value}: {_syntax_message(err)}") from None
         dropping = [] if graph else sorted(set(replace) & set(counts))
         if dropping:
-            self.update(_replacing_update(sources, dropping))
+            if by_engine:
+                quads = [q for path, f, data, target in sources for q in _placed(path, f, data, target)]
+            self.update(write_update(drop=dropping, insert=_by_graph(quads), view=True))
             return counts
         try:
             if not by_engine:
-                (self._store.bulk_extend if bulk else self._store.extend)(quads)
+                (self._store.bulk_extend if bulk else self._store.extend)(
+                    quads + [ox.Quad(q.subject, q.predicate, q.object) for q in quads])
             else:
                 for path, f, data, target in sources:
-                    loader = self._store.bulk_load if bulk else self._store.load
-                    loader(data, f.ox, base_iri=path.resolve().as_uri(), to_graph=target)
+                    base = path.resolve().as_uri()
+                    self._store.bulk_load(data, f.ox, base_iri=base, to_graph=target)
+                    if f.has_graphs:
+                        self._store.bulk_extend(ox.Quad(q.subject, q.predicate, q.object)
+                                                for q in ox.parse(data, f.ox, base_iri=base))
+                    else:
+                        self._store.bulk_load(data, f.ox, base_iri=base, to_graph=ox.DefaultGraph())
         except OSError as err:
             raise StoreError(f"load failed: {_syntax_message(err)}") from None
         except (SyntaxError, ValueError) as err:  # parsed above: not expected
@@ -506,16 +571,17 @@ class KgStore:
         self._check_writable()
         g = ox.NamedNode(graph)
         quads = [ox.Quad(_node(s), _node(p), _node(o), g) for s, p, o in triples]
-        self._store.extend(quads)
+        self._store.extend(quads + [ox.Quad(q.subject, q.predicate, q.object) for q in quads])
 
     def replace_graphs(self, new: dict[str, bytes], drop: Iterable[str] = ()) -> bool:
         """Atomically drop graphs ``drop`` and replace each graph in ``new`` with N-Triples data.
 
-        One transaction: all of it happens or none of it. When none of the graphs is in the
-        store yet (a new article), the N-Triples go to the engine's loader as N-Quads (about
-        twice as fast as parsing them inside a SPARQL update); otherwise one SPARQL update
-        drops and refills the graphs. Returns False when the graphs held that data already
-        and nothing was written.
+        One transaction: all of it happens or none of it, the view included. When none of
+        the graphs is in the store yet (a new article), the N-Triples go to the engine's
+        loader as N-Quads, each line once for its graph and once for the view (about twice
+        as fast as parsing them inside a SPARQL update); otherwise one SPARQL update drops
+        and refills the graphs. Returns False when the graphs held that data already and
+        nothing was written, else True.
         """
         self._check_writable()
         drop = list(drop)
@@ -523,7 +589,7 @@ class KgStore:
         if present and not drop and self._holds_already(new):
             return False  # a re-ingest of an unchanged article: nothing to write
         if not present:
-            nquads = _as_nquads(new)
+            nquads = _as_nquads(new, view=True)
             if nquads is not None:
                 if nquads:
                     try:
@@ -533,7 +599,7 @@ class KgStore:
                     except OSError as err:
                         raise StoreError(f"write failed: {_syntax_message(err)}") from None
                 return True
-        sparql = replace_graphs_update(new, drop)
+        sparql = replace_graphs_update(new, drop, view=True)
         if sparql:
             self.update(sparql)
         return True
@@ -555,7 +621,8 @@ class KgStore:
         return True
 
     def drop_graphs(self, graphs: Iterable[str]) -> None:
-        sparql = replace_graphs_update({}, graphs)
+        """Drop named graphs, and from the view the triples no other graph holds (one transaction)."""
+        sparql = replace_graphs_update({}, graphs, view=True)
         if sparql:
             self.update(sparql)
 
@@ -663,9 +730,22 @@ class _StoreLock:
             self.fd = None
 
 
-def _as_nquads(graphs: dict[str, bytes]) -> bytes | None:
+# The view's upkeep after a write it cannot follow (a user's update): triples no named graph
+# holds leave the default graph, every named graph's triples are in it.
+VIEW_SYNC = ("DELETE { ?s ?p ?o } WHERE { ?s ?p ?o FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } } } ;\n"
+             "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+
+
+def _ends_with_semicolon(sparql: str) -> bool:
+    from .sparql_guard import strip_strings
+
+    return strip_strings(sparql).rstrip().endswith(";")
+
+
+def _as_nquads(graphs: dict[str, bytes], *, view: bool = False) -> bytes | None:
     """The graphs' N-Triples (one triple per line, as rdflib and pyoxigraph write them) as
-    one N-Quads document; None when a line is not of that form."""
+    one N-Quads document, with each triple also in the default graph when ``view``; None
+    when a line is not of that form."""
     out: list[bytes] = []
     for g, nt in graphs.items():
         suffix = f" <{g}> .".encode()
@@ -676,22 +756,65 @@ def _as_nquads(graphs: dict[str, bytes]) -> bytes | None:
             if not line.endswith(b"."):
                 return None
             out.append(line[:-1].rstrip() + suffix)
+            if view:
+                out.append(line)
     return b"\n".join(out) + b"\n" if out else b""
 
 
+def _placed(path: Path, f: RdfFormat, data: bytes, target: ox.NamedNode, *,
+            moved: bool = False) -> Iterator[ox.Quad]:
+    """The quads of one file, triples (and every quad when ``moved``) in graph ``target``."""
+    for q in ox.parse(data, f.ox, base_iri=path.resolve().as_uri()):
+        if moved or isinstance(q, ox.Triple) or isinstance(q.graph_name, ox.DefaultGraph):
+            q = ox.Quad(q.subject, q.predicate, q.object, target)
+        yield q
+
+
+def _iri_text(g: str) -> str:
+    return f"<{g}>"
+
+
+def view_remove(graphs: list[str], iri: Callable[[str], str] = _iri_text) -> str:
+    """A SPARQL update operation: take out of the default graph (the view) the triples of
+    ``graphs`` that no other named graph holds."""
+    names = [iri(g) for g in graphs]
+    return (f"DELETE {{ ?s ?p ?o }} WHERE {{ VALUES ?g {{ {' '.join(names)} }} GRAPH ?g {{ ?s ?p ?o }} "
+            f"FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} FILTER(?h NOT IN ({', '.join(names)})) }} }}")
+
+
+def write_update(*, drop: Iterable[str] = (), insert: dict[str, bytes] | None = None,
+                 iri: Callable[[str], str] = _iri_text, view: bool = False) -> str:
+    """One SPARQL update: drop the graphs ``drop``, then add N-Triples to graphs (empty when
+    there is nothing to do). ``view``: the default graph is kept as the set of the named
+    graphs' triples (the embedded store); a remote store has no view."""
+    drop = list(dict.fromkeys(drop))
+    insert = insert or {}
+    parts = [view_remove(drop, iri)] if view and drop else []
+    parts += [f"DROP SILENT GRAPH {iri(g)}" for g in drop]
+    blocks = []
+    for g, nt in insert.items():
+        if nt.strip():
+            blocks.append(f"GRAPH {iri(g)} {{\n{nt.decode()}\n}}")
+            if view:
+                blocks.append(nt.decode())
+    if blocks:
+        parts.append("INSERT DATA {\n" + "\n".join(blocks) + "\n}")
+    return " ;\n".join(parts)
+
+
 def replace_graphs_update(new: dict[str, bytes], drop: Iterable[str] = (),
-                          iri: Any = lambda g: f"<{g}>") -> str:
+                          iri: Callable[[str], str] = _iri_text, *, view: bool = False) -> str:
     """One SPARQL update that drops graphs ``drop`` and replaces each graph of ``new`` with its
     N-Triples (empty when there is nothing to do); used for the embedded and the remote store."""
-    parts = [f"DROP SILENT GRAPH {iri(g)}" for g in drop]
-    inserts = []
-    for g, nt in new.items():
-        parts.append(f"DROP SILENT GRAPH {iri(g)}")
-        if nt.strip():
-            inserts.append(f"GRAPH {iri(g)} {{\n{nt.decode()}\n}}")
-    if inserts:
-        parts.append("INSERT DATA {\n" + "\n".join(inserts) + "\n}")
-    return " ;\n".join(parts)
+    return write_update(drop=[*drop, *new], insert=new, iri=iri, view=view)
+
+
+def _by_graph(quads: Iterable[Any]) -> dict[str, bytes]:
+    """Quads as N-Triples per graph name."""
+    by: dict[str, list[ox.Triple]] = {}
+    for q in quads:
+        by.setdefault(q.graph_name.value, []).append(ox.Triple(q.subject, q.predicate, q.object))
+    return {g: ox.serialize(ts, format=ox.RdfFormat.N_TRIPLES) for g, ts in by.items()}
 
 
 def _node(x: Any) -> Any:
@@ -735,78 +858,6 @@ def _bind_values(sparql: str, bindings: dict[str, Any]) -> str:
     return f"{sparql[:at]} {values} {sparql[at:]}"
 
 
-# One pass, left to right, like SPARQL's own lexer: a string (long strings with their
-# escapes), an IRI, a comment, or a backslash escape of a prefixed name ("ex:a\#b")
-# is one token, so a '#' or a quote inside one of them cannot hide what follows it.
-_LEXICAL_RE = re.compile(
-    r'"""(?:(?:"|"")?(?:[^"\\]|\\.))*"""|\'\'\'(?:(?:\'|\'\')?(?:[^\'\\]|\\.))*\'\'\''
-    r'|"(?:[^"\\\n\r]|\\.)*"|\'(?:[^\'\\\n\r]|\\.)*\''
-    r'|<[^<>"{}|^`\\\x00-\x20]*>|#[^\n\r]*|\\.'
-)
-
-
-def _strip_strings(sparql: str) -> str:
-    """The query with strings as ``""``, IRIs as ``<>`` and comments blank (for keyword checks).
-
-    >>> _strip_strings('SELECT * { ?s ?p <http://x#a> . SERVICE <u> {} } # "SERVICE"')
-    'SELECT * { ?s ?p <> . SERVICE <> {} }  '
-    """
-    def blank(m: re.Match[str]) -> str:
-        token = m.group(0)
-        if token.startswith("#"):
-            return " "
-        if token.startswith("<"):
-            return "<>"
-        if token.startswith("\\"):
-            return "_"
-        return '""'
-
-    return _LEXICAL_RE.sub(blank, sparql)
-
-
-def _hides_keyword(sparql: str, word: str) -> bool:
-    """Whether ``word`` occurs in ``sparql`` as a keyword, checked without trusting our lexer.
-
-    Each occurrence of ``word`` (any case, anywhere) is turned into a non-keyword of the
-    same length (``SERVIC_``), which is still valid inside a string, IRI, comment, name
-    or variable but a syntax error where the keyword was. If the text parses as SPARQL
-    before but not after that change, one occurrence was the keyword. Only rdflib's
-    parser is used here: it parses without evaluating, so nothing reaches the network.
-    Undecidable cases (neither text parses) count as "hides the keyword".
-    """
-    if word.lower() not in sparql.lower():
-        return False
-    probe = re.sub(re.escape(word), lambda m: m.group(0)[:-1] + "_", sparql, flags=re.IGNORECASE)
-    return not _parses_with_rdflib(probe)
-
-
-def _parses_with_rdflib(sparql: str) -> bool:
-    """Whether rdflib's SPARQL 1.1 grammar reads ``sparql`` as a query or a non-empty update."""
-    from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
-
-    try:
-        parseQuery(sparql)
-        return True
-    except Exception:  # noqa: BLE001 - pyparsing raises several kinds
-        pass
-    try:
-        return bool(getattr(parseUpdate(sparql), "request", None))
-    except Exception:  # noqa: BLE001
-        return False
-
-
-def _is_update(sparql: str, stripped: str) -> bool:
-    """Whether ``sparql`` is a SPARQL Update: it starts like one, or it parses as one."""
-    if _UPDATE_RE.match(stripped):
-        return True
-    from rdflib.plugins.sparql.parser import parseUpdate
-
-    try:
-        return bool(getattr(parseUpdate(sparql), "request", None))
-    except Exception:  # noqa: BLE001 - not an update either
-        return False
-
-
 def _sparql_message(err: BaseException) -> str:
     """pyoxigraph's "error at 3:17: expected ..." as "line 3 column 17: expected ..."."""
     msg = _syntax_message(err)
@@ -815,20 +866,6 @@ def _sparql_message(err: BaseException) -> str:
         return msg
     rest = m.group(3) if len(m.group(3)) <= 160 else m.group(3)[:150].rstrip() + " ..."  # long "expected" lists
     return f"line {m.group(1)} column {m.group(2)}: {rest}"
-
-
-def _replacing_update(sources: list[tuple[Path, RdfFormat, bytes, ox.NamedNode]],
-                      drop: list[str]) -> str:
-    """One SPARQL update: drop the graphs ``drop``, then insert every quad of ``sources``."""
-    by_graph: dict[str, list[ox.Triple]] = {}
-    for path, f, data, target in sources:
-        for q in ox.parse(data, f.ox, base_iri=path.resolve().as_uri()):
-            g = target if isinstance(q, ox.Triple) or isinstance(q.graph_name, ox.DefaultGraph) else q.graph_name
-            by_graph.setdefault(g.value, []).append(ox.Triple(q.subject, q.predicate, q.object))
-    body = "\n".join(
-        f"GRAPH <{g}> {{\n{ox.serialize(ts, format=ox.RdfFormat.N_TRIPLES).decode()}}}"
-        for g, ts in by_graph.items())
-    return " ;\n".join([*(f"DROP SILENT GRAPH <{g}>" for g in drop), f"INSERT DATA {{\n{body}\n}}"])
 
 
 # an internal entity declaration as pyoxigraph's RDF/XML parser reads them (double quotes
@@ -965,7 +1002,7 @@ def open_output(path: str | None) -> BinaryIO:
     return open(path, "wb")
 
 
-__all__ = ["KgStore", "Result", "Row", "RdfFormat", "ResultFormat", "MEMORY", "DEFAULT_LOCATION",
-           "render_table", "open_output"]
+__all__ = ["KgStore", "Result", "Row", "engine_io", "RdfFormat", "ResultFormat", "MEMORY", "DEFAULT_LOCATION",
+           "render_table", "open_output", "LoadCounts"]
 
 
