@@ -16,7 +16,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-import pyoxigraph as ox
+from .store import engine_io as ox  # the engine, through kg/store.py
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 

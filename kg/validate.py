@@ -321,11 +321,10 @@ def conforms_quickly(ntriples: bytes) -> bool | None:
     program = _compiled_shapes()
     if program is None:
         return None
-    import pyoxigraph as ox
+    from .store import engine_io
 
     try:
-        data = ox.Store()
-        data.load(ntriples, format=ox.RdfFormat.N_TRIPLES)
+        data = engine_io.memory_store(ntriples)
         conforms, _report, _text = program.validate(data, allow_warnings=True)
     except Exception:  # noqa: BLE001 - the fast engine is an optimisation: pySHACL decides
         return None

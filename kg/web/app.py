@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs
 
-import pyoxigraph as ox
+from ..store import engine_io as ox  # the engine, through kg/store.py
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.middleware import Middleware

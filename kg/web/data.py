@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-import pyoxigraph as ox
+from ..store import engine_io as ox  # the engine, through kg/store.py
 
 from ..errors import InputError, NotFound
 from ..prefixes import ARTICLE, INFERRED_GRAPH, KG, ONTOLOGY_GRAPH, PREFIXES, QUARANTINE, REFERENCE_GRAPH
