@@ -248,8 +248,13 @@ class KnowledgeGraph:
         """
         question = _queries.get(name)
         _queries.check_params(question, params)
-        bindings = {question.variable(k): ox.Literal(v) for k, v in params.items()}
-        return self.store.query(question.sparql, bindings=bindings)
+        bindings: dict[str, Any] = {question.variable(k): ox.Literal(v) for k, v in params.items()}
+        for param, how in question.resolve.items():
+            if param in params:  # the entities the text names, looked up first (kg/queries)
+                bindings[how.variable] = _queries.resolve(self.store.query, how, params[param],
+                                                          ox.Literal, ox.NamedNode)
+        return self.store.query(question.text(portable=not isinstance(self.store, KgStore)),
+                                bindings=bindings)
 
     @staticmethod
     def questions() -> dict[str, str]:

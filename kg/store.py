@@ -832,7 +832,8 @@ _TOKEN_RE = re.compile(
 
 
 def _bind_values(sparql: str, bindings: dict[str, Any]) -> str:
-    """``sparql`` with ``VALUES ?var { term }`` at the start of its (outermost) WHERE group.
+    """``sparql`` with ``VALUES ?var { term }`` at the start of its (outermost) WHERE group
+    (a list of terms gives one row each; an empty list, no solutions).
 
     The terms are written in N-Triples syntax by pyoxigraph (escaped), so a
     value can never change the query's structure. (pyoxigraph's
@@ -854,7 +855,9 @@ def _bind_values(sparql: str, bindings: dict[str, Any]) -> str:
         at = first_group  # "ASK { ... }", "SELECT * { ... }"
     if at is None:
         raise QuerySyntaxError("malformed SPARQL query: no WHERE clause to bind parameters in")
-    values = " ".join(f"VALUES ?{name} {{ {_node(term)} }}" for name, term in bindings.items())
+    values = " ".join(
+        f"VALUES ?{name} {{ {' '.join(str(_node(t)) for t in (term if isinstance(term, (list, tuple)) else [term]))} }}"
+        for name, term in bindings.items())
     return f"{sparql[:at]} {values} {sparql[at:]}"
 
 

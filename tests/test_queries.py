@@ -105,7 +105,8 @@ def test_queries_each_has_help(name) -> None:
 def test_queries_declared_params_are_used(name) -> None:
     question = queries.questions()[name]
     used = set(re.findall(r"\?p_([A-Za-z0-9_]+)", question.sparql))
-    assert used == set(question.params)
+    resolved = {p for p, how in question.resolve.items() if f"?{how.variable}" in question.sparql}
+    assert used | resolved == set(question.params)
 
 
 def test_queries_get_unknown_lists_known() -> None:

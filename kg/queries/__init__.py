@@ -2,20 +2,44 @@
 
 A file's name is its question's name; its first comment line is the help and
 each ``# @param NAME: text`` line declares a parameter, bound to the variable
-``?p_NAME`` as a plain literal through the engine's substitutions (never by
-pasting text into the query).
+``?p_NAME`` as a plain literal in a ``VALUES`` clause (never by pasting text into
+the query).
+
+``# @resolve NAME: ?var [CLASS] [contains]`` says that the parameter names entities:
+before the question runs, kg looks them up (:func:`resolve`) and binds ``?var`` to
+them (one ``VALUES`` row each), so the question starts from those entities through
+the store's indexes instead of filtering every fact (issue 13: questions about one
+entity stay as fast at 1M quads as at 100k). Without ``contains`` the text is a
+name or alias (any case) or the entity's IRI; with it, any entity of ``CLASS`` whose
+name or alias contains the text.
+
+A line ``# @portable`` splits a file in two: above it the question as the embedded
+store runs it (it may use what Oxigraph adds to SPARQL 1.1, such as ``LATERAL``),
+below it the same question in plain SPARQL 1.1, which remote stores get.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any, Callable
 from importlib import resources
 
 from ..errors import InputError, UnknownQuestion
 
 _PARAM_RE = re.compile(r"^#\s*@param\s+([A-Za-z][A-Za-z0-9_]*)\s*(\(required\))?\s*:\s*(.*)$")
+_RESOLVE_RE = re.compile(r"^#\s*@resolve\s+([A-Za-z][A-Za-z0-9_]*)\s*:\s*\?([A-Za-z_][A-Za-z0-9_]*)"
+                         r"(?:\s+([A-Za-z]+:[A-Za-z0-9_]+))?(\s+contains)?\s*$")
+
+
+@dataclass(frozen=True)
+class Resolve:
+    """How a parameter's text becomes entities (``# @resolve`` line)."""
+
+    variable: str
+    cls: str | None = None        # a prefixed class name, e.g. kg:State
+    contains: bool = False
 
 
 @dataclass(frozen=True)
@@ -27,6 +51,12 @@ class Question:
     params: dict[str, str]
     sparql: str
     required: frozenset[str] = frozenset()
+    resolve: dict[str, Resolve] = field(default_factory=dict)
+    portable: str = ""            # plain SPARQL 1.1 for remote stores ("" : ``sparql`` is)
+
+    def text(self, *, portable: bool = False) -> str:
+        """The query to send: the plain SPARQL 1.1 form when ``portable`` and there is one."""
+        return self.portable if portable and self.portable else self.sparql
 
     def variable(self, param: str) -> str:
         return f"p_{param}"
@@ -40,17 +70,21 @@ def questions() -> dict[str, Question]:
         if not entry.name.endswith(".rq"):
             continue
         text = entry.read_text(encoding="utf-8")
+        text, _, portable = text.partition("\n# @portable\n")
         lines = text.splitlines()
         help_text = lines[0].lstrip("#").strip() if lines and lines[0].startswith("#") else ""
-        params, required = {}, set()
+        params, required, resolve = {}, set(), {}
         for line in lines:
             m = _PARAM_RE.match(line)
             if m:
                 params[m.group(1)] = m.group(3).strip()
                 if m.group(2):
                     required.add(m.group(1))
+            r = _RESOLVE_RE.match(line)
+            if r:
+                resolve[r.group(1)] = Resolve(r.group(2), r.group(3), bool(r.group(4)))
         name = entry.name[:-3]
-        out[name] = Question(name, help_text, params, text, frozenset(required))
+        out[name] = Question(name, help_text, params, text, frozenset(required), resolve, portable)
     return dict(sorted(out.items()))
 
 
@@ -85,4 +119,36 @@ def check_params(question: Question, params: dict[str, str]) -> None:
         raise InputError(f"question '{question.name}' needs --param {key}=VALUE ({question.params[key]})")
 
 
-__all__ = ["Question", "questions", "get", "parse_params", "check_params"]
+def resolve(query: Callable[..., Any], how: Resolve, text: str, literal: Callable[..., Any],
+            iri: Callable[[str], Any]) -> list[Any]:
+    """The entities ``text`` names, as terms to bind to ``how.variable``.
+
+    ``query(sparql, bindings=...)`` runs a query on the store. Exact names are looked up
+    through the index (the text as given, in lower, title and upper case, plain or @en);
+    only when none matches are all names compared case-insensitively (a scan of the
+    names, not of the facts). ``contains`` compares every name of ``how.cls``'s instances.
+    """
+    typed = f"?e a {how.cls} . " if how.cls else ""
+    if how.contains:
+        rows = query(f"SELECT DISTINCT ?e WHERE {{ {typed}?e rdfs:label|skos:altLabel ?l "
+                     "FILTER(CONTAINS(LCASE(STR(?l)), LCASE(STR(?v)))) }", bindings={"v": literal(text)})
+        return [r[0] for r in rows]
+    forms = list(dict.fromkeys([text, text.strip(), text.lower(), text.title(), text.upper()]))
+    names = [literal(f, language="en") for f in forms] + [literal(f) for f in forms]
+    found = {r[0] for r in query(f"SELECT DISTINCT ?e WHERE {{ {typed}?e rdfs:label|skos:altLabel ?l }}",
+                                  bindings={"l": names})}
+    if re.fullmatch(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|^`\\]+", text.strip()):
+        try:
+            node = iri(text.strip())
+        except ValueError:
+            node = None
+        if node is not None and query(f"ASK {{ {{ {node} ?p ?o }} UNION {{ ?s ?p {node} }} }}").boolean:
+            found.add(node)
+    if not found:
+        found = {r[0] for r in query(
+            f"SELECT DISTINCT ?e WHERE {{ {typed}?e rdfs:label|skos:altLabel ?l "
+            "FILTER(LCASE(STR(?l)) = LCASE(STR(?v))) }", bindings={"v": literal(text)})}
+    return sorted(found, key=str)
+
+
+__all__ = ["Question", "Resolve", "questions", "get", "parse_params", "check_params", "resolve"]

@@ -155,22 +155,37 @@ def resolve(g: Any, name: str) -> str:
 
 
 def search(g: Any, text: str, *, limit: int = 20) -> list[dict[str, str]]:
-    """Entities (of kg's classes) whose label or alias contains ``text``; exact matches first."""
+    """Entities (of kg's classes) whose label or alias contains ``text``; exact matches first.
+
+    The names are scanned once (the text is written into the query as an escaped
+    literal); the types and labels of the matches are then looked up through the index,
+    so the cost is one pass over the names, not a join with every typed node.
+    """
     text = text.strip()
     if not text:
         return []
-    rows = _query(g, f"""
-        SELECT ?e (SAMPLE(?lab) AS ?label) (MIN(?rank) AS ?r) WHERE {{
-          ?e rdfs:label|skos:altLabel ?l ; a ?t .
-          FILTER(STRSTARTS(STR(?t), "{KG}"))
-          FILTER(CONTAINS(LCASE(STR(?l)), LCASE(STR(?text))))
-          ?e rdfs:label ?lab .
-          BIND(IF(LCASE(STR(?l)) = LCASE(STR(?text)), 0, IF(STRSTARTS(LCASE(STR(?l)), LCASE(STR(?text))), 1, 2)) AS ?rank)
-        }} GROUP BY ?e ORDER BY ?r STRLEN(STR(?label)) ?label LIMIT {int(limit)}""",
-                  text=ox.Literal(text))
-    found = [r["e"].value for r in rows]
-    kinds = labels_and_kinds(g, found)
-    return [{"iri": r["e"].value, "label": r["label"].value, "kind": kinds[r["e"].value][1]} for r in rows]
+    needle = text.lower()
+    hits: dict[str, int] = {}
+    for r in _query(g, f"""
+        SELECT ?e ?l WHERE {{ {{ ?e rdfs:label ?l }} UNION {{ ?e skos:altLabel ?l }}
+                              FILTER(CONTAINS(LCASE(STR(?l)), {ox.Literal(needle)})) }}"""):
+        if not isinstance(r["e"], ox.NamedNode):
+            continue
+        name = r["l"].value.lower()
+        rank = 0 if name == needle else 1 if name.startswith(needle) else 2
+        iri = r["e"].value
+        hits[iri] = min(rank, hits.get(iri, 2))
+    if not hits:
+        return []
+    typed: set[str] = set()
+    found = sorted(hits)
+    for start in range(0, len(found), 500):
+        typed |= {r["x"].value for r in _query(g, f"""
+            SELECT DISTINCT ?x WHERE {{ VALUES ?x {{ {_values(found[start:start + 500])} }}
+                                        ?x a ?t FILTER(STRSTARTS(STR(?t), "{KG}")) }}""")}
+    kinds = labels_and_kinds(g, typed)
+    best = sorted(typed, key=lambda i: (hits[i], len(kinds[i][0]), kinds[i][0], i))[:int(limit)]
+    return [{"iri": i, "label": kinds[i][0], "kind": kinds[i][1]} for i in best]
 
 
 def entity(g: Any, iri: str) -> dict[str, Any]:
@@ -231,7 +246,8 @@ def entity(g: Any, iri: str) -> dict[str, Any]:
     # where each fact was read: the statement nodes about the entity
     evidence = _query(g, f"""
         SELECT DISTINCT ?s ?p ?o ?article ?title ?date ?source ?sentence ?section WHERE {{
-          {{ ?f rdf:subject {e} }} UNION {{ ?f rdf:object {e} }}
+          VALUES ?entity {{ {e} }}  # (a constant here makes pyoxigraph 0.5 scan every statement)
+          ?f rdf:subject|rdf:object ?entity .  # from the entity through the index
           ?f a rdf:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
              prov:wasDerivedFrom ?article .
           OPTIONAL {{ ?f kg:sentence ?sentence }}
