@@ -12,6 +12,7 @@ here:
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import re
@@ -38,6 +39,7 @@ from .sparql_guard import screen
 
 MEMORY = ":memory:"
 DEFAULT_LOCATION = "kg-store"
+JOURNAL = "kg-load.journal"  # a bulk load of new graphs in progress (see KgStore.load_files)
 
 
 class engine_io:  # noqa: N801 - read like a module: ``from .store import engine_io as ox``
@@ -322,7 +324,8 @@ class KgStore:
         if self.in_memory:
             self._store = ox.Store()
         else:
-            self._open(read_only=read_only and (Path(loc) / "CURRENT").exists() and not _wal_pending(loc))
+            self._open(read_only=read_only and (Path(loc) / "CURRENT").exists() and not _wal_pending(loc)
+                       and not (Path(loc) / JOURNAL).exists())
         self._ensure_view()
 
     def _open(self, *, read_only: bool) -> None:
@@ -365,6 +368,11 @@ class KgStore:
 
     # -- the default graph: kg's deduplicated view of the named graphs ---------
     def _ensure_view(self) -> None:
+        if not self.read_only:
+            self._recover()
+        self._ensure_view_built()
+
+    def _ensure_view_built(self) -> None:
         """Build the view if this store has named graphs but no view yet (a store made
         by kg before the view existed); a read-only open falls back to the engine's
         union default graph (one solution per graph holding a triple) until a writer
@@ -491,11 +499,14 @@ class KgStore:
 
         Triples of a file without graphs go to ``graph`` or to a graph named by
         the file's URI. All files are parsed before anything is written. Every quad
-        is written to its graph and its triple to the view, in one ``Store.extend``.
-        ``bulk=True`` uses the engine's bulk loader instead (several times faster on
-        big files): bad input still changes nothing, since every file is parsed in full
-        first, but the write itself is not one transaction, so a crash or a full disk
-        during it can leave part of the data in the store (and of the view).
+        is written to its graph and its triple to the view. When every graph the files
+        fill is new, the engine's bulk loader writes them, inside a journal (a file in the
+        store naming those graphs): a failure, or a crash, drops them again (at once, or
+        when the store is next opened), so the load is all or nothing at about the bulk
+        loader's speed. Otherwise one ``Store.extend`` (one transaction) writes them.
+        ``bulk=True`` always uses the bulk loader, without the journal: bad input still
+        changes nothing, since every file is parsed in full first, but a crash or a full
+        disk during the write can leave part of the data in the store (and of the view).
 
         Graphs in ``replace`` that the files hold (graphs kg owns whole, such as the
         ontology: a backup restored into a new store must not add a second copy of
@@ -517,11 +528,11 @@ class KgStore:
             f = fmt or RdfFormat.from_path(path)
             target = ox.NamedNode(graph) if graph else ox.NamedNode(path.resolve().as_uri())
             sources.append((path, f, _read_maybe_gz(path), target))
-        # bulk: the engine loads a file as it is unless every quad must be moved to ``graph``
+        # the engine's (bulk) loader takes a file as it is, unless every quad must be moved
+        # to ``graph`` or some triples are to be left out
         skipping_in = {path for path, f, data, _ in sources
                        if not f.has_graphs and any(g.value.encode() in data for g in skip)}
-        skipping = bool(skipping_in)
-        by_engine = bulk and not skipping and not (graph and any(f.has_graphs for _, f, _, _ in sources))
+        by_engine = not skipping_in and not (graph and any(f.has_graphs for _, f, _, _ in sources))
         counts = LoadCounts()
         quads: list[ox.Quad] = []
         for path, f, data, target in sources:
@@ -542,29 +553,67 @@ class KgStore:
             except (ValueError, UnicodeDecodeError) as err:
                 raise ParseError(f"{path}: cannot read as {f.value}: {_syntax_message(err)}") from None
         dropping = [] if graph else sorted(set(replace) & set(counts))
+        # all new graphs: the bulk loader, with a journal that a crash leaves behind (the next
+        # open drops those graphs again, see _recover), so the load is still all or nothing
+        journaled = by_engine and not bulk and not dropping and not any(self.has_graph(g) for g in counts)
+        if by_engine and not (bulk or journaled):
+            quads = [q for path, f, data, target in sources for q in _placed(path, f, data, target)]
         if dropping:
-            if by_engine:
-                quads = [q for path, f, data, target in sources for q in _placed(path, f, data, target)]
             self.update(write_update(drop=dropping, insert=_by_graph(quads), view=True))
             return counts
         try:
-            if not by_engine:
+            if not (bulk or journaled) or not by_engine:
                 (self._store.bulk_extend if bulk else self._store.extend)(
                     quads + [ox.Quad(q.subject, q.predicate, q.object) for q in quads])
             else:
-                for path, f, data, target in sources:
-                    base = path.resolve().as_uri()
-                    self._store.bulk_load(data, f.ox, base_iri=base, to_graph=target)
-                    if f.has_graphs:
-                        self._store.bulk_extend(ox.Quad(q.subject, q.predicate, q.object)
-                                                for q in ox.parse(data, f.ox, base_iri=base))
-                    else:
-                        self._store.bulk_load(data, f.ox, base_iri=base, to_graph=ox.DefaultGraph())
+                with self._journal(list(counts) if journaled else None):
+                    for path, f, data, target in sources:
+                        base = path.resolve().as_uri()
+                        self._store.bulk_load(data, f.ox, base_iri=base, to_graph=target)
+                        if f.has_graphs:
+                            self._store.bulk_extend(ox.Quad(q.subject, q.predicate, q.object)
+                                                    for q in ox.parse(data, f.ox, base_iri=base))
+                        else:
+                            self._store.bulk_load(data, f.ox, base_iri=base, to_graph=ox.DefaultGraph())
         except OSError as err:
             raise StoreError(f"load failed: {_syntax_message(err)}") from None
         except (SyntaxError, ValueError) as err:  # parsed above: not expected
             raise ParseError(f"load failed: {_syntax_message(err)}") from None
         return counts
+
+    @contextlib.contextmanager
+    def _journal(self, graphs: list[str] | None) -> Iterator[None]:
+        """Around a bulk write of new graphs ``graphs``: a journal naming them, written
+        (and synced) first and removed once the write is durable; if the write fails, or
+        the process dies, the graphs are dropped again (now, or by the next open)."""
+        if graphs is None or self.in_memory:
+            yield
+            return
+        path = Path(self.location) / JOURNAL
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("\n".join(graphs) + "\n")
+            f.flush()
+            os.fsync(f.fileno())
+        try:
+            yield
+            self._store.flush()
+        except BaseException:
+            with contextlib.suppress(Exception):
+                self._recover()
+            raise
+        path.unlink()
+
+    def _recover(self) -> None:
+        """Undo a journaled bulk load that did not finish: drop its graphs (and their
+        triples from the view) in one transaction, then remove the journal."""
+        path = Path(self.location) / JOURNAL
+        if self.in_memory or not path.exists():
+            return
+        graphs = [g for g in path.read_text(encoding="utf-8").split() if g]
+        if graphs:
+            self._store.update(write_update(drop=graphs, view=True))
+            self._store.flush()
+        path.unlink()
 
     def add_graph_quads(self, graph: str, triples: Iterable[tuple[Any, Any, Any]]) -> None:
         """Add triples (pyoxigraph terms or IRI strings) to a named graph, in one transaction."""

@@ -214,3 +214,19 @@ def test_view_triples_export_reloaded_keeps_reference_once(tmp_path: Path, sampl
         assert len(g.store) - before == sum(counts.values())
         assert counts.skipped > 1000  # the reference data and the ontology are not loaded again
         assert sum(counts.values()) <= 50
+
+
+def test_view_interrupted_bulk_load_is_undone_on_open(tmp_path: Path) -> None:
+    from kg.store import JOURNAL
+
+    path = tmp_path / "s"
+    s = KgStore(path)
+    s.add_graph_quads("urn:g:a", [(FOO, BAR, BAZ)])
+    s.add_graph_quads("urn:g:new", [(FOO, BAR, BAZ), (BAZ, BAR, FOO)])  # as if half written
+    (path / JOURNAL).write_text("urn:g:new\n")  # ... by a load killed before it finished
+    s.close()
+    s = KgStore(path, read_only=True)  # the first open, even a reader's, undoes it
+    assert s.named_graphs() == ["urn:g:a"]
+    assert _view(s) == _union(s)
+    assert not (path / JOURNAL).exists()
+    s.close()
