@@ -169,7 +169,26 @@ def queries(m: Manifest) -> list[dict[str, Any]]:
     for name in questions():
         params = {"entity": m.person_label} if name in ("sources", "evidence") else {}
         qs.append({"name": f"ask {name}", "ask": name, "params": params})
+    qs.append({"name": "ask leaders --param state=Poland", "ask": "leaders", "params": {"state": "Poland"}})
+    qs.append({"name": "web: entity page of one person", "web": "entity", "arg": m.person})
+    qs.append({"name": "web: search for one person", "web": "search", "arg": m.person_label})
     return qs
+
+
+def _resolve_entities(store: Path, qs: list[dict[str, Any]]) -> None:
+    """The entities kg's ask binds for each question's parameters (``resolved``), for rdflib."""
+    import kg
+    from kg import queries as named
+    from kg.store import engine_io as ox
+
+    with kg.open(store, read_only=True) as g:
+        for q in qs:
+            if not q.get("ask") or not q.get("params"):
+                continue
+            question = named.get(q["ask"])
+            q["resolved"] = {how.variable: [t.value for t in named.resolve(
+                g.store.query, how, q["params"][p], ox.Literal, ox.NamedNode)]
+                for p, how in question.resolve.items() if p in q["params"]}
 
 
 # ----------------------------------------------------------------------------- the run
@@ -250,17 +269,20 @@ class Bench:
         lib = worker("query-lib", store=str(store), queries=qs, warmup=a.warmup, runs=a.runs, budget=a.budget)
         rdf = None
         if size in a.rdflib_sizes:
+            _resolve_entities(store, qs)
             rdf = worker("query-rdflib", file=str(file), queries=qs, warmup=a.warmup, runs=a.runs,
                          budget=a.budget, timeout=a.rdflib_timeout)
         for q in qs:
             r = lib["queries"][q["name"]]
             note = f"{r['rows']} rows"
             if r["rows"] != r["rows_raw"]:
-                note += f" (raw: {r['rows_raw']})"
-            self.add(Row("query", f"{q['name']}: pyoxigraph", size, r["raw"], lib["rss_kb"]))
+                note += f" (limit: {r['rows_raw']})"
+            if r["raw"]:
+                self.add(Row("query", f"{q['name']}: pyoxigraph, deduplicated copy (the limit)", size,
+                             r["raw"], lib["rss_kb"]))
             self.add(Row("query", f"{q['name']}: kg library", size, r["kg"], lib["rss_kb"],
-                         base="pyoxigraph", base_times=r["raw"], note=note))
-            if rdf is not None:
+                         base="the limit" if r["raw"] else "", base_times=r["raw"], note=note))
+            if rdf is not None and q["name"] in rdf["queries"]:
                 rr = rdf["queries"][q["name"]]
                 extra = "" if rr["rows"] == r["rows"] else f"{rr['rows']} rows"
                 if rr.get("error"):
@@ -270,6 +292,8 @@ class Bench:
                 self.add(Row("query", f"{q['name']}: rdflib", size, rr["rdflib"], rdf["rss_kb"],
                              base="kg library", base_times=r["kg"],
                              note=extra or "ratio = rdflib / kg"))
+            if q.get("web") or size in a.lean_sizes:
+                continue
             # the CLI, start-up included
             if q.get("ask"):
                 cmd = kg_cmd("--store", str(store), "ask", q["ask"], "--format", "csv")
@@ -487,11 +511,43 @@ class Bench:
             "",
             *targets(self.rows),
             "",
+            *scaling(self.rows),
         ]
         notes = HERE / "NOTES.md"
         if notes.exists() and not a.quick:
             lines += [notes.read_text(encoding="utf-8").rstrip(), ""]
         return "\n".join(lines)
+
+
+PER_ENTITY = ("replaces+ from one treaty", "one person's summits + co-participants", "ask evidence",
+              "ask sources", "ask leaders --param state=Poland", "web: entity page of one person",
+              "web: search for one person")
+
+
+def scaling(rows: list[Row]) -> list[str]:
+    """Each question's time at 100k and 1M through kg, its growth, and its ratio to the limit."""
+    kg_rows = {(r.name.rsplit(": kg library", 1)[0], r.size): r for r in rows
+               if r.section == "query" and r.name.endswith(": kg library") and r.median is not None}
+    names = [n for n, size in kg_rows if size == "1m" and (n, "100k") in kg_rows]
+    if not names:
+        return []
+    out = ["## Scaling (100k -> 1M quads)", "",
+           "Growth = median at 1M / median at 100k (10x the data): at most 12 for whole-store "
+           "questions, at most 3 for questions about one entity. Limit = the same query on a "
+           "deduplicated copy of the data in raw pyoxigraph.", "",
+           "| question | kind | 100k | 1M | growth | target | ratio to the limit at 100k | at 1M |",
+           "|---|---|---|---|---|---|---|---|"]
+    for n in names:
+        a, b = kg_rows[(n, "100k")], kg_rows[(n, "1m")]
+        growth = b.median / a.median
+        entity = n in PER_ENTITY
+        bound = 3 if entity else 12
+        ra = f"{a.ratio:.2f}x" if a.ratio is not None else "n/a"
+        rb = f"{b.ratio:.2f}x" if b.ratio is not None else "n/a"
+        out.append(f"| {n} | {'one entity' if entity else 'whole store'} | {_fmt_time(a.median)} | "
+                   f"{_fmt_time(b.median)} | {growth:.1f}x | <= {bound}x: {'met' if growth <= bound else 'missed'} | "
+                   f"{ra} | {rb} |")
+    return out + [""]
 
 
 def targets(rows: list[Row]) -> list[str]:
@@ -508,7 +564,7 @@ def targets(rows: list[Row]) -> list[str]:
     kq = find("query", lambda r: r.size == qsize and r.name.endswith(": kg library"))
     if kq:
         worst = max(kq, key=lambda r: r.ratio or 0)
-        out.append(f"- queries through kg within 1.5x of raw pyoxigraph at {qsize}: {verdict(worst.ratio <= 1.5)} "
+        out.append(f"- queries through kg within 1.5x of raw pyoxigraph on a deduplicated copy at {qsize}: {verdict(worst.ratio <= 1.5)} "
                    f"(worst {worst.ratio:.2f}x, {worst.name.split(':')[0]}; median over queries "
                    f"{statistics.median(r.ratio for r in kq):.2f}x)")
     rq = find("query", lambda r: r.size == qsize and r.name.endswith(": rdflib"))
@@ -518,7 +574,8 @@ def targets(rows: list[Row]) -> list[str]:
                    f"(least {slowest.ratio:.1f}x, {slowest.name.split(':')[0]}; median "
                    f"{statistics.median(r.ratio for r in rq):.1f}x)")
     for r in find("load", lambda r: r.name in ("kg load (library)", "kg load --bulk (library)")):
-        out.append(f"- {r.name} within 1.3x of bulk_load at {r.size}: {verdict(r.ratio <= 1.3)} ({r.ratio:.2f}x)")
+        bound = 1.3 if "bulk" in r.name else 2.5
+        out.append(f"- {r.name} within {bound}x of bulk_load at {r.size}: {verdict(r.ratio <= bound)} ({r.ratio:.2f}x)")
     for r in find("validate", lambda r: r.name == "one article (probe) in this store"):
         out.append(f"- validating one article within 2x of the same in an empty store, at {r.size}: "
                    f"{verdict(r.ratio <= 2)} ({r.ratio:.2f}x)")
