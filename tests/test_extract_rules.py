@@ -390,3 +390,76 @@ def test_extract_rules_signatories_not_bystanders(name: str, person: str, signed
 ])
 def test_extract_rules_present_tense_visit(name: str, visitor: str, asserted: bool) -> None:
     assert any(p == "visitor" and o == visitor for _, p, o in facts(name)) is asserted, sorted(facts(name))
+
+
+# --- signings told after a meeting, and how unnamed treaties are described --------------------
+TEXTS.update({
+    # "the two sides signed": parties from the meeting just told, no signer named; the story's
+    # date and the dateline place the signing; the treaty keeps the text's own description
+    "sides-2019": ("2019-06-12", """Sahel ties
+
+BAMAKO, June 11 (Wire) - Malian President Ibrahim Keita held talks with Nigerien President Mahamadou Issoufou on Tuesday. The two sides signed an agreement on cross-border livestock trade and the presidents toured a market."""),
+    # "they also signed" after a reception: host and guest both signed; "a new border security
+    # agreement" is known by its own words
+    "received-2022": ("2022-12-23", """Neighbours
+
+TASHKENT, Dec 22 (Wire) - Uzbek President Shavkat Mirziyoyev received Kazakh President Kassym-Jomart Tokayev on Thursday. They also signed a new border security agreement."""),
+    # a participle names its own treaty; a year names an older one ("the 1903 treaty")
+    "participle-2020": ("2020-05-01", """History
+
+The Lima Convention, signed in Lima on 2 March 1936, revised the 1903 treaty between Peru and Chile."""),
+    # a law about a treaty is not the treaty's signing; "the 13th summit" is not a date;
+    # "signed in Singapore": where, not a party
+    "law-2023": ("2023-11-08", """Open skies
+
+President Kassym-Jomart Tokayev signed a law withdrawing Kazakhstan from the Treaty on Open Skies in May. The ASEAN Charter was signed at the 13th summit in Singapore on 20 November 2007."""),
+    # "put their signatures to"; a definite adjective description points back to the named treaty
+    "signatures-2021": ("2021-11-27", """Iberian treaty
+
+MADRID, Nov 26 (Wire) - Spanish President Pedro Sanchez and Prime Minister Antonio Costa of Portugal put their signatures to the Treaty of Friendship and Good Neighbourhood on Friday. The Luso-Spanish accord sets up yearly summits."""),
+})
+
+
+def _treaty_alts(name: str) -> set[str]:
+    return {a for e in run(name).entities.values() if e.kind == "Treaty" for a in (e.label, *e.alt_labels)}
+
+
+def test_extract_rules_two_sides_signed_after_a_meeting() -> None:
+    fs = facts("sides-2019")
+    treaty = next(s for s, p, o in fs if s.startswith("treaty/") and p == "party")
+    assert {o for s, p, o in fs if s == treaty and p == "party"} == {"state/mali", "state/niger"}
+    assert not any(s == treaty and p == "signatory" for s, p, o in fs)   # "sides" names no signer
+    assert (treaty, "signedOn", "2019-06-11") in fs
+    assert (treaty, "signedAt", "place/bamako") in fs
+    assert "agreement on cross-border livestock trade" in _treaty_alts("sides-2019")
+
+
+def test_extract_rules_they_signed_after_a_reception() -> None:
+    fs = facts("received-2022")
+    treaty = next(s for s, p, o in fs if s.startswith("treaty/") and p == "party")
+    assert {o for s, p, o in fs if s == treaty and p == "signatory"} == {
+        "person/shavkat-mirziyoyev", "person/kassym-jomart-tokayev"}
+    assert {o for s, p, o in fs if s == treaty and p == "party"} == {"state/uzbekistan", "state/kazakhstan"}
+    assert "border security agreement" in _treaty_alts("received-2022")
+
+
+def test_extract_rules_participle_dates_its_own_treaty() -> None:
+    fs = facts("participle-2020")
+    assert ("treaty/lima-convention", "signedOn", "1936-03-02") in fs
+    assert not any(p == "signedOn" and o == "1936-03-02" for s, p, o in fs if s != "treaty/lima-convention")
+    assert {"1903 treaty", "treaty of 1903"} <= _treaty_alts("participle-2020")
+
+
+def test_extract_rules_signing_a_law_is_not_signing_the_treaty() -> None:
+    fs = facts("law-2023")
+    assert not any(p == "signatory" for s, p, o in fs)
+    assert ("treaty/asean-charter", "signedOn", "2007-11-20") in fs
+    assert not any(s == "treaty/asean-charter" and p == "party" for s, p, o in fs)
+
+
+def test_extract_rules_signatures_and_definite_adjective_description() -> None:
+    fs = facts("signatures-2021")
+    treaty = "treaty/treaty-of-friendship-and-good-neighbourhood"
+    assert {o for s, p, o in fs if s == treaty and p == "signatory"} == {"person/pedro-sanchez", "person/antonio-costa"}
+    assert {o for s, p, o in fs if s == treaty and p == "party"} == {"state/spain", "state/portugal"}
+    assert not any(s.startswith("treaty/") and s != treaty for s, p, o in fs)   # one treaty, not two

@@ -45,7 +45,10 @@ def _emit_events(art: _Article) -> None:
                 if m.start is None and ev.start is None:
                     same = bool(overlap)
                 elif m.start is None or ev.start is None:
-                    same = False  # an undated mention is not glued to a dated event
+                    # an undated mention is not glued to a dated event, but a headline's is: the
+                    # headline tells the story the body dates
+                    undated = m if m.start is None else ev
+                    same = bool(overlap) and all(e.section == "headline" for e in undated.evidence)
                 else:
                     # same day and the same people or the same place: two meetings of one
                     # day with nobody in common are two meetings

@@ -7,7 +7,7 @@ import re
 from typing import Any, Iterator
 
 from .. import reference as ref
-from ..model import Evidence
+from ..model import Evidence, PartialDate
 from .lexicon import LIGHT_VERBS, SUMMIT_NOUNS, SUMMIT_VERBS, VISIT_NOUNS, VISIT_VERBS
 from .nlp import _columns, _governed_by
 from .context import _Article, Event, Mention, _persons_by_token, Sentence
@@ -112,7 +112,7 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
                        and (e.start is None or start is None or _dates_agree(e.start, start)
                             or _within(start, e.start, e.end))}
             here = art.place(art.dateline_place)
-            if re.search(r"\bhere\b", s.text) or (art.dateline_state in visited):
+            if re.search(r"\bhere\b", s.text) or (art.dateline_state in visited) or _news_of_the_day(art, start):
                 place = here
         ev = Event("Summit" if status is None else "Plan", participants, start, end, place,
                    status=status, extra={"type": "Summit", "noun": is_noun, "in_state": in_state,
@@ -120,6 +120,17 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
                                          "name": _summit_name(tok) if is_noun else None, "trigger": lem})
         ev.evidence.append(Evidence(s.text, s.section))
         art.events.append(ev)
+
+
+def _news_of_the_day(art: _Article, start: PartialDate | None) -> bool:
+    """An event dated in the days just before the article's date: the news the story reports,
+    told from where it was filed (the dateline) unless the text places it elsewhere."""
+    if start is None or start.day is None or art.article_date is None or art.article_date.day is None:
+        return False
+    import datetime as dt
+    days = (dt.date(art.article_date.year, art.article_date.month or 1, art.article_date.day)
+            - dt.date(start.year, start.month or 1, start.day)).days
+    return 0 <= days <= 3
 
 
 def _participants(art: _Article, s: Sentence, tok: Any) -> list[str]:
@@ -332,15 +343,15 @@ def _presence_visits(art: _Article, s: Sentence) -> None:
             # where the guest was received: a place of the host's state the verb governs
             where = next((m.key for m in s.places if _governed_by(doc[m.end - 1], tok)
                           and state_of(m.key) == home), home)
-            _add_visit(art, s, tok, guest, where)
+            _add_visit(art, s, tok, guest, where, host)
 
 
-def _add_visit(art: _Article, s: Sentence, tok: Any, visitor: str, where: str) -> None:
+def _add_visit(art: _Article, s: Sentence, tok: Any, visitor: str, where: str, host: str | None = None) -> None:
     status, start, end = _event_status(art, s, tok, own_date_only=False)
     if status is not None:
         return
     ev = Event("Visit", [visitor], start, end, destination=where,
-               extra={"type": "Visit", "sent": s.index, "block": s.block})
+               extra={"type": "Visit", "sent": s.index, "block": s.block, "host": host})
     ev.evidence.append(Evidence(s.text, s.section))
     art.events.append(ev)
 

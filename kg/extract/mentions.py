@@ -343,7 +343,12 @@ def _mentions(art: _Article, s: Sentence) -> None:
                      m.group("mods") or "", re.I) or re.search(r"\b(?:most|least)\s+[a-z]+\s*$",
                                                            text[max(0, m.start() - 20):m.start()]):
             continue
-        mods = [w for w in m.group("mods").split() if w.lower() not in _GENERIC_SKIP_MODS]
+        det = (m.group("det") or "").lower()
+        raw_mods = m.group("mods").split()
+        dets = [i for i, w in enumerate(raw_mods) if w.lower() in ("a", "an", "the", "this", "that", "its", "their")]
+        if dets:   # "sides signed an agreement": the match began before the article
+            det, raw_mods = raw_mods[dets[-1]].lower(), raw_mods[dets[-1] + 1:]
+        mods = [w for w in raw_mods if w.lower() not in _GENERIC_SKIP_MODS]
         if any(w.lower() in _NOT_MODS or re.search(r"(?:ed|ly|ing)$", w) for w in mods):
             mods = [w for w in mods[[i for i, w in enumerate(mods)
                                      if w.lower() in _NOT_MODS or re.search(r"(?:ed|ly|ing)$", w)][-1] + 1:]]
@@ -354,7 +359,7 @@ def _mentions(art: _Article, s: Sentence) -> None:
                                   extra={"kind": "generic", "year": m.group("year"),
                                          "head": m.group("head"), "of": m.group("of"),
                                          "about": (m.group("prep"), m.group("about")) if m.group("about") else None,
-                                         "mods": mods, "det": (m.group("det") or "").lower()}))
+                                         "mods": mods, "det": det}))
     s.treaties.sort(key=lambda t: t.start)
     # a year inside a treaty's mention ("the 1992 Baltic Herring Convention") dates that treaty,
     # not the event the sentence reports
