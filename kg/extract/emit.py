@@ -92,14 +92,18 @@ def _emit_events(art: _Article) -> None:
             if ev.participants and all(p.startswith("state/") for p in ev.participants) \
                     and ev.extra.get("trigger") != "summit":
                 continue  # states in "talks" or a "dialogue" (often ministers'): only a "summit" of states is one
-            if len(ev.participants) < 2:
+            if len(ev.participants) < 2 and not (ev.extra.get("one") and len(ev.participants) == 1):
                 continue  # a meeting needs two sides: one alone is an incomplete reading, not a fact
             if "treaty" in ev.extra and not all(p in art.leaders for p in ev.participants):
                 continue  # ministers signing a text is a ceremony; leaders signing it is a summit
             key = "summit/" + "-".join(slugs) + (f"-{year}" if year else "-undated")
             names = [_label(art, p) for p in ev.participants]
             label = f"Summit of {' and '.join(sorted(names))}" + (f" ({year})" if year else "")
-            art.entities[key] = Entity(key, "Summit", label)
+            alts: frozenset[str] = frozenset()
+            if ev.extra.get("name"):   # "the Lusaka summit": known by its own name too
+                name = ev.extra["name"]
+                alts = frozenset({name, f"{name} {year}" if year else name})
+            art.entities[key] = Entity(key, "Summit", label, alts)
             for p in ev.participants:
                 _fact(art, key, "participant", Ref(p), ev)
             if ev.start:

@@ -114,10 +114,16 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             here = art.place(art.dateline_place)
             if re.search(r"\bhere\b", s.text) or (art.dateline_state in visited) or _news_of_the_day(art, start):
                 place = here
+        name = _summit_name(tok) if is_noun else None
+        # a named gathering ("the ECOWAS summit", "the Lusaka summit") may be told with one leader
+        # who took part in it: hosted, chaired, attended or opened it, or acted at it
+        one = len(participants) == 1 and name is not None and lem in ("summit", "conference") \
+            and participants[0] in art.leaders and any(p.key == participants[0] and _takes_part(s, tok, p)
+                                                       for p in s.persons)
         ev = Event("Summit" if status is None else "Plan", participants, start, end, place,
-                   status=status, extra={"type": "Summit", "noun": is_noun, "in_state": in_state,
+                   status=status, extra={"type": "Summit", "noun": is_noun, "in_state": in_state, "one": one,
                                          "sent": s.index, "block": s.block, "borrowed_date": borrowed,
-                                         "name": _summit_name(tok) if is_noun else None, "trigger": lem})
+                                         "name": name, "trigger": lem})
         ev.evidence.append(Evidence(s.text, s.section))
         art.events.append(ev)
 
@@ -131,6 +137,27 @@ def _news_of_the_day(art: _Article, start: PartialDate | None) -> bool:
     days = (dt.date(art.article_date.year, art.article_date.month or 1, art.article_date.day)
             - dt.date(start.year, start.month or 1, start.day)).days
     return 0 <= days <= 3
+
+
+def _first_verb(tok: Any) -> Any | None:
+    return next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+
+
+def _takes_part(s: Sentence, tok: Any, p: Mention) -> bool:
+    """The person takes part in the gathering ``tok`` names: the subject of the verb the gathering
+    hangs off ("X attended the summit", "at the summit, X rejected ..."), or the agent of a
+    participle or clause on it ("the summit, hosted by X", "which opened with X as chairman")."""
+    person = s.span.doc[p.end - 1]
+    verb = _first_verb(person)
+    if verb is None:
+        return False
+    while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and verb.head.dep_ in ("acl", "relcl"):
+        verb = verb.head   # "held in Abuja and chaired by X"
+    if verb.dep_ in ("acl", "relcl") and verb.head.i == tok.i:
+        return True
+    in_subject = any(c.dep_ in ("nsubj", "nsubjpass") and c.left_edge.i <= person.i <= c.right_edge.i
+                     for c in verb.children)
+    return in_subject and _first_verb(tok) is not None and _first_verb(tok).i == verb.i
 
 
 def _participants(art: _Article, s: Sentence, tok: Any) -> list[str]:
@@ -344,6 +371,36 @@ def _presence_visits(art: _Article, s: Sentence) -> None:
             where = next((m.key for m in s.places if _governed_by(doc[m.end - 1], tok)
                           and state_of(m.key) == home), home)
             _add_visit(art, s, tok, guest, where, host)
+            if all(k in art.leaders or k in art.leader_titled for k in (host, guest)):
+                # two leaders, one receiving the other: they met
+                _add_meeting(art, s, tok, [host, guest], where if where.startswith("place/") else None)
+        elif lem == "call" and tok.pos_ == "VERB":
+            # "called on President X": a courtesy call is a meeting
+            subj = next((by_tok[c.i].key for c in tok.children if c.dep_ == "nsubj" and c.i in by_tok), None)
+            if subj is None and tok.dep_ == "conj":
+                subj = next((by_tok[c.i].key for c in tok.head.children if c.dep_ == "nsubj" and c.i in by_tok), None)
+            on = next((g for c in tok.children if c.dep_ in ("prep", "prt") and c.lower_ == "on"
+                       for g in [*c.children, *tok.children] if g.i in by_tok and g.dep_ in ("pobj", "dobj")), None)
+            if subj and on is not None and by_tok[on.i].key != subj and \
+                    all(k in art.leaders or k in art.leader_titled for k in (subj, by_tok[on.i].key)):
+                _add_meeting(art, s, tok, [subj, by_tok[on.i].key], None)
+        elif lem == "bring" and tok.pos_ == "VERB" and any(t.lower_ == "together" for t in tok.subtree):
+            # "X brought A and B together": the three met
+            people = [m.key for m in s.persons if _governed_by(doc[m.end - 1], tok)]
+            if len(set(people)) >= 2 and all(k in art.leaders or k in art.leader_titled for k in people):
+                _add_meeting(art, s, tok, list(dict.fromkeys(people)), _place_for(s, tok, strict=True))
+
+
+def _add_meeting(art: _Article, s: Sentence, tok: Any, people: list[str], where: str | None) -> None:
+    status, start, end = _event_status(art, s, tok, own_date_only=False)
+    if status is not None:
+        return
+    if where is None and art.dateline_place and _news_of_the_day(art, start):
+        where = art.place(art.dateline_place)
+    ev = Event("Summit", people, start, end, where,
+               extra={"type": "Summit", "noun": False, "sent": s.index, "block": s.block, "trigger": tok.lemma_.lower()})
+    ev.evidence.append(Evidence(s.text, s.section))
+    art.events.append(ev)
 
 
 def _add_visit(art: _Article, s: Sentence, tok: Any, visitor: str, where: str, host: str | None = None) -> None:

@@ -132,8 +132,8 @@ def _story_date(art: _Article, s: Sentence, named: bool = False) -> PartialDate 
     sentences, else a year stated earlier in the same paragraph, else the news the article reports
     (an event dated in the week before the article's date), else the article's year. A named treaty
     ("X signed the Treaty of Y") takes only the first two: it may be an old one."""
-    if s.dates:
-        return None   # the sentence's own dates are other events': better none than a guess
+    if re.search(r"\b(1[6-9]\d\d|20\d\d)\b", s.text):
+        return None   # the sentence's own years are other events': better none than a guess
     dated = [e for e in _recent_events(art, s) if e.start is not None and e.extra.get("block") == s.block]
     if dated:
         return dated[-1].start
