@@ -463,3 +463,45 @@ def test_extract_rules_signatures_and_definite_adjective_description() -> None:
     assert {o for s, p, o in fs if s == treaty and p == "signatory"} == {"person/pedro-sanchez", "person/antonio-costa"}
     assert {o for s, p, o in fs if s == treaty and p == "party"} == {"state/spain", "state/portugal"}
     assert not any(s.startswith("treaty/") and s != treaty for s, p, o in fs)   # one treaty, not two
+
+
+# --- meetings told without "met", one-leader gatherings, titles the NER swallowed -----------------
+TEXTS.update({
+    "gatherings-2010": ("2010-05-02", """Regional bloc
+
+The union itself was born at the Lusaka summit, which opened on 9 July 2001 with Zambian President Frederick Chiluba as its first chairman. At the third ECOWAS summit, held in Abuja in July 2003 and chaired by then-President Olusegun Obasanjo of Nigeria, leaders adopted a new protocol. Analysts criticised the ECOWAS summit of 2005."""),
+    "receptions-2016": ("2016-04-09", """Visits
+
+ACCRA, April 8 (Wire) - Ghanaian President John Mahama received Ivorian President Alassane Ouattara on Friday. On Thursday Indian Prime Minister Narendra Modi toured a dam near Kathmandu and called on Nepalese President Ram Baran Yadav. In October 2015 Russian President Vladimir Putin brought Kyrgyz President Almazbek Atambayev and Tajik President Emomali Rahmon together in Astana."""),
+    "titles-1990": ("1990-06-10", """Old signatures
+
+The deal was signed by Prime Minister Margaret Thatcher and Taoiseach Charles Haughey in 1985. President Suharto met reporters in Jakarta in 1990."""),
+})
+
+
+def test_extract_rules_one_leader_named_gathering() -> None:
+    s = summits("gatherings-2010")
+    chiluba = [v for v in s.values() if v.get("participant") == {"person/frederick-chiluba"}]
+    assert chiluba and chiluba[0].get("startDate") == {"2001-07-09"} and chiluba[0].get("location") == {"place/lusaka"}
+    obasanjo = [v for v in s.values() if v.get("participant") == {"person/olusegun-obasanjo"}]
+    assert obasanjo and obasanjo[0].get("startDate") == {"2003-07"}
+    assert len(s) == 2   # nobody took part in the criticised one
+    alts = {a for e in run("gatherings-2010").entities.values() if e.kind == "Summit" for a in e.alt_labels}
+    assert {"Lusaka summit", "ECOWAS summit 2003"} <= alts
+
+
+def test_extract_rules_receptions_and_calls_are_meetings() -> None:
+    parts = [v.get("participant") for v in summits("receptions-2016").values()]
+    assert {"person/john-mahama", "person/alassane-ouattara"} in parts
+    assert {"person/narendra-modi", "person/ram-baran-yadav"} in parts
+    assert {"person/vladimir-putin", "person/almazbek-atambayev", "person/emomali-rahmon"} in parts
+    mahama = next(v for v in summits("receptions-2016").values()
+                  if v.get("participant") == {"person/john-mahama", "person/alassane-ouattara"})
+    assert mahama.get("location") == {"place/accra"} and mahama.get("startDate") == {"2016-04-08"}
+
+
+def test_extract_rules_title_inside_a_name_and_one_word_names() -> None:
+    fs = facts("titles-1990")
+    assert ("person/charles-haughey", "leaderOf", "state/ireland") in fs
+    assert ("person/margaret-thatcher", "leaderOf", "state/united-kingdom") in fs
+    assert ("person/suharto", "leaderOf", "state/indonesia") in fs

@@ -214,6 +214,11 @@ def _mentions(art: _Article, s: Sentence) -> None:
             continue
         if ent.label_ == "PERSON" or (ent.ent_id_ or "").startswith("person/"):
             start = ent.start
+            while start < ent.end - 1 and doc[start].lower_ in _TITLE_HEADS and doc[start].text[:1].isupper() \
+                    and not (ent.ent_id_ or "").startswith("person/"):
+                start += 1   # "Taoiseach Liam Cosgrave" read as one name: the title stays outside it
+            if start != ent.start:
+                text = doc[start:ent.end].text
             while start - 1 >= span.start and doc[start - 1].pos_ == "PROPN" and not doc[start - 1].ent_type_ \
                     and doc[start - 1].text[:1].isupper() and doc[start - 1].lower_ not in _TITLE_WORDS:
                 start -= 1
@@ -237,7 +242,7 @@ def _mentions(art: _Article, s: Sentence) -> None:
             else:
                 key = art.person(name, s.index)
             if key:
-                s.persons.append(Mention("person", name, ent.start, end, key))
+                s.persons.append(Mention("person", name, start, end, key))
     # one-word names the NER missed ("between Choi and Putin") that fit a person already named
     covered = {i for m in s.persons for i in range(m.start, m.end)} | {
         i for ent in span_ents for i in range(ent.start, ent.end)
