@@ -505,3 +505,27 @@ def test_extract_rules_title_inside_a_name_and_one_word_names() -> None:
     assert ("person/charles-haughey", "leaderOf", "state/ireland") in fs
     assert ("person/margaret-thatcher", "leaderOf", "state/united-kingdom") in fs
     assert ("person/suharto", "leaderOf", "state/indonesia") in fs
+
+
+# --- visitors named in a relative clause or in apposition to the subject -------------------------
+TEXTS.update({
+    "visitors-2014": ("2014-11-27", """Regional summit
+
+DHAKA, Nov 27 (Wire) - Bhutanese Prime Minister Tshering Tobgay, who arrived in Dhaka on Tuesday, told the opening session that trade would grow. Foreign Minister Sushma Swaraj of India, who was in Colombo last month, is travelling with the delegation. On Wednesday Abe's successor as head of the delegation, Japanese Foreign Minister Fumio Kishida, arrived in Dhaka."""),
+})
+
+
+def test_extract_rules_visitor_in_a_relative_clause_or_apposition() -> None:
+    visits = {(v["visitor"], v["destination"], v.get("startDate")) for v in _visits("visitors-2014")}
+    assert ("person/tshering-tobgay", "place/dhaka", "2014-11-25") in visits
+    assert ("person/sushma-swaraj", "place/colombo", "2014-10") in visits
+    assert ("person/fumio-kishida", "place/dhaka", "2014-11-26") in visits
+    assert not any(v[0] == "person/shinzo-abe" for v in visits)   # the possessor did not travel
+
+
+def _visits(name: str) -> list[dict[str, str]]:
+    out: dict[str, dict[str, str]] = {}
+    for sub, p, o in facts(name):
+        if sub.startswith("visit/"):
+            out.setdefault(sub, {})[p] = o
+    return list(out.values())

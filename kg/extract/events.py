@@ -273,14 +273,7 @@ def _visits(art: _Article, s: Sentence) -> None:
                 if s.span.doc[j].text in ("'s", "’s", "'", "’") and j - 1 in by_tok:
                     visitor = by_tok[j - 1].key
         else:
-            for c in tok.children:
-                if c.dep_ in ("nsubj", "nsubjpass") and c.i in by_tok:
-                    visitor = by_tok[c.i].key
-                if c.dep_ in ("nsubj",) and c.i not in by_tok:
-                    for g in c.subtree:
-                        if g.i in by_tok:
-                            visitor = by_tok[g.i].key
-                            break
+            visitor = _subject_person(tok, by_tok)
             if visitor is None and tok.dep_ in ("xcomp", "conj", "advcl", "acl"):
                 heads = [tok.head] + ([tok.head.head] if tok.head.pos_ == "NOUN" else [])
                 for h in heads:
@@ -298,6 +291,28 @@ def _visits(art: _Article, s: Sentence) -> None:
                    destination=dest, status=status, extra={"type": "Visit", "sent": s.index, "block": s.block})
         ev.evidence.append(Evidence(s.text, s.section))
         art.events.append(ev)
+
+
+def _subject_person(verb: Any, by_tok: dict[int, Mention]) -> str | None:
+    """The person a verb's subject names: the subject itself, a person in apposition to it
+    ("Turnbull's successor, Prime Minister X, arrived"), the noun a relative clause hangs off
+    ("X, who arrived in Y on Tuesday"), else the first person in it that is not a possessor."""
+    for c in verb.children:
+        if c.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if c.i in by_tok:
+            return by_tok[c.i].key
+        if c.lower_ in ("who", "that") and verb.dep_ == "relcl" and verb.head.i in by_tok:
+            return by_tok[verb.head.i].key
+        appos = [a for a in c.children if a.dep_ == "appos" and a.i in by_tok]
+        if appos:
+            return by_tok[appos[0].i].key
+        if c.dep_ == "nsubj":
+            inner = [g for g in c.subtree if g.i in by_tok]
+            plain = [g for g in inner if not any(a.dep_ == "poss" for a in [g, *g.ancestors][:3] if a.i != c.i)]
+            if plain or inner:
+                return by_tok[(plain or inner)[0].i].key
+    return None
 
 
 def _destination(art: _Article, s: Sentence, tok: Any, is_verb: bool) -> str | None:
@@ -344,7 +359,7 @@ def _presence_visits(art: _Article, s: Sentence) -> None:
     for tok in s.span:
         lem = tok.lemma_.lower()
         if lem == "be" and tok.tag_ == "VBD":
-            subj = next((by_tok[c.i].key for c in tok.children if c.dep_ == "nsubj" and c.i in by_tok), None)
+            subj = _subject_person(tok, by_tok)
             home = art.offices.get(subj, set()) if subj else set()
             if not home:
                 continue
