@@ -529,3 +529,38 @@ def _visits(name: str) -> list[dict[str, str]]:
         if sub.startswith("visit/"):
             out.setdefault(sub, {})[p] = o
     return list(out.values())
+
+
+# --- "the two sides held talks", receptions in the passive, background clauses, years ------------
+TEXTS.update({
+    "sides-talks-2019": ("2019-02-13", """State visit
+
+HANOI, Feb 12 (Wire) - President Rodrigo Duterte of the Philippines arrived in Hanoi on Tuesday and was received by Vietnamese President Nguyen Phu Trong. The two sides then held talks in delegation format."""),
+    "since-2018": ("2018-05-04", """Rare trip
+
+Malaysian Prime Minister Mahathir Mohamad arrived in Jakarta on Thursday for a one-day visit, the first such trip since Prime Minister Najib Razak travelled to Bogor in August 2016.
+
+The two leaders held talks at the presidential palace. Indonesian President Joko Widodo hosted a lunch."""),
+    "sentence-year-2022": ("2022-05-25", """Anniversary
+
+Ghanaian Prime Minister Kwame Nkrumah, who took office in 1957, visited Lagos from 3 to 6 March."""),
+})
+
+
+def test_extract_rules_two_sides_held_talks_after_a_reception() -> None:
+    parts = [v for v in summits("sides-talks-2019").values()
+             if v.get("participant") == {"person/rodrigo-duterte", "person/nguyen-phu-trong"}]
+    assert parts and parts[0].get("startDate") == {"2019-02-12"} and parts[0].get("location") == {"place/hanoi"}
+    assert len(summits("sides-talks-2019")) == 1   # the reception and the talks: one meeting
+
+
+def test_extract_rules_background_clause_is_not_the_story() -> None:
+    s = summits("since-2018")
+    assert not any("person/najib-razak" in v.get("participant", set()) for v in s.values())
+    assert not any(v.get("startDate") == {"2016-08"} for v in s.values())
+
+
+def test_extract_rules_day_and_month_take_their_sentence_year() -> None:
+    visits = _visits("sentence-year-2022")
+    assert [(v["visitor"], v.get("startDate"), v.get("endDate")) for v in visits] == [
+        ("person/kwame-nkrumah", "1957-03-03", "1957-03-06")], visits

@@ -55,8 +55,11 @@ def _emit_events(art: _Article) -> None:
                     # a fragment (one side named) joins the meeting of its day it fits
                     fragment = any(len(x.participants) < 2 and not x.extra.get("borrowed_date") for x in (m, ev)) \
                         and (m.place is None or ev.place is None or m.place == ev.place)
+                    # two meetings of one day with one person in common ("A met B, then A met C")
+                    # are two meetings, unless they share the place
                     same = _dates_agree(m.start, ev.start) and bool(
-                        overlap or (m.place is not None and m.place == ev.place) or fragment)
+                        len(overlap) >= 2 or (overlap and (m.place is None or ev.place is None))
+                        or (m.place is not None and m.place == ev.place) or fragment)
             if same:
                 target = m
                 break

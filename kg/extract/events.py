@@ -89,7 +89,7 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
         # from them ("then", "afterwards")
         blocks = {s.block} | ({s.block - 1, s.block - 2} if _GOES_ON.search(s.text) else set())
         recent = [e for e in art.events if e.kind in ("Summit", "Visit") and e.extra.get("block") in blocks
-                  and 0 <= s.index - e.extra.get("sent", -99) <= 4]
+                  and 0 <= s.index - e.extra.get("sent", -99) <= 4 and not e.extra.get("background")]
         own_dates = [d for d in s.dates if not _in_own_clause(s, tok, d.start)]
         if status is None and start is None and not own_dates:
             # no time of its own ("then held talks", "in the afternoon"): the time of the story
@@ -122,6 +122,7 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
                                                        for p in s.persons)
         ev = Event("Summit" if status is None else "Plan", participants, start, end, place,
                    status=status, extra={"type": "Summit", "noun": is_noun, "in_state": in_state, "one": one,
+                                         "background": _background(tok),
                                          "sent": s.index, "block": s.block, "borrowed_date": borrowed,
                                          "name": name, "trigger": lem})
         ev.evidence.append(Evidence(s.text, s.section))
@@ -137,6 +138,16 @@ def _news_of_the_day(art: _Article, start: PartialDate | None) -> bool:
     days = (dt.date(art.article_date.year, art.article_date.month or 1, art.article_date.day)
             - dt.date(start.year, start.month or 1, start.day)).days
     return 0 <= days <= 3
+
+
+def _background(tok: Any) -> bool:
+    """The event is told as a point of reference, not as the story: in a clause of "since",
+    "the first ... since X travelled to Y"."""
+    for t in [tok, *tok.ancestors][:4]:
+        if t.dep_ in ("advcl", "relcl", "acl") and any(c.dep_ == "mark" and c.lower_ in ("since", "until", "before")
+                                                       for c in t.children):
+            return True
+    return False
 
 
 def _first_verb(tok: Any) -> Any | None:
@@ -188,9 +199,21 @@ def _participants(art: _Article, s: Sentence, tok: Any) -> list[str]:
             if len(sides) >= 2 and not out:
                 return sides
     if len(out) < 2:
+        group = _group_sides(art, s, tok)
+        if group:
+            return list(dict.fromkeys(out + group))
+    if len(out) < 2:
         # "the prime ministers of A, B and C met": the states' office-holders named in the article
         plural = re.search(r"\b(prime ministers|presidents|leaders|heads of (?:state|government)|"
                            r"foreign ministers|premiers|chancellors)\b", s.text, re.I)
+        if plural:
+            # only when the plural names the meeting's sides, not people of another clause
+            at = s.span.start_char + len(s.raw) - len(s.raw.lstrip()) + plural.end() - 1
+            ptok = next((t for t in s.span if t.idx <= at < t.idx + len(t.text)), None)
+            if ptok is not None and not (ptok.i == tok.i or _governed_by(ptok, tok) or
+                                         (tok.pos_ != "VERB" and _first_verb(ptok) is not None
+                                          and _first_verb(ptok) == _first_verb(tok))):
+                plural = None
         if plural:
             title = plural.group(1).lower()
             holders = []
@@ -210,6 +233,53 @@ def _participants(art: _Article, s: Sentence, tok: Any) -> list[str]:
         if not out and len(set(near_states)) >= 2:
             out = list(dict.fromkeys(near_states))
     return list(dict.fromkeys(out))
+
+
+_GROUP = re.compile(r"^(?:the|both)\s+(?:two\s+)?(?:sides|leaders|presidents|prime\s+ministers|men|women|"
+                    r"heads\s+of\s+(?:state|government))$", re.I)
+
+
+def _group_sides(art: _Article, s: Sentence, tok: Any) -> list[str]:
+    """"The two sides held talks", "the two leaders met": the two leaders the story has just told
+    of — those of the meeting or visit just reported, else the last two of different states."""
+    verb = tok if tok.pos_ == "VERB" else tok.head if tok.dep_ in ("dobj", "obj") else None
+    if verb is None:
+        return []
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or not _GROUP.match(s.span.doc[subj.left_edge.i:subj.i + 1].text):
+        return []
+    leader = lambda k: k in art.leaders or k in art.leader_titled   # noqa: E731
+    for e in reversed(art.events):
+        if e.kind in ("Summit", "Visit") and e.extra.get("block") in (s.block, s.block - 1) \
+                and 0 <= s.index - e.extra.get("sent", -99) <= 4 and not e.extra.get("background"):
+            people = [p for p in [*e.participants, e.extra.get("host") or ""] if p.startswith("person/") and leader(p)]
+            if len(set(people)) >= 2:
+                return list(dict.fromkeys(people))
+            if e.kind == "Visit" and len(people) == 1 and e.destination:
+                # a visitor and the host state's leader last named
+                dest = e.destination if e.destination.startswith("state/") else None
+                if dest is None and e.destination in art.entities:
+                    pl = ref.lookup_place(art.entities[e.destination].label)
+                    dest = f"state/{ref.slugify(pl.state)}" if pl is not None and pl.state else None
+                host = next((k for idx, k in reversed(art.person_order) if idx <= s.index and leader(k)
+                             and dest in art.offices.get(k, set()) and k not in art.past_people), None)
+                if host is not None and host != people[0]:
+                    return [people[0], host]
+    out: list[str] = []
+    states: set[str] = set()
+    told = {p for e in art.events if not e.extra.get("background") for p in e.participants}
+    background = {p for e in art.events if e.extra.get("background") for p in e.participants} - told
+    for idx, key in reversed(art.person_order):
+        if idx > s.index or idx < s.index - 6 or key in out or not leader(key) or key in background:
+            continue
+        st = art.offices.get(key, set())
+        if not st or st & states:
+            continue
+        out.append(key)
+        states |= st
+        if len(out) == 2:
+            return out
+    return []
 
 
 def _attached(s: Sentence, tok: Any, p: Mention) -> bool:
@@ -288,7 +358,8 @@ def _visits(art: _Article, s: Sentence) -> None:
         # a visit's date is the one attached to it, not any date of the sentence
         status, start, end = _event_status(art, s, tok, own_date_only=not is_verb)
         ev = Event("Visit" if status is None else "Plan", [visitor], start, end,
-                   destination=dest, status=status, extra={"type": "Visit", "sent": s.index, "block": s.block})
+                   destination=dest, status=status, extra={"type": "Visit", "sent": s.index, "block": s.block,
+                                                           "background": _background(tok)})
         ev.evidence.append(Evidence(s.text, s.section))
         art.events.append(ev)
 
@@ -376,6 +447,14 @@ def _presence_visits(art: _Article, s: Sentence) -> None:
             host = next((by_tok[c.i].key for c in tok.children if c.dep_ == "nsubj" and c.i in by_tok), None)
             guest = next((by_tok[g.i].key for c in tok.children if c.dep_ in ("dobj", "obj")
                           for g in [c, *[x for x in c.children if x.dep_ == "appos"]] if g.i in by_tok), None)
+            if host is None and guest is None:
+                # "X was received by Y": the passive's subject is the guest, its agent the host
+                guest = _subject_person(tok, by_tok) if any(c.dep_ == "nsubjpass" for c in tok.children) \
+                    or (tok.dep_ == "conj" and tok.tag_ == "VBN") else None
+                if guest is None and tok.dep_ == "conj" and tok.tag_ == "VBN":
+                    guest = _subject_person(tok.head, by_tok)
+                host = next((by_tok[g.i].key for c in tok.children if c.dep_ == "agent"
+                             for g in c.children if g.i in by_tok), None)
             if host is None or guest is None or host == guest:
                 continue
             host_states, guest_states = art.offices.get(host, set()), art.offices.get(guest, set())

@@ -123,7 +123,7 @@ def _treaty_key(art: _Article, m: Mention, s: Sentence, prev: Sentence | None) -
 def _recent_events(art: _Article, s: Sentence, within: int = 3) -> list[Event]:
     """Meetings and visits told in the last few sentences of this block or the one before."""
     return [e for e in art.events if e.kind in ("Summit", "Visit") and e.extra.get("block") in (s.block, s.block - 1)
-            and 0 <= s.index - e.extra.get("sent", -99) <= within]
+            and 0 <= s.index - e.extra.get("sent", -99) <= within and not e.extra.get("background")]
 
 
 def _story_date(art: _Article, s: Sentence, named: bool = False) -> PartialDate | None:
