@@ -564,3 +564,32 @@ def test_extract_rules_day_and_month_take_their_sentence_year() -> None:
     visits = _visits("sentence-year-2022")
     assert [(v["visitor"], v.get("startDate"), v.get("endDate")) for v in visits] == [
         ("person/kwame-nkrumah", "1957-03-03", "1957-03-06")], visits
+
+
+# --- treaties cited by initials or another name; signers in a by-phrase ---------------------------
+TEXTS.update({
+    "initials-2016": ("2016-07-01", """Border history
+
+In June Indian Prime Minister Narendra Modi was in Dhaka for the ratification of the Indo-Bangladesh Enclave Exchange Agreement. The EEA had been signed in March 1972 by the prime ministers of the day, Indira Gandhi and Sheikh Mujibur Rahman, Hasina's father."""),
+    "aka-2019": ("2019-01-01", """Canal history
+
+The first was the Darien Canal Convention, better known as the Gomez-Whitfield Treaty. It was signed in Bogota on 3 May 1921 by the envoys Arturo Gomez and Henry Whitfield. The Status of Navigation Agreement (SNA) was signed by Colombia and Panama in 1925."""),
+})
+
+
+def test_extract_rules_treaty_cited_by_initials() -> None:
+    fs = facts("initials-2016")
+    treaty = "treaty/indo-bangladesh-enclave-exchange-agreement"
+    assert {o for s, p, o in fs if s == treaty and p == "signatory"} == {"person/indira-gandhi",
+                                                                        "person/sheikh-mujibur-rahman"}
+    assert (treaty, "signedOn", "1972-03") in fs
+    assert "EEA" in _treaty_alts("initials-2016")
+
+
+def test_extract_rules_better_known_as_is_one_treaty() -> None:
+    fs = facts("aka-2019")
+    treaties = {s for s, p, o in fs if s.startswith("treaty/")}
+    assert "treaty/gomez-whitfield-treaty" not in treaties
+    assert {o for s, p, o in fs if s == "treaty/darien-canal-convention" and p == "signatory"} == {
+        "person/arturo-gomez", "person/henry-whitfield"}   # named in the by-phrase, no office needed
+    assert {"Gomez-Whitfield Treaty", "Status of Navigation Agreement", "SNA"} <= _treaty_alts("aka-2019")

@@ -30,6 +30,8 @@ def _treaty_key(art: _Article, m: Mention, s: Sentence, prev: Sentence | None) -
     """(key, label, year, parties) of a treaty mention, or None when it cannot be identified."""
     year = PartialDate(int(m.extra["year"])) if m.extra.get("year") else None
     kind = m.extra["kind"]
+    if kind == "acronym":
+        return m.extra["key"], art.entities[m.extra["key"]].label, None, []
     if kind == "anaphor" or (kind == "generic" and m.extra.get("det") in ("the", "this", "that", "its")
                              and not m.extra.get("of") and not m.extra.get("mods") and year is None
                              and not m.extra.get("named_parties")):
@@ -308,14 +310,34 @@ _SIDES_SIGNED = re.compile(r"\b(?:the|both)\s+(?:two\s+)?sides\b", re.I)
 _IT_SIGNED = re.compile(r"^(?:It|This|The document|The text)\s+(?:was|had been|has been)\s+(?:signed|concluded|inked)\b")
 
 
+def _by_agent(person: Any, sign_tok: Any) -> bool:
+    """The person is named in the signing's by-phrase ("concluded ... by A and B"): a signer
+    whatever office the article gives them — not a possessor in it ("B, A's father")."""
+    if person.dep_ == "poss":
+        return False
+    for t in person.ancestors:
+        if t.dep_ == "agent" and t.head.i == sign_tok.i:
+            return True
+        if t.i == sign_tok.i or t.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
 def _group_signers(art: _Article, s: Sentence) -> list[str]:
-    """"The two leaders signed": the people that phrase points back to, most recently named."""
+    """"The two leaders signed": the people that phrase points back to — those of the meeting just
+    told when it had as many leaders, else the most recently named."""
     g = _GROUP_SIGNERS.search(s.text)
     if g is None:
         return []
     n = _NUMBERS.get((g.group(1) or "").lower(), 2)
     noun = g.group(2).lower()
     wanted_leaders = noun not in ("foreign ministers", "ministers")
+    if wanted_leaders and noun not in ("sides", "men", "women"):
+        for e in reversed([e for e in _recent_events(art, s, within=4) if e.extra.get("block") == s.block]):
+            met = [p for p in [*e.participants, e.extra.get("host") or ""]
+                   if p.startswith("person/") and (p in art.leaders or p in art.leader_titled)]
+            if len(set(met)) == n:
+                return list(dict.fromkeys(met))
     out: list[str] = []
     for idx, key in reversed(art.person_order):
         if idx > s.index or idx < s.index - 6 or key in out:
@@ -336,7 +358,49 @@ def _group_signers(art: _Article, s: Sentence) -> list[str]:
     return out if len(out) == n and len(states) >= min(n, 2) else []
 
 
+_ACRONYM = re.compile(r"\b([A-Z]{2,6})s?\b")
+_INITIAL_SKIP = {"The", "A", "An"}
+# another name given right after a treaty's: "the X Agreement (SOFA)", "X, better known as the Y Treaty"
+_AKA = re.compile(r"^(?:\s*\(([A-Z][A-Za-z]{1,7})\)|,?\s+(?:also\s+|better\s+|usually\s+|commonly\s+)?"
+                  r"(?:known|called|dubbed|abbreviated)\s+as\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4})"
+                  r"|,?\s+(?:usually|commonly|also|often)\s+called\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4}))")
+
+
+def _initials(label: str) -> str:
+    words = [w for w in re.split(r"[\s\-–]+", re.sub(r"\([^)]*\)", " ", label)) if w]
+    return "".join(w[0] for w in words if w[:1].isupper() and w not in _INITIAL_SKIP)
+
+
+def _acronym_mentions(art: _Article, s: Sentence) -> None:
+    """"The LBA", "CMATS": a named treaty of the article cited by its initials (or by a short
+    name given earlier in brackets or with "known as")."""
+    if not art.treaty_keys:
+        return
+    text = _doc_text(s.span.doc)
+    taken = [(m.start, m.end) for m in s.treaties]
+    for a in _ACRONYM.finditer(text, s.span.start_char, s.span.end_char):
+        if any(x <= a.start() < y for x, y in taken):
+            continue
+        acr = a.group(1)
+        for key in reversed(art.treaty_keys):
+            ent = art.entities[key]
+            init = _initials(ent.label)
+            if acr in ent.alt_labels or init == acr or (len(acr) >= 3 and init.endswith(acr)):
+                s.treaties.append(Mention("treaty", acr, a.start(), a.end(), extra={"kind": "acronym", "key": key,
+                                                                                     "year": None}))
+                _also_known_as(art, key, acr)
+                break
+    s.treaties.sort(key=lambda t: t.start)
+
+
+def _also_known_as(art: _Article, key: str, name: str) -> None:
+    ent = art.entities.get(key)
+    if ent is not None and name != ent.label and name not in ent.alt_labels:
+        art.entities[key] = replace(ent, alt_labels=ent.alt_labels | {name})
+
+
 def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
+    _acronym_mentions(art, s)
     if not s.treaties and art.treaty_keys and prev is not None and _IT_SIGNED.match(s.text):
         # "It was signed by ...": the treaty the previous sentence named
         s.treaties.append(Mention("treaty", s.text[:2], s.span.start_char, s.span.start_char + 2,
@@ -351,11 +415,19 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
                 m.extra.setdefault("named_parties", group_states)
     text = _doc_text(s.span.doc)
     resolved: list[tuple[Mention, tuple[str, str, PartialDate | None, list[str]]]] = []
-    for m in s.treaties:
+    for i, m in enumerate(s.treaties):
         m.extra["named_parties"] = _named_parties(art, s, m) or m.extra.get("named_parties") or []
         got = _treaty_key(art, m, s, prev)
         if got is None:
             continue
+        aka = _AKA.match(text[m.end:m.end + 80]) if m.extra.get("kind") == "named" else None
+        if aka is not None:
+            # "X, better known as the Y Treaty": Y is another name of X, not another treaty
+            _treaty_entity(art, got[0], got[1])
+            _also_known_as(art, got[0], next(g for g in aka.groups() if g))
+            for later in s.treaties[i + 1:]:
+                if m.end <= later.start < m.end + aka.end() + 1:
+                    later.extra.update({"kind": "acronym", "key": got[0], "year": None})
         if m.extra.get("kind") == "generic":
             m.extra["described"] = _described(s, m, got[2])
         resolved.append((m, got))
@@ -430,7 +502,7 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
         # signatories: office-holders the signing governs ("signed by A and B", "A and B signed"),
         # not others the sentence names ("A visited Warsaw, where the two countries signed X")
         signatories = [p.key for p in s.persons if (p.key in art.offices or p.key in art.leaders
-                                                    or p.key in art.leader_titled)
+                                                    or p.key in art.leader_titled or _by_agent(s.span.doc[p.end - 1], sign_tok))
                        and _signs(s.span.doc[p.end - 1], sign_tok) and not _BYSTANDER.search(
                            text[max(s.span.start_char, s.span.doc[p.start].idx - 60):s.span.doc[p.start].idx])]
         if not signatories and group and not _SIDES_SIGNED.search(s.text):
@@ -467,7 +539,7 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
                     {st for p in signatories for st in art.offices.get(p, ())})))
         if start is None and prev is not None and status is None:
             start, _ = _resolve_dates(art, prev, None, "past")
-            place = place or _place_for(prev, None)
+            place = place or _place_for(prev, None, strict=True)
         if start is None and status is None and (_has_past_evidence(sign_tok) or sign_tok.tag_ == "VBD"):
             start = _story_date(art, s, named=m.extra.get("kind") == "named")
         if place is None and art.dateline_place and (re.search(r"\bhere\b", s.text) or _news_of_the_day(art, start)):
@@ -532,6 +604,8 @@ def _signs(person: Any, sign_tok: Any) -> bool:
     """The person signs: governed by the signing word, or the subject it shares with the verb it is
     chained to ("A and B met in Geneva and signed X", "A held talks, signing X") — not one named in
     the signing's circumstances ("after talks between A and B, the two sides signed X")."""
+    if person.dep_ == "poss":
+        return False   # "signed by B, A's father": A did not sign
     if _governed_by(person, sign_tok):
         path = []
         for t in person.ancestors:
