@@ -824,7 +824,9 @@ _SCAN_SOURCES: list[tuple[str, str]] = [
     ("ago", rf"{_AGO_COUNT}\s+{_AGO_UNIT}s?\s+ago(?:\s+(?:today|tonight|this\s+week))?(?![a-z])"),
     ("moff", rf"{_S_MOD}(?:last|this|next|the\s+previous|the\s+prior|the\s+current)\s+month(?![a-z])"),
     ("yoff", rf"{_S_MOD}(?:last|this|next|the\s+previous|the\s+prior|the\s+current)\s+year(?![a-z])"),
-    ("ord", r"the\s+\d{1,2}(?:st|nd|rd|th)(?![a-z])(?:\s+of\s+(?:this|the)\s+month)?"),
+    # "the 19th" is a day; "the 13th summit", "the 19th century" are not
+    ("ord", r"the\s+\d{1,2}(?:st|nd|rd|th)(?![a-z])(?!\s+(?!of\b|and\b|or\b|to\b|at\b|in\b|on\b)[a-z])"
+            r"(?:\s+of\s+(?:this|the)\s+month)?"),
     (
         "year",
         rf"{_S_MOD}(?:the\s+year\s+)?(?<![\w,.$#\-/\u20ac\u00a3\u00a5\u20a9])\d{{4}}"

@@ -55,6 +55,11 @@ def _resolve_expr(art: _Article, expr: str, tense: str, context: str | None = No
     "the 19th") stay unresolved rather than guessed.
     """
     anchor = art.anchor
+    year_here = _year_of_sentence(expr, context)
+    if year_here is not None and (anchor is None or year_here != anchor.year):
+        # "signed on 25 May 1963 at a conference held from 22 to 25 May": a day and month with no
+        # year take the year their own sentence states, not the article's
+        return resolve_range(expr, PartialDate(year_here, 12, 31), tense="past", context=context)
     if anchor is None or anchor.day is not None:
         return resolve_range(expr, anchor, tense=tense, context=context)
     if _DAY_RELATIVE.search(expr) and not re.search(r"\b(1[6-9]\d\d|20\d\d)\b", expr):
@@ -66,6 +71,19 @@ def _resolve_expr(art: _Article, expr: str, tense: str, context: str | None = No
     month = anchor.month or 12
     day = calendar.monthrange(anchor.year, month)[1]
     return resolve_range(expr, PartialDate(anchor.year, month, day), tense="past", context=context)
+
+
+_MONTH_DAY = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b", re.I)
+_YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)\b")
+
+
+def _year_of_sentence(expr: str, context: str | None) -> int | None:
+    """The year stated earlier in the sentence of a month-and-day expression that has none."""
+    if not context or _YEAR.search(expr) or not _MONTH_DAY.search(expr) or not re.search(r"\d", expr):
+        return None
+    sentence = re.split(r"(?<=[.!?])\s+|\n", context)[-1]
+    years = _YEAR.findall(sentence)
+    return int(years[-1]) if years else None
 
 
 def _in_own_clause(s: Sentence, tok: Any, char: int) -> bool:

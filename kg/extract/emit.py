@@ -45,15 +45,21 @@ def _emit_events(art: _Article) -> None:
                 if m.start is None and ev.start is None:
                     same = bool(overlap)
                 elif m.start is None or ev.start is None:
-                    same = False  # an undated mention is not glued to a dated event
+                    # an undated mention is not glued to a dated event, but a headline's is: the
+                    # headline tells the story the body dates
+                    undated = m if m.start is None else ev
+                    same = bool(overlap) and all(e.section == "headline" for e in undated.evidence)
                 else:
                     # same day and the same people or the same place: two meetings of one
                     # day with nobody in common are two meetings
                     # a fragment (one side named) joins the meeting of its day it fits
                     fragment = any(len(x.participants) < 2 and not x.extra.get("borrowed_date") for x in (m, ev)) \
                         and (m.place is None or ev.place is None or m.place == ev.place)
+                    # two meetings of one day with one person in common ("A met B, then A met C")
+                    # are two meetings, unless they share the place
                     same = _dates_agree(m.start, ev.start) and bool(
-                        overlap or (m.place is not None and m.place == ev.place) or fragment)
+                        len(overlap) >= 2 or (overlap and (m.place is None or ev.place is None))
+                        or (m.place is not None and m.place == ev.place) or fragment)
             if same:
                 target = m
                 break
@@ -89,14 +95,18 @@ def _emit_events(art: _Article) -> None:
             if ev.participants and all(p.startswith("state/") for p in ev.participants) \
                     and ev.extra.get("trigger") != "summit":
                 continue  # states in "talks" or a "dialogue" (often ministers'): only a "summit" of states is one
-            if len(ev.participants) < 2:
+            if len(ev.participants) < 2 and not (ev.extra.get("one") and len(ev.participants) == 1):
                 continue  # a meeting needs two sides: one alone is an incomplete reading, not a fact
             if "treaty" in ev.extra and not all(p in art.leaders for p in ev.participants):
                 continue  # ministers signing a text is a ceremony; leaders signing it is a summit
             key = "summit/" + "-".join(slugs) + (f"-{year}" if year else "-undated")
             names = [_label(art, p) for p in ev.participants]
             label = f"Summit of {' and '.join(sorted(names))}" + (f" ({year})" if year else "")
-            art.entities[key] = Entity(key, "Summit", label)
+            alts: frozenset[str] = frozenset()
+            if ev.extra.get("name"):   # "the Lusaka summit": known by its own name too
+                name = ev.extra["name"]
+                alts = frozenset({name, f"{name} {year}" if year else name})
+            art.entities[key] = Entity(key, "Summit", label, alts)
             for p in ev.participants:
                 _fact(art, key, "participant", Ref(p), ev)
             if ev.start:

@@ -7,7 +7,7 @@ import re
 from typing import Any, Iterator
 
 from .. import reference as ref
-from ..model import Evidence
+from ..model import Evidence, PartialDate
 from .lexicon import LIGHT_VERBS, SUMMIT_NOUNS, SUMMIT_VERBS, VISIT_NOUNS, VISIT_VERBS
 from .nlp import _columns, _governed_by
 from .context import _Article, Event, Mention, _persons_by_token, Sentence
@@ -89,7 +89,7 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
         # from them ("then", "afterwards")
         blocks = {s.block} | ({s.block - 1, s.block - 2} if _GOES_ON.search(s.text) else set())
         recent = [e for e in art.events if e.kind in ("Summit", "Visit") and e.extra.get("block") in blocks
-                  and 0 <= s.index - e.extra.get("sent", -99) <= 4]
+                  and 0 <= s.index - e.extra.get("sent", -99) <= 4 and not e.extra.get("background")]
         own_dates = [d for d in s.dates if not _in_own_clause(s, tok, d.start)]
         if status is None and start is None and not own_dates:
             # no time of its own ("then held talks", "in the afternoon"): the time of the story
@@ -112,14 +112,63 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
                        and (e.start is None or start is None or _dates_agree(e.start, start)
                             or _within(start, e.start, e.end))}
             here = art.place(art.dateline_place)
-            if re.search(r"\bhere\b", s.text) or (art.dateline_state in visited):
+            if re.search(r"\bhere\b", s.text) or (art.dateline_state in visited) or _news_of_the_day(art, start):
                 place = here
+        name = _summit_name(tok) if is_noun else None
+        # a named gathering ("the ECOWAS summit", "the Lusaka summit") may be told with one leader
+        # who took part in it: hosted, chaired, attended or opened it, or acted at it
+        one = len(participants) == 1 and name is not None and lem in ("summit", "conference") \
+            and participants[0] in art.leaders and any(p.key == participants[0] and _takes_part(s, tok, p)
+                                                       for p in s.persons)
         ev = Event("Summit" if status is None else "Plan", participants, start, end, place,
-                   status=status, extra={"type": "Summit", "noun": is_noun, "in_state": in_state,
+                   status=status, extra={"type": "Summit", "noun": is_noun, "in_state": in_state, "one": one,
+                                         "background": _background(tok),
                                          "sent": s.index, "block": s.block, "borrowed_date": borrowed,
-                                         "name": _summit_name(tok) if is_noun else None, "trigger": lem})
+                                         "name": name, "trigger": lem})
         ev.evidence.append(Evidence(s.text, s.section))
         art.events.append(ev)
+
+
+def _news_of_the_day(art: _Article, start: PartialDate | None) -> bool:
+    """An event dated in the days just before the article's date: the news the story reports,
+    told from where it was filed (the dateline) unless the text places it elsewhere."""
+    if start is None or start.day is None or art.article_date is None or art.article_date.day is None:
+        return False
+    import datetime as dt
+    days = (dt.date(art.article_date.year, art.article_date.month or 1, art.article_date.day)
+            - dt.date(start.year, start.month or 1, start.day)).days
+    return 0 <= days <= 3
+
+
+def _background(tok: Any) -> bool:
+    """The event is told as a point of reference, not as the story: in a clause of "since",
+    "the first ... since X travelled to Y"."""
+    for t in [tok, *tok.ancestors][:4]:
+        if t.dep_ in ("advcl", "relcl", "acl") and any(c.dep_ == "mark" and c.lower_ in ("since", "until", "before")
+                                                       for c in t.children):
+            return True
+    return False
+
+
+def _first_verb(tok: Any) -> Any | None:
+    return next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+
+
+def _takes_part(s: Sentence, tok: Any, p: Mention) -> bool:
+    """The person takes part in the gathering ``tok`` names: the subject of the verb the gathering
+    hangs off ("X attended the summit", "at the summit, X rejected ..."), or the agent of a
+    participle or clause on it ("the summit, hosted by X", "which opened with X as chairman")."""
+    person = s.span.doc[p.end - 1]
+    verb = _first_verb(person)
+    if verb is None:
+        return False
+    while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and verb.head.dep_ in ("acl", "relcl"):
+        verb = verb.head   # "held in Abuja and chaired by X"
+    if verb.dep_ in ("acl", "relcl") and verb.head.i == tok.i:
+        return True
+    in_subject = any(c.dep_ in ("nsubj", "nsubjpass") and c.left_edge.i <= person.i <= c.right_edge.i
+                     for c in verb.children)
+    return in_subject and _first_verb(tok) is not None and _first_verb(tok).i == verb.i
 
 
 def _participants(art: _Article, s: Sentence, tok: Any) -> list[str]:
@@ -150,9 +199,21 @@ def _participants(art: _Article, s: Sentence, tok: Any) -> list[str]:
             if len(sides) >= 2 and not out:
                 return sides
     if len(out) < 2:
+        group = _group_sides(art, s, tok)
+        if group:
+            return list(dict.fromkeys(out + group))
+    if len(out) < 2:
         # "the prime ministers of A, B and C met": the states' office-holders named in the article
         plural = re.search(r"\b(prime ministers|presidents|leaders|heads of (?:state|government)|"
                            r"foreign ministers|premiers|chancellors)\b", s.text, re.I)
+        if plural:
+            # only when the plural names the meeting's sides, not people of another clause
+            at = s.span.start_char + len(s.raw) - len(s.raw.lstrip()) + plural.end() - 1
+            ptok = next((t for t in s.span if t.idx <= at < t.idx + len(t.text)), None)
+            if ptok is not None and not (ptok.i == tok.i or _governed_by(ptok, tok) or
+                                         (tok.pos_ != "VERB" and _first_verb(ptok) is not None
+                                          and _first_verb(ptok) == _first_verb(tok))):
+                plural = None
         if plural:
             title = plural.group(1).lower()
             holders = []
@@ -172,6 +233,53 @@ def _participants(art: _Article, s: Sentence, tok: Any) -> list[str]:
         if not out and len(set(near_states)) >= 2:
             out = list(dict.fromkeys(near_states))
     return list(dict.fromkeys(out))
+
+
+_GROUP = re.compile(r"^(?:the|both)\s+(?:two\s+)?(?:sides|leaders|presidents|prime\s+ministers|men|women|"
+                    r"heads\s+of\s+(?:state|government))$", re.I)
+
+
+def _group_sides(art: _Article, s: Sentence, tok: Any) -> list[str]:
+    """"The two sides held talks", "the two leaders met": the two leaders the story has just told
+    of — those of the meeting or visit just reported, else the last two of different states."""
+    verb = tok if tok.pos_ == "VERB" else tok.head if tok.dep_ in ("dobj", "obj") else None
+    if verb is None:
+        return []
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or not _GROUP.match(s.span.doc[subj.left_edge.i:subj.i + 1].text):
+        return []
+    leader = lambda k: k in art.leaders or k in art.leader_titled   # noqa: E731
+    for e in reversed(art.events):
+        if e.kind in ("Summit", "Visit") and e.extra.get("block") in (s.block, s.block - 1) \
+                and 0 <= s.index - e.extra.get("sent", -99) <= 4 and not e.extra.get("background"):
+            people = [p for p in [*e.participants, e.extra.get("host") or ""] if p.startswith("person/") and leader(p)]
+            if len(set(people)) >= 2:
+                return list(dict.fromkeys(people))
+            if e.kind == "Visit" and len(people) == 1 and e.destination:
+                # a visitor and the host state's leader last named
+                dest = e.destination if e.destination.startswith("state/") else None
+                if dest is None and e.destination in art.entities:
+                    pl = ref.lookup_place(art.entities[e.destination].label)
+                    dest = f"state/{ref.slugify(pl.state)}" if pl is not None and pl.state else None
+                host = next((k for idx, k in reversed(art.person_order) if idx <= s.index and leader(k)
+                             and dest in art.offices.get(k, set()) and k not in art.past_people), None)
+                if host is not None and host != people[0]:
+                    return [people[0], host]
+    out: list[str] = []
+    states: set[str] = set()
+    told = {p for e in art.events if not e.extra.get("background") for p in e.participants}
+    background = {p for e in art.events if e.extra.get("background") for p in e.participants} - told
+    for idx, key in reversed(art.person_order):
+        if idx > s.index or idx < s.index - 6 or key in out or not leader(key) or key in background:
+            continue
+        st = art.offices.get(key, set())
+        if not st or st & states:
+            continue
+        out.append(key)
+        states |= st
+        if len(out) == 2:
+            return out
+    return []
 
 
 def _attached(s: Sentence, tok: Any, p: Mention) -> bool:
@@ -235,14 +343,7 @@ def _visits(art: _Article, s: Sentence) -> None:
                 if s.span.doc[j].text in ("'s", "’s", "'", "’") and j - 1 in by_tok:
                     visitor = by_tok[j - 1].key
         else:
-            for c in tok.children:
-                if c.dep_ in ("nsubj", "nsubjpass") and c.i in by_tok:
-                    visitor = by_tok[c.i].key
-                if c.dep_ in ("nsubj",) and c.i not in by_tok:
-                    for g in c.subtree:
-                        if g.i in by_tok:
-                            visitor = by_tok[g.i].key
-                            break
+            visitor = _subject_person(tok, by_tok)
             if visitor is None and tok.dep_ in ("xcomp", "conj", "advcl", "acl"):
                 heads = [tok.head] + ([tok.head.head] if tok.head.pos_ == "NOUN" else [])
                 for h in heads:
@@ -257,9 +358,32 @@ def _visits(art: _Article, s: Sentence) -> None:
         # a visit's date is the one attached to it, not any date of the sentence
         status, start, end = _event_status(art, s, tok, own_date_only=not is_verb)
         ev = Event("Visit" if status is None else "Plan", [visitor], start, end,
-                   destination=dest, status=status, extra={"type": "Visit", "sent": s.index, "block": s.block})
+                   destination=dest, status=status, extra={"type": "Visit", "sent": s.index, "block": s.block,
+                                                           "background": _background(tok)})
         ev.evidence.append(Evidence(s.text, s.section))
         art.events.append(ev)
+
+
+def _subject_person(verb: Any, by_tok: dict[int, Mention]) -> str | None:
+    """The person a verb's subject names: the subject itself, a person in apposition to it
+    ("Turnbull's successor, Prime Minister X, arrived"), the noun a relative clause hangs off
+    ("X, who arrived in Y on Tuesday"), else the first person in it that is not a possessor."""
+    for c in verb.children:
+        if c.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if c.i in by_tok:
+            return by_tok[c.i].key
+        if c.lower_ in ("who", "that") and verb.dep_ == "relcl" and verb.head.i in by_tok:
+            return by_tok[verb.head.i].key
+        appos = [a for a in c.children if a.dep_ == "appos" and a.i in by_tok]
+        if appos:
+            return by_tok[appos[0].i].key
+        if c.dep_ == "nsubj":
+            inner = [g for g in c.subtree if g.i in by_tok]
+            plain = [g for g in inner if not any(a.dep_ == "poss" for a in [g, *g.ancestors][:3] if a.i != c.i)]
+            if plain or inner:
+                return by_tok[(plain or inner)[0].i].key
+    return None
 
 
 def _destination(art: _Article, s: Sentence, tok: Any, is_verb: bool) -> str | None:
@@ -306,7 +430,7 @@ def _presence_visits(art: _Article, s: Sentence) -> None:
     for tok in s.span:
         lem = tok.lemma_.lower()
         if lem == "be" and tok.tag_ == "VBD":
-            subj = next((by_tok[c.i].key for c in tok.children if c.dep_ == "nsubj" and c.i in by_tok), None)
+            subj = _subject_person(tok, by_tok)
             home = art.offices.get(subj, set()) if subj else set()
             if not home:
                 continue
@@ -323,6 +447,14 @@ def _presence_visits(art: _Article, s: Sentence) -> None:
             host = next((by_tok[c.i].key for c in tok.children if c.dep_ == "nsubj" and c.i in by_tok), None)
             guest = next((by_tok[g.i].key for c in tok.children if c.dep_ in ("dobj", "obj")
                           for g in [c, *[x for x in c.children if x.dep_ == "appos"]] if g.i in by_tok), None)
+            if host is None and guest is None:
+                # "X was received by Y": the passive's subject is the guest, its agent the host
+                guest = _subject_person(tok, by_tok) if any(c.dep_ == "nsubjpass" for c in tok.children) \
+                    or (tok.dep_ == "conj" and tok.tag_ == "VBN") else None
+                if guest is None and tok.dep_ == "conj" and tok.tag_ == "VBN":
+                    guest = _subject_person(tok.head, by_tok)
+                host = next((by_tok[g.i].key for c in tok.children if c.dep_ == "agent"
+                             for g in c.children if g.i in by_tok), None)
             if host is None or guest is None or host == guest:
                 continue
             host_states, guest_states = art.offices.get(host, set()), art.offices.get(guest, set())
@@ -332,15 +464,45 @@ def _presence_visits(art: _Article, s: Sentence) -> None:
             # where the guest was received: a place of the host's state the verb governs
             where = next((m.key for m in s.places if _governed_by(doc[m.end - 1], tok)
                           and state_of(m.key) == home), home)
-            _add_visit(art, s, tok, guest, where)
+            _add_visit(art, s, tok, guest, where, host)
+            if all(k in art.leaders or k in art.leader_titled for k in (host, guest)):
+                # two leaders, one receiving the other: they met
+                _add_meeting(art, s, tok, [host, guest], where if where.startswith("place/") else None)
+        elif lem == "call" and tok.pos_ == "VERB":
+            # "called on President X": a courtesy call is a meeting
+            subj = next((by_tok[c.i].key for c in tok.children if c.dep_ == "nsubj" and c.i in by_tok), None)
+            if subj is None and tok.dep_ == "conj":
+                subj = next((by_tok[c.i].key for c in tok.head.children if c.dep_ == "nsubj" and c.i in by_tok), None)
+            on = next((g for c in tok.children if c.dep_ in ("prep", "prt") and c.lower_ == "on"
+                       for g in [*c.children, *tok.children] if g.i in by_tok and g.dep_ in ("pobj", "dobj")), None)
+            if subj and on is not None and by_tok[on.i].key != subj and \
+                    all(k in art.leaders or k in art.leader_titled for k in (subj, by_tok[on.i].key)):
+                _add_meeting(art, s, tok, [subj, by_tok[on.i].key], None)
+        elif lem == "bring" and tok.pos_ == "VERB" and any(t.lower_ == "together" for t in tok.subtree):
+            # "X brought A and B together": the three met
+            people = [m.key for m in s.persons if _governed_by(doc[m.end - 1], tok)]
+            if len(set(people)) >= 2 and all(k in art.leaders or k in art.leader_titled for k in people):
+                _add_meeting(art, s, tok, list(dict.fromkeys(people)), _place_for(s, tok, strict=True))
 
 
-def _add_visit(art: _Article, s: Sentence, tok: Any, visitor: str, where: str) -> None:
+def _add_meeting(art: _Article, s: Sentence, tok: Any, people: list[str], where: str | None) -> None:
+    status, start, end = _event_status(art, s, tok, own_date_only=False)
+    if status is not None:
+        return
+    if where is None and art.dateline_place and _news_of_the_day(art, start):
+        where = art.place(art.dateline_place)
+    ev = Event("Summit", people, start, end, where,
+               extra={"type": "Summit", "noun": False, "sent": s.index, "block": s.block, "trigger": tok.lemma_.lower()})
+    ev.evidence.append(Evidence(s.text, s.section))
+    art.events.append(ev)
+
+
+def _add_visit(art: _Article, s: Sentence, tok: Any, visitor: str, where: str, host: str | None = None) -> None:
     status, start, end = _event_status(art, s, tok, own_date_only=False)
     if status is not None:
         return
     ev = Event("Visit", [visitor], start, end, destination=where,
-               extra={"type": "Visit", "sent": s.index, "block": s.block})
+               extra={"type": "Visit", "sent": s.index, "block": s.block, "host": host})
     ev.evidence.append(Evidence(s.text, s.section))
     art.events.append(ev)
 

@@ -18,7 +18,8 @@ from .context import _Article, Mention, Sentence
 
 _TREATY_NAMED = re.compile(
     r"(?:\b(?:the|a|an)\s+)?(?:(?P<year>1[6-9]\d\d|20\d\d)\s+)?"
-    r"(?P<name>(?:(?:[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*)\s+){0,6}?" + TREATY_HEADS +
+    # capitalised words before the head, "of"/"on"/"for" between two of them ("Status of Forces Agreement")
+    r"(?P<name>(?:(?:[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*)\s+(?:(?:of|on|for)\s+(?=[A-Z]))?){0,6}?" + TREATY_HEADS +
     r"(?:\s+(?:on|of|for|between|to|concerning|establishing|amending)\s+(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:(?:and|of|on|for|between|concerning)\s+(?:the\s+)?|the\s+)?(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][\w'’.-]*){0,9})?"
     # a region in the name: "Conventional Armed Forces in Europe", "... in the Timor Sea"
     r"(?:\s+in\s+(?:(?:the\s+)?(?:[A-Z][\w-]*\s+){0,2}(?:Sea|Ocean|Gulf|Strait|Straits|Basin|Region|Arctic)|"
@@ -214,6 +215,11 @@ def _mentions(art: _Article, s: Sentence) -> None:
             continue
         if ent.label_ == "PERSON" or (ent.ent_id_ or "").startswith("person/"):
             start = ent.start
+            while start < ent.end - 1 and doc[start].lower_ in _TITLE_HEADS and doc[start].text[:1].isupper() \
+                    and not (ent.ent_id_ or "").startswith("person/"):
+                start += 1   # "Taoiseach Liam Cosgrave" read as one name: the title stays outside it
+            if start != ent.start:
+                text = doc[start:ent.end].text
             while start - 1 >= span.start and doc[start - 1].pos_ == "PROPN" and not doc[start - 1].ent_type_ \
                     and doc[start - 1].text[:1].isupper() and doc[start - 1].lower_ not in _TITLE_WORDS:
                 start -= 1
@@ -237,7 +243,7 @@ def _mentions(art: _Article, s: Sentence) -> None:
             else:
                 key = art.person(name, s.index)
             if key:
-                s.persons.append(Mention("person", name, ent.start, end, key))
+                s.persons.append(Mention("person", name, start, end, key))
     # one-word names the NER missed ("between Choi and Putin") that fit a person already named
     covered = {i for m in s.persons for i in range(m.start, m.end)} | {
         i for ent in span_ents for i in range(ent.start, ent.end)
@@ -343,7 +349,12 @@ def _mentions(art: _Article, s: Sentence) -> None:
                      m.group("mods") or "", re.I) or re.search(r"\b(?:most|least)\s+[a-z]+\s*$",
                                                            text[max(0, m.start() - 20):m.start()]):
             continue
-        mods = [w for w in m.group("mods").split() if w.lower() not in _GENERIC_SKIP_MODS]
+        det = (m.group("det") or "").lower()
+        raw_mods = m.group("mods").split()
+        dets = [i for i, w in enumerate(raw_mods) if w.lower() in ("a", "an", "the", "this", "that", "its", "their")]
+        if dets:   # "sides signed an agreement": the match began before the article
+            det, raw_mods = raw_mods[dets[-1]].lower(), raw_mods[dets[-1] + 1:]
+        mods = [w for w in raw_mods if w.lower() not in _GENERIC_SKIP_MODS]
         if any(w.lower() in _NOT_MODS or re.search(r"(?:ed|ly|ing)$", w) for w in mods):
             mods = [w for w in mods[[i for i, w in enumerate(mods)
                                      if w.lower() in _NOT_MODS or re.search(r"(?:ed|ly|ing)$", w)][-1] + 1:]]
@@ -354,7 +365,7 @@ def _mentions(art: _Article, s: Sentence) -> None:
                                   extra={"kind": "generic", "year": m.group("year"),
                                          "head": m.group("head"), "of": m.group("of"),
                                          "about": (m.group("prep"), m.group("about")) if m.group("about") else None,
-                                         "mods": mods, "det": (m.group("det") or "").lower()}))
+                                         "mods": mods, "det": det}))
     s.treaties.sort(key=lambda t: t.start)
     # a year inside a treaty's mention ("the 1992 Baltic Herring Convention") dates that treaty,
     # not the event the sentence reports

@@ -27,6 +27,9 @@ def _people_by_surname() -> dict[str, Any]:
     for p in ref.people():
         for name in (p.label, *p.aliases):
             toks = _name_tokens(name)
+            if len(toks) == 1 and toks[0] not in _NOT_A_NAME:   # one name only: "Suharto"
+                if p not in seen.setdefault(toks[0], []):
+                    seen[toks[0]].append(p)
             if len(toks) >= 2:
                 for t in {toks[0], toks[-1]}:
                     if t in _NOT_A_NAME:

@@ -5,6 +5,7 @@ signings kept as plans."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from .. import reference as ref
@@ -16,7 +17,7 @@ from .context import _Article, Event, Mention, Sentence
 from .dating import _not_after_article, _resolve_dates, _resolve_expr, _text_before, _year_in, _year_near
 from .modality import _has_past_evidence, _is_speculative
 from .offices import _holds_title
-from .events import _place_for
+from .events import _news_of_the_day, _place_for
 
 
 _GENERIC_NAME = re.compile(
@@ -29,6 +30,8 @@ def _treaty_key(art: _Article, m: Mention, s: Sentence, prev: Sentence | None) -
     """(key, label, year, parties) of a treaty mention, or None when it cannot be identified."""
     year = PartialDate(int(m.extra["year"])) if m.extra.get("year") else None
     kind = m.extra["kind"]
+    if kind == "acronym":
+        return m.extra["key"], art.entities[m.extra["key"]].label, None, []
     if kind == "anaphor" or (kind == "generic" and m.extra.get("det") in ("the", "this", "that", "its")
                              and not m.extra.get("of") and not m.extra.get("mods") and year is None
                              and not m.extra.get("named_parties")):
@@ -38,11 +41,22 @@ def _treaty_key(art: _Article, m: Mention, s: Sentence, prev: Sentence | None) -
             head = (m.extra.get("head") or m.text).lower().rstrip("s")
             same = [k for k in art.treaty_keys
                     if head in {w.lower().rstrip("s") for w in re.findall(r"[\w-]+", art.entities[k].label)}]
+            if not same and head in ("protocol", "convention", "charter", "memorandum", "arrangement"):
+                return None   # "the protocol", "the convention": another document than the treaty told
             key = (same or art.treaty_keys)[-1]
             ent = art.entities[key]
             return key, ent.label, None, []
         return None
-    parties = m.extra.get("named_parties") or _parties_near(art, s, prev, m)
+    named_parties = m.extra.get("named_parties") or []
+    if kind == "generic" and m.extra.get("det") in ("the", "this", "that", "its") and year is None \
+            and len(named_parties) >= 2 and art.treaty_keys:
+        # "the Franco-Italian accord" after a named treaty: that treaty, its parties told
+        key = art.treaty_keys[-1]
+        told = {f.obj.key for f in art.facts if f.subject == key and f.predicate == "party"}
+        if not told or told == set(named_parties):
+            m.extra["describes_known"] = True
+            return key, art.entities[key].label, None, named_parties
+    parties = named_parties or _parties_near(art, s, prev, m)
     if kind == "named":
         name = _title_case(m.text)
         # "Russia-DPRK Treaty": parties named in the name itself
@@ -72,18 +86,30 @@ def _treaty_key(art: _Article, m: Mention, s: Sentence, prev: Sentence | None) -
     # an unnamed treaty: described by its kind, year and parties
     if year is None:
         year = _year_near(art, s, m)
-        sign = next((t for t in s.span if t.lemma_.lower() in SIGN_WORDS), None)
+        sign = _sign_token(s)
         if year is None and sign is not None:
             d, _ = _resolve_dates(art, s, sign, "past")
             year = PartialDate(d.year) if d is not None else None
         if year is None and prev is not None and ANAPHORIC_TIME.match(s.text):
             year = _year_in(art, prev)
+        if year is None and sign is not None and (sign.tag_ == "VBD" or _has_past_evidence(sign)):
+            year = _story_date(art, s)
+            year = PartialDate(year.year) if year is not None else None
+    if len(parties) >= 2 and m.extra.get("det") in ("the", "this", "that", "its", "their"):
+        known = _same_parties(art, parties)
+        if known is not None:   # a definite description of a treaty already told
+            return known, art.entities[known].label, None, parties
     if len(parties) < 2 or year is None:
         return None
     desc = m.extra.get("of")
     mods = m.extra.get("mods") or []
     head = m.extra["head"]
     about = m.extra.get("about")
+    if about:   # "an agreement on the demarcation of the [Uzbek-Kazakh border]": no dangling "of the"
+        words = about[1].split()
+        while words and words[-1].lower() in ("of", "the", "a", "an", "for", "between"):
+            words.pop()
+        about = (about[0], " ".join(words)) if words else None
     noun = (" ".join(mods) + " " if mods else "") + head + (f" of {desc}" if desc else "") \
         + (f" {about[0]} {about[1]}" if about else "")
     names = [art.entities[p].label for p in sorted(parties)]
@@ -96,14 +122,72 @@ def _treaty_key(art: _Article, m: Mention, s: Sentence, prev: Sentence | None) -
     return key, label, year, parties
 
 
+def _recent_events(art: _Article, s: Sentence, within: int = 3) -> list[Event]:
+    """Meetings and visits told in the last few sentences of this block or the one before."""
+    return [e for e in art.events if e.kind in ("Summit", "Visit") and e.extra.get("block") in (s.block, s.block - 1)
+            and 0 <= s.index - e.extra.get("sent", -99) <= within and not e.extra.get("background")]
+
+
+def _story_date(art: _Article, s: Sentence, named: bool = False) -> PartialDate | None:
+    """The date of a past signing that states none of its own ("the two sides signed an
+    agreement on fisheries"): the story's current date — a meeting or visit told in the last few
+    sentences, else a year stated earlier in the same paragraph, else the news the article reports
+    (an event dated in the week before the article's date), else the article's year. A named treaty
+    ("X signed the Treaty of Y") takes only the first two: it may be an old one."""
+    if re.search(r"\b(1[6-9]\d\d|20\d\d)\b", s.text):
+        return None   # the sentence's own years are other events': better none than a guess
+    dated = [e for e in _recent_events(art, s) if e.start is not None and e.extra.get("block") == s.block]
+    if dated:
+        return dated[-1].start
+    years = re.findall(r"\b(1[6-9]\d\d|20\d\d)\b", _doc_text(s.span.doc)[:s.span.start_char])
+    if years:
+        return PartialDate(int(years[-1]))
+    if named or art.article_date is None or re.search(r"\b(1[6-9]\d\d|20\d\d)\b", s.text):
+        return None
+    news = [e for e in art.events if e.kind in ("Summit", "Visit") and e.start is not None
+            and _news_of_the_day(art, e.start)]
+    if news:
+        return news[-1].start
+    return PartialDate(art.article_date.year)
+
+
+def _same_parties(art: _Article, parties: list[str]) -> str | None:
+    """The treaty this article already gave exactly these parties, most recent first ("the
+    Kyrgyz-Tajik treaty" after "a treaty on the state border between" the two)."""
+    want = set(parties)
+    got: dict[str, set[str]] = {}
+    for f in art.facts:
+        if f.predicate == "party" and f.subject.startswith("treaty/"):
+            got.setdefault(f.subject, set()).add(f.obj.key)
+    for key in reversed(list(got)):
+        if got[key] == want:
+            return key
+    return None
+
+
+def _meeting_states(art: _Article, s: Sentence) -> list[str]:
+    """The states of the two sides of a meeting or visit just told (for "the two sides")."""
+    for e in reversed(_recent_events(art, s)):
+        people = [p for p in [*e.participants, e.extra.get("host") or ""] if p.startswith("person/")]
+        states = list(dict.fromkeys(st for p in people for st in sorted(art.offices.get(p, ()))))
+        if e.kind == "Visit" and e.destination and e.destination.startswith("state/"):
+            states = list(dict.fromkeys([*states, e.destination]))
+        if len(states) == 2:
+            return states
+    return []
+
+
 def _parties_near(art: _Article, s: Sentence, prev: Sentence | None, m: Mention) -> list[str]:
     keys = []
+    doc = s.span.doc
     for st in s.states:
-        if not (m.start <= s.span.doc[st.start].idx < m.end) or m.extra.get("kind") == "generic":
+        if st.start > 0 and doc[st.start - 1].lower_ in ("in", "at", "near") and doc[st.start - 1].dep_ == "prep":
+            continue   # "signed in Singapore": where, not who
+        if not (m.start <= doc[st.start].idx < m.end) or m.extra.get("kind") == "generic":
             keys.append(st.key)
     keys = list(dict.fromkeys(keys))
     if len(keys) < 2 and TWO_STATES.search(s.text):
-        keys = [k for k, _ in art.state_counts.most_common(2)]
+        keys = _meeting_states(art, s) or [k for k, _ in art.state_counts.most_common(2)]
     if len(keys) < 2 and prev is not None and m.extra.get("kind") == "generic" \
             and (ANAPHORIC_TIME.match(s.text) or not keys):
         subjects = [st.key for st in prev.states
@@ -126,11 +210,60 @@ def _subject_like(tok: Any) -> bool:
     return False
 
 
-def _treaty_entity(art: _Article, key: str, label: str) -> None:
+def _treaty_entity(art: _Article, key: str, label: str, m: Mention | None = None) -> None:
+    alts = set(m.extra.get("described", ())) if m is not None else set()
     if key not in art.entities:
         # "Agreement on border trade between A and B (2019)": also known without its year
         bare = re.sub(r"\s+\(\d{4}\)$", "", label)
-        art.entities[key] = Entity(key, "Treaty", label, frozenset({bare}) if bare != label else frozenset())
+        if bare != label:
+            alts.add(bare)
+        art.entities[key] = Entity(key, "Treaty", label, frozenset(alts - {label}))
+    elif alts - art.entities[key].alt_labels - {art.entities[key].label}:
+        ent = art.entities[key]
+        art.entities[key] = replace(ent, alt_labels=ent.alt_labels | frozenset(alts - {ent.label}))
+
+
+_PHRASE_PREPS = {"on", "for", "concerning", "covering", "to", "of", "in"}
+_PHRASE_STOP = {"which", "that", "who", "signed", "concluded", "reached", "allowing", "under", "after",
+                "before", "during", "when", "while"}
+_DULL_MODS = {"new", "bilateral", "landmark", "historic", "separate", "similar", "first", "second", "another",
+              "an", "a", "the", "this", "that", "its", "their", "two", "three", "old", "earlier", "previous"}
+
+
+def _described(s: Sentence, m: Mention, year: PartialDate | None) -> set[str]:
+    """The ways an unnamed treaty's own words describe it, as a reader would cite it: "agreement
+    on civil nuclear cooperation", "border security agreement", "1959 accord", "accord of 1959"."""
+    head = m.extra.get("head")
+    tok = next((t for t in s.span if m.start <= t.idx < m.end and t.lower_ == head), None)
+    out: set[str] = set()
+    if tok is None:
+        return out
+    mods = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod") and c.lower_ not in _DULL_MODS
+            and re.fullmatch(r"[\w-]+", c.text) and not c.like_num]
+    if mods:
+        lo = min(c.left_edge.i for c in mods)
+        words = [t.text for t in tok.doc[lo:tok.i] if t.lower_ not in _DULL_MODS and not t.like_num]
+        if words:
+            out.add(" ".join(words + [tok.text]))
+    for prep in tok.rights:
+        if prep.dep_ != "prep" or prep.lower_ not in _PHRASE_PREPS:
+            continue
+        words = []
+        for t in tok.doc[prep.i:prep.right_edge.i + 1]:
+            if t.text in (",", ";", "(", ")", ":", "—", "–") or t.dep_ in ("relcl", "acl", "advcl") \
+                    or (t.lower_ in _PHRASE_STOP and words):
+                break
+            words.append(t.text)
+        if len(words) >= 2:
+            phrase = f"{tok.text} {' '.join(words)}"
+            out.add(phrase)
+            cut = re.split(r"\s+(?:between|with|among)\s+", phrase)[0]
+            if cut != phrase and len(cut.split()) >= 3:
+                out.add(cut)
+        break
+    if year is not None and m.extra.get("det") != "a" and m.extra.get("det") != "an":
+        out |= {f"{year.year} {tok.text}", f"{tok.text} of {year.year}"}
+    return {re.sub(r"\s+([-’'])\s*", r"\1", o) for o in out}
 
 
 _COMPOUND = re.compile(r"[A-Z][\w.]*(?:\s[A-Z][\w.]*)?(?:[-–][A-Z][\w.]*(?:\s[A-Z][\w.]*)?)+")
@@ -173,17 +306,38 @@ _GROUP_SIGNERS = re.compile(
     r"\b(?:the|both|all)\s+(?:(two|three|four|five)\s+)?(leaders|presidents|prime ministers|premiers|"
     r"heads of (?:state|government)|foreign ministers|ministers|sides|men|women)\b"
     r"(?:\s+(?:then|also|later|jointly|formally))?\s+(?:signed|have signed|had signed|inked|put their names)", re.I)
+_SIDES_SIGNED = re.compile(r"\b(?:the|both)\s+(?:two\s+)?sides\b", re.I)
 _IT_SIGNED = re.compile(r"^(?:It|This|The document|The text)\s+(?:was|had been|has been)\s+(?:signed|concluded|inked)\b")
 
 
+def _by_agent(person: Any, sign_tok: Any) -> bool:
+    """The person is named in the signing's by-phrase ("concluded ... by A and B"): a signer
+    whatever office the article gives them — not a possessor in it ("B, A's father")."""
+    if person.dep_ == "poss":
+        return False
+    for t in person.ancestors:
+        if t.dep_ == "agent" and t.head.i == sign_tok.i:
+            return True
+        if t.i == sign_tok.i or t.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
 def _group_signers(art: _Article, s: Sentence) -> list[str]:
-    """"The two leaders signed": the people that phrase points back to, most recently named."""
+    """"The two leaders signed": the people that phrase points back to — those of the meeting just
+    told when it had as many leaders, else the most recently named."""
     g = _GROUP_SIGNERS.search(s.text)
     if g is None:
         return []
     n = _NUMBERS.get((g.group(1) or "").lower(), 2)
     noun = g.group(2).lower()
     wanted_leaders = noun not in ("foreign ministers", "ministers")
+    if wanted_leaders and noun not in ("sides", "men", "women"):
+        for e in reversed([e for e in _recent_events(art, s, within=4) if e.extra.get("block") == s.block]):
+            met = [p for p in [*e.participants, e.extra.get("host") or ""]
+                   if p.startswith("person/") and (p in art.leaders or p in art.leader_titled)]
+            if len(set(met)) == n:
+                return list(dict.fromkeys(met))
     out: list[str] = []
     for idx, key in reversed(art.person_order):
         if idx > s.index or idx < s.index - 6 or key in out:
@@ -204,7 +358,49 @@ def _group_signers(art: _Article, s: Sentence) -> list[str]:
     return out if len(out) == n and len(states) >= min(n, 2) else []
 
 
+_ACRONYM = re.compile(r"\b([A-Z]{2,6})s?\b")
+_INITIAL_SKIP = {"The", "A", "An"}
+# another name given right after a treaty's: "the X Agreement (SOFA)", "X, better known as the Y Treaty"
+_AKA = re.compile(r"^(?:\s*\(([A-Z][A-Za-z]{1,7})\)|,?\s+(?:also\s+|better\s+|usually\s+|commonly\s+)?"
+                  r"(?:known|called|dubbed|abbreviated)\s+as\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4})"
+                  r"|,?\s+(?:usually|commonly|also|often)\s+called\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4}))")
+
+
+def _initials(label: str) -> str:
+    words = [w for w in re.split(r"[\s\-–]+", re.sub(r"\([^)]*\)", " ", label)) if w]
+    return "".join(w[0] for w in words if w[:1].isupper() and w not in _INITIAL_SKIP)
+
+
+def _acronym_mentions(art: _Article, s: Sentence) -> None:
+    """"The LBA", "CMATS": a named treaty of the article cited by its initials (or by a short
+    name given earlier in brackets or with "known as")."""
+    if not art.treaty_keys:
+        return
+    text = _doc_text(s.span.doc)
+    taken = [(m.start, m.end) for m in s.treaties]
+    for a in _ACRONYM.finditer(text, s.span.start_char, s.span.end_char):
+        if any(x <= a.start() < y for x, y in taken):
+            continue
+        acr = a.group(1)
+        for key in reversed(art.treaty_keys):
+            ent = art.entities[key]
+            init = _initials(ent.label)
+            if acr in ent.alt_labels or init == acr or (len(acr) >= 3 and init.endswith(acr)):
+                s.treaties.append(Mention("treaty", acr, a.start(), a.end(), extra={"kind": "acronym", "key": key,
+                                                                                     "year": None}))
+                _also_known_as(art, key, acr)
+                break
+    s.treaties.sort(key=lambda t: t.start)
+
+
+def _also_known_as(art: _Article, key: str, name: str) -> None:
+    ent = art.entities.get(key)
+    if ent is not None and name != ent.label and name not in ent.alt_labels:
+        art.entities[key] = replace(ent, alt_labels=ent.alt_labels | {name})
+
+
 def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
+    _acronym_mentions(art, s)
     if not s.treaties and art.treaty_keys and prev is not None and _IT_SIGNED.match(s.text):
         # "It was signed by ...": the treaty the previous sentence named
         s.treaties.append(Mention("treaty", s.text[:2], s.span.start_char, s.span.start_char + 2,
@@ -219,14 +415,25 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
                 m.extra.setdefault("named_parties", group_states)
     text = _doc_text(s.span.doc)
     resolved: list[tuple[Mention, tuple[str, str, PartialDate | None, list[str]]]] = []
-    for m in s.treaties:
+    for i, m in enumerate(s.treaties):
         m.extra["named_parties"] = _named_parties(art, s, m) or m.extra.get("named_parties") or []
         got = _treaty_key(art, m, s, prev)
         if got is None:
             continue
-        resolved.append((m, got))
-        if m.extra["named_parties"] and (m.extra.get("kind") == "named" or got[0] not in art.entities):
+        aka = _AKA.match(text[m.end:m.end + 80]) if m.extra.get("kind") == "named" else None
+        if aka is not None:
+            # "X, better known as the Y Treaty": Y is another name of X, not another treaty
             _treaty_entity(art, got[0], got[1])
+            _also_known_as(art, got[0], next(g for g in aka.groups() if g))
+            for later in s.treaties[i + 1:]:
+                if m.end <= later.start < m.end + aka.end() + 1:
+                    later.extra.update({"kind": "acronym", "key": got[0], "year": None})
+        if m.extra.get("kind") == "generic":
+            m.extra["described"] = _described(s, m, got[2])
+        resolved.append((m, got))
+        if m.extra["named_parties"] and (m.extra.get("kind") == "named" or got[0] not in art.entities
+                                         or m.extra.get("describes_known")):
+            _treaty_entity(art, got[0], got[1], m)
             for p in m.extra["named_parties"]:
                 art.add(got[0], "party", Ref(p), s)
     # replacement with a pronoun for the newer treaty: "It supersedes the X of 1998"
@@ -236,7 +443,7 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
         key_new = art.treaty_keys[-1]
         m_old, t_old = resolved[0]
         if t_old[0] != key_new:
-            _treaty_entity(art, t_old[0], t_old[1])
+            _treaty_entity(art, t_old[0], t_old[1], m_old)
             if t_old[2] is not None:
                 art.add(t_old[0], "signedOn", t_old[2], s)
             art.add(key_new, "replaces", Ref(t_old[0]), s)
@@ -255,7 +462,7 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
         trig = _token_at_char(s.span, m1.end + 1)
         status = _is_speculative(trig) if not re.search(r"\b(replaced|superseded|supplanted|took)\b", between) else None
         for mm, (key, label, year, parties) in (newer, older):
-            _treaty_entity(art, key, label)
+            _treaty_entity(art, key, label, mm)
             if year is not None:
                 art.add(key, "signedOn", year, s, status)
             if mm.extra.get("kind") == "generic":  # named treaties get parties from their signing
@@ -263,13 +470,19 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
                     art.add(key, "party", Ref(p), s, status)
         art.add(newer[1][0], "replaces", Ref(older[1][0]), s, status)
     # signing: "the signing of X by A and B", "A and B signed X on DATE in PLACE"
-    sign_tok = next((t for t in s.span if t.lemma_.lower() in SIGN_WORDS or t.lower_ in SIGN_WORDS), None)
+    sign_tok = _sign_token(s)
     signed_target = None
     if sign_tok is not None and resolved:
         after = [x for x in resolved if x[0].start >= sign_tok.idx]
         before = [x for x in resolved if x[0].start < sign_tok.idx]
         passive = any(c.dep_ == "auxpass" for c in sign_tok.children)
-        signed_target = (before[-1] if passive and before else (after[0] if after else before[-1]))[1][0]
+        # "the X Treaty, signed in Lima in 1995, revised ...": the participle's own noun
+        own = [x for x in resolved if sign_tok.dep_ in ("acl", "relcl")
+               and x[0].start <= sign_tok.head.idx < x[0].end]
+        signed_target = (own[0] if own else before[-1] if passive and before
+                         else (after[0] if after else before[-1]))[1][0]
+        if _signs_other_document(sign_tok, resolved):
+            sign_tok = None
     for m, (key, label, year, parties) in resolved:
         if m.extra.get("kind") == "named":
             _treaty_entity(art, key, label)
@@ -289,14 +502,15 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
         # signatories: office-holders the signing governs ("signed by A and B", "A and B signed"),
         # not others the sentence names ("A visited Warsaw, where the two countries signed X")
         signatories = [p.key for p in s.persons if (p.key in art.offices or p.key in art.leaders
-                                                    or p.key in art.leader_titled)
+                                                    or p.key in art.leader_titled or _by_agent(s.span.doc[p.end - 1], sign_tok))
                        and _signs(s.span.doc[p.end - 1], sign_tok) and not _BYSTANDER.search(
                            text[max(s.span.start_char, s.span.doc[p.start].idx - 60):s.span.doc[p.start].idx])]
-        if not signatories and group:
-            signatories = list(group)
+        if not signatories and group and not _SIDES_SIGNED.search(s.text):
+            signatories = list(group)   # "the two leaders signed"; "the two sides signed" names no signer
         # parties are the states the signing itself names ("A and B signed"), not bystanders
         # ("talks hosted by Swiss diplomats")
-        governed = {st.key for st in s.states if _governed_by(s.span.doc[st.start], sign_tok)}
+        governed = {st.key for st in s.states if _governed_by(s.span.doc[st.start], sign_tok)
+                    or _shares_subject(s.span.doc[st.start], sign_tok)}
         if not TWO_STATES.search(s.text):
             parties = [p for p in parties if p in governed]
         if not parties or len(parties) < 2:
@@ -309,8 +523,9 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
         if start is None and status is None and not s.dates and recent and _AFTER_MEETING.search(s.text):
             # "At the end of the talks, the two leaders signed X": the signing of a meeting or
             # visit just told takes its date and place
-            if not signatories and re.match(r"^(?:They|The two|Both)\b", s.text):
-                signatories = [p for p in recent[-1].participants if p.startswith("person/")]
+            met = [p for p in [*recent[-1].participants, recent[-1].extra.get("host") or ""] if p.startswith("person/")]
+            if re.match(r"^(?:They|The two|Both)\b(?!\s+sides)", s.text) and set(signatories) <= set(met):
+                signatories = met   # "They then signed X": all who met, not one "they" was read as
             dated = [e for e in recent if e.start is not None]
             if dated:
                 start = dated[-1].start
@@ -324,8 +539,10 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
                     {st for p in signatories for st in art.offices.get(p, ())})))
         if start is None and prev is not None and status is None:
             start, _ = _resolve_dates(art, prev, None, "past")
-            place = place or _place_for(prev, None)
-        if place is None and art.dateline_place and re.search(r"\bhere\b", s.text):
+            place = place or _place_for(prev, None, strict=True)
+        if start is None and status is None and (_has_past_evidence(sign_tok) or sign_tok.tag_ == "VBD"):
+            start = _story_date(art, s, named=m.extra.get("kind") == "named")
+        if place is None and art.dateline_place and (re.search(r"\bhere\b", s.text) or _news_of_the_day(art, start)):
             place = art.place(art.dateline_place)   # "signed here on Thursday": where the story was filed
         if status is not None:
             _plan(art, s, "Treaty", signatories or parties, status, start)
@@ -333,8 +550,8 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
         if start is not None and not _not_after_article(art, start) and art.article_date is not None:
             _plan(art, s, "Treaty", signatories or parties, "expected", start)
             continue
-        if m.extra.get("kind") == "generic" and key not in art.entities:
-            _treaty_entity(art, key, label)
+        if m.extra.get("kind") == "generic" and (key not in art.entities or m.extra.get("described")):
+            _treaty_entity(art, key, label, m)
         elif key not in art.entities:
             continue
         for p in parties:
@@ -351,17 +568,68 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             art.events.append(ev)
 
 
+_CIRCUMSTANCE = {"after", "following", "before", "during", "ahead", "despite"}
+
+
+_LIGHT_SIGN = {"put", "affix", "set", "add"}
+_SIGN_OBJECTS = {"signature", "name", "hand", "seal", "initial"}
+# documents a leader signs that are not the treaty the sentence names ("signed a law
+# withdrawing from the treaty", "signed a decree on the accord")
+_OTHER_DOCUMENTS = {"law", "decree", "bill", "order", "ordinance", "letter", "resolution", "statement",
+                    "declaration", "communique", "communiqué", "petition", "instrument", "memorandum",
+                    "contract", "deal"}
+
+
+def _sign_token(s: Sentence) -> Any | None:
+    """The word that reports a signing: "signed", "the signing of", "put their signatures to"."""
+    for t in s.span:
+        if t.lemma_.lower() in _LIGHT_SIGN and any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in _SIGN_OBJECTS
+                                                     for c in t.children):
+            return t
+        if t.lemma_.lower() in SIGN_WORDS or t.lower_ in SIGN_WORDS:
+            return t
+    return None
+
+
+def _signs_other_document(sign_tok: Any, resolved: list[Any]) -> bool:
+    """The signing's object is a document of another kind than the treaty mentioned ("Putin
+    signed a law denouncing the treaty")."""
+    obj = next((c for c in sign_tok.children if c.dep_ in ("dobj", "obj")), None)
+    if obj is None or obj.lemma_.lower() not in _OTHER_DOCUMENTS:
+        return False
+    return not any(m.start <= obj.idx < m.end for m, _ in resolved)
+
+
 def _signs(person: Any, sign_tok: Any) -> bool:
     """The person signs: governed by the signing word, or the subject it shares with the verb it is
-    chained to ("A and B met in Geneva and signed X", "A held talks, signing X")."""
+    chained to ("A and B met in Geneva and signed X", "A held talks, signing X") — not one named in
+    the signing's circumstances ("after talks between A and B, the two sides signed X")."""
+    if person.dep_ == "poss":
+        return False   # "signed by B, A's father": A did not sign
     if _governed_by(person, sign_tok):
-        return True
+        path = []
+        for t in person.ancestors:
+            if t.i == sign_tok.i:
+                break
+            path.append(t)
+        return not any(t.lower_ in _CIRCUMSTANCE and t.dep_ == "prep" for t in path)
     if sign_tok.dep_ in ("conj", "advcl", "xcomp") and _subject_like(person):
         t = person
         while t.dep_ in ("conj", "compound", "appos") and t.head.i != t.i:
             t = t.head
         return t.head.i == sign_tok.head.i
     return False
+
+
+def _shares_subject(tok: Any, sign_tok: Any) -> bool:
+    """``tok`` is in the subject of the verb the signing is coordinated with ("the leaders of A
+    and B met on Tuesday and signed X")."""
+    if sign_tok.dep_ != "conj" or sign_tok.head.pos_ not in ("VERB", "AUX"):
+        return False
+    subj = next((c for c in sign_tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or any(c.dep_ in ("nsubj", "nsubjpass") for c in sign_tok.children):
+        return False
+    return subj.left_edge.i <= tok.i <= subj.right_edge.i
 
 
 def _signing_date(art: _Article, s: Sentence, sign_tok: Any) -> tuple[PartialDate | None, PartialDate | None]:
@@ -376,6 +644,15 @@ def _signing_date(art: _Article, s: Sentence, sign_tok: Any) -> tuple[PartialDat
         return None, None
     if sign_tok.dep_ == "ROOT" or sign_tok.head.dep_ == "ROOT" and sign_tok.dep_ in ("conj", "advcl"):
         return _resolve_dates(art, s, sign_tok, "past")
+    if sign_tok.dep_ == "conj" and sign_tok.head.pos_ in ("VERB", "AUX"):
+        # "met in Brussels on Tuesday and signed X": the time of the verb it is coordinated with
+        doc = s.span.doc
+        shared = [m for m in s.dates if _governed_by(_token_at_char(s.span, m.start), sign_tok.head)
+                  and not _governed_by(_token_at_char(s.span, m.start), sign_tok)]
+        for m in shared:
+            got = _resolve_expr(art, m.text, "past", context=_text_before(art, s, m.start))
+            if got[0] is not None and doc is not None:
+                return got
     return None, None
 
 
