@@ -593,3 +593,19 @@ def test_extract_rules_better_known_as_is_one_treaty() -> None:
     assert {o for s, p, o in fs if s == "treaty/darien-canal-convention" and p == "signatory"} == {
         "person/arturo-gomez", "person/henry-whitfield"}   # named in the by-phrase, no office needed
     assert {"Gomez-Whitfield Treaty", "Status of Navigation Agreement", "SNA"} <= _treaty_alts("aka-2019")
+
+
+# --- a signing during a visit just told; a state's founder -----------------------------------------
+TEXTS.update({
+    "visit-signing-2024": ("2024-06-21", """Visit
+
+Chinese President Xi Jinping's brief visit to Astana on June 19 drew attention. The signing of a Treaty on Permanent Good Neighbourliness by Xi and Kazakh President Kassym-Jomart Tokayev made headlines. Muhammad Ali Jinnah, the founder of Pakistan, is remembered there too."""),
+})
+
+
+def test_extract_rules_signing_during_a_visit_takes_its_place() -> None:
+    fs = facts("visit-signing-2024")
+    treaty = "treaty/treaty-on-permanent-good-neighbourliness"
+    assert (treaty, "signedAt", "place/astana") in fs
+    assert (treaty, "signedOn", "2024-06-19") in fs
+    assert ("person/muhammad-ali-jinnah", "leaderOf", "state/pakistan") in fs

@@ -14,7 +14,7 @@ from .lexicon import ANAPHORIC_TIME, REPLACE_ACTIVE, REPLACE_PASSIVE, SIGN_WORDS
 from .nlp import _doc_text, _governed_by, _token_at_char
 from .names import _title_case
 from .context import _Article, Event, Mention, Sentence
-from .dating import _not_after_article, _resolve_dates, _resolve_expr, _text_before, _year_in, _year_near
+from .dating import _dates_agree, _not_after_article, _resolve_dates, _resolve_expr, _text_before, _year_in, _year_near
 from .modality import _has_past_evidence, _is_speculative
 from .offices import _holds_title
 from .events import _news_of_the_day, _place_for
@@ -537,6 +537,13 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             if signatories and len(parties) < 2:
                 parties = list(dict.fromkeys(parties + sorted(
                     {st for p in signatories for st in art.offices.get(p, ())})))
+        if place is None and status is None:
+            # a signer's visit just told: the signing took place where the visit went
+            for e in reversed(_recent_events(art, s, within=2)):
+                if e.kind == "Visit" and (e.destination or "").startswith("place/") \
+                        and set(e.participants) & set(signatories) and _dates_agree(e.start, start):
+                    place, start = e.destination, start or e.start
+                    break
         if start is None and prev is not None and status is None:
             start, _ = _resolve_dates(art, prev, None, "past")
             place = place or _place_for(prev, None, strict=True)
