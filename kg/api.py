@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from .store import engine_io as ox  # the engine, through kg/store.py
 
-from . import queries as _queries
+from . import kinds, queries as _queries
 from .errors import InputError, NotFound
 from .prefixes import ARTICLE, INFERRED_GRAPH, ONTOLOGY_GRAPH, QUARANTINE, REFERENCE_GRAPH
 from .backend import Backend
@@ -278,7 +278,7 @@ class KnowledgeGraph:
             else:
                 graphs["other"] += 1
         entities = {}
-        for cls in ("State", "Person", "Place", "Treaty", "Summit", "Visit", "Article"):
+        for cls in kinds.NAMES:
             r = self.store.query(
                 f"SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {{ ?e a <{_KG}{cls}> }}")
             entities[cls] = int(next(iter(r))[0].value)

@@ -20,12 +20,13 @@ from .store import engine_io as ox  # the engine, through kg/store.py
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
+from .kinds import DATE_PROPERTIES, EVENTS
 from .model import Extraction, Fact, PartialDate, Ref
 from .namespace import ARTICLE, ID, KG, QUARANTINE, WD
 
-_DATE_PREDICATES = {"signedOn", "startDate", "endDate"}
+_DATE_PREDICATES = DATE_PROPERTIES
 _STATUS = {"planned": KG.planned, "expected": KG.expected}
-_TYPES = {"Visit": KG.Visit, "Summit": KG.Summit, "Treaty": KG.Treaty, "Event": KG.Event}
+_TYPES = {**{name: KG[name] for name in EVENTS}, "Event": KG.Event}   # a plan's kg:plannedType
 
 
 @dataclass(frozen=True)

@@ -22,20 +22,12 @@ from typing import Any
 from ..store import engine_io as ox  # the engine, through kg/store.py
 
 from ..errors import InputError, NotFound
+from ..kinds import COLOURS, EVENTS, LINKS, NAMES
 from ..prefixes import ARTICLE, INFERRED_GRAPH, KG, ONTOLOGY_GRAPH, PREFIXES, QUARANTINE, REFERENCE_GRAPH
 
-#: Node kinds, in legend order; anything else is "Other".
-KINDS = ("State", "Person", "Treaty", "Summit", "Visit", "Place", "Article")
-#: Colours per kind (the page's CSS and the plots use the same).
-COLOURS = {
-    "State": "#1f77b4", "Person": "#ff7f0e", "Treaty": "#2ca02c", "Summit": "#d62728",
-    "Visit": "#9467bd", "Place": "#8c564b", "Article": "#7f7f7f", "Other": "#bcbd22",
-}
-#: Event kinds shown on a timeline.
-EVENTS = ("Treaty", "Summit", "Visit")
-#: The object properties drawn as edges (inverse and inferred ones are left out).
-LINKS = ("party", "signatory", "signedAt", "replaces", "participant", "location", "visitor",
-         "destination", "locatedIn", "leaderOf", "officialOf")
+#: Node kinds in legend order, their colours, the event kinds of the timeline and the object
+#: properties drawn as edges (inverse and inferred ones left out): kg/kinds.py's table.
+KINDS = NAMES
 #: Not listed as facts on an entity page (shown in its header, or bookkeeping).
 _HEADER_PREDICATES = (
     PREFIXES["rdf"] + "type", PREFIXES["rdfs"] + "label", PREFIXES["skos"] + "altLabel",

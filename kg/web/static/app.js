@@ -409,6 +409,10 @@
     setupSearch();
     getJSON("/api/meta").then(function (m) {
       meta = m;
+      // the kind colours come from the server (kg/kinds.py): the CSS variables follow them
+      Object.keys(m.colours || {}).forEach(function (k) {
+        document.documentElement.style.setProperty("--" + k, m.colours[k]);
+      });
       document.body.setAttribute("data-ready", "true");
       renderQuestions();
       route();
