@@ -609,3 +609,19 @@ def test_extract_rules_signing_during_a_visit_takes_its_place() -> None:
     assert (treaty, "signedAt", "place/astana") in fs
     assert (treaty, "signedOn", "2024-06-19") in fs
     assert ("person/muhammad-ali-jinnah", "leaderOf", "state/pakistan") in fs
+
+
+# --- visits told by a participle, a stop, a delegation ---------------------------------------------
+TEXTS.update({
+    "stops-2019": ("2019-03-26", """Old ties
+
+His successor Hosni Mubarak kept the peace while visiting Israel only once, in 1995. Indian Prime Minister Narendra Modi's unscheduled stop in Lahore in December 2015 surprised many. A Somali delegation led by Foreign Minister Ahmed Isse Awad travelled to Nairobi on March 12."""),
+})
+
+
+def test_extract_rules_visits_by_participle_stop_and_delegation() -> None:
+    visits = {(v["visitor"], v["destination"], v.get("startDate")) for v in _visits("stops-2019")}
+    assert ("person/hosni-mubarak", "state/israel", "1995") in visits
+    assert ("person/narendra-modi", "place/lahore", "2015-12") in visits
+    assert ("person/ahmed-isse-awad", "place/nairobi", "2019-03-12") in visits
+    assert ("person/ahmed-isse-awad", "officialOf", "state/somalia") in facts("stops-2019")

@@ -347,9 +347,8 @@ def _visits(art: _Article, s: Sentence) -> None:
             if visitor is None and tok.dep_ in ("xcomp", "conj", "advcl", "acl"):
                 heads = [tok.head] + ([tok.head.head] if tok.head.pos_ == "NOUN" else [])
                 for h in heads:
-                    for c in h.children:
-                        if c.dep_ in ("nsubj", "nsubjpass") and c.i in by_tok and visitor is None:
-                            visitor = by_tok[c.i].key
+                    if visitor is None:
+                        visitor = _subject_person(h, by_tok)
         if visitor is None:
             continue
         dest = _destination(art, s, tok, is_verb)
@@ -357,11 +356,23 @@ def _visits(art: _Article, s: Sentence) -> None:
             continue
         # a visit's date is the one attached to it, not any date of the sentence
         status, start, end = _event_status(art, s, tok, own_date_only=not is_verb)
-        ev = Event("Visit" if status is None else "Plan", [visitor], start, end,
-                   destination=dest, status=status, extra={"type": "Visit", "sent": s.index, "block": s.block,
-                                                           "background": _background(tok)})
-        ev.evidence.append(Evidence(s.text, s.section))
-        art.events.append(ev)
+        for who in dict.fromkeys([visitor, *(_delegation_leaders(tok, by_tok) if is_verb else [])]):
+            ev = Event("Visit" if status is None else "Plan", [who], start, end,
+                       destination=dest, status=status, extra={"type": "Visit", "sent": s.index, "block": s.block,
+                                                               "background": _background(tok)})
+            ev.evidence.append(Evidence(s.text, s.section))
+            art.events.append(ev)
+
+
+def _delegation_leaders(verb: Any, by_tok: dict[int, Mention]) -> list[str]:
+    """"A delegation led by A and B travelled to X": each who led it travelled."""
+    out: list[str] = []
+    for c in verb.children:
+        if c.dep_ == "nsubj" and c.lemma_.lower() in ("delegation", "team", "mission"):
+            for led in c.children:
+                if led.dep_ == "acl" and led.lemma_.lower() in ("lead", "head"):
+                    out += [by_tok[g.i].key for g in led.subtree if g.i in by_tok and by_tok[g.i].key not in out]
+    return out
 
 
 def _subject_person(verb: Any, by_tok: dict[int, Mention]) -> str | None:
@@ -395,7 +406,9 @@ def _destination(art: _Article, s: Sentence, tok: Any, is_verb: bool) -> str | N
                 return k
         return None
 
-    preps = ("to", "in") if is_verb and tok.lemma_.lower() != "visit" else ("to",)
+    # "arrived in X"; a noun: "a visit to X", and "a stop in X" (a stop is made in a place)
+    preps = ("to", "in") if (is_verb and tok.lemma_.lower() != "visit") or tok.lemma_.lower() in ("stop", "stopover") \
+        else ("to",)
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in preps:
             for g in c.subtree:

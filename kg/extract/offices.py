@@ -215,9 +215,20 @@ def _offices(art: _Article, s: Sentence) -> None:
         if leads:
             art.leader_titled.add(pm.key)
         if state is None:
+            state = _delegation_state(doc[pm.end - 1], state_at)
+        if state is None:
             art.pending.append((pm.key, title, leads, None, counterpart_of, s))
             continue
         _office_fact(art, pm.key, state, leads, s)
+
+
+def _delegation_state(tok, state_at: dict[int, str]) -> str | None:  # type: ignore[no-untyped-def]
+    """"A Somali delegation led by Foreign Minister X": the state of the delegation X leads."""
+    for a in list(tok.ancestors)[:5]:
+        if a.lemma_.lower() in ("lead", "head") and a.dep_ == "acl" \
+                and a.head.lemma_.lower() in ("delegation", "team", "mission"):
+            return next((state_at[t.i] for t in a.head.subtree if t.i < a.head.i and t.i in state_at), None)
+    return None
 
 
 def _office_fact(art: _Article, person: str, state: str, leads: bool, s: Sentence) -> None:
