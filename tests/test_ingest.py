@@ -17,7 +17,7 @@ from kg.rdf import article_graphs
 
 HERE = Path(__file__).resolve().parent
 SEEDS = HERE.parent.parent / "shared" / "seeds"
-GOLD = HERE / "gold"
+GOLD = HERE.parent.parent / "shared" / "eval" / "seeds-gold"   # the yardstick's gold: each seed's date
 needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason=f"{SEEDS} is absent (clone outside the kg setting)")
 
 ARTICLE = """Posted March. 6, 2023 09:00
@@ -42,7 +42,7 @@ def seeded() -> kg.KnowledgeGraph:
     g = kg.open(":memory:")
     for path in sorted(SEEDS.glob("*.txt")):
         gold = json.loads((GOLD / f"{path.stem}.json").read_text())
-        # the date a reader knows the article by (003 states none in its text; see its gold note)
+        # the date a reader knows the article by (003 states none in its text)
         g._ingest_document(__import__("kg.text", fromlist=["read_path"]).read_path(path),
                            date=gold["date"], url=None)
     return g
