@@ -625,3 +625,19 @@ def test_extract_rules_visits_by_participle_stop_and_delegation() -> None:
     assert ("person/narendra-modi", "place/lahore", "2015-12") in visits
     assert ("person/ahmed-isse-awad", "place/nairobi", "2019-03-12") in visits
     assert ("person/ahmed-isse-awad", "officialOf", "state/somalia") in facts("stops-2019")
+
+
+# --- officials of international bodies are no state's officials -----------------------------------
+TEXTS.update({
+    "bodies-2019": ("2019-01-23", """Signing
+
+The two leaders signed in front of guests including European Council President Donald Tusk and Commission President Jean-Claude Juncker. The deal was witnessed by U.N. Secretary-General Kofi Annan. Ban Ki-moon, Secretary-General of the United Nations, sent a message. Polish Prime Minister Mateusz Morawiecki attended. Romanian President Klaus Iohannis, whose country holds the EU presidency, spoke."""),
+})
+
+
+def test_extract_rules_international_officials_have_no_state() -> None:
+    fs = facts("bodies-2019")
+    for who in ("donald-tusk", "jean-claude-juncker", "kofi-annan", "ban-ki-moon"):
+        assert not any(s == f"person/{who}" and p in ("leaderOf", "officialOf") for s, p, o in fs), who
+    assert ("person/mateusz-morawiecki", "leaderOf", "state/poland") in fs
+    assert ("person/klaus-iohannis", "leaderOf", "state/romania") in fs

@@ -78,6 +78,7 @@ class _Article:
         # offices a sentence left half-known: (person, title, leads, state, counterpart of, sentence)
         self.person_sentences: dict[str, list[Sentence]] = {}   # person -> sentences naming them
         self.past_people: set[str] = set()                # named as "former", "ex-", "late"
+        self.international: set[str] = set()              # officials of an international body (UN, EU, ...)
         self.actor_states: set[str] = set()               # states named in the body or headline
         self.dateline_state: str | None = None            # where the story was filed, as a state
         self.dateline_place: str | None = None            # the known place it was filed from ("here")

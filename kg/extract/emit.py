@@ -95,7 +95,8 @@ def _emit_events(art: _Article) -> None:
             if ev.participants and all(p.startswith("state/") for p in ev.participants) \
                     and ev.extra.get("trigger") != "summit":
                 continue  # states in "talks" or a "dialogue" (often ministers'): only a "summit" of states is one
-            if len(ev.participants) < 2 and not (ev.extra.get("one") and len(ev.participants) == 1):
+            if len(ev.participants) < 2 and not (ev.extra.get("one") and len(ev.participants) == 1
+                                                 and ev.participants[0] in ev.extra.get("takes_part", ())):
                 continue  # a meeting needs two sides: one alone is an incomplete reading, not a fact
             if "treaty" in ev.extra and not all(p in art.leaders for p in ev.participants):
                 continue  # ministers signing a text is a ceremony; leaders signing it is a summit

@@ -117,11 +117,11 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
         name = _summit_name(tok) if is_noun else None
         # a named gathering ("the ECOWAS summit", "the Lusaka summit") may be told with one leader
         # who took part in it: hosted, chaired, attended or opened it, or acted at it
-        one = len(participants) == 1 and name is not None and lem in ("summit", "conference") \
-            and participants[0] in art.leaders and any(p.key == participants[0] and _takes_part(s, tok, p)
-                                                       for p in s.persons)
+        one = name is not None and lem in ("summit", "conference")
+        takes_part = {p.key for p in s.persons if p.key in participants and _takes_part(s, tok, p)} if one else set()
         ev = Event("Summit" if status is None else "Plan", participants, start, end, place,
                    status=status, extra={"type": "Summit", "noun": is_noun, "in_state": in_state, "one": one,
+                                         "takes_part": takes_part,
                                          "background": _background(tok),
                                          "sent": s.index, "block": s.block, "borrowed_date": borrowed,
                                          "name": name, "trigger": lem})

@@ -51,5 +51,7 @@ ANAPHORIC_TIME = re.compile(r"^\s*(?:during that (?:period|time|year)|at that ti
                             r"in that year|then|around that time)\b", re.I)
 TWO_STATES = re.compile(r"\b(?:the|both)\s+(?:two|both)?\s*(?:countries|nations|states|sides|neighbou?rs|leaders|governments)\b", re.I)
 PORTFOLIOS = _words("portfolios.txt")
+# a title with one of these words is an international body's office, not a state's
+INTERNATIONAL = _words("international_bodies.txt")
 NAME_PARTICLES = _words("name_particles.txt")
 NAME_STOP = _words("name_stop.txt")

@@ -9,7 +9,7 @@ import re
 
 from .. import reference as ref
 from ..model import Ref
-from .lexicon import INSTITUTIONS, LEADER_TITLES, NON_OFFICIAL, OFFICIAL_TITLES, PAST_MARKERS, _PLURAL_TITLES, STATE_BODIES
+from .lexicon import INSTITUTIONS, INTERNATIONAL, LEADER_TITLES, NON_OFFICIAL, OFFICIAL_TITLES, PAST_MARKERS, _PLURAL_TITLES, STATE_BODIES
 from .names import _title_case
 from .context import _Article, _persons_by_token, Sentence
 from .dating import _sentence_year
@@ -198,6 +198,10 @@ def _offices(art: _Article, s: Sentence) -> None:
         if past:
             art.past_people.add(pm.key)
             continue
+        if title is not None and (set(words) & INTERNATIONAL or _body_after(doc, pm.end, s.span.end)):
+            art.international.add(pm.key)   # "U.N. Secretary-General X": nobody's state official
+            art.add(pm.key, "title", _title_case(title), s)
+            continue
         if title is None and state is None and pm.end + 1 < s.span.end and doc[pm.end].lower_ == "of":
             # "A of Iran and B of Iraq" after "the foreign ministers of the two countries"
             k = pm.end + 1 + (doc[pm.end + 1].lower_ == "the")
@@ -220,6 +224,19 @@ def _offices(art: _Article, s: Sentence) -> None:
             art.pending.append((pm.key, title, leads, None, counterpart_of, s))
             continue
         _office_fact(art, pm.key, state, leads, s)
+
+
+def _body_after(doc, end: int, limit: int) -> bool:  # type: ignore[no-untyped-def]
+    """"X, Secretary-General of the United Nations": the apposition names an international body."""
+    words = [t.lower_ for t in doc[end:min(limit, end + 10)]]
+    if not words or words[0] != ",":
+        return False
+    app = words[1:words.index(",", 1)] if "," in words[1:] else words[1:]
+    if not app or app[0] in ("who", "whose", "which", "where", "when", "whom") or _title_in(app)[0] is None:
+        return False   # not an office in apposition ("X, whose country holds the EU presidency")
+    text = " ".join(app)
+    return bool(re.search(r"\b(?:of|to|at)\s+(?:the\s+)?(?:united nations|african union|european (?:union|commission|council)|"
+                          r"nato|world bank|international monetary fund)\b", text)) or bool(set(text.split()) & INTERNATIONAL)
 
 
 def _delegation_state(tok, state_at: dict[int, str]) -> str | None:  # type: ignore[no-untyped-def]
@@ -316,7 +333,7 @@ def _reference_leaders(art: _Article) -> None:
             years.update(int(y) for y in re.findall(r"\b(1[89]\d\d|20\d\d)\b", s.text))
     named_states = {k for k, n in art.state_counts.items() if n}
     for key, sents in art.person_sentences.items():
-        if key in art.offices or key in art.past_people:
+        if key in art.offices or key in art.past_people or key in art.international:
             continue
         rec = art.people.get(key)
         if rec is None or len(rec["label"].split()) < 2 and not link.terms_of(rec["label"]):
