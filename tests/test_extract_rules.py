@@ -641,3 +641,12 @@ def test_extract_rules_international_officials_have_no_state() -> None:
         assert not any(s == f"person/{who}" and p in ("leaderOf", "officialOf") for s, p, o in fs), who
     assert ("person/mateusz-morawiecki", "leaderOf", "state/poland") in fs
     assert ("person/klaus-iohannis", "leaderOf", "state/romania") in fs
+
+
+def test_extract_rules_treaty_bears_its_date() -> None:
+    TEXTS["of-date-2023"] = ("2023-01-05", """Old treaties
+
+The new treaty builds on the Treaty of Lasting Friendship of 12 March 1997 and the Treaty on Deep Partnership of June 4, 2011, which both presidents praised.""")
+    fs = facts("of-date-2023")
+    assert ("treaty/treaty-of-lasting-friendship", "signedOn", "1997-03-12") in fs
+    assert ("treaty/treaty-on-deep-partnership", "signedOn", "2011-06-04") in fs

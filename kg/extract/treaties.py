@@ -20,6 +20,8 @@ from .offices import _holds_title
 from .events import _news_of_the_day, _place_for
 
 
+_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_OF_DATE = re.compile(rf"^\s+of\s+(\d{{1,2}}\s+{_MONTHS}\s+\d{{4}}|{_MONTHS}\s+\d{{1,2}},?\s+\d{{4}})\b")
 _GENERIC_NAME = re.compile(
     r"^(?:(?:New|Bilateral|Basic)\s+)?(?:Treaty|Agreement|Accord|Pact|Convention|Protocol|Charter)"
     r"(?:\s+(?:of|on)\s+(?:Friendship|Amity|Cooperation|Peace|Alliance|Mutual Assistance|Non-Aggression|"
@@ -77,6 +79,12 @@ def _treaty_key(art: _Article, m: Mention, s: Sentence, prev: Sentence | None) -
         if of_year:
             name = name[: of_year.start()]
             year = year or PartialDate(int(of_year.group(1)))
+        of_date = _OF_DATE.match(_doc_text(s.span.doc)[m.end:m.end + 40])
+        if of_date:   # "the Treaty of Eternal Friendship of 31 October 1998": the date it bears
+            got = _resolve_expr(art, of_date.group(1), "past")[0]
+            if got is not None and got.day is not None:
+                m.extra["of_date"] = got
+                year = year or PartialDate(got.year)
         if year is None:
             year = _year_near(art, s, m)
         # a distinctive name is the treaty's identity; a generic one needs its year
@@ -491,7 +499,9 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             elif art.treaty_keys[-1] != key:
                 art.treaty_keys.remove(key)
                 art.treaty_keys.append(key)
-            if year is not None and sign_tok is None:
+            if m.extra.get("of_date") is not None and (sign_tok is None or key != signed_target):
+                art.add(key, "signedOn", m.extra["of_date"], s)
+            elif year is not None and sign_tok is None:
                 art.add(key, "signedOn", year, s)
         if sign_tok is None or key != signed_target:
             continue
