@@ -631,7 +631,7 @@ def test_extract_rules_visits_by_participle_stop_and_delegation() -> None:
 TEXTS.update({
     "bodies-2019": ("2019-01-23", """Signing
 
-The two leaders signed in front of guests including European Council President Donald Tusk and Commission President Jean-Claude Juncker. The deal was witnessed by U.N. Secretary-General Kofi Annan. Ban Ki-moon, Secretary-General of the United Nations, sent a message. Polish Prime Minister Mateusz Morawiecki attended. Romanian President Klaus Iohannis, whose country holds the EU presidency, spoke."""),
+The two leaders signed in front of guests including European Council President Donald Tusk and Commission President Jean-Claude Juncker. The deal was witnessed by U.N. Secretary-General Kofi Annan. Ban Ki-moon, Secretary-General of the United Nations, sent a message. Polish Prime Minister Mateusz Morawiecki attended. Romanian President Klaus Iohannis, whose country holds the EU presidency, spoke. North Korea's Chairman of the State Affairs Commission Kim Jong Un sent greetings."""),
 })
 
 
@@ -641,6 +641,7 @@ def test_extract_rules_international_officials_have_no_state() -> None:
         assert not any(s == f"person/{who}" and p in ("leaderOf", "officialOf") for s, p, o in fs), who
     assert ("person/mateusz-morawiecki", "leaderOf", "state/poland") in fs
     assert ("person/klaus-iohannis", "leaderOf", "state/romania") in fs
+    assert ("person/kim-jong-un", "leaderOf", "state/north-korea") in fs   # a state's commission
 
 
 def test_extract_rules_treaty_bears_its_date() -> None:

@@ -198,7 +198,8 @@ def _offices(art: _Article, s: Sentence) -> None:
         if past:
             art.past_people.add(pm.key)
             continue
-        if title is not None and (set(words) & INTERNATIONAL or _body_after(doc, pm.end, s.span.end)):
+        if title is not None and (set(words) & INTERNATIONAL or "commission president" in " ".join(words)
+                                  or _body_after(doc, pm.end, s.span.end)):
             art.international.add(pm.key)   # "U.N. Secretary-General X": nobody's state official
             art.add(pm.key, "title", _title_case(title), s)
             continue
