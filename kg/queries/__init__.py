@@ -28,7 +28,8 @@ from importlib import resources
 
 from ..errors import InputError, UnknownQuestion
 
-_PARAM_RE = re.compile(r"^#\s*@param\s+([A-Za-z][A-Za-z0-9_]*)\s*(\(required\))?\s*:\s*(.*)$")
+_PARAM_RE = re.compile(r"^#\s*@param\s+([A-Za-z][A-Za-z0-9_]*)\s*(\(required\))?\s*(\(date\))?\s*:\s*(.*)$")
+_DATE_RE = re.compile(r"^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$")
 _RESOLVE_RE = re.compile(r"^#\s*@resolve\s+([A-Za-z][A-Za-z0-9_]*)\s*:\s*\?([A-Za-z_][A-Za-z0-9_]*)"
                          r"(?:\s+([A-Za-z]+:[A-Za-z0-9_]+))?(\s+contains)?\s*$")
 
@@ -52,6 +53,7 @@ class Question:
     sparql: str
     required: frozenset[str] = frozenset()
     resolve: dict[str, Resolve] = field(default_factory=dict)
+    dates: frozenset[str] = frozenset()   # parameters that are a date: YYYY, YYYY-MM or YYYY-MM-DD
     portable: str = ""            # plain SPARQL 1.1 for remote stores ("" : ``sparql`` is)
 
     def text(self, *, portable: bool = False) -> str:
@@ -73,18 +75,21 @@ def questions() -> dict[str, Question]:
         text, _, portable = text.partition("\n# @portable\n")
         lines = text.splitlines()
         help_text = lines[0].lstrip("#").strip() if lines and lines[0].startswith("#") else ""
-        params, required, resolve = {}, set(), {}
+        params, required, resolve, dates = {}, set(), {}, set()
         for line in lines:
             m = _PARAM_RE.match(line)
             if m:
-                params[m.group(1)] = m.group(3).strip()
+                params[m.group(1)] = m.group(4).strip()
                 if m.group(2):
                     required.add(m.group(1))
+                if m.group(3):
+                    dates.add(m.group(1))
             r = _RESOLVE_RE.match(line)
             if r:
                 resolve[r.group(1)] = Resolve(r.group(2), r.group(3), bool(r.group(4)))
         name = entry.name[:-3]
-        out[name] = Question(name, help_text, params, text, frozenset(required), resolve, portable)
+        out[name] = Question(name, help_text, params, text, frozenset(required), resolve,
+                             dates=frozenset(dates), portable=portable)
     return dict(sorted(out.items()))
 
 
@@ -117,6 +122,9 @@ def check_params(question: Question, params: dict[str, str]) -> None:
             )
     for key in sorted(question.required - params.keys()):
         raise InputError(f"question '{question.name}' needs --param {key}=VALUE ({question.params[key]})")
+    for key in sorted(question.dates & params.keys()):
+        if not _DATE_RE.match(params[key].strip()):
+            raise InputError(f"bad --param {key}={params[key]!r}: expected a date, YYYY-MM-DD (or YYYY-MM, YYYY)")
 
 
 def resolve(query: Callable[..., Any], how: Resolve, text: str, literal: Callable[..., Any],
