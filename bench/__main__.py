@@ -167,7 +167,8 @@ def queries(m: Manifest) -> list[dict[str, Any]]:
     from kg.queries import questions
 
     for name in questions():
-        params = {"entity": m.person_label} if name in ("sources", "evidence") else {}
+        params = ({"entity": m.person_label} if name in ("sources", "evidence")
+                  else {"person": m.person_label} if name == "roles" else {})
         qs.append({"name": f"ask {name}", "ask": name, "params": params})
     qs.append({"name": "ask leaders --param state=Poland", "ask": "leaders", "params": {"state": "Poland"}})
     qs.append({"name": "web: entity page of one person", "web": "entity", "arg": m.person})
@@ -520,7 +521,7 @@ class Bench:
 
 
 PER_ENTITY = ("replaces+ from one treaty", "one person's summits + co-participants", "ask evidence",
-              "ask sources", "ask leaders --param state=Poland", "web: entity page of one person",
+              "ask sources", "ask roles", "ask leaders --param state=Poland", "web: entity page of one person",
               "web: search for one person")
 
 
