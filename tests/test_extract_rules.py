@@ -651,3 +651,13 @@ The new treaty builds on the Treaty of Lasting Friendship of 12 March 1997 and t
     fs = facts("of-date-2023")
     assert ("treaty/treaty-of-lasting-friendship", "signedOn", "1997-03-12") in fs
     assert ("treaty/treaty-on-deep-partnership", "signedOn", "2011-06-04") in fs
+
+
+def test_extract_rules_visits_into_two_places_and_on_a_state_visit() -> None:
+    TEXTS["two-places-2024"] = ("2024-06-22", """Visits
+
+NEW DELHI, June 22 (Wire) - Nepalese Prime Minister Pushpa Kamal Dahal, on a three-day state visit that began on Friday, held talks with Indian Prime Minister Narendra Modi. In March 2019 Chinese Premier Li Keqiang travelled to Hanoi and then to Vientiane. Swiss President Alain Berset flew into Montevideo on Thursday.""")
+    visits = {(v["visitor"], v["destination"], v.get("startDate")) for v in _visits("two-places-2024")}
+    assert ("person/pushpa-kamal-dahal", "place/new-delhi", "2024-06-21") in visits
+    assert {("person/li-keqiang", "place/hanoi", "2019-03"), ("person/li-keqiang", "place/vientiane", "2019-03")} <= visits
+    assert ("person/alain-berset", "place/montevideo", "2024-06-20") in visits

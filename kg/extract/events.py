@@ -327,6 +327,9 @@ def _visits(art: _Article, s: Sentence) -> None:
                     if c.i in by_tok:
                         visitor = by_tok[c.i].key
             if visitor is None and tok.dep_ == "pobj" and tok.head.lower_ in ("on", "during") \
+                    and tok.head.head.i in by_tok:
+                visitor = by_tok[tok.head.head.i].key   # "X, on a state visit, held talks"
+            if visitor is None and tok.dep_ == "pobj" and tok.head.lower_ in ("on", "during") \
                     and tok.head.head.pos_ in ("VERB", "AUX"):
                 # "Ruto is on a state visit to Tanzania", "arrived on a two-day visit"
                 for c in tok.head.head.children:
@@ -352,16 +355,50 @@ def _visits(art: _Article, s: Sentence) -> None:
         if visitor is None:
             continue
         dest = _destination(art, s, tok, is_verb)
+        if dest is None and is_noun and art.dateline_place and tok.dep_ == "pobj" and tok.head.lower_ == "on":
+            # "X, on a state visit, held talks ...": a visit told from where the story is filed
+            home = art.offices.get(visitor, set())
+            here = art.place(art.dateline_place)
+            st = ref.lookup_place(art.dateline_place)
+            if here and st is not None and st.state and f"state/{ref.slugify(st.state)}" not in home and home:
+                dest = here
         if dest is None:
             continue
         # a visit's date is the one attached to it, not any date of the sentence
         status, start, end = _event_status(art, s, tok, own_date_only=not is_verb)
+        dests = [dest] + (_further_destinations(s, tok, dest) if is_verb else [])
         for who in dict.fromkeys([visitor, *(_delegation_leaders(tok, by_tok) if is_verb else [])]):
-            ev = Event("Visit" if status is None else "Plan", [who], start, end,
-                       destination=dest, status=status, extra={"type": "Visit", "sent": s.index, "block": s.block,
-                                                               "background": _background(tok)})
-            ev.evidence.append(Evidence(s.text, s.section))
-            art.events.append(ev)
+            for where in dests:
+                ev = Event("Visit" if status is None else "Plan", [who], start, end,
+                           destination=where, status=status,
+                           extra={"type": "Visit", "sent": s.index, "block": s.block, "background": _background(tok)})
+                ev.evidence.append(Evidence(s.text, s.section))
+                art.events.append(ev)
+
+
+def _further_destinations(s: Sentence, tok: Any, first: str) -> list[str]:
+    """"Travelled to Cairo and then to Jerusalem": a second "to" coordinated with the first."""
+    tos = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"]
+    if not tos:
+        return []
+    more = [c for c in [*tos[0].conjuncts, *tok.children] if c.dep_ == "conj" and c.lower_ == "to"]
+    out: list[str] = []
+    for to in more:
+        k = next((m.key for g in to.subtree for m in [*s.places, *s.states] if m.start <= g.i < m.end), None)
+        if k and k != first and k not in out:
+            out.append(k)
+    return out
+    for conj in [*tos[0].conjuncts, *[c for c in tok.children if c.dep_ == "conj" and c.lower_ == "to"]]:
+        if conj.lower_ != "to":
+            continue
+        if True:
+            if True:
+                for g in conj.subtree:
+                    k = next((m.key for m in [*s.places, *s.states] if m.start <= g.i < m.end), None)
+                    if k and k != first and k not in out:
+                        out.append(k)
+                        break
+    return out
 
 
 def _delegation_leaders(verb: Any, by_tok: dict[int, Mention]) -> list[str]:
@@ -406,9 +443,9 @@ def _destination(art: _Article, s: Sentence, tok: Any, is_verb: bool) -> str | N
                 return k
         return None
 
-    # "arrived in X"; a noun: "a visit to X", and "a stop in X" (a stop is made in a place)
-    preps = ("to", "in") if (is_verb and tok.lemma_.lower() != "visit") or tok.lemma_.lower() in ("stop", "stopover") \
-        else ("to",)
+    # "arrived in X", "flew into X"; a noun: "a visit to X", and "a stop in X" (made in a place)
+    preps = ("to", "in", "into") if (is_verb and tok.lemma_.lower() != "visit") \
+        or tok.lemma_.lower() in ("stop", "stopover") else ("to",)
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in preps:
             for g in c.subtree:
