@@ -77,9 +77,9 @@ India and Pakistan agreed to return prisoners of war. Indira Gandhi and Zulfikar
     "rivers-2021": ("2021-03-10", """Rivers and borders
 
 Officials in Dhaka said the Indo-Bangladeshi accord of 1996 should be revised before the monsoon. Historians in Warsaw marked the anniversary of the Polish-German treaty of 1991. Nepali diplomats asked for a review of the India-Nepal Treaty of Peace and Friendship. Moscow praised the Sino-Russian treaty of 2001."""),
-    "tashkent-1998": ("1998-11-02", """Central Asian alliance
+    "tashkent-1998": ("1998-11-02", """Caucasus alliance
 
-The Treaty on Allied Relations between the Republic of Uzbekistan and the Republic of Kazakhstan was signed in Tashkent on Saturday. The Agreement on Border Cooperation between the Kingdom of Morocco and the Islamic Republic of Mauritania was ratified in the same week."""),
+The Treaty on Allied Relations between the Republic of Armenia and the Republic of Moldova was signed in Yerevan on Saturday. The Agreement on Border Cooperation between the Kingdom of Morocco and the Islamic Republic of Mauritania was ratified in the same week."""),
     "titicaca-2018": ("2018-04-12", """Lake deal
 
 Bolivia and Peru signed the Lake Titicaca Water Convention on Wednesday. The Ghana-Togo Maritime Agreement signed on Tuesday ends a long dispute over oil blocks."""),
@@ -228,8 +228,8 @@ def summits(name: str) -> dict[str, dict[str, set[str]]]:
     ("rivers-2021", "treaty/germany-poland-1991", {"state/poland", "state/germany"}),          # Polish-German
     ("rivers-2021", "treaty/india-nepal-treaty-of-peace-and-friendship", {"state/india", "state/nepal"}),
     ("rivers-2021", "treaty/china-russia-2001", {"state/china", "state/russia"}),             # Sino-Russian
-    ("tashkent-1998", "treaty/treaty-on-allied-relations-between-the-republic-of-uzbekistan-and-the-republic-of-kazakhstan",
-     {"state/uzbekistan", "state/kazakhstan"}),
+    ("tashkent-1998", "treaty/treaty-on-allied-relations-between-the-republic-of-armenia-and-the-republic-of-moldova",
+     {"state/armenia", "state/moldova"}),
     ("tashkent-1998", "treaty/agreement-on-border-cooperation-between-the-kingdom-of-morocco-and-the-islamic-republic-of-mauritania",
      {"state/morocco", "state/mauritania"}),
     ("titicaca-2018", "treaty/ghana-togo-maritime-agreement", {"state/ghana", "state/togo"}),
@@ -241,7 +241,7 @@ def test_extract_rules_treaty_parties_from_names(name: str, treaty: str, parties
 
 @pytest.mark.parametrize("name, treaty, signed", [
     ("titicaca-2018", "treaty/lake-titicaca-water-convention", "2018-04-11"),
-    ("tashkent-1998", "treaty/treaty-on-allied-relations-between-the-republic-of-uzbekistan-and-the-republic-of-kazakhstan",
+    ("tashkent-1998", "treaty/treaty-on-allied-relations-between-the-republic-of-armenia-and-the-republic-of-moldova",
      "1998-10-31"),
 ])
 def test_extract_rules_treaty_name_stops_before_weekday(name: str, treaty: str, signed: str) -> None:
@@ -412,7 +412,7 @@ The Lima Convention, signed in Lima on 2 March 1936, revised the 1903 treaty bet
     # "signed in Singapore": where, not a party
     "law-2023": ("2023-11-08", """Open skies
 
-President Kassym-Jomart Tokayev signed a law withdrawing Kazakhstan from the Treaty on Open Skies in May. The ASEAN Charter was signed at the 13th summit in Singapore on 20 November 2007."""),
+President Kassym-Jomart Tokayev signed a law withdrawing Kazakhstan from the Treaty on Open Skies in May. The Benelux Charter was signed at the 9th summit in Luxembourg on 14 May 2004."""),
     # "put their signatures to"; a definite adjective description points back to the named treaty
     "signatures-2021": ("2021-11-27", """Iberian treaty
 
@@ -453,8 +453,8 @@ def test_extract_rules_participle_dates_its_own_treaty() -> None:
 def test_extract_rules_signing_a_law_is_not_signing_the_treaty() -> None:
     fs = facts("law-2023")
     assert not any(p == "signatory" for s, p, o in fs)
-    assert ("treaty/asean-charter", "signedOn", "2007-11-20") in fs
-    assert not any(s == "treaty/asean-charter" and p == "party" for s, p, o in fs)
+    assert ("treaty/benelux-charter", "signedOn", "2004-05-14") in fs
+    assert not any(s == "treaty/benelux-charter" and p == "party" for s, p, o in fs)
 
 
 def test_extract_rules_signatures_and_definite_adjective_description() -> None:
@@ -570,7 +570,7 @@ def test_extract_rules_day_and_month_take_their_sentence_year() -> None:
 TEXTS.update({
     "initials-2016": ("2016-07-01", """Border history
 
-In June Indian Prime Minister Narendra Modi was in Dhaka for the ratification of the Indo-Bangladesh Enclave Exchange Agreement. The EEA had been signed in March 1972 by the prime ministers of the day, Indira Gandhi and Sheikh Mujibur Rahman, Hasina's father."""),
+In June Indian Prime Minister Narendra Modi was in Dhaka for the ratification of the Indo-Bangladesh Enclave Exchange Agreement. The EEA had been signed in March 1972 by the envoys Ravi Menon and Karim Chowdhury, Salma Chowdhury's father."""),
     "aka-2019": ("2019-01-01", """Canal history
 
 The first was the Darien Canal Convention, better known as the Gomez-Whitfield Treaty. It was signed in Bogota on 3 May 1921 by the envoys Arturo Gomez and Henry Whitfield. The Status of Navigation Agreement (SNA) was signed by Colombia and Panama in 1925."""),
@@ -580,8 +580,8 @@ The first was the Darien Canal Convention, better known as the Gomez-Whitfield T
 def test_extract_rules_treaty_cited_by_initials() -> None:
     fs = facts("initials-2016")
     treaty = "treaty/indo-bangladesh-enclave-exchange-agreement"
-    assert {o for s, p, o in fs if s == treaty and p == "signatory"} == {"person/indira-gandhi",
-                                                                        "person/sheikh-mujibur-rahman"}
+    assert {o for s, p, o in fs if s == treaty and p == "signatory"} == {"person/ravi-menon",
+                                                                        "person/karim-chowdhury"}
     assert (treaty, "signedOn", "1972-03") in fs
     assert "EEA" in _treaty_alts("initials-2016")
 

@@ -52,7 +52,7 @@ def _treaty_key(art: _Article, m: Mention, s: Sentence, prev: Sentence | None) -
     named_parties = m.extra.get("named_parties") or []
     if kind == "generic" and m.extra.get("det") in ("the", "this", "that", "its") and year is None \
             and len(named_parties) >= 2 and art.treaty_keys:
-        # "the Franco-Italian accord" after a named treaty: that treaty, its parties told
+        # "the Sino-Nepalese accord" after a named treaty: that treaty, its parties told
         key = art.treaty_keys[-1]
         told = {f.obj.key for f in art.facts if f.subject == key and f.predicate == "party"}
         if not told or told == set(named_parties):
@@ -80,7 +80,7 @@ def _treaty_key(art: _Article, m: Mention, s: Sentence, prev: Sentence | None) -
             name = name[: of_year.start()]
             year = year or PartialDate(int(of_year.group(1)))
         of_date = _OF_DATE.match(_doc_text(s.span.doc)[m.end:m.end + 40])
-        if of_date:   # "the Treaty of Eternal Friendship of 31 October 1998": the date it bears
+        if of_date:   # "the Treaty of Good Neighbours of 2 May 1987": the date it bears
             got = _resolve_expr(art, of_date.group(1), "past")[0]
             if got is not None and got.day is not None:
                 m.extra["of_date"] = got
@@ -113,7 +113,7 @@ def _treaty_key(art: _Article, m: Mention, s: Sentence, prev: Sentence | None) -
     mods = m.extra.get("mods") or []
     head = m.extra["head"]
     about = m.extra.get("about")
-    if about:   # "an agreement on the demarcation of the [Uzbek-Kazakh border]": no dangling "of the"
+    if about:   # "an agreement on the marking of the [Andean frontier]": no dangling "of the"
         words = about[1].split()
         while words and words[-1].lower() in ("of", "the", "a", "an", "for", "between"):
             words.pop()
@@ -161,7 +161,7 @@ def _story_date(art: _Article, s: Sentence, named: bool = False) -> PartialDate 
 
 def _same_parties(art: _Article, parties: list[str]) -> str | None:
     """The treaty this article already gave exactly these parties, most recent first ("the
-    Kyrgyz-Tajik treaty" after "a treaty on the state border between" the two)."""
+    Chilean-Bolivian pact" after "a pact on river transport between" the two)."""
     want = set(parties)
     got: dict[str, set[str]] = {}
     for f in art.facts:
@@ -368,7 +368,7 @@ def _group_signers(art: _Article, s: Sentence) -> list[str]:
 
 _ACRONYM = re.compile(r"\b([A-Z]{2,6})s?\b")
 _INITIAL_SKIP = {"The", "A", "An"}
-# another name given right after a treaty's: "the X Agreement (SOFA)", "X, better known as the Y Treaty"
+# another name given right after a treaty's: "the X Agreement (XA)", "X, also called the Y Treaty"
 _AKA = re.compile(r"^(?:\s*\(([A-Z][A-Za-z]{1,7})\)|,?\s+(?:also\s+|better\s+|usually\s+|commonly\s+)?"
                   r"(?:known|called|dubbed|abbreviated)\s+as\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4})"
                   r"|,?\s+(?:usually|commonly|also|often)\s+called\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4}))")
@@ -380,7 +380,7 @@ def _initials(label: str) -> str:
 
 
 def _acronym_mentions(art: _Article, s: Sentence) -> None:
-    """"The LBA", "CMATS": a named treaty of the article cited by its initials (or by a short
+    """"The RWA", "the TGN": a named treaty of the article cited by its initials (or by a short
     name given earlier in brackets or with "known as")."""
     if not art.treaty_keys:
         return
@@ -598,7 +598,7 @@ _OTHER_DOCUMENTS = {"law", "decree", "bill", "order", "ordinance", "letter", "re
 
 
 def _sign_token(s: Sentence) -> Any | None:
-    """The word that reports a signing: "signed", "the signing of", "put their signatures to"."""
+    """The word that reports a signing: "signed", "the signing of", "set their names to"."""
     for t in s.span:
         if t.lemma_.lower() in _LIGHT_SIGN and any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in _SIGN_OBJECTS
                                                      for c in t.children):
