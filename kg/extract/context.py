@@ -57,6 +57,10 @@ class Event:
     status: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
+    def people(self) -> list[str]:
+        """The people of the event: its participants and, for a visit, the host who received them."""
+        return [p for p in dict.fromkeys([*self.participants, self.extra.get("host") or ""]) if p.startswith("person/")]
+
 
 class _Article:
     """State of one article's extraction (person clusters, events, facts)."""
@@ -107,6 +111,13 @@ class _Article:
         if key not in self.entities:
             self.entities[key] = Entity(key, "Place", name)
         return key
+
+    def state_of(self, key: str | None) -> str | None:
+        """The state a state or place key stands in (a place's state from the reference data)."""
+        if key is None or key.startswith("state/"):
+            return key
+        p = ref.lookup_place(self.entities[key].label) if key in self.entities else None
+        return f"state/{ref.slugify(p.state)}" if p is not None and p.state else None
 
     def person(self, name: str, sent_index: int) -> str:
         known = ref.lookup_person(name)

@@ -57,7 +57,7 @@ def _resolve_expr(art: _Article, expr: str, tense: str, context: str | None = No
     anchor = art.anchor
     year_here = _year_of_sentence(expr, context)
     if year_here is not None and (anchor is None or year_here != anchor.year):
-        # "signed on 25 May 1963 at a conference held from 22 to 25 May": a day and month with no
+        # "adopted on 6 March 1957 at talks held from 3 to 6 March": a day and month with no
         # year take the year their own sentence states, not the article's
         return resolve_range(expr, PartialDate(year_here, 12, 31), tense="past", context=context)
     if anchor is None or anchor.day is not None:

@@ -239,6 +239,13 @@ _GROUP = re.compile(r"^(?:the|both)\s+(?:two\s+)?(?:sides|leaders|presidents|pri
                     r"heads\s+of\s+(?:state|government))$", re.I)
 
 
+def _recent_events(art: _Article, s: Sentence, within: int = 3) -> list[Event]:
+    """Meetings and visits told in the last few sentences of this block or the one before, not
+    as background."""
+    return [e for e in art.events if e.kind in ("Summit", "Visit") and e.extra.get("block") in (s.block, s.block - 1)
+            and 0 <= s.index - e.extra.get("sent", -99) <= within and not e.extra.get("background")]
+
+
 def _group_sides(art: _Article, s: Sentence, tok: Any) -> list[str]:
     """"The two sides held talks", "the two leaders met": the two leaders the story has just told
     of — those of the meeting or visit just reported, else the last two of different states."""
@@ -249,22 +256,17 @@ def _group_sides(art: _Article, s: Sentence, tok: Any) -> list[str]:
     if subj is None or not _GROUP.match(s.span.doc[subj.left_edge.i:subj.i + 1].text):
         return []
     leader = lambda k: k in art.leaders or k in art.leader_titled   # noqa: E731
-    for e in reversed(art.events):
-        if e.kind in ("Summit", "Visit") and e.extra.get("block") in (s.block, s.block - 1) \
-                and 0 <= s.index - e.extra.get("sent", -99) <= 4 and not e.extra.get("background"):
-            people = [p for p in [*e.participants, e.extra.get("host") or ""] if p.startswith("person/") and leader(p)]
-            if len(set(people)) >= 2:
-                return list(dict.fromkeys(people))
-            if e.kind == "Visit" and len(people) == 1 and e.destination:
-                # a visitor and the host state's leader last named
-                dest = e.destination if e.destination.startswith("state/") else None
-                if dest is None and e.destination in art.entities:
-                    pl = ref.lookup_place(art.entities[e.destination].label)
-                    dest = f"state/{ref.slugify(pl.state)}" if pl is not None and pl.state else None
-                host = next((k for idx, k in reversed(art.person_order) if idx <= s.index and leader(k)
-                             and dest in art.offices.get(k, set()) and k not in art.past_people), None)
-                if host is not None and host != people[0]:
-                    return [people[0], host]
+    for e in reversed(_recent_events(art, s, within=4)):
+        people = [p for p in e.people() if leader(p)]
+        if len(people) >= 2:
+            return people
+        if e.kind == "Visit" and len(people) == 1 and e.destination:
+            # a visitor and the host state's leader last named
+            dest = art.state_of(e.destination)
+            host = next((k for idx, k in reversed(art.person_order) if idx <= s.index and leader(k)
+                         and dest in art.offices.get(k, set()) and k not in art.past_people), None)
+            if host is not None and host != people[0]:
+                return [people[0], host]
     out: list[str] = []
     states: set[str] = set()
     told = {p for e in art.events if not e.extra.get("background") for p in e.participants}
@@ -359,8 +361,7 @@ def _visits(art: _Article, s: Sentence) -> None:
             # "X, on a state visit, held talks ...": a visit told from where the story is filed
             home = art.offices.get(visitor, set())
             here = art.place(art.dateline_place)
-            st = ref.lookup_place(art.dateline_place)
-            if here and st is not None and st.state and f"state/{ref.slugify(st.state)}" not in home and home:
+            if here and home and art.state_of(here) not in home | {None}:
                 dest = here
         if dest is None:
             continue
@@ -387,17 +388,6 @@ def _further_destinations(s: Sentence, tok: Any, first: str) -> list[str]:
         k = next((m.key for g in to.subtree for m in [*s.places, *s.states] if m.start <= g.i < m.end), None)
         if k and k != first and k not in out:
             out.append(k)
-    return out
-    for conj in [*tos[0].conjuncts, *[c for c in tok.children if c.dep_ == "conj" and c.lower_ == "to"]]:
-        if conj.lower_ != "to":
-            continue
-        if True:
-            if True:
-                for g in conj.subtree:
-                    k = next((m.key for m in [*s.places, *s.states] if m.start <= g.i < m.end), None)
-                    if k and k != first and k not in out:
-                        out.append(k)
-                        break
     return out
 
 
@@ -471,12 +461,6 @@ def _presence_visits(art: _Article, s: Sentence) -> None:
     by_tok = _persons_by_token(s)
     spans = [(m.start, m.end, m.key) for m in s.places] + [(m.start, m.end, m.key) for m in s.states]
 
-    def state_of(key: str) -> str | None:
-        if key.startswith("state/"):
-            return key
-        p = ref.lookup_place(art.entities[key].label) if key in art.entities else None
-        return f"state/{ref.slugify(p.state)}" if p is not None and p.state else None
-
     for tok in s.span:
         lem = tok.lemma_.lower()
         if lem == "be" and tok.tag_ == "VBD":
@@ -489,7 +473,7 @@ def _presence_visits(art: _Article, s: Sentence) -> None:
                     continue
                 where = next((k for g in c.children if g.dep_ == "pobj"
                               for a, b, k in spans if a <= g.i < b), None)
-                st = state_of(where) if where else None
+                st = art.state_of(where) if where else None
                 if st is None or st in home:
                     continue
                 _add_visit(art, s, tok, subj, where)
@@ -513,7 +497,7 @@ def _presence_visits(art: _Article, s: Sentence) -> None:
             home = next(iter(host_states))
             # where the guest was received: a place of the host's state the verb governs
             where = next((m.key for m in s.places if _governed_by(doc[m.end - 1], tok)
-                          and state_of(m.key) == home), home)
+                          and art.state_of(m.key) == home), home)
             _add_visit(art, s, tok, guest, where, host)
             if all(k in art.leaders or k in art.leader_titled for k in (host, guest)):
                 # two leaders, one receiving the other: they met

@@ -217,7 +217,7 @@ def _mentions(art: _Article, s: Sentence) -> None:
             start = ent.start
             while start < ent.end - 1 and doc[start].lower_ in _TITLE_HEADS and doc[start].text[:1].isupper() \
                     and not (ent.ent_id_ or "").startswith("person/"):
-                start += 1   # "Taoiseach Liam Cosgrave" read as one name: the title stays outside it
+                start += 1   # "Taoiseach X" read as one name: the title stays outside it
             if start != ent.start:
                 text = doc[start:ent.end].text
             while start - 1 >= span.start and doc[start - 1].pos_ == "PROPN" and not doc[start - 1].ent_type_ \

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import Any
 
 from .. import reference as ref
 from ..model import Ref
@@ -227,7 +228,7 @@ def _offices(art: _Article, s: Sentence) -> None:
         _office_fact(art, pm.key, state, leads, s)
 
 
-def _body_after(doc, end: int, limit: int) -> bool:  # type: ignore[no-untyped-def]
+def _body_after(doc: Any, end: int, limit: int) -> bool:
     """"X, Secretary-General of the United Nations": the apposition names an international body."""
     words = [t.lower_ for t in doc[end:min(limit, end + 10)]]
     if not words or words[0] != ",":
@@ -240,7 +241,7 @@ def _body_after(doc, end: int, limit: int) -> bool:  # type: ignore[no-untyped-d
                           r"nato|world bank|international monetary fund)\b", text)) or bool(set(text.split()) & INTERNATIONAL)
 
 
-def _delegation_state(tok, state_at: dict[int, str]) -> str | None:  # type: ignore[no-untyped-def]
+def _delegation_state(tok: Any, state_at: dict[int, str]) -> str | None:
     """"A Somali delegation led by Foreign Minister X": the state of the delegation X leads."""
     for a in list(tok.ancestors)[:5]:
         if a.lemma_.lower() in ("lead", "head") and a.dep_ == "acl" \

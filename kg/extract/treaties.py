@@ -14,10 +14,10 @@ from .lexicon import ANAPHORIC_TIME, REPLACE_ACTIVE, REPLACE_PASSIVE, SIGN_WORDS
 from .nlp import _doc_text, _governed_by, _token_at_char
 from .names import _title_case
 from .context import _Article, Event, Mention, Sentence
-from .dating import _dates_agree, _not_after_article, _resolve_dates, _resolve_expr, _text_before, _year_in, _year_near
+from .dating import _YEAR, _dates_agree, _not_after_article, _resolve_dates, _resolve_expr, _text_before, _year_in, _year_near
 from .modality import _has_past_evidence, _is_speculative
 from .offices import _holds_title
-from .events import _news_of_the_day, _place_for
+from .events import _news_of_the_day, _place_for, _recent_events
 
 
 _MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -130,27 +130,21 @@ def _treaty_key(art: _Article, m: Mention, s: Sentence, prev: Sentence | None) -
     return key, label, year, parties
 
 
-def _recent_events(art: _Article, s: Sentence, within: int = 3) -> list[Event]:
-    """Meetings and visits told in the last few sentences of this block or the one before."""
-    return [e for e in art.events if e.kind in ("Summit", "Visit") and e.extra.get("block") in (s.block, s.block - 1)
-            and 0 <= s.index - e.extra.get("sent", -99) <= within and not e.extra.get("background")]
-
-
 def _story_date(art: _Article, s: Sentence, named: bool = False) -> PartialDate | None:
     """The date of a past signing that states none of its own ("the two sides signed an
     agreement on fisheries"): the story's current date — a meeting or visit told in the last few
     sentences, else a year stated earlier in the same paragraph, else the news the article reports
     (an event dated in the week before the article's date), else the article's year. A named treaty
     ("X signed the Treaty of Y") takes only the first two: it may be an old one."""
-    if re.search(r"\b(1[6-9]\d\d|20\d\d)\b", s.text):
+    if _YEAR.search(s.text):
         return None   # the sentence's own years are other events': better none than a guess
     dated = [e for e in _recent_events(art, s) if e.start is not None and e.extra.get("block") == s.block]
     if dated:
         return dated[-1].start
-    years = re.findall(r"\b(1[6-9]\d\d|20\d\d)\b", _doc_text(s.span.doc)[:s.span.start_char])
+    years = _YEAR.findall(_doc_text(s.span.doc)[:s.span.start_char])
     if years:
         return PartialDate(int(years[-1]))
-    if named or art.article_date is None or re.search(r"\b(1[6-9]\d\d|20\d\d)\b", s.text):
+    if named or art.article_date is None:
         return None
     news = [e for e in art.events if e.kind in ("Summit", "Visit") and e.start is not None
             and _news_of_the_day(art, e.start)]
@@ -176,8 +170,7 @@ def _same_parties(art: _Article, parties: list[str]) -> str | None:
 def _meeting_states(art: _Article, s: Sentence) -> list[str]:
     """The states of the two sides of a meeting or visit just told (for "the two sides")."""
     for e in reversed(_recent_events(art, s)):
-        people = [p for p in [*e.participants, e.extra.get("host") or ""] if p.startswith("person/")]
-        states = list(dict.fromkeys(st for p in people for st in sorted(art.offices.get(p, ()))))
+        states = list(dict.fromkeys(st for p in e.people() for st in sorted(art.offices.get(p, ()))))
         if e.kind == "Visit" and e.destination and e.destination.startswith("state/"):
             states = list(dict.fromkeys([*states, e.destination]))
         if len(states) == 2:
@@ -269,7 +262,7 @@ def _described(s: Sentence, m: Mention, year: PartialDate | None) -> set[str]:
             if cut != phrase and len(cut.split()) >= 3:
                 out.add(cut)
         break
-    if year is not None and m.extra.get("det") != "a" and m.extra.get("det") != "an":
+    if year is not None and m.extra.get("det") not in ("a", "an"):
         out |= {f"{year.year} {tok.text}", f"{tok.text} of {year.year}"}
     return {re.sub(r"\s+([-’'])\s*", r"\1", o) for o in out}
 
@@ -342,10 +335,9 @@ def _group_signers(art: _Article, s: Sentence) -> list[str]:
     wanted_leaders = noun not in ("foreign ministers", "ministers")
     if wanted_leaders and noun not in ("sides", "men", "women"):
         for e in reversed([e for e in _recent_events(art, s, within=4) if e.extra.get("block") == s.block]):
-            met = [p for p in [*e.participants, e.extra.get("host") or ""]
-                   if p.startswith("person/") and (p in art.leaders or p in art.leader_titled)]
-            if len(set(met)) == n:
-                return list(dict.fromkeys(met))
+            met = [p for p in e.people() if p in art.leaders or p in art.leader_titled]
+            if len(met) == n:
+                return met
     out: list[str] = []
     for idx, key in reversed(art.person_order):
         if idx > s.index or idx < s.index - 6 or key in out:
@@ -533,7 +525,7 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
         if start is None and status is None and not s.dates and recent and _AFTER_MEETING.search(s.text):
             # "At the end of the talks, the two leaders signed X": the signing of a meeting or
             # visit just told takes its date and place
-            met = [p for p in [*recent[-1].participants, recent[-1].extra.get("host") or ""] if p.startswith("person/")]
+            met = recent[-1].people()
             if re.match(r"^(?:They|The two|Both)\b(?!\s+sides)", s.text) and set(signatories) <= set(met):
                 signatories = met   # "They then signed X": all who met, not one "they" was read as
             dated = [e for e in recent if e.start is not None]
