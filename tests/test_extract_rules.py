@@ -661,3 +661,58 @@ NEW DELHI, June 22 (Wire) - Nepalese Prime Minister Pushpa Kamal Dahal, on a thr
     assert ("person/pushpa-kamal-dahal", "place/new-delhi", "2024-06-21") in visits
     assert {("person/li-keqiang", "place/hanoi", "2019-03"), ("person/li-keqiang", "place/vientiane", "2019-03")} <= visits
     assert ("person/alain-berset", "place/montevideo", "2024-06-20") in visits
+
+
+def test_extract_rules_leaders_watching_a_signing_met_but_are_no_party() -> None:
+    TEXTS["watched-2024"] = ("2024-05-10", """Border accord
+
+Chilean President Gabriel Boric and Argentina's President Javier Milei signed a border accord in Santiago on Tuesday, watched by Brazilian President Luiz Inacio Lula da Silva.""")
+    fs = facts("watched-2024")
+    parties = {o for s, p, o in fs if p == "party"}
+    assert parties == {"state/chile", "state/argentina"}   # the guest's state is no party
+    signers = {o for s, p, o in fs if p == "signatory"}
+    assert signers == {"person/gabriel-boric", "person/javier-milei"}   # "A and B's President C"
+    met = [v for v in summits("watched-2024").values()]
+    assert len(met) == 1 and met[0]["participant"] == {
+        "person/gabriel-boric", "person/javier-milei", "person/luiz-inacio-lula-da-silva"}
+
+
+def test_extract_rules_ministers_sign_the_document_while_leaders_watch_in_a_dateline_town() -> None:
+    TEXTS["document-2021"] = ("2021-09-12", """Lake accord
+
+ORAVITA, Romania, Sept 12 - Romania and Serbia signed an agreement on Sunday on the shared management of the Danube gorge.
+
+The foreign ministers, Bogdan Aurescu and Nikola Selakovic, signed the document in this border town, watched by Prime Ministers Florin Citu and Ana Brnabic.""")
+    fs = facts("document-2021")
+    met = list(summits("document-2021").values())
+    assert len(met) == 1 and met[0]["participant"] == {"person/florin-citu", "person/ana-brnabic"}, met
+    assert met[0].get("location") == {"place/oravita"} and met[0].get("startDate") == {"2021-09-12"}
+    assert ("place/oravita", "locatedIn", "state/romania") in fs
+    assert not any(o == "person/ministers-florin-citu" for s, p, o in fs)
+
+
+def test_extract_rules_that_summit_points_back() -> None:
+    TEXTS["anchor-2024"] = ("2024-05-10", """Ceasefire
+
+The two presidents renewed the truce agreed at a regional summit in Arusha on March 3. That summit was hosted by Tanzanian President Samia Suluhu Hassan and chaired by Kenya's William Ruto.""")
+    met = list(summits("anchor-2024").values())
+    assert len(met) == 1 and met[0]["participant"] == {"person/samia-suluhu-hassan", "person/william-ruto"}
+    assert met[0].get("startDate") == {"2024-03-03"} and met[0].get("location") == {"place/arusha"}
+
+
+def test_extract_rules_the_president_and_the_king_during_a_visit() -> None:
+    TEXTS["readout-2019"] = ("2019-11-05", """Statement
+
+President Kassym-Jomart Tokayev yesterday received King Abdullah II of Jordan at the airport in Nur-Sultan. The King arrived on Monday for a three-day visit to Kazakhstan.
+
+Today the President and the King held talks in a restricted format. In another city, Prime Minister Askar Mamin met President Ilham Aliyev and later Prime Minister Nikol Pashinyan.""")
+    met = {v.get("startDate", frozenset()) and next(iter(v["startDate"])): v for v in summits("readout-2019").values()
+           if "person/abdullah-ii" in v["participant"]}
+    talks = met.get("2019-11-05")
+    assert talks is not None and talks["participant"] == {"person/kassym-jomart-tokayev", "person/abdullah-ii"}
+    assert talks.get("location") == {"place/astana"}   # where the guest's visit had brought him
+    assert "2019-11-04" in met   # the reception of the day before: another meeting of the two
+    # "A met B and later C": B and C did not meet
+    others = summits("readout-2019").values()
+    assert not any({"person/ilham-aliyev", "person/nikol-pashinyan"} <= v["participant"] for v in others)
+    assert any(v["participant"] == {"person/askar-mamin", "person/nikol-pashinyan"} for v in others)

@@ -139,6 +139,13 @@ def extract(doc: Any, *, date: PartialDate | None = None) -> Extraction:
             if p is not None and p.state:
                 skey = art.state(f"state/{ref.slugify(p.state)}")
                 art.facts.append(Fact(key, "locatedIn", Ref(skey), Evidence("", "reference")))
+            elif p is None and art.state_of(key) is not None:
+                # the dateline's town, in the state the dateline names ("PSARADES, Greece -")
+                skey = art.state(art.state_of(key))
+                line = next(((b, d) for b in blocks[:3] for d in [_DATELINE_PLACE.match(b.text)] if d), None)
+                if line is not None:
+                    art.facts.append(Fact(key, "locatedIn", Ref(skey),
+                                          Evidence(line[1].group(0).strip(" -–—"), line[0].section)))
     used = {f.subject for f in art.facts} | {f.obj.key for f in art.facts if isinstance(f.obj, Ref)}
     # every state the story names as an actor is part of the article, with or without a fact
     used |= art.actor_states

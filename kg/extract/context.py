@@ -117,6 +117,8 @@ class _Article:
         if key is None or key.startswith("state/"):
             return key
         p = ref.lookup_place(self.entities[key].label) if key in self.entities else None
+        if p is None and self.dateline_place and key == f"place/{ref.slugify(self.dateline_place)}":
+            return self.dateline_state   # the town a story was filed from, in the dateline's state
         return f"state/{ref.slugify(p.state)}" if p is not None and p.state else None
 
     def person(self, name: str, sent_index: int) -> str:

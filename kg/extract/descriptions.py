@@ -41,6 +41,25 @@ def _holder(art: _Article, state: str, noun: str) -> str | None:
     return cands[0] if len(cands) == 1 else None
 
 
+# "the President", "the King": the title alone, capitalised as in readouts and statements
+_BARE = re.compile(r"\b[Tt]he\s+(President|Prime Minister|King|Queen|Emir|Chancellor|Premier|Sultan|Crown Prince)\b"
+                   r"(?!\s+(?:of\b|[A-Z]))(?!['’])")
+
+
+def _sole_titled(art: _Article, title: str, sent_index: int) -> str | None:
+    """The person "the President" means: the one the article gives that title, named before the
+    sentence; of several, the one the story opens with (readouts call their protagonist "the
+    Prime Minister" throughout, whoever else holds the title)."""
+    holders = {f.subject for f in art.facts if f.predicate == "title" and str(f.obj).lower() == title.lower()}
+    named = [(i, k) for i, k in art.person_order if i < sent_index and k in holders]
+    if not named:
+        return None
+    if len({k for _, k in named}) == 1:
+        return named[0][1]
+    first_i, first = named[0]
+    return first if first_i <= 2 else None
+
+
 def resolve_descriptions(art: _Article, s: Sentence) -> None:
     """Add a person mention for each description in the sentence that fits exactly one person."""
     from .. import link
@@ -71,4 +90,13 @@ def resolve_descriptions(art: _Article, s: Sentence) -> None:
                     continue
                 s.persons.append(Mention("person", m.group(0), toks[0].i, toks[-1].i + 1, who,
                                          extra={"description": True}))
+    for m in _BARE.finditer(text):
+        start_char, end_char = base + m.start(1), base + m.end(1)
+        toks = [t for t in s.span if start_char <= t.idx < end_char]
+        if not toks or any(t.i in taken for t in toks):
+            continue
+        who = _sole_titled(art, m.group(1), s.index)
+        if who is not None:
+            s.persons.append(Mention("person", m.group(0), toks[0].i, toks[-1].i + 1, who,
+                                     extra={"description": True}))
     s.persons.sort(key=lambda m: m.start)

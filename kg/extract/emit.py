@@ -32,6 +32,8 @@ def _emit_events(art: _Article) -> None:
         for m in merged:
             if m.kind != ev.kind or m.extra.get("type") != ev.extra.get("type"):
                 continue
+            if m.extra.get("apart") is not None and m.extra.get("apart") == ev.extra.get("apart"):
+                continue   # "met A and later B": told apart in the sentence itself
             if ev.kind == "Visit":
                 same = m.participants == ev.participants and (m.destination == ev.destination or
                        _place_in_state(art, m.destination, ev.destination) or
@@ -43,7 +45,9 @@ def _emit_events(art: _Article) -> None:
             else:
                 overlap = set(m.participants) & set(ev.participants)
                 if m.start is None and ev.start is None:
-                    same = bool(overlap)
+                    # undated: one meeting told twice, not "A met B" and "B met C"
+                    same = len(overlap) >= 2 or bool(overlap) and (
+                        set(m.participants) <= set(ev.participants) or set(ev.participants) <= set(m.participants))
                 elif m.start is None or ev.start is None:
                     # an undated mention is not glued to a dated event, but a headline's is: the
                     # headline tells the story the body dates
@@ -101,8 +105,11 @@ def _emit_events(art: _Article) -> None:
             if "treaty" in ev.extra and not all(p in art.leaders for p in ev.participants):
                 continue  # ministers signing a text is a ceremony; leaders signing it is a summit
             key = "summit/" + "-".join(slugs) + (f"-{year}" if year else "-undated")
+            if key in art.entities and ev.start is not None:
+                key += "-" + str(ev.start).replace("-", "")[4:]   # another meeting of theirs that year
             names = [_label(art, p) for p in ev.participants]
-            label = f"Summit of {' and '.join(sorted(names))}" + (f" ({year})" if year else "")
+            label = f"Summit of {' and '.join(sorted(names))}" + (
+                f" ({ev.start})" if key.count("-") > len(slugs) and ev.start else f" ({year})" if year else "")
             alts: frozenset[str] = frozenset()
             if ev.extra.get("name"):   # "the Lusaka summit": known by its own name too
                 name = ev.extra["name"]

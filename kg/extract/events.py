@@ -10,6 +10,7 @@ from .. import reference as ref
 from ..model import Evidence, PartialDate
 from .lexicon import LIGHT_VERBS, SUMMIT_NOUNS, SUMMIT_VERBS, VISIT_NOUNS, VISIT_VERBS
 from .nlp import _columns, _governed_by
+from .mentions import says_here
 from .context import _Article, Event, Mention, _persons_by_token, Sentence
 from .dating import _dates_agree, _in_own_clause
 from .modality import _event_status
@@ -70,9 +71,15 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             continue
         participants = _participants(art, s, tok)
         if len(participants) < 1:
+            _anchor(art, s, tok, lem, is_noun)
             continue
         status, start, end = _event_status(art, s, tok, own_date_only=False)
         place = _place_for(s, tok, strict=True)
+        told = _told_before(art, s, tok, is_noun, status, start, place)
+        if told is not None:
+            # "That summit was hosted by X": the gathering the sentences before told, with its
+            # time, place and name
+            start, end, place = told.start, told.end, told.place
         if place is None and tok.pos_ == "VERB" and tok.lemma_.lower() == "host":
             for c in tok.children:
                 if c.dep_ == "nsubj":
@@ -106,27 +113,102 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
                         and (e.destination or "").startswith("place/") and _dates_agree(e.start, start):
                     place = e.destination
                     break
+            else:
+                # or where a participant's visit of those days had taken them ("arrived in Cairo on
+                # Thursday ... Today the two leaders held talks")
+                for e in reversed(art.events):
+                    if e.kind == "Visit" and set(e.participants) & set(participants) \
+                            and (e.destination or "").startswith("place/") and _days_into(start, e) is not None:
+                        place = e.destination
+                        break
         if status is None and place is None and art.dateline_place:
             # "held talks here", or talks during a visit to the state the story was filed from
             visited = {e.destination for e in art.events if e.kind == "Visit" and set(e.participants) & set(participants)
                        and (e.start is None or start is None or _dates_agree(e.start, start)
                             or _within(start, e.start, e.end))}
             here = art.place(art.dateline_place)
-            if re.search(r"\bhere\b", s.text) or (art.dateline_state in visited) or _news_of_the_day(art, start):
+            if says_here(s.text) or (art.dateline_state in visited) or _news_of_the_day(art, start):
                 place = here
         name = _summit_name(tok) if is_noun else None
+        if told is not None and name is None:
+            name = told.extra.get("name")
         # a named gathering ("the ECOWAS summit", "the Lusaka summit") may be told with one leader
         # who took part in it: hosted, chaired, attended or opened it, or acted at it
         one = name is not None and lem in ("summit", "conference")
         takes_part = {p.key for p in s.persons if p.key in participants and _takes_part(s, tok, p)} if one else set()
-        ev = Event("Summit" if status is None else "Plan", participants, start, end, place,
-                   status=status, extra={"type": "Summit", "noun": is_noun, "in_state": in_state, "one": one,
-                                         "takes_part": takes_part,
-                                         "background": _background(tok),
-                                         "sent": s.index, "block": s.block, "borrowed_date": borrowed,
-                                         "name": name, "trigger": lem})
-        ev.evidence.append(Evidence(s.text, s.section))
-        art.events.append(ev)
+        # "A met B and later C": two meetings, one after the other, with nobody else in common
+        groups = _one_after_another(s, tok, participants) if is_verb else [participants]
+        for group in groups:
+            ev = Event("Summit" if status is None else "Plan", group, start, end, place,
+                       status=status, extra={"type": "Summit", "noun": is_noun, "in_state": in_state, "one": one,
+                                             "takes_part": takes_part,
+                                             "background": _background(tok),
+                                             "sent": s.index, "block": s.block, "borrowed_date": borrowed,
+                                             "name": name, "trigger": lem,
+                                             "apart": (s.index, tok.i) if len(groups) > 1 else None})
+            ev.evidence.append(Evidence(s.text, s.section))
+            art.events.append(ev)
+
+
+_IN_TURN = {"later", "then", "afterwards", "subsequently", "next"}
+
+
+def _one_after_another(s: Sentence, tok: Any, participants: list[str]) -> list[list[str]]:
+    """The meetings a verb reports: one, or one per object when the objects come in turn
+    ("met A and later B", "met A, then B")."""
+    obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
+    if obj is None:
+        return [participants]
+    # the objects: the first and its conjuncts, or a noun coordinated with the verb itself
+    # (the parser's reading of "met A and later B")
+    objects = [obj] + [c for c in obj.subtree if c.dep_ == "conj" and c.i > obj.i] \
+        + [c for c in tok.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN") and c.i > obj.i]
+    objects.sort(key=lambda t: t.i)
+    if len(objects) < 2 or not any(t.lower_ in _IN_TURN for t in s.span.doc[obj.i:objects[-1].i]):
+        return [participants]
+    by_obj = []
+    for o in objects:
+        keys = [p.key for p in s.persons if p.start <= o.i < p.end and p.key in participants]
+        if keys:
+            by_obj.append(keys[0])
+    subjects = [p for p in participants if p not in by_obj]
+    if len(by_obj) < 2 or not subjects:
+        return [participants]
+    return [subjects + [o] for o in by_obj]
+
+
+_GATHERINGS = {"summit", "conference", "meeting"}
+
+
+def _anchor(art: _Article, s: Sentence, tok: Any, lem: str, is_noun: bool) -> None:
+    """A gathering told with its time or place but none of its people yet ("a joint summit in
+    Arusha on March 3"): kept as an event without participants, for a sentence that goes on
+    to name them ("That summit was hosted by A") to join. One still without people is dropped."""
+    if not is_noun or lem not in _GATHERINGS:
+        return
+    status, start, end = _event_status(art, s, tok, own_date_only=True)
+    place = _place_for(s, tok, strict=True)
+    if status is not None or start is None or place is None or _background(tok):
+        return
+    ev = Event("Summit", [], start, end, place,
+               extra={"type": "Summit", "noun": True, "anchor": True, "sent": s.index, "block": s.block,
+                      "name": _summit_name(tok), "trigger": lem})
+    ev.evidence.append(Evidence(s.text, s.section))
+    art.events.append(ev)
+
+
+def _told_before(art: _Article, s: Sentence, tok: Any, is_noun: bool, status: str | None,
+                 start: PartialDate | None, place: str | None) -> Event | None:
+    """The gathering a definite noun with no time or place of its own points back to ("that
+    meeting", "the summit"): the last one told in the two sentences before."""
+    if not is_noun or tok.lemma_.lower() not in _GATHERINGS or status is not None or start is not None \
+            or place is not None or _summit_name(tok) is not None:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in ("that", "this", "the") for c in tok.children):
+        return None
+    told = [e for e in art.events if e.kind == "Summit" and e.extra.get("block") in (s.block, s.block - 1)
+            and 0 < s.index - e.extra.get("sent", -99) <= 2 and e.start is not None]
+    return told[-1] if told else None
 
 
 def _news_of_the_day(art: _Article, start: PartialDate | None) -> bool:
@@ -539,6 +621,19 @@ def _add_visit(art: _Article, s: Sentence, tok: Any, visitor: str, where: str, h
                extra={"type": "Visit", "sent": s.index, "block": s.block, "host": host})
     ev.evidence.append(Evidence(s.text, s.section))
     art.events.append(ev)
+
+
+def _days_into(day: PartialDate | None, visit: Event) -> int | None:
+    """How many days ``day`` falls after the start of ``visit`` (within the visit, or the three
+    days after its start when its end is not told); None when it does not fall in it."""
+    if day is None or visit.start is None or day.day is None or visit.start.day is None:
+        return None
+    import datetime as dt
+    first = dt.date(visit.start.year, visit.start.month or 1, visit.start.day)
+    n = (dt.date(day.year, day.month or 1, day.day) - first).days
+    last = (dt.date(visit.end.year, visit.end.month or 1, visit.end.day) - first).days \
+        if visit.end is not None and visit.end.day is not None else 3
+    return n if 0 <= n <= last else None
 
 
 def _within(day: Any, first: Any, last: Any) -> bool:

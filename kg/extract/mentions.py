@@ -98,13 +98,30 @@ def _dateline_state(blocks: list[Any]) -> str | None:
     return None
 
 
+# the place a story was filed from, named in its text: "here", "in this port city"
+_HERE = re.compile(r"\bhere\b|\b(?:in|at)\s+this\s+(?:[a-z-]+\s+){0,2}"
+                   r"(?:city|capital|town|village|port|resort|border town|island|country)\b")
+
+
+def says_here(text: str) -> bool:
+    """The sentence places something where the story was filed ("signed here", "met in this
+    lakeside village")."""
+    return _HERE.search(text) is not None
+
+
 def _dateline_place(blocks: list[Any]) -> str | None:
     """The label of the known place a story was filed from ("WARSAW - ..." -> Warsaw), if any."""
     for b in blocks[:3]:
         m = _DATELINE_PLACE.match(b.text)
         if m is not None:
             place = ref.lookup_place(m.group(1).strip().title())
-            return place.label if place is not None else None
+            if place is not None:
+                return place.label
+            # "PSARADES, Greece, June 17 -": a town the reference data does not know, in a state it does
+            words = m.group(1).strip().split()
+            if m.group(2) and ref.lookup_state(m.group(2).strip()) is not None and 1 <= len(words) <= 3:
+                return " ".join(w.capitalize() for w in words)
+            return None
     return None
 
 
@@ -220,6 +237,9 @@ def _mentions(art: _Article, s: Sentence) -> None:
                 start += 1   # "Taoiseach X" read as one name: the title stays outside it
             if start != ent.start:
                 text = doc[start:ent.end].text
+            while start - 2 >= span.start and doc[start - 1].lower_ in ("bin", "ibn", "bint") \
+                    and doc[start - 2].pos_ == "PROPN" and doc[start - 2].text[:1].isupper():
+                start -= 2   # "Mohammed bin [Salman bin Abdulaziz]": a father's name inside a longer name
             while start - 1 >= span.start and doc[start - 1].pos_ == "PROPN" and not doc[start - 1].ent_type_ \
                     and doc[start - 1].text[:1].isupper() and doc[start - 1].lower_ not in _TITLE_WORDS:
                 start -= 1
@@ -236,6 +256,8 @@ def _mentions(art: _Article, s: Sentence) -> None:
             if start != ent.start or end != ent.end:
                 text = doc[start:end].text
             name = _clean_person(text)
+            if not name and (ent.ent_id_ or "").startswith("person/") and ref.lookup_person(text) is not None:
+                name = text   # a reference name in a form no bare name has ("Abdullah II of Jordan")
             if not name:
                 continue
             if len(_name_tokens(name)) == 1 and " " not in name:

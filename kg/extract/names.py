@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import Any
 
 from .. import reference as ref
-from .lexicon import LEADER_TITLES, NAME_PARTICLES, NAME_STOP, OFFICIAL_TITLES, PORTFOLIOS
+from .lexicon import LEADER_TITLES, NAME_PARTICLES, NAME_STOP, OFFICIAL_TITLES, PORTFOLIOS, _PLURAL_TITLES
 
 
 @lru_cache(maxsize=1)
@@ -57,9 +57,16 @@ def _clean_person(text: str) -> str | None:
     toks = t.replace("\u00a0", " ").split()
     while toks and toks[-1].lower() in NAME_STOP:
         toks.pop()
+    while len(toks) > 2 and toks[0].lower() in _PLURAL_TITLES:   # "[Ministers] A B" of "Prime Ministers A and B"
+        toks.pop(0)
     while len(toks) > 2 and toks[0].lower() in PORTFOLIOS:  # "Minister of [Maritime Economy] Andrzej Kowalczyk"
         toks.pop(0)
-    if not toks or len(toks) > 4:
+    if not toks:
+        return None
+    # at most four words besides particles ("Luiz Inacio Lula da Silva"), or a name the
+    # reference data knows at any length ("Mohammed bin Salman bin Abdulaziz Al Saud")
+    if len([t for t in toks if t.lower() not in NAME_PARTICLES]) > 4 \
+            and ref.lookup_person(" ".join(toks)) is None:
         return None
     for tok in toks:
         if tok.lower() in NAME_PARTICLES:

@@ -24,6 +24,7 @@ def pipeline() -> Any:
     import spacy
 
     nlp = spacy.load(MODEL)
+    nlp.add_pipe("kg_possessive_coordination", last=True)   # reads the tags
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True,
                                                                 "phrase_matcher_attr": "ORTH"})
     # ORTH patterns need only the tokenizer: without this, add_patterns runs the tagger and
@@ -31,6 +32,38 @@ def pipeline() -> Any:
     with nlp.select_pipes(enable=["entity_ruler"]):
         ruler.add_patterns(ref.gazetteer())
     return nlp
+
+
+def _register_components() -> None:
+    """spaCy components of the extractor, registered by name (once per process)."""
+    from spacy.language import Language
+
+    if "kg_possessive_coordination" in Language.factories:
+        return
+
+    @Language.component("kg_possessive_coordination")
+    def possessive_coordination(doc: Any) -> Any:
+        """Repair one parse the small model gets wrong: in "Chilean President A and Argentina's
+        President B signed", it reads A as the possessor of B with Argentina as A's conjunct; the
+        possessive belongs to the state, and A and B are the coordinated subject."""
+        for x in doc:
+            if x.dep_ != "poss" or x.pos_ != "PROPN" or any(c.dep_ == "case" for c in x.children):
+                continue
+            y = next((c for c in x.children if c.dep_ == "conj" and c.i > x.i
+                      and any(g.dep_ == "case" and g.lower_ in ("'s", "’s") for g in c.children)), None)
+            z = x.head
+            while z.dep_ == "compound" and z.head.i != z.i:
+                z = z.head   # "Argentina's President B": the name, not its title
+            if y is None or z.pos_ != "PROPN" or z.i < y.i or z.head.i == z.i:
+                continue
+            verb, dep = z.head, z.dep_
+            y.head, y.dep_ = z, "poss"
+            x.head, x.dep_ = verb, dep
+            z.head, z.dep_ = x, "conj"
+        return doc
+
+
+_register_components()
 
 
 def _doc_text(doc: Any) -> str:

@@ -13,6 +13,7 @@ from ..model import Entity, Evidence, PartialDate, Ref
 from .lexicon import ANAPHORIC_TIME, REPLACE_ACTIVE, REPLACE_PASSIVE, SIGN_WORDS, TREATY_HEADS, TWO_STATES
 from .nlp import _doc_text, _governed_by, _token_at_char
 from .names import _title_case
+from .mentions import says_here
 from .context import _Article, Event, Mention, Sentence
 from .dating import _YEAR, _dates_agree, _not_after_article, _resolve_dates, _resolve_expr, _text_before, _year_in, _year_near
 from .modality import _has_past_evidence, _is_speculative
@@ -178,10 +179,31 @@ def _meeting_states(art: _Article, s: Sentence) -> list[str]:
     return []
 
 
+_WATCH_VERBS = {"watch", "witness", "attend", "observe"}
+
+
+def _bystander_tokens(s: Sentence) -> set[int]:
+    """Token indices of those the sentence names as watching a signing, not taking part in it:
+    "..., watched by X", "in the presence of X", "witnessed by X"."""
+    out: set[int] = set()
+    for t in s.span:
+        head = None
+        if t.lemma_.lower() in _WATCH_VERBS and t.tag_ == "VBN" and any(c.dep_ == "agent" for c in t.children):
+            head = t
+        elif t.lower_ == "presence" and t.head.lower_ in ("in", "under") and t.head.dep_ == "prep":
+            head = t.head
+        if head is not None:
+            out.update(x.i for x in head.subtree)
+    return out
+
+
 def _parties_near(art: _Article, s: Sentence, prev: Sentence | None, m: Mention) -> list[str]:
     keys = []
     doc = s.span.doc
+    watching = _bystander_tokens(s)
     for st in s.states:
+        if st.start in watching and any(p.start in watching and 0 <= p.start - st.end <= 2 for p in s.persons):
+            continue   # "watched by Brazilian President X": a guest's state, not a party
         if st.start > 0 and doc[st.start - 1].lower_ in ("in", "at", "near") and doc[st.start - 1].dep_ == "prep":
             continue   # "signed in Singapore": where, not who
         if not (m.start <= doc[st.start].idx < m.end) or m.extra.get("kind") == "generic":
@@ -308,6 +330,7 @@ _GROUP_SIGNERS = re.compile(
     r"heads of (?:state|government)|foreign ministers|ministers|sides|men|women)\b"
     r"(?:\s+(?:then|also|later|jointly|formally))?\s+(?:signed|have signed|had signed|inked|put their names)", re.I)
 _SIDES_SIGNED = re.compile(r"\b(?:the|both)\s+(?:two\s+)?sides\b", re.I)
+_ANAPHORIC_DOCUMENTS = {"document", "text", "deal", "documents"}
 _IT_SIGNED = re.compile(r"^(?:It|This|The document|The text)\s+(?:was|had been|has been)\s+(?:signed|concluded|inked)\b")
 
 
@@ -334,7 +357,12 @@ def _group_signers(art: _Article, s: Sentence) -> list[str]:
     noun = g.group(2).lower()
     wanted_leaders = noun not in ("foreign ministers", "ministers")
     if wanted_leaders and noun not in ("sides", "men", "women"):
-        for e in reversed([e for e in _recent_events(art, s, within=4) if e.extra.get("block") == s.block]):
+        told = [e for e in _recent_events(art, s, within=4) if e.extra.get("block") == s.block]
+        if _AFTER_MEETING.search(s.text):
+            # "at the end of the talks, the two leaders signed": the talks told earlier in the story
+            told = [e for e in art.events if e.kind == "Summit" and 0 <= s.index - e.extra.get("sent", -99) <= 12
+                    and not e.extra.get("background")] + told
+        for e in reversed(told):
             met = [p for p in e.people() if p in art.leaders or p in art.leader_titled]
             if len(met) == n:
                 return met
@@ -405,6 +433,15 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
         # "It was signed by ...": the treaty the previous sentence named
         s.treaties.append(Mention("treaty", s.text[:2], s.span.start_char, s.span.start_char + 2,
                                   extra={"kind": "anaphor", "year": None}))
+    last_told = next((f.subject for f in reversed(art.facts) if f.subject.startswith("treaty/")), None)
+    if not s.treaties and last_told is not None:
+        # "A and B signed the document": the treaty the article has just told
+        sign = _sign_token(s)
+        obj = next((c for c in sign.children if c.dep_ in ("dobj", "obj") and c.lower_ in _ANAPHORIC_DOCUMENTS
+                    and any(d.lower_ in ("the", "this") for d in c.children)), None) if sign is not None else None
+        if obj is not None and sign.lemma_.lower() == "sign":
+            s.treaties.append(Mention("treaty", obj.text, obj.idx, obj.idx + len(obj.text),
+                                      extra={"kind": "acronym", "key": last_told, "year": None}))
     if not s.treaties:
         return
     group = _group_signers(art, s)
@@ -503,10 +540,14 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             status = "expected"
         # signatories: office-holders the signing governs ("signed by A and B", "A and B signed"),
         # not others the sentence names ("A visited Warsaw, where the two countries signed X")
+        watching = _bystander_tokens(s)
         signatories = [p.key for p in s.persons if (p.key in art.offices or p.key in art.leaders
                                                     or p.key in art.leader_titled or _by_agent(s.span.doc[p.end - 1], sign_tok))
-                       and _signs(s.span.doc[p.end - 1], sign_tok) and not _BYSTANDER.search(
+                       and _signs(s.span.doc[p.end - 1], sign_tok) and p.start not in watching and not _BYSTANDER.search(
                            text[max(s.span.start_char, s.span.doc[p.start].idx - 60):s.span.doc[p.start].idx])]
+        # leaders who watched the signing were at the ceremony too
+        guests = [p.key for p in s.persons if p.start in watching and p.key not in signatories
+                  and (p.key in art.leaders or p.key in art.leader_titled)]
         if not signatories and group and not _SIDES_SIGNED.search(s.text):
             signatories = list(group)   # "the two leaders signed"; "the two sides signed" names no signer
         # parties are the states the signing itself names ("A and B signed"), not bystanders
@@ -515,6 +556,11 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
                     or _shares_subject(s.span.doc[st.start], sign_tok)}
         if not TWO_STATES.search(s.text):
             parties = [p for p in parties if p in governed]
+        elif not governed and not m.extra.get("named_parties") and _AFTER_MEETING.search(s.text):
+            # "after the talks, the two leaders signed X": the signers' states, when the sentence names none
+            derived = sorted({st for p in signatories for st in art.offices.get(p, ())})
+            if len(derived) >= 2:
+                parties = derived
         if not parties or len(parties) < 2:
             derived = sorted({st for p in signatories for st in art.offices.get(p, ())})
             parties = list(dict.fromkeys(parties + derived))
@@ -551,7 +597,7 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             place = place or _place_for(prev, None, strict=True)
         if start is None and status is None and (_has_past_evidence(sign_tok) or sign_tok.tag_ == "VBD"):
             start = _story_date(art, s, named=m.extra.get("kind") == "named")
-        if place is None and art.dateline_place and (re.search(r"\bhere\b", s.text) or _news_of_the_day(art, start)):
+        if place is None and art.dateline_place and (says_here(s.text) or _news_of_the_day(art, start)):
             place = art.place(art.dateline_place)   # "signed here on Thursday": where the story was filed
         if status is not None:
             _plan(art, s, "Treaty", signatories or parties, status, start)
@@ -571,8 +617,11 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             art.add(key, "signedOn", start, s)
         if place is not None:
             art.add(key, "signedAt", Ref(place), s)
-        if len(signatories) >= 2 and len({st for p in signatories for st in art.offices.get(p, ())}) >= 2:
-            ev = Event("Summit", list(signatories), start, None, place, extra={"type": "Summit", "treaty": key})
+        # the leaders at a signing met: those who signed, and those who watched ministers sign
+        met = list(dict.fromkeys(signatories + guests)) if len(signatories) >= 2 else \
+            list(dict.fromkeys([p for p in signatories if p in art.leaders] + guests))
+        if len(met) >= 2 and len({st for p in met for st in art.offices.get(p, ())}) >= 2:
+            ev = Event("Summit", met, start, None, place, extra={"type": "Summit", "treaty": key})
             ev.evidence.append(Evidence(s.text, s.section))
             art.events.append(ev)
 
