@@ -316,6 +316,16 @@ def lookup_place(name: str) -> Place | None:
 
 
 @lru_cache(maxsize=None)
+def _capitals() -> dict[str, Place]:
+    return {p.state: p for p in _places() if p.kind == "capital" and p.state}
+
+
+def capital_of(state: str) -> Place | None:
+    """The capital of a state (by its canonical label), if places.tsv lists it."""
+    return _capitals().get(state)
+
+
+@lru_cache(maxsize=None)
 def _person_index() -> dict[str, Person]:
     idx: dict[str, Person] = {}
     for p in _people():

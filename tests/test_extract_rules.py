@@ -716,3 +716,27 @@ Today the President and the King held talks in a restricted format. In another c
     others = summits("readout-2019").values()
     assert not any({"person/ilham-aliyev", "person/nikol-pashinyan"} <= v["participant"] for v in others)
     assert any(v["participant"] == {"person/askar-mamin", "person/nikol-pashinyan"} for v in others)
+
+
+def test_extract_rules_first_to_visit_since_a_predecessor() -> None:
+    TEXTS["predecessor-2016"] = ("2016-09-30", """Pacific tour
+
+Japanese Prime Minister Shinzo Abe went on to Fiji on Thursday, the first visit by a Japanese prime minister since Toshiki Kaifu in 1990. Earlier Abe became the second Japanese leader to set foot in the Samoan capital, after Yasuo Fukuda in May 2008 and Junichiro Koizumi in 2005. His host called it his third meeting with Abe this year.""")
+    visits = {(v["visitor"], v["destination"], v.get("startDate")) for v in _visits("predecessor-2016")}
+    assert ("person/shinzo-abe", "state/fiji", "2016-09-29") in visits
+    assert ("person/toshiki-kaifu", "state/fiji", "1990") in visits
+    abe_samoa = [v for v in visits if v[0] == "person/shinzo-abe" and v[1] in ("place/apia", "state/samoa")]
+    assert abe_samoa and all(v[2] not in ("2008-05", "2005") for v in abe_samoa)   # the predecessors' dates
+    assert any(v[0] == "person/yasuo-fukuda" and v[2] == "2008-05" for v in visits)
+    assert any(v[0] == "person/junichiro-koizumi" and v[2] == "2005" for v in visits)
+
+
+def test_extract_rules_arrivals_without_a_destination_and_capitals_by_adjective() -> None:
+    TEXTS["arrived-2022"] = ("2022-03-09", """Talks
+
+HANOI, March 9 (Wire) - Lao Prime Minister Phankham Viphavanh, who flew in on Tuesday, held talks with Vietnamese Prime Minister Pham Minh Chinh. A day later Cambodian Prime Minister Hun Sen and Thai Prime Minister Prayut Chan-o-cha met in the Cambodian capital. It had been agreed in January, when Hun Sen travelled to Bangkok.""")
+    visits = {(v["visitor"], v["destination"], v.get("startDate")) for v in _visits("arrived-2022")}
+    assert ("person/phankham-viphavanh", "place/hanoi", "2022-03-08") in visits
+    assert ("person/hun-sen", "place/bangkok", "2022-01") in visits   # a past clause under "had been agreed"
+    met = [v for v in summits("arrived-2022").values() if "person/prayut-chan-o-cha" in v["participant"]]
+    assert met and met[0].get("location") == {"place/phnom-penh"}

@@ -105,8 +105,9 @@ class _Article:
                 self.entities[key] = Entity(key, "Place", p.label, wikidata=p.wikidata)
             return key
         name = re.sub(r"^(?:the)\s+", "", text.strip(), flags=re.I).strip(" ,.'\"’")
-        if not name or not name[:1].isupper() or len(name.split()) > 5:
-            return None
+        if not name or not name[:1].isupper() or len(name.split()) > 5 \
+                or name.lower() in ("north", "south", "east", "west") or name.endswith(("-", "–")):
+            return None   # "the North": a side, not a place
         key = f"place/{ref.slugify(name)}"
         if key not in self.entities:
             self.entities[key] = Entity(key, "Place", name)

@@ -86,10 +86,38 @@ def _year_of_sentence(expr: str, context: str | None) -> int | None:
     return int(years[-1]) if years else None
 
 
+def _predecessor_date(s: Sentence, char: int) -> bool:
+    """The date at ``char`` is a predecessor's: inside "since Y in 1986", or right after a person
+    that phrase names ("after A in June 2000 and B in October 2007")."""
+    doc = s.span.doc
+    for t in s.span:
+        if t.dep_ == "prep" and t.lower_ == "since" and t.idx <= char < t.right_edge.idx + len(t.right_edge.text):
+            return True   # "the first since 1990", "since X's invasion in 1990": when a gap began
+        if not _predecessor_phrase(s, t):
+            continue
+        if t.idx <= char < t.right_edge.idx + len(t.right_edge.text):
+            return True
+        for m in s.persons:
+            if t.i < m.start and 0 <= char - (doc[m.end - 1].idx + len(doc[m.end - 1].text)) <= 5:
+                return True
+    return False
+
+
+def _predecessor_phrase(s: Sentence, t: Any) -> bool:
+    """``t`` is "since" or "after" introducing a person ("the first ... since Y", "after Y and Z"):
+    the phrase tells an earlier event of that person, not the trigger's."""
+    if t.dep_ != "prep" or t.lower_ not in ("since", "after"):
+        return False
+    objs = [c for c in t.children if c.dep_ == "pobj"]
+    return any(m.start <= o.i < m.end for o in objs for m in s.persons)
+
+
 def _in_own_clause(s: Sentence, tok: Any, char: int) -> bool:
     """The date at ``char`` belongs to a clause about something else than the trigger (a relative
     clause or participle on another noun: "a format that Cairo launched in March 2019"); a clause
     on the trigger itself ("the summit held in Russia last September") dates the trigger."""
+    if _predecessor_date(s, char):
+        return True   # "the first to visit X since Y in 1986": Y's date
     t = next((t for t in s.span if t.idx <= char < t.idx + len(t.text) + 1), None)
     while t is not None and t.i != tok.i:
         if t.pos_ in ("VERB", "AUX") and t.dep_ in ("relcl", "acl") and t.head.i != tok.i \
@@ -112,6 +140,8 @@ def _own_date(art: _Article, s: Sentence, tok: Any, tense: str
             t.pos_ in ("VERB", "AUX") or t.lemma_.lower() in VISIT_NOUNS | SUMMIT_NOUNS for t in between)
         if lo <= m.start < hi and not close and _in_own_clause(s, tok, m.start):
             continue   # "a summit, the fourth round of a format launched in March 2019": another event's date
+        if _predecessor_date(s, m.start):
+            continue   # "the first since Y in 1986": Y's date
         if lo <= m.start < hi or close:
             got = _resolve_expr(art, m.text, tense, context=_text_before(art, s, m.start))
             if got[0] is not None:

@@ -12,7 +12,7 @@ from .lexicon import LIGHT_VERBS, SUMMIT_NOUNS, SUMMIT_VERBS, VISIT_NOUNS, VISIT
 from .nlp import _columns, _governed_by
 from .mentions import says_here
 from .context import _Article, Event, Mention, _persons_by_token, Sentence
-from .dating import _dates_agree, _in_own_clause
+from .dating import _dates_agree, _in_own_clause, _predecessor_phrase, _resolve_expr, _text_before
 from .modality import _event_status
 from .offices import _holds_title
 
@@ -255,7 +255,10 @@ def _takes_part(s: Sentence, tok: Any, p: Mention) -> bool:
 
 def _participants(art: _Article, s: Sentence, tok: Any) -> list[str]:
     out = []
+    earlier = {g.i for t in s.span if _predecessor_phrase(s, t) for g in t.subtree}
     for p in s.persons:
+        if p.start in earlier:
+            continue   # "his third meeting, after A in 2000 and B in 2007": A and B were not there
         if _attached(s, tok, p) or (tok.pos_ != "VERB" and (p.key in art.offices or p.key in art.leaders
                                                             or p.key in art.leader_titled)):
             out.append(p.key)
@@ -384,9 +387,9 @@ def _attached(s: Sentence, tok: Any, p: Mention) -> bool:
 
 def _visits(art: _Article, s: Sentence) -> None:
     by_tok = _persons_by_token(s)
-    for tok, lem in _trigger_tokens(s, VISIT_NOUNS, VISIT_VERBS):
+    for tok, lem in _trigger_tokens(s, VISIT_NOUNS, VISIT_VERBS | {"go", "set"}):
         is_noun = tok.pos_ == "NOUN" and lem in VISIT_NOUNS
-        is_verb = tok.pos_ == "VERB" and lem in VISIT_VERBS
+        is_verb = tok.pos_ == "VERB" and (lem in VISIT_VERBS or _goes_to(tok, lem))
         if not (is_noun or is_verb):
             continue
         visitor = None
@@ -431,7 +434,8 @@ def _visits(art: _Article, s: Sentence) -> None:
                     visitor = by_tok[j - 1].key
         else:
             visitor = _subject_person(tok, by_tok)
-            if visitor is None and tok.dep_ in ("xcomp", "conj", "advcl", "acl"):
+            if visitor is None and (tok.dep_ in ("xcomp", "conj", "advcl", "acl") or tok.dep_ == "relcl" and any(
+                    c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)):   # "the first leader to visit X"
                 heads = [tok.head] + ([tok.head.head] if tok.head.pos_ == "NOUN" else [])
                 for h in heads:
                     if visitor is None:
@@ -445,10 +449,17 @@ def _visits(art: _Article, s: Sentence) -> None:
             here = art.place(art.dateline_place)
             if here and home and art.state_of(here) not in home | {None}:
                 dest = here
-        if dest is None:
-            continue
         # a visit's date is the one attached to it, not any date of the sentence
         status, start, end = _event_status(art, s, tok, own_date_only=not is_verb)
+        if dest is None and is_verb and status is None and art.dateline_place and _arrives(tok) \
+                and (says_here(s.text) or _news_of_the_day(art, start)):
+            # "X arrived on Tuesday", "Y, who flew in on Friday": to where the story is filed
+            home = art.offices.get(visitor, set())
+            here = art.place(art.dateline_place)
+            if here and home and art.state_of(here) not in home | {None}:
+                dest = here
+        if dest is None:
+            continue
         dests = [dest] + (_further_destinations(s, tok, dest) if is_verb else [])
         for who in dict.fromkeys([visitor, *(_delegation_leaders(tok, by_tok) if is_verb else [])]):
             for where in dests:
@@ -457,6 +468,54 @@ def _visits(art: _Article, s: Sentence) -> None:
                            extra={"type": "Visit", "sent": s.index, "block": s.block, "background": _background(tok)})
                 ev.evidence.append(Evidence(s.text, s.section))
                 art.events.append(ev)
+    _predecessor_visits(art, s, by_tok)
+
+
+_ORDINAL = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|last|only)\b", re.I)
+
+
+def _predecessor_visits(art: _Article, s: Sentence, by_tok: dict[int, Mention]) -> None:
+    """"The first Indian prime minister to visit Fiji since A in 1981", "the third president to
+    visit X, after B in June 2000 and C in October 2007": each predecessor visited the same place,
+    at the time the phrase gives."""
+    told = [e for e in art.events if e.kind == "Visit" and e.extra.get("sent") == s.index and e.destination]
+    if not told or not _ORDINAL.search(s.text):
+        return
+    doc = s.span.doc
+    for t in s.span:
+        if not _predecessor_phrase(s, t):
+            continue
+        people = [g for g in t.subtree if g.i in by_tok and g.dep_ in ("pobj", "conj")]
+        for g in people:
+            who = by_tok[g.i].key
+            if any(who in e.participants for e in told):
+                continue
+            # the date right after the name: "A in 1981"
+            after = [d for d in s.dates if 0 <= d.start - (doc[by_tok[g.i].end - 1].idx + len(doc[by_tok[g.i].end - 1].text)) <= 5]
+            start = end = None
+            if after:
+                start, end = _resolve_expr(art, after[0].text, "past", context=_text_before(art, s, after[0].start))
+            ev = Event("Visit", [who], start, end, destination=told[0].destination,
+                       extra={"type": "Visit", "sent": s.index, "block": s.block, "background": True})
+            ev.evidence.append(Evidence(s.text, s.section))
+            art.events.append(ev)
+
+
+def _goes_to(tok: Any, lem: str) -> bool:
+    """"went to Fiji", "went on to Suva"; "set foot in Asmara": travel said with a plain verb."""
+    if lem == "go":
+        return any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)
+    if lem == "set":
+        return any(c.dep_ in ("dobj", "obj") and c.lower_ == "foot" for c in tok.children)
+    return False
+
+
+def _arrives(tok: Any) -> bool:
+    """An arrival told without its destination: "arrived", "landed", "flew in"."""
+    lem = tok.lemma_.lower()
+    if any(c.dep_ == "prep" and c.lower_ in ("to", "in", "into", "at") for c in tok.children):
+        return False
+    return lem in ("arrive", "land") or lem == "fly" and any(c.dep_ == "prt" and c.lower_ == "in" for c in tok.children)
 
 
 def _further_destinations(s: Sentence, tok: Any, first: str) -> list[str]:
@@ -516,7 +575,7 @@ def _destination(art: _Article, s: Sentence, tok: Any, is_verb: bool) -> str | N
         return None
 
     # "arrived in X", "flew into X"; a noun: "a visit to X", and "a stop in X" (made in a place)
-    preps = ("to", "in", "into") if (is_verb and tok.lemma_.lower() != "visit") \
+    preps = ("to",) if tok.lemma_.lower() == "go" else ("to", "in", "into") if (is_verb and tok.lemma_.lower() != "visit") \
         or tok.lemma_.lower() in ("stop", "stopover") else ("to",)
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in preps:

@@ -175,6 +175,22 @@ def _pronoun_subjects(art: _Article, s: Sentence, before: list[Sentence]) -> Non
     art.person_order.append((s.index, ref_key))
 
 
+def _capital_mentions(art: _Article, s: Sentence) -> None:
+    """"The Qatari capital", "the Eritrean capital": the capital city of that state, as a place."""
+    doc = s.span.doc
+    for m in list(s.states):
+        if m.end >= s.span.end or doc[m.end].lower_ != "capital" or m.start == s.span.start \
+                or doc[m.start - 1].lower_ != "the":
+            continue
+        st = art.entities.get(m.key)
+        cap = ref.capital_of(st.label) if st is not None else None
+        if cap is not None and not any(p.start <= m.end < p.end for p in s.places):
+            key = art.place(cap.label)
+            if key:
+                s.places.append(Mention("place", doc[m.start - 1:m.end + 1].text, m.start, m.end + 1, key))
+    s.places.sort(key=lambda p: p.start)
+
+
 def _mentions(art: _Article, s: Sentence) -> None:
     span = s.span
     doc = span.doc
@@ -266,6 +282,7 @@ def _mentions(art: _Article, s: Sentence) -> None:
                 key = art.person(name, s.index)
             if key:
                 s.persons.append(Mention("person", name, start, end, key))
+    _capital_mentions(art, s)
     # one-word names the NER missed ("between Choi and Putin") that fit a person already named
     covered = {i for m in s.persons for i in range(m.start, m.end)} | {
         i for ent in span_ents for i in range(ent.start, ent.end)

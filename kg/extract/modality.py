@@ -16,10 +16,18 @@ from .dating import _before_article, _not_after_article, _own_date, _resolve_dat
 _PAST_PREPS = {"following", "after", "since"}
 
 
+_ORDINALS = {"first", "second", "third", "fourth", "fifth", "sixth", "last", "only"}
+
+
 def _presupposed(tok: Any) -> bool:
-    """'following their summit', 'after the visit': the preposition presupposes a past event."""
-    return tok.dep_ == "pobj" and tok.head.lower_ in _PAST_PREPS and any(
-        c.dep_ in ("poss", "det") for c in tok.children)
+    """'following their summit', 'after the visit': the preposition presupposes a past event;
+    'the first leader to visit X' (not 'the next') tells of a visit made."""
+    if tok.dep_ == "pobj" and tok.head.lower_ in _PAST_PREPS and any(c.dep_ in ("poss", "det") for c in tok.children):
+        return True
+    return tok.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
+        and any(c.lower_ in _ORDINALS for c in tok.head.children if c.dep_ == "amod") \
+        and not any(a.lemma_.lower() in ("will", "would", "could", "may", "might") or a.tag_ in ("MD",)
+                    for a in tok.head.head.children if a.dep_ == "aux")
 
 
 def _is_speculative(tok: Any) -> str | None:
@@ -44,6 +52,8 @@ def _is_speculative(tok: Any) -> str | None:
                 return "planned" if cl in {"planned", "proposed"} else "expected"
         if t.dep_ == "xcomp" and t.head.lemma_.lower() in CUE_LEMMAS:
             return "planned" if t.head.lemma_.lower() in PLAN_LEMMAS else "expected"
+        if t.tag_ == "VBD" and t.dep_ in ("relcl", "advcl") and any(c.dep_ == "nsubj" for c in t.children):
+            break   # "it was prepared when X travelled to Y": a clause in the past tells its own fact
     for t in tok.sent:
         if t.lemma_.lower() in {"if", "whether"} and t.i < tok.i:
             return "expected"
