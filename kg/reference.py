@@ -342,7 +342,24 @@ def lookup_person(name: str) -> Person | None:
     caller to decide.
     """
     slug = slugify(name)
-    return _person_index().get(slug) if slug else None
+    if not slug:
+        return None
+    return _person_index().get(slug) or _squashed_person_index().get(slug.replace("-", ""))
+
+
+@lru_cache(maxsize=None)
+def _squashed_person_index() -> dict[str, Person]:
+    """Names with hyphens and spaces dropped ("Abdel-Aziz Bouteflika" = "Abdelaziz Bouteflika");
+    a squashed form two people share is left out."""
+    idx: dict[str, Person] = {}
+    clash: set[str] = set()
+    for p in _people():
+        for n in p.names:
+            k = slugify(n).replace("-", "")
+            if k in idx and idx[k] is not p:
+                clash.add(k)
+            idx.setdefault(k, p)
+    return {k: v for k, v in idx.items() if k not in clash}
 
 
 # ------------------------------------------------------------------------------------------ offices, treaties

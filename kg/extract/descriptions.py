@@ -42,7 +42,7 @@ def _holder(art: _Article, state: str, noun: str) -> str | None:
 
 
 # "the President", "the King": the title alone, capitalised as in readouts and statements
-_BARE = re.compile(r"\b[Tt]he\s+(President|Prime Minister|King|Queen|Emir|Chancellor|Premier|Sultan|Crown Prince)\b"
+_BARE = re.compile(r"\b[Tt]he\s+(President|Prime Minister|King|Queen|Emir|Chancellor|Premier|Sultan|Shah|Emperor|Crown Prince)\b"
                    r"(?!\s+(?:of\b|[A-Z]))(?!['’])")
 
 

@@ -39,8 +39,7 @@ def _emit_events(art: _Article) -> None:
                        _place_in_state(art, m.destination, ev.destination) or
                        _place_in_state(art, ev.destination, m.destination)) and _dates_agree(m.start, ev.start)
             elif m.extra.get("name") and m.extra.get("name") == ev.extra.get("name") and (
-                    (m.start is None and ev.start is None)
-                    or (m.start is not None and ev.start is not None and _dates_agree(m.start, ev.start))):
+                    m.start is None or ev.start is None or _dates_agree(m.start, ev.start)):
                 same = True   # "the G20 summit" told over several sentences: one gathering
             else:
                 overlap = set(m.participants) & set(ev.participants)
@@ -104,6 +103,8 @@ def _emit_events(art: _Article) -> None:
                 continue  # a meeting needs two sides: one alone is an incomplete reading, not a fact
             if "treaty" in ev.extra and not all(p in art.leaders for p in ev.participants):
                 continue  # ministers signing a text is a ceremony; leaders signing it is a summit
+            slugs = sorted(ref.slugify(art.entities[p].label) if p in art.entities else p.split("/", 1)[1]
+                           for p in ev.participants)   # those left after the leaders' filter
             key = "summit/" + "-".join(slugs) + (f"-{year}" if year else "-undated")
             if key in art.entities and ev.start is not None:
                 key += "-" + str(ev.start).replace("-", "")[4:]   # another meeting of theirs that year

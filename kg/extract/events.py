@@ -55,7 +55,9 @@ def _summit_name(tok: Any) -> str | None:
     capitalised modifiers, which identify one gathering across sentences."""
     if tok.lemma_.lower() not in ("summit", "meeting", "conference"):
         return None
-    mods = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod", "npadvmod")
+    # an organisation's own ("OPEC's first summit"), not a state's or a person's
+    mods = [c for c in tok.lefts if (c.dep_ in ("compound", "amod", "nmod", "npadvmod")
+                                     or c.dep_ == "poss" and c.ent_type_ == "ORG" and not c.ent_id_)
             and c.text[:1].isupper() and c.pos_ in ("PROPN", "ADJ", "NOUN")]
     words = [t.text for m in mods for t in m.subtree if t.text[:1].isupper()]
     return " ".join(words + [tok.lemma_.lower()]) if words else None
@@ -105,6 +107,8 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             if dated:
                 start = dated[-1].start
                 borrowed = True
+                if place is None and dated[-1].kind == "Summit" and (dated[-1].place or "").startswith("place/"):
+                    place = dated[-1].place   # "on its margins, A and B met": where that gathering was
         if status is None and place is None:
             # no place of its own: where a participant had just arrived ("X arrived in Kampala.
             # She held talks with Y")
@@ -186,7 +190,8 @@ def _anchor(art: _Article, s: Sentence, tok: Any, lem: str, is_noun: bool) -> No
     to name them ("That summit was hosted by A") to join. One still without people is dropped."""
     if not is_noun or lem not in _GATHERINGS:
         return
-    status, start, end = _event_status(art, s, tok, own_date_only=True)
+    # a subject takes the time of its verb ("the summit ran from 4 to 6 March")
+    status, start, end = _event_status(art, s, tok, own_date_only=tok.dep_ not in ("nsubj", "nsubjpass"))
     place = _place_for(s, tok, strict=True)
     if status is not None or start is None or place is None or _background(tok):
         return
