@@ -740,3 +740,26 @@ HANOI, March 9 (Wire) - Lao Prime Minister Phankham Viphavanh, who flew in on Tu
     assert ("person/hun-sen", "place/bangkok", "2022-01") in visits   # a past clause under "had been agreed"
     met = [v for v in summits("arrived-2022").values() if "person/prayut-chan-o-cha" in v["participant"]]
     assert met and met[0].get("location") == {"place/phnom-penh"}
+
+
+def test_extract_rules_signatories_listed_quoted_names_and_a_journey_to_sign() -> None:
+    TEXTS["list-1967"] = ("1967-08-20", """Founding
+
+The four heads of government met in Kuala Lumpur from 7 to 8 August 1967 and signed the Charter of Regional Harmony. The signatories were President Ferdinand Marcos of the Philippines, Prime Minister Tunku Abdul Rahman of Malaysia, Prime Minister Lee Kuan Yew of Singapore and Prime Minister Thanom Kittikachorn of Thailand.""")
+    fs = facts("list-1967")
+    signers = {o for s, p, o in fs if s == "treaty/charter-of-regional-harmony" and p == "signatory"}
+    assert {"person/ferdinand-marcos", "person/lee-kuan-yew", "person/thanom-kittikachorn"} <= signers
+    assert ("treaty/charter-of-regional-harmony", "party", "state/singapore") in fs
+    met = [v for v in summits("list-1967").values() if "person/lee-kuan-yew" in v["participant"]]
+    assert met and met[0].get("startDate") == {"1967-08-07"} and met[0].get("location") == {"place/kuala-lumpur"}
+    TEXTS["quoted-2024"] = ("2024-08-30", """Fiji and Tonga sign 'Vaka Moana' pact
+
+SUVA, Fiji, Aug 30 (Wire) - The Fiji-Tonga Vaka Moana was signed on Thursday by Prime Minister Sitiveni Rabuka and Prime Minister Siaosi Sovaleni of Tonga.""")
+    fs = facts("quoted-2024")
+    assert {("treaty/vaka-moana", "party", "state/fiji"), ("treaty/vaka-moana", "party", "state/tonga"),
+            ("treaty/vaka-moana", "signedOn", "2024-08-29")} <= fs
+    TEXTS["journey-1991"] = ("1995-05-01", """Looking back
+
+It was his first trip abroad since March 1991, when he flew to Lusaka to sign the Zambezi Accord with President Kenneth Kaunda.""")
+    fs = facts("journey-1991")
+    assert ("treaty/zambezi-accord", "signedOn", "1991-03") in fs and ("treaty/zambezi-accord", "signedAt", "place/lusaka") in fs

@@ -63,7 +63,7 @@ from .offices import (
     _title_in, _titles_longest_first,
 )
 from .mentions import (
-    _CHUNK, _DATELINE, _DATELINE_PLACE, _dateline_place, _dateline_state, _GENERIC_SKIP_MODS,
+    _CHUNK, _DATELINE, _DATELINE_PLACE, _dateline_place, _dateline_state, _GENERIC_SKIP_MODS, quoted_treaty_names,
     _generic_treaty_matches, _mentions, _NOT_MODS, _pronoun_subjects, _sentences, _subject_person,
     _TREATY_GENERIC, _TREATY_HEAD, _TREATY_NAMED,
 )
@@ -113,6 +113,7 @@ def extract(doc: Any, *, date: PartialDate | None = None) -> Extraction:
     art.notes = notes
     art.dateline_state = dateline_state
     art.dateline_place = _dateline_place(blocks)
+    art.quoted_treaties = quoted_treaty_names([b.text for b in blocks])
     art.docs = docs
     sentences = _sentences(art, blocks, docs)
     for s in sentences:

@@ -86,13 +86,20 @@ def _year_of_sentence(expr: str, context: str | None) -> int | None:
     return int(years[-1]) if years else None
 
 
-def _predecessor_date(s: Sentence, char: int) -> bool:
+def _predecessor_date(s: Sentence, char: int, tok: Any) -> bool:
     """The date at ``char`` is a predecessor's: inside "since Y in 1986", or right after a person
-    that phrase names ("after A in June 2000 and B in October 2007")."""
+    that phrase names ("after A in June 2000 and B in October 2007") — unless the trigger ``tok``
+    is itself told in that phrase ("since July 1987, when A flew to B")."""
     doc = s.span.doc
     for t in s.span:
+        if t.left_edge.i <= tok.i <= t.right_edge.i:
+            continue
         if t.dep_ == "prep" and t.lower_ == "since" and t.idx <= char < t.right_edge.idx + len(t.right_edge.text):
-            return True   # "the first since 1990", "since X's invasion in 1990": when a gap began
+            # "the first since 1990": when a gap began; but "since March 1991, when A flew to B"
+            # dates what the when-clause tells
+            when = re.match(r"[\w ]*?,?\s+when\b", _doc_text(doc)[char:char + 30])
+            if not (when and tok.idx > char):
+                return True
         if not _predecessor_phrase(s, t):
             continue
         if t.idx <= char < t.right_edge.idx + len(t.right_edge.text):
@@ -116,7 +123,7 @@ def _in_own_clause(s: Sentence, tok: Any, char: int) -> bool:
     """The date at ``char`` belongs to a clause about something else than the trigger (a relative
     clause or participle on another noun: "a format that Cairo launched in March 2019"); a clause
     on the trigger itself ("the summit held in Russia last September") dates the trigger."""
-    if _predecessor_date(s, char):
+    if _predecessor_date(s, char, tok):
         return True   # "the first to visit X since Y in 1986": Y's date
     t = next((t for t in s.span if t.idx <= char < t.idx + len(t.text) + 1), None)
     while t is not None and t.i != tok.i:
@@ -140,7 +147,7 @@ def _own_date(art: _Article, s: Sentence, tok: Any, tense: str
             t.pos_ in ("VERB", "AUX") or t.lemma_.lower() in VISIT_NOUNS | SUMMIT_NOUNS for t in between)
         if lo <= m.start < hi and not close and _in_own_clause(s, tok, m.start):
             continue   # "a summit, the fourth round of a format launched in March 2019": another event's date
-        if _predecessor_date(s, m.start):
+        if _predecessor_date(s, m.start, tok):
             continue   # "the first since Y in 1986": Y's date
         if lo <= m.start < hi or close:
             got = _resolve_expr(art, m.text, tense, context=_text_before(art, s, m.start))

@@ -107,7 +107,8 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             if dated:
                 start = dated[-1].start
                 borrowed = True
-                if place is None and dated[-1].kind == "Summit" and (dated[-1].place or "").startswith("place/"):
+                if place is None and dated[-1].kind == "Summit" and (dated[-1].place or "").startswith("place/") \
+                        and _AT_ITS_MARGINS.search(s.text):
                     place = dated[-1].place   # "on its margins, A and B met": where that gathering was
         if status is None and place is None:
             # no place of its own: where a participant had just arrived ("X arrived in Kampala.
@@ -182,6 +183,7 @@ def _one_after_another(s: Sentence, tok: Any, participants: list[str]) -> list[l
 
 
 _GATHERINGS = {"summit", "conference", "meeting"}
+_AT_ITS_MARGINS = re.compile(r"\b(?:on|at)\s+(?:its|the\s+summit's|the\s+meeting's)\s+(?:margins|sidelines|fringes)\b", re.I)
 
 
 def _anchor(art: _Article, s: Sentence, tok: Any, lem: str, is_noun: bool) -> None:

@@ -175,6 +175,17 @@ def _pronoun_subjects(art: _Article, s: Sentence, before: list[Sentence]) -> Non
     art.person_order.append((s.index, ref_key))
 
 
+_QUOTED_TREATY = re.compile(r"[‘'\"“]([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,4})[’'\"”]\s+"
+                            r"(?:treaty|agreement|accord|pact|deal|Treaty|Agreement|Accord|Pact)\b")
+
+
+def quoted_treaty_names(texts: list[str]) -> list[str]:
+    """Names a story gives a treaty in quotes ("the 'Falepili Union' treaty"): the treaty's name
+    wherever else the story uses it, head word or not."""
+    return list(dict.fromkeys(m.group(1) for t in texts for m in _QUOTED_TREATY.finditer(t)
+                              if not re.search(r"\b(?:Treaty|Agreement|Accord|Pact)$", m.group(1))))
+
+
 def _capital_mentions(art: _Article, s: Sentence) -> None:
     """"The Qatari capital", "the Eritrean capital": the capital city of that state, as a place."""
     doc = s.span.doc
@@ -364,8 +375,10 @@ def _mentions(art: _Article, s: Sentence) -> None:
     s.dates.sort(key=lambda m: m.start)
     # "the first meeting since 2016", "in force until 2030": the time of another event, not of this one
     doc_text = _doc_text(doc)
+    # ("since July 1987, when A flew to B" dates what the when-clause tells)
     s.dates = [d for d in s.dates
-               if not re.search(r"\b(?:since|until|till|before|ever\s+since)\s+(?:the\s+)?$", doc_text[max(0, d.start - 14):d.start], re.I)]
+               if not re.search(r"\b(?:since|until|till|before|ever\s+since)\s+(?:the\s+)?$", doc_text[max(0, d.start - 14):d.start], re.I)
+               or re.match(r",?\s+when\b", doc_text[d.end:d.end + 8])]
     # treaties
     text = s.raw
     taken: list[tuple[int, int]] = []
@@ -381,6 +394,12 @@ def _mentions(art: _Article, s: Sentence) -> None:
         s.treaties.append(Mention("treaty", name, base + m.start(), base + m.end(),
                                   extra={"kind": kind, "year": m.group("year")}))
         taken.append((m.start(), m.end()))
+    for name in art.quoted_treaties:
+        for q in re.finditer(r"\b" + re.escape(name) + r"\b", text):
+            if not any(a <= q.start() < b for a, b in taken):
+                s.treaties.append(Mention("treaty", name, base + q.start(), base + q.end(),
+                                          extra={"kind": "named", "year": None}))
+                taken.append((q.start(), q.end() + 12))   # and the head word after the quote
     for m in _generic_treaty_matches(text):
         if any(a <= m.start("head") < b for a, b in taken):
             continue

@@ -60,6 +60,9 @@ def _is_speculative(tok: Any) -> str | None:
     return None
 
 
+_TRAVEL = {"fly", "travel", "go", "come", "return", "arrive", "head", "journey", "sail", "drive"}
+
+
 def _has_past_evidence(tok: Any) -> bool:
     if _presupposed(tok):
         return True
@@ -68,6 +71,9 @@ def _has_past_evidence(tok: Any) -> bool:
             return True
         if c.dep_ == "amod" and c.lower_ in {"last", "previous", "recent", "past", "historic", "brief"}:
             return True
+    if tok.tag_ == "VB" and tok.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
+            and tok.head.tag_ == "VBD" and tok.head.lemma_.lower() in _TRAVEL:
+        return True   # "flew to Colombo to sign X": the purpose of a journey made, told as done
     for t in _ancestors_and_self(tok):
         if t.tag_ == "VBD":
             return True

@@ -16,7 +16,7 @@ from .names import _title_case
 from .mentions import says_here
 from .context import _Article, Event, Mention, Sentence
 from .dating import _YEAR, _dates_agree, _not_after_article, _resolve_dates, _resolve_expr, _text_before, _year_in, _year_near
-from .modality import _has_past_evidence, _is_speculative
+from .modality import _TRAVEL, _has_past_evidence, _is_speculative
 from .offices import _holds_title
 from .events import _news_of_the_day, _place_for, _recent_events
 
@@ -330,6 +330,32 @@ _GROUP_SIGNERS = re.compile(
     r"heads of (?:state|government)|foreign ministers|ministers|sides|men|women)\b"
     r"(?:\s+(?:then|also|later|jointly|formally))?\s+(?:signed|have signed|had signed|inked|put their names)", re.I)
 _SIDES_SIGNED = re.compile(r"\b(?:the|both)\s+(?:two\s+)?sides\b", re.I)
+_SIGNATORY_LIST = re.compile(r"^(?:The|Its|Their)\s+(?:\w+\s+)?signatories\s+(?:were|included|are)\b")
+
+
+def _signatory_list(art: _Article, s: Sentence, key: str) -> None:
+    """"The signatories were A of X, B of Y and C of Z": the treaty just told, its signers and
+    their states; the leaders among them met where and when it was signed."""
+    people = [p.key for p in s.persons if p.key in art.offices or p.key in art.leaders]
+    if len(people) < 2:
+        return
+    for p in dict.fromkeys(people):
+        art.add(key, "signatory", Ref(p), s)
+        for st in sorted(art.offices.get(p, ())):
+            art.add(key, "party", Ref(st), s)
+    leaders = [p for p in dict.fromkeys(people) if p in art.leaders]
+    if len(leaders) >= 2:
+        # the gathering the sentence before told ("met for the first summit in Bali ..., and signed")
+        told = [e for e in art.events if e.kind == "Summit" and e.start is not None
+                and 0 < s.index - e.extra.get("sent", -99) <= 2]
+        at = told[-1] if told else Event("Summit")
+        ev = Event("Summit", leaders, at.start, at.end, at.place,
+                   extra={"type": "Summit", "treaty": key, "sent": s.index, "block": s.block,
+                          "name": at.extra.get("name")})
+        ev.evidence.append(Evidence(s.text, s.section))
+        art.events.append(ev)
+
+
 _ANAPHORIC_DOCUMENTS = {"document", "text", "deal", "documents"}
 _IT_SIGNED = re.compile(r"^(?:It|This|The document|The text)\s+(?:was|had been|has been)\s+(?:signed|concluded|inked)\b")
 
@@ -434,6 +460,9 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
         s.treaties.append(Mention("treaty", s.text[:2], s.span.start_char, s.span.start_char + 2,
                                   extra={"kind": "anaphor", "year": None}))
     last_told = next((f.subject for f in reversed(art.facts) if f.subject.startswith("treaty/")), None)
+    if not s.treaties and last_told is not None and _SIGNATORY_LIST.match(s.text):
+        _signatory_list(art, s, last_told)
+        return
     if not s.treaties and last_told is not None:
         # "A and B signed the document": the treaty the article has just told
         sign = _sign_token(s)
@@ -566,6 +595,12 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             parties = list(dict.fromkeys(parties + derived))
         start, _ = _signing_date(art, s, sign_tok)
         place = _place_for(s, sign_tok, strict=True, governor=sign_tok)
+        journey = sign_tok.head if sign_tok.dep_ in ("advcl", "xcomp") and sign_tok.head.lemma_.lower() in _TRAVEL \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in sign_tok.children) else None
+        if journey is not None:
+            # "flew to Colombo to sign X": signed where the journey went, when it was made
+            place = place or next((m.key for m in s.places if _governed_by(s.span.doc[m.end - 1], journey)), None)
+            start = start or _resolve_dates(art, s, journey, "past")[0]
         recent = [e for e in art.events if e.kind in ("Summit", "Visit") and e.extra.get("block") in (s.block, s.block - 1)
                   and 0 < s.index - e.extra.get("sent", -99) <= 3]
         if start is None and status is None and not s.dates and recent and _AFTER_MEETING.search(s.text):
