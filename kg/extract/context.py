@@ -11,6 +11,7 @@ from typing import Any
 from .. import reference as ref
 from ..model import Entity, Evidence, Fact, PartialDate
 from .nlp import _doc_text
+from .lexicon import INTERNATIONAL
 from .names import canonical_person_label, _name_tokens, _person_by_short, _state_by_key
 
 
@@ -107,7 +108,8 @@ class _Article:
             return key
         name = re.sub(r"^(?:the)\s+", "", text.strip(), flags=re.I).strip(" ,.'\"’")
         if not name or not name[:1].isupper() or len(name.split()) > 5 \
-                or name.lower() in ("north", "south", "east", "west") or name.endswith(("-", "–")):
+                or name.lower() in ("north", "south", "east", "west") or name.endswith(("-", "–")) \
+                or name.lower() in INTERNATIONAL:   # "the summit in Mercosur": a bloc, not a place
             return None   # "the North": a side, not a place
         key = f"place/{ref.slugify(name)}"
         if key not in self.entities:

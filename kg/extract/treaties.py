@@ -725,10 +725,22 @@ def _shares_subject(tok: Any, sign_tok: Any) -> bool:
     return subj.left_edge.i <= tok.i <= subj.right_edge.i
 
 
+def _other_clause(tok: Any, sign_tok: Any) -> bool:
+    """Between ``tok`` and the signing word stands another verb with a subject of its own."""
+    for t in tok.ancestors:
+        if t.i == sign_tok.i:
+            return False
+        if t.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            return True
+    return False
+
+
 def _signing_date(art: _Article, s: Sentence, sign_tok: Any) -> tuple[PartialDate | None, PartialDate | None]:
     """The date of the signing: one the signing word governs, or any when it is the main verb."""
     lo, hi = sign_tok.left_edge.idx, sign_tok.right_edge.idx + len(sign_tok.right_edge.text)
-    own = [m for m in s.dates if lo <= m.start < hi]
+    # not a date of a clause of its own in the signing's subtree ("signed X, 56 years after A
+    # and B signed Y on 22 January 1963")
+    own = [m for m in s.dates if lo <= m.start < hi and not _other_clause(_token_at_char(s.span, m.start), sign_tok)]
     if own:
         for m in sorted(own, key=lambda m: abs(m.start - sign_tok.idx)):
             got = _resolve_expr(art, m.text, "past", context=_text_before(art, s, m.start))
