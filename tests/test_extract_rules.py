@@ -763,3 +763,19 @@ SUVA, Fiji, Aug 30 (Wire) - The Fiji-Tonga Vaka Moana was signed on Thursday by 
 It was his first trip abroad since March 1991, when he flew to Lusaka to sign the Zambezi Accord with President Kenneth Kaunda.""")
     fs = facts("journey-1991")
     assert ("treaty/zambezi-accord", "signedOn", "1991-03") in fs and ("treaty/zambezi-accord", "signedAt", "place/lusaka") in fs
+
+
+def test_extract_rules_paired_plural_titles_and_named_foreign_ministers() -> None:
+    TEXTS["paired-1995"] = ("1995-06-02", """Talks
+
+The meeting was co-chaired by the Thai and Malaysian foreign ministers, Surin Chaiyaporn and Razak Musa. Foreign ministers of the two countries, including Sergei Lavrov, met in Almaty the same week; Russia and Kazakhstan agreed to meet again.""")
+    fs = facts("paired-1995")
+    assert ("person/surin-chaiyaporn", "officialOf", "state/thailand") in fs
+    assert ("person/razak-musa", "officialOf", "state/malaysia") in fs
+    assert ("person/surin-chaiyaporn", "officialOf", "state/malaysia") not in fs
+    # Lavrov's term as foreign minister began in 2004: not one in 1995
+    assert not any(s == "person/sergei-lavrov" and p == "officialOf" for s, p, o in fs)
+    TEXTS["lavrov-2018"] = ("2018-08-12", """Caspian
+
+Foreign ministers of the five countries, including Sergei Lavrov, met in Aktau on Saturday. Russia and Iran agreed.""")
+    assert ("person/sergei-lavrov", "officialOf", "state/russia") in facts("lavrov-2018")

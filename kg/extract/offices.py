@@ -55,7 +55,10 @@ def _offices(art: _Article, s: Sentence) -> None:
             state_at[i] = m.key
     by_token = _persons_by_token(s)
     plural: dict[str, tuple[str, bool]] = {}      # people under a plural title ("Presidents A and B")
+    paired = _paired_titles(art, s)
     for pm in s.persons:
+        if pm.key in paired:
+            continue
         # pre-modifier window: "Russian President Vladimir Putin", "Kremlin aide Yuri Ushakov",
         # "Panama's then-President X" ("then" keeps the role: the text places it in its time)
         words, state, past, possessive = [], None, False, False
@@ -228,6 +231,42 @@ def _offices(art: _Article, s: Sentence) -> None:
         _office_fact(art, pm.key, state, leads, s)
 
 
+# "the French and Indonesian foreign ministers, A and B": the states in the names' order
+_PAIRED = re.compile(r"\b[Tt]he\s+((?:[A-Z][\w-]+,\s+)*[A-Z][\w-]+\s+and\s+[A-Z][\w-]+)\s+"
+                     r"(foreign ministers|defen[cs]e ministers|prime ministers|presidents|leaders|ministers)\s*,?\s+")
+
+
+def _paired_titles(art: _Article, s: Sentence) -> set[str]:
+    """The people placed by a paired title; their offices are recorded."""
+    from .. import link
+
+    done: set[str] = set()
+
+    for m in _PAIRED.finditer(s.raw):
+        words = re.split(r",\s+|\s+and\s+", m.group(1))
+        states = [link.state_of_word(w) for w in words]
+        if not all(states):
+            continue
+        after = s.span.start_char + m.end()
+        people = [p for p in s.persons if s.span.doc[p.start].idx >= after][:len(states)]
+        # the names must follow at once, joined by commas and "and"
+        if len(people) != len(states) or any(
+                not re.fullmatch(r",?\s*(?:and\s+)?", s.span.doc[a.end - 1:b.start + 1].text[
+                    len(s.span.doc[a.end - 1].text):-len(s.span.doc[b.start].text)] if b.start > a.end - 1 else "")
+                for a, b in zip(people, people[1:])):
+            continue
+        leads = m.group(2) in ("prime ministers", "presidents", "leaders")
+        title = m.group(2)[:-1] if m.group(2) != "leaders" else None
+        for p, st in zip(people, states):
+            if title:
+                art.add(p.key, "title", _title_case(title), s)
+            if leads:
+                art.leader_titled.add(p.key)
+            _office_fact(art, p.key, art.state(f"state/{ref.slugify(st)}"), leads, s)
+            done.add(p.key)
+    return done
+
+
 def _body_after(doc: Any, end: int, limit: int) -> bool:
     """"X, Secretary-General of the United Nations": the apposition names an international body."""
     words = [t.lower_ for t in doc[end:min(limit, end + 10)]]
@@ -321,6 +360,9 @@ def _resolve_offices(art: _Article) -> None:
     _reference_leaders(art)
 
 
+_FOREIGN_MINISTERS = re.compile(r"\bforeign\s+ministers?\b|\bsecretar(?:y|ies)\s+of\s+state\b|\bforeign\s+secretar", re.I)
+
+
 def _reference_leaders(art: _Article) -> None:
     """A head of state or government named without a title ("Indira Gandhi and Zulfikar Ali Bhutto
     signed"): the reference data's term of office, when it covers a year the article speaks of and
@@ -345,6 +387,16 @@ def _reference_leaders(art: _Article) -> None:
         states = {f"state/{ref.slugify(st)}" for st in states} & named_states
         if len(states) == 1:
             _office_fact(art, key, states.pop(), True, sents[0])
+            continue
+        # a foreign minister the text calls one ("the foreign ministers, A and B"): the state
+        # of the reference term that covers the article's years
+        said = next((x for x in sents if _FOREIGN_MINISTERS.search(x.text)), None)
+        if said is None:
+            continue
+        states = {f"state/{ref.slugify(t.state)}" for t in link.terms_of(rec["label"])
+                  if not t.leads and any(t.covers(y) for y in years)} & named_states
+        if len(states) == 1:
+            _office_fact(art, key, states.pop(), False, said)
 
 
 def _holds_title(art: _Article, person: str, plural_title: str) -> bool:
