@@ -110,7 +110,8 @@ def _org_is_person(ent: Any) -> bool:
 @lru_cache(maxsize=1)
 def _office_before() -> re.Pattern[str]:
     titles = sorted(map(re.escape, LEADER_TITLES | OFFICIAL_TITLES), key=len, reverse=True)
-    return re.compile(r"(?:" + "|".join(titles) + r")\Z")
+    # the title, or its plural before a list of names ("the two foreign ministers, A and B")
+    return re.compile(r"(?:" + "|".join(titles) + r")(?:s\s*,)?\Z")
 
 
 @lru_cache(maxsize=1)
