@@ -60,13 +60,18 @@ def slugify(text: str) -> str:
     ('kim-jong-un', 'kim-jong-un', 'kim-jong-un')
     >>> slugify("  Côte d'Ivoire! ")
     'cote-d-ivoire'
-    >>> slugify("U.S.")
-    'u-s'
+    >>> slugify("U.S."), slugify("Lech Wałęsa")
+    ('u-s', 'lech-walesa')
     """
-    folded = unicodedata.normalize("NFKD", text)
+    folded = unicodedata.normalize("NFKD", text.translate(_LETTERS))
     folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
     folded = folded.lower()
     return re.sub(r"[^0-9a-z]+", "-", folded).strip("-")
+
+
+# letters with no decomposition into a base letter and an accent ("Wałęsa" -> "walesa")
+_LETTERS = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss",
+                          "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ı": "i", "þ": "th", "ð": "d"})
 
 
 # ------------------------------------------------------------------------------------------ records

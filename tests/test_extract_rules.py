@@ -779,3 +779,18 @@ The meeting was co-chaired by the Thai and Malaysian foreign ministers, Kasit Pi
 
 Foreign ministers of the five countries, including Sergei Lavrov, met in Aktau on Saturday. Russia and Iran agreed.""")
     assert ("person/sergei-lavrov", "officialOf", "state/russia") in facts("lavrov-2018")
+
+
+def test_extract_rules_two_signings_in_one_sentence() -> None:
+    TEXTS["two-signings-2021"] = ("2021-03-15", """Anniversary
+
+Polish President Andrzej Duda and Lithuanian President Gitanas Nauseda signed the Vilnius Friendship Charter in Vilnius on Monday, exactly 30 years after Lech Walesa and Vytautas Landsbergis signed the Baltic Neighbourhood Treaty in Warsaw on 15 March 1991.""")
+    fs = facts("two-signings-2021")
+    assert ("treaty/vilnius-friendship-charter", "signedOn", "2021-03-15") in fs
+    assert ("treaty/vilnius-friendship-charter", "signedOn", "1991-03-15") not in fs
+    assert ("treaty/baltic-neighbourhood-treaty", "signatory", "person/lech-walesa") in fs
+    assert ("treaty/baltic-neighbourhood-treaty", "signedOn", "1991-03-15") in fs
+    assert ("treaty/baltic-neighbourhood-treaty", "signedAt", "place/warsaw") in fs
+    assert ("treaty/baltic-neighbourhood-treaty", "signatory", "person/andrzej-duda") not in fs
+    met = [v for v in summits("two-signings-2021").values() if "person/andrzej-duda" in v["participant"]]
+    assert met and met[0].get("startDate") != {"1991-03-15"}

@@ -26,7 +26,8 @@ def _place_for(s: Sentence, near: Any | None, *, strict: bool = False, governor:
         if any(t.start <= doc[m.start].idx < t.end for t in s.treaties):
             continue   # "the Treaty on ... in the Timor Sea": part of a name, not where anything happened
         if governor is not None and not _governed_by(doc[m.end - 1], governor) \
-                and not (governor.dep_ == "ROOT" or governor.head.dep_ == "ROOT"):
+                and not (governor.dep_ == "ROOT" or governor.head.dep_ == "ROOT"
+                         and not any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON" for c in governor.children)):
             continue
         prevtok = doc[m.start - 1] if m.start > 0 else None
         if prevtok is not None and prevtok.lower_ in ("the",) and m.start > 1:

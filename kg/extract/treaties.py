@@ -15,7 +15,10 @@ from .nlp import _doc_text, _governed_by, _token_at_char
 from .names import _title_case
 from .mentions import says_here
 from .context import _Article, Event, Mention, Sentence
-from .dating import _YEAR, _dates_agree, _not_after_article, _resolve_dates, _resolve_expr, _text_before, _year_in, _year_near
+from .dating import (
+    _YEAR, _dates_agree, _in_own_clause, _not_after_article, _resolve_dates, _resolve_expr, _text_before, _year_in,
+    _year_near,
+)
 from .modality import _TRAVEL, _has_past_evidence, _is_speculative
 from .offices import _holds_title
 from .events import _news_of_the_day, _place_for, _recent_events
@@ -549,6 +552,17 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
                          else (after[0] if after else before[-1]))[1][0]
         if _signs_other_document(sign_tok, resolved):
             sign_tok = None
+    signings = [(sign_tok, signed_target)] if sign_tok is not None else []
+    if sign_tok is not None:
+        # "A signed X, 56 years after B and C signed Y in Paris": the second signing, in a clause
+        # of its own, signs the treaty it governs
+        for t in s.span:
+            if t.i != sign_tok.i and t.lemma_.lower() == "sign" and t.pos_ == "VERB" \
+                    and any(c.dep_ == "nsubj" for c in t.children) and t.dep_ in ("advcl", "conj", "ccomp"):
+                mine = [x for x in resolved if t.left_edge.idx <= x[0].start <= t.right_edge.idx
+                        and x[0].start > t.idx and not _signs_other_document(t, resolved)]
+                if mine and mine[0][1][0] != signed_target:
+                    signings.append((t, mine[0][1][0]))
     for m, (key, label, year, parties) in resolved:
         if m.extra.get("kind") == "named":
             _treaty_entity(art, key, label)
@@ -557,108 +571,109 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             elif art.treaty_keys[-1] != key:
                 art.treaty_keys.remove(key)
                 art.treaty_keys.append(key)
-            if m.extra.get("of_date") is not None and (sign_tok is None or key != signed_target):
+            if m.extra.get("of_date") is not None and all(key != t for _, t in signings):
                 art.add(key, "signedOn", m.extra["of_date"], s)
-            elif year is not None and sign_tok is None:
+            elif year is not None and not signings:
                 art.add(key, "signedOn", year, s)
-        if sign_tok is None or key != signed_target:
-            continue
-        trig = _token_at_char(s.span, m.start) if m.start >= s.span.start_char else sign_tok
-        status = _is_speculative(sign_tok) or _is_speculative(trig)
-        if status is None and not (_has_past_evidence(sign_tok) or sign_tok.tag_ in ("NN", "VBD")):
-            status = "expected"
-        # signatories: office-holders the signing governs ("signed by A and B", "A and B signed"),
-        # not others the sentence names ("A visited Warsaw, where the two countries signed X")
-        watching = _bystander_tokens(s)
-        signatories = [p.key for p in s.persons if (p.key in art.offices or p.key in art.leaders
-                                                    or p.key in art.leader_titled or _by_agent(s.span.doc[p.end - 1], sign_tok))
-                       and _signs(s.span.doc[p.end - 1], sign_tok) and p.start not in watching and not _BYSTANDER.search(
-                           text[max(s.span.start_char, s.span.doc[p.start].idx - 60):s.span.doc[p.start].idx])]
-        # leaders who watched the signing were at the ceremony too
-        guests = [p.key for p in s.persons if p.start in watching and p.key not in signatories
-                  and (p.key in art.leaders or p.key in art.leader_titled)]
-        if not signatories and group and not _SIDES_SIGNED.search(s.text):
-            signatories = list(group)   # "the two leaders signed"; "the two sides signed" names no signer
-        # parties are the states the signing itself names ("A and B signed"), not bystanders
-        # ("talks hosted by Swiss diplomats")
-        governed = {st.key for st in s.states if _governed_by(s.span.doc[st.start], sign_tok)
-                    or _shares_subject(s.span.doc[st.start], sign_tok)}
-        if not TWO_STATES.search(s.text):
-            parties = [p for p in parties if p in governed]
-        elif not governed and not m.extra.get("named_parties") and _AFTER_MEETING.search(s.text):
-            # "after the talks, the two leaders signed X": the signers' states, when the sentence names none
-            derived = sorted({st for p in signatories for st in art.offices.get(p, ())})
-            if len(derived) >= 2:
-                parties = derived
-        if not parties or len(parties) < 2:
-            derived = sorted({st for p in signatories for st in art.offices.get(p, ())})
-            parties = list(dict.fromkeys(parties + derived))
-        start, _ = _signing_date(art, s, sign_tok)
-        place = _place_for(s, sign_tok, strict=True, governor=sign_tok)
-        journey = sign_tok.head if sign_tok.dep_ in ("advcl", "xcomp") and sign_tok.head.lemma_.lower() in _TRAVEL \
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in sign_tok.children) else None
-        if journey is not None:
-            # "flew to Colombo to sign X": signed where the journey went, when it was made
-            place = place or next((m.key for m in s.places if _governed_by(s.span.doc[m.end - 1], journey)), None)
-            start = start or _resolve_dates(art, s, journey, "past")[0]
-        recent = [e for e in art.events if e.kind in ("Summit", "Visit") and e.extra.get("block") in (s.block, s.block - 1)
-                  and 0 < s.index - e.extra.get("sent", -99) <= 3]
-        if start is None and status is None and not s.dates and recent and _AFTER_MEETING.search(s.text):
-            # "At the end of the talks, the two leaders signed X": the signing of a meeting or
-            # visit just told takes its date and place
-            met = recent[-1].people()
-            if re.match(r"^(?:They|The two|Both)\b(?!\s+sides)", s.text) and set(signatories) <= set(met):
-                signatories = met   # "They then signed X": all who met, not one "they" was read as
-            dated = [e for e in recent if e.start is not None]
-            if dated:
-                start = dated[-1].start
-            for e in reversed(recent):
-                where = e.place if e.kind == "Summit" else e.destination
-                if place is None and where and where.startswith("place/"):
-                    place = where
-                    break
-            if signatories and len(parties) < 2:
-                parties = list(dict.fromkeys(parties + sorted(
-                    {st for p in signatories for st in art.offices.get(p, ())})))
-        if place is None and status is None:
-            # a signer's visit just told: the signing took place where the visit went
-            for e in reversed(_recent_events(art, s, within=2)):
-                if e.kind == "Visit" and (e.destination or "").startswith("place/") \
-                        and set(e.participants) & set(signatories) and _dates_agree(e.start, start):
-                    place, start = e.destination, start or e.start
-                    break
-        if start is None and prev is not None and status is None:
-            start, _ = _resolve_dates(art, prev, None, "past")
-            place = place or _place_for(prev, None, strict=True)
-        if start is None and status is None and (_has_past_evidence(sign_tok) or sign_tok.tag_ == "VBD"):
-            start = _story_date(art, s, named=m.extra.get("kind") == "named")
-        if place is None and art.dateline_place and (says_here(s.text) or _news_of_the_day(art, start)):
-            place = art.place(art.dateline_place)   # "signed here on Thursday": where the story was filed
-        if status is not None:
-            _plan(art, s, "Treaty", signatories or parties, status, start)
-            continue
-        if start is not None and not _not_after_article(art, start) and art.article_date is not None:
-            _plan(art, s, "Treaty", signatories or parties, "expected", start)
-            continue
-        if m.extra.get("kind") == "generic" and (key not in art.entities or m.extra.get("described")):
-            _treaty_entity(art, key, label, m)
-        elif key not in art.entities:
-            continue
-        for p in parties:
-            art.add(key, "party", Ref(p), s)
-        for p in signatories:
-            art.add(key, "signatory", Ref(p), s)
-        if start is not None:
-            art.add(key, "signedOn", start, s)
-        if place is not None:
-            art.add(key, "signedAt", Ref(place), s)
-        # the leaders at a signing met: those who signed, and those who watched ministers sign
-        met = list(dict.fromkeys(signatories + guests)) if len(signatories) >= 2 else \
-            list(dict.fromkeys([p for p in signatories if p in art.leaders] + guests))
-        if len(met) >= 2 and len({st for p in met for st in art.offices.get(p, ())}) >= 2:
-            ev = Event("Summit", met, start, None, place, extra={"type": "Summit", "treaty": key})
-            ev.evidence.append(Evidence(s.text, s.section))
-            art.events.append(ev)
+        for sign_tok, signed_target in signings:
+            if key != signed_target:
+                continue
+            trig = _token_at_char(s.span, m.start) if m.start >= s.span.start_char else sign_tok
+            status = _is_speculative(sign_tok) or _is_speculative(trig)
+            if status is None and not (_has_past_evidence(sign_tok) or sign_tok.tag_ in ("NN", "VBD")):
+                status = "expected"
+            # signatories: office-holders the signing governs ("signed by A and B", "A and B signed"),
+            # not others the sentence names ("A visited Warsaw, where the two countries signed X")
+            watching = _bystander_tokens(s)
+            signatories = [p.key for p in s.persons if (p.key in art.offices or p.key in art.leaders
+                                                        or p.key in art.leader_titled or _by_agent(s.span.doc[p.end - 1], sign_tok))
+                           and _signs(s.span.doc[p.end - 1], sign_tok) and p.start not in watching and not _BYSTANDER.search(
+                               text[max(s.span.start_char, s.span.doc[p.start].idx - 60):s.span.doc[p.start].idx])]
+            # leaders who watched the signing were at the ceremony too
+            guests = [p.key for p in s.persons if p.start in watching and p.key not in signatories
+                      and (p.key in art.leaders or p.key in art.leader_titled)]
+            if not signatories and group and not _SIDES_SIGNED.search(s.text):
+                signatories = list(group)   # "the two leaders signed"; "the two sides signed" names no signer
+            # parties are the states the signing itself names ("A and B signed"), not bystanders
+            # ("talks hosted by Swiss diplomats")
+            governed = {st.key for st in s.states if _governed_by(s.span.doc[st.start], sign_tok)
+                        or _shares_subject(s.span.doc[st.start], sign_tok)}
+            if not TWO_STATES.search(s.text):
+                parties = [p for p in parties if p in governed]
+            elif not governed and not m.extra.get("named_parties") and _AFTER_MEETING.search(s.text):
+                # "after the talks, the two leaders signed X": the signers' states, when the sentence names none
+                derived = sorted({st for p in signatories for st in art.offices.get(p, ())})
+                if len(derived) >= 2:
+                    parties = derived
+            if not parties or len(parties) < 2:
+                derived = sorted({st for p in signatories for st in art.offices.get(p, ())})
+                parties = list(dict.fromkeys(parties + derived))
+            start, _ = _signing_date(art, s, sign_tok)
+            place = _place_for(s, sign_tok, strict=True, governor=sign_tok)
+            journey = sign_tok.head if sign_tok.dep_ in ("advcl", "xcomp") and sign_tok.head.lemma_.lower() in _TRAVEL \
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in sign_tok.children) else None
+            if journey is not None:
+                # "flew to Colombo to sign X": signed where the journey went, when it was made
+                place = place or next((m.key for m in s.places if _governed_by(s.span.doc[m.end - 1], journey)), None)
+                start = start or _resolve_dates(art, s, journey, "past")[0]
+            recent = [e for e in art.events if e.kind in ("Summit", "Visit") and e.extra.get("block") in (s.block, s.block - 1)
+                      and 0 < s.index - e.extra.get("sent", -99) <= 3]
+            if start is None and status is None and not s.dates and recent and _AFTER_MEETING.search(s.text):
+                # "At the end of the talks, the two leaders signed X": the signing of a meeting or
+                # visit just told takes its date and place
+                met = recent[-1].people()
+                if re.match(r"^(?:They|The two|Both)\b(?!\s+sides)", s.text) and set(signatories) <= set(met):
+                    signatories = met   # "They then signed X": all who met, not one "they" was read as
+                dated = [e for e in recent if e.start is not None]
+                if dated:
+                    start = dated[-1].start
+                for e in reversed(recent):
+                    where = e.place if e.kind == "Summit" else e.destination
+                    if place is None and where and where.startswith("place/"):
+                        place = where
+                        break
+                if signatories and len(parties) < 2:
+                    parties = list(dict.fromkeys(parties + sorted(
+                        {st for p in signatories for st in art.offices.get(p, ())})))
+            if place is None and status is None:
+                # a signer's visit just told: the signing took place where the visit went
+                for e in reversed(_recent_events(art, s, within=2)):
+                    if e.kind == "Visit" and (e.destination or "").startswith("place/") \
+                            and set(e.participants) & set(signatories) and _dates_agree(e.start, start):
+                        place, start = e.destination, start or e.start
+                        break
+            if start is None and prev is not None and status is None:
+                start, _ = _resolve_dates(art, prev, None, "past")
+                place = place or _place_for(prev, None, strict=True)
+            if start is None and status is None and (_has_past_evidence(sign_tok) or sign_tok.tag_ == "VBD"):
+                start = _story_date(art, s, named=m.extra.get("kind") == "named")
+            if place is None and art.dateline_place and (says_here(s.text) or _news_of_the_day(art, start)):
+                place = art.place(art.dateline_place)   # "signed here on Thursday": where the story was filed
+            if status is not None:
+                _plan(art, s, "Treaty", signatories or parties, status, start)
+                continue
+            if start is not None and not _not_after_article(art, start) and art.article_date is not None:
+                _plan(art, s, "Treaty", signatories or parties, "expected", start)
+                continue
+            if m.extra.get("kind") == "generic" and (key not in art.entities or m.extra.get("described")):
+                _treaty_entity(art, key, label, m)
+            elif key not in art.entities:
+                continue
+            for p in parties:
+                art.add(key, "party", Ref(p), s)
+            for p in signatories:
+                art.add(key, "signatory", Ref(p), s)
+            if start is not None:
+                art.add(key, "signedOn", start, s)
+            if place is not None:
+                art.add(key, "signedAt", Ref(place), s)
+            # the leaders at a signing met: those who signed, and those who watched ministers sign
+            met = list(dict.fromkeys(signatories + guests)) if len(signatories) >= 2 else \
+                list(dict.fromkeys([p for p in signatories if p in art.leaders] + guests))
+            if len(met) >= 2 and len({st for p in met for st in art.offices.get(p, ())}) >= 2:
+                ev = Event("Summit", met, start, None, place, extra={"type": "Summit", "treaty": key})
+                ev.evidence.append(Evidence(s.text, s.section))
+                art.events.append(ev)
 
 
 _CIRCUMSTANCE = {"after", "following", "before", "during", "ahead", "despite"}
@@ -706,7 +721,8 @@ def _signs(person: Any, sign_tok: Any) -> bool:
                 break
             path.append(t)
         return not any(t.lower_ in _CIRCUMSTANCE and t.dep_ == "prep" for t in path)
-    if sign_tok.dep_ in ("conj", "advcl", "xcomp") and _subject_like(person):
+    if sign_tok.dep_ in ("conj", "advcl", "xcomp") and _subject_like(person) \
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in sign_tok.children):
         t = person
         while t.dep_ in ("conj", "compound", "appos") and t.head.i != t.i:
             t = t.head
@@ -726,12 +742,13 @@ def _shares_subject(tok: Any, sign_tok: Any) -> bool:
 
 
 def _other_clause(tok: Any, sign_tok: Any) -> bool:
-    """Between ``tok`` and the signing word stands another verb with a subject of its own."""
+    """``tok`` hangs, inside the signing's subtree, off another verb with a subject of its own
+    ("signed X, years after A signed Y on DATE")."""
     for t in tok.ancestors:
         if t.i == sign_tok.i:
             return False
         if t.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
-            return True
+            return any(a.i == sign_tok.i for a in t.ancestors)
     return False
 
 
@@ -748,7 +765,13 @@ def _signing_date(art: _Article, s: Sentence, sign_tok: Any) -> tuple[PartialDat
                 return got
         return None, None
     if sign_tok.dep_ == "ROOT" or sign_tok.head.dep_ == "ROOT" and sign_tok.dep_ in ("conj", "advcl"):
-        return _resolve_dates(art, s, sign_tok, "past")
+        for m in sorted(s.dates, key=lambda m: abs(m.start - sign_tok.idx)):
+            if _other_clause(_token_at_char(s.span, m.start), sign_tok) or _in_own_clause(s, sign_tok, m.start):
+                continue
+            got = _resolve_expr(art, m.text, "past", context=_text_before(art, s, m.start))
+            if got[0] is not None:
+                return got
+        return None, None
     if sign_tok.dep_ == "conj" and sign_tok.head.pos_ in ("VERB", "AUX"):
         # "met in Brussels on Tuesday and signed X": the time of the verb it is coordinated with
         doc = s.span.doc
