@@ -130,6 +130,9 @@ def _in_own_clause(s: Sentence, tok: Any, char: int) -> bool:
         if t.pos_ in ("VERB", "AUX") and t.dep_ in ("relcl", "acl") and t.head.i != tok.i \
                 and not any(a.i == t.i for a in tok.ancestors):
             return True
+        if t.pos_ in ("VERB", "AUX") and t.dep_ == "advcl" and not any(a.i == t.i for a in tok.ancestors) \
+                and any(c.dep_ == "mark" and c.lower_ in ("since", "until", "before") for c in t.children):
+            return True   # "the first meeting since A met B in January 1928"
         if t.head.i == t.i:
             return False
         t = t.head

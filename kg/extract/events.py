@@ -77,7 +77,8 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             _anchor(art, s, tok, lem, is_noun)
             continue
         status, start, end = _event_status(art, s, tok, own_date_only=False)
-        place = _place_for(s, tok, strict=True)
+        # its own place first ("since A met B in Havana"), else the sentence's
+        place = _place_for(s, tok, strict=True, governor=tok) or (None if _background(tok) else _place_for(s, tok, strict=True))
         told = _told_before(art, s, tok, is_noun, status, start, place)
         if told is not None:
             # "That summit was hosted by X": the gathering the sentences before told, with its
@@ -184,6 +185,7 @@ def _one_after_another(s: Sentence, tok: Any, participants: list[str]) -> list[l
 
 
 _GATHERINGS = {"summit", "conference", "meeting"}
+_AIRSIDE = re.compile(r"\b(?:airport|tarmac|airbase|air base|steps of (?:the|his|her) plane)\b", re.I)
 _AT_ITS_MARGINS = re.compile(r"\b(?:on|at)\s+(?:its|the\s+summit's|the\s+meeting's)\s+(?:margins|sidelines|fringes)\b", re.I)
 
 
@@ -264,6 +266,10 @@ def _takes_part(s: Sentence, tok: Any, p: Mention) -> bool:
 def _participants(art: _Article, s: Sentence, tok: Any) -> list[str]:
     out = []
     earlier = {g.i for t in s.span if _predecessor_phrase(s, t) for g in t.subtree}
+    # "the first meeting since A met B in 1928": a clause of "since" the trigger is not in
+    for t in s.span:
+        if t.dep_ == "mark" and t.lower_ == "since" and not (t.head.left_edge.i <= tok.i <= t.head.right_edge.i):
+            earlier |= {g.i for g in t.head.subtree}
     for p in s.persons:
         if p.start in earlier:
             continue   # "his third meeting, after A in 2000 and B in 2007": A and B were not there
@@ -648,8 +654,10 @@ def _presence_visits(art: _Article, s: Sentence) -> None:
             where = next((m.key for m in s.places if _governed_by(doc[m.end - 1], tok)
                           and art.state_of(m.key) == home), home)
             _add_visit(art, s, tok, guest, where, host)
-            if all(k in art.leaders or k in art.leader_titled for k in (host, guest)):
-                # two leaders, one receiving the other: they met
+            if all(k in art.leaders or k in art.leader_titled for k in (host, guest)) \
+                    and not _AIRSIDE.search(s.text):
+                # two leaders, one receiving the other: they met (not a welcome on the tarmac,
+                # which is protocol: the talks are told apart)
                 _add_meeting(art, s, tok, [host, guest], where if where.startswith("place/") else None)
         elif lem == "call" and tok.pos_ == "VERB":
             # "called on President X": a courtesy call is a meeting
