@@ -60,9 +60,12 @@ def _emit_events(art: _Article) -> None:
                         and (m.place is None or ev.place is None or m.place == ev.place)
                     # two meetings of one day with one person in common ("A met B, then A met C")
                     # are two meetings, unless they share the place
+                    # the same place with nobody in common: two meetings (a bilateral on a summit's
+                    # sidelines), unless one side names nobody yet (a gathering told before its people)
                     same = _dates_agree(m.start, ev.start) and bool(
                         len(overlap) >= 2 or (overlap and (m.place is None or ev.place is None))
-                        or (m.place is not None and m.place == ev.place) or fragment)
+                        or (m.place is not None and m.place == ev.place
+                            and (overlap or not m.participants or not ev.participants)) or fragment)
             if same:
                 target = m
                 break

@@ -79,6 +79,8 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
         status, start, end = _event_status(art, s, tok, own_date_only=False)
         # its own place first ("since A met B in Havana"), else the sentence's
         place = _place_for(s, tok, strict=True, governor=tok) or (None if _background(tok) else _place_for(s, tok, strict=True))
+        if is_noun and status is None and start is not None and end is None:
+            start, end = _closing_day(s, tok, start)
         told = _told_before(art, s, tok, is_noun, status, start, place)
         if told is not None:
             # "That summit was hosted by X": the gathering the sentences before told, with its
@@ -185,6 +187,25 @@ def _one_after_another(s: Sentence, tok: Any, participants: list[str]) -> list[l
 
 
 _GATHERINGS = {"summit", "conference", "meeting"}
+_ENDING = {"end", "close", "conclude", "wrap"}
+_SPAN_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "a week": 7, "one-week": 7}
+_SPAN = re.compile(r"\b(two|three|four|five|six|seven|[2-9])[- ]days?\b|\bafter (?:a|one) week\b|\bweek-long\b", re.I)
+
+
+def _closing_day(s: Sentence, tok: Any, day: PartialDate) -> tuple[PartialDate | None, PartialDate | None]:
+    """"Leaders ended their summit on Wednesday": the date is its last day; its first is that
+    many days before when the sentence says how long it lasted ("after two days", "a three-day
+    summit"), else unknown."""
+    verb = tok.head if tok.dep_ in ("dobj", "obj", "nsubj") else None
+    if verb is None or verb.lemma_.lower() not in _ENDING or verb.pos_ != "VERB" or day.day is None:
+        return day, None
+    m = _SPAN.search(s.text)
+    if m is None:
+        return None, day
+    n = 7 if not m.group(1) else (int(m.group(1)) if m.group(1).isdigit() else _SPAN_WORDS[m.group(1).lower()])
+    import datetime as dt
+    first = dt.date(day.year, day.month or 1, day.day) - dt.timedelta(days=n - 1)
+    return PartialDate(first.year, first.month, first.day), day
 _AIRSIDE = re.compile(r"\b(?:airport|tarmac|airbase|air base|steps of (?:the|his|her) plane)\b", re.I)
 _AT_ITS_MARGINS = re.compile(r"\b(?:on|at)\s+(?:its|the\s+summit's|the\s+meeting's)\s+(?:margins|sidelines|fringes)\b", re.I)
 
