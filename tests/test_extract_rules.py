@@ -794,3 +794,16 @@ Polish President Andrzej Duda and Lithuanian President Gitanas Nauseda signed th
     assert ("treaty/baltic-neighbourhood-treaty", "signatory", "person/andrzej-duda") not in fs
     met = [v for v in summits("two-signings-2021").values() if "person/andrzej-duda" in v["participant"]]
     assert met and met[0].get("startDate") != {"1991-03-15"}
+
+
+def test_extract_rules_earlier_in_the_story_takes_its_year_and_a_summit_that_ended() -> None:
+    TEXTS["earlier-2018"] = ("2018-10-20", """Thirty years on
+
+The accord was signed in Geneva in 1988, long after a first attempt had failed in 1979. It had been drafted two months earlier, on May 3, when Swedish Prime Minister Ingvar Carlsson travelled to Oslo.""")
+    visits = {(v["visitor"], v["destination"], v.get("startDate")) for v in _visits("earlier-2018")}
+    assert ("person/ingvar-carlsson", "place/oslo", "1988-05-03") in visits
+    TEXTS["ended-2019"] = ("2019-06-30", """Osaka
+
+OSAKA, June 29 (Wire) - Japanese Prime Minister Shinzo Abe and Indian Prime Minister Narendra Modi ended their summit in Osaka on Saturday after two days of talks.""")
+    met = list(summits("ended-2019").values())
+    assert met and met[0].get("startDate") == {"2019-06-28"} and met[0].get("endDate") == {"2019-06-29"}

@@ -83,7 +83,16 @@ def _year_of_sentence(expr: str, context: str | None) -> int | None:
         return None
     sentence = re.split(r"(?<=[.!?])\s+|\n", context)[-1]
     years = _YEAR.findall(sentence)
+    if not years and _NARRATIVE.search(sentence):
+        # "three months earlier, on July 25": the time of the story the sentence before told
+        # (its first year: later ones are usually asides, "after Egypt, whose treaty was signed in 1979")
+        before = [x for x in re.split(r"(?<=[.!?])\s+|\n", context)[:-1] if _YEAR.search(x)]
+        years = _YEAR.findall(before[-1])[:1] if before else []
     return int(years[-1]) if years else None
+
+
+_NARRATIVE = re.compile(r"\b(?:earlier|later|afterwards|before that|the (?:next|following|previous) "
+                        r"(?:day|week|month))\b", re.I)
 
 
 def _predecessor_date(s: Sentence, char: int, tok: Any) -> bool:

@@ -13,6 +13,13 @@ from .context import _Article, Event
 from .dating import _dates_agree, _finer
 
 
+def _same_time(a: Event, b: Event) -> bool:
+    """The two start on the same day (at the coarser precision), or one starts within the other's
+    days ("a two-day summit" and "talks on its second day")."""
+    from .events import _within
+    return _dates_agree(a.start, b.start) or _within(b.start, a.start, a.end) or _within(a.start, b.start, b.end)
+
+
 def _emit_events(art: _Article) -> None:
     """Merge events within the article, then write their facts."""
     # a meeting implied by a joint signing happened when and where the treaty was signed
@@ -39,7 +46,7 @@ def _emit_events(art: _Article) -> None:
                        _place_in_state(art, m.destination, ev.destination) or
                        _place_in_state(art, ev.destination, m.destination)) and _dates_agree(m.start, ev.start)
             elif m.extra.get("name") and m.extra.get("name") == ev.extra.get("name") and (
-                    m.start is None or ev.start is None or _dates_agree(m.start, ev.start)):
+                    m.start is None or ev.start is None or _same_time(m, ev)):
                 same = True   # "the G20 summit" told over several sentences: one gathering
             else:
                 overlap = set(m.participants) & set(ev.participants)
@@ -62,7 +69,7 @@ def _emit_events(art: _Article) -> None:
                     # are two meetings, unless they share the place
                     # the same place with nobody in common: two meetings (a bilateral on a summit's
                     # sidelines), unless one side names nobody yet (a gathering told before its people)
-                    same = _dates_agree(m.start, ev.start) and bool(
+                    same = _same_time(m, ev) and bool(
                         len(overlap) >= 2 or (overlap and (m.place is None or ev.place is None))
                         or (m.place is not None and m.place == ev.place
                             and (overlap or not m.participants or not ev.participants)) or fragment)
@@ -75,8 +82,14 @@ def _emit_events(art: _Article) -> None:
         for p in ev.participants:
             if p not in target.participants:
                 target.participants.append(p)
-        target.start = _finer(target.start, ev.start)
-        target.end = target.end or ev.end
+        if target.start is not None and ev.start is not None and target.start.day and ev.start.day \
+                and target.start != ev.start:
+            # days of one gathering told apart: it ran from the first to the last
+            days = [d for d in (target.start, ev.start, target.end, ev.end) if d is not None and d.day]
+            target.start, target.end = min(days), max(days)
+        else:
+            target.start = _finer(target.start, ev.start)
+            target.end = target.end or ev.end
         target.place = target.place or ev.place
         if target.destination and ev.destination and target.destination.startswith("state/") \
                 and ev.destination.startswith("place/"):
