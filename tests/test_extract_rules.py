@@ -807,3 +807,14 @@ The accord was signed in Geneva in 1988, long after a first attempt had failed i
 OSAKA, June 29 (Wire) - Japanese Prime Minister Shinzo Abe and Indian Prime Minister Narendra Modi ended their summit in Osaka on Saturday after two days of talks.""")
     met = list(summits("ended-2019").values())
     assert met and met[0].get("startDate") == {"2019-06-28"} and met[0].get("endDate") == {"2019-06-29"}
+
+
+def test_extract_rules_plain_motion_verbs_and_trips_at_home() -> None:
+    TEXTS["motion-2005"] = ("2005-04-12", """Border bus
+
+Indian Prime Minister Manmohan Singh rode a bus to Lahore on Sunday. Afghan President Hamid Karzai crossed into Pakistan on Monday. Indian Prime Minister Manmohan Singh went to Mumbai on Tuesday. Within days Pakistani troops crossed into the disputed area, as he had warned.""")
+    visits = {(v["visitor"], v["destination"]) for v in _visits("motion-2005")}
+    assert ("person/manmohan-singh", "place/lahore") in visits
+    assert ("person/hamid-karzai", "state/pakistan") in visits
+    assert ("person/manmohan-singh", "place/mumbai") not in visits   # a trip at home
+    assert not any(v[0] == "person/hamid-karzai" and v[1] != "state/pakistan" for v in visits)

@@ -422,7 +422,7 @@ def _attached(s: Sentence, tok: Any, p: Mention) -> bool:
 
 def _visits(art: _Article, s: Sentence) -> None:
     by_tok = _persons_by_token(s)
-    for tok, lem in _trigger_tokens(s, VISIT_NOUNS, VISIT_VERBS | {"go", "set"}):
+    for tok, lem in _trigger_tokens(s, VISIT_NOUNS, VISIT_VERBS | _PLAIN_MOTION):
         is_noun = tok.pos_ == "NOUN" and lem in VISIT_NOUNS
         is_verb = tok.pos_ == "VERB" and (lem in VISIT_VERBS or _goes_to(tok, lem))
         if not (is_noun or is_verb):
@@ -469,7 +469,8 @@ def _visits(art: _Article, s: Sentence) -> None:
                     visitor = by_tok[j - 1].key
         else:
             visitor = _subject_person(tok, by_tok)
-            if visitor is None and (tok.dep_ in ("xcomp", "conj", "advcl", "acl") or tok.dep_ == "relcl" and any(
+            if visitor is None and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) \
+                    and (tok.dep_ in ("xcomp", "conj", "advcl", "acl") or tok.dep_ == "relcl" and any(
                     c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)):   # "the first leader to visit X"
                 heads = [tok.head] + ([tok.head.head] if tok.head.pos_ == "NOUN" else [])
                 for h in heads:
@@ -495,6 +496,9 @@ def _visits(art: _Article, s: Sentence) -> None:
                 dest = here
         if dest is None:
             continue
+        home = art.offices.get(visitor, set())
+        if art.state_of(dest) in home or dest in home:
+            continue   # a trip at home ("went to Mumbai") is no visit to a state
         dests = [dest] + (_further_destinations(s, tok, dest) if is_verb else [])
         for who in dict.fromkeys([visitor, *(_delegation_leaders(tok, by_tok) if is_verb else [])]):
             for where in dests:
@@ -536,10 +540,16 @@ def _predecessor_visits(art: _Article, s: Sentence, by_tok: dict[int, Mention]) 
             art.events.append(ev)
 
 
+_PLAIN_MOTION = {"go", "set", "ride", "drive", "sail", "cross"}
+
+
 def _goes_to(tok: Any, lem: str) -> bool:
-    """"went to Fiji", "went on to Suva"; "set foot in Asmara": travel said with a plain verb."""
-    if lem == "go":
+    """"went to Fiji", "went on to Suva", "rode a bus to Lahore", "crossed into Greece"; "set
+    foot in Asmara": travel said with a plain verb."""
+    if lem in ("go", "ride", "drive", "sail"):
         return any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)
+    if lem == "cross":
+        return any(c.dep_ == "prep" and c.lower_ == "into" for c in tok.children)
     if lem == "set":
         return any(c.dep_ in ("dobj", "obj") and c.lower_ == "foot" for c in tok.children)
     return False
@@ -610,7 +620,8 @@ def _destination(art: _Article, s: Sentence, tok: Any, is_verb: bool) -> str | N
         return None
 
     # "arrived in X", "flew into X"; a noun: "a visit to X", and "a stop in X" (made in a place)
-    preps = ("to",) if tok.lemma_.lower() == "go" else ("to", "in", "into") if (is_verb and tok.lemma_.lower() != "visit") \
+    preps = ("to",) if tok.lemma_.lower() in ("go", "ride", "drive", "sail") else ("into",) if tok.lemma_.lower() == "cross" \
+        else ("to", "in", "into") if (is_verb and tok.lemma_.lower() != "visit") \
         or tok.lemma_.lower() in ("stop", "stopover") else ("to",)
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in preps:
