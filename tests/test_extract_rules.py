@@ -818,3 +818,17 @@ Indian Prime Minister Manmohan Singh rode a bus to Lahore on Sunday. Afghan Pres
     assert ("person/hamid-karzai", "state/pakistan") in visits
     assert ("person/manmohan-singh", "place/mumbai") not in visits   # a trip at home
     assert not any(v[0] == "person/hamid-karzai" and v[1] != "state/pakistan" for v in visits)
+
+
+def test_extract_rules_summit_labels_carry_the_year_unless_a_pair_met_twice() -> None:
+    ents = run("readout-2019").entities
+    labels = {k: e.label for k, e in (ents.items() if isinstance(ents, dict) else ((e.key, e) for e in ents))
+              if k.startswith("summit/")}
+    assert labels["summit/askar-mamin-ilham-aliyev-2019"].endswith("(2019)")
+    TEXTS["twice-2019"] = ("2019-11-06", """Talks
+
+Kazakh President Kassym-Jomart Tokayev met Uzbek President Shavkat Mirziyoyev in Tashkent on 4 March. Kazakh President Kassym-Jomart Tokayev met Uzbek President Shavkat Mirziyoyev in Almaty on 5 November.""")
+    ents = run("twice-2019").entities
+    summ = sorted(e.label for e in (ents.values() if isinstance(ents, dict) else ents) if e.key.startswith("summit/"))
+    assert summ == ["Summit of Kassym-Jomart Tokayev and Shavkat Mirziyoyev (2019)",
+                    "Summit of Kassym-Jomart Tokayev and Shavkat Mirziyoyev (2019-11-05)"], summ

@@ -122,11 +122,12 @@ def _emit_events(art: _Article) -> None:
             slugs = sorted(ref.slugify(art.entities[p].label) if p in art.entities else p.split("/", 1)[1]
                            for p in ev.participants)   # those left after the leaders' filter
             key = "summit/" + "-".join(slugs) + (f"-{year}" if year else "-undated")
-            if key in art.entities and ev.start is not None:
+            again = key in art.entities and ev.start is not None
+            if again:
                 key += "-" + str(ev.start).replace("-", "")[4:]   # another meeting of theirs that year
             names = [_label(art, p) for p in ev.participants]
             label = f"Summit of {' and '.join(sorted(names))}" + (
-                f" ({ev.start})" if key.count("-") > len(slugs) and ev.start else f" ({year})" if year else "")
+                f" ({ev.start})" if again else f" ({year})" if year else "")
             alts: frozenset[str] = frozenset()
             if ev.extra.get("name"):   # "the Lusaka summit": known by its own name too
                 name = ev.extra["name"]
