@@ -694,7 +694,7 @@ The foreign ministers, Bogdan Aurescu and Nikola Selakovic, signed the document 
 def test_extract_rules_that_summit_points_back() -> None:
     TEXTS["anchor-2024"] = ("2024-05-10", """Ceasefire
 
-The two presidents renewed the truce agreed at a regional summit in Arusha on March 3. That summit was hosted by Tanzanian President Samia Suluhu Hassan and chaired by Kenya's William Ruto.""")
+The two presidents renewed the truce agreed at a regional summit in Arusha on March 3. That summit had been organised by Kenyan leader William Ruto and opened by Samia Suluhu Hassan, Tanzania's president.""")
     met = list(summits("anchor-2024").values())
     assert len(met) == 1 and met[0]["participant"] == {"person/samia-suluhu-hassan", "person/william-ruto"}
     assert met[0].get("startDate") == {"2024-03-03"} and met[0].get("location") == {"place/arusha"}
@@ -705,7 +705,7 @@ def test_extract_rules_the_president_and_the_king_during_a_visit() -> None:
 
 President Kassym-Jomart Tokayev yesterday received King Abdullah II of Jordan at the airport in Nur-Sultan. The King arrived on Monday for a three-day visit to Kazakhstan.
 
-Today the President and the King held talks in a restricted format. In another city, Prime Minister Askar Mamin met President Ilham Aliyev and later Prime Minister Nikol Pashinyan.""")
+This morning the King sat down for talks with the President in a small format. In another city, Prime Minister Askar Mamin met President Ilham Aliyev and later Prime Minister Nikol Pashinyan.""")
     met = {v.get("startDate", frozenset()) and next(iter(v["startDate"])): v for v in summits("readout-2019").values()
            if "person/abdullah-ii" in v["participant"]}
     talks = met.get("2019-11-05")
@@ -745,7 +745,7 @@ HANOI, March 9 (Wire) - Lao Prime Minister Phankham Viphavanh, who flew in on Tu
 def test_extract_rules_signatories_listed_quoted_names_and_a_journey_to_sign() -> None:
     TEXTS["list-1967"] = ("1967-08-20", """Founding
 
-The four heads of government met in Kuala Lumpur from 7 to 8 August 1967 and signed the Charter of Regional Harmony. The signatories were President Ferdinand Marcos of the Philippines, Prime Minister Tunku Abdul Rahman of Malaysia, Prime Minister Lee Kuan Yew of Singapore and Prime Minister Thanom Kittikachorn of Thailand.""")
+The four heads of government met in Kuala Lumpur from 7 to 8 August 1967 and signed the Charter of Regional Harmony. The signatories were Thailand's Prime Minister Thanom Kittikachorn, Malaysia's Prime Minister Tunku Abdul Rahman, Singapore's Prime Minister Lee Kuan Yew and the Philippines' President Ferdinand Marcos.""")
     fs = facts("list-1967")
     signers = {o for s, p, o in fs if s == "treaty/charter-of-regional-harmony" and p == "signatory"}
     assert {"person/ferdinand-marcos", "person/lee-kuan-yew", "person/thanom-kittikachorn"} <= signers
@@ -768,7 +768,7 @@ It was his first trip abroad since March 1991, when he flew to Lusaka to sign th
 def test_extract_rules_paired_plural_titles_and_named_foreign_ministers() -> None:
     TEXTS["paired-1995"] = ("1995-06-02", """Talks
 
-The meeting was co-chaired by the Thai and Malaysian foreign ministers, Kasit Piromya and Anifah Aman. Foreign ministers of the two countries, including Sergei Lavrov, met in Almaty the same week; Russia and Kazakhstan agreed to meet again.""")
+The meeting was co-chaired by the Thai and Malaysian foreign ministers, Kasit Piromya and Anifah Aman. Foreign ministers from both sides, including Sergei Lavrov, met in Almaty the same week; Russia and Kazakhstan agreed to meet again.""")
     fs = facts("paired-1995")
     assert ("person/kasit-piromya", "officialOf", "state/thailand") in fs
     assert ("person/anifah-aman", "officialOf", "state/malaysia") in fs
@@ -804,7 +804,7 @@ The accord was signed in Geneva in 1988, long after a first attempt had failed i
     assert ("person/ingvar-carlsson", "place/oslo", "1988-05-03") in visits
     TEXTS["ended-2019"] = ("2019-06-30", """Osaka
 
-OSAKA, June 29 (Wire) - Japanese Prime Minister Shinzo Abe and Indian Prime Minister Narendra Modi ended their summit in Osaka on Saturday after two days of talks.""")
+OSAKA, June 29 (Wire) - Shinzo Abe, prime minister of Japan, and Narendra Modi, prime minister of India, ended their summit in Osaka on Saturday after two days of talks.""")
     met = list(summits("ended-2019").values())
     assert met and met[0].get("startDate") == {"2019-06-28"} and met[0].get("endDate") == {"2019-06-29"}
 

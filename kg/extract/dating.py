@@ -130,7 +130,7 @@ def _predecessor_phrase(s: Sentence, t: Any) -> bool:
 
 def _in_own_clause(s: Sentence, tok: Any, char: int) -> bool:
     """The date at ``char`` belongs to a clause about something else than the trigger (a relative
-    clause or participle on another noun: "a format that Cairo launched in March 2019"); a clause
+    clause or participle on another noun: "a forum that Lima launched in May 2017"); a clause
     on the trigger itself ("the summit held in Russia last September") dates the trigger."""
     if _predecessor_date(s, char, tok):
         return True   # "the first to visit X since Y in 1986": Y's date

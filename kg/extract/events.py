@@ -56,7 +56,7 @@ def _summit_name(tok: Any) -> str | None:
     capitalised modifiers, which identify one gathering across sentences."""
     if tok.lemma_.lower() not in ("summit", "meeting", "conference"):
         return None
-    # an organisation's own ("OPEC's first summit"), not a state's or a person's
+    # an organisation's own ("SADC's first summit"), not a state's or a person's
     mods = [c for c in tok.lefts if (c.dep_ in ("compound", "amod", "nmod", "npadvmod")
                                      or c.dep_ == "poss" and c.ent_type_ == "ORG" and not c.ent_id_)
             and c.text[:1].isupper() and c.pos_ in ("PROPN", "ADJ", "NOUN")]
@@ -123,8 +123,8 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
                     place = e.destination
                     break
             else:
-                # or where a participant's visit of those days had taken them ("arrived in Cairo on
-                # Thursday ... Today the two leaders held talks")
+                # or where a participant's visit of those days had taken them ("arrived in Lima on
+                # Monday ... On Tuesday the two presidents held talks")
                 for e in reversed(art.events):
                     if e.kind == "Visit" and set(e.participants) & set(participants) \
                             and (e.destination or "").startswith("place/") and _days_into(start, e) is not None:
@@ -193,7 +193,7 @@ _SPAN = re.compile(r"\b(two|three|four|five|six|seven|[2-9])[- ]days?\b|\bafter 
 
 
 def _closing_day(s: Sentence, tok: Any, day: PartialDate) -> tuple[PartialDate | None, PartialDate | None]:
-    """"Leaders ended their summit on Wednesday": the date is its last day; its first is that
+    """"Leaders closed their summit on Friday": the date is its last day; its first is that
     many days before when the sentence says how long it lasted ("after two days", "a three-day
     summit"), else unknown."""
     verb = tok.head if tok.dep_ in ("dobj", "obj", "nsubj") else None
@@ -216,7 +216,7 @@ def _anchor(art: _Article, s: Sentence, tok: Any, lem: str, is_noun: bool) -> No
     to name them ("That summit was hosted by A") to join. One still without people is dropped."""
     if not is_noun or lem not in _GATHERINGS:
         return
-    # a subject takes the time of its verb ("the summit ran from 4 to 6 March")
+    # a subject takes the time of its verb ("the forum ran from 9 to 11 May")
     status, start, end = _event_status(art, s, tok, own_date_only=tok.dep_ not in ("nsubj", "nsubjpass"))
     place = _place_for(s, tok, strict=True)
     if status is not None or start is None or place is None or _background(tok):
@@ -514,8 +514,8 @@ _ORDINAL = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|last|only)\b"
 
 
 def _predecessor_visits(art: _Article, s: Sentence, by_tok: dict[int, Mention]) -> None:
-    """"The first Indian prime minister to visit Fiji since A in 1981", "the third president to
-    visit X, after B in June 2000 and C in October 2007": each predecessor visited the same place,
+    """"The first Swedish king to visit Peru since A in 1976", "the third chancellor to
+    visit X, after B in May 1995 and C in April 2004": each predecessor visited the same place,
     at the time the phrase gives."""
     told = [e for e in art.events if e.kind == "Visit" and e.extra.get("sent") == s.index and e.destination]
     if not told or not _ORDINAL.search(s.text):

@@ -180,14 +180,14 @@ _QUOTED_TREATY = re.compile(r"[‘'\"“]([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){
 
 
 def quoted_treaty_names(texts: list[str]) -> list[str]:
-    """Names a story gives a treaty in quotes ("the 'Falepili Union' treaty"): the treaty's name
+    """Names a story gives a treaty in quotes ("the 'Vaka Moana' pact"): the treaty's name
     wherever else the story uses it, head word or not."""
     return list(dict.fromkeys(m.group(1) for t in texts for m in _QUOTED_TREATY.finditer(t)
                               if not re.search(r"\b(?:Treaty|Agreement|Accord|Pact)$", m.group(1))))
 
 
 def _capital_mentions(art: _Article, s: Sentence) -> None:
-    """"The Qatari capital", "the Eritrean capital": the capital city of that state, as a place."""
+    """"The Malian capital", "the Bolivian capital": the capital city of that state, as a place."""
     doc = s.span.doc
     for m in list(s.states):
         if m.end >= s.span.end or doc[m.end].lower_ != "capital" or m.start == s.span.start \

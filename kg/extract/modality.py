@@ -73,7 +73,7 @@ def _has_past_evidence(tok: Any) -> bool:
             return True
     if tok.tag_ == "VB" and tok.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
             and tok.head.tag_ == "VBD" and tok.head.lemma_.lower() in _TRAVEL:
-        return True   # "flew to Colombo to sign X": the purpose of a journey made, told as done
+        return True   # "flew to Lusaka to sign X": the purpose of a journey made, told as done
     for t in _ancestors_and_self(tok):
         if t.tag_ == "VBD":
             return True

@@ -348,7 +348,7 @@ def _signatory_list(art: _Article, s: Sentence, key: str) -> None:
             art.add(key, "party", Ref(st), s)
     leaders = [p for p in dict.fromkeys(people) if p in art.leaders]
     if len(leaders) >= 2:
-        # the gathering the sentence before told ("met for the first summit in Bali ..., and signed")
+        # the gathering the sentence before told ("met for their first summit in Lima ..., and signed")
         told = [e for e in art.events if e.kind == "Summit" and e.start is not None
                 and 0 < s.index - e.extra.get("sent", -99) <= 2]
         at = told[-1] if told else Event("Summit")
@@ -554,7 +554,7 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             sign_tok = None
     signings = [(sign_tok, signed_target)] if sign_tok is not None else []
     if sign_tok is not None:
-        # "A signed X, 56 years after B and C signed Y in Paris": the second signing, in a clause
+        # "A signed X, 40 years after B and C signed Y in Rome": the second signing, in a clause
         # of its own, signs the treaty it governs
         for t in s.span:
             if t.i != sign_tok.i and t.lemma_.lower() == "sign" and t.pos_ == "VERB" \
@@ -613,7 +613,7 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             journey = sign_tok.head if sign_tok.dep_ in ("advcl", "xcomp") and sign_tok.head.lemma_.lower() in _TRAVEL \
                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in sign_tok.children) else None
             if journey is not None:
-                # "flew to Colombo to sign X": signed where the journey went, when it was made
+                # "flew to Lusaka to sign X": signed where the journey went, when it was made
                 place = place or next((m.key for m in s.places if _governed_by(s.span.doc[m.end - 1], journey)), None)
                 start = start or _resolve_dates(art, s, journey, "past")[0]
             recent = [e for e in art.events if e.kind in ("Summit", "Visit") and e.extra.get("block") in (s.block, s.block - 1)
@@ -755,8 +755,8 @@ def _other_clause(tok: Any, sign_tok: Any) -> bool:
 def _signing_date(art: _Article, s: Sentence, sign_tok: Any) -> tuple[PartialDate | None, PartialDate | None]:
     """The date of the signing: one the signing word governs, or any when it is the main verb."""
     lo, hi = sign_tok.left_edge.idx, sign_tok.right_edge.idx + len(sign_tok.right_edge.text)
-    # not a date of a clause of its own in the signing's subtree ("signed X, 56 years after A
-    # and B signed Y on 22 January 1963")
+    # not a date of a clause of its own in the signing's subtree ("signed X, 40 years after A
+    # and B signed Y on 3 May 1981")
     own = [m for m in s.dates if lo <= m.start < hi and not _other_clause(_token_at_char(s.span, m.start), sign_tok)]
     if own:
         for m in sorted(own, key=lambda m: abs(m.start - sign_tok.idx)):
