@@ -227,3 +227,11 @@ def _finer(a: PartialDate | None, b: PartialDate | None) -> PartialDate | None:
     if b is None:
         return a
     return a if len(a.isoformat()) >= len(b.isoformat()) else b
+
+
+def _within(day: Any, first: Any, last: Any) -> bool:
+    """``day`` falls in the span ``first``..``last`` (all three known to the day)."""
+    dates = (day, first, last)
+    if any(d is None or d.day is None for d in dates):
+        return False
+    return first <= day <= last

@@ -10,13 +10,17 @@ from typing import Any
 from .. import reference as ref
 from ..model import Entity, Fact, PartialDate, Ref
 from .context import _Article, Event
-from .dating import _dates_agree, _finer
+from .dating import _dates_agree, _finer, _within
+
+
+def _slugs(art: _Article, keys: list[str]) -> list[str]:
+    """The sorted slugs of entities' labels (of the key itself for one not known), for IRIs."""
+    return sorted(ref.slugify(art.entities[k].label) if k in art.entities else k.split("/", 1)[1] for k in keys)
 
 
 def _same_time(a: Event, b: Event) -> bool:
     """The two start on the same day (at the coarser precision), or one starts within the other's
     days ("a two-day summit" and "talks on its second day")."""
-    from .events import _within
     return _dates_agree(a.start, b.start) or _within(b.start, a.start, a.end) or _within(a.start, b.start, b.end)
 
 
@@ -102,8 +106,6 @@ def _emit_events(art: _Article) -> None:
             _emit_plan(art, ev)
             continue
         year = ev.start.year if ev.start else None
-        slugs = sorted(ref.slugify(art.entities[p].label) if p in art.entities else p.split("/", 1)[1]
-                       for p in ev.participants)
         if ev.kind == "Summit":
             # a summit is a meeting of leaders: ministers and envoys at it are not its participants,
             # and their talks alone are no summit
@@ -119,9 +121,7 @@ def _emit_events(art: _Article) -> None:
                 continue  # a meeting needs two sides: one alone is an incomplete reading, not a fact
             if "treaty" in ev.extra and not all(p in art.leaders for p in ev.participants):
                 continue  # ministers signing a text is a ceremony; leaders signing it is a summit
-            slugs = sorted(ref.slugify(art.entities[p].label) if p in art.entities else p.split("/", 1)[1]
-                           for p in ev.participants)   # those left after the leaders' filter
-            key = "summit/" + "-".join(slugs) + (f"-{year}" if year else "-undated")
+            key = "summit/" + "-".join(_slugs(art, ev.participants)) + (f"-{year}" if year else "-undated")
             again = key in art.entities and ev.start is not None
             if again:
                 key += "-" + str(ev.start).replace("-", "")[4:]   # another meeting of theirs that year
@@ -144,7 +144,7 @@ def _emit_events(art: _Article) -> None:
         elif ev.kind == "Visit":
             visitor = ev.participants[0]
             dslug = ref.slugify(_label(art, ev.destination)) if ev.destination else "unknown"
-            key = f"visit/{slugs[0]}-{dslug}" + (f"-{year}" if year else "-undated")
+            key = f"visit/{_slugs(art, [visitor])[0]}-{dslug}" + (f"-{year}" if year else "-undated")
             label = f"Visit of {_label(art, visitor)} to {_label(art, ev.destination)}" + (f" ({year})" if year else "")
             art.entities[key] = Entity(key, "Visit", label)
             _fact(art, key, "visitor", Ref(visitor), ev)

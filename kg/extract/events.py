@@ -12,7 +12,7 @@ from .lexicon import LIGHT_VERBS, SUMMIT_NOUNS, SUMMIT_VERBS, VISIT_NOUNS, VISIT
 from .nlp import _columns, _governed_by
 from .mentions import says_here
 from .context import _Article, Event, Mention, _persons_by_token, Sentence
-from .dating import _dates_agree, _in_own_clause, _predecessor_phrase, _resolve_expr, _text_before
+from .dating import _dates_agree, _in_own_clause, _predecessor_phrase, _resolve_expr, _text_before, _within
 from .modality import _event_status
 from .offices import _holds_title
 
@@ -54,7 +54,7 @@ _GOES_ON = re.compile(r"\b(?:then|afterwards|later|shortly after|subsequently|ne
 def _summit_name(tok: Any) -> str | None:
     """The name a summit noun carries ("the G20 summit", "the 18th SAARC summit"): its
     capitalised modifiers, which identify one gathering across sentences."""
-    if tok.lemma_.lower() not in ("summit", "meeting", "conference"):
+    if tok.lemma_.lower() not in _GATHERINGS:
         return None
     # an organisation's own ("SADC's first summit"), not a state's or a person's
     mods = [c for c in tok.lefts if (c.dep_ in ("compound", "amod", "nmod", "npadvmod")
@@ -742,10 +742,3 @@ def _days_into(day: PartialDate | None, visit: Event) -> int | None:
         if visit.end is not None and visit.end.day is not None else 3
     return n if 0 <= n <= last else None
 
-
-def _within(day: Any, first: Any, last: Any) -> bool:
-    """``day`` falls in the span ``first``..``last`` (all three known to the day)."""
-    dates = (day, first, last)
-    if any(d is None or d.day is None for d in dates):
-        return False
-    return first <= day <= last
