@@ -10,7 +10,7 @@ import datetime as _dt
 from dataclasses import dataclass, field
 from typing import Literal as _Lit
 
-Section = _Lit["body", "headline", "caption"]
+Section = _Lit["body", "headline", "caption", "reference"]
 EntityKind = _Lit["State", "Person", "Treaty", "Summit", "Visit", "Place"]
 
 

@@ -832,3 +832,70 @@ Kazakh President Kassym-Jomart Tokayev met Uzbek President Shavkat Mirziyoyev in
     summ = sorted(e.label for e in (ents.values() if isinstance(ents, dict) else ents) if e.key.startswith("summit/"))
     assert summ == ["Summit of Kassym-Jomart Tokayev and Shavkat Mirziyoyev (2019)",
                     "Summit of Kassym-Jomart Tokayev and Shavkat Mirziyoyev (2019-11-05)"], summ
+
+
+def _all_facts(name: str) -> frozenset[tuple[str, str, str, str]]:
+    """Every fact with the section of its evidence (``reference`` for facts the reference data adds)."""
+    return frozenset((f.subject, f.predicate, getattr(f.obj, "key", str(f.obj)), f.evidence.section)
+                     for f in run(name).facts if f.status is None)
+
+
+def test_extract_rules_reference_treaties_by_short_name_and_what_the_reference_adds() -> None:
+    TEXTS["short-names-2021"] = ("2021-02-05", """Arms control
+
+Washington and Moscow agreed this week to extend New START by five years. The United States left the INF treaty in 2019; the Soviet Union had signed it with the United States in December 1987.""")
+    fs = _all_facts("short-names-2021")
+    ents = run("short-names-2021").entities
+    ents = ents if isinstance(ents, dict) else {e.key: e for e in ents}
+    # the short names link to the reference treaties, whose full names become the labels
+    assert ents["treaty/intermediate-range-nuclear-forces-treaty"].label == "Intermediate-Range Nuclear Forces Treaty"
+    assert "INF" in ents["treaty/intermediate-range-nuclear-forces-treaty"].alt_labels
+    assert "treaty/new-start" in ents
+    # a bilateral treaty whose two states the story names: its parties, marked as from the reference
+    assert ("treaty/intermediate-range-nuclear-forces-treaty", "party", "state/united-states", "body") in fs \
+        or ("treaty/intermediate-range-nuclear-forces-treaty", "party", "state/united-states", "reference") in fs
+    # the reference's signing day is finer than the month the text gives, and does not contradict it
+    assert any(s == "treaty/intermediate-range-nuclear-forces-treaty" and p == "signedOn" and o.startswith("1987-12")
+               for s, p, o, _ in fs)
+
+
+def test_extract_rules_reference_treaty_not_linked_against_the_text() -> None:
+    # a year the text gives for a treaty that is not the reference's year: a treaty of its own
+    TEXTS["other-year-2010"] = ("2010-05-03", """Fishing
+
+Norway and Iceland renewed the Schengen Agreement of 1961 on herring quotas on Monday.""")
+    ents = run("other-year-2010").entities
+    keys = set(ents if isinstance(ents, dict) else (e.key for e in ents))
+    assert "treaty/schengen-agreement" not in keys or all(
+        s != "treaty/schengen-agreement" or p != "signedOn" or o.startswith("1961")
+        for s, p, o, _ in _all_facts("other-year-2010"))
+    assert not any(sec == "reference" and p in ("signedOn", "signedAt") for s, p, o, sec in _all_facts("other-year-2010"))
+    # a bilateral treaty of the reference named in a story about neither of its states: not linked
+    TEXTS["other-states-2012"] = ("2012-09-10", """Delta
+
+Officials in Hanoi and Vientiane pointed to the Land Boundary Agreement they concluded in 1977 as a model for the river talks.""")
+    assert not any(s == "treaty/india-bangladesh-land-boundary-agreement" for s, p, o, _ in _all_facts("other-states-2012"))
+
+
+def test_extract_rules_dated_signings_in_the_past_and_historic_signings_are_not_meetings() -> None:
+    TEXTS["apposition-2015"] = ("2015-11-02", """Water
+
+Egypt and Sudan argued about the Nile Waters Agreement, signed in Cairo by Gamal Abdel Nasser and Ibrahim Abboud in November 1959, which shares the river's flow.""")
+    fs = facts("apposition-2015")
+    assert ("treaty/nile-waters-agreement", "signatory", "person/gamal-abdel-nasser") in fs
+    assert ("treaty/nile-waters-agreement", "signedOn", "1959-11") in fs
+    assert not any(s.startswith("plan/") for s, p, o in fs)
+    # a signing the story looks back on is not a summit it reports
+    assert not summits("apposition-2015")
+
+
+def test_extract_rules_other_names_and_succession_by_pronoun() -> None:
+    TEXTS["aka-2012"] = ("2012-04-20", """Pacts
+
+The Coastal Fisheries Treaty, or Reef Treaty, was signed by Fijian Prime Minister Frank Bainimarama and Tongan Prime Minister Lord Tuivakano in Suva on 3 March 2011. It succeeded the Lagoon Accord, which had lapsed in 2009, and it superseded the Reef Convention. Fishermen still call it the Reef Treaty.""")
+    fs = facts("aka-2012")
+    assert ("treaty/coastal-fisheries-treaty", "signatory", "person/frank-bainimarama") in fs
+    assert not any(s == "treaty/reef-treaty" for s, p, o in fs)
+    assert ("treaty/coastal-fisheries-treaty", "replaces", "treaty/lagoon-accord") in fs
+    assert ("treaty/coastal-fisheries-treaty", "replaces", "treaty/reef-convention") in fs
+    assert ("treaty/lagoon-accord", "replaces", "treaty/reef-convention") not in fs

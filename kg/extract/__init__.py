@@ -48,6 +48,7 @@ from .names import (
     _title_case,
 )
 from .descriptions import resolve_descriptions
+from .known_treaties import complete as complete_known_treaties
 from .context import (
     _Article, Event, Mention, _mention_in, _persons_by_token, Sentence,
 )
@@ -128,6 +129,7 @@ def extract(doc: Any, *, date: PartialDate | None = None) -> Extraction:
         _presence_visits(art, s)
         _summits(art, s, prev)
     _merge_treaty_mentions(art)
+    complete_known_treaties(art, art.linked_treaties)
     _emit_events(art)
     _drop_weaker_titles(art)
     _drop_coarser_dates(art)

@@ -87,6 +87,7 @@ class _Article:
         self.actor_states: set[str] = set()               # states named in the body or headline
         self.dateline_state: str | None = None            # where the story was filed, as a state
         self.dateline_place: str | None = None            # the known place it was filed from ("here")
+        self.linked_treaties: dict[str, tuple[Any, Sentence, str]] = {}   # key -> (reference treaty, sentence, name)
         self.quoted_treaties: list[str] = []              # names given in quotes: "the 'Vaka Moana' pact"
         self.leader_titled: set[str] = set()             # people the text calls a head of state or government
         self.pending: list[tuple[str, str | None, bool | None, str | None, str | None, Sentence]] = []

@@ -34,15 +34,15 @@ _PLURAL_TITLES = _words("plural_titles.txt")
 PAST_MARKERS = _words("past_markers.txt")
 # institutions that stand for a state in news ("Kremlin aide")
 INSTITUTIONS = dict(line.split("\t", 1) for line in _lines("institutions.tsv"))
-TREATY_HEADS = r"(?:Treaty|Agreement|Accord|Pact|Convention|Protocol|Charter|Accords|Memorandum(?: of Understanding)?)"
+TREATY_HEADS = r"(?:Treaty|Treaties|Agreements|Agreement|Accord|Pact|Convention|Protocol|Charter|Accords|Memorandum(?: of Understanding)?)"
 SUMMIT_NOUNS = _words("summit_nouns.txt")
 SUMMIT_VERBS = _words("summit_verbs.txt")
 VISIT_NOUNS = _words("visit_nouns.txt")
 VISIT_VERBS = _words("visit_verbs.txt")
 LIGHT_VERBS = _words("light_verbs.txt")
 SIGN_WORDS = _words("sign_words.txt")
-REPLACE_ACTIVE = r"(?:replaced|replaces|replacing|superseded|supersedes|superseding|took the place of|takes the place of|supplanted|supplants)"
-REPLACE_PASSIVE = r"(?:was|were|is|are|been|being|had been|has been)\s+(?:replaced|superseded|supplanted)\s+by"
+REPLACE_ACTIVE = r"(?:replaced|replaces|replacing|superseded|supersedes|superseding|succeeded(?!\s+in\b)|succeeds(?!\s+in\b)|took the place of|takes the place of|supplanted|supplants)"
+REPLACE_PASSIVE = r"(?:was|were|is|are|been|being|had been|has been)\s+(?:replaced|superseded|supplanted|succeeded)\s+by"
 CUE_LEMMAS = _words("cue_lemmas.txt")
 # a cancelled or postponed event did not happen: it stays a plan
 CANCEL_LEMMAS = _words("cancel_lemmas.txt")

@@ -14,6 +14,7 @@ from .lexicon import INSTITUTIONS, NAME_PARTICLES, _TITLE_HEADS, _TITLE_WORDS, T
 from .nlp import _columns, _doc_text, _org_person_ids, PROPN, _span_ents
 from .names import _clean_person, _name_tokens, _office_after, _org_is_person, _person_by_short
 from .context import _Article, Mention, Sentence
+from .known_treaties import known_treaty_spans
 
 
 _TREATY_NAMED = re.compile(
@@ -387,13 +388,19 @@ def _mentions(art: _Article, s: Sentence) -> None:
         first = name.split()[0]
         if first in ("The", "A", "An", "This", "That"):
             name = name.split(" ", 1)[1] if " " in name else name
-        if name in ("Treaty", "Agreement", "Accord", "Pact", "Convention", "Protocol", "Charter"):
+        if name in ("Treaty", "Treaties", "Agreement", "Agreements", "Accord", "Accords", "Pact", "Convention", "Protocol",
+                    "Charter"):
             kind = "anaphor"
         else:
             kind = "named"
         s.treaties.append(Mention("treaty", name, base + m.start(), base + m.end(),
                                   extra={"kind": kind, "year": m.group("year")}))
         taken.append((m.start(), m.end()))
+    for a, b, name in known_treaty_spans(text):
+        # "New START", "the INF treaty": a reference treaty's short name, which ends in no head word
+        if not any(x <= a < y or a <= x < b for x, y in taken):
+            s.treaties.append(Mention("treaty", name, base + a, base + b, extra={"kind": "named", "year": None}))
+            taken.append((a, b))
     for name in art.quoted_treaties:
         for q in re.finditer(r"\b" + re.escape(name) + r"\b", text):
             if not any(a <= q.start() < b for a, b in taken):

@@ -22,6 +22,7 @@ from .dating import (
 from .modality import _TRAVEL, _has_past_evidence, _is_speculative
 from .offices import _holds_title
 from .events import _news_of_the_day, _place_for, _recent_events
+from .known_treaties import link
 
 
 _MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -67,7 +68,7 @@ def _treaty_key(art: _Article, m: Mention, s: Sentence, prev: Sentence | None) -
         name = _title_case(m.text)
         # "Russia-DPRK Treaty": parties named in the name itself
         head = re.match(r"^([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)-([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)\s+" + TREATY_HEADS + "$", m.text)
-        if head:
+        if head and ref.lookup_treaty(name) is None:
             a, b = ref.lookup_state(head.group(1)), ref.lookup_state(head.group(2))
             # state names ("Russia-DPRK Treaty") describe a treaty already named; demonyms
             # ("the British-Irish Agreement") are the conventional name of a treaty of its own
@@ -91,6 +92,17 @@ def _treaty_key(art: _Article, m: Mention, s: Sentence, prev: Sentence | None) -
                 year = year or PartialDate(got.year)
         if year is None:
             year = _year_near(art, s, m)
+        slug = ref.slugify(name)
+        alias_of = next((k for k in reversed(art.treaty_keys)
+                         if slug in {ref.slugify(a) for a in art.entities[k].alt_labels}), None)
+        if alias_of is not None:   # "the Moscow Treaty" after "the X Treaty, or Moscow Treaty"
+            return alias_of, art.entities[alias_of].label, year, parties
+        known = link(art, name, year)
+        if known is not None:   # "the ABM Treaty": the reference treaty, under its own name
+            name = known.label
+            key = f"treaty/{ref.slugify(name)}" + (f"-{year.year}" if year and _GENERIC_NAME.match(name) else "")
+            art.linked_treaties.setdefault(key, (known, s, " ".join(m.text.split())))
+            return key, name, year, parties
         # a distinctive name is the treaty's identity; a generic one needs its year
         generic = bool(_GENERIC_NAME.match(name))
         key = f"treaty/{ref.slugify(name)}" + (f"-{year.year}" if year and generic else "")
@@ -420,12 +432,23 @@ _INITIAL_SKIP = {"The", "A", "An"}
 # another name given right after a treaty's: "the X Agreement (XA)", "X, also called the Y Treaty"
 _AKA = re.compile(r"^(?:\s*\(([A-Z][A-Za-z]{1,7})\)|,?\s+(?:also\s+|better\s+|usually\s+|commonly\s+)?"
                   r"(?:known|called|dubbed|abbreviated)\s+as\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4})"
-                  r"|,?\s+(?:usually|commonly|also|often)\s+called\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4}))")
+                  r"|,?\s+(?:usually|commonly|also|often)\s+called\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4})"
+                  # "the X Treaty, or Moscow Treaty, was signed": another name, set off by commas
+                  r"|,\s+or\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s+" + TREATY_HEADS + r")(?=\s*[,)—–]))")
 
 
 def _initials(label: str) -> str:
     words = [w for w in re.split(r"[\s\-–]+", re.sub(r"\([^)]*\)", " ", label)) if w]
     return "".join(w[0] for w in words if w[:1].isupper() and w not in _INITIAL_SKIP)
+
+
+def _heads_from_end(label: str) -> int:
+    """How many initials from the end of a name reach its last head word ("Treaty", "Charter")."""
+    words = [w for w in re.split(r"[\s\-–]+", re.sub(r"\([^)]*\)", " ", label)) if w[:1].isupper() and w not in _INITIAL_SKIP]
+    for n, w in enumerate(reversed(words), 1):
+        if re.fullmatch(TREATY_HEADS + "s?", w):
+            return n
+    return len(words) + 1
 
 
 def _acronym_mentions(art: _Article, s: Sentence) -> None:
@@ -442,7 +465,12 @@ def _acronym_mentions(art: _Article, s: Sentence) -> None:
         for key in reversed(art.treaty_keys):
             ent = art.entities[key]
             init = _initials(ent.label)
-            if acr in ent.alt_labels or init == acr or (len(acr) >= 3 and init.endswith(acr)):
+            # initials of the end of a name ("LBA" of "Indo-Bangladesh Land Boundary Agreement") name
+            # the treaty when they cover its head word; those of what it founds ("the OAU" of the
+            # "Charter of the Organisation of African Unity") only with a head word ("the OAU charter")
+            if acr in ent.alt_labels or init == acr or (len(acr) >= 3 and init.endswith(acr) and (
+                    _heads_from_end(ent.label) <= len(acr) or re.match(
+                        r"\s+(?:treaty|charter|accord|agreement|pact|convention|protocol|act)\b", text[a.end():], re.I))):
                 s.treaties.append(Mention("treaty", acr, a.start(), a.end(), extra={"kind": "acronym", "key": key,
                                                                                      "year": None}))
                 _also_known_as(art, key, acr)
@@ -505,21 +533,31 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             _treaty_entity(art, got[0], got[1], m)
             for p in m.extra["named_parties"]:
                 art.add(got[0], "party", Ref(p), s)
-    # replacement with a pronoun for the newer treaty: "It supersedes the X of 1998"
-    if len(resolved) == 1 and art.treaty_keys and re.match(
-            r"^\s*(?:It|This|The (?:new|revised) (?:text|treaty|agreement|accord|pact))\s+(?:also\s+)?" + REPLACE_ACTIVE,
-            text[s.span.start_char:resolved[0][0].start]):
+    # replacement with a pronoun for the newer treaty: "It supersedes the X of 1998", "It
+    # succeeded X, which had lapsed, and it superseded Y"
+    by_pronoun = set()
+    if art.treaty_keys:
         key_new = art.treaty_keys[-1]
-        m_old, t_old = resolved[0]
-        if t_old[0] != key_new:
-            _treaty_entity(art, t_old[0], t_old[1], m_old)
-            if t_old[2] is not None:
-                art.add(t_old[0], "signedOn", t_old[2], s)
-            art.add(key_new, "replaces", Ref(t_old[0]), s)
+        lows = [s.span.start_char] + [m.end for m, _ in resolved[:-1]]
+        for (m_old, t_old), lo in zip(resolved, lows):
+            lead = text[lo:m_old.start]
+            if lo == s.span.start_char:
+                said = re.match(r"^\s*(?:It|This|The (?:new|revised) (?:text|treaty|agreement|accord|pact))\s+"
+                                r"(?:also\s+)?" + REPLACE_ACTIVE, lead) and len(resolved) == 1 or re.match(
+                    r"^\s*(?:It|This)\s+(?:also\s+)?" + REPLACE_ACTIVE + r"\s+(?:the\s+)?(?:[a-z]+\s+)?$", lead)
+            else:
+                said = re.search(r"\b(?:and|but)\s+(?:it|this)\s+(?:also\s+)?" + REPLACE_ACTIVE
+                                 + r"\s+(?:the\s+)?(?:[a-z]+\s+)?$", lead)
+            if said and t_old[0] != key_new:
+                _treaty_entity(art, t_old[0], t_old[1], m_old)
+                if t_old[2] is not None:
+                    art.add(t_old[0], "signedOn", t_old[2], s)
+                art.add(key_new, "replaces", Ref(t_old[0]), s)
+                by_pronoun.add(m_old.start)
     # replacement: "A replaced B", "B was superseded by A", "A, replacing B"
     for (m1, t1), (m2, t2) in zip(resolved, resolved[1:]):
         between = text[m1.end:m2.start]
-        if t1[0] == t2[0]:
+        if t1[0] == t2[0] or m2.start in by_pronoun:
             continue
         newer = older = None
         if re.search(REPLACE_PASSIVE, between, re.I):
@@ -580,7 +618,8 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
                 continue
             trig = _token_at_char(s.span, m.start) if m.start >= s.span.start_char else sign_tok
             status = _is_speculative(sign_tok) or _is_speculative(trig)
-            if status is None and not (_has_past_evidence(sign_tok) or sign_tok.tag_ in ("NN", "VBD")):
+            if status is None and not (_has_past_evidence(sign_tok) or sign_tok.tag_ in ("NN", "VBD")
+                                       or _dated_before_story(art, s, sign_tok)):
                 status = "expected"
             # signatories: office-holders the signing governs ("signed by A and B", "A and B signed"),
             # not others the sentence names ("A visited Warsaw, where the two countries signed X")
@@ -670,7 +709,10 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             # the leaders at a signing met: those who signed, and those who watched ministers sign
             met = list(dict.fromkeys(signatories + guests)) if len(signatories) >= 2 else \
                 list(dict.fromkeys([p for p in signatories if p in art.leaders] + guests))
-            if len(met) >= 2 and len({st for p in met for st in art.offices.get(p, ())}) >= 2:
+            # (a signing the story looks back on is history it cites, not a meeting it reports)
+            if len(met) >= 2 and len({st for p in met for st in art.offices.get(p, ())}) >= 2 \
+                    and not (start is not None and art.article_date is not None
+                             and start.year < art.article_date.year - 1):
                 ev = Event("Summit", met, start, None, place, extra={"type": "Summit", "treaty": key})
                 ev.evidence.append(Evidence(s.text, s.section))
                 art.events.append(ev)
@@ -749,6 +791,20 @@ def _other_clause(tok: Any, sign_tok: Any) -> bool:
             return False
         if t.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
             return any(a.i == sign_tok.i for a in t.ancestors)
+    return False
+
+
+def _dated_before_story(art: _Article, s: Sentence, sign_tok: Any) -> bool:
+    """"The X Treaty, signed in Moscow in May 1972, ...": a signing the sentence dates to an
+    earlier year than the story's is told as done, whatever the tense the parser saw."""
+    if art.article_date is None:
+        return False
+    lo, hi = sign_tok.left_edge.idx, sign_tok.right_edge.idx + len(sign_tok.right_edge.text)
+    for m in s.dates:
+        if lo <= m.start < hi and _YEAR.search(m.text):
+            got = _resolve_expr(art, m.text, "past", context=_text_before(art, s, m.start))[0]
+            if got is not None and got.year < art.article_date.year:
+                return True
     return False
 
 
