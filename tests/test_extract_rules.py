@@ -899,3 +899,66 @@ The Coastal Fisheries Treaty, or Reef Treaty, was signed by Fijian Prime Ministe
     assert ("treaty/coastal-fisheries-treaty", "replaces", "treaty/lagoon-accord") in fs
     assert ("treaty/coastal-fisheries-treaty", "replaces", "treaty/reef-convention") in fs
     assert ("treaty/lagoon-accord", "replaces", "treaty/reef-convention") not in fs
+
+
+def test_extract_rules_named_gathering_with_one_leader_and_its_days() -> None:
+    TEXTS["chaired-1996"] = ("1996-07-13", """Regional bloc
+
+The Sahel summit in Niamey, which ran from 10 to 12 July, was chaired by Nigerien President Ibrahim Bare Mainassara.""")
+    met = summits("chaired-1996")
+    assert len(met) == 1
+    (key, v), = met.items()
+    assert v["participant"] == {"person/ibrahim-bare-mainassara"}
+    assert v.get("startDate") == {"1996-07-10"} and v.get("endDate") == {"1996-07-12"}
+    ents = run("chaired-1996").entities
+    ent = (ents if isinstance(ents, dict) else {e.key: e for e in ents})[key]
+    assert ent.label == "Sahel summit (1996)" and "Sahel summit in Niamey 1996" in ent.alt_labels
+    # the chair of a gathering a sentence before named, with the story's dateline as its place
+    TEXTS["who-chaired-2011"] = ("2011-03-04", """Bloc meets
+
+DAKAR, March 4 (Wire) - The 9th Atlantic Coast summit closed on Thursday. Senegalese President Abdoulaye Wade, who chaired the summit, said fishing rights had been agreed.""")
+    met = summits("who-chaired-2011")
+    assert len(met) == 1
+    v = next(iter(met.values()))
+    assert v["participant"] == {"person/abdoulaye-wade"}
+    assert v.get("endDate") == {"2011-03-03"} and "startDate" not in v   # its last day; the first is not told
+
+
+def test_extract_rules_visit_destination_in_a_later_sentence_and_on_a_trip() -> None:
+    TEXTS["later-dest-2013"] = ("2013-09-14", """Neighbours
+
+Malawian President Joyce Banda began a two-day state visit on Thursday. She was welcomed in Lusaka by Zambian President Michael Sata.""")
+    visits = {(v["visitor"], v["destination"], v.get("startDate")) for v in _visits("later-dest-2013")}
+    assert ("person/joyce-banda", "place/lusaka", "2013-09-12") in visits
+    TEXTS["on-trip-2018"] = ("2018-03-20", """Andes
+
+QUITO, March 20 - Peruvian President Pedro Pablo Kuczynski held talks with Ecuadorean President Lenin Moreno at the Carondelet Palace on Monday, on his first trip abroad this year.""")
+    visits = {(v["visitor"], v.get("startDate")) for v in _visits("on-trip-2018")}
+    assert ("person/pedro-pablo-kuczynski", "2018-03-19") in visits
+    # no destination anywhere: no visit
+    TEXTS["no-dest-2013"] = ("2013-09-14", """Plans
+
+Malawian President Joyce Banda began a two-day state visit on Thursday, officials said.""")
+    assert not _visits("no-dest-2013")
+
+
+def test_extract_rules_officials_of_the_host_and_of_the_delegation() -> None:
+    TEXTS["welcomed-2019"] = ("2019-06-11", """Arrival
+
+Uruguayan President Tabare Vazquez landed in Asuncion on Monday and was welcomed by Foreign Minister Luis Castiglioni. His delegation included Foreign Minister Rodolfo Nin Novoa, who later met Castiglioni.""")
+    fs = facts("welcomed-2019")
+    assert ("person/luis-castiglioni", "officialOf", "state/paraguay") in fs
+    assert ("person/rodolfo-nin-novoa", "officialOf", "state/uruguay") in fs
+    assert ("person/rodolfo-nin-novoa", "officialOf", "state/paraguay") not in fs
+    # a given name that is also a city, right after a title, is a name
+    TEXTS["given-name-2020"] = ("2020-02-03", """Talks
+
+Argentine Foreign Minister Felipe Sola met Economy Minister Santiago Bausili in Buenos Aires on Monday.""")
+    ents = run("given-name-2020").entities
+    keys = set(ents if isinstance(ents, dict) else (e.key for e in ents))
+    assert "person/santiago-bausili" in keys and "place/santiago" not in keys
+    # someone honoured by a monument is not an official of the state the story is filed from
+    TEXTS["wreath-2020"] = ("2020-02-03", """Visit
+
+LIMA, Feb 3 - Bolivian President Jeanine Anez laid a wreath at the monument to Marshal Andres de Santa Cruz.""")
+    assert not any(s == "person/andres-de-santa-cruz" and p == "officialOf" for s, p, o in facts("wreath-2020"))

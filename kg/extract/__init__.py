@@ -64,7 +64,7 @@ from .offices import (
     _title_in, _titles_longest_first,
 )
 from .mentions import (
-    _CHUNK, _DATELINE, _DATELINE_PLACE, _dateline_place, _dateline_state, _GENERIC_SKIP_MODS, quoted_treaty_names,
+    _CHUNK, _DATELINE, _DATELINE_PLACE, _dateline_place, _dateline_state, _GENERIC_SKIP_MODS, lead_blocks, quoted_treaty_names,
     _generic_treaty_matches, _mentions, _NOT_MODS, _pronoun_subjects, _sentences, _subject_person,
     _TREATY_GENERIC, _TREATY_HEAD, _TREATY_NAMED,
 )
@@ -145,7 +145,7 @@ def extract(doc: Any, *, date: PartialDate | None = None) -> Extraction:
             elif p is None and art.state_of(key) is not None:
                 # the dateline's town, in the state the dateline names ("PSARADES, Greece -")
                 skey = art.state(art.state_of(key))
-                line = next(((b, d) for b in blocks[:3] for d in [_DATELINE_PLACE.match(b.text)] if d), None)
+                line = next(((b, d) for b in lead_blocks(blocks) for d in [_DATELINE_PLACE.match(b.text)] if d), None)
                 if line is not None:
                     art.facts.append(Fact(key, "locatedIn", Ref(skey),
                                           Evidence(line[1].group(0).strip(" -–—"), line[0].section)))

@@ -90,6 +90,7 @@ class _Article:
         self.linked_treaties: dict[str, tuple[Any, Sentence, str]] = {}   # key -> (reference treaty, sentence, name)
         self.quoted_treaties: list[str] = []              # names given in quotes: "the 'Vaka Moana' pact"
         self.leader_titled: set[str] = set()             # people the text calls a head of state or government
+        self.sentences: list[Sentence] = []                # every sentence, in order (set by the mention stage)
         self.pending: list[tuple[str, str | None, bool | None, str | None, str | None, Sentence]] = []
 
     # entities --------------------------------------------------------------

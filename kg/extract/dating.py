@@ -128,6 +128,9 @@ def _predecessor_phrase(s: Sentence, t: Any) -> bool:
     return any(m.start <= o.i < m.end for o in objs for m in s.persons)
 
 
+_GATHERING_TIME = {"run", "last", "hold", "convene", "open", "close", "end", "conclude", "begin", "start"}
+
+
 def _in_own_clause(s: Sentence, tok: Any, char: int) -> bool:
     """The date at ``char`` belongs to a clause about something else than the trigger (a relative
     clause or participle on another noun: "a forum that Lima launched in May 2017"); a clause
@@ -138,7 +141,9 @@ def _in_own_clause(s: Sentence, tok: Any, char: int) -> bool:
     while t is not None and t.i != tok.i:
         if t.pos_ in ("VERB", "AUX") and t.dep_ in ("relcl", "acl") and t.head.i != tok.i \
                 and not any(a.i == t.i for a in tok.ancestors):
-            return True
+            # "the summit in Lome, which ran from 10 to 12 July": the parser hangs the clause on
+            # the place, but only a gathering runs, lasts or is held
+            return not (t.lemma_.lower() in _GATHERING_TIME and tok.left_edge.i <= t.head.i <= tok.right_edge.i)
         if t.pos_ in ("VERB", "AUX") and t.dep_ == "advcl" and not any(a.i == t.i for a in tok.ancestors) \
                 and any(c.dep_ == "mark" and c.lower_ in ("since", "until", "before") for c in t.children):
             return True   # "the first meeting since A met B in January 1928"

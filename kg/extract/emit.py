@@ -45,7 +45,14 @@ def _emit_events(art: _Article) -> None:
                 continue
             if m.extra.get("apart") is not None and m.extra.get("apart") == ev.extra.get("apart"):
                 continue   # "met A and later B": told apart in the sentence itself
-            if ev.kind == "Visit":
+            if ev.kind == "Visit" and (m.destination is None) != (ev.destination is None):
+                # a visit told without its destination, and the sentences just after it that give one
+                first, later = (m, ev) if m.destination is None else (ev, m)
+                same = m.participants == ev.participants and 0 <= later.extra.get("sent", -99) - first.extra.get("sent", 99) <= 2 \
+                    and _dates_agree(m.start, ev.start)
+                if same:
+                    m.destination = m.destination or ev.destination
+            elif ev.kind == "Visit":
                 same = m.participants == ev.participants and (m.destination == ev.destination or
                        _place_in_state(art, m.destination, ev.destination) or
                        _place_in_state(art, ev.destination, m.destination)) and _dates_agree(m.start, ev.start)
@@ -86,6 +93,9 @@ def _emit_events(art: _Article) -> None:
         for p in ev.participants:
             if p not in target.participants:
                 target.participants.append(p)
+        if ev.extra.get("one"):   # one who took part in a named gathering told before its people
+            target.extra["one"] = True
+            target.extra["takes_part"] = set(target.extra.get("takes_part") or ()) | set(ev.extra.get("takes_part") or ())
         if target.start is not None and ev.start is not None and target.start.day and ev.start.day \
                 and target.start != ev.start:
             # days of one gathering told apart: it ran from the first to the last
@@ -105,7 +115,7 @@ def _emit_events(art: _Article) -> None:
         if ev.kind == "Plan":
             _emit_plan(art, ev)
             continue
-        year = ev.start.year if ev.start else None
+        year = (ev.start or ev.end).year if (ev.start or ev.end) else None
         if ev.kind == "Summit":
             # a summit is a meeting of leaders: ministers and envoys at it are not its participants,
             # and their talks alone are no summit
@@ -129,9 +139,15 @@ def _emit_events(art: _Article) -> None:
             label = f"Summit of {' and '.join(sorted(names))}" + (
                 f" ({ev.start})" if again else f" ({year})" if year else "")
             alts: frozenset[str] = frozenset()
-            if ev.extra.get("name"):   # "the Lusaka summit": known by its own name too
+            if ev.extra.get("name"):
+                # "the Lusaka summit", "the G20 summit": known by its own name, which is its label,
+                # also with its place and year ("G20 summit in Bali 2022")
                 name = ev.extra["name"]
-                alts = frozenset({name, f"{name} {year}" if year else name})
+                where = _label(art, ev.place) if ev.place else None
+                forms = {name, f"{name} in {where}" if where else name}
+                alts = frozenset(forms | ({f"{f} {year}" for f in forms} if year else set()) | {label})
+                label = f"{name} ({ev.start})" if again else f"{name} ({year})" if year else name
+                alts -= {label}
             art.entities[key] = Entity(key, "Summit", label, alts)
             for p in ev.participants:
                 _fact(art, key, "participant", Ref(p), ev)
@@ -142,6 +158,8 @@ def _emit_events(art: _Article) -> None:
             if ev.place:
                 _fact(art, key, "location", Ref(ev.place), ev)
         elif ev.kind == "Visit":
+            if ev.destination is None:
+                continue   # no sentence said where it went
             visitor = ev.participants[0]
             dslug = ref.slugify(_label(art, ev.destination)) if ev.destination else "unknown"
             key = f"visit/{_slugs(art, [visitor])[0]}-{dslug}" + (f"-{year}" if year else "-undated")

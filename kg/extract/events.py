@@ -60,7 +60,9 @@ def _summit_name(tok: Any) -> str | None:
     mods = [c for c in tok.lefts if (c.dep_ in ("compound", "amod", "nmod", "npadvmod")
                                      or c.dep_ == "poss" and c.ent_type_ == "ORG" and not c.ent_id_)
             and c.text[:1].isupper() and c.pos_ in ("PROPN", "ADJ", "NOUN")]
-    words = [t.text for m in mods for t in m.subtree if t.text[:1].isupper()]
+    words = [t.text for m in mods for t in m.subtree if t.text[:1].isupper() or re.fullmatch(r"\d+(?:st|nd|rd|th)", t.text)]
+    if words and all(re.fullmatch(r"\d+(?:st|nd|rd|th)", w) for w in words):
+        return None   # "the 18th summit": no name
     return " ".join(words + [tok.lemma_.lower()]) if words else None
 
 
@@ -219,7 +221,11 @@ def _anchor(art: _Article, s: Sentence, tok: Any, lem: str, is_noun: bool) -> No
     # a subject takes the time of its verb ("the forum ran from 9 to 11 May")
     status, start, end = _event_status(art, s, tok, own_date_only=tok.dep_ not in ("nsubj", "nsubjpass"))
     place = _place_for(s, tok, strict=True)
-    if status is not None or start is None or place is None or _background(tok):
+    if place is None and status is None and art.dateline_place and (says_here(s.text) or _news_of_the_day(art, start)):
+        place = art.place(art.dateline_place)   # "KATHMANDU - The summit closed on Thursday"
+    if status is None and start is not None and end is None:
+        start, end = _closing_day(s, tok, start)   # "the summit closed on Thursday": its last day
+    if status is not None or (start or end) is None or place is None or _background(tok):
         return
     ev = Event("Summit", [], start, end, place,
                extra={"type": "Summit", "noun": True, "anchor": True, "sent": s.index, "block": s.block,
@@ -238,7 +244,7 @@ def _told_before(art: _Article, s: Sentence, tok: Any, is_noun: bool, status: st
     if not any(c.dep_ == "det" and c.lower_ in ("that", "this", "the") for c in tok.children):
         return None
     told = [e for e in art.events if e.kind == "Summit" and e.extra.get("block") in (s.block, s.block - 1)
-            and 0 < s.index - e.extra.get("sent", -99) <= 2 and e.start is not None]
+            and 0 < s.index - e.extra.get("sent", -99) <= 2 and (e.start or e.end) is not None]
     return told[-1] if told else None
 
 
@@ -272,6 +278,9 @@ def _takes_part(s: Sentence, tok: Any, p: Mention) -> bool:
     hangs off ("X attended the summit", "at the summit, X rejected ..."), or the agent of a
     participle or clause on it ("the summit, hosted by X", "which opened with X as chairman")."""
     person = s.span.doc[p.end - 1]
+    if any(c.dep_ in ("relcl", "acl") and c.pos_ == "VERB" and tok.i in {g.i for g in c.subtree} and tok.i > c.i
+           for c in person.children):
+        return True   # "X, who chaired the summit, said ..."
     verb = _first_verb(person)
     if verb is None:
         return False
@@ -279,6 +288,9 @@ def _takes_part(s: Sentence, tok: Any, p: Mention) -> bool:
         verb = verb.head   # "held in Abuja and chaired by X"
     if verb.dep_ in ("acl", "relcl") and verb.head.i == tok.i:
         return True
+    if any(c.dep_ == "agent" and person.i in {g.i for g in c.subtree} for c in verb.children) \
+            and any(c.dep_ == "nsubjpass" and c.left_edge.i <= tok.i <= c.right_edge.i for c in verb.children):
+        return True   # "the summit was chaired by X"
     in_subject = any(c.dep_ in ("nsubj", "nsubjpass") and c.left_edge.i <= person.i <= c.right_edge.i
                      for c in verb.children)
     return in_subject and _first_verb(tok) is not None and _first_verb(tok).i == verb.i
@@ -451,7 +463,7 @@ def _visits(art: _Article, s: Sentence) -> None:
             if visitor is None and tok.dep_ == "pobj" and tok.head.lower_ in ("on", "during") \
                     and tok.head.head.i in by_tok:
                 visitor = by_tok[tok.head.head.i].key   # "X, on a state visit, held talks"
-            if visitor is None and tok.dep_ == "pobj" and tok.head.lower_ in ("on", "during") \
+            if visitor is None and tok.dep_ == "pobj" and tok.head.lower_ in ("on", "during", "for") \
                     and tok.head.head.pos_ in ("VERB", "AUX"):
                 # "Ruto is on a state visit to Tanzania", "arrived on a two-day visit"
                 for c in tok.head.head.children:
@@ -479,14 +491,24 @@ def _visits(art: _Article, s: Sentence) -> None:
         if visitor is None:
             continue
         dest = _destination(art, s, tok, is_verb)
-        if dest is None and is_noun and art.dateline_place and tok.dep_ == "pobj" and tok.head.lower_ == "on":
-            # "X, on a state visit, held talks ...": a visit told from where the story is filed
+        if dest is None and is_noun and art.dateline_place and (
+                tok.dep_ == "pobj" and tok.head.lower_ in ("on", "for")
+                or tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in LIGHT_VERBS | {"begin", "start"}):
+            # "X, on a state visit, held talks ...", "Y stayed on for a state visit": a visit told
+            # from where the story is filed
             home = art.offices.get(visitor, set())
             here = art.place(art.dateline_place)
             if here and home and art.state_of(here) not in home | {None}:
                 dest = here
         # a visit's date is the one attached to it, not any date of the sentence
         status, start, end = _event_status(art, s, tok, own_date_only=not is_verb)
+        if is_noun and status is None and (start is None or start.month is None) and tok.dep_ == "pobj" \
+                and tok.head.lower_ in ("on", "during") and tok.head.head.pos_ == "VERB":
+            # "X held talks with Y on Monday, on his first foreign trip (this year)": the time of
+            # what was done on it
+            _, done, done_end = _event_status(art, s, tok.head.head, own_date_only=True)
+            if done is not None and _dates_agree(start, done):
+                start, end = done, done_end
         if dest is None and is_verb and status is None and art.dateline_place and _arrives(tok) \
                 and (says_here(s.text) or _news_of_the_day(art, start)):
             # "X arrived on Tuesday", "Y, who flew in on Friday": to where the story is filed
@@ -495,6 +517,13 @@ def _visits(art: _Article, s: Sentence) -> None:
             if here and home and art.state_of(here) not in home | {None}:
                 dest = here
         if dest is None:
+            if is_noun and status is None:
+                # "X began a three-day state visit on Thursday. He was welcomed in Kampala by Y": a
+                # visit whose destination a sentence after it gives (joined when events are merged)
+                ev = Event("Visit", [visitor], start, end, destination=None,
+                           extra={"type": "Visit", "sent": s.index, "block": s.block, "background": _background(tok)})
+                ev.evidence.append(Evidence(s.text, s.section))
+                art.events.append(ev)
             continue
         home = art.offices.get(visitor, set())
         if art.state_of(dest) in home or dest in home:
@@ -674,7 +703,10 @@ def _presence_visits(art: _Article, s: Sentence) -> None:
                     or (tok.dep_ == "conj" and tok.tag_ == "VBN") else None
                 if guest is None and tok.dep_ == "conj" and tok.tag_ == "VBN":
                     guest = _subject_person(tok.head, by_tok)
-                host = next((by_tok[g.i].key for c in tok.children if c.dep_ == "agent"
+                # (the parser may hang "by Y" on the place: "welcomed in Lusaka by Y")
+                host = next((by_tok[g.i].key for c in tok.subtree if c.lower_ == "by" and c.dep_ in ("agent", "prep")
+                             and not any(a.pos_ in ("VERB", "AUX") for a in c.ancestors if a.i != tok.i
+                                         and tok.i in {x.i for x in a.ancestors})
                              for g in c.children if g.i in by_tok), None)
             if host is None or guest is None or host == guest:
                 continue

@@ -80,9 +80,16 @@ _DATELINE_PLACE = re.compile(r"^([A-Z][A-Z.'’ ]{2,40}?)(?:,\s*([A-Z][A-Za-z ]{
                              r"(?:\s*\([^)]{1,40}\))?\s*[-–—]+\s+")
 
 
+def lead_blocks(blocks: list[Any]) -> list[Any]:
+    """Where a dateline can stand: the first three blocks, and the first four of the body (a web
+    page puts a kicker, a standfirst and a caption before it)."""
+    body = [b for b in blocks if getattr(b, "section", "body") == "body"][:4]
+    return blocks[:3] + [b for b in body if not any(b is x for x in blocks[:3])]
+
+
 def _dateline_state(blocks: list[Any]) -> str | None:
     """The state of the place a story was filed from ("HAVANA, March 21 (Wire) -" -> Cuba)."""
-    for b in blocks[:3]:
+    for b in lead_blocks(blocks):
         m = _DATELINE_PLACE.match(b.text)
         if m is None:
             continue
@@ -112,7 +119,7 @@ def says_here(text: str) -> bool:
 
 def _dateline_place(blocks: list[Any]) -> str | None:
     """The label of the known place a story was filed from ("WARSAW - ..." -> Warsaw), if any."""
-    for b in blocks[:3]:
+    for b in lead_blocks(blocks):
         m = _DATELINE_PLACE.match(b.text)
         if m is not None:
             place = ref.lookup_place(m.group(1).strip().title())
@@ -136,6 +143,7 @@ def _sentences(art: _Article, blocks: list[Any], docs: list[Any]) -> list[Senten
             _mentions(art, s)
             _pronoun_subjects(art, s, out[-2:])
             out.append(s)
+    art.sentences = out
     return out
 
 
@@ -201,6 +209,14 @@ def _capital_mentions(art: _Article, s: Sentence) -> None:
             if key:
                 s.places.append(Mention("place", doc[m.start - 1:m.end + 1].text, m.start, m.end + 1, key))
     s.places.sort(key=lambda p: p.start)
+
+
+def _given_name_like_place(doc: Any, i: int, end: int, covered: set[int]) -> bool:
+    """A one-word place the NER saw right after a title and right before a surname it left alone
+    ("Minister Santiago Cafiero", "President Victoria Lindqvist"): a given name."""
+    return (doc[i].ent_type_ in ("GPE", "LOC") and doc[i].ent_iob_ == "B" and i + 1 < end
+            and doc[i + 1].ent_iob_ != "I" and not doc[i + 1].ent_type_ and i + 1 not in covered
+            and doc[i + 1].pos_ == "PROPN" and doc[i + 1].text[:1].isupper() and doc[i + 1].lower_ not in _TITLE_WORDS)
 
 
 def _mentions(art: _Article, s: Sentence) -> None:
@@ -323,7 +339,9 @@ def _mentions(art: _Article, s: Sentence) -> None:
     i = span.start
     while i < span.end - 1:
         tok = doc[i]
-        if tok.text[:1].isupper() and tok.lower_ in _TITLE_HEADS and i + 1 not in covered:
+        if tok.text[:1].isupper() and tok.lower_ in _TITLE_HEADS and (i + 1 not in covered or _given_name_like_place(doc, i + 1, span.end, covered)):
+            if i + 1 in covered:
+                covered.discard(i + 1)   # "Foreign Minister Santiago Cafiero": a given name, not the city
             j = i + 1
             while j < span.end and j - i <= 4 and j not in covered and (
                     doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and doc[j].lower_ not in _TITLE_WORDS
@@ -356,6 +374,7 @@ def _mentions(art: _Article, s: Sentence) -> None:
                     continue
         i += 1
     s.persons.sort(key=lambda m: m.start)
+    s.places = [m for m in s.places if not any(p.start <= m.start < p.end for p in s.persons)]
     # hyphenated state compounds the NER splits badly ("North Korea-Russia")
     for st_name in re.findall(r"([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)-(?=[A-Z])", s.raw):
         st = ref.lookup_state(st_name)

@@ -298,6 +298,8 @@ def _office_fact(art: _Article, person: str, state: str, leads: bool, s: Sentenc
     art.offices.setdefault(person, set()).add(state)
 
 
+# "laid a wreath at the monument to General X": someone honoured, not an actor of the story
+_COMMEMORATED = re.compile(r"\b(?:monument|statue|memorial|mausoleum|tomb|grave|bust|shrine)\s+(?:to|of)\b", re.I)
 _ACCOMPANIED = re.compile(r"\baccompan(?:ied|ying)\b|\bdelegation\b|\bentourage\b", re.I)
 
 
@@ -329,7 +331,8 @@ def _resolve_offices(art: _Article) -> None:
                     or link.state_of_title(title)
                 if st is not None:
                     state = art.state(f"state/{ref.slugify(st)}")
-                elif not leads and art.dateline_state and not link.terms_of(label):
+                elif not leads and art.dateline_state and not link.terms_of(label) \
+                        and not _ACCOMPANIED.search(s.text) and not _COMMEMORATED.search(s.text):
                     # a minister with no state beside the name, in a story filed from a state's
                     # soil: that state's minister ("HAVANA - ... Foreign Minister X")
                     state = art.dateline_state
@@ -352,12 +355,63 @@ def _resolve_offices(art: _Article) -> None:
         # "the Prime Minister was accompanied by Defence Minister X", "a delegation led by ...":
         # an official travelling with someone of known office serves the same state
         if not leads and _ACCOMPANIED.search(s.text):
+            me = next((m.start for m in s.persons if m.key == key), None)
+            # the one accompanied is named before ("X was accompanied by Y"), not after ("Y held
+            # talks with Z")
             states = {st for m in s.persons if m.key != key and len(art.offices.get(m.key, ())) == 1
-                      for st in art.offices[m.key]}
+                      and (me is None or m.start < me) for st in art.offices[m.key]}
+            if not states and re.search(r"\b(?:[Hh]is|[Hh]er)\s+(?:delegation|entourage)\b", s.text):
+                # "His delegation included ...": the protagonist of the sentences just before
+                from .mentions import _subject_person
+                subjects = [_subject_person(x) for x in reversed(art.sentences[max(0, s.index - 3):s.index])]
+                last = next((k for k in subjects if k and len(art.offices.get(k, ())) == 1), None)
+                states = set(art.offices.get(last, ())) if last else set()
+            if not states:   # "The Prime Minister was accompanied by ...": the one the story calls so
+                from .descriptions import _BARE, _sole_titled
+                for b in _BARE.finditer(s.text):
+                    who = _sole_titled(art, b.group(1), s.index + 1)
+                    states |= set(art.offices.get(who, ())) if who and len(art.offices.get(who, ())) == 1 else set()
             if len(states) == 1:
                 _office_fact(art, key, states.pop(), False, s)
+                continue
+        if not leads:
+            host = _welcoming_host(art, key, s)
+            if host is not None:
+                _office_fact(art, key, host, False, s)
     art.pending.clear()
     _reference_leaders(art)
+
+
+_WELCOME = {"welcome", "receive", "greet"}
+
+
+def _welcoming_host(art: _Article, key: str, s: Sentence) -> str | None:
+    """"X landed in A and was welcomed by Foreign Minister Y": an official who welcomes a visitor
+    from another state serves the host state — the state of the place the sentence names, else
+    the one the story was filed from."""
+    doc = s.span.doc
+    me = next((m for m in s.persons if m.key == key), None)
+    if me is None:
+        return None
+    tok = doc[me.end - 1]
+    agent = next((a for a in tok.ancestors if a.dep_ == "agent"), None)
+    verb = agent.head if agent is not None else None
+    if verb is None or verb.lemma_.lower() not in _WELCOME:
+        return None
+    guests = [m.key for m in s.persons if m.key != key and any(
+        c.dep_ == "nsubjpass" and c.left_edge.i <= m.start <= c.right_edge.i
+        for c in (verb.children if verb.dep_ != "conj" else [*verb.children, *verb.head.children]))]
+    if not guests and verb.dep_ == "conj" or not guests:
+        guests = guests or [m.key for m in s.persons if m.key != key and m.start < verb.i]
+    home = {st for g in guests for st in art.offices.get(g, ())}
+    if not home:
+        return None
+    places = {art.state_of(m.key) for m in s.places} - {None} - home
+    if len(places) == 1:
+        return art.state(places.pop())
+    if not places and art.dateline_state and art.dateline_state not in home:
+        return art.state(art.dateline_state)
+    return None
 
 
 _FOREIGN_MINISTERS = re.compile(r"\bforeign\s+ministers?\b|\bsecretar(?:y|ies)\s+of\s+state\b|\bforeign\s+secretar", re.I)
