@@ -962,3 +962,27 @@ Argentine Foreign Minister Felipe Sola met Economy Minister Santiago Bausili in 
 
 LIMA, Feb 3 - Bolivian President Jeanine Anez laid a wreath at the monument to Marshal Andres de Santa Cruz.""")
     assert not any(s == "person/andres-de-santa-cruz" and p == "officialOf" for s, p, o in facts("wreath-2020"))
+
+
+def test_extract_rules_signers_for_those_named_and_an_unnamed_first_agreement() -> None:
+    TEXTS["their-ministers-2017"] = ("2017-08-25", """Pact
+
+Vietnamese Prime Minister Nguyen Xuan Phuc and Thai Prime Minister Prayut Chan-o-cha watched as their foreign ministers signed a fisheries treaty in Hanoi on Thursday.""")
+    fs = facts("their-ministers-2017")
+    parties = {o for s, p, o in fs if s.startswith("treaty/") and p == "party"}
+    assert parties == {"state/vietnam", "state/thailand"}
+    assert not any(p == "signatory" for s, p, o in fs)   # the leaders watched; the ministers are unnamed
+    TEXTS["first-agreement-2017"] = ("2017-08-25", """Pact
+
+The agreement was signed by Vietnamese Foreign Minister Pham Binh Minh and Thai Foreign Minister Don Pramudwinai in Hanoi on Thursday.""")
+    fs = facts("first-agreement-2017")
+    treaty = {s for s, p, o in fs if s.startswith("treaty/")}
+    assert len(treaty) == 1
+    (t,) = treaty
+    assert (t, "signatory", "person/pham-binh-minh") in fs and (t, "party", "state/thailand") in fs
+    # "the two sides" of another clause do not make a bystander's state a party
+    TEXTS["other-clause-2017"] = ("2017-08-25", """Talks
+
+Lao Prime Minister Thongloun Sisoulith, who signed the Mekong Navigation Treaty in 2001, met Thai Prime Minister Prayut Chan-o-cha in Bangkok on Thursday, and the two sides agreed to dredge the river.""")
+    assert not any(s == "treaty/mekong-navigation-treaty" and p == "party" and o == "state/thailand"
+                   for s, p, o in facts("other-clause-2017"))

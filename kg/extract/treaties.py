@@ -44,7 +44,9 @@ def _treaty_key(art: _Article, m: Mention, s: Sentence, prev: Sentence | None) -
                              and not m.extra.get("named_parties")):
         # "the Treaty", "the accord": the article's most recent named treaty of that kind
         # (an accord is not the convention it replaced), else the most recent one
-        if art.treaty_keys:
+        if not art.treaty_keys and kind == "generic" and _sign_token(s) is not None:
+            pass   # "The agreement was signed by A and B": the first the story tells, unnamed
+        elif art.treaty_keys:
             head = (m.extra.get("head") or m.text).lower().rstrip("s")
             same = [k for k in art.treaty_keys
                     if head in {w.lower().rstrip("s") for w in re.findall(r"[\w-]+", art.entities[k].label)}]
@@ -53,7 +55,8 @@ def _treaty_key(art: _Article, m: Mention, s: Sentence, prev: Sentence | None) -
             key = (same or art.treaty_keys)[-1]
             ent = art.entities[key]
             return key, ent.label, None, []
-        return None
+        else:
+            return None
     named_parties = m.extra.get("named_parties") or []
     if kind == "generic" and m.extra.get("det") in ("the", "this", "that", "its") and year is None \
             and len(named_parties) >= 2 and art.treaty_keys:
@@ -637,8 +640,17 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             # ("talks hosted by Swiss diplomats")
             governed = {st.key for st in s.states if _governed_by(s.span.doc[st.start], sign_tok)
                         or _shares_subject(s.span.doc[st.start], sign_tok)}
-            if not TWO_STATES.search(s.text):
+            # "the two sides" of another clause ("A, who signed X, met B, and the two sides
+            # signed Y") say nothing of X's parties
+            clause = _clause_text(s, sign_tok)
+            if not TWO_STATES.search(clause):
                 parties = [p for p in parties if p in governed]
+            if not parties and _THEIR_SIGNERS.search(clause):
+                # "A and B watched as their foreign ministers signed X": the states of those named
+                whose = sorted({st for p in s.persons if p.key in art.leaders or p.key in art.leader_titled
+                                for st in art.offices.get(p.key, ())})
+                if len(whose) >= 2:
+                    parties = whose
             elif not governed and not m.extra.get("named_parties") and _AFTER_MEETING.search(s.text):
                 # "after the talks, the two leaders signed X": the signers' states, when the sentence names none
                 derived = sorted({st for p in signatories for st in art.offices.get(p, ())})
@@ -728,6 +740,25 @@ _SIGN_OBJECTS = {"signature", "name", "hand", "seal", "initial"}
 _OTHER_DOCUMENTS = {"law", "decree", "bill", "order", "ordinance", "letter", "resolution", "statement",
                     "declaration", "communique", "communiqué", "petition", "instrument", "memorandum",
                     "contract", "deal"}
+
+
+# signers named as the agents of those the sentence names ("their foreign ministers", "officials of
+# the two countries")
+_THEIR_SIGNERS = re.compile(r"\b(?:their|the\s+two|both)\s+(?:\w+\s+)?(?:ministers|officials|delegations|negotiators|"
+                            r"envoys|representatives|ambassadors|deputies)\b|\bofficials\s+of\s+the\s+two\b", re.I)
+
+
+def _clause_text(s: Sentence, sign_tok: Any) -> str:
+    """The words of the clause a signing word belongs to: its verb's subtree, or the sentence when
+    the signing is the main clause."""
+    verb = sign_tok if sign_tok.pos_ in ("VERB", "AUX") else next(
+        (a for a in sign_tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None or verb.dep_ == "ROOT":
+        return s.text
+    if verb.dep_ == "conj" and verb.head.dep_ == "ROOT":
+        # "met B, and the two sides signed Y": the conjunct without the main clause's own words
+        return " ".join(t.text for t in verb.subtree)
+    return " ".join(t.text for t in verb.subtree)
 
 
 def _sign_token(s: Sentence) -> Any | None:
