@@ -986,3 +986,23 @@ The agreement was signed by Vietnamese Foreign Minister Pham Binh Minh and Thai 
 Lao Prime Minister Thongloun Sisoulith, who signed the Mekong Navigation Treaty in 2001, met Thai Prime Minister Prayut Chan-o-cha in Bangkok on Thursday, and the two sides agreed to dredge the river.""")
     assert not any(s == "treaty/mekong-navigation-treaty" and p == "party" and o == "state/thailand"
                    for s, p, o in facts("other-clause-2017"))
+
+
+def test_extract_rules_talks_in_one_clause_and_those_who_were_not_there() -> None:
+    TEXTS["two-clauses-2019"] = ("2019-06-30", """Sidelines
+
+On the margins of the forum, Brazilian President Jair Bolsonaro met Argentine President Mauricio Macri on Saturday, and Indonesian President Joko Widodo held talks with Australian Prime Minister Scott Morrison on Friday.""")
+    met = [v["participant"] for v in summits("two-clauses-2019").values()]
+    assert {"person/joko-widodo", "person/scott-morrison"} in met
+    assert not any({"person/jair-bolsonaro", "person/scott-morrison"} <= p for p in met)
+    # one subject for two verbs is one clause: both co-chairs took part
+    TEXTS["co-chaired-2017"] = ("2017-05-20", """Bloc
+
+The summit of the Andean group in Lima, held on Friday, was hosted by Peruvian President Pedro Pablo Kuczynski and co-chaired by Colombian President Juan Manuel Santos.""")
+    met = [v["participant"] for v in summits("co-chaired-2017").values()]
+    assert any({"person/pedro-pablo-kuczynski", "person/juan-manuel-santos"} <= p for p in met)
+    TEXTS["not-by-2016"] = ("2016-03-21", """Arrival
+
+Vietnamese President Tran Dai Quang landed in Manila on Sunday. He was greeted not by President Benigno Aquino but by a deputy foreign minister, and met Aquino on Monday.""")
+    met = summits("not-by-2016")
+    assert all(v.get("startDate") != {"2016-03-20"} for v in met.values())

@@ -9,7 +9,7 @@ from typing import Any, Iterator
 from .. import reference as ref
 from ..model import Evidence, PartialDate
 from .lexicon import LIGHT_VERBS, SUMMIT_NOUNS, SUMMIT_VERBS, VISIT_NOUNS, VISIT_VERBS
-from .nlp import _columns, _governed_by
+from .nlp import _doc_text, _columns, _governed_by
 from .mentions import says_here
 from .context import _Article, Event, Mention, _persons_by_token, Sentence
 from .dating import _dates_agree, _in_own_clause, _predecessor_phrase, _resolve_expr, _text_before, _within
@@ -296,6 +296,21 @@ def _takes_part(s: Sentence, tok: Any, p: Mention) -> bool:
     return in_subject and _first_verb(tok) is not None and _first_verb(tok).i == verb.i
 
 
+def _clause_root(tok: Any) -> int:
+    """The verb heading the clause a token is in: the sentence's root, or a verb coordinated with
+    or subordinated to another (relative clauses belong to the noun they describe)."""
+    t = tok
+    while t.head.i != t.i:
+        if t.pos_ in ("VERB", "AUX") and t.dep_ in ("conj", "ccomp", "advcl", "parataxis") \
+                and t.head.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            return t.i   # (a verb sharing its subject with another, "hosted by A and co-chaired by B", is one clause)
+        t = t.head
+    return t.i
+
+
+_NOT_BY = re.compile(r"(?:\bnot\s+(?:by|with|to)|\bwithout|\bin\s+the\s+absence\s+of)\s+(?:[\w.'’-]+\s+){0,4}$", re.I)
+
+
 def _participants(art: _Article, s: Sentence, tok: Any) -> list[str]:
     out = []
     earlier = {g.i for t in s.span if _predecessor_phrase(s, t) for g in t.subtree}
@@ -303,9 +318,20 @@ def _participants(art: _Article, s: Sentence, tok: Any) -> list[str]:
     for t in s.span:
         if t.dep_ == "mark" and t.lower_ == "since" and not (t.head.left_edge.i <= tok.i <= t.head.right_edge.i):
             earlier |= {g.i for g in t.head.subtree}
+    text = _doc_text(s.span.doc)
+    if tok.pos_ != "VERB":
+        # a noun ("talks", "summit") in one clause of several ("A met B, and C held talks with
+        # D"): the people of its own clause, when that clause names any
+        doc = s.span.doc
+        mine = _clause_root(tok)
+        clauses = {p.start: _clause_root(doc[p.end - 1]) for p in s.persons}
+        if len(set(clauses.values())) > 1 and mine in clauses.values():
+            earlier |= {p.start for p in s.persons if clauses[p.start] != mine}
     for p in s.persons:
         if p.start in earlier:
             continue   # "his third meeting, after A in 2000 and B in 2007": A and B were not there
+        if _NOT_BY.search(text[max(s.span.start_char, s.span.doc[p.start].idx - 40):s.span.doc[p.start].idx]):
+            continue   # "met not by Castro but by the foreign minister", "without X": X was not there
         if _attached(s, tok, p) or (tok.pos_ != "VERB" and (p.key in art.offices or p.key in art.leaders
                                                             or p.key in art.leader_titled)):
             out.append(p.key)
