@@ -904,7 +904,7 @@ The Coastal Fisheries Treaty, or Reef Treaty, was signed by Fijian Prime Ministe
 def test_extract_rules_named_gathering_with_one_leader_and_its_days() -> None:
     TEXTS["chaired-1996"] = ("1996-07-13", """Regional bloc
 
-The Sahel summit in Niamey, which ran from 10 to 12 July, was chaired by Nigerien President Ibrahim Bare Mainassara.""")
+The Sahel summit in Niamey, which lasted from 10 to 12 July, was chaired by Nigerien President Ibrahim Bare Mainassara.""")
     met = summits("chaired-1996")
     assert len(met) == 1
     (key, v), = met.items()

@@ -141,7 +141,7 @@ def _in_own_clause(s: Sentence, tok: Any, char: int) -> bool:
     while t is not None and t.i != tok.i:
         if t.pos_ in ("VERB", "AUX") and t.dep_ in ("relcl", "acl") and t.head.i != tok.i \
                 and not any(a.i == t.i for a in tok.ancestors):
-            # "the summit in Lome, which ran from 10 to 12 July": the parser hangs the clause on
+            # "the summit in Niamey, which lasted three days": the parser hangs the clause on
             # the place, but only a gathering runs, lasts or is held
             return not (t.lemma_.lower() in _GATHERING_TIME and tok.left_edge.i <= t.head.i <= tok.right_edge.i)
         if t.pos_ in ("VERB", "AUX") and t.dep_ == "advcl" and not any(a.i == t.i for a in tok.ancestors) \
