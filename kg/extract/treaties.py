@@ -71,17 +71,20 @@ def _treaty_key(art: _Article, m: Mention, s: Sentence, prev: Sentence | None) -
         name = _title_case(m.text)
         # "Russia-DPRK Treaty": parties named in the name itself
         head = re.match(r"^([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)-([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)\s+" + TREATY_HEADS + "$", m.text)
-        if head and ref.lookup_treaty(name) is None:
+        if head:
             a, b = ref.lookup_state(head.group(1)), ref.lookup_state(head.group(2))
             # state names ("Russia-DPRK Treaty") describe a treaty already named; demonyms
             # ("the British-Irish Agreement") are the conventional name of a treaty of its own
             by_demonym = any(st is not None and part.lower() in {d.lower() for d in st.demonyms}
                              for st, part in ((a, head.group(1)), (b, head.group(2))))
-            if a and b and not by_demonym:
+            if a and b and not by_demonym and art.treaty_keys:
                 pk = sorted([f"state/{ref.slugify(a.label)}", f"state/{ref.slugify(b.label)}"])
-                if art.treaty_keys:
-                    key = art.treaty_keys[-1]
-                    return key, art.entities[key].label, None, pk
+                key = art.treaty_keys[-1]
+                known = link(art, name, None)
+                if known is not None:   # the treaty told before is the one the reference knows by this name
+                    art.linked_treaties.setdefault(key, (known, s, " ".join(m.text.split())))
+                return key, art.entities[key].label, None, pk
+            if a and b and not by_demonym and ref.lookup_treaty(name) is None:
                 return None
         of_year = re.search(r"\s+of\s+(1[6-9]\d\d|20\d\d)$", name)
         if of_year:
