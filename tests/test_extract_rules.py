@@ -1006,3 +1006,17 @@ The summit of the Andean group in Lima, held on Friday, was hosted by Peruvian P
 Vietnamese President Tran Dai Quang landed in Manila on Sunday. He was greeted not by President Benigno Aquino but by a deputy foreign minister, and met Aquino on Monday.""")
     met = summits("not-by-2016")
     assert all(v.get("startDate") != {"2016-03-20"} for v in met.values())
+
+
+def test_extract_rules_remote_attendance_and_the_states_of_plural_leaders() -> None:
+    TEXTS["remote-2021"] = ("2021-10-31", """Rome
+
+Mexican President Andres Manuel Lopez Obrador joined the talks virtually, and Argentine President Alberto Fernandez met Brazilian President Jair Bolsonaro in Rome on Saturday.""")
+    met = [v["participant"] for v in summits("remote-2021").values()]
+    assert met and not any("person/andres-manuel-lopez-obrador" in p for p in met)
+    # the leaders of a group are not the leaders of every state the sentence names
+    TEXTS["plural-2019"] = ("2019-09-05", """Forum
+
+Ghanaian President Nana Akufo-Addo and Malian President Ibrahim Boubacar Keita spoke on Monday. Leaders of the West African bloc ended their summit in Accra on Wednesday with a statement on the war in Mali.""")
+    assert not any({"person/nana-akufo-addo", "person/ibrahim-boubacar-keita"} <= v["participant"]
+                   and v.get("startDate") == {"2019-09-04"} for v in summits("plural-2019").values())

@@ -308,6 +308,21 @@ def _clause_root(tok: Any) -> int:
     return t.i
 
 
+_REMOTE = re.compile(r"\b(?:by|via|over)\s+(?:a\s+)?(?:video(?:\s*link|conference|\s+call)?|videoconference|teleconference)\b"
+                     r"|\b(?:virtually|remotely|online)\b", re.I)
+
+
+def _remote(person: Any) -> bool:
+    """The person takes part from afar: the verb they are the subject of says "by video link",
+    "virtually", "by videoconference"."""
+    verb = next((a for a in person.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None or not any(c.dep_ in ("nsubj", "nsubjpass") and c.left_edge.i <= person.i <= c.right_edge.i
+                               for c in verb.children):
+        return False
+    words = " ".join(t.text for t in verb.subtree if not (t.left_edge.i <= person.i <= t.right_edge.i and t.i != verb.i and t.dep_ in ("nsubj", "nsubjpass")))
+    return _REMOTE.search(words) is not None
+
+
 _NOT_BY = re.compile(r"(?:\bnot\s+(?:by|with|to)|\bwithout|\bin\s+the\s+absence\s+of)\s+(?:[\w.'’-]+\s+){0,4}$", re.I)
 
 
@@ -332,6 +347,8 @@ def _participants(art: _Article, s: Sentence, tok: Any) -> list[str]:
             continue   # "his third meeting, after A in 2000 and B in 2007": A and B were not there
         if _NOT_BY.search(text[max(s.span.start_char, s.span.doc[p.start].idx - 40):s.span.doc[p.start].idx]):
             continue   # "met not by Castro but by the foreign minister", "without X": X was not there
+        if _remote(s.span.doc[p.end - 1]):
+            continue   # "X addressed the gathering by video link": not there in person
         if _attached(s, tok, p) or (tok.pos_ != "VERB" and (p.key in art.offices or p.key in art.leaders
                                                             or p.key in art.leader_titled)):
             out.append(p.key)
@@ -375,7 +392,12 @@ def _participants(art: _Article, s: Sentence, tok: Any) -> list[str]:
         if plural:
             title = plural.group(1).lower()
             holders = []
+            at0 = s.span.start_char + len(s.raw) - len(s.raw.lstrip()) + plural.start()
+            phead = next((t for t in s.span if t.idx <= at0 < t.idx + len(t.text)), None)   # "heads" of "heads of state"
             for m in s.states:
+                if phead is not None and not (_governed_by(s.span.doc[m.end - 1], phead)
+                                              or ptok is not None and _governed_by(s.span.doc[m.end - 1], ptok)):
+                    continue   # "the war in Ukraine" in the sentence: not a state whose leader met
                 cands = [p for p in art.offices if m.key in art.offices[p]
                          and (title in ("leaders", "heads of state", "heads of government")
                               and p in art.leaders or _holds_title(art, p, title))]
