@@ -50,8 +50,6 @@ def _emit_events(art: _Article) -> None:
                 first, later = (m, ev) if m.destination is None else (ev, m)
                 same = m.participants == ev.participants and 0 <= later.extra.get("sent", -99) - first.extra.get("sent", 99) <= 2 \
                     and _dates_agree(m.start, ev.start)
-                if same:
-                    m.destination = m.destination or ev.destination
             elif ev.kind == "Visit":
                 same = m.participants == ev.participants and (m.destination == ev.destination or
                        _place_in_state(art, m.destination, ev.destination) or
@@ -105,6 +103,7 @@ def _emit_events(art: _Article) -> None:
             target.start = _finer(target.start, ev.start)
             target.end = target.end or ev.end
         target.place = target.place or ev.place
+        target.destination = target.destination or ev.destination
         if target.destination and ev.destination and target.destination.startswith("state/") \
                 and ev.destination.startswith("place/"):
             target.destination = ev.destination

@@ -127,13 +127,19 @@ def complete(art: _Article, linked: dict[str, tuple[ref.TreatyRef, Sentence, str
         if t.signed and not any(p == "signedOn" for p, _ in told):
             art.facts.append(Fact(key, "signedOn", PartialDate.parse(t.signed), ev))
         if t.place and not any(p == "signedAt" for p, _ in told):
-            # a place the article names, or one in a state it names: the reference brings no new
-            # state into the story
-            p = ref.lookup_place(t.place)
-            if p is not None and (f"place/{ref.slugify(p.label)}" in art.entities
-                                  or (p.state and _state_key(p.state) in art.actor_states)) \
-                    or p is None and ref.lookup_state(t.place) is None \
-                    and any(re.search(r"\b" + re.escape(t.place) + r"\b", d.text) for d in art.docs):
-                place = art.place(p.label if p is not None else t.place)
-                if place is not None:
-                    art.facts.append(Fact(key, "signedAt", Ref(place), ev))
+            place = _place_in_story(art, t.place)
+            if place is not None:
+                art.facts.append(Fact(key, "signedAt", Ref(place), ev))
+
+
+def _place_in_story(art: _Article, name: str) -> str | None:
+    """The key of the place ``name`` when the reference adds no new state to the story by it: a
+    known place the article names or one in a state it names, or a place the reference does not
+    know that the text names."""
+    p = ref.lookup_place(name)
+    if p is not None:
+        told = f"place/{ref.slugify(p.label)}" in art.entities or (p.state and _state_key(p.state) in art.actor_states)
+        return art.place(p.label) if told else None
+    if ref.lookup_state(name) is None and any(re.search(r"\b" + re.escape(name) + r"\b", d.text) for d in art.docs):
+        return art.place(name)
+    return None

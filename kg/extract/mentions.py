@@ -83,7 +83,7 @@ _DATELINE_PLACE = re.compile(r"^([A-Z][A-Z.'’ ]{2,40}?)(?:,\s*([A-Z][A-Za-z ]{
 def lead_blocks(blocks: list[Any]) -> list[Any]:
     """Where a dateline can stand: the first three blocks, and the first four of the body (a web
     page puts a kicker, a standfirst and a caption before it)."""
-    body = [b for b in blocks if getattr(b, "section", "body") == "body"][:4]
+    body = [b for b in blocks if b.section == "body"][:4]
     return blocks[:3] + [b for b in body if not any(b is x for x in blocks[:3])]
 
 

@@ -14,6 +14,7 @@ from .lexicon import INSTITUTIONS, INTERNATIONAL, LEADER_TITLES, NON_OFFICIAL, O
 from .names import _title_case
 from .context import _Article, _persons_by_token, Sentence
 from .dating import _sentence_year
+from .mentions import _subject_person
 
 
 @functools.lru_cache(maxsize=1)
@@ -362,7 +363,6 @@ def _resolve_offices(art: _Article) -> None:
                       and (me is None or m.start < me) for st in art.offices[m.key]}
             if not states and re.search(r"\b(?:[Hh]is|[Hh]er)\s+(?:delegation|entourage)\b", s.text):
                 # "His delegation included ...": the protagonist of the sentences just before
-                from .mentions import _subject_person
                 subjects = [_subject_person(x) for x in reversed(art.sentences[max(0, s.index - 3):s.index])]
                 last = next((k for k in subjects if k and len(art.offices.get(k, ())) == 1), None)
                 states = set(art.offices.get(last, ())) if last else set()
@@ -401,8 +401,8 @@ def _welcoming_host(art: _Article, key: str, s: Sentence) -> str | None:
     guests = [m.key for m in s.persons if m.key != key and any(
         c.dep_ == "nsubjpass" and c.left_edge.i <= m.start <= c.right_edge.i
         for c in (verb.children if verb.dep_ != "conj" else [*verb.children, *verb.head.children]))]
-    if not guests and verb.dep_ == "conj" or not guests:
-        guests = guests or [m.key for m in s.persons if m.key != key and m.start < verb.i]
+    if not guests:   # "X landed in A and was welcomed by Y": the subject of the verb before
+        guests = [m.key for m in s.persons if m.key != key and m.start < verb.i]
     home = {st for g in guests for st in art.offices.get(g, ())}
     if not home:
         return None

@@ -44,9 +44,7 @@ def _treaty_key(art: _Article, m: Mention, s: Sentence, prev: Sentence | None) -
                              and not m.extra.get("named_parties")):
         # "the Treaty", "the accord": the article's most recent named treaty of that kind
         # (an accord is not the convention it replaced), else the most recent one
-        if not art.treaty_keys and kind == "generic" and _sign_token(s) is not None:
-            pass   # "The agreement was signed by A and B": the first the story tells, unnamed
-        elif art.treaty_keys:
+        if art.treaty_keys:
             head = (m.extra.get("head") or m.text).lower().rstrip("s")
             same = [k for k in art.treaty_keys
                     if head in {w.lower().rstrip("s") for w in re.findall(r"[\w-]+", art.entities[k].label)}]
@@ -55,8 +53,9 @@ def _treaty_key(art: _Article, m: Mention, s: Sentence, prev: Sentence | None) -
             key = (same or art.treaty_keys)[-1]
             ent = art.entities[key]
             return key, ent.label, None, []
-        else:
+        if kind != "generic" or _sign_token(s) is None:
             return None
+        # "The agreement was signed by A and B" before any treaty is named: an unnamed one
     named_parties = m.extra.get("named_parties") or []
     if kind == "generic" and m.extra.get("det") in ("the", "this", "that", "its") and year is None \
             and len(named_parties) >= 2 and art.treaty_keys:
@@ -648,17 +647,17 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             clause = _clause_text(s, sign_tok)
             if not TWO_STATES.search(clause):
                 parties = [p for p in parties if p in governed]
+            elif not governed and not m.extra.get("named_parties") and _AFTER_MEETING.search(s.text):
+                # "after the talks, the two leaders signed X": the signers' states, when the sentence names none
+                derived = sorted({st for p in signatories for st in art.offices.get(p, ())})
+                if len(derived) >= 2:
+                    parties = derived
             if not parties and _THEIR_SIGNERS.search(clause):
                 # "A and B watched as their foreign ministers signed X": the states of those named
                 whose = sorted({st for p in s.persons if p.key in art.leaders or p.key in art.leader_titled
                                 for st in art.offices.get(p.key, ())})
                 if len(whose) >= 2:
                     parties = whose
-            elif not governed and not m.extra.get("named_parties") and _AFTER_MEETING.search(s.text):
-                # "after the talks, the two leaders signed X": the signers' states, when the sentence names none
-                derived = sorted({st for p in signatories for st in art.offices.get(p, ())})
-                if len(derived) >= 2:
-                    parties = derived
             if not parties or len(parties) < 2:
                 derived = sorted({st for p in signatories for st in art.offices.get(p, ())})
                 parties = list(dict.fromkeys(parties + derived))
@@ -758,10 +757,7 @@ def _clause_text(s: Sentence, sign_tok: Any) -> str:
         (a for a in sign_tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
     if verb is None or verb.dep_ == "ROOT":
         return s.text
-    if verb.dep_ == "conj" and verb.head.dep_ == "ROOT":
-        # "met B, and the two sides signed Y": the conjunct without the main clause's own words
-        return " ".join(t.text for t in verb.subtree)
-    return " ".join(t.text for t in verb.subtree)
+    return " ".join(t.text for t in verb.subtree)   # "met B, and the two sides signed Y": the conjunct alone
 
 
 def _sign_token(s: Sentence) -> Any | None:
