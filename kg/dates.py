@@ -18,8 +18,8 @@ what the rules cannot resolve comes back as None.
 
 Not supported (None): decades and centuries ("the 1990s"), weeks and weekends ("last
 week"), seasons ("summer 2024"), quarters, durations ("three years"), expressions
-relative to another event rather than to the article date ("the next day", "that
-evening"; "the same year" only with a context), anniversaries of an event without a
+relative to another event rather than to the article date ("that evening"; "the next
+day", "two days later" and "the same year" only with a context), anniversaries of an event without a
 date ("the 25th anniversary of the treaty"), numeric dates whose day and month order
 is ambiguous ("06/07/2024").
 """
@@ -146,7 +146,8 @@ _RULE_SOURCES: list[tuple[str, str]] = [
     ("ctxmd", rf"{_WDP}(?:the\s+)?{_D}\s+(?:of\s+)?{_M}\s*,?\s*(?:of\s+)?{_CTX_WORD}\s+year"),
     ("ctxm", rf"{_M}\s*,?\s*(?:of\s+)?{_CTX_WORD}\s+year"),
     ("ctx", rf"{_CTX_WORD}\s+(?P<unit>year|month|day)"),
-    ("ctxnext", r"the\s+following\s+(?P<unit>year|month)"),
+    ("ctxnext", r"the\s+(?:following|next)\s+(?P<unit>year|month|day)"),
+    ("ctxlater", rf"(?P<n>{_NUMWORD})\s+(?P<unit>day)s?\s+later"),
     ("anniv", _ANNIV),
     ("md", rf"{_WDP}{_M}\s*{_D}"),
     ("md", rf"{_WDP}(?:the\s+)?{_D}\s+(?:of\s+)?{_M}"),
@@ -281,6 +282,9 @@ def _build(kind: str, m: re.Match[str]) -> _Spec | None:
         return _Spec("ctx", month=_month_of(g["mon"]), mode="year")
     if kind in ("ctx", "ctxnext"):
         return _Spec("ctx", mode=g["unit"].lower(), offset=1 if kind == "ctxnext" else 0)
+    if kind == "ctxlater":
+        w = g["n"].lower()
+        return _Spec("ctx", mode="day", offset=_NUMBER_WORDS.get(w) or int(w))
     if kind == "anniv":
         if g["nth"] is not None:
             n, rest = int(g["nth"]), g["rest2"]
@@ -395,7 +399,9 @@ def _resolve_spec(spec: _Spec, anchor: _Anchor | None, tense: str,
             return None
         if spec.mode == "month":
             return _pd(*_month_shift(cy, cm, spec.offset))
-        return None if cd is None else _pd(cy, cm, cd)
+        if cd is None:
+            return None
+        return PartialDate.from_date(_dt.date(cy, cm, cd) + _dt.timedelta(days=spec.offset))
     if anchor is None:
         return None
     ay, am, ad = anchor
@@ -797,7 +803,8 @@ _SCAN_SOURCES: list[tuple[str, str]] = [
     (
         "ctx",
         rf"{_S_MOD}(?:(?:that\s+same|that|the\s+same)\s+(?:year|month)|(?:that\s+|the\s+)same\s+day"
-        r"|the\s+following\s+(?:year|month))(?![a-z])",
+        r"|the\s+(?:following|next)\s+(?:year|month|day)|(?:a|one|two|three|four|five|six|\d)\s+days?\s+later)"
+        r"(?![a-z])",
     ),
     (
         "anniv",
@@ -883,7 +890,8 @@ _KIND_HINTS: dict[str, re.Pattern[str]] = {
     **{kind: _H_MONTH for kind in ("mdy", "dmy", "my", "md", "dm", "myrel", "mrel", "m")},
     "mdrel": re.compile(r"year", _F),  # and a month name: the months hint is tested first below
     "ctxmd": re.compile(r"that\s+(?:same\s+)?year|same\s+year", _F),
-    "ctx": re.compile(r"(?:that|same)\s+(?:year|month|day)|following\s+(?:year|month)", _F),
+    "ctx": re.compile(r"(?:that|same)\s+(?:year|month|day)|(?:following|next)\s+(?:year|month|day)|days?\s+later",
+                      _F),
     "anniv": re.compile(r"years?\s+(?:to\s+the\s+day|after)|anniversary", _F),
     "wd": re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", _F),
     "dayoff": re.compile(r"today|tonight|yesterday|tomorrow|morning|afternoon|evening|night|day", _F),

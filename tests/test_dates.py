@@ -935,6 +935,11 @@ def test_dates_day_first_ranges_not_counts(text: str, expected: list[str]) -> No
         ("February 29 that year", 2015, None),  # no such day
         ("the following year", 2014, "2015"),
         ("the following month", P(2014, 12, 3), "2015-01"),
+        ("the next day", P(2014, 12, 31), "2015-01-01"),
+        ("the following day", P(2014, 3, 3), "2014-03-04"),
+        ("two days later", P(2014, 2, 27), "2014-03-01"),
+        ("a day later", P(2014, 3), None),  # the day is not known
+        ("the next day", None, None),  # never the article's next day
         ("in November that year", None, None),  # no context: never the article's year
         ("later that year", None, None),
         ("that same month", None, None),
@@ -958,6 +963,8 @@ def test_dates_context_year(expr: str, context: int | PartialDate | dt.date | No
         ("The pact was signed without ceremony. ", "in November that year", None),
         ("", "in November that year", None),
         ("Russia annexed Crimea in March 2014. ", "in November", "2014-11"),  # not a context form: the article's
+        ("The envoy landed on 15 February 1990 and ", "the next day", "1990-02-16"),
+        ("The envoy landed on 15 February 1990. Talks opened the next day, and ", "two days later", "1990-02-18"),
     ],
 )
 def test_dates_context_from_preceding_text(before: str, expr: str, expected: str | None) -> None:

@@ -1020,3 +1020,23 @@ Mexican President Andres Manuel Lopez Obrador joined the talks virtually, and Ar
 Ghanaian President Nana Akufo-Addo and Malian President Ibrahim Boubacar Keita spoke on Monday. Leaders of the West African bloc ended their summit in Accra on Wednesday with a statement on the war in Mali.""")
     assert not any({"person/nana-akufo-addo", "person/ibrahim-boubacar-keita"} <= v["participant"]
                    and v.get("startDate") == {"2019-09-04"} for v in summits("plural-2019").values())
+
+
+def test_extract_rules_a_day_told_relative_to_the_story_and_the_day_said_just_before() -> None:
+    # "the next day" counts from the date told just before; the signing falls in the visit
+    TEXTS["next-day-2011"] = ("2011-09-30", """Port deal
+
+Malian President Amadou Toumani Toure arrived in Dakar on 12 September for a three-day visit. After talks between Toure and Senegalese President Abdoulaye Wade the next day, the two men signed an agreement on port access.""")
+    met = [v for v in summits("next-day-2011").values()
+           if {"person/amadou-toumani-toure", "person/abdoulaye-wade"} <= v["participant"]]
+    assert met and all(v.get("startDate") == {"2011-09-13"} for v in met)
+    assert any(p == "signedAt" and o == "place/dakar" for s, p, o in facts("next-day-2011") if s.startswith("treaty/"))
+    # talks that "then" follow a dated sentence take its day, not the day of an arrival told earlier
+    TEXTS["then-day-2014"] = ("2014-05-06", """Visit
+
+Chilean President Michelle Bachelet arrived in Lima on Sunday evening.
+
+On Monday she laid flowers at a war memorial before Peruvian President Ollanta Humala greeted her at the palace. The two presidents then held talks on fishing rights.""")
+    met = [v for v in summits("then-day-2014").values()
+           if {"person/michelle-bachelet", "person/ollanta-humala"} <= v["participant"]]
+    assert met and all(v.get("startDate") == {"2014-05-05"} for v in met)

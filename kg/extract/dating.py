@@ -226,6 +226,21 @@ def _dates_agree(a: PartialDate | None, b: PartialDate | None) -> bool:
     return x.startswith(y) or y.startswith(x)
 
 
+def _during(first: PartialDate | None, last: PartialDate | None, day: PartialDate | None,
+            days: int = 7) -> bool:
+    """``day`` agrees with an event that began on ``first``: the same date at the coarser precision,
+    or (all known to the day) a day of the span ``first``..``last``, or of the ``days`` after
+    ``first`` when the end is not told ("arrived on 15 February ... signed on the 16th")."""
+    if _dates_agree(first, day):
+        return True
+    if first is None or day is None or first.day is None or day.day is None:
+        return False
+    if last is not None and last.day is not None:
+        return first <= day <= last
+    a, b = first.to_date(), day.to_date()
+    return 0 <= (b - a).days <= days
+
+
 def _finer(a: PartialDate | None, b: PartialDate | None) -> PartialDate | None:
     if a is None:
         return b

@@ -12,7 +12,9 @@ from .lexicon import LIGHT_VERBS, SUMMIT_NOUNS, SUMMIT_VERBS, VISIT_NOUNS, VISIT
 from .nlp import _doc_text, _columns, _governed_by
 from .mentions import says_here
 from .context import _Article, Event, Mention, _persons_by_token, Sentence
-from .dating import _dates_agree, _in_own_clause, _predecessor_phrase, _resolve_expr, _text_before, _within
+from .dating import (
+    _dates_agree, _in_own_clause, _predecessor_phrase, _resolve_dates, _resolve_expr, _text_before, _within,
+)
 from .modality import _event_status
 from .offices import _holds_title
 
@@ -113,6 +115,12 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             if dated:
                 start = dated[-1].start
                 borrowed = True
+            said = _date_said_before(art, s, prev, blocks, dated[-1] if dated else None)
+            if said is not None:
+                # "On Monday A laid a wreath ... The two leaders then held talks": the day the
+                # sentence before tells, later than the events told before it
+                start, borrowed = said, True
+            if dated:
                 if place is None and dated[-1].kind == "Summit" and (dated[-1].place or "").startswith("place/") \
                         and _AT_ITS_MARGINS.search(s.text):
                     place = dated[-1].place   # "on its margins, A and B met": where that gathering was
@@ -159,6 +167,23 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
                                              "apart": (s.index, tok.i) if len(groups) > 1 else None})
             ev.evidence.append(Evidence(s.text, s.section))
             art.events.append(ev)
+
+
+def _date_said_before(art: _Article, s: Sentence, prev: Sentence | None, blocks: set[int],
+                      last: Event | None) -> PartialDate | None:
+    """The date the sentence just before states, when the story goes on from it: told after the
+    last dated event (``last``) and not earlier than its date; with no such event, only when the
+    sentence says it goes on ("then", "afterwards")."""
+    if prev is None or prev.block not in blocks or prev.index != s.index - 1 or not prev.dates:
+        return None
+    if last is None and not _GOES_ON.search(s.text):
+        return None
+    if last is not None and last.extra.get("sent", -1) >= prev.index:
+        return None
+    said, _ = _resolve_dates(art, prev, None, "past")
+    if said is None or said.day is None or (last is not None and last.start is not None and said < last.start):
+        return None
+    return said
 
 
 _IN_TURN = {"later", "then", "afterwards", "subsequently", "next"}

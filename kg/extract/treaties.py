@@ -16,7 +16,7 @@ from .names import _title_case
 from .mentions import says_here
 from .context import _Article, Event, Mention, Sentence
 from .dating import (
-    _YEAR, _dates_agree, _in_own_clause, _not_after_article, _resolve_dates, _resolve_expr, _text_before, _year_in,
+    _YEAR, _dates_agree, _during, _in_own_clause, _not_after_article, _resolve_dates, _resolve_expr, _text_before, _year_in,
     _year_near,
 )
 from .modality import _TRAVEL, _has_past_evidence, _is_speculative
@@ -692,7 +692,7 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
                 # a signer's visit just told: the signing took place where the visit went
                 for e in reversed(_recent_events(art, s, within=2)):
                     if e.kind == "Visit" and (e.destination or "").startswith("place/") \
-                            and set(e.participants) & set(signatories) and _dates_agree(e.start, start):
+                            and set(e.participants) & set(signatories) and _during(e.start, e.end, start):
                         place, start = e.destination, start or e.start
                         break
             if start is None and prev is not None and status is None:
