@@ -1040,3 +1040,32 @@ On Monday she laid flowers at a war memorial before Peruvian President Ollanta H
     met = [v for v in summits("then-day-2014").values()
            if {"person/michelle-bachelet", "person/ollanta-humala"} <= v["participant"]]
     assert met and all(v.get("startDate") == {"2014-05-05"} for v in met)
+
+
+def test_extract_rules_meetings_told_with_a_dashed_list_a_particle_or_a_group_subject() -> None:
+    # a list of leaders between spaced dashes, the first a surname the story already knows
+    TEXTS["dashes-2017"] = ("2017-07-09", """Bloc
+
+Brazilian President Michel Temer flew to Hamburg on Thursday. The leaders of the trade bloc - Temer, Argentine President Mauricio Macri and Paraguayan President Horacio Cartes - met in Hamburg on Friday.""")
+    met = [v["participant"] for v in summits("dashes-2017").values()]
+    assert any({"person/michel-temer", "person/mauricio-macri", "person/horacio-cartes"} <= p for p in met)
+    # "brought A and B together", "sat down with B": meetings; "came home" is not
+    TEXTS["together-2012"] = ("2012-10-20", """Mediation
+
+Senegalese President Macky Sall brought Gambian President Yahya Jammeh and Guinea-Bissau's President Manuel Serifo Nhamadjo together in Dakar on Tuesday. Ghanaian President John Mahama sat down with Ivorian President Alassane Ouattara in Accra on Thursday. Jammeh later came home.""")
+    met = [v["participant"] for v in summits("together-2012").values()]
+    assert any({"person/macky-sall", "person/yahya-jammeh"} <= p for p in met)
+    assert any({"person/john-mahama", "person/alassane-ouattara"} <= p for p in met)
+    assert all(len(p) >= 2 for p in met)
+    # "the two presidents signed X after talks": the talks were theirs
+    TEXTS["after-talks-2016"] = ("2016-03-10", """Border
+
+Uzbek President Islam Karimov arrived in Astana on Tuesday and was welcomed by Kazakh President Nursultan Nazarbayev. The two presidents signed a water accord on Wednesday after a long round of talks.""")
+    met = [v for v in summits("after-talks-2016").values()
+           if {"person/islam-karimov", "person/nursultan-nazarbayev"} <= v["participant"]]
+    assert any(v.get("startDate") == {"2016-03-09"} for v in met)
+    # a look ahead with "both leaders" is no meeting of theirs
+    TEXTS["look-ahead-2016"] = ("2016-03-10", """Border
+
+Uzbek President Islam Karimov met Kazakh President Nursultan Nazarbayev in Astana on Wednesday. Both leaders looked forward to the regional summit, which Kyrgyzstan will host in June.""")
+    assert all(v.get("startDate") != {"2016-06"} for v in summits("look-ahead-2016").values())

@@ -17,11 +17,11 @@ from .context import _Article, Mention, Sentence
 def _resolve_dates(art: _Article, s: Sentence, near: Any | None, tense: str
                    ) -> tuple[PartialDate | None, PartialDate | None]:
     """The sentence's date (or range) nearest the trigger token."""
-    if not s.dates:
+    cands = [m for m in s.dates if not _in_name(s, m)]
+    if not cands:
         return None, None
-    cands = s.dates
     if near is not None:
-        cands = sorted(s.dates, key=lambda m: abs(m.start - near.idx))
+        cands = sorted(cands, key=lambda m: abs(m.start - near.idx))
     for m in cands:
         if near is not None and _in_own_clause(s, near, m.start):
             continue
@@ -153,12 +153,19 @@ def _in_own_clause(s: Sentence, tok: Any, char: int) -> bool:
     return False
 
 
+def _in_name(s: Sentence, m: Mention) -> bool:
+    """The date is part of a treaty's name ("the Joint Declaration of September 2018")."""
+    return any(t.start <= m.start < t.end for t in s.treaties)
+
+
 def _own_date(art: _Article, s: Sentence, tok: Any, tense: str
               ) -> tuple[PartialDate | None, PartialDate | None]:
     """A date attached to the trigger: in its subtree, or just after it."""
     lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
     end = tok.idx + len(tok.text)
     for m in s.dates:
+        if _in_name(s, m):
+            continue
         between = [t for t in s.span if end <= t.idx < m.start]
         close = 0 <= m.start - end <= 70 and not any(
             t.pos_ in ("VERB", "AUX") or t.lemma_.lower() in VISIT_NOUNS | SUMMIT_NOUNS for t in between)

@@ -68,12 +68,23 @@ def _summit_name(tok: Any) -> str | None:
     return " ".join(words + [tok.lemma_.lower()]) if words else None
 
 
+# verbs that tell a meeting with a particle: "brought A and B together", "sat down with B"
+_TOGETHER = {"bring", "sit", "get", "come"}
+
+
+def _meets_together(tok: Any, lem: str) -> bool:
+    parts = {c.lower_ for c in tok.children if c.dep_ in ("advmod", "prt", "prep")}
+    if "together" in parts:
+        return lem in ("bring", "get", "come")
+    return lem == "sit" and "down" in parts and ("with" in parts or "together" in parts)
+
+
 def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
-    for tok, lem in _trigger_tokens(s, SUMMIT_NOUNS, SUMMIT_VERBS):
+    for tok, lem in _trigger_tokens(s, SUMMIT_NOUNS, SUMMIT_VERBS | _TOGETHER):
         is_noun = tok.pos_ in ("NOUN", "PROPN") and lem in SUMMIT_NOUNS
         if lem == "talk" and tok.lower_ != "talks":
             continue   # "talks" between sides; "a talk" is a lecture
-        is_verb = tok.pos_ == "VERB" and lem in SUMMIT_VERBS
+        is_verb = tok.pos_ == "VERB" and (lem in SUMMIT_VERBS or lem in _TOGETHER and _meets_together(tok, lem))
         if not (is_noun or is_verb):
             continue
         participants = _participants(art, s, tok)
@@ -451,10 +462,22 @@ def _recent_events(art: _Article, s: Sentence, within: int = 3) -> list[Event]:
             and 0 <= s.index - e.extra.get("sent", -99) <= within and not e.extra.get("background")]
 
 
+# prepositions that put an act inside a meeting ("signed X after talks", "spoke at the summit")
+_MEETING_TIME = {"after", "during", "at", "following", "before", "of"}
+
+
 def _group_sides(art: _Article, s: Sentence, tok: Any) -> list[str]:
     """"The two sides held talks", "the two leaders met": the two leaders the story has just told
     of — those of the meeting or visit just reported, else the last two of different states."""
     verb = tok if tok.pos_ == "VERB" else tok.head if tok.dep_ in ("dobj", "obj") else None
+    if verb is None and tok.dep_ == "pobj":
+        # "the two leaders signed X after a round of talks": the verb the noun's phrase hangs on
+        up = tok
+        while up.dep_ in ("pobj", "prep") and up.head.i != up.i:
+            if up.dep_ == "prep" and up.lower_ not in _MEETING_TIME:
+                break
+            up = up.head
+        verb = up if up.pos_ == "VERB" and up.tag_ == "VBD" else None
     if verb is None:
         return []
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)

@@ -219,6 +219,17 @@ def _given_name_like_place(doc: Any, i: int, end: int, covered: set[int]) -> boo
             and doc[i + 1].pos_ == "PROPN" and doc[i + 1].text[:1].isupper() and doc[i + 1].lower_ not in _TITLE_WORDS)
 
 
+def _before_dash(doc: Any, ent: Any) -> int:
+    """Where an entity the NER ran across a spaced dash really ends ("the Quad - Biden": the
+    words after the dash open a list of their own)."""
+    if ent.ent_id_ or ent.label_ == "PERSON":
+        return ent.end
+    for t in doc[ent.start + 1:ent.end - 1]:
+        if t.text in ("-", "\u2013", "\u2014") and t.whitespace_ and doc[t.i - 1].whitespace_:
+            return t.i
+    return ent.end
+
+
 def _mentions(art: _Article, s: Sentence) -> None:
     span = s.span
     doc = span.doc
@@ -313,7 +324,7 @@ def _mentions(art: _Article, s: Sentence) -> None:
     _capital_mentions(art, s)
     # one-word names the NER missed ("between Choi and Putin") that fit a person already named
     covered = {i for m in s.persons for i in range(m.start, m.end)} | {
-        i for ent in span_ents for i in range(ent.start, ent.end)
+        i for ent in span_ents for i in range(ent.start, _before_dash(doc, ent))
         if not (ent.label_ in ("ORG", "NORP") and len(ent) == 1 and not ent.ent_id_)}
     cols = _columns(doc)
     wanted = _org_person_ids(doc.vocab)
