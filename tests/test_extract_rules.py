@@ -1069,3 +1069,25 @@ Uzbek President Islam Karimov arrived in Astana on Tuesday and was welcomed by K
 
 Uzbek President Islam Karimov met Kazakh President Nursultan Nazarbayev in Astana on Wednesday. Both leaders looked forward to the regional summit, which Kyrgyzstan will host in June.""")
     assert all(v.get("startDate") != {"2016-06"} for v in summits("look-ahead-2016").values())
+
+
+def test_extract_rules_leaders_who_join_a_gathering_told_just_before() -> None:
+    # "leaders of X met ...": a gathering whose people the next sentences name
+    TEXTS["joined-2016"] = ("2016-06-06", """Bloc
+
+Leaders of the East African Community met in Arusha on Saturday. The summit was chaired by Tanzanian President John Magufuli. Kenyan President Uhuru Kenyatta and Rwandan President Paul Kagame also attended.""")
+    met = [v for v in summits("joined-2016").values()
+           if {"person/john-magufuli", "person/uhuru-kenyatta", "person/paul-kagame"} <= v["participant"]]
+    assert met and all(v.get("startDate") == {"2016-06-04"} for v in met)
+    # the host named in apposition joins the named gathering; one who did not attend does not
+    TEXTS["host-appos-2016"] = ("2016-06-06", """Bloc
+
+The SADC summit in Gaborone ended on Saturday. Botswana's President Ian Khama, the host, called for calm in Lesotho. Zambian President Edgar Lungu told the summit that elections would be held. Malawian President Peter Mutharika stayed at home.""")
+    met = [v["participant"] for v in summits("host-appos-2016").values()]
+    assert any({"person/ian-khama", "person/edgar-lungu"} <= p for p in met)
+    assert not any("person/peter-mutharika" in p for p in met)
+    # "also attended" with no gathering told before it is nothing
+    TEXTS["attended-alone-2016"] = ("2016-06-06", """Funeral
+
+Kenyan President Uhuru Kenyatta and Rwandan President Paul Kagame also attended.""")
+    assert not summits("attended-alone-2016")

@@ -68,6 +68,7 @@ from .mentions import (
     _generic_treaty_matches, _mentions, _NOT_MODS, _pronoun_subjects, _sentences, _subject_person,
     _TREATY_GENERIC, _TREATY_HEAD, _TREATY_NAMED,
 )
+from .attendance import attendance
 from .events import (
     _attached, _destination, _participants, _place_for, _presence_visits, _summits, _trigger_tokens, _visits,
 )
@@ -128,6 +129,7 @@ def extract(doc: Any, *, date: PartialDate | None = None) -> Extraction:
         _visits(art, s)           # first: a meeting in the same sentence takes the visit's place
         _presence_visits(art, s)
         _summits(art, s, prev)
+        attendance(art, s)        # "A and B also attended": the gathering just told
     _merge_treaty_mentions(art)
     complete_known_treaties(art, art.linked_treaties)
     _emit_events(art)

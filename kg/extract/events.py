@@ -164,7 +164,7 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             name = told.extra.get("name")
         # a named gathering ("the ECOWAS summit", "the Lusaka summit") may be told with one leader
         # who took part in it: hosted, chaired, attended or opened it, or acted at it
-        one = name is not None and lem in ("summit", "conference")
+        one = (name is not None or told is not None) and lem in ("summit", "conference", "meeting")
         takes_part = {p.key for p in s.persons if p.key in participants and _takes_part(s, tok, p)} if one else set()
         # "A met B and later C": two meetings, one after the other, with nobody else in common
         groups = _one_after_another(s, tok, participants) if is_verb else [participants]
@@ -252,7 +252,7 @@ def _anchor(art: _Article, s: Sentence, tok: Any, lem: str, is_noun: bool) -> No
     """A gathering told with its time or place but none of its people yet ("a joint summit in
     Arusha on March 3"): kept as an event without participants, for a sentence that goes on
     to name them ("That summit was hosted by A") to join. One still without people is dropped."""
-    if not is_noun or lem not in _GATHERINGS:
+    if not (is_noun and lem in _GATHERINGS or not is_noun and lem == "meet" and _leaders_as_subject(tok)):
         return
     # a subject takes the time of its verb ("the forum ran from 9 to 11 May")
     status, start, end = _event_status(art, s, tok, own_date_only=tok.dep_ not in ("nsubj", "nsubjpass"))
@@ -268,6 +268,15 @@ def _anchor(art: _Article, s: Sentence, tok: Any, lem: str, is_noun: bool) -> No
                       "name": _summit_name(tok), "trigger": lem})
     ev.evidence.append(Evidence(s.text, s.section))
     art.events.append(ev)
+
+
+_LEADERS_WORDS = {"leader", "president", "minister", "premier", "head", "chancellor", "monarch", "king"}
+
+
+def _leaders_as_subject(verb: Any) -> bool:
+    """"Leaders of the bloc met", "heads of state met": a meeting of leaders the sentence does not name."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.tag_ == "NNS" and subj.lemma_.lower() in _LEADERS_WORDS
 
 
 def _told_before(art: _Article, s: Sentence, tok: Any, is_noun: bool, status: str | None,

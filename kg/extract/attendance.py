@@ -1,0 +1,67 @@
+"""Leaders who join a gathering the story has just told, in a sentence of their own: "A and B
+also attended", "C took part", "D, the host, urged ...". Each becomes a fragment of that
+gathering (its time, place and name), which the merge of events joins to it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .context import _Article, Event, Sentence
+from ..model import Evidence
+
+# verbs of taking part that need no object: the gathering is the one just told
+_ATTEND = {"attend", "join"}
+# a role in apposition to a leader's name ("D, the host, said")
+_ROLES = {"host", "chair", "chairman", "chairwoman", "chairperson", "co-chair"}
+
+
+def _told(art: _Article, s: Sentence) -> Event | None:
+    """The gathering told in this sentence or the two before (this paragraph or the one before),
+    dated or placed."""
+    told = [e for e in art.events if e.kind == "Summit" and e.extra.get("block") in (s.block, s.block - 1)
+            and 0 <= s.index - e.extra.get("sent", -99) <= 2 and (e.start or e.end or e.place) is not None
+            and not e.extra.get("background") and (e.extra.get("anchor") or len(e.participants) >= 2
+                                                   or e.extra.get("one"))]
+    return told[-1] if told else None
+
+
+def _attends(tok: Any) -> bool:
+    """``tok`` is "attended" or "joined" with no object, or "took part" with no "in"."""
+    lem = tok.lemma_.lower()
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "obj", "prep", "xcomp", "ccomp")]
+    if lem in _ATTEND:
+        return not objs
+    if lem == "take":
+        return any(c.dep_ == "dobj" and c.lower_ == "part" and not any(c.children) for c in tok.children) \
+            and not any(c.dep_ == "prep" for c in tok.children)
+    return False
+
+
+def attendance(art: _Article, s: Sentence) -> None:
+    doc = s.span.doc
+    joined: list[str] = []
+    for p in s.persons:
+        if p.key not in art.leaders and p.key not in art.leader_titled:
+            continue
+        head = doc[p.end - 1]
+        first = head
+        while first.dep_ == "conj" and first.head.pos_ in ("PROPN", "NOUN"):
+            first = first.head   # "A and B attended": B hangs on A
+        verb = first.head if first.dep_ == "nsubj" else None
+        if verb is not None and verb.pos_ == "VERB" and _attends(verb):
+            joined.append(p.key)
+            continue
+        if any(c.dep_ == "appos" and c.lemma_.lower() in _ROLES for c in head.children):
+            joined.append(p.key)   # "D, the host, urged the junta to step aside"
+    if not joined:
+        return
+    told = _told(art, s)
+    if told is None or told.extra.get("sent") == s.index:
+        return
+    people = list(dict.fromkeys(joined))
+    ev = Event("Summit", people, told.start, told.end, told.place,
+               extra={"type": "Summit", "noun": True, "one": True, "takes_part": set(people),
+                      "sent": s.index, "block": s.block, "name": told.extra.get("name"),
+                      "trigger": told.extra.get("trigger")})
+    ev.evidence.append(Evidence(s.text, s.section))
+    art.events.append(ev)
