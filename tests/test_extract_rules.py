@@ -1091,3 +1091,20 @@ The SADC summit in Gaborone ended on Saturday. Botswana's President Ian Khama, t
 
 Kenyan President Uhuru Kenyatta and Rwandan President Paul Kagame also attended.""")
     assert not summits("attended-alone-2016")
+
+
+def test_extract_rules_a_treaty_dated_by_the_year_in_its_mention() -> None:
+    # "a 1999 treaty on X, signed by A and B in P": a past signing, in the year the mention gives
+    TEXTS["year-mention-2019"] = ("2019-05-10", """Fisheries
+
+A 1998 treaty on the lake fisheries, signed by Malawian President Bakili Muluzi and Mozambican President Joaquim Chissano in Lilongwe, still governs the catch.""")
+    got = facts("year-mention-2019")
+    treaties = {s for s, p, o in got if s.startswith("treaty/") and p == "signatory" and o == "person/bakili-muluzi"}
+    assert treaties
+    key = next(iter(treaties))
+    assert (key, "signedOn", "1998") in got and (key, "signedAt", "place/lilongwe") in got
+    # a year in the mention is no past signing when the year is still to come
+    TEXTS["year-ahead-2019"] = ("2019-05-10", """Fisheries
+
+A 2021 treaty on the lake fisheries, to be signed by Malawian President Peter Mutharika and Mozambican President Filipe Nyusi, is under negotiation.""")
+    assert not any(s.startswith("treaty/") and p == "signatory" for s, p, o in facts("year-ahead-2019"))

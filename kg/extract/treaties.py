@@ -16,7 +16,7 @@ from .names import _title_case
 from .mentions import says_here
 from .context import _Article, Event, Mention, Sentence
 from .dating import (
-    _YEAR, _dates_agree, _during, _in_own_clause, _not_after_article, _resolve_dates, _resolve_expr, _text_before, _year_in,
+    _YEAR, _before_article, _dates_agree, _during, _in_own_clause, _not_after_article, _resolve_dates, _resolve_expr, _text_before, _year_in,
     _year_near,
 )
 from .modality import _TRAVEL, _has_past_evidence, _is_speculative
@@ -621,10 +621,12 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
         for sign_tok, signed_target in signings:
             if key != signed_target:
                 continue
+            own_year = PartialDate(int(m.extra["year"])) if m.extra.get("year") else None
             trig = _token_at_char(s.span, m.start) if m.start >= s.span.start_char else sign_tok
             status = _is_speculative(sign_tok) or _is_speculative(trig)
             if status is None and not (_has_past_evidence(sign_tok) or sign_tok.tag_ in ("NN", "VBD")
-                                       or _dated_before_story(art, s, sign_tok)):
+                                       or _dated_before_story(art, s, sign_tok)
+                                       or _before_article(art, own_year)):   # "a 1999 treaty, signed by A and B"
                 status = "expected"
             # signatories: office-holders the signing governs ("signed by A and B", "A and B signed"),
             # not others the sentence names ("A visited Warsaw, where the two countries signed X")
@@ -662,6 +664,8 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
                 derived = sorted({st for p in signatories for st in art.offices.get(p, ())})
                 parties = list(dict.fromkeys(parties + derived))
             start, _ = _signing_date(art, s, sign_tok)
+            if start is None and own_year is not None and _before_article(art, own_year):
+                start = own_year   # "a 1999 treaty, signed by A and B": the year its mention gives
             place = _place_for(s, sign_tok, strict=True, governor=sign_tok)
             journey = sign_tok.head if sign_tok.dep_ in ("advcl", "xcomp") and sign_tok.head.lemma_.lower() in _TRAVEL \
                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in sign_tok.children) else None
