@@ -1108,3 +1108,28 @@ A 1998 treaty on the lake fisheries, signed by Malawian President Bakili Muluzi 
 
 A 2021 treaty on the lake fisheries, to be signed by Malawian President Peter Mutharika and Mozambican President Filipe Nyusi, is under negotiation.""")
     assert not any(s.startswith("treaty/") and p == "signatory" for s, p, o in facts("year-ahead-2019"))
+
+
+def test_extract_rules_an_unnamed_treaty_told_again_in_other_words() -> None:
+    TEXTS["pact-again-2012"] = ("2012-08-17", """Sea line
+
+LIMA - Peru and Ecuador on Friday signed an agreement fixing the maritime line between their fishing zones in the Gulf of Guayaquil. The pact was signed in Lima by Foreign Minister Rafael Roncagliolo and his Ecuadorean counterpart, Foreign Minister Ricardo Patino.
+
+Officials also discussed trade.
+
+Because it is a treaty, the maritime agreement must still be ratified by both congresses.""")
+    got = facts("pact-again-2012")
+    keys = {s for s, p, o in got if s.startswith("treaty/")}
+    assert len(keys) == 1
+    key = next(iter(keys))
+    assert {(key, "signatory", "person/rafael-roncagliolo"), (key, "signatory", "person/ricardo-patino"),
+            (key, "signedAt", "place/lima")} <= got
+    # where the line runs is not where the pact was signed
+    assert not any(p == "signedAt" and "guayaquil" in o for s, p, o in got)
+    alts = run("pact-again-2012").entities[key].alt_labels
+    assert any(a.lower() == "maritime agreement" for a in alts)
+    # a name with "del" is one name
+    TEXTS["del-2010"] = ("2010-06-01", """Talks
+
+Mexican Foreign Minister Patricia Espinosa met Foreign Affairs Secretary Alberto del Castillo of Honduras in Tegucigalpa on Monday.""")
+    assert any(p == "officialOf" and s == "person/alberto-del-castillo" for s, p, o in facts("del-2010"))

@@ -31,6 +31,8 @@ def _place_for(s: Sentence, near: Any | None, *, strict: bool = False, governor:
                 and not (governor.dep_ == "ROOT" or governor.head.dep_ == "ROOT"
                          and not any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON" for c in governor.children)):
             continue
+        if governor is not None and _in_clause_on_noun(doc[m.end - 1], governor):
+            continue   # "signed an agreement drawing the boundary in the Celebes Sea": where the line runs
         prevtok = doc[m.start - 1] if m.start > 0 else None
         if prevtok is not None and prevtok.lower_ in ("the",) and m.start > 1:
             prevtok = doc[m.start - 2]
@@ -39,6 +41,16 @@ def _place_for(s: Sentence, near: Any | None, *, strict: bool = False, governor:
         if not strict:
             best = best or m.key
     return best
+
+
+def _in_clause_on_noun(tok: Any, governor: Any) -> bool:
+    """``tok`` stands in a participle or relative clause on a noun the ``governor`` governs."""
+    for t in tok.ancestors:
+        if t.i == governor.i:
+            return False
+        if t.pos_ in ("VERB", "AUX") and t.dep_ in ("acl", "relcl") and any(a.i == governor.i for a in t.ancestors):
+            return True
+    return False
 
 
 def _trigger_tokens(s: Sentence, nouns: set[str], verbs: set[str]) -> Iterator[tuple[Any, str]]:

@@ -53,10 +53,33 @@ def _treaty_key(art: _Article, m: Mention, s: Sentence, prev: Sentence | None) -
             key = (same or art.treaty_keys)[-1]
             ent = art.entities[key]
             return key, ent.label, None, []
+        told = next((f.subject for f in reversed(art.facts) if f.subject.startswith("treaty/")
+                     and f.subject in art.entities and f.evidence.section != "reference"), None)
+        if told is not None:
+            # "A and B signed an agreement on X. The pact was signed by ...": the unnamed one just told
+            return told, art.entities[told].label, None, []
         if kind != "generic" or _sign_token(s) is None:
             return None
         # "The agreement was signed by A and B" before any treaty is named: an unnamed one
     named_parties = m.extra.get("named_parties") or []
+    mods = {w.lower() for w in m.extra.get("mods") or []}
+    if kind == "generic" and m.extra.get("det") in ("the", "this", "that") and year is None and mods \
+            and not mods & _NOT_THE_SAME and not m.extra.get("of") and not m.extra.get("about") and not named_parties:
+        # "A and B signed an agreement drawing their boundary ... the boundary agreement must be
+        # ratified": the last treaty told in words that hold these ones
+        told = None
+        for f in reversed(art.facts):
+            if not f.subject.startswith("treaty/") or f.subject not in art.entities or f.evidence.section == "reference":
+                continue
+            ent = art.entities[f.subject]
+            said = " ".join([ent.label, *ent.alt_labels, *(x.evidence.sentence for x in art.facts if x.subject == f.subject)])
+            if all(re.search(rf"\b{re.escape(w)}\b", said, re.I) for w in mods):
+                told = f.subject
+                break
+        if told is not None:
+            for alias in _described(s, m, None):
+                _also_known_as(art, told, alias)
+            return told, art.entities[told].label, None, []
     if kind == "generic" and m.extra.get("det") in ("the", "this", "that", "its") and year is None \
             and len(named_parties) >= 2 and art.treaty_keys:
         # "the Sino-Nepalese accord" after a named treaty: that treaty, its parties told
@@ -269,6 +292,9 @@ def _treaty_entity(art: _Article, key: str, label: str, m: Mention | None = None
 _PHRASE_PREPS = {"on", "for", "concerning", "covering", "to", "of", "in"}
 _PHRASE_STOP = {"which", "that", "who", "signed", "concluded", "reached", "allowing", "under", "after",
                 "before", "during", "when", "while"}
+# words that set a treaty apart from the one just told ("the new agreement", "the earlier accord")
+_NOT_THE_SAME = {"new", "newly", "revised", "old", "earlier", "previous", "original", "existing", "separate",
+                 "similar", "second", "another", "other", "first", "later", "former", "interim", "final"}
 _DULL_MODS = {"new", "bilateral", "landmark", "historic", "separate", "similar", "first", "second", "another",
               "an", "a", "the", "this", "that", "its", "their", "two", "three", "old", "earlier", "previous"}
 
