@@ -1133,3 +1133,16 @@ Because it is a treaty, the maritime agreement must still be ratified by both co
 
 Mexican Foreign Minister Patricia Espinosa met Foreign Affairs Secretary Alberto del Castillo of Honduras in Tegucigalpa on Monday.""")
     assert any(p == "officialOf" and s == "person/alberto-del-castillo" for s, p, o in facts("del-2010"))
+
+
+def test_extract_rules_a_summit_and_the_meetings_on_its_sidelines() -> None:
+    TEXTS["sidelines-2019"] = ("2019-06-30", """Osaka
+
+Leaders of the Group of 20 met in Osaka on Friday and Saturday under the chairmanship of Japanese Prime Minister Shinzo Abe. Indonesian President Joko Widodo met Australian Prime Minister Scott Morrison on the sidelines of the G20 summit on Saturday.""")
+    got = summits("sidelines-2019")
+    bilateral = [v for v in got.values() if v["participant"] == {"person/joko-widodo", "person/scott-morrison"}]
+    assert bilateral and bilateral[0].get("startDate") == {"2019-06-29"}
+    ents = run("sidelines-2019").entities
+    host = [k for k in got if {"G20 summit", "Group of 20 summit"} & ({ents[k].label} | ents[k].alt_labels)]
+    assert host and all({"person/joko-widodo", "person/scott-morrison"} <= got[k]["participant"] for k in host)
+    assert any("person/shinzo-abe" in got[k]["participant"] for k in host)

@@ -24,6 +24,21 @@ def _same_time(a: Event, b: Event) -> bool:
     return _dates_agree(a.start, b.start) or _within(b.start, a.start, a.end) or _within(a.start, b.start, b.end)
 
 
+_NUMBERS = {"seven": "7", "eight": "8", "twenty": "20"}
+
+
+def _name_key(name: str) -> str:
+    """A gathering's name as news varies it: "Group of 20 summit" = "G20 summit"."""
+    low = re.sub(r"\bgroup of (\d+|seven|eight|twenty)\b", lambda g: "g" + _NUMBERS.get(g.group(1), g.group(1)),
+                 name.lower())
+    return re.sub(r"[^a-z0-9]+", "", low)
+
+
+def _same_name(a: Event, b: Event) -> bool:
+    x, y = a.extra.get("name"), b.extra.get("name")
+    return bool(x and y) and _name_key(x) == _name_key(y)
+
+
 def _emit_events(art: _Article) -> None:
     """Merge events within the article, then write their facts."""
     # a meeting implied by a joint signing happened when and where the treaty was signed
@@ -45,6 +60,9 @@ def _emit_events(art: _Article) -> None:
                 continue
             if m.extra.get("apart") is not None and m.extra.get("apart") == ev.extra.get("apart"):
                 continue   # "met A and later B": told apart in the sentence itself
+            if bool(m.extra.get("sidelines")) != bool(ev.extra.get("sidelines")) \
+                    and not _same_name(m, ev):
+                continue   # a summit and a meeting held on its sidelines are two gatherings
             if ev.kind == "Visit" and (m.destination is None) != (ev.destination is None):
                 # a visit told without its destination, and the sentences just after it that give one
                 first, later = (m, ev) if m.destination is None else (ev, m)
@@ -54,7 +72,7 @@ def _emit_events(art: _Article) -> None:
                 same = m.participants == ev.participants and (m.destination == ev.destination or
                        _place_in_state(art, m.destination, ev.destination) or
                        _place_in_state(art, ev.destination, m.destination)) and _dates_agree(m.start, ev.start)
-            elif m.extra.get("name") and m.extra.get("name") == ev.extra.get("name") and (
+            elif _same_name(m, ev) and (
                     m.start is None or ev.start is None or _same_time(m, ev)):
                 same = True   # "the G20 summit" told over several sentences: one gathering
             else:

@@ -171,13 +171,23 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             here = art.place(art.dateline_place)
             if says_here(s.text) or (art.dateline_state in visited) or _news_of_the_day(art, start):
                 place = here
-        name = _summit_name(tok) if is_noun else None
+        name = _summit_name(tok) if is_noun else _leaders_of(tok) if lem == "meet" else None
         if told is not None and name is None:
             name = told.extra.get("name")
+        sidelines = is_noun and name is not None and _on_its_sidelines(tok)
+        if sidelines:
+            # "A met B on the sidelines of the G20 summit": both were at the summit, whose days
+            # are not the day of their meeting
+            start = end = None
         # a named gathering ("the ECOWAS summit", "the Lusaka summit") may be told with one leader
         # who took part in it: hosted, chaired, attended or opened it, or acted at it
-        one = (name is not None or told is not None) and lem in ("summit", "conference", "meeting")
+        one = (name is not None or told is not None) and lem in ("summit", "conference", "meeting") \
+            or is_verb and lem == "meet" and _leaders_as_subject(tok)
         takes_part = {p.key for p in s.persons if p.key in participants and _takes_part(s, tok, p)} if one else set()
+        if is_verb and one:
+            takes_part = set(participants)   # "leaders of X met under the chairmanship of A"
+        if sidelines:
+            one, takes_part = True, set(participants)
         # "A met B and later C": two meetings, one after the other, with nobody else in common
         groups = _one_after_another(s, tok, participants) if is_verb else [participants]
         for group in groups:
@@ -186,7 +196,7 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
                                              "takes_part": takes_part,
                                              "background": _background(tok),
                                              "sent": s.index, "block": s.block, "borrowed_date": borrowed,
-                                             "name": name, "trigger": lem,
+                                             "name": name, "trigger": lem, "sidelines": sidelines,
                                              "apart": (s.index, tok.i) if len(groups) > 1 else None})
             ev.evidence.append(Evidence(s.text, s.section))
             art.events.append(ev)
@@ -289,6 +299,33 @@ def _leaders_as_subject(verb: Any) -> bool:
     """"Leaders of the bloc met", "heads of state met": a meeting of leaders the sentence does not name."""
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return subj is not None and subj.tag_ == "NNS" and subj.lemma_.lower() in _LEADERS_WORDS
+
+
+_SIDELINES = {"sidelines", "sideline", "margins", "margin", "fringes", "fringe"}
+
+
+def _on_its_sidelines(tok: Any) -> bool:
+    """``tok`` is the gathering of "on the sidelines of X", "on the margins of X"."""
+    prep = tok.head
+    return tok.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in _SIDELINES
+
+
+def _leaders_of(verb: Any) -> str | None:
+    """"Leaders of the Group of 20 met": the gathering's name, "Group of 20 summit"."""
+    if not _leaders_as_subject(verb):
+        return None
+    subj = next(c for c in verb.children if c.dep_ == "nsubj")
+    of = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if obj is None or obj.pos_ != "PROPN":
+        return None
+    words = []
+    for t in obj.doc[obj.left_edge.i:obj.right_edge.i + 1]:
+        if t.is_punct or t.lower_ in ("and", "or"):
+            break   # "the Quad - A, B and C": the name ends where a list begins
+        if t.dep_ != "det":
+            words.append(t.text)
+    return " ".join(words + ["summit"]) if words else None
 
 
 def _told_before(art: _Article, s: Sentence, tok: Any, is_noun: bool, status: str | None,
@@ -535,7 +572,13 @@ def _group_sides(art: _Article, s: Sentence, tok: Any) -> list[str]:
 
 def _attached(s: Sentence, tok: Any, p: Mention) -> bool:
     head = s.span.doc[p.end - 1]
-    for t in [head] + list(head.ancestors)[:4]:
+    chain, hops = [head], 0
+    for a in head.ancestors:   # up to four links, a list's "and"/"," links not counted
+        if hops >= 4:
+            break
+        chain.append(a)
+        hops += chain[-2].dep_ not in ("conj", "appos")
+    for t in chain:
         if t.i == tok.i:
             return True
         if t.i != head.i and t.pos_ in ("VERB", "AUX"):
