@@ -1146,3 +1146,40 @@ Leaders of the Group of 20 met in Osaka on Friday and Saturday under the chairma
     host = [k for k in got if {"G20 summit", "Group of 20 summit"} & ({ents[k].label} | ents[k].alt_labels)]
     assert host and all({"person/joko-widodo", "person/scott-morrison"} <= got[k]["participant"] for k in host)
     assert any("person/shinzo-abe" in got[k]["participant"] for k in host)
+
+
+def test_extract_rules_readout_courtesies_short_names_and_offices_to_come() -> None:
+    TEXTS["readout-2019"] = ("2019-02-21", """New Zealand and Samoa sign Maritime Cooperation Agreement
+
+Prime Minister Jacinda Ardern today welcomed the Prime Minister of Samoa, the Hon Tuilaepa Sailele Malielegaoi MP, to Parliament in Wellington. Prime Minister Tuilaepa arrived in Wellington on Tuesday.
+
+Following their meeting, the two Prime Ministers signed the Agreement between New Zealand and Samoa on a Framework for Maritime Cooperation, known as the Maritime Cooperation Agreement.
+
+The Fisheries Treaty between New Zealand and Samoa remains in force.""")
+    got = facts("readout-2019")
+    assert ("person/tuilaepa-sailele-malielegaoi", "leaderOf", "state/samoa") in got
+    signed = {s for s, p, o in got if p == "signatory" and o == "person/jacinda-ardern"}
+    assert len(signed) == 1
+    key = next(iter(signed))
+    ex = run("readout-2019")
+    assert "Maritime Cooperation Agreement" in ex.entities[key].alt_labels
+    # the headline's short name is the same treaty, not another one
+    assert len({s for s, p, o in got if s.startswith("treaty/") and p == "party"} - {
+        s for s in ex.entities if "Fisheries" in ex.entities[s].label}) == 1
+    assert (key, "signedOn", "2019-02-21") in got   # the day of the meeting, not of the arrival
+    fisheries = next(k for k, e in ex.entities.items() if "Fisheries" in e.label)
+    assert "Fisheries Treaty" in ex.entities[fisheries].alt_labels
+    # a president-elect does not lead the state yet
+    TEXTS["elect-2024"] = ("2024-08-29", """Visit
+
+Indonesian President-elect Prabowo Subianto arrived in Canberra on Thursday.""")
+    assert not any(p == "leaderOf" for s, p, o in facts("elect-2024"))
+
+
+def test_extract_rules_they_met_as_the_two_leaders_of_the_clause_above() -> None:
+    TEXTS["they-met-2008"] = ("2008-08-14", """Ties
+
+Kenyan President Mwai Kibaki arrived in Kampala on Wednesday and was met by Ugandan President Yoweri Museveni. The two presidents first said they would open a joint border post after they met in Arusha on July 12.""")
+    met = [v for v in summits("they-met-2008").values()
+           if {"person/mwai-kibaki", "person/yoweri-museveni"} <= v["participant"]]
+    assert any(v.get("startDate") == {"2008-07-12"} and v.get("location") == {"place/arusha"} for v in met)

@@ -10,7 +10,7 @@ from typing import Any
 from .. import reference as ref
 from ..model import Entity, Fact, PartialDate, Ref
 from .context import _Article, Event
-from .dating import _dates_agree, _finer, _within
+from .dating import _dates_agree, _during, _finer, _within
 
 
 def _slugs(art: _Article, keys: list[str]) -> list[str]:
@@ -71,7 +71,9 @@ def _emit_events(art: _Article) -> None:
             elif ev.kind == "Visit":
                 same = m.participants == ev.participants and (m.destination == ev.destination or
                        _place_in_state(art, m.destination, ev.destination) or
-                       _place_in_state(art, ev.destination, m.destination)) and _dates_agree(m.start, ev.start)
+                       _place_in_state(art, ev.destination, m.destination)) and (
+                    # "arrived on Tuesday ... welcomed today": days of one stay
+                    _during(m.start, m.end, ev.start) or _during(ev.start, ev.end, m.start))
             elif _same_name(m, ev) and (
                     m.start is None or ev.start is None or _same_time(m, ev)):
                 same = True   # "the G20 summit" told over several sentences: one gathering
@@ -231,6 +233,17 @@ def _merge_treaty_mentions(art: _Article) -> None:
             fits.append(nkey)
         if len(fits) == 1:
             renames[key] = fits[0]
+    # a short name the article gives a treaty it also names in full ("the Agreement on ..., known
+    # as the Bilateral Security Agreement"), told on its own elsewhere (the headline)
+    def norm(label: str) -> str:
+        return re.sub(r"[^a-z0-9]+", "", label.lower())
+    for key, ent, _ in named:
+        if key in renames:
+            continue
+        full = [nkey for nkey, nent, _ in named if nkey != key and nkey not in renames
+                and norm(ent.label) in {norm(a) for a in nent.alt_labels}]
+        if len(full) == 1:
+            renames[key] = full[0]
     if not renames:
         return
     out: list[Fact] = []

@@ -539,6 +539,14 @@ def _group_sides(art: _Article, s: Sentence, tok: Any) -> list[str]:
     if verb is None:
         return []
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None and subj.lower_ == "they" and verb.dep_ in ("advcl", "ccomp", "conj"):
+        # "the two presidents said they would ... after they met in Paris": the group of the clause above
+        up = verb.head
+        subj = next((c for c in up.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        while (subj is None or subj.lower_ == "they") and up.dep_ in ("advcl", "ccomp", "conj", "xcomp") \
+                and up.head.i != up.i:
+            up = up.head
+            subj = next((c for c in up.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None or not _GROUP.match(s.span.doc[subj.left_edge.i:subj.i + 1].text):
         return []
     leader = lambda k: k in art.leaders or k in art.leader_titled   # noqa: E731

@@ -8,7 +8,9 @@ from functools import lru_cache
 from typing import Any
 
 from .. import reference as ref
-from .lexicon import LEADER_TITLES, NAME_PARTICLES, NAME_STOP, OFFICIAL_TITLES, PORTFOLIOS, _PLURAL_TITLES
+from .lexicon import (
+    HONORIFICS, LEADER_TITLES, NAME_PARTICLES, NAME_STOP, OFFICIAL_TITLES, PORTFOLIOS, POSTNOMINALS, _PLURAL_TITLES,
+)
 
 
 @lru_cache(maxsize=1)
@@ -55,8 +57,11 @@ def _clean_person(text: str) -> str | None:
     t = re.sub(r"\s*\((?:[LR]|left|right|center|centre)\)\s*$", "", t)
     t = t.strip(" ,.;:'\"“”‘’")
     toks = t.replace("\u00a0", " ").split()
-    while toks and toks[-1].lower() in NAME_STOP:
+    while toks and (toks[-1].lower() in NAME_STOP or toks[-1].lower() in POSTNOMINALS and len(toks) > 2):
         toks.pop()
+    while len(toks) > 2 and (toks[0].lower() in HONORIFICS or toks[0].lower() == "the" and toks[1].lower() in HONORIFICS):
+        # "the Hon James Marape": a courtesy, not a name
+        toks.pop(0)
     while len(toks) > 2 and toks[0].lower() in _PLURAL_TITLES:   # "[Ministers] A B" of "Prime Ministers A and B"
         toks.pop(0)
     while len(toks) > 2 and toks[0].lower() in PORTFOLIOS:  # "Minister of [Maritime Economy] Andrzej Kowalczyk"

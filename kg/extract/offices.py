@@ -12,6 +12,7 @@ from .. import reference as ref
 from ..model import Ref
 from .lexicon import INSTITUTIONS, INTERNATIONAL, LEADER_TITLES, NON_OFFICIAL, OFFICIAL_TITLES, PAST_MARKERS, _PLURAL_TITLES, STATE_BODIES
 from .names import _title_case
+from .nlp import _doc_text
 from .context import _Article, _persons_by_token, Sentence
 from .dating import _sentence_year
 from .mentions import _subject_person
@@ -48,6 +49,10 @@ def _institution_state(words: list[str]) -> str | None:
     return None
 
 
+_ELECT = re.compile(r"\w-(?:elect|designate)\b[\s,]*(?:(?:His|Her)\s+(?:(?:Excellency|Majesty)\s+)?)?(?:the\s+)?"
+                    r"(?:Hon\.?\s+)?$", re.I)
+
+
 def _offices(art: _Article, s: Sentence) -> None:
     doc = s.span.doc
     state_at = {}
@@ -59,6 +64,11 @@ def _offices(art: _Article, s: Sentence) -> None:
     paired = _paired_titles(art, s)
     for pm in s.persons:
         if pm.key in paired:
+            continue
+        before = _doc_text(doc)[max(s.span.start_char, doc[pm.start].idx - 60):doc[pm.start].idx]
+        if _ELECT.search(before):
+            # "President-elect X", "the President-elect, His Excellency X": an office still to come
+            art.past_people.add(pm.key)
             continue
         # pre-modifier window: "Russian President Vladimir Putin", "Kremlin aide Yuri Ushakov",
         # "Panama's then-President X" ("then" keeps the role: the text places it in its time)

@@ -283,6 +283,10 @@ def _treaty_entity(art: _Article, key: str, label: str, m: Mention | None = None
         bare = re.sub(r"\s+\(\d{4}\)$", "", label)
         if bare != label:
             alts.add(bare)
+        # "the Torres Strait Treaty between A and B": also known by its name alone
+        short = re.match(r"^((?:[A-Z][\w'’-]*\s+){1,5}" + TREATY_HEADS + r")\s+between\s+[A-Z]", label)
+        if short:
+            alts.add(short.group(1))
         art.entities[key] = Entity(key, "Treaty", label, frozenset(alts - {label}))
     elif alts - art.entities[key].alt_labels - {art.entities[key].label}:
         ent = art.entities[key]
@@ -708,6 +712,8 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
                 if re.match(r"^(?:They|The two|Both)\b(?!\s+sides)", s.text) and set(signatories) <= set(met):
                     signatories = met   # "They then signed X": all who met, not one "they" was read as
                 dated = [e for e in recent if e.start is not None]
+                # "following their meeting": the meeting's day, not an arrival told after it
+                dated = [e for e in dated if e.kind == "Summit"] or dated
                 if dated:
                     start = dated[-1].start
                 for e in reversed(recent):
