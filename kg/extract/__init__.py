@@ -79,7 +79,7 @@ from .treaties import (
 )
 from .emit import (
     _drop_coarser_dates, _drop_weaker_titles, _emit_events, _emit_plan, _fact, _HEAD_WORDS, _label,
-    _merge_treaty_mentions, _place_in_state,
+    _merge_treaty_mentions, _place_in_state, _relabel_unnamed_treaties,
 )
 
 
@@ -131,6 +131,7 @@ def extract(doc: Any, *, date: PartialDate | None = None) -> Extraction:
         _summits(art, s, prev)
         attendance(art, s)        # "A and B also attended": the gathering just told
     _merge_treaty_mentions(art)
+    _relabel_unnamed_treaties(art)
     complete_known_treaties(art, art.linked_treaties)
     _emit_events(art)
     _drop_weaker_titles(art)

@@ -196,6 +196,25 @@ _HEAD_WORDS = ("treaty", "agreement", "accord", "accords", "pact", "convention",
                "charter", "arrangement", "memorandum")
 
 
+def _relabel_unnamed_treaties(art: _Article) -> None:
+    """An unnamed treaty is labelled by the states near its first mention ("Agreement between
+    A, B and C (1988)"); once the signing has told its parties, the label names those."""
+    for key, ent in list(art.entities.items()):
+        if ent.kind != "Treaty" or key in art.treaty_keys:
+            continue
+        m = re.match(r"^(?P<noun>.+?) between (?P<sides>.+?) \((?P<year>\d{4})\)$", ent.label)
+        if m is None:
+            continue
+        parties = sorted({f.obj.key for f in art.facts if f.subject == key and f.predicate == "party"
+                          and f.status is None and isinstance(f.obj, Ref) and f.obj.key in art.entities})
+        names = [art.entities[p].label for p in parties]
+        if len(names) < 2 or " and ".join(names) == m.group("sides"):
+            continue
+        bare = f"{m.group('noun')} between {' and '.join(names)}"
+        alts = {a for a in ent.alt_labels if a != re.sub(r"\s+\(\d{4}\)$", "", ent.label)} | {bare}
+        art.entities[key] = Entity(key, "Treaty", f"{bare} ({m.group('year')})", frozenset(alts), ent.wikidata)
+
+
 def _merge_treaty_mentions(art: _Article) -> None:
     """An unnamed treaty ("a new fisheries convention", "the 1994 accord") is the article's named
     treaty when exactly one named treaty fits it: same kind of instrument, every descriptive word
