@@ -1183,3 +1183,20 @@ Kenyan President Mwai Kibaki arrived in Kampala on Wednesday and was met by Ugan
     met = [v for v in summits("they-met-2008").values()
            if {"person/mwai-kibaki", "person/yoweri-museveni"} <= v["participant"]]
     assert any(v.get("startDate") == {"2008-07-12"} and v.get("location") == {"place/arusha"} for v in met)
+
+
+def test_extract_rules_two_pairs_of_one_day_and_coming_to_a_city() -> None:
+    # "A met B ... A also held talks with C": two meetings, even where the headline placed one
+    TEXTS["two-pairs-2019"] = ("2019-11-15", """Bolsonaro meets Xi in Beijing
+
+BEIJING - Chinese President Xi Jinping welcomed Brazilian President Jair Bolsonaro at the Great Hall of the People on Friday, before the two leaders sat down for talks on trade.
+
+Bolsonaro also held talks on Friday with Premier Li Keqiang.""")
+    met = [v["participant"] for v in summits("two-pairs-2019").values()]
+    assert {"person/jair-bolsonaro", "person/li-keqiang"} in met
+    assert not any({"person/xi-jinping", "person/li-keqiang"} <= p for p in met)
+    # "came to X" is travel; "came to power" is not
+    TEXTS["came-2019"] = ("2019-11-15", """Visit
+
+Mongolian President Khaltmaagiin Battulga came to Beijing on Thursday at the head of a large delegation. His party came to power in 2017.""")
+    assert has("came-2019", "visit/", "destination", "place/beijing")

@@ -98,9 +98,14 @@ def _emit_events(art: _Article) -> None:
                     # are two meetings, unless they share the place
                     # the same place with nobody in common: two meetings (a bilateral on a summit's
                     # sidelines), unless one side names nobody yet (a gathering told before its people)
+                    # two pairs with one person in common ("A met B ... A also held talks with
+                    # C"): two meetings, whatever the places told
+                    pairs = len(m.participants) >= 2 and len(ev.participants) >= 2 \
+                        and not set(m.participants) <= set(ev.participants) \
+                        and not set(ev.participants) <= set(m.participants)
                     same = _same_time(m, ev) and bool(
-                        len(overlap) >= 2 or (overlap and (m.place is None or ev.place is None))
-                        or (m.place is not None and m.place == ev.place
+                        len(overlap) >= 2 or (overlap and (m.place is None or ev.place is None) and not pairs)
+                        or (m.place is not None and m.place == ev.place and not pairs
                             and (overlap or not m.participants or not ev.participants)) or fragment)
             if same:
                 target = m

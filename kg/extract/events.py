@@ -737,7 +737,7 @@ def _predecessor_visits(art: _Article, s: Sentence, by_tok: dict[int, Mention]) 
             art.events.append(ev)
 
 
-_PLAIN_MOTION = {"go", "set", "ride", "drive", "sail", "cross"}
+_PLAIN_MOTION = {"go", "set", "ride", "drive", "sail", "cross", "come"}
 
 
 def _goes_to(tok: Any, lem: str) -> bool:
@@ -745,6 +745,10 @@ def _goes_to(tok: Any, lem: str) -> bool:
     foot in Asmara": travel said with a plain verb."""
     if lem in ("go", "ride", "drive", "sail"):
         return any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)
+    if lem == "come":
+        # "came to Peking at the head of a delegation"; not "came to power", "came to an end"
+        return any(c.dep_ == "prep" and c.lower_ == "to" and any(
+            g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children) for c in tok.children)
     if lem == "cross":
         return any(c.dep_ == "prep" and c.lower_ == "into" for c in tok.children)
     if lem == "set":
