@@ -1200,3 +1200,10 @@ Bolsonaro also held talks on Friday with Premier Li Keqiang.""")
 
 Mongolian President Khaltmaagiin Battulga came to Beijing on Thursday at the head of a large delegation. His party came to power in 2017.""")
     assert has("came-2019", "visit/", "destination", "place/beijing")
+
+
+def test_extract_rules_a_counterpart_named_before_the_apposition() -> None:
+    TEXTS["counterpart-after-2001"] = ("2001-05-10", """Deal
+
+Foreign Minister Luis Rojas of Peru and Ana Mora, his Bolivian counterpart, met in Lima on Thursday.""")
+    assert ("person/ana-mora", "officialOf", "state/bolivia") in facts("counterpart-after-2001")

@@ -205,6 +205,16 @@ def _offices(art: _Article, s: Sentence) -> None:
                                 state = state_at[k]
                     if any(w in PAST_MARKERS and w != "then" for w in rev):
                         past = True
+        # "A of Peru and B, his Bolivian counterpart,": the office of the person "his" refers to
+        if title is None and state is None and pm.end + 2 < s.span.end and doc[pm.end].text == ",":
+            j = pm.end + 1
+            while j < min(s.span.end, pm.end + 5) and doc[j].lower_ not in ("counterpart", ","):
+                j += 1
+            if j < s.span.end and doc[j].lower_ == "counterpart" and doc[pm.end + 1].lower_ in ("his", "her", "their"):
+                state = next((state_at[k] for k in range(pm.end + 1, j) if k in state_at), None)
+                prev_m = [m for m in s.persons if m.end <= pm.start and m is not pm]
+                if state is not None and prev_m:
+                    counterpart_of = prev_m[-1].key
         # "President Irfaan Ali of Guyana"
         if title is not None and state is None and pm.end + 1 < s.span.end and doc[pm.end].lower_ == "of":
             k = pm.end + 1 + (doc[pm.end + 1].lower_ == "the")
