@@ -1207,3 +1207,10 @@ def test_extract_rules_a_counterpart_named_before_the_apposition() -> None:
 
 Foreign Minister Luis Rojas of Peru and Ana Mora, his Bolivian counterpart, met in Lima on Thursday.""")
     assert ("person/ana-mora", "officialOf", "state/bolivia") in facts("counterpart-after-2001")
+
+
+def test_extract_rules_who_arrived_after_a_long_title() -> None:
+    TEXTS["who-arrived-2022"] = ("2022-12-22", """Talks
+
+President of the Republic of Ghana Nana Akufo-Addo held talks today with President of the Republic of Togo Faure Gnassingbe, who arrived in Accra on a state visit.""")
+    assert has("who-arrived-2022", "visit/", "visitor", "person/faure-gnassingbe")

@@ -800,6 +800,11 @@ def _subject_person(verb: Any, by_tok: dict[int, Mention]) -> str | None:
             return by_tok[c.i].key
         if c.lower_ in ("who", "that") and verb.dep_ == "relcl" and verb.head.i in by_tok:
             return by_tok[verb.head.i].key
+        if c.lower_ == "who" and verb.dep_ == "relcl":
+            # "President of the Republic of X Y Z, who arrived": the name inside the noun's phrase
+            named = [g for g in verb.head.subtree if g.i in by_tok and g.i < verb.i]
+            if named:
+                return by_tok[named[-1].i].key
         appos = [a for a in c.children if a.dep_ == "appos" and a.i in by_tok]
         if appos:
             return by_tok[appos[0].i].key
