@@ -1214,3 +1214,10 @@ def test_extract_rules_who_arrived_after_a_long_title() -> None:
 
 President of the Republic of Ghana Nana Akufo-Addo held talks today with President of the Republic of Togo Faure Gnassingbe, who arrived in Accra on a state visit.""")
     assert has("who-arrived-2022", "visit/", "visitor", "person/faure-gnassingbe")
+
+
+def test_extract_rules_a_visit_told_with_its_agent() -> None:
+    TEXTS["visit-by-2019"] = ("2019-12-30", """Ties
+
+The 2005 visit to Hanoi by Chinese President Hu Jintao was the first in a decade.""")
+    assert has("visit-by-2019", "visit/", "visitor", "person/hu-jintao")

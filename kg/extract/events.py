@@ -619,6 +619,16 @@ def _visits(art: _Article, s: Sentence) -> None:
                             visitor = by_tok[g.i].key
                             break
             if visitor is None:
+                # "a state visit to China by President X": the visit's agent
+                by = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"]
+                by += [c for t in tok.children if t.dep_ == "prep" and t.lower_ == "to"
+                       for g in t.subtree for c in g.children if c.dep_ == "prep" and c.lower_ == "by"]
+                for c in by:
+                    named = [g for g in c.subtree if g.i in by_tok]
+                    if named:
+                        visitor = by_tok[named[0].i].key
+                        break
+            if visitor is None:
                 # "Putin's brief visit": possessor may hang off a compound/amod
                 for c in tok.children:
                     for g in c.subtree:
