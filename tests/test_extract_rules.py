@@ -1221,3 +1221,10 @@ def test_extract_rules_a_visit_told_with_its_agent() -> None:
 
 The 2005 visit to Hanoi by Chinese President Hu Jintao was the first in a decade.""")
     assert has("visit-by-2019", "visit/", "visitor", "person/hu-jintao")
+
+
+def test_extract_rules_a_treaty_nobody_signed() -> None:
+    TEXTS["signed-none-2018"] = ("2018-03-15", """Forum
+
+Kyrgyz President Sooronbay Jeenbekov and Tajik President Emomali Rahmon met in Astana on Thursday. The leaders signed no treaty or agreement, and no new accord is planned.""")
+    assert not any(s.startswith("treaty/") for s, p, o in facts("signed-none-2018"))

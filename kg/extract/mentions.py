@@ -440,6 +440,9 @@ def _mentions(art: _Article, s: Sentence) -> None:
     for m in _generic_treaty_matches(text):
         if any(a <= m.start("head") < b for a, b in taken):
             continue
+        if re.search(r"\b(?:no|any|neither|nor|without)\s+(?:\w+\s+){0,2}$", text[max(0, m.start() - 30):m.start()], re.I) \
+                and not m.group("det"):
+            continue   # "signed no treaty or agreement": none was signed
         if re.search(r"\b(?:most|least|first|only|biggest|largest|best|worst|such|any|no|every)\s",
                      m.group("mods") or "", re.I) or re.search(r"\b(?:most|least)\s+[a-z]+\s*$",
                                                            text[max(0, m.start() - 20):m.start()]):
