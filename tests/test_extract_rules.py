@@ -1228,3 +1228,11 @@ def test_extract_rules_a_treaty_nobody_signed() -> None:
 
 Kyrgyz President Sooronbay Jeenbekov and Tajik President Emomali Rahmon met in Astana on Thursday. The leaders signed no treaty or agreement, and no new accord is planned.""")
     assert not any(s.startswith("treaty/") for s, p, o in facts("signed-none-2018"))
+
+
+def test_extract_rules_a_counterpart_the_ner_took_for_an_organisation() -> None:
+    TEXTS["counterpart-org-1973"] = ("1973-04-27", """Dam
+
+The Parana Treaty was signed on 26 April 1973 by Mario Gibson Barboza, Brazil's foreign minister, and his Paraguayan counterpart, Raul Sapena Pastor.""")
+    got = facts("counterpart-org-1973")
+    assert any(p == "signatory" and o == "person/raul-sapena-pastor" for s, p, o in got)
