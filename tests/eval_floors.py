@@ -26,6 +26,7 @@ SETS: dict[str, tuple[Path, Path] | None] = {
     "seeds": None,
     "shared-dev": (SHARED / "eval" / "dev" / "articles", SHARED / "eval" / "dev" / "gold"),
     "own-dev": (HERE / "corpus" / "dev" / "articles", HERE / "corpus" / "dev" / "gold"),
+    "own-dev2": (HERE / "corpus" / "dev2" / "articles", HERE / "corpus" / "dev2" / "gold"),
 }
 
 

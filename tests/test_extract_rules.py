@@ -1067,7 +1067,7 @@ Uzbek President Islam Karimov arrived in Astana on Tuesday and was welcomed by K
     # a look ahead with "both leaders" is no meeting of theirs
     TEXTS["look-ahead-2016"] = ("2016-03-10", """Border
 
-Uzbek President Islam Karimov met Kazakh President Nursultan Nazarbayev in Astana on Wednesday. Both leaders looked forward to the regional summit, which Kyrgyzstan will host in June.""")
+Uzbek President Islam Karimov met Kazakh President Nursultan Nazarbayev in Astana on Wednesday. Both leaders said they were looking forward to a regional summit that Kyrgyzstan plans to host in June.""")
     assert all(v.get("startDate") != {"2016-06"} for v in summits("look-ahead-2016").values())
 
 
@@ -1117,7 +1117,7 @@ LIMA - Peru and Ecuador on Friday signed an agreement fixing the maritime line b
 
 Officials also discussed trade.
 
-Because it is a treaty, the maritime agreement must still be ratified by both congresses.""")
+As a treaty, the maritime agreement still needs approval from the two congresses.""")
     got = facts("pact-again-2012")
     keys = {s for s, p, o in got if s.startswith("treaty/")}
     assert len(keys) == 1
@@ -1136,32 +1136,32 @@ Mexican Foreign Minister Patricia Espinosa met Foreign Affairs Secretary Alberto
 
 
 def test_extract_rules_a_summit_and_the_meetings_on_its_sidelines() -> None:
-    TEXTS["sidelines-2019"] = ("2019-06-30", """Osaka
+    TEXTS["sidelines-2005"] = ("2005-07-09", """Osaka
 
-Leaders of the Group of 20 met in Osaka on Friday and Saturday under the chairmanship of Japanese Prime Minister Shinzo Abe. Indonesian President Joko Widodo met Australian Prime Minister Scott Morrison on the sidelines of the G20 summit on Saturday.""")
-    got = summits("sidelines-2019")
-    bilateral = [v for v in got.values() if v["participant"] == {"person/joko-widodo", "person/scott-morrison"}]
-    assert bilateral and bilateral[0].get("startDate") == {"2019-06-29"}
-    ents = run("sidelines-2019").entities
-    host = [k for k in got if {"G20 summit", "Group of 20 summit"} & ({ents[k].label} | ents[k].alt_labels)]
-    assert host and all({"person/joko-widodo", "person/scott-morrison"} <= got[k]["participant"] for k in host)
-    assert any("person/shinzo-abe" in got[k]["participant"] for k in host)
+Leaders of the Group of Eight met in Gleneagles on Wednesday and Thursday under the chairmanship of British Prime Minister Tony Blair. Japanese Prime Minister Junichiro Koizumi met Canadian Prime Minister Paul Martin on the sidelines of the G8 summit on Thursday.""")
+    got = summits("sidelines-2005")
+    bilateral = [v for v in got.values() if v["participant"] == {"person/junichiro-koizumi", "person/paul-martin"}]
+    assert bilateral and bilateral[0].get("startDate") == {"2005-07-07"}
+    ents = run("sidelines-2005").entities
+    host = [k for k in got if {"G8 summit", "Group of Eight summit"} & ({ents[k].label} | ents[k].alt_labels)]
+    assert host and all({"person/junichiro-koizumi", "person/paul-martin"} <= got[k]["participant"] for k in host)
+    assert any("person/tony-blair" in got[k]["participant"] for k in host)
 
 
 def test_extract_rules_readout_courtesies_short_names_and_offices_to_come() -> None:
-    TEXTS["readout-2019"] = ("2019-02-21", """New Zealand and Samoa sign Maritime Cooperation Agreement
+    TEXTS["courtesy-2019"] = ("2019-02-21", """New Zealand and Samoa sign Maritime Cooperation Agreement
 
-Prime Minister Jacinda Ardern today welcomed the Prime Minister of Samoa, the Hon Tuilaepa Sailele Malielegaoi MP, to Parliament in Wellington. Prime Minister Tuilaepa arrived in Wellington on Tuesday.
+New Zealand Prime Minister Jacinda Ardern held talks in Wellington today with Samoa's Prime Minister, the Hon Tuilaepa Sailele Malielegaoi MP, who landed in the capital on Tuesday.
 
-Following their meeting, the two Prime Ministers signed the Agreement between New Zealand and Samoa on a Framework for Maritime Cooperation, known as the Maritime Cooperation Agreement.
+After the talks the two Prime Ministers signed the Agreement between New Zealand and Samoa on a Framework for Maritime Cooperation, known as the Maritime Cooperation Agreement.
 
 The Fisheries Treaty between New Zealand and Samoa remains in force.""")
-    got = facts("readout-2019")
+    got = facts("courtesy-2019")
     assert ("person/tuilaepa-sailele-malielegaoi", "leaderOf", "state/samoa") in got
     signed = {s for s, p, o in got if p == "signatory" and o == "person/jacinda-ardern"}
     assert len(signed) == 1
     key = next(iter(signed))
-    ex = run("readout-2019")
+    ex = run("courtesy-2019")
     assert "Maritime Cooperation Agreement" in ex.entities[key].alt_labels
     # the headline's short name is the same treaty, not another one
     assert len({s for s, p, o in got if s.startswith("treaty/") and p == "party"} - {
@@ -1179,7 +1179,7 @@ Indonesian President-elect Prabowo Subianto arrived in Canberra on Thursday.""")
 def test_extract_rules_they_met_as_the_two_leaders_of_the_clause_above() -> None:
     TEXTS["they-met-2008"] = ("2008-08-14", """Ties
 
-Kenyan President Mwai Kibaki arrived in Kampala on Wednesday and was met by Ugandan President Yoweri Museveni. The two presidents first said they would open a joint border post after they met in Arusha on July 12.""")
+Kenyan President Mwai Kibaki arrived in Kampala on Wednesday and was met by Ugandan President Yoweri Museveni. The two presidents had agreed to open a joint border post when they met in Arusha on July 12.""")
     met = [v for v in summits("they-met-2008").values()
            if {"person/mwai-kibaki", "person/yoweri-museveni"} <= v["participant"]]
     assert any(v.get("startDate") == {"2008-07-12"} and v.get("location") == {"place/arusha"} for v in met)
@@ -1189,16 +1189,16 @@ def test_extract_rules_two_pairs_of_one_day_and_coming_to_a_city() -> None:
     # "A met B ... A also held talks with C": two meetings, even where the headline placed one
     TEXTS["two-pairs-2019"] = ("2019-11-15", """Bolsonaro meets Xi in Beijing
 
-BEIJING - Chinese President Xi Jinping welcomed Brazilian President Jair Bolsonaro at the Great Hall of the People on Friday, before the two leaders sat down for talks on trade.
+BEIJING - Brazilian President Jair Bolsonaro was greeted by Chinese President Xi Jinping with an honour guard in Tiananmen Square on Friday, and the two leaders went on to discuss trade.
 
-Bolsonaro also held talks on Friday with Premier Li Keqiang.""")
+Bolsonaro had separate talks on Friday with Premier Li Keqiang.""")
     met = [v["participant"] for v in summits("two-pairs-2019").values()]
     assert {"person/jair-bolsonaro", "person/li-keqiang"} in met
     assert not any({"person/xi-jinping", "person/li-keqiang"} <= p for p in met)
     # "came to X" is travel; "came to power" is not
     TEXTS["came-2019"] = ("2019-11-15", """Visit
 
-Mongolian President Khaltmaagiin Battulga came to Beijing on Thursday at the head of a large delegation. His party came to power in 2017.""")
+Mongolian President Khaltmaagiin Battulga came to Beijing on Thursday with ministers and business chiefs. His party came to power in 2017.""")
     assert has("came-2019", "visit/", "destination", "place/beijing")
 
 
@@ -1212,7 +1212,7 @@ Foreign Minister Luis Rojas of Peru and Ana Mora, his Bolivian counterpart, met 
 def test_extract_rules_who_arrived_after_a_long_title() -> None:
     TEXTS["who-arrived-2022"] = ("2022-12-22", """Talks
 
-President of the Republic of Ghana Nana Akufo-Addo held talks today with President of the Republic of Togo Faure Gnassingbe, who arrived in Accra on a state visit.""")
+President of the Republic of Ghana Nana Akufo-Addo received President of the Republic of Togo Faure Gnassingbe, who arrived in Accra on a state visit, at Jubilee House today.""")
     assert has("who-arrived-2022", "visit/", "visitor", "person/faure-gnassingbe")
 
 
@@ -1226,13 +1226,13 @@ The 2005 visit to Hanoi by Chinese President Hu Jintao was the first in a decade
 def test_extract_rules_a_treaty_nobody_signed() -> None:
     TEXTS["signed-none-2018"] = ("2018-03-15", """Forum
 
-Kyrgyz President Sooronbay Jeenbekov and Tajik President Emomali Rahmon met in Astana on Thursday. The leaders signed no treaty or agreement, and no new accord is planned.""")
+Kyrgyz President Sooronbay Jeenbekov and Tajik President Emomali Rahmon met in Astana on Thursday. No treaty or agreement was signed by the two presidents, and no new accord is planned.""")
     assert not any(s.startswith("treaty/") for s, p, o in facts("signed-none-2018"))
 
 
 def test_extract_rules_a_counterpart_the_ner_took_for_an_organisation() -> None:
-    TEXTS["counterpart-org-1973"] = ("1973-04-27", """Dam
+    TEXTS["counterpart-org-2001"] = ("2001-06-01", """Dam
 
-The Parana Treaty was signed on 26 April 1973 by Mario Gibson Barboza, Brazil's foreign minister, and his Paraguayan counterpart, Raul Sapena Pastor.""")
-    got = facts("counterpart-org-1973")
-    assert any(p == "signatory" and o == "person/raul-sapena-pastor" for s, p, o in got)
+The river accord was signed in Montevideo in 2001 by Celso Lafer, Brazil's foreign minister, and his Uruguayan counterpart, Didier Opertti Badan.""")
+    got = facts("counterpart-org-2001")
+    assert any(p == "signatory" and o == "person/didier-opertti-badan" for s, p, o in got)
