@@ -257,8 +257,8 @@ def _merge_treaty_mentions(art: _Article) -> None:
             fits.append(nkey)
         if len(fits) == 1:
             renames[key] = fits[0]
-    # a short name the article gives a treaty it also names in full ("the Agreement on ..., known
-    # as the Bilateral Security Agreement"), told on its own elsewhere (the headline)
+    # a short name the article gives a treaty it also names in full ("the Agreement on X ...,
+    # known as the X Pact"), told on its own elsewhere (in the headline)
     def norm(label: str) -> str:
         return re.sub(r"[^a-z0-9]+", "", label.lower())
     for key, ent, _ in named:

@@ -32,7 +32,7 @@ def _place_for(s: Sentence, near: Any | None, *, strict: bool = False, governor:
                          and not any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON" for c in governor.children)):
             continue
         if governor is not None and _in_clause_on_noun(doc[m.end - 1], governor):
-            continue   # "signed an agreement drawing the boundary in the Celebes Sea": where the line runs
+            continue   # "signed a pact fixing the line in the X Gulf": where the line runs, not the signing
         prevtok = doc[m.start - 1] if m.start > 0 else None
         if prevtok is not None and prevtok.lower_ in ("the",) and m.start > 1:
             prevtok = doc[m.start - 2]
@@ -140,8 +140,8 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
                 borrowed = True
             said = _date_said_before(art, s, prev, blocks, dated[-1] if dated else None)
             if said is not None:
-                # "On Monday A laid a wreath ... The two leaders then held talks": the day the
-                # sentence before tells, later than the events told before it
+                # "On Monday A toured the port ... The two leaders then met": the day the sentence
+                # before tells, later than the events told before it
                 start, borrowed = said, True
             if dated:
                 if place is None and dated[-1].kind == "Summit" and (dated[-1].place or "").startswith("place/") \
@@ -619,7 +619,7 @@ def _visits(art: _Article, s: Sentence) -> None:
                             visitor = by_tok[g.i].key
                             break
             if visitor is None:
-                # "a state visit to China by President X": the visit's agent
+                # "an official visit to X by President Y": the visit's agent
                 by = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"]
                 by += [c for t in tok.children if t.dep_ == "prep" and t.lower_ == "to"
                        for g in t.subtree for c in g.children if c.dep_ == "prep" and c.lower_ == "by"]
@@ -756,7 +756,7 @@ def _goes_to(tok: Any, lem: str) -> bool:
     if lem in ("go", "ride", "drive", "sail"):
         return any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)
     if lem == "come":
-        # "came to Peking at the head of a delegation"; not "came to power", "came to an end"
+        # "came to Nairobi with ministers"; not "came to power", "came to an end"
         return any(c.dep_ == "prep" and c.lower_ == "to" and any(
             g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children) for c in tok.children)
     if lem == "cross":

@@ -102,7 +102,7 @@ def _org_is_person(ent: Any) -> bool:
     if _office_before().search(before) or _office_after().match(after):
         return True
     if re.search(r"\bcounterparts?\s*,?\Z", before):
-        return True   # "and his Paraguayan counterpart, Raul Sapena Pastor"
+        return True   # "and his Chilean counterpart, A B C": a name after the phrase
     # "the foreign ministers, Amina Diallo of Senegal and Omar Ba of Mauritania": a name followed
     # by "of STATE" in a list under a plural title
     k = ent.end + 1 + (ent.end + 1 < len(doc) and doc[ent.end + 1].lower_ == "the")

@@ -65,7 +65,7 @@ def _treaty_key(art: _Article, m: Mention, s: Sentence, prev: Sentence | None) -
     mods = {w.lower() for w in m.extra.get("mods") or []}
     if kind == "generic" and m.extra.get("det") in ("the", "this", "that") and year is None and mods \
             and not mods & _NOT_THE_SAME and not m.extra.get("of") and not m.extra.get("about") and not named_parties:
-        # "A and B signed an agreement drawing their boundary ... the boundary agreement must be
+        # "A and B signed an agreement fixing their sea line ... the sea agreement must be
         # ratified": the last treaty told in words that hold these ones
         told = None
         for f in reversed(art.facts):
