@@ -201,8 +201,15 @@ class _Spec:
     offset: int = 0
 
 
+#: days of the year news names instead of a date ("on Christmas Day 2015")
+_HOLIDAYS = {"christmas day": "25 december", "christmas eve": "24 december", "boxing day": "26 december",
+             "new year's day": "1 january", "new year's eve": "31 december"}
+_HOLIDAY = re.compile("|".join(re.escape(h) for h in _HOLIDAYS))
+
+
 def _normalize_base(expr: str) -> str:
     s = expr.translate(_DASHES).lower()
+    s = _HOLIDAY.sub(lambda m: _HOLIDAYS[m.group(0)], s)
     s = _LOCAL_TIME.sub(" ", s)
     s = " ".join(s.split()).strip(_STRIP)
     s = _TIME_TAIL.sub("", s).strip(_STRIP)
@@ -816,6 +823,8 @@ _SCAN_SOURCES: list[tuple[str, str]] = [
     ("isomonth", r"(?<![\w.\-/])\d{4}-\d{2}(?![\d\-/])"),
     ("md", rf"{_S_WDP}{_S_MOD}{_S_MD}"),
     ("dm", rf"{_S_WDP}{_S_DM}"),
+    ("holiday", rf"{_S_MOD}(?:Christmas\s+(?:Day|Eve)|Boxing\s+Day|New\s+Year['’]s\s+(?:Day|Eve))"
+                r"(?:,?\s+(?:of\s+)?(?:1[89]\d\d|20\d\d))?"),
     ("mrel", rf"{_S_MOD}{_REL_WORD}\s+{_MON}"),
     (
         "wd",
@@ -877,7 +886,7 @@ _DATE_HINT = re.compile(
     r"\d|(?<![a-z])(?:jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august"
     r"|sep|sept|september|oct|october|nov|november|dec|december|mon|monday|tue|tues|tuesday|wed"
     r"|wednesday|thu|thur|thurs|thursday|fri|friday|sat|saturday|sun|sunday|today|tonight|yesterday"
-    r"|tomorrow|days?|night|morning|afternoon|evening|months?|years?)(?![a-z])",
+    r"|tomorrow|days?|night|morning|afternoon|evening|eve|months?|years?)(?![a-z])",
     _F,
 )
 
@@ -896,6 +905,7 @@ _KIND_HINTS: dict[str, re.Pattern[str]] = {
     "wd": re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", _F),
     "dayoff": re.compile(r"today|tonight|yesterday|tomorrow|morning|afternoon|evening|night|day", _F),
     "ago": re.compile(r"ago", _F),
+    "holiday": re.compile(r"christmas|boxing|new\s+year", _F),
     "moff": re.compile(r"month", _F),
     "yoff": re.compile(r"year", _F),
     # two expressions joined by a dash or a word ("from Jan. 14 to Thursday", "18-19 June")

@@ -1210,3 +1210,21 @@ def test_dates_long_ago(expr: str, expected: str) -> None:
 ])
 def test_dates_long_ago_found_whole(sentence: str, found: str) -> None:
     assert [t for _, _, t in find_date_expressions(sentence)][0] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He stopped in Quetta on Christmas Day 2009 on his way home.", "2009-12-25"),
+        ("The two men spoke by phone on New Year's Eve.", "2014-12-31"),
+        ("The rebels struck on Boxing Day, 1998.", "1998-12-26"),
+    ],
+)
+def test_dates_named_days_of_the_year(text: str, expected: str) -> None:
+    found = find_date_expressions(text)
+    assert len(found) == 1
+    assert iso(resolve(found[0][2], WED_2015_06_10)) == expected
+
+
+def test_dates_a_named_day_needs_its_name_whole() -> None:
+    assert find_date_expressions("The Christmas market opened early.") == []
