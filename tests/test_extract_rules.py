@@ -1236,3 +1236,14 @@ def test_extract_rules_a_counterpart_the_ner_took_for_an_organisation() -> None:
 The river accord was signed in Montevideo in 2001 by Celso Lafer, Brazil's foreign minister, and his Uruguayan counterpart, Didier Opertti Badan.""")
     got = facts("counterpart-org-2001")
     assert any(p == "signatory" and o == "person/didier-opertti-badan" for s, p, o in got)
+
+
+def test_extract_rules_a_meeting_told_after_a_dated_lead() -> None:
+    TEXTS["lead-day-2021"] = ("2021-03-12", """Border leaders meet
+
+BRIDGETOWN, March 12 (Wire) - The presidents of Suriname and Guyana agreed on Thursday to reopen their river crossing.
+
+Surinamese President Chan Santokhi and Guyanese President Irfaan Ali met for three hours at the Grantley Adams airport, with officials of both sides.""")
+    met = [v for v in summits("lead-day-2021").values()
+           if {"person/chan-santokhi", "person/irfaan-ali"} <= v["participant"]]
+    assert met and all(v.get("startDate") == {"2021-03-11"} for v in met)

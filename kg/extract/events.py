@@ -147,6 +147,13 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
                 if place is None and dated[-1].kind == "Summit" and (dated[-1].place or "").startswith("place/") \
                         and _AT_ITS_MARGINS.search(s.text):
                     place = dated[-1].place   # "on its margins, A and B met": where that gathering was
+        if status is None and start is None and not own_dates and tok.pos_ == "VERB" and tok.tag_ == "VBD" \
+                and not _background(tok):
+            # "A and B met for several hours at X" in the paragraphs after a lead that dates the
+            # news ("KINGSTOWN, Dec 14 - The presidents promised on Thursday ..."): the lead's day
+            said = _lead_date(art, s)
+            if said is not None:
+                start, borrowed = said, True
         if status is None and place is None:
             # no place of its own: where a participant had just arrived ("X arrived in Kampala.
             # She held talks with Y")
@@ -200,6 +207,19 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
                                              "apart": (s.index, tok.i) if len(groups) > 1 else None})
             ev.evidence.append(Evidence(s.text, s.section))
             art.events.append(ev)
+
+
+def _lead_date(art: _Article, s: Sentence) -> PartialDate | None:
+    """The day of the news the article leads with, for a sentence of its first body paragraphs:
+    the first date of the first body sentence, when it falls in the days before the article's date."""
+    body = sorted({x.block for x in art.sentences if x.section == "body"})
+    if s.section != "body" or s.block not in body[:3]:
+        return None
+    lead = next((x for x in art.sentences if x.section == "body" and x.dates), None)
+    if lead is None or lead.block != body[0]:
+        return None
+    said, _ = _resolve_dates(art, lead, None, "past")
+    return said if said is not None and said.day is not None and _news_of_the_day(art, said) else None
 
 
 def _date_said_before(art: _Article, s: Sentence, prev: Sentence | None, blocks: set[int],
