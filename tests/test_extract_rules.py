@@ -1247,3 +1247,10 @@ Surinamese President Chan Santokhi and Guyanese President Irfaan Ali met for thr
     met = [v for v in summits("lead-day-2021").values()
            if {"person/chan-santokhi", "person/irfaan-ali"} <= v["participant"]]
     assert met and all(v.get("startDate") == {"2021-03-11"} for v in met)
+
+
+def test_extract_rules_a_state_that_backs_is_not_the_employer() -> None:
+    TEXTS["backed-1991"] = ("1991-10-24", """Paris
+
+One of the signers was Heng Samrin, then president of the Vietnamese-backed government in Phnom Penh.""")
+    assert not any(o == "state/vietnam" for s, p, o in facts("backed-1991") if p in ("leaderOf", "officialOf"))

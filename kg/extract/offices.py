@@ -49,6 +49,9 @@ def _institution_state(words: list[str]) -> str | None:
     return None
 
 
+# "-backed", "-led": a state in a compound adjective describes someone else's body
+_BY_OTHERS = {"backed", "led", "sponsored", "supported", "funded", "brokered", "allied", "aligned", "installed",
+              "trained", "based", "born", "owned"}
 _ELECT = re.compile(r"\w-(?:elect|designate)\b[\s,]*(?:(?:His|Her)\s+(?:(?:Excellency|Majesty)\s+)?)?(?:the\s+)?"
                     r"(?:Hon\.?\s+)?$", re.I)
 
@@ -57,6 +60,8 @@ def _offices(art: _Article, s: Sentence) -> None:
     doc = s.span.doc
     state_at = {}
     for m in s.states:
+        if m.end + 1 < s.span.end and doc[m.end].text == "-" and doc[m.end + 1].lower_ in _BY_OTHERS:
+            continue   # "the Vietnamese-backed government": the state backs, it does not employ
         for i in range(m.start, m.end):
             state_at[i] = m.key
     by_token = _persons_by_token(s)
