@@ -16,8 +16,8 @@ from .names import _title_case
 from .mentions import says_here
 from .context import _Article, Event, Mention, Sentence
 from .dating import (
-    _YEAR, _before_article, _dates_agree, _during, _in_own_clause, _not_after_article, _resolve_dates, _resolve_expr, _text_before, _year_in,
-    _year_near,
+    _YEAR, _before_article, _dates_agree, _during, _in_own_clause, _not_after_article, _resolve_dates,
+    _resolve_expr, _text_before, _year_in, _year_near,
 )
 from .modality import _TRAVEL, _has_past_evidence, _is_speculative
 from .offices import _holds_title
@@ -72,7 +72,8 @@ def _treaty_key(art: _Article, m: Mention, s: Sentence, prev: Sentence | None) -
             if not f.subject.startswith("treaty/") or f.subject not in art.entities or f.evidence.section == "reference":
                 continue
             ent = art.entities[f.subject]
-            said = " ".join([ent.label, *ent.alt_labels, *(x.evidence.sentence for x in art.facts if x.subject == f.subject)])
+            said = " ".join([ent.label, *ent.alt_labels,
+                             *(x.evidence.sentence for x in art.facts if x.subject == f.subject)])
             if all(re.search(rf"\b{re.escape(w)}\b", said, re.I) for w in mods):
                 told = f.subject
                 break
