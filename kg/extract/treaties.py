@@ -522,13 +522,11 @@ def _also_known_as(art: _Article, key: str, name: str) -> None:
 
 def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
     _acronym_mentions(art, s)
-    told_any = art.treaty_keys or any(f.subject.startswith("treaty/") and f.evidence.section != "reference"
-                                      for f in art.facts)
-    if not s.treaties and told_any and _IT_SIGNED.match(s.text):
+    last_told = next((f.subject for f in reversed(art.facts) if f.subject.startswith("treaty/")), None)
+    if not s.treaties and (art.treaty_keys or last_told) and _IT_SIGNED.match(s.text):
         # "It was signed by ...", "The document was signed by ...": the treaty just told
         s.treaties.append(Mention("treaty", s.text[:2], s.span.start_char, s.span.start_char + 2,
                                   extra={"kind": "anaphor", "year": None}))
-    last_told = next((f.subject for f in reversed(art.facts) if f.subject.startswith("treaty/")), None)
     if not s.treaties and last_told is not None and _SIGNATORY_LIST.match(s.text):
         _signatory_list(art, s, last_told)
         return
