@@ -666,6 +666,19 @@ def _with_year(spec: _Spec, year: int, later: _Spec) -> _Spec | None:
     return spec
 
 
+def _day_after(a: _Spec, b: _Spec) -> bool:
+    """``b`` is the day after ``a`` ("15 and 16 November", "30 November and 1 December")."""
+    if a.day is None or b.day is None:
+        return False
+    if a.month is None or b.month is None or a.month == b.month:
+        return b.day == a.day + 1
+    try:
+        nxt = _dt.date(2001, a.month, a.day) + _dt.timedelta(days=1)
+    except ValueError:
+        return False
+    return (nxt.month, nxt.day) == (b.month, b.day) and (a.year is None or b.year is None or a.year == b.year)
+
+
 def _parse_range(s: str) -> tuple[_Spec, _Spec] | None:
     """Split a normalized range expression into its two ends; None if it is not a range."""
     if not s or len(s) > 120:
@@ -677,8 +690,9 @@ def _parse_range(s: str) -> tuple[_Spec, _Spec] | None:
     for c in _CONNECTOR.finditer(s):
         if c.start() == 0 or c.end() == len(s):
             continue
-        if (c.group("word") or "").lower() == "and" and not between:
-            continue
+        # "and" joins the two ends after "between"; without it, only two days in a row ("on 15
+        # and 16 November": a two-day event; "on 3 and 10 May" are two dates, not a range)
+        listed = (c.group("word") or "").lower() == "and" and not between
         left, right = _normalize(s[: c.start()]), _normalize(s[c.end():])
         a, b = _parse_single(left), _parse_single(right)
         bare_a, bare_b = _BARE_DAY.fullmatch(left), _BARE_DAY.fullmatch(right)
@@ -708,6 +722,8 @@ def _parse_range(s: str) -> tuple[_Spec, _Spec] | None:
                 a = _abs(b.year, b.month, day) if b.kind == "abs" and b.year else (
                     _Spec("md", month=b.month, day=day))
         if a is None or b is None:
+            continue
+        if listed and not _day_after(a, b):
             continue
         # "from March to May that year": the start takes the end's (context) year.
         if b.kind == "ctx" and b.mode == "year" and b.month is not None and _is_calendar(a) \
@@ -858,7 +874,7 @@ _S_BARE_DAY = r"(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?(?:,?\s*\d{4})?(?![\d:])"
 # "from" or "between": "rose 12 to 14 April" may count something)
 _S_DAY_DASH = (
     r"(?:(?:from|between)\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:to|through|thru|until|till|and)\s+"
-    r"(?:the\s+)?|\d{1,2}(?:st|nd|rd|th)?\s*[-\u2013\u2014]\s*)"
+    r"(?:the\s+)?|\d{1,2}(?:st|nd|rd|th)?\s*[-\u2013\u2014]\s*|\d{1,2}(?:st|nd|rd|th)?\s+and\s+)"
     rf"{_S_DAY}\s+(?:of\s+)?{_MON}(?:,?\s+(?:of\s+)?{_S_CTX_YEAR}|,?\s*{_S_YEAR})?"
 )
 # What a range can start with (a cheap test at each position before the long alternation):
@@ -872,6 +888,7 @@ _RANGE_START = (
     r"|the\s+(?:very|early|mid|late|end|beginning|start|middle|first|second|latter|earlier|later"
     r"|day|previous|prior|current|year|\d))"
 )
+_LISTED = re.compile(r"^(?!from|between).*\band\b", _F)   # "15 and 16 November", not "between 3 and 5 May"
 _SCAN_RANGE = re.compile(
     rf"(?<![\w]){_RANGE_START}(?:(?:(?:from|between)\s+)?(?:{_S_ANY})"
     rf"(?:\s*[-\u2013\u2014]\s*|\s+(?:to|through|thru|until|till|and)\s+)(?:{_S_ANY}|{_S_BARE_DAY})"
@@ -1018,8 +1035,9 @@ def find_date_expressions(text: str) -> list[tuple[int, int, str]]:
     if "m" in skip:  # no month name: nor the forms with a month and a year word
         skip.update(("mdrel", "ctxmd"))
     for m in (_SCAN_RANGE.finditer(text) if "range" not in skip else ()):
-        if _acceptable("range", m.group(0), text, m.start(), m.end()):
-            cands.append((m.start(), m.end(), "range"))
+        if _acceptable("range", m.group(0), text, m.start(), m.end()) \
+                and not (_LISTED.search(m.group(0)) and _parse_range(_normalize_base(m.group(0))) is None):
+            cands.append((m.start(), m.end(), "range"))   # ("on 3 and 10 May": two dates, not a range)
     for kind, rx in _SCAN:
         if kind in skip:
             continue

@@ -889,6 +889,11 @@ def test_dates_day_first_ranges(expr: str, anchor: PartialDate | None, tense: st
          "from April 12 to 14", "2015-04-12", "2015-04-14"),
         ("She was in Vilnius from the 12th to the 14th of April.",
          "from the 12th to the 14th of April", "2015-04-12", "2015-04-14"),
+        # two days in a row joined by "and": a two-day event
+        ("The forum met in Tunis on 21 and 22 March.", "21 and 22 March", "2015-03-21", "2015-03-22"),
+        ("The forum met in Tunis on March 21 and 22.", "March 21 and 22", "2015-03-21", "2015-03-22"),
+        ("Leaders gathered on 31 January and 1 February 2015.",
+         "31 January and 1 February 2015", "2015-01-31", "2015-02-01"),
     ],
 )  # fmt: skip
 def test_dates_day_first_ranges_in_sentences(text: str, span: str, start: str, end: str) -> None:
@@ -904,6 +909,8 @@ def test_dates_day_first_ranges_in_sentences(text: str, span: str, start: str, e
         ("Turnout rose from 12 to 14 percent in April 2015.", ["April 2015"]),
         ("The vote in committee was 12 to 14 in April.", ["April"]),
         ("Between 3 and 5 people were hurt on 5 May.", ["5 May"]),
+        # two dates that do not follow each other are no range: the later one stands alone
+        ("Strikes were held on 3 and 10 May.", ["10 May"]),
     ],
 )
 def test_dates_day_first_ranges_not_counts(text: str, expected: list[str]) -> None:

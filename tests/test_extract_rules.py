@@ -1254,3 +1254,28 @@ def test_extract_rules_a_state_that_backs_is_not_the_employer() -> None:
 
 One of the signers was Heng Samrin, then president of the Vietnamese-backed government in Phnom Penh.""")
     assert not any(o == "state/vietnam" for s, p, o in facts("backed-1991") if p in ("leaderOf", "officialOf"))
+
+
+def test_extract_rules_an_unnamed_summit_with_its_place_time_and_host() -> None:
+    TEXTS["host-unnamed-1998"] = ("1998-11-02", """Regional bloc
+
+The third summit, held in Maseru in August 1997 and hosted by Prime Minister Pakalitha Mosisili of Lesotho, approved a common customs code. A summit was held later, and Mosisili praised it.""")
+    got = [v for v in summits("host-unnamed-1998").values() if v["participant"] == {"person/pakalitha-mosisili"}]
+    # one gathering, with one named leader, its month and its town; the second "summit" has
+    # neither place nor time of its own and stays no fact
+    assert len(got) == 1, summits("host-unnamed-1998")
+    assert got[0].get("startDate") == {"1997-08"} and got[0].get("location") == {"place/maseru"}
+
+
+def test_extract_rules_a_group_of_twenty_summit_on_two_days_in_a_row() -> None:
+    TEXTS["group-of-2018"] = ("2018-12-05", """Summit week
+
+Argentine President Mauricio Macri hosted the Group of 20 summit in Buenos Aires on 30 November and 1 December. Chilean President Sebastian Pinera and Macri met in Santiago on 3 and 10 November.""")
+    g20 = [k for k, v in summits("group-of-2018").items() if v["participant"] == {"person/mauricio-macri"}]
+    assert len(g20) == 1
+    labels = {a for e in run("group-of-2018").entities.values() if e.key == g20[0] for a in (e.label, *e.alt_labels)}
+    assert {"G20 summit", "G20 Buenos Aires summit", "Group of 20 summit in Buenos Aires"} <= labels
+    assert summits("group-of-2018")[g20[0]].get("startDate") == {"2018-11-30"}
+    assert summits("group-of-2018")[g20[0]].get("endDate") == {"2018-12-01"}
+    # two days that do not follow each other are two dates, not a two-day meeting
+    assert not any("endDate" in v for k, v in summits("group-of-2018").items() if k not in g20)

@@ -34,6 +34,12 @@ def _name_key(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "", low)
 
 
+def _short_name(name: str) -> str:
+    """"Group of 20 summit" -> "G20 summit"; other names as they are."""
+    return re.sub(r"\bGroup of (\d+|Seven|Eight|Twenty)\b",
+                  lambda g: "G" + _NUMBERS.get(g.group(1).lower(), g.group(1)), name)
+
+
 def _same_name(a: Event, b: Event) -> bool:
     x, y = a.extra.get("name"), b.extra.get("name")
     return bool(x and y) and _name_key(x) == _name_key(y)
@@ -128,6 +134,8 @@ def _emit_events(art: _Article) -> None:
             target.start = _finer(target.start, ev.start)
             target.end = target.end or ev.end
         target.place = target.place or ev.place
+        if ev.extra.get("name") and not target.extra.get("name"):
+            target.extra["name"] = ev.extra["name"]   # "A hosted the G20 summit": the verb's event, named by its noun
         target.destination = target.destination or ev.destination
         if target.destination and ev.destination and target.destination.startswith("state/") \
                 and ev.destination.startswith("place/"):
@@ -168,7 +176,11 @@ def _emit_events(art: _Article) -> None:
                 # also with its place and year ("G20 summit in Bali 2022")
                 name = ev.extra["name"]
                 where = _label(art, ev.place) if ev.place else None
-                forms = {name, f"{name} in {where}" if where else name}
+                short = _short_name(name)
+                # also as news writes it with the place inside ("the G20 Brisbane summit")
+                head, _, noun = short.rpartition(" ")
+                forms = {name, short} | ({f"{name} in {where}", f"{short} in {where}", f"{head} {where} {noun}"}
+                                         if where else set())
                 alts = frozenset(forms | ({f"{f} {year}" for f in forms} if year else set()) | {label})
                 label = f"{name} ({ev.start})" if again else f"{name} ({year})" if year else name
                 alts -= {label}

@@ -65,11 +65,17 @@ def _trigger_tokens(s: Sentence, nouns: set[str], verbs: set[str]) -> Iterator[t
 _GOES_ON = re.compile(r"\b(?:then|afterwards|later|shortly after|subsequently|next)\b", re.I)
 
 
+_GROUP_OF = re.compile(r"\b(Group of (?:\d+|Seven|Eight|Twenty))\s*$")
+
+
 def _summit_name(tok: Any) -> str | None:
     """The name a summit noun carries ("the G20 summit", "the 18th SAARC summit"): its
     capitalised modifiers, which identify one gathering across sentences."""
     if tok.lemma_.lower() not in _GATHERINGS:
         return None
+    group = _GROUP_OF.search(tok.doc[max(0, tok.i - 4):tok.i].text)
+    if group:
+        return f"{group.group(1)} {tok.lemma_.lower()}"   # "the Group of 20 summit" (the parser reads "Group of (20 summit)")
     # an organisation's own ("SADC's first summit"), not a state's or a person's
     mods = [c for c in tok.lefts if (c.dep_ in ("compound", "amod", "nmod", "npadvmod")
                                      or c.dep_ == "poss" and c.ent_type_ == "ORG" and not c.ent_id_)
@@ -189,7 +195,8 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
         # a named gathering ("the ECOWAS summit", "the Lusaka summit") may be told with one leader
         # who took part in it: hosted, chaired, attended or opened it, or acted at it
         one = (name is not None or told is not None) and lem in ("summit", "conference", "meeting") \
-            or is_verb and lem == "meet" and _leaders_as_subject(tok)
+            or is_verb and lem == "meet" and _leaders_as_subject(tok) \
+            or is_noun and lem in ("summit", "conference") and _placed_and_dated(s, tok, start, place, in_state)
         takes_part = {p.key for p in s.persons if p.key in participants and _takes_part(s, tok, p)} if one else set()
         if is_verb and one:
             takes_part = set(participants)   # "leaders of X met under the chairmanship of A"
@@ -207,6 +214,16 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
                                              "apart": (s.index, tok.i) if len(groups) > 1 else None})
             ev.evidence.append(Evidence(s.text, s.section))
             art.events.append(ev)
+
+
+def _placed_and_dated(s: Sentence, tok: Any, start: PartialDate | None, place: str | None,
+                      in_state: str | None) -> bool:
+    """An unnamed gathering the sentence itself puts in a place and a time ("the fourth summit,
+    held in Singapore in January 1992 and hosted by A"): one gathering, whoever hosted it."""
+    if start is None:
+        return False
+    own = [m for m in s.places if any(a.i == tok.i for a in s.span.doc[m.end - 1].ancestors)]
+    return in_state is not None or place is not None and any(m.key == place for m in own)
 
 
 def _lead_date(art: _Article, s: Sentence) -> PartialDate | None:
