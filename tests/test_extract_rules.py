@@ -1279,3 +1279,17 @@ Argentine President Mauricio Macri hosted the Group of 20 summit in Buenos Aires
     assert summits("group-of-2018")[g20[0]].get("endDate") == {"2018-12-01"}
     # two days that do not follow each other are two dates, not a two-day meeting
     assert not any("endDate" in v for k, v in summits("group-of-2018").items() if k not in g20)
+
+
+def test_extract_rules_a_treaty_name_that_lists_its_purposes() -> None:
+    TEXTS["purposes-2000"] = ("2000-01-01", """Old pacts
+
+The Soviet-Afghan Treaty of Friendship, Good-Neighbourliness and Cooperation was signed in Moscow in December 1978. In 1950 officials signed the Treaty of Peace, Friendship and Cooperation between the Kingdom of Nepal and the Republic of India. The Treaty of Rome, Italy and France said, still mattered.""")
+    fs = facts("purposes-2000")
+    soviet = "treaty/soviet-afghan-treaty-of-friendship-good-neighbourliness-and-cooperation"
+    assert {o for s, p, o in fs if s == soviet and p == "party"} == {"state/soviet-union", "state/afghanistan"}
+    nepal = next(s for s, p, o in fs if s.startswith("treaty/treaty-of-peace-friendship-and-cooperation"))
+    assert {o for s, p, o in fs if s == nepal and p == "party"} == {"state/nepal", "state/india"}   # styled names
+    # a comma after a name followed by states is no list of purposes
+    keys = set(run("purposes-2000").entities)
+    assert "treaty/treaty-of-rome" in keys and not any(k.startswith("treaty/treaty-of-rome-") for k in keys)

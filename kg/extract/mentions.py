@@ -25,6 +25,30 @@ _TREATY_NAMED = re.compile(
     # a region in the name: "Conventional Armed Forces in Europe", "... in the Timor Sea"
     r"(?:\s+in\s+(?:(?:the\s+)?(?:[A-Z][\w-]*\s+){0,2}(?:Sea|Ocean|Gulf|Strait|Straits|Basin|Region|Arctic)|"
     r"Europe|Asia|Africa|Antarctica|Outer\s+Space|Space|Latin\s+America|the\s+Americas|the\s+Pacific|the\s+Caribbean))?)")
+# the rest of a name whose "of" lists what the treaty is for: "Treaty of Peace[, Friendship and
+# Cooperation]", "Treaty of Friendship[, Cooperation and Mutual Assistance between A and B]"
+_NAME_LIST = re.compile(
+    r"(?:,\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)*,?\s+and\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?"
+    r"(?:\s+between\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:(?:and|of)\s+(?:the\s+)?)?[A-Z][\w'’.-]*){0,9})?")
+
+
+def _listed_name_end(text: str, m: re.Match[str]) -> int:
+    """Where a named treaty ends: past the list its "of" opens, when a comma cut the pattern
+    short and every listed word is a purpose, not a state or a place ("the Treaty of Rome,
+    Italy and ..." is no list)."""
+    end = m.end()
+    if not re.search(TREATY_HEADS + r"\s+of\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?$", text[m.start():end]) \
+            or not text.startswith(",", end):
+        return end
+    rest = _NAME_LIST.match(text, end)
+    if rest is None:
+        return end
+    words = re.findall(r"[A-Z][\w'’-]*", text[end:rest.end()].split(" between ")[0])
+    if any(ref.lookup_state(w) is not None or ref.lookup_place(w) is not None for w in words):
+        return end
+    return rest.end()
+
+
 _TREATY_GENERIC = re.compile(
     r"\b(?:(?P<det>[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+)?(?:(?P<year>1[6-9]\d\d|20\d\d)\s+)?"
     r"(?P<mods>(?:(?:new|newly|formed|revised|bilateral|old|earlier|previous|original|existing|landmark|"
@@ -414,7 +438,8 @@ def _mentions(art: _Article, s: Sentence) -> None:
     text = s.raw
     taken: list[tuple[int, int]] = []
     for m in _TREATY_NAMED.finditer(text):
-        name = m.group("name").strip()
+        end = _listed_name_end(text, m)
+        name = text[m.start("name"):end].strip()
         first = name.split()[0]
         if first in ("The", "A", "An", "This", "That"):
             name = name.split(" ", 1)[1] if " " in name else name
@@ -423,9 +448,9 @@ def _mentions(art: _Article, s: Sentence) -> None:
             kind = "anaphor"
         else:
             kind = "named"
-        s.treaties.append(Mention("treaty", name, base + m.start(), base + m.end(),
+        s.treaties.append(Mention("treaty", name, base + m.start(), base + end,
                                   extra={"kind": kind, "year": m.group("year")}))
-        taken.append((m.start(), m.end()))
+        taken.append((m.start(), end))
     for a, b, name in known_treaty_spans(text):
         # "New START", "the INF treaty": a reference treaty's short name, which ends in no head word
         if not any(x <= a < y or a <= x < b for x, y in taken):

@@ -342,6 +342,9 @@ def _described(s: Sentence, m: Mention, year: PartialDate | None) -> set[str]:
 
 _COMPOUND = re.compile(r"[A-Z][\w.]*(?:\s[A-Z][\w.]*)?(?:[-–][A-Z][\w.]*(?:\s[A-Z][\w.]*)?)+")
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?")
+# a state's style before the name its mention holds ("the Kingdom of Nepal", "the Hashemite Kingdom of Jordan")
+_STYLE = re.compile(r"(?:(?:[A-Z][\w'’-]+\s+){0,2}(?:Kingdom|Republic|State|Union|Federation|Commonwealth|"
+                    r"Sultanate|Emirate|Principality|Confederation|Grand\s+Duchy)\s+of\s+(?:the\s+)?)?")
 
 
 def _named_parties(art: _Article, s: Sentence, m: Mention) -> list[str]:
@@ -362,8 +365,8 @@ def _named_parties(art: _Article, s: Sentence, m: Mention) -> list[str]:
     b = _BETWEEN.search(text, m.start, min(m.end + 14, s.span.end_char))
     if b:
         after = sorted((s.span.doc[st.start].idx, st) for st in s.states if s.span.doc[st.start].idx >= b.end())
-        if len(after) >= 2 and after[0][0] == b.end() and after[0][0] - b.end() < 50 and re.match(
-                r"^\s*(?:and|&)\s+(?:the\s+)?$", text[s.span.doc[after[0][1].end - 1].idx +
+        if len(after) >= 2 and _STYLE.fullmatch(text[b.end():after[0][0]]) and re.match(
+                r"^\s*(?:and|&)\s+(?:the\s+)?" + _STYLE.pattern + "$", text[s.span.doc[after[0][1].end - 1].idx +
                                                     len(s.span.doc[after[0][1].end - 1].text):after[1][0]]):
             return list(dict.fromkeys([after[0][1].key, after[1][1].key]))
     return []
