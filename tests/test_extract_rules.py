@@ -1293,3 +1293,20 @@ The Soviet-Afghan Treaty of Friendship, Good-Neighbourliness and Cooperation was
     # a comma after a name followed by states is no list of purposes
     keys = set(run("purposes-2000").entities)
     assert "treaty/treaty-of-rome" in keys and not any(k.startswith("treaty/treaty-of-rome-") for k in keys)
+
+
+def test_extract_rules_a_name_given_to_the_treaty_just_told() -> None:
+    TEXTS["called-2016"] = ("2016-09-16", """Lisbon and Madrid sign 'Tagus Pact'
+
+MADRID, Sept 16 (Wire) - Spain and Portugal on Thursday signed a pact on river management. Prime Minister Mariano Rajoy and Prime Minister Antonio Costa signed the Convention on Shared Waters at the Moncloa Palace. Diplomats have been calling the document the Tagus Pact. The two sides also signed an agreement on fire fighting.""")
+    fs = facts("called-2016")
+    treaties = {s for s, p, o in fs if s.startswith("treaty/")}
+    # one treaty under its full name, known by the short one too; the lead's "a pact" is that treaty
+    conv = "treaty/convention-on-shared-waters"
+    assert conv in treaties and not any("tagus" in t or t.endswith("-2016") for t in treaties), treaties
+    ent = run("called-2016").entities[conv]
+    assert "Tagus Pact" in ent.alt_labels
+    assert (conv, "signedOn", "2016-09-15") in fs
+    # "also signed": at the signing just told
+    fire = next(s for s, p, o in fs if s.startswith("treaty/") and "fire" in s)
+    assert (fire, "signedOn", "2016-09-15") in fs

@@ -245,7 +245,16 @@ def _merge_treaty_mentions(art: _Article) -> None:
             continue
         m = re.match(r"^(.*) between .* \((\d{4})\)$", ent.label)
         (unnamed if m else named).append((key, ent, m))
+    # a short name the article gives a treaty it also names in full ("the Agreement on X ...,
+    # known as the X Pact"), told on its own elsewhere (in the headline)
+    def norm(label: str) -> str:
+        return re.sub(r"[^a-z0-9]+", "", label.lower())
     renames: dict[str, str] = {}
+    for key, ent, _ in named:
+        full = [nkey for nkey, nent, _ in named if nkey != key and nkey not in renames
+                and norm(ent.label) in {norm(a) for a in nent.alt_labels}]
+        if len(full) == 1:
+            renames[key] = full[0]
     for key, ent, m in unnamed:
         words = [w.lower() for w in re.findall(r"[\w-]+", m.group(1))]
         head = next((w for w in words if w in _HEAD_WORDS), None)
@@ -254,6 +263,8 @@ def _merge_treaty_mentions(art: _Article) -> None:
         parties = {o.key for o in facts_of(key, "party") if isinstance(o, Ref)}
         fits = []
         for nkey, nent, _ in named:
+            if nkey in renames:
+                continue   # another name of a treaty the article names in full
             nwords = [w.lower() for w in re.findall(r"[\w-]+", nent.label)]
             nhead = next((w for w in nwords if w in _HEAD_WORDS), None)
             if head is None or nhead is None or head.rstrip("s") != nhead.rstrip("s"):
@@ -269,17 +280,6 @@ def _merge_treaty_mentions(art: _Article) -> None:
             fits.append(nkey)
         if len(fits) == 1:
             renames[key] = fits[0]
-    # a short name the article gives a treaty it also names in full ("the Agreement on X ...,
-    # known as the X Pact"), told on its own elsewhere (in the headline)
-    def norm(label: str) -> str:
-        return re.sub(r"[^a-z0-9]+", "", label.lower())
-    for key, ent, _ in named:
-        if key in renames:
-            continue
-        full = [nkey for nkey, nent, _ in named if nkey != key and nkey not in renames
-                and norm(ent.label) in {norm(a) for a in nent.alt_labels}]
-        if len(full) == 1:
-            renames[key] = full[0]
     if not renames:
         return
     out: list[Fact] = []

@@ -175,6 +175,9 @@ def _treaty_key(art: _Article, m: Mention, s: Sentence, prev: Sentence | None) -
     return key, label, year, parties
 
 
+_ALSO_SIGNED = re.compile(r"\b[Aa]lso\s+(?:\w+\s+)?(?:signed|concluded|inked|initialled)\b")
+
+
 def _story_date(art: _Article, s: Sentence, named: bool = False) -> PartialDate | None:
     """The date of a past signing that states none of its own ("the two sides signed an
     agreement on fisheries"): the story's current date — a meeting or visit told in the last few
@@ -183,6 +186,12 @@ def _story_date(art: _Article, s: Sentence, named: bool = False) -> PartialDate 
     ("X signed the Treaty of Y") takes only the first two: it may be an old one."""
     if _YEAR.search(s.text):
         return None   # the sentence's own years are other events': better none than a guess
+    if _ALSO_SIGNED.search(s.text):
+        # "the two sides also signed an agreement on X": at the signing just told
+        last = next((f.obj for f in reversed(art.facts) if f.predicate == "signedOn" and f.status is None
+                     and isinstance(f.obj, PartialDate)), None)
+        if last is not None:
+            return last
     dated = [e for e in _recent_events(art, s) if e.start is not None and e.extra.get("block") == s.block]
     if dated:
         return dated[-1].start
@@ -517,6 +526,25 @@ def _acronym_mentions(art: _Article, s: Sentence) -> None:
     s.treaties.sort(key=lambda t: t.start)
 
 
+# a name given to the treaty just told: "calling the document the X Treaty", "the accord has
+# been dubbed the X Pact", "what is known as the X Accord"
+_CALLED = re.compile(
+    r"(?:\b(?:call(?:s|ed|ing)?|dub(?:s|bed|bing)?|nicknam(?:e|es|ed|ing)|nam(?:e|es|ed|ing))\s+"
+    r"(?:the|this|that)\s+(?:new\s+)?(?:document|treaty|text|accord|agreement|pact|deal)"
+    r"|^(?:The|This)\s+(?:new\s+)?(?:document|treaty|text|accord|agreement|pact|deal)\s+(?:is|was|has\s+been|had\s+been)"
+    r"\s+(?:\w+ly\s+)?(?:known\s+as|called|dubbed|nicknamed|referred\s+to\s+as))\s+(?:the\s+)?$")
+
+
+def _called(art: _Article, s: Sentence, last_told: str) -> None:
+    """A named treaty the sentence gives as another name of the treaty just told: an alias,
+    not a second treaty."""
+    for m in s.treaties:
+        if m.extra.get("kind") != "named" or not _CALLED.search(s.raw[:m.start - s.span.start_char]):
+            continue
+        m.extra.update({"kind": "acronym", "key": last_told, "year": None})
+        _also_known_as(art, last_told, m.text)
+
+
 def _also_known_as(art: _Article, key: str, name: str) -> None:
     ent = art.entities.get(key)
     if ent is not None and name != ent.label and name not in ent.alt_labels:
@@ -543,6 +571,8 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
                                       extra={"kind": "acronym", "key": last_told, "year": None}))
     if not s.treaties:
         return
+    if last_told is not None:
+        _called(art, s, last_told)
     group = _group_signers(art, s)
     if group:
         group_states = list(dict.fromkeys(st for k in group for st in sorted(art.offices.get(k, ()))))
