@@ -1310,3 +1310,38 @@ MADRID, Sept 16 (Wire) - Spain and Portugal on Thursday signed a pact on river m
     # "also signed": at the signing just told
     fire = next(s for s, p, o in fs if s.startswith("treaty/") and "fire" in s)
     assert (fire, "signedOn", "2016-09-15") in fs
+
+
+def test_extract_rules_a_lead_signing_told_again_with_its_name() -> None:
+    TEXTS["lead-sign-2019"] = ("2019-06-09", """Lake states sign water charter
+
+KISUMU, Kenya, June 9 - The leaders of the three countries around Lake Victoria signed a charter on Sunday to share its fisheries, ending a quarrel that began after the breakup of the Soviet Union.
+
+Presidents Uhuru Kenyatta of Kenya, Yoweri Museveni of Uganda and John Magufuli of Tanzania signed the Charter on the Sustainable Use of Lake Victoria at a summit hosted by Kenyatta in this lakeside city.
+
+Analysts welcomed the text.
+
+Museveni and Magufuli also held a separate meeting on the sidelines of the summit to discuss a pipeline.""")
+    fs = facts("lead-sign-2019")
+    charter = "treaty/charter-on-the-sustainable-use-of-lake-victoria"
+    # the lead dates the signing its next paragraph names; no second, unnamed charter with the
+    # dateline's state or a state of another story as its parties
+    assert (charter, "signedOn", "2019-06-09") in fs
+    assert not any(o == "state/soviet-union" for s, p, o in fs if p == "party")
+    assert [s for s, p, o in fs if p == "signedOn" and s.startswith("treaty/")] == [charter]
+    # one summit from the sentence's signing and its "summit": all four leaders, dated by the lead
+    big = [v for v in summits("lead-sign-2019").values() if len(v["participant"]) >= 3]
+    assert len(big) == 1 and big[0]["participant"] == {
+        "person/uhuru-kenyatta", "person/yoweri-museveni", "person/john-magufuli"}
+    assert big[0].get("startDate") == {"2019-06-09"}
+    # the meeting on the sidelines of "the summit": where and when that summit was
+    side = [v for v in summits("lead-sign-2019").values()
+            if v["participant"] == {"person/yoweri-museveni", "person/john-magufuli"}]
+    assert len(side) == 1 and side[0].get("startDate") == {"2019-06-09"} and side[0].get("location") == {"place/kisumu"}
+
+
+def test_extract_rules_treaty_names_with_particles() -> None:
+    TEXTS["particles-2001"] = ("2001-02-01", """Guarantors
+
+The four guarantors of the Rio de Janeiro Protocol, signed in 1942, met in 2001 to discuss the border.""")
+    assert "treaty/rio-de-janeiro-protocol" in run("particles-2001").entities

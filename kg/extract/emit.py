@@ -91,9 +91,11 @@ def _emit_events(art: _Article) -> None:
                         set(m.participants) <= set(ev.participants) or set(ev.participants) <= set(m.participants))
                 elif m.start is None or ev.start is None:
                     # an undated mention is not glued to a dated event, but a headline's is: the
-                    # headline tells the story the body dates
+                    # headline tells the story the body dates; and one sentence's signing and
+                    # summit of the same leaders are one gathering
                     undated = m if m.start is None else ev
-                    same = bool(overlap) and all(e.section == "headline" for e in undated.evidence)
+                    same = bool(overlap) and all(e.section == "headline" for e in undated.evidence) \
+                        or len(overlap) >= 2 and bool({e.sentence for e in m.evidence} & {e.sentence for e in ev.evidence})
                 else:
                     # same day and the same people or the same place: two meetings of one
                     # day with nobody in common are two meetings

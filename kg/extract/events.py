@@ -153,6 +153,12 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
                 if place is None and dated[-1].kind == "Summit" and (dated[-1].place or "").startswith("place/") \
                         and _AT_ITS_MARGINS.search(s.text):
                     place = dated[-1].place   # "on its margins, A and B met": where that gathering was
+        host = _sidelines_host(art, s, participants) \
+            if status is None and start is None and place is None and not own_dates else None
+        if host is not None:
+            # "A and B met on the sidelines of the summit": where the gathering they attended was,
+            # and on its day when it lasted one
+            place, start, borrowed = host.place, host.start if host.end is None else None, True
         if status is None and start is None and not own_dates and tok.pos_ == "VERB" and tok.tag_ == "VBD" \
                 and not _background(tok):
             # "A and B met for several hours at X" in the paragraphs after a lead that dates the
@@ -192,6 +198,7 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             # "A met B on the sidelines of the G20 summit": both were at the summit, whose days
             # are not the day of their meeting
             start = end = None
+        sidelines = sidelines or host is not None
         # a named gathering ("the ECOWAS summit", "the Lusaka summit") may be told with one leader
         # who took part in it: hosted, chaired, attended or opened it, or acted at it
         one = (name is not None or told is not None) and lem in ("summit", "conference", "meeting") \
@@ -339,6 +346,23 @@ def _leaders_as_subject(verb: Any) -> bool:
 
 
 _SIDELINES = {"sidelines", "sideline", "margins", "margin", "fringes", "fringe"}
+
+
+_SIDELINES_OF_THE = re.compile(r"\b(?:on|at)\s+the\s+(?:margins|sidelines|fringes)\s+of\s+the\s+"
+                               r"(?:summit|conference|meeting|gathering)\b", re.I)
+
+
+def _sidelines_host(art: _Article, s: Sentence, participants: list[str]) -> Event | None:
+    """The gathering "the summit" of "on the sidelines of the summit" is: the last one told with a
+    place that all the people meeting on its sidelines attended."""
+    if not _SIDELINES_OF_THE.search(s.text) or len(participants) < 2:
+        return None
+    hosts = [e for e in art.events if e.kind == "Summit" and e.place is not None
+             and set(participants) <= set(e.participants) and not e.extra.get("sidelines")
+             and not e.extra.get("background")]
+    # the latest, told with its date when one of its tellings gives it
+    last = [e for e in hosts if hosts and e.place == hosts[-1].place and set(e.participants) & set(hosts[-1].participants)]
+    return next((e for e in reversed(last) if e.start is not None), hosts[-1] if hosts else None)
 
 
 def _on_its_sidelines(tok: Any) -> bool:

@@ -13,7 +13,7 @@ from ..model import Entity, Evidence, PartialDate, Ref
 from .lexicon import ANAPHORIC_TIME, REPLACE_ACTIVE, REPLACE_PASSIVE, SIGN_WORDS, TREATY_HEADS, TWO_STATES
 from .nlp import _doc_text, _governed_by, _token_at_char
 from .names import _title_case
-from .mentions import says_here
+from .mentions import _DATELINE_PLACE, says_here
 from .context import _Article, Event, Mention, Sentence
 from .dating import (
     _YEAR, _before_article, _dates_agree, _during, _in_own_clause, _not_after_article, _resolve_dates,
@@ -21,7 +21,7 @@ from .dating import (
 )
 from .modality import _TRAVEL, _has_past_evidence, _is_speculative
 from .offices import _holds_title
-from .events import _news_of_the_day, _place_for, _recent_events
+from .events import _lead_date, _news_of_the_day, _place_for, _recent_events
 from .known_treaties import link
 
 
@@ -178,6 +178,15 @@ def _treaty_key(art: _Article, m: Mention, s: Sentence, prev: Sentence | None) -
 _ALSO_SIGNED = re.compile(r"\b[Aa]lso\s+(?:\w+\s+)?(?:signed|concluded|inked|initialled)\b")
 
 
+def _lead_tells_signing(art: _Article, s: Sentence) -> bool:
+    """The article's dated lead reports a signing, and ``s`` comes after it."""
+    lead = next((x for x in art.sentences if x.section == "body" and x.dates), None)
+    return lead is not None and lead.index < s.index and bool(_SIGNING_WORD.search(lead.text))
+
+
+_SIGNING_WORD = re.compile(r"\b(?:signed|signing|inked|concluded|sealed)\b", re.I)
+
+
 def _story_date(art: _Article, s: Sentence, named: bool = False) -> PartialDate | None:
     """The date of a past signing that states none of its own ("the two sides signed an
     agreement on fisheries"): the story's current date — a meeting or visit told in the last few
@@ -254,7 +263,10 @@ def _parties_near(art: _Article, s: Sentence, prev: Sentence | None, m: Mention)
     keys = []
     doc = s.span.doc
     watching = _bystander_tokens(s)
+    dateline = _DATELINE_PLACE.match(s.raw)
     for st in s.states:
+        if dateline is not None and doc[st.start].idx - s.span.start_char < dateline.end():
+            continue   # "AKTAU, Kazakhstan, Aug 12 -": where the story was filed
         if st.start in watching and any(p.start in watching and 0 <= p.start - st.end <= 2 for p in s.persons):
             continue   # "watched by Brazilian President X": a guest's state, not a party
         if st.start > 0 and doc[st.start - 1].lower_ in ("in", "at", "near") and doc[st.start - 1].dep_ == "prep":
@@ -262,7 +274,8 @@ def _parties_near(art: _Article, s: Sentence, prev: Sentence | None, m: Mention)
         if not (m.start <= doc[st.start].idx < m.end) or m.extra.get("kind") == "generic":
             keys.append(st.key)
     keys = list(dict.fromkeys(keys))
-    if len(keys) < 2 and TWO_STATES.search(s.text):
+    two = TWO_STATES.search(s.text)
+    if len(keys) < 2 and two and (re.search(r"\b(?:two|both)\b", two.group(0), re.I) or not _MANY_STATES.search(s.text)):
         keys = _meeting_states(art, s) or [k for k, _ in art.state_counts.most_common(2)]
     if len(keys) < 2 and prev is not None and m.extra.get("kind") == "generic" \
             and (ANAPHORIC_TIME.match(s.text) or not keys):
@@ -271,6 +284,11 @@ def _parties_near(art: _Article, s: Sentence, prev: Sentence | None, m: Mention)
         pool = subjects if len(set(subjects)) >= 2 else [st.key for st in prev.states]
         keys = list(dict.fromkeys(keys + pool))
     return [k for k in keys if k][:6] if len(keys) >= 2 else keys
+
+
+# "the leaders of the five countries": more than two sides, none of them named here
+_MANY_STATES = re.compile(r"\b(?:three|four|five|six|seven|eight|nine|ten|[3-9]|\d\d)\s+(?:countries|nations|states|"
+                          r"members|governments|neighbou?rs)\b", re.I)
 
 
 def _subject_like(tok: Any) -> bool:
@@ -770,6 +788,10 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
                 place = place or _place_for(prev, None, strict=True)
             if start is None and status is None and (_has_past_evidence(sign_tok) or sign_tok.tag_ == "VBD"):
                 start = _story_date(art, s, named=m.extra.get("kind") == "named")
+            if start is None and status is None and sign_tok.tag_ == "VBD" and _lead_tells_signing(art, s):
+                # "LIMA, May 3 - The two states signed a treaty on Friday ... / The foreign ministers
+                # signed the Treaty of X at ...": the lead's signing, told again with its names
+                start = _lead_date(art, s)
             if place is None and art.dateline_place and (says_here(s.text) or _news_of_the_day(art, start)):
                 place = art.place(art.dateline_place)   # "signed here on Thursday": where the story was filed
             if status is not None:
