@@ -101,6 +101,8 @@ _REL_WORD = r"(?:last|this|next|this\s+past|this\s+coming|past|coming)"
 _YEAR_REL = r"(?:last\s+year|this\s+year|next\s+year|the\s+(?:previous|prior|current)\s+year|the\s+year\s+before)"
 #: "that year", "the same month": relative to the date mentioned last before the expression.
 _CTX_WORD = r"(?:that\s+same|that|the\s+same)"
+#: "June that year", "June the following year": a month of the year mentioned last, or of the next
+_CTX_YEAR_WORD = rf"(?:{_CTX_WORD}|(?P<nxt>the\s+(?:following|next)))"
 #: "40 years to the day after", "the 25th anniversary of": relative to another event.
 _ANNIV = (
     rf"(?:the\s+)?(?P<n>{_NUMWORD}|forty|fifty|sixty|seventy|eighty|ninety|(?:a\s+)?hundred|twenty|thirty)\s+years?"
@@ -142,9 +144,9 @@ _RULE_SOURCES: list[tuple[str, str]] = [
     ("myrel", rf"{_M}\s*,?\s*(?:of\s+)?(?P<yrel>{_YEAR_REL})"),
     ("mdrel", rf"{_WDP}{_M}\s*{_D}\s*,?\s*(?:of\s+)?(?P<yrel>{_YEAR_REL})"),
     ("mdrel", rf"{_WDP}(?:the\s+)?{_D}\s+(?:of\s+)?{_M}\s*,?\s*(?:of\s+)?(?P<yrel>{_YEAR_REL})"),
-    ("ctxmd", rf"{_WDP}{_M}\s*{_D}\s*,?\s*(?:of\s+)?{_CTX_WORD}\s+year"),
-    ("ctxmd", rf"{_WDP}(?:the\s+)?{_D}\s+(?:of\s+)?{_M}\s*,?\s*(?:of\s+)?{_CTX_WORD}\s+year"),
-    ("ctxm", rf"{_M}\s*,?\s*(?:of\s+)?{_CTX_WORD}\s+year"),
+    ("ctxmd", rf"{_WDP}{_M}\s*{_D}\s*,?\s*(?:of\s+)?{_CTX_YEAR_WORD}\s+year"),
+    ("ctxmd", rf"{_WDP}(?:the\s+)?{_D}\s+(?:of\s+)?{_M}\s*,?\s*(?:of\s+)?{_CTX_YEAR_WORD}\s+year"),
+    ("ctxm", rf"{_M}\s*,?\s*(?:of\s+)?{_CTX_YEAR_WORD}\s+year"),
     ("ctx", rf"{_CTX_WORD}\s+(?P<unit>year|month|day)"),
     ("ctxnext", r"the\s+(?:following|next)\s+(?P<unit>year|month|day)"),
     ("ctxlater", rf"(?P<n>{_NUMWORD})\s+(?P<unit>day)s?\s+later"),
@@ -284,9 +286,10 @@ def _build(kind: str, m: re.Match[str]) -> _Spec | None:
         return None if md is None else _Spec("mdrel", month=md.month, day=md.day, offset=off)
     if kind == "ctxmd":
         md = _md(int(g["day"]), _month_of(g["mon"]))
-        return None if md is None else _Spec("ctx", month=md.month, day=md.day, mode="year")
+        return None if md is None else _Spec("ctx", month=md.month, day=md.day, mode="year",
+                                             offset=1 if g.get("nxt") else 0)
     if kind == "ctxm":
-        return _Spec("ctx", month=_month_of(g["mon"]), mode="year")
+        return _Spec("ctx", month=_month_of(g["mon"]), mode="year", offset=1 if g.get("nxt") else 0)
     if kind in ("ctx", "ctxnext"):
         return _Spec("ctx", mode=g["unit"].lower(), offset=1 if kind == "ctxnext" else 0)
     if kind == "ctxlater":
@@ -822,7 +825,7 @@ _SCAN_SOURCES: list[tuple[str, str]] = [
     ("dmy", _S_DMY),
     ("myrel", rf"{_S_MOD}{_MON},?\s+(?:of\s+)?{_YEAR_REL}"),
     ("mdrel", rf"{_S_WDP}{_S_MOD}(?:{_S_MD}|{_S_DM}),?\s+(?:of\s+)?{_YEAR_REL}(?![a-z])"),
-    ("ctxmd", rf"{_S_WDP}{_S_MOD}(?:{_S_MD}|{_S_DM}|{_MON}),?\s+(?:of\s+)?{_S_CTX_YEAR}"),
+    ("ctxmd", rf"{_S_WDP}{_S_MOD}(?:{_S_MD}|{_S_DM}|{_MON}),?\s+(?:of\s+)?(?:{_S_CTX_YEAR}|the\s+(?:following|next)\s+year(?![a-z]))"),
     (
         "ctx",
         rf"{_S_MOD}(?:(?:that\s+same|that|the\s+same)\s+(?:year|month)|(?:that\s+|the\s+)same\s+day"
@@ -915,7 +918,7 @@ _KIND_HINTS: dict[str, re.Pattern[str]] = {
     **{kind: _H_DIGIT for kind in ("iso", "isomonth", "ord", "year")},
     **{kind: _H_MONTH for kind in ("mdy", "dmy", "my", "md", "dm", "myrel", "mrel", "m")},
     "mdrel": re.compile(r"year", _F),  # and a month name: the months hint is tested first below
-    "ctxmd": re.compile(r"that\s+(?:same\s+)?year|same\s+year", _F),
+    "ctxmd": re.compile(r"that\s+(?:same\s+)?year|same\s+year|(?:following|next)\s+year", _F),
     "ctx": re.compile(r"(?:that|same)\s+(?:year|month|day)|(?:following|next)\s+(?:year|month|day)|days?\s+later",
                       _F),
     "anniv": re.compile(r"years?\s+(?:to\s+the\s+day|after)|anniversary", _F),

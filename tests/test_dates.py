@@ -941,6 +941,9 @@ def test_dates_day_first_ranges_not_counts(text: str, expected: list[str]) -> No
         ("on the 3rd of November that same year", 2014, "2014-11-03"),
         ("February 29 that year", 2015, None),  # no such day
         ("the following year", 2014, "2015"),
+        ("in June the following year", P(1977, 9, 7), "1978-06"),
+        ("on 3 May the next year", 1977, "1978-05-03"),
+        ("in January of the following year", P(1977, 9), "1978-01"),
         ("the following month", P(2014, 12, 3), "2015-01"),
         ("the next day", P(2014, 12, 31), "2015-01-01"),
         ("the following day", P(2014, 3, 3), "2014-03-04"),

@@ -1345,3 +1345,12 @@ def test_extract_rules_treaty_names_with_particles() -> None:
 
 The four guarantors of the Rio de Janeiro Protocol, signed in 1942, met in 2001 to discuss the border.""")
     assert "treaty/rio-de-janeiro-protocol" in run("particles-2001").entities
+
+
+def test_extract_rules_a_surname_the_ner_put_inside_a_date() -> None:
+    TEXTS["date-name-2016"] = ("2016-12-30", """The year in review
+
+Prime Minister Justin Trudeau of Canada had a busy year. On Boxing Day Trudeau flew to Havana, where he met President Raul Castro. Prime Minister Narendra Modi of India was busy too. In March Modi was in Tokyo for talks.""")
+    visits = {(v["visitor"], v["destination"], v.get("startDate")) for v in _visits("date-name-2016")}
+    assert ("person/justin-trudeau", "place/havana", "2016-12-26") in visits
+    assert ("person/narendra-modi", "place/tokyo", "2016-03") in visits

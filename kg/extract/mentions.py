@@ -104,6 +104,9 @@ _DATELINE_PLACE = re.compile(r"^([A-Z][A-Z.'’ ]{2,40}?)(?:,\s*([A-Z][A-Za-z ]{
                              r"(?:\s*\([^)]{1,40}\))?\s*[-–—]+\s+")
 
 
+_DATE_WORD = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?")
+
+
 def lead_blocks(blocks: list[Any]) -> list[Any]:
     """Where a dateline can stand: the first three blocks, and the first four of the body (a web
     page puts a kicker, a standfirst and a caption before it)."""
@@ -347,9 +350,12 @@ def _mentions(art: _Article, s: Sentence) -> None:
                 s.persons.append(Mention("person", name, start, end, key))
     _capital_mentions(art, s)
     # one-word names the NER missed ("between Choi and Putin") that fit a person already named
+    known = {t for rec in art.people.values() for t in rec["tokens"]}
     covered = {i for m in s.persons for i in range(m.start, m.end)} | {
         i for ent in span_ents for i in range(ent.start, _before_dash(doc, ent))
-        if not (ent.label_ in ("ORG", "NORP") and len(ent) == 1 and not ent.ent_id_)}
+        if not (ent.label_ in ("ORG", "NORP") and len(ent) == 1 and not ent.ent_id_)
+        # "In June Modi was in Dhaka": the NER's date took the name after it
+        and not (ent.label_ == "DATE" and doc[i].lower_ in known and not _DATE_WORD.fullmatch(doc[i].lower_))}
     cols = _columns(doc)
     wanted = _org_person_ids(doc.vocab)
     for i in range(span.start, span.end):
@@ -423,9 +429,14 @@ def _mentions(art: _Article, s: Sentence) -> None:
     for start, end, text in find_date_expressions(s.raw):
         s.dates.append(Mention("date", text, base + start, base + end))
         seen.add((base + start, base + end))
+    known = {t for rec in art.people.values() for t in rec["tokens"]}   # with the names found since
     for ent in span_ents:
         if ent.label_ == "DATE" and not any(a <= ent.start_char < b or ent.start_char <= a < ent.end_char
                                             for a, b in seen):
+            # "In March Modi was ...": the NER's date ends before a name the article knows
+            cut = next((t for t in ent if t.i > ent.start and t.lower_ in known and not _DATE_WORD.fullmatch(t.lower_)), None)
+            if cut is not None:
+                ent = doc[ent.start:cut.i]
             s.dates.append(Mention("date", ent.text, ent.start_char, ent.end_char))
     s.dates.sort(key=lambda m: m.start)
     # "the first meeting since 2016", "in force until 2030": the time of another event, not of this one

@@ -52,11 +52,18 @@ def _person_by_short(token: str) -> Any:
     return _people_by_surname().get(token.lower())
 
 
+# words of a day's name the NER may take into a name that follows it
+_DAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+              "christmas", "boxing", "day", "eve", "new", "year's", "year’s"}
+
+
 def _clean_person(text: str) -> str | None:
     t = re.sub(r"['’]s?$", "", text.strip())
     t = re.sub(r"\s*\((?:[LR]|left|right|center|centre)\)\s*$", "", t)
     t = t.strip(" ,.;:'\"“”‘’")
     toks = t.replace("\u00a0", " ").split()
+    while len(toks) > 1 and toks[0].lower() in _DAY_WORDS:   # "[Boxing Day] Trudeau", "[Monday] Ruto"
+        toks.pop(0)
     while toks and (toks[-1].lower() in NAME_STOP or toks[-1].lower() in POSTNOMINALS and len(toks) > 2):
         toks.pop()
     while len(toks) > 2 and (toks[0].lower() in HONORIFICS or toks[0].lower() == "the" and toks[1].lower() in HONORIFICS):
