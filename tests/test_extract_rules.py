@@ -1354,3 +1354,14 @@ Prime Minister Justin Trudeau of Canada had a busy year. On Boxing Day Trudeau f
     visits = {(v["visitor"], v["destination"], v.get("startDate")) for v in _visits("date-name-2016")}
     assert ("person/justin-trudeau", "place/havana", "2016-12-26") in visits
     assert ("person/narendra-modi", "place/tokyo", "2016-03") in visits
+
+
+def test_extract_rules_arrivals_and_departures_told_loosely() -> None:
+    TEXTS["loose-travel-2023"] = ("2023-05-22", """Pacific tour
+
+PORT MORESBY, May 22 (Wire) - Indian Prime Minister Narendra Modi met Papua New Guinea Prime Minister James Marape on Monday. Modi left for Australia in the afternoon. New Zealand Prime Minister Chris Hipkins flew in from Wellington on Sunday. Marape left office briefly in 2019.""")
+    visits = {(v["visitor"], v["destination"], v.get("startDate")) for v in _visits("loose-travel-2023")}
+    assert ("person/narendra-modi", "state/australia", "2023-05-22") in visits   # "in the afternoon" of Monday
+    assert ("person/chris-hipkins", "place/port-moresby", "2023-05-21") in visits   # "flew in": to the dateline's town
+    assert not any(v[0] == "person/james-marape" for v in visits)   # "left office" goes nowhere
+    assert not any(v[1] == "place/wellington" for v in visits)      # where a flight came from

@@ -767,6 +767,8 @@ def _visits(art: _Article, s: Sentence) -> None:
         home = art.offices.get(visitor, set())
         if art.state_of(dest) in home or dest in home:
             continue   # a trip at home ("went to Mumbai") is no visit to a state
+        if start is None and status is None and is_verb and _LATER_THAT_DAY.search(s.text):
+            start = _day_told_before(art, s)   # "X left for Y in the afternoon": the day just told
         dests = [dest] + (_further_destinations(s, tok, dest) if is_verb else [])
         for who in dict.fromkeys([visitor, *(_delegation_leaders(tok, by_tok) if is_verb else [])]):
             for where in dests:
@@ -776,6 +778,23 @@ def _visits(art: _Article, s: Sentence) -> None:
                 ev.evidence.append(Evidence(s.text, s.section))
                 art.events.append(ev)
     _predecessor_visits(art, s, by_tok)
+
+
+# a time of the day just told: "in the afternoon", "that evening", "later that day"
+_LATER_THAT_DAY = re.compile(r"\b(?:in\s+the|that|the\s+same|later\s+that|later\s+in\s+the)\s+"
+                             r"(?:morning|afternoon|evening|night|day)\b", re.I)
+
+
+def _day_told_before(art: _Article, s: Sentence) -> PartialDate | None:
+    """The day the sentence before (in the same paragraph) tells, or else the day of the last
+    dated event of the paragraph."""
+    prev = next((x for x in art.sentences if x.index == s.index - 1 and x.block == s.block), None)
+    if prev is not None and prev.dates:
+        said, _ = _resolve_dates(art, prev, None, "past")
+        if said is not None and said.day is not None:
+            return said
+    dated = [e for e in art.events if e.extra.get("block") == s.block and e.start is not None and e.start.day]
+    return dated[-1].start if dated else None
 
 
 _ORDINAL = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|last|only)\b", re.I)
@@ -832,7 +851,8 @@ def _arrives(tok: Any) -> bool:
     lem = tok.lemma_.lower()
     if any(c.dep_ == "prep" and c.lower_ in ("to", "in", "into", "at") for c in tok.children):
         return False
-    return lem in ("arrive", "land") or lem == "fly" and any(c.dep_ == "prt" and c.lower_ == "in" for c in tok.children)
+    return lem in ("arrive", "land") or lem == "fly" and any(c.dep_ in ("prt", "advmod") and c.lower_ == "in"
+                                                            for c in tok.children)
 
 
 def _further_destinations(s: Sentence, tok: Any, first: str) -> list[str]:
@@ -897,6 +917,10 @@ def _destination(art: _Article, s: Sentence, tok: Any, is_verb: bool) -> str | N
         return None
 
     # "arrived in X", "flew into X"; a noun: "a visit to X", and "a stop in X" (made in a place)
+    if tok.lemma_.lower() in ("leave", "depart"):
+        # "left for Canberra", "left Beijing for Moscow": where it went, never what it left
+        return next((key_at(g.i) for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"
+                     for g in c.subtree if key_at(g.i)), None)
     preps = ("to",) if tok.lemma_.lower() in ("go", "ride", "drive", "sail") else ("into",) if tok.lemma_.lower() == "cross" \
         else ("to", "in", "into") if (is_verb and tok.lemma_.lower() != "visit") \
         or tok.lemma_.lower() in ("stop", "stopover") else ("to",)
