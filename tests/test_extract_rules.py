@@ -1365,3 +1365,22 @@ PORT MORESBY, May 22 (Wire) - Indian Prime Minister Narendra Modi met Papua New 
     assert ("person/chris-hipkins", "place/port-moresby", "2023-05-21") in visits   # "flew in": to the dateline's town
     assert not any(v[0] == "person/james-marape" for v in visits)   # "left office" goes nowhere
     assert not any(v[1] == "place/wellington" for v in visits)      # where a flight came from
+
+
+def test_extract_rules_two_treaties_signed_at_once_and_told_apart() -> None:
+    TEXTS["two-at-once-1999"] = ("1999-03-02", """Andean deals
+
+LIMA, March 2 (Wire) - Foreign ministers Hector de Olarte of Peru and Carlos Saavedra of Bolivia signed a treaty of commerce and navigation and a comprehensive agreement on river transport here on Monday.
+
+The two states had signed the Treaty of Friendship of Lima in 1921. The 1955 treaty of extradition between Peru and Bolivia is older than the new texts. The river agreement amended the 1955 rules rather than replacing the Treaty of Friendship of Lima.""")
+    fs = facts("two-at-once-1999")
+    signed = {s for s, p, o in fs if p == "signatory" and o == "person/hector-de-olarte"}
+    assert len(signed) == 2, sorted(fs)   # both objects of the one signing, by both ministers
+    for t in signed:
+        assert {o for s, p, o in fs if s == t and p == "party"} == {"state/peru", "state/bolivia"}
+        assert (t, "signatory", "person/carlos-saavedra") in fs and (t, "signedOn", "1999-03-01") in fs
+    alts = _treaty_alts("two-at-once-1999")
+    assert {"treaty of commerce and navigation", "comprehensive agreement on river transport"} <= alts
+    # "the 1955 treaty of extradition" of the same two is not the 1921 treaty of friendship
+    assert any(s == "treaty/bolivia-peru-1955" for s, p, o in fs), sorted(fs)
+    assert not any(p == "replaces" for s, p, o in fs)   # "rather than replacing"

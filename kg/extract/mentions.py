@@ -49,12 +49,16 @@ def _listed_name_end(text: str, m: re.Match[str]) -> int:
     return rest.end()
 
 
+# what a treaty "of" is for: "a treaty of friendship", "a treaty of commerce and navigation"
+_OF_WORDS = (r"(?:amity|friendship|cooperation|co-operation|alliance|mutual\s+assistance|peace|non-aggression|commerce|"
+             r"navigation|trade|extradition|neutrality|good[- ]neighbou?rliness|mutual\s+defen[cs]e|brotherhood|"
+             r"partnership|understanding)")
 _TREATY_GENERIC = re.compile(
     r"\b(?:(?P<det>[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+)?(?:(?P<year>1[6-9]\d\d|20\d\d)\s+)?"
     r"(?P<mods>(?:(?:new|newly|formed|revised|bilateral|old|earlier|previous|original|existing|landmark|"
     r"[a-z]+-?[a-z]*)\s+){0,3}?)"
     r"(?P<head>treaty|agreement|accord|pact|convention|arrangement|protocol)\b"
-    r"(?:\s+of\s+(?P<of>amity|friendship|cooperation|alliance|mutual\s+assistance|peace|non-aggression)"
+    r"(?:\s+of\s+(?P<of>" + _OF_WORDS + r"(?:(?:,\s*|\s+and\s+)" + _OF_WORDS + r"){0,3})"
     # "an agreement on border trade", "a treaty on the state border between ...": what it is about
     r"|\s+(?P<prep>on|for|concerning|covering)\s+(?P<about>(?:the\s+)?[a-z][\w-]*(?:\s+(?!(?:between|with|in|at|here|"
     r"signed|on|by|and|that|which|to|was|were|is|are|will|would|after|before|during|from)\b)[a-z][\w-]*){0,4}))?")

@@ -99,7 +99,8 @@ def _org_is_person(ent: Any) -> bool:
     """An ORG span that is a person's name: title-case words, and an office right before it or
     in an apposition right after it ("Almaz Toktogulov, the foreign minister of ...")."""
     words = ent.text.split()
-    if not 2 <= len(words) <= 4 or not all(re.fullmatch(r"[A-ZÀ-Þ][a-zà-ÿ'’-]+", w) for w in words):
+    if not 2 <= len(words) <= 4 or not all(re.fullmatch(r"[A-ZÀ-Þ][a-zà-ÿ'’-]+", w) or 0 < i < len(words) - 1
+                                           and w.lower() in NAME_PARTICLES for i, w in enumerate(words)):
         return False
     if any(w.lower() in NAME_STOP for w in words):
         return False

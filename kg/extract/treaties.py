@@ -149,7 +149,13 @@ def _treaty_key(art: _Article, m: Mention, s: Sentence, prev: Sentence | None) -
             year = _story_date(art, s)
             year = PartialDate(year.year) if year is not None else None
     if len(parties) >= 2 and m.extra.get("det") in ("the", "this", "that", "its", "their"):
-        known = _same_parties(art, parties)
+        # ("the 1998 accord": the one of that year, not the 1985 one of the same two)
+        known = _same_parties(art, parties, int(m.extra["year"]) if m.extra.get("year") else None)
+        if known is not None:
+            said = re.findall(r"[a-z]+", " ".join([m.extra.get("of") or "", (m.extra.get("about") or ("", ""))[1]]).lower())
+            named = set(re.findall(r"[a-z]+", art.entities[known].label.lower()))
+            if any(w not in named and w not in ("and", "the", "of") for w in said):
+                known = None   # "the treaty of commerce" is not the treaty of friendship of the same two
         if known is not None:   # a definite description of a treaty already told
             return known, art.entities[known].label, None, parties
     if len(parties) < 2 or year is None:
@@ -176,6 +182,25 @@ def _treaty_key(art: _Article, m: Mention, s: Sentence, prev: Sentence | None) -
 
 
 _ALSO_SIGNED = re.compile(r"\b[Aa]lso\s+(?:\w+\s+)?(?:signed|concluded|inked|initialled)\b")
+
+
+_NOT_REPLACING = re.compile(r"\b(?:rather\s+than|instead\s+of|without|not|never|no\s+longer|did\s+not|does\s+not)"
+                            r"\s+(?:\w+\s+){0,2}(?:replac|supersed|supplant)", re.I)
+
+
+def _coordinated(s: Sentence, first: Mention, later: Mention) -> bool:
+    """The later mention's noun is a conjunct of the first's ("X and Y", "X, Y and Z")."""
+    doc = s.span.doc
+    toks = [t for t in s.span if later.start <= t.idx < later.end and t.dep_ == "conj"]
+    for t in toks:
+        h = t.head
+        for _ in range(6):
+            if first.start <= h.idx < first.end:
+                return True
+            if h.dep_ != "conj" or h.head.i == h.i:
+                break
+            h = h.head
+    return False
 
 
 def _lead_tells_signing(art: _Article, s: Sentence) -> bool:
@@ -216,9 +241,10 @@ def _story_date(art: _Article, s: Sentence, named: bool = False) -> PartialDate 
     return PartialDate(art.article_date.year)
 
 
-def _same_parties(art: _Article, parties: list[str]) -> str | None:
+def _same_parties(art: _Article, parties: list[str], year: int | None = None) -> str | None:
     """The treaty this article already gave exactly these parties, most recent first ("the
-    Chilean-Bolivian pact" after "a pact on river transport between" the two)."""
+    Chilean-Bolivian pact" after "a pact on river transport between" the two); with a year, the
+    one signed that year (or of no known year)."""
     want = set(parties)
     got: dict[str, set[str]] = {}
     for f in art.facts:
@@ -226,7 +252,10 @@ def _same_parties(art: _Article, parties: list[str]) -> str | None:
             got.setdefault(f.subject, set()).add(f.obj.key)
     for key in reversed(list(got)):
         if got[key] == want:
-            return key
+            years = {f.obj.year for f in art.facts if f.subject == key and f.predicate == "signedOn"
+                     and isinstance(f.obj, PartialDate)}
+            if year is None or not years or year in years:
+                return key
     return None
 
 
@@ -341,11 +370,12 @@ def _described(s: Sentence, m: Mention, year: PartialDate | None) -> set[str]:
         return out
     mods = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod") and c.lower_ not in _DULL_MODS
             and re.fullmatch(r"[\w-]+", c.text) and not c.like_num]
+    before: list[str] = []
     if mods:
         lo = min(c.left_edge.i for c in mods)
-        words = [t.text for t in tok.doc[lo:tok.i] if t.lower_ not in _DULL_MODS and not t.like_num]
-        if words:
-            out.add(" ".join(words + [tok.text]))
+        before = [t.text for t in tok.doc[lo:tok.i] if t.lower_ not in _DULL_MODS and not t.like_num]
+        if before:
+            out.add(" ".join(before + [tok.text]))
     for prep in tok.rights:
         if prep.dep_ != "prep" or prep.lower_ not in _PHRASE_PREPS:
             continue
@@ -357,10 +387,11 @@ def _described(s: Sentence, m: Mention, year: PartialDate | None) -> set[str]:
             words.append(t.text)
         if len(words) >= 2:
             phrase = f"{tok.text} {' '.join(words)}"
-            out.add(phrase)
             cut = re.split(r"\s+(?:between|with|among)\s+", phrase)[0]
-            if cut != phrase and len(cut.split()) >= 3:
-                out.add(cut)
+            for p in {phrase, cut} if len(cut.split()) >= 3 else {phrase}:
+                out.add(p)
+                if before:   # and with its words before ("comprehensive agreement on border integration")
+                    out.add(" ".join(before + [p]))
         break
     if year is not None and m.extra.get("det") not in ("a", "an"):
         out |= {f"{year.year} {tok.text}", f"{tok.text} of {year.year}"}
@@ -651,8 +682,8 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             newer, older = (m2, t2), (m1, t1)
         elif re.search(r"\b" + REPLACE_ACTIVE + r"\b", between, re.I):
             newer, older = (m1, t1), (m2, t2)
-        if newer is None:
-            continue
+        if newer is None or _NOT_REPLACING.search(between):
+            continue   # "amended X rather than replacing Y": no replacement
         trig = _token_at_char(s.span, m1.end + 1)
         status = _is_speculative(trig) if not re.search(r"\b(replaced|superseded|supplanted|took)\b", between) else None
         for mm, (key, label, year, parties) in (newer, older):
@@ -678,6 +709,13 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
         if _signs_other_document(sign_tok, resolved):
             sign_tok = None
     signings = [(sign_tok, signed_target)] if sign_tok is not None else []
+    target = next((x[0] for x in resolved if x[1][0] == signed_target), None) if sign_tok is not None else None
+    if target is not None:
+        # "signed a treaty of commerce and a comprehensive agreement on X": each object signed
+        for x in resolved:
+            if x[1][0] != signed_target and x[0].start > target.start and _coordinated(s, target, x[0]) \
+                    and all(x[1][0] != k for _, k in signings):
+                signings.append((sign_tok, x[1][0]))
     if sign_tok is not None:
         # "A signed X, 40 years after B and C signed Y in Rome": the second signing, in a clause
         # of its own, signs the treaty it governs
