@@ -1384,3 +1384,24 @@ The two states had signed the Treaty of Friendship of Lima in 1921. The 1955 tre
     # "the 1955 treaty of extradition" of the same two is not the 1921 treaty of friendship
     assert any(s == "treaty/bolivia-peru-1955" for s, p, o in fs), sorted(fs)
     assert not any(p == "replaces" for s, p, o in fs)   # "rather than replacing"
+
+
+def test_extract_rules_a_gathering_dated_by_what_was_done_at_it_and_a_lead_told_again() -> None:
+    TEXTS["lead-again-2024"] = ("2024-05-09", """Lake talks
+
+ARUSHA, May 8 (Wire) - Ugandan President Yoweri Museveni met in the Tanzanian city on Wednesday for talks with no Kenyan or Rwandan officials present.
+
+Museveni and Tanzanian President Samia Suluhu Hassan were brought together by Burundian President Evariste Ndayishimiye, who hosted the talks.
+
+Both leaders welcomed the accord adopted at a regional summit in Bujumbura on 2 March. That summit was hosted by Ndayishimiye and co-chaired by Zambian President Hakainde Hichilema.""")
+    got = summits("lead-again-2024")
+    # the lead's meeting and the next paragraph's are one: dated, placed, with everyone named
+    arusha = [v for v in got.values() if "person/samia-suluhu-hassan" in v["participant"]]
+    assert len(arusha) == 1 and arusha[0].get("startDate") == {"2024-05-08"}, got
+    assert arusha[0]["participant"] == {"person/yoweri-museveni", "person/samia-suluhu-hassan",
+                                        "person/evariste-ndayishimiye"}
+    assert not any(o.startswith("state/") for v in got.values() for o in v["participant"])   # "with no ... officials"
+    # "adopted at a regional summit in Bujumbura on 2 March": that summit's day, joined by "That summit"
+    bujumbura = [v for v in got.values() if "person/hakainde-hichilema" in v["participant"]]
+    assert len(bujumbura) == 1 and bujumbura[0].get("startDate") == {"2024-03-02"}
+    assert bujumbura[0].get("location") == {"place/bujumbura"}

@@ -34,6 +34,15 @@ def _name_key(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "", low)
 
 
+def _told_after_lead(art: _Article, dated: Event, undated: Event) -> bool:
+    """The dated event is the lead's news and the undated one is told in the two paragraphs after
+    it ("A and B met in Doha on Tuesday ... / A and B were brought together by C"): one meeting."""
+    body = sorted({x.block for x in art.sentences if x.section == "body"})
+    if not body or dated.extra.get("block") != body[0] or undated.extra.get("block") is None:
+        return False
+    return body[0] < undated.extra["block"] <= body[0] + 2 and not undated.extra.get("background")
+
+
 def _short_name(name: str) -> str:
     """"Group of 20 summit" -> "G20 summit"; other names as they are."""
     return re.sub(r"\bGroup of (\d+|Seven|Eight|Twenty)\b",
@@ -93,9 +102,10 @@ def _emit_events(art: _Article) -> None:
                     # an undated mention is not glued to a dated event, but a headline's is: the
                     # headline tells the story the body dates; and one sentence's signing and
                     # summit of the same leaders are one gathering
-                    undated = m if m.start is None else ev
+                    undated, dated = (m, ev) if m.start is None else (ev, m)
                     same = bool(overlap) and all(e.section == "headline" for e in undated.evidence) \
-                        or len(overlap) >= 2 and bool({e.sentence for e in m.evidence} & {e.sentence for e in ev.evidence})
+                        or len(overlap) >= 2 and bool({e.sentence for e in m.evidence} & {e.sentence for e in ev.evidence}) \
+                        or bool(overlap) and _told_after_lead(art, dated, undated)
                 else:
                     # same day and the same people or the same place: two meetings of one
                     # day with nobody in common are two meetings

@@ -322,6 +322,10 @@ def _anchor(art: _Article, s: Sentence, tok: Any, lem: str, is_noun: bool) -> No
         return
     # a subject takes the time of its verb ("the forum ran from 9 to 11 May")
     status, start, end = _event_status(art, s, tok, own_date_only=tok.dep_ not in ("nsubj", "nsubjpass"))
+    if status is None and start is None and tok.dep_ == "pobj" and tok.head.lower_ in ("at", "during") \
+            and tok.head.head.pos_ == "VERB":
+        # "the truce endorsed at a joint summit in Arusha on 8 February": what was done at it, done then
+        status, start, end = _event_status(art, s, tok.head.head, own_date_only=True)
     place = _place_for(s, tok, strict=True)
     if place is None and status is None and art.dateline_place and (says_here(s.text) or _news_of_the_day(art, start)):
         place = art.place(art.dateline_place)   # "KATHMANDU - The summit closed on Thursday"
@@ -562,9 +566,12 @@ def _participants(art: _Article, s: Sentence, tok: Any) -> list[str]:
                 return list(dict.fromkeys(out + holders))
     if len(out) < 2:
         # "the North Korea-Russia summit", "South Korea and China will hold a dialogue"
+        doc = s.span.doc
         near_states = [m.key for m in s.states
-                       if abs(m.start - tok.i) <= 6 or s.span.doc[m.start].head.i == tok.i
-                       or (s.span.doc[m.start].dep_ == "nsubj" and s.span.doc[m.start].head.i == tok.head.i)]
+                       if (abs(m.start - tok.i) <= 6 or doc[m.start].head.i == tok.i
+                           or (doc[m.start].dep_ == "nsubj" and doc[m.start].head.i == tok.head.i))
+                       # "a meeting with no Russian or Chinese guests": those who were not there
+                       and not any(t.lower_ in ("no", "without", "nor") for t in doc[max(s.span.start, m.start - 3):m.start])]
         if not out and len(set(near_states)) >= 2:
             out = list(dict.fromkeys(near_states))
     return list(dict.fromkeys(out))
