@@ -1405,3 +1405,12 @@ Both leaders welcomed the accord adopted at a regional summit in Bujumbura on 2 
     bujumbura = [v for v in got.values() if "person/hakainde-hichilema" in v["participant"]]
     assert len(bujumbura) == 1 and bujumbura[0].get("startDate") == {"2024-03-02"}
     assert bujumbura[0].get("location") == {"place/bujumbura"}
+
+
+def test_extract_rules_talks_and_the_signing_at_their_end_are_one_meeting() -> None:
+    TEXTS["talks-end-2021"] = ("2021-06-10", """Border accord
+
+Ghanaian President Nana Akufo-Addo and Ivorian President Alassane Ouattara then held talks at Jubilee House. The talks covered cocoa prices. At the end of the talks, the two leaders signed a border accord in Accra on Tuesday.""")
+    met = [v for v in summits("talks-end-2021").values()
+           if {"person/nana-akufo-addo", "person/alassane-ouattara"} <= v["participant"]]
+    assert len(met) == 1 and met[0].get("startDate") == {"2021-06-08"}, summits("talks-end-2021")

@@ -34,6 +34,14 @@ def _name_key(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "", low)
 
 
+def _close_by(a: Event, b: Event) -> bool:
+    """Told in the same paragraph, at most three sentences apart ("The two sides then held talks
+    ... At the end of the talks, the two leaders signed X on Wednesday")."""
+    return a.extra.get("block") is not None and a.extra.get("block") == b.extra.get("block") \
+        and abs(a.extra.get("sent", -99) - b.extra.get("sent", 99)) <= 3 \
+        and not a.extra.get("background") and not b.extra.get("background")
+
+
 def _told_after_lead(art: _Article, dated: Event, undated: Event) -> bool:
     """The dated event is the lead's news and the undated one is told in the two paragraphs after
     it ("A and B met in Doha on Tuesday ... / A and B were brought together by C"): one meeting."""
@@ -104,8 +112,10 @@ def _emit_events(art: _Article) -> None:
                     # summit of the same leaders are one gathering
                     undated, dated = (m, ev) if m.start is None else (ev, m)
                     same = bool(overlap) and all(e.section == "headline" for e in undated.evidence) \
-                        or len(overlap) >= 2 and bool({e.sentence for e in m.evidence} & {e.sentence for e in ev.evidence}) \
-                        or bool(overlap) and _told_after_lead(art, dated, undated)
+                        or len(overlap) >= 2 and ("treaty" in m.extra or "treaty" in ev.extra) \
+                        and bool({e.sentence for e in m.evidence} & {e.sentence for e in ev.evidence}) \
+                        or bool(overlap) and _told_after_lead(art, dated, undated) \
+                        or len(overlap) >= 2 and _close_by(dated, undated)
                 else:
                     # same day and the same people or the same place: two meetings of one
                     # day with nobody in common are two meetings

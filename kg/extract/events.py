@@ -198,7 +198,9 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             # "A met B on the sidelines of the G20 summit": both were at the summit, whose days
             # are not the day of their meeting
             start = end = None
-        sidelines = sidelines or host is not None
+        # "A met B on the sidelines of the G8 summit": a meeting of its own, not the summit
+        sidelines = sidelines or host is not None or is_verb and any(
+            t.lemma_.lower() in _GATHERINGS and _on_its_sidelines(t) and _governed_by(t, tok) for t in s.span)
         # a named gathering ("the ECOWAS summit", "the Lusaka summit") may be told with one leader
         # who took part in it: hosted, chaired, attended or opened it, or acted at it
         one = (name is not None or told is not None) and lem in ("summit", "conference", "meeting") \

@@ -857,7 +857,8 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             if len(met) >= 2 and len({st for p in met for st in art.offices.get(p, ())}) >= 2 \
                     and not (start is not None and art.article_date is not None
                              and start.year < art.article_date.year - 1):
-                ev = Event("Summit", met, start, None, place, extra={"type": "Summit", "treaty": key})
+                ev = Event("Summit", met, start, None, place, extra={"type": "Summit", "treaty": key,
+                                                                      "sent": s.index, "block": s.block})
                 ev.evidence.append(Evidence(s.text, s.section))
                 art.events.append(ev)
 
