@@ -1414,3 +1414,15 @@ Ghanaian President Nana Akufo-Addo and Ivorian President Alassane Ouattara then 
     met = [v for v in summits("talks-end-2021").values()
            if {"person/nana-akufo-addo", "person/alassane-ouattara"} <= v["participant"]]
     assert len(met) == 1 and met[0].get("startDate") == {"2021-06-08"}, summits("talks-end-2021")
+
+
+def test_extract_rules_the_state_a_signer_signed_for() -> None:
+    TEXTS["signed-for-2016"] = ("2016-04-02", """River accord
+
+The 1996 river accord was signed by Lamine Sow for Guinea and Ibrahima Camara for Mali. Prime Minister Youssouf Traore signed the protocol on behalf of the Government of Senegal. His water minister, Oumar Diallo, signed for Mauritania. Awa Keita campaigned for Niger.""")
+    fs = facts("signed-for-2016")
+    assert ("person/lamine-sow", "officialOf", "state/guinea") in fs
+    assert ("person/ibrahima-camara", "officialOf", "state/mali") in fs
+    assert ("person/youssouf-traore", "leaderOf", "state/senegal") in fs
+    assert ("person/oumar-diallo", "officialOf", "state/mauritania") in fs
+    assert not any(s == "person/awa-keita" for s, p, o in fs if p in ("leaderOf", "officialOf"))

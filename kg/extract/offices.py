@@ -239,6 +239,12 @@ def _offices(art: _Article, s: Sentence) -> None:
             if k in state_at and (k + 1 >= s.span.end or doc[k + 1].lower_ not in ("'s", "’s")):
                 art.pending.append((pm.key, None, None, state_at[k], None, s))
                 continue
+        if state is None:
+            state = _signed_for(doc, pm, state_at)
+            if state is not None and title is None:
+                # "signed by A for Jordan and B for Israel": each signed as an official of that state
+                art.pending.append((pm.key, None, None, state, None, s))
+                continue
         if title is None:
             # "Zimbabwe's Emmerson Mnangagwa", "his Kenyan counterpart Daniel arap Moi": a state,
             # and an office known from the rest of the article or the reference data
@@ -304,6 +310,36 @@ def _body_after(doc: Any, end: int, limit: int) -> bool:
     text = " ".join(app)
     return bool(re.search(r"\b(?:of|to|at)\s+(?:the\s+)?(?:united nations|african union|european (?:union|commission|council)|"
                           r"nato|world bank|international monetary fund)\b", text)) or bool(set(text.split()) & INTERNATIONAL)
+
+
+_BEHALF = re.compile(r"^(?:,\s*)?(?:for|on\s+behalf\s+of)(?:\s+the\s+(?:Government|Republic|Kingdom|State)\s+of)?"
+                     r"(?:\s+the\s+(?:Republic|Kingdom|State)\s+of)?(?:\s+the)?\s*$")
+
+
+def _signed_for(doc: Any, pm: Any, state_at: dict[int, str]) -> str | None:
+    """The state a signer signed for: "A for Jordan and B for Israel" in a signing sentence, "A
+    signed for Vietnam", "A signed the accord on behalf of the Government of Egypt"."""
+    sent = doc[pm.start].sent
+    if not re.search(r"\bsign|\bput\s+(?:their|his|her)\s+names?\b|\bconcluded\b", sent.text, re.I):
+        return None
+    # right after the name: "A for Jordan"
+    for k in range(pm.end + 1, min(pm.end + 4, sent.end)):
+        if k in state_at and _BEHALF.match(doc[pm.end:k].text):
+            return state_at[k]
+    # on the verb the person is the subject of: "A signed (the text) for Vietnam / on behalf of X"
+    head = doc[pm.end - 1]
+    while head.dep_ in ("compound", "flat", "appos", "conj") and head.head.i != head.i:
+        head = head.head
+    verb = head.head if head.dep_ in ("nsubj", "nsubjpass") else next(
+        (c for c in head.children if c.dep_ == "acl" and c.i > pm.end), None)   # (a parse of "A, B, signed for X")
+    if verb is None or verb.lemma_.lower() not in ("sign", "put", "conclude", "initial"):
+        return None
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in ("for", "on"):
+            for g in c.subtree:
+                if g.i in state_at and _BEHALF.match(doc[c.i:g.i].text):
+                    return state_at[g.i]
+    return None
 
 
 def _delegation_state(tok: Any, state_at: dict[int, str]) -> str | None:
