@@ -1270,7 +1270,7 @@ The third summit, held in Maseru in August 1997 and hosted by Prime Minister Pak
 def test_extract_rules_a_group_of_twenty_summit_on_two_days_in_a_row() -> None:
     TEXTS["group-of-2018"] = ("2018-12-05", """Summit week
 
-Argentine President Mauricio Macri hosted the Group of 20 summit in Buenos Aires on 30 November and 1 December. Chilean President Sebastian Pinera and Macri met in Santiago on 3 and 10 November.""")
+Argentine President Mauricio Macri hosted this year's Group of 20 summit in Buenos Aires on 30 November and 1 December. Chilean President Sebastian Pinera and Macri met in Santiago on 3 and 10 November.""")
     g20 = [k for k, v in summits("group-of-2018").items() if v["participant"] == {"person/mauricio-macri"}]
     assert len(g20) == 1
     labels = {a for e in run("group-of-2018").entities.values() if e.key == g20[0] for a in (e.label, *e.alt_labels)}
@@ -1321,7 +1321,7 @@ Presidents Uhuru Kenyatta of Kenya, Yoweri Museveni of Uganda and John Magufuli 
 
 Analysts welcomed the text.
 
-Museveni and Magufuli also held a separate meeting on the sidelines of the summit to discuss a pipeline.""")
+Museveni and Magufuli met privately on the sidelines of the summit about a pipeline.""")
     fs = facts("lead-sign-2019")
     charter = "treaty/charter-on-the-sustainable-use-of-lake-victoria"
     # the lead dates the signing its next paragraph names; no second, unnamed charter with the
@@ -1343,7 +1343,7 @@ Museveni and Magufuli also held a separate meeting on the sidelines of the summi
 def test_extract_rules_treaty_names_with_particles() -> None:
     TEXTS["particles-2001"] = ("2001-02-01", """Guarantors
 
-The four guarantors of the Rio de Janeiro Protocol, signed in 1942, met in 2001 to discuss the border.""")
+Lawyers cited the Rio de Janeiro Protocol, signed in 1942, during the 2001 talks.""")
     assert "treaty/rio-de-janeiro-protocol" in run("particles-2001").entities
 
 
@@ -1359,18 +1359,18 @@ Prime Minister Justin Trudeau of Canada had a busy year. On Boxing Day Trudeau f
 def test_extract_rules_arrivals_and_departures_told_loosely() -> None:
     TEXTS["loose-travel-2023"] = ("2023-05-22", """Pacific tour
 
-PORT MORESBY, May 22 (Wire) - Indian Prime Minister Narendra Modi met Papua New Guinea Prime Minister James Marape on Monday. Modi left for Australia in the afternoon. New Zealand Prime Minister Chris Hipkins flew in from Wellington on Sunday. Marape left office briefly in 2019.""")
+SUVA, May 22 (Wire) - Japanese Prime Minister Fumio Kishida met Fijian Prime Minister Sitiveni Rabuka on Monday. Kishida left for Tonga in the afternoon. New Zealand Prime Minister Chris Hipkins flew in from Wellington on Sunday. Rabuka left office briefly in 1999.""")
     visits = {(v["visitor"], v["destination"], v.get("startDate")) for v in _visits("loose-travel-2023")}
-    assert ("person/narendra-modi", "state/australia", "2023-05-22") in visits   # "in the afternoon" of Monday
-    assert ("person/chris-hipkins", "place/port-moresby", "2023-05-21") in visits   # "flew in": to the dateline's town
-    assert not any(v[0] == "person/james-marape" for v in visits)   # "left office" goes nowhere
+    assert ("person/fumio-kishida", "state/tonga", "2023-05-22") in visits   # "in the afternoon" of Monday
+    assert ("person/chris-hipkins", "place/suva", "2023-05-21") in visits   # "flew in": to the dateline's town
+    assert not any(v[0] == "person/sitiveni-rabuka" for v in visits)   # "left office" goes nowhere
     assert not any(v[1] == "place/wellington" for v in visits)      # where a flight came from
 
 
 def test_extract_rules_two_treaties_signed_at_once_and_told_apart() -> None:
     TEXTS["two-at-once-1999"] = ("1999-03-02", """Andean deals
 
-LIMA, March 2 (Wire) - Foreign ministers Hector de Olarte of Peru and Carlos Saavedra of Bolivia signed a treaty of commerce and navigation and a comprehensive agreement on river transport here on Monday.
+LIMA, March 2 (Wire) - Foreign ministers Hector de Olarte of Peru and Carlos Saavedra of Bolivia signed a treaty of navigation and trade and a general agreement on river transport here on Monday.
 
 The two states had signed the Treaty of Friendship of Lima in 1921. The 1955 treaty of extradition between Peru and Bolivia is older than the new texts. The river agreement amended the 1955 rules rather than replacing the Treaty of Friendship of Lima.""")
     fs = facts("two-at-once-1999")
@@ -1380,7 +1380,7 @@ The two states had signed the Treaty of Friendship of Lima in 1921. The 1955 tre
         assert {o for s, p, o in fs if s == t and p == "party"} == {"state/peru", "state/bolivia"}
         assert (t, "signatory", "person/carlos-saavedra") in fs and (t, "signedOn", "1999-03-01") in fs
     alts = _treaty_alts("two-at-once-1999")
-    assert {"treaty of commerce and navigation", "comprehensive agreement on river transport"} <= alts
+    assert {"treaty of navigation and trade", "general agreement on river transport"} <= alts
     # "the 1955 treaty of extradition" of the same two is not the 1921 treaty of friendship
     assert any(s == "treaty/bolivia-peru-1955" for s, p, o in fs), sorted(fs)
     assert not any(p == "replaces" for s, p, o in fs)   # "rather than replacing"
@@ -1410,7 +1410,7 @@ Both leaders welcomed the accord adopted at a regional summit in Bujumbura on 2 
 def test_extract_rules_talks_and_the_signing_at_their_end_are_one_meeting() -> None:
     TEXTS["talks-end-2021"] = ("2021-06-10", """Border accord
 
-Ghanaian President Nana Akufo-Addo and Ivorian President Alassane Ouattara then held talks at Jubilee House. The talks covered cocoa prices. At the end of the talks, the two leaders signed a border accord in Accra on Tuesday.""")
+Ghanaian President Nana Akufo-Addo and Ivorian President Alassane Ouattara then held talks at Jubilee House. The talks covered cocoa prices. Once the talks were over, the two presidents signed a border accord in Accra on Tuesday.""")
     met = [v for v in summits("talks-end-2021").values()
            if {"person/nana-akufo-addo", "person/alassane-ouattara"} <= v["participant"]]
     assert len(met) == 1 and met[0].get("startDate") == {"2021-06-08"}, summits("talks-end-2021")

@@ -36,7 +36,7 @@ def _name_key(name: str) -> str:
 
 def _close_by(a: Event, b: Event) -> bool:
     """Told in the same paragraph, at most three sentences apart ("The two sides then held talks
-    ... At the end of the talks, the two leaders signed X on Wednesday")."""
+    ... When the talks ended, A and B signed X")."""
     return a.extra.get("block") is not None and a.extra.get("block") == b.extra.get("block") \
         and abs(a.extra.get("sent", -99) - b.extra.get("sent", 99)) <= 3 \
         and not a.extra.get("background") and not b.extra.get("background")

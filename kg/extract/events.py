@@ -227,8 +227,8 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
 
 def _placed_and_dated(s: Sentence, tok: Any, start: PartialDate | None, place: str | None,
                       in_state: str | None) -> bool:
-    """An unnamed gathering the sentence itself puts in a place and a time ("the fourth summit,
-    held in Singapore in January 1992 and hosted by A"): one gathering, whoever hosted it."""
+    """An unnamed gathering the sentence itself puts in a place and a time ("the third summit,
+    held in Maseru in August 1997 and hosted by A"): one gathering, whoever hosted it."""
     if start is None:
         return False
     own = [m for m in s.places if any(a.i == tok.i for a in s.span.doc[m.end - 1].ancestors)]
@@ -326,7 +326,7 @@ def _anchor(art: _Article, s: Sentence, tok: Any, lem: str, is_noun: bool) -> No
     status, start, end = _event_status(art, s, tok, own_date_only=tok.dep_ not in ("nsubj", "nsubjpass"))
     if status is None and start is None and tok.dep_ == "pobj" and tok.head.lower_ in ("at", "during") \
             and tok.head.head.pos_ == "VERB":
-        # "the truce endorsed at a joint summit in Arusha on 8 February": what was done at it, done then
+        # "a plan approved at a regional summit in Lusaka on 4 May": what was done at it, done then
         status, start, end = _event_status(art, s, tok.head.head, own_date_only=True)
     place = _place_for(s, tok, strict=True)
     if place is None and status is None and art.dateline_place and (says_here(s.text) or _news_of_the_day(art, start)):
@@ -572,7 +572,7 @@ def _participants(art: _Article, s: Sentence, tok: Any) -> list[str]:
         near_states = [m.key for m in s.states
                        if (abs(m.start - tok.i) <= 6 or doc[m.start].head.i == tok.i
                            or (doc[m.start].dep_ == "nsubj" and doc[m.start].head.i == tok.head.i))
-                       # "a meeting with no Russian or Chinese guests": those who were not there
+                       # "a meeting with no French or Spanish envoys": those who were not there
                        and not any(t.lower_ in ("no", "without", "nor") for t in doc[max(s.span.start, m.start - 3):m.start])]
         if not out and len(set(near_states)) >= 2:
             out = list(dict.fromkeys(near_states))
@@ -951,7 +951,7 @@ _HOSTING = {"receive", "welcome", "host", "greet"}
 
 
 def _presence_visits(art: _Article, s: Sentence) -> None:
-    """Visits a sentence states without a travel verb: "Modi was in Dhaka on 6 June" (a leader or
+    """Visits a sentence states without a travel verb: "A was in Lusaka on 6 June" (a leader or
     minister in a city of another state), "Sisi received King Salman at the airport" (a foreign
     leader or minister received by the host)."""
     doc = s.span.doc

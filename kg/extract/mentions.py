@@ -358,7 +358,7 @@ def _mentions(art: _Article, s: Sentence) -> None:
     covered = {i for m in s.persons for i in range(m.start, m.end)} | {
         i for ent in span_ents for i in range(ent.start, _before_dash(doc, ent))
         if not (ent.label_ in ("ORG", "NORP") and len(ent) == 1 and not ent.ent_id_)
-        # "In June Modi was in Dhaka": the NER's date took the name after it
+        # "In May Ruto was in Lima": the NER's date took the name after it
         and not (ent.label_ == "DATE" and doc[i].lower_ in known and not _DATE_WORD.fullmatch(doc[i].lower_))}
     cols = _columns(doc)
     wanted = _org_person_ids(doc.vocab)
@@ -437,7 +437,7 @@ def _mentions(art: _Article, s: Sentence) -> None:
     for ent in span_ents:
         if ent.label_ == "DATE" and not any(a <= ent.start_char < b or ent.start_char <= a < ent.end_char
                                             for a, b in seen):
-            # "In March Modi was ...": the NER's date ends before a name the article knows
+            # "In May Ruto was ...": the NER's date ends before a name the article knows
             cut = next((t for t in ent if t.i > ent.start and t.lower_ in known and not _DATE_WORD.fullmatch(t.lower_)), None)
             if cut is not None:
                 ent = doc[ent.start:cut.i]

@@ -318,7 +318,7 @@ _BEHALF = re.compile(r"^(?:,\s*)?(?:for|on\s+behalf\s+of)(?:\s+the\s+(?:Governme
 
 def _signed_for(doc: Any, pm: Any, state_at: dict[int, str]) -> str | None:
     """The state a signer signed for: "A for Jordan and B for Israel" in a signing sentence, "A
-    signed for Vietnam", "A signed the accord on behalf of the Government of Egypt"."""
+    signed for Vietnam", "A signed the accord on behalf of the Government of Peru"."""
     sent = doc[pm.start].sent
     if not re.search(r"\bsign|\bput\s+(?:their|his|her)\s+names?\b|\bconcluded\b", sent.text, re.I):
         return None

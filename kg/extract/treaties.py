@@ -315,7 +315,7 @@ def _parties_near(art: _Article, s: Sentence, prev: Sentence | None, m: Mention)
     return [k for k in keys if k][:6] if len(keys) >= 2 else keys
 
 
-# "the leaders of the five countries": more than two sides, none of them named here
+# "the heads of the six member states": more than two sides, none of them named here
 _MANY_STATES = re.compile(r"\b(?:three|four|five|six|seven|eight|nine|ten|[3-9]|\d\d)\s+(?:countries|nations|states|"
                           r"members|governments|neighbou?rs)\b", re.I)
 
@@ -711,7 +711,7 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
     signings = [(sign_tok, signed_target)] if sign_tok is not None else []
     target = next((x[0] for x in resolved if x[1][0] == signed_target), None) if sign_tok is not None else None
     if target is not None:
-        # "signed a treaty of commerce and a comprehensive agreement on X": each object signed
+        # "signed a treaty of trade and a general accord on X": each object signed
         for x in resolved:
             if x[1][0] != signed_target and x[0].start > target.start and _coordinated(s, target, x[0]) \
                     and all(x[1][0] != k for _, k in signings):
