@@ -1426,3 +1426,15 @@ The 1996 river accord was signed by Lamine Sow for Guinea and Ibrahima Camara fo
     assert ("person/youssouf-traore", "leaderOf", "state/senegal") in fs
     assert ("person/oumar-diallo", "officialOf", "state/mauritania") in fs
     assert not any(s == "person/awa-keita" for s, p, o in fs if p in ("leaderOf", "officialOf"))
+
+
+def test_extract_rules_leaders_who_attended_a_few_sentences_on() -> None:
+    TEXTS["attended-later-2023"] = ("2023-05-06", """Rail summit
+
+LUSAKA, May 5 (Wire) - Zambian President Hakainde Hichilema hosted a regional summit on railways in Lusaka on Friday. "Trade is our future," he told the delegates.
+
+Angolan President Joao Lourenco spoke about the port of Lobito. Malawi's President Lazarus Chakwera, a critic of the plan, attended and asked for more time. Mozambique's President Filipe Nyusi also took part.""")
+    got = [v for v in summits("attended-later-2023").values() if "person/hakainde-hichilema" in v["participant"]]
+    assert len(got) == 1, summits("attended-later-2023")
+    assert {"person/lazarus-chakwera", "person/filipe-nyusi"} <= got[0]["participant"]
+    assert got[0].get("startDate") == {"2023-05-05"}

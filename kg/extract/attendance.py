@@ -16,10 +16,10 @@ _ROLES = {"host", "chair", "chairman", "chairwoman", "chairperson", "co-chair"}
 
 
 def _told(art: _Article, s: Sentence) -> Event | None:
-    """The gathering told in this sentence or the two before (this paragraph or the one before),
+    """The gathering told in this sentence or the four before (this paragraph or the one before),
     dated or placed."""
     told = [e for e in art.events if e.kind == "Summit" and e.extra.get("block") in (s.block, s.block - 1)
-            and 0 <= s.index - e.extra.get("sent", -99) <= 2 and (e.start or e.end or e.place) is not None
+            and 0 <= s.index - e.extra.get("sent", -99) <= 4 and (e.start or e.end or e.place) is not None
             and not e.extra.get("background") and (e.extra.get("anchor") or len(e.participants) >= 2
                                                    or e.extra.get("one"))]
     return told[-1] if told else None
