@@ -16,7 +16,7 @@ from .names import _title_case
 from .mentions import _DATELINE_PLACE, says_here
 from .context import _Article, Event, Mention, Sentence
 from .dating import (
-    _YEAR, _before_article, _dates_agree, _during, _in_own_clause, _not_after_article, _resolve_dates,
+    _YEAR, _before_article, _during, _in_own_clause, _not_after_article, _resolve_dates,
     _resolve_expr, _text_before, _year_in, _year_near,
 )
 from .modality import _TRAVEL, _has_past_evidence, _is_speculative
@@ -190,7 +190,6 @@ _NOT_REPLACING = re.compile(r"\b(?:rather\s+than|instead\s+of|without|not|never|
 
 def _coordinated(s: Sentence, first: Mention, later: Mention) -> bool:
     """The later mention's noun is a conjunct of the first's ("X and Y", "X, Y and Z")."""
-    doc = s.span.doc
     toks = [t for t in s.span if later.start <= t.idx < later.end and t.dep_ == "conj"]
     for t in toks:
         h = t.head
