@@ -11,6 +11,7 @@ from .. import reference as ref
 from ..model import Entity, Fact, PartialDate, Ref
 from .context import _Article, Event
 from .dating import _dates_agree, _during, _finer, _within
+from .lexicon import GROUP_OF
 
 
 def _slugs(art: _Article, keys: list[str]) -> list[str]:
@@ -29,9 +30,7 @@ _NUMBERS = {"seven": "7", "eight": "8", "twenty": "20"}
 
 def _name_key(name: str) -> str:
     """A gathering's name as news varies it: "Group of 20 summit" = "G20 summit"."""
-    low = re.sub(r"\bgroup of (\d+|seven|eight|twenty)\b", lambda g: "g" + _NUMBERS.get(g.group(1), g.group(1)),
-                 name.lower())
-    return re.sub(r"[^a-z0-9]+", "", low)
+    return re.sub(r"[^a-z0-9]+", "", _short_name(name).lower())
 
 
 def _close_by(a: Event, b: Event) -> bool:
@@ -42,19 +41,19 @@ def _close_by(a: Event, b: Event) -> bool:
         and not a.extra.get("background") and not b.extra.get("background")
 
 
-def _told_after_lead(art: _Article, dated: Event, undated: Event) -> bool:
-    """The dated event is the lead's news and the undated one is told in the two paragraphs after
-    it ("A and B met in Doha on Tuesday ... / A and B were brought together by C"): one meeting."""
-    body = sorted({x.block for x in art.sentences if x.section == "body"})
-    if not body or dated.extra.get("block") != body[0] or undated.extra.get("block") is None:
+def _told_after_lead(lead: int | None, dated: Event, undated: Event) -> bool:
+    """The dated event is the lead's news (``lead``: the first body paragraph) and the undated one
+    is told in the two paragraphs after it ("A and B met in Doha on Tuesday ... / A and B were
+    brought together by C"): one meeting."""
+    if lead is None or dated.extra.get("block") != lead or undated.extra.get("block") is None:
         return False
-    return body[0] < undated.extra["block"] <= body[0] + 2 and not undated.extra.get("background")
+    return lead < undated.extra["block"] <= lead + 2 and not undated.extra.get("background")
 
 
 def _short_name(name: str) -> str:
     """"Group of 20 summit" -> "G20 summit"; other names as they are."""
-    return re.sub(r"\bGroup of (\d+|Seven|Eight|Twenty)\b",
-                  lambda g: "G" + _NUMBERS.get(g.group(1).lower(), g.group(1)), name)
+    return re.sub(r"\b" + GROUP_OF + r"\b", lambda g: "G" + _NUMBERS.get(g.group(0).split()[-1].lower(),
+                                                                        g.group(0).split()[-1]), name, flags=re.I)
 
 
 def _same_name(a: Event, b: Event) -> bool:
@@ -75,6 +74,7 @@ def _emit_events(art: _Article) -> None:
                     ev.start = _finer(ev.start, f.obj)
                 if f.predicate == "signedAt" and isinstance(f.obj, Ref) and ev.place is None:
                     ev.place = f.obj.key
+    lead = min((x.block for x in art.sentences if x.section == "body"), default=None)
     merged: list[Event] = []
     for ev in art.events:
         target = None
@@ -114,7 +114,7 @@ def _emit_events(art: _Article) -> None:
                     same = bool(overlap) and all(e.section == "headline" for e in undated.evidence) \
                         or len(overlap) >= 2 and ("treaty" in m.extra or "treaty" in ev.extra) \
                         and bool({e.sentence for e in m.evidence} & {e.sentence for e in ev.evidence}) \
-                        or bool(overlap) and _told_after_lead(art, dated, undated) \
+                        or bool(overlap) and _told_after_lead(lead, dated, undated) \
                         or len(overlap) >= 2 and _close_by(dated, undated)
                 else:
                     # same day and the same people or the same place: two meetings of one

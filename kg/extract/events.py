@@ -8,7 +8,7 @@ from typing import Any, Iterator
 
 from .. import reference as ref
 from ..model import Evidence, PartialDate
-from .lexicon import LIGHT_VERBS, SUMMIT_NOUNS, SUMMIT_VERBS, VISIT_NOUNS, VISIT_VERBS
+from .lexicon import GROUP_OF, LIGHT_VERBS, SUMMIT_NOUNS, SUMMIT_VERBS, VISIT_NOUNS, VISIT_VERBS
 from .nlp import _doc_text, _columns, _governed_by
 from .mentions import says_here
 from .context import _Article, Event, Mention, _persons_by_token, Sentence
@@ -65,7 +65,7 @@ def _trigger_tokens(s: Sentence, nouns: set[str], verbs: set[str]) -> Iterator[t
 _GOES_ON = re.compile(r"\b(?:then|afterwards|later|shortly after|subsequently|next)\b", re.I)
 
 
-_GROUP_OF = re.compile(r"\b(Group of (?:\d+|Seven|Eight|Twenty))\s*$")
+_GROUP_OF = re.compile(r"\b(" + GROUP_OF + r")\s*$")
 
 
 def _summit_name(tok: Any) -> str | None:
@@ -366,9 +366,12 @@ def _sidelines_host(art: _Article, s: Sentence, participants: list[str]) -> Even
     hosts = [e for e in art.events if e.kind == "Summit" and e.place is not None
              and set(participants) <= set(e.participants) and not e.extra.get("sidelines")
              and not e.extra.get("background")]
+    if not hosts:
+        return None
     # the latest, told with its date when one of its tellings gives it
-    last = [e for e in hosts if hosts and e.place == hosts[-1].place and set(e.participants) & set(hosts[-1].participants)]
-    return next((e for e in reversed(last) if e.start is not None), hosts[-1] if hosts else None)
+    last = hosts[-1]
+    told = [e for e in hosts if e.place == last.place and set(e.participants) & set(last.participants)]
+    return next((e for e in reversed(told) if e.start is not None), last)
 
 
 def _on_its_sidelines(tok: Any) -> bool:

@@ -49,6 +49,8 @@ CANCEL_LEMMAS = _words("cancel_lemmas.txt")
 PLAN_LEMMAS = _words("plan_lemmas.txt") | CANCEL_LEMMAS
 ANAPHORIC_TIME = re.compile(r"^\s*(?:during that (?:period|time|year)|at that time|at the time|that year|"
                             r"in that year|then|around that time)\b", re.I)
+# a group of states named by its size: "Group of 20", "Group of Eight" (also "G20", "G8")
+GROUP_OF = r"Group\s+of\s+(?:\d+|Seven|Eight|Twenty)"
 TWO_STATES = re.compile(r"\b(?:the|both)\s+(?:two|both)?\s*(?:countries|nations|states|sides|neighbou?rs|leaders|governments)\b", re.I)
 PORTFOLIOS = _words("portfolios.txt")
 # a title with one of these words is an international body's office, not a state's

@@ -111,6 +111,11 @@ _DATELINE_PLACE = re.compile(r"^([A-Z][A-Z.'’ ]{2,40}?)(?:,\s*([A-Z][A-Za-z ]{
 _DATE_WORD = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?")
 
 
+def _named_in_date(tok: Any, known: set[str]) -> bool:
+    """A token of a DATE entity that is a name the article knows, not a month or a weekday."""
+    return tok.lower_ in known and not _DATE_WORD.fullmatch(tok.lower_)
+
+
 def lead_blocks(blocks: list[Any]) -> list[Any]:
     """Where a dateline can stand: the first three blocks, and the first four of the body (a web
     page puts a kicker, a standfirst and a caption before it)."""
@@ -359,7 +364,7 @@ def _mentions(art: _Article, s: Sentence) -> None:
         i for ent in span_ents for i in range(ent.start, _before_dash(doc, ent))
         if not (ent.label_ in ("ORG", "NORP") and len(ent) == 1 and not ent.ent_id_)
         # "In May Ruto was in Lima": the NER's date took the name after it
-        and not (ent.label_ == "DATE" and doc[i].lower_ in known and not _DATE_WORD.fullmatch(doc[i].lower_))}
+        and not (ent.label_ == "DATE" and _named_in_date(doc[i], known))}
     cols = _columns(doc)
     wanted = _org_person_ids(doc.vocab)
     for i in range(span.start, span.end):
@@ -438,7 +443,7 @@ def _mentions(art: _Article, s: Sentence) -> None:
         if ent.label_ == "DATE" and not any(a <= ent.start_char < b or ent.start_char <= a < ent.end_char
                                             for a, b in seen):
             # "In May Ruto was ...": the NER's date ends before a name the article knows
-            cut = next((t for t in ent if t.i > ent.start and t.lower_ in known and not _DATE_WORD.fullmatch(t.lower_)), None)
+            cut = next((t for t in ent if t.i > ent.start and _named_in_date(t, known)), None)
             if cut is not None:
                 ent = doc[ent.start:cut.i]
             s.dates.append(Mention("date", ent.text, ent.start_char, ent.end_char))
