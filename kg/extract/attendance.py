@@ -25,10 +25,18 @@ def _told(art: _Article, s: Sentence) -> Event | None:
     return told[-1] if told else None
 
 
+# how one took part, not in what: "attended in person", "joined in full"
+_MANNER = {"person", "full", "turn", "force", "absentia"}
+
+
+def _manner(c: Any) -> bool:
+    return c.dep_ == "prep" and c.lower_ == "in" and any(g.lower_ in _MANNER for g in c.children)
+
+
 def _attends(tok: Any) -> bool:
     """``tok`` is "attended" or "joined" with no object, or "took part" with no "in"."""
     lem = tok.lemma_.lower()
-    objs = [c for c in tok.children if c.dep_ in ("dobj", "obj", "prep", "xcomp", "ccomp")]
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "obj", "prep", "xcomp", "ccomp") and not _manner(c)]
     if lem in _ATTEND:
         return not objs
     if lem == "take":

@@ -163,6 +163,7 @@ def _own_date(art: _Article, s: Sentence, tok: Any, tense: str
     """A date attached to the trigger: in its subtree, or just after it."""
     lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
     end = tok.idx + len(tok.text)
+    found: list[tuple[PartialDate, PartialDate | None]] = []
     for m in s.dates:
         if _in_name(s, m):
             continue
@@ -176,8 +177,14 @@ def _own_date(art: _Article, s: Sentence, tok: Any, tense: str
         if lo <= m.start < hi or close:
             got = _resolve_expr(art, m.text, tense, context=_text_before(art, s, m.start))
             if got[0] is not None:
-                return got
-    return None, None
+                found.append(got)
+    if not found:
+        return None, None
+    # the first, or a later one that says the same more precisely ("thirty years ago, A met B
+    # on 30 November 1985")
+    first = found[0][0].isoformat()
+    finer = [g for g in found[1:] if g[0].isoformat().startswith(first) and len(g[0].isoformat()) > len(first)]
+    return finer[0] if finer else found[0]
 
 
 def _before_article(art: _Article, d: PartialDate | None) -> bool:

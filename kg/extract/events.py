@@ -86,6 +86,25 @@ def _summit_name(tok: Any) -> str | None:
     return " ".join(words + [tok.lemma_.lower()]) if words else None
 
 
+def _named_for_place(s: Sentence, tok: Any) -> str | None:
+    """The city a gathering is named after ("the Accra conference", "the Lusaka summit"): where
+    it was held."""
+    for m in s.places:
+        last = s.span.doc[m.end - 1]
+        if m.end == tok.i and last.head.i == tok.i and last.dep_ in ("compound", "nmod", "amod"):
+            return m.key
+    return None
+
+
+# a conference that is not a gathering of leaders: one held for the press, or over a line
+_NOT_GATHERING = {"news", "press", "video", "tele", "phone", "telephone"}
+
+
+def _not_a_gathering(tok: Any) -> bool:
+    return any(c.lower_ in _NOT_GATHERING for c in tok.lefts) \
+        or tok.i > 0 and tok.doc[tok.i - 1].lower_ in _NOT_GATHERING
+
+
 # verbs that tell a meeting with a particle: "brought A and B together", "sat down with B"
 _TOGETHER = {"bring", "sit", "get", "come"}
 
@@ -102,6 +121,8 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
         is_noun = tok.pos_ in ("NOUN", "PROPN") and lem in SUMMIT_NOUNS
         if lem == "talk" and tok.lower_ != "talks":
             continue   # "talks" between sides; "a talk" is a lecture
+        if lem == "conference" and _not_a_gathering(tok):
+            continue   # "a news conference", "by video conference": no gathering of leaders
         is_verb = tok.pos_ == "VERB" and (lem in SUMMIT_VERBS or lem in _TOGETHER and _meets_together(tok, lem))
         if not (is_noun or is_verb):
             continue
@@ -111,14 +132,17 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             continue
         status, start, end = _event_status(art, s, tok, own_date_only=False)
         # its own place first ("since A met B in Havana"), else the sentence's
-        place = _place_for(s, tok, strict=True, governor=tok) or (None if _background(tok) else _place_for(s, tok, strict=True))
+        place = (_named_for_place(s, tok) if is_noun else None) or _place_for(s, tok, strict=True, governor=tok) \
+            or (None if _background(tok) else _place_for(s, tok, strict=True))
         if is_noun and status is None and start is not None and end is None:
             start, end = _closing_day(s, tok, start)
         told = _told_before(art, s, tok, is_noun, status, start, place)
         if told is not None:
             # "That summit was hosted by X": the gathering the sentences before told, with its
             # time, place and name
-            start, end, place = told.start, told.end, told.place
+            if told.start is not None or told.end is not None:
+                start, end = told.start, told.end
+            place = told.place
         if place is None and tok.pos_ == "VERB" and tok.lemma_.lower() == "host":
             for c in tok.children:
                 if c.dep_ == "nsubj":
@@ -292,7 +316,7 @@ def _one_after_another(s: Sentence, tok: Any, participants: list[str]) -> list[l
     return [subjects + [o] for o in by_obj]
 
 
-_GATHERINGS = {"summit", "conference", "meeting"}
+_GATHERINGS = {"summit", "conference", "meeting", "gathering"}
 _ENDING = {"end", "close", "conclude", "wrap"}
 _SPAN_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "a week": 7, "one-week": 7}
 _SPAN = re.compile(r"\b(two|three|four|five|six|seven|[2-9])[- ]days?\b|\bafter (?:a|one) week\b|\bweek-long\b", re.I)
@@ -316,6 +340,10 @@ _AIRSIDE = re.compile(r"\b(?:airport|tarmac|airbase|air base|steps of (?:the|his
 _AT_ITS_MARGINS = re.compile(r"\b(?:on|at)\s+(?:its|the\s+summit's|the\s+meeting's)\s+(?:margins|sidelines|fringes)\b", re.I)
 
 
+# verbs of coming together for a gathering ("leaders gathered in X for a summit")
+_CONVENE = {"gather", "convene", "assemble", "meet", "arrive", "come", "converge", "travel", "fly"}
+
+
 def _anchor(art: _Article, s: Sentence, tok: Any, lem: str, is_noun: bool) -> None:
     """A gathering told with its time or place but none of its people yet ("a joint summit in
     Arusha on March 3"): kept as an event without participants, for a sentence that goes on
@@ -324,8 +352,9 @@ def _anchor(art: _Article, s: Sentence, tok: Any, lem: str, is_noun: bool) -> No
         return
     # a subject takes the time of its verb ("the forum ran from 9 to 11 May")
     status, start, end = _event_status(art, s, tok, own_date_only=tok.dep_ not in ("nsubj", "nsubjpass"))
-    if status is None and start is None and tok.dep_ == "pobj" and tok.head.lower_ in ("at", "during") \
-            and tok.head.head.pos_ == "VERB":
+    if status is None and start is None and tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB" \
+            and (tok.head.lower_ in ("at", "during")
+                 or tok.head.lower_ == "for" and tok.head.head.lemma_.lower() in _CONVENE):
         # "a plan approved at a regional summit in Lusaka on 4 May": what was done at it, done then
         status, start, end = _event_status(art, s, tok.head.head, own_date_only=True)
     place = _place_for(s, tok, strict=True)
@@ -333,11 +362,16 @@ def _anchor(art: _Article, s: Sentence, tok: Any, lem: str, is_noun: bool) -> No
         place = art.place(art.dateline_place)   # "KATHMANDU - The summit closed on Thursday"
     if status is None and start is not None and end is None:
         start, end = _closing_day(s, tok, start)   # "the summit closed on Thursday": its last day
-    if status is not None or (start or end) is None or place is None or _background(tok):
+    name = _summit_name(tok) if is_noun else None
+    # leaders came to a place for it ("leaders gathered in X for a conference")
+    convened = tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.lemma_.lower() in _CONVENE \
+        and _leaders_as_subject(tok.head.head)
+    # dated and placed, or a named or convened one placed ("the Russia-Africa summit in Sochi drew ...")
+    if status is not None or ((start or end or name) is None and not convened) or place is None or _background(tok):
         return
     ev = Event("Summit", [], start, end, place,
                extra={"type": "Summit", "noun": True, "anchor": True, "sent": s.index, "block": s.block,
-                      "name": _summit_name(tok), "trigger": lem})
+                      "name": name, "trigger": lem, "convened": convened})
     ev.evidence.append(Evidence(s.text, s.section))
     art.events.append(ev)
 
@@ -402,13 +436,19 @@ def _told_before(art: _Article, s: Sentence, tok: Any, is_noun: bool, status: st
                  start: PartialDate | None, place: str | None) -> Event | None:
     """The gathering a definite noun with no time or place of its own points back to ("that
     meeting", "the summit"): the last one told in the two sentences before."""
-    if not is_noun or tok.lemma_.lower() not in _GATHERINGS or status is not None or start is not None \
+    if not is_noun or tok.lemma_.lower() not in _GATHERINGS or status is not None \
             or place is not None or _summit_name(tok) is not None:
         return None
     if not any(c.dep_ == "det" and c.lower_ in ("that", "this", "the") for c in tok.children):
         return None
     told = [e for e in art.events if e.kind == "Summit" and e.extra.get("block") in (s.block, s.block - 1)
-            and 0 < s.index - e.extra.get("sent", -99) <= 2 and (e.start or e.end) is not None]
+            and 0 < s.index - e.extra.get("sent", -99) <= 2
+            and ((e.start or e.end) is not None or e.place is not None and e.extra.get("name")
+                 or e.place is not None and e.extra.get("convened"))]
+    if start is not None:
+        # a time of its own ("the meeting, which opened on 12 March"): only a gathering told
+        # with its place and no time ("leaders gathered in X for a conference")
+        told = [e for e in told if e.start is None and e.end is None and e.place is not None]
     return told[-1] if told else None
 
 
