@@ -1438,3 +1438,47 @@ Angolan President Joao Lourenco spoke about the port of Lobito. Malawi's Preside
     assert len(got) == 1, summits("attended-later-2023")
     assert {"person/lazarus-chakwera", "person/filipe-nyusi"} <= got[0]["participant"]
     assert got[0].get("startDate") == {"2023-05-05"}
+
+
+def test_extract_rules_a_conference_of_leaders_is_a_summit_a_news_conference_is_not() -> None:
+    TEXTS["conference-1961"] = ("1961-09-12", """Non-aligned leaders
+
+Indonesian President Sukarno and Ghanaian President Kwame Nkrumah attended the Belgrade conference, which opened on 1 September 1961. Cypriot President Makarios told a news conference on Monday that he had spoken with Sukarno by telephone.""")
+    got = summits("conference-1961")
+    belgrade = [v for v in got.values() if "person/sukarno" in v["participant"]]
+    assert len(belgrade) == 1, got
+    assert belgrade[0]["participant"] == {"person/sukarno", "person/kwame-nkrumah"}
+    assert belgrade[0].get("startDate") == {"1961-09-01"}
+    assert belgrade[0].get("location") == {"place/belgrade"}   # the city the gathering is named after
+    assert not any("person/makarios" in v["participant"] for v in got.values())
+    # one-word names the NER takes for places, after a title or a state's possessive
+    TEXTS["bogor-1994"] = ("1994-11-16", """Bogor meeting
+
+The 1994 meeting in Bogor brought together US President Bill Clinton, Japanese Prime Minister Tomiichi Murayama and Indonesia's Suharto, the host. Foreign Ministers Yohei Kono of Japan and Ali Alatas of Indonesia signed a memorandum on fisheries there.""")
+    bogor = [v for v in summits("bogor-1994").values() if "person/bill-clinton" in v["participant"]]
+    assert len(bogor) == 1 and "person/suharto" in bogor[0]["participant"], summits("bogor-1994")
+    assert has("bogor-1994", "person/yohei-kono", "officialOf", "state/japan")   # after a plural title
+
+
+def test_extract_rules_a_precise_date_beside_years_ago_dates_the_meeting() -> None:
+    TEXTS["years-ago-2015"] = ("2015-11-30", """Border friends
+
+Thirty years ago, the presidents of Brazil and Argentina, Jose Sarney and Raul Alfonsin, met at the border on 30 November 1985.""")
+    got = [v for v in summits("years-ago-2015").values() if "person/jose-sarney" in v["participant"]]
+    assert len(got) == 1 and got[0].get("startDate") == {"1985-11-30"}, summits("years-ago-2015")
+
+
+def test_extract_rules_a_named_gathering_placed_and_the_leaders_told_after_it() -> None:
+    TEXTS["co-chaired-2022"] = ("2022-12-10", """Gulf and China
+
+The China-Arab States Summit in Riyadh drew leaders from across the region. Saudi Crown Prince Mohammed bin Salman co-chaired the gathering with Chinese President Xi Jinping.""")
+    got = [v for v in summits("co-chaired-2022").values() if "person/xi-jinping" in v["participant"]]
+    assert len(got) == 1, summits("co-chaired-2022")
+    assert got[0].get("location") == {"place/riyadh"}
+    TEXTS["in-person-1975"] = ("1975-03-20", """River states
+
+Leaders of the river states gathered in Niamey for a conference on the drought. Nigerien President Seyni Kountche hosted the meeting, which opened on 12 March 1975. Malian President Moussa Traore and Chadian President Francois Tombalbaye attended in person.""")
+    got = [v for v in summits("in-person-1975").values() if "person/seyni-kountche" in v["participant"]]
+    assert len(got) == 1, summits("in-person-1975")
+    assert got[0]["participant"] == {"person/seyni-kountche", "person/moussa-traore", "person/francois-tombalbaye"}
+    assert got[0].get("location") == {"place/niamey"} and got[0].get("startDate") == {"1975-03-12"}

@@ -10,7 +10,7 @@ from typing import Any
 
 from .. import reference as ref
 from ..dates import find_date_expressions
-from .lexicon import INSTITUTIONS, NAME_PARTICLES, _TITLE_HEADS, _TITLE_WORDS, TREATY_HEADS
+from .lexicon import INSTITUTIONS, NAME_PARTICLES, _PLURAL_TITLES, _TITLE_HEADS, _TITLE_WORDS, TREATY_HEADS
 from .nlp import _columns, _doc_text, _org_person_ids, PROPN, _span_ents
 from .names import _clean_person, _name_tokens, _office_after, _org_is_person, _person_by_short
 from .context import _Article, Mention, Sentence
@@ -255,6 +255,14 @@ def _given_name_like_place(doc: Any, i: int, end: int, covered: set[int]) -> boo
             and doc[i + 1].pos_ == "PROPN" and doc[i + 1].text[:1].isupper() and doc[i + 1].lower_ not in _TITLE_WORDS)
 
 
+def _known_name_like_place(doc: Any, i: int) -> bool:
+    """A one-word name the NER took for a place right after a title, which the reference data
+    knows as a person's and not as a place ("President Sukarno")."""
+    return (doc[i].ent_type_ in ("GPE", "LOC") and doc[i].ent_iob_ == "B" and not doc[i].ent_id_
+            and (i + 1 >= len(doc) or doc[i + 1].ent_iob_ != "I")
+            and ref.lookup_place(doc[i].text) is None and _person_by_short(doc[i].text) is not None)
+
+
 def _before_dash(doc: Any, ent: Any) -> int:
     """Where an entity the NER ran across a spaced dash really ends ("the Quad - Biden": the
     words after the dash open a list of their own)."""
@@ -303,7 +311,8 @@ def _mentions(art: _Article, s: Sentence) -> None:
             if inst:
                 continue
         if ent.label_ in ("GPE", "LOC", "FAC") and len(ent) == 1 and ref.lookup_place(text) is None \
-                and any(ent.text.lower() in rec["tokens"] for rec in art.people.values()):
+                and (any(ent.text.lower() in rec["tokens"] for rec in art.people.values())
+                     or not ent.ent_id_ and _person_by_short(ent.text) is not None):
             key = art.resolve_short(ent.text, s.index)  # "Rahimzoda flew to Vienna": a name, not a place
             if key:
                 s.persons.append(Mention("person", ent.text, ent.start, ent.end, key))
@@ -389,7 +398,9 @@ def _mentions(art: _Article, s: Sentence) -> None:
     i = span.start
     while i < span.end - 1:
         tok = doc[i]
-        if tok.text[:1].isupper() and tok.lower_ in _TITLE_HEADS and (i + 1 not in covered or _given_name_like_place(doc, i + 1, span.end, covered)):
+        if tok.text[:1].isupper() and (tok.lower_ in _TITLE_HEADS or tok.lower_ in _PLURAL_TITLES) and (
+                i + 1 not in covered or _given_name_like_place(doc, i + 1, span.end, covered)
+                or _known_name_like_place(doc, i + 1)):
             if i + 1 in covered:
                 covered.discard(i + 1)   # "Foreign Minister Santiago Cafiero": a given name, not the city
             j = i + 1
