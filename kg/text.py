@@ -520,7 +520,9 @@ def _ends_with_ellipsis(line: str) -> bool:
 
 
 def _is_title_case(words: Sequence[str]) -> bool:
-    """Most content words capitalized ("Chile, Argentina Seal Fisheries Deal")."""
+    """Most content words capitalized ("Chile, Argentina Seal Fisheries Deal"); a sentence full
+    of names that ends with a full stop and has two lower-case words or more ("Merkel held
+    talks with President A B at the Presidential Villa.") is not."""
     content = 0
     caps = 0
     for w in words:
@@ -532,6 +534,9 @@ def _is_title_case(words: Sequence[str]) -> bool:
         content += 1
         if w[0].isupper():
             caps += 1
+    if content - caps >= 2 and words and words[-1].endswith(".") and len(words) >= 8 \
+            and not re.search(r"(?:[A-Z]\.){2,}$", words[-1]):   # "... at the U.N.": an abbreviation
+        return False
     return content >= 2 and caps >= 0.75 * content
 
 

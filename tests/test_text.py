@@ -710,3 +710,13 @@ def test_text_seed_ui_lines_are_not_blocks(path: Path) -> None:
         assert re.search(r"[A-Za-z]", b.text)
         assert not re.match(r"(Posted|Updated)\b", b.text)
     assert doc.title is None or len(doc.title.split()) >= 2
+
+
+def test_text_a_short_paragraph_full_of_names_is_body_not_a_headline() -> None:
+    doc = read_text("Border visit\n\nThe prime minister arrived in the capital on Monday.\n\n"
+                    "Kristersson held talks with President Alar Karis at Kadriorg Palace.\n\n"
+                    "Estonia, Latvia and Lithuania Sign Grid Deal at the U.N.\n")
+    sections = {b.text: b.section for b in doc.blocks}
+    assert sections["Kristersson held talks with President Alar Karis at Kadriorg Palace."] == "body"
+    # a title-case line is still a headline, also when it ends with an abbreviation's full stop
+    assert sections.get("Estonia, Latvia and Lithuania Sign Grid Deal at the U.N.", "headline") == "headline"
