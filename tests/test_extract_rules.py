@@ -1482,3 +1482,30 @@ Leaders of the river states gathered in Niamey for a conference on the drought. 
     assert len(got) == 1, summits("in-person-1975")
     assert got[0]["participant"] == {"person/seyni-kountche", "person/moussa-traore", "person/francois-tombalbaye"}
     assert got[0].get("location") == {"place/niamey"} and got[0].get("startDate") == {"1975-03-12"}
+
+
+def test_extract_rules_a_tour_begun_on_arrival_and_a_tour_of_a_state() -> None:
+    TEXTS["tour-of-1961"] = ("1961-11-03", """Nehru in America
+
+Indian Prime Minister Jawaharlal Nehru arrived at Andrews Air Force Base on 6 November 1961 to begin a ten-day tour of the United States. Ghanaian President Kwame Nkrumah began a tour of the Soviet Union in July.""")
+    visits = {(v["visitor"], v["destination"], v.get("startDate")) for v in _visits("tour-of-1961")}
+    # the tour began with the arrival; the date is the arrival's, though after the article's date
+    # the text tells it as done (a journey's purpose)
+    assert ("person/jawaharlal-nehru", "state/united-states", "1961-11-06") in visits, visits
+    assert any(v[0] == "person/kwame-nkrumah" and v[1] == "state/soviet-union" for v in visits)
+
+
+def test_extract_rules_the_chancellor_and_she_follow_the_woman_of_the_story() -> None:
+    TEXTS["she-2019"] = ("2019-02-08", """Kristersson in the Baltics
+
+Swedish Prime Minister Magdalena Andersson wrapped up a two-nation tour in Riga on Friday. Andersson held talks with President Egils Levits at Riga Castle and the two leaders then joined a forum with business executives. Levits said Latvia wanted more Swedish investment.
+
+The prime minister, who was travelling with a trade delegation, began the trip on Wednesday in Estonia. She arrived in Tallinn in the evening and was greeted by President Alar Karis. Karis used their joint news conference to praise the grid link. On Thursday she flew on to Vilnius.""")
+    visits = {(v["visitor"], v["destination"]) for v in _visits("she-2019")}
+    assert ("person/magdalena-andersson", "place/tallinn") in visits, visits
+    assert ("person/magdalena-andersson", "place/vilnius") in visits   # "she", though Karis spoke last
+    assert not any(v[0] in ("person/egils-levits", "person/alar-karis") for v in visits)
+    got = summits("she-2019")
+    # "A held talks with B and the two leaders then joined ...": both took part
+    assert any(v["participant"] == {"person/magdalena-andersson", "person/egils-levits"} for v in got.values()), got
+    assert any(v["participant"] == {"person/magdalena-andersson", "person/alar-karis"} for v in got.values()), got

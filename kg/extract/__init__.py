@@ -65,7 +65,7 @@ from .offices import (
 )
 from .mentions import (
     _CHUNK, _DATELINE, _DATELINE_PLACE, _dateline_place, _dateline_state, _GENERIC_SKIP_MODS, lead_blocks, quoted_treaty_names,
-    _generic_treaty_matches, _mentions, _NOT_MODS, _pronoun_subjects, _sentences, _subject_person,
+    _generic_treaty_matches, _mentions, _NOT_MODS, _pronoun_subjects, repoint_pronouns, _sentences, _subject_person,
     _TREATY_GENERIC, _TREATY_HEAD, _TREATY_NAMED,
 )
 from .attendance import attendance
@@ -123,6 +123,7 @@ def extract(doc: Any, *, date: PartialDate | None = None) -> Extraction:
     _resolve_offices(art)
     for s in sentences:
         resolve_descriptions(art, s)   # "the Tanzanian leader": someone the article has named
+    repoint_pronouns(sentences)
     for i, s in enumerate(sentences):
         prev = sentences[i - 1] if i and sentences[i - 1].block == s.block else None
         _treaties(art, s, prev)

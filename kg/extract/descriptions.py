@@ -42,8 +42,9 @@ def _holder(art: _Article, state: str, noun: str) -> str | None:
 
 
 # "the President", "the King": the title alone, capitalised as in readouts and statements
-_BARE = re.compile(r"\b[Tt]he\s+(President|Prime Minister|King|Queen|Emir|Chancellor|Premier|Sultan|Shah|Emperor|Crown Prince)\b"
-                   r"(?!\s+(?:of\b|[A-Z]))(?!['’])")
+# (or in lower case, as news writes it: "the chancellor", "the president")
+_BARE = re.compile(r"\b[Tt]he\s+((?i:president|prime minister|king|queen|emir|chancellor|premier|sultan|shah|emperor|crown prince))\b"
+                   r"(?!\s+(?:of\b|[A-Z]))(?!['’])(?!-)")
 
 
 def _sole_titled(art: _Article, title: str, sent_index: int) -> str | None:

@@ -544,8 +544,13 @@ def _participants(art: _Article, s: Sentence, tok: Any) -> list[str]:
         doc = s.span.doc
         mine = _clause_root(tok)
         clauses = {p.start: _clause_root(doc[p.end - 1]) for p in s.persons}
+        if tok.i > 0 and doc[tok.i - 1].pos_ == "VERB" and doc[tok.i - 1].lemma_.lower() in ("hold", "have", "conduct"):
+            # "A held talks with B and the two then joined ...", parsed with "talks" as the
+            # subject of "joined": the clause of the verb right before it
+            mine = _clause_root(doc[tok.i - 1])
         if len(set(clauses.values())) > 1 and mine in clauses.values():
-            earlier |= {p.start for p in s.persons if clauses[p.start] != mine}
+            earlier |= {p.start for p in s.persons if clauses[p.start] != mine
+                        and not tok.left_edge.i <= p.start <= tok.right_edge.i}   # (not "talks with B")
     for p in s.persons:
         if p.start in earlier:
             continue   # "his third meeting, after A in 2000 and B in 2007": A and B were not there
@@ -761,7 +766,10 @@ def _visits(art: _Article, s: Sentence) -> None:
                     if c.dep_ in ("nsubj", "nsubjpass") and c.i in by_tok:
                         visitor = by_tok[c.i].key
             if visitor is None and tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in LIGHT_VERBS:
-                for c in tok.head.children:
+                verb = tok.head
+                if verb.dep_ in ("xcomp", "advcl") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+                    verb = verb.head   # "arrived ... to begin a tour of X": the subject of the arrival
+                for c in verb.children:
                     if c.dep_ in ("nsubj", "nsubjpass") and c.i in by_tok:
                         visitor = by_tok[c.i].key
             if visitor is None:
@@ -800,6 +808,11 @@ def _visits(art: _Article, s: Sentence) -> None:
             _, done, done_end = _event_status(art, s, tok.head.head, own_date_only=True)
             if done is not None and _dates_agree(start, done):
                 start, end = done, done_end
+        if is_noun and status is None and start is None and tok.dep_ in ("dobj", "obj") \
+                and tok.head.dep_ in ("advcl", "xcomp") and tok.head.head.pos_ == "VERB" \
+                and tok.head.head.lemma_.lower() in VISIT_VERBS:
+            # "arrived in X on 15 May to begin a tour of Y": the tour began with the arrival
+            _, start, end = _event_status(art, s, tok.head.head, own_date_only=True)
         if dest is None and is_verb and status is None and art.dateline_place and _arrives(tok) \
                 and (says_here(s.text) or _news_of_the_day(art, start)):
             # "X arrived on Tuesday", "Y, who flew in on Friday": to where the story is filed
@@ -968,14 +981,15 @@ def _destination(art: _Article, s: Sentence, tok: Any, is_verb: bool) -> str | N
                 return k
         return None
 
-    # "arrived in X", "flew into X"; a noun: "a visit to X", and "a stop in X" (made in a place)
+    # "arrived in X", "flew into X"; a noun: "a visit to X", "a tour of X", and "a stop in X" (made in a place)
     if tok.lemma_.lower() in ("leave", "depart"):
         # "left for Canberra", "left Beijing for Moscow": where it went, never what it left
         return next((key_at(g.i) for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"
                      for g in c.subtree if key_at(g.i)), None)
     preps = ("to",) if tok.lemma_.lower() in ("go", "ride", "drive", "sail") else ("into",) if tok.lemma_.lower() == "cross" \
         else ("to", "in", "into") if (is_verb and tok.lemma_.lower() != "visit") \
-        or tok.lemma_.lower() in ("stop", "stopover") else ("to",)
+        or tok.lemma_.lower() in ("stop", "stopover") else ("to", "of", "through") if tok.lemma_.lower() == "tour" \
+        else ("to",)
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in preps:
             for g in c.subtree:
@@ -1068,6 +1082,13 @@ def _add_meeting(art: _Article, s: Sentence, tok: Any, people: list[str], where:
     status, start, end = _event_status(art, s, tok, own_date_only=False)
     if status is not None:
         return
+    arrival = next((e for e in reversed(art.events) if e.kind == "Visit" and e.extra.get("sent") == s.index
+                    and set(e.participants) & set(people) and (e.destination or "").startswith("place/")), None)
+    if arrival is not None and where is None:
+        # "X arrived in Tallinn and was greeted by Y": where and when the guest arrived
+        where = arrival.destination
+        if start is None:
+            start, end = arrival.start, None
     if where is None and art.dateline_place and _news_of_the_day(art, start):
         where = art.place(art.dateline_place)
     ev = Event("Summit", people, start, end, where,

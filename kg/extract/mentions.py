@@ -202,22 +202,59 @@ def _pronoun_subjects(art: _Article, s: Sentence, before: list[Sentence]) -> Non
     """"He"/"She" as the subject of a sentence: the person who was the subject just before
     (news keeps its protagonist as the subject from one sentence to the next). Only when the
     previous sentences name exactly one subject person, and not in quotes."""
+    first = _pronoun_subject(s)
+    if first is None or any(m.start == first.i for m in s.persons):
+        return
+    ref_key = _previous_subject(s, before)
+    if ref_key is None:
+        return
+    s.persons.insert(0, Mention("person", first.text, first.i, first.i + 1, ref_key, extra={"pronoun": True}))
+    art.person_order.append((s.index, ref_key))
+
+
+def _pronoun_subject(s: Sentence) -> Any | None:
+    """"He" or "she" as the subject of the sentence's main verb."""
     first = next((t for t in s.span if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"), None)
-    if first is None or first.lower_ not in ("he", "she"):
-        return
-    if any(m.start == first.i for m in s.persons):
-        return
-    ref_key = None
+    return first if first is not None and first.lower_ in ("he", "she") else None
+
+
+def _previous_subject(s: Sentence, before: list[Sentence]) -> str | None:
     for prev in reversed(before):
         if prev.block < s.block - 1:
             break
         if prev.persons:
-            ref_key = _subject_person(prev)
-            break
-    if ref_key is None:
-        return
-    s.persons.insert(0, Mention("person", first.text, first.i, first.i + 1, ref_key))
-    art.person_order.append((s.index, ref_key))
+            return _subject_person(prev)
+    return None
+
+
+def repoint_pronouns(sentences: list[Sentence]) -> None:
+    """After descriptions are read ("The chancellor, who ..., began the trip. She arrived ..."),
+    a pronoun subject points to the subject of the sentence before as it now reads; "she", when
+    that person was not called "she" while someone named in the sentences just before was, to
+    that someone (and "he" away from someone called "she") ("She arrived in Dakar, greeted by A. A spoke
+    of solar power. On Thursday she flew on": the same woman)."""
+    said: dict[str, str] = {}   # person -> "he" or "she", as the article has called them
+    for i, s in enumerate(sentences):
+        first = _pronoun_subject(s)
+        if first is not None and not any(m.start == first.i for m in s.persons):
+            # one the sentences before did not name when mentions were read
+            s.persons.insert(0, Mention("person", first.text, first.i, first.i + 1, None, extra={"pronoun": True}))
+        for m in s.persons:
+            if not m.extra.get("pronoun"):
+                continue
+            word = m.text.lower()
+            key = _previous_subject(s, sentences[max(0, i - 2):i]) or m.key
+            # (most leaders in the news are men: "he" moves only away from someone called "she")
+            if said.get(key) != word and (word == "she" or said.get(key) == "she"):
+                recent = [p.key for x in reversed(sentences[max(0, i - 4):i]) for p in reversed(x.persons)
+                          if x.block >= s.block - 1]
+                other = next((k for k in recent if said.get(k) == word), None)
+                if other is not None:
+                    key = other
+            m.key = key
+            if key is not None:
+                said[key] = word
+        s.persons[:] = [m for m in s.persons if m.key is not None]
 
 
 _QUOTED_TREATY = re.compile(r"[‘'\"“]([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,4})[’'\"”]\s+"
@@ -260,7 +297,12 @@ def _known_name_like_place(doc: Any, i: int) -> bool:
     knows as a person's and not as a place ("President Sukarno")."""
     return (doc[i].ent_type_ in ("GPE", "LOC") and doc[i].ent_iob_ == "B" and not doc[i].ent_id_
             and (i + 1 >= len(doc) or doc[i + 1].ent_iob_ != "I")
-            and ref.lookup_place(doc[i].text) is None and _person_by_short(doc[i].text) is not None)
+            and ref.lookup_place(doc[i].text) is None and _one_word_name(doc[i].text))
+
+
+def _one_word_name(word: str) -> bool:
+    """A word that is a name the reference data knows a person by (not "Jr.", not "II")."""
+    return re.fullmatch(r"[A-Z][a-z]{2,}", word) is not None and _person_by_short(word) is not None
 
 
 def _before_dash(doc: Any, ent: Any) -> int:
@@ -312,7 +354,7 @@ def _mentions(art: _Article, s: Sentence) -> None:
                 continue
         if ent.label_ in ("GPE", "LOC", "FAC") and len(ent) == 1 and ref.lookup_place(text) is None \
                 and (any(ent.text.lower() in rec["tokens"] for rec in art.people.values())
-                     or not ent.ent_id_ and _person_by_short(ent.text) is not None):
+                     or not ent.ent_id_ and _one_word_name(ent.text)):
             key = art.resolve_short(ent.text, s.index)  # "Rahimzoda flew to Vienna": a name, not a place
             if key:
                 s.persons.append(Mention("person", ent.text, ent.start, ent.end, key))

@@ -71,9 +71,10 @@ def _has_past_evidence(tok: Any) -> bool:
             return True
         if c.dep_ == "amod" and c.lower_ in {"last", "previous", "recent", "past", "historic", "brief"}:
             return True
-    if tok.tag_ == "VB" and tok.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
-            and tok.head.tag_ == "VBD" and tok.head.lemma_.lower() in _TRAVEL:
-        return True   # "flew to Lusaka to sign X": the purpose of a journey made, told as done
+    for v in [tok] + ([tok.head] if tok.dep_ in ("dobj", "obj") else []):
+        if v.tag_ == "VB" and v.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) \
+                and v.head.tag_ == "VBD" and v.head.lemma_.lower() in _TRAVEL:
+            return True   # "flew to Lusaka to sign X", "arrived to begin a tour": the purpose of a journey made, told as done
     for t in _ancestors_and_self(tok):
         if t.tag_ == "VBD":
             return True
