@@ -1509,3 +1509,24 @@ The prime minister, who was travelling with a trade delegation, began the trip o
     # "A held talks with B and the two leaders then joined ...": both took part
     assert any(v["participant"] == {"person/magdalena-andersson", "person/egils-levits"} for v in got.values()), got
     assert any(v["participant"] == {"person/magdalena-andersson", "person/alar-karis"} for v in got.values()), got
+
+
+def test_extract_rules_the_leaders_a_summit_story_places_at_its_gathering() -> None:
+    TEXTS["gathering-1999"] = ("1999-08-13", """Southern leaders meet
+
+MAPUTO, Aug 13 (Wire) - Leaders of the fourteen southern African states opened their annual summit in Maputo on Friday, with the war in Congo at the top of the agenda.
+
+Mozambican President Joaquim Chissano, the host, met each of his guests at the airport. Among those he welcomed were President Sam Nujoma of Namibia and Zambia's President Frederick Chiluba. Zimbabwe's President Robert Mugabe arrived late in the evening and went straight to the hall.
+
+Angolan President Jose Eduardo dos Santos stayed away, sending his foreign minister instead.
+
+In 1992 the bloc's founding treaty was signed in Windhoek, where President Quett Masire of Botswana chaired the meeting.
+
+In Pretoria, President Thabo Mbeki met business leaders on Friday.""")
+    got = [v for v in summits("gathering-1999").values() if "person/joaquim-chissano" in v["participant"]]
+    assert len(got) == 1, summits("gathering-1999")
+    assert {"person/sam-nujoma", "person/frederick-chiluba", "person/robert-mugabe"} <= got[0]["participant"]
+    assert got[0].get("location") == {"place/maputo"}
+    # one who stayed away, one of another year's meeting, one in another state's story
+    for absent in ("person/jose-eduardo-dos-santos", "person/quett-masire", "person/thabo-mbeki"):
+        assert absent not in got[0]["participant"], absent

@@ -69,6 +69,7 @@ from .mentions import (
     _TREATY_GENERIC, _TREATY_HEAD, _TREATY_NAMED,
 )
 from .attendance import attendance
+from .gathering import place_leaders
 from .events import (
     _attached, _destination, _participants, _place_for, _presence_visits, _summits, _trigger_tokens, _visits,
 )
@@ -131,6 +132,7 @@ def extract(doc: Any, *, date: PartialDate | None = None) -> Extraction:
         _presence_visits(art, s)
         _summits(art, s, prev)
         attendance(art, s)        # "A and B also attended": the gathering just told
+    place_leaders(art)            # the leaders the story places at the gathering it leads with
     _merge_treaty_mentions(art)
     _relabel_unnamed_treaties(art)
     complete_known_treaties(art, art.linked_treaties)

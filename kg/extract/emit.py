@@ -76,7 +76,11 @@ def _emit_events(art: _Article) -> None:
                     ev.place = f.obj.key
     lead = min((x.block for x in art.sentences if x.section == "body"), default=None)
     merged: list[Event] = []
+    home: dict[int, Event] = {}   # event -> the merged event it went into
+    placed = [ev for ev in art.events if "of" in ev.extra]   # leaders placed at the story's gathering
     for ev in art.events:
+        if "of" in ev.extra:
+            continue
         target = None
         for m in merged:
             if m.kind != ev.kind or m.extra.get("type") != ev.extra.get("type"):
@@ -140,31 +144,49 @@ def _emit_events(art: _Article) -> None:
                 break
         if target is None:
             merged.append(ev)
+            home[id(ev)] = ev
             continue
-        for p in ev.participants:
-            if p not in target.participants:
-                target.participants.append(p)
-        if ev.extra.get("one"):   # one who took part in a named gathering told before its people
-            target.extra["one"] = True
-            target.extra["takes_part"] = set(target.extra.get("takes_part") or ()) | set(ev.extra.get("takes_part") or ())
-        if target.start is not None and ev.start is not None and target.start.day and ev.start.day \
-                and target.start != ev.start:
-            # days of one gathering told apart: it ran from the first to the last
-            days = [d for d in (target.start, ev.start, target.end, ev.end) if d is not None and d.day]
-            target.start, target.end = min(days), max(days)
+        home[id(ev)] = target
+        _absorb(target, ev)
+    for ev in placed:
+        target = home.get(ev.extra["of"])
+        if target is None:
+            merged.append(ev)
         else:
-            target.start = _finer(target.start, ev.start)
-            target.end = target.end or ev.end
-        target.place = target.place or ev.place
-        if ev.extra.get("name") and not target.extra.get("name"):
-            target.extra["name"] = ev.extra["name"]   # "A hosted the G20 summit": the verb's event, named by its noun
-        target.destination = target.destination or ev.destination
-        if target.destination and ev.destination and target.destination.startswith("state/") \
-                and ev.destination.startswith("place/"):
-            target.destination = ev.destination
-        target.evidence.extend(ev.evidence)
-        if "treaty" not in ev.extra:
-            target.extra.pop("treaty", None)   # also reported as a meeting, not only as a signing
+            _absorb(target, ev)
+    _write_events(art, merged)
+
+
+def _absorb(target: Event, ev: Event) -> None:
+    """Merge ``ev`` into ``target``: its people, days, place, name and evidence."""
+    for p in ev.participants:
+        if p not in target.participants:
+            target.participants.append(p)
+    if ev.extra.get("one"):   # one who took part in a named gathering told before its people
+        target.extra["one"] = True
+        target.extra["takes_part"] = set(target.extra.get("takes_part") or ()) | set(ev.extra.get("takes_part") or ())
+    if target.start is not None and ev.start is not None and target.start.day and ev.start.day \
+            and target.start != ev.start:
+        # days of one gathering told apart: it ran from the first to the last
+        days = [d for d in (target.start, ev.start, target.end, ev.end) if d is not None and d.day]
+        target.start, target.end = min(days), max(days)
+    else:
+        target.start = _finer(target.start, ev.start)
+        target.end = target.end or ev.end
+    target.place = target.place or ev.place
+    if ev.extra.get("name") and not target.extra.get("name"):
+        target.extra["name"] = ev.extra["name"]   # "A hosted the G20 summit": the verb's event, named by its noun
+    target.destination = target.destination or ev.destination
+    if target.destination and ev.destination and target.destination.startswith("state/") \
+            and ev.destination.startswith("place/"):
+        target.destination = ev.destination
+    target.evidence.extend(ev.evidence)
+    if "treaty" not in ev.extra:
+        target.extra.pop("treaty", None)   # also reported as a meeting, not only as a signing
+
+
+def _write_events(art: _Article, merged: list[Event]) -> None:
+    """The facts of the article's merged events."""
     for ev in merged:
         if ev.kind == "Plan":
             _emit_plan(art, ev)

@@ -1,0 +1,84 @@
+"""The gathering a story is about, and the leaders the story places at it.
+
+A report of a summit or conference of several states names its leaders in many ways after the
+lead: "Among those he welcomed were A, B and C", "Also in their seats were D and E", "From
+Africa came F", "G, who flew in last night, told reporters ...". None of these says "summit"
+again; each says that the leader was there. When the lead reports a gathering of leaders (a
+summit, conference or meeting of several states, placed and dated), every head of state or
+government a later sentence of the same story places there (a verb of coming, meeting, taking
+a seat or taking part, with no word of absence and no other year) becomes a fragment of that
+gathering, joined to it when events are merged.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Evidence
+from .context import _Article, Event, Sentence
+
+# the lead says several states' leaders gathered ("the rulers of six Gulf states", "heads of
+# state and government", "leaders of the bloc")
+_MANY_LEADERS = re.compile(r"\b(?:leaders|rulers|heads\s+of\s+(?:state|government)|presidents|prime\s+ministers|"
+                           r"premiers|monarchs|kings|emirs|chiefs\s+of\s+state)\b", re.I)
+# a leader at the gathering: came, met, sat, spoke to it, took part, was among those present
+_THERE = re.compile(r"\b(?:arriv\w*|came|coming|attend\w*|join\w*|welcom\w*|greet\w*|met|meets?|meeting|open(?:ed|ing|s)|"
+                    r"chair\w*|co-chair\w*|host\w*|address\w*|told\s+(?:the|his|her|their|fellow)|spoke|speech|"
+                    r"sign\w*|seat\w*|sat|represent\w*|led|took\s+part|taking\s+part|present|among|embrac\w*|"
+                    r"shook|handshake|flew\s+in|landed|guests?|fellow|delegates|round\s+table|plenary)\b", re.I)
+# ... but not one who stayed away, sent someone else, was there from afar, or will be there
+_AWAY = re.compile(r"\b(?:boycott\w*|stay(?:ed|s)?\s+away|absent|absence|did\s+not|didn't|not\s+attend\w*|sent\s+(?:a|an|his|her|its)\b|"
+                   r"instead|by\s+video|virtually|observers?|declin\w*|skipp\w*|snubb\w*|not\s+invited|excluded|suspended|"
+                   r"will|would|expected|scheduled|plans?\s+to|next|last\s+year|previous|former|the\s+late|"
+                   r"(?:that|the\s+following|the\s+next)\s+year)\b", re.I)
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_NOUNS = {"summit", "conference", "meeting", "gathering"}
+
+
+def main_gathering(art: _Article) -> Event | None:
+    """The gathering of several states' leaders the story leads with: told in its first two body
+    paragraphs, placed and dated, with a plural of leaders or three leaders or more in that
+    sentence, or a name of its own."""
+    body = sorted({s.block for s in art.sentences if s.section == "body"})[:2]
+    for ev in art.events:
+        if ev.kind != "Summit" or ev.extra.get("block") not in body or ev.extra.get("background") \
+                or ev.extra.get("sidelines") or ev.extra.get("trigger") not in _NOUNS:
+            continue
+        if ev.place is None or (ev.start or ev.end) is None:
+            continue
+        said = ev.evidence[0].sentence if ev.evidence else ""
+        if _MANY_LEADERS.search(said) or len(ev.participants) >= 3 or ev.extra.get("name"):
+            return ev
+    return None
+
+
+def place_leaders(art: _Article) -> None:
+    """Fragments of the main gathering for the leaders later sentences place at it."""
+    main = main_gathering(art)
+    if main is None:
+        return
+    year = (main.start or main.end).year
+    where = art.state_of(main.place)
+    first = main.extra.get("sent", 0)
+    for s in art.sentences:
+        if s.index < first or s.section != "body":
+            continue
+        # another year in the sentence or in its paragraph before it: another time's story
+        told = " ".join(x.text for x in art.sentences if x.block == s.block and x.index <= s.index)
+        if any(int(y) != year for y in _YEAR.findall(told)) or _AWAY.search(s.text) or not _THERE.search(s.text):
+            continue
+        if any(m.key != main.place and art.state_of(m.key) not in (None, where) for m in s.places):
+            continue   # "In Nadi today he met B": a story in another state
+        people = [m.key for m in s.persons if m.key in art.leaders and m.key not in art.past_people
+                  and m.key not in main.participants]
+        for key in dict.fromkeys(people):
+            _join(art, s, main, key)
+
+
+def _join(art: _Article, s: Sentence, main: Event, key: str) -> None:
+    ev = Event("Summit", [key], main.start, main.end, main.place,
+               extra={"type": "Summit", "noun": True, "one": True, "takes_part": {key}, "of": id(main),
+                      "sent": s.index, "block": s.block, "name": main.extra.get("name"),
+                      "trigger": main.extra.get("trigger")})
+    ev.evidence.append(Evidence(s.text, s.section))
+    art.events.append(ev)
