@@ -23,6 +23,7 @@ from .store import engine_io as ox  # the engine, through kg/store.py
 
 from . import kinds, queries as _queries
 from .errors import InputError, NotFound
+from .inputs import check_graph
 from .prefixes import ARTICLE, INFERRED_GRAPH, ONTOLOGY_GRAPH, QUARANTINE, REFERENCE_GRAPH
 from .backend import Backend
 from .store import MEMORY, KgStore, RdfFormat, Result, open_output
@@ -290,6 +291,7 @@ class KnowledgeGraph:
                format: RdfFormat | str = RdfFormat.nq, graph: str | None = None) -> None:
         """Write the store (or one graph) as RDF to a file name (``.gz`` compresses) or a stream."""
         fmt = RdfFormat(format)
+        graph = check_graph(graph)
         if output is None or output == "-":
             stream = open_output(None)
             try:
@@ -312,7 +314,7 @@ class KnowledgeGraph:
         """
         from .remote import push as push_graphs
 
-        return push_graphs(self.store, url, graph=graph, replace=replace, auth=auth,
+        return push_graphs(self.store, url, graph=check_graph(graph), replace=replace, auth=auth,
                            progress=progress)
 
     def dataset(self) -> Any:
@@ -343,7 +345,7 @@ class KnowledgeGraph:
         not one transaction (see :meth:`kg.store.KgStore.load_files`).
         """
         fmt = RdfFormat(format) if format else None
-        return self.store.load_files([Path(p) for p in paths], fmt=fmt, graph=graph, bulk=bulk,
+        return self.store.load_files([Path(p) for p in paths], fmt=fmt, graph=check_graph(graph), bulk=bulk,
                                      replace=(ONTOLOGY_GRAPH, REFERENCE_GRAPH, INFERRED_GRAPH),
                                      skip_held_by=(str(ONTOLOGY_GRAPH), str(REFERENCE_GRAPH)))
 
@@ -531,9 +533,10 @@ class KnowledgeGraph:
 
         from .validate import validate
 
+        graph = check_graph(graph)
         data = Graph()
         buf = io.BytesIO()
-        if graph:
+        if graph is not None:
             self.store.dump(buf, RdfFormat.nt, graph=graph)
         else:
             # everything but the ontology and the quarantine: what a query sees as facts

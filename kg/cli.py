@@ -14,6 +14,7 @@ from typing import Annotated, Any, Optional
 import typer
 
 from .errors import InputError, KgError, as_kg_error
+from .inputs import check_graph
 from .store import DEFAULT_LOCATION, RdfFormat, ResultFormat
 
 app = typer.Typer(
@@ -176,6 +177,7 @@ def load_cli(
 
     Example: kg load backup.nq ; kg load extra.ttl --graph https://example.org/extra ; kg load --bulk big.nq
     """
+    check_graph(graph)  # before the store is opened (or created)
     counts = _state.kg().load(files, format=format, graph=graph, bulk=bulk)
     typer.echo(counts.summary())
 
@@ -275,6 +277,7 @@ def export_cli(
 
     Example: kg export --format nq -o backup.nq.gz
     """
+    check_graph(graph)
     _state.kg(write=False).export(output, format=format, graph=graph)
 
 
@@ -298,6 +301,7 @@ def validate_cli(
     """
     if format not in ("text", "json", "turtle"):
         raise InputError(f"bad --format '{format}': use text, json or turtle")
+    check_graph(graph)
     report = _state.kg(write=False).validate(graph=graph)
     out = {"text": report.to_text, "json": report.to_json, "turtle": report.to_turtle}[format]()
     typer.echo(out.rstrip("\n"))
@@ -354,6 +358,7 @@ def push_cli(
     if (user is None) != (password is None):
         raise InputError("--user and --password go together")
     auth: Any = (user, password) if user is not None else (os.environ.get("KG_TOKEN") or None)
+    check_graph(graph)
     g = _state.kg(write=False)  # push only reads the store: other readers may share it
     with _PushProgress() as bar:
         report = g.push(url, graph=graph, replace=replace, auth=auth, progress=bar)

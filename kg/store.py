@@ -324,6 +324,7 @@ class KgStore:
         if self.in_memory:
             self._store = ox.Store()
         else:
+            _check_store_folder(loc)
             self._open(read_only=read_only and (Path(loc) / "CURRENT").exists() and not _wal_pending(loc)
                        and not (Path(loc) / JOURNAL).exists())
         self._ensure_view()
@@ -345,6 +346,8 @@ class KgStore:
                     raise
                 self.read_only = read_only
                 return
+            except RuntimeError as err:  # the engine: "Corruption: ..."
+                raise StoreError(f"cannot open store '{loc}': {_syntax_message(err)}") from None
             except OSError as err:
                 if not _is_lock_error(err):
                     raise StoreError(f"cannot open store '{loc}': {_syntax_message(err)}") from None
@@ -695,6 +698,45 @@ class KgStore:
     def engine(self) -> ox.Store:
         """The underlying pyoxigraph Store (for hot paths and interop)."""
         return self._store
+
+
+#: What kg itself puts in a store folder besides the engine's files.
+_KG_FILES = frozenset({"kg.lock", JOURNAL})
+
+
+def _check_store_folder(location: str) -> None:
+    """Refuse (StoreError) a ``--store`` that is a file, or a folder holding other files
+    than a store's: kg never creates or renames files among a user's own (the engine
+    would make a store there, and rename a ``LOG`` it finds). A new or empty folder, or
+    one with an engine store (its ``CURRENT`` names a ``MANIFEST`` file that is there),
+    is a store folder."""
+    folder = Path(location)
+    try:
+        if not folder.exists():
+            return
+        if not folder.is_dir():
+            raise StoreError(f"store '{location}' is a file, not a store folder; give a new or "
+                             "empty folder, or a kg store's folder")
+        names = {entry.name for entry in folder.iterdir()}
+    except OSError as err:
+        raise StoreError(f"cannot open store '{location}': {err.strerror or err}") from None
+    if not names - _KG_FILES or _is_engine_store(folder, names):
+        return
+    raise StoreError(f"store '{location}' is a folder of other files, not a kg store; kg writes "
+                     "nothing there: give a new or empty folder, or a kg store's folder")
+
+
+def _is_engine_store(folder: Path, names: set[str]) -> bool:
+    """Whether ``folder`` holds an engine (RocksDB) store: ``CURRENT`` names its manifest."""
+    if "CURRENT" not in names:
+        return False
+    try:
+        with open(folder / "CURRENT", "rb") as f:
+            current = f.read(64)
+    except OSError:
+        return False
+    m = re.fullmatch(rb"(MANIFEST-\d+)\n?", current)
+    return m is not None and m.group(1).decode() in names
 
 
 def _wal_pending(location: str) -> bool:

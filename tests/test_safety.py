@@ -772,3 +772,76 @@ def test_safety_fuzz_extractor(text: str) -> None:
         return
     extraction = extract(doc)
     assert extraction is not None
+
+
+# ---------------------------------------------------------------------------
+# issue 14: malformed --graph IRIs, --store on a folder of other files
+# ---------------------------------------------------------------------------
+
+BAD_IRIS = ["not an iri", "<urn:x>", "http://[::1", "", "urn:a\nb"]
+
+
+@pytest.mark.parametrize("iri", BAD_IRIS)
+@pytest.mark.parametrize("command", [["load", "{ttl}"], ["export", "-o", "{tmp}/out.nq"], ["validate"],
+                                     ["push", "http://127.0.0.1:9/store"]])
+def test_safety_graph_iri_checked_up_front(runner, sample_store, sample_ttl, tmp_path, command, iri) -> None:
+    before = nquads(sample_store)
+    args = [a.replace("{ttl}", str(sample_ttl)).replace("{tmp}", str(tmp_path)) for a in command]
+    line = assert_one_error(invoke(runner, sample_store, *args, "--graph", iri))
+    assert line.startswith("Error: bad --graph '") and "not an absolute IRI" in line, line
+    assert nquads(sample_store) == before
+    assert not (tmp_path / "out.nq").exists()
+
+
+def test_safety_graph_iri_checked_before_a_store_is_made(runner, tmp_path, sample_ttl) -> None:
+    assert_one_error(invoke(runner, tmp_path / "new", "load", str(sample_ttl), "--graph", "not an iri"))
+    assert not (tmp_path / "new").exists()
+
+
+@pytest.mark.parametrize("method", ["load", "export", "validate"])
+def test_safety_graph_iri_checked_by_the_library(fresh_kg, sample_ttl, method) -> None:
+    call = {"load": lambda: fresh_kg.load([sample_ttl], graph="not an iri"),
+            "export": lambda: fresh_kg.export(io.BytesIO(), graph="not an iri"),
+            "validate": lambda: fresh_kg.validate(graph="")}[method]
+    with pytest.raises(KgError, match="not an absolute IRI"):
+        call()
+
+
+STRANGER_FOLDERS = {  # a folder of the user's own files, as --store
+    "documents": {"notes.txt": b"my notes\n", "LOG": b"my log\n"},
+    "stray-current": {"CURRENT": b"MANIFEST-000001\n", "a.txt": b"x"},
+    "current-only": {"CURRENT": b"garbage\n"},
+}
+
+
+@pytest.mark.parametrize("folder", list(STRANGER_FOLDERS))
+@pytest.mark.parametrize("args", [["stats"], ["query", "ASK { ?s ?p ?o }"], ["load", "{ttl}"]])
+def test_safety_store_folder_of_other_files_refused_untouched(runner, tmp_path, sample_ttl, folder, args) -> None:
+    place = tmp_path / folder
+    place.mkdir()
+    for name, data in STRANGER_FOLDERS[folder].items():
+        (place / name).write_bytes(data)
+    before = {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in place.iterdir()}
+    line = assert_one_error(invoke(runner, place, *[a.replace("{ttl}", str(sample_ttl)) for a in args]))
+    assert line == (f"Error: store '{place}' is a folder of other files, not a kg store; kg writes "
+                    "nothing there: give a new or empty folder, or a kg store's folder")
+    assert {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in place.iterdir()} == before
+
+
+def test_safety_store_that_is_a_file_refused(runner, tmp_path) -> None:
+    (tmp_path / "f").write_bytes(b"x")
+    line = assert_one_error(invoke(runner, tmp_path / "f", "stats"))
+    assert "is a file, not a store folder" in line
+
+
+def test_safety_store_empty_folder_and_real_store_open(runner, tmp_path, store_path) -> None:
+    (tmp_path / "empty").mkdir()
+    assert invoke(runner, tmp_path / "empty", "stats").exit_code == 0
+    assert invoke(runner, store_path, "stats").exit_code == 0
+
+
+def test_safety_store_damaged_manifest_is_one_line(runner, store_path) -> None:
+    for manifest in store_path.glob("MANIFEST-*"):
+        manifest.write_bytes(b"garbage\n")
+    line = assert_one_error(invoke(runner, store_path, "stats"))
+    assert line.startswith(f"Error: cannot open store '{store_path}': Corruption"), line
