@@ -7,6 +7,7 @@ result. A :class:`kg.errors.KgError` becomes one line on stderr and exit code 2
 
 from __future__ import annotations
 
+import io
 import sys
 from pathlib import Path
 from typing import Annotated, Any, Optional
@@ -111,14 +112,19 @@ def _command(name: str) -> Any:
 
 
 def _read_query(text: str) -> str:
+    from .inputs import MAX_QUERY_BYTES, read_capped
+
     if text == "-":
         stdin = getattr(sys.stdin, "buffer", None)
-        return sys.stdin.read() if stdin is None else _decode_query(stdin.read(), "<stdin>")
+        if stdin is None:  # a text stream (tests): the same limit, in characters
+            return read_capped(io.BytesIO(sys.stdin.read(MAX_QUERY_BYTES + 1).encode()),
+                               MAX_QUERY_BYTES, label="<stdin>").decode()
+        return _decode_query(read_capped(stdin, MAX_QUERY_BYTES, label="<stdin>"), "<stdin>")
     if text.startswith("@"):
         path = Path(text[1:])
         if not path.is_file():
             raise InputError(f"{path}: no such query file")
-        return _decode_query(path.read_bytes(), str(path))
+        return _decode_query(read_capped(path, MAX_QUERY_BYTES), str(path))
     return text
 
 

@@ -34,6 +34,7 @@ from .errors import (
     StoreError,
     StoreInUse,
 )
+from .inputs import load_limit, read_capped
 from .prefixes import PREFIXES
 from .sparql_guard import screen
 
@@ -1075,14 +1076,19 @@ def _rdf_syntax_message(err: BaseException, data: bytes, fmt: RdfFormat,
 
 
 def _read_maybe_gz(path: Path) -> bytes:
-    data = path.read_bytes()
-    if path.name.lower().endswith(".gz"):
-        import gzip
-        try:
-            return gzip.decompress(data)
-        except OSError as err:
-            raise InputError(f"{path}: not a gzip file: {err}") from None
-    return data
+    """A file to load (``.gz`` decompressed as it is read), up to :func:`kg.inputs.load_limit`."""
+    gzipped = path.name.lower().endswith(".gz")
+    cap = load_limit()
+
+    def too_big(label: str, size: int | None) -> str:
+        how_big = f"{size / 1e6:,.1f} MB" if size is not None else f"more than {cap / 1e6:,.1f} MB"
+        return (f"{label}: too big to load ({how_big}{' decompressed' if gzipped else ''}; the limit "
+                f"is {cap / 1e6:,.1f} MB a file, set by $KG_MAX_LOAD_MB)")
+
+    try:
+        return read_capped(path, cap, gzipped=gzipped, too_big=too_big)
+    except OSError as err:
+        raise InputError(f"{path}: cannot read the file ({err.strerror or err})") from None
 
 
 def open_output(path: str | None) -> BinaryIO:

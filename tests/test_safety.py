@@ -845,3 +845,117 @@ def test_safety_store_damaged_manifest_is_one_line(runner, store_path) -> None:
         manifest.write_bytes(b"garbage\n")
     line = assert_one_error(invoke(runner, store_path, "stats"))
     assert line.startswith(f"Error: cannot open store '{store_path}': Corruption"), line
+
+
+# ---------------------------------------------------------------------------
+# issue 14: every input size-capped as it is read (devices, FIFOs, gzip streams)
+# ---------------------------------------------------------------------------
+
+
+def _peak_rss_mb(*args: str, env: dict[str, str] | None = None) -> tuple[subprocess.CompletedProcess, float]:
+    """Run a kg command in a child; (its result, its peak RSS in MB)."""
+    code = ("import resource, subprocess, sys\n"
+            "p = subprocess.run(sys.argv[1:], capture_output=True, text=True, timeout=120)\n"
+            "print(p.returncode); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+            "sys.stderr.write(p.stderr)\n")
+    proc = subprocess.run([sys.executable, "-c", code, KG_BIN, *args], capture_output=True, text=True,
+                          timeout=180, env={**os.environ, **(env or {})})
+    code_line, rss_kb = proc.stdout.split()
+    return subprocess.CompletedProcess(args, int(code_line), "", proc.stderr), int(rss_kb) / 1024
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
+def test_safety_ingest_dev_zero_reads_only_up_to_the_limit(store_path) -> None:
+    before = nquads(store_path)
+    proc, rss = _peak_rss_mb("--store", str(store_path), "ingest", "/dev/zero")
+    assert (proc.returncode, proc.stderr) == (2, "Error: /dev/zero: too big for an article (5.0 MB or more; "
+                                                 "the limit is 5.0 MB); split it into articles\n")
+    assert rss < 300, rss
+    assert nquads(store_path) == before
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
+def test_safety_load_dev_zero_reads_only_up_to_the_limit(store_path) -> None:
+    before = nquads(store_path)
+    proc, rss = _peak_rss_mb("--store", str(store_path), "load", "/dev/zero", "--format", "nt",
+                             env={"KG_MAX_LOAD_MB": "20"})
+    assert (proc.returncode, proc.stderr) == (2, "Error: /dev/zero: too big to load (more than 20.0 MB; "
+                                                 "the limit is 20.0 MB a file, set by $KG_MAX_LOAD_MB)\n")
+    assert rss < 300, rss
+    assert nquads(store_path) == before
+
+
+def _feed_fifo(path: Path, total: int, sent: list[int]) -> threading.Thread:
+    """A thread writing up to ``total`` bytes into the FIFO ``path`` (stops when the reader goes)."""
+    def feed() -> None:
+        try:
+            with open(path, "wb") as f:
+                chunk = b"The summit ended. " * 4096
+                while sent[0] < total:
+                    f.write(chunk)
+                    sent[0] += len(chunk)
+        except (BrokenPipeError, OSError):
+            pass
+    thread = threading.Thread(target=feed, daemon=True)
+    thread.start()
+    return thread
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs")
+@pytest.mark.parametrize("command", ["ingest", "load"])
+def test_safety_fifo_read_only_up_to_the_limit(runner, store_path, tmp_path, monkeypatch, command) -> None:
+    monkeypatch.setenv("KG_MAX_LOAD_MB", "5")
+    fifo = tmp_path / "pipe.nt"
+    os.mkfifo(fifo)
+    sent = [0]
+    thread = _feed_fifo(fifo, 200_000_000, sent)
+    before = nquads(store_path)
+    line = assert_one_error(invoke(runner, store_path, command, str(fifo)))
+    thread.join(10)
+    assert "too big" in line and "5.0 MB" in line, line
+    assert sent[0] < 20_000_000, sent[0]  # the writer was cut off near the limit, not read in full
+    assert nquads(store_path) == before
+
+
+def test_safety_gzip_bomb_is_refused_as_it_expands(runner, store_path, tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("KG_MAX_LOAD_MB", "10")
+    bomb = tmp_path / "bomb.nq.gz"
+    with gzip.open(bomb, "wb", compresslevel=9) as f:
+        line = b"<urn:a> <urn:b> <urn:c> <urn:g> .\n" * 10_000
+        for _ in range(100):  # 35 MB of N-Quads in a file of about 100 kB
+            f.write(line)
+    assert bomb.stat().st_size < 1_000_000
+    before = nquads(store_path)
+    line = assert_one_error(invoke(runner, store_path, "load", str(bomb)))
+    assert line == (f"Error: {bomb}: too big to load (more than 10.0 MB decompressed; the limit is "
+                    "10.0 MB a file, set by $KG_MAX_LOAD_MB)")
+    assert nquads(store_path) == before
+
+
+def test_safety_load_limit_lets_smaller_files_in(runner, store_path, tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("KG_MAX_LOAD_MB", "1")
+    small = tmp_path / "small.nq.gz"
+    with gzip.open(small, "wb") as f:
+        f.write(b"<urn:a> <urn:b> <urn:c> <urn:g> .\n" * 1000)
+    result = invoke(runner, store_path, "load", str(small))
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.strip() == "loaded 1000 triples into graph <urn:g>"
+
+
+@pytest.mark.parametrize("value", ["0", "lots", "-3"])
+def test_safety_load_limit_bad_setting(runner, store_path, sample_ttl, monkeypatch, value) -> None:
+    monkeypatch.setenv("KG_MAX_LOAD_MB", value)
+    line = assert_one_error(invoke(runner, store_path, "load", str(sample_ttl)))
+    assert line == f"Error: bad $KG_MAX_LOAD_MB '{value}': give a number of megabytes above 0"
+
+
+@pytest.mark.parametrize("where", ["file", "stdin"])
+def test_safety_query_text_is_capped(runner, sample_store, tmp_path, where) -> None:
+    big = "ASK { ?s ?p ?o }" + " " * 1_000_001
+    if where == "file":
+        (tmp_path / "q.rq").write_text(big)
+        result = invoke(runner, sample_store, "query", f"@{tmp_path / 'q.rq'}")
+    else:
+        result = invoke(runner, sample_store, "query", "-", input=big)
+    line = assert_one_error(result)
+    assert re.search(r"too big \((1\.0 MB|more than 1\.0 MB); the limit is 1\.0 MB\)$", line), line
