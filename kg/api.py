@@ -572,18 +572,30 @@ class KnowledgeGraph:
 
 def _write_file(path: Path, write: Callable[[Any], None]) -> None:
     """Call ``write`` with a binary stream that becomes the file ``path`` (gzip when it ends
-    in .gz) only once all is written: a file that cannot be written is an InputError, and
-    no half-written file is left. A path that is not a regular file (/dev/stdout, a pipe)
-    is written as it is."""
+    in .gz) only once all is written: the stream is a temporary file beside ``path``,
+    synced and renamed over it on success (an existing file is replaced whole and keeps
+    its permissions); on any failure it is removed and ``path`` is as it was. A file that
+    cannot be written is an InputError. A path that is not a regular file (/dev/stdout,
+    a pipe) is written as it is."""
+    import contextlib
     import gzip
     import os
 
     special = path.exists() and not path.is_file()
     tmp = path if special else path.with_name(f".{path.name}.{os.getpid()}.part")
     try:
-        with (gzip.open(tmp, "wb") if path.name.lower().endswith(".gz") else tmp.open("wb")) as stream:
-            write(stream)
+        with tmp.open("wb") as raw:
+            if path.name.lower().endswith(".gz"):  # the gzip header names the target, not tmp
+                with gzip.GzipFile(filename=path.name, mode="wb", fileobj=raw) as stream:
+                    write(stream)
+            else:
+                write(raw)
+            raw.flush()
+            if not special:
+                os.fsync(raw.fileno())
         if not special:
+            with contextlib.suppress(OSError):  # keep the old file's permissions
+                os.chmod(tmp, path.stat().st_mode & 0o7777)
             os.replace(tmp, path)
     except OSError as err:
         if not special:

@@ -959,3 +959,46 @@ def test_safety_query_text_is_capped(runner, sample_store, tmp_path, where) -> N
         result = invoke(runner, sample_store, "query", "-", input=big)
     line = assert_one_error(result)
     assert re.search(r"too big \((1\.0 MB|more than 1\.0 MB); the limit is 1\.0 MB\)$", line), line
+
+
+# ---------------------------------------------------------------------------
+# issue 14: kg export -o replaces the file only once the new one is complete
+# ---------------------------------------------------------------------------
+
+
+def _enospc_after_some_bytes(self, output, fmt, *, graph=None) -> None:
+    """A KgStore.dump that writes a little, then finds the disk full."""
+    import errno
+
+    output.write(b"<urn:partial> <urn:p> <urn:o> <urn:g> .\n" * 1000)
+    raise OSError(errno.ENOSPC, "No space left on device")
+
+
+@pytest.mark.parametrize("name", ["backup.nq", "backup.nq.gz"])
+@pytest.mark.parametrize("failure", ["unknown-graph", "bad-iri", "disk-full"])
+def test_safety_export_failure_leaves_the_old_file(runner, sample_store, tmp_path, monkeypatch, name, failure) -> None:
+    target = tmp_path / name
+    target.write_bytes(b"the old backup\n")
+    args = ["export", "-o", str(target)]
+    if failure == "unknown-graph":
+        args += ["--graph", "urn:mistyped"]
+    elif failure == "bad-iri":
+        args += ["--graph", "not an iri"]
+    else:
+        monkeypatch.setattr(KgStore, "dump", _enospc_after_some_bytes)
+    line = assert_one_error(invoke(runner, sample_store, *args))
+    if failure == "disk-full":
+        assert line == f"Error: {target}: cannot write the file (No space left on device)"
+    assert target.read_bytes() == b"the old backup\n"
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name != "sample-store") == [name]
+
+
+def test_safety_export_replaces_an_existing_file_whole_keeping_its_mode(runner, sample_store, tmp_path) -> None:
+    target = tmp_path / "backup.nq.gz"
+    target.write_bytes(b"the old backup\n")
+    target.chmod(0o600)
+    assert invoke(runner, sample_store, "export", "-o", str(target)).exit_code == 0
+    assert target.stat().st_mode & 0o777 == 0o600
+    assert gzip.decompress(target.read_bytes()).count(b"\n") == len(nquads(sample_store))
+    assert target.read_bytes()[3] & 0x08 and target.read_bytes()[10:18] == b"backup.n"  # FNAME: the target's
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name != "sample-store") == ["backup.nq.gz"]
