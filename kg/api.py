@@ -10,9 +10,10 @@ Every ``kg`` command is one call of a method here.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
-import re
 import io
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from importlib import resources
@@ -409,7 +410,10 @@ class KnowledgeGraph:
         """``build`` each item and write it from the background writer, in order; an item
         that fails (any exception) is a failure in its place and the others go on."""
         with _Writer(self, result) as writer:
-            for item in items:
+            for at, item in enumerate(items):
+                if writer.stopped:  # the store cannot be written: the rest is not even read
+                    writer.not_ingested(len(items) - at)
+                    break
                 if isinstance(item, IngestFailure):
                     writer.fail(item)
                     continue
@@ -452,6 +456,7 @@ class KnowledgeGraph:
                 return done
 
             self._build_and_write(items, build, progress, result)
+            pool.shutdown(wait=True, cancel_futures=True)  # after a stop: build no more
 
     def _ingest_document(self, doc: Any, *, date: str | None, url: str | None,
                          title: str | None = None) -> IngestReport:
@@ -616,14 +621,19 @@ def _given_date(date: str) -> Any:
         raise InputError(f"bad --date '{date}': expected YYYY-MM-DD (or YYYY-MM, YYYY)") from None
 
 
+class _NotWritten(Exception):
+    """A built article not written because an earlier write found the store unwritable."""
+
+
 class _Writer:
     """Writes built articles to the store in a background thread, in the order given, while
     the caller builds the next one (the engine releases the GIL while it writes).
 
-    Each article is still one transaction. Its report, or the failure of its write (any
-    exception: a bad article, the disk is full), goes to ``result`` in input order, with
-    the failures of the items that were not built (:meth:`fail`); the writes that follow
-    a failed one go on.
+    Each article is still one transaction. Its report, or the failure of its write (a
+    bad article, say), goes to ``result`` in input order, with the failures of the items
+    that were not built (:meth:`fail`); the writes that follow a failed one go on, except
+    after a :class:`~kg.errors.StoreWriteError` (the disk is full): then nothing more is
+    written (``stopped``), and that article's line says how many inputs were left out.
     """
 
     _AHEAD = 4  # built articles waiting to be written, at most
@@ -632,6 +642,9 @@ class _Writer:
         self._g, self._result = g, result
         self._pending: list[tuple[str, Any]] = []  # (item, future or IngestFailure)
         self._pool: Any = None
+        self.stopped = False       # a write found the store unwritable (set in the writer thread)
+        self._left_out = 0         # inputs not ingested after that
+        self._stop_line: int | None = None  # the index in result.outcomes of that failure
 
     def __enter__(self) -> "_Writer":
         from concurrent.futures import ThreadPoolExecutor
@@ -639,8 +652,24 @@ class _Writer:
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-writer")
         return self
 
+    def _write(self, built: Any) -> IngestReport:
+        """One article's write, in the writer thread (writes run one after another, in order)."""
+        from .errors import StoreWriteError
+
+        if self.stopped:
+            raise _NotWritten()
+        try:
+            return self._g._store_built(built)
+        except StoreWriteError:
+            self.stopped = True
+            raise
+
+    def not_ingested(self, count: int) -> None:
+        """``count`` more inputs left out after the store became unwritable."""
+        self._left_out += count
+
     def write(self, item: str, built: Any) -> None:
-        self._pending.append((item, self._pool.submit(self._g._store_built, built)))
+        self._pending.append((item, self._pool.submit(self._write, built)))
         self._drain()
 
     def fail(self, failure: IngestFailure) -> None:
@@ -660,16 +689,39 @@ class _Writer:
         if isinstance(pending, IngestFailure):
             self._result.add(pending)
             return
+        from .errors import StoreWriteError
+
         try:
             self._result.add(pending.result())
+        except _NotWritten:
+            self._left_out += 1
+        except StoreWriteError as err:
+            self._stop_line = len(self._result.outcomes)
+            self._result.add(_failure(item, err))
         except Exception as err:  # noqa: BLE001 - reported on the item's line
             self._result.add(_failure(item, err))
+
+    def _say_stopped(self) -> None:
+        """The failed write's line, with the inputs left out after it."""
+        if self._stop_line is None:
+            return
+        failure = self._result.outcomes[self._stop_line]
+        assert isinstance(failure, IngestFailure)
+        label = failure.item
+        reason = failure.message[len(label) + 2:] if failure.message.startswith(f"{label}: ") else failure.message
+        rest = (f"; stopped there: {self._left_out} more input{'s' if self._left_out != 1 else ''} "
+                "not ingested" if self._left_out else "")
+        amended = dataclasses.replace(failure, message=f"{label}: not ingested: {reason}{rest}")
+        self._result.outcomes[self._stop_line] = amended
+        self._result.failures[self._result.failures.index(failure)] = amended
+        self._result.errors[self._result.errors.index(failure.message)] = amended.message
 
     def __exit__(self, exc_type: Any, *exc: Any) -> None:
         try:
             if exc_type is None:
                 while self._pending:
                     self._collect(*self._pending.pop(0))
+                self._say_stopped()
             else:  # KeyboardInterrupt, say: stop
                 for _, f in self._pending:
                     if not isinstance(f, IngestFailure):

@@ -53,10 +53,16 @@ class _State:
                                       update_endpoint=self.update_endpoint, auth=_env_auth())
         return self._kg
 
-    def close(self) -> None:
-        if self._kg is not None:
-            self._kg.close()
-            self._kg = None
+    def close(self, *, quiet: bool = False) -> None:
+        """Release the store; ``quiet``: after the command failed, whatever happens (a
+        flush that fails again on a full disk) adds nothing to the one error line."""
+        kg, self._kg = self._kg, None
+        if kg is not None:
+            try:
+                kg.close()
+            except Exception:
+                if not quiet:
+                    raise
 
 
 _state = _State()
@@ -95,7 +101,9 @@ def _command(name: str) -> Any:
         @functools.wraps(fn)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
             try:
-                return fn(*args, **kwargs)
+                done = fn(*args, **kwargs)
+                _state.close()  # a store that cannot be flushed is this command's failure
+                return done
             except Exception as err:
                 # a KgError, or what stands for one (a package kg needs is not installed)
                 known = as_kg_error(err)
@@ -104,7 +112,7 @@ def _command(name: str) -> Any:
                 typer.echo(f"Error: {known}", err=True)
                 raise typer.Exit(known.exit_code) from None
             finally:
-                _state.close()
+                _state.close(quiet=True)
 
         return app.command(name)(wrapper)
 
@@ -466,7 +474,7 @@ def main() -> None:
         typer.echo(f"Error: {type(err).__name__}: {err} (run with --debug for the traceback)", err=True)
         sys.exit(3)
     finally:
-        _state.close()
+        _state.close(quiet=True)
 
 
 __all__ = ["app", "main"]

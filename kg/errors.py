@@ -42,6 +42,11 @@ class StoreInUse(StoreError):
     """Another process holds the store for writing."""
 
 
+class StoreWriteError(StoreError):
+    """The store could not be written (the disk is full, say): that write left nothing
+    behind, the writes committed before it stay, and later writes would fail too."""
+
+
 class ReasonerError(KgError):
     """The OWL reasoner could not run (no Java) or found the data inconsistent."""
 

@@ -33,6 +33,7 @@ from .errors import (
     QuerySyntaxError,
     StoreError,
     StoreInUse,
+    StoreWriteError,
 )
 from .inputs import load_limit, read_capped
 from .prefixes import PREFIXES
@@ -292,6 +293,19 @@ class LoadCounts(dict):  # type: ignore[type-arg]
         return line
 
 
+def storage_reason(err: BaseException) -> str:
+    """Why the engine could not write, in a few words: "No space left on device" rather
+    than RocksDB's "IO error: No space left on device: While appending to file: ..."."""
+    if isinstance(err, OSError) and err.errno:
+        return os.strerror(err.errno)
+    text = _syntax_message(err)
+    for known in ("No space left on device", "Disk quota exceeded", "Read-only file system",
+                  "Permission denied", "Input/output error"):
+        if known in text:
+            return known
+    return text
+
+
 def _syntax_message(err: BaseException) -> str:
     return str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
 
@@ -347,6 +361,8 @@ class KgStore:
                     raise
                 self.read_only = read_only
                 return
+            except RecursionError:
+                raise
             except RuntimeError as err:  # the engine: "Corruption: ..."
                 raise StoreError(f"cannot open store '{loc}': {_syntax_message(err)}") from None
             except OSError as err:
@@ -485,7 +501,7 @@ class KgStore:
         except SyntaxError as err:
             raise QuerySyntaxError(f"malformed SPARQL update: {_sparql_message(err)}") from None
         except OSError as err:
-            raise StoreError(f"update failed: {_syntax_message(err)}") from None
+            raise StoreWriteError(f"cannot write to the store ({storage_reason(err)})") from None
 
     def update_user(self, sparql: str) -> None:
         """Run a user's SPARQL update (``kg query --update``) and bring the view up to date
@@ -580,7 +596,11 @@ class KgStore:
                         else:
                             self._store.bulk_load(data, f.ox, base_iri=base, to_graph=ox.DefaultGraph())
         except OSError as err:
-            raise StoreError(f"load failed: {_syntax_message(err)}") from None
+            named = str(paths[0]) + (f" and {len(paths) - 1} more files" if len(paths) > 1 else "")
+            kept = ("part of it may be in the store (--bulk)" if bulk
+                    else "nothing of this load is kept")
+            raise StoreWriteError(f"{named}: not loaded: cannot write to the store "
+                                  f"({storage_reason(err)}); {kept}") from None
         except (SyntaxError, ValueError) as err:  # parsed above: not expected
             raise ParseError(f"load failed: {_syntax_message(err)}") from None
         return counts
@@ -624,7 +644,10 @@ class KgStore:
         self._check_writable()
         g = ox.NamedNode(graph)
         quads = [ox.Quad(_node(s), _node(p), _node(o), g) for s, p, o in triples]
-        self._store.extend(quads + [ox.Quad(q.subject, q.predicate, q.object) for q in quads])
+        try:
+            self._store.extend(quads + [ox.Quad(q.subject, q.predicate, q.object) for q in quads])
+        except OSError as err:
+            raise StoreWriteError(f"cannot write to the store ({storage_reason(err)})") from None
 
     def replace_graphs(self, new: dict[str, bytes], drop: Iterable[str] = ()) -> bool:
         """Atomically drop graphs ``drop`` and replace each graph in ``new`` with N-Triples data.
@@ -650,7 +673,7 @@ class KgStore:
                     except (SyntaxError, ValueError) as err:
                         raise InputError(f"bad N-Triples: {_syntax_message(err)}") from None
                     except OSError as err:
-                        raise StoreError(f"write failed: {_syntax_message(err)}") from None
+                        raise StoreWriteError(f"cannot write to the store ({storage_reason(err)})") from None
                 return True
         sparql = replace_graphs_update(new, drop, view=True)
         if sparql:
@@ -680,20 +703,29 @@ class KgStore:
             self.update(sparql)
 
     def flush(self) -> None:
+        """Write the engine's buffers to its files (what is committed is in its log already)."""
         if not self.in_memory and not self.read_only:
-            self._store.flush()
+            try:
+                self._store.flush()
+            except OSError as err:
+                raise StoreWriteError(f"cannot write to the store ({storage_reason(err)})") from None
 
     def close(self) -> None:
-        """Release the store (and its lock)."""
-        if getattr(self, "_store", None) is not None:
-            self.flush()
-            for result in list(self._results.values()):
-                result._inner = None
-            del self._store
-            self._store = None  # type: ignore[assignment]
-        if getattr(self, "_lock", None) is not None:
-            self._lock.release()
-            self._lock = None
+        """Release the store (and its lock), even when the last flush fails (StoreWriteError
+        then, after the release: the committed writes are in the engine's log and the next
+        open replays them)."""
+        try:
+            if getattr(self, "_store", None) is not None:
+                self.flush()
+        finally:
+            if getattr(self, "_store", None) is not None:
+                for result in list(self._results.values()):
+                    result._inner = None
+                del self._store
+                self._store = None  # type: ignore[assignment]
+            if getattr(self, "_lock", None) is not None:
+                self._lock.release()
+                self._lock = None
 
     @property
     def engine(self) -> ox.Store:

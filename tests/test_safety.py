@@ -1002,3 +1002,104 @@ def test_safety_export_replaces_an_existing_file_whole_keeping_its_mode(runner, 
     assert gzip.decompress(target.read_bytes()).count(b"\n") == len(nquads(sample_store))
     assert target.read_bytes()[3] & 0x08 and target.read_bytes()[10:18] == b"backup.n"  # FNAME: the target's
     assert sorted(p.name for p in tmp_path.iterdir() if p.name != "sample-store") == ["backup.nq.gz"]
+
+
+# ---------------------------------------------------------------------------
+# issue 14: the disk fills up during ingest or load
+# ---------------------------------------------------------------------------
+
+
+class _FillingDisk:
+    """Stands in for pyoxigraph.Store: a real store whose writes fail with ENOSPC once
+    ``room`` of them have been made (and flush too, from then on, or always when not
+    ``flush_ok``)."""
+
+    WRITES = ("load", "update", "extend", "bulk_load", "bulk_extend", "flush")
+    REAL = ox.Store
+    room = 0
+    flush_ok = True
+
+    made: list["_FillingDisk"] = []
+
+    def __init__(self, *args, **kwargs):
+        self._real = self.REAL(*args, **kwargs)
+        self._writes = 0
+        self.made.append(self)
+
+    read_only = staticmethod(ox.Store.read_only)
+
+    @classmethod
+    def release(cls) -> None:
+        """Close the real stores (a traceback kept by the test may still hold a stand-in)."""
+        for made in cls.made:
+            made._real = None
+        cls.made.clear()
+        import gc
+
+        gc.collect()
+
+    def __getattr__(self, name):
+        if name not in self.WRITES:
+            return getattr(self._real, name)
+
+        def write(*args, **kwargs):
+            import errno
+
+            if name != "flush":
+                self._writes += 1
+            if self._writes > type(self).room or (name == "flush" and not type(self).flush_ok):
+                raise OSError(errno.ENOSPC, "No space left on device")
+            return getattr(self._real, name)(*args, **kwargs)
+        return write
+
+    def __contains__(self, quad):
+        return quad in self._real
+
+    def __len__(self):
+        return len(self._real)
+
+
+@pytest.mark.slow
+def test_safety_disk_full_during_ingest(runner, store_path, tmp_path, monkeypatch) -> None:
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    for k in range(5):
+        (folder / f"a{k}.txt").write_text(article(k), encoding="utf-8")
+    monkeypatch.setattr(_FillingDisk, "room", 2)
+    monkeypatch.setattr(ox, "Store", _FillingDisk)
+    result = invoke(runner, store_path, "ingest", str(folder))
+    monkeypatch.undo()
+    _FillingDisk.release()
+    line = assert_one_error(result)
+    assert line == (f"Error: {folder / 'a2.txt'}: not ingested: cannot write to the store (No space left on "
+                    "device); stopped there: 2 more inputs not ingested")
+    assert [out.split(":")[0] for out in result.stdout.splitlines()] == [str(folder / "a0.txt"), str(folder / "a1.txt")]
+    assert all(" facts added, " in out for out in result.stdout.splitlines())
+    with kg.open(store_path) as g:  # what was reported is there
+        assert g.stats().articles == 2
+
+
+@pytest.mark.parametrize("bulk", [False, True])
+def test_safety_disk_full_during_load(runner, store_path, tmp_path, monkeypatch, bulk) -> None:
+    data = tmp_path / "data.nq"
+    data.write_bytes(b"<urn:a> <urn:b> <urn:c> <urn:g> .\n" * 100)
+    before = nquads(store_path)
+    monkeypatch.setattr(_FillingDisk, "room", 0)
+    monkeypatch.setattr(ox, "Store", _FillingDisk)
+    result = invoke(runner, store_path, "load", str(data), *(["--bulk"] if bulk else []))
+    monkeypatch.undo()
+    _FillingDisk.release()
+    line = assert_one_error(result)
+    kept = "part of it may be in the store (--bulk)" if bulk else "nothing of this load is kept"
+    assert line == f"Error: {data}: not loaded: cannot write to the store (No space left on device); {kept}"
+    assert nquads(store_path) == before
+
+
+def test_safety_flush_failing_at_close_is_one_line(runner, store_path, monkeypatch) -> None:
+    monkeypatch.setattr(_FillingDisk, "room", 1)
+    monkeypatch.setattr(_FillingDisk, "flush_ok", False)
+    monkeypatch.setattr(ox, "Store", _FillingDisk)
+    result = invoke(runner, store_path, "query", "--update", "INSERT DATA { GRAPH <urn:g> { <urn:a> <urn:b> <urn:c> } }")
+    monkeypatch.undo()
+    _FillingDisk.release()
+    assert assert_one_error(result) == "Error: cannot write to the store (No space left on device)"
