@@ -416,6 +416,7 @@ class _PushProgress:
 def serve_cli(
     host: Annotated[str, typer.Option("--host", help="Address to listen on (127.0.0.1: this machine only).")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", "-p", help="TCP port.")] = 8000,
+    max_body_mb: Annotated[float, typer.Option("--max-body-mb", help="The largest request body (a POSTed query), in MB.")] = 1.0,
 ) -> None:
     """A local web page (SPARQL editor, named questions, entity pages, graph, timeline) and a read-only SPARQL 1.1 endpoint at /sparql.
 
@@ -423,7 +424,7 @@ def serve_cli(
     """
     from .web import serve
 
-    serve(_state.store, host=host, port=port, auth=_env_auth())
+    serve(_state.store, host=host, port=port, auth=_env_auth(), max_body=int(max_body_mb * 1_000_000))
 
 
 @_command("plot")

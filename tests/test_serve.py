@@ -49,7 +49,7 @@ def _free_port() -> int:
 class Server:
     """A `kg serve` process on a free port."""
 
-    def __init__(self, store: Path, log: Path):
+    def __init__(self, store: Path, log: Path, *options: str):
         self.store = store
         self.port = _free_port()
         self.base = f"http://127.0.0.1:{self.port}"
@@ -57,7 +57,7 @@ class Server:
         with open(log, "wb") as out:
             self.proc = subprocess.Popen(
                 [sys.executable, "-c", "from kg.cli import main; main()", "--store", str(store),
-                 "serve", "--port", str(self.port)], stdout=out, stderr=subprocess.STDOUT)
+                 "serve", "--port", str(self.port), *options], stdout=out, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + 30
         while True:
             try:
@@ -241,6 +241,92 @@ def test_requests_for_other_host_names_are_refused(served: Server) -> None:
     status, _, _ = served.request("/api/meta", headers={"Host": "attacker.example"})
     assert status == 400
     assert served.request("/api/meta", headers={"Host": f"localhost:{served.port}"})[0] == 200
+
+
+# -- issue 14: headers on every response, no queries for other origins, a body cap ----------------
+SECURITY = {"content-security-policy": "default-src 'self'", "x-content-type-options": "nosniff",
+            "x-frame-options": "DENY", "cross-origin-resource-policy": "same-origin",
+            "referrer-policy": "no-referrer"}
+
+
+@pytest.mark.parametrize(("method", "path", "headers", "status"), [
+    ("GET", "/", {}, 200),
+    ("GET", "/static/app.js", {}, 200),
+    ("GET", "/sparql?query=ASK%7B%7D", {}, 200),
+    ("GET", "/sparql", {"Accept": "text/turtle"}, 200),
+    ("GET", "/sparql?query=SELEKT", {}, 400),
+    ("GET", "/sparql?query=DROP%20ALL", {}, 403),
+    ("POST", "/sparql", {"Content-Type": "text/plain"}, 415),
+    ("GET", "/api/meta", {}, 200),
+    ("GET", "/api/search?q=Berg", {}, 200),
+    ("GET", "/api/entity?iri=not%20an%20iri", {}, 400),
+    ("GET", "/api/ask/no-such-question", {}, 404),
+    ("GET", "/no-such-page", {}, 404),
+    ("GET", "/api/meta", {"Host": "attacker.example"}, 400),
+    ("GET", "/api/meta", {"Sec-Fetch-Site": "cross-site"}, 403),
+])
+def test_security_headers_on_every_response(served: Server, method, path, headers, status) -> None:
+    got, response_headers, _ = served.request(path, method=method, headers=headers,
+                                              data=b"ASK {}" if method == "POST" else None)
+    assert got == status
+    for name, value in SECURITY.items():
+        assert value in response_headers.get(name, ""), (name, response_headers)
+
+
+FORM = {"Content-Type": "application/x-www-form-urlencoded"}
+
+
+@pytest.mark.parametrize(("headers", "refused"), [
+    ({**FORM, "Origin": "http://attacker.example"}, True),         # a form on another site
+    ({**FORM, "Origin": "null"}, True),                            # a sandboxed frame, a file
+    ({**FORM, "Sec-Fetch-Site": "cross-site"}, True),               # fetch(..., {mode: 'no-cors'})
+    ({**FORM, "Sec-Fetch-Site": "same-site"}, True),                # another port of this host
+    ({"Content-Type": "text/plain", "Origin": "http://attacker.example"}, True),
+    (FORM, False),                                                 # curl, SPARQL clients
+    ({**FORM, "Origin": "http://127.0.0.1:{port}", "Sec-Fetch-Site": "same-origin"}, False),  # the page
+])
+def test_pages_of_other_origins_cannot_run_queries(served: Server, headers, refused) -> None:
+    headers = {k: v.replace("{port}", str(served.port)) for k, v in headers.items()}
+    form = urllib.parse.urlencode({"query": TREATIES}).encode()
+    status, _, body = served.request("/sparql", method="POST", data=form, headers=headers)
+    if refused:
+        assert status == 403 and body.startswith(b"refused: a page of another origin"), (status, body)
+    else:
+        assert status == 200, body
+    status, _, _ = served.request("/api/ask/treaties", headers={k: v for k, v in headers.items()
+                                                               if k != "Content-Type"})
+    assert status == (403 if refused else 200)
+
+
+def test_cross_site_get_is_refused_too(served: Server) -> None:
+    status, _, _ = served.request("/sparql?" + urllib.parse.urlencode({"query": COUNT}),
+                                  headers={"Sec-Fetch-Site": "cross-site"})
+    assert status == 403
+
+
+@pytest.mark.parametrize("chunked", [False, True])
+def test_request_body_cap(served: Server, chunked: bool) -> None:
+    query = ("ASK { ?s ?p ?o }" + " " * 1_100_000).encode()
+    data: Any = iter([query[i:i + 65536] for i in range(0, len(query), 65536)]) if chunked else query
+    status, headers, body = served.request("/sparql", method="POST", data=data,
+                                           headers={"Content-Type": "application/sparql-query"})
+    assert status == 413 and b"over 1.0 MB" in body
+    assert headers["x-content-type-options"] == "nosniff"
+    small = served.request("/sparql", method="POST", data=b"ASK { ?s ?p ?o }" + b" " * 900_000,
+                           headers={"Content-Type": "application/sparql-query"})
+    assert small[0] == 200
+
+
+def test_request_body_cap_is_configurable(served: Server, tmp_path: Path) -> None:
+    server = Server(served.store, tmp_path / "small.log", "--max-body-mb", "0.001")
+    try:
+        status, _, body = server.request("/sparql", method="POST", data=b"ASK { ?s ?p ?o }" + b" " * 2000,
+                                         headers={"Content-Type": "application/sparql-query"})
+        assert status == 413 and b"over 1,000 bytes" in body
+        assert server.request("/sparql", method="POST", data=b"ASK { ?s ?p ?o }",
+                              headers={"Content-Type": "application/sparql-query"})[0] == 200
+    finally:
+        server.stop()
 
 
 # -- the JSON API the page uses --------------------------------------------------------------

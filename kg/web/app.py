@@ -16,6 +16,9 @@ Routes:
 * ``/api/graph[?iri=|name=]``   a neighbourhood graph with its layout
 * ``/api/timeline[?iri=|name=]`` treaties, summits and visits with dates
 
+Every response carries security headers; ``/sparql`` and ``/api/*`` refuse requests made by
+pages of other origins and request bodies over 1 MB (:mod:`kg.web.guard`).
+
 The store is opened read-only for each request (so ``kg ingest`` can write between
 requests); a ``:memory:`` or remote store is opened once. When bound to a loopback address
 only requests for a loopback host name are answered (no DNS rebinding).
@@ -48,6 +51,7 @@ from ..errors import ForbiddenQuery, InputError, KgError, NotFound, StoreError, 
 from ..prefixes import PREFIXES
 from ..store import MEMORY, ResultFormat
 from . import data
+from .guard import MAX_BODY_BYTES, Guard, read_body, too_large
 
 STATIC = Path(str(resources.files(__package__).joinpath("static")))
 
@@ -79,12 +83,6 @@ _FORMAT_PARAM = {  # ?format= (for download links): -> (select media type, graph
 _GRAPH_FORMATS = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES,
                   "rdfxml": ox.RdfFormat.RDF_XML, "jsonld": ox.RdfFormat.JSON_LD}
 _LOOPBACK_NAMES = ["localhost", "127.0.0.1", "::1", "[::1]"]
-_SECURITY_HEADERS = {
-    "Content-Security-Policy": ("default-src 'self'; img-src 'self' data:; style-src 'self'; "
-                                "script-src 'self'; connect-src 'self'; frame-ancestors 'none'"),
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
-}
 
 
 # -- the store -------------------------------------------------------------------------
@@ -236,9 +234,11 @@ def _service_description(base: str) -> str:
 
 
 # -- the application --------------------------------------------------------------------
-def create_app(location: str, *, host: str = "127.0.0.1", auth: Any = None) -> Starlette:
+def create_app(location: str, *, host: str = "127.0.0.1", auth: Any = None,
+               max_body: int = MAX_BODY_BYTES) -> Starlette:
     """The web app over the store at ``location`` (see the module's doc); ``auth``: the
-    credentials of a remote store (see :class:`kg.KnowledgeGraph`)."""
+    credentials of a remote store (see :class:`kg.KnowledgeGraph`); ``max_body``: the
+    request body cap in bytes (see :mod:`kg.web.guard`)."""
     access = StoreAccess(location, auth=auth)
 
     def run(fn: Any, *args: Any) -> Any:
@@ -251,15 +251,16 @@ def create_app(location: str, *, host: str = "127.0.0.1", auth: Any = None) -> S
 
     async def index(request: Request) -> Response:
         html = (STATIC / "index.html").read_text(encoding="utf-8")
-        return Response(html, media_type="text/html",
-                        headers={"Cache-Control": "no-cache", **_SECURITY_HEADERS})
+        return Response(html, media_type="text/html", headers={"Cache-Control": "no-cache"})
 
     async def sparql(request: Request) -> Response:
         params = request.query_params
         form: dict[str, list[str]] = {}
         if request.method == "POST":
             ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
-            body = await request.body()
+            body = await read_body(request)
+            if body is None:
+                return _error(413, too_large(request.scope["state"]["max_body"]))
             try:
                 text = body.decode("utf-8-sig")
             except UnicodeDecodeError:
@@ -370,9 +371,18 @@ def create_app(location: str, *, host: str = "127.0.0.1", auth: Any = None) -> S
     middleware = []
     if _is_loopback(host):
         middleware.append(Middleware(TrustedHostMiddleware, allowed_hosts=_LOOPBACK_NAMES + [host]))
-    app = Starlette(routes=routes, middleware=middleware)
+    app = _GuardedApp(routes=routes, middleware=middleware)
     app.state.access = access
+    app.state.max_body = max_body
     return app
+
+
+class _GuardedApp(Starlette):
+    """Starlette with :class:`kg.web.guard.Guard` outside everything, its own error pages
+    (500) included, so that every response carries the security headers."""
+
+    def build_middleware_stack(self) -> Any:
+        return Guard(super().build_middleware_stack(), max_body=self.state.max_body)
 
 
 def _is_loopback(host: str) -> bool:
@@ -395,14 +405,16 @@ def _check_port(host: str, port: int) -> None:
 
 
 def serve(location: str, *, host: str = "127.0.0.1", port: int = 8000,
-          log_level: str = "warning", auth: Any = None) -> None:
+          log_level: str = "warning", auth: Any = None, max_body: int = MAX_BODY_BYTES) -> None:
     """Serve the app until interrupted (Ctrl+C)."""
     import uvicorn
 
     if not 0 <= port <= 65535:
         raise InputError(f"bad --port {port}: use 0-65535")
+    if max_body < 1:
+        raise InputError("bad --max-body-mb: give a size above 0")
     _check_port(host, port)
-    app = create_app(location, host=host, auth=auth)
+    app = create_app(location, host=host, auth=auth, max_body=max_body)
     app.state.access.check()
     shown = f"[{host}]" if ":" in host else host
     print(f"kg serve: http://{shown}:{port}/ (SPARQL endpoint http://{shown}:{port}/sparql; "
