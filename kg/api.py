@@ -231,18 +231,41 @@ class KnowledgeGraph:
 
     # -- reading -----------------------------------------------------------
     def query(self, sparql: str, *, allow_update: bool = False,
-              allow_service: bool = False) -> Result:
+              allow_service: bool = False, timeout: float | None = None) -> Result:
         """Run SPARQL over the union of all graphs; the contract's prefixes are predeclared.
+
+        ``timeout`` (seconds): the query runs in a worker process that is killed when the
+        time is up (:class:`kg.errors.QueryTimeout`; see :mod:`kg.timeout`): for a store on
+        disk; ``:memory:`` and remote stores, and updates, run without a limit.
 
         >>> g = open(":memory:")
         >>> [r["label"].value for r in g.query(
         ...     'SELECT ?label WHERE { ?s kg:isoCode "KP" ; rdfs:label ?label }')]
         ['North Korea']
         """
-        return self.store.query(sparql, allow_update=allow_update, allow_service=allow_service)
+        return self._run(sparql, allow_update=allow_update, allow_service=allow_service, timeout=timeout)
 
-    def ask(self, name: str, **params: str) -> Result:
+    def _run(self, sparql: str, *, bindings: dict[str, Any] | None = None, allow_update: bool = False,
+             allow_service: bool = False, timeout: float | None = None) -> Result:
+        """A query, in a worker process when it has a ``timeout`` and the store can be read
+        from one (an on-disk store; not for an update)."""
+        if timeout is not None:
+            if not timeout > 0:
+                raise InputError(f"bad timeout {timeout:g}: give a number of seconds above 0")
+            from .sparql_guard import screen
+
+            if isinstance(self.store, KgStore) and not self.store.in_memory and not screen(
+                    sparql, allow_update=allow_update, allow_service=allow_service):
+                from .timeout import pool_for
+
+                return pool_for(self.store.location, wait=self.store.wait).run(
+                    sparql, timeout=timeout, bindings=bindings, allow_service=allow_service)
+        return self.store.query(sparql, bindings=bindings, allow_update=allow_update,
+                                allow_service=allow_service)
+
+    def ask(self, name: str, *, timeout: float | None = None, **params: str) -> Result:
         """Answer a named question (``kg ask NAME``); parameters are bound, never pasted.
+        ``timeout``: as for :meth:`query`.
 
         >>> g = open(":memory:")
         >>> g.ask("treaties").to_dicts()
@@ -255,8 +278,8 @@ class KnowledgeGraph:
             if param in params:  # the entities the text names, looked up first (kg/queries)
                 bindings[how.variable] = _queries.resolve(self.store.query, how, params[param],
                                                           ox.Literal, ox.NamedNode)
-        return self.store.query(question.text(portable=not isinstance(self.store, KgStore)),
-                                bindings=bindings)
+        return self._run(question.text(portable=not isinstance(self.store, KgStore)),
+                         bindings=bindings, timeout=timeout)
 
     @staticmethod
     def questions() -> dict[str, str]:

@@ -149,12 +149,14 @@ def query_cli(
     format: Annotated[ResultFormat, typer.Option("--format", "-f", help="Output: table, or a W3C results format.")] = ResultFormat.table,
     update: Annotated[bool, typer.Option("--update", help="Allow SPARQL Update (INSERT/DELETE/LOAD/CLEAR/DROP).")] = False,
     allow_service: Annotated[bool, typer.Option("--allow-service", help="Allow network access: SERVICE clauses (and LOAD in an --update).")] = False,
+    timeout: Annotated[Optional[float], typer.Option("--timeout", help="Stop the query after this many seconds (exit 2); on-disk stores.")] = None,
 ) -> None:
     """Run a SPARQL query over the union of all graphs; kg rdf rdfs owl xsd skos prov dcterms schema wd are predeclared.
 
     Example: kg query 'SELECT ?t ?d WHERE { ?t a kg:Treaty ; kg:signedOn ?d }' --format csv
     """
-    res = _state.kg(write=update).query(_read_query(sparql), allow_update=update, allow_service=allow_service)
+    res = _state.kg(write=update).query(_read_query(sparql), allow_update=update, allow_service=allow_service,
+                                        timeout=timeout)
     typer.echo(res.serialize(format).rstrip("\n"))
 
 
@@ -163,6 +165,7 @@ def ask_cli(
     name: Annotated[Optional[str], typer.Argument(help="The question's name; omit to list them.")] = None,
     param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="A parameter as key=value (repeatable).")] = None,
     format: Annotated[ResultFormat, typer.Option("--format", "-f")] = ResultFormat.table,
+    timeout: Annotated[Optional[float], typer.Option("--timeout", help="Stop the question after this many seconds (exit 2); on-disk stores.")] = None,
 ) -> None:
     """Answer a named question; without a name, list them.
 
@@ -176,7 +179,9 @@ def ask_cli(
             typer.echo(f"{qname:<20} {q.help}" + (f"  {params}" if params else ""))
         return
     params = queries.parse_params(param or [])
-    res = _state.kg(write=False).ask(name, **params)
+    if "timeout" in params:  # --timeout is the option; no question has such a parameter
+        raise InputError(f"bad --param timeout=...: the time limit is --timeout S")
+    res = _state.kg(write=False).ask(name, timeout=timeout, **params)
     typer.echo(res.serialize(format).rstrip("\n"))
 
 
@@ -417,6 +422,7 @@ def serve_cli(
     host: Annotated[str, typer.Option("--host", help="Address to listen on (127.0.0.1: this machine only).")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", "-p", help="TCP port.")] = 8000,
     max_body_mb: Annotated[float, typer.Option("--max-body-mb", help="The largest request body (a POSTed query), in MB.")] = 1.0,
+    query_timeout: Annotated[float, typer.Option("--query-timeout", help="Stop a query of /sparql or /api/ask after this many seconds (503).")] = 30.0,
 ) -> None:
     """A local web page (SPARQL editor, named questions, entity pages, graph, timeline) and a read-only SPARQL 1.1 endpoint at /sparql.
 
@@ -424,7 +430,8 @@ def serve_cli(
     """
     from .web import serve
 
-    serve(_state.store, host=host, port=port, auth=_env_auth(), max_body=int(max_body_mb * 1_000_000))
+    serve(_state.store, host=host, port=port, auth=_env_auth(), max_body=int(max_body_mb * 1_000_000),
+          query_timeout=query_timeout)
 
 
 @_command("plot")

@@ -47,6 +47,11 @@ class StoreWriteError(StoreError):
     behind, the writes committed before it stay, and later writes would fail too."""
 
 
+class QueryTimeout(KgError):
+    """A query ran past its time limit (or its caller went away) and was stopped
+    (kg/timeout.py)."""
+
+
 class ReasonerError(KgError):
     """The OWL reasoner could not run (no Java) or found the data inconsistent."""
 

@@ -1103,3 +1103,85 @@ def test_safety_flush_failing_at_close_is_one_line(runner, store_path, monkeypat
     monkeypatch.undo()
     _FillingDisk.release()
     assert assert_one_error(result) == "Error: cannot write to the store (No space left on device)"
+
+
+# ---------------------------------------------------------------------------
+# issue 14: query time limits (the query runs in a worker process that is killed)
+# ---------------------------------------------------------------------------
+
+ENDLESS = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"  # hours on any store
+
+
+def _query_workers() -> list[int]:
+    """Live multiprocessing workers of this venv's Python on this machine, by pid."""
+    pids = []
+    for proc in Path("/proc").iterdir():
+        if proc.name.isdigit():
+            try:
+                cmd = (proc / "cmdline").read_bytes()
+                state = (proc / "stat").read_text().split(") ")[-1][0]
+            except OSError:
+                continue
+            if b"spawn_main" in cmd and state != "Z" and cmd.startswith(sys.executable.encode()):
+                pids.append(int(proc.name))
+    return pids
+
+
+@pytest.mark.skipif(not Path("/proc").exists(), reason="reads /proc")
+@pytest.mark.parametrize("command", [["query", ENDLESS], ["query", "@{tmp}/q.rq"]])
+def test_safety_query_timeout_stops_the_query(store_path, tmp_path, command) -> None:
+    (tmp_path / "q.rq").write_text(ENDLESS)
+    start = time.monotonic()
+    proc = run_kg(store_path, *[a.replace("{tmp}", str(tmp_path)) for a in command], "--timeout", "2")
+    elapsed = time.monotonic() - start
+    assert (proc.returncode, proc.stderr) == (2, "Error: query stopped after 2 s (the time limit)\n")
+    assert elapsed < 8, elapsed
+    time.sleep(0.2)
+    assert [pid for pid in _query_workers() if _parent(pid) == proc.pid or _parent(pid) == 1] == []
+
+
+def _parent(pid: int) -> int:
+    try:
+        return int(Path(f"/proc/{pid}/stat").read_text().split(") ")[-1].split()[1])
+    except OSError:
+        return -1
+
+
+def test_safety_query_timeout_releases_the_store_for_a_writer(store_path, sample_ttl) -> None:
+    g = kg.open(store_path, read_only=True)
+    try:
+        with pytest.raises(KgError, match=r"^query stopped after 1 s \(the time limit\)$"):
+            g.query(ENDLESS, timeout=1)
+    finally:
+        g.close()
+    start = time.monotonic()
+    proc = run_kg(store_path, "load", str(sample_ttl))  # needs the store to itself
+    assert proc.returncode == 0, proc.stderr
+    assert time.monotonic() - start < 20
+
+
+def test_safety_query_timeout_answers_like_without(sample_store) -> None:
+    with kg.open(sample_store, read_only=True) as g:
+        for q in ["SELECT ?t ?n WHERE { ?t a kg:Treaty ; rdfs:label ?n } ORDER BY ?n",
+                  "ASK { ?t a kg:Treaty }", "CONSTRUCT { ?t a kg:Treaty } WHERE { ?t a kg:Treaty }"]:
+            assert g.query(q, timeout=30).serialize("csv") == g.query(q).serialize("csv")
+        assert g.ask("treaties", timeout=30).to_dicts() == g.ask("treaties").to_dicts()
+        with pytest.raises(KgError, match="malformed SPARQL query"):
+            g.query("SELECT * WHERE { ?s }", timeout=30)
+        with pytest.raises(KgError, match="refused|SERVICE"):
+            g.query("SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }", timeout=30)
+
+
+@pytest.mark.parametrize("args", [["query", "ASK {}", "--timeout", "0"], ["query", "ASK {}", "--timeout", "-1"],
+                                  ["ask", "treaties", "--timeout", "0"],
+                                  ["ask", "treaties", "--param", "timeout=3"]])
+def test_safety_bad_timeout(runner, sample_store, args) -> None:
+    line = assert_one_error(invoke(runner, sample_store, *args))
+    assert "timeout" in line, line
+
+
+def test_safety_ask_timeout(sample_store) -> None:
+    proc = run_kg(sample_store, "ask", "treaties", "--timeout", "0.001")
+    assert (proc.returncode, proc.stderr) == (2, "Error: query stopped after 0.001 s (the time limit)\n")
+    proc = run_kg(sample_store, "ask", "treaties", "--timeout", "30", "--format", "csv")
+    assert proc.returncode == 0 and proc.stdout.count("\n") == 4, proc

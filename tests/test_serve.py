@@ -543,3 +543,114 @@ def test_page_graph_and_timeline(served: Server, browser: Any) -> None:
     assert len(d.find_elements(By.CSS_SELECTOR, "#timeline-table tr.event-row")) == 5
     assert _console_errors(d) == []
 
+
+
+# -- issue 14: query time limits, abandoned queries, stopping the server ------------------------
+ENDLESS = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"  # hours on any store
+
+
+def _workers_of(pid: int) -> list[int]:
+    """The query worker processes (multiprocessing children) of process ``pid``."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            stat = (proc / "stat").read_text().split(") ")[-1].split()
+            cmd = (proc / "cmdline").read_bytes()
+        except OSError:
+            continue
+        if int(stat[1]) == pid and stat[0] != "Z" and b"spawn_main" in cmd:
+            found.append(int(proc.name))
+    return found
+
+
+def _background(server: Server, path: str) -> tuple[Any, dict[str, Any]]:
+    import threading
+
+    out: dict[str, Any] = {}
+
+    def go() -> None:
+        start = time.monotonic()
+        out["status"], _, out["body"] = server.request(path)
+        out["seconds"] = time.monotonic() - start
+    thread = threading.Thread(target=go, daemon=True)
+    thread.start()
+    return thread, out
+
+
+@pytest.fixture(scope="module")
+def limited(served: Server, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """A second server of the same store, with a query time limit of 3 s."""
+    server = Server(served.store, tmp_path_factory.mktemp("limited") / "serve.log", "--query-timeout", "3")
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.mark.skipif(not Path("/proc").exists(), reason="reads /proc")
+@pytest.mark.parametrize("path", ["/sparql?" + urllib.parse.urlencode({"query": ENDLESS})])
+def test_query_timeout_is_503_and_others_are_answered(limited: Server, path: str) -> None:
+    thread, out = _background(limited, path)
+    time.sleep(0.5)
+    start = time.monotonic()
+    assert limited.request("/api/meta")[0] == 200
+    assert limited.sparql("ASK { ?s ?p ?o }")[0] == 200
+    assert limited.request("/api/ask/treaties")[0] == 200
+    assert time.monotonic() - start < 2.5       # answered while the endless query runs
+    thread.join(15)
+    assert out["status"] == 503 and out["body"] == (b"query stopped after 3 s (the time limit) "
+                                                    b"(kg serve --query-timeout)\n"), out
+    assert out["seconds"] < 6
+    time.sleep(0.3)
+    assert len(_workers_of(limited.proc.pid)) <= 2  # the killed one is gone; idle ones may wait
+
+
+@pytest.mark.skipif(not Path("/proc").exists(), reason="reads /proc")
+def test_abandoned_query_stops_using_cpu_and_releases_the_store(served: Server, tmp_path: Path) -> None:
+    """A client that goes away: its query's worker is killed within a second, and a writer
+    that waits for the store gets it (the issue: the server kept at 80% CPU, kg --wait
+    ingest failed after 60 s)."""
+    before = set(_workers_of(served.proc.pid))
+    with socket.create_connection(("127.0.0.1", served.port)) as s:
+        s.sendall(f"GET /sparql?{urllib.parse.urlencode({'query': ENDLESS})} HTTP/1.1\r\n"
+                  f"Host: 127.0.0.1:{served.port}\r\n\r\n".encode())
+        time.sleep(1.5)
+        busy = set(_workers_of(served.proc.pid))
+    gone_at = time.monotonic()
+    while set(_workers_of(served.proc.pid)) & busy - before and time.monotonic() - gone_at < 10:
+        time.sleep(0.05)
+    assert time.monotonic() - gone_at < 1.5
+    extra = tmp_path / "extra.ttl"
+    extra.write_text("<urn:a> <urn:b> <urn:c> .\n")
+    start = time.monotonic()
+    loaded = _kg("--store", str(served.store), "--wait", "load", str(extra), "--graph", "urn:g:extra")
+    assert loaded.returncode == 0, loaded.stderr
+    assert time.monotonic() - start < 15
+    _kg("--store", str(served.store), "remove", "urn:g:extra")
+
+
+@pytest.mark.skipif(not Path("/proc").exists(), reason="reads /proc")
+@pytest.mark.parametrize("sig", ["SIGINT", "SIGTERM"])
+def test_signal_stops_the_server_during_a_query(served: Server, tmp_path: Path, sig: str) -> None:
+    import signal
+
+    server = Server(served.store, tmp_path / "serve.log", "--query-timeout", "60")
+    try:
+        thread, out = _background(server, "/sparql?" + urllib.parse.urlencode({"query": ENDLESS}))
+        time.sleep(1.5)
+        workers = _workers_of(server.proc.pid)
+        assert workers
+        start = time.monotonic()
+        server.proc.send_signal(getattr(signal, sig))
+        server.proc.wait(10)
+        assert time.monotonic() - start < 5
+        thread.join(5)
+        assert out.get("status") in (503, None), out  # told so, or the connection closed
+        time.sleep(0.3)
+        assert [w for w in workers if Path(f"/proc/{w}").exists()
+                and (Path(f"/proc/{w}/stat").read_text().split(") ")[-1][0] != "Z")] == []
+        assert "Traceback" not in (tmp_path / "serve.log").read_text()
+    finally:
+        server.stop()

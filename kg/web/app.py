@@ -38,6 +38,7 @@ from typing import Any
 from urllib.parse import parse_qs
 
 from ..store import engine_io as ox  # the engine, through kg/store.py
+import anyio
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.middleware import Middleware
@@ -47,7 +48,9 @@ from starlette.responses import JSONResponse, PlainTextResponse, RedirectRespons
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from ..errors import ForbiddenQuery, InputError, KgError, NotFound, StoreError, StoreInUse, UnknownQuestion
+from ..errors import (ForbiddenQuery, InputError, KgError, NotFound, QueryTimeout, StoreError, StoreInUse,
+                      UnknownQuestion)
+from ..timeout import cancel_when
 from ..prefixes import PREFIXES
 from ..store import MEMORY, ResultFormat
 from . import data
@@ -83,6 +86,10 @@ _FORMAT_PARAM = {  # ?format= (for download links): -> (select media type, graph
 _GRAPH_FORMATS = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES,
                   "rdfxml": ox.RdfFormat.RDF_XML, "jsonld": ox.RdfFormat.JSON_LD}
 _LOOPBACK_NAMES = ["localhost", "127.0.0.1", "::1", "[::1]"]
+#: Seconds a query of /sparql or /api/ask may run unless ``kg serve --query-timeout`` says otherwise.
+QUERY_TIMEOUT = 30.0
+#: Seconds requests still running get to finish when the server is stopped (SIGINT, SIGTERM).
+SHUTDOWN_SECONDS = 2
 
 
 # -- the store -------------------------------------------------------------------------
@@ -214,6 +221,9 @@ def _kg_error(err: KgError) -> Response:
         return _error(404, str(err))
     if isinstance(err, StoreInUse):
         return PlainTextResponse(f"{err}\n", status_code=503, headers={"Retry-After": "5"})
+    if isinstance(err, QueryTimeout):
+        hint = " (kg serve --query-timeout)" if "time limit" in str(err) else ""
+        return PlainTextResponse(f"{err}{hint}\n", status_code=503)
     if isinstance(err, StoreError):
         return _error(500, str(err))
     return _error(400, str(err))
@@ -235,10 +245,11 @@ def _service_description(base: str) -> str:
 
 # -- the application --------------------------------------------------------------------
 def create_app(location: str, *, host: str = "127.0.0.1", auth: Any = None,
-               max_body: int = MAX_BODY_BYTES) -> Starlette:
+               max_body: int = MAX_BODY_BYTES, query_timeout: float = QUERY_TIMEOUT) -> Starlette:
     """The web app over the store at ``location`` (see the module's doc); ``auth``: the
     credentials of a remote store (see :class:`kg.KnowledgeGraph`); ``max_body``: the
-    request body cap in bytes (see :mod:`kg.web.guard`)."""
+    request body cap in bytes (see :mod:`kg.web.guard`); ``query_timeout``: seconds a
+    query of ``/sparql`` or ``/api/ask`` may run (on-disk stores, see :mod:`kg.timeout`)."""
     access = StoreAccess(location, auth=auth)
 
     def run(fn: Any, *args: Any) -> Any:
@@ -248,6 +259,28 @@ def create_app(location: str, *, host: str = "127.0.0.1", auth: Any = None,
                 return fn(g, *args)
         except KgError as err:
             return _kg_error(err)
+
+    async def run_query(request: Request, fn: Any, *args: Any) -> Any:
+        """``run`` in a worker thread; a query it starts stops if the client goes away."""
+        gone = threading.Event()
+
+        def work() -> Any:
+            with cancel_when(gone.is_set):
+                return run(fn, *args)
+
+        async def watch() -> None:
+            while not gone.is_set():
+                if await request.is_disconnected():
+                    gone.set()
+                    return
+                await anyio.sleep(0.25)
+
+        async with anyio.create_task_group() as tasks:
+            tasks.start_soon(watch)
+            try:
+                return await run_in_threadpool(work)
+            finally:
+                tasks.cancel_scope.cancel()
 
     async def index(request: Request) -> Response:
         html = (STATIC / "index.html").read_text(encoding="utf-8")
@@ -296,9 +329,9 @@ def create_app(location: str, *, host: str = "127.0.0.1", auth: Any = None,
         fmt = params.get("format")
 
         def execute(g: Any, query: str) -> Response:
-            return _render(g.query(query), accept, fmt)
+            return _render(g.query(query, timeout=query_timeout), accept, fmt)
 
-        return await run_in_threadpool(run, execute, queries[0])
+        return await run_query(request, execute, queries[0])
 
     async def meta(request: Request) -> Response:
         from .. import queries
@@ -315,9 +348,11 @@ def create_app(location: str, *, host: str = "127.0.0.1", auth: Any = None,
         fmt = request.query_params.get("format")
 
         def execute(g: Any) -> Response:
-            return _render(g.ask(name, **params), accept, fmt)
+            return _render(g.ask(name, timeout=query_timeout, **params), accept, fmt)
 
-        return await run_in_threadpool(run, execute)
+        if "timeout" in params:
+            return _error(400, f"question '{name}' has no parameter 'timeout'")
+        return await run_query(request, execute)
 
     def _target(g: Any, request: Request, required: bool) -> str | None:
         iri = request.query_params.get("iri")
@@ -405,23 +440,41 @@ def _check_port(host: str, port: int) -> None:
 
 
 def serve(location: str, *, host: str = "127.0.0.1", port: int = 8000,
-          log_level: str = "warning", auth: Any = None, max_body: int = MAX_BODY_BYTES) -> None:
-    """Serve the app until interrupted (Ctrl+C)."""
+          log_level: str = "warning", auth: Any = None, max_body: int = MAX_BODY_BYTES,
+          query_timeout: float = QUERY_TIMEOUT) -> None:
+    """Serve the app until interrupted (Ctrl+C or SIGTERM: it stops within a few seconds,
+    killing the queries still running)."""
     import uvicorn
+
+    from .. import timeout
 
     if not 0 <= port <= 65535:
         raise InputError(f"bad --port {port}: use 0-65535")
     if max_body < 1:
         raise InputError("bad --max-body-mb: give a size above 0")
+    if not query_timeout > 0:
+        raise InputError(f"bad --query-timeout {query_timeout:g}: give a number of seconds above 0")
     _check_port(host, port)
-    app = create_app(location, host=host, auth=auth, max_body=max_body)
+    app = create_app(location, host=host, auth=auth, max_body=max_body, query_timeout=query_timeout)
     app.state.access.check()
+    if not app.state.access.persistent:  # an on-disk store: queries run in worker processes
+        timeout.pool_for(location).start(1)
     shown = f"[{host}]" if ":" in host else host
     print(f"kg serve: http://{shown}:{port}/ (SPARQL endpoint http://{shown}:{port}/sparql; "
           f"store {location}); Ctrl+C stops", file=sys.stderr, flush=True)
+    class Server(uvicorn.Server):
+        def handle_exit(self, sig: int, frame: Any) -> None:
+            # stop the running queries now: their requests end (503) and shutdown is quick;
+            # in a thread, as a signal handler must not wait for the pool's lock
+            threading.Thread(target=timeout.close_all, daemon=True).start()
+            super().handle_exit(sig, frame)
+
+    config = uvicorn.Config(app, host=host.strip("[]"), port=port, log_level=log_level,
+                            timeout_graceful_shutdown=SHUTDOWN_SECONDS)
     try:
-        uvicorn.run(app, host=host.strip("[]"), port=port, log_level=log_level)
+        Server(config).run()
     finally:
+        timeout.close_all()  # queries still waiting stop at once
         app.state.access.close()
 
 
