@@ -26,6 +26,7 @@ only requests for a loopback host name are answered (no DNS rebinding).
 
 from __future__ import annotations
 
+import asyncio
 import ipaddress
 import socket
 import sys
@@ -38,7 +39,6 @@ from typing import Any
 from urllib.parse import parse_qs
 
 from ..store import engine_io as ox  # the engine, through kg/store.py
-import anyio
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.middleware import Middleware
@@ -273,14 +273,13 @@ def create_app(location: str, *, host: str = "127.0.0.1", auth: Any = None,
                 if await request.is_disconnected():
                     gone.set()
                     return
-                await anyio.sleep(0.25)
+                await asyncio.sleep(0.25)
 
-        async with anyio.create_task_group() as tasks:
-            tasks.start_soon(watch)
-            try:
-                return await run_in_threadpool(work)
-            finally:
-                tasks.cancel_scope.cancel()
+        watcher = asyncio.ensure_future(watch())
+        try:
+            return await run_in_threadpool(work)
+        finally:
+            watcher.cancel()
 
     async def index(request: Request) -> Response:
         html = (STATIC / "index.html").read_text(encoding="utf-8")

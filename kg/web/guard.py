@@ -11,8 +11,8 @@ other origins, a cap on request bodies.
   POST of a form or of text/plain, even in ``no-cors`` mode): without this check a foreign
   page could make the server run queries, though it could not read the answers. Clients
   that are not browsers (curl, SPARQL libraries) send neither header and are served.
-* A request body over ``max_body`` bytes (1 MB unless ``kg serve --max-body-mb``) is 413,
-  read no further than that.
+* A request body over ``max_body`` bytes (1 MB unless ``kg serve --max-body-mb``) is 413;
+  at most 8 times that is read (and dropped), so that a client still sending gets the 413.
 """
 
 from __future__ import annotations
@@ -34,6 +34,8 @@ SECURITY_HEADERS: dict[str, str] = {
 }
 #: The request body cap of ``kg serve`` (a query): 1 MB.
 MAX_BODY_BYTES = MAX_QUERY_BYTES
+#: A refused body is read (and dropped) up to this many times the cap before the 413.
+_DRAIN = 8
 #: Paths that run queries: refused to pages of other origins.
 GUARDED = ("/sparql", "/api/")
 
@@ -67,6 +69,7 @@ class Guard:
                 return
             length = _header(scope, b"content-length")
             if length is not None and length.isdigit() and int(length) > self.max_body:
+                await _drain(receive, self.max_body)
                 await _plain(send_with_headers, 413, too_large(self.max_body))
                 return
         scope.setdefault("state", {})["max_body"] = self.max_body
@@ -87,10 +90,24 @@ async def read_body(request: Any) -> bytes | None:
     seen = 0
     async for chunk in request.stream():
         seen += len(chunk)
-        if seen > cap:
-            return None
-        chunks.append(chunk)
-    return b"".join(chunks)
+        if seen <= cap:
+            chunks.append(chunk)
+        elif seen > _DRAIN * cap:  # a client still sending a refused body gets its 413 up to here
+            break
+    return b"".join(chunks) if seen <= cap else None
+
+
+async def _drain(receive: Any, cap: int) -> None:
+    """Read and drop a refused body, up to ``_DRAIN`` times the cap (a client that is still
+    sending gets its 413 instead of a reset connection; a huge body is cut off)."""
+    seen = 0
+    while seen <= _DRAIN * cap:
+        message = await receive()
+        if message["type"] != "http.request":
+            return
+        seen += len(message.get("body", b""))
+        if not message.get("more_body", False):
+            return
 
 
 def foreign_origin(scope: dict[str, Any]) -> str | None:
