@@ -42,6 +42,7 @@ from .sparql_guard import screen
 MEMORY = ":memory:"
 DEFAULT_LOCATION = "kg-store"
 JOURNAL = "kg-load.journal"  # a bulk load of new graphs in progress (see KgStore.load_files)
+INTENT = "kg.intent"  # a writer waiting for the store holds it (see _StoreLock.claim)
 
 
 class engine_io:  # noqa: N801 - read like a module: ``from .store import engine_io as ox``
@@ -326,7 +327,9 @@ class KgStore:
         Locking (on-disk stores): a writer holds ``<store>/kg.lock`` exclusively, readers
         (``read_only=True``) hold it shared, so any number of readers run together and a
         writer runs alone. A store that is in use raises :class:`StoreInUse` at once, or,
-        with ``wait`` > 0, after retrying (with backoff) for up to ``wait`` seconds.
+        with ``wait`` > 0, after retrying (with backoff) for up to ``wait`` seconds. A writer
+        that waits holds ``<store>/kg.intent`` meanwhile, and readers do not start while it
+        is held: readers that keep coming cannot starve a writer.
         ``read_only`` on a store that does not exist yet creates it (read-write).
         """
         loc = str(location) if location is not None else DEFAULT_LOCATION
@@ -350,30 +353,39 @@ class KgStore:
         loc = self.location
         deadline = time.monotonic() + max(self.wait, 0.0)
         delay = 0.05
-        while True:
-            try:
-                self._lock = _StoreLock.acquire(loc, shared=read_only)
+        # a writer that waits claims the store first: no new reader starts, so a stream of
+        # readers cannot starve it (it gets the store when the reads under way are done)
+        intent: _StoreLock | None = None
+        try:
+            while True:
                 try:
-                    self._store = ox.Store.read_only(loc) if read_only else ox.Store(loc)
-                except BaseException:
-                    self._lock.release()
-                    self._lock = None
+                    if not read_only and self.wait > 0 and intent is None:
+                        intent = _StoreLock.claim(loc)
+                    self._lock = _StoreLock.acquire(loc, shared=read_only)
+                    try:
+                        self._store = ox.Store.read_only(loc) if read_only else ox.Store(loc)
+                    except BaseException:
+                        self._lock.release()
+                        self._lock = None
+                        raise
+                    self.read_only = read_only
+                    return
+                except RecursionError:
                     raise
-                self.read_only = read_only
-                return
-            except RecursionError:
-                raise
-            except RuntimeError as err:  # the engine: "Corruption: ..."
-                raise StoreError(f"cannot open store '{loc}': {_syntax_message(err)}") from None
-            except OSError as err:
-                if not _is_lock_error(err):
+                except RuntimeError as err:  # the engine: "Corruption: ..."
                     raise StoreError(f"cannot open store '{loc}': {_syntax_message(err)}") from None
-                if time.monotonic() + delay > deadline:
-                    hint = (f"still in use after waiting {self.wait:g} s" if self.wait > 0
-                            else "try again when it is done, or use --wait")
-                    raise StoreInUse(f"store '{loc}' is in use by another kg process; {hint}") from None
-                time.sleep(delay)
-                delay = min(delay * 2, 1.0)
+                except OSError as err:
+                    if not _is_lock_error(err):
+                        raise StoreError(f"cannot open store '{loc}': {_syntax_message(err)}") from None
+                    if time.monotonic() + delay > deadline:
+                        hint = (f"still in use after waiting {self.wait:g} s" if self.wait > 0
+                                else "try again when it is done, or use --wait")
+                        raise StoreInUse(f"store '{loc}' is in use by another kg process; {hint}") from None
+                    time.sleep(delay)
+                    delay = min(delay * 2, 1.0)
+        finally:
+            if intent is not None:
+                intent.release()
 
     def make_writable(self) -> None:
         """Reopen a store opened read-only for writing (waiting as the first open did)."""
@@ -734,7 +746,7 @@ class KgStore:
 
 
 #: What kg itself puts in a store folder besides the engine's files.
-_KG_FILES = frozenset({"kg.lock", JOURNAL})
+_KG_FILES = frozenset({"kg.lock", INTENT, JOURNAL})
 
 
 def _check_store_folder(location: str) -> None:
@@ -820,6 +832,8 @@ class _StoreLock:
                 return cls(None)
             raise
         try:
+            if shared:
+                cls._check_no_writer_waiting(location)
             fcntl.flock(fd, (fcntl.LOCK_SH if shared else fcntl.LOCK_EX) | fcntl.LOCK_NB)
             if shared:
                 cls._check_no_engine_writer(location)
@@ -827,6 +841,37 @@ class _StoreLock:
             os.close(fd)
             raise
         return cls(fd)
+
+    @classmethod
+    def claim(cls, location: str) -> "_StoreLock":
+        """A waiting writer's claim: an exclusive ``flock`` on ``<store>/kg.intent`` (held while
+        it waits for ``kg.lock``); BlockingIOError if another writer holds it."""
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - Windows
+            return cls(None)
+        os.makedirs(location, exist_ok=True)
+        fd = os.open(os.path.join(location, INTENT), os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BaseException:
+            os.close(fd)
+            raise
+        return cls(fd)
+
+    @staticmethod
+    def _check_no_writer_waiting(location: str) -> None:
+        """Raise BlockingIOError if a writer has claimed the store (:meth:`claim`)."""
+        import fcntl
+
+        try:
+            fd = os.open(os.path.join(location, INTENT), os.O_RDONLY)
+        except OSError:
+            return  # no writer ever waited here (or unreadable media: nothing to respect)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        finally:
+            os.close(fd)  # a probe: released at once
 
     @staticmethod
     def _check_no_engine_writer(location: str) -> None:

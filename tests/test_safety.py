@@ -1185,3 +1185,41 @@ def test_safety_ask_timeout(sample_store) -> None:
     assert (proc.returncode, proc.stderr) == (2, "Error: query stopped after 0.001 s (the time limit)\n")
     proc = run_kg(sample_store, "ask", "treaties", "--timeout", "30", "--format", "csv")
     assert proc.returncode == 0 and proc.stdout.count("\n") == 4, proc
+
+
+# ---------------------------------------------------------------------------
+# issue 14: a waiting writer is not starved by a stream of readers
+# ---------------------------------------------------------------------------
+
+STEADY_READER = """
+import sys, time
+from kg.store import KgStore
+end = time.monotonic() + float(sys.argv[2])
+print("ready", flush=True)
+while time.monotonic() < end:
+    s = KgStore(sys.argv[1], read_only=True, wait=60)
+    s.query("ASK { ?s ?p ?o }")
+    time.sleep(0.4)  # a read of 0.4 s; two readers overlap: the store is never free
+    s.close()
+"""
+
+
+def test_safety_waiting_writer_not_starved_by_readers(store_path, sample_ttl) -> None:
+    readers = []
+    for k in range(2):
+        readers.append(subprocess.Popen([sys.executable, "-c", STEADY_READER, str(store_path), "25"],
+                                        stdout=subprocess.PIPE, text=True))
+        assert readers[-1].stdout.readline().strip() == "ready"
+        time.sleep(0.2)
+    try:
+        time.sleep(0.5)
+        start = time.monotonic()
+        proc = run_kg(store_path, "--wait", "load", str(sample_ttl))
+        waited = time.monotonic() - start
+    finally:
+        for reader in readers:
+            reader.kill()
+            reader.wait()
+    assert proc.returncode == 0, proc.stderr
+    print(f"writer waited {waited:.2f} s")
+    assert waited < 8, waited  # the reads under way (0.4 s) and kg's start; was: 60 s, then StoreInUse
