@@ -321,7 +321,7 @@ class KgStore:
     """
 
     def __init__(self, location: str | os.PathLike[str] | None = None, *,
-                 read_only: bool = False, wait: float = 0.0):
+                 read_only: bool = False, wait: float = 0.0, joins_read: bool = False):
         """Open (or create) the store at ``location``.
 
         Locking (on-disk stores): a writer holds ``<store>/kg.lock`` exclusively, readers
@@ -329,7 +329,9 @@ class KgStore:
         writer runs alone. A store that is in use raises :class:`StoreInUse` at once, or,
         with ``wait`` > 0, after retrying (with backoff) for up to ``wait`` seconds. A writer
         that waits holds ``<store>/kg.intent`` meanwhile, and readers do not start while it
-        is held: readers that keep coming cannot starve a writer.
+        is held: readers that keep coming cannot starve a writer. ``joins_read``: this reader
+        is part of a read under way in another process that holds the store (a query
+        worker, kg/timeout.py), so it does not give way to a waiting writer.
         ``read_only`` on a store that does not exist yet creates it (read-write).
         """
         loc = str(location) if location is not None else DEFAULT_LOCATION
@@ -337,6 +339,7 @@ class KgStore:
         self.in_memory = loc == MEMORY
         self.read_only = False
         self.wait = wait
+        self._joins_read = joins_read
         self._lock: _StoreLock | None = None
         self._results: weakref.WeakValueDictionary[int, Result] = weakref.WeakValueDictionary()
         if self.in_memory:
@@ -361,7 +364,7 @@ class KgStore:
                 try:
                     if not read_only and self.wait > 0 and intent is None:
                         intent = _StoreLock.claim(loc)
-                    self._lock = _StoreLock.acquire(loc, shared=read_only)
+                    self._lock = _StoreLock.acquire(loc, shared=read_only, give_way=not self._joins_read)
                     try:
                         self._store = ox.Store.read_only(loc) if read_only else ox.Store(loc)
                     except BaseException:
@@ -819,7 +822,7 @@ class _StoreLock:
         self.fd = fd
 
     @classmethod
-    def acquire(cls, location: str, *, shared: bool) -> "_StoreLock":
+    def acquire(cls, location: str, *, shared: bool, give_way: bool = True) -> "_StoreLock":
         try:
             import fcntl
         except ImportError:  # pragma: no cover - Windows
@@ -832,7 +835,7 @@ class _StoreLock:
                 return cls(None)
             raise
         try:
-            if shared:
+            if shared and give_way:
                 cls._check_no_writer_waiting(location)
             fcntl.flock(fd, (fcntl.LOCK_SH if shared else fcntl.LOCK_EX) | fcntl.LOCK_NB)
             if shared:

@@ -213,7 +213,8 @@ def _serve_queries(conn: Any) -> None:
         except (EOFError, OSError):
             return
         try:
-            store = KgStore(location, read_only=True, wait=wait)
+            # the caller holds the store for this read: a writer waiting for it is not waited for
+            store = KgStore(location, read_only=True, wait=wait, joins_read=True)
             try:
                 reply = _pack(store.query(sparql, bindings=bindings or None, allow_service=allow_service))
             finally:
