@@ -731,7 +731,12 @@ class KgStore:
         open replays them)."""
         try:
             if getattr(self, "_store", None) is not None:
-                self.flush()
+                try:
+                    self.flush()
+                except StoreWriteError as err:
+                    raise StoreWriteError(
+                        f"{err} while closing it; what was reported written is committed (in the "
+                        "engine's log: the next open of the store finishes writing it)") from None
         finally:
             if getattr(self, "_store", None) is not None:
                 for result in list(self._results.values()):
