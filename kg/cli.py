@@ -180,7 +180,7 @@ def ask_cli(
         return
     params = queries.parse_params(param or [])
     if "timeout" in params:  # --timeout is the option; no question has such a parameter
-        raise InputError(f"bad --param timeout=...: the time limit is --timeout S")
+        raise InputError("bad --param timeout=...: the time limit is --timeout S")
     res = _state.kg(write=False).ask(name, timeout=timeout, **params)
     typer.echo(res.serialize(format).rstrip("\n"))
 
