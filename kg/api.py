@@ -10,9 +10,10 @@ Every ``kg`` command is one call of a method here.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
-import re
 import io
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from importlib import resources
@@ -23,6 +24,7 @@ from .store import engine_io as ox  # the engine, through kg/store.py
 
 from . import kinds, queries as _queries
 from .errors import InputError, NotFound
+from .inputs import check_graph
 from .prefixes import ARTICLE, INFERRED_GRAPH, ONTOLOGY_GRAPH, QUARANTINE, REFERENCE_GRAPH
 from .backend import Backend
 from .store import MEMORY, KgStore, RdfFormat, Result, open_output
@@ -229,18 +231,41 @@ class KnowledgeGraph:
 
     # -- reading -----------------------------------------------------------
     def query(self, sparql: str, *, allow_update: bool = False,
-              allow_service: bool = False) -> Result:
+              allow_service: bool = False, timeout: float | None = None) -> Result:
         """Run SPARQL over the union of all graphs; the contract's prefixes are predeclared.
+
+        ``timeout`` (seconds): the query runs in a worker process that is killed when the
+        time is up (:class:`kg.errors.QueryTimeout`; see :mod:`kg.timeout`): for a store on
+        disk; ``:memory:`` and remote stores, and updates, run without a limit.
 
         >>> g = open(":memory:")
         >>> [r["label"].value for r in g.query(
         ...     'SELECT ?label WHERE { ?s kg:isoCode "KP" ; rdfs:label ?label }')]
         ['North Korea']
         """
-        return self.store.query(sparql, allow_update=allow_update, allow_service=allow_service)
+        return self._run(sparql, allow_update=allow_update, allow_service=allow_service, timeout=timeout)
 
-    def ask(self, name: str, **params: str) -> Result:
+    def _run(self, sparql: str, *, bindings: dict[str, Any] | None = None, allow_update: bool = False,
+             allow_service: bool = False, timeout: float | None = None) -> Result:
+        """A query, in a worker process when it has a ``timeout`` and the store can be read
+        from one (an on-disk store; not for an update)."""
+        if timeout is not None:
+            if not timeout > 0:
+                raise InputError(f"bad timeout {timeout:g}: give a number of seconds above 0")
+            from .sparql_guard import screen
+
+            if isinstance(self.store, KgStore) and not self.store.in_memory and not screen(
+                    sparql, allow_update=allow_update, allow_service=allow_service):
+                from .timeout import pool_for
+
+                return pool_for(self.store.location, wait=self.store.wait).run(
+                    sparql, timeout=timeout, bindings=bindings, allow_service=allow_service)
+        return self.store.query(sparql, bindings=bindings, allow_update=allow_update,
+                                allow_service=allow_service)
+
+    def ask(self, name: str, *, timeout: float | None = None, **params: str) -> Result:
         """Answer a named question (``kg ask NAME``); parameters are bound, never pasted.
+        ``timeout``: as for :meth:`query`.
 
         >>> g = open(":memory:")
         >>> g.ask("treaties").to_dicts()
@@ -253,8 +278,8 @@ class KnowledgeGraph:
             if param in params:  # the entities the text names, looked up first (kg/queries)
                 bindings[how.variable] = _queries.resolve(self.store.query, how, params[param],
                                                           ox.Literal, ox.NamedNode)
-        return self.store.query(question.text(portable=not isinstance(self.store, KgStore)),
-                                bindings=bindings)
+        return self._run(question.text(portable=not isinstance(self.store, KgStore)),
+                         bindings=bindings, timeout=timeout)
 
     @staticmethod
     def questions() -> dict[str, str]:
@@ -290,6 +315,7 @@ class KnowledgeGraph:
                format: RdfFormat | str = RdfFormat.nq, graph: str | None = None) -> None:
         """Write the store (or one graph) as RDF to a file name (``.gz`` compresses) or a stream."""
         fmt = RdfFormat(format)
+        graph = check_graph(graph)
         if output is None or output == "-":
             stream = open_output(None)
             try:
@@ -312,7 +338,7 @@ class KnowledgeGraph:
         """
         from .remote import push as push_graphs
 
-        return push_graphs(self.store, url, graph=graph, replace=replace, auth=auth,
+        return push_graphs(self.store, url, graph=check_graph(graph), replace=replace, auth=auth,
                            progress=progress)
 
     def dataset(self) -> Any:
@@ -343,7 +369,7 @@ class KnowledgeGraph:
         not one transaction (see :meth:`kg.store.KgStore.load_files`).
         """
         fmt = RdfFormat(format) if format else None
-        return self.store.load_files([Path(p) for p in paths], fmt=fmt, graph=graph, bulk=bulk,
+        return self.store.load_files([Path(p) for p in paths], fmt=fmt, graph=check_graph(graph), bulk=bulk,
                                      replace=(ONTOLOGY_GRAPH, REFERENCE_GRAPH, INFERRED_GRAPH),
                                      skip_held_by=(str(ONTOLOGY_GRAPH), str(REFERENCE_GRAPH)))
 
@@ -407,7 +433,10 @@ class KnowledgeGraph:
         """``build`` each item and write it from the background writer, in order; an item
         that fails (any exception) is a failure in its place and the others go on."""
         with _Writer(self, result) as writer:
-            for item in items:
+            for at, item in enumerate(items):
+                if writer.stopped:  # the store cannot be written: the rest is not even read
+                    writer.not_ingested(len(items) - at)
+                    break
                 if isinstance(item, IngestFailure):
                     writer.fail(item)
                     continue
@@ -450,6 +479,7 @@ class KnowledgeGraph:
                 return done
 
             self._build_and_write(items, build, progress, result)
+            pool.shutdown(wait=True, cancel_futures=True)  # after a stop: build no more
 
     def _ingest_document(self, doc: Any, *, date: str | None, url: str | None,
                          title: str | None = None) -> IngestReport:
@@ -531,9 +561,10 @@ class KnowledgeGraph:
 
         from .validate import validate
 
+        graph = check_graph(graph)
         data = Graph()
         buf = io.BytesIO()
-        if graph:
+        if graph is not None:
             self.store.dump(buf, RdfFormat.nt, graph=graph)
         else:
             # everything but the ontology and the quarantine: what a query sees as facts
@@ -569,18 +600,30 @@ class KnowledgeGraph:
 
 def _write_file(path: Path, write: Callable[[Any], None]) -> None:
     """Call ``write`` with a binary stream that becomes the file ``path`` (gzip when it ends
-    in .gz) only once all is written: a file that cannot be written is an InputError, and
-    no half-written file is left. A path that is not a regular file (/dev/stdout, a pipe)
-    is written as it is."""
+    in .gz) only once all is written: the stream is a temporary file beside ``path``,
+    synced and renamed over it on success (an existing file is replaced whole and keeps
+    its permissions); on any failure it is removed and ``path`` is as it was. A file that
+    cannot be written is an InputError. A path that is not a regular file (/dev/stdout,
+    a pipe) is written as it is."""
+    import contextlib
     import gzip
     import os
 
     special = path.exists() and not path.is_file()
     tmp = path if special else path.with_name(f".{path.name}.{os.getpid()}.part")
     try:
-        with (gzip.open(tmp, "wb") if path.name.lower().endswith(".gz") else tmp.open("wb")) as stream:
-            write(stream)
+        with tmp.open("wb") as raw:
+            if path.name.lower().endswith(".gz"):  # the gzip header names the target, not tmp
+                with gzip.GzipFile(filename=path.name, mode="wb", fileobj=raw) as stream:
+                    write(stream)
+            else:
+                write(raw)
+            raw.flush()
+            if not special:
+                os.fsync(raw.fileno())
         if not special:
+            with contextlib.suppress(OSError):  # keep the old file's permissions
+                os.chmod(tmp, path.stat().st_mode & 0o7777)
             os.replace(tmp, path)
     except OSError as err:
         if not special:
@@ -601,14 +644,19 @@ def _given_date(date: str) -> Any:
         raise InputError(f"bad --date '{date}': expected YYYY-MM-DD (or YYYY-MM, YYYY)") from None
 
 
+class _NotWritten(Exception):
+    """A built article not written because an earlier write found the store unwritable."""
+
+
 class _Writer:
     """Writes built articles to the store in a background thread, in the order given, while
     the caller builds the next one (the engine releases the GIL while it writes).
 
-    Each article is still one transaction. Its report, or the failure of its write (any
-    exception: a bad article, the disk is full), goes to ``result`` in input order, with
-    the failures of the items that were not built (:meth:`fail`); the writes that follow
-    a failed one go on.
+    Each article is still one transaction. Its report, or the failure of its write (a
+    bad article, say), goes to ``result`` in input order, with the failures of the items
+    that were not built (:meth:`fail`); the writes that follow a failed one go on, except
+    after a :class:`~kg.errors.StoreWriteError` (the disk is full): then nothing more is
+    written (``stopped``), and that article's line says how many inputs were left out.
     """
 
     _AHEAD = 4  # built articles waiting to be written, at most
@@ -617,6 +665,9 @@ class _Writer:
         self._g, self._result = g, result
         self._pending: list[tuple[str, Any]] = []  # (item, future or IngestFailure)
         self._pool: Any = None
+        self.stopped = False       # a write found the store unwritable (set in the writer thread)
+        self._left_out = 0         # inputs not ingested after that
+        self._stop_line: int | None = None  # the index in result.outcomes of that failure
 
     def __enter__(self) -> "_Writer":
         from concurrent.futures import ThreadPoolExecutor
@@ -624,8 +675,24 @@ class _Writer:
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-writer")
         return self
 
+    def _write(self, built: Any) -> IngestReport:
+        """One article's write, in the writer thread (writes run one after another, in order)."""
+        from .errors import StoreWriteError
+
+        if self.stopped:
+            raise _NotWritten()
+        try:
+            return self._g._store_built(built)
+        except StoreWriteError:
+            self.stopped = True
+            raise
+
+    def not_ingested(self, count: int) -> None:
+        """``count`` more inputs left out after the store became unwritable."""
+        self._left_out += count
+
     def write(self, item: str, built: Any) -> None:
-        self._pending.append((item, self._pool.submit(self._g._store_built, built)))
+        self._pending.append((item, self._pool.submit(self._write, built)))
         self._drain()
 
     def fail(self, failure: IngestFailure) -> None:
@@ -645,16 +712,39 @@ class _Writer:
         if isinstance(pending, IngestFailure):
             self._result.add(pending)
             return
+        from .errors import StoreWriteError
+
         try:
             self._result.add(pending.result())
+        except _NotWritten:
+            self._left_out += 1
+        except StoreWriteError as err:
+            self._stop_line = len(self._result.outcomes)
+            self._result.add(_failure(item, err))
         except Exception as err:  # noqa: BLE001 - reported on the item's line
             self._result.add(_failure(item, err))
+
+    def _say_stopped(self) -> None:
+        """The failed write's line, with the inputs left out after it."""
+        if self._stop_line is None:
+            return
+        failure = self._result.outcomes[self._stop_line]
+        assert isinstance(failure, IngestFailure)
+        label = failure.item
+        reason = failure.message[len(label) + 2:] if failure.message.startswith(f"{label}: ") else failure.message
+        rest = (f"; stopped there: {self._left_out} more input{'s' if self._left_out != 1 else ''} "
+                "not ingested" if self._left_out else "")
+        amended = dataclasses.replace(failure, message=f"{label}: not ingested: {reason}{rest}")
+        self._result.outcomes[self._stop_line] = amended
+        self._result.failures[self._result.failures.index(failure)] = amended
+        self._result.errors[self._result.errors.index(failure.message)] = amended.message
 
     def __exit__(self, exc_type: Any, *exc: Any) -> None:
         try:
             if exc_type is None:
                 while self._pending:
                     self._collect(*self._pending.pop(0))
+                self._say_stopped()
             else:  # KeyboardInterrupt, say: stop
                 for _, f in self._pending:
                     if not isinstance(f, IngestFailure):

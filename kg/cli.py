@@ -7,6 +7,7 @@ result. A :class:`kg.errors.KgError` becomes one line on stderr and exit code 2
 
 from __future__ import annotations
 
+import io
 import sys
 from pathlib import Path
 from typing import Annotated, Any, Optional
@@ -14,6 +15,7 @@ from typing import Annotated, Any, Optional
 import typer
 
 from .errors import InputError, KgError, as_kg_error
+from .inputs import check_graph
 from .store import DEFAULT_LOCATION, RdfFormat, ResultFormat
 
 app = typer.Typer(
@@ -51,10 +53,16 @@ class _State:
                                       update_endpoint=self.update_endpoint, auth=_env_auth())
         return self._kg
 
-    def close(self) -> None:
-        if self._kg is not None:
-            self._kg.close()
-            self._kg = None
+    def close(self, *, quiet: bool = False) -> None:
+        """Release the store; ``quiet``: after the command failed, whatever happens (a
+        flush that fails again on a full disk) adds nothing to the one error line."""
+        kg, self._kg = self._kg, None
+        if kg is not None:
+            try:
+                kg.close()
+            except Exception:
+                if not quiet:
+                    raise
 
 
 _state = _State()
@@ -93,7 +101,9 @@ def _command(name: str) -> Any:
         @functools.wraps(fn)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
             try:
-                return fn(*args, **kwargs)
+                done = fn(*args, **kwargs)
+                _state.close()  # a store that cannot be flushed is this command's failure
+                return done
             except Exception as err:
                 # a KgError, or what stands for one (a package kg needs is not installed)
                 known = as_kg_error(err)
@@ -102,7 +112,7 @@ def _command(name: str) -> Any:
                 typer.echo(f"Error: {known}", err=True)
                 raise typer.Exit(known.exit_code) from None
             finally:
-                _state.close()
+                _state.close(quiet=True)
 
         return app.command(name)(wrapper)
 
@@ -110,14 +120,19 @@ def _command(name: str) -> Any:
 
 
 def _read_query(text: str) -> str:
+    from .inputs import MAX_QUERY_BYTES, read_capped
+
     if text == "-":
         stdin = getattr(sys.stdin, "buffer", None)
-        return sys.stdin.read() if stdin is None else _decode_query(stdin.read(), "<stdin>")
+        if stdin is None:  # a text stream (tests): the same limit, in characters
+            return read_capped(io.BytesIO(sys.stdin.read(MAX_QUERY_BYTES + 1).encode()),
+                               MAX_QUERY_BYTES, label="<stdin>").decode()
+        return _decode_query(read_capped(stdin, MAX_QUERY_BYTES, label="<stdin>"), "<stdin>")
     if text.startswith("@"):
         path = Path(text[1:])
         if not path.is_file():
             raise InputError(f"{path}: no such query file")
-        return _decode_query(path.read_bytes(), str(path))
+        return _decode_query(read_capped(path, MAX_QUERY_BYTES), str(path))
     return text
 
 
@@ -134,12 +149,14 @@ def query_cli(
     format: Annotated[ResultFormat, typer.Option("--format", "-f", help="Output: table, or a W3C results format.")] = ResultFormat.table,
     update: Annotated[bool, typer.Option("--update", help="Allow SPARQL Update (INSERT/DELETE/LOAD/CLEAR/DROP).")] = False,
     allow_service: Annotated[bool, typer.Option("--allow-service", help="Allow network access: SERVICE clauses (and LOAD in an --update).")] = False,
+    timeout: Annotated[Optional[float], typer.Option("--timeout", help="Stop the query after this many seconds (exit 2); on-disk stores.")] = None,
 ) -> None:
     """Run a SPARQL query over the union of all graphs; kg rdf rdfs owl xsd skos prov dcterms schema wd are predeclared.
 
     Example: kg query 'SELECT ?t ?d WHERE { ?t a kg:Treaty ; kg:signedOn ?d }' --format csv
     """
-    res = _state.kg(write=update).query(_read_query(sparql), allow_update=update, allow_service=allow_service)
+    res = _state.kg(write=update).query(_read_query(sparql), allow_update=update, allow_service=allow_service,
+                                        timeout=timeout)
     typer.echo(res.serialize(format).rstrip("\n"))
 
 
@@ -148,6 +165,7 @@ def ask_cli(
     name: Annotated[Optional[str], typer.Argument(help="The question's name; omit to list them.")] = None,
     param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="A parameter as key=value (repeatable).")] = None,
     format: Annotated[ResultFormat, typer.Option("--format", "-f")] = ResultFormat.table,
+    timeout: Annotated[Optional[float], typer.Option("--timeout", help="Stop the question after this many seconds (exit 2); on-disk stores.")] = None,
 ) -> None:
     """Answer a named question; without a name, list them.
 
@@ -161,7 +179,9 @@ def ask_cli(
             typer.echo(f"{qname:<20} {q.help}" + (f"  {params}" if params else ""))
         return
     params = queries.parse_params(param or [])
-    res = _state.kg(write=False).ask(name, **params)
+    if "timeout" in params:  # --timeout is the option; no question has such a parameter
+        raise InputError("bad --param timeout=...: the time limit is --timeout S")
+    res = _state.kg(write=False).ask(name, timeout=timeout, **params)
     typer.echo(res.serialize(format).rstrip("\n"))
 
 
@@ -176,6 +196,7 @@ def load_cli(
 
     Example: kg load backup.nq ; kg load extra.ttl --graph https://example.org/extra ; kg load --bulk big.nq
     """
+    check_graph(graph)  # before the store is opened (or created)
     counts = _state.kg().load(files, format=format, graph=graph, bulk=bulk)
     typer.echo(counts.summary())
 
@@ -275,6 +296,7 @@ def export_cli(
 
     Example: kg export --format nq -o backup.nq.gz
     """
+    check_graph(graph)
     _state.kg(write=False).export(output, format=format, graph=graph)
 
 
@@ -298,6 +320,7 @@ def validate_cli(
     """
     if format not in ("text", "json", "turtle"):
         raise InputError(f"bad --format '{format}': use text, json or turtle")
+    check_graph(graph)
     report = _state.kg(write=False).validate(graph=graph)
     out = {"text": report.to_text, "json": report.to_json, "turtle": report.to_turtle}[format]()
     typer.echo(out.rstrip("\n"))
@@ -354,6 +377,7 @@ def push_cli(
     if (user is None) != (password is None):
         raise InputError("--user and --password go together")
     auth: Any = (user, password) if user is not None else (os.environ.get("KG_TOKEN") or None)
+    check_graph(graph)
     g = _state.kg(write=False)  # push only reads the store: other readers may share it
     with _PushProgress() as bar:
         report = g.push(url, graph=graph, replace=replace, auth=auth, progress=bar)
@@ -397,6 +421,8 @@ class _PushProgress:
 def serve_cli(
     host: Annotated[str, typer.Option("--host", help="Address to listen on (127.0.0.1: this machine only).")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", "-p", help="TCP port.")] = 8000,
+    max_body_mb: Annotated[float, typer.Option("--max-body-mb", help="The largest request body (a POSTed query), in MB.")] = 1.0,
+    query_timeout: Annotated[float, typer.Option("--query-timeout", help="Stop a query of /sparql or /api/ask after this many seconds (503).")] = 30.0,
 ) -> None:
     """A local web page (SPARQL editor, named questions, entity pages, graph, timeline) and a read-only SPARQL 1.1 endpoint at /sparql.
 
@@ -404,7 +430,8 @@ def serve_cli(
     """
     from .web import serve
 
-    serve(_state.store, host=host, port=port, auth=_env_auth())
+    serve(_state.store, host=host, port=port, auth=_env_auth(), max_body=int(max_body_mb * 1_000_000),
+          query_timeout=query_timeout)
 
 
 @_command("plot")
@@ -455,7 +482,7 @@ def main() -> None:
         typer.echo(f"Error: {type(err).__name__}: {err} (run with --debug for the traceback)", err=True)
         sys.exit(3)
     finally:
-        _state.close()
+        _state.close(quiet=True)
 
 
 __all__ = ["app", "main"]

@@ -42,6 +42,16 @@ class StoreInUse(StoreError):
     """Another process holds the store for writing."""
 
 
+class StoreWriteError(StoreError):
+    """The store could not be written (the disk is full, say): that write left nothing
+    behind, the writes committed before it stay, and later writes would fail too."""
+
+
+class QueryTimeout(KgError):
+    """A query ran past its time limit (or its caller went away) and was stopped
+    (kg/timeout.py)."""
+
+
 class ReasonerError(KgError):
     """The OWL reasoner could not run (no Java) or found the data inconsistent."""
 

@@ -44,6 +44,7 @@ from .store import engine_io as ox  # the engine, through kg/store.py
 
 from . import store as _store
 from .errors import ForbiddenQuery, InputError, NotFound, QuerySyntaxError, StoreError
+from .inputs import check_iri
 from .prefixes import PREFIXES
 from .sparql_guard import FORM_RE, screen, strip_strings
 from .store import MEMORY, KgStore, LoadCounts, RdfFormat, Result, _bind_values
@@ -273,11 +274,8 @@ def derive_query_endpoint(gsp_url: str) -> str | None:
 
 
 def _iri(value: str) -> str:
-    """``<value>`` for pasting into SPARQL, after checking it is an IRI."""
-    try:
-        return str(ox.NamedNode(value))
-    except ValueError:
-        raise InputError(f"'{value}' is not an IRI") from None
+    """``<value>`` for pasting into SPARQL, after checking it is an IRI (:func:`kg.inputs.check_iri`)."""
+    return f"<{check_iri(value)}>"
 
 
 def _syntax_line(message: str) -> str:

@@ -33,13 +33,16 @@ from .errors import (
     QuerySyntaxError,
     StoreError,
     StoreInUse,
+    StoreWriteError,
 )
+from .inputs import load_limit, read_capped
 from .prefixes import PREFIXES
 from .sparql_guard import screen
 
 MEMORY = ":memory:"
 DEFAULT_LOCATION = "kg-store"
 JOURNAL = "kg-load.journal"  # a bulk load of new graphs in progress (see KgStore.load_files)
+INTENT = "kg.intent"  # a writer waiting for the store holds it (see _StoreLock.claim)
 
 
 class engine_io:  # noqa: N801 - read like a module: ``from .store import engine_io as ox``
@@ -291,6 +294,19 @@ class LoadCounts(dict):  # type: ignore[type-arg]
         return line
 
 
+def storage_reason(err: BaseException) -> str:
+    """Why the engine could not write, in a few words: "No space left on device" rather
+    than RocksDB's "IO error: No space left on device: While appending to file: ..."."""
+    if isinstance(err, OSError) and err.errno:
+        return os.strerror(err.errno)
+    text = _syntax_message(err)
+    for known in ("No space left on device", "Disk quota exceeded", "Read-only file system",
+                  "Permission denied", "Input/output error"):
+        if known in text:
+            return known
+    return text
+
+
 def _syntax_message(err: BaseException) -> str:
     return str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
 
@@ -305,13 +321,17 @@ class KgStore:
     """
 
     def __init__(self, location: str | os.PathLike[str] | None = None, *,
-                 read_only: bool = False, wait: float = 0.0):
+                 read_only: bool = False, wait: float = 0.0, joins_read: bool = False):
         """Open (or create) the store at ``location``.
 
         Locking (on-disk stores): a writer holds ``<store>/kg.lock`` exclusively, readers
         (``read_only=True``) hold it shared, so any number of readers run together and a
         writer runs alone. A store that is in use raises :class:`StoreInUse` at once, or,
-        with ``wait`` > 0, after retrying (with backoff) for up to ``wait`` seconds.
+        with ``wait`` > 0, after retrying (with backoff) for up to ``wait`` seconds. A writer
+        that waits holds ``<store>/kg.intent`` meanwhile, and readers do not start while it
+        is held: readers that keep coming cannot starve a writer. ``joins_read``: this reader
+        is part of a read under way in another process that holds the store (a query
+        worker, kg/timeout.py), so it does not give way to a waiting writer.
         ``read_only`` on a store that does not exist yet creates it (read-write).
         """
         loc = str(location) if location is not None else DEFAULT_LOCATION
@@ -319,11 +339,13 @@ class KgStore:
         self.in_memory = loc == MEMORY
         self.read_only = False
         self.wait = wait
+        self._joins_read = joins_read
         self._lock: _StoreLock | None = None
         self._results: weakref.WeakValueDictionary[int, Result] = weakref.WeakValueDictionary()
         if self.in_memory:
             self._store = ox.Store()
         else:
+            _check_store_folder(loc)
             self._open(read_only=read_only and (Path(loc) / "CURRENT").exists() and not _wal_pending(loc)
                        and not (Path(loc) / JOURNAL).exists())
         self._ensure_view()
@@ -334,26 +356,39 @@ class KgStore:
         loc = self.location
         deadline = time.monotonic() + max(self.wait, 0.0)
         delay = 0.05
-        while True:
-            try:
-                self._lock = _StoreLock.acquire(loc, shared=read_only)
+        # a writer that waits claims the store first: no new reader starts, so a stream of
+        # readers cannot starve it (it gets the store when the reads under way are done)
+        intent: _StoreLock | None = None
+        try:
+            while True:
                 try:
-                    self._store = ox.Store.read_only(loc) if read_only else ox.Store(loc)
-                except BaseException:
-                    self._lock.release()
-                    self._lock = None
+                    if not read_only and self.wait > 0 and intent is None:
+                        intent = _StoreLock.claim(loc)
+                    self._lock = _StoreLock.acquire(loc, shared=read_only, give_way=not self._joins_read)
+                    try:
+                        self._store = ox.Store.read_only(loc) if read_only else ox.Store(loc)
+                    except BaseException:
+                        self._lock.release()
+                        self._lock = None
+                        raise
+                    self.read_only = read_only
+                    return
+                except RecursionError:
                     raise
-                self.read_only = read_only
-                return
-            except OSError as err:
-                if not _is_lock_error(err):
+                except RuntimeError as err:  # the engine: "Corruption: ..."
                     raise StoreError(f"cannot open store '{loc}': {_syntax_message(err)}") from None
-                if time.monotonic() + delay > deadline:
-                    hint = (f"still in use after waiting {self.wait:g} s" if self.wait > 0
-                            else "try again when it is done, or use --wait")
-                    raise StoreInUse(f"store '{loc}' is in use by another kg process; {hint}") from None
-                time.sleep(delay)
-                delay = min(delay * 2, 1.0)
+                except OSError as err:
+                    if not _is_lock_error(err):
+                        raise StoreError(f"cannot open store '{loc}': {_syntax_message(err)}") from None
+                    if time.monotonic() + delay > deadline:
+                        hint = (f"still in use after waiting {self.wait:g} s" if self.wait > 0
+                                else "try again when it is done, or use --wait")
+                        raise StoreInUse(f"store '{loc}' is in use by another kg process; {hint}") from None
+                    time.sleep(delay)
+                    delay = min(delay * 2, 1.0)
+        finally:
+            if intent is not None:
+                intent.release()
 
     def make_writable(self) -> None:
         """Reopen a store opened read-only for writing (waiting as the first open did)."""
@@ -481,7 +516,7 @@ class KgStore:
         except SyntaxError as err:
             raise QuerySyntaxError(f"malformed SPARQL update: {_sparql_message(err)}") from None
         except OSError as err:
-            raise StoreError(f"update failed: {_syntax_message(err)}") from None
+            raise StoreWriteError(f"cannot write to the store ({storage_reason(err)})") from None
 
     def update_user(self, sparql: str) -> None:
         """Run a user's SPARQL update (``kg query --update``) and bring the view up to date
@@ -576,7 +611,11 @@ class KgStore:
                         else:
                             self._store.bulk_load(data, f.ox, base_iri=base, to_graph=ox.DefaultGraph())
         except OSError as err:
-            raise StoreError(f"load failed: {_syntax_message(err)}") from None
+            named = str(paths[0]) + (f" and {len(paths) - 1} more files" if len(paths) > 1 else "")
+            kept = ("part of it may be in the store (--bulk)" if bulk
+                    else "nothing of this load is kept")
+            raise StoreWriteError(f"{named}: not loaded: cannot write to the store "
+                                  f"({storage_reason(err)}); {kept}") from None
         except (SyntaxError, ValueError) as err:  # parsed above: not expected
             raise ParseError(f"load failed: {_syntax_message(err)}") from None
         return counts
@@ -620,7 +659,10 @@ class KgStore:
         self._check_writable()
         g = ox.NamedNode(graph)
         quads = [ox.Quad(_node(s), _node(p), _node(o), g) for s, p, o in triples]
-        self._store.extend(quads + [ox.Quad(q.subject, q.predicate, q.object) for q in quads])
+        try:
+            self._store.extend(quads + [ox.Quad(q.subject, q.predicate, q.object) for q in quads])
+        except OSError as err:
+            raise StoreWriteError(f"cannot write to the store ({storage_reason(err)})") from None
 
     def replace_graphs(self, new: dict[str, bytes], drop: Iterable[str] = ()) -> bool:
         """Atomically drop graphs ``drop`` and replace each graph in ``new`` with N-Triples data.
@@ -646,7 +688,7 @@ class KgStore:
                     except (SyntaxError, ValueError) as err:
                         raise InputError(f"bad N-Triples: {_syntax_message(err)}") from None
                     except OSError as err:
-                        raise StoreError(f"write failed: {_syntax_message(err)}") from None
+                        raise StoreWriteError(f"cannot write to the store ({storage_reason(err)})") from None
                 return True
         sparql = replace_graphs_update(new, drop, view=True)
         if sparql:
@@ -676,25 +718,78 @@ class KgStore:
             self.update(sparql)
 
     def flush(self) -> None:
+        """Write the engine's buffers to its files (what is committed is in its log already)."""
         if not self.in_memory and not self.read_only:
-            self._store.flush()
+            try:
+                self._store.flush()
+            except OSError as err:
+                raise StoreWriteError(f"cannot write to the store ({storage_reason(err)})") from None
 
     def close(self) -> None:
-        """Release the store (and its lock)."""
-        if getattr(self, "_store", None) is not None:
-            self.flush()
-            for result in list(self._results.values()):
-                result._inner = None
-            del self._store
-            self._store = None  # type: ignore[assignment]
-        if getattr(self, "_lock", None) is not None:
-            self._lock.release()
-            self._lock = None
+        """Release the store (and its lock), even when the last flush fails (StoreWriteError
+        then, after the release: the committed writes are in the engine's log and the next
+        open replays them)."""
+        try:
+            if getattr(self, "_store", None) is not None:
+                try:
+                    self.flush()
+                except StoreWriteError as err:
+                    raise StoreWriteError(
+                        f"{err} while closing it; what was reported written is committed (in the "
+                        "engine's log: the next open of the store finishes writing it)") from None
+        finally:
+            if getattr(self, "_store", None) is not None:
+                for result in list(self._results.values()):
+                    result._inner = None
+                del self._store
+                self._store = None  # type: ignore[assignment]
+            if getattr(self, "_lock", None) is not None:
+                self._lock.release()
+                self._lock = None
 
     @property
     def engine(self) -> ox.Store:
         """The underlying pyoxigraph Store (for hot paths and interop)."""
         return self._store
+
+
+#: What kg itself puts in a store folder besides the engine's files.
+_KG_FILES = frozenset({"kg.lock", INTENT, JOURNAL})
+
+
+def _check_store_folder(location: str) -> None:
+    """Refuse (StoreError) a ``--store`` that is a file, or a folder holding other files
+    than a store's: kg never creates or renames files among a user's own (the engine
+    would make a store there, and rename a ``LOG`` it finds). A new or empty folder, or
+    one with an engine store (its ``CURRENT`` names a ``MANIFEST`` file that is there),
+    is a store folder."""
+    folder = Path(location)
+    try:
+        if not folder.exists():
+            return
+        if not folder.is_dir():
+            raise StoreError(f"store '{location}' is a file, not a store folder; give a new or "
+                             "empty folder, or a kg store's folder")
+        names = {entry.name for entry in folder.iterdir()}
+    except OSError as err:
+        raise StoreError(f"cannot open store '{location}': {err.strerror or err}") from None
+    if not names - _KG_FILES or _is_engine_store(folder, names):
+        return
+    raise StoreError(f"store '{location}' is a folder of other files, not a kg store; kg writes "
+                     "nothing there: give a new or empty folder, or a kg store's folder")
+
+
+def _is_engine_store(folder: Path, names: set[str]) -> bool:
+    """Whether ``folder`` holds an engine (RocksDB) store: ``CURRENT`` names its manifest."""
+    if "CURRENT" not in names:
+        return False
+    try:
+        with open(folder / "CURRENT", "rb") as f:
+            current = f.read(64)
+    except OSError:
+        return False
+    m = re.fullmatch(rb"(MANIFEST-\d+)\n?", current)
+    return m is not None and m.group(1).decode() in names
 
 
 def _wal_pending(location: str) -> bool:
@@ -732,7 +827,7 @@ class _StoreLock:
         self.fd = fd
 
     @classmethod
-    def acquire(cls, location: str, *, shared: bool) -> "_StoreLock":
+    def acquire(cls, location: str, *, shared: bool, give_way: bool = True) -> "_StoreLock":
         try:
             import fcntl
         except ImportError:  # pragma: no cover - Windows
@@ -745,6 +840,8 @@ class _StoreLock:
                 return cls(None)
             raise
         try:
+            if shared and give_way:
+                cls._check_no_writer_waiting(location)
             fcntl.flock(fd, (fcntl.LOCK_SH if shared else fcntl.LOCK_EX) | fcntl.LOCK_NB)
             if shared:
                 cls._check_no_engine_writer(location)
@@ -752,6 +849,37 @@ class _StoreLock:
             os.close(fd)
             raise
         return cls(fd)
+
+    @classmethod
+    def claim(cls, location: str) -> "_StoreLock":
+        """A waiting writer's claim: an exclusive ``flock`` on ``<store>/kg.intent`` (held while
+        it waits for ``kg.lock``); BlockingIOError if another writer holds it."""
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - Windows
+            return cls(None)
+        os.makedirs(location, exist_ok=True)
+        fd = os.open(os.path.join(location, INTENT), os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BaseException:
+            os.close(fd)
+            raise
+        return cls(fd)
+
+    @staticmethod
+    def _check_no_writer_waiting(location: str) -> None:
+        """Raise BlockingIOError if a writer has claimed the store (:meth:`claim`)."""
+        import fcntl
+
+        try:
+            fd = os.open(os.path.join(location, INTENT), os.O_RDONLY)
+        except OSError:
+            return  # no writer ever waited here (or unreadable media: nothing to respect)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        finally:
+            os.close(fd)  # a probe: released at once
 
     @staticmethod
     def _check_no_engine_writer(location: str) -> None:
@@ -1033,14 +1161,19 @@ def _rdf_syntax_message(err: BaseException, data: bytes, fmt: RdfFormat,
 
 
 def _read_maybe_gz(path: Path) -> bytes:
-    data = path.read_bytes()
-    if path.name.lower().endswith(".gz"):
-        import gzip
-        try:
-            return gzip.decompress(data)
-        except OSError as err:
-            raise InputError(f"{path}: not a gzip file: {err}") from None
-    return data
+    """A file to load (``.gz`` decompressed as it is read), up to :func:`kg.inputs.load_limit`."""
+    gzipped = path.name.lower().endswith(".gz")
+    cap = load_limit()
+
+    def too_big(label: str, size: int | None) -> str:
+        how_big = f"{size / 1e6:,.1f} MB" if size is not None else f"more than {cap / 1e6:,.1f} MB"
+        return (f"{label}: too big to load ({how_big}{' decompressed' if gzipped else ''}; the limit "
+                f"is {cap / 1e6:,.1f} MB a file, set by $KG_MAX_LOAD_MB)")
+
+    try:
+        return read_capped(path, cap, gzipped=gzipped, too_big=too_big)
+    except OSError as err:
+        raise InputError(f"{path}: cannot read the file ({err.strerror or err})") from None
 
 
 def open_output(path: str | None) -> BinaryIO:

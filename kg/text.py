@@ -42,6 +42,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from kg.errors import InputError, missing_component
+from kg.inputs import read_capped
 from kg.model import Section  # Literal["body", "headline", "caption"]
 
 if TYPE_CHECKING:
@@ -185,11 +186,8 @@ def read_path(path: str | os.PathLike[str]) -> Document:
     p = Path(path)
     if str(path) == "-":
         raise InputError("-: standard input is read by the caller (read_bytes(sys.stdin.buffer.read()))")
-    try:
-        size = p.stat().st_size
-        if size > MAX_ARTICLE_BYTES and p.is_file():
-            raise InputError(_too_big(p, size))
-        data = p.read_bytes()
+    try:  # a device or a FIFO is read up to the limit, a regular file's size is seen first
+        data = read_capped(p, MAX_ARTICLE_BYTES, too_big=_too_big)
     except FileNotFoundError:
         raise InputError(f"{p}: no such file") from None
     except IsADirectoryError:
@@ -255,9 +253,13 @@ def read_text(
     return _check_length(Document(title=title, blocks=blocks, raw=text, source=source, html_date=None), label)
 
 
-def _too_big(label: object, size: int) -> str:
-    more = " or more" if size == MAX_ARTICLE_BYTES + 1 else ""  # stdin is read up to the limit
-    return (f"{label}: too big for an article ({size / 1e6:.1f} MB{more}; the limit is "
+def _too_big(label: object, size: int | None) -> str:
+    """``size`` None, or the limit + 1: an input read only up to the limit (stdin, a device)."""
+    if size is None or size == MAX_ARTICLE_BYTES + 1:
+        how_big = f"{MAX_ARTICLE_BYTES / 1e6:.1f} MB or more"
+    else:
+        how_big = f"{size / 1e6:.1f} MB"
+    return (f"{label}: too big for an article ({how_big}; the limit is "
             f"{MAX_ARTICLE_BYTES / 1e6:.1f} MB); split it into articles")
 
 

@@ -772,3 +772,458 @@ def test_safety_fuzz_extractor(text: str) -> None:
         return
     extraction = extract(doc)
     assert extraction is not None
+
+
+# ---------------------------------------------------------------------------
+# issue 14: malformed --graph IRIs, --store on a folder of other files
+# ---------------------------------------------------------------------------
+
+BAD_IRIS = ["not an iri", "<urn:x>", "http://[::1", "", "urn:a\nb"]
+
+
+@pytest.mark.parametrize("iri", BAD_IRIS)
+@pytest.mark.parametrize("command", [["load", "{ttl}"], ["export", "-o", "{tmp}/out.nq"], ["validate"],
+                                     ["push", "http://127.0.0.1:9/store"]])
+def test_safety_graph_iri_checked_up_front(runner, sample_store, sample_ttl, tmp_path, command, iri) -> None:
+    before = nquads(sample_store)
+    args = [a.replace("{ttl}", str(sample_ttl)).replace("{tmp}", str(tmp_path)) for a in command]
+    line = assert_one_error(invoke(runner, sample_store, *args, "--graph", iri))
+    assert line.startswith("Error: bad --graph '") and "not an absolute IRI" in line, line
+    assert nquads(sample_store) == before
+    assert not (tmp_path / "out.nq").exists()
+
+
+def test_safety_graph_iri_checked_before_a_store_is_made(runner, tmp_path, sample_ttl) -> None:
+    assert_one_error(invoke(runner, tmp_path / "new", "load", str(sample_ttl), "--graph", "not an iri"))
+    assert not (tmp_path / "new").exists()
+
+
+@pytest.mark.parametrize("method", ["load", "export", "validate"])
+def test_safety_graph_iri_checked_by_the_library(fresh_kg, sample_ttl, method) -> None:
+    call = {"load": lambda: fresh_kg.load([sample_ttl], graph="not an iri"),
+            "export": lambda: fresh_kg.export(io.BytesIO(), graph="not an iri"),
+            "validate": lambda: fresh_kg.validate(graph="")}[method]
+    with pytest.raises(KgError, match="not an absolute IRI"):
+        call()
+
+
+STRANGER_FOLDERS = {  # a folder of the user's own files, as --store
+    "documents": {"notes.txt": b"my notes\n", "LOG": b"my log\n"},
+    "stray-current": {"CURRENT": b"MANIFEST-000001\n", "a.txt": b"x"},
+    "current-only": {"CURRENT": b"garbage\n"},
+}
+
+
+@pytest.mark.parametrize("folder", list(STRANGER_FOLDERS))
+@pytest.mark.parametrize("args", [["stats"], ["query", "ASK { ?s ?p ?o }"], ["load", "{ttl}"]])
+def test_safety_store_folder_of_other_files_refused_untouched(runner, tmp_path, sample_ttl, folder, args) -> None:
+    place = tmp_path / folder
+    place.mkdir()
+    for name, data in STRANGER_FOLDERS[folder].items():
+        (place / name).write_bytes(data)
+    before = {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in place.iterdir()}
+    line = assert_one_error(invoke(runner, place, *[a.replace("{ttl}", str(sample_ttl)) for a in args]))
+    assert line == (f"Error: store '{place}' is a folder of other files, not a kg store; kg writes "
+                    "nothing there: give a new or empty folder, or a kg store's folder")
+    assert {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in place.iterdir()} == before
+
+
+def test_safety_store_that_is_a_file_refused(runner, tmp_path) -> None:
+    (tmp_path / "f").write_bytes(b"x")
+    line = assert_one_error(invoke(runner, tmp_path / "f", "stats"))
+    assert "is a file, not a store folder" in line
+
+
+def test_safety_store_empty_folder_and_real_store_open(runner, tmp_path, store_path) -> None:
+    (tmp_path / "empty").mkdir()
+    assert invoke(runner, tmp_path / "empty", "stats").exit_code == 0
+    assert invoke(runner, store_path, "stats").exit_code == 0
+
+
+def test_safety_store_damaged_manifest_is_one_line(runner, store_path) -> None:
+    for manifest in store_path.glob("MANIFEST-*"):
+        manifest.write_bytes(b"garbage\n")
+    line = assert_one_error(invoke(runner, store_path, "stats"))
+    assert line.startswith(f"Error: cannot open store '{store_path}': Corruption"), line
+
+
+# ---------------------------------------------------------------------------
+# issue 14: every input size-capped as it is read (devices, FIFOs, gzip streams)
+# ---------------------------------------------------------------------------
+
+
+def _peak_rss_mb(*args: str, env: dict[str, str] | None = None) -> tuple[subprocess.CompletedProcess, float]:
+    """Run a kg command in a child; (its result, its peak RSS in MB)."""
+    code = ("import resource, subprocess, sys\n"
+            "p = subprocess.run(sys.argv[1:], capture_output=True, text=True, timeout=120)\n"
+            "print(p.returncode); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+            "sys.stderr.write(p.stderr)\n")
+    proc = subprocess.run([sys.executable, "-c", code, KG_BIN, *args], capture_output=True, text=True,
+                          timeout=180, env={**os.environ, **(env or {})})
+    code_line, rss_kb = proc.stdout.split()
+    return subprocess.CompletedProcess(args, int(code_line), "", proc.stderr), int(rss_kb) / 1024
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
+def test_safety_ingest_dev_zero_reads_only_up_to_the_limit(store_path) -> None:
+    before = nquads(store_path)
+    proc, rss = _peak_rss_mb("--store", str(store_path), "ingest", "/dev/zero")
+    assert (proc.returncode, proc.stderr) == (2, "Error: /dev/zero: too big for an article (5.0 MB or more; "
+                                                 "the limit is 5.0 MB); split it into articles\n")
+    assert rss < 300, rss
+    assert nquads(store_path) == before
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
+def test_safety_load_dev_zero_reads_only_up_to_the_limit(store_path) -> None:
+    before = nquads(store_path)
+    proc, rss = _peak_rss_mb("--store", str(store_path), "load", "/dev/zero", "--format", "nt",
+                             env={"KG_MAX_LOAD_MB": "20"})
+    assert (proc.returncode, proc.stderr) == (2, "Error: /dev/zero: too big to load (more than 20.0 MB; "
+                                                 "the limit is 20.0 MB a file, set by $KG_MAX_LOAD_MB)\n")
+    assert rss < 300, rss
+    assert nquads(store_path) == before
+
+
+def _feed_fifo(path: Path, total: int, sent: list[int]) -> threading.Thread:
+    """A thread writing up to ``total`` bytes into the FIFO ``path`` (stops when the reader goes)."""
+    def feed() -> None:
+        try:
+            with open(path, "wb") as f:
+                chunk = b"The summit ended. " * 4096
+                while sent[0] < total:
+                    f.write(chunk)
+                    sent[0] += len(chunk)
+        except (BrokenPipeError, OSError):
+            pass
+    thread = threading.Thread(target=feed, daemon=True)
+    thread.start()
+    return thread
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs")
+@pytest.mark.parametrize("command", ["ingest", "load"])
+def test_safety_fifo_read_only_up_to_the_limit(runner, store_path, tmp_path, monkeypatch, command) -> None:
+    monkeypatch.setenv("KG_MAX_LOAD_MB", "5")
+    fifo = tmp_path / "pipe.nt"
+    os.mkfifo(fifo)
+    sent = [0]
+    thread = _feed_fifo(fifo, 200_000_000, sent)
+    before = nquads(store_path)
+    line = assert_one_error(invoke(runner, store_path, command, str(fifo)))
+    thread.join(10)
+    assert "too big" in line and "5.0 MB" in line, line
+    assert sent[0] < 20_000_000, sent[0]  # the writer was cut off near the limit, not read in full
+    assert nquads(store_path) == before
+
+
+def test_safety_gzip_bomb_is_refused_as_it_expands(runner, store_path, tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("KG_MAX_LOAD_MB", "10")
+    bomb = tmp_path / "bomb.nq.gz"
+    with gzip.open(bomb, "wb", compresslevel=9) as f:
+        line = b"<urn:a> <urn:b> <urn:c> <urn:g> .\n" * 10_000
+        for _ in range(100):  # 35 MB of N-Quads in a file of about 100 kB
+            f.write(line)
+    assert bomb.stat().st_size < 1_000_000
+    before = nquads(store_path)
+    line = assert_one_error(invoke(runner, store_path, "load", str(bomb)))
+    assert line == (f"Error: {bomb}: too big to load (more than 10.0 MB decompressed; the limit is "
+                    "10.0 MB a file, set by $KG_MAX_LOAD_MB)")
+    assert nquads(store_path) == before
+
+
+def test_safety_load_limit_lets_smaller_files_in(runner, store_path, tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("KG_MAX_LOAD_MB", "1")
+    small = tmp_path / "small.nq.gz"
+    with gzip.open(small, "wb") as f:
+        f.write(b"<urn:a> <urn:b> <urn:c> <urn:g> .\n" * 1000)
+    result = invoke(runner, store_path, "load", str(small))
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.strip() == "loaded 1000 triples into graph <urn:g>"
+
+
+@pytest.mark.parametrize("value", ["0", "lots", "-3"])
+def test_safety_load_limit_bad_setting(runner, store_path, sample_ttl, monkeypatch, value) -> None:
+    monkeypatch.setenv("KG_MAX_LOAD_MB", value)
+    line = assert_one_error(invoke(runner, store_path, "load", str(sample_ttl)))
+    assert line == f"Error: bad $KG_MAX_LOAD_MB '{value}': give a number of megabytes above 0"
+
+
+@pytest.mark.parametrize("where", ["file", "stdin"])
+def test_safety_query_text_is_capped(runner, sample_store, tmp_path, where) -> None:
+    big = "ASK { ?s ?p ?o }" + " " * 1_000_001
+    if where == "file":
+        (tmp_path / "q.rq").write_text(big)
+        result = invoke(runner, sample_store, "query", f"@{tmp_path / 'q.rq'}")
+    else:
+        result = invoke(runner, sample_store, "query", "-", input=big)
+    line = assert_one_error(result)
+    assert re.search(r"too big \((1\.0 MB|more than 1\.0 MB); the limit is 1\.0 MB\)$", line), line
+
+
+# ---------------------------------------------------------------------------
+# issue 14: kg export -o replaces the file only once the new one is complete
+# ---------------------------------------------------------------------------
+
+
+def _enospc_after_some_bytes(self, output, fmt, *, graph=None) -> None:
+    """A KgStore.dump that writes a little, then finds the disk full."""
+    import errno
+
+    output.write(b"<urn:partial> <urn:p> <urn:o> <urn:g> .\n" * 1000)
+    raise OSError(errno.ENOSPC, "No space left on device")
+
+
+@pytest.mark.parametrize("name", ["backup.nq", "backup.nq.gz"])
+@pytest.mark.parametrize("failure", ["unknown-graph", "bad-iri", "disk-full"])
+def test_safety_export_failure_leaves_the_old_file(runner, sample_store, tmp_path, monkeypatch, name, failure) -> None:
+    target = tmp_path / name
+    target.write_bytes(b"the old backup\n")
+    args = ["export", "-o", str(target)]
+    if failure == "unknown-graph":
+        args += ["--graph", "urn:mistyped"]
+    elif failure == "bad-iri":
+        args += ["--graph", "not an iri"]
+    else:
+        monkeypatch.setattr(KgStore, "dump", _enospc_after_some_bytes)
+    line = assert_one_error(invoke(runner, sample_store, *args))
+    if failure == "disk-full":
+        assert line == f"Error: {target}: cannot write the file (No space left on device)"
+    assert target.read_bytes() == b"the old backup\n"
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name != "sample-store") == [name]
+
+
+def test_safety_export_replaces_an_existing_file_whole_keeping_its_mode(runner, sample_store, tmp_path) -> None:
+    target = tmp_path / "backup.nq.gz"
+    target.write_bytes(b"the old backup\n")
+    target.chmod(0o600)
+    assert invoke(runner, sample_store, "export", "-o", str(target)).exit_code == 0
+    assert target.stat().st_mode & 0o777 == 0o600
+    assert gzip.decompress(target.read_bytes()).count(b"\n") == len(nquads(sample_store))
+    assert target.read_bytes()[3] & 0x08 and target.read_bytes()[10:18] == b"backup.n"  # FNAME: the target's
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name != "sample-store") == ["backup.nq.gz"]
+
+
+# ---------------------------------------------------------------------------
+# issue 14: the disk fills up during ingest or load
+# ---------------------------------------------------------------------------
+
+
+class _FillingDisk:
+    """Stands in for pyoxigraph.Store: a real store whose writes fail with ENOSPC once
+    ``room`` of them have been made (and flush too, from then on, or always when not
+    ``flush_ok``)."""
+
+    WRITES = ("load", "update", "extend", "bulk_load", "bulk_extend", "flush")
+    REAL = ox.Store
+    room = 0
+    flush_ok = True
+
+    made: list["_FillingDisk"] = []
+
+    def __init__(self, *args, **kwargs):
+        self._real = self.REAL(*args, **kwargs)
+        self._writes = 0
+        self.made.append(self)
+
+    read_only = staticmethod(ox.Store.read_only)
+
+    @classmethod
+    def release(cls) -> None:
+        """Close the real stores (a traceback kept by the test may still hold a stand-in)."""
+        for made in cls.made:
+            made._real = None
+        cls.made.clear()
+        import gc
+
+        gc.collect()
+
+    def __getattr__(self, name):
+        if name not in self.WRITES:
+            return getattr(self._real, name)
+
+        def write(*args, **kwargs):
+            import errno
+
+            if name != "flush":
+                self._writes += 1
+            if self._writes > type(self).room or (name == "flush" and not type(self).flush_ok):
+                raise OSError(errno.ENOSPC, "No space left on device")
+            return getattr(self._real, name)(*args, **kwargs)
+        return write
+
+    def __contains__(self, quad):
+        return quad in self._real
+
+    def __len__(self):
+        return len(self._real)
+
+
+@pytest.mark.slow
+def test_safety_disk_full_during_ingest(runner, store_path, tmp_path, monkeypatch) -> None:
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    for k in range(5):
+        (folder / f"a{k}.txt").write_text(article(k), encoding="utf-8")
+    monkeypatch.setattr(_FillingDisk, "room", 2)
+    monkeypatch.setattr(ox, "Store", _FillingDisk)
+    result = invoke(runner, store_path, "ingest", str(folder))
+    monkeypatch.undo()
+    _FillingDisk.release()
+    line = assert_one_error(result)
+    assert line == (f"Error: {folder / 'a2.txt'}: not ingested: cannot write to the store (No space left on "
+                    "device); stopped there: 2 more inputs not ingested")
+    assert [out.split(":")[0] for out in result.stdout.splitlines()] == [str(folder / "a0.txt"), str(folder / "a1.txt")]
+    assert all(" facts added, " in out for out in result.stdout.splitlines())
+    with kg.open(store_path) as g:  # what was reported is there
+        assert g.stats().articles == 2
+
+
+@pytest.mark.parametrize("bulk", [False, True])
+def test_safety_disk_full_during_load(runner, store_path, tmp_path, monkeypatch, bulk) -> None:
+    data = tmp_path / "data.nq"
+    data.write_bytes(b"<urn:a> <urn:b> <urn:c> <urn:g> .\n" * 100)
+    before = nquads(store_path)
+    monkeypatch.setattr(_FillingDisk, "room", 0)
+    monkeypatch.setattr(ox, "Store", _FillingDisk)
+    result = invoke(runner, store_path, "load", str(data), *(["--bulk"] if bulk else []))
+    monkeypatch.undo()
+    _FillingDisk.release()
+    line = assert_one_error(result)
+    kept = "part of it may be in the store (--bulk)" if bulk else "nothing of this load is kept"
+    assert line == f"Error: {data}: not loaded: cannot write to the store (No space left on device); {kept}"
+    assert nquads(store_path) == before
+
+
+def test_safety_flush_failing_at_close_is_one_line(runner, store_path, monkeypatch) -> None:
+    monkeypatch.setattr(_FillingDisk, "room", 1)
+    monkeypatch.setattr(_FillingDisk, "flush_ok", False)
+    monkeypatch.setattr(ox, "Store", _FillingDisk)
+    result = invoke(runner, store_path, "query", "--update", "INSERT DATA { GRAPH <urn:g> { <urn:a> <urn:b> <urn:c> } }")
+    monkeypatch.undo()
+    _FillingDisk.release()
+    assert assert_one_error(result) == (
+        "Error: cannot write to the store (No space left on device) while closing it; what was "
+        "reported written is committed (in the engine's log: the next open of the store finishes writing it)")
+    with kg.open(store_path, read_only=True) as g:
+        assert g.query("ASK { GRAPH <urn:g> { <urn:a> <urn:b> <urn:c> } }").boolean
+
+
+# ---------------------------------------------------------------------------
+# issue 14: query time limits (the query runs in a worker process that is killed)
+# ---------------------------------------------------------------------------
+
+ENDLESS = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"  # hours on any store
+
+
+def _query_workers() -> list[int]:
+    """Live multiprocessing workers of this venv's Python on this machine, by pid."""
+    pids = []
+    for proc in Path("/proc").iterdir():
+        if proc.name.isdigit():
+            try:
+                cmd = (proc / "cmdline").read_bytes()
+                state = (proc / "stat").read_text().split(") ")[-1][0]
+            except OSError:
+                continue
+            if b"spawn_main" in cmd and state != "Z" and cmd.startswith(sys.executable.encode()):
+                pids.append(int(proc.name))
+    return pids
+
+
+@pytest.mark.skipif(not Path("/proc").exists(), reason="reads /proc")
+@pytest.mark.parametrize("command", [["query", ENDLESS], ["query", "@{tmp}/q.rq"]])
+def test_safety_query_timeout_stops_the_query(store_path, tmp_path, command) -> None:
+    (tmp_path / "q.rq").write_text(ENDLESS)
+    start = time.monotonic()
+    proc = run_kg(store_path, *[a.replace("{tmp}", str(tmp_path)) for a in command], "--timeout", "2")
+    elapsed = time.monotonic() - start
+    assert (proc.returncode, proc.stderr) == (2, "Error: query stopped after 2 s (the time limit)\n")
+    assert elapsed < 8, elapsed
+    time.sleep(0.2)
+    assert [pid for pid in _query_workers() if _parent(pid) == proc.pid or _parent(pid) == 1] == []
+
+
+def _parent(pid: int) -> int:
+    try:
+        return int(Path(f"/proc/{pid}/stat").read_text().split(") ")[-1].split()[1])
+    except OSError:
+        return -1
+
+
+def test_safety_query_timeout_releases_the_store_for_a_writer(store_path, sample_ttl) -> None:
+    g = kg.open(store_path, read_only=True)
+    try:
+        with pytest.raises(KgError, match=r"^query stopped after 1 s \(the time limit\)$"):
+            g.query(ENDLESS, timeout=1)
+    finally:
+        g.close()
+    start = time.monotonic()
+    proc = run_kg(store_path, "load", str(sample_ttl))  # needs the store to itself
+    assert proc.returncode == 0, proc.stderr
+    assert time.monotonic() - start < 20
+
+
+def test_safety_query_timeout_answers_like_without(sample_store) -> None:
+    with kg.open(sample_store, read_only=True) as g:
+        for q in ["SELECT ?t ?n WHERE { ?t a kg:Treaty ; rdfs:label ?n } ORDER BY ?n",
+                  "ASK { ?t a kg:Treaty }", "CONSTRUCT { ?t a kg:Treaty } WHERE { ?t a kg:Treaty }"]:
+            assert g.query(q, timeout=30).serialize("csv") == g.query(q).serialize("csv")
+        assert g.ask("treaties", timeout=30).to_dicts() == g.ask("treaties").to_dicts()
+        with pytest.raises(KgError, match="malformed SPARQL query"):
+            g.query("SELECT * WHERE { ?s }", timeout=30)
+        with pytest.raises(KgError, match="refused|SERVICE"):
+            g.query("SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }", timeout=30)
+
+
+@pytest.mark.parametrize("args", [["query", "ASK {}", "--timeout", "0"], ["query", "ASK {}", "--timeout", "-1"],
+                                  ["ask", "treaties", "--timeout", "0"],
+                                  ["ask", "treaties", "--param", "timeout=3"]])
+def test_safety_bad_timeout(runner, sample_store, args) -> None:
+    line = assert_one_error(invoke(runner, sample_store, *args))
+    assert "timeout" in line, line
+
+
+def test_safety_ask_timeout(sample_store) -> None:
+    proc = run_kg(sample_store, "ask", "treaties", "--timeout", "0.001")
+    assert (proc.returncode, proc.stderr) == (2, "Error: query stopped after 0.001 s (the time limit)\n")
+    proc = run_kg(sample_store, "ask", "treaties", "--timeout", "30", "--format", "csv")
+    assert proc.returncode == 0 and proc.stdout.count("\n") == 4, proc
+
+
+# ---------------------------------------------------------------------------
+# issue 14: a waiting writer is not starved by a stream of readers
+# ---------------------------------------------------------------------------
+
+STEADY_READER = """
+import sys, time
+from kg.store import KgStore
+end = time.monotonic() + float(sys.argv[2])
+print("ready", flush=True)
+while time.monotonic() < end:
+    s = KgStore(sys.argv[1], read_only=True, wait=60)
+    s.query("ASK { ?s ?p ?o }")
+    time.sleep(0.4)  # a read of 0.4 s; two readers overlap: the store is never free
+    s.close()
+"""
+
+
+def test_safety_waiting_writer_not_starved_by_readers(store_path, sample_ttl) -> None:
+    readers = []
+    for k in range(2):
+        readers.append(subprocess.Popen([sys.executable, "-c", STEADY_READER, str(store_path), "25"],
+                                        stdout=subprocess.PIPE, text=True))
+        assert readers[-1].stdout.readline().strip() == "ready"
+        time.sleep(0.2)
+    try:
+        time.sleep(0.5)
+        start = time.monotonic()
+        proc = run_kg(store_path, "--wait", "load", str(sample_ttl))
+        waited = time.monotonic() - start
+    finally:
+        for reader in readers:
+            reader.kill()
+            reader.wait()
+    assert proc.returncode == 0, proc.stderr
+    print(f"writer waited {waited:.2f} s")
+    assert waited < 8, waited  # the reads under way (0.4 s) and kg's start; was: 60 s, then StoreInUse

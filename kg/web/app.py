@@ -16,6 +16,9 @@ Routes:
 * ``/api/graph[?iri=|name=]``   a neighbourhood graph with its layout
 * ``/api/timeline[?iri=|name=]`` treaties, summits and visits with dates
 
+Every response carries security headers; ``/sparql`` and ``/api/*`` refuse requests made by
+pages of other origins and request bodies over 1 MB (:mod:`kg.web.guard`).
+
 The store is opened read-only for each request (so ``kg ingest`` can write between
 requests); a ``:memory:`` or remote store is opened once. When bound to a loopback address
 only requests for a loopback host name are answered (no DNS rebinding).
@@ -23,6 +26,7 @@ only requests for a loopback host name are answered (no DNS rebinding).
 
 from __future__ import annotations
 
+import asyncio
 import ipaddress
 import socket
 import sys
@@ -44,10 +48,13 @@ from starlette.responses import JSONResponse, PlainTextResponse, RedirectRespons
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from ..errors import ForbiddenQuery, InputError, KgError, NotFound, StoreError, StoreInUse, UnknownQuestion
+from ..errors import (ForbiddenQuery, InputError, KgError, NotFound, QueryTimeout, StoreError, StoreInUse,
+                      UnknownQuestion)
+from ..timeout import cancel_when
 from ..prefixes import PREFIXES
 from ..store import MEMORY, ResultFormat
 from . import data
+from .guard import MAX_BODY_BYTES, Guard, read_body, too_large
 
 STATIC = Path(str(resources.files(__package__).joinpath("static")))
 
@@ -79,12 +86,10 @@ _FORMAT_PARAM = {  # ?format= (for download links): -> (select media type, graph
 _GRAPH_FORMATS = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES,
                   "rdfxml": ox.RdfFormat.RDF_XML, "jsonld": ox.RdfFormat.JSON_LD}
 _LOOPBACK_NAMES = ["localhost", "127.0.0.1", "::1", "[::1]"]
-_SECURITY_HEADERS = {
-    "Content-Security-Policy": ("default-src 'self'; img-src 'self' data:; style-src 'self'; "
-                                "script-src 'self'; connect-src 'self'; frame-ancestors 'none'"),
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
-}
+#: Seconds a query of /sparql or /api/ask may run unless ``kg serve --query-timeout`` says otherwise.
+QUERY_TIMEOUT = 30.0
+#: Seconds requests still running get to finish when the server is stopped (SIGINT, SIGTERM).
+SHUTDOWN_SECONDS = 2
 
 
 # -- the store -------------------------------------------------------------------------
@@ -216,6 +221,9 @@ def _kg_error(err: KgError) -> Response:
         return _error(404, str(err))
     if isinstance(err, StoreInUse):
         return PlainTextResponse(f"{err}\n", status_code=503, headers={"Retry-After": "5"})
+    if isinstance(err, QueryTimeout):
+        hint = " (kg serve --query-timeout)" if "time limit" in str(err) else ""
+        return PlainTextResponse(f"{err}{hint}\n", status_code=503)
     if isinstance(err, StoreError):
         return _error(500, str(err))
     return _error(400, str(err))
@@ -236,9 +244,12 @@ def _service_description(base: str) -> str:
 
 
 # -- the application --------------------------------------------------------------------
-def create_app(location: str, *, host: str = "127.0.0.1", auth: Any = None) -> Starlette:
+def create_app(location: str, *, host: str = "127.0.0.1", auth: Any = None,
+               max_body: int = MAX_BODY_BYTES, query_timeout: float = QUERY_TIMEOUT) -> Starlette:
     """The web app over the store at ``location`` (see the module's doc); ``auth``: the
-    credentials of a remote store (see :class:`kg.KnowledgeGraph`)."""
+    credentials of a remote store (see :class:`kg.KnowledgeGraph`); ``max_body``: the
+    request body cap in bytes (see :mod:`kg.web.guard`); ``query_timeout``: seconds a
+    query of ``/sparql`` or ``/api/ask`` may run (on-disk stores, see :mod:`kg.timeout`)."""
     access = StoreAccess(location, auth=auth)
 
     def run(fn: Any, *args: Any) -> Any:
@@ -249,17 +260,39 @@ def create_app(location: str, *, host: str = "127.0.0.1", auth: Any = None) -> S
         except KgError as err:
             return _kg_error(err)
 
+    async def run_query(request: Request, fn: Any, *args: Any) -> Any:
+        """``run`` in a worker thread; a query it starts stops if the client goes away."""
+        gone = threading.Event()
+
+        def work() -> Any:
+            with cancel_when(gone.is_set):
+                return run(fn, *args)
+
+        async def watch() -> None:
+            while not gone.is_set():
+                if await request.is_disconnected():
+                    gone.set()
+                    return
+                await asyncio.sleep(0.25)
+
+        watcher = asyncio.ensure_future(watch())
+        try:
+            return await run_in_threadpool(work)
+        finally:
+            watcher.cancel()
+
     async def index(request: Request) -> Response:
         html = (STATIC / "index.html").read_text(encoding="utf-8")
-        return Response(html, media_type="text/html",
-                        headers={"Cache-Control": "no-cache", **_SECURITY_HEADERS})
+        return Response(html, media_type="text/html", headers={"Cache-Control": "no-cache"})
 
     async def sparql(request: Request) -> Response:
         params = request.query_params
         form: dict[str, list[str]] = {}
         if request.method == "POST":
             ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
-            body = await request.body()
+            body = await read_body(request)
+            if body is None:
+                return _error(413, too_large(request.scope["state"]["max_body"]))
             try:
                 text = body.decode("utf-8-sig")
             except UnicodeDecodeError:
@@ -295,9 +328,9 @@ def create_app(location: str, *, host: str = "127.0.0.1", auth: Any = None) -> S
         fmt = params.get("format")
 
         def execute(g: Any, query: str) -> Response:
-            return _render(g.query(query), accept, fmt)
+            return _render(g.query(query, timeout=query_timeout), accept, fmt)
 
-        return await run_in_threadpool(run, execute, queries[0])
+        return await run_query(request, execute, queries[0])
 
     async def meta(request: Request) -> Response:
         from .. import queries
@@ -314,9 +347,11 @@ def create_app(location: str, *, host: str = "127.0.0.1", auth: Any = None) -> S
         fmt = request.query_params.get("format")
 
         def execute(g: Any) -> Response:
-            return _render(g.ask(name, **params), accept, fmt)
+            return _render(g.ask(name, timeout=query_timeout, **params), accept, fmt)
 
-        return await run_in_threadpool(run, execute)
+        if "timeout" in params:
+            return _error(400, f"question '{name}' has no parameter 'timeout'")
+        return await run_query(request, execute)
 
     def _target(g: Any, request: Request, required: bool) -> str | None:
         iri = request.query_params.get("iri")
@@ -370,9 +405,18 @@ def create_app(location: str, *, host: str = "127.0.0.1", auth: Any = None) -> S
     middleware = []
     if _is_loopback(host):
         middleware.append(Middleware(TrustedHostMiddleware, allowed_hosts=_LOOPBACK_NAMES + [host]))
-    app = Starlette(routes=routes, middleware=middleware)
+    app = _GuardedApp(routes=routes, middleware=middleware)
     app.state.access = access
+    app.state.max_body = max_body
     return app
+
+
+class _GuardedApp(Starlette):
+    """Starlette with :class:`kg.web.guard.Guard` outside everything, its own error pages
+    (500) included, so that every response carries the security headers."""
+
+    def build_middleware_stack(self) -> Any:
+        return Guard(super().build_middleware_stack(), max_body=self.state.max_body)
 
 
 def _is_loopback(host: str) -> bool:
@@ -395,21 +439,41 @@ def _check_port(host: str, port: int) -> None:
 
 
 def serve(location: str, *, host: str = "127.0.0.1", port: int = 8000,
-          log_level: str = "warning", auth: Any = None) -> None:
-    """Serve the app until interrupted (Ctrl+C)."""
+          log_level: str = "warning", auth: Any = None, max_body: int = MAX_BODY_BYTES,
+          query_timeout: float = QUERY_TIMEOUT) -> None:
+    """Serve the app until interrupted (Ctrl+C or SIGTERM: it stops within a few seconds,
+    killing the queries still running)."""
     import uvicorn
+
+    from .. import timeout
 
     if not 0 <= port <= 65535:
         raise InputError(f"bad --port {port}: use 0-65535")
+    if max_body < 1:
+        raise InputError("bad --max-body-mb: give a size above 0")
+    if not query_timeout > 0:
+        raise InputError(f"bad --query-timeout {query_timeout:g}: give a number of seconds above 0")
     _check_port(host, port)
-    app = create_app(location, host=host, auth=auth)
+    app = create_app(location, host=host, auth=auth, max_body=max_body, query_timeout=query_timeout)
     app.state.access.check()
+    if not app.state.access.persistent:  # an on-disk store: queries run in worker processes
+        timeout.pool_for(location).start(1)
     shown = f"[{host}]" if ":" in host else host
     print(f"kg serve: http://{shown}:{port}/ (SPARQL endpoint http://{shown}:{port}/sparql; "
           f"store {location}); Ctrl+C stops", file=sys.stderr, flush=True)
+    class Server(uvicorn.Server):
+        def handle_exit(self, sig: int, frame: Any) -> None:
+            # stop the running queries now: their requests end (503) and shutdown is quick;
+            # in a thread, as a signal handler must not wait for the pool's lock
+            threading.Thread(target=timeout.close_all, daemon=True).start()
+            super().handle_exit(sig, frame)
+
+    config = uvicorn.Config(app, host=host.strip("[]"), port=port, log_level=log_level,
+                            timeout_graceful_shutdown=SHUTDOWN_SECONDS)
     try:
-        uvicorn.run(app, host=host.strip("[]"), port=port, log_level=log_level)
+        Server(config).run()
     finally:
+        timeout.close_all()  # queries still waiting stop at once
         app.state.access.close()
 
 

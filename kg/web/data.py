@@ -22,6 +22,7 @@ from typing import Any
 from ..store import engine_io as ox  # the engine, through kg/store.py
 
 from ..errors import InputError, NotFound
+from ..inputs import check_iri
 from ..kinds import COLOURS, EVENTS, LINKS, NAMES
 from ..prefixes import ARTICLE, INFERRED_GRAPH, KG, ONTOLOGY_GRAPH, PREFIXES, QUARANTINE, REFERENCE_GRAPH
 
@@ -45,10 +46,7 @@ def _query(g: Any, sparql: str, **bindings: Any) -> list[dict[str, Any]]:
 
 
 def _iri(value: str) -> ox.NamedNode:
-    try:
-        return ox.NamedNode(value)
-    except ValueError:
-        raise InputError(f"not an IRI: {value!r}") from None
+    return ox.NamedNode(check_iri(value, what="iri="))
 
 
 def _exists(g: Any, node: ox.NamedNode) -> bool:
