@@ -1530,3 +1530,22 @@ In Pretoria, President Thabo Mbeki met business leaders on Friday.""")
     # one who stayed away, one of another year's meeting, one in another state's story
     for absent in ("person/jose-eduardo-dos-santos", "person/quett-masire", "person/thabo-mbeki"):
         assert absent not in got[0]["participant"], absent
+
+
+def test_extract_rules_a_list_under_a_plural_title_and_a_readout_that_says_prime_minister() -> None:
+    TEXTS["listed-2001"] = ("2001-07-07", """Island pact
+
+The charter was signed in Nassau on Friday by the prime ministers of the four island states: Perry Christie of the Bahamas, Dr. Kenny Anthony of Saint Lucia, Jamaica's P. J. Patterson, who chaired the talks, and Mr. Owen Arthur of Barbados.""")
+    fs = facts("listed-2001")
+    for who, state in (("person/perry-christie", "state/bahamas"), ("person/kenny-anthony", "state/saint-lucia"),
+                       ("person/p-j-patterson", "state/jamaica"), ("person/owen-arthur", "state/barbados")):
+        assert (who, "leaderOf", state) in fs, (who, sorted(fs))
+    TEXTS["readout-2017"] = ("2017-03-10", """Outcome of the visit of Prime Minister to Mauritius
+
+1. Prime Minister Shri Arjun Rao paid a State Visit to Mauritius on 8-9 March 2017 at the invitation of H.E. Mr. Pravind Jugnauth, Prime Minister of Mauritius.
+
+2. Prime Minister arrived in Port Louis on 8 March. He held talks with Prime Minister Jugnauth at the Prime Minister's Office. He later called on the Leader of the Opposition, Mr. Navin Ramgoolam.""")
+    fs = facts("readout-2017")
+    assert any(s.startswith("visit/arjun-rao-port-louis") for s, p, o in fs), sorted(fs)   # "Prime Minister arrived"
+    assert not any(s == "person/navin-ramgoolam" and p in ("leaderOf", "officialOf") for s, p, o in fs)
+    assert any(p == "participant" and o == "person/arjun-rao" for s, p, o in fs)

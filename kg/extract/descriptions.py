@@ -9,6 +9,7 @@ read it like a name. A description that fits nobody, or more than one person, is
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from .context import Mention, Sentence, _Article
 from .offices import _holds_title
@@ -47,6 +48,24 @@ _BARE = re.compile(r"\b[Tt]he\s+((?i:president|prime minister|king|queen|emir|ch
                    r"(?!\s+(?:of\b|[A-Z]))(?!['’])(?!-)")
 
 
+# the title with no article at all, capitalised, no name after it
+_NO_ARTICLE = re.compile(r"\b(President|Prime Minister|Chancellor|Premier|Emir|Sultan|King|Queen)\b"
+                         r"(?!\s+(?:of\b|[A-Z]))(?!['’-])")
+_BEFORE_A_TITLE = {"the", "a", "an", "his", "her", "its", "their", "former", "then", "vice", "deputy", "acting",
+                   "late", "new", "outgoing", "incoming", "this", "that", "our", "your", "as"}
+
+
+def _stands_alone(tok: Any) -> bool:
+    """The title stands for a person: nothing before it that makes it a description or part of a
+    longer title ("the President", "Indian Prime Minister", "Deputy Prime Minister")."""
+    if tok.i == tok.sent.start:
+        return True
+    prev = tok.doc[tok.i - 1]
+    if prev.lower_ in _BEFORE_A_TITLE or prev.text[:1].isupper() or prev.pos_ in ("DET", "ADJ", "PROPN", "NOUN", "NUM"):
+        return False
+    return not (prev.text in ("'s", "’s"))
+
+
 def _sole_titled(art: _Article, title: str, sent_index: int) -> str | None:
     """The person "the President" means: the one the article gives that title, named before the
     sentence; of several, the one the story opens with (readouts call their protagonist "the
@@ -58,7 +77,7 @@ def _sole_titled(art: _Article, title: str, sent_index: int) -> str | None:
     if len({k for _, k in named}) == 1:
         return named[0][1]
     first_i, first = named[0]
-    return first if first_i <= 2 else None
+    return first if first_i <= 2 or art.person_order[0][1] == first else None
 
 
 def resolve_descriptions(art: _Article, s: Sentence) -> None:
@@ -91,6 +110,16 @@ def resolve_descriptions(art: _Article, s: Sentence) -> None:
                     continue
                 s.persons.append(Mention("person", m.group(0), toks[0].i, toks[-1].i + 1, who,
                                          extra={"description": True}))
+    for m in _NO_ARTICLE.finditer(text):
+        # "Prime Minister arrived in Male": readouts name their protagonist by the title alone
+        start_char, end_char = base + m.start(1), base + m.end(1)
+        toks = [t for t in s.span if start_char <= t.idx < end_char]
+        if not toks or any(t.i in taken for t in toks) or not _stands_alone(toks[0]):
+            continue
+        who = _sole_titled(art, m.group(1), s.index)
+        if who is not None:
+            s.persons.append(Mention("person", m.group(0), toks[0].i, toks[-1].i + 1, who,
+                                     extra={"description": True}))
     for m in _BARE.finditer(text):
         start_char, end_char = base + m.start(1), base + m.end(1)
         toks = [t for t in s.span if start_char <= t.idx < end_char]

@@ -237,6 +237,8 @@ def _offices(art: _Article, s: Sentence) -> None:
             # "A of Iran and B of Iraq" after "the foreign ministers of the two countries"
             k = pm.end + 1 + (doc[pm.end + 1].lower_ == "the")
             if k in state_at and (k + 1 >= s.span.end or doc[k + 1].lower_ not in ("'s", "’s")):
+                if _listed_office(art, s, pm, state_at[k]):
+                    continue
                 art.pending.append((pm.key, None, None, state_at[k], None, s))
                 continue
         if state is None:
@@ -248,6 +250,8 @@ def _offices(art: _Article, s: Sentence) -> None:
         if title is None:
             # "Zimbabwe's Emmerson Mnangagwa", "his Kenyan counterpart Daniel arap Moi": a state,
             # and an office known from the rest of the article or the reference data
+            if state is not None and possessive and _listed_office(art, s, pm, state):
+                continue
             if state is not None and (possessive or counterpart_of):
                 art.pending.append((pm.key, None, None, state, counterpart_of, s))
             continue
@@ -352,6 +356,8 @@ def _delegation_state(tok: Any, state_at: dict[int, str]) -> str | None:
 
 
 def _office_fact(art: _Article, person: str, state: str, leads: bool, s: Sentence) -> None:
+    if _in_opposition(art, person, s):
+        return   # "the Leader of the Opposition, X": no office of the state when the article speaks
     if leads:
         art.add(person, "leaderOf", Ref(state), s)
         art.leaders.setdefault(person, set()).add(state)
@@ -478,6 +484,17 @@ def _welcoming_host(art: _Article, key: str, s: Sentence) -> str | None:
 _FOREIGN_MINISTERS = re.compile(r"\bforeign\s+ministers?\b|\bsecretar(?:y|ies)\s+of\s+state\b|\bforeign\s+secretar", re.I)
 
 
+_OPPOSITION = r"\b(?:leader\s+of\s+the\s+opposition|opposition\s+leader)\b"
+
+
+def _in_opposition(art: _Article, person: str, s: Sentence) -> bool:
+    rec = art.people.get(person)
+    if rec is None or not re.search(_OPPOSITION, s.text, re.I):
+        return False
+    surname = re.escape(rec["label"].split()[-1])
+    return re.search(_OPPOSITION + r"[^;]{0,40}?\b" + surname + r"\b", s.text, re.I) is not None
+
+
 def _reference_leaders(art: _Article) -> None:
     """A head of state or government named without a title ("Indira Gandhi and Zulfikar Ali Bhutto
     signed"): the reference data's term of office, when it covers a year the article speaks of and
@@ -512,6 +529,42 @@ def _reference_leaders(art: _Article) -> None:
                   if not t.leads and any(t.covers(y) for y in years)} & named_states
         if len(states) == 1:
             _office_fact(art, key, states.pop(), False, said)
+
+
+# plural titles a list of names follows ("signed by the prime ministers of the six members: A of
+# X, B of Y and Z's C"): the title each one holds (None: a leader, title unsaid) and whether it leads
+_LIST_TITLES = {"prime ministers": ("prime minister", True), "presidents": ("president", True),
+                "premiers": ("premier", True), "chancellors": ("chancellor", True),
+                "leaders": (None, True), "rulers": (None, True), "monarchs": (None, True),
+                "heads of state": (None, True), "heads of government": (None, True),
+                "foreign ministers": ("foreign minister", False)}
+_LIST_TITLE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _LIST_TITLES), key=len, reverse=True)) + r")\b", re.I)
+
+
+def _listed_office(art: _Article, s: Sentence, pm: Any, state: str) -> bool:
+    """A name with its state ("A of X", "X's A") in a list under a plural title before it, with
+    no verb of the sentence between them (a relative clause on a listed name aside): that title,
+    of that state. Records the office and says whether it did."""
+    doc = s.span.doc
+    at = doc[pm.start].idx - s.span.start_char
+    found = [m for m in _LIST_TITLE.finditer(s.raw[:at])]
+    if not found:
+        return False
+    m = found[-1]
+    first = next((t for t in s.span if t.idx - s.span.start_char >= m.end()), None)
+    if first is None:
+        return False
+    for t in doc[first.i:pm.start]:
+        if t.pos_ in ("VERB", "AUX") and not any(a.dep_ in ("relcl", "acl") for a in [t, *t.ancestors]
+                                                 if first.i <= a.i < pm.start):
+            return False
+    title, leads = _LIST_TITLES[m.group(1).lower()]
+    if title is not None:
+        art.add(pm.key, "title", _title_case(title), s)
+    if leads:
+        art.leader_titled.add(pm.key)
+    _office_fact(art, pm.key, state, leads, s)
+    return True
 
 
 def _holds_title(art: _Article, person: str, plural_title: str) -> bool:
