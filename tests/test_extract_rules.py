@@ -1549,3 +1549,18 @@ The charter was signed in Nassau on Friday by the prime ministers of the four is
     assert any(s.startswith("visit/arjun-rao-port-louis") for s, p, o in fs), sorted(fs)   # "Prime Minister arrived"
     assert not any(s == "person/navin-ramgoolam" and p in ("leaderOf", "officialOf") for s, p, o in fs)
     assert any(p == "participant" and o == "person/arjun-rao" for s, p, o in fs)
+
+
+def test_extract_rules_signers_told_after_a_signing_with_no_treaty_at_hand() -> None:
+    TEXTS["signed-for-1991"] = ("1991-03-26", """River treaty signed
+
+ASUNCION, March 26 (Wire) - Representatives of four South American states signed the Treaty of Asuncion here today.
+
+Foreign Minister Celso Lafer signed for Brazil. The other signatures were those of Argentina's Foreign Minister, Guido Di Tella; Luis Maria Ramirez Boettner, Paraguay's Foreign Minister; and Uruguay's Foreign Minister, Hector Gros Espiell.""")
+    fs = facts("signed-for-1991")
+    signed = {s for s, p, o in fs if p == "signatory" and o == "person/celso-lafer"}
+    assert len(signed) == 1, sorted(fs)
+    t = signed.pop()
+    assert {o for s, p, o in fs if s == t and p == "party"} == {"state/brazil", "state/argentina", "state/paraguay",
+                                                                 "state/uruguay"}
+    assert (t, "signatory", "person/hector-gros-espiell") in fs and (t, "signedOn", "1991-03-26") in fs

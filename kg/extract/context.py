@@ -83,6 +83,8 @@ class _Article:
         # offices a sentence left half-known: (person, title, leads, state, counterpart of, sentence)
         self.person_sentences: dict[str, list[Sentence]] = {}   # person -> sentences naming them
         self.past_people: set[str] = set()                # named as "former", "ex-", "late"
+        # signers told with no treaty at hand ("X signed for Y"): (person, state or None, sentence)
+        self.loose_signers: list[tuple[str, str | None, Sentence]] = []
         self.international: set[str] = set()              # officials of an international body (UN, EU, ...)
         self.actor_states: set[str] = set()               # states named in the body or headline
         self.dateline_state: str | None = None            # where the story was filed, as a state

@@ -316,6 +316,10 @@ def _before_dash(doc: Any, ent: Any) -> int:
     return ent.end
 
 
+# words that make a demonym a region's ("South American", "Central African", "Pan-Arab")
+_REGION_WORDS = {"south", "north", "central", "latin", "west", "east", "southern", "northern", "pan", "sub-saharan"}
+
+
 def _mentions(art: _Article, s: Sentence) -> None:
     span = s.span
     doc = span.doc
@@ -324,6 +328,8 @@ def _mentions(art: _Article, s: Sentence) -> None:
         text = ent.text
         if ent.label_ in ("GPE", "NORP", "LOC", "FAC", "ORG") and ent.ent_id_:
             kid = ent.ent_id_
+            if kid.startswith("state/") and ent.start > 0 and doc[ent.start - 1].lower_ in _REGION_WORDS:
+                continue   # "South American states", "Central African leaders": a region, not a state
             if kid.startswith("state/"):
                 s.states.append(Mention("state", text, ent.start, ent.end, art.state(kid)))
                 art.state_counts[kid] += 1

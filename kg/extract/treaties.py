@@ -441,7 +441,7 @@ _GROUP_SIGNERS = re.compile(
     r"heads of (?:state|government)|foreign ministers|ministers|sides|men|women)\b"
     r"(?:\s+(?:then|also|later|jointly|formally))?\s+(?:signed|have signed|had signed|inked|put their names)", re.I)
 _SIDES_SIGNED = re.compile(r"\b(?:the|both)\s+(?:two\s+)?sides\b", re.I)
-_SIGNATORY_LIST = re.compile(r"^(?:The|Its|Their)\s+(?:\w+\s+)?signatories\s+(?:were|included|are)\b")
+_SIGNATORY_LIST = re.compile(r"^(?:The|Its|Their)\s+(?:\w+\s+)?(?:signatories|signatures)\s+(?:were|included|are)\b")
 
 
 def _signatory_list(art: _Article, s: Sentence, key: str) -> None:
@@ -465,6 +465,60 @@ def _signatory_list(art: _Article, s: Sentence, key: str) -> None:
                           "name": at.extra.get("name")})
         ev.evidence.append(Evidence(s.text, s.section))
         art.events.append(ev)
+
+
+def _signed_for_a_state(art: _Article, s: Sentence, key: str | None) -> bool:
+    """"X signed for the United States": a signer of the treaty just told (the verb has no object
+    of its own), and the state signed for its party; with no treaty told yet, kept for the one
+    the story reports signed (see attach_loose_signers)."""
+    from .offices import _signed_for
+
+    sign = _sign_token(s)
+    if sign is None or sign.lemma_.lower() != "sign" or sign.pos_ != "VERB" \
+            or any(c.dep_ in ("dobj", "obj", "nsubjpass") for c in sign.children):
+        return False
+    doc = s.span.doc
+    state_at = {i: m.key for m in s.states for i in range(m.start, m.end)}
+    done = False
+    for p in s.persons:
+        head = doc[p.end - 1]
+        if not any(a.i == sign.i for a in head.ancestors) or head.dep_ not in ("nsubj", "conj", "compound", "appos"):
+            continue
+        state = _signed_for(doc, p, state_at)
+        if state is None:
+            continue
+        if key is None:
+            art.loose_signers.append((p.key, state, s))
+        else:
+            art.add(key, "signatory", Ref(p.key), s)
+            art.add(key, "party", Ref(state), s)
+        done = True
+    return done
+
+
+def _told_just_before(art: _Article, key: str | None, prev: Sentence | None) -> bool:
+    """The treaty is one the sentence before states facts of."""
+    return key is not None and prev is not None and any(
+        f.subject == key and f.evidence.sentence == prev.text for f in art.facts)
+
+
+def attach_loose_signers(art: _Article) -> None:
+    """Signers told with no treaty at hand, of the one treaty the story reports signed in the days
+    of the article ("Representatives of eight nations signed a defence treaty here today ... X
+    signed for the United States"); with none or several, of none."""
+    if not art.loose_signers or art.article_date is None:
+        return
+    from .events import _news_of_the_day
+
+    signed = {f.subject for f in art.facts if f.subject.startswith("treaty/") and f.predicate == "signedOn"
+              and f.status is None and isinstance(f.obj, PartialDate) and _news_of_the_day(art, f.obj)}
+    if len(signed) != 1:
+        return
+    key = signed.pop()
+    for person, state, s in art.loose_signers:
+        art.add(key, "signatory", Ref(person), s)
+        for st in [state] if state else sorted(art.offices.get(person, ())):
+            art.add(key, "party", Ref(st), s)
 
 
 _ANAPHORIC_DOCUMENTS = {"document", "text", "deal", "documents"}
@@ -608,6 +662,12 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
                                   extra={"kind": "anaphor", "year": None}))
     if not s.treaties and last_told is not None and _SIGNATORY_LIST.match(s.text):
         _signatory_list(art, s, last_told)
+        return
+    if not s.treaties and last_told is None and _SIGNATORY_LIST.match(s.text):
+        # "The other signatures were those of A; B; ...": signers of the story's treaty
+        art.loose_signers.extend((p.key, None, s) for p in s.persons if p.key in art.offices)
+        return
+    if not s.treaties and _signed_for_a_state(art, s, last_told if _told_just_before(art, last_told, prev) else None):
         return
     if not s.treaties and last_told is not None:
         # "A and B signed the document": the treaty the article has just told
