@@ -1564,3 +1564,17 @@ Foreign Minister Celso Lafer signed for Brazil. The other signatures were those 
     assert {o for s, p, o in fs if s == t and p == "party"} == {"state/brazil", "state/argentina", "state/paraguay",
                                                                  "state/uruguay"}
     assert (t, "signatory", "person/hector-gros-espiell") in fs and (t, "signedOn", "1991-03-26") in fs
+
+
+def test_extract_rules_an_agreement_signed_by_leaders_whose_states_the_article_knows_and_its_name() -> None:
+    TEXTS["as-called-1998"] = ("1998-04-10", """Belfast accord
+
+BELFAST, April 10 (Wire) - Prime Minister Tony Blair and the Irish Taoiseach, Bertie Ahern, signed an agreement today on the government of Northern Ireland.
+
+Under the British-Irish Agreement, as the accord is called, the two governments will set up cross-border bodies. Unlike the Sunningdale Agreement, it has the backing of most parties in the province.""")
+    fs = facts("as-called-1998")
+    signed = {s for s, p, o in fs if p == "signatory" and o == "person/tony-blair"}
+    assert signed == {"treaty/british-irish-agreement"}, sorted(fs)   # one treaty, by its name
+    t = "treaty/british-irish-agreement"
+    assert (t, "signatory", "person/bertie-ahern") in fs and (t, "signedOn", "1998-04-10") in fs
+    assert {o for s, p, o in fs if s == t and p == "party"} == {"state/united-kingdom", "state/ireland"}

@@ -322,6 +322,9 @@ def _merge_treaty_mentions(art: _Article) -> None:
             if nparties and parties and not (nparties <= parties or parties <= nparties):
                 continue
             fits.append(nkey)
+        if len(fits) > 1 and parties:
+            # of several, the one the article gives the same parties
+            fits = [k for k in fits if {o.key for o in facts_of(k, "party") if isinstance(o, Ref)} == parties]
         if len(fits) == 1:
             renames[key] = fits[0]
     if not renames:

@@ -302,6 +302,17 @@ def _parties_near(art: _Article, s: Sentence, prev: Sentence | None, m: Mention)
         if not (m.start <= doc[st.start].idx < m.end) or m.extra.get("kind") == "generic":
             keys.append(st.key)
     keys = list(dict.fromkeys(keys))
+    if len(keys) < 2 and m.extra.get("kind") == "generic":
+        # "Prime Minister A and the Irish Taoiseach, B, signed an agreement": the signers' states,
+        # where the article knows them
+        sign = _sign_token(s)
+        if sign is not None:
+            for p in s.persons:
+                head = doc[p.end - 1]
+                if p.start not in watching and len(art.offices.get(p.key, ())) == 1 and any(
+                        a.i == sign.i for a in head.ancestors) and (head.dep_ in ("nsubj", "conj", "appos")
+                                                                      or _by_agent(head, sign)):
+                    keys = list(dict.fromkeys(keys + sorted(art.offices[p.key])))
     two = TWO_STATES.search(s.text)
     if len(keys) < 2 and two and (re.search(r"\b(?:two|both)\b", two.group(0), re.I) or not _MANY_STATES.search(s.text)):
         keys = _meeting_states(art, s) or [k for k, _ in art.state_counts.most_common(2)]
