@@ -1578,3 +1578,14 @@ Under the British-Irish Agreement, as the accord is called, the two governments 
     t = "treaty/british-irish-agreement"
     assert (t, "signatory", "person/bertie-ahern") in fs and (t, "signedOn", "1998-04-10") in fs
     assert {o for s, p, o in fs if s == t and p == "party"} == {"state/united-kingdom", "state/ireland"}
+
+
+def test_extract_rules_arrivals_told_in_a_relative_clause_or_by_a_plural_subject() -> None:
+    TEXTS["flew-in-1973"] = ("1973-09-05", """Algiers meeting
+
+ALGIERS, Sept. 5 -- Leaders of the non-aligned states opened their conference in the Algerian capital this morning.
+
+Cuba's Prime Minister, Fidel Castro, who flew in last night, told reporters that the movement had to choose sides. The two other speakers of the day, President Josip Broz Tito of Yugoslavia and Egypt's President Anwar Sadat, had both arrived in Algiers on Monday.""")
+    visits = {(v["visitor"], v["destination"], v.get("startDate")) for v in _visits("flew-in-1973")}
+    assert ("person/fidel-castro", "place/algiers", "1973-09-04") in visits, visits   # "flew in": the dateline's city
+    assert {("person/josip-broz-tito", "place/algiers"), ("person/anwar-sadat", "place/algiers")} <= {v[:2] for v in visits}

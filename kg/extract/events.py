@@ -835,7 +835,8 @@ def _visits(art: _Article, s: Sentence) -> None:
         if start is None and status is None and is_verb and _LATER_THAT_DAY.search(s.text):
             start = _day_told_before(art, s)   # "X left for Y in the afternoon": the day just told
         dests = [dest] + (_further_destinations(s, tok, dest) if is_verb else [])
-        for who in dict.fromkeys([visitor, *(_delegation_leaders(tok, by_tok) if is_verb else [])]):
+        for who in dict.fromkeys([visitor, *(_delegation_leaders(tok, by_tok) + _listed_subjects(tok, by_tok)
+                                              if is_verb else [])]):
             for where in dests:
                 ev = Event("Visit" if status is None else "Plan", [who], start, end,
                            destination=where, status=status,
@@ -914,10 +915,13 @@ def _goes_to(tok: Any, lem: str) -> bool:
 def _arrives(tok: Any) -> bool:
     """An arrival told without its destination: "arrived", "landed", "flew in"."""
     lem = tok.lemma_.lower()
-    if any(c.dep_ == "prep" and c.lower_ in ("to", "in", "into", "at") for c in tok.children):
+    # ("flew in last night": the parser's "in" with no object, or a time for one, is the particle)
+    timed_in = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"
+                and (not any(c.children) or any(g.ent_type_ in ("TIME", "DATE") for g in c.subtree))]
+    if any(c.dep_ == "prep" and c.lower_ in ("to", "in", "into", "at") and c not in timed_in for c in tok.children):
         return False
-    return lem in ("arrive", "land") or lem == "fly" and any(c.dep_ in ("prt", "advmod") and c.lower_ == "in"
-                                                            for c in tok.children)
+    return lem in ("arrive", "land") or lem == "fly" and any(
+        c.dep_ in ("prt", "advmod") and c.lower_ == "in" or c in timed_in for c in tok.children)
 
 
 def _further_destinations(s: Sentence, tok: Any, first: str) -> list[str]:
@@ -943,6 +947,17 @@ def _delegation_leaders(verb: Any, by_tok: dict[int, Mention]) -> list[str]:
                 if led.dep_ == "acl" and led.lemma_.lower() in ("lead", "head"):
                     out += [by_tok[g.i].key for g in led.subtree if g.i in by_tok and by_tok[g.i].key not in out]
     return out
+
+
+def _listed_subjects(verb: Any, by_tok: dict[int, Mention]) -> list[str]:
+    """The people a plural subject lists in apposition ("the two sponsors, A and B, had both
+    arrived"): each of them."""
+    out: list[str] = []
+    for c in verb.children:
+        if c.dep_ == "nsubj" and c.i not in by_tok and c.tag_ == "NNS":
+            out += [by_tok[g.i].key for g in c.subtree if g.i in by_tok and g.dep_ in ("appos", "conj")
+                    and g.i == by_tok[g.i].end - 1]
+    return list(dict.fromkeys(out))
 
 
 def _subject_person(verb: Any, by_tok: dict[int, Mention]) -> str | None:
