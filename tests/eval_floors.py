@@ -27,6 +27,7 @@ SETS: dict[str, tuple[Path, Path] | None] = {
     "shared-dev": (SHARED / "eval" / "dev" / "articles", SHARED / "eval" / "dev" / "gold"),
     "own-dev": (HERE / "corpus" / "dev" / "articles", HERE / "corpus" / "dev" / "gold"),
     "own-dev2": (HERE / "corpus" / "dev2" / "articles", HERE / "corpus" / "dev2" / "gold"),
+    "own-dev3": (HERE / "corpus" / "dev3" / "articles", HERE / "corpus" / "dev3" / "gold"),
 }
 
 

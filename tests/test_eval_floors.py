@@ -1,6 +1,6 @@
 """Extraction quality per article, measured with the shared yardstick (../shared/eval/score.py).
 
-Each article of the seeds, of ../shared/eval/dev and of our own dev corpus (tests/corpus/dev)
+Each article of the seeds, of ../shared/eval/dev and of our own dev corpora (tests/corpus/dev, dev2, dev3)
 has a floor in tests/corpus/floors.json: one article cannot get worse without a test failing,
 even while the overall score rises. The sealed split (tests/corpus/sealed) is not here: it is
 scored apart, at the end of a piece of work, as the honest estimate on unseen text.
