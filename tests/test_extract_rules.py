@@ -1498,7 +1498,7 @@ Indian Prime Minister Jawaharlal Nehru arrived at Andrews Air Force Base on 6 No
 def test_extract_rules_the_chancellor_and_she_follow_the_woman_of_the_story() -> None:
     TEXTS["she-2019"] = ("2019-02-08", """Kristersson in the Baltics
 
-Swedish Prime Minister Magdalena Andersson wrapped up a two-nation tour in Riga on Friday. Andersson held talks with President Egils Levits at Riga Castle and the two leaders then joined a forum with business executives. Levits said Latvia wanted more Swedish investment.
+Swedish Prime Minister Magdalena Andersson wrapped up a two-nation tour in Riga on Friday. Andersson held talks with President Egils Levits at Riga Castle and the pair then toured a shipyard with investors. Levits said Latvia wanted more Swedish investment.
 
 The prime minister, who was travelling with a trade delegation, began the trip on Wednesday in Estonia. She arrived in Tallinn in the evening and was greeted by President Alar Karis. Karis used their joint news conference to praise the grid link. On Thursday she flew on to Vilnius.""")
     visits = {(v["visitor"], v["destination"]) for v in _visits("she-2019")}
@@ -1516,7 +1516,7 @@ def test_extract_rules_the_leaders_a_summit_story_places_at_its_gathering() -> N
 
 MAPUTO, Aug 13 (Wire) - Leaders of the fourteen southern African states opened their annual summit in Maputo on Friday, with the war in Congo at the top of the agenda.
 
-Mozambican President Joaquim Chissano, the host, met each of his guests at the airport. Among those he welcomed were President Sam Nujoma of Namibia and Zambia's President Frederick Chiluba. Zimbabwe's President Robert Mugabe arrived late in the evening and went straight to the hall.
+Mozambican President Joaquim Chissano, the host, was on the tarmac all afternoon. The guests he greeted there included President Sam Nujoma of Namibia and Zambia's President Frederick Chiluba. Zimbabwe's President Robert Mugabe arrived late in the evening and went straight to the hall.
 
 Angolan President Jose Eduardo dos Santos stayed away, sending his foreign minister instead.
 
@@ -1540,11 +1540,11 @@ The charter was signed in Nassau on Friday by the prime ministers of the four is
     for who, state in (("person/perry-christie", "state/bahamas"), ("person/kenny-anthony", "state/saint-lucia"),
                        ("person/p-j-patterson", "state/jamaica"), ("person/owen-arthur", "state/barbados")):
         assert (who, "leaderOf", state) in fs, (who, sorted(fs))
-    TEXTS["readout-2017"] = ("2017-03-10", """Outcome of the visit of Prime Minister to Mauritius
+    TEXTS["readout-2017"] = ("2017-03-10", """Prime Minister's State Visit to Mauritius: results
 
-1. Prime Minister Shri Arjun Rao paid a State Visit to Mauritius on 8-9 March 2017 at the invitation of H.E. Mr. Pravind Jugnauth, Prime Minister of Mauritius.
+1. Prime Minister Shri Arjun Rao paid a State Visit to Mauritius on 8-9 March 2017 as the guest of H.E. Mr. Pravind Jugnauth, the Mauritian Prime Minister.
 
-2. Prime Minister arrived in Port Louis on 8 March. He held talks with Prime Minister Jugnauth at the Prime Minister's Office. He later called on the Leader of the Opposition, Mr. Navin Ramgoolam.""")
+2. Prime Minister arrived in Port Louis on 8 March. He held talks with Prime Minister Jugnauth at Clarisse House. He later met the Leader of the Opposition, Mr. Navin Ramgoolam, at his home.""")
     fs = facts("readout-2017")
     assert any(s.startswith("visit/arjun-rao-port-louis") for s, p, o in fs), sorted(fs)   # "Prime Minister arrived"
     assert not any(s == "person/navin-ramgoolam" and p in ("leaderOf", "officialOf") for s, p, o in fs)
@@ -1571,7 +1571,7 @@ def test_extract_rules_an_agreement_signed_by_leaders_whose_states_the_article_k
 
 BELFAST, April 10 (Wire) - Prime Minister Tony Blair and the Irish Taoiseach, Bertie Ahern, signed an agreement today on the government of Northern Ireland.
 
-Under the British-Irish Agreement, as the accord is called, the two governments will set up cross-border bodies. Unlike the Sunningdale Agreement, it has the backing of most parties in the province.""")
+Under the British-Irish Agreement, as the accord is known, the two governments will set up cross-border bodies. Unlike the Sunningdale Agreement, it has the backing of most parties in the province.""")
     fs = facts("as-called-1998")
     signed = {s for s, p, o in fs if p == "signatory" and o == "person/tony-blair"}
     assert signed == {"treaty/british-irish-agreement"}, sorted(fs)   # one treaty, by its name
@@ -1585,7 +1585,7 @@ def test_extract_rules_arrivals_told_in_a_relative_clause_or_by_a_plural_subject
 
 ALGIERS, Sept. 5 -- Leaders of the non-aligned states opened their conference in the Algerian capital this morning.
 
-Cuba's Prime Minister, Fidel Castro, who flew in last night, told reporters that the movement had to choose sides. The two other speakers of the day, President Josip Broz Tito of Yugoslavia and Egypt's President Anwar Sadat, had both arrived in Algiers on Monday.""")
+Cuba's Prime Minister, Fidel Castro, who flew in last night, said at the airport that the movement had to choose sides. The two other speakers of the day, President Josip Broz Tito of Yugoslavia and Egypt's President Anwar Sadat, had both arrived in Algiers on Monday.""")
     visits = {(v["visitor"], v["destination"], v.get("startDate")) for v in _visits("flew-in-1973")}
     assert ("person/fidel-castro", "place/algiers", "1973-09-04") in visits, visits   # "flew in": the dateline's city
     assert {("person/josip-broz-tito", "place/algiers"), ("person/anwar-sadat", "place/algiers")} <= {v[:2] for v in visits}
