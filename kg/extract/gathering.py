@@ -1,9 +1,8 @@
 """The gathering a story is about, and the leaders the story places at it.
 
 A report of a summit or conference of several states names its leaders in many ways after the
-lead: "Among those he welcomed were A, B and C", "Also in their seats were D and E", "From
-Africa came F", "G, who flew in last night, told reporters ...". None of these says "summit"
-again; each says that the leader was there. When the lead reports a gathering of leaders (a
+lead: "The guests included A, B and C", "Also present were D and E", "G, who landed that
+morning, said ...". None of these says "summit" again; each says that the leader was there. When the lead reports a gathering of leaders (a
 summit, conference or meeting of several states, placed and dated), every head of state or
 government a later sentence of the same story places there (a verb of coming, meeting, taking
 a seat or taking part, with no word of absence and no other year) becomes a fragment of that

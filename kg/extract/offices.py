@@ -531,7 +531,7 @@ def _reference_leaders(art: _Article) -> None:
             _office_fact(art, key, states.pop(), False, said)
 
 
-# plural titles a list of names follows ("signed by the prime ministers of the six members: A of
+# plural titles a list of names follows ("signed by the presidents of the three states: A of
 # X, B of Y and Z's C"): the title each one holds (None: a leader, title unsaid) and whether it leads
 _LIST_TITLES = {"prime ministers": ("prime minister", True), "presidents": ("president", True),
                 "premiers": ("premier", True), "chancellors": ("chancellor", True),
