@@ -63,7 +63,7 @@ def _stands_alone(tok: Any) -> bool:
     prev = tok.doc[tok.i - 1]
     if prev.lower_ in _BEFORE_A_TITLE or prev.text[:1].isupper() or prev.pos_ in ("DET", "ADJ", "PROPN", "NOUN", "NUM"):
         return False
-    return not (prev.text in ("'s", "’s"))
+    return prev.text not in ("'s", "’s")
 
 
 def _sole_titled(art: _Article, title: str, sent_index: int) -> str | None:

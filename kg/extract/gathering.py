@@ -2,11 +2,11 @@
 
 A report of a summit or conference of several states names its leaders in many ways after the
 lead: "The guests included A, B and C", "Also present were D and E", "G, who landed that
-morning, said ...". None of these says "summit" again; each says that the leader was there. When the lead reports a gathering of leaders (a
-summit, conference or meeting of several states, placed and dated), every head of state or
-government a later sentence of the same story places there (a verb of coming, meeting, taking
-a seat or taking part, with no word of absence and no other year) becomes a fragment of that
-gathering, joined to it when events are merged.
+morning, said ...". None of these says "summit" again; each says that the leader was there.
+When the lead reports a gathering of leaders (a summit, conference or meeting of several states,
+placed and dated), every head of state or government a later sentence of the same story places
+there (a verb of coming, meeting, taking a seat or taking part, with no word of absence and no
+other year) becomes a fragment of that gathering, joined to it when events are merged.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import re
 
 from ..model import Evidence
 from .context import _Article, Event, Sentence
+from .events import _GATHERINGS
 
 # the lead says several states' leaders gathered ("the rulers of six Gulf states", "heads of
 # state and government", "leaders of the bloc")
@@ -31,7 +32,6 @@ _AWAY = re.compile(r"\b(?:boycott\w*|stay(?:ed|s)?\s+away|absent|absence|did\s+n
                    r"will|would|expected|scheduled|plans?\s+to|next|last\s+year|previous|former|the\s+late|"
                    r"(?:that|the\s+following|the\s+next)\s+year)\b", re.I)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-_NOUNS = {"summit", "conference", "meeting", "gathering"}
 
 
 def main_gathering(art: _Article) -> Event | None:
@@ -41,7 +41,7 @@ def main_gathering(art: _Article) -> Event | None:
     body = sorted({s.block for s in art.sentences if s.section == "body"})[:2]
     for ev in art.events:
         if ev.kind != "Summit" or ev.extra.get("block") not in body or ev.extra.get("background") \
-                or ev.extra.get("sidelines") or ev.extra.get("trigger") not in _NOUNS:
+                or ev.extra.get("sidelines") or ev.extra.get("trigger") not in _GATHERINGS:
             continue
         if ev.place is None or (ev.start or ev.end) is None:
             continue
@@ -59,12 +59,14 @@ def place_leaders(art: _Article) -> None:
     year = (main.start or main.end).year
     where = art.state_of(main.place)
     first = main.extra.get("sent", 0)
+    other_year: set[int] = set()   # paragraphs that have named another year so far
     for s in art.sentences:
+        if any(int(y) != year for y in _YEAR.findall(s.text)):
+            other_year.add(s.block)
         if s.index < first or s.section != "body":
             continue
         # another year in the sentence or in its paragraph before it: another time's story
-        told = " ".join(x.text for x in art.sentences if x.block == s.block and x.index <= s.index)
-        if any(int(y) != year for y in _YEAR.findall(told)) or _AWAY.search(s.text) or not _THERE.search(s.text):
+        if s.block in other_year or _AWAY.search(s.text) or not _THERE.search(s.text):
             continue
         if any(m.key != main.place and art.state_of(m.key) not in (None, where) for m in s.places):
             continue   # "In Nadi today he met B": a story in another state
