@@ -686,14 +686,20 @@ def _pattern(text: str) -> str | list[dict[str, str]]:
 
 
 @lru_cache(maxsize=1)
+def _unaccented(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 def _gazetteer() -> tuple[tuple[str, str, str], ...]:
     out: list[tuple[str, str, str]] = []
     seen: set[tuple[str, str]] = set()
 
     def add(label: str, text: str, key: str) -> None:
-        if (text, key) not in seen:
-            seen.add((text, key))
-            out.append((label, text, key))
+        # with the accents and without: news written in ASCII has "Male", "Bogota", "Lome"
+        for t in dict.fromkeys((text, _unaccented(text))):
+            if (t, key) not in seen:
+                seen.add((t, key))
+                out.append((label, t, key))
 
     for s in _states():
         for n in s.names:

@@ -1589,3 +1589,116 @@ Cuba's Prime Minister, Fidel Castro, who flew in last night, said at the airport
     visits = {(v["visitor"], v["destination"], v.get("startDate")) for v in _visits("flew-in-1973")}
     assert ("person/fidel-castro", "place/algiers", "1973-09-04") in visits, visits   # "flew in": the dateline's city
     assert {("person/josip-broz-tito", "place/algiers"), ("person/anwar-sadat", "place/algiers")} <= {v[:2] for v in visits}
+
+
+def test_extract_rules_an_arrival_here_its_host_and_the_talks_that_evening() -> None:
+    TEXTS["here-host-1987"] = ("1987-05-04", """Swedish premier in Uruguay
+
+MONTEVIDEO, Uruguay, May 4 -- Prime Minister Anders Holm of Sweden arrived here yesterday at the outset of a three-nation swing through the region.
+
+His plane landed at Carrasco airport, where President Tomas Ferreira was waiting to welcome him. That evening the two Presidents held a first round of talks on beef exports.
+
+Holm's tour is the first by a Swedish head of government to the region. In February he spent three days in Chile. Ferreira spent twelve years in exile in Madrid. Later this month Mr. Ferreira is to travel to Lisbon.""")
+    fs = facts("here-host-1987")
+    visits = {(v["visitor"], v["destination"], v.get("startDate")) for v in _visits("here-host-1987")}
+    # the dateline names the town and its state; "at the outset of" is no place of arrival
+    assert ("person/anders-holm", "place/montevideo", "1987-05-03") in visits, visits
+    # a stay told with "spent three days in", by "he" after "Holm's tour is ...": a visit
+    assert any(v[0] == "person/anders-holm" and v[1] == "state/chile" for v in visits), visits
+    assert not any(v[1] in ("state/spain", "place/madrid") for v in visits)   # years in exile: no visit
+    assert not any(v[1] == "place/lisbon" for v in visits)   # "is to travel": an arrangement, not yet made
+    # the one waiting to welcome the visitor leads the state the story was filed from
+    assert ("person/tomas-ferreira", "leaderOf", "state/uruguay") in fs, sorted(fs)
+    assert not any(s == "person/mr-ferreira" or o == "person/mr-ferreira" for s, p, o in fs)   # "Mr. Ferreira" is him
+    got = summits("here-host-1987")
+    assert any(v["participant"] == {"person/anders-holm", "person/tomas-ferreira"} for v in got.values()), got
+
+
+def test_extract_rules_the_two_heads_of_government_named_paragraphs_before() -> None:
+    TEXTS["two-heads-1979"] = ("1979-06-20", """Fisheries accord
+
+Prime Minister Odd Lunde of Norway and the Icelandic Prime Minister, Petur Sigurdsson, signed a fisheries accord in Bergen on Tuesday.
+
+The accord ends three years of dispute over the capelin stock. Trawler owners in both countries said quotas were still too low.
+
+Officials said the deal was drafted after both heads of government met in Reykjavik in March.""")
+    got = summits("two-heads-1979")
+    assert any(v["participant"] == {"person/odd-lunde", "person/petur-sigurdsson"} and v.get("location") == {"place/reykjavik"}
+               for v in got.values()), got
+
+
+def test_extract_rules_a_readout_of_a_two_state_tour() -> None:
+    TEXTS["readout-tour-2016"] = ("2016-03-06", """Visit of the President to Togo and Benin (4-5 March 2016)
+
+1. President Kwabena Asante paid a State Visit to the Togolese Republic on 4 March 2016 at the invitation of President Faure Gnassingbe, and paid a working visit to Benin on 5 March 2016.
+
+Togo
+
+2. The President arrived in Lome on the morning of 4 March. He first visited the Cathedral of the Sacred Heart. He held talks with President Gnassingbe on trade across their border.""")
+    fs = facts("readout-tour-2016")
+    visits = {(v["visitor"], v["destination"], v.get("startDate")) for v in _visits("readout-tour-2016")}
+    # "paid a State Visit to ...", capitals and all, with "to" parsed on the verb
+    # (the visit to Togo is the one to its capital that day, told with "Lome" as news writes it in
+    # ASCII: the reference's Lomé)
+    assert ("person/kwabena-asante", "place/lome", "2016-03-04") in visits, visits
+    assert ("person/kwabena-asante", "state/benin", "2016-03-05") in visits
+    assert not any("cathedral" in v[1] or "sacred" in v[1] for v in visits)   # a building is no destination
+    # talks told with no place or day of their own: where the visit to the host's state took him, that day
+    got = summits("readout-tour-2016")
+    assert any(v["participant"] == {"person/kwabena-asante", "person/faure-gnassingbe"} and v.get("location") == {"place/lome"}
+               and v.get("startDate") == {"2016-03-04"} for v in got.values()), got
+    assert ("person/faure-gnassingbe", "leaderOf", "state/togo") in fs
+
+
+def test_extract_rules_a_list_of_destinations_and_a_tour_of_a_region() -> None:
+    TEXTS["regions-2015"] = ("2015-11-20", """Trudeau abroad
+
+Canadian Prime Minister Justin Trudeau wrapped up a tour of Southeast Asia on Friday. In June Trudeau travelled to Peru, Chile and Colombia. Trudeau later flew to Madrid and Lisbon. Heading home, he stopped in Dublin. Trade talks with Ottawa stopped in March.""")
+    dests = {v["destination"] for v in _visits("regions-2015") if v["visitor"] == "person/justin-trudeau"}
+    assert {"state/peru", "state/chile", "state/colombia", "place/madrid", "place/lisbon", "place/dublin"} <= dests, dests
+    assert not any("asia" in d for d in dests)   # a part of the world is no destination state
+
+
+def test_extract_rules_a_final_act_named_after_the_signing_was_told() -> None:
+    TEXTS["final-act-1975"] = ("1975-08-02", """River states settle dispute
+
+GENEVA, Aug 1 - The presidents of Paraguay and Bolivia signed a frontier accord here on Friday.
+
+Paraguayan President Juan Ortiz and Bolivian President Mario Vargas put their names to the Final Act of Geneva in a short ceremony at the Palais des Nations. The parliament of Paraguay passed the Budget Act of 1975 on the same day.""")
+    fs = facts("final-act-1975")
+    treaties = {s for s, p, o in fs if s.startswith("treaty/")}
+    # one treaty: the accord told in the lead is the Final Act the next paragraph names
+    assert treaties == {"treaty/final-act-of-geneva"}, sorted(fs)
+    t = "treaty/final-act-of-geneva"
+    assert {o for s, p, o in fs if s == t and p == "party"} == {"state/paraguay", "state/bolivia"}
+    assert {o for s, p, o in fs if s == t and p == "signatory"} == {"person/juan-ortiz", "person/mario-vargas"}
+    assert (t, "signedOn", "1975-08-01") in fs   # a law ("Budget Act") is no treaty
+
+
+def test_extract_rules_a_hall_of_the_dateline_town_and_a_journey_for_the_ceremony() -> None:
+    TEXTS["hall-2007"] = ("2007-05-16", """Border towns sign up
+
+AACHEN, Germany, May 16 - Belgium and Germany agreed a cross-border policing pact on Wednesday.
+
+Belgian Prime Minister Guy Verhofstadt and Chancellor Angela Merkel signed the Treaty on Border Policing on Wednesday in the Coronation Hall of the old town hall. Guy Verhofstadt, who drove to Aachen for the signing, told students that borders should not stop police patrols.""")
+    fs = facts("hall-2007")
+    t = "treaty/treaty-on-border-policing"
+    # signed in a hall the reference does not place, in a story filed from that town: the town
+    assert (t, "signedAt", "place/aachen") in fs, sorted(f for f in fs if f[0] == t)
+    assert not any(p == "signedAt" and "hall" in o for s, p, o in fs)
+    got = summits("hall-2007")
+    assert any(v["participant"] == {"person/guy-verhofstadt", "person/angela-merkel"} and v.get("location") == {"place/aachen"}
+               for v in got.values()), got
+    # drove there "for the signing": on the day of the signing he took part in
+    visits = {(v["visitor"], v["destination"], v.get("startDate")) for v in _visits("hall-2007")}
+    assert ("person/guy-verhofstadt", "place/aachen", "2007-05-16") in visits, visits
+
+
+def test_extract_rules_head_of_state_in_apposition_and_after_a_rank() -> None:
+    TEXTS["heads-1980"] = ("1980-03-04", """Andean talks
+
+Colonel Ramon Ibarra, Bolivia's head of government, met Peru's head of state, Luis Cardenas, in La Paz on Monday. General Tomas Reyes, a veteran of the border war, watched.""")
+    fs = facts("heads-1980")
+    assert ("person/ramon-ibarra", "leaderOf", "state/bolivia") in fs, sorted(fs)
+    assert ("person/luis-cardenas", "leaderOf", "state/peru") in fs
+    assert not any(s == "person/tomas-reyes" and p in ("leaderOf", "officialOf") for s, p, o in fs)

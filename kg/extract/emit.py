@@ -299,6 +299,9 @@ def _merge_treaty_mentions(art: _Article) -> None:
                 and norm(ent.label) in {norm(a) for a in nent.alt_labels}]
         if len(full) == 1:
             renames[key] = full[0]
+    order: dict[str, int] = {}   # sentence -> its place in the article
+    for x in art.sentences:
+        order.setdefault(x.text, x.index)
     for key, ent, m in unnamed:
         words = [w.lower() for w in re.findall(r"[\w-]+", m.group(1))]
         head = next((w for w in words if w in _HEAD_WORDS), None)
@@ -325,6 +328,18 @@ def _merge_treaty_mentions(art: _Article) -> None:
         if len(fits) > 1 and parties:
             # of several, the one the article gives the same parties
             fits = [k for k in fits if {o.key for o in facts_of(k, "party") if isinstance(o, Ref)} == parties]
+        if not fits and len(parties) >= 2:
+            # "A and B signed a peace accord here on Monday. ... put their names to the Presidential
+            # Act of X": another sentence names the document signed that day by the same parties
+            # (the named one told after it: "also signed an agreement on X" after a named treaty is
+            # another document)
+            days = {d for d in facts_of(key, "signedOn") if isinstance(d, PartialDate) and d.day}
+            first = min((order.get(f.evidence.sentence, 10**6) for f in art.facts if f.subject == key), default=10**6)
+            fits = [nkey for nkey, nent, _ in named if nkey not in renames and days
+                    and {o.key for o in facts_of(nkey, "party") if isinstance(o, Ref)} <= parties
+                    and {d for d in facts_of(nkey, "signedOn") if isinstance(d, PartialDate)} == days
+                    and min((order.get(f.evidence.sentence, -1) for f in art.facts if f.subject == nkey),
+                            default=-1) > first]
         if len(fits) == 1:
             renames[key] = fits[0]
     if not renames:

@@ -206,6 +206,16 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
                             and (e.destination or "").startswith("place/") and _days_into(start, e) is not None:
                         place = e.destination
                         break
+        if status is None and place is None and start is None and not own_dates and len(participants) == 2 \
+                and not any(e.kind == "Summit" and set(e.participants) == set(participants) and e.start is not None
+                            for e in art.events):
+            # "he held talks with President X", undated and unplaced, in the story of a visit to
+            # X's state (and not told with a day before): where the visit took him, on its day when
+            # it lasted one
+            visit = _host_visit(art, s, participants)
+            if visit is not None:
+                place = visit.destination
+                start, borrowed = (visit.start, True) if visit.end is None else (None, borrowed)
         if status is None and place is None and art.dateline_place:
             # "held talks here", or talks during a visit to the state the story was filed from
             visited = {e.destination for e in art.events if e.kind == "Visit" and set(e.participants) & set(participants)
@@ -214,6 +224,9 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             here = art.place(art.dateline_place)
             if says_here(s.text) or (art.dateline_state in visited) or _news_of_the_day(art, start):
                 place = here
+        if place is not None and art.dateline_place and not _background(tok) and _a_building(art, s, place):
+            # "met in the Coronation Hall of the town hall", in a story filed from that town: the town
+            place = art.place(art.dateline_place)
         name = _summit_name(tok) if is_noun else _leaders_of(tok) if lem == "meet" else None
         if told is not None and name is None:
             name = told.extra.get("name")
@@ -390,6 +403,28 @@ _SIDELINES = {"sidelines", "sideline", "margins", "margin", "fringes", "fringe"}
 
 _SIDELINES_OF_THE = re.compile(r"\b(?:on|at)\s+the\s+(?:margins|sidelines|fringes)\s+of\s+the\s+"
                                r"(?:summit|conference|meeting|gathering)\b", re.I)
+
+
+def _host_visit(art: _Article, s: Sentence, participants: list[str]) -> Event | None:
+    """The last visit the story told (in the eight sentences before) of one participant to the
+    state the other leads or serves."""
+    found: list[Event] = []
+    for e in art.events:
+        if e.kind != "Visit" or e.destination is None or e.extra.get("background") \
+                or not 0 <= s.index - e.extra.get("sent", -99) <= 8:
+            continue
+        guest = next((p for p in participants if p in e.participants), None)
+        if guest is None:
+            continue
+        host = next(p for p in participants if p != guest)
+        where = art.state_of(e.destination)
+        if where in art.offices.get(host, set()):
+            found.append(e)
+        elif where is not None:
+            found.clear()   # he went on elsewhere
+    # the visit told with its town and day, else the last told
+    return next((e for e in reversed(found) if e.start is not None and e.destination.startswith("place/")),
+                found[-1] if found else None)
 
 
 def _sidelines_host(art: _Article, s: Sentence, participants: list[str]) -> Event | None:
@@ -653,6 +688,8 @@ def _group_sides(art: _Article, s: Sentence, tok: Any) -> list[str]:
             if up.dep_ == "prep" and up.lower_ not in _MEETING_TIME:
                 break
             up = up.head
+        if up.dep_ in ("dobj", "obj") and up.head.lemma_.lower() in LIGHT_VERBS | {"hold", "have", "conduct", "open"}:
+            up = up.head   # "held their first round of talks"
         verb = up if up.pos_ == "VERB" and up.tag_ == "VBD" else None
     if verb is None:
         return []
@@ -665,8 +702,9 @@ def _group_sides(art: _Article, s: Sentence, tok: Any) -> list[str]:
                 and up.head.i != up.i:
             up = up.head
             subj = next((c for c in up.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None or not _GROUP.match(s.span.doc[subj.left_edge.i:subj.i + 1].text):
-        return []
+    if subj is None or not (_GROUP.match(s.span.doc[subj.left_edge.i:subj.i + 1].text)
+                            or _GROUP.match(s.span.doc[subj.left_edge.i:subj.right_edge.i + 1].text)):
+        return []   # ("the two heads of government": the head is "heads")
     leader = lambda k: k in art.leaders or k in art.leader_titled   # noqa: E731
     for e in reversed(_recent_events(art, s, within=4)):
         people = [p for p in e.people() if leader(p)]
@@ -693,6 +731,13 @@ def _group_sides(art: _Article, s: Sentence, tok: Any) -> list[str]:
         states |= st
         if len(out) == 2:
             return out
+    if re.match(r"(?:the\s+two|both)\b", s.span.doc[subj.left_edge.i:subj.i + 1].text, re.I):
+        # "the two heads of government met ...", "both leaders ..." far from where they were named: the story's two
+        # leaders, when it has named only two before (of different states)
+        named = list(dict.fromkeys(k for idx, k in art.person_order if idx <= s.index and leader(k)
+                                   and art.offices.get(k) and k not in background))
+        if len(named) == 2 and not art.offices[named[0]] & art.offices[named[1]]:
+            return named
     return []
 
 
@@ -721,7 +766,10 @@ def _attached(s: Sentence, tok: Any, p: Mention) -> bool:
 def _visits(art: _Article, s: Sentence) -> None:
     by_tok = _persons_by_token(s)
     for tok, lem in _trigger_tokens(s, VISIT_NOUNS, VISIT_VERBS | _PLAIN_MOTION):
-        is_noun = tok.pos_ == "NOUN" and lem in VISIT_NOUNS
+        # (a readout's "paid a State Visit": the capitals make it a proper noun)
+        is_noun = (tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and tok.text[:1].isupper()
+                   and tok.i > s.span.start and tok.doc[tok.i - 1].lower_ in ("state", "official", "working", "a", "the")) \
+            and lem in VISIT_NOUNS
         is_verb = tok.pos_ == "VERB" and (lem in VISIT_VERBS or _goes_to(tok, lem))
         if not (is_noun or is_verb):
             continue
@@ -767,8 +815,10 @@ def _visits(art: _Article, s: Sentence) -> None:
                         visitor = by_tok[c.i].key
             if visitor is None and tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in LIGHT_VERBS:
                 verb = tok.head
-                if verb.dep_ in ("xcomp", "advcl") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-                    verb = verb.head   # "arrived ... to begin a tour of X": the subject of the arrival
+                if verb.dep_ in ("xcomp", "advcl", "conj") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+                    # "arrived ... to begin a tour of X", "paid a state visit to A and paid a working
+                    # visit to B": the subject of the verb before
+                    verb = verb.head
                 for c in verb.children:
                     if c.dep_ in ("nsubj", "nsubjpass") and c.i in by_tok:
                         visitor = by_tok[c.i].key
@@ -832,8 +882,12 @@ def _visits(art: _Article, s: Sentence) -> None:
         home = art.offices.get(visitor, set())
         if art.state_of(dest) in home or dest in home:
             continue   # a trip at home ("went to Mumbai") is no visit to a state
+        if _a_building(art, s, dest) or _a_region(art, s, dest):
+            continue   # "visited St. Mary's Church", "a tour of West Africa": no visit to one state
         if start is None and status is None and is_verb and _LATER_THAT_DAY.search(s.text):
             start = _day_told_before(art, s)   # "X left for Y in the afternoon": the day just told
+        if start is None and status is None and is_verb:
+            start = _occasion_day(art, tok, visitor, dest)
         dests = [dest] + (_further_destinations(s, tok, dest) if is_verb else [])
         for who in dict.fromkeys([visitor, *(_delegation_leaders(tok, by_tok) + _listed_subjects(tok, by_tok)
                                               if is_verb else [])]):
@@ -847,6 +901,51 @@ def _visits(art: _Article, s: Sentence) -> None:
 
 
 # a time of the day just told: "in the afternoon", "that evening", "later that day"
+_OCCASIONS = {"ceremony", "signing", "summit", "talks", "meeting", "conference", "funeral", "inauguration",
+              "celebrations", "celebration", "commemoration", "anniversary", "parade"}
+
+
+def _occasion_day(art: _Article, tok: Any, visitor: str, dest: str) -> PartialDate | None:
+    """"travelled to X for the ceremony": the day of the gathering at X the visitor took part in,
+    as the story told it."""
+    if not any(c.dep_ == "prep" and c.lower_ == "for" and any(g.dep_ == "pobj" and g.lemma_.lower() in _OCCASIONS
+                                                               for g in c.children) for c in tok.children):
+        return None
+    where = art.state_of(dest) or dest
+    told = [e for e in art.events if e.kind == "Summit" and e.start is not None and e.start.day and visitor in e.participants
+            and e.place is not None and (e.place == dest or (art.state_of(e.place) or e.place) == where)]
+    return told[-1].start if told else None
+
+
+_BUILDINGS = {"church", "cathedral", "temple", "mosque", "shrine", "synagogue", "museum", "memorial", "monument",
+              "cemetery", "mausoleum", "tomb", "factory", "plant", "school", "university", "hospital", "stadium",
+              "hall", "palace", "house", "hotel", "villa", "castle", "centre", "center", "building"}
+
+
+def _a_building(art: _Article, s: Sentence, dest: str) -> bool:
+    """A destination that is a named building or site of no known state ("St. Anthony's Church"),
+    in a sentence that names no town or state it could be in."""
+    if not dest.startswith("place/") or art.state_of(dest) is not None:
+        return False
+    doc = s.span.doc
+    if any(art.state_of(m.key) is not None for m in s.places if m.key != dest):
+        return False   # "in the Town Hall of Bruges": the town the sentence names
+    return any(m.key == dest and any(t.lemma_.lower() in _BUILDINGS for t in doc[m.start:min(m.end + 1, s.span.end)])
+               for m in s.places)
+
+
+# parts of the world, not states or towns: "West Africa", "the Middle East", "Southeast Asia"
+_REGION = re.compile(r"\b(?:Africa|Asia|Europe|America|Americas|Middle\s+East|Near\s+East|Far\s+East|Gulf|Balkans|Caucasus|"
+                     r"Pacific|Caribbean|Sahel|Maghreb|Levant|Scandinavia|Baltics?|Oceania|Horn\s+of\s+Africa)\b")
+
+
+def _a_region(art: _Article, s: Sentence, dest: str) -> bool:
+    """A destination that is a part of the world the reference does not place in a state."""
+    if not dest.startswith("place/") or art.state_of(dest) is not None:
+        return False
+    return any(m.key == dest and _REGION.search(m.text) for m in s.places)
+
+
 _LATER_THAT_DAY = re.compile(r"\b(?:in\s+the|that|the\s+same|later\s+that|later\s+in\s+the)\s+"
                              r"(?:morning|afternoon|evening|night|day)\b", re.I)
 
@@ -893,7 +992,8 @@ def _predecessor_visits(art: _Article, s: Sentence, by_tok: dict[int, Mention]) 
             art.events.append(ev)
 
 
-_PLAIN_MOTION = {"go", "set", "ride", "drive", "sail", "cross", "come"}
+_PLAIN_MOTION = {"go", "set", "ride", "drive", "sail", "cross", "come", "spend", "stop"}
+_STAY_UNITS = {"day", "night", "week", "hour"}
 
 
 def _goes_to(tok: Any, lem: str) -> bool:
@@ -909,6 +1009,15 @@ def _goes_to(tok: Any, lem: str) -> bool:
         return any(c.dep_ == "prep" and c.lower_ == "into" for c in tok.children)
     if lem == "set":
         return any(c.dep_ in ("dobj", "obj") and c.lower_ == "foot" for c in tok.children)
+    if lem == "stop":
+        # "stopped in Lahore", "stopped over in Doha"; not "talks stopped in March"
+        return any(c.dep_ == "prep" and c.lower_ == "in" and any(g.dep_ == "pobj" and g.pos_ == "PROPN"
+                                                                and g.ent_type_ not in ("DATE", "TIME") for g in c.children)
+                   for c in tok.children)
+    if lem == "spend":
+        # "spent four days in Mexico", "spent the night in Hanoi": a stay; not "spent years in exile"
+        return any(c.dep_ in ("dobj", "obj", "npadvmod") and c.lemma_.lower() in _STAY_UNITS for c in tok.children) \
+            and any(c.dep_ == "prep" and c.lower_ == "in" for c in tok.children)
     return False
 
 
@@ -918,10 +1027,24 @@ def _arrives(tok: Any) -> bool:
     # ("flew in last night": the parser's "in" with no object, or a time for one, is the particle)
     timed_in = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"
                 and (not any(c.children) or any(g.ent_type_ in ("TIME", "DATE") for g in c.subtree))]
-    if any(c.dep_ == "prep" and c.lower_ in ("to", "in", "into", "at") and c not in timed_in for c in tok.children):
+    if any(c.dep_ == "prep" and c.lower_ in ("to", "in", "into", "at") and c not in timed_in
+           and not _of_time_or_manner(c) for c in tok.children):
         return False
     return lem in ("arrive", "land") or lem == "fly" and any(
         c.dep_ in ("prt", "advmod") and c.lower_ == "in" or c in timed_in for c in tok.children)
+
+
+# nouns that make "at"/"in" a place: "arrived at the airport", "landed in the capital"
+_PLACE_NOUNS = {"airport", "airfield", "airbase", "base", "capital", "city", "town", "port", "harbour",
+                "harbor", "station", "palace", "summit", "venue", "border", "island", "country"}
+
+
+def _of_time_or_manner(prep: Any) -> bool:
+    """"at the start of a tour", "at the invitation of X", "in good spirits": a preposition
+    whose object is no place, so the arrival still has none."""
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return obj is not None and obj.pos_ == "NOUN" and obj.ent_type_ not in ("GPE", "LOC", "FAC") \
+        and obj.lemma_.lower() not in _PLACE_NOUNS
 
 
 def _further_destinations(s: Sentence, tok: Any, first: str) -> list[str]:
@@ -930,6 +1053,8 @@ def _further_destinations(s: Sentence, tok: Any, first: str) -> list[str]:
     if not tos:
         return []
     more = [c for c in [*tos[0].conjuncts, *tok.children] if c.dep_ == "conj" and c.lower_ == "to"]
+    # "travelled to Mali, Niger and Ethiopia": the places listed with the first
+    more += [g for c in tos[0].children if c.dep_ == "pobj" for g in c.conjuncts]
     out: list[str] = []
     for to in more:
         k = next((m.key for g in to.subtree for m in [*s.places, *s.states] if m.start <= g.i < m.end), None)
@@ -1002,11 +1127,16 @@ def _destination(art: _Article, s: Sentence, tok: Any, is_verb: bool) -> str | N
         return next((key_at(g.i) for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"
                      for g in c.subtree if key_at(g.i)), None)
     preps = ("to",) if tok.lemma_.lower() in ("go", "ride", "drive", "sail") else ("into",) if tok.lemma_.lower() == "cross" \
+        else ("in",) if tok.lemma_.lower() == "spend" \
         else ("to", "in", "into") if (is_verb and tok.lemma_.lower() != "visit") \
         or tok.lemma_.lower() in ("stop", "stopover") else ("to", "of", "through") if tok.lemma_.lower() == "tour" \
         else ("to",)
-    for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in preps:
+    children = list(tok.children)
+    if not is_verb and tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in LIGHT_VERBS:
+        # "paid a visit to X", parsed with "to X" on the verb
+        children += [c for c in tok.head.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"]
+    for c in children:
+        if c.dep_ in ("prep", "dative") and c.lower_ in preps:
             for g in c.subtree:
                 k = key_at(g.i)
                 if k:

@@ -34,7 +34,10 @@ _PLURAL_TITLES = _words("plural_titles.txt")
 PAST_MARKERS = _words("past_markers.txt")
 # institutions that stand for a state in news ("Kremlin aide")
 INSTITUTIONS = dict(line.split("\t", 1) for line in _lines("institutions.tsv"))
-TREATY_HEADS = r"(?:Treaty|Treaties|Agreements|Agreement|Accord|Pact|Convention|Protocol|Charter|Accords|Memorandum(?: of Understanding)?)"
+# ("Final Act", "Presidential Act", "General Act": the instruments a conference or summit signs;
+# a bare "Act" is a law)
+TREATY_HEADS = (r"(?:Treaty|Treaties|Agreements|Agreement|Accord|Pact|Convention|Protocol|Charter|Accords|"
+                r"Memorandum(?: of Understanding)?|(?<=Final )Act|(?<=Presidential )Act|(?<=General )Act)")
 SUMMIT_NOUNS = _words("summit_nouns.txt")
 SUMMIT_VERBS = _words("summit_verbs.txt")
 VISIT_NOUNS = _words("visit_nouns.txt")

@@ -98,7 +98,10 @@ _GENERIC_SKIP_MODS = {"the", "a", "an", "new", "newly", "formed", "revised", "ol
 
 
 # "GENEVA - ", "BRUSSELS, March 3 (Reuters) - ": where the story was filed, not part of its first sentence
-_DATELINE = re.compile(r"^[A-Z][A-Z.'’ ]{2,40}(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?(?:\s*\([^)]{1,40}\))?\s*[-–—]+\s+")
+# "CARACAS, Venezuela, Sept. 22 --", "LIMA, March 3, 1994 (Wire) -": the town, the state or region,
+# the day, the agency
+_DATELINE = re.compile(r"^[A-Z][A-Z.'’ ]{2,40}(?:,\s*[A-Z][A-Za-z ]{2,30}?)?(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
+                       r"(?:\s*\([^)]{1,40}\))?\s*[-–—]+\s+")
 _NOT_MODS = {"also", "then", "there", "here", "today", "later", "now", "earlier", "and", "or", "to", "of", "has", "have", "had", "was", "were", "is", "are",
              "be", "been", "will", "would", "not", "its", "their", "his", "her", "our", "on", "in",
              "with", "by", "for", "at", "as", "that", "which", "who", "into", "over", "under"}
@@ -194,8 +197,15 @@ def _subject_person(s: Sentence) -> str | None:
             if tok.dep_ in ("compound", "appos", "conj") and tok.head.i != tok.i:
                 tok = tok.head
                 continue
+            if tok.dep_ == "poss" and tok.head.lemma_.lower() in _OWN_TRAVEL:
+                tok = tok.head   # "X's visit is the first by ...": the one whose journey it is
+                continue
             break
     return None
+
+
+# nouns whose possessor is the one travelling: the protagonist of "X's visit was ..."
+_OWN_TRAVEL = {"visit", "trip", "tour", "journey", "arrival", "stay", "stop"}
 
 
 def _pronoun_subjects(art: _Article, s: Sentence, before: list[Sentence]) -> None:
@@ -374,6 +384,12 @@ def _mentions(art: _Article, s: Sentence) -> None:
                 s.persons.append(Mention("person", name, ent.start, ent.end, art.person(name, s.index)))
             continue
         if ent.label_ in ("GPE", "LOC", "FAC"):
+            key = art.place(text)
+            if key:
+                s.places.append(Mention("place", text, ent.start, ent.end, key))
+            continue
+        if ent.label_ == "PERSON" and not ent.ent_id_ and art.dateline_place and text == art.dateline_place:
+            # "X travelled to Aachen", the town of the dateline, which the NER took for a name
             key = art.place(text)
             if key:
                 s.places.append(Mention("place", text, ent.start, ent.end, key))

@@ -50,6 +50,9 @@ def _is_speculative(tok: Any) -> str | None:
                                                                   "expected", "next", "future", "likely",
                                                                   "anticipated", "reciprocal"}:
                 return "planned" if cl in {"planned", "proposed"} else "expected"
+        if t.dep_ == "xcomp" and t.head.lemma_.lower() == "be" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                                      for c in t.children):
+            return "planned"   # "X is to visit Y", "the two were to meet": an arrangement
         if t.dep_ == "xcomp" and t.head.lemma_.lower() in CUE_LEMMAS:
             return "planned" if t.head.lemma_.lower() in PLAN_LEMMAS else "expected"
         if t.tag_ == "VBD" and t.dep_ in ("relcl", "advcl") and any(c.dep_ == "nsubj" for c in t.children):

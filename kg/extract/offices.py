@@ -154,8 +154,10 @@ def _offices(art: _Article, s: Sentence) -> None:
                     for k in range(prev_m.end, pm.start)):
                 title, leads = plural[prev_m.key]
                 plural[pm.key] = (title, leads)
-        # apposition: "X, Foreign Minister of Y," or "X, chairman of a state body of Y,"
-        if title is None and pm.end < s.span.end and doc[pm.end].text == ",":
+        # apposition: "X, Foreign Minister of Y," or "X, chairman of a state body of Y,"; also after
+        # a rank with no state ("General X, Panama's head of government,")
+        if (title is None or state is None and not leads) and pm.end < s.span.end and doc[pm.end].text == ",":
+            ranked = title is not None
             j = pm.end + 1
             app_words, app_state = [], None
             others = {i for m in s.persons if m is not pm for i in range(m.start, m.end)}
@@ -179,7 +181,7 @@ def _offices(art: _Article, s: Sentence) -> None:
                 j += 1
             app_state = app_state or _institution_state(app_words)
             t2, l2 = _title_in(app_words)
-            if t2 is not None:
+            if t2 is not None and (not ranked or app_state is not None):
                 # the first state of the apposition is the employer: in "the Russian Ambassador
                 # to South Korea" the host country comes second
                 title, leads, state = t2, l2, app_state or (state if possessive else None)
@@ -190,6 +192,8 @@ def _offices(art: _Article, s: Sentence) -> None:
             while j >= s.span.start and len(rev) < 7 and (
                     doc[j].pos_ not in ("DET", "VERB", "AUX", "ADP", "PUNCT")
                     or (doc[j].lower_ in ("of", "for") and rev and rev[0][:1].isalpha() and doc[j + 1].text[:1].isupper())
+                    or (doc[j].lower_ == "of" and rev and rev[0] in ("state", "government")
+                        and j - 1 >= s.span.start and doc[j - 1].lower_ == "head")   # "Panama's head of state, X"
                     or (doc[j].text == "-" and rev and j - 1 >= s.span.start and doc[j - 1].lower_ in ("vice", "deputy", "then"))):
                 if doc[j].text != "-":
                     rev.insert(0, doc[j].lower_)
@@ -441,10 +445,10 @@ def _resolve_offices(art: _Article) -> None:
             if len(states) == 1:
                 _office_fact(art, key, states.pop(), False, s)
                 continue
-        if not leads:
-            host = _welcoming_host(art, key, s)
-            if host is not None:
-                _office_fact(art, key, host, False, s)
+        # "... was welcomed by Y", "Y was waiting to greet him": the host state's leader or official
+        host = _welcoming_host(art, key, s)
+        if host is not None:
+            _office_fact(art, key, host, leads, s)
     art.pending.clear()
     _reference_leaders(art)
 
@@ -463,13 +467,41 @@ def _welcoming_host(art: _Article, key: str, s: Sentence) -> str | None:
     tok = doc[me.end - 1]
     agent = next((a for a in tok.ancestors if a.dep_ == "agent"), None)
     verb = agent.head if agent is not None else None
-    if verb is None or verb.lemma_.lower() not in _WELCOME:
+    if verb is None:
+        return _greeting_host(art, key, s, tok)
+    if verb.lemma_.lower() not in _WELCOME:
         return None
     guests = [m.key for m in s.persons if m.key != key and any(
         c.dep_ == "nsubjpass" and c.left_edge.i <= m.start <= c.right_edge.i
         for c in (verb.children if verb.dep_ != "conj" else [*verb.children, *verb.head.children]))]
     if not guests:   # "X landed in A and was welcomed by Y": the subject of the verb before
         guests = [m.key for m in s.persons if m.key != key and m.start < verb.i]
+    return _host_state(art, s, guests)
+
+
+def _greeting_host(art: _Article, key: str, s: Sentence, tok: Any) -> str | None:
+    """"Y was waiting at the airport to greet him", "Y welcomed X at the palace": the one who
+    greets a visitor, said actively, serves the host state. The guest is the person the verb's
+    object names, or, for "him"/"her", the one the sentences just before are about."""
+    if tok.dep_ != "nsubj":
+        return None
+    verb = tok.head
+    if verb.lemma_.lower() not in _WELCOME:
+        verb = next((c for c in verb.children if c.dep_ in ("xcomp", "advcl")
+                     and c.lemma_.lower() in _WELCOME), None)
+    if verb is None:
+        return None
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+    if obj is None:
+        return None
+    guests = [m.key for m in s.persons if m.key != key and obj.left_edge.i <= m.start <= obj.right_edge.i]
+    if not guests and obj.lower_ in ("him", "her"):
+        subjects = [_subject_person(x) for x in reversed(art.sentences[max(0, s.index - 3):s.index])]
+        guests = [k for k in subjects if k and k != key and art.offices.get(k)][:1]
+    return _host_state(art, s, guests)
+
+
+def _host_state(art: _Article, s: Sentence, guests: list[str]) -> str | None:
     home = {st for g in guests for st in art.offices.get(g, ())}
     if not home:
         return None

@@ -21,7 +21,7 @@ from .dating import (
 )
 from .modality import _TRAVEL, _has_past_evidence, _is_speculative
 from .offices import _holds_title
-from .events import _lead_date, _news_of_the_day, _place_for, _recent_events
+from .events import _a_building, _lead_date, _news_of_the_day, _place_for, _recent_events
 from .known_treaties import link
 
 
@@ -900,8 +900,11 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
                 # "LIMA, May 3 - The two states signed a treaty on Friday ... / The foreign ministers
                 # signed the Treaty of X at ...": the lead's signing, told again with its names
                 start = _lead_date(art, s)
-            if place is None and art.dateline_place and (says_here(s.text) or _news_of_the_day(art, start)):
-                place = art.place(art.dateline_place)   # "signed here on Thursday": where the story was filed
+            if art.dateline_place and (place is None and (says_here(s.text) or _news_of_the_day(art, start))
+                                       or place is not None and _a_building(art, s, place)):
+                # "signed here on Thursday", "signed in the town hall" (a building of no known
+                # state, and no town named): where the story was filed
+                place = art.place(art.dateline_place)
             if status is not None:
                 _plan(art, s, "Treaty", signatories or parties, status, start)
                 continue
