@@ -192,7 +192,9 @@ def article_graphs(ex: Extraction, *, url: str | None, source: str | None, check
     """Build and serialize one article's graphs, and check them against the shapes
     (:func:`check_built`) unless ``check`` is False."""
     from .api import IngestReport
+    from .caps import cap
 
+    ex = cap(ex)   # members per event, key and label lengths (notes say what was cut)
     key = article_key(ex.text, url)
     article = ARTICLE[key]
     content_hash = hashlib.sha256(ex.text.encode("utf-8")).hexdigest()
