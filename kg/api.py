@@ -231,22 +231,29 @@ class KnowledgeGraph:
 
     # -- reading -----------------------------------------------------------
     def query(self, sparql: str, *, allow_update: bool = False,
-              allow_service: bool = False, timeout: float | None = None) -> Result:
+              allow_service: bool = False, timeout: float | None = None,
+              stream: bool = False) -> Result:
         """Run SPARQL over the union of all graphs; the contract's prefixes are predeclared.
 
         ``timeout`` (seconds): the query runs in a worker process that is killed when the
         time is up (:class:`kg.errors.QueryTimeout`; see :mod:`kg.timeout`): for a store on
         disk; ``:memory:`` and remote stores, and updates, run without a limit.
 
+        A SELECT's solutions stream from the engine as they are read (write them with
+        :meth:`kg.store.Result.write`). With a ``timeout`` they are all read in the worker
+        before this returns, unless ``stream``: then they come from the worker as it finds
+        them, and the time limit covers reading them too.
+
         >>> g = open(":memory:")
         >>> [r["label"].value for r in g.query(
         ...     'SELECT ?label WHERE { ?s kg:isoCode "KP" ; rdfs:label ?label }')]
         ['North Korea']
         """
-        return self._run(sparql, allow_update=allow_update, allow_service=allow_service, timeout=timeout)
+        return self._run(sparql, allow_update=allow_update, allow_service=allow_service, timeout=timeout,
+                         stream=stream)
 
     def _run(self, sparql: str, *, bindings: dict[str, Any] | None = None, allow_update: bool = False,
-             allow_service: bool = False, timeout: float | None = None) -> Result:
+             allow_service: bool = False, timeout: float | None = None, stream: bool = False) -> Result:
         """A query, in a worker process when it has a ``timeout`` and the store can be read
         from one (an on-disk store; not for an update)."""
         if timeout is not None:
@@ -259,13 +266,13 @@ class KnowledgeGraph:
                 from .timeout import pool_for
 
                 return pool_for(self.store.location, wait=self.store.wait).run(
-                    sparql, timeout=timeout, bindings=bindings, allow_service=allow_service)
+                    sparql, timeout=timeout, bindings=bindings, allow_service=allow_service, stream=stream)
         return self.store.query(sparql, bindings=bindings, allow_update=allow_update,
                                 allow_service=allow_service)
 
-    def ask(self, name: str, *, timeout: float | None = None, **params: str) -> Result:
+    def ask(self, name: str, *, timeout: float | None = None, stream: bool = False, **params: str) -> Result:
         """Answer a named question (``kg ask NAME``); parameters are bound, never pasted.
-        ``timeout``: as for :meth:`query`.
+        ``timeout`` and ``stream``: as for :meth:`query`.
 
         >>> g = open(":memory:")
         >>> g.ask("treaties").to_dicts()
@@ -279,7 +286,7 @@ class KnowledgeGraph:
                 bindings[how.variable] = _queries.resolve(self.store.query, how, params[param],
                                                           ox.Literal, ox.NamedNode)
         return self._run(question.text(portable=not isinstance(self.store, KgStore)),
-                         bindings=bindings, timeout=timeout)
+                         bindings=bindings, timeout=timeout, stream=stream)
 
     @staticmethod
     def questions() -> dict[str, str]:

@@ -104,6 +104,9 @@ def _command(name: str) -> Any:
                 done = fn(*args, **kwargs)
                 _state.close()  # a store that cannot be flushed is this command's failure
                 return done
+            except BrokenPipeError:
+                _quiet_stdout()  # the reader stopped early (| head): not an error
+                raise typer.Exit(0) from None
             except Exception as err:
                 # a KgError, or what stands for one (a package kg needs is not installed)
                 known = as_kg_error(err)
@@ -117,6 +120,20 @@ def _command(name: str) -> Any:
         return app.command(name)(wrapper)
 
     return deco
+
+
+def _quiet_stdout() -> None:
+    """Stdout's reader has gone (a pipe to ``head`` that closed): what is still buffered
+    goes nowhere, rather than failing again at exit."""
+    import os
+
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):
+        return  # not a file (a test's buffer)
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, fd)
+    os.close(devnull)
 
 
 def _read_query(text: str) -> str:
@@ -156,8 +173,14 @@ def query_cli(
     Example: kg query 'SELECT ?t ?d WHERE { ?t a kg:Treaty ; kg:signedOn ?d }' --format csv
     """
     res = _state.kg(write=update).query(_read_query(sparql), allow_update=update, allow_service=allow_service,
-                                        timeout=timeout)
-    typer.echo(res.serialize(format).rstrip("\n"))
+                                        timeout=timeout, stream=True)
+    _write_result(res, format)
+
+
+def _write_result(res: Any, format: ResultFormat) -> None:
+    """The answer on stdout; csv, tsv, json and xml rows as they come (see Result.write)."""
+    res.write(sys.stdout.buffer, format)
+    sys.stdout.flush()
 
 
 @_command("ask")
@@ -181,8 +204,8 @@ def ask_cli(
     params = queries.parse_params(param or [])
     if "timeout" in params:  # --timeout is the option; no question has such a parameter
         raise InputError("bad --param timeout=...: the time limit is --timeout S")
-    res = _state.kg(write=False).ask(name, timeout=timeout, **params)
-    typer.echo(res.serialize(format).rstrip("\n"))
+    res = _state.kg(write=False).ask(name, timeout=timeout, stream=True, **params)
+    _write_result(res, format)
 
 
 @_command("load")
