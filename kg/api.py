@@ -119,19 +119,25 @@ class IngestResult:
     errors: list[str] = field(default_factory=list)            # the failures' messages
     failures: list[IngestFailure] = field(default_factory=list)
     outcomes: list[IngestReport | IngestFailure] = field(default_factory=list)
+    #: called with each outcome as it is added (an article as soon as it is committed)
+    on_outcome: Callable[[IngestReport | IngestFailure], None] | None = field(
+        default=None, repr=False, compare=False)
 
     @property
     def exit_code(self) -> int:
         """0 when every input was ingested; else 2, or 3 if a failure was a bug of kg."""
         return max((f.exit_code for f in self.failures), default=0)
 
-    def add(self, outcome: IngestReport | IngestFailure) -> None:
+    def add(self, outcome: IngestReport | IngestFailure, *, tell: bool = True) -> None:
+        """Add ``outcome``; unless ``tell`` is False, pass it on to ``on_outcome``."""
         self.outcomes.append(outcome)
         if isinstance(outcome, IngestFailure):
             self.failures.append(outcome)
             self.errors.append(outcome.message)
         else:
             self.reports.append(outcome)
+        if tell and self.on_outcome is not None:
+            self.on_outcome(outcome)
 
 
 def _failure(item: str | Path, err: BaseException) -> IngestFailure:
@@ -397,8 +403,13 @@ class KnowledgeGraph:
     def ingest_paths(self, paths: Iterable[str], *, date: str | None = None,
                      url: str | None = None,
                      progress: Callable[[str], None] | None = None,
-                     jobs: int = 1) -> IngestResult:
+                     jobs: int = 1,
+                     report: Callable[[IngestReport | IngestFailure], None] | None = None) -> IngestResult:
         """Ingest files, folders (every article in them) and ``-`` (stdin).
+
+        ``progress`` is called with each input once it is read and built; ``report`` with
+        each outcome (:class:`IngestReport` or :class:`IngestFailure`) in input order, as
+        soon as that article is committed (or has failed), not at the end.
 
         An input that cannot be ingested (a file that cannot be read, an error of any
         kind while reading, extracting or writing it) is reported in its place in
@@ -412,7 +423,7 @@ class KnowledgeGraph:
         """
         from .text import iter_paths
 
-        result = IngestResult()
+        result = IngestResult(on_outcome=report)
         items: list[str | Path | IngestFailure] = []
         for p in paths:
             if p == "-":
@@ -727,7 +738,7 @@ class _Writer:
             self._left_out += 1
         except StoreWriteError as err:
             self._stop_line = len(self._result.outcomes)
-            self._result.add(_failure(item, err))
+            self._result.add(_failure(item, err), tell=False)  # told once amended (_say_stopped)
         except Exception as err:  # noqa: BLE001 - reported on the item's line
             self._result.add(_failure(item, err))
 
@@ -745,6 +756,8 @@ class _Writer:
         self._result.outcomes[self._stop_line] = amended
         self._result.failures[self._result.failures.index(failure)] = amended
         self._result.errors[self._result.errors.index(failure.message)] = amended.message
+        if self._result.on_outcome is not None:
+            self._result.on_outcome(amended)
 
     def __exit__(self, exc_type: Any, *exc: Any) -> None:
         try:

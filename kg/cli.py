@@ -245,11 +245,9 @@ def ingest_cli(
         except ValueError:
             raise InputError(f"bad --date '{date}': expected YYYY-MM-DD") from None
     g: KnowledgeGraph = _state.kg()
-    progress = _progress(paths)
-    with progress as bar:
-        result = g.ingest_paths(paths, date=date, url=url, progress=bar, jobs=jobs)
-    # one line per article, in input order: its report, or why it was not ingested
-    for outcome in result.outcomes:
+
+    def report(outcome: Any) -> None:
+        """An article's line as soon as it is committed: its report, or why it was not ingested."""
         if isinstance(outcome, IngestFailure):
             if outcome.traceback and _state.debug:
                 typer.echo(outcome.traceback.rstrip("\n"), err=True)
@@ -257,15 +255,25 @@ def ingest_cli(
             typer.echo(outcome.summary() + hint, err=True)
         else:
             typer.echo(outcome.summary())
+        sys.stdout.flush()
+
+    with _progress(paths) as bar:
+        result = g.ingest_paths(paths, date=date, url=url, progress=bar, jobs=jobs, report=report)
     if result.exit_code:
         raise typer.Exit(result.exit_code)
 
 
+#: Without a terminal, ``kg ingest`` writes a progress line on stderr every this many articles.
+PROGRESS_EVERY = 10
+
+
 class _Progress:
-    """A rich progress bar on stderr when there are many files and a terminal."""
+    """Progress of ``kg ingest`` on stderr when there are several articles: a rich bar on a
+    terminal, else a plain line every :data:`PROGRESS_EVERY` articles."""
 
     def __init__(self, total: int | None):
         self.total = total
+        self.done = 0
         self._bar: Any = None
         self._task: Any = None
 
@@ -279,8 +287,11 @@ class _Progress:
         return self
 
     def __call__(self, item: str) -> None:
+        self.done += 1
         if self._bar is not None:
             self._bar.update(self._task, advance=1, description=Path(item).name)
+        elif self.total and self.total > 1 and self.done % PROGRESS_EVERY == 0:
+            typer.echo(f"read {self.done} of {self.total} articles", err=True)
 
     def __exit__(self, *exc: Any) -> None:
         if self._bar is not None:
@@ -288,10 +299,15 @@ class _Progress:
 
 
 def _progress(paths: list[str]) -> _Progress:
+    """The progress of ingesting ``paths``: every article file of a folder and its subfolders."""
+    from .text import iter_paths
+
     total = 0
     for p in paths:
-        path = Path(p)
-        total += sum(1 for _ in path.iterdir()) if path.is_dir() else 1
+        try:
+            total += len(iter_paths([p])) if p != "-" else 1
+        except InputError:
+            total += 1   # reported in its place by ingest_paths
     return _Progress(total)
 
 
