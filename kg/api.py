@@ -75,10 +75,13 @@ class IngestReport:
 
     def summary(self) -> str:
         name = self.source or self.article
-        done = "already in the store (unchanged)" if self.unchanged else "added"
-        return (f"{name}: {self.facts} facts {done}, {self.quarantined} quarantined, "
-                f"entities {self.entities_new} new / {self.entities_linked} linked"
-                + (f"; date {self.date} ({self.date_source})" if self.date else "; no article date")
+        if self.unchanged:
+            head = f"{name}: {self.facts} facts already in the store (unchanged), {self.quarantined} quarantined"
+        else:
+            head = (f"{name}: {self.facts} facts added, {self.quarantined} quarantined, "
+                    f"entities {self.entities_new} new / {self.entities_linked} linked")
+        undated = "" if any(n.startswith("no article date") for n in self.notes) else "; no article date"
+        return (head + (f"; date {self.date} ({self.date_source})" if self.date else undated)
                 + "".join(f"; {n}" for n in self.notes))
 
 
@@ -441,8 +444,12 @@ class KnowledgeGraph:
         if jobs > 1 and len(files) > 1:
             self._ingest_parallel(items, date=date, url=url, progress=progress, jobs=jobs, result=result)
             return result
-        self._build_and_write(items, lambda item: _build_document(
-            _read_item(item), date=date, url=url, check=False), progress, result)
+        def build(item: str | Path) -> Any:
+            doc = _read_item(item)
+            same = self._unchanged(doc, date=date, url=url)   # an IngestReport: nothing to write
+            return same if same is not None else _build_document(doc, date=date, url=url, check=False)
+
+        self._build_and_write(items, build, progress, result)
         return result
 
     def _build_and_write(self, items: list[str | Path | IngestFailure],
@@ -501,7 +508,40 @@ class KnowledgeGraph:
 
     def _ingest_document(self, doc: Any, *, date: str | None, url: str | None,
                          title: str | None = None) -> IngestReport:
+        same = self._unchanged(doc, date=date, url=url, title=title)
+        if same is not None:
+            return same
         return self._store_built(_build_document(doc, date=date, url=url, title=title))
+
+    def _unchanged(self, doc: Any, *, date: str | None, url: str | None,
+                   title: str | None = None) -> IngestReport | None:
+        """The report of an article the store holds as this ingest would make it again
+        (the same text, options and kg extraction version: :mod:`kg.fingerprint`), read
+        from the store, no NLP run; None when it must be extracted."""
+        from .fingerprint import article_text, fingerprint
+        from .rdf import article_key
+
+        text = article_text(doc)
+        key = article_key(text, url)
+        iri = str(ARTICLE) + key
+        mark = ox.Literal(fingerprint(text, url=url, source=doc.source, date=date, title=title))
+        if not self.store.query(f"ASK {{ GRAPH <{iri}> {{ <{iri}> <{_KG}extractedWith> ?v }} }}",
+                                bindings={"v": mark}).boolean:
+            return None
+        row = next(iter(self.store.query(
+            f"SELECT ?title ?date ?src (COUNT(?st) AS ?facts) WHERE {{ GRAPH <{iri}> {{ "
+            f"OPTIONAL {{ <{iri}> <http://purl.org/dc/terms/title> ?title }} "
+            f"OPTIONAL {{ <{iri}> <http://purl.org/dc/terms/date> ?date }} "
+            f"OPTIONAL {{ <{iri}> <{_KG}dateSource> ?src }} "
+            f"OPTIONAL {{ ?st a <http://www.w3.org/1999/02/22-rdf-syntax-ns#Statement> }} }} }} "
+            "GROUP BY ?title ?date ?src")))
+        quarantined = next(iter(self.store.query(
+            f"SELECT (COUNT(?q) AS ?n) WHERE {{ GRAPH <{QUARANTINE}{key}> {{ ?q a <{_KG}QuarantinedFact> }} }}")))
+        value = lambda name: row[name].value if row[name] is not None else None  # noqa: E731
+        return IngestReport(article=iri, source=url or doc.source, title=value("title"), date=value("date"),
+                            date_source=value("src") or "none", facts=int(row["facts"].value),
+                            quarantined=int(quarantined[0].value), entities_new=0, entities_linked=0,
+                            unchanged=True)
 
     def _store_built(self, built: Any) -> IngestReport:
         """Check one article's built graphs against the shapes if that is still to be done,
@@ -699,6 +739,8 @@ class _Writer:
 
         if self.stopped:
             raise _NotWritten()
+        if isinstance(built, IngestReport):
+            return built   # an unchanged article (KnowledgeGraph._unchanged)
         try:
             return self._g._store_built(built)
         except StoreWriteError:
@@ -780,11 +822,14 @@ def _build_document(doc: Any, *, date: str | None, url: str | None, title: str |
     from .extract import extract
     from .rdf import article_graphs
 
+    from .fingerprint import article_text, fingerprint
+
     given = _given_date(date) if date is not None else None
     extraction = extract(doc, date=given)
     if title:
         extraction.title = title
-    return article_graphs(extraction, url=url, source=doc.source, check=check)
+    made_from = fingerprint(article_text(doc), url=url, source=doc.source, date=date, title=title)
+    return article_graphs(extraction, url=url, source=doc.source, check=check, fingerprint=made_from)
 
 
 def _read_item(item: str | Path) -> Any:
