@@ -38,6 +38,15 @@ class _Stdout(io.RawIOBase):
         return len(data)
 
 
+@pytest.fixture(autouse=True)
+def _no_workers_left() -> None:
+    """Query workers this process started (``--timeout`` runs in-process here) end with the test."""
+    from kg.timeout import close_all
+
+    yield
+    close_all()
+
+
 def _run(monkeypatch: pytest.MonkeyPatch, out: _Stdout, *args: str) -> int:
     monkeypatch.setattr(sys, "argv", ["kg", *args])
     monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(io.BufferedWriter(out, 8192)))   # as a pipe
