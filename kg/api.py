@@ -75,10 +75,13 @@ class IngestReport:
 
     def summary(self) -> str:
         name = self.source or self.article
-        done = "already in the store (unchanged)" if self.unchanged else "added"
-        return (f"{name}: {self.facts} facts {done}, {self.quarantined} quarantined, "
-                f"entities {self.entities_new} new / {self.entities_linked} linked"
-                + (f"; date {self.date} ({self.date_source})" if self.date else "; no article date")
+        if self.unchanged:
+            head = f"{name}: {self.facts} facts already in the store (unchanged), {self.quarantined} quarantined"
+        else:
+            head = (f"{name}: {self.facts} facts added, {self.quarantined} quarantined, "
+                    f"entities {self.entities_new} new / {self.entities_linked} linked")
+        undated = "" if any(n.startswith("no article date") for n in self.notes) else "; no article date"
+        return (head + (f"; date {self.date} ({self.date_source})" if self.date else undated)
                 + "".join(f"; {n}" for n in self.notes))
 
 
@@ -119,19 +122,25 @@ class IngestResult:
     errors: list[str] = field(default_factory=list)            # the failures' messages
     failures: list[IngestFailure] = field(default_factory=list)
     outcomes: list[IngestReport | IngestFailure] = field(default_factory=list)
+    #: called with each outcome as it is added (an article as soon as it is committed)
+    on_outcome: Callable[[IngestReport | IngestFailure], None] | None = field(
+        default=None, repr=False, compare=False)
 
     @property
     def exit_code(self) -> int:
         """0 when every input was ingested; else 2, or 3 if a failure was a bug of kg."""
         return max((f.exit_code for f in self.failures), default=0)
 
-    def add(self, outcome: IngestReport | IngestFailure) -> None:
+    def add(self, outcome: IngestReport | IngestFailure, *, tell: bool = True) -> None:
+        """Add ``outcome``; unless ``tell`` is False, pass it on to ``on_outcome``."""
         self.outcomes.append(outcome)
         if isinstance(outcome, IngestFailure):
             self.failures.append(outcome)
             self.errors.append(outcome.message)
         else:
             self.reports.append(outcome)
+        if tell and self.on_outcome is not None:
+            self.on_outcome(outcome)
 
 
 def _failure(item: str | Path, err: BaseException) -> IngestFailure:
@@ -231,22 +240,29 @@ class KnowledgeGraph:
 
     # -- reading -----------------------------------------------------------
     def query(self, sparql: str, *, allow_update: bool = False,
-              allow_service: bool = False, timeout: float | None = None) -> Result:
+              allow_service: bool = False, timeout: float | None = None,
+              stream: bool = False) -> Result:
         """Run SPARQL over the union of all graphs; the contract's prefixes are predeclared.
 
         ``timeout`` (seconds): the query runs in a worker process that is killed when the
         time is up (:class:`kg.errors.QueryTimeout`; see :mod:`kg.timeout`): for a store on
         disk; ``:memory:`` and remote stores, and updates, run without a limit.
 
+        A SELECT's solutions stream from the engine as they are read (write them with
+        :meth:`kg.store.Result.write`). With a ``timeout`` they are all read in the worker
+        before this returns, unless ``stream``: then they come from the worker as it finds
+        them, and the time limit covers reading them too.
+
         >>> g = open(":memory:")
         >>> [r["label"].value for r in g.query(
         ...     'SELECT ?label WHERE { ?s kg:isoCode "KP" ; rdfs:label ?label }')]
         ['North Korea']
         """
-        return self._run(sparql, allow_update=allow_update, allow_service=allow_service, timeout=timeout)
+        return self._run(sparql, allow_update=allow_update, allow_service=allow_service, timeout=timeout,
+                         stream=stream)
 
     def _run(self, sparql: str, *, bindings: dict[str, Any] | None = None, allow_update: bool = False,
-             allow_service: bool = False, timeout: float | None = None) -> Result:
+             allow_service: bool = False, timeout: float | None = None, stream: bool = False) -> Result:
         """A query, in a worker process when it has a ``timeout`` and the store can be read
         from one (an on-disk store; not for an update)."""
         if timeout is not None:
@@ -259,13 +275,13 @@ class KnowledgeGraph:
                 from .timeout import pool_for
 
                 return pool_for(self.store.location, wait=self.store.wait).run(
-                    sparql, timeout=timeout, bindings=bindings, allow_service=allow_service)
+                    sparql, timeout=timeout, bindings=bindings, allow_service=allow_service, stream=stream)
         return self.store.query(sparql, bindings=bindings, allow_update=allow_update,
                                 allow_service=allow_service)
 
-    def ask(self, name: str, *, timeout: float | None = None, **params: str) -> Result:
+    def ask(self, name: str, *, timeout: float | None = None, stream: bool = False, **params: str) -> Result:
         """Answer a named question (``kg ask NAME``); parameters are bound, never pasted.
-        ``timeout``: as for :meth:`query`.
+        ``timeout`` and ``stream``: as for :meth:`query`.
 
         >>> g = open(":memory:")
         >>> g.ask("treaties").to_dicts()
@@ -279,7 +295,7 @@ class KnowledgeGraph:
                 bindings[how.variable] = _queries.resolve(self.store.query, how, params[param],
                                                           ox.Literal, ox.NamedNode)
         return self._run(question.text(portable=not isinstance(self.store, KgStore)),
-                         bindings=bindings, timeout=timeout)
+                         bindings=bindings, timeout=timeout, stream=stream)
 
     @staticmethod
     def questions() -> dict[str, str]:
@@ -390,8 +406,13 @@ class KnowledgeGraph:
     def ingest_paths(self, paths: Iterable[str], *, date: str | None = None,
                      url: str | None = None,
                      progress: Callable[[str], None] | None = None,
-                     jobs: int = 1) -> IngestResult:
+                     jobs: int = 1,
+                     report: Callable[[IngestReport | IngestFailure], None] | None = None) -> IngestResult:
         """Ingest files, folders (every article in them) and ``-`` (stdin).
+
+        ``progress`` is called with each input once it is read and built; ``report`` with
+        each outcome (:class:`IngestReport` or :class:`IngestFailure`) in input order, as
+        soon as that article is committed (or has failed), not at the end.
 
         An input that cannot be ingested (a file that cannot be read, an error of any
         kind while reading, extracting or writing it) is reported in its place in
@@ -405,7 +426,7 @@ class KnowledgeGraph:
         """
         from .text import iter_paths
 
-        result = IngestResult()
+        result = IngestResult(on_outcome=report)
         items: list[str | Path | IngestFailure] = []
         for p in paths:
             if p == "-":
@@ -423,8 +444,12 @@ class KnowledgeGraph:
         if jobs > 1 and len(files) > 1:
             self._ingest_parallel(items, date=date, url=url, progress=progress, jobs=jobs, result=result)
             return result
-        self._build_and_write(items, lambda item: _build_document(
-            _read_item(item), date=date, url=url, check=False), progress, result)
+        def build(item: str | Path) -> Any:
+            doc = _read_item(item)
+            same = self._unchanged(doc, date=date, url=url)   # an IngestReport: nothing to write
+            return same if same is not None else _build_document(doc, date=date, url=url, check=False)
+
+        self._build_and_write(items, build, progress, result)
         return result
 
     def _build_and_write(self, items: list[str | Path | IngestFailure],
@@ -483,7 +508,40 @@ class KnowledgeGraph:
 
     def _ingest_document(self, doc: Any, *, date: str | None, url: str | None,
                          title: str | None = None) -> IngestReport:
+        same = self._unchanged(doc, date=date, url=url, title=title)
+        if same is not None:
+            return same
         return self._store_built(_build_document(doc, date=date, url=url, title=title))
+
+    def _unchanged(self, doc: Any, *, date: str | None, url: str | None,
+                   title: str | None = None) -> IngestReport | None:
+        """The report of an article the store holds as this ingest would make it again
+        (the same text, options and kg extraction version: :mod:`kg.fingerprint`), read
+        from the store, no NLP run; None when it must be extracted."""
+        from .fingerprint import article_text, fingerprint
+        from .rdf import article_key
+
+        text = article_text(doc)
+        key = article_key(text, url)
+        iri = str(ARTICLE) + key
+        mark = ox.Literal(fingerprint(text, url=url, source=doc.source, date=date, title=title))
+        if not self.store.query(f"ASK {{ GRAPH <{iri}> {{ <{iri}> <{_KG}extractedWith> ?v }} }}",
+                                bindings={"v": mark}).boolean:
+            return None
+        row = next(iter(self.store.query(
+            f"SELECT ?title ?date ?src (COUNT(?st) AS ?facts) WHERE {{ GRAPH <{iri}> {{ "
+            f"OPTIONAL {{ <{iri}> <http://purl.org/dc/terms/title> ?title }} "
+            f"OPTIONAL {{ <{iri}> <http://purl.org/dc/terms/date> ?date }} "
+            f"OPTIONAL {{ <{iri}> <{_KG}dateSource> ?src }} "
+            f"OPTIONAL {{ ?st a <http://www.w3.org/1999/02/22-rdf-syntax-ns#Statement> }} }} }} "
+            "GROUP BY ?title ?date ?src")))
+        quarantined = next(iter(self.store.query(
+            f"SELECT (COUNT(?q) AS ?n) WHERE {{ GRAPH <{QUARANTINE}{key}> {{ ?q a <{_KG}QuarantinedFact> }} }}")))
+        value = lambda name: row[name].value if row[name] is not None else None  # noqa: E731
+        return IngestReport(article=iri, source=url or doc.source, title=value("title"), date=value("date"),
+                            date_source=value("src") or "none", facts=int(row["facts"].value),
+                            quarantined=int(quarantined[0].value), entities_new=0, entities_linked=0,
+                            unchanged=True)
 
     def _store_built(self, built: Any) -> IngestReport:
         """Check one article's built graphs against the shapes if that is still to be done,
@@ -681,6 +739,8 @@ class _Writer:
 
         if self.stopped:
             raise _NotWritten()
+        if isinstance(built, IngestReport):
+            return built   # an unchanged article (KnowledgeGraph._unchanged)
         try:
             return self._g._store_built(built)
         except StoreWriteError:
@@ -720,7 +780,7 @@ class _Writer:
             self._left_out += 1
         except StoreWriteError as err:
             self._stop_line = len(self._result.outcomes)
-            self._result.add(_failure(item, err))
+            self._result.add(_failure(item, err), tell=False)  # told once amended (_say_stopped)
         except Exception as err:  # noqa: BLE001 - reported on the item's line
             self._result.add(_failure(item, err))
 
@@ -738,6 +798,8 @@ class _Writer:
         self._result.outcomes[self._stop_line] = amended
         self._result.failures[self._result.failures.index(failure)] = amended
         self._result.errors[self._result.errors.index(failure.message)] = amended.message
+        if self._result.on_outcome is not None:
+            self._result.on_outcome(amended)
 
     def __exit__(self, exc_type: Any, *exc: Any) -> None:
         try:
@@ -760,11 +822,14 @@ def _build_document(doc: Any, *, date: str | None, url: str | None, title: str |
     from .extract import extract
     from .rdf import article_graphs
 
+    from .fingerprint import article_text, fingerprint
+
     given = _given_date(date) if date is not None else None
     extraction = extract(doc, date=given)
     if title:
         extraction.title = title
-    return article_graphs(extraction, url=url, source=doc.source, check=check)
+    made_from = fingerprint(article_text(doc), url=url, source=doc.source, date=date, title=title)
+    return article_graphs(extraction, url=url, source=doc.source, check=check, fingerprint=made_from)
 
 
 def _read_item(item: str | Path) -> Any:

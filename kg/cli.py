@@ -104,6 +104,9 @@ def _command(name: str) -> Any:
                 done = fn(*args, **kwargs)
                 _state.close()  # a store that cannot be flushed is this command's failure
                 return done
+            except BrokenPipeError:
+                _quiet_stdout()  # the reader stopped early (| head): not an error
+                raise typer.Exit(0) from None
             except Exception as err:
                 # a KgError, or what stands for one (a package kg needs is not installed)
                 known = as_kg_error(err)
@@ -117,6 +120,20 @@ def _command(name: str) -> Any:
         return app.command(name)(wrapper)
 
     return deco
+
+
+def _quiet_stdout() -> None:
+    """Stdout's reader has gone (a pipe to ``head`` that closed): what is still buffered
+    goes nowhere, rather than failing again at exit."""
+    import os
+
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):
+        return  # not a file (a test's buffer)
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, fd)
+    os.close(devnull)
 
 
 def _read_query(text: str) -> str:
@@ -156,8 +173,14 @@ def query_cli(
     Example: kg query 'SELECT ?t ?d WHERE { ?t a kg:Treaty ; kg:signedOn ?d }' --format csv
     """
     res = _state.kg(write=update).query(_read_query(sparql), allow_update=update, allow_service=allow_service,
-                                        timeout=timeout)
-    typer.echo(res.serialize(format).rstrip("\n"))
+                                        timeout=timeout, stream=True)
+    _write_result(res, format)
+
+
+def _write_result(res: Any, format: ResultFormat) -> None:
+    """The answer on stdout; csv, tsv, json and xml rows as they come (see Result.write)."""
+    res.write(sys.stdout.buffer, format)
+    sys.stdout.flush()
 
 
 @_command("ask")
@@ -181,8 +204,8 @@ def ask_cli(
     params = queries.parse_params(param or [])
     if "timeout" in params:  # --timeout is the option; no question has such a parameter
         raise InputError("bad --param timeout=...: the time limit is --timeout S")
-    res = _state.kg(write=False).ask(name, timeout=timeout, **params)
-    typer.echo(res.serialize(format).rstrip("\n"))
+    res = _state.kg(write=False).ask(name, timeout=timeout, stream=True, **params)
+    _write_result(res, format)
 
 
 @_command("load")
@@ -222,11 +245,9 @@ def ingest_cli(
         except ValueError:
             raise InputError(f"bad --date '{date}': expected YYYY-MM-DD") from None
     g: KnowledgeGraph = _state.kg()
-    progress = _progress(paths)
-    with progress as bar:
-        result = g.ingest_paths(paths, date=date, url=url, progress=bar, jobs=jobs)
-    # one line per article, in input order: its report, or why it was not ingested
-    for outcome in result.outcomes:
+
+    def report(outcome: Any) -> None:
+        """An article's line as soon as it is committed: its report, or why it was not ingested."""
         if isinstance(outcome, IngestFailure):
             if outcome.traceback and _state.debug:
                 typer.echo(outcome.traceback.rstrip("\n"), err=True)
@@ -234,15 +255,25 @@ def ingest_cli(
             typer.echo(outcome.summary() + hint, err=True)
         else:
             typer.echo(outcome.summary())
+        sys.stdout.flush()
+
+    with _progress(paths) as bar:
+        result = g.ingest_paths(paths, date=date, url=url, progress=bar, jobs=jobs, report=report)
     if result.exit_code:
         raise typer.Exit(result.exit_code)
 
 
+#: Without a terminal, ``kg ingest`` writes a progress line on stderr every this many articles.
+PROGRESS_EVERY = 10
+
+
 class _Progress:
-    """A rich progress bar on stderr when there are many files and a terminal."""
+    """Progress of ``kg ingest`` on stderr when there are several articles: a rich bar on a
+    terminal, else a plain line every :data:`PROGRESS_EVERY` articles."""
 
     def __init__(self, total: int | None):
         self.total = total
+        self.done = 0
         self._bar: Any = None
         self._task: Any = None
 
@@ -256,8 +287,11 @@ class _Progress:
         return self
 
     def __call__(self, item: str) -> None:
+        self.done += 1
         if self._bar is not None:
             self._bar.update(self._task, advance=1, description=Path(item).name)
+        elif self.total and self.total > 1 and self.done % PROGRESS_EVERY == 0:
+            typer.echo(f"read {self.done} of {self.total} articles", err=True)
 
     def __exit__(self, *exc: Any) -> None:
         if self._bar is not None:
@@ -265,10 +299,15 @@ class _Progress:
 
 
 def _progress(paths: list[str]) -> _Progress:
+    """The progress of ingesting ``paths``: every article file of a folder and its subfolders."""
+    from .text import iter_paths
+
     total = 0
     for p in paths:
-        path = Path(p)
-        total += sum(1 for _ in path.iterdir()) if path.is_dir() else 1
+        try:
+            total += len(iter_paths([p])) if p != "-" else 1
+        except InputError:
+            total += 1   # reported in its place by ingest_paths
     return _Progress(total)
 
 

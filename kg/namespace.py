@@ -57,6 +57,7 @@ class KG(DefinedNamespace):
     section: object
     contentHash: object
     dateSource: object
+    extractedWith: object
     status: object
     plannedType: object
     involves: object

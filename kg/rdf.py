@@ -86,7 +86,7 @@ def _obj(fact: Fact) -> ox.NamedNode | ox.Literal:
 
 
 def build_triples(ex: Extraction, article: str, *, url: str | None, source: str | None,
-                  content_hash: str) -> list[ox.Triple]:
+                  content_hash: str, fingerprint: str | None = None) -> list[ox.Triple]:
     """The article's graph as triples: the article node, the entities it names, facts and
     evidence (no duplicates, in a deterministic order)."""
     out: dict[ox.Triple, None] = {}
@@ -108,6 +108,8 @@ def build_triples(ex: Extraction, article: str, *, url: str | None, source: str 
     elif source:
         add(art, _N(str(DCTERMS.source)), ox.Literal(source))
     add(art, _N(str(KG.contentHash)), ox.Literal(content_hash))
+    if fingerprint:
+        add(art, _N(str(KG.extractedWith)), ox.Literal(fingerprint))   # kg/fingerprint.py
     for ent in ex.entities.values():
         iri = _N(str(entity_iri(ent.key)))
         cls = KG.PlannedEvent if ent.kind == "PlannedEvent" else KG[ent.kind]
@@ -188,15 +190,20 @@ def _move(g: Graph, q: Graph, triple: tuple, article: URIRef, report: object) ->
                 g.remove(t)
 
 
-def article_graphs(ex: Extraction, *, url: str | None, source: str | None, check: bool = True) -> Built:
+def article_graphs(ex: Extraction, *, url: str | None, source: str | None, check: bool = True,
+                   fingerprint: str | None = None) -> Built:
     """Build and serialize one article's graphs, and check them against the shapes
-    (:func:`check_built`) unless ``check`` is False."""
+    (:func:`check_built`) unless ``check`` is False; ``fingerprint``: what it was made
+    from (:mod:`kg.fingerprint`), recorded as ``kg:extractedWith``."""
     from .api import IngestReport
+    from .caps import cap
 
+    ex = cap(ex)   # members per event, key and label lengths (notes say what was cut)
     key = article_key(ex.text, url)
     article = ARTICLE[key]
     content_hash = hashlib.sha256(ex.text.encode("utf-8")).hexdigest()
-    triples = build_triples(ex, str(article), url=url, source=source, content_hash=content_hash)
+    triples = build_triples(ex, str(article), url=url, source=source, content_hash=content_hash,
+                            fingerprint=fingerprint)
     nt = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
     linked = sum(1 for e in ex.entities.values() if e.wikidata)
     report = IngestReport(

@@ -171,6 +171,7 @@ class Result:
     kind: str  # "select", "ask" or "graph"
     _inner: Any
     variables: tuple[str, ...] = ()
+    _source: Any = None  # what the solutions are read from, closed when writing them fails
 
     def __iter__(self) -> Iterator["Row"]:
         if self.kind != "select":
@@ -226,6 +227,42 @@ class Result:
         if fmt is ResultFormat.table:
             return render_table(self.variables, [r.texts() for r in self])
         return self._inner.serialize(format=fmt.ox).decode()
+
+
+    def write(self, output: BinaryIO, fmt: ResultFormat | str = ResultFormat.table) -> None:
+        """Write the result to a binary stream, ending with a newline. A SELECT's rows in
+        csv, tsv, json or xml go out as the engine finds them (in chunks of about 8 KB), so
+        the first rows of a huge answer come at once and a reader that stops early (a pipe
+        to ``head``) stops the query; a table needs every row first."""
+        fmt = ResultFormat(fmt)
+        if self.kind != "select" or fmt is ResultFormat.table:
+            output.write(self.serialize(fmt).rstrip("\n").encode() + b"\n")
+            return
+        self._check_open()
+        ends = _LastByte(output)
+        try:
+            self._inner.serialize(ends, fmt.ox)
+        except BaseException:
+            if self._source is not None:  # a query worker still sending: stopped now
+                self._source.close()
+            raise
+        if ends.last != b"\n":
+            output.write(b"\n")
+
+
+class _LastByte:
+    """A binary stream that remembers the last byte written through it."""
+
+    def __init__(self, output: BinaryIO):
+        self._output, self.last = output, b""
+
+    def write(self, data: bytes) -> int:
+        if data:
+            self.last = bytes(data[-1:])
+        return self._output.write(data)
+
+    def flush(self) -> None:
+        self._output.flush()
 
 
 class Row:

@@ -16,15 +16,20 @@ run queries in the caller (see :meth:`kg.KnowledgeGraph.query`).
 from __future__ import annotations
 
 import contextlib
+import io
 import threading
 import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from .errors import KgError, QueryTimeout, StoreError
+from .errors import InputError, KgError, QueryTimeout, StoreError
 
 #: Workers started at most at once per store (more queries wait for one, within their limit).
 MAX_WORKERS = 8
+#: The most memory (resident, MB) a query's worker may hold before it is stopped: an ORDER BY
+#: or GROUP BY over a cartesian product gathers every solution first. ``$KG_MAX_QUERY_MB``
+#: sets another limit.
+MAX_QUERY_MB = 1000
 
 _local = threading.local()
 _pools: dict[str, "QueryPool"] = {}
@@ -89,38 +94,68 @@ class QueryPool:
         return worker
 
     def run(self, sparql: str, *, timeout: float, bindings: dict[str, Any] | None = None,
-            allow_service: bool = False) -> Any:
-        """The query's :class:`~kg.store.Result`; :class:`QueryTimeout` after ``timeout`` seconds."""
+            allow_service: bool = False, stream: bool = False) -> Any:
+        """The query's :class:`~kg.store.Result`; :class:`QueryTimeout` after ``timeout`` seconds.
+
+        ``stream``: the solutions of a SELECT come back as the worker finds them (the
+        result reads them from the worker); the time limit then covers reading them too,
+        and the worker is busy until they are read or the result is dropped.
+        """
         deadline = time.monotonic() + timeout
         if not self._slots.acquire(timeout=max(timeout, 0.0)):
             raise QueryTimeout(_stopped(timeout, busy=True))
+        worker: _Worker | None = None
         try:
             worker = self._take()
-            try:
-                worker.conn.send((self.location, self.wait, sparql, bindings or {}, allow_service))
-                gone = getattr(_local, "gone", None)
-                while True:
-                    ready = worker.conn.poll(0.05)
-                    if self._closed:
-                        raise QueryTimeout("query stopped: kg is shutting down")
-                    if ready:
-                        break
-                    if gone is not None and gone():
-                        raise QueryTimeout("query stopped: its client went away")
-                    if time.monotonic() > deadline:
-                        raise QueryTimeout(_stopped(timeout))
-                try:
-                    reply = worker.conn.recv()
-                except (EOFError, OSError):
-                    raise StoreError("the query's worker process died "
-                                     f"(exit code {worker.proc.exitcode})") from None
-            except BaseException:
+            worker.conn.send((self.location, self.wait, sparql, bindings or {}, allow_service, stream))
+            reply = self._next(worker, deadline, timeout)
+            if reply[0] == "head":  # solutions to follow, chunk by chunk
+                from .store import Result
+                from .store import engine_io as ox
+
+                chunks = _Chunks(self, worker, deadline, timeout)
+                worker = None  # the chunks' now: given back when read to the end
+                return Result("select", ox.parse_query_results(chunks, ox.QueryResultsFormat.JSON),
+                              tuple(reply[1]), _source=chunks)
+            self._done(worker)
+            worker = None
+        finally:
+            if worker is not None:
+                self._done(worker, failed=True)
+        return _unpack(reply)
+
+    def _next(self, worker: _Worker, deadline: float, timeout: float) -> tuple[Any, ...]:
+        """The worker's next message, within the time limit (QueryTimeout)."""
+        gone = getattr(_local, "gone", None)
+        limit = memory_limit_mb()
+        while True:
+            ready = worker.conn.poll(0.05)
+            if self._closed:
+                raise QueryTimeout("query stopped: kg is shutting down")
+            if ready:
+                break
+            if gone is not None and gone():
+                raise QueryTimeout("query stopped: its client went away")
+            if time.monotonic() > deadline:
+                raise QueryTimeout(_stopped(timeout))
+            if _resident_mb(worker.proc.pid) > limit:
+                raise QueryTimeout(f"query stopped: it needed more than {limit:g} MB of memory "
+                                   "(the limit, $KG_MAX_QUERY_MB)")
+        try:
+            return worker.conn.recv()  # type: ignore[no-any-return]
+        except (EOFError, OSError):
+            raise StoreError("the query's worker process died "
+                             f"(exit code {worker.proc.exitcode})") from None
+
+    def _done(self, worker: _Worker, *, failed: bool = False) -> None:
+        """The query of ``worker`` is over: keep the worker (or kill it) and free its slot."""
+        try:
+            if failed:
                 self._drop(worker)
-                raise
-            self._give_back(worker)
+            else:
+                self._give_back(worker)
         finally:
             self._slots.release()
-        return _unpack(reply)
 
     def _take(self) -> _Worker:
         while True:
@@ -154,6 +189,52 @@ class QueryPool:
                 worker.proc.kill()  # the thread waiting for it ends the query and cleans up
 
 
+class _Chunks(io.RawIOBase):
+    """The SPARQL results JSON of a streamed query, read from its worker as it comes; past
+    the time limit (or when the result is dropped) the worker is killed."""
+
+    def __init__(self, pool: QueryPool, worker: _Worker, deadline: float, timeout: float):
+        self._pool, self._worker = pool, worker
+        self._deadline, self._timeout = deadline, timeout
+        self._buf = b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b: Any) -> int:
+        while not self._buf:
+            if self._worker is None:
+                return 0
+            try:
+                reply = self._pool._next(self._worker, self._deadline, self._timeout)
+            except BaseException:
+                self._finish(failed=True)
+                raise
+            if reply[0] == "chunk":
+                self._buf = reply[1]
+            elif reply[0] == "end":
+                self._finish()
+            else:
+                self._finish()  # the worker sent its error and waits for the next query
+                _unpack(reply)
+        n = min(len(b), len(self._buf))
+        b[:n], self._buf = self._buf[:n], self._buf[n:]
+        return n
+
+    def _finish(self, *, failed: bool = False) -> None:
+        worker, self._worker = self._worker, None
+        if worker is not None:
+            self._pool._done(worker, failed=failed)
+
+    def close(self) -> None:
+        self._finish(failed=True)  # dropped before the end: the worker may still be sending
+        super().close()
+
+    def __del__(self) -> None:
+        with contextlib.suppress(Exception):
+            self._finish(failed=True)
+
+
 _spawn_thread: Any = None
 
 
@@ -166,6 +247,34 @@ def _spawner() -> Any:
 
             _spawn_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-query-spawner")
         return _spawn_thread
+
+
+def memory_limit_mb() -> float:
+    """The memory limit of a query's worker in MB: ``$KG_MAX_QUERY_MB``, else :data:`MAX_QUERY_MB`."""
+    import os
+
+    raw = os.environ.get("KG_MAX_QUERY_MB", "").strip()
+    if not raw:
+        return MAX_QUERY_MB
+    try:
+        mb = float(raw)
+    except ValueError:
+        mb = -1.0
+    if not mb > 0:
+        raise InputError(f"bad $KG_MAX_QUERY_MB '{raw}': give a number of megabytes above 0")
+    return mb
+
+
+def _resident_mb(pid: int | None) -> float:
+    """The resident memory of process ``pid`` in MB (Linux; 0 where it cannot be read)."""
+    import os
+
+    try:
+        with open(f"/proc/{pid}/statm", "rb") as f:
+            pages = int(f.read().split()[1])
+    except (OSError, ValueError, IndexError):
+        return 0.0
+    return pages * os.sysconf("SC_PAGE_SIZE") / 1_000_000
 
 
 def _stopped(timeout: float, busy: bool = False) -> str:
@@ -209,14 +318,19 @@ def _serve_queries(conn: Any) -> None:
 
     while True:
         try:
-            location, wait, sparql, bindings, allow_service = conn.recv()
+            location, wait, sparql, bindings, allow_service, stream = conn.recv()
         except (EOFError, OSError):
             return
         try:
             # the caller holds the store for this read: a writer waiting for it is not waited for
             store = KgStore(location, read_only=True, wait=wait, joins_read=True)
             try:
-                reply = _pack(store.query(sparql, bindings=bindings or None, allow_service=allow_service))
+                result = store.query(sparql, bindings=bindings or None, allow_service=allow_service)
+                if stream and result.kind == "select":
+                    _send_solutions(conn, result)
+                    reply = ("end",)
+                else:
+                    reply = _pack(result)
             finally:
                 store.close()
         except KgError as err:
@@ -227,6 +341,23 @@ def _serve_queries(conn: Any) -> None:
             conn.send(reply)
         except (BrokenPipeError, OSError):
             return
+
+
+def _send_solutions(conn: Any, result: Any) -> None:
+    """A SELECT's variables, then its solutions as SPARQL results JSON in chunks as the
+    engine finds them (the caller parses them as they come)."""
+    from .store import engine_io as ox
+
+    class _Sender:
+        def write(self, data: bytes) -> int:
+            conn.send(("chunk", bytes(data)))
+            return len(data)
+
+        def flush(self) -> None:
+            pass
+
+    conn.send(("head", result.variables))
+    result._inner.serialize(_Sender(), ox.QueryResultsFormat.JSON)
 
 
 def _die_with_parent() -> None:

@@ -34,6 +34,7 @@ _HEADER_PREDICATES = (
     PREFIXES["rdf"] + "type", PREFIXES["rdfs"] + "label", PREFIXES["skos"] + "altLabel",
     PREFIXES["owl"] + "sameAs", PREFIXES["rdf"] + "subject", PREFIXES["rdf"] + "predicate",
     PREFIXES["rdf"] + "object", PREFIXES["prov"] + "wasDerivedFrom", KG + "contentHash",
+    KG + "extractedWith",
 )
 _WD = PREFIXES["wd"]
 
