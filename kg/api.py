@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from .store import engine_io as ox  # the engine, through kg/store.py
 
@@ -54,6 +54,41 @@ class Stats:
         lines.append("entities")
         lines += [f"  {k:<11}{v}" for k, v in self.entities.items()]
         return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class Exported:
+    """What :meth:`KnowledgeGraph.export` wrote: where (``path``; None for a stream or
+    stdout), in which format, how many statements (quads, or triples for a triples format)
+    from how many graphs, and whether those graphs were merged into one (a triples format)."""
+
+    path: str | None
+    format: RdfFormat
+    statements: int
+    graphs: int
+    merged: bool
+
+    def summary(self) -> str:
+        """One line for ``kg export``.
+
+        >>> Exported("backup.ttl", RdfFormat.ttl, 120, 3, True).summary()
+        'wrote 120 triples to backup.ttl; the 3 graphs were merged into one (ttl keeps no graphs: use nq, trig or jsonld to keep them)'
+        """
+        unit = "quads" if self.format.has_graphs else "triples"
+        line = f"wrote {self.statements} {unit} to {self.path or 'stdout'}"
+        if self.merged:
+            line += (f"; the {self.graphs} graphs were merged into one ({self.format.value} keeps no "
+                     "graphs: use nq, trig or jsonld to keep them)")
+        return line
+
+
+def _rdf_format(value: RdfFormat | str) -> RdfFormat:
+    """``value`` as an :class:`RdfFormat` (any name kg takes), or an InputError listing them."""
+    try:
+        return RdfFormat(value)
+    except ValueError:
+        raise InputError(f"bad --format '{value}': use ttl, nt, nq, trig, jsonld or xml "
+                         "(or turtle, ntriples, nquads, json-ld, rdfxml)") from None
 
 
 @dataclass(frozen=True)
@@ -311,21 +346,64 @@ class KnowledgeGraph:
         quarantined = int(next(iter(q))[0].value)
         return Stats(len(self.store), graphs, entities, entities["Article"], quarantined)
 
-    def export(self, output: str | io.BufferedIOBase | None = None, *,
-               format: RdfFormat | str = RdfFormat.nq, graph: str | None = None) -> None:
-        """Write the store (or one graph) as RDF to a file name (``.gz`` compresses) or a stream."""
-        fmt = RdfFormat(format)
+    def export(self, output: str | Path | BinaryIO | None = None, *,
+               format: RdfFormat | str = RdfFormat.nq, graph: str | None = None) -> "Exported":
+        """Write the store (or one graph) as RDF to a file name (``.gz`` compresses), a binary
+        stream, or stdout (None or ``"-"``); returns what was written (:class:`Exported`).
+
+        ``format``: ttl, nt, nq, trig, jsonld or xml, or the names rdflib and Jena use (turtle,
+        ntriples, nquads, json-ld, rdfxml). nq, trig and jsonld keep the named graphs; a triples
+        format holds the union of the graphs, each triple once (``merged`` says so). JSON-LD
+        carries an ``@context`` with kg's prefixes. Raises :class:`~kg.errors.InputError` for
+        a format kg does not know or a file it cannot write, :class:`~kg.errors.NotFound` for
+        a graph the store does not have.
+
+        >>> g = open(":memory:")
+        >>> out = io.BytesIO()
+        >>> done = g.export(out, format="turtle", graph="https://w3id.org/kg/graph/reference")
+        >>> done.graphs, done.merged, done.statements > 0
+        (1, False, True)
+        """
+        fmt = _rdf_format(format)
         graph = check_graph(graph)
+        counted = self._export_counts(fmt, graph)
+
+        def dump(stream: Any) -> None:
+            if fmt is RdfFormat.jsonld:  # pyoxigraph writes no @context: kg's goes around it
+                from .prefixes import jsonld_context
+
+                stream.write(b'{"@context": ' + jsonld_context().encode() + b', "@graph": ')
+                self.store.dump(stream, fmt, graph=graph)
+                stream.write(b"}\n")
+            else:
+                self.store.dump(stream, fmt, graph=graph)
+
+        path: str | None = None
         if output is None or output == "-":
             stream = open_output(None)
             try:
-                self.store.dump(stream, fmt, graph=graph)
+                dump(stream)
             finally:
                 stream.flush()
-        elif isinstance(output, str):
-            _write_file(Path(output), lambda stream: self.store.dump(stream, fmt, graph=graph))
+        elif isinstance(output, (str, Path)):
+            _write_file(Path(output), dump)
+            path = str(output)
         else:
-            self.store.dump(output, fmt, graph=graph)  # type: ignore[arg-type]
+            dump(output)
+        return dataclasses.replace(counted, path=path)
+
+    def _export_counts(self, fmt: RdfFormat, graph: str | None) -> "Exported":
+        """What an export will write: statements, graphs, and whether graphs are merged."""
+        if graph is not None:
+            if not self.store.has_graph(graph):
+                raise NotFound(f"no graph <{graph}> in the store")
+            return Exported(None, fmt, self.store.graph_size(graph), 1, False)
+        graphs = len(self.store.named_graphs())
+        if fmt.has_graphs:
+            return Exported(None, fmt, len(self.store), graphs, False)
+        row = next(iter(self.store.query("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o "
+                                         "WHERE { ?s ?p ?o } }")))
+        return Exported(None, fmt, int(row[0].value), graphs, graphs > 1)
 
     def push(self, url: str, *, graph: str | None = None, replace: bool = False,
              auth: Any = None, progress: Callable[[int, int, str], None] | None = None) -> "PushReport":
@@ -368,7 +446,7 @@ class KnowledgeGraph:
         files are still parsed in full before anything is written, but the write is
         not one transaction (see :meth:`kg.store.KgStore.load_files`).
         """
-        fmt = RdfFormat(format) if format else None
+        fmt = _rdf_format(format) if format else None
         return self.store.load_files([Path(p) for p in paths], fmt=fmt, graph=check_graph(graph), bulk=bulk,
                                      replace=(ONTOLOGY_GRAPH, REFERENCE_GRAPH, INFERRED_GRAPH),
                                      skip_held_by=(str(ONTOLOGY_GRAPH), str(REFERENCE_GRAPH)))
@@ -802,4 +880,4 @@ def open(location: str | Path | None = None, *, read_only: bool = False,  # noqa
     return KnowledgeGraph(location if location is not None else None, read_only=read_only, wait=wait)
 
 
-__all__ = ["KnowledgeGraph", "open", "Stats", "Removed", "IngestReport", "IngestResult", "IngestFailure", "MEMORY"]
+__all__ = ["KnowledgeGraph", "open", "Stats", "Exported", "Removed", "IngestReport", "IngestResult", "IngestFailure", "MEMORY"]

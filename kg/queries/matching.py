@@ -33,7 +33,7 @@ from typing import Any
 
 from ..errors import AmbiguousName
 from ..kinds import BY_NAME, KINDS
-from ..prefixes import BASE, ID
+from ..prefixes import BASE, ID, short_iri
 
 #: kg's entity classes (articles are not named by a parameter)
 ENTITY_CLASSES = tuple(f"kg:{k.name}" for k in KINDS if k.segment is not None)
@@ -136,7 +136,7 @@ def _ambiguous(query: Callable[..., Any], text: str, cls: str | None, nodes: lis
     for node in nodes[:_SHOWN]:
         rows = list(query(f"SELECT ?l WHERE {{ {node} rdfs:label ?l }} ORDER BY ?l LIMIT 1"))
         labels[node] = rows[0][0].value if rows else None
-    shown = ", ".join(f"{labels[n]} ({short(n.value)})" if labels[n] else short(n.value)
+    shown = ", ".join(f"{labels[n]} ({short_iri(n.value)})" if labels[n] else short_iri(n.value)
                       for n in nodes[:_SHOWN])
     more = f" and {len(nodes) - _SHOWN} more" if len(nodes) > _SHOWN else ""
     kind = BY_NAME[cls[3:]].label if cls and cls[3:] in BY_NAME else None
@@ -145,17 +145,4 @@ def _ambiguous(query: Callable[..., Any], text: str, cls: str | None, nodes: lis
             "give one of these names or IRIs")
 
 
-def short(iri: str) -> str:
-    """An IRI as tables show it: ``state/niger`` for kg's entities, else the IRI.
-
-    >>> short("https://w3id.org/kg/id/person/narendra-modi")
-    'person/narendra-modi'
-    """
-    if iri.startswith(ID):
-        return iri[len(ID):]
-    if iri.startswith(BASE) and iri[len(BASE):].split("/", 1)[0] in ("article", "graph", "quarantine"):
-        return iri[len(BASE):]
-    return iri
-
-
-__all__ = ["ENTITY_CLASSES", "words", "iri_of", "match", "short"]
+__all__ = ["ENTITY_CLASSES", "words", "iri_of", "match"]
