@@ -204,7 +204,9 @@ class Result:
     """
 
     kind: str  # "select", "ask" or "graph"
-    _inner: Any
+    # the engine's solutions or triples (a list of triples from a worker), a bool for ASK;
+    # None once the store is closed
+    _inner: "ox.QuerySolutions | ox.QueryTriples | list[ox.Triple] | bool | None"
     variables: tuple[str, ...] = ()
 
     def __iter__(self) -> Iterator["Row"]:
@@ -803,7 +805,7 @@ class KgStore:
         then, after the release: the committed writes are in the engine's log and the next
         open replays them)."""
         try:
-            if getattr(self, "_store", None) is not None:
+            if isinstance(getattr(self, "_store", None), ox.Store):
                 try:
                     self.flush()
                 except StoreWriteError as err:
@@ -811,11 +813,11 @@ class KgStore:
                         f"{err} while closing it; what was reported written is committed (in the "
                         "engine's log: the next open of the store finishes writing it)") from None
         finally:
-            if getattr(self, "_store", None) is not None:
+            if isinstance(getattr(self, "_store", None), ox.Store):
                 for result in list(self._results.values()):
                     result._inner = None
                 del self._store
-                self._store = None  # type: ignore[assignment]
+                self._store = _Closed(self.location)  # type: ignore[assignment]
             if getattr(self, "_lock", None) is not None:
                 self._lock.release()
                 self._lock = None
@@ -827,6 +829,19 @@ class KgStore:
 
 
 #: What kg itself puts in a store folder besides the engine's files.
+class _Closed:
+    """The engine of a closed store: any use is a StoreError saying so (not an AttributeError)."""
+
+    def __init__(self, location: str):
+        self._location = location
+
+    def __getattr__(self, name: str) -> Any:
+        raise StoreError(f"store '{self._location}' is closed; open it again (kg.open)")
+
+    def __len__(self) -> int:
+        raise StoreError(f"store '{self._location}' is closed; open it again (kg.open)")
+
+
 _KG_FILES = frozenset({"kg.lock", INTENT, JOURNAL})
 
 
