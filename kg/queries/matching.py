@@ -116,8 +116,8 @@ def match(query: Callable[..., Any], text: str, cls: str | None, *,
     if not found:  # a scan of the names (not of the facts): accents, punctuation, parts
         whole: dict[Any, str] = {}
         part: dict[Any, str] = {}
-        composed = " ".join(sorted(_COMPOSED))
-        for r in query(f"SELECT DISTINCT ?e ?l (?t IN ({composed.replace(' ', ', ')}) AS ?composed) "
+        composed = ", ".join(sorted(_COMPOSED))
+        for r in query(f"SELECT DISTINCT ?e ?l (?t IN ({composed}) AS ?composed) "
                        f"WHERE {{ ?e rdfs:label|skos:altLabel ?l . {typed} }}"):
             name = words(r[1].value)
             if name == wanted:
