@@ -10,8 +10,23 @@ SPARQL.
 []
 """
 
-from .api import IngestReport, KnowledgeGraph, Stats, open
-from .errors import KgError
+from .api import Exported, IngestReport, KnowledgeGraph, Stats, open
+from .errors import (
+    AmbiguousName,
+    ForbiddenQuery,
+    InputError,
+    KgError,
+    MissingComponent,
+    NotFound,
+    ParseError,
+    QuerySyntaxError,
+    QueryTimeout,
+    ReasonerError,
+    StoreError,
+    StoreInUse,
+    StoreWriteError,
+    UnknownQuestion,
+)
 from .store import RdfFormat, Result, ResultFormat
 
 __version__ = "0.1.0"
@@ -34,5 +49,9 @@ def ingest(text: str, *, date: str | None = None, url: str | None = None,
         return g.ingest(text, date=date, url=url)
 
 
-__all__ = ["open", "ingest", "KnowledgeGraph", "KgError", "Result", "RdfFormat", "ResultFormat",
-           "Stats", "IngestReport"]
+__all__ = ["open", "ingest", "KnowledgeGraph", "Result", "RdfFormat", "ResultFormat",
+           "Stats", "IngestReport", "Exported",
+           # the errors kg raises (kg/errors.py): KgError and its kinds
+           "KgError", "InputError", "ParseError", "QuerySyntaxError", "UnknownQuestion",
+           "AmbiguousName", "ForbiddenQuery", "NotFound", "StoreError", "StoreInUse",
+           "StoreWriteError", "QueryTimeout", "ReasonerError", "MissingComponent"]

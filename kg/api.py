@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from .store import engine_io as ox  # the engine, through kg/store.py
 
@@ -30,11 +30,18 @@ from .backend import Backend
 from .store import MEMORY, KgStore, RdfFormat, Result, open_output
 
 if TYPE_CHECKING:
+    from types import TracebackType
+
+    from rdflib import Dataset, Graph
+
     from .remote import PushReport
     from .reason import ReasoningResult
     from .validate import Report
 
 _KG = "https://w3id.org/kg/ontology#"
+
+#: Credentials for a remote store: a bearer token, or (user, password) for HTTP Basic.
+Auth = str | tuple[str, str] | None
 
 
 @dataclass(frozen=True)
@@ -54,6 +61,41 @@ class Stats:
         lines.append("entities")
         lines += [f"  {k:<11}{v}" for k, v in self.entities.items()]
         return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class Exported:
+    """What :meth:`KnowledgeGraph.export` wrote: where (``path``; None for a stream or
+    stdout), in which format, how many statements (quads, or triples for a triples format)
+    from how many graphs, and whether those graphs were merged into one (a triples format)."""
+
+    path: str | None
+    format: RdfFormat
+    statements: int
+    graphs: int
+    merged: bool
+
+    def summary(self) -> str:
+        """One line for ``kg export``.
+
+        >>> Exported("backup.ttl", RdfFormat.ttl, 120, 3, True).summary()
+        'wrote 120 triples to backup.ttl; the 3 graphs were merged into one (ttl keeps no graphs: use nq, trig or jsonld to keep them)'
+        """
+        unit = "quads" if self.format.has_graphs else "triples"
+        line = f"wrote {self.statements} {unit} to {self.path or 'stdout'}"
+        if self.merged:
+            line += (f"; the {self.graphs} graphs were merged into one ({self.format.value} keeps no "
+                     "graphs: use nq, trig or jsonld to keep them)")
+        return line
+
+
+def _rdf_format(value: RdfFormat | str) -> RdfFormat:
+    """``value`` as an :class:`RdfFormat` (any name kg takes), or an InputError listing them."""
+    try:
+        return RdfFormat(value)
+    except ValueError:
+        raise InputError(f"bad --format '{value}': use ttl, nt, nq, trig, jsonld or xml "
+                         "(or turtle, ntriples, nquads, json-ld, rdfxml)") from None
 
 
 @dataclass(frozen=True)
@@ -184,14 +226,20 @@ def _data_version() -> str:
 
 
 class KnowledgeGraph:
-    """A kg knowledge graph in a store on disk (a path) or in memory (``":memory:"``).
+    """A kg knowledge graph in a store on disk (a path), in memory (``":memory:"``), or
+    behind a SPARQL 1.1 endpoint (an ``http(s)://`` URL); see :func:`kg.open`.
 
     Opening a store that does not exist creates it, with the ontology and the
-    reference data (states, places, people) in graphs of their own.
+    reference data (states, places, people) in graphs of their own. Use it in a
+    ``with`` block, or call :meth:`close`, to release the store for other processes.
+
+    >>> with open(":memory:") as g:
+    ...     g.ask("treaties").to_dicts()
+    []
     """
 
     def __init__(self, location: str | Path | None = None, *, read_only: bool = False,
-                 wait: float = 0.0, update_endpoint: str | None = None, auth: Any = None):
+                 wait: float = 0.0, update_endpoint: str | None = None, auth: Auth = None):
         # read_only: share the store with other readers (see KgStore); wait: seconds to
         # wait for a store in use by another process before StoreInUse
         if isinstance(location, str) and location.lower().startswith(("http://", "https://")):
@@ -205,13 +253,39 @@ class KnowledgeGraph:
 
     # -- lifecycle ---------------------------------------------------------
     def close(self) -> None:
+        """Write what is pending and release the store (its lock, for other kg processes).
+
+        Results read after this raise :class:`~kg.errors.StoreError`; a flush that fails (a
+        full disk) raises :class:`~kg.errors.StoreWriteError`. Closing twice does nothing.
+
+        >>> g = open(":memory:")
+        >>> g.close()
+        >>> g.close()
+        """
         self.store.close()
 
     def __enter__(self) -> "KnowledgeGraph":
         return self
 
-    def __exit__(self, *exc: Any) -> None:
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 traceback: "TracebackType | None") -> None:
         self.close()
+
+    def __repr__(self) -> str:
+        """Where the store is, its backend and its size (quads in the named graphs).
+
+        >>> open(":memory:")                                # doctest: +ELLIPSIS
+        <KnowledgeGraph ':memory:' (oxigraph, in memory; ... quads in 2 graphs)>
+        """
+        if not isinstance(self.store, KgStore):  # a remote endpoint: no request for a repr
+            return f"<KnowledgeGraph {getattr(self.store, 'url', '?')!r} (remote SPARQL endpoint)>"
+        where = "in memory" if self.store.in_memory else ("on disk, read-only" if self.store.read_only
+                                                          else "on disk")
+        try:
+            size = f"{len(self.store)} quads in {len(self.store.named_graphs())} graphs"
+        except Exception:  # noqa: BLE001 - closed: a repr does not fail
+            size = "closed"
+        return f"<KnowledgeGraph {self.store.location!r} (oxigraph, {where}; {size})>"
 
     def _ensure_base_graphs(self) -> None:
         version = _data_version()
@@ -303,6 +377,13 @@ class KnowledgeGraph:
         return {name: q.help for name, q in _queries.questions().items()}
 
     def stats(self) -> Stats:
+        """What ``kg stats`` shows: triples, graphs by kind, entities per class, articles
+        and quarantined facts.
+
+        >>> s = open(":memory:").stats()
+        >>> s.articles, s.graphs["reference"], s.entities["State"] > 190
+        (0, 1, True)
+        """
         graphs: dict[str, int] = {"articles": 0, "quarantine": 0, "reference": 0,
                                   "ontology": 0, "inferred": 0, "other": 0}
         for g in self.store.named_graphs():
@@ -327,24 +408,67 @@ class KnowledgeGraph:
         quarantined = int(next(iter(q))[0].value)
         return Stats(len(self.store), graphs, entities, entities["Article"], quarantined)
 
-    def export(self, output: str | io.BufferedIOBase | None = None, *,
-               format: RdfFormat | str = RdfFormat.nq, graph: str | None = None) -> None:
-        """Write the store (or one graph) as RDF to a file name (``.gz`` compresses) or a stream."""
-        fmt = RdfFormat(format)
+    def export(self, output: str | Path | BinaryIO | None = None, *,
+               format: RdfFormat | str = RdfFormat.nq, graph: str | None = None) -> "Exported":
+        """Write the store (or one graph) as RDF to a file name (``.gz`` compresses), a binary
+        stream, or stdout (None or ``"-"``); returns what was written (:class:`Exported`).
+
+        ``format``: ttl, nt, nq, trig, jsonld or xml, or the names rdflib and Jena use (turtle,
+        ntriples, nquads, json-ld, rdfxml). nq, trig and jsonld keep the named graphs; a triples
+        format holds the union of the graphs, each triple once (``merged`` says so). JSON-LD
+        carries an ``@context`` with kg's prefixes. Raises :class:`~kg.errors.InputError` for
+        a format kg does not know or a file it cannot write, :class:`~kg.errors.NotFound` for
+        a graph the store does not have.
+
+        >>> g = open(":memory:")
+        >>> out = io.BytesIO()
+        >>> done = g.export(out, format="turtle", graph="https://w3id.org/kg/graph/reference")
+        >>> done.graphs, done.merged, done.statements > 0
+        (1, False, True)
+        """
+        fmt = _rdf_format(format)
         graph = check_graph(graph)
+        counted = self._export_counts(fmt, graph)
+
+        def dump(stream: Any) -> None:
+            if fmt is RdfFormat.jsonld:  # pyoxigraph writes no @context: kg's goes around it
+                from .prefixes import jsonld_context
+
+                stream.write(b'{"@context": ' + jsonld_context().encode() + b', "@graph": ')
+                self.store.dump(stream, fmt, graph=graph)
+                stream.write(b"}\n")
+            else:
+                self.store.dump(stream, fmt, graph=graph)
+
+        path: str | None = None
         if output is None or output == "-":
             stream = open_output(None)
             try:
-                self.store.dump(stream, fmt, graph=graph)
+                dump(stream)
             finally:
                 stream.flush()
-        elif isinstance(output, str):
-            _write_file(Path(output), lambda stream: self.store.dump(stream, fmt, graph=graph))
+        elif isinstance(output, (str, Path)):
+            _write_file(Path(output), dump)
+            path = str(output)
         else:
-            self.store.dump(output, fmt, graph=graph)  # type: ignore[arg-type]
+            dump(output)
+        return dataclasses.replace(counted, path=path)
+
+    def _export_counts(self, fmt: RdfFormat, graph: str | None) -> "Exported":
+        """What an export will write: statements, graphs, and whether graphs are merged."""
+        if graph is not None:
+            if not self.store.has_graph(graph):
+                raise NotFound(f"no graph <{graph}> in the store")
+            return Exported(None, fmt, self.store.graph_size(graph), 1, False)
+        graphs = len(self.store.named_graphs())
+        if fmt.has_graphs:
+            return Exported(None, fmt, len(self.store), graphs, False)
+        row = next(iter(self.store.query("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o "
+                                         "WHERE { ?s ?p ?o } }")))
+        return Exported(None, fmt, int(row[0].value), graphs, graphs > 1)
 
     def push(self, url: str, *, graph: str | None = None, replace: bool = False,
-             auth: Any = None, progress: Callable[[int, int, str], None] | None = None) -> "PushReport":
+             auth: Auth = None, progress: Callable[[int, int, str], None] | None = None) -> "PushReport":
         """Send the named graphs (or one) to a SPARQL 1.1 Graph Store Protocol endpoint.
 
         Each graph replaces the server's graph of the same name (streamed in batches:
@@ -357,8 +481,13 @@ class KnowledgeGraph:
         return push_graphs(self.store, url, graph=check_graph(graph), replace=replace, auth=auth,
                            progress=progress)
 
-    def dataset(self) -> Any:
-        """An rdflib ``Dataset`` holding a copy of every named graph (for interop)."""
+    def dataset(self) -> "Dataset":
+        """An rdflib ``Dataset`` holding a copy of every named graph (for interop).
+
+        >>> ds = open(":memory:").dataset()
+        >>> sorted(str(c.identifier) for c in ds.graphs() if len(c))
+        ['https://w3id.org/kg/graph/ontology', 'https://w3id.org/kg/graph/reference']
+        """
         from rdflib import Dataset
 
         ds = Dataset()
@@ -367,8 +496,14 @@ class KnowledgeGraph:
         ds.parse(data=buf.getvalue(), format="nquads")
         return ds
 
-    def graph(self, name: str) -> Any:
-        """One named graph as an rdflib ``Graph`` (a copy)."""
+    def graph(self, name: str) -> "Graph":
+        """One named graph as an rdflib ``Graph`` (a copy); :class:`~kg.errors.NotFound` if
+        the store has no such graph.
+
+        >>> g = open(":memory:").graph("https://w3id.org/kg/graph/reference")
+        >>> len(g) > 1000
+        True
+        """
         from rdflib import Graph
 
         buf = io.BytesIO()
@@ -384,7 +519,7 @@ class KnowledgeGraph:
         files are still parsed in full before anything is written, but the write is
         not one transaction (see :meth:`kg.store.KgStore.load_files`).
         """
-        fmt = RdfFormat(format) if format else None
+        fmt = _rdf_format(format) if format else None
         return self.store.load_files([Path(p) for p in paths], fmt=fmt, graph=check_graph(graph), bulk=bulk,
                                      replace=(ONTOLOGY_GRAPH, REFERENCE_GRAPH, INFERRED_GRAPH),
                                      skip_held_by=(str(ONTOLOGY_GRAPH), str(REFERENCE_GRAPH)))
@@ -597,6 +732,18 @@ class KnowledgeGraph:
         return Removed(iri, inferred_dropped=inferred)
 
     def resolve_article(self, article: str) -> str:
+        """The IRI of the article ``article`` names: its IRI, its hash, its URL (its
+        ``dcterms:source``) or the file it was read from (the end of that path).
+
+        :class:`~kg.errors.NotFound` when no article fits, :class:`~kg.errors.InputError`
+        when several do.
+
+        >>> g = open(":memory:")
+        >>> g.resolve_article("1f2e3d4c5b6a7988")
+        Traceback (most recent call last):
+        ...
+        kg.errors.NotFound: no article '1f2e3d4c5b6a7988' in the store (give its IRI, hash, URL or file)
+        """
         graphs = set(self.store.named_graphs())
         for cand in (article, str(ARTICLE) + article):
             if cand in graphs:
@@ -854,17 +1001,29 @@ def _build_file(path: str, date: str | None, url: str | None) -> tuple[IngestFai
 
 
 def open(location: str | Path | None = None, *, read_only: bool = False,  # noqa: A001 - the library's verb
-         wait: float = 0.0) -> KnowledgeGraph:
-    """Open (or create) a knowledge graph: a path, or ``":memory:"``.
+         wait: float = 0.0, update_endpoint: str | None = None, auth: Auth = None) -> KnowledgeGraph:
+    """Open (or create) a knowledge graph.
+
+    ``location``: a folder (an on-disk store, created if missing; None: ``kg-store``),
+    ``":memory:"`` (a throw-away store), or the ``http://`` or ``https://`` URL of a SPARQL 1.1
+    query endpoint (``http://localhost:7878/query``; ``update_endpoint`` where its update
+    endpoint cannot be derived, ``auth`` a bearer token or ``(user, password)``).
 
     ``read_only=True`` shares an on-disk store with other readers; ``wait`` is how many
-    seconds to wait for a store another process is using (else StoreInUse at once).
+    seconds to wait for a store another process is using. Use it in a ``with`` block (or
+    call ``close()``) to release the store.
 
-    >>> g = open(":memory:")
-    >>> len(g.store) > 0
+    Raises :class:`~kg.errors.StoreInUse` (another process is writing the store),
+    :class:`~kg.errors.StoreError` (it cannot be opened: damaged, not a kg store, the
+    endpoint unreachable or refusing), :class:`~kg.errors.MissingComponent` (a package kg
+    needs is not installed); all are :class:`~kg.errors.KgError` and importable from ``kg``.
+
+    >>> with open(":memory:") as g:
+    ...     len(g.store) > 0
     True
     """
-    return KnowledgeGraph(location if location is not None else None, read_only=read_only, wait=wait)
+    return KnowledgeGraph(location if location is not None else None, read_only=read_only, wait=wait,
+                          update_endpoint=update_endpoint, auth=auth)
 
 
-__all__ = ["KnowledgeGraph", "open", "Stats", "Removed", "IngestReport", "IngestResult", "IngestFailure", "MEMORY"]
+__all__ = ["KnowledgeGraph", "open", "Auth", "Stats", "Exported", "Removed", "IngestReport", "IngestResult", "IngestFailure", "MEMORY"]

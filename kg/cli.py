@@ -9,17 +9,45 @@ from __future__ import annotations
 
 import io
 import sys
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, Optional
 
 import typer
+from typer.core import TyperGroup
 
 from .errors import InputError, KgError, as_kg_error
 from .inputs import check_graph
-from .store import DEFAULT_LOCATION, RdfFormat, ResultFormat
+from .store import DEFAULT_LOCATION, RdfFormat, RdfFormatName, ResultFormat
+
+class _OneLineErrors(TyperGroup):
+    """The ``kg`` group: a usage error (unknown option, bad choice) is one ``Error:`` line
+    on stderr and exit 2, as kg's own errors are, not Click's usage block."""
+
+    def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
+             standalone_mode: bool = True, **extra: Any) -> Any:
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except typer.Abort:
+            typer.echo("Aborted.", err=True)
+            sys.exit(130)
+        except Exception as err:
+            # Click's usage errors (typer >= 0.2x vendors click: typer._click, not click)
+            if not (callable(getattr(err, "show", None)) and hasattr(err, "exit_code")):
+                raise
+            if type(err).__name__ == "NoArgsIsHelpError":  # bare ``kg``: the help
+                err.show()
+            else:
+                typer.echo(_usage_line(err), err=True)
+            sys.exit(err.exit_code)
+        sys.exit(code if isinstance(code, int) else 0)
+
 
 app = typer.Typer(
     name="kg",
+    cls=_OneLineErrors,
     help=(
         "A knowledge graph of geopolitics: ingest news articles, get traceable facts "
         "(states, leaders, treaties, summits, visits), ask them with SPARQL.\n\n"
@@ -30,6 +58,41 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+class Engine(str, Enum):
+    """``kg reason --engine``."""
+
+    hermit = "hermit"
+    owlrl = "owlrl"
+
+
+class PlotKind(str, Enum):
+    """``kg plot KIND``."""
+
+    timeline = "timeline"
+    network = "network"
+
+
+class ReportFormat(str, Enum):
+    """``kg validate --format``."""
+
+    text = "text"
+    json = "json"
+    turtle = "turtle"
+
+
+#: ``--format`` of ``kg query`` and ``kg ask``
+FORMAT_HELP = ("table; for SELECT and ASK the W3C results formats json, csv, tsv, xml; for "
+               "CONSTRUCT and DESCRIBE RDF: ttl (also the table), nt, nq, jsonld, xml (RDF/XML).")
+
+
+def _version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        typer.echo(f"kg {__version__}")
+        raise typer.Exit()
 
 
 #: How long ``--wait`` waits for a store another kg process is using.
@@ -83,6 +146,9 @@ def _main(
     debug: Annotated[bool, typer.Option("--debug", help="Show Python tracebacks on errors.")] = False,
     wait: Annotated[bool, typer.Option(
         "--wait", help="If another kg process is using the store, wait for it (up to 60 s) instead of failing.",
+    )] = False,
+    version: Annotated[bool, typer.Option(
+        "--version", callback=_version, is_eager=True, help="Print kg's version and exit.",
     )] = False,
 ) -> None:
     """kg: news articles in, traceable facts out; SPARQL to ask them."""
@@ -163,7 +229,7 @@ def _decode_query(data: bytes, label: str) -> str:
 @_command("query")
 def query_cli(
     sparql: Annotated[str, typer.Argument(help="A SPARQL query, @FILE.rq to read it from a file, or - for stdin.")],
-    format: Annotated[ResultFormat, typer.Option("--format", "-f", help="Output: table, or a W3C results format.")] = ResultFormat.table,
+    format: Annotated[ResultFormat, typer.Option("--format", "-f", help=FORMAT_HELP)] = ResultFormat.table,
     update: Annotated[bool, typer.Option("--update", help="Allow SPARQL Update (INSERT/DELETE/LOAD/CLEAR/DROP).")] = False,
     allow_service: Annotated[bool, typer.Option("--allow-service", help="Allow network access: SERVICE clauses (and LOAD in an --update).")] = False,
     timeout: Annotated[Optional[float], typer.Option("--timeout", help="Stop the query after this many seconds (exit 2); on-disk stores.")] = None,
@@ -187,12 +253,14 @@ def _write_result(res: Any, format: ResultFormat) -> None:
 def ask_cli(
     name: Annotated[Optional[str], typer.Argument(help="The question's name; omit to list them.")] = None,
     param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="A parameter as key=value (repeatable).")] = None,
-    format: Annotated[ResultFormat, typer.Option("--format", "-f")] = ResultFormat.table,
+    format: Annotated[ResultFormat, typer.Option("--format", "-f", help=FORMAT_HELP)] = ResultFormat.table,
     timeout: Annotated[Optional[float], typer.Option("--timeout", help="Stop the question after this many seconds (exit 2); on-disk stores.")] = None,
 ) -> None:
     """Answer a named question; without a name, list them.
 
-    Example: kg ask treaty-replacements ; kg ask sources --param entity="Kim Jong Un"
+    A parameter that names an entity (state=, person=, entity=, party=, treaty=) takes its IRI (or the short form a table shows: state/niger), a whole name or alias in any case and without accents ("cote d'ivoire"), a state's ISO code (IN, IND), or words of one name such as a surname (Modi). Niger is not Nigeria; a value that fits several entities is an error listing them.
+
+    Example: kg ask treaty-replacements ; kg ask sources --param entity="Kim Jong Un" ; kg ask leaders --param state=IN
     """
     from . import queries
 
@@ -211,7 +279,7 @@ def ask_cli(
 @_command("load")
 def load_cli(
     files: Annotated[list[str], typer.Argument(help="RDF files: .ttl .nt .nq .trig .jsonld .rdf/.xml (.gz too).")],
-    format: Annotated[Optional[RdfFormat], typer.Option("--format", help="Force the format instead of the extension.")] = None,
+    format: Annotated[Optional[RdfFormatName], typer.Option("--format", help="Force the format instead of the extension.")] = None,
     graph: Annotated[Optional[str], typer.Option("--graph", help="Put all triples into this named graph.")] = None,
     bulk: Annotated[bool, typer.Option("--bulk", help="Use the bulk loader: several times faster on big files; input is still checked in full first, but a crash during the write can leave part of it.")] = False,
 ) -> None:
@@ -220,7 +288,7 @@ def load_cli(
     Example: kg load backup.nq ; kg load extra.ttl --graph https://example.org/extra ; kg load --bulk big.nq
     """
     check_graph(graph)  # before the store is opened (or created)
-    counts = _state.kg().load(files, format=format, graph=graph, bulk=bulk)
+    counts = _state.kg().load(files, format=RdfFormat(format.value) if format else None, graph=graph, bulk=bulk)
     typer.echo(counts.summary())
 
 
@@ -327,7 +395,7 @@ def remove_cli(
 
 @_command("export")
 def export_cli(
-    format: Annotated[RdfFormat, typer.Option("--format", "-f", help="nq and trig keep the named graphs.")] = RdfFormat.nq,
+    format: Annotated[RdfFormatName, typer.Option("--format", "-f", help="nq, trig and jsonld keep the named graphs; a triples format merges them (and says so).")] = RdfFormatName.nq,  # type: ignore[attr-defined]
     graph: Annotated[Optional[str], typer.Option("--graph", help="Export only this named graph.")] = None,
     output: Annotated[Optional[str], typer.Option("--output", "-o", help="File to write (.gz compresses); default stdout.")] = None,
 ) -> None:
@@ -336,7 +404,9 @@ def export_cli(
     Example: kg export --format nq -o backup.nq.gz
     """
     check_graph(graph)
-    _state.kg(write=False).export(output, format=format, graph=graph)
+    done = _state.kg(write=False).export(output, format=RdfFormat(format.value), graph=graph)
+    if done.merged or output not in (None, "-"):  # stdout is the data: the line goes to stderr
+        typer.echo(done.summary(), err=True)
 
 
 @_command("stats")
@@ -350,18 +420,16 @@ def stats_cli() -> None:
 
 @_command("validate")
 def validate_cli(
-    format: Annotated[str, typer.Option("--format", "-f", help="text, json or turtle.")] = "text",
+    format: Annotated[ReportFormat, typer.Option("--format", "-f", help="The report: text, json or turtle (a SHACL validation report).")] = ReportFormat.text,
     graph: Annotated[Optional[str], typer.Option("--graph", help="Validate only this named graph.")] = None,
 ) -> None:
     """Check the facts against the SHACL shapes; exit 1 when there are violations.
 
     Example: kg validate --format json
     """
-    if format not in ("text", "json", "turtle"):
-        raise InputError(f"bad --format '{format}': use text, json or turtle")
     check_graph(graph)
     report = _state.kg(write=False).validate(graph=graph)
-    out = {"text": report.to_text, "json": report.to_json, "turtle": report.to_turtle}[format]()
+    out = {"text": report.to_text, "json": report.to_json, "turtle": report.to_turtle}[format.value]()
     typer.echo(out.rstrip("\n"))
     if not report.conforms:
         raise typer.Exit(1)
@@ -369,15 +437,13 @@ def validate_cli(
 
 @_command("reason")
 def reason_cli(
-    engine: Annotated[str, typer.Option("--engine", help="hermit (OWL 2 DL, needs Java) or owlrl (OWL 2 RL in Python, no Java).")] = "hermit",
+    engine: Annotated[Engine, typer.Option("--engine", help="hermit (OWL 2 DL, needs Java) or owlrl (OWL 2 RL in Python, no Java).")] = Engine.hermit,
 ) -> None:
     """Run an OWL reasoner: check consistency and store inferred triples in their own graph.
 
     Example: kg reason ; kg reason --engine owlrl
     """
-    if engine not in ("hermit", "owlrl"):
-        raise InputError(f"bad --engine '{engine}': use hermit or owlrl")
-    result = _state.kg().reason(engine=engine)
+    result = _state.kg().reason(engine=engine.value)
     if not result.consistent:
         typer.echo(f"inconsistent: {result.explanation}")
         raise typer.Exit(1)
@@ -475,7 +541,7 @@ def serve_cli(
 
 @_command("plot")
 def plot_cli(
-    kind: Annotated[str, typer.Argument(help="timeline (treaties, summits, visits over time) or network (who and what is linked).")],
+    kind: Annotated[PlotKind, typer.Argument(help="timeline (treaties, summits, visits over time) or network (who and what is linked).")],
     output: Annotated[str, typer.Option("--output", "-o", help="The picture to write: FILE.png or FILE.svg.")],
     entity: Annotated[Optional[str], typer.Option("--entity", "-e", help="Only this entity's events / neighbourhood (name, alias or IRI).")] = None,
     title: Annotated[Optional[str], typer.Option("--title", help="The picture's title.")] = None,
@@ -486,8 +552,16 @@ def plot_cli(
     """
     from .plot import plot
 
-    path = plot(_state.kg(write=False), kind, output, entity=entity, title=title)
+    path = plot(_state.kg(write=False), kind.value, output, entity=entity, title=title)
     typer.echo(f"wrote {path}")
+
+
+def _usage_line(err: Any) -> str:
+    """A Click usage error as one line: its message and where the help is."""
+    message = " ".join(str(err.format_message() if hasattr(err, "format_message") else err).split())
+    ctx = getattr(err, "ctx", None)
+    where = f" (see {ctx.command_path} --help)" if ctx is not None and getattr(ctx, "command_path", "") else ""
+    return f"Error: {message}{where}"
 
 
 def main() -> None:
@@ -495,7 +569,7 @@ def main() -> None:
     debug = "--debug" in sys.argv
     try:
         # without standalone mode click returns (not raises) the code of a typer.Exit
-        code = app(standalone_mode=False)
+        code = app(standalone_mode=False, prog_name="kg")
         sys.exit(code if isinstance(code, int) else 0)
     except KgError as err:
         if debug:
@@ -510,7 +584,10 @@ def main() -> None:
     except Exception as err:  # click usage errors, missing packages and the unexpected
         # typer >= 0.2x vendors click (typer._click): its ClickException is not click's
         if callable(getattr(err, "show", None)) and hasattr(err, "exit_code"):
-            err.show()
+            if type(err).__name__ == "NoArgsIsHelpError":  # bare ``kg``: the help
+                err.show()
+            else:
+                typer.echo(_usage_line(err), err=True)
             sys.exit(2)
         if debug:
             raise

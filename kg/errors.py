@@ -60,6 +60,10 @@ class NotFound(InputError):
     """An article, graph or entity named by the user is not in the store."""
 
 
+class AmbiguousName(InputError):
+    """A question's parameter fits several entities (the message lists them)."""
+
+
 class MissingComponent(KgError):
     """A package or program kg needs for this command is not installed (the message
     says what to install)."""

@@ -51,8 +51,33 @@ ONTOLOGY_GRAPH = GRAPH + "ontology"
 REFERENCE_GRAPH = GRAPH + "reference"
 INFERRED_GRAPH = GRAPH + "inferred"
 
+
+
+def short_iri(iri: str) -> str:
+    """An IRI as kg's tables show it: kg's entities and articles without the base, else as it is.
+
+    >>> short_iri("https://w3id.org/kg/id/state/niger")
+    'state/niger'
+    >>> short_iri("https://w3id.org/kg/article/1f2e3d4c5b6a7988")
+    'article/1f2e3d4c5b6a7988'
+    """
+    if iri.startswith(ID) and len(iri) > len(ID):
+        return iri[len(ID):]
+    for base in (ARTICLE, QUARANTINE, GRAPH):
+        if iri.startswith(base) and len(iri) > len(base):
+            return iri[len(BASE):]
+    return iri
+
+
+def jsonld_context() -> str:
+    """The ``@context`` (JSON) of kg's JSON-LD: the predeclared prefixes and kg's IRI bases."""
+    import json
+
+    return json.dumps({**PREFIXES, "id": ID, "article": ARTICLE, "graph": GRAPH}, separators=(", ", ": "))
+
+
 __all__ = [
     "BASE", "KG", "RDF", "RDFS", "OWL", "XSD", "SKOS", "PROV", "DCTERMS", "SCHEMA", "WD",
     "PREFIXES", "ID", "ARTICLE", "QUARANTINE", "GRAPH", "ONTOLOGY_GRAPH", "REFERENCE_GRAPH",
-    "INFERRED_GRAPH",
+    "INFERRED_GRAPH", "short_iri", "jsonld_context",
 ]

@@ -36,7 +36,7 @@ from .errors import (
     StoreWriteError,
 )
 from .inputs import load_limit, read_capped
-from .prefixes import PREFIXES
+from .prefixes import PREFIXES, jsonld_context, short_iri
 from .sparql_guard import screen
 
 MEMORY = ":memory:"
@@ -75,7 +75,13 @@ class engine_io:  # noqa: N801 - read like a module: ``from .store import engine
 
 
 class RdfFormat(str, Enum):
-    """RDF serializations kg reads and writes (the value is the CLI's name)."""
+    """RDF serializations kg reads and writes (the value is the CLI's name).
+
+    The names people type elsewhere (rdflib, Jena) are accepted too:
+
+    >>> RdfFormat("turtle"), RdfFormat("json-ld"), RdfFormat("RDFXML")
+    (<RdfFormat.ttl: 'ttl'>, <RdfFormat.jsonld: 'jsonld'>, <RdfFormat.xml: 'xml'>)
+    """
 
     ttl = "ttl"
     nt = "nt"
@@ -83,6 +89,14 @@ class RdfFormat(str, Enum):
     trig = "trig"
     jsonld = "jsonld"
     xml = "xml"
+
+    @classmethod
+    def _missing_(cls, value: object) -> "RdfFormat | None":
+        if isinstance(value, str):
+            name = RDF_FORMAT_NAMES.get(value.strip().lower())
+            if name is not None:
+                return cls(name)
+        return None
 
     @property
     def ox(self) -> ox.RdfFormat:
@@ -123,14 +137,33 @@ class RdfFormat(str, Enum):
         return table[ext]
 
 
+#: Every name of an RDF format kg takes (``--format``, ``format=``) -> its :class:`RdfFormat` value.
+RDF_FORMAT_NAMES: dict[str, str] = {
+    "ttl": "ttl", "turtle": "ttl", "nt": "nt", "ntriples": "nt", "n-triples": "nt",
+    "nq": "nq", "nquads": "nq", "n-quads": "nq", "trig": "trig",
+    "jsonld": "jsonld", "json-ld": "jsonld", "xml": "xml", "rdfxml": "xml", "rdf/xml": "xml",
+    "rdf": "xml",
+}
+#: The names ``kg export`` and ``kg load`` list in ``--help``.
+RdfFormatName = Enum("RdfFormatName", {n: n for n in (  # type: ignore[misc]
+    "ttl", "turtle", "nt", "ntriples", "nq", "nquads", "trig", "jsonld", "json-ld", "xml", "rdfxml")},
+    type=str)
+
+
 class ResultFormat(str, Enum):
-    """Output formats of ``kg query`` (json/xml/csv/tsv are the W3C results formats)."""
+    """Output formats of ``kg query`` and ``kg ask``: a table, the W3C results formats
+    (json/xml/csv/tsv) for SELECT and ASK, or RDF (ttl/nt/nq/jsonld/xml) for CONSTRUCT
+    and DESCRIBE (whose table is Turtle)."""
 
     table = "table"
     json = "json"
     csv = "csv"
     tsv = "tsv"
     xml = "xml"
+    ttl = "ttl"
+    nt = "nt"
+    nq = "nq"
+    jsonld = "jsonld"
 
     @property
     def ox(self) -> ox.QueryResultsFormat:
@@ -143,7 +176,8 @@ class ResultFormat(str, Enum):
 
 
 def _term_text(term: Any, compact: bool = True) -> str:
-    """A short human form of a pyoxigraph term: prefixed IRI or literal value."""
+    """A short human form of a pyoxigraph term: a prefixed IRI (``kg:party``), kg's entity
+    or article IRI without its base (``state/niger``, ``article/1f2e...``), or a literal's value."""
     if term is None:
         return ""
     if isinstance(term, ox.NamedNode):
@@ -152,6 +186,7 @@ def _term_text(term: Any, compact: bool = True) -> str:
             for prefix, ns in PREFIXES.items():
                 if iri.startswith(ns) and re.fullmatch(r"[A-Za-z0-9_\-]*", iri[len(ns):]):
                     return f"{prefix}:{iri[len(ns):]}"
+            return short_iri(iri)
         return iri
     if isinstance(term, ox.Literal):
         return term.value
@@ -169,7 +204,9 @@ class Result:
     """
 
     kind: str  # "select", "ask" or "graph"
-    _inner: Any
+    # the engine's solutions or triples (a list of triples from a worker), a bool for ASK;
+    # None once the store is closed
+    _inner: "ox.QuerySolutions | ox.QueryTriples | list[ox.Triple] | bool | None"
     variables: tuple[str, ...] = ()
     _source: Any = None  # what the solutions are read from, closed when writing them fails
 
@@ -212,10 +249,35 @@ class Result:
         return [row.asdict() for row in self]
 
     def serialize(self, fmt: ResultFormat | str = ResultFormat.table) -> str:
-        """Render as a table, a W3C results format, or Turtle for triples."""
-        fmt = ResultFormat(fmt)
+        """Render as a table, a W3C results format (SELECT, ASK) or RDF (CONSTRUCT, DESCRIBE).
+
+        A format that does not fit the result is an :class:`~kg.errors.InputError` naming
+        those that do.
+
+        >>> g = KgStore(MEMORY)
+        >>> g.query("CONSTRUCT { <urn:a> <urn:b> <urn:c> } WHERE {}").serialize("nt")
+        '<urn:a> <urn:b> <urn:c> .\\n'
+        >>> g.query("ASK {}").serialize("ttl")
+        Traceback (most recent call last):
+        ...
+        kg.errors.InputError: bad --format ttl: an ASK result is written as table, json, csv, tsv or xml
+        """
+        try:
+            fmt = ResultFormat(fmt)
+        except ValueError:
+            raise InputError(f"bad --format {fmt}: use one of {', '.join(f.value for f in ResultFormat)}") from None
         if self.kind == "graph":
-            return ox.serialize(self._inner, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES).decode()
+            if fmt not in _GRAPH_FORMATS:
+                raise InputError(f"bad --format {fmt.value}: a CONSTRUCT or DESCRIBE result is RDF triples; "
+                                 "use ttl, nt, nq, jsonld or xml (RDF/XML)")
+            self._check_open()
+            rdf = _GRAPH_FORMATS[fmt]
+            out = ox.serialize(self._inner, format=rdf.ox,
+                               prefixes=PREFIXES if rdf in (RdfFormat.ttl, RdfFormat.xml) else None).decode()
+            return with_jsonld_context(out) if rdf is RdfFormat.jsonld else out
+        if fmt in _GRAPH_ONLY:
+            what = "an ASK" if self.kind == "ask" else "a SELECT"
+            raise InputError(f"bad --format {fmt.value}: {what} result is written as table, json, csv, tsv or xml")
         if self.kind == "ask":  # _inner is a plain bool: write the W3C boolean result here
             value = "true" if self._inner else "false"
             if fmt is ResultFormat.json:
@@ -228,14 +290,16 @@ class Result:
             return render_table(self.variables, [r.texts() for r in self])
         return self._inner.serialize(format=fmt.ox).decode()
 
-
     def write(self, output: BinaryIO, fmt: ResultFormat | str = ResultFormat.table) -> None:
         """Write the result to a binary stream, ending with a newline. A SELECT's rows in
         csv, tsv, json or xml go out as the engine finds them (in chunks of about 8 KB), so
         the first rows of a huge answer come at once and a reader that stops early (a pipe
         to ``head``) stops the query; a table needs every row first."""
-        fmt = ResultFormat(fmt)
-        if self.kind != "select" or fmt is ResultFormat.table:
+        try:
+            fmt = ResultFormat(fmt)
+        except ValueError:
+            raise InputError(f"bad --format {fmt}: use one of {', '.join(f.value for f in ResultFormat)}") from None
+        if self.kind != "select" or fmt is ResultFormat.table or fmt in _GRAPH_ONLY:
             output.write(self.serialize(fmt).rstrip("\n").encode() + b"\n")
             return
         self._check_open()
@@ -263,6 +327,19 @@ class _LastByte:
 
     def flush(self) -> None:
         self._output.flush()
+
+
+#: How a CONSTRUCT or DESCRIBE result is written for each --format (a table is Turtle).
+_GRAPH_FORMATS = {ResultFormat.table: RdfFormat.ttl, ResultFormat.ttl: RdfFormat.ttl,
+                  ResultFormat.nt: RdfFormat.nt, ResultFormat.nq: RdfFormat.nq,
+                  ResultFormat.jsonld: RdfFormat.jsonld, ResultFormat.xml: RdfFormat.xml}
+_GRAPH_ONLY = frozenset({ResultFormat.ttl, ResultFormat.nt, ResultFormat.nq, ResultFormat.jsonld})
+
+
+def with_jsonld_context(expanded: str) -> str:
+    """pyoxigraph's JSON-LD (expanded, an array) as one document with an ``@context`` of kg's
+    prefixes and IRI bases; the IRIs stay written in full, so the meaning is the same."""
+    return ('{"@context": ' + jsonld_context() + ', "@graph": ' + (expanded.strip() or "[]") + "}\n")
 
 
 class Row:
@@ -767,7 +844,7 @@ class KgStore:
         then, after the release: the committed writes are in the engine's log and the next
         open replays them)."""
         try:
-            if getattr(self, "_store", None) is not None:
+            if isinstance(getattr(self, "_store", None), ox.Store):
                 try:
                     self.flush()
                 except StoreWriteError as err:
@@ -775,11 +852,11 @@ class KgStore:
                         f"{err} while closing it; what was reported written is committed (in the "
                         "engine's log: the next open of the store finishes writing it)") from None
         finally:
-            if getattr(self, "_store", None) is not None:
+            if isinstance(getattr(self, "_store", None), ox.Store):
                 for result in list(self._results.values()):
                     result._inner = None
                 del self._store
-                self._store = None  # type: ignore[assignment]
+                self._store = _Closed(self.location)  # type: ignore[assignment]
             if getattr(self, "_lock", None) is not None:
                 self._lock.release()
                 self._lock = None
@@ -791,6 +868,19 @@ class KgStore:
 
 
 #: What kg itself puts in a store folder besides the engine's files.
+class _Closed:
+    """The engine of a closed store: any use is a StoreError saying so (not an AttributeError)."""
+
+    def __init__(self, location: str):
+        self._location = location
+
+    def __getattr__(self, name: str) -> Any:
+        raise StoreError(f"store '{self._location}' is closed; open it again (kg.open)")
+
+    def __len__(self) -> int:
+        raise StoreError(f"store '{self._location}' is closed; open it again (kg.open)")
+
+
 _KG_FILES = frozenset({"kg.lock", INTENT, JOURNAL})
 
 

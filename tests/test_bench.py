@@ -19,6 +19,8 @@ MEASUREMENTS = [
     "ask treaty-replacements: kg library", "ask treaty-replacements: pyoxigraph",
     "ask treaty-replacements: rdflib", "ask treaty-replacements: kg CLI",
     "one article (probe) in this store", "whole store (pySHACL)",
+    "web: search for a short text ('a'): kg library",
+    "web: search for a short text ('a'): pyoxigraph, deduplicated copy (the limit)",
     "kg reason --engine owlrl", "KnowledgeGraph.ingest_paths", "bare spaCy pipeline",
     "kg ingest --jobs 2 (CLI)",
 ]

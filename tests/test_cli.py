@@ -261,7 +261,7 @@ def test_cli_query_table(runner, sample_store) -> None:
     result = invoke(runner, sample_store, "query", TREATY_DATES)
     lines = result.stdout.splitlines()
     assert (lines[0].split(), lines[2].split(), lines[-1]) == (
-        ["t", "d"], [T1961, "1961"], "(3 rows)")
+        ["t", "d"], ["treaty/friendship-treaty-1961", "1961"], "(3 rows)")
 
 
 def test_cli_query_json_is_w3c_results(runner, sample_store) -> None:
@@ -702,7 +702,8 @@ def test_cli_validate_bad_sample_reports_violation(runner, one_party_store, fmt,
 
 def test_cli_validate_bad_format_is_exit_2(runner, store_path) -> None:
     assert_error(invoke(runner, store_path, "validate", "--format", "yaml"),
-                 "Error: bad --format 'yaml': use text, json or turtle")
+                 "Error: Invalid value for '--format' / '-f': 'yaml' is not one of 'text', 'json', 'turtle'. "
+                 "(see kg validate --help)")
 
 
 @pytest.mark.parametrize("engine", ["owlrl", pytest.param("hermit", marks=[
@@ -717,7 +718,8 @@ def test_cli_reason_infers_replaced_by(runner, sample_store, engine) -> None:
 
 def test_cli_reason_bad_engine_is_exit_2(runner, store_path) -> None:
     assert_error(invoke(runner, store_path, "reason", "--engine", "pellet"),
-                 "Error: bad --engine 'pellet': use hermit or owlrl")
+                 "Error: Invalid value for '--engine': 'pellet' is not one of 'hermit', 'owlrl'. "
+                 "(see kg reason --help)")
 
 
 # ---------------------------------------------------------------------------

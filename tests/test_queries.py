@@ -8,6 +8,7 @@ kg:sentence).
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,7 +17,7 @@ import pytest
 
 import kg
 from kg import queries
-from kg.errors import InputError, UnknownQuestion
+from kg.errors import AmbiguousName, InputError, UnknownQuestion
 
 ID = "https://w3id.org/kg/id/"
 T1961 = ID + "treaty/friendship-treaty-1961"
@@ -182,7 +183,7 @@ def test_queries_treaties_signatory_and_place(graph) -> None:
     ({"party": "USSR"}, [T1961]),  # an altLabel of the reference data
     ({"party": "russia"}, [T2000, T2024]),
     ({"treaty": "partnership"}, [T2024]),
-    ({"treaty": "friendship", "party": "russia"}, [T2000]),
+    ({"treaty": "good-neighbourliness", "party": "russia"}, [T2000]),
 ])
 def test_queries_treaties_params(graph, params, expected) -> None:
     assert [r["treaty"] for r in ask(graph, "treaties", **params)] == expected
@@ -194,7 +195,7 @@ def test_queries_summits(graph) -> None:
         {"Kim Jong Un", "Vladimir Putin"}, "2023-09-13", "Vostochny Cosmodrome", "Russia")
 
 
-@pytest.mark.parametrize(("person", "count"), [("kim", 1), ("Putin", 1), ("Biden", 0)])
+@pytest.mark.parametrize(("person", "count"), [("kim jong un", 1), ("Putin", 1), ("Biden", 0)])
 def test_queries_summits_param(graph, person, count) -> None:
     assert len(ask(graph, "summits", person=person)) == count
 
@@ -214,7 +215,7 @@ def test_queries_visits(graph) -> None:
     assert (row["visitorName"], row["destination"], row["startDate"]) == ("Choi Son Hui", "Russia", "2024-01-14")
 
 
-@pytest.mark.parametrize(("person", "count"), [("choi", 1), ("Putin", 0)])
+@pytest.mark.parametrize(("person", "count"), [("person/choi-son-hui", 1), ("Putin", 0)])
 def test_queries_visits_param(graph, person, count) -> None:
     assert len(ask(graph, "visits", person=person)) == count
 
@@ -260,7 +261,8 @@ def test_queries_param_injection_matches_nothing(graph, name, key) -> None:
 @pytest.mark.parametrize("value", ["Russia", INJECTION, "\\", "'", '"""', "a\nb", "}}", "# x"])
 def test_queries_param_cannot_change_store(graph, value) -> None:
     before = len(graph.store)
-    ask(graph, "evidence", entity=value)
+    with contextlib.suppress(AmbiguousName):  # "# x": Frederik X, Rama X
+        ask(graph, "evidence", entity=value)
     assert len(graph.store) == before
 
 

@@ -112,7 +112,7 @@ ARTICLES_TRIG = f"""\
 QUESTIONS = [
     ("treaty-replacements", []), ("treaty-replacements", ["treaty=1961"]),
     ("treaties", []), ("treaties", ["party=Russia"]), ("summits", []), ("leaders", []),
-    ("leaders", ["state=korea"]), ("visits", []), ("evidence", []),
+    ("leaders", ["state=north korea"]), ("visits", []), ("evidence", []),
     ("evidence", ["entity=Vladimir Putin"]), ("sources", ["entity=Treaty of Friendship, 2000"]),
     ("conflicts", []),
 ]

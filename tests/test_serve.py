@@ -422,7 +422,7 @@ def test_plot_files(served: Server, tmp_path: Path, runner: Any) -> None:
     res = cli("timeline", "-o", str(tmp_path / "t.gif"))
     assert res.exit_code == 2 and "give a .png or .svg" in res.stderr
     res = cli("pie", "-o", str(tmp_path / "t.png"))
-    assert res.exit_code == 2 and "timeline or network" in res.stderr
+    assert res.exit_code == 2 and "'pie' is not one of 'timeline', 'network'" in res.stderr
     res = cli("network", "--entity", "Atlantis", "-o", str(tmp_path / "a.png"))
     assert res.exit_code == 2 and "no entity called 'Atlantis'" in res.stderr
 
@@ -682,3 +682,28 @@ def test_writer_gets_the_store_under_steady_reads(served: Server, tmp_path: Path
     assert loaded.returncode == 0, loaded.stderr
     assert waited < 10, waited
     assert codes and set(codes) == {200}, sorted(set(codes))
+
+
+@pytest.mark.issue(15)
+def test_page_search_waits_for_a_pause_in_typing(served: Server, browser: Any) -> None:
+    """The search box asks the server once typing pauses, not once per keystroke (typed here
+    a key every 0.2 s, as people type: each used to send a request)."""
+    from selenium.webdriver.common.by import By
+
+    d = browser
+    d.get(served.base + "/")
+    _wait(d, lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-ready") == "true")
+    d.execute_script("""
+        window.__searches = 0;
+        var real = window.fetch;
+        window.fetch = function (url, opts) {
+          if (String(url).indexOf("/api/search") >= 0) window.__searches += 1;
+          return real.apply(this, arguments);
+        };""")
+    box = d.find_element(By.ID, "search-input")
+    for key in "Nordic":
+        box.send_keys(key)
+        time.sleep(0.2)
+    _wait(d, lambda d: d.execute_script("return document.querySelectorAll('#search-list option').length") > 0)
+    sent = d.execute_script("return window.__searches")
+    assert 1 <= sent <= 2, f"{sent} requests for 6 keystrokes"

@@ -62,7 +62,7 @@ def test_store_format_has_graphs(fmt, has_graphs) -> None:
 
 @pytest.mark.parametrize("fmt", list(ResultFormat))
 def test_store_result_format_names(fmt) -> None:
-    assert fmt.value in {"table", "json", "csv", "tsv", "xml"}
+    assert fmt.value in {"table", "json", "csv", "tsv", "xml", "ttl", "nt", "nq", "jsonld"}
 
 
 # ---------------------------------------------------------------------------

@@ -5,13 +5,13 @@ each ``# @param NAME: text`` line declares a parameter, bound to the variable
 ``?p_NAME`` as a plain literal in a ``VALUES`` clause (never by pasting text into
 the query).
 
-``# @resolve NAME: ?var [CLASS] [contains]`` says that the parameter names entities:
-before the question runs, kg looks them up (:func:`resolve`) and binds ``?var`` to
-them (one ``VALUES`` row each), so the question starts from those entities through
-the store's indexes instead of filtering every fact (issue 13: questions about one
-entity stay as fast at 1M quads as at 100k). Without ``contains`` the text is a
-name or alias (any case) or the entity's IRI; with it, any entity of ``CLASS`` whose
-name or alias contains the text.
+``# @resolve NAME: ?var [CLASS]`` says that the parameter names an entity: before the
+question runs, kg looks it up by the one rule of :mod:`kg.queries.matching` (an IRI, a whole
+name or alias in any case and without accents, a state's ISO code, or words of one name such
+as a surname; a value that fits several entities is an error listing them) and binds ``?var``
+to it with ``VALUES``, so the question starts from that entity through the store's indexes
+instead of filtering every fact (issue 13: questions about one entity stay as fast at 1M quads
+as at 100k).
 
 A line ``# @portable`` splits a file in two: above it the question as the embedded
 store runs it (it may use what Oxigraph adds to SPARQL 1.1, such as ``LATERAL``),
@@ -31,7 +31,7 @@ from ..errors import InputError, UnknownQuestion
 _PARAM_RE = re.compile(r"^#\s*@param\s+([A-Za-z][A-Za-z0-9_]*)\s*(\(required\))?\s*(\(date\))?\s*:\s*(.*)$")
 _DATE_RE = re.compile(r"^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$")
 _RESOLVE_RE = re.compile(r"^#\s*@resolve\s+([A-Za-z][A-Za-z0-9_]*)\s*:\s*\?([A-Za-z_][A-Za-z0-9_]*)"
-                         r"(?:\s+([A-Za-z]+:[A-Za-z0-9_]+))?(\s+contains)?\s*$")
+                         r"(?:\s+([A-Za-z]+:[A-Za-z0-9_]+))?\s*$")
 
 
 @dataclass(frozen=True)
@@ -39,8 +39,7 @@ class Resolve:
     """How a parameter's text becomes entities (``# @resolve`` line)."""
 
     variable: str
-    cls: str | None = None        # a prefixed class name, e.g. kg:State
-    contains: bool = False
+    cls: str | None = None        # a prefixed class name, e.g. kg:State; None: any entity
 
 
 @dataclass(frozen=True)
@@ -86,7 +85,7 @@ def questions() -> dict[str, Question]:
                     dates.add(m.group(1))
             r = _RESOLVE_RE.match(line)
             if r:
-                resolve[r.group(1)] = Resolve(r.group(2), r.group(3), bool(r.group(4)))
+                resolve[r.group(1)] = Resolve(r.group(2), r.group(3))
         name = entry.name[:-3]
         out[name] = Question(name, help_text, params, text, frozenset(required), resolve,
                              dates=frozenset(dates), portable=portable)
@@ -129,34 +128,16 @@ def check_params(question: Question, params: dict[str, str]) -> None:
 
 def resolve(query: Callable[..., Any], how: Resolve, text: str, literal: Callable[..., Any],
             iri: Callable[[str], Any]) -> list[Any]:
-    """The entities ``text`` names, as terms to bind to ``how.variable``.
+    """The entity ``text`` names (a list of one term, or none), as terms to bind to
+    ``how.variable``: :func:`kg.queries.matching.match` (the rule, and its
+    :class:`~kg.errors.AmbiguousName`).
 
-    ``query(sparql, bindings=...)`` runs a query on the store. Exact names are looked up
-    through the index (the text as given, in lower, title and upper case, plain or @en);
-    only when none matches are all names compared case-insensitively (a scan of the
-    names, not of the facts). ``contains`` compares every name of ``how.cls``'s instances.
+    ``query(sparql, bindings=...)`` runs a query on the store; ``literal`` and ``iri``
+    make the engine's terms.
     """
-    typed = f"?e a {how.cls} . " if how.cls else ""
-    if how.contains:
-        rows = query(f"SELECT DISTINCT ?e WHERE {{ {typed}?e rdfs:label|skos:altLabel ?l "
-                     "FILTER(CONTAINS(LCASE(STR(?l)), LCASE(STR(?v)))) }", bindings={"v": literal(text)})
-        return [r[0] for r in rows]
-    forms = list(dict.fromkeys([text, text.strip(), text.lower(), text.title(), text.upper()]))
-    names = [literal(f, language="en") for f in forms] + [literal(f) for f in forms]
-    found = {r[0] for r in query(f"SELECT DISTINCT ?e WHERE {{ {typed}?e rdfs:label|skos:altLabel ?l }}",
-                                  bindings={"l": names})}
-    if re.fullmatch(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|^`\\]+", text.strip()):
-        try:
-            node = iri(text.strip())
-        except ValueError:
-            node = None
-        if node is not None and query(f"ASK {{ {{ {node} ?p ?o }} UNION {{ ?s ?p {node} }} }}").boolean:
-            found.add(node)
-    if not found:
-        found = {r[0] for r in query(
-            f"SELECT DISTINCT ?e WHERE {{ {typed}?e rdfs:label|skos:altLabel ?l "
-            "FILTER(LCASE(STR(?l)) = LCASE(STR(?v))) }", bindings={"v": literal(text)})}
-    return sorted(found, key=str)
+    from .matching import match
+
+    return match(query, text, how.cls, literal=literal, iri=iri)
 
 
 __all__ = ["Question", "Resolve", "questions", "get", "parse_params", "check_params", "resolve"]

@@ -146,36 +146,42 @@ def resolve(g: Any, name: str) -> str:
 
 
 def search(g: Any, text: str, *, limit: int = 20) -> list[dict[str, str]]:
-    """Entities (of kg's classes) whose label or alias contains ``text``; exact matches first.
+    """Entities (of kg's classes) whose label or alias contains ``text``; exact matches first,
+    then names that start with it, then the shortest names.
 
-    The names are scanned once (the text is written into the query as an escaped
-    literal); the types and labels of the matches are then looked up through the index,
-    so the cost is one pass over the names, not a join with every typed node.
+    The names are scanned once (the text is written into the query as an escaped literal)
+    and ranked here; only the best of them are then looked up (types and labels, through
+    the index) until ``limit`` entities of kg's classes are found. A short text that most
+    names contain ("a") costs one pass over the names, not a lookup of every match.
     """
     text = text.strip()
     if not text:
         return []
     needle = text.lower()
-    hits: dict[str, int] = {}
+    hits: dict[str, tuple[int, int, str]] = {}
     for r in _query(g, f"""
         SELECT ?e ?l WHERE {{ {{ ?e rdfs:label ?l }} UNION {{ ?e skos:altLabel ?l }}
                               FILTER(CONTAINS(LCASE(STR(?l)), {ox.Literal(needle)})) }}"""):
         if not isinstance(r["e"], ox.NamedNode):
             continue
         name = r["l"].value.lower()
-        rank = 0 if name == needle else 1 if name.startswith(needle) else 2
+        key = (0 if name == needle else 1 if name.startswith(needle) else 2, len(name), name)
         iri = r["e"].value
-        hits[iri] = min(rank, hits.get(iri, 2))
-    if not hits:
-        return []
-    typed: set[str] = set()
-    found = sorted(hits)
-    for start in range(0, len(found), 500):
-        typed |= {r["x"].value for r in _query(g, f"""
-            SELECT DISTINCT ?x WHERE {{ VALUES ?x {{ {_values(found[start:start + 500])} }}
+        if iri not in hits or key < hits[iri]:
+            hits[iri] = key
+    ranked = sorted(hits, key=lambda i: (hits[i], i))
+    typed: list[str] = []
+    batch = max(int(limit), 1) * 2
+    for start in range(0, len(ranked), batch):
+        chunk = ranked[start:start + batch]
+        ok = {r["x"].value for r in _query(g, f"""
+            SELECT DISTINCT ?x WHERE {{ VALUES ?x {{ {_values(chunk)} }}
                                         ?x a ?t FILTER(STRSTARTS(STR(?t), "{KG}")) }}""")}
-    kinds = labels_and_kinds(g, typed)
-    best = sorted(typed, key=lambda i: (hits[i], len(kinds[i][0]), kinds[i][0], i))[:int(limit)]
+        typed += [i for i in chunk if i in ok]
+        if len(typed) >= limit:
+            break
+    best = typed[:int(limit)]
+    kinds = labels_and_kinds(g, best)
     return [{"iri": i, "label": kinds[i][0], "kind": kinds[i][1]} for i in best]
 
 
@@ -322,6 +328,22 @@ def _edges(g: Any, focus: Iterable[str]) -> list[tuple[str, str, str]]:
     return sorted(out)
 
 
+def _one_edge_per_pair(edges: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    """Edges between the same two nodes as one, its label the properties in kg/kinds.py's
+    order: a leader's ``leaderOf`` and ``officialOf`` (its super-property) are one line
+    labelled "leaderOf, officialOf", not two lines whose labels are drawn on top of each other.
+
+    >>> _one_edge_per_pair([("p", "officialOf", "s"), ("p", "leaderOf", "s"), ("t", "party", "s")])
+    [('p', 'leaderOf, officialOf', 's'), ('t', 'party', 's')]
+    """
+    order = {p: i for i, p in enumerate(LINKS)}
+    pairs: dict[tuple[str, str], list[str]] = {}
+    for s, p, o in edges:
+        pairs.setdefault((s, o), []).append(p)
+    return [(s, ", ".join(sorted(set(ps), key=lambda p: (order.get(p, len(order)), p))), o)
+            for (s, o), ps in pairs.items()]
+
+
 def neighbourhood(g: Any, iri: str | None = None, *, limit: int = 120,
                   width: float = 1.0, height: float = 1.0) -> dict[str, Any]:
     """Nodes and edges around ``iri`` (or every treaty, summit and visit), laid out.
@@ -362,7 +384,7 @@ def neighbourhood(g: Any, iri: str | None = None, *, limit: int = 120,
         frontier = [n for n in new if kinds[n][1] in EVENTS and n not in expanded]
         if not frontier:
             break
-    edges = [(s, p, o) for s, p, o in _edges(g, nodes) if s in seen and o in seen]
+    edges = _one_edge_per_pair([(s, p, o) for s, p, o in _edges(g, nodes) if s in seen and o in seen])
     names = labels_and_kinds(g, nodes)
     index = {n: i for i, n in enumerate(nodes)}
     pos = layout(len(nodes), [(index[s], index[o]) for s, _p, o in edges],

@@ -220,30 +220,49 @@
   }
 
   // -- search ----------------------------------------------------------------------------
+  // Debounced: a request goes when typing pauses (SEARCH_PAUSE_MS), not on every keystroke;
+  // a newer request aborts the one still running, and an answer to an older text is dropped.
+  var SEARCH_PAUSE_MS = 300;
+
   function setupSearch() {
-    var input = $("search-input"), list = $("search-list"), timer = null, found = [];
+    var input = $("search-input"), list = $("search-list"), timer = null, asked = "", running = null;
+    function lookup(q) {
+      if (running) running.abort();
+      running = typeof AbortController === "function" ? new AbortController() : null;
+      return fetch("/api/search?q=" + encodeURIComponent(q),
+                   { headers: { Accept: "application/json" }, signal: running ? running.signal : undefined })
+        .then(function (r) {
+          return r.text().then(function (body) {
+            if (!r.ok) throw new Error(body.trim() || (r.status + " " + r.statusText));
+            return JSON.parse(body);
+          });
+        });
+    }
     input.addEventListener("input", function () {
       clearTimeout(timer);
       timer = setTimeout(function () {
         var q = input.value.trim();
-        if (q.length < 2) return;
-        getJSON("/api/search?q=" + encodeURIComponent(q)).then(function (items) {
-          found = items;
+        if (q.length < 2 || q === asked) return;
+        asked = q;
+        lookup(q).then(function (items) {
+          if (input.value.trim() !== q) return;  // typed on meanwhile: a later answer comes
           clear(list);
           items.forEach(function (it) { list.appendChild(h("option", { value: it.label, label: it.kind })); });
         }).catch(function () {});
-      }, 150);
+      }, SEARCH_PAUSE_MS);
     });
     $("search").addEventListener("submit", function (ev) {
       ev.preventDefault();
+      clearTimeout(timer);
       var q = input.value.trim();
       if (!q) return;
-      getJSON("/api/search?q=" + encodeURIComponent(q)).then(function (items) {
+      asked = q;
+      lookup(q).then(function (items) {
         var exact = items.filter(function (it) { return it.label.toLowerCase() === q.toLowerCase(); })[0];
         var pick = exact || items[0];
         if (pick) location.hash = entityHash(pick.iri);
         else { location.hash = "#/entity/" + encodeURIComponent(q); }
-      }).catch(function (err) { alertBox(String(err.message || err)); });
+      }).catch(function (err) { if (err.name !== "AbortError") alertBox(String(err.message || err)); });
     });
   }
 
