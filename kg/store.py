@@ -208,7 +208,7 @@ class Result:
     # None once the store is closed
     _inner: "ox.QuerySolutions | ox.QueryTriples | list[ox.Triple] | bool | None"
     variables: tuple[str, ...] = ()
-    _source: Any = None  # what the solutions are read from, closed when writing them fails
+    _source: "io.RawIOBase | None" = None  # what the solutions are read from, closed when writing them fails
 
     def __iter__(self) -> Iterator["Row"]:
         if self.kind != "select":

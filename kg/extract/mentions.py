@@ -10,6 +10,7 @@ from typing import Any
 
 from .. import reference as ref
 from ..dates import find_date_expressions
+from ..caps import MAX_MEMBERS
 from .lexicon import INSTITUTIONS, NAME_PARTICLES, _PLURAL_TITLES, _TITLE_HEADS, _TITLE_WORDS, TREATY_HEADS
 from .nlp import _columns, _doc_text, _org_person_ids, PROPN, _span_ents
 from .names import _clean_person, _name_tokens, _office_after, _org_is_person, _person_by_short
@@ -180,6 +181,11 @@ def _sentences(art: _Article, blocks: list[Any], docs: list[Any]) -> list[Senten
             s = Sentence(span, block.section, bi, n)
             n += 1
             _mentions(art, s)
+            if len(s.persons) > MAX_MEMBERS:
+                # a sentence listing hundreds of people (no news sentence does): the first ones,
+                # so that the rules, which compare the people of a sentence, stay quick
+                art.notes.append(f"a sentence names {len(s.persons)} people: the first {MAX_MEMBERS} read (the cap)")
+                del s.persons[MAX_MEMBERS:]
             _pronoun_subjects(art, s, out[-2:])
             out.append(s)
     art.sentences = out

@@ -246,7 +246,7 @@ def _offices(art: _Article, s: Sentence) -> None:
                 art.pending.append((pm.key, None, None, state_at[k], None, s))
                 continue
         if state is None:
-            state = _signed_for(doc, pm, state_at)
+            state = _signed_for(s, pm, state_at)
             if state is not None and title is None:
                 # "signed by A for Jordan and B for Israel": each signed as an official of that state
                 art.pending.append((pm.key, None, None, state, None, s))
@@ -324,14 +324,17 @@ _BEHALF = re.compile(r"^(?:,\s*)?(?:for|on\s+behalf\s+of)(?:\s+the\s+(?:Governme
                      r"(?:\s+the\s+(?:Republic|Kingdom|State)\s+of)?(?:\s+the)?\s*$")
 
 
-def _signed_for(doc: Any, pm: Any, state_at: dict[int, str]) -> str | None:
+_SIGNING = re.compile(r"\bsign|\bput\s+(?:their|his|her)\s+names?\b|\bconcluded\b", re.I)
+
+
+def _signed_for(s: Sentence, pm: Any, state_at: dict[int, str]) -> str | None:
     """The state a signer signed for: "A for Jordan and B for Israel" in a signing sentence, "A
     signed for Vietnam", "A signed the accord on behalf of the Government of Peru"."""
-    sent = doc[pm.start].sent
-    if not re.search(r"\bsign|\bput\s+(?:their|his|her)\s+names?\b|\bconcluded\b", sent.text, re.I):
+    doc = s.span.doc
+    if not _SIGNING.search(s.text):
         return None
     # right after the name: "A for Jordan"
-    for k in range(pm.end + 1, min(pm.end + 4, sent.end)):
+    for k in range(pm.end + 1, min(pm.end + 4, s.span.end)):
         if k in state_at and _BEHALF.match(doc[pm.end:k].text):
             return state_at[k]
     # on the verb the person is the subject of: "A signed (the text) for Vietnam / on behalf of X"

@@ -495,7 +495,7 @@ def _signed_for_a_state(art: _Article, s: Sentence, key: str | None) -> bool:
         head = doc[p.end - 1]
         if not any(a.i == sign.i for a in head.ancestors) or head.dep_ not in ("nsubj", "conj", "compound", "appos"):
             continue
-        state = _signed_for(doc, p, state_at)
+        state = _signed_for(s, p, state_at)
         if state is None:
             continue
         if key is None:
