@@ -1702,3 +1702,27 @@ Colonel Ramon Ibarra, Bolivia's head of government, met Peru's head of state, Lu
     assert ("person/ramon-ibarra", "leaderOf", "state/bolivia") in fs, sorted(fs)
     assert ("person/luis-cardenas", "leaderOf", "state/peru") in fs
     assert not any(s == "person/tomas-reyes" and p in ("leaderOf", "officialOf") for s, p, o in fs)
+
+
+def test_extract_rules_signers_of_a_named_treaty_and_towns_the_ner_took_for_names() -> None:
+    TEXTS["towns-1958"] = ("1958-03-10", """Valley talks
+
+Rafael Oduber and Mateo Saldana signed the Reventazon Water Treaty in 1949. President Mario Quiros of Panama arrived in Turrialba on 8 March 1958. At Orosi, President Luis Ferrer of Costa Rica hosted Quiros on Sunday.""")
+    fs = facts("towns-1958")
+    t = "treaty/reventazon-water-treaty"
+    # "A and B signed the X Treaty": its signers, whatever office the story gives them
+    assert {o for s, p, o in fs if s == t and p == "signatory"} == {"person/rafael-oduber", "person/mateo-saldana"}, sorted(fs)
+    visits = {(v["visitor"], v["destination"], v.get("startDate")) for v in _visits("towns-1958")}
+    assert ("person/mario-quiros", "place/turrialba", "1958-03-08") in visits, visits
+    got = summits("towns-1958")
+    assert any(v["participant"] == {"person/luis-ferrer", "person/mario-quiros"} and v.get("location") == {"place/orosi"}
+               for v in got.values()), got
+
+
+def test_extract_rules_arrived_at_an_airport_and_then_to_a_second_city() -> None:
+    TEXTS["airport-1994"] = ("1994-05-11", """Shuttle diplomacy
+
+Chilean President Eduardo Frei arrived at Lima's Jorge Chavez airport on Tuesday evening. Frei travelled to Quito and then to Bogota himself to press the trade pact.""")
+    visits = {(v["visitor"], v["destination"]) for v in _visits("airport-1994")}
+    assert ("person/eduardo-frei", "place/lima") in visits, visits
+    assert {("person/eduardo-frei", "place/quito"), ("person/eduardo-frei", "place/bogota")} <= visits

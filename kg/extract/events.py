@@ -1055,6 +1055,15 @@ def _further_destinations(s: Sentence, tok: Any, first: str) -> list[str]:
     more = [c for c in [*tos[0].conjuncts, *tok.children] if c.dep_ == "conj" and c.lower_ == "to"]
     # "travelled to Mali, Niger and Ethiopia": the places listed with the first
     more += [g for c in tos[0].children if c.dep_ == "pobj" for g in c.conjuncts]
+    # "to Cairo and then to Jerusalem" where the parser hung the second "to" elsewhere: the words
+    # right after the first place
+    doc = s.span.doc
+    j = tos[0].right_edge.i + 1
+    while j + 1 < s.span.end and doc[j].lower_ in ("and", ",") and (
+            doc[j + 1].lower_ == "to" or doc[j + 1].lower_ == "then" and j + 2 < s.span.end and doc[j + 2].lower_ == "to"):
+        to = doc[j + 1] if doc[j + 1].lower_ == "to" else doc[j + 2]
+        more.append(to)
+        j = to.right_edge.i + 1
     out: list[str] = []
     for to in more:
         k = next((m.key for g in to.subtree for m in [*s.places, *s.states] if m.start <= g.i < m.end), None)
@@ -1128,6 +1137,7 @@ def _destination(art: _Article, s: Sentence, tok: Any, is_verb: bool) -> str | N
                      for g in c.subtree if key_at(g.i)), None)
     preps = ("to",) if tok.lemma_.lower() in ("go", "ride", "drive", "sail") else ("into",) if tok.lemma_.lower() == "cross" \
         else ("in",) if tok.lemma_.lower() == "spend" \
+        else ("to", "in", "into", "at") if is_verb and tok.lemma_.lower() in ("arrive", "land") \
         else ("to", "in", "into") if (is_verb and tok.lemma_.lower() != "visit") \
         or tok.lemma_.lower() in ("stop", "stopover") else ("to", "of", "through") if tok.lemma_.lower() == "tour" \
         else ("to",)

@@ -336,12 +336,58 @@ def _before_dash(doc: Any, ent: Any) -> int:
 _REGION_WORDS = {"south", "north", "central", "latin", "west", "east", "southern", "northern", "pan", "sub-saharan"}
 
 
+# verbs of coming and meeting whose "in"/"at"/"to" phrase names a place
+_PLACE_VERBS = {"arrive", "land", "fly", "travel", "go", "come", "visit", "meet", "host", "hold", "sign", "gather",
+                "convene", "stop", "return", "head", "drive", "ride"}
+
+
+def _places_by_syntax(art: _Article, s: Sentence) -> None:
+    """Towns the NER took for a person, an organisation or nothing ("arrived in Simla", "At Agra,
+    A hosted B"): the object of "in", "at" or "to" on a verb of coming or meeting, one or two
+    capitalised proper nouns that no other mention covers and that name nobody the article knows."""
+    doc = s.span.doc
+    taken = {i for m in [*s.places, *s.states, *s.persons] for i in range(m.start, m.end)}
+    for t in s.span:
+        if t.i in taken or not _place_object(art, t):
+            continue
+        start = t.i - 1 if t.i - 1 > t.head.i and doc[t.i - 1].dep_ == "compound" and doc[t.i - 1].pos_ == "PROPN" \
+            and doc[t.i - 1].i not in taken else t.i
+        words = doc[start:t.i + 1]
+        if any(w.lower_ in rec["tokens"] for w in words for rec in art.people.values()):
+            continue
+        key = art.place(words.text)
+        if key:
+            s.places.append(Mention("place", words.text, start, t.i + 1, key))
+    s.places.sort(key=lambda p: p.start)
+
+
+def _place_object(art: _Article, t: Any) -> bool:
+    """``t`` is a proper noun after "in", "at" or "to" on a verb of coming or meeting, and no
+    word of a name the article knows."""
+    if t.dep_ != "pobj" or t.pos_ != "PROPN" or not t.text[:1].isupper() \
+            or t.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"):
+        return False
+    prep = t.head
+    if prep.lower_ not in ("in", "at", "to") or prep.head.lemma_.lower() not in _PLACE_VERBS:
+        return False
+    if t.lower_ in _BODIES or any(c.dep_ == "det" for c in t.children) or t.doc[t.i - 1].lower_ == "the":
+        return False   # "went to Congress", "arrived at the Kremlin": a body or a building
+    return not any(t.lower_ in rec["tokens"] for rec in art.people.values())
+
+
+_BODIES = {"congress", "parliament", "senate", "assembly", "council", "court", "commission", "cabinet",
+           "government", "ministry", "headquarters", "nato", "un", "eu", "asean", "opec"}
+
+
 def _mentions(art: _Article, s: Sentence) -> None:
     span = s.span
     doc = span.doc
     span_ents = _span_ents(span)
     for ent in span_ents:
         text = ent.text
+        if ent.label_ in ("PERSON", "ORG", "WORK_OF_ART", "PRODUCT") and not ent.ent_id_ and len(ent) <= 3 \
+                and _place_object(art, ent.root):
+            continue   # "arrived in Simla" read as a person: a town (see _places_by_syntax)
         if ent.label_ in ("GPE", "NORP", "LOC", "FAC", "ORG") and ent.ent_id_:
             kid = ent.ent_id_
             if kid.startswith("state/") and ent.start > 0 and doc[ent.start - 1].lower_ in _REGION_WORDS:
@@ -436,6 +482,7 @@ def _mentions(art: _Article, s: Sentence) -> None:
                 key = art.person(name, s.index)
             if key:
                 s.persons.append(Mention("person", name, start, end, key))
+    _places_by_syntax(art, s)
     _capital_mentions(art, s)
     # one-word names the NER missed ("between Choi and Putin") that fit a person already named
     known = {t for rec in art.people.values() for t in rec["tokens"]}

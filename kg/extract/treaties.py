@@ -537,10 +537,17 @@ _IT_SIGNED = re.compile(r"^(?:It|This|The document|The text)\s+(?:was|had been|h
 
 
 def _by_agent(person: Any, sign_tok: Any) -> bool:
-    """The person is named in the signing's by-phrase ("concluded ... by A and B"): a signer
-    whatever office the article gives them — not a possessor in it ("B, A's father")."""
+    """The person is named in the signing's by-phrase ("concluded ... by A and B"), or is the
+    subject of a signing verb whose object is a named treaty ("A and B signed the Elysee Treaty"):
+    a signer whatever office the article gives them — not a possessor in it ("B, A's father")."""
     if person.dep_ == "poss":
         return False
+    t = person
+    while t.dep_ in ("conj", "compound", "flat", "appos", "nmod") and t.head.i != t.i:
+        t = t.head   # (the parser may read "A B and C D" as A B modifying C D)
+    if t.dep_ == "nsubj" and t.head.i == sign_tok.i and sign_tok.pos_ == "VERB" and sign_tok.lemma_.lower() == "sign" \
+            and any(c.dep_ in ("dobj", "obj") and c.pos_ == "PROPN" for c in sign_tok.children):
+        return True
     for t in person.ancestors:
         if t.dep_ == "agent" and t.head.i == sign_tok.i:
             return True
