@@ -1149,8 +1149,8 @@ def _destination(art: _Article, s: Sentence, tok: Any, is_verb: bool) -> str | N
         if c.dep_ in ("prep", "dative") and c.lower_ in preps:
             for g in c.subtree:
                 k = key_at(g.i)
-                if k:
-                    return k
+                if k and (c.lower_ != "at" or art.state_of(k) is not None):
+                    return k   # ("arrived at Haneda airport": an airport, of no state we know, is no destination)
         if is_verb and c.dep_ in ("dobj", "obj"):
             for g in c.subtree:
                 k = key_at(g.i)
