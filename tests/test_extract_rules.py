@@ -1726,3 +1726,34 @@ Chilean President Eduardo Frei arrived at Lima's Jorge Chavez airport on Tuesday
     visits = {(v["visitor"], v["destination"]) for v in _visits("airport-1994")}
     assert ("person/eduardo-frei", "place/lima") in visits, visits
     assert {("person/eduardo-frei", "place/quito"), ("person/eduardo-frei", "place/bogota")} <= visits
+
+
+def test_extract_rules_a_body_is_no_place_and_a_journey_to_a_gathering_just_told() -> None:
+    TEXTS["seat-2005"] = ("2005-08-02", """Bloc welcomes a new member
+
+President John Kufuor of Ghana and President Faure Gnassingbe of Togo met at the AU summit in Vientiane in July 2005. Prime Minister Mari Alkatiri of Timor-Leste flew to the Laotian capital to take his seat.""")
+    fs = facts("seat-2005")
+    # (a made-up story: the AU is the African Union, which the NER takes for a place)
+    assert not any(o == "place/au" or s == "place/au" for s, p, o in fs), sorted(fs)
+    assert any(p == "location" and o == "place/vientiane" for s, p, o in fs)
+    visits = {(v["visitor"], v["destination"], v.get("startDate")) for v in _visits("seat-2005")}
+    assert any(v[0] == "person/mari-alkatiri" and v[2] == "2005-07" for v in visits), visits
+
+
+def test_extract_rules_her_visit_is_the_visit_of_the_one_the_sentence_is_about() -> None:
+    TEXTS["her-visit-2019"] = ("2019-10-04", """Address to parliament
+
+Ethiopian President Sahle-Work Zewde told lawmakers in Addis Ababa on Thursday that her September visit to Nairobi had opened the border markets.""")
+    visits = {(v["visitor"], v["destination"], v.get("startDate")) for v in _visits("her-visit-2019")}
+    assert ("person/sahle-work-zewde", "place/nairobi", "2019-09") in visits, visits
+
+
+def test_extract_rules_a_surname_the_ner_took_for_a_people() -> None:
+    TEXTS["norp-2023"] = ("2023-09-06", """Jakarta talks
+
+JAKARTA, Sept 6 (Wire) - Indonesian President Joko Widodo received Australian Prime Minister Anthony Albanese at the palace on Tuesday.
+
+Albanese flew in from Manila on Monday. He had spent two days there in talks on fishing rights with the government of the Philippines.""")
+    visits = {(v["visitor"], v["destination"]) for v in _visits("norp-2023")}
+    assert ("person/anthony-albanese", "place/jakarta") in visits, visits
+    assert not any(k.startswith("state/") and "alban" in k for k in run("norp-2023").entities)

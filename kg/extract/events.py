@@ -10,7 +10,7 @@ from .. import reference as ref
 from ..model import Evidence, PartialDate
 from .lexicon import GROUP_OF, LIGHT_VERBS, SUMMIT_NOUNS, SUMMIT_VERBS, VISIT_NOUNS, VISIT_VERBS
 from .nlp import _doc_text, _columns, _governed_by
-from .mentions import says_here
+from .mentions import _subject_person as _sentence_subject, says_here
 from .context import _Article, Event, Mention, _persons_by_token, Sentence
 from .dating import (
     _dates_agree, _in_own_clause, _predecessor_phrase, _resolve_dates, _resolve_expr, _text_before, _within,
@@ -804,6 +804,9 @@ def _visits(art: _Article, s: Sentence) -> None:
                 for c in tok.lefts:
                     if c.i in by_tok:
                         visitor = by_tok[c.i].key
+            if visitor is None and any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in tok.children):
+                # "she spoke of her April visit to Kampala": the one the sentence is about
+                visitor = _sentence_subject(s)
             if visitor is None and tok.dep_ == "pobj" and tok.head.lower_ in ("on", "during") \
                     and tok.head.head.i in by_tok:
                 visitor = by_tok[tok.head.head.i].key   # "X, on a state visit, held talks"
@@ -887,7 +890,7 @@ def _visits(art: _Article, s: Sentence) -> None:
         if start is None and status is None and is_verb and _LATER_THAT_DAY.search(s.text):
             start = _day_told_before(art, s)   # "X left for Y in the afternoon": the day just told
         if start is None and status is None and is_verb:
-            start = _occasion_day(art, tok, visitor, dest)
+            start = _occasion_day(art, s, tok, visitor, dest)
         dests = [dest] + (_further_destinations(s, tok, dest) if is_verb else [])
         for who in dict.fromkeys([visitor, *(_delegation_leaders(tok, by_tok) + _listed_subjects(tok, by_tok)
                                               if is_verb else [])]):
@@ -905,16 +908,26 @@ _OCCASIONS = {"ceremony", "signing", "summit", "talks", "meeting", "conference",
               "celebrations", "celebration", "commemoration", "anniversary", "parade"}
 
 
-def _occasion_day(art: _Article, tok: Any, visitor: str, dest: str) -> PartialDate | None:
+def _occasion_day(art: _Article, s: Sentence, tok: Any, visitor: str, dest: str) -> PartialDate | None:
     """"travelled to X for the ceremony": the day of the gathering at X the visitor took part in,
-    as the story told it."""
-    if not any(c.dep_ == "prep" and c.lower_ == "for" and any(g.dep_ == "pobj" and g.lemma_.lower() in _OCCASIONS
-                                                               for g in c.children) for c in tok.children):
-        return None
+    as the story told it; "travelled to X to attend it / to take his seat", just after a
+    gathering at X was told: that gathering's time."""
     where = art.state_of(dest) or dest
-    told = [e for e in art.events if e.kind == "Summit" and e.start is not None and e.start.day and visitor in e.participants
-            and e.place is not None and (e.place == dest or (art.state_of(e.place) or e.place) == where)]
-    return told[-1].start if told else None
+    at_x = lambda e: e.place is not None and (e.place == dest or (art.state_of(e.place) or e.place) == where)  # noqa: E731
+    if any(c.dep_ == "prep" and c.lower_ == "for" and any(g.dep_ == "pobj" and g.lemma_.lower() in _OCCASIONS
+                                                          for g in c.children) for c in tok.children):
+        told = [e for e in art.events if e.kind == "Summit" and e.start is not None and e.start.day
+                and visitor in e.participants and at_x(e)]
+        return told[-1].start if told else None
+    if any(c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in _TAKE_PART for c in tok.children):
+        told = [e for e in art.events if e.kind == "Summit" and e.start is not None and at_x(e)
+                and 0 <= s.index - e.extra.get("sent", -99) <= 1 and e.extra.get("trigger") in _GATHERINGS]
+        return told[-1].start if told else None
+    return None
+
+
+# purposes that are taking part in a gathering: "to attend", "to take his seat", "to join them"
+_TAKE_PART = {"attend", "take", "join", "address", "open", "chair"}
 
 
 _BUILDINGS = {"church", "cathedral", "temple", "mosque", "shrine", "synagogue", "museum", "memorial", "monument",

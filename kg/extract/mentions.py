@@ -11,7 +11,7 @@ from typing import Any
 from .. import reference as ref
 from ..dates import find_date_expressions
 from ..caps import MAX_MEMBERS
-from .lexicon import INSTITUTIONS, NAME_PARTICLES, _PLURAL_TITLES, _TITLE_HEADS, _TITLE_WORDS, TREATY_HEADS
+from .lexicon import INSTITUTIONS, INTERNATIONAL, NAME_PARTICLES, _PLURAL_TITLES, _TITLE_HEADS, _TITLE_WORDS, TREATY_HEADS
 from .nlp import _columns, _doc_text, _org_person_ids, PROPN, _span_ents
 from .names import _clean_person, _name_tokens, _office_after, _org_is_person, _person_by_short
 from .context import _Article, Mention, Sentence
@@ -422,7 +422,10 @@ def _mentions(art: _Article, s: Sentence) -> None:
                 continue
         if ent.label_ in ("GPE", "LOC", "FAC") and len(ent) == 1 and ref.lookup_place(text) is None \
                 and (any(ent.text.lower() in rec["tokens"] for rec in art.people.values())
-                     or not ent.ent_id_ and _one_word_name(ent.text)):
+                     or not ent.ent_id_ and _one_word_name(ent.text)) \
+                or ent.label_ == "NORP" and len(ent) == 1 and not ent.ent_id_ \
+                and any(ent.text.lower() in rec["tokens"] for rec in art.people.values()):
+            # (a surname the NER took for a people's name: "Albanese flew in")
             key = art.resolve_short(ent.text, s.index)  # "Rahimzoda flew to Vienna": a name, not a place
             if key:
                 s.persons.append(Mention("person", ent.text, ent.start, ent.end, key))
@@ -436,6 +439,8 @@ def _mentions(art: _Article, s: Sentence) -> None:
                 s.persons.append(Mention("person", name, ent.start, ent.end, art.person(name, s.index)))
             continue
         if ent.label_ in ("GPE", "LOC", "FAC"):
+            if text.lower() in INTERNATIONAL | {"au", "un", "g7", "g20", "g8"}:
+                continue   # "the AU summit": a body the NER took for a place
             key = art.place(text)
             if key:
                 s.places.append(Mention("place", text, ent.start, ent.end, key))
