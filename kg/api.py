@@ -25,7 +25,7 @@ from .store import engine_io as ox  # the engine, through kg/store.py
 from . import kinds, queries as _queries
 from .errors import InputError, NotFound
 from .inputs import check_graph
-from .prefixes import ARTICLE, INFERRED_GRAPH, ONTOLOGY_GRAPH, QUARANTINE, REFERENCE_GRAPH
+from .prefixes import ARTICLE, DCTERMS, INFERRED_GRAPH, KG, ONTOLOGY_GRAPH, QUARANTINE, RDF, REFERENCE_GRAPH
 from .backend import Backend
 from .store import MEMORY, KgStore, RdfFormat, Result, open_output
 
@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from .reason import ReasoningResult
     from .validate import Report
 
-_KG = "https://w3id.org/kg/ontology#"
+_KG = KG
 
 #: Credentials for a remote store: a bearer token, or (user, password) for HTTP Basic.
 Auth = str | tuple[str, str] | None
@@ -581,8 +581,10 @@ class KnowledgeGraph:
             return result
         def build(item: str | Path) -> Any:
             doc = _read_item(item)
-            same = self._unchanged(doc, date=date, url=url)   # an IngestReport: nothing to write
-            return same if same is not None else _build_document(doc, date=date, url=url, check=False)
+            made_from = _made_from(doc, date=date, url=url)
+            same = self._unchanged(doc, made_from, url=url)   # an IngestReport: nothing to write
+            return same if same is not None else _build_document(doc, date=date, url=url, check=False,
+                                                                 made_from=made_from)
 
         self._build_and_write(items, build, progress, result)
         return result
@@ -643,32 +645,30 @@ class KnowledgeGraph:
 
     def _ingest_document(self, doc: Any, *, date: str | None, url: str | None,
                          title: str | None = None) -> IngestReport:
-        same = self._unchanged(doc, date=date, url=url, title=title)
+        made_from = _made_from(doc, date=date, url=url, title=title)
+        same = self._unchanged(doc, made_from, url=url)
         if same is not None:
             return same
-        return self._store_built(_build_document(doc, date=date, url=url, title=title))
+        return self._store_built(_build_document(doc, date=date, url=url, title=title, made_from=made_from))
 
-    def _unchanged(self, doc: Any, *, date: str | None, url: str | None,
-                   title: str | None = None) -> IngestReport | None:
+    def _unchanged(self, doc: Any, made_from: str, *, url: str | None) -> IngestReport | None:
         """The report of an article the store holds as this ingest would make it again
-        (the same text, options and kg extraction version: :mod:`kg.fingerprint`), read
-        from the store, no NLP run; None when it must be extracted."""
-        from .fingerprint import article_text, fingerprint
+        (``made_from``: the same text, options and kg extraction version, :mod:`kg.fingerprint`),
+        read from the store, no NLP run; None when it must be extracted."""
+        from .fingerprint import article_text
         from .rdf import article_key
 
-        text = article_text(doc)
-        key = article_key(text, url)
+        key = article_key(article_text(doc), url)
         iri = str(ARTICLE) + key
-        mark = ox.Literal(fingerprint(text, url=url, source=doc.source, date=date, title=title))
         if not self.store.query(f"ASK {{ GRAPH <{iri}> {{ <{iri}> <{_KG}extractedWith> ?v }} }}",
-                                bindings={"v": mark}).boolean:
+                                bindings={"v": ox.Literal(made_from)}).boolean:
             return None
         row = next(iter(self.store.query(
             f"SELECT ?title ?date ?src (COUNT(?st) AS ?facts) WHERE {{ GRAPH <{iri}> {{ "
-            f"OPTIONAL {{ <{iri}> <http://purl.org/dc/terms/title> ?title }} "
-            f"OPTIONAL {{ <{iri}> <http://purl.org/dc/terms/date> ?date }} "
+            f"OPTIONAL {{ <{iri}> <{DCTERMS}title> ?title }} "
+            f"OPTIONAL {{ <{iri}> <{DCTERMS}date> ?date }} "
             f"OPTIONAL {{ <{iri}> <{_KG}dateSource> ?src }} "
-            f"OPTIONAL {{ ?st a <http://www.w3.org/1999/02/22-rdf-syntax-ns#Statement> }} }} }} "
+            f"OPTIONAL {{ ?st a <{RDF}Statement> }} }} }} "
             "GROUP BY ?title ?date ?src")))
         quarantined = next(iter(self.store.query(
             f"SELECT (COUNT(?q) AS ?n) WHERE {{ GRAPH <{QUARANTINE}{key}> {{ ?q a <{_KG}QuarantinedFact> }} }}")))
@@ -962,20 +962,27 @@ class _Writer:
             self._pool.shutdown(wait=True)
 
 
+def _made_from(doc: Any, *, date: str | None, url: str | None, title: str | None = None) -> str:
+    """What an ingest of ``doc`` with these options makes its graphs from (:mod:`kg.fingerprint`)."""
+    from .fingerprint import article_text, fingerprint
+
+    return fingerprint(article_text(doc), url=url, source=doc.source, date=date, title=title)
+
+
 def _build_document(doc: Any, *, date: str | None, url: str | None, title: str | None = None,
-                    check: bool = True) -> Any:
+                    check: bool = True, made_from: str | None = None) -> Any:
     """Extraction, RDF and (unless ``check`` is False) SHACL for one read article: a
-    :class:`kg.rdf.Built` (nothing is written)."""
+    :class:`kg.rdf.Built` (nothing is written). ``made_from``: its fingerprint, if the
+    caller has it already."""
     from .extract import extract
     from .rdf import article_graphs
-
-    from .fingerprint import article_text, fingerprint
 
     given = _given_date(date) if date is not None else None
     extraction = extract(doc, date=given)
     if title:
         extraction.title = title
-    made_from = fingerprint(article_text(doc), url=url, source=doc.source, date=date, title=title)
+    if made_from is None:
+        made_from = _made_from(doc, date=date, url=url, title=title)
     return article_graphs(extraction, url=url, source=doc.source, check=check, fingerprint=made_from)
 
 

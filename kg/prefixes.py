@@ -52,7 +52,6 @@ REFERENCE_GRAPH = GRAPH + "reference"
 INFERRED_GRAPH = GRAPH + "inferred"
 
 
-
 def short_iri(iri: str) -> str:
     """An IRI as kg's tables show it: kg's entities and articles without the base, else as it is.
 

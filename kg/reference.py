@@ -63,10 +63,17 @@ def slugify(text: str) -> str:
     >>> slugify("U.S."), slugify("Lech Wałęsa")
     ('u-s', 'lech-walesa')
     """
-    folded = unicodedata.normalize("NFKD", text.translate(_LETTERS))
-    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
-    folded = folded.lower()
+    folded = fold_accents(text.translate(_LETTERS)).lower()
     return re.sub(r"[^0-9a-z]+", "-", folded).strip("-")
+
+
+def fold_accents(text: str) -> str:
+    """``text`` without its accents ("Malé" -> "Male"): what news written in ASCII has.
+
+    >>> fold_accents("Lomé, Bogotá")
+    'Lome, Bogota'
+    """
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
 
 
 # letters with no decomposition into a base letter and an accent ("Wałęsa" -> "walesa")
@@ -686,17 +693,13 @@ def _pattern(text: str) -> str | list[dict[str, str]]:
 
 
 @lru_cache(maxsize=1)
-def _unaccented(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-
-
 def _gazetteer() -> tuple[tuple[str, str, str], ...]:
     out: list[tuple[str, str, str]] = []
     seen: set[tuple[str, str]] = set()
 
     def add(label: str, text: str, key: str) -> None:
         # with the accents and without: news written in ASCII has "Male", "Bogota", "Lome"
-        for t in dict.fromkeys((text, _unaccented(text))):
+        for t in dict.fromkeys((text, fold_accents(text))):
             if (t, key) not in seen:
                 seen.add((t, key))
                 out.append((label, t, key))

@@ -64,7 +64,7 @@ from .offices import (
     _title_in, _titles_longest_first,
 )
 from .mentions import (
-    _CHUNK, _DATELINE, _DATELINE_PLACE, _dateline_place, _dateline_state, _GENERIC_SKIP_MODS, lead_blocks, quoted_treaty_names,
+    _CHUNK, _DATELINE_PLACE, _dateline_place, _dateline_state, _GENERIC_SKIP_MODS, lead_blocks, quoted_treaty_names,
     _generic_treaty_matches, _mentions, _NOT_MODS, _pronoun_subjects, repoint_pronouns, _sentences, _subject_person,
     _TREATY_GENERIC, _TREATY_HEAD, _TREATY_NAMED,
 )
@@ -102,7 +102,7 @@ def extract(doc: Any, *, date: PartialDate | None = None) -> Extraction:
     blocks = [b for b in doc.blocks if b.text.strip()]
     nlp = pipeline()
     dateline_state = _dateline_state(blocks)
-    docs = list(nlp.pipe([_DATELINE.sub("", b.text, count=1) for b in blocks]))
+    docs = list(nlp.pipe([_DATELINE_PLACE.sub("", b.text, count=1) for b in blocks]))
     notes: list[str] = []
     if anchor is None:
         years = [int(y) for d in docs for y in re.findall(r"\b(1[89]\d\d|20\d\d)\b", _doc_text(d))]

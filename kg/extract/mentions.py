@@ -99,17 +99,15 @@ _GENERIC_SKIP_MODS = {"the", "a", "an", "new", "newly", "formed", "revised", "ol
 
 
 # "GENEVA - ", "BRUSSELS, March 3 (Reuters) - ": where the story was filed, not part of its first sentence
-# "CARACAS, Venezuela, Sept. 22 --", "LIMA, March 3, 1994 (Wire) -": the town, the state or region,
-# the day, the agency
-_DATELINE = re.compile(r"^[A-Z][A-Z.'’ ]{2,40}(?:,\s*[A-Z][A-Za-z ]{2,30}?)?(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
-                       r"(?:\s*\([^)]{1,40}\))?\s*[-–—]+\s+")
 _NOT_MODS = {"also", "then", "there", "here", "today", "later", "now", "earlier", "and", "or", "to", "of", "has", "have", "had", "was", "were", "is", "are",
              "be", "been", "will", "would", "not", "its", "their", "his", "her", "our", "on", "in",
              "with", "by", "for", "at", "as", "that", "which", "who", "into", "over", "under"}
 
 
-_DATELINE_PLACE = re.compile(r"^([A-Z][A-Z.'’ ]{2,40}?)(?:,\s*([A-Z][A-Za-z ]{2,30}?))?(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?"
-                             r"(?:\s*\([^)]{1,40}\))?\s*[-–—]+\s+")
+# a dateline: "CARACAS, Venezuela, Sept. 22 --", "LIMA, March 3, 1994 (Wire) -": the town (group 1),
+# the state or region (group 2), the day, the agency
+_DATELINE_PLACE = re.compile(r"^([A-Z][A-Z.'’ ]{2,40}?)(?:,\s*([A-Z][A-Za-z ]{2,30}?))?"
+                             r"(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?)?(?:\s*\([^)]{1,40}\))?\s*[-–—]+\s+")
 
 
 _DATE_WORD = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?")
@@ -351,7 +349,7 @@ def _places_by_syntax(art: _Article, s: Sentence) -> None:
         if t.i in taken or not _place_object(art, t):
             continue
         start = t.i - 1 if t.i - 1 > t.head.i and doc[t.i - 1].dep_ == "compound" and doc[t.i - 1].pos_ == "PROPN" \
-            and doc[t.i - 1].i not in taken else t.i
+            and t.i - 1 not in taken else t.i
         words = doc[start:t.i + 1]
         if any(w.lower_ in rec["tokens"] for w in words for rec in art.people.values()):
             continue
@@ -375,8 +373,10 @@ def _place_object(art: _Article, t: Any) -> bool:
     return not any(t.lower_ in rec["tokens"] for rec in art.people.values())
 
 
-_BODIES = {"congress", "parliament", "senate", "assembly", "council", "court", "commission", "cabinet",
-           "government", "ministry", "headquarters", "nato", "un", "eu", "asean", "opec"}
+# bodies the NER may take for places: the international ones ("the AU summit") and a state's own
+_INTERNATIONAL_BODIES = INTERNATIONAL | {"au", "un", "g7", "g8", "g20"}
+_BODIES = _INTERNATIONAL_BODIES | {"congress", "parliament", "senate", "assembly", "council", "court", "commission",
+                                   "cabinet", "government", "ministry", "headquarters"}
 
 
 def _mentions(art: _Article, s: Sentence) -> None:
@@ -439,7 +439,7 @@ def _mentions(art: _Article, s: Sentence) -> None:
                 s.persons.append(Mention("person", name, ent.start, ent.end, art.person(name, s.index)))
             continue
         if ent.label_ in ("GPE", "LOC", "FAC"):
-            if text.lower() in INTERNATIONAL | {"au", "un", "g7", "g20", "g8"}:
+            if text.lower() in _INTERNATIONAL_BODIES:
                 continue   # "the AU summit": a body the NER took for a place
             key = art.place(text)
             if key:

@@ -10,23 +10,13 @@ import pytest
 
 import kg
 from kg.errors import AmbiguousName
+from kg.prefixes import ARTICLE as ART, ID, PREFIXES
 
-ID = "https://w3id.org/kg/id/"
-ART = "https://w3id.org/kg/article/"
 A1, A2 = ART + "15aa000000000001", ART + "15bb000000000002"
 
-HEAD = """\
-@prefix rdf:     <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
-@prefix rdfs:    <http://www.w3.org/2000/01/rdf-schema#> .
-@prefix xsd:     <http://www.w3.org/2001/XMLSchema#> .
-@prefix prov:    <http://www.w3.org/ns/prov#> .
-@prefix dcterms: <http://purl.org/dc/terms/> .
-@prefix kg:      <https://w3id.org/kg/ontology#> .
-@prefix person:  <https://w3id.org/kg/id/person/> .
-@prefix state:   <https://w3id.org/kg/id/state/> .
-@prefix treaty:  <https://w3id.org/kg/id/treaty/> .
-@prefix visit:   <https://w3id.org/kg/id/visit/> .
-"""
+# the contract's prefixes, and one for each kind of entity the tests name
+HEAD = "".join(f"@prefix {p}: <{iri}> .\n" for p, iri in PREFIXES.items()) \
+    + "".join(f"@prefix {kind}: <{ID}{kind}/> .\n" for kind in ("person", "state", "treaty", "visit"))
 
 
 def article(iri: str, facts: list[tuple[str, str, str, str]], extra: str = "") -> str:
