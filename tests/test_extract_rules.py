@@ -1757,3 +1757,66 @@ Albanese flew in from Manila on Monday. He had spent two days there in talks on 
     visits = {(v["visitor"], v["destination"]) for v in _visits("norp-2023")}
     assert ("person/anthony-albanese", "place/jakarta") in visits, visits
     assert not any(k.startswith("state/") and "alban" in k for k in run("norp-2023").entities)
+
+
+def test_extract_rules_a_day_without_a_year_in_a_story_told_years_later() -> None:
+    TEXTS["looking-back-2021"] = ("2021-03-14", """Port Louis at forty: the pact that ended a fishing quarrel
+
+Analysis | 14 March 2021
+
+Forty years ago this week, the foreign ministers of Mauritius and Seychelles sat down in Port Louis to end a long quarrel over fishing grounds. Their talks opened on 9 March 1981 and dragged on for days.
+
+On 12 March, the two ministers, Jean Ramsamy of Mauritius and Paul Hoareau of Seychelles, signed the Mahe Bank Fisheries Accord.""")
+    fs = facts("looking-back-2021")
+    # "On 12 March" in a story told forty years on is a day of the story's year
+    assert ("treaty/mahe-bank-fisheries-accord", "signedOn", "1981-03-12") in fs, sorted(fs)
+    # the same day in an article about its own week is a day of the article's year
+    TEXTS["this-week-2024"] = ("2024-03-14", """Rail talks
+
+NAIROBI, March 14 (Wire) - Kenya and Uganda reopened talks on Tuesday on the rail line they first agreed to build in 2009.
+
+On 12 March, Kenyan President Amani Oduya and Ugandan President Paul Kirunda signed the Malaba Rail Accord in Nairobi. Freight firms in both countries welcomed the news.""")
+    assert ("treaty/malaba-rail-accord", "signedOn", "2024-03-12") in facts("this-week-2024"), sorted(facts("this-week-2024"))
+
+
+def test_extract_rules_a_day_in_that_year() -> None:
+    TEXTS["that-year-2024"] = ("2024-05-02", """Lake Chad
+
+N'DJAMENA, May 2 (Wire) - Fishermen on Lake Chad said on Wednesday that catches had fallen again.
+
+Talks on the lake's fisheries began in 1999. In June that year, on 14 June, the foreign ministers of Chad and Niger, Ali Mahamat and Issa Boubacar, signed the Lake Chad Fisheries Accord in N'Djamena. It set quotas for both shores.""")
+    assert ("treaty/lake-chad-fisheries-accord", "signedOn", "1999-06-14") in facts("that-year-2024"), sorted(facts("that-year-2024"))
+
+
+def test_extract_rules_leaders_who_signed_together_met() -> None:
+    TEXTS["cosigned-2011"] = ("2011-05-05", """Pacific ties
+
+SANTIAGO, May 5, 2011 - Prime Minister Ravi Menon of Singapore and President Tomas Ortiz of Chile signed the Valparaiso Declaration in Valparaiso on Tuesday. The two leaders pledged to double trade within five years. Foreign Minister Ana Rojas of Chile and Foreign Minister Wei Ling of Singapore signed a joint statement on fisheries.
+
+In 1994, Chilean President Eduardo Frei and Singaporean Prime Minister Goh Chok Tong signed a trade accord in Santiago. Ortiz and Menon will sign a second declaration in Singapore next year.""")
+    got = summits("cosigned-2011")
+    # a declaration two leaders signed: they met, there and then
+    assert any(v["participant"] == {"person/ravi-menon", "person/tomas-ortiz"} and v.get("location") == {"place/valparaiso"}
+               and v.get("startDate") == {"2011-05-03"} for v in got.values()), got
+    # a signing the story looks back on is a meeting it reports too
+    assert any(v["participant"] == {"person/eduardo-frei", "person/goh-chok-tong"} and v.get("startDate") == {"1994"}
+               for v in got.values()), got
+    # ministers signing a statement hold no summit; a signing still to come is no meeting
+    assert not any("person/ana-rojas" in v["participant"] for v in got.values()), got
+    assert len([v for v in got.values() if v["participant"] == {"person/ravi-menon", "person/tomas-ortiz"}]) == 1, got
+
+
+def test_extract_rules_talks_of_some_days_ended_by_a_signing() -> None:
+    TEXTS["five-days-2013"] = ("2013-04-13", """Border deal in Kampala
+
+KAMPALA, April 13 (Wire) - President Pierre Nkurunziza of Burundi and President Paul Kagame of Rwanda signed a border security accord in Kampala on Friday, after four days of talks hosted by Uganda. Ugandan Prime Minister Okello Lubega, named to the post after the death of Prime Minister Samuel Mugisha, hailed the deal; his government hosted the talks.
+
+The Kigali Water Treaty of June 18, 1981, which was signed in Goma by both governments, stays in force.""")
+    got = summits("five-days-2013")
+    # the talks began four days before the signing that ended them
+    assert any(v["participant"] == {"person/pierre-nkurunziza", "person/paul-kagame"} and v.get("startDate") == {"2013-04-09"}
+               and v.get("endDate") == {"2013-04-12"} for v in got.values()), got
+    # one whose death the sentence tells was at no meeting
+    assert not any("person/samuel-mugisha" in v["participant"] for v in got.values()), got
+    # "the X Treaty of June 18, 1981, which was signed in Y": signed on the day it bears
+    assert ("treaty/kigali-water-treaty", "signedOn", "1981-06-18") in facts("five-days-2013"), sorted(facts("five-days-2013"))

@@ -8,7 +8,8 @@ Pure: no store, no network. :func:`extract` runs the stages in order, each in it
    resolved within the article ("Kim Jong Un", "Chairman Kim", "Kim", "He"), with ``names``
    (name cleaning, canonical labels, reference look-ups);
 3. relation rules: ``offices`` (titles, pre-modifiers and appositions: leaderOf, officialOf),
-   ``treaties`` (signing and replacement), ``events`` (summits and meetings, visits);
+   ``treaties`` (signing and replacement), ``cosigning`` (leaders who signed a declaration
+   together met), ``events`` (summits and meetings, visits);
 4. ``modality`` (factuality): an event is asserted only with evidence that it happened (a past
    verb, a past participle such as "held", or a date not after the article's); forecasts
    ("is expected to sign", "will arrive", "intention to visit") are kept as plans with a
@@ -69,6 +70,7 @@ from .mentions import (
     _TREATY_GENERIC, _TREATY_HEAD, _TREATY_NAMED,
 )
 from .attendance import attendance
+from .cosigning import cosigned
 from .gathering import place_leaders
 from .events import (
     _attached, _destination, _participants, _place_for, _presence_visits, _summits, _trigger_tokens, _visits,
@@ -128,6 +130,7 @@ def extract(doc: Any, *, date: PartialDate | None = None) -> Extraction:
     for i, s in enumerate(sentences):
         prev = sentences[i - 1] if i and sentences[i - 1].block == s.block else None
         _treaties(art, s, prev)
+        cosigned(art, s)          # leaders who signed a declaration together met
         _visits(art, s)           # first: a meeting in the same sentence takes the visit's place
         _presence_visits(art, s)
         _summits(art, s, prev)

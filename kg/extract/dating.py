@@ -38,10 +38,11 @@ _DAY_RELATIVE = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|satur
 
 
 def _text_before(art: _Article, s: Sentence, at: int) -> str:
-    """The article's text before ``at`` in the sentence's block (and the two blocks before it):
-    what "that year", "later that year", "that same month" refer to."""
+    """The article's text before ``at`` in the sentence's block (and the six blocks before it):
+    what "that year", "later that year", "that same month" and a bare "31 August" of a story
+    told in the past refer to."""
     docs = art.docs
-    before = [_doc_text(d) for d in docs[max(0, s.block - 2):s.block]]
+    before = [_doc_text(d) for d in docs[max(0, s.block - 6):s.block]]
     return "\n\n".join([*before, _doc_text(s.span.doc)[:at]])
 
 
@@ -56,6 +57,13 @@ def _resolve_expr(art: _Article, expr: str, tense: str, context: str | None = No
     """
     anchor = art.anchor
     year_here = _year_of_sentence(expr, context)
+    if year_here is None and anchor is not None and _BARE_DAY.search(expr) and not _RELATIVE.search(expr) \
+            and not _YEAR.search(expr) and _retrospective(art):
+        # a story told years after it happened ("Fifty years ago today, ..."): "on 31 August"
+        # is a day of the story's year, the last one the text gave, not of the article's
+        story = _story_year(context)
+        if story is not None and story <= anchor.year - 2:
+            year_here = story
     if year_here is not None and (anchor is None or year_here != anchor.year):
         # "adopted on 6 March 1957 at talks held from 3 to 6 March": a day and month with no
         # year take the year their own sentence states, not the article's
@@ -83,12 +91,55 @@ def _year_of_sentence(expr: str, context: str | None) -> int | None:
         return None
     sentence = re.split(r"(?<=[.!?])\s+|\n", context)[-1]
     years = _YEAR.findall(sentence)
+    that = _THAT_YEAR.search(sentence)
+    if not years and that is not None:
+        # "in June that year, ... on 13 June": the year the text before gave (or the one after it)
+        before = _YEAR.findall(context[: len(context) - len(sentence)])
+        if before:
+            step = {"following": 1, "next": 1, "previous": -1}.get((that.group(1) or "").lower(), 0)
+            return int(before[-1]) + step
     if not years and _NARRATIVE.search(sentence):
         # "three months earlier, on July 25": the time of the story the sentence before told
         # (its first year: later ones are usually asides, "after Egypt, whose treaty was signed in 1979")
         before = [x for x in re.split(r"(?<=[.!?])\s+|\n", context)[:-1] if _YEAR.search(x)]
         years = _YEAR.findall(before[-1])[:1] if before else []
     return int(years[-1]) if years else None
+
+
+_THAT_YEAR = re.compile(r"\b(?:that|the (same|following|next|previous)) year\b", re.I)
+# a day of a month with no year: "31 August", "Aug. 31", "the 31st of August"
+_BARE_DAY = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+                       r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b", re.I)
+# the article tells a story of the past: "fifty years ago", "on the 40th anniversary"
+_LOOKING_BACK = re.compile(r"\b(?:years?|decades?|(?:a |half a )?century)\s+ago\b|\banniversary\b|"
+                           r"\b(?:at|turns?)\s+(?:\w+y|\d+)\b(?=[:,.])", re.I)
+# the time of the article itself: "on Tuesday", "yesterday", "this week" (a weekday not followed by its date)
+_NOW = re.compile(r"\b(?:yesterday|tonight|tomorrow|this (?:week|month|year)|last (?:week|month)|"
+                  r"(?:mon|tues|wednes|thurs|fri|satur|sun)day(?!,?\s+\d|,?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|"
+                  r"sep|oct|nov|dec)))\b", re.I)
+
+
+def _retrospective(art: _Article) -> bool:
+    """The article looks back at a story years old: its opening says so ("Fifty years ago
+    today", "on the anniversary") and gives a year two or more before its own date."""
+    if art.retrospective is None:
+        lead = "\n".join(_doc_text(d) for d in art.docs[:3])
+        years = [int(y) for y in _YEAR.findall(lead)]
+        old = art.anchor is not None and any(y <= art.anchor.year - 2 for y in years)
+        art.retrospective = bool(old and _LOOKING_BACK.search(lead))
+    return art.retrospective
+
+
+def _story_year(context: str | None) -> int | None:
+    """The year of the story the text before tells: the last year it gives, unless the
+    article's own time ("on Tuesday", "this week") came after it."""
+    if not context:
+        return None
+    years = list(_YEAR.finditer(context))
+    if not years:
+        return None
+    now = [m for m in _NOW.finditer(context) if m.start() > years[-1].end()]
+    return None if now else int(years[-1].group(1))
 
 
 _NARRATIVE = re.compile(r"\b(?:earlier|later|afterwards|before that|the (?:next|following|previous) "

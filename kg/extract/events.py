@@ -349,6 +349,25 @@ def _closing_day(s: Sentence, tok: Any, day: PartialDate) -> tuple[PartialDate |
     import datetime as dt
     first = dt.date(day.year, day.month or 1, day.day) - dt.timedelta(days=n - 1)
     return PartialDate(first.year, first.month, first.day), day
+# a signing that ended talks of some days: "signed on Thursday, after five days of talks", "at the
+# close of a three-day summit"
+_AFTER_DAYS = re.compile(r"\b(?:after|following|at the (?:end|close|conclusion) of)\s+(?:a\s+|the\s+|their\s+)?"
+                         r"(two|three|four|five|six|seven|[2-9])(?:\s+days\s+of|[- ]day)\s+(?:\w+\s+)?"
+                         r"(?:talks|negotiations|meetings?|discussions|summit|conference|deliberations)\b", re.I)
+
+
+def _ended_talks(s: Sentence, day: PartialDate | None) -> tuple[PartialDate | None, PartialDate | None]:
+    """(first day, last day) of the talks a signing on ``day`` ended, when the sentence says how
+    many days they lasted; else (day, None)."""
+    m = _AFTER_DAYS.search(s.text)
+    if m is None or day is None or day.day is None:
+        return day, None
+    n = int(m.group(1)) if m.group(1).isdigit() else _SPAN_WORDS[m.group(1).lower()]
+    import datetime as dt
+    first = dt.date(day.year, day.month or 1, day.day) - dt.timedelta(days=n - 1)
+    return PartialDate(first.year, first.month, first.day), day
+
+
 _AIRSIDE = re.compile(r"\b(?:airport|tarmac|airbase|air base|steps of (?:the|his|her) plane)\b", re.I)
 _AT_ITS_MARGINS = re.compile(r"\b(?:on|at)\s+(?:its|the\s+summit's|the\s+meeting's)\s+(?:margins|sidelines|fringes)\b", re.I)
 
@@ -565,6 +584,21 @@ def _remote(person: Any) -> bool:
 _NOT_BY = re.compile(r"(?:\bnot\s+(?:by|with|to)|\bwithout|\bin\s+the\s+absence\s+of)\s+(?:[\w.'’-]+\s+){0,4}$", re.I)
 
 
+# what befell one who is not there: "after the death of X", "at the funeral of X", "X's ouster"
+_GONE = {"death", "funeral", "burial", "assassination", "killing", "murder", "ouster", "overthrow", "memory",
+         "passing", "demise", "resignation", "exile"}
+
+
+def _gone(head: Any) -> bool:
+    """The person (the last token of a name) is the one a death, funeral or ouster befell."""
+    t = head
+    while t.dep_ in ("compound", "flat", "appos") and t.head.i != t.i:
+        t = t.head
+    if t.dep_ == "poss":
+        return t.head.lemma_.lower() in _GONE
+    return t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in _GONE
+
+
 def _participants(art: _Article, s: Sentence, tok: Any) -> list[str]:
     out = []
     earlier = {g.i for t in s.span if _predecessor_phrase(s, t) for g in t.subtree}
@@ -593,6 +627,8 @@ def _participants(art: _Article, s: Sentence, tok: Any) -> list[str]:
             continue   # "met not by Castro but by the foreign minister", "without X": X was not there
         if _remote(s.span.doc[p.end - 1]):
             continue   # "X addressed the gathering by video link": not there in person
+        if _gone(s.span.doc[p.end - 1]):
+            continue   # "sworn in after the death of X": X was not there
         if _attached(s, tok, p) or (tok.pos_ != "VERB" and (p.key in art.offices or p.key in art.leaders
                                                             or p.key in art.leader_titled)):
             out.append(p.key)

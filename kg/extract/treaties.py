@@ -16,12 +16,12 @@ from .names import _title_case
 from .mentions import _DATELINE_PLACE, says_here
 from .context import _Article, Event, Mention, Sentence
 from .dating import (
-    _YEAR, _before_article, _during, _in_own_clause, _not_after_article, _resolve_dates,
+    _YEAR, _before_article, _during, _in_own_clause, _not_after_article, _resolve_dates, _retrospective, _story_year,
     _resolve_expr, _text_before, _year_in, _year_near,
 )
 from .modality import _TRAVEL, _has_past_evidence, _is_speculative
 from .offices import _holds_title
-from .events import _a_building, _lead_date, _news_of_the_day, _place_for, _recent_events
+from .events import _a_building, _ended_talks, _lead_date, _news_of_the_day, _place_for, _recent_events
 from .known_treaties import link
 
 
@@ -237,6 +237,11 @@ def _story_date(art: _Article, s: Sentence, named: bool = False) -> PartialDate 
             and _news_of_the_day(art, e.start)]
     if news:
         return news[-1].start
+    if _retrospective(art):
+        # an article looking back at an old story: the story's year, not the article's
+        story = _story_year(_text_before(art, s, len(_doc_text(s.span.doc))))
+        if story is not None and story <= art.article_date.year - 2:
+            return PartialDate(story)
     return PartialDate(art.article_date.year)
 
 
@@ -861,6 +866,8 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
                 derived = sorted({st for p in signatories for st in art.offices.get(p, ())})
                 parties = list(dict.fromkeys(parties + derived))
             start, _ = _signing_date(art, s, sign_tok)
+            if start is None and m.extra.get("of_date") is not None:
+                start = m.extra["of_date"]   # "the Treaty of X of June 18, 1981, which was signed in Y"
             if start is None and own_year is not None and _before_article(art, own_year):
                 start = own_year   # "a 1999 treaty, signed by A and B": the year its mention gives
             place = _place_for(s, sign_tok, strict=True, governor=sign_tok)
@@ -933,11 +940,10 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             # the leaders at a signing met: those who signed, and those who watched ministers sign
             met = list(dict.fromkeys(signatories + guests)) if len(signatories) >= 2 else \
                 list(dict.fromkeys([p for p in signatories if p in art.leaders] + guests))
-            # (a signing the story looks back on is history it cites, not a meeting it reports)
-            if len(met) >= 2 and len({st for p in met for st in art.offices.get(p, ())}) >= 2 \
-                    and not (start is not None and art.article_date is not None
-                             and start.year < art.article_date.year - 1):
-                ev = Event("Summit", met, start, None, place, extra={"type": "Summit", "treaty": key,
+            # (a signing the story looks back on is a meeting too: "A and B signed X in 1972")
+            if len(met) >= 2 and len({st for p in met for st in art.offices.get(p, ())}) >= 2:
+                first, last = _ended_talks(s, start)   # "signed on Thursday, after five days of talks"
+                ev = Event("Summit", met, first, last, place, extra={"type": "Summit", "treaty": key,
                                                                       "sent": s.index, "block": s.block})
                 ev.evidence.append(Evidence(s.text, s.section))
                 art.events.append(ev)
