@@ -1766,10 +1766,16 @@ Analysis | 14 March 2021
 
 Forty years ago this week, the foreign ministers of Mauritius and Seychelles sat down in Port Louis to end a long quarrel over fishing grounds. Their talks opened on 9 March 1981 and dragged on for days.
 
-On 12 March, the two ministers, Jean Ramsamy of Mauritius and Paul Hoareau of Seychelles, signed the Mahe Bank Fisheries Accord.""")
+On 12 March, the two ministers, Jean Ramsamy of Mauritius and Paul Hoareau of Seychelles, signed the Mahe Bank Fisheries Accord. Its quotas still govern the bank.""")
     fs = facts("looking-back-2021")
     # "On 12 March" in a story told forty years on is a day of the story's year
     assert ("treaty/mahe-bank-fisheries-accord", "signedOn", "1981-03-12") in fs, sorted(fs)
+    # and the signing the article looks back on is the meeting of its story
+    TEXTS["looking-back-leaders-2021"] = ("2021-03-14", TEXTS["looking-back-2021"][1].replace(
+        "the two ministers, Jean Ramsamy of Mauritius and Paul Hoareau of Seychelles",
+        "Prime Minister Navin Boolell of Mauritius and President James Michel of Seychelles"))
+    assert any(v["participant"] == {"person/navin-boolell", "person/james-michel"} and v.get("startDate") == {"1981-03-12"}
+               for v in summits("looking-back-leaders-2021").values()), summits("looking-back-leaders-2021")
     # the same day in an article about its own week is a day of the article's year
     TEXTS["this-week-2024"] = ("2024-03-14", """Rail talks
 
@@ -1798,9 +1804,8 @@ In 1994, Chilean President Eduardo Frei and Singaporean Prime Minister Goh Chok 
     # a declaration two leaders signed: they met, there and then
     assert any(v["participant"] == {"person/ravi-menon", "person/tomas-ortiz"} and v.get("location") == {"place/valparaiso"}
                and v.get("startDate") == {"2011-05-03"} for v in got.values()), got
-    # a signing the story looks back on is a meeting it reports too
-    assert any(v["participant"] == {"person/eduardo-frei", "person/goh-chok-tong"} and v.get("startDate") == {"1994"}
-               for v in got.values()), got
+    # a signing the news story cites from years before is history, not a meeting it reports
+    assert not any(v["participant"] == {"person/eduardo-frei", "person/goh-chok-tong"} for v in got.values()), got
     # ministers signing a statement hold no summit; a signing still to come is no meeting
     assert not any("person/ana-rojas" in v["participant"] for v in got.values()), got
     assert len([v for v in got.values() if v["participant"] == {"person/ravi-menon", "person/tomas-ortiz"}]) == 1, got
@@ -1820,3 +1825,39 @@ The Kigali Water Treaty of June 18, 1981, which was signed in Goma by both gover
     assert not any("person/samuel-mugisha" in v["participant"] for v in got.values()), got
     # "the X Treaty of June 18, 1981, which was signed in Y": signed on the day it bears
     assert ("treaty/kigali-water-treaty", "signedOn", "1981-06-18") in facts("five-days-2013"), sorted(facts("five-days-2013"))
+
+
+def test_extract_rules_offices_given_to_a_pair_in_turn() -> None:
+    TEXTS["in-turn-2010"] = ("2010-06-03", """Andes talks
+
+LIMA, June 3, 2010 - The presidents of Bolivia and Paraguay, Evo Morales and Fernando Lugo, met in Lima on Tuesday. The Chilean and Peruvian foreign ministers, Alfredo Moreno and Jose Garcia Belaunde, joined them later.
+
+Argentina and Uruguay signed a river accord on Monday. The foreign ministers of the two countries, Jorge Taiana and Pedro Vaz, put their names to it in Lima. Economists Ana Ruiz and Mario Sosa doubted it would last.""")
+    fs = facts("in-turn-2010")
+    # the states of the phrase, in its order: "the presidents of A and B, X and Y"
+    assert {("person/evo-morales", "leaderOf", "state/bolivia"), ("person/fernando-lugo", "leaderOf", "state/paraguay")} <= fs, sorted(fs)
+    # adjectives: "the Chilean and Peruvian foreign ministers, X and Y"
+    assert {("person/alfredo-moreno", "officialOf", "state/chile"),
+            ("person/jose-garcia-belaunde", "officialOf", "state/peru")} <= fs, sorted(fs)
+    # "of the two countries": the two the story coordinated last
+    assert {("person/jorge-taiana", "officialOf", "state/argentina"), ("person/pedro-vaz", "officialOf", "state/uruguay")} <= fs
+    # "put their names to it": they signed the accord just told
+    assert {o for s, p, o in fs if s == "treaty/argentina-uruguay-2010-river" and p == "signatory"} == {
+        "person/jorge-taiana", "person/pedro-vaz"}, sorted(fs)
+    # and the pair met, with those offices
+    assert any(v["participant"] == {"person/evo-morales", "person/fernando-lugo"} for v in summits("in-turn-2010").values())
+    # no office from a plural that is no title
+    assert not any(s in ("person/ana-ruiz", "person/mario-sosa") and p in ("leaderOf", "officialOf") for s, p, o in fs)
+
+
+def test_extract_rules_a_signing_meeting_began_when_a_signer_came() -> None:
+    TEXTS["came-for-it-2016"] = ("2016-11-17", """Steppe accord
+
+ASTANA, Nov 17 (Wire) - Kyrgyz President Almazbek Atambayev and Kazakh President Nursultan Nazarbayev signed a joint declaration on Thursday pledging to reopen their border posts.
+
+Atambayev had arrived in Astana on Tuesday with six ministers. Officials on both sides said the posts would reopen within a month.""")
+    got = [v for v in summits("came-for-it-2016").values()
+           if v["participant"] == {"person/almazbek-atambayev", "person/nursultan-nazarbayev"}]
+    # known only by the signing's day: from the signer's arrival there to the signing
+    assert [(v.get("startDate"), v.get("endDate"), v.get("location")) for v in got] == [
+        ({"2016-11-15"}, {"2016-11-17"}, {"place/astana"})], got

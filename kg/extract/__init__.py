@@ -8,6 +8,7 @@ Pure: no store, no network. :func:`extract` runs the stages in order, each in it
    resolved within the article ("Kim Jong Un", "Chairman Kim", "Kim", "He"), with ``names``
    (name cleaning, canonical labels, reference look-ups);
 3. relation rules: ``offices`` (titles, pre-modifiers and appositions: leaderOf, officialOf),
+   ``respective`` ("the presidents of A and B, X and Y": each office in turn),
    ``treaties`` (signing and replacement), ``cosigning`` (leaders who signed a declaration
    together met), ``events`` (summits and meetings, visits);
 4. ``modality`` (factuality): an event is asserted only with evidence that it happened (a past
@@ -70,7 +71,8 @@ from .mentions import (
     _TREATY_GENERIC, _TREATY_HEAD, _TREATY_NAMED,
 )
 from .attendance import attendance
-from .cosigning import cosigned
+from .cosigning import cosigned, since_arrival
+from .respective import respective_offices
 from .gathering import place_leaders
 from .events import (
     _attached, _destination, _participants, _place_for, _presence_visits, _summits, _trigger_tokens, _visits,
@@ -121,8 +123,9 @@ def extract(doc: Any, *, date: PartialDate | None = None) -> Extraction:
     art.quoted_treaties = quoted_treaty_names([b.text for b in blocks])
     art.docs = docs
     sentences = _sentences(art, blocks, docs)
-    for s in sentences:
+    for i, s in enumerate(sentences):
         _offices(art, s)
+        respective_offices(art, s, sentences[:i])   # "the presidents of A and B, X and Y"
     _resolve_offices(art)
     for s in sentences:
         resolve_descriptions(art, s)   # "the Tanzanian leader": someone the article has named
@@ -136,6 +139,7 @@ def extract(doc: Any, *, date: PartialDate | None = None) -> Extraction:
         _summits(art, s, prev)
         attendance(art, s)        # "A and B also attended": the gathering just told
     place_leaders(art)            # the leaders the story places at the gathering it leads with
+    since_arrival(art)            # a signing's meeting began when a signer came for it
     _merge_treaty_mentions(art)
     _relabel_unnamed_treaties(art)
     complete_known_treaties(art, art.linked_treaties)

@@ -130,6 +130,12 @@ def _retrospective(art: _Article) -> bool:
     return art.retrospective
 
 
+def _story_of(art: _Article, year: int) -> bool:
+    """The article looks back at a story of that year: its opening names it."""
+    lead = "\n".join(_doc_text(d) for d in art.docs[:3])
+    return _retrospective(art) and str(year) in _YEAR.findall(lead)
+
+
 def _story_year(context: str | None) -> int | None:
     """The year of the story the text before tells: the last year it gives, unless the
     article's own time ("on Tuesday", "this week") came after it."""

@@ -16,7 +16,7 @@ from .names import _title_case
 from .mentions import _DATELINE_PLACE, says_here
 from .context import _Article, Event, Mention, Sentence
 from .dating import (
-    _YEAR, _before_article, _during, _in_own_clause, _not_after_article, _resolve_dates, _retrospective, _story_year,
+    _YEAR, _before_article, _during, _in_own_clause, _not_after_article, _resolve_dates, _retrospective, _story_of, _story_year,
     _resolve_expr, _text_before, _year_in, _year_near,
 )
 from .modality import _TRAVEL, _has_past_evidence, _is_speculative
@@ -512,6 +512,22 @@ def _signed_for_a_state(art: _Article, s: Sentence, key: str | None) -> bool:
     return done
 
 
+def _put_told(tok: Any) -> bool:
+    """ "A and B put their names to it": a main verb whose past is its base form, no auxiliary
+    before it, told as what happened (the tagger often reads a base form)."""
+    return tok.lemma_.lower() in _LIGHT_SIGN and tok.tag_ in ("VB", "VBP") and tok.dep_ == "ROOT" \
+        and any(c.dep_ == "nsubj" for c in tok.children) and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)
+
+
+def _signed_it(sign: Any) -> Any | None:
+    """The "it" a signing takes: "signed it", "put their names to it"."""
+    if sign.lemma_.lower() == "sign":
+        return next((c for c in sign.children if c.dep_ in ("dobj", "obj") and c.lower_ == "it"), None)
+    heads = {sign.i, *(c.i for c in sign.children if c.dep_ in ("dobj", "obj"))}
+    return next((o for p in sign.subtree if p.dep_ == "prep" and p.lower_ == "to" and p.head.i in heads
+                 for o in p.children if o.dep_ == "pobj" and o.lower_ == "it"), None)
+
+
 def _told_just_before(art: _Article, key: str | None, prev: Sentence | None) -> bool:
     """The treaty is one the sentence before states facts of."""
     return key is not None and prev is not None and any(
@@ -697,7 +713,9 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
         sign = _sign_token(s)
         obj = next((c for c in sign.children if c.dep_ in ("dobj", "obj") and c.lower_ in _ANAPHORIC_DOCUMENTS
                     and any(d.lower_ in ("the", "this") for d in c.children)), None) if sign is not None else None
-        if obj is not None and sign.lemma_.lower() == "sign":
+        if obj is None and sign is not None and _told_just_before(art, last_told, prev):
+            obj = _signed_it(sign)   # "A and B signed it", "A and B put their names to it"
+        if obj is not None and (sign.lemma_.lower() == "sign" or obj.lower_ == "it"):
             s.treaties.append(Mention("treaty", obj.text, obj.idx, obj.idx + len(obj.text),
                                       extra={"kind": "acronym", "key": last_told, "year": None}))
     if not s.treaties:
@@ -826,7 +844,7 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             own_year = PartialDate(int(m.extra["year"])) if m.extra.get("year") else None
             trig = _token_at_char(s.span, m.start) if m.start >= s.span.start_char else sign_tok
             status = _is_speculative(sign_tok) or _is_speculative(trig)
-            if status is None and not (_has_past_evidence(sign_tok) or sign_tok.tag_ in ("NN", "VBD")
+            if status is None and not (_has_past_evidence(sign_tok) or sign_tok.tag_ in ("NN", "VBD") or _put_told(sign_tok)
                                        or _dated_before_story(art, s, sign_tok)
                                        or _before_article(art, own_year)):   # "a 1999 treaty, signed by A and B"
                 status = "expected"
@@ -940,8 +958,12 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             # the leaders at a signing met: those who signed, and those who watched ministers sign
             met = list(dict.fromkeys(signatories + guests)) if len(signatories) >= 2 else \
                 list(dict.fromkeys([p for p in signatories if p in art.leaders] + guests))
-            # (a signing the story looks back on is a meeting too: "A and B signed X in 1972")
-            if len(met) >= 2 and len({st for p in met for st in art.offices.get(p, ())}) >= 2:
+            # (a signing the story looks back on is history it cites, not a meeting it reports,
+            # unless the article is the story of that signing, told years on: "Fifty years ago
+            # today, A and B signed X")
+            if len(met) >= 2 and len({st for p in met for st in art.offices.get(p, ())}) >= 2 \
+                    and not (start is not None and art.article_date is not None
+                             and start.year < art.article_date.year - 1 and not _story_of(art, start.year)):
                 first, last = _ended_talks(s, start)   # "signed on Thursday, after five days of talks"
                 ev = Event("Summit", met, first, last, place, extra={"type": "Summit", "treaty": key,
                                                                       "sent": s.index, "block": s.block})

@@ -1,0 +1,143 @@
+"""Offices given to two people at once, each in turn: "the presidents of Bolivia and Paraguay,
+A and B", "the Chilean and Peruvian foreign ministers, A and B", "the foreign ministers of the
+two countries, A and B", "Prime Ministers A and B".
+
+The two states come from the phrase itself, in its order; or, when it names none ("of the two
+countries", no "of" at all), from the story: the two states the sentences before coordinated
+last ("Argentina and Uruguay signed an accord"). Where the rest of the article already gives one
+of the two people a state of the pair, the other takes the other state, whatever the order.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import reference as ref
+from .context import _Article, Sentence
+from .lexicon import _TITLE_WORDS
+from .names import _title_case
+from .nlp import _doc_text
+from .offices import _office_fact, _title_in
+
+_PLURAL_HEADS = {"ministers", "presidents", "premiers", "chancellors", "kings", "emirs", "leaders"}
+_OF_THE_TWO = re.compile(r"\s+of\s+(?:the two|both)\s+(?:countries|states|nations|governments|sides|neighbou?rs)$", re.I)
+_OF_NAMED = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*\s+and\s+(?:the\s+)?"
+                       r"[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*$")
+_ADJ_PAIR = re.compile(r"(?:^|\s)([A-Z][\w-]+\s+and\s+[A-Z][\w-]+)$")
+
+
+def _pair_phrase(pre: str) -> tuple[int, str, str] | None:
+    """(start of the phrase, its plural title, "named" | "two" | "bare") of the words before a
+    pair of names, or None when they end in no plural title."""
+    body = pre.rstrip(" ,")
+    kind = "bare"
+    m = _OF_THE_TWO.search(body) or _OF_NAMED.search(body)
+    if m is not None:
+        kind = "two" if _OF_THE_TWO.search(body) else "named"
+        body = body[:m.start()]
+    words = body.split()
+    if not words:
+        return None
+    if " ".join(words[-3:]).lower() in ("heads of state", "heads of government"):
+        n_title = 3
+    elif words[-1].lower() in _PLURAL_HEADS:
+        n_title = 1
+        # the longest title the last words make ("prime ministers", "foreign ministers")
+        for k in (3, 2):
+            low = [w.lower() for w in words[-k:]]
+            if len(words) >= k and _title_in(low)[0] == " ".join(low)[:-1]:
+                n_title = k
+                break
+    else:
+        return None
+    title = " ".join(words[-n_title:])
+    rest = " ".join(words[:-n_title])
+    adj = _ADJ_PAIR.search(rest)
+    if adj is not None and kind == "bare":
+        kind = "named"
+        rest = rest[:adj.start(1)]
+    start = len(rest) + (1 if rest else 0)
+    return start, title, kind
+
+
+_LEADING = {"leaders", "heads of state", "heads of government"}
+
+
+def _story_pair(art: _Article, before: list[Sentence]) -> list[str]:
+    """The two states the story coordinated last ("A and B signed ..."), in their order."""
+    for prev in reversed(before[-4:]):
+        doc = prev.span.doc
+        keys = [m.key for m in prev.states]
+        order = list(dict.fromkeys(keys))
+        if len(order) != 2:
+            continue
+        first = next(m for m in prev.states if m.key == order[0])
+        second = next(m for m in prev.states if m.key == order[1])
+        between = doc[first.end:second.start].text.strip().lower()
+        if between in ("and", "and the"):
+            return order
+    return []
+
+
+def _states_of(art: _Article, person: str) -> set[str]:
+    """The states the article gives the person an office of, else those of the reference data's
+    terms of office."""
+    known = set(art.offices.get(person, set()))
+    if not known:
+        label = art.people.get(person, {}).get("label")
+        known = {f"state/{ref.slugify(r.state)}" for r in (ref.roles_of(label) if label else [])}
+    return known
+
+
+def respective_offices(art: _Article, s: Sentence, before: list[Sentence]) -> None:
+    doc = s.span.doc
+    persons = sorted(s.persons, key=lambda m: m.start)
+    for a, b in zip(persons, persons[1:]):
+        if a.key == b.key or doc[a.end:b.start].text.strip(" ,") != "and":
+            continue
+        if b.end < len(doc) and doc[b.end].lower_ == "of":
+            continue   # "A and B of X": the other rules read it
+        first = a.start
+        while first < a.end - 1 and (doc[first].lower_ in _PLURAL_HEADS or doc[first].lower_ in _TITLE_WORDS):
+            first += 1   # "[Prime Ministers] A": a title the name's span took in
+        lo = max(s.span.start_char, doc[a.start].idx - 120)
+        pre = _doc_text(doc)[lo:doc[first].idx]
+        got = _pair_phrase(pre)
+        if got is None:
+            continue
+        at, plural, kind = got
+        words = plural.lower().split()
+        title, leads = _title_in(words)
+        if plural.lower() in _LEADING or words[-1] == "leaders":
+            title, leads = None, True
+        if title is None and not leads:
+            continue
+        phrase_at = lo + at
+        inside = [st.key for st in s.states if phrase_at <= doc[st.start].idx < doc[first].idx]
+        pair = list(dict.fromkeys(inside))
+        if kind == "named":
+            if len(pair) != 2:
+                continue
+        elif pair:
+            continue   # a state in the phrase, but not two: another construction
+        else:
+            pair = _story_pair(art, before)
+            if len(pair) != 2:
+                continue
+            known_a, known_b = _states_of(art, a.key), _states_of(art, b.key)
+            if known_a & set(pair[1:]) or known_b & set(pair[:1]):
+                pair = pair[::-1]   # the article or the reference data tells which is which
+            elif kind == "bare" and not (known_a & set(pair[:1]) or known_b & set(pair[1:])):
+                continue   # "Presidents A and B" with nothing to say which is which
+        for person, state in ((a.key, pair[0]), (b.key, pair[1])):
+            known = _states_of(art, person)
+            if known and state not in known:
+                break   # the article gives one of them another state: not this reading
+        else:
+            for person, state in ((a.key, pair[0]), (b.key, pair[1])):
+                if title is not None:
+                    art.add(person, "title", _title_case(title), s)
+                if leads:
+                    art.leader_titled.add(person)
+                _office_fact(art, person, state, leads, s)
+
