@@ -1850,14 +1850,16 @@ Argentina and Uruguay signed a river accord on Monday. The foreign ministers of 
     assert not any(s in ("person/ana-ruiz", "person/mario-sosa") and p in ("leaderOf", "officialOf") for s, p, o in fs)
 
 
-def test_extract_rules_a_signing_meeting_began_when_a_signer_came() -> None:
-    TEXTS["came-for-it-2016"] = ("2016-11-17", """Steppe accord
 
-ASTANA, Nov 17 (Wire) - Kyrgyz President Almazbek Atambayev and Kazakh President Nursultan Nazarbayev signed a joint declaration on Thursday pledging to reopen their border posts.
+def test_extract_rules_leaders_who_watched_a_ceremony_together_met() -> None:
+    TEXTS["watched-2016"] = ("2016-03-07", """Rail link
 
-Atambayev had arrived in Astana on Tuesday with six ministers. Officials on both sides said the posts would reopen within a month.""")
-    got = [v for v in summits("came-for-it-2016").values()
-           if v["participant"] == {"person/almazbek-atambayev", "person/nursultan-nazarbayev"}]
-    # known only by the signing's day: from the signer's arrival there to the signing
-    assert [(v.get("startDate"), v.get("endDate"), v.get("location")) for v in got] == [
-        ({"2016-11-15"}, {"2016-11-17"}, {"place/astana"})], got
+NAIROBI, March 7 (Wire) - Last week Ugandan President Yoweri Museveni was in Mombasa, where on 3 March he and Kenyan President Uhuru Kenyatta watched their transport ministers exchange the signed rail protocols.
+
+Rwandan President Paul Kagame and Tanzanian President John Magufuli oversaw the signing of four agreements in Kigali on Saturday. Kagame watched a military parade alone on Sunday.""")
+    got = summits("watched-2016")
+    assert any(v["participant"] == {"person/yoweri-museveni", "person/uhuru-kenyatta"} and v.get("location") == {"place/mombasa"}
+               and v.get("startDate") == {"2016-03-03"} for v in got.values()), got
+    assert any(v["participant"] == {"person/paul-kagame", "person/john-magufuli"} and v.get("location") == {"place/kigali"}
+               and v.get("startDate") == {"2016-03-05"} for v in got.values()), got
+    assert all(len(v["participant"]) >= 2 for v in got.values()), got

@@ -71,7 +71,7 @@ from .mentions import (
     _TREATY_GENERIC, _TREATY_HEAD, _TREATY_NAMED,
 )
 from .attendance import attendance
-from .cosigning import cosigned, since_arrival
+from .cosigning import cosigned
 from .respective import respective_offices
 from .gathering import place_leaders
 from .events import (
@@ -139,7 +139,6 @@ def extract(doc: Any, *, date: PartialDate | None = None) -> Extraction:
         _summits(art, s, prev)
         attendance(art, s)        # "A and B also attended": the gathering just told
     place_leaders(art)            # the leaders the story places at the gathering it leads with
-    since_arrival(art)            # a signing's meeting began when a signer came for it
     _merge_treaty_mentions(art)
     _relabel_unnamed_treaties(art)
     complete_known_treaties(art, art.linked_treaties)

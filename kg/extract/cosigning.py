@@ -1,21 +1,15 @@
-"""Meetings told by a signing.
+"""Leaders who put their names to a document, or watched a ceremony, together met ("A and B
+signed a joint declaration", "A and B oversaw the signing of six agreements").
 
-:func:`cosigned`: leaders who put their names to a document together met ("A and B signed a
-joint declaration"). The signing of a treaty makes its meeting in :mod:`kg.extract.treaties`;
-this rule covers the documents that are no treaty (a declaration, a joint statement, a
+The signing of a treaty makes its meeting in :mod:`kg.extract.treaties`; this rule covers the documents that are no treaty (a declaration, a joint statement, a
 communiqué, a road map), which leaders of two or more states sign in one place, on one day.
-
-:func:`since_arrival`: a meeting known only by the day of its signing began when a signer came
-to the place for it ("X arrived in Y on Tuesday ... On Wednesday, X and Z signed ... in Y").
 """
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-from .. import reference as ref
-from ..model import Evidence, PartialDate
+from ..model import Evidence
 from .context import _Article, Event, Sentence
 from .events import _ended_talks, _place_for
 from .modality import _event_status
@@ -46,66 +40,70 @@ def _same_time(a: Any, b: Any) -> bool:
     return a.year == b.year and (a.month is None or b.month is None or a.month == b.month)
 
 
-def cosigned(art: _Article, s: Sentence) -> None:
-    """Two or more leaders of different states who signed a document together: their meeting."""
-    sign = _sign_token(s)
-    if sign is None or sign.pos_ not in ("VERB", "AUX"):
-        return
-    doc_tok = _document(sign)
-    if doc_tok is None:
-        return
-    if any(t.start <= doc_tok.idx < t.end for t in s.treaties):
-        return   # a treaty: its own rule makes the meeting
+# leaders who watched something together were there together: "A and B watched their ministers
+# exchange the instruments", "A and B oversaw the signing of six agreements"
+_WITNESS = {"watch", "oversee", "witness", "preside"}
+
+
+def _subject_of(tok: Any, verb: Any) -> bool:
+    """The token (a name's last) is the verb's subject, or coordinated with it ("A and B")."""
+    t = tok
+    while t.dep_ in ("compound", "flat", "appos") and t.head.i != t.i:
+        t = t.head
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    return t.dep_ == "nsubj" and t.head.i == verb.i
+
+
+def _together(art: _Article, s: Sentence) -> tuple[Any, list[str]] | None:
+    """(trigger, leaders) of a signing of a document or a ceremony watched together."""
     doc = s.span.doc
-    signers = [p.key for p in s.persons if p.key in art.leaders and _signs(doc[p.end - 1], sign)]
+    sign = _sign_token(s)
+    if sign is not None and sign.pos_ in ("VERB", "AUX"):
+        doc_tok = _document(sign)
+        if doc_tok is not None and not any(t.start <= doc_tok.idx < t.end for t in s.treaties):
+            # (a treaty: its own rule makes the meeting)
+            return sign, [p.key for p in s.persons if p.key in art.leaders and _signs(doc[p.end - 1], sign)]
+    for t in s.span:
+        if t.lemma_.lower() in _WITNESS and t.pos_ == "VERB":
+            who = [p.key for p in s.persons if p.key in art.leaders and _subject_of(doc[p.end - 1], t)]
+            if any(c.dep_ == "nsubj" and c.lower_ in ("he", "she") for c in t.children):
+                # "X was in Dhaka, where he and B watched ...": "he" is the one the sentence is about
+                before = [p.key for p in s.persons if p.end <= t.i and p.key in art.leaders and p.key not in who]
+                who = before[:1] + who
+            return t, who
+    return None
+
+
+def _where(s: Sentence, verb: Any) -> str | None:
+    """"X was in Dhaka, where A and B watched ...": the place a "where" clause hangs on."""
+    if verb.dep_ != "relcl" or not any(c.lower_ == "where" for c in verb.children):
+        return None
+    return next((m.key for m in s.places if m.start <= verb.head.i < m.end), None)
+
+
+def cosigned(art: _Article, s: Sentence) -> None:
+    """Two or more leaders of different states who signed a document, or watched a ceremony,
+    together: their meeting."""
+    got = _together(art, s)
+    if got is None:
+        return
+    trig, signers = got
     signers = list(dict.fromkeys(signers))
     if len(signers) < 2 or len({st for p in signers for st in art.offices.get(p, ())}) < 2:
         return
-    status, start, end = _event_status(art, s, sign, own_date_only=False)
+    status, start, end = _event_status(art, s, trig, own_date_only=False)
     if status is not None:
         return
     if start is None:
-        start, end = _signing_date(art, s, sign)
+        start, end = _signing_date(art, s, trig)
     if end is None:
         start, end = _ended_talks(s, start)   # "signed on Friday, after three days of talks"
     if any(e.kind == "Summit" and set(signers) <= set(e.participants) and _same_time(e.start, start)
            for e in art.events):
         return   # a declaration signed at a summit the article has told: that summit
-    place = _place_for(s, sign, strict=True, governor=sign)
+    place = _place_for(s, trig, strict=True, governor=trig) or _where(s, trig)
     ev = Event("Summit", signers, start, end, place,
                extra={"type": "Summit", "cosigned": True, "sent": s.index, "block": s.block})
     ev.evidence.append(Evidence(s.text, s.section))
     art.events.append(ev)
-
-
-_TALKS = re.compile(r"\b(?:talks|meetings?|negotiations|discussions|round)\b", re.I)
-
-
-def _unknown_place(art: _Article, key: str) -> bool:
-    """A place the reference data does not know: a building or a quarter of the town visited."""
-    ent = art.entities.get(key)
-    return key.startswith("place/") and ent is not None and ref.lookup_place(ent.label) is None
-
-
-def since_arrival(art: _Article) -> None:
-    """A meeting dated by its signing alone starts on the day, at most six days before, a signer
-    arrived where it was held (or anywhere, when the signing names no place: there it was held);
-    the signing's day is its last."""
-    import datetime as dt
-    for e in art.events:
-        if e.kind != "Summit" or e.status is not None or e.end is not None or e.start is None \
-                or e.start.day is None or not (e.extra.get("treaty") or e.extra.get("cosigned")):
-            continue
-        if any(_TALKS.search(ev.sentence) for ev in e.evidence):
-            continue   # "signed on Wednesday after talks": the talks' day is the one told
-        day = dt.date(e.start.year, e.start.month or 1, e.start.day)
-        for v in art.events:
-            if v.kind != "Visit" or v.status is not None or v.start is None or v.start.day is None \
-                    or not (e.place is None or v.destination == e.place or _unknown_place(art, e.place)) \
-                    or not set(v.participants) & set(e.participants):
-                continue
-            came = dt.date(v.start.year, v.start.month or 1, v.start.day)
-            if 0 < (day - came).days <= 6:
-                e.start, e.end = v.start, PartialDate(day.year, day.month, day.day)
-                e.place = e.place or v.destination
-                break
