@@ -1863,3 +1863,22 @@ Rwandan President Paul Kagame and Tanzanian President John Magufuli oversaw the 
     assert any(v["participant"] == {"person/paul-kagame", "person/john-magufuli"} and v.get("location") == {"place/kigali"}
                and v.get("startDate") == {"2016-03-05"} for v in got.values()), got
     assert all(len(v["participant"]) >= 2 for v in got.values()), got
+
+
+def test_extract_rules_a_regnal_name_is_no_namesake_of_the_reference_data() -> None:
+    TEXTS["regnal-1962"] = ("1962-05-10", """Himalayan ties
+
+KATHMANDU, May 10 (Wire) - King Mahendra of Nepal received Indian Prime Minister Jawaharlal Nehru at the royal palace on Wednesday. The two men discussed trade routes through the valley for three hours.""")
+    fs = facts("regnal-1962")
+    # a reference person who bears the name as a given name and never reigned is not the king
+    assert ("person/mahendra", "leaderOf", "state/nepal") in fs, sorted(fs)
+    assert not any("chaudhry" in s or "chaudhry" in o for s, p, o in fs), sorted(fs)
+
+
+def test_extract_rules_the_head_of_a_secretariat_is_no_state_official() -> None:
+    TEXTS["secretariat-2014"] = ("2014-07-04", """Island talks
+
+APIA, July 4 (Wire) - Samoan Prime Minister Tuilaepa Sailele Malielegaoi opened the islands' trade talks here on Thursday. The bloc's director general, Dr. Tevita Moala, said the members had waited years for the deal. United Nations Secretary-General Ban Ki-moon sent a message of support.""")
+    fs = facts("secretariat-2014")
+    assert ("person/tuilaepa-sailele-malielegaoi", "leaderOf", "state/samoa") in fs, sorted(fs)
+    assert not any(s in ("person/tevita-moala", "person/ban-ki-moon") and p in ("leaderOf", "officialOf") for s, p, o in fs), sorted(fs)

@@ -118,6 +118,25 @@ def _named_in_date(tok: Any, known: set[str]) -> bool:
     return tok.lower_ in known and not _DATE_WORD.fullmatch(tok.lower_)
 
 
+_ROYAL = {"king", "queen", "emperor", "empress", "sultan", "emir", "amir", "shah", "prince", "princess", "sheikh"}
+
+
+def _reigned(person: Any) -> bool:
+    """The reference data's terms of office of the person include a monarch's title."""
+    return any(w in _ROYAL for r in ref.roles_of(person.label) for w in r.title.lower().split())
+
+
+def _short_name(art: _Article, name: str, s: Sentence, before: Any | None) -> str | None:
+    """The person a one-word name stands for (:meth:`_Article.resolve_short`); after a monarch's
+    title ("King Mahendra") a regnal name, not one of the reference data who bears it as a given
+    name and never reigned."""
+    known = _person_by_short(name)
+    if before is not None and before.lower_ in _ROYAL and known is not None and not _reigned(known) \
+            and not any(name.lower() in rec["tokens"] for rec in art.people.values()):
+        return art.person(name, s.index)
+    return art.resolve_short(name, s.index)
+
+
 def lead_blocks(blocks: list[Any]) -> list[Any]:
     """Where a dateline can stand: the first three blocks, and the first four of the body (a web
     page puts a kicker, a standfirst and a caption before it)."""
@@ -482,7 +501,7 @@ def _mentions(art: _Article, s: Sentence) -> None:
             if not name:
                 continue
             if len(_name_tokens(name)) == 1 and " " not in name:
-                key = art.resolve_short(name, s.index)
+                key = _short_name(art, name, s, doc[start - 1] if start > span.start else None)
             else:
                 key = art.person(name, s.index)
             if key:
@@ -536,7 +555,7 @@ def _mentions(art: _Article, s: Sentence) -> None:
                 key = art.person(name, s.index)
             elif name and (_person_by_short(name) is not None
                            or any(name.lower() in rec["tokens"] for rec in art.people.values())):
-                key = art.resolve_short(name, s.index)   # "President Ruto": a surname the article or the reference knows
+                key = _short_name(art, name, s, tok)   # "President Ruto": a surname the article or the reference knows
             if key:
                 s.persons.append(Mention("person", name, i + 1, j, key))
                 covered.update(range(i + 1, j))

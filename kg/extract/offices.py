@@ -41,6 +41,11 @@ def _title_in(words: list[str]) -> tuple[str | None, bool]:
     return best, best in LEADER_TITLES and best != "chairman"
 
 
+# the title of an organisation's secretariat head, right before the name
+_BODY_HEAD = re.compile(r"\b(?:secretary[- ]general|director[- ]general|executive secretary)\s*,?\s*"
+                        r"(?:(?:dame|sir|dr\.?|mr\.?|ms\.?|mrs\.?|(?:his|her) excellency)\s+)?$", re.I)
+
+
 def _institution_state(words: list[str]) -> str | None:
     text = " ".join(words)
     for name, state in INSTITUTIONS.items():
@@ -74,6 +79,11 @@ def _offices(art: _Article, s: Sentence) -> None:
         if _ELECT.search(before):
             # "President-elect X", "the President-elect, His Excellency X": an office still to come
             art.past_people.add(pm.key)
+            continue
+        if _BODY_HEAD.search(before):
+            # "U.N. Secretary-General X", "the bloc's director general, Dr. X": the head of an
+            # organisation's secretariat, nobody's state official
+            art.international.add(pm.key)
             continue
         # pre-modifier window: "Russian President Vladimir Putin", "Kremlin aide Yuri Ushakov",
         # "Panama's then-President X" ("then" keeps the role: the text places it in its time)
