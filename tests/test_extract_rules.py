@@ -1882,3 +1882,14 @@ APIA, July 4 (Wire) - Samoan Prime Minister Tuilaepa Sailele Malielegaoi opened 
     fs = facts("secretariat-2014")
     assert ("person/tuilaepa-sailele-malielegaoi", "leaderOf", "state/samoa") in fs, sorted(fs)
     assert not any(s in ("person/tevita-moala", "person/ban-ki-moon") and p in ("leaderOf", "officialOf") for s, p, o in fs), sorted(fs)
+
+
+def test_extract_rules_a_title_told_before_the_next_name_in_a_list() -> None:
+    TEXTS["gulf-list-1982"] = ("1982-11-11", """Gulf meeting
+
+MANAMA, Nov 11 (Wire) - At the table sat the Emir of Qatar, Sheikh Khalifa bin Hamad al-Thani, Oman's sultan, Qaboos bin Said, and the foreign minister of Kuwait, Sabah al-Ahmad al-Jaber al-Sabah. They discussed the war between Iran and Iraq for most of the day.""")
+    fs = facts("gulf-list-1982")
+    # (the key may keep the courtesy "Sheikh")
+    assert any(s.endswith("khalifa-bin-hamad-al-thani") and p == "leaderOf" and o == "state/qatar" for s, p, o in fs), sorted(fs)
+    assert not any(s.endswith("khalifa-bin-hamad-al-thani") and o == "state/oman" for s, p, o in fs), sorted(fs)
+    assert ("person/qaboos-bin-said", "leaderOf", "state/oman") in fs, sorted(fs)

@@ -46,6 +46,18 @@ _BODY_HEAD = re.compile(r"\b(?:secretary[- ]general|director[- ]general|executiv
                         r"(?:(?:dame|sir|dr\.?|mr\.?|ms\.?|mrs\.?|(?:his|her) excellency)\s+)?$", re.I)
 
 
+# courtesy words between a title told before a name and the name ("the Emir of Kuwait, Sheikh X")
+_COURTESY = {"sheikh", "shaikh", "dr", "dr.", "sir", "dame", "his", "her", "excellency", "h.e.", "mr", "mr.", "mrs", "ms"}
+
+
+def _name_starts(s: Sentence, i: int) -> bool:
+    """A person's name starts at token ``i``, after courtesy words."""
+    doc = s.span.doc
+    while i < s.span.end and doc[i].lower_ in _COURTESY:
+        i += 1
+    return any(m.start == i or m.start < i < m.end for m in s.persons)
+
+
 def _institution_state(words: list[str]) -> str | None:
     text = " ".join(words)
     for name, state in INSTITUTIONS.items():
@@ -189,6 +201,10 @@ def _offices(art: _Article, s: Sentence) -> None:
                     past = True
                 app_words.append(low)
                 j += 1
+            if j < s.span.end and doc[j].text == "," and _name_starts(s, j + 1):
+                # "the Emir of Kuwait, Sheikh A, Iraq's president, B,": a title told before the next
+                # name is that one's
+                app_words, app_state = [], None
             app_state = app_state or _institution_state(app_words)
             t2, l2 = _title_in(app_words)
             if t2 is not None and (not ranked or app_state is not None):
@@ -196,9 +212,13 @@ def _offices(art: _Article, s: Sentence) -> None:
                 # to South Korea" the host country comes second
                 title, leads, state = t2, l2, app_state or (state if possessive else None)
                 words = app_words
-        # "the Foreign Minister, X" / "Togo's president, X" / "Iraq's vice-president, X"
-        if title is None and pm.start - 2 >= s.span.start and doc[pm.start - 1].text == ",":
-            j, rev = pm.start - 2, []
+        # "the Foreign Minister, X" / "Togo's president, X" / "Iraq's vice-president, X" / "the
+        # Emir of Kuwait, Sheikh X"
+        comma = pm.start - 1
+        while comma > s.span.start and doc[comma].lower_ in _COURTESY:
+            comma -= 1
+        if title is None and comma - 1 >= s.span.start and doc[comma].text == ",":
+            j, rev = comma - 1, []
             while j >= s.span.start and len(rev) < 7 and (
                     doc[j].pos_ not in ("DET", "VERB", "AUX", "ADP", "PUNCT")
                     or (doc[j].lower_ in ("of", "for") and rev and rev[0][:1].isalpha() and doc[j + 1].text[:1].isupper())
@@ -209,7 +229,7 @@ def _offices(art: _Article, s: Sentence) -> None:
                     rev.insert(0, doc[j].lower_)
                 j -= 1
             app_state = None
-            for k in range(j + 1, pm.start - 1):
+            for k in range(j + 1, comma):
                 if k in state_at:
                     app_state = state_at[k]
             if (j >= s.span.start and doc[j].pos_ == "DET") or app_state is not None:
@@ -219,7 +239,7 @@ def _offices(art: _Article, s: Sentence) -> None:
                     state = app_state
                     if j >= s.span.start and doc[j].pos_ == "DET":
                         state = None
-                        for k in range(j, pm.start - 1):
+                        for k in range(j, comma):
                             if k in state_at:
                                 state = state_at[k]
                     if any(w in PAST_MARKERS and w != "then" for w in rev):
