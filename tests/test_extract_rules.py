@@ -1893,3 +1893,15 @@ MANAMA, Nov 11 (Wire) - At the table sat the Emir of Qatar, Sheikh Khalifa bin H
     assert any(s.endswith("khalifa-bin-hamad-al-thani") and p == "leaderOf" and o == "state/qatar" for s, p, o in fs), sorted(fs)
     assert not any(s.endswith("khalifa-bin-hamad-al-thani") and o == "state/oman" for s, p, o in fs), sorted(fs)
     assert ("person/qaboos-bin-said", "leaderOf", "state/oman") in fs, sorted(fs)
+
+
+def test_extract_rules_a_named_treaty_of_a_month_between_both_governments() -> None:
+    TEXTS["both-govts-1990"] = ("1990-04-20", """Border talks resume
+
+LISBON, April 20 (Wire) - Portugal and Spain reopened talks on Friday on the shared river basins. The last deal struck by both governments, the Guadiana Basin Accord of March 1968, lapsed within a decade when the dams it foresaw were never built.""")
+    fs = facts("both-govts-1990")
+    t = "treaty/guadiana-basin-accord"
+    # "the X Accord of March 1968": the month it bears
+    assert (t, "signedOn", "1968-03") in fs, sorted(fs)
+    # "both governments": the two the story is about
+    assert {o for s, p, o in fs if s == t and p == "party"} == {"state/portugal", "state/spain"}, sorted(fs)

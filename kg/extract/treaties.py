@@ -26,7 +26,9 @@ from .known_treaties import link
 
 
 _MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-_OF_DATE = re.compile(rf"^\s+of\s+(\d{{1,2}}\s+{_MONTHS}\s+\d{{4}}|{_MONTHS}\s+\d{{1,2}},?\s+\d{{4}})\b")
+# "both governments", "the two countries": the sides themselves, not their leaders
+_BOTH_STATES = re.compile(r"\b(?:the\s+two|both)\s+(?:countries|nations|states|neighbou?rs|governments)\b", re.I)
+_OF_DATE = re.compile(rf"^\s+of\s+(\d{{1,2}}\s+{_MONTHS}\s+\d{{4}}|{_MONTHS}\s+\d{{1,2}},?\s+\d{{4}}|{_MONTHS}\s+\d{{4}})\b")
 _GENERIC_NAME = re.compile(
     r"^(?:(?:New|Bilateral|Basic)\s+)?(?:Treaty|Agreement|Accord|Pact|Convention|Protocol|Charter)"
     r"(?:\s+(?:of|on)\s+(?:Friendship|Amity|Cooperation|Peace|Alliance|Mutual Assistance|Non-Aggression|"
@@ -116,7 +118,7 @@ def _treaty_key(art: _Article, m: Mention, s: Sentence, prev: Sentence | None) -
         of_date = _OF_DATE.match(_doc_text(s.span.doc)[m.end:m.end + 40])
         if of_date:   # "the Treaty of Good Neighbours of 2 May 1987": the date it bears
             got = _resolve_expr(art, of_date.group(1), "past")[0]
-            if got is not None and got.day is not None:
+            if got is not None and got.month is not None:   # "of 2 May 1987", "of December 1973"
                 m.extra["of_date"] = got
                 year = year or PartialDate(got.year)
         if year is None:
@@ -838,6 +840,11 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
                 art.add(key, "signedOn", m.extra["of_date"], s)
             elif year is not None and not signings:
                 art.add(key, "signedOn", year, s)
+            if not signings and len(parties) == 2 and _BOTH_STATES.search(s.text) \
+                    and not any(f.subject == key and f.predicate == "party" for f in art.facts):
+                # "the X Agreement, a settlement involving both governments": the story's two
+                for p in parties:
+                    art.add(key, "party", Ref(p), s)
         for sign_tok, signed_target in signings:
             if key != signed_target:
                 continue
