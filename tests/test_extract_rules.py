@@ -1905,3 +1905,15 @@ LISBON, April 20 (Wire) - Portugal and Spain reopened talks on Friday on the sha
     assert (t, "signedOn", "1968-03") in fs, sorted(fs)
     # "both governments": the two the story is about
     assert {o for s, p, o in fs if s == t and p == "party"} == {"state/portugal", "state/spain"}, sorted(fs)
+
+
+def test_extract_rules_an_adviser_serves_the_state_of_the_one_served() -> None:
+    TEXTS["adviser-2016"] = ("2016-08-04", """Transit talks
+
+KABUL, Aug 4 (Wire) - Tariq Fatemi, Sharif's special adviser on foreign affairs, asked for more time on the transit rules. Pakistani Prime Minister Nawaz Sharif is expected to decide next month. The Afghan Minister of Commerce, His Excellency Humayun Rasaw, said talks would go on.""")
+    fs = facts("adviser-2016")
+    # "X, Sharif's assistant": of the state Sharif leads, not of the dateline's
+    assert ("person/tariq-fatemi", "officialOf", "state/pakistan") in fs, sorted(fs)
+    assert ("person/tariq-fatemi", "officialOf", "state/afghanistan") not in fs
+    # a title told before a courtesy and the name
+    assert ("person/humayun-rasaw", "officialOf", "state/afghanistan") in fs, sorted(fs)

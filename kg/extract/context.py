@@ -80,6 +80,7 @@ class _Article:
         self.treaty_keys: list[str] = []                  # named treaties, in order of mention
         self.notes: list[str] = []
         self.docs: list[Any] = []                         # one spaCy Doc per block, in order
+        self.served: dict[str, str] = {}                  # an aide or adviser -> the name of the one served
         self.retrospective: bool | None = None            # the article looks back at an old story (dating)
         # offices a sentence left half-known: (person, title, leads, state, counterpart of, sentence)
         self.person_sentences: dict[str, list[Sentence]] = {}   # person -> sentences naming them

@@ -47,7 +47,8 @@ _BODY_HEAD = re.compile(r"\b(?:secretary[- ]general|director[- ]general|executiv
 
 
 # courtesy words between a title told before a name and the name ("the Emir of Kuwait, Sheikh X")
-_COURTESY = {"sheikh", "shaikh", "dr", "dr.", "sir", "dame", "his", "her", "excellency", "h.e.", "mr", "mr.", "mrs", "ms"}
+_COURTESY = {"sheikh", "shaikh", "dr", "dr.", "sir", "dame", "his", "her", "excellency", "h.e.", "mr", "mr.", "mrs", "ms",
+             "royal", "highness", "majesty", "prince", "princess"}
 
 
 def _name_starts(s: Sentence, i: int) -> bool:
@@ -100,6 +101,7 @@ def _offices(art: _Article, s: Sentence) -> None:
         # pre-modifier window: "Russian President Vladimir Putin", "Kremlin aide Yuri Ushakov",
         # "Panama's then-President X" ("then" keeps the role: the text places it in its time)
         words, state, past, possessive = [], None, False, False
+        boss = None   # the person whose aide, adviser or spokesman this one is
         i = pm.start - 1
         while i >= s.span.start:
             tok = doc[i]
@@ -113,6 +115,10 @@ def _offices(art: _Article, s: Sentence) -> None:
                 possessive = possessive or not words
                 i -= 1
                 continue
+            if low in ("'s", "’s") and i - 1 in by_token:
+                if words:
+                    boss = doc[i - 1].text   # "Putin's spokesman Dmitry Peskov": the one served
+                break
             if low in ("'s", "’s"):
                 i -= 1
                 continue
@@ -185,6 +191,11 @@ def _offices(art: _Article, s: Sentence) -> None:
             others = {i for m in s.persons if m is not pm for i in range(m.start, m.end)}
             while j < s.span.end and doc[j].text not in (",", ";", "(", ")", "—", "–") and j - pm.end < 16:
                 tok = doc[j]
+                if not app_words and j + 1 < s.span.end and doc[j + 1].lower_ in ("'s", "’s") \
+                        and tok.pos_ == "PROPN" and j not in state_at:
+                    boss = tok.text   # "X, Sharif's adviser on foreign affairs,": the one served
+                    j += 2
+                    continue
                 if j in others:  # "X, India's Power Minister Y": a list of people, not X's apposition
                     app_words = []
                     break
@@ -296,6 +307,8 @@ def _offices(art: _Article, s: Sentence) -> None:
         if state is None:
             state = _delegation_state(doc[pm.end - 1], state_at)
         if state is None:
+            if boss is not None and not leads:
+                art.served[pm.key] = boss
             art.pending.append((pm.key, title, leads, None, counterpart_of, s))
             continue
         _office_fact(art, pm.key, state, leads, s)
@@ -427,6 +440,11 @@ def _resolve_offices(art: _Article) -> None:
     for key, title, leads, state, counterpart_of, s in order:
         label = art.people[key]["label"]
         year = _sentence_year(art, s)
+        boss = art.served.get(key)
+        bosses = [k for k, rec in art.people.items() if boss and k != key and boss.lower() in rec["tokens"]
+                  and len(art.offices.get(k, ())) == 1]
+        if state is None and not leads and len(bosses) == 1:
+            state = next(iter(art.offices[bosses[0]]))   # "Sharif's adviser": of the state Sharif leads
         if state is None:
             known = art.offices.get(key, set())
             if len(known) == 1:
