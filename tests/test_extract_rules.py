@@ -1917,3 +1917,12 @@ KABUL, Aug 4 (Wire) - Tariq Fatemi, Sharif's special adviser on foreign affairs,
     assert ("person/tariq-fatemi", "officialOf", "state/afghanistan") not in fs
     # a title told before a courtesy and the name
     assert ("person/humayun-rasaw", "officialOf", "state/afghanistan") in fs, sorted(fs)
+
+
+def test_extract_rules_received_by_an_official_after_an_arrival_told_before() -> None:
+    TEXTS["received-2016"] = ("2016-02-10", """Sahel visit
+
+Ghanaian President John Mahama arrived in Ouagadougou on Monday. He was received at the airport by Foreign Minister Alpha Barry and Defence Minister Jean-Claude Bouda.""")
+    fs = facts("received-2016")
+    assert {("person/alpha-barry", "officialOf", "state/burkina-faso"),
+            ("person/jean-claude-bouda", "officialOf", "state/burkina-faso")} <= fs, sorted(fs)

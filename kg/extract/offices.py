@@ -527,6 +527,10 @@ def _welcoming_host(art: _Article, key: str, s: Sentence) -> str | None:
         for c in (verb.children if verb.dep_ != "conj" else [*verb.children, *verb.head.children]))]
     if not guests:   # "X landed in A and was welcomed by Y": the subject of the verb before
         guests = [m.key for m in s.persons if m.key != key and m.start < verb.i]
+    if not guests and any(c.dep_ == "nsubjpass" and c.lower_ in ("he", "she") for c in verb.children):
+        # "X arrived in A. She was received by Y": the one the sentences before told of
+        told = [k for i, k in art.person_order if i < s.index and k != key and art.offices.get(k)]
+        guests = told[-1:]
     return _host_state(art, s, guests)
 
 
@@ -561,6 +565,12 @@ def _host_state(art: _Article, s: Sentence, guests: list[str]) -> str | None:
         return art.state(places.pop())
     if not places and art.dateline_state and art.dateline_state not in home:
         return art.state(art.dateline_state)
+    if not places:
+        # where the sentence just before took them ("X arrived in Nairobi. She was received by Y")
+        for prev in reversed(art.sentences[max(0, s.index - 2):s.index]):
+            near = {art.state_of(m.key) for m in prev.places} - {None} - home
+            if len(near) == 1:
+                return art.state(near.pop())
     return None
 
 
