@@ -1926,3 +1926,12 @@ Ghanaian President John Mahama arrived in Ouagadougou on Monday. He was received
     fs = facts("received-2016")
     assert {("person/alpha-barry", "officialOf", "state/burkina-faso"),
             ("person/jean-claude-bouda", "officialOf", "state/burkina-faso")} <= fs, sorted(fs)
+
+
+def test_extract_rules_the_other_of_the_two_states_a_sentence_names() -> None:
+    TEXTS["co-chair-2015"] = ("2015-03-02", """River commission
+
+The trip follows a visit by Indian Water Minister Uma Bharti, who went last month to co-chair the India-Bhutan hydropower board with Economic Affairs Minister Lekey Dorji, the board's first sitting in a decade.""")
+    fs = facts("co-chair-2015")
+    assert ("person/lekey-dorji", "officialOf", "state/bhutan") in fs, sorted(fs)
+    assert ("person/lekey-dorji", "officialOf", "state/india") not in fs

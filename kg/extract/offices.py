@@ -500,8 +500,25 @@ def _resolve_offices(art: _Article) -> None:
         host = _welcoming_host(art, key, s)
         if host is not None:
             _office_fact(art, key, host, leads, s)
+            continue
+        # "A of India co-chaired the India-Nepal commission with Foreign Minister Y": of the two
+        # states the sentence names, the one no other person of it serves
+        pair = list(dict.fromkeys(m.key for m in s.states))
+        theirs = {st for m in s.persons if m.key != key for st in art.offices.get(m.key, ())}
+        if len(pair) == 2 and _paired_states(s) and theirs & set(pair) and len(set(pair) - theirs) == 1:
+            _office_fact(art, key, (set(pair) - theirs).pop(), leads, s)
     art.pending.clear()
     _reference_leaders(art)
+
+
+def _paired_states(s: Sentence) -> bool:
+    """The sentence pairs its two states: "the India-Nepal commission", "between A and B"."""
+    doc = s.span.doc
+    ms = sorted(s.states, key=lambda m: m.start)
+    return any(a.key != b.key and (doc[a.end:b.start].text.strip() in ("-", "–")
+                                   or doc[a.end:b.start].text.strip() == "and" and a.start > 0
+                                   and doc[a.start - 1].lower_ == "between")
+               for a, b in zip(ms, ms[1:]))
 
 
 _WELCOME = {"welcome", "receive", "greet"}
