@@ -1935,3 +1935,13 @@ The trip follows a visit by Indian Water Minister Uma Bharti, who went last mont
     fs = facts("co-chair-2015")
     assert ("person/lekey-dorji", "officialOf", "state/bhutan") in fs, sorted(fs)
     assert ("person/lekey-dorji", "officialOf", "state/india") not in fs
+
+
+def test_extract_rules_names_listed_with_their_states_that_the_ner_missed() -> None:
+    TEXTS["listed-2012"] = ("2012-06-09", """Customs union
+
+LUSAKA, June 9 (Wire) - Three trade ministers gathered here on Friday - Mwila Banda of Zambia, Tendai Moyo of Zimbabwe and Kagiso Sello of Botswana - and agreed to cut border fees. The Central Bank of Zambia welcomed the move.""")
+    fs = facts("listed-2012")
+    assert {("person/mwila-banda", "officialOf", "state/zambia"), ("person/tendai-moyo", "officialOf", "state/zimbabwe"),
+            ("person/kagiso-sello", "officialOf", "state/botswana")} <= fs, sorted(fs)
+    assert not any("central" in s for s, p, o in fs), sorted(fs)

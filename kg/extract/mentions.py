@@ -358,6 +358,43 @@ _PLACE_VERBS = {"arrive", "land", "fly", "travel", "go", "come", "visit", "meet"
                 "convene", "stop", "return", "head", "drive", "ride"}
 
 
+# words of an institution's name, not of a person's ("Central Bank of Nigeria")
+_INSTITUTION_WORDS = {"bank", "ministry", "university", "council", "commission", "republic", "kingdom", "government",
+                      "embassy", "army", "navy", "party", "front", "union", "court", "assembly", "parliament",
+                      "congress", "senate", "office", "agency", "institute", "academy", "people", "state", "states",
+                      "federation", "emirate", "emirates", "islands", "province", "region", "city", "port", "gulf"}
+
+
+def _listed_names_of_states(art: _Article, s: Sentence) -> None:
+    """Names in a list, each with its state ("- A B of Indonesia, C D of the Philippines and E F
+    of Thailand -"), that the NER missed: capitalised words right before "of <state>", after a
+    list's punctuation or "and"."""
+    doc = s.span.doc
+    # (a word the NER took for a place the reference data does not know may start a name)
+    unknown = {i: m for m in s.places if ref.lookup_place(m.text) is None for i in range(m.start, m.end)}
+    taken = {i for m in [*s.places, *s.states, *s.persons] for i in range(m.start, m.end)} - set(unknown)
+    for st in s.states:
+        k = st.start - 1
+        if k > s.span.start and doc[k].lower_ == "the":
+            k -= 1
+        if k <= s.span.start or doc[k].lower_ != "of":
+            continue
+        j = k
+        while j - 1 >= s.span.start and k - (j - 1) <= 4 and doc[j - 1].pos_ == "PROPN" \
+                and doc[j - 1].text[:1].isupper() and (j - 1) not in taken and doc[j - 1].lower_ not in _TITLE_WORDS \
+                and doc[j - 1].lower_ not in _INSTITUTION_WORDS and doc[j - 1].ent_type_ not in ("ORG", "FAC"):
+            j -= 1
+        if k - j < 2 or j - 1 < s.span.start or doc[j - 1].text not in ("-", "–", "—", ",", ";", ":", "and"):
+            continue
+        name = _clean_person(doc[j:k].text)
+        if not name or len(name.split()) < 2:
+            continue
+        s.persons.append(Mention("person", name, j, k, art.person(name, s.index)))
+        taken.update(range(j, k))
+        s.places = [m for m in s.places if not any(j <= i < k for i in range(m.start, m.end))]
+    s.persons.sort(key=lambda m: m.start)
+
+
 def _places_by_syntax(art: _Article, s: Sentence) -> None:
     """Towns the NER took for a person, an organisation or nothing ("arrived in Simla", "At Agra,
     A hosted B"): the object of "in", "at" or "to" on a verb of coming or meeting, one or two
@@ -507,6 +544,7 @@ def _mentions(art: _Article, s: Sentence) -> None:
             if key:
                 s.persons.append(Mention("person", name, start, end, key))
     _places_by_syntax(art, s)
+    _listed_names_of_states(art, s)
     _capital_mentions(art, s)
     # one-word names the NER missed ("between Choi and Putin") that fit a person already named
     known = {t for rec in art.people.values() for t in rec["tokens"]}
