@@ -1945,3 +1945,12 @@ LUSAKA, June 9 (Wire) - Three trade ministers gathered here on Friday - Mwila Ba
     assert {("person/mwila-banda", "officialOf", "state/zambia"), ("person/tendai-moyo", "officialOf", "state/zimbabwe"),
             ("person/kagiso-sello", "officialOf", "state/botswana")} <= fs, sorted(fs)
     assert not any("central" in s for s, p, o in fs), sorted(fs)
+
+
+def test_extract_rules_parties_named_in_a_treaty_s_own_description() -> None:
+    TEXTS["own-description-2019"] = ("2019-05-18", """Border documents
+
+ASHGABAT, May 18 (Wire) - Turkmen President Gurbanguly Berdimuhamedov hosted his Kazakh counterpart on Friday. Also signed on Friday was an accord on the demarcation of some stretches of the Kazakh-Turkmen frontier. Engineers will mark the line next year.""")
+    fs = facts("own-description-2019")
+    got = {o for s, p, o in fs if s.startswith("treaty/") and p == "party"}
+    assert got == {"state/kazakhstan", "state/turkmenistan"}, sorted(fs)

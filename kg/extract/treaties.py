@@ -428,7 +428,13 @@ def _named_parties(art: _Article, s: Sentence, m: Mention) -> list[str]:
     text = _doc_text(s.span.doc)
     lo = max(s.span.start_char, m.start - 40)
     out: list[str] = []
-    for c in _COMPOUND.finditer(text, lo, m.end):
+    hi = m.end
+    head = next((t for t in s.span if m.start <= t.idx < m.end and t.lower_ == (m.extra.get("head") or "").lower()), None)
+    if head is not None and m.extra.get("about"):
+        # "an agreement on certain sections of the Uzbek-Tajik border": its whole description
+        edge = head.right_edge
+        hi = max(hi, edge.idx + len(edge.text))
+    for c in _COMPOUND.finditer(text, lo, hi):
         gap = text[c.end():m.start] if c.end() <= m.start else ""
         if c.end() > m.start or re.fullmatch(r"\s+(?:[a-z]+\s+){0,3}", gap):
             from .. import link
