@@ -1137,7 +1137,8 @@ _TOKEN_RE = re.compile(
 
 def _bind_values(sparql: str, bindings: dict[str, Any]) -> str:
     """``sparql`` with ``VALUES ?var { term }`` at the start of its (outermost) WHERE group
-    (a list of terms gives one row each; an empty list, no solutions).
+    (a list of terms gives one row each; an empty list, no solutions; a tuple of variable
+    names binds rows of terms, :func:`_values_rows`).
 
     The terms are written in N-Triples syntax by pyoxigraph (escaped), so a
     value can never change the query's structure. (pyoxigraph's
@@ -1160,9 +1161,17 @@ def _bind_values(sparql: str, bindings: dict[str, Any]) -> str:
     if at is None:
         raise QuerySyntaxError("malformed SPARQL query: no WHERE clause to bind parameters in")
     values = " ".join(
+        _values_rows(name, term) if isinstance(name, tuple) else
         f"VALUES ?{name} {{ {' '.join(str(_node(t)) for t in (term if isinstance(term, (list, tuple)) else [term]))} }}"
         for name, term in bindings.items())
     return f"{sparql[:at]} {values} {sparql[at:]}"
+
+
+def _values_rows(names: tuple[str, ...], rows: Any) -> str:
+    """``VALUES (?a ?b) { (t1 t2) ... }``: a key of several variables binds rows of terms
+    (None: ``UNDEF``)."""
+    body = " ".join("(" + " ".join("UNDEF" if t is None else str(_node(t)) for t in row) + ")" for row in rows)
+    return f"VALUES ({' '.join('?' + n for n in names)}) {{ {body} }}"
 
 
 def _sparql_message(err: BaseException) -> str:
