@@ -225,3 +225,18 @@ def test_roles_bad_date_and_missing_person_are_input_errors(g: kg.KnowledgeGraph
         g.ask("leaders", date="May")
     with pytest.raises(InputError, match="needs --param person"):
         g.ask("roles")
+
+
+def test_roles_web_entity_page_and_timeline(g: kg.KnowledgeGraph) -> None:
+    """The page's data: a person's roles on a timeline, a state's office-holders."""
+    from kg.web import data
+
+    person = data.entity(g, "https://w3id.org/kg/id/person/vladimir-putin")
+    texts = [(r["label"], r["lo"], r["hi"]) for r in person["roles"] if r["source"] == "texts"]
+    assert texts == [("President, Russia", "2005-05-09", "2005-05-09"),
+                     ("Prime Minister, Russia", "2009-05-10", "2009-05-10")]
+    assert any(r["source"] == "reference" and r["t"] == 2000.0 and r["tEnd"] == 2009.0 for r in person["roles"])
+    holders = data.timeline(g, "https://w3id.org/kg/id/state/russia")["roles"]
+    assert [(r["label"], r["t"] is not None) for r in holders] == [
+        ("President: Dmitry Medvedev", True), ("President: Vladimir Putin", True), ("Prime Minister: Vladimir Putin", True)]
+    assert data.timeline(g)["roles"] == [] and data.entity(g, "https://w3id.org/kg/id/place/moscow")["roles"] == []
