@@ -208,6 +208,8 @@ def test_roles_the_shapes_catch_a_bad_role() -> None:
     ("President ", ", who was sworn in on 7 May 2018, spoke.", ("on", PartialDate(2018, 5, 7), None, "took office")),
     ("Minister ", " (2001-2006) wrote.", ("before", PartialDate(2001), PartialDate(2006), "served")),
     ("Minister ", ", who left office in March 2019, wrote.", ("before", None, PartialDate(2019, 3), "left office")),
+    ("President ", " met Minister Bo Li, who took office in May 2018.", ("on", None, None, None)),   # Li's start
+    ("since then President ", " has said little.", ("on", None, None, None)),
 ])
 def test_roles_tenure_read(before: str, after: str, expected: tuple[object, ...]) -> None:
     assert read(before, after, PartialDate(2020, 1, 1)) == expected

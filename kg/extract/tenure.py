@@ -83,13 +83,16 @@ def read(before: str, after: str, article_date: PartialDate | None) -> tuple[str
     """
     held, start, end, cue = "on", None, None, None
     m = _CUED.search(before)
+    if m and m.group("cue").lower() == "then" and re.search(r"\b(?:since|until|till|and|but|by)\s*$",
+                                                           before[:m.start()], re.I):
+        m = None   # "since then President X": the story's "then"
     if m and not set(re.findall(r"[a-z]+", m.group("mid"))) & _NOT_TITLE:
         word = re.sub(r"[- ]+", " ", m.group("cue").lower()).strip()
         if word in _PAST_WORDS:
             held, cue = "before", word
         else:
             cue = word
-    after = after[:240]
+    after = _attached(after)
     if m := _PAREN_SPAN.match(after):
         start, end, cue = parse_date(m.group("a")), parse_date(m.group("b")), "served"
     elif m := _SPAN.search(after):
@@ -103,6 +106,21 @@ def read(before: str, after: str, article_date: PartialDate | None) -> tuple[str
     if end is not None and article_date is not None and _before(end, article_date):
         held = "before"
     return held, start, end, cue
+
+
+# what follows a name and speaks of that person: "(1998-2004)", ", who took office in May 2018,",
+# " took office on 7 May 2018" (a comma inside a date, "May 7, 2018", does not end it)
+_ATTACHED = re.compile(r"^\s*\(\d{4}\s*[-–]\s*\d{4}\)|^\s*,\s*(?:who|having)\b[^,;()]*(?:,\s*\d{4}\b[^,;()]*)*"
+                       r"|^\s+(?:who\s+)?(?:took|was|has|had|assumed|came|served|left|stepped|resigned)\b"
+                       r"[^,;()]*(?:,\s*\d{4}\b[^,;()]*)*", re.I)
+
+
+def _attached(after: str) -> str:
+    """The part of the rest of a sentence that speaks of the person just named ("" if none):
+    a term in brackets, a relative clause, or the verb phrase the person is the subject of;
+    not a clause about someone named later ("X met Y, who took office in 2018")."""
+    m = _ATTACHED.match(after)
+    return m.group(0) if m else ""
 
 
 def _before(a: PartialDate, b: PartialDate) -> bool:
