@@ -43,7 +43,8 @@ _START = re.compile(rf"\b(?:took office|was sworn in|sworn in|assumed office|ass
 _SPAN = re.compile(rf"\b(?:served|was|ruled|governed|led)\b[^.;]{{0,80}}?\bfrom\s+(?P<a>{_DATE})\s+"
                    rf"(?:to|until|till|through)\s+(?P<b>{_DATE})", re.I)
 # "X, who served as Colombia's defence minister from 1998 to 2004,": an office told with its term
-_SERVED_AS = re.compile(r"^,?\s*(?:who|having)\s+(?:had\s+)?(?:served|was)\s+as\s+(?P<rest>[^,;]{1,60}?)\s+from\s+", re.I)
+_SERVED_AS = re.compile(r"^,?\s*(?:who|having)\s+(?:had\s+)?(?:served|was)\s+as\s+(?P<rest>[^,;]{1,60}?)\s+from\s+",
+                        re.I)
 _PAREN_SPAN = re.compile(r"^\s*\((?P<a>\d{4})\s*[-–]\s*(?P<b>\d{4})\)")
 _END = re.compile(rf"\b(?:left office|stepped down|resigned|was ousted|was removed from office)"
                   rf"(?:\s+(?:in|on))?\s+(?P<d>{_DATE})", re.I)
@@ -52,8 +53,8 @@ _END = re.compile(rf"\b(?:left office|stepped down|resigned|was ousted|was remov
 def parse_date(text: str) -> PartialDate | None:
     """A date as the texts give one: "2018", "May 2018", "7 May 2018", "May 7, 2018".
 
-    >>> parse_date("May 7, 2018"), parse_date("7 May 2018"), parse_date("May 2018"), parse_date("1998")
-    (PartialDate(year=2018, month=5, day=7), PartialDate(year=2018, month=5, day=7), PartialDate(year=2018, month=5, day=None), PartialDate(year=1998, month=None, day=None))
+    >>> [str(parse_date(t)) for t in ("May 7, 2018", "7 May 2018", "May 2018", "1998")]
+    ['2018-05-07', '2018-05-07', '2018-05', '1998']
     """
     words = re.findall(r"[A-Za-z]+|\d+", text)
     year = next((int(w) for w in words if len(w) == 4 and w.isdigit()), None)
@@ -67,7 +68,10 @@ def parse_date(text: str) -> PartialDate | None:
         return PartialDate(year, month)
 
 
-def read(before: str, after: str, article_date: PartialDate | None) -> tuple[str, PartialDate | None, PartialDate | None, str | None]:
+_Reading = tuple[str, "PartialDate | None", "PartialDate | None", "str | None"]
+
+
+def read(before: str, after: str, article_date: PartialDate | None) -> _Reading:
     """What a sentence says of an office's time: ``(held, start, end, cue)``.
 
     ``before``: the text before the person's name back to the title (or the sentence's
@@ -99,8 +103,7 @@ def read(before: str, after: str, article_date: PartialDate | None) -> tuple[str
         start, end, cue = parse_date(m.group("a")), parse_date(m.group("b")), "served"
     else:
         if m := _START.search(after):
-            start, cue = parse_date(m.group("d")), cue or re.sub(r"\s+", " ", m.group(0).split(" in ")[0].split(" on ")[0].lower())
-            cue = "took office" if cue and cue.startswith(("took", "was sworn", "sworn", "assumed", "came", "has", "in office")) else cue
+            start, cue = parse_date(m.group("d")), cue or "took office"
         if m := _END.search(after):
             end, cue = parse_date(m.group("d")), cue or "left office"
     if end is not None and article_date is not None and _before(end, article_date):
@@ -207,7 +210,7 @@ def roles(art: Any, facts: list[Fact]) -> list[RoleAttestation]:
     return list(out)
 
 
-def _read_in(art: Any, person: str, sentence: str) -> tuple[str, PartialDate | None, PartialDate | None, str | None]:
+def _read_in(art: Any, person: str, sentence: str) -> _Reading:
     rec = art.people.get(person, {})
     names = [rec.get("label", ""), *rec.get("alts", ())]
     names += [n.split()[-1] for n in names if n and len(n.split()) > 1]   # "Putin" after "Vladimir Putin"

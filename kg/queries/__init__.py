@@ -188,5 +188,5 @@ def _reference_people() -> dict[str, str]:
     return {str(p.iri): p.label for p in ref.people()}
 
 
-__all__ = ["Question", "Resolve", "TERM_VARIABLES", "questions", "get", "parse_params", "check_params", "reference_terms",
-           "resolve"]
+__all__ = ["Question", "Resolve", "TERM_VARIABLES", "questions", "get", "parse_params", "check_params",
+           "reference_terms", "resolve"]
