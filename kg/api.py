@@ -368,6 +368,10 @@ class KnowledgeGraph:
             if param in params:  # the entities the text names, looked up first (kg/queries)
                 bindings[how.variable] = _queries.resolve(self.store.query, how, params[param],
                                                           ox.Literal, ox.NamedNode)
+        if question.terms in params and question.terms in question.resolve:
+            # the reference terms of office of the person named, beside what the texts attest
+            people = bindings[question.resolve[question.terms].variable]
+            bindings[_queries.TERM_VARIABLES] = _queries.reference_terms(people, ox.Literal, ox.NamedNode)
         return self._run(question.text(portable=not isinstance(self.store, KgStore)),
                          bindings=bindings, timeout=timeout, stream=stream)
 

@@ -125,6 +125,31 @@ class Fact:
 
 
 @dataclass(frozen=True)
+class RoleAttestation:
+    """One sentence saying that ``person`` holds (or held) an office of ``state``.
+
+    kg/rdf.py writes it as a qualified role (``kg:Role``, one node per person, state and
+    title, shared by the articles that attest it) and an attestation node in the article's
+    graph (``kg:RoleAttestation``: the sentence, and the dates below). ``held`` is ``"on"``
+    when the sentence speaks of the office as held at the article's date, ``"before"`` when
+    it was held before it and not any more ("former", "then-", "served ... from 1998 to
+    2004"). ``start``/``end``: an explicit start or end the sentence gives ("took office in
+    May 2018"). ``cue``: the words that told (``former``, ``then``, ``outgoing``, ``newly
+    elected``, ``took office``, ``served``, ...), or None.
+    """
+
+    person: str
+    state: str
+    title: str | None
+    leader: bool
+    evidence: Evidence
+    held: str = "on"
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+    cue: str | None = None
+
+
+@dataclass(frozen=True)
 class ArticleDate:
     """The article's publication date and how it was found."""
 
@@ -142,3 +167,4 @@ class Extraction:
     entities: dict[str, Entity] = field(default_factory=dict)
     facts: list[Fact] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # e.g. "no article date: 3 relative dates left unresolved"
+    roles: list[RoleAttestation] = field(default_factory=list)   # qualified roles (kg/extract/tenure.py)

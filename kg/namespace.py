@@ -31,6 +31,9 @@ class KG(DefinedNamespace):
     PlannedEvent: object
     QuarantinedFact: object
     Status: object
+    Role: object
+    LeaderRole: object
+    RoleAttestation: object
 
     # object properties of the contract
     party: object
@@ -51,6 +54,16 @@ class KG(DefinedNamespace):
     startDate: object
     endDate: object
     title: object
+    # qualified roles (offices in time)
+    holder: object
+    roleOf: object
+    roleTitle: object
+    role: object
+    attestedOn: object
+    heldBefore: object
+    startTime: object
+    endTime: object
+    tenureCue: object
 
     # provenance and bookkeeping
     sentence: object

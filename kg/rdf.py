@@ -134,7 +134,57 @@ def build_triples(ex: Extraction, article: str, *, url: str | None, source: str 
         add(st, _DERIVED, art)
         add(st, sentence_p, ox.Literal(fact.evidence.sentence))
         add(st, section_p, ox.Literal(fact.evidence.section))
+    for role in ex.roles:
+        _add_role(add, role, ex, art, article)
     return list(out)
+
+
+def role_key(person: str, state: str, title: str | None, leader: bool) -> str:
+    """The key of a qualified role: one per person, state and title (``role/<person>--<state>--<title>``).
+
+    >>> role_key("person/vladimir-putin", "state/russia", "Prime Minister", True)
+    'role/vladimir-putin--russia--prime-minister'
+    >>> role_key("person/a-b", "state/peru", None, False)
+    'role/a-b--peru--official'
+    """
+    from .reference import slugify
+
+    what = slugify(title) if title else ("leader" if leader else "official")
+    return f"role/{person.split('/', 1)[1]}--{state.split('/', 1)[1]}--{what}"
+
+
+def _add_role(add, role, ex: Extraction, art: ox.NamedNode, article: str) -> None:  # type: ignore[no-untyped-def]
+    """A role (shared by the articles that attest it) and this article's attestation of it:
+    the sentence, and when the sentence places it (ontology/kg.ttl, kg:Role)."""
+    from .caps import short_key
+
+    person = role.person if role.person in ex.entities else short_key(role.person)
+    state = role.state if role.state in ex.entities else short_key(role.state)
+    if person not in ex.entities or state not in ex.entities:
+        return   # an entity the caps left out
+    r = _N(str(entity_iri(role_key(person, state, role.title, role.leader))))
+    add(r, _RDF_TYPE, _N(str(KG.Role)))
+    if role.leader:
+        add(r, _RDF_TYPE, _N(str(KG.LeaderRole)))
+    add(r, _N(str(KG.holder)), _N(str(entity_iri(person))))
+    add(r, _N(str(KG.roleOf)), _N(str(entity_iri(state))))
+    if role.title:
+        add(r, _N(str(KG.roleTitle)), ox.Literal(role.title))
+    basis = f"{r.value} {role.evidence.sentence} {role.held} {role.start} {role.end} {role.cue}"
+    at = _N(f"{article}#r-" + hashlib.sha256(basis.encode()).hexdigest()[:16])
+    add(at, _RDF_TYPE, _N(str(KG.RoleAttestation)))
+    add(at, _N(str(KG.role)), r)
+    add(at, _DERIVED, art)
+    add(at, _N(str(KG.sentence)), ox.Literal(role.evidence.sentence))
+    add(at, _N(str(KG.section)), ox.Literal(role.evidence.section))
+    if ex.date.date is not None:
+        add(at, _N(str(KG.attestedOn if role.held == "on" else KG.heldBefore)), _date(ex.date.date))
+    if role.start is not None:
+        add(at, _N(str(KG.startTime)), _date(role.start))
+    if role.end is not None:
+        add(at, _N(str(KG.endTime)), _date(role.end))
+    if role.cue:
+        add(at, _N(str(KG.tenureCue)), ox.Literal(role.cue))
 
 
 def build_graph(ex: Extraction, article: URIRef, *, url: str | None, source: str | None,
@@ -245,5 +295,6 @@ def check_built(built: Built) -> Built:
     return Built(graphs, report, built.entities, checked=True)
 
 
-__all__ = ["article_graphs", "article_key", "check_built", "build_graph", "build_triples", "entity_iri", "quarantine"]
+__all__ = ["article_graphs", "article_key", "check_built", "build_graph", "build_triples", "entity_iri", "quarantine",
+           "role_key"]
 

@@ -73,6 +73,7 @@ from .mentions import (
 from .attendance import attendance
 from .cosigning import cosigned
 from .respective import respective_offices
+from . import tenure
 from .gathering import place_leaders
 from .events import (
     _attached, _destination, _participants, _place_for, _presence_visits, _summits, _trigger_tokens, _visits,
@@ -165,10 +166,14 @@ def extract(doc: Any, *, date: PartialDate | None = None) -> Extraction:
     used = {f.subject for f in art.facts} | {f.obj.key for f in art.facts if isinstance(f.obj, Ref)}
     # every state the story names as an actor is part of the article, with or without a fact
     used |= art.actor_states
+    # qualified roles, the offices in time (kg/extract/tenure.py): only of states the article
+    # already holds, so that they add no state to it; a past office may add its holder
+    found_roles = [r for r in tenure.roles(art, art.facts) if r.state in used]
+    used |= {r.person for r in found_roles}
     entities = {k: v for k, v in art.entities.items() if k in used}
     facts = [f for f in art.facts if f.evidence.section != "reference" or f.subject in used]
     return Extraction(text="\n\n".join(b.text for b in blocks), title=doc.title, date=adate,
-                      entities=entities, facts=facts, notes=art.notes)
+                      entities=entities, facts=facts, notes=art.notes, roles=found_roles)
 
 
 __all__ = ["extract", "pipeline", "canonical_person_label", "MODEL"]

@@ -13,6 +13,14 @@ to it with ``VALUES``, so the question starts from that entity through the store
 instead of filtering every fact (issue 13: questions about one entity stay as fast at 1M quads
 as at 100k).
 
+``# @reference-terms NAME`` (the ``roles`` question): the terms of office the reference data
+(kg/data/roles.tsv) knows for the person the parameter names are bound as rows of
+``(?source ?refState ?refTitle ?refStart ?refEnd ?refLeader)``, each ``("reference" state
+title start-year end-year leads)`` (an open term's end ``UNDEF``), after one row ``("texts"
+UNDEF ...)``:
+a question joins its rows read from the articles with ``?source "texts"`` and adds a branch
+binding only ``?source "reference"`` to list the reference terms beside them (marked as such).
+
 A line ``# @portable`` splits a file in two: above it the question as the embedded
 store runs it (it may use what Oxigraph adds to SPARQL 1.1, such as ``LATERAL``),
 below it the same question in plain SPARQL 1.1, which remote stores get.
@@ -32,6 +40,9 @@ _PARAM_RE = re.compile(r"^#\s*@param\s+([A-Za-z][A-Za-z0-9_]*)\s*(\(required\))?
 _DATE_RE = re.compile(r"^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$")
 _RESOLVE_RE = re.compile(r"^#\s*@resolve\s+([A-Za-z][A-Za-z0-9_]*)\s*:\s*\?([A-Za-z_][A-Za-z0-9_]*)"
                          r"(?:\s+([A-Za-z]+:[A-Za-z0-9_]+))?\s*$")
+_TERMS_RE = re.compile(r"^#\s*@reference-terms\s+([A-Za-z][A-Za-z0-9_]*)\s*$")
+#: the variables ``# @reference-terms`` binds, in order
+TERM_VARIABLES = ("source", "refState", "refTitle", "refStart", "refEnd", "refLeader")
 
 
 @dataclass(frozen=True)
@@ -54,6 +65,7 @@ class Question:
     resolve: dict[str, Resolve] = field(default_factory=dict)
     dates: frozenset[str] = frozenset()   # parameters that are a date: YYYY, YYYY-MM or YYYY-MM-DD
     portable: str = ""            # plain SPARQL 1.1 for remote stores ("" : ``sparql`` is)
+    terms: str | None = None      # ``# @reference-terms NAME``: the parameter whose reference terms are bound
 
     def text(self, *, portable: bool = False) -> str:
         """The query to send: the plain SPARQL 1.1 form when ``portable`` and there is one."""
@@ -74,7 +86,7 @@ def questions() -> dict[str, Question]:
         text, _, portable = text.partition("\n# @portable\n")
         lines = text.splitlines()
         help_text = lines[0].lstrip("#").strip() if lines and lines[0].startswith("#") else ""
-        params, required, resolve, dates = {}, set(), {}, set()
+        params, required, resolve, dates, terms = {}, set(), {}, set(), None
         for line in lines:
             m = _PARAM_RE.match(line)
             if m:
@@ -86,9 +98,12 @@ def questions() -> dict[str, Question]:
             r = _RESOLVE_RE.match(line)
             if r:
                 resolve[r.group(1)] = Resolve(r.group(2), r.group(3))
+            t = _TERMS_RE.match(line)
+            if t:
+                terms = t.group(1)
         name = entry.name[:-3]
         out[name] = Question(name, help_text, params, text, frozenset(required), resolve,
-                             dates=frozenset(dates), portable=portable)
+                             dates=frozenset(dates), portable=portable, terms=terms)
     return dict(sorted(out.items()))
 
 
@@ -140,4 +155,38 @@ def resolve(query: Callable[..., Any], how: Resolve, text: str, literal: Callabl
     return match(query, text, how.cls, literal=literal, iri=iri)
 
 
-__all__ = ["Question", "Resolve", "questions", "get", "parse_params", "check_params", "resolve"]
+def reference_terms(people: list[Any], literal: Callable[..., Any], iri: Callable[[str], Any]) -> list[tuple[Any, ...]]:
+    """The rows ``# @reference-terms`` binds for the people a parameter resolved to (see the
+    module's docstring): one ``"texts"`` row, then each reference term of office."""
+    from .. import link
+    from .. import reference as ref
+
+    xsd_year = iri("http://www.w3.org/2001/XMLSchema#gYear")
+    xsd_bool = iri("http://www.w3.org/2001/XMLSchema#boolean")
+
+    def year(y: int | None) -> Any:
+        return None if y is None else literal(f"{y:04d}", datatype=xsd_year)
+
+    rows: list[tuple[Any, ...]] = [(literal("texts"), None, None, None, None, None)]
+    by_iri = _reference_people()
+    for person in people:
+        label = by_iri.get(getattr(person, "value", str(person)))
+        if not label:
+            continue
+        # the terms of roles.tsv; else the one office people.tsv gives
+        terms = [link.Term(r.state, r.title, r.start, r.end) for r in ref.roles_of(label)] or link.terms_of(label)
+        for t in terms:
+            rows.append((literal("reference"), iri(str(ref.state_iri(t.state))), literal(t.title),
+                         year(t.start), year(t.end), literal("true" if t.leads else "false", datatype=xsd_bool)))
+    return rows
+
+
+@lru_cache(maxsize=1)
+def _reference_people() -> dict[str, str]:
+    from .. import reference as ref
+
+    return {str(p.iri): p.label for p in ref.people()}
+
+
+__all__ = ["Question", "Resolve", "TERM_VARIABLES", "questions", "get", "parse_params", "check_params",
+           "reference_terms", "resolve"]

@@ -297,6 +297,7 @@ def entity(g: Any, iri: str) -> dict[str, Any]:
     return {
         "iri": iri,
         "label": labels[0] if labels else _local(iri),
+        "roles": roles(g, iri, types),
         "labels": labels,
         "kind": _kind_of(types),
         "types": [compact(t) for t in types],
@@ -516,8 +517,47 @@ def timeline(g: Any, iri: str | None = None) -> dict[str, Any]:
         events.append(item)
     events.sort(key=lambda e: (e["t"], e["kind"], e["label"]))
     undated.sort(key=lambda e: (e["kind"], e["label"]))
-    return {"events": events, "undated": undated, "colours": COLOURS, "kinds": list(EVENTS)}
+    office = roles(g, iri) if iri is not None else []
+    return {"events": events, "undated": undated, "colours": COLOURS, "kinds": list(EVENTS), "roles": office}
+
+
+# -- offices in time ---------------------------------------------------------
+def roles(g: Any, iri: str, types: Iterable[str] | None = None) -> list[dict[str, Any]]:
+    """A person's offices (the ``roles`` question, with the reference terms beside them) or a
+    state's office-holders (the ``leaders`` question), each with its span on the time axis:
+    ``t``/``tEnd`` from the earliest of its first attestation and the start the texts give to
+    the latest of its last attestation and end (a reference term: its years; an open one runs
+    to the latest date shown). Empty for anything else."""
+    if types is None:
+        types = [r["t"].value for r in _query(g, f"SELECT ?t WHERE {{ {_iri(iri)} a ?t }}")]
+    types = set(types)
+    if KG + "Person" in types:
+        rows = g.ask("roles", person=iri).to_dicts()
+        for r in rows:
+            r["label"] = f"{r['title'] or r['role']}, {r['stateName']}"
+    elif KG + "State" in types:
+        rows = g.ask("leaders", state=iri).to_dicts()
+        for r in rows:
+            r["label"] = f"{r['title'] or ('leader' if r['leader'] == 'true' else 'official')}: {r['name']}"
+            r["source"] = "texts"
+    else:
+        return []
+    out = []
+    for r in rows:
+        ends = [d for d in (r.get("from"), r.get("start")) if d]
+        lo = min(ends, key=lambda d: _date_key(d)[0]) if ends else None
+        ends = [d for d in (r.get("to"), r.get("end")) if d]
+        hi = max(ends, key=lambda d: _date_key(d)[0]) if ends else None
+        r["lo"], r["hi"] = lo, hi
+        r["t"] = round(_date_key(lo)[0], 4) if lo else None
+        r["tEnd"] = round(_date_key(hi)[0], 4) if hi else None
+        if r["source"] == "reference" and r["t"] is not None:   # years, inclusive
+            r["t"] = round(_date_key(lo)[0] - 0.5, 4)
+            r["tEnd"] = round(_date_key(hi)[0] + 0.5, 4) if hi else None
+        out.append(r)
+    return out
+
 
 
 __all__ = ["KINDS", "COLOURS", "EVENTS", "LINKS", "resolve", "search", "entity", "neighbourhood",
-           "layout", "timeline", "labels_and_kinds", "compact"]
+           "layout", "timeline", "roles", "labels_and_kinds", "compact"]

@@ -303,6 +303,11 @@
         else mini.remove();
       }).catch(function () { mini.remove(); });
 
+      if (e.roles && e.roles.length) {
+        box.appendChild(h("h2", { text: e.kind === "State" ? "Office-holders over time" : "Roles over time" }));
+        box.appendChild(rolesChart(e.roles));
+      }
+
       box.appendChild(h("h2", { text: "Facts" }));
       if (!e.facts.length) box.appendChild(h("p", { "class": "empty", text: "No facts about this entity." }));
       else box.appendChild(factsTable(e));
@@ -360,6 +365,47 @@
     ]);
   }
 
+  // -- offices in time: one bar per role, from its first attestation (or the start a text
+  // gives) to its last (or the end a text gives); reference terms drawn apart ------------
+  function roleSpan(r) {
+    var parts = [];
+    if (r.source === "reference") return "reference data: " + (r.start || "?") + " – " + (r.end || "");
+    if (r.from) parts.push("attested " + r.from + (r.to && r.to !== r.from ? " – " + r.to : ""));
+    if (r.start || r.end) parts.push("term " + (r.start || "?") + " – " + (r.end || "?"));
+    if (r.before) parts.push("past by " + r.before);
+    if (r.articles) parts.push(r.articles + (r.articles === "1" ? " article" : " articles"));
+    return parts.join(" · ");
+  }
+
+  function rolesChart(rows) {
+    var ts = [];
+    rows.forEach(function (r) { if (r.t !== null) ts.push(r.t); if (r.tEnd !== null) ts.push(r.tEnd); });
+    var lo = Math.min.apply(null, ts), hi = Math.max.apply(null, ts);
+    if (!ts.length) { lo = 0; hi = 1; }
+    if (hi - lo < 1) { lo -= 0.5; hi += 0.5; }
+    var chart = h("div", { "class": "roles-chart" });
+    chart.appendChild(h("div", { "class": "role-row role-axis" }, [h("span", { "class": "role-label" }),
+      h("div", { "class": "role-track" }, [h("span", { "class": "axis-lo", text: String(Math.floor(lo)) }),
+                                           h("span", { "class": "axis-hi", text: String(Math.ceil(hi)) })]),
+      h("span", { "class": "role-span" })]));
+    rows.forEach(function (r) {
+      var track = h("div", { "class": "role-track" });
+      if (r.t !== null) {
+        var end = r.tEnd !== null ? r.tEnd : hi;
+        var bar = h("div", { "class": "role-bar" + (r.source === "reference" ? " reference" : "") +
+                                      (r.tEnd === null ? " open" : ""), title: roleSpan(r) });
+        bar.style.left = (100 * (r.t - lo) / (hi - lo)) + "%";
+        bar.style.width = Math.max(0.8, 100 * (end - r.t) / (hi - lo)) + "%";
+        track.appendChild(bar);
+      }
+      var label = r.person && r.name ? iriLink(r.person, r.label) : h("span", { text: r.label });
+      chart.appendChild(h("div", { "class": "role-row" + (r.source === "reference" ? " reference" : "") }, [
+        h("span", { "class": "role-label" }, [label]), track,
+        h("span", { "class": "role-span", text: roleSpan(r) })]));
+    });
+    return chart;
+  }
+
   // -- graph and timeline views ------------------------------------------------------------
   function legend(box, kinds) {
     clear(box);
@@ -397,6 +443,10 @@
         return h("tr", { "class": "event-row" }, [h("td", { text: e.start ? e.start + (e.end ? " – " + e.end : "") : "undated" }),
           h("td", {}, [kindBadge(e.kind)]), h("td", {}, [iriLink(e.iri, e.label)])]);
       });
+      if (t.roles && t.roles.length) {
+        table.appendChild(h("h3", { text: t.roles[0].person ? "Office-holders" : "Roles" }));
+        table.appendChild(rolesChart(t.roles));
+      }
       table.appendChild(h("table", { "class": "facts" }, [
         h("thead", {}, [h("tr", {}, [h("th", { text: "Date" }), h("th", { text: "Kind" }), h("th", { text: "Event" })])]),
         h("tbody", {}, rows)]));
