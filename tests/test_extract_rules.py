@@ -1954,3 +1954,12 @@ ASHGABAT, May 18 (Wire) - Turkmen President Gurbanguly Berdimuhamedov hosted his
     fs = facts("own-description-2019")
     got = {o for s, p, o in fs if s.startswith("treaty/") and p == "party"}
     assert got == {"state/kazakhstan", "state/turkmenistan"}, sorted(fs)
+
+
+def test_extract_rules_who_refers_to_the_name_right_before_it() -> None:
+    TEXTS["who-flew-2014"] = ("2014-06-27", """Malabo summit
+
+MALABO, June 27 (Wire) - The communique was read by Equatorial Guinea's President Teodoro Obiang, his Gabonese counterpart Ali Bongo and President Idriss Deby of Chad, who had flown to Malabo on Thursday for the two-day meeting. Bongo spoke of regional trade.""")
+    visits = {(v["visitor"], v["destination"]) for v in _visits("who-flew-2014")}
+    assert ("person/idriss-deby", "place/malabo") in visits, visits
+    assert not any(v[0] == "person/teodoro-obiang" for v in visits), visits

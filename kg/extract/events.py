@@ -1152,6 +1152,15 @@ def _subject_person(verb: Any, by_tok: dict[int, Mention]) -> str | None:
             continue
         if c.i in by_tok:
             return by_tok[c.i].key
+        if c.lower_ == "who" and verb.dep_ == "relcl":
+            # "A, B and C of Pakistan, who had flown in": the name right before "who" (the parser
+            # may hang the clause on the list's first name)
+            doc = verb.doc
+            for j in range(c.i - 1, max(c.i - 7, verb.sent.start - 1), -1):
+                if j in by_tok:
+                    return by_tok[j].key
+                if doc[j].pos_ in ("VERB", "AUX"):
+                    break
         if c.lower_ in ("who", "that") and verb.dep_ == "relcl" and verb.head.i in by_tok:
             return by_tok[verb.head.i].key
         if c.lower_ == "who" and verb.dep_ == "relcl":
