@@ -1963,3 +1963,12 @@ MALABO, June 27 (Wire) - The communique was read by Equatorial Guinea's Presiden
     visits = {(v["visitor"], v["destination"]) for v in _visits("who-flew-2014")}
     assert ("person/idriss-deby", "place/malabo") in visits, visits
     assert not any(v[0] == "person/teodoro-obiang" for v in visits), visits
+
+
+def test_extract_rules_an_arrival_shortly_afterwards_is_on_the_day_just_told() -> None:
+    TEXTS["afterwards-2019"] = ("2019-03-13", """Regional talks
+
+AMMAN, March 13 (Wire) - Iraqi President Barham Salih arrived in Amman on Sunday for talks on trade. Egypt's President Abdel Fattah al-Sisi landed shortly afterwards, and the three leaders dined together in the evening.""")
+    visits = {(v["visitor"], v["destination"], v.get("startDate")) for v in _visits("afterwards-2019")}
+    assert ("person/abdel-fattah-el-sisi", "place/amman", "2019-03-10") in visits or \
+        ("person/abdel-fattah-al-sisi", "place/amman", "2019-03-10") in visits, visits

@@ -902,6 +902,8 @@ def _visits(art: _Article, s: Sentence) -> None:
                 and tok.head.head.lemma_.lower() in VISIT_VERBS:
             # "arrived in X on 15 May to begin a tour of Y": the tour began with the arrival
             _, start, end = _event_status(art, s, tok.head.head, own_date_only=True)
+        if start is None and status is None and is_verb and _LATER_THAT_DAY.search(s.text):
+            start = _day_told_before(art, s)   # "X left for Y in the afternoon", "landed shortly afterwards"
         if dest is None and is_verb and status is None and art.dateline_place and _arrives(tok) \
                 and (says_here(s.text) or _news_of_the_day(art, start)):
             # "X arrived on Tuesday", "Y, who flew in on Friday": to where the story is filed
@@ -923,8 +925,6 @@ def _visits(art: _Article, s: Sentence) -> None:
             continue   # a trip at home ("went to Mumbai") is no visit to a state
         if _a_building(art, s, dest) or _a_region(art, s, dest):
             continue   # "visited St. Mary's Church", "a tour of West Africa": no visit to one state
-        if start is None and status is None and is_verb and _LATER_THAT_DAY.search(s.text):
-            start = _day_told_before(art, s)   # "X left for Y in the afternoon": the day just told
         if start is None and status is None and is_verb:
             start = _occasion_day(art, s, tok, visitor, dest)
         dests = [dest] + (_further_destinations(s, tok, dest) if is_verb else [])
@@ -996,7 +996,9 @@ def _a_region(art: _Article, s: Sentence, dest: str) -> bool:
 
 
 _LATER_THAT_DAY = re.compile(r"\b(?:in\s+the|that|the\s+same|later\s+that|later\s+in\s+the)\s+"
-                             r"(?:morning|afternoon|evening|night|day)\b", re.I)
+                             r"(?:morning|afternoon|evening|night|day)\b|"
+                             r"\b(?:shortly|soon|(?:an|one|two|three|a\s+few)\s+hours?|minutes)\s+(?:afterwards|after(?:wards)?|later)\b",
+                             re.I)
 
 
 def _day_told_before(art: _Article, s: Sentence) -> PartialDate | None:
