@@ -1972,3 +1972,12 @@ AMMAN, March 13 (Wire) - Iraqi President Barham Salih arrived in Amman on Sunday
     visits = {(v["visitor"], v["destination"], v.get("startDate")) for v in _visits("afterwards-2019")}
     assert ("person/abdel-fattah-el-sisi", "place/amman", "2019-03-10") in visits or \
         ("person/abdel-fattah-al-sisi", "place/amman", "2019-03-10") in visits, visits
+
+
+def test_extract_rules_a_gathering_under_the_chairmanship_of_a_leader() -> None:
+    TEXTS["chairmanship-2019"] = ("2019-07-20", """Bloc at forty
+
+GABORONE, July 20 (Wire) - Forty years ago this month the bloc's founders met for the first time. The SADC summit in Windhoek ran from 17 to 18 August 2018 under the chairmanship of Namibia's president, Hage Geingob, who urged members to pay their dues.""")
+    got = summits("chairmanship-2019")
+    assert any(v["participant"] == {"person/hage-geingob"} and v.get("startDate") == {"2018-08-17"}
+               and v.get("location") == {"place/windhoek"} for v in got.values()), got

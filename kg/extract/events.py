@@ -531,6 +531,11 @@ def _first_verb(tok: Any) -> Any | None:
     return next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
 
 
+# what a gathering runs under: "under the chairmanship of X", "with X as its chairperson"
+_CHAIRING = {"chairmanship", "chairpersonship", "presidency", "chairperson", "chairman", "chair",
+             "auspices"}
+
+
 def _takes_part(s: Sentence, tok: Any, p: Mention) -> bool:
     """The person takes part in the gathering ``tok`` names: the subject of the verb the gathering
     hangs off ("X attended the summit", "at the summit, X rejected ..."), or the agent of a
@@ -539,6 +544,10 @@ def _takes_part(s: Sentence, tok: Any, p: Mention) -> bool:
     if any(c.dep_ in ("relcl", "acl") and c.pos_ == "VERB" and tok.i in {g.i for g in c.subtree} and tok.i > c.i
            for c in person.children):
         return True   # "X, who chaired the summit, said ..."
+    chair = next((a for a in person.ancestors if a.lemma_.lower() in _CHAIRING and a.pos_ == "NOUN"), None)
+    if chair is not None and _first_verb(chair) is not None and _first_verb(tok) is not None \
+            and _first_verb(chair).i == _first_verb(tok).i:
+        return True   # "the summit ran from 10 to 12 July under the chairmanship of X"
     verb = _first_verb(person)
     if verb is None:
         return False
