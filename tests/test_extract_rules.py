@@ -1981,3 +1981,14 @@ GABORONE, July 20 (Wire) - Forty years ago this month the bloc's founders met fo
     got = summits("chairmanship-2019")
     assert any(v["participant"] == {"person/hage-geingob"} and v.get("startDate") == {"2018-08-17"}
                and v.get("location") == {"place/windhoek"} for v in got.values()), got
+
+
+def test_extract_rules_it_was_superseded_by_a_treaty_signed_on_a_day_told_after_a_comma() -> None:
+    TEXTS["superseded-2024"] = ("2024-02-08", """Trade bloc anniversary
+
+The Treaty of Belmopan was signed on 8 February 1984 by the leaders of Belize and Guatemala. It was superseded by the Revised Treaty of Belmopan, signed in Flores, Guatemala, on 3 March 2002, which created a customs union.""")
+    fs = facts("superseded-2024")
+    # "It was superseded by X": X replaces the treaty just told
+    assert ("treaty/revised-treaty-of-belmopan", "replaces", "treaty/treaty-of-belmopan") in fs, sorted(fs)
+    # "X, signed in A, B, on DATE": the date the parser hung past the participle's phrase
+    assert ("treaty/revised-treaty-of-belmopan", "signedOn", "2002-03-03") in fs, sorted(fs)

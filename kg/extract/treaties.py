@@ -780,6 +780,14 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
                     art.add(t_old[0], "signedOn", t_old[2], s)
                 art.add(key_new, "replaces", Ref(t_old[0]), s)
                 by_pronoun.add(m_old.start)
+    # replacement with a pronoun for the older treaty: "It was superseded by the Revised X"
+    if resolved and art.treaty_keys and resolved[0][1][0] != art.treaty_keys[-1] and re.match(
+            r"^\s*(?:It|This|The\s+(?:old|original|earlier|first)\s+(?:treaty|agreement|accord|pact|convention))\s+"
+            + REPLACE_PASSIVE + r"\s+(?:the\s+)?(?:[a-z]+\s+)?$", text[s.span.start_char:resolved[0][0].start]):
+        m_new, t_new = resolved[0]
+        _treaty_entity(art, t_new[0], t_new[1], m_new)
+        art.add(t_new[0], "replaces", Ref(art.treaty_keys[-1]), s)
+        by_pronoun.add(m_new.start)
     # replacement: "A replaced B", "B was superseded by A", "A, replacing B"
     for (m1, t1), (m2, t2) in zip(resolved, resolved[1:]):
         between = text[m1.end:m2.start]
@@ -1096,6 +1104,11 @@ def _signing_date(art: _Article, s: Sentence, sign_tok: Any) -> tuple[PartialDat
     # not a date of a clause of its own in the signing's subtree ("signed X, 40 years after A
     # and B signed Y on 3 May 1981")
     own = [m for m in s.dates if lo <= m.start < hi and not _other_clause(_token_at_char(s.span, m.start), sign_tok)]
+    if not own and sign_tok.dep_ in ("acl", "relcl"):
+        # "the X Treaty, signed in Nassau, the Bahamas, on 5 July 2001, which ...": a date the
+        # parser hung elsewhere, right after the participle's phrase
+        text = _doc_text(s.span.doc)
+        own = [m for m in s.dates if hi <= m.start < hi + 12 and re.fullmatch(r"[\s,]*(?:on|in)?\s*", text[hi:m.start])][:1]
     if own:
         for m in sorted(own, key=lambda m: abs(m.start - sign_tok.idx)):
             got = _resolve_expr(art, m.text, "past", context=_text_before(art, s, m.start))
