@@ -1992,3 +1992,13 @@ The Treaty of Belmopan was signed on 8 February 1984 by the leaders of Belize an
     assert ("treaty/revised-treaty-of-belmopan", "replaces", "treaty/treaty-of-belmopan") in fs, sorted(fs)
     # "X, signed in A, B, on DATE": the date the parser hung past the participle's phrase
     assert ("treaty/revised-treaty-of-belmopan", "signedOn", "2002-03-03") in fs, sorted(fs)
+
+
+def test_extract_rules_landed_and_was_received_is_a_welcome_not_a_meeting() -> None:
+    TEXTS["landed-2022"] = ("2022-05-16", """Gulf visit
+
+ENTEBBE, May 16 (Wire) - Kenyan President Uhuru Kenyatta landed at noon on Sunday and was received by Ugandan President Yoweri Museveni. The two leaders held talks on Monday on oil prices.""")
+    got = summits("landed-2022")
+    assert not any(v.get("startDate") == {"2022-05-15"} for v in got.values()), got
+    visits = {(v["visitor"], v["destination"]) for v in _visits("landed-2022")}
+    assert any(v[1] in ("place/entebbe", "state/uganda") and v[0] == "person/uhuru-kenyatta" for v in visits), visits

@@ -1280,10 +1280,12 @@ def _presence_visits(art: _Article, s: Sentence) -> None:
             where = next((m.key for m in s.places if _governed_by(doc[m.end - 1], tok)
                           and art.state_of(m.key) == home), home)
             _add_visit(art, s, tok, guest, where, host)
+            landed = tok.dep_ == "conj" and tok.head.lemma_.lower() in ("land", "touch")
             if all(k in art.leaders or k in art.leader_titled for k in (host, guest)) \
-                    and not _AIRSIDE.search(s.text):
+                    and not _AIRSIDE.search(s.text) and not landed:
                 # two leaders, one receiving the other: they met (not a welcome on the tarmac,
-                # which is protocol: the talks are told apart)
+                # nor "X landed and was received by Y" at the airport, which are protocol: the talks
+                # are told apart)
                 _add_meeting(art, s, tok, [host, guest], where if where.startswith("place/") else None)
         elif lem == "call" and tok.pos_ == "VERB":
             # "called on President X": a courtesy call is a meeting
