@@ -2002,3 +2002,11 @@ ENTEBBE, May 16 (Wire) - Kenyan President Uhuru Kenyatta landed at noon on Sunda
     assert not any(v.get("startDate") == {"2022-05-15"} for v in got.values()), got
     visits = {(v["visitor"], v["destination"]) for v in _visits("landed-2022")}
     assert any(v[1] in ("place/entebbe", "state/uganda") and v[0] == "person/uhuru-kenyatta" for v in visits), visits
+
+
+def test_extract_rules_arrived_at_an_airport_of_no_known_town_is_the_story_s_town() -> None:
+    TEXTS["facility-2017"] = ("2017-11-03", """Andean visit
+
+BOGOTA, Nov 3 (Wire) - Peruvian President Pedro Pablo Kuczynski arrived at El Dorado airport on Thursday for a two-day working visit. He met President Juan Manuel Santos on Friday.""")
+    visits = {(v["visitor"], v["destination"], v.get("startDate")) for v in _visits("facility-2017")}
+    assert ("person/pedro-pablo-kuczynski", "place/bogota", "2017-11-02") in visits, visits

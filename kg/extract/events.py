@@ -1088,10 +1088,18 @@ def _arrives(tok: Any) -> bool:
     timed_in = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"
                 and (not any(c.children) or any(g.ent_type_ in ("TIME", "DATE") for g in c.subtree))]
     if any(c.dep_ == "prep" and c.lower_ in ("to", "in", "into", "at") and c not in timed_in
-           and not _of_time_or_manner(c) for c in tok.children):
+           and not _of_time_or_manner(c) and not _at_a_facility(c) for c in tok.children):
         return False
     return lem in ("arrive", "land") or lem == "fly" and any(
         c.dep_ in ("prt", "advmod") and c.lower_ == "in" or c in timed_in for c in tok.children)
+
+
+def _at_a_facility(prep: Any) -> bool:
+    """"at Haneda airport", "at the air base": a facility, which says no town (the story's is meant)."""
+    return prep.lower_ == "at" and any(o.dep_ == "pobj" and o.lemma_.lower() in _FACILITIES for o in prep.children)
+
+
+_FACILITIES = {"airport", "airfield", "airbase", "base", "station", "terminal"}
 
 
 # nouns that make "at"/"in" a place: "arrived at the airport", "landed in the capital"
