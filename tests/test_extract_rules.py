@@ -2010,3 +2010,8 @@ def test_extract_rules_arrived_at_an_airport_of_no_known_town_is_the_story_s_tow
 BOGOTA, Nov 3 (Wire) - Peruvian President Pedro Pablo Kuczynski arrived at El Dorado airport on Thursday for a two-day working visit. He met President Juan Manuel Santos on Friday.""")
     visits = {(v["visitor"], v["destination"], v.get("startDate")) for v in _visits("facility-2017")}
     assert ("person/pedro-pablo-kuczynski", "place/bogota", "2017-11-02") in visits, visits
+    # a town's name inside an airport's is the airport's namesake, not that town
+    TEXTS["namesake-2017"] = ("2017-11-03", TEXTS["facility-2017"][1].replace("BOGOTA", "QUITO").replace(
+        "El Dorado", "Mariscal Sucre").replace("Juan Manuel Santos", "Lenin Moreno"))
+    visits = {(v["visitor"], v["destination"]) for v in _visits("namesake-2017")}
+    assert visits == {("person/pedro-pablo-kuczynski", "place/quito")}, visits

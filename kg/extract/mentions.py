@@ -365,6 +365,19 @@ _INSTITUTION_WORDS = {"bank", "ministry", "university", "council", "commission",
                       "federation", "emirate", "emirates", "islands", "province", "region", "city", "port", "gulf"}
 
 
+def _drop_airport_namesakes(s: Sentence) -> None:
+    """A town's name inside an airport's ("Mariscal Sucre airport", "Indira Gandhi International
+    Airport"): a person the airport is named after, not that town."""
+    doc = s.span.doc
+    def namesake(m: Mention) -> bool:
+        nxt = doc[m.end] if m.end < s.span.end else None
+        before = doc[m.start - 1] if m.start > s.span.start else None
+        return nxt is not None and nxt.lower_ in ("airport", "international") and before is not None \
+            and before.pos_ == "PROPN" and before.text[:1].isupper() \
+            and not any(x.start <= before.i < x.end for x in [*s.places, *s.states])
+    s.places = [m for m in s.places if not namesake(m)]
+
+
 def _listed_names_of_states(art: _Article, s: Sentence) -> None:
     """Names in a list, each with its state ("- A B of Indonesia, C D of the Philippines and E F
     of Thailand -"), that the NER missed: capitalised words right before "of <state>", after a
@@ -545,6 +558,7 @@ def _mentions(art: _Article, s: Sentence) -> None:
                 s.persons.append(Mention("person", name, start, end, key))
     _places_by_syntax(art, s)
     _listed_names_of_states(art, s)
+    _drop_airport_namesakes(s)
     _capital_mentions(art, s)
     # one-word names the NER missed ("between Choi and Putin") that fit a person already named
     known = {t for rec in art.people.values() for t in rec["tokens"]}
