@@ -2015,3 +2015,21 @@ BOGOTA, Nov 3 (Wire) - Peruvian President Pedro Pablo Kuczynski arrived at El Do
         "El Dorado", "Mariscal Sucre").replace("Juan Manuel Santos", "Lenin Moreno"))
     visits = {(v["visitor"], v["destination"]) for v in _visits("namesake-2017")}
     assert visits == {("person/pedro-pablo-kuczynski", "place/quito")}, visits
+
+
+def test_extract_rules_a_signing_after_the_talks_told_paragraphs_before_is_that_meeting() -> None:
+    TEXTS["readout-2024"] = ("2024-02-20", """Prime Minister's visit to Malaysia
+
+Prime Minister Anthony Albanese arrived in Kuala Lumpur today on an official visit to Malaysia.
+
+He was welcomed at Perdana Putra by Prime Minister Anwar Ibrahim.
+
+The two leaders then held talks on trade, energy and the South China Sea.
+
+Both sides reaffirmed their commitment to the region.
+
+After the talks, the two leaders signed the Green Economy Partnership.""")
+    got = [v for v in summits("readout-2024").values()
+           if v["participant"] == {"person/anthony-albanese", "person/anwar-ibrahim"}]
+    # one meeting, dated, not a second undated one for the signing
+    assert len(got) == 1 and got[0].get("startDate") == {"2024-02-20"}, summits("readout-2024")

@@ -41,6 +41,35 @@ def _close_by(a: Event, b: Event) -> bool:
         and not a.extra.get("background") and not b.extra.get("background")
 
 
+def _signing_after(dated: Event, undated: Event) -> bool:
+    """An undated signing or meeting of the very leaders of a meeting told in the paragraph or the
+    three before it ("The two sides then held talks. / At the end of the talks, the two leaders
+    signed X")."""
+    a, b = dated.extra.get("block"), undated.extra.get("block")
+    told_back = "treaty" in undated.extra or any(_THE_TALKS.search(e.sentence) for e in undated.evidence)
+    return told_back and len(undated.participants) >= 2 \
+        and set(undated.participants) == set(dated.participants) and a is not None and b is not None \
+        and 0 <= b - a <= 3 and undated.extra.get("sent", -1) > dated.extra.get("sent", 99) \
+        and not dated.extra.get("background")
+
+
+# the meeting just told, named again: "at the conclusion of the talks", "after their meeting"
+_THE_TALKS = re.compile(r"\b(?:the|their|these)\s+(?:talks|meeting|discussions|summit)\b", re.I)
+
+
+def _sole_dated(art: _Article, dated: Event, undated: Event) -> bool:
+    """The very same leaders' undated meeting, in an article that dates one meeting of theirs
+    only ("He was welcomed at the palace by B. / The two leaders then held talks on Monday"): that
+    meeting. Not history the article cites."""
+    people = set(undated.participants)
+    if len(people) < 2 or people != set(dated.participants) or undated.extra.get("background") \
+            or dated.extra.get("background"):
+        return False
+    days = {e.start.isoformat() for e in art.events if e.kind == "Summit" and e.status is None
+            and e.start is not None and set(e.participants) == people}
+    return len(days) == 1
+
+
 def _told_after_lead(lead: int | None, dated: Event, undated: Event) -> bool:
     """The dated event is the lead's news (``lead``: the first body paragraph) and the undated one
     is told in the two paragraphs after it ("A and B met in Doha on Tuesday ... / A and B were
@@ -119,7 +148,8 @@ def _emit_events(art: _Article) -> None:
                         or len(overlap) >= 2 and ("treaty" in m.extra or "treaty" in ev.extra) \
                         and bool({e.sentence for e in m.evidence} & {e.sentence for e in ev.evidence}) \
                         or bool(overlap) and _told_after_lead(lead, dated, undated) \
-                        or len(overlap) >= 2 and _close_by(dated, undated)
+                        or len(overlap) >= 2 and _close_by(dated, undated) \
+                        or _signing_after(dated, undated) or _sole_dated(art, dated, undated)
                 else:
                     # same day and the same people or the same place: two meetings of one
                     # day with nobody in common are two meetings
