@@ -2033,3 +2033,11 @@ After the talks, the two leaders signed the Green Economy Partnership.""")
            if v["participant"] == {"person/anthony-albanese", "person/anwar-ibrahim"}]
     # one meeting, dated, not a second undated one for the signing
     assert len(got) == 1 and got[0].get("startDate") == {"2024-02-20"}, summits("readout-2024")
+
+
+def test_extract_rules_visits_to_two_states_in_one_phrase() -> None:
+    TEXTS["two-visits-2019"] = ("2019-04-10", """West African tour
+
+ACCRA, April 10 (Wire) - Ghanaian President Nana Akufo-Addo paid state visits to Senegal and Gambia in March, his first trips abroad this year.""")
+    visits = {(v["visitor"], v["destination"], v.get("startDate")) for v in _visits("two-visits-2019")}
+    assert {("person/nana-akufo-addo", "state/senegal", "2019-03"), ("person/nana-akufo-addo", "state/gambia", "2019-03")} <= visits, visits

@@ -936,7 +936,7 @@ def _visits(art: _Article, s: Sentence) -> None:
             continue   # "visited St. Mary's Church", "a tour of West Africa": no visit to one state
         if start is None and status is None and is_verb:
             start = _occasion_day(art, s, tok, visitor, dest)
-        dests = [dest] + (_further_destinations(s, tok, dest) if is_verb else [])
+        dests = [dest] + _further_destinations(s, tok, dest)   # "visited A and B", "visits to A and B"
         for who in dict.fromkeys([visitor, *(_delegation_leaders(tok, by_tok) + _listed_subjects(tok, by_tok)
                                               if is_verb else [])]):
             for where in dests:
