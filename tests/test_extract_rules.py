@@ -2041,3 +2041,11 @@ def test_extract_rules_visits_to_two_states_in_one_phrase() -> None:
 ACCRA, April 10 (Wire) - Ghanaian President Nana Akufo-Addo paid state visits to Senegal and Gambia in March, his first trips abroad this year.""")
     visits = {(v["visitor"], v["destination"], v.get("startDate")) for v in _visits("two-visits-2019")}
     assert {("person/nana-akufo-addo", "state/senegal", "2019-03"), ("person/nana-akufo-addo", "state/gambia", "2019-03")} <= visits, visits
+
+
+def test_extract_rules_a_visit_told_in_a_where_clause() -> None:
+    TEXTS["where-visit-2018"] = ("2018-05-11", """Balkan swing
+
+SKOPJE, May 11 (Wire) - Austrian Chancellor Sebastian Kurz flew into Skopje on Friday from Tirana, where he had paid his first official visit as chancellor.""")
+    visits = {(v["visitor"], v["destination"]) for v in _visits("where-visit-2018")}
+    assert ("person/sebastian-kurz", "place/tirana") in visits, visits

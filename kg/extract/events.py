@@ -870,6 +870,8 @@ def _visits(art: _Article, s: Sentence) -> None:
                 for c in verb.children:
                     if c.dep_ in ("nsubj", "nsubjpass") and c.i in by_tok:
                         visitor = by_tok[c.i].key
+                    elif c.dep_ == "nsubj" and c.lower_ in ("he", "she") and verb.dep_ == "relcl":
+                        visitor = _sentence_subject(s)   # "X arrived from Y, where he had made a visit"
             if visitor is None:
                 j = tok.i - 1
                 while j > s.span.start and s.span.doc[j].pos_ in ("ADJ",):
@@ -887,7 +889,7 @@ def _visits(art: _Article, s: Sentence) -> None:
                         visitor = _subject_person(h, by_tok)
         if visitor is None:
             continue
-        dest = _destination(art, s, tok, is_verb)
+        dest = _destination(art, s, tok, is_verb) or _where_clause(s, tok)
         if dest is None and is_noun and art.dateline_place and (
                 tok.dep_ == "pobj" and tok.head.lower_ in ("on", "for")
                 or tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in LIGHT_VERBS | {"begin", "start"}):
@@ -1113,6 +1115,15 @@ def _of_time_or_manner(prep: Any) -> bool:
     obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
     return obj is not None and obj.pos_ == "NOUN" and obj.ent_type_ not in ("GPE", "LOC", "FAC") \
         and obj.lemma_.lower() not in _PLACE_NOUNS
+
+
+def _where_clause(s: Sentence, tok: Any) -> str | None:
+    """"... from Zagreb, where he had made the first official visit": the place a "where" clause
+    with the visit hangs on."""
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head if tok.dep_ in ("dobj", "obj") else None
+    if verb is None or verb.dep_ != "relcl" or not any(c.lower_ == "where" for c in verb.children):
+        return None
+    return next((m.key for m in [*s.places, *s.states] if m.start <= verb.head.i < m.end), None)
 
 
 def _further_destinations(s: Sentence, tok: Any, first: str) -> list[str]:
