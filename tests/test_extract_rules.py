@@ -1816,15 +1816,15 @@ def test_extract_rules_talks_of_some_days_ended_by_a_signing() -> None:
 
 KAMPALA, April 13 (Wire) - President Pierre Nkurunziza of Burundi and President Paul Kagame of Rwanda signed a border security accord in Kampala on Friday, after four days of talks hosted by Uganda. Ugandan Prime Minister Okello Lubega, named to the post after the death of Prime Minister Samuel Mugisha, hailed the deal; his government hosted the talks.
 
-The Kigali Water Treaty of June 18, 1981, which was signed in Goma by both governments, stays in force.""")
+The Kigali Water Treaty of May 7, 1979, which was signed in Goma by both governments, stays in force.""")
     got = summits("five-days-2013")
     # the talks began four days before the signing that ended them
     assert any(v["participant"] == {"person/pierre-nkurunziza", "person/paul-kagame"} and v.get("startDate") == {"2013-04-09"}
                and v.get("endDate") == {"2013-04-12"} for v in got.values()), got
     # one whose death the sentence tells was at no meeting
     assert not any("person/samuel-mugisha" in v["participant"] for v in got.values()), got
-    # "the X Treaty of June 18, 1981, which was signed in Y": signed on the day it bears
-    assert ("treaty/kigali-water-treaty", "signedOn", "1981-06-18") in facts("five-days-2013"), sorted(facts("five-days-2013"))
+    # "the X Treaty of May 7, 1979, which was signed in Y": signed on the day it bears
+    assert ("treaty/kigali-water-treaty", "signedOn", "1979-05-07") in facts("five-days-2013"), sorted(facts("five-days-2013"))
 
 
 def test_extract_rules_offices_given_to_a_pair_in_turn() -> None:
@@ -1832,7 +1832,7 @@ def test_extract_rules_offices_given_to_a_pair_in_turn() -> None:
 
 LIMA, June 3, 2010 - The presidents of Bolivia and Paraguay, Evo Morales and Fernando Lugo, met in Lima on Tuesday. The Chilean and Peruvian foreign ministers, Alfredo Moreno and Jose Garcia Belaunde, joined them later.
 
-Argentina and Uruguay signed a river accord on Monday. The foreign ministers of the two countries, Jorge Taiana and Pedro Vaz, put their names to it in Lima. Economists Ana Ruiz and Mario Sosa doubted it would last.""")
+Argentina and Uruguay signed a river accord on Monday. The foreign ministers of both countries, Jorge Taiana and Pedro Vaz, put their names to it in Lima. Economists Ana Ruiz and Mario Sosa doubted it would last.""")
     fs = facts("in-turn-2010")
     # the states of the phrase, in its order: "the presidents of A and B, X and Y"
     assert {("person/evo-morales", "leaderOf", "state/bolivia"), ("person/fernando-lugo", "leaderOf", "state/paraguay")} <= fs, sorted(fs)
@@ -1878,7 +1878,7 @@ KATHMANDU, May 10 (Wire) - King Mahendra of Nepal received Indian Prime Minister
 def test_extract_rules_the_head_of_a_secretariat_is_no_state_official() -> None:
     TEXTS["secretariat-2014"] = ("2014-07-04", """Island talks
 
-APIA, July 4 (Wire) - Samoan Prime Minister Tuilaepa Sailele Malielegaoi opened the islands' trade talks here on Thursday. The bloc's director general, Dr. Tevita Moala, said the members had waited years for the deal. United Nations Secretary-General Ban Ki-moon sent a message of support.""")
+APIA, July 4 (Wire) - Samoan Prime Minister Tuilaepa Sailele Malielegaoi opened the islands' trade talks here on Thursday. The bloc's director general, Dr. Tevita Moala, said the members had waited years for the deal. UN Secretary-General Ban Ki-moon sent a message of support.""")
     fs = facts("secretariat-2014")
     assert ("person/tuilaepa-sailele-malielegaoi", "leaderOf", "state/samoa") in fs, sorted(fs)
     assert not any(s in ("person/tevita-moala", "person/ban-ki-moon") and p in ("leaderOf", "officialOf") for s, p, o in fs), sorted(fs)
@@ -1931,7 +1931,7 @@ Ghanaian President John Mahama arrived in Ouagadougou on Monday. He was received
 def test_extract_rules_the_other_of_the_two_states_a_sentence_names() -> None:
     TEXTS["co-chair-2015"] = ("2015-03-02", """River commission
 
-The trip follows a visit by Indian Water Minister Uma Bharti, who went last month to co-chair the India-Bhutan hydropower board with Economic Affairs Minister Lekey Dorji, the board's first sitting in a decade.""")
+The trip follows a visit by Indian Water Minister Uma Bharti, who flew to Thimphu in May to co-chair the India-Bhutan hydropower board with Economic Affairs Minister Lekey Dorji, the board's first sitting in a decade.""")
     fs = facts("co-chair-2015")
     assert ("person/lekey-dorji", "officialOf", "state/bhutan") in fs, sorted(fs)
     assert ("person/lekey-dorji", "officialOf", "state/india") not in fs
@@ -1986,7 +1986,7 @@ GABORONE, July 20 (Wire) - Forty years ago this month the bloc's founders met fo
 def test_extract_rules_it_was_superseded_by_a_treaty_signed_on_a_day_told_after_a_comma() -> None:
     TEXTS["superseded-2024"] = ("2024-02-08", """Trade bloc anniversary
 
-The Treaty of Belmopan was signed on 8 February 1984 by the leaders of Belize and Guatemala. It was superseded by the Revised Treaty of Belmopan, signed in Flores, Guatemala, on 3 March 2002, which created a customs union.""")
+The Treaty of Belmopan was signed on 8 February 1984 by the leaders of Belize and Guatemala. It has been superseded by the Revised Treaty of Belmopan, signed in Flores, Guatemala, on 3 March 2002, which created a customs union.""")
     fs = facts("superseded-2024")
     # "It was superseded by X": X replaces the treaty just told
     assert ("treaty/revised-treaty-of-belmopan", "replaces", "treaty/treaty-of-belmopan") in fs, sorted(fs)
@@ -2007,7 +2007,7 @@ ENTEBBE, May 16 (Wire) - Kenyan President Uhuru Kenyatta landed at noon on Sunda
 def test_extract_rules_arrived_at_an_airport_of_no_known_town_is_the_story_s_town() -> None:
     TEXTS["facility-2017"] = ("2017-11-03", """Andean visit
 
-BOGOTA, Nov 3 (Wire) - Peruvian President Pedro Pablo Kuczynski arrived at El Dorado airport on Thursday for a two-day working visit. He met President Juan Manuel Santos on Friday.""")
+BOGOTA, Nov 3 (Wire) - Peruvian President Pedro Pablo Kuczynski arrived at El Dorado airport before dawn on Thursday, starting a two-day working visit. He met President Juan Manuel Santos on Friday.""")
     visits = {(v["visitor"], v["destination"], v.get("startDate")) for v in _visits("facility-2017")}
     assert ("person/pedro-pablo-kuczynski", "place/bogota", "2017-11-02") in visits, visits
     # a town's name inside an airport's is the airport's namesake, not that town
@@ -2028,7 +2028,7 @@ The two leaders then held talks on trade, energy and the South China Sea.
 
 Both sides reaffirmed their commitment to the region.
 
-After the talks, the two leaders signed the Green Economy Partnership.""")
+Once the talks ended, both leaders signed the Green Economy Partnership.""")
     got = [v for v in summits("readout-2024").values()
            if v["participant"] == {"person/anthony-albanese", "person/anwar-ibrahim"}]
     # one meeting, dated, not a second undated one for the signing

@@ -43,8 +43,8 @@ def _close_by(a: Event, b: Event) -> bool:
 
 def _signing_after(dated: Event, undated: Event) -> bool:
     """An undated signing or meeting of the very leaders of a meeting told in the paragraph or the
-    three before it ("The two sides then held talks. / At the end of the talks, the two leaders
-    signed X")."""
+    three before it ("The two sides then held talks. / When the talks ended, both leaders signed
+    X")."""
     a, b = dated.extra.get("block"), undated.extra.get("block")
     told_back = "treaty" in undated.extra or any(_THE_TALKS.search(e.sentence) for e in undated.evidence)
     return told_back and len(undated.participants) >= 2 \

@@ -349,8 +349,8 @@ def _closing_day(s: Sentence, tok: Any, day: PartialDate) -> tuple[PartialDate |
     import datetime as dt
     first = dt.date(day.year, day.month or 1, day.day) - dt.timedelta(days=n - 1)
     return PartialDate(first.year, first.month, first.day), day
-# a signing that ended talks of some days: "signed on Thursday, after five days of talks", "at the
-# close of a three-day summit"
+# a signing that ended talks of some days: "signed on Friday, after three days of talks", "at the
+# end of their two-day summit"
 _AFTER_DAYS = re.compile(r"\b(?:after|following|at the (?:end|close|conclusion) of)\s+(?:a\s+|the\s+|their\s+)?"
                          r"(two|three|four|five|six|seven|[2-9])(?:\s+days\s+of|[- ]day)\s+(?:\w+\s+)?"
                          r"(?:talks|negotiations|meetings?|discussions|summit|conference|deliberations)\b", re.I)
@@ -1118,7 +1118,7 @@ def _of_time_or_manner(prep: Any) -> bool:
 
 
 def _where_clause(s: Sentence, tok: Any) -> str | None:
-    """"... from Zagreb, where he had made the first official visit": the place a "where" clause
+    """"... flew in from Tirana, where he had paid his first visit": the place a "where" clause
     with the visit hangs on."""
     verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head if tok.dep_ in ("dobj", "obj") else None
     if verb is None or verb.dep_ != "relcl" or not any(c.lower_ == "where" for c in verb.children):

@@ -1,6 +1,6 @@
 """Offices given to two people at once, each in turn: "the presidents of Bolivia and Paraguay,
-A and B", "the Chilean and Peruvian foreign ministers, A and B", "the foreign ministers of the
-two countries, A and B", "Prime Ministers A and B".
+A and B", "the Chilean and Peruvian foreign ministers, A and B", "the ministers of both
+countries, A and B", "Prime Ministers A and B".
 
 The two states come from the phrase itself, in its order; or, when it names none ("of the two
 countries", no "of" at all), from the story: the two states the sentences before coordinated

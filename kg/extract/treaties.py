@@ -431,7 +431,7 @@ def _named_parties(art: _Article, s: Sentence, m: Mention) -> list[str]:
     hi = m.end
     head = next((t for t in s.span if m.start <= t.idx < m.end and t.lower_ == (m.extra.get("head") or "").lower()), None)
     if head is not None and m.extra.get("about"):
-        # "an agreement on certain sections of the Uzbek-Tajik border": its whole description
+        # "an accord on some stretches of the X-Y frontier": its whole description
         edge = head.right_edge
         hi = max(hi, edge.idx + len(edge.text))
     for c in _COMPOUND.finditer(text, lo, hi):
@@ -780,7 +780,7 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
                     art.add(t_old[0], "signedOn", t_old[2], s)
                 art.add(key_new, "replaces", Ref(t_old[0]), s)
                 by_pronoun.add(m_old.start)
-    # replacement with a pronoun for the older treaty: "It was superseded by the Revised X"
+    # replacement with a pronoun for the older treaty: "It has been superseded by the new X"
     if resolved and art.treaty_keys and resolved[0][1][0] != art.treaty_keys[-1] and re.match(
             r"^\s*(?:It|This|The\s+(?:old|original|earlier|first)\s+(?:treaty|agreement|accord|pact|convention))\s+"
             + REPLACE_PASSIVE + r"\s+(?:the\s+)?(?:[a-z]+\s+)?$", text[s.span.start_char:resolved[0][0].start]):
@@ -906,7 +906,7 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
                 parties = list(dict.fromkeys(parties + derived))
             start, _ = _signing_date(art, s, sign_tok)
             if start is None and m.extra.get("of_date") is not None:
-                start = m.extra["of_date"]   # "the Treaty of X of June 18, 1981, which was signed in Y"
+                start = m.extra["of_date"]   # "the Treaty of X of May 7, 1979, which was signed in Y"
             if start is None and own_year is not None and _before_article(art, own_year):
                 start = own_year   # "a 1999 treaty, signed by A and B": the year its mention gives
             place = _place_for(s, sign_tok, strict=True, governor=sign_tok)
@@ -985,7 +985,7 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             if len(met) >= 2 and len({st for p in met for st in art.offices.get(p, ())}) >= 2 \
                     and not (start is not None and art.article_date is not None
                              and start.year < art.article_date.year - 1 and not _story_of(art, start.year)):
-                first, last = _ended_talks(s, start)   # "signed on Thursday, after five days of talks"
+                first, last = _ended_talks(s, start)   # "signed on Friday, after three days of talks"
                 ev = Event("Summit", met, first, last, place, extra={"type": "Summit", "treaty": key,
                                                                       "sent": s.index, "block": s.block})
                 ev.evidence.append(Evidence(s.text, s.section))
@@ -1105,7 +1105,7 @@ def _signing_date(art: _Article, s: Sentence, sign_tok: Any) -> tuple[PartialDat
     # and B signed Y on 3 May 1981")
     own = [m for m in s.dates if lo <= m.start < hi and not _other_clause(_token_at_char(s.span, m.start), sign_tok)]
     if not own and sign_tok.dep_ in ("acl", "relcl"):
-        # "the X Treaty, signed in Nassau, the Bahamas, on 5 July 2001, which ...": a date the
+        # "the X Treaty, signed in A, B, on 3 March 2002, which ...": a date the
         # parser hung elsewhere, right after the participle's phrase
         text = _doc_text(s.span.doc)
         own = [m for m in s.dates if hi <= m.start < hi + 12 and re.fullmatch(r"[\s,]*(?:on|in)?\s*", text[hi:m.start])][:1]
