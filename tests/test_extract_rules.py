@@ -2049,3 +2049,12 @@ def test_extract_rules_a_visit_told_in_a_where_clause() -> None:
 SKOPJE, May 11 (Wire) - Austrian Chancellor Sebastian Kurz flew into Skopje on Friday from Tirana, where he had paid his first official visit as chancellor.""")
     visits = {(v["visitor"], v["destination"]) for v in _visits("where-visit-2018")}
     assert ("person/sebastian-kurz", "place/tirana") in visits, visits
+
+
+def test_extract_rules_a_treaty_that_brings_states_together_has_them_as_parties() -> None:
+    TEXTS["brings-together-2019"] = ("2019-03-01", """Trade bloc
+
+LIMA, March 1 (Wire) - Trade ministers met on Thursday to review the Pacific Alliance Framework Agreement. The pact brings together Chile, Colombia, Mexico and Peru, which signed it in 2012.""")
+    fs = facts("brings-together-2019")
+    got = {o for s, p, o in fs if s == "treaty/pacific-alliance-framework-agreement" and p == "party"}
+    assert {"state/chile", "state/colombia", "state/mexico", "state/peru"} <= got, sorted(fs)

@@ -527,6 +527,29 @@ def _put_told(tok: Any) -> bool:
         and any(c.dep_ == "nsubj" for c in tok.children) and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)
 
 
+# verbs by which a treaty gathers its members: "RCEP brings together A, B and C", "the pact
+# groups A, B and C", "the treaty binds A and B"
+_GATHERS = {"group", "unite", "comprise", "bind", "link", "join"}
+
+
+def _members(art: _Article, s: Sentence, resolved: list[Any]) -> None:
+    """The states a treaty, as a verb's subject, brings together: its parties."""
+    doc = s.span.doc
+    for m, (key, label, _year, _parties) in resolved:
+        tok = next((t for t in s.span if m.start <= t.idx < m.end and t.dep_ in ("nsubj", "nsubjpass")), None)
+        if tok is None or key not in art.entities:
+            continue
+        verb = tok.head
+        lem = verb.lemma_.lower()
+        if not (lem in _GATHERS or lem == "bring" and any(c.lower_ == "together" for c in verb.children)):
+            continue
+        states = [st.key for st in s.states if _governed_by(doc[st.start], verb) and st.start > verb.i]
+        states = list(dict.fromkeys(states))
+        if len(states) >= 2 and _is_speculative(verb) is None:
+            for st in states:
+                art.add(key, "party", Ref(st), s)
+
+
 def _signed_it(sign: Any) -> Any | None:
     """The "it" a signing takes: "signed it", "put their names to it"."""
     if sign.lemma_.lower() == "sign":
@@ -810,6 +833,7 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
                 for p in parties:
                     art.add(key, "party", Ref(p), s, status)
         art.add(newer[1][0], "replaces", Ref(older[1][0]), s, status)
+    _members(art, s, resolved)   # "the pact brings together A, B and C"
     # signing: "the signing of X by A and B", "A and B signed X on DATE in PLACE"
     sign_tok = _sign_token(s)
     signed_target = None
