@@ -2058,3 +2058,12 @@ LIMA, March 1 (Wire) - Trade ministers met on Thursday to review the Pacific All
     fs = facts("brings-together-2019")
     got = {o for s, p, o in fs if s == "treaty/pacific-alliance-framework-agreement" and p == "party"}
     assert {"state/chile", "state/colombia", "state/mexico", "state/peru"} <= got, sorted(fs)
+
+
+def test_extract_rules_a_state_s_adjective_on_a_place_is_no_party() -> None:
+    TEXTS["adjective-place-1986"] = ("1986-05-20", """Ceasefire
+
+HARARE, May 20 (Wire) - Mozambique and Malawi signed a border security accord in the Zimbabwean capital, Harare, on Monday.""")
+    fs = facts("adjective-place-1986")
+    got = {o for s, p, o in fs if s.startswith("treaty/") and p == "party"}
+    assert got == {"state/mozambique", "state/malawi"}, sorted(fs)

@@ -306,6 +306,8 @@ def _parties_near(art: _Article, s: Sentence, prev: Sentence | None, m: Mention)
             continue   # "watched by Brazilian President X": a guest's state, not a party
         if st.start > 0 and doc[st.start - 1].lower_ in ("in", "at", "near") and doc[st.start - 1].dep_ == "prep":
             continue   # "signed in Singapore": where, not who
+        if st.end < len(doc) and doc[st.end].lower_ in _PLACE_WORDS:
+            continue   # "in the Zambian capital", "at a Kenyan resort": where, not who
         if not (m.start <= doc[st.start].idx < m.end) or m.extra.get("kind") == "generic":
             keys.append(st.key)
     keys = list(dict.fromkeys(keys))
@@ -330,6 +332,11 @@ def _parties_near(art: _Article, s: Sentence, prev: Sentence | None, m: Mention)
         pool = subjects if len(set(subjects)) >= 2 else [st.key for st in prev.states]
         keys = list(dict.fromkeys(keys + pool))
     return [k for k in keys if k][:6] if len(keys) >= 2 else keys
+
+
+# nouns a state's adjective makes a place: "the Zambian capital", "a Kenyan resort town"
+_PLACE_WORDS = {"capital", "city", "town", "port", "resort", "village", "island", "province", "region", "coast",
+                "seaside", "countryside"}
 
 
 # "the heads of the six member states": more than two sides, none of them named here
