@@ -161,8 +161,10 @@ def extract(doc: Any, *, date: PartialDate | None = None) -> Extraction:
     used |= art.actor_states
     entities = {k: v for k, v in art.entities.items() if k in used}
     facts = [f for f in art.facts if f.evidence.section != "reference" or f.subject in used]
-    return Extraction(text="\n\n".join(b.text for b in blocks), title=doc.title, date=adate,
-                      entities=entities, facts=facts, notes=art.notes)
+    from ..identity import resolve   # one real thing, one key (issue 18)
+
+    return resolve(Extraction(text="\n\n".join(b.text for b in blocks), title=doc.title, date=adate,
+                              entities=entities, facts=facts, notes=art.notes))
 
 
 __all__ = ["extract", "pipeline", "canonical_person_label", "MODEL"]
