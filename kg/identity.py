@@ -34,7 +34,7 @@ from typing import Any, Iterable
 from . import reference as ref
 from .model import Entity, Extraction, Fact, PartialDate, Ref
 
-__all__ = ["identity_key", "display_name", "strip_styles", "lookup_person", "resolve",
+__all__ = ["identity_key", "display_name", "canonical_spelling", "strip_styles", "lookup_person", "resolve",
            "generational", "same_person_name"]
 
 # styles and honorifics before a name (lower case, without their dots)
@@ -49,7 +49,7 @@ _STYLE_ONLY_BEFORE = frozenset({"his", "her", "the", "right", "royal"})
 _NAME_STYLES = frozenset({"sheikh", "sheikha", "shaikh", "sir", "dame"})
 _GENERATIONAL = {"jr": "jr", "junior": "jr", "sr": "sr", "senior": "sr", "ii": "ii", "iii": "iii",
                  "iv": "iv"}
-_PARTICLE_AL = frozenset({"al", "el", "ul", "ar", "as", "ash", "ad", "an", "at", "az"})
+_PARTICLE_AL = frozenset({"al", "el"})
 _PATRONYMIC = frozenset({"bin", "ibn", "bint", "ben"})
 
 
@@ -172,6 +172,26 @@ def display_name(name: str) -> str:
     if name.isupper() and len(name) > 4:
         return " ".join(w.capitalize() if len(w) > 1 else w for w in name.split())
     return name
+
+
+def canonical_spelling(name: str) -> str:
+    """A spelling with the canonical form of each transliterated word, hyphens and case kept: one
+    label for one person in every article, whichever transliteration it used.
+
+    >>> canonical_spelling("Yury Ushakov"), canonical_spelling("Volodymyr Zelenskiy")
+    ('Yuri Ushakov', 'Volodymyr Zelensky')
+    >>> canonical_spelling("Abdel Fattah el-Sisi"), canonical_spelling("José Ramos-Horta")
+    ('Abdel Fattah al-Sisi', 'José Ramos-Horta')
+    """
+    parts = re.split(r"([\s\-‐]+)", name)
+    out = []
+    for w in parts:
+        f = _fold(w)
+        c = _canon_token(f) if f.isalpha() else f
+        if c != f and w:
+            w = c.capitalize() if w[0].isupper() else c
+        out.append(w)
+    return "".join(out)
 
 
 def _keys_of(name: str) -> list[str]:
@@ -305,7 +325,7 @@ def _resolve_people(ex: Extraction, entities: dict[str, Entity], mapping: dict[s
             _rekey(entities, key, target, mapping, label=known.label, wikidata=known.wikidata)
             key = target
         elif known is None:
-            label = display_name(ent.label)
+            label = canonical_spelling(display_name(_spelling(ex.text, ent)))
             if target != key and target not in entities:
                 _rekey(entities, key, target, mapping, label=label)
                 key = target
@@ -363,6 +383,17 @@ def _resolve_people(ex: Extraction, entities: dict[str, Entity], mapping: dict[s
                     _rekey(entities, k, target, mapping, label=p.label, wikidata=p.wikidata)
 
 
+def _spelling(text: str, ent: Entity) -> str:
+    """The spelling of a person's name the text uses most among those of one identity, hyphens
+    kept ("Qasim al-Araji", where the extractor's label is "Qasim al Araji")."""
+    key = identity_key(ent.label)
+    forms = [f for f in sorted({ent.label, *ent.alt_labels}) if identity_key(f) == key]
+    if len(forms) < 2:
+        return ent.label
+    return max(forms, key=lambda f: (len(re.findall(r"(?<![\w-])" + re.escape(f) + r"(?![\w-])", text)),
+                                     f.count("-"), not f.isupper(), f))
+
+
 def _suffix_in_text(text: str, label: str) -> str | None:
     """The generational suffix the text gives a name after a comma, when it always does."""
     if generational(label) or len(label.split()) < 2:
@@ -413,14 +444,14 @@ def _treaty_facts(ex: Extraction) -> dict[str, dict[str, set[Any]]]:
 
 
 def _content_words(label: str, states: Iterable[str]) -> set[str]:
-    words = {w for w in re.findall(r"[a-z][a-z'-]+", _fold(re.sub(r"\(\d{4}\)", "", label)))}
+    words = set(re.findall(r"[a-z][a-z']+", _fold(re.sub(r"\(\d{4}\)", "", label))))
     stop = set(_FILLER)
     for s in states:
         st = ref.lookup_state(s.split("/", 1)[-1].replace("-", " "))
         if st is not None:
             for n in (*st.names, *st.demonyms):
-                stop |= set(re.findall(r"[a-z][a-z'-]+", _fold(n)))
-    words = {w.rstrip("s") if len(w) > 4 else w for w in words - stop}
+                stop |= set(re.findall(r"[a-z][a-z']+", _fold(n)))
+    words = {w[:-1] if len(w) > 4 and w.endswith("s") and not w.endswith("ss") else w for w in words - stop}
     return {w for w in words if not re.fullmatch(_HEADS.replace("(?:", "(?:").lower(), w)}
 
 

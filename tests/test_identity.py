@@ -105,7 +105,8 @@ def test_identity_resolve_spellings_one_key() -> None:
                      [("person/yury-ushakov", "officialOf", Ref("state/russia"))]))
     assert "person/yuri-ushakov" in ex.entities and "person/yury-ushakov" not in ex.entities
     ent = ex.entities["person/yuri-ushakov"]
-    assert ent.label == "Yury Ushakov"       # the text's spelling stays the label
+    assert ent.label == "Yuri Ushakov"       # one label in every article: the canonical transliteration
+    assert ent.alt_labels == {"Yury Ushakov"}
     assert ex.facts[0].subject == "person/yuri-ushakov"
 
 
@@ -240,3 +241,15 @@ def test_identity_treaty_label_loses_the_sentence_period_only() -> None:
                       _treaty("treaty/y", "Accord of Smith & Co.")], []))
     assert ex.entities["treaty/x"].label == "Peace Agreement between Aland and the Congo"
     assert ex.entities["treaty/y"].label == "Accord of Smith & Co."
+
+
+def test_identity_label_is_the_spelling_the_text_uses_most() -> None:
+    ex = resolve(_ex([_person("person/qasim-al-tamimi", "Qasim al Tamimi", "Qasim al-Tamimi")], [],
+                     text="Qasim al-Tamimi spoke first. Later Qasim al-Tamimi left the hall."))
+    assert ex.entities["person/qasim-al-tamimi"].label == "Qasim al-Tamimi"
+    assert ex.entities["person/qasim-al-tamimi"].alt_labels == {"Qasim al Tamimi"}
+
+
+@pytest.mark.parametrize("a, b", [("Nguyen Van An", "Nguyen Van At"), ("Li An", "Li As")])
+def test_identity_short_words_are_no_particles(a: str, b: str) -> None:
+    assert identity_key(a) != identity_key(b)
