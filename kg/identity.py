@@ -54,15 +54,29 @@ _PATRONYMIC = frozenset({"bin", "ibn", "bint", "ben"})
 
 
 @lru_cache(maxsize=1)
-def _variants() -> dict[str, str]:
+def _variant_table() -> tuple[dict[str, str], frozenset[str]]:
+    """(spelling -> canonical spelling, canonical spellings whose groups keep the text's spelling
+    in labels), from kg/data/name_variants.tsv."""
     text = resources.files("kg.data").joinpath("name_variants.tsv").read_text(encoding="utf-8")
     out: dict[str, str] = {}
+    as_written: set[str] = set()
     lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    if lines[0].split("\t") != ["variants", "label"]:
+        raise ValueError(f"name_variants.tsv: header {lines[0]!r}, expected 'variants<TAB>label'")
     for line in lines[1:]:
-        group = [w.strip() for w in line.split("|") if w.strip()]
+        cells = line.split("\t")
+        if len(cells) != 2 or cells[1] not in ("canonical", "as written"):
+            raise ValueError(f"name_variants.tsv: bad row {line!r}")
+        group = [w.strip() for w in cells[0].split("|") if w.strip()]
         for w in group:
             out.setdefault(w, group[0])
-    return out
+        if cells[1] == "as written":
+            as_written.add(group[0])
+    return out, frozenset(as_written)
+
+
+def _variants() -> dict[str, str]:
+    return _variant_table()[0]
 
 
 def _fold(text: str) -> str:
@@ -176,19 +190,20 @@ def display_name(name: str) -> str:
 
 def canonical_spelling(name: str) -> str:
     """A spelling with the canonical form of each transliterated word, hyphens and case kept: one
-    label for one person in every article, whichever transliteration it used.
+    label for one person in every article, whichever transliteration it used. Arabic names and
+    particles keep the article's spelling (a person's own romanisation: Muhammad, Mohamed, el-).
 
     >>> canonical_spelling("Yury Ushakov"), canonical_spelling("Volodymyr Zelenskiy")
     ('Yuri Ushakov', 'Volodymyr Zelensky')
-    >>> canonical_spelling("Abdel Fattah el-Sisi"), canonical_spelling("José Ramos-Horta")
-    ('Abdel Fattah al-Sisi', 'José Ramos-Horta')
+    >>> canonical_spelling("Abdel Fattah el-Sisi"), canonical_spelling("Khawaja Muhammad Asif")
+    ('Abdel Fattah el-Sisi', 'Khawaja Muhammad Asif')
     """
     parts = re.split(r"([\s\-‐]+)", name)
     out = []
     for w in parts:
         f = _fold(w)
         c = _canon_token(f) if f.isalpha() else f
-        if c != f and w:
+        if c != f and w and c not in _variant_table()[1] and f not in _PARTICLE_AL:
             w = c.capitalize() if w[0].isupper() else c
         out.append(w)
     return "".join(out)
