@@ -721,7 +721,7 @@ class KnowledgeGraph:
         dropped in the same transaction, and the result says so (``inferred_dropped``).
         """
         iri = self.resolve_article(article)
-        from .curation import CURATION_GRAPH
+        from .curation import CURATION_GRAPH, forget
 
         if iri in (str(ONTOLOGY_GRAPH), str(REFERENCE_GRAPH), str(INFERRED_GRAPH)) \
                 or iri.startswith(str(QUARANTINE)):
@@ -736,7 +736,11 @@ class KnowledgeGraph:
         inferred = self.store.has_graph(str(INFERRED_GRAPH))
         if inferred:
             graphs.append(str(INFERRED_GRAPH))
-        self.store.drop_graphs(graphs)
+        kept = forget(self.store, iri)   # what kg merge kept of the article, for a split
+        if kept:
+            self.store.replace_graphs(kept, drop=graphs)
+        else:
+            self.store.drop_graphs(graphs)
         return Removed(iri, inferred_dropped=inferred)
 
     def merge(self, source: str, target: str) -> "Curated":

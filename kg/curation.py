@@ -5,10 +5,13 @@ owl:sameAs B`` (A is B; B's IRI is kept) or ``A owl:differentFrom B``. Ingest ne
 graph, so decisions survive re-ingesting the articles, and ``kg export`` writes it like any graph.
 
 A merge is applied where the facts are: every article graph that names A is rewritten with B in
-A's place (A's label becomes one of B's ``skos:altLabel``; the graph keeps ``B owl:sameAs A`` and
-A's label, which is what a split needs to undo it), and each article ingested later is rewritten
-the same way before it is written, so every question, the web page and exports see one entity.
-Each command is one transaction (the curation graph and the rewritten article graphs together).
+A's place (A's label becomes one of B's ``skos:altLabel``), and each article ingested later is
+rewritten the same way before it is written, so every question, the web page and exports see one
+entity. The curation graph keeps each rewritten article graph as it was extracted (``G
+kg:asExtracted "N-Triples"``, a literal: nothing a question reads), so a split makes the graphs
+again from what the articles said, exactly. Each command is one transaction (the curation graph
+and the rewritten article graphs together); ``kg remove`` drops what the curation graph kept of
+the article with it.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable
 
 from .errors import InputError
-from .prefixes import ARTICLE, GRAPH, ID, OWL, RDF, RDFS, SKOS
+from .prefixes import ARTICLE, GRAPH, ID, KG, OWL, RDF, RDFS, SKOS
 from .store import engine_io as ox
 
 CURATION_GRAPH = GRAPH + "curation"
@@ -26,6 +29,8 @@ _DIFFERENT = ox.NamedNode(OWL + "differentFrom")
 _LABEL = ox.NamedNode(RDFS + "label")
 _ALT = ox.NamedNode(SKOS + "altLabel")
 _TYPE = ox.NamedNode(RDF + "type")
+# an article graph's triples as extracted, before curated merges rewrote it (N-Triples text)
+_EXTRACTED = ox.NamedNode(KG + "asExtracted")
 
 __all__ = ["CURATION_GRAPH", "Curated", "merge", "split", "curated_map", "apply_curation"]
 
@@ -80,15 +85,7 @@ def _curation(store: Any) -> list[ox.Triple]:
 
 def curated_map(store: Any) -> dict[str, str]:
     """A -> B for every curated ``A owl:sameAs B``, followed to its end (A -> C for A = B = C)."""
-    direct = {t.subject.value: t.object.value for t in _curation(store) if t.predicate == _SAME}
-    out = {}
-    for a in direct:
-        b, seen = a, {a}
-        while b in direct and direct[b] not in seen:
-            b = direct[b]
-            seen.add(b)
-        out[a] = b
-    return out
+    return _decisions(_curation(store))
 
 
 def _label_of(store: Any, iri: str) -> ox.Literal | None:
@@ -97,44 +94,26 @@ def _label_of(store: Any, iri: str) -> ox.Literal | None:
     return rows[0][0] if rows and rows[0][0] is not None else None
 
 
-def _rewrite(triples: Iterable[ox.Triple], a: str, b: str, b_label: ox.Literal | None) -> list[ox.Triple]:
-    """The triples of one article graph with B in A's place (A's label kept on A, and as B's altLabel)."""
-    A, B = ox.NamedNode(a), ox.NamedNode(b)
-    out: dict[ox.Triple, None] = {}
-    has_b_label = False
-    for t in triples:
-        if t.subject == A and t.predicate == _LABEL:
-            out[t] = None
-            out[ox.Triple(B, _ALT, t.object)] = None
-            continue
-        s = B if t.subject == A else t.subject
-        o = B if t.object == A else t.object
-        if s == B and t.predicate == _LABEL:
-            has_b_label = True
-        out[ox.Triple(s, t.predicate, o)] = None
-    if not has_b_label and b_label is not None:
-        out[ox.Triple(B, _LABEL, b_label)] = None
-        out.pop(ox.Triple(B, _ALT, b_label), None)
-    out[ox.Triple(B, _SAME, A)] = None
-    return list(out)
-
-
-def _unrewrite(triples: Iterable[ox.Triple], a: str, b: str) -> list[ox.Triple]:
-    """Undo :func:`_rewrite` in one article graph: A's triples back under A."""
-    A, B = ox.NamedNode(a), ox.NamedNode(b)
+def _rewrite(triples: Iterable[ox.Triple], mapping: dict[str, str], labels: dict[str, ox.Literal | None]) -> list[ox.Triple]:
+    """An article graph's triples as extracted, with each merged entity A replaced by the one it is
+    (A's label becomes an altLabel of it; it keeps its own label, or takes the store's)."""
     triples = list(triples)
-    a_labels = {t.object for t in triples if t.subject == A and t.predicate == _LABEL}
+    own_label = {t.subject.value for t in triples if t.predicate == _LABEL and isinstance(t.subject, ox.NamedNode)
+                 and t.subject.value not in mapping}
     out: dict[ox.Triple, None] = {}
     for t in triples:
-        if t.subject == B and t.predicate == _SAME and t.object == A:
+        s = t.subject.value if isinstance(t.subject, ox.NamedNode) else None
+        o = t.object.value if isinstance(t.object, ox.NamedNode) else None
+        if s in mapping and t.predicate == _LABEL:
+            out[ox.Triple(ox.NamedNode(mapping[s]), _ALT, t.object)] = None
             continue
-        if t.subject == B and t.predicate == _ALT and t.object in a_labels:
-            continue
-        if t.subject == B and t.predicate == _LABEL:
-            continue   # B's label, added by the merge (A's own is kept on A)
-        s = A if t.subject == B else t.subject
-        o = A if t.object == B else t.object
-        out[ox.Triple(s, t.predicate, o)] = None
+        out[ox.Triple(ox.NamedNode(mapping[s]) if s in mapping else t.subject, t.predicate,
+                      ox.NamedNode(mapping[o]) if o in mapping else t.object)] = None
+    for b in sorted({mapping[s] for s in {t.subject.value for t in triples if isinstance(t.subject, ox.NamedNode)}
+                     if s in mapping}):
+        if b not in own_label and labels.get(b) is not None:
+            out[ox.Triple(ox.NamedNode(b), _LABEL, labels[b])] = None
+            out.pop(ox.Triple(ox.NamedNode(b), _ALT, labels[b]), None)
     return list(out)
 
 
@@ -156,6 +135,47 @@ def _graph_triples(store: Any, graph: str) -> list[ox.Triple]:
     return [ox.Triple(q.subject, q.predicate, q.object) for q in store.quads(graph)]
 
 
+def _decisions(triples: list[ox.Triple]) -> dict[str, str]:
+    direct = {t.subject.value: t.object.value for t in triples if t.predicate == _SAME}
+    out = {}
+    for a in direct:
+        b, seen = a, {a}
+        while b in direct and direct[b] not in seen:
+            b = direct[b]
+            seen.add(b)
+        out[a] = b
+    return out
+
+
+def _as_extracted(triples: list[ox.Triple]) -> dict[str, bytes]:
+    return {t.subject.value: t.object.value.encode("utf-8") for t in triples if t.predicate == _EXTRACTED}
+
+
+def _names(triples: list[ox.Triple]) -> set[str]:
+    return {x.value for t in triples for x in (t.subject, t.object) if isinstance(x, ox.NamedNode)}
+
+
+def _rebuild(store: Any, curation: list[ox.Triple], graphs: Iterable[str]) -> dict[str, bytes]:
+    """The article graphs ``graphs`` made again from their extracted triples under the decisions of
+    ``curation`` (whose ``kg:asExtracted`` literals are updated in place), and the curation graph."""
+    mapping = _decisions(curation)
+    kept = {g: data for g, data in _as_extracted(curation).items()}
+    new: dict[str, bytes] = {}
+    for g in graphs:
+        base = _parse(kept[g]) if g in kept else _graph_triples(store, g)
+        touched = sorted(_names(base) & set(mapping))
+        labels = {mapping[a]: _label_of(store, mapping[a]) for a in touched}
+        new[g] = _nt(_rewrite(base, mapping, labels) if touched else base)
+        if touched:
+            kept[g] = _nt(base)
+        else:
+            kept.pop(g, None)
+    decisions = [t for t in curation if t.predicate != _EXTRACTED]
+    extracted = [ox.Triple(ox.NamedNode(g), _EXTRACTED, ox.Literal(data.decode("utf-8"))) for g, data in sorted(kept.items())]
+    new[CURATION_GRAPH] = _nt(decisions + extracted)
+    return new
+
+
 def merge(store: Any, a: str, b: str) -> Curated:
     """Record that A is B and rewrite the article graphs naming A (one transaction)."""
     a, b = entity_iri(store, a), entity_iri(store, b)
@@ -165,17 +185,15 @@ def merge(store: Any, a: str, b: str) -> Curated:
     if ta and tb and not ta & tb:
         raise InputError(f"{_short(a)} and {_short(b)} are not of one kind; kg merge joins two entities of one kind")
     current = _curation(store)
-    if curated_map(store).get(b) == a:
+    if _decisions(current).get(b) == a:
         raise InputError(f"{_short(b)} is already merged into {_short(a)}; kg split {_short(b)} {_short(a)} first")
     A, B = ox.NamedNode(a), ox.NamedNode(b)
     kept = [t for t in current if not ({t.subject, t.object} == {A, B} and t.predicate == _DIFFERENT)
             and not (t.subject == A and t.predicate == _SAME)]
     kept.append(ox.Triple(A, _SAME, B))
-    label = _label_of(store, b)
-    new = {g: _nt(_rewrite(_graph_triples(store, g), a, b, label)) for g in _article_graphs_naming(store, a)}
-    new[CURATION_GRAPH] = _nt(kept)
-    store.replace_graphs(new)
-    return Curated("merged", a, b, len(new) - 1)
+    graphs = _article_graphs_naming(store, a)
+    store.replace_graphs(_rebuild(store, kept, graphs))
+    return Curated("merged", a, b, len(graphs))
 
 
 def split(store: Any, a: str, b: str) -> Curated:
@@ -185,41 +203,45 @@ def split(store: Any, a: str, b: str) -> Curated:
         raise InputError("kg split needs two different entities")
     A, B = ox.NamedNode(a), ox.NamedNode(b)
     current = _curation(store)
-    merged_into = {(t.subject.value, t.object.value) for t in current if t.predicate == _SAME}
-    kept = [t for t in current if not ({t.subject, t.object} == {A, B})]
+    before = _decisions(current)
+    kept = [t for t in current if not ({t.subject, t.object} == {A, B} and t.predicate in (_SAME, _DIFFERENT))]
     kept.append(ox.Triple(A, _DIFFERENT, B))
-    new: dict[str, bytes] = {}
-    for src, dst in ((a, b), (b, a)):
-        if (src, dst) not in merged_into:
-            continue
-        for g in _article_graphs_naming(store, dst):
-            triples = new.get(g)
-            ts = _graph_triples(store, g) if triples is None else _parse(triples)
-            if ox.Triple(ox.NamedNode(dst), _SAME, ox.NamedNode(src)) in ts:
-                new[g] = _nt(_unrewrite(ts, src, dst))
-    graphs = len(new)
-    new[CURATION_GRAPH] = _nt(kept)
-    store.replace_graphs(new)
-    return Curated("split", a, b, graphs)
+    after = _decisions(kept)
+    undone = {x for x in before if before[x] != after.get(x)}
+    graphs = sorted(g for g, data in _as_extracted(current).items() if _names(_parse(data)) & undone)
+    store.replace_graphs(_rebuild(store, kept, graphs))
+    return Curated("split", a, b, len(graphs))
 
 
 def apply_curation(store: Any, graphs: dict[str, bytes]) -> dict[str, bytes]:
     """An article's graphs (graph IRI -> N-Triples) with the curated merges applied, before they are
-    written: what ``kg merge`` did to the graphs already in the store, done to a new one."""
-    mapping = curated_map(store)
-    if not mapping:
+    written: what ``kg merge`` did to the graphs already in the store, done to a new one (its
+    triples as extracted are kept in the curation graph, for a later split)."""
+    current = _curation(store)
+    mapping = _decisions(current)
+    extracted = _as_extracted(current)
+    articles = [g for g in graphs if g.startswith(ARTICLE)]
+    if not mapping and not any(g in extracted for g in articles):
         return graphs
     out = dict(graphs)
-    for g, data in graphs.items():
-        if not g.startswith(ARTICLE) or not data:
-            continue
-        triples = _parse(data)
-        named = {t.subject.value for t in triples if isinstance(t.subject, ox.NamedNode)} | \
-            {t.object.value for t in triples if isinstance(t.object, ox.NamedNode)}
-        changed = False
-        for a in sorted(named & set(mapping)):
-            triples = _rewrite(triples, a, mapping[a], _label_of(store, mapping[a]))
-            changed = True
-        if changed:
-            out[g] = _nt(triples)
+    kept = [t for t in current if not (t.predicate == _EXTRACTED and t.subject.value in articles)]
+    changed = False
+    for g in articles:
+        base = _parse(graphs[g]) if graphs[g] else []
+        touched = sorted(_names(base) & set(mapping))
+        if touched:
+            labels = {mapping[a]: _label_of(store, mapping[a]) for a in touched}
+            out[g] = _nt(_rewrite(base, mapping, labels))
+            kept.append(ox.Triple(ox.NamedNode(g), _EXTRACTED, ox.Literal(graphs[g].decode("utf-8"))))
+        changed = changed or bool(touched) or g in extracted
+    if changed:
+        out[CURATION_GRAPH] = _nt(kept)
     return out
+
+
+def forget(store: Any, graph: str) -> dict[str, bytes]:
+    """The curation graph without what it kept of an article graph that is being removed ({} if nothing)."""
+    current = _curation(store)
+    if graph not in _as_extracted(current):
+        return {}
+    return {CURATION_GRAPH: _nt([t for t in current if not (t.predicate == _EXTRACTED and t.subject.value == graph)])}

@@ -74,6 +74,18 @@ def test_curation_split_undoes_the_merge_exactly(two_spellings: kg.KnowledgeGrap
     assert list(two_spellings.ask("duplicates")) == []   # decided: no longer a candidate
 
 
+def test_curation_split_within_one_article_restores_both(fresh_kg: kg.KnowledgeGraph) -> None:
+    """Both entities named by one article: a split gives each its own triples back."""
+    both = {ART + "dddd": _article("dddd", "iwan-petrov", "Iwan Petrov", "Aide")[ART + "dddd"]
+            + _article("dddd", "ivan-petrov", "Ivan Petrov", "Envoy")[ART + "dddd"]}
+    fresh_kg.store.replace_graphs(both)
+    before = _quads(fresh_kg, ART + "dddd")
+    fresh_kg.merge("person/iwan-petrov", "person/ivan-petrov")
+    assert _people(fresh_kg) == [(ID + "person/ivan-petrov", "Aide"), (ID + "person/ivan-petrov", "Envoy")]
+    fresh_kg.split("person/iwan-petrov", "person/ivan-petrov")
+    assert _quads(fresh_kg, ART + "dddd") == before
+
+
 def test_curation_remove_stays_exact_after_a_merge(two_spellings: kg.KnowledgeGraph) -> None:
     two_spellings.merge("person/iwan-petrov", "person/ivan-petrov")
     two_spellings.remove(ART + "bbbb")
@@ -82,6 +94,7 @@ def test_curation_remove_stays_exact_after_a_merge(two_spellings: kg.KnowledgeGr
     two_spellings.remove(ART + "aaaa")
     assert _people(two_spellings) == []
     assert two_spellings.store.has_graph(CURATION_GRAPH)   # the decision stays
+    assert not two_spellings.query("ASK { ?g kg:asExtracted ?nt }").boolean   # what it kept of the articles goes
 
 
 def test_curation_applies_to_an_article_written_later(two_spellings: kg.KnowledgeGraph) -> None:
