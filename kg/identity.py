@@ -384,10 +384,10 @@ def _resolve_people(ex: Extraction, entities: dict[str, Entity], mapping: dict[s
             toks = _key_tokens(ent.label)
             if len(toks) != 2:
                 continue
-            fits = [p for p in ref.people() if p.state and p.start and p.start <= year <= (p.end or 9999)
+            fits = [p for p, pt in _by_surname().get(toks[1], ())
+                    if p.state and p.start and p.start <= year <= (p.end or 9999)
                     and f"state/{ref.slugify(p.state)}" in offices.get(k, set())
-                    and (lambda pt: len(pt) == 2 and pt[1] == toks[1] and pt[0][0] == toks[0][0])(
-                        _key_tokens(p.label))
+                    and pt[0][0] == toks[0][0]
                     and (not p.title or not titles.get(k) or _title_agrees(p.title, titles[k]))]
             if len(fits) == 1:
                 p = fits[0]
@@ -417,6 +417,17 @@ def _suffix_in_text(text: str, label: str) -> str | None:
     if len(found) != 1:
         return None
     return f"{found.pop()}."
+
+
+@lru_cache(maxsize=1)
+def _by_surname() -> dict[str, tuple[tuple[Any, list[str]], ...]]:
+    """Reference people of two-word names, by their surname's identity key."""
+    out: dict[str, list[tuple[Any, list[str]]]] = {}
+    for p in ref.people():
+        toks = _key_tokens(p.label)
+        if len(toks) == 2:
+            out.setdefault(toks[1], []).append((p, toks))
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _title_agrees(ref_title: str, titles: set[str]) -> bool:

@@ -253,3 +253,23 @@ def test_identity_label_is_the_spelling_the_text_uses_most() -> None:
 @pytest.mark.parametrize("a, b", [("Nguyen Van An", "Nguyen Van At"), ("Li An", "Li As")])
 def test_identity_short_words_are_no_particles(a: str, b: str) -> None:
     assert identity_key(a) != identity_key(b)
+
+
+# ------------------------------------------------------------------------------ one article, end to end
+
+
+@pytest.mark.parametrize("text, want", [
+    # a long official name runs to its end ("... of Chile"), not to the tenth capitalised word
+    ("""Defence pact
+
+Norwegian Prime Minister Ivar Lund and Chilean President Rosa Vidal signed the Agreement between the Kingdom of Norway and the Republic of Chile Concerning the Facilitation of Reciprocal Access and Cooperation between the Defence Forces of Norway and the Armed Forces of Chile in Oslo on 3 May 2021. The Norway-Chile Reciprocal Access Agreement takes effect next year.""",
+     {"Agreement between the Kingdom of Norway and the Republic of Chile Concerning the Facilitation of Reciprocal "
+      "Access and Cooperation between the Defence Forces of Norway and the Armed Forces of Chile"}),
+])
+def test_identity_extract_long_treaty_name_and_its_short_form_one_treaty(text: str, want: set[str]) -> None:
+    from kg.extract import extract
+    from kg.text import read_text
+
+    ex = extract(read_text(text), date=PartialDate(2021, 5, 4))
+    treaties = {e.label for e in ex.entities.values() if e.kind == "Treaty"}
+    assert treaties == want
