@@ -45,7 +45,7 @@ def _people(g: kg.KnowledgeGraph) -> list[tuple[str, str]]:
 
 
 def test_curation_duplicates_lists_the_pair_with_its_evidence(two_spellings: kg.KnowledgeGraph) -> None:
-    rows = [r.asdict() for r in two_spellings.ask("duplicates", kind="Person")]
+    rows = [r.asdict() for r in two_spellings.ask("duplicates", kind="person")]
     assert [(r["a"], r["b"], r["reason"], r["evidence"]) for r in rows] == [
         (ID + "person/ivan-petrov", ID + "person/iwan-petrov", "same surname, title and state", "Aide of Russia")]
 

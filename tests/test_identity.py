@@ -273,3 +273,14 @@ def test_identity_extract_long_treaty_name_and_its_short_form_one_treaty(text: s
     ex = extract(read_text(text), date=PartialDate(2021, 5, 4))
     treaties = {e.label for e in ex.entities.values() if e.kind == "Treaty"}
     assert treaties == want
+
+
+def test_identity_never_merge_summits_of_other_years() -> None:
+    ents = [_person("person/kishida-fumio", "KISHIDA Fumio"), _person("person/joe-biden", "Joe Biden"),
+            Entity("summit/joe-biden-kishida-fumio-2023", "Summit", "Summit of Joe Biden and KISHIDA Fumio (2023)"),
+            Entity("summit/joe-biden-kishida-fumio-2024", "Summit", "Summit of Joe Biden and KISHIDA Fumio (2024)")]
+    facts = [(s, "participant", Ref(p)) for s in ("summit/joe-biden-kishida-fumio-2023", "summit/joe-biden-kishida-fumio-2024")
+             for p in ("person/kishida-fumio", "person/joe-biden")]
+    ex = resolve(_ex(ents, facts))
+    assert sorted(k for k in ex.entities if k.startswith("summit/")) == [
+        "summit/fumio-kishida-joe-biden-2023", "summit/fumio-kishida-joe-biden-2024"]
