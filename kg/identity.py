@@ -97,12 +97,14 @@ def strip_styles(name: str) -> str:
     name = re.sub(r",\s*(Jr|Sr|Junior|Senior|II|III|IV)\.?$", r" \1.", name).replace("..", ".")
     name = re.sub(r"\s+(II|III|IV)\.$", r" \1", name)
     toks = name.split()
+    while len(toks) > 1 and not any(c.isalnum() for c in toks[0]):
+        toks.pop(0)   # a dash or comma before the name
     while len(toks) > 1:
         w = toks[0].lower().rstrip(".").replace(".", "")
         w = "h.e" if w == "he" and toks[0].lower().startswith("h.e") else w
         if w in _STYLE_ONLY_BEFORE:
-            if len(toks) > 2 and toks[1].lower().rstrip(".") in _STYLES - _STYLE_ONLY_BEFORE - _NAME_STYLES:
-                toks = toks[2:] if len(toks) > 3 else toks
+            if len(toks) > 3 and toks[1].lower().rstrip(".") in _STYLES - _STYLE_ONLY_BEFORE - _NAME_STYLES:
+                toks = toks[2:]
                 continue
             break
         if w in ("h.e", "he") and toks[0].lower().startswith("h.e"):
@@ -154,7 +156,13 @@ def identity_key(name: str) -> str:
     >>> identity_key("His Excellency Dr. Ali Karti")
     'ali karti'
     """
-    return " ".join(_key_tokens(name))
+    key = " ".join(_key_tokens(name))
+    for _ in range(len(key)):   # a fixed point: "- Dr. Dr." is "dr dr" once, "dr" twice
+        again = " ".join(_key_tokens(key))
+        if again == key:
+            break
+        key = again
+    return key
 
 
 def generational(name: str) -> str | None:

@@ -4,8 +4,10 @@ kg/identity.py, on extractions built by hand (no spaCy): fast, and every rule se
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from kg.identity import display_name, generational, identity_key, lookup_person, resolve, same_person_name, strip_styles
+from kg.identity import canonical_spelling, display_name, generational, identity_key, lookup_person, resolve, same_person_name, strip_styles
 from kg.model import ArticleDate, Entity, Evidence, Extraction, Fact, PartialDate, Ref
 
 EV = Evidence("A sentence written for this test.", "body")
@@ -284,3 +286,20 @@ def test_identity_never_merge_summits_of_other_years() -> None:
     ex = resolve(_ex(ents, facts))
     assert sorted(k for k in ex.entities if k.startswith("summit/")) == [
         "summit/fumio-kishida-joe-biden-2023", "summit/fumio-kishida-joe-biden-2024"]
+
+
+@pytest.mark.parametrize("name", ["His Excellency Marape", "His Excellency", "Her Majesty", "Dr.", "Sheikh",
+                                  "The Honourable", "His Excellency Dr. Mr.", ""])
+def test_identity_styles_alone_never_loop_or_vanish(name: str) -> None:
+    assert (strip_styles(name) != "") == (name != "")   # a style alone is kept: no name vanishes
+
+
+@given(st.lists(st.sampled_from(["Dr.", "His", "Excellency", "al-Sisi", "Jr.", ",", "Sheikh", "Mohamed", "Yury",
+                                  "Zelenskiy", "KISHIDA", "Fumio", "Ébo", "-", "II", "bin", "Al", "Saud", ""]),
+                max_size=8).map(" ".join))
+@settings(max_examples=300, deadline=None)
+def test_identity_names_never_crash_and_normalise_once(name: str) -> None:
+    key = identity_key(name)
+    assert identity_key(key) == key   # normalising twice changes nothing
+    display_name(name)
+    canonical_spelling(name)
