@@ -325,8 +325,11 @@ def _resolve_people(ex: Extraction, entities: dict[str, Entity], mapping: dict[s
     offices = _offices(ex)
     people = sorted(k for k, e in entities.items() if e.kind == "Person")
 
+    def offices_of(k: str) -> set[str]:   # of the entity now keyed k, under any key it had
+        return set().union(offices.get(k, set()), *(offices.get(s, set()) for s, d in mapping.items() if d == k))
+
     def contradicts(a: str, b: str) -> bool:
-        oa, ob = offices.get(a, set()), offices.get(b, set())
+        oa, ob = offices_of(a), offices_of(b)
         return bool(oa and ob and not oa & ob)
 
     # 1. names that agree once normalised, or that the reference data knows under one entry
@@ -394,7 +397,7 @@ def _resolve_people(ex: Extraction, entities: dict[str, Entity], mapping: dict[s
                 continue
             fits = [p for p, pt in _by_surname().get(toks[1], ())
                     if p.state and p.start and p.start <= year <= (p.end or 9999)
-                    and f"state/{ref.slugify(p.state)}" in offices.get(k, set())
+                    and f"state/{ref.slugify(p.state)}" in offices_of(k)
                     and pt[0][0] == toks[0][0]
                     and (not p.title or not titles.get(k) or _title_agrees(p.title, titles[k]))]
             if len(fits) == 1:

@@ -303,3 +303,12 @@ def test_identity_names_never_crash_and_normalise_once(name: str) -> None:
     assert identity_key(key) == key   # normalising twice changes nothing
     display_name(name)
     canonical_spelling(name)
+
+
+def test_identity_spelling_rekeyed_then_other_state_stays_apart() -> None:
+    """"Yury Petrov" is keyed yuri-petrov first; a Yuri Petrov of another state is still another man."""
+    ex = resolve(_ex([_person("person/yury-petrov", "Yury Petrov"), _person("person/yuri-petrov-2", "Yuri Petrov"),
+                      _state("russia"), _state("kazakhstan")],
+                     [("person/yury-petrov", "officialOf", Ref("state/russia")),
+                      ("person/yuri-petrov-2", "officialOf", Ref("state/kazakhstan"))]))
+    assert len([e for e in ex.entities.values() if e.kind == "Person"]) == 2
