@@ -25,6 +25,7 @@ from .store import engine_io as ox  # the engine, through kg/store.py
 from . import kinds, queries as _queries
 from .errors import InputError, NotFound
 from .inputs import check_graph
+from .curation import Curated
 from .prefixes import ARTICLE, DCTERMS, INFERRED_GRAPH, KG, ONTOLOGY_GRAPH, QUARANTINE, RDF, REFERENCE_GRAPH
 from .backend import Backend
 from .store import MEMORY, KgStore, RdfFormat, Result, open_output
@@ -34,7 +35,6 @@ if TYPE_CHECKING:
 
     from rdflib import Dataset, Graph
 
-    from .curation import Curated
     from .remote import PushReport
     from .reason import ReasoningResult
     from .validate import Report
@@ -743,7 +743,7 @@ class KnowledgeGraph:
             self.store.drop_graphs(graphs)
         return Removed(iri, inferred_dropped=inferred)
 
-    def merge(self, source: str, target: str) -> "Curated":
+    def merge(self, source: str, target: str) -> Curated:
         """Record that ``source`` and ``target`` are one entity (``owl:sameAs`` in the curation
         graph) and rewrite the articles' facts about ``source`` as facts about ``target``.
 
@@ -761,7 +761,7 @@ class KnowledgeGraph:
 
         return merge(self.store, source, target)
 
-    def split(self, source: str, target: str) -> "Curated":
+    def split(self, source: str, target: str) -> Curated:
         """Record that ``source`` and ``target`` are two entities (``owl:differentFrom`` in the
         curation graph): a merge of one into the other is undone in the article graphs, and
         ``kg ask duplicates`` no longer lists the pair. One transaction.

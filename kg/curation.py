@@ -24,6 +24,7 @@ from .prefixes import ARTICLE, GRAPH, ID, KG, OWL, RDF, RDFS, SKOS
 from .store import engine_io as ox
 
 CURATION_GRAPH = GRAPH + "curation"
+INFERRED = GRAPH + "inferred"
 _SAME = ox.NamedNode(OWL + "sameAs")
 _DIFFERENT = ox.NamedNode(OWL + "differentFrom")
 _LABEL = ox.NamedNode(RDFS + "label")
@@ -43,12 +44,15 @@ class Curated:
     source: str          # A
     target: str          # B
     graphs: int          # article graphs rewritten
+    inferred_dropped: bool = False   # what kg reason inferred may rest on the rewritten facts
 
     def summary(self) -> str:
         a, b = _short(self.source), _short(self.target)
         if self.action == "merged":
-            return f"merged {a} into {b} (owl:sameAs in the curation graph); {self.graphs} article graphs rewritten"
-        return f"split {a} from {b} (owl:differentFrom in the curation graph); {self.graphs} article graphs rewritten"
+            line = f"merged {a} into {b} (owl:sameAs in the curation graph); {self.graphs} article graphs rewritten"
+        else:
+            line = f"split {a} from {b} (owl:differentFrom in the curation graph); {self.graphs} article graphs rewritten"
+        return line + ("; dropped the inferred graph (run kg reason again)" if self.inferred_dropped else "")
 
 
 def _short(iri: str) -> str:
@@ -192,8 +196,9 @@ def merge(store: Any, a: str, b: str) -> Curated:
             and not (t.subject == A and t.predicate == _SAME)]
     kept.append(ox.Triple(A, _SAME, B))
     graphs = _article_graphs_naming(store, a)
-    store.replace_graphs(_rebuild(store, kept, graphs))
-    return Curated("merged", a, b, len(graphs))
+    drop = _inferred(store, graphs)
+    store.replace_graphs(_rebuild(store, kept, graphs), drop=drop)
+    return Curated("merged", a, b, len(graphs), bool(drop))
 
 
 def split(store: Any, a: str, b: str) -> Curated:
@@ -209,8 +214,14 @@ def split(store: Any, a: str, b: str) -> Curated:
     after = _decisions(kept)
     undone = {x for x in before if before[x] != after.get(x)}
     graphs = sorted(g for g, data in _as_extracted(current).items() if _names(_parse(data)) & undone)
-    store.replace_graphs(_rebuild(store, kept, graphs))
-    return Curated("split", a, b, len(graphs))
+    drop = _inferred(store, graphs)
+    store.replace_graphs(_rebuild(store, kept, graphs), drop=drop)
+    return Curated("split", a, b, len(graphs), bool(drop))
+
+
+def _inferred(store: Any, graphs: list[str]) -> list[str]:
+    """The inferred graph, when facts it may rest on are rewritten (as kg remove drops it)."""
+    return [INFERRED] if graphs and store.has_graph(INFERRED) else []
 
 
 def apply_curation(store: Any, graphs: dict[str, bytes]) -> dict[str, bytes]:

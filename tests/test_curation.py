@@ -148,3 +148,11 @@ def test_curation_merge_survives_reingest_and_is_exported(runner, store_path: Pa
     assert runner.invoke(app, [*store, "export", "--format", "nq", "-o", str(out)]).exit_code == 0
     assert f"<{ID}person/iwan-petrov> <http://www.w3.org/2002/07/owl#sameAs> <{ID}person/ivan-petrov> <{CURATION_GRAPH}>" \
         in out.read_text(encoding="utf-8")
+
+
+def test_curation_merge_drops_the_inferred_graph(two_spellings: kg.KnowledgeGraph) -> None:
+    inferred = "https://w3id.org/kg/graph/inferred"
+    two_spellings.store.replace_graphs({inferred: f"<{ID}person/iwan-petrov> {TYPE} <{KG}Person> .\n".encode()})
+    done = two_spellings.merge("person/iwan-petrov", "person/ivan-petrov")
+    assert done.inferred_dropped and done.summary().endswith("; dropped the inferred graph (run kg reason again)")
+    assert not two_spellings.store.has_graph(inferred)
