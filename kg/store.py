@@ -920,16 +920,18 @@ def _is_engine_store(folder: Path, names: set[str]) -> bool:
 
 
 def _wal_pending(location: str) -> bool:
-    """Whether RocksDB's write-ahead logs are big (over 8 MB): a writer was killed after a
+    """Whether RocksDB's write-ahead logs are big (over 32 MB): a writer was killed after a
     large write, before the engine moved it into its tables.
 
     A read-only open replays the logs in memory on every open (20 s for a 500k-triple
     load), so such a store is opened read-write once, which recovers and persists it.
-    (A clean close can leave a few MB of log behind: small logs are left alone.)
+    (A clean close can leave some MB of log behind: creating a store writes ~8 MB of it, the
+    ontology and reference data, which a limit of 8 MB took for a killed writer once the
+    reference data grew; small logs are left alone.)
     """
     try:
         return sum(p.stat().st_size for p in Path(location).iterdir()
-                   if p.suffix == ".log" and p.stem.isdigit()) > 8_000_000
+                   if p.suffix == ".log" and p.stem.isdigit()) > 32_000_000
     except OSError:
         return False
 
