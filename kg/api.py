@@ -25,6 +25,7 @@ from .store import engine_io as ox  # the engine, through kg/store.py
 from . import kinds, queries as _queries
 from .errors import InputError, NotFound
 from .inputs import check_graph
+from .curation import Curated
 from .prefixes import ARTICLE, DCTERMS, INFERRED_GRAPH, KG, ONTOLOGY_GRAPH, QUARANTINE, RDF, REFERENCE_GRAPH
 from .backend import Backend
 from .store import MEMORY, KgStore, RdfFormat, Result, open_output
@@ -687,9 +688,11 @@ class KnowledgeGraph:
         then write them (one transaction); the report."""
         import dataclasses
 
+        from .curation import apply_curation
         from .rdf import check_built
 
         built = check_built(built)
+        built = dataclasses.replace(built, graphs=apply_curation(self.store, built.graphs))  # kg merge's decisions
         report = self._count_known(built)
         if self.store.replace_graphs(built.graphs, drop=()) is False:
             report = dataclasses.replace(report, unchanged=True)
@@ -722,18 +725,59 @@ class KnowledgeGraph:
         dropped in the same transaction, and the result says so (``inferred_dropped``).
         """
         iri = self.resolve_article(article)
+        from .curation import CURATION_GRAPH, forget
+
         if iri in (str(ONTOLOGY_GRAPH), str(REFERENCE_GRAPH), str(INFERRED_GRAPH)) \
                 or iri.startswith(str(QUARANTINE)):
             raise InputError(f"<{iri}> is one of kg's own graphs, not an article; kg remove takes "
                              "an article (its IRI, hash, URL or file) or a graph loaded with kg load")
+        if iri == CURATION_GRAPH:
+            raise InputError(f"<{iri}> holds the decisions of kg merge and kg split; undo one with "
+                             "kg split A B (or kg merge A B), not kg remove")
         graphs = [iri]
         if iri.startswith(str(ARTICLE)):
             graphs.append(str(QUARANTINE) + iri[len(str(ARTICLE)):])
         inferred = self.store.has_graph(str(INFERRED_GRAPH))
         if inferred:
             graphs.append(str(INFERRED_GRAPH))
-        self.store.drop_graphs(graphs)
+        kept = forget(self.store, iri)   # what kg merge kept of the article, for a split
+        if kept:
+            self.store.replace_graphs(kept, drop=graphs)
+        else:
+            self.store.drop_graphs(graphs)
         return Removed(iri, inferred_dropped=inferred)
+
+    def merge(self, source: str, target: str) -> Curated:
+        """Record that ``source`` and ``target`` are one entity (``owl:sameAs`` in the curation
+        graph) and rewrite the articles' facts about ``source`` as facts about ``target``.
+
+        ``source`` and ``target`` are IRIs or the short forms tables show (``person/...``). The
+        decision survives re-ingesting the articles (each is rewritten again before it is written)
+        and is exported with the store. One transaction; :meth:`split` undoes it.
+
+        >>> import kg
+        >>> with kg.open(":memory:") as g:
+        ...     g.merge("person/nobody-at-all", "person/vladimir-putin")
+        Traceback (most recent call last):
+        kg.errors.InputError: no entity 'person/nobody-at-all' in the store; give an IRI or the short form a table shows (person/..., treaty/...), see kg ask duplicates
+        """
+        from .curation import merge
+
+        return merge(self.store, source, target)
+
+    def split(self, source: str, target: str) -> Curated:
+        """Record that ``source`` and ``target`` are two entities (``owl:differentFrom`` in the
+        curation graph): a merge of one into the other is undone in the article graphs, and
+        ``kg ask duplicates`` no longer lists the pair. One transaction.
+
+        >>> import kg
+        >>> with kg.open(":memory:") as g:
+        ...     g.split("person/george-h-w-bush", "person/george-w-bush").summary()
+        'split person/george-h-w-bush from person/george-w-bush (owl:differentFrom in the curation graph); 0 article graphs rewritten'
+        """
+        from .curation import split
+
+        return split(self.store, source, target)
 
     def resolve_article(self, article: str) -> str:
         """The IRI of the article ``article`` names: its IRI, its hash, its URL (its

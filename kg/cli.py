@@ -393,6 +393,32 @@ def remove_cli(
         typer.echo("dropped the inferred graph too (it may rest on the removed facts); run kg reason again")
 
 
+@_command("merge")
+def merge_cli(
+    source: Annotated[str, typer.Argument(help="The entity that is another's double: its IRI or short form (person/...).")],
+    target: Annotated[str, typer.Argument(help="The entity it is: its IRI is kept.")],
+) -> None:
+    """Record that two entities are one (owl:sameAs in the curation graph); questions follow it.
+
+    The articles' facts about SOURCE become facts about TARGET, now and at every later ingest;
+    kg split SOURCE TARGET undoes it. Example: kg merge person/jack-sullivan person/jake-sullivan
+    """
+    typer.echo(_state.kg().merge(source, target).summary())
+
+
+@_command("split")
+def split_cli(
+    source: Annotated[str, typer.Argument(help="One entity: its IRI or short form (person/...).")],
+    target: Annotated[str, typer.Argument(help="The entity it is not.")],
+) -> None:
+    """Record that two entities are two (owl:differentFrom in the curation graph).
+
+    Undoes a kg merge of one into the other; kg ask duplicates no longer lists the pair.
+    Example: kg split person/george-h-w-bush person/george-w-bush
+    """
+    typer.echo(_state.kg().split(source, target).summary())
+
+
 @_command("export")
 def export_cli(
     format: Annotated[RdfFormatName, typer.Option("--format", "-f", help="nq, trig and jsonld keep the named graphs; a triples format merges them (and says so).")] = RdfFormatName.nq,  # type: ignore[attr-defined]

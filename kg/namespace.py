@@ -71,6 +71,7 @@ class KG(DefinedNamespace):
     contentHash: object
     dateSource: object
     extractedWith: object
+    asExtracted: object
     status: object
     plannedType: object
     involves: object

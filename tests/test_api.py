@@ -155,7 +155,8 @@ def test_api_ask_unknown(sample_kg) -> None:
 
 def test_api_questions() -> None:
     assert set(kg.KnowledgeGraph.questions()) == {
-        "conflicts", "evidence", "leaders", "roles", "sources", "summits", "treaties", "treaty-replacements", "visits"}
+        "conflicts", "duplicates", "evidence", "leaders", "roles", "sources", "summits", "treaties",
+        "treaty-replacements", "visits"}
 
 
 # ---------------------------------------------------------------------------

@@ -35,9 +35,9 @@ IN_FILE_GRAPH = "https://example.org/graph/in-file"
 OTHER_GRAPH = "https://example.org/graph/other"
 ARTICLE_GRAPH = "https://w3id.org/kg/article/abc123"
 SRX = "{http://www.w3.org/2005/sparql-results#}"
-QUESTIONS = ["conflicts", "evidence", "leaders", "roles", "sources", "summits", "treaties",
+QUESTIONS = ["conflicts", "duplicates", "evidence", "leaders", "roles", "sources", "summits", "treaties",
              "treaty-replacements", "visits"]
-COMMANDS = ["query", "ask", "load", "ingest", "remove", "export", "stats", "validate", "reason"]
+COMMANDS = ["query", "ask", "load", "ingest", "remove", "merge", "split", "export", "stats", "validate", "reason"]
 HAVE_JAVA = shutil.which("java") is not None
 
 TREATY_DATES = ("SELECT ?t ?d WHERE { ?t a kg:Treaty ; kg:signedOn ?d } ORDER BY ?d")

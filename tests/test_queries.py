@@ -27,7 +27,7 @@ RUSSIA = ID + "state/russia"
 ARTICLE = "https://w3id.org/kg/article/"
 A, B, C = ARTICLE + "aaaa000000000001", ARTICLE + "bbbb000000000002", ARTICLE + "cccc000000000003"
 T2024_NAME = "Treaty on Comprehensive Strategic Partnership"
-NAMES = ["conflicts", "evidence", "leaders", "roles", "sources", "summits", "treaties",
+NAMES = ["conflicts", "duplicates", "evidence", "leaders", "roles", "sources", "summits", "treaties",
          "treaty-replacements", "visits"]
 INJECTION = '"} ; DROP ALL ; {'
 

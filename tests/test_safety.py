@@ -217,7 +217,7 @@ BAD_INPUTS: dict[str, tuple[dict[str, bytes], list[str], str]] = {
     "query-file-missing": ({}, ["query", "@{tmp}/none.rq"], r"none\.rq: no such query file$"),
     "query-update-malformed": ({}, ["query", "--update", "INSERT DATA { <urn:a> }"],
                                r"malformed SPARQL update: line 1 column \d+"),
-    "ask-unknown": ({}, ["ask", "nope"], r"unknown question 'nope'; known: conflicts, evidence, leaders, "),
+    "ask-unknown": ({}, ["ask", "nope"], r"unknown question 'nope'; known: conflicts, duplicates, evidence, leaders, "),
     "ask-param-no-equals": ({}, ["ask", "sources", "--param", "entity"], r"bad --param 'entity': expected key=value$"),
     "ask-param-unknown": ({}, ["ask", "treaties", "--param", "colour=red"], r"has no parameter 'colour'"),
     "export-unknown-graph": ({}, ["export", "--graph", "urn:none"], r"no graph <urn:none> in the store$"),

@@ -172,8 +172,10 @@ def extract(doc: Any, *, date: PartialDate | None = None) -> Extraction:
     used |= {r.person for r in found_roles}
     entities = {k: v for k, v in art.entities.items() if k in used}
     facts = [f for f in art.facts if f.evidence.section != "reference" or f.subject in used]
-    return Extraction(text="\n\n".join(b.text for b in blocks), title=doc.title, date=adate,
-                      entities=entities, facts=facts, notes=art.notes, roles=found_roles)
+    from ..identity import resolve   # one real thing, one key (issue 18)
+
+    return resolve(Extraction(text="\n\n".join(b.text for b in blocks), title=doc.title, date=adate,
+                              entities=entities, facts=facts, notes=art.notes, roles=found_roles))
 
 
 __all__ = ["extract", "pipeline", "canonical_person_label", "MODEL"]

@@ -22,7 +22,7 @@ _TREATY_NAMED = re.compile(
     r"(?:\b(?:the|a|an)\s+)?(?:(?P<year>1[6-9]\d\d|20\d\d)\s+)?"
     # capitalised words before the head, "of"/"on"/"for" between two of them ("Status of Forces Agreement")
     r"(?P<name>(?:(?:[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*)\s+(?:(?:of|on|for|de|da|do|del|di)\s+(?=[A-Z]))?){0,6}?" + TREATY_HEADS +
-    r"(?:\s+(?:on|of|for|between|to|concerning|establishing|amending)\s+(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:(?:and|of|on|for|between|concerning)\s+(?:the\s+|an?\s+(?=[A-Z]))?|the\s+)?(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][\w'’.-]*){0,9})?"
+    r"(?:\s+(?:on|of|for|between|to|concerning|establishing|amending)\s+(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:(?:and|of|on|for|between|concerning)\s+(?:the\s+|an?\s+(?=[A-Z]))?|the\s+)?(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][\w'’.-]*){0,16})?"
     # a region in the name: "Conventional Armed Forces in Europe", "... in the Timor Sea"
     r"(?:\s+in\s+(?:(?:the\s+)?(?:[A-Z][\w-]*\s+){0,2}(?:Sea|Ocean|Gulf|Strait|Straits|Basin|Region|Arctic)|"
     r"Europe|Asia|Africa|Antarctica|Outer\s+Space|Space|Latin\s+America|the\s+Americas|the\s+Pacific|the\s+Caribbean))?)")
