@@ -1,6 +1,7 @@
 """Offices given to two people at once, each in turn: "the presidents of Bolivia and Paraguay,
-A and B", "the Chilean and Peruvian foreign ministers, A and B", "the ministers of both
-countries, A and B", "Prime Ministers A and B".
+A and B", "the ministers of both countries, A and B", "Prime Ministers A and B". (States told
+as adjectives, "the Chilean and Peruvian foreign ministers, A and B", are read by
+:func:`kg.extract.offices._paired_titles`.)
 
 The two states come from the phrase itself, in its order; or, when it names none ("of the two
 countries", no "of" at all), from the story: the two states the sentences before coordinated
@@ -23,7 +24,6 @@ _PLURAL_HEADS = {"ministers", "presidents", "premiers", "chancellors", "kings", 
 _OF_THE_TWO = re.compile(r"\s+of\s+(?:the two|both)\s+(?:countries|states|nations|governments|sides|neighbou?rs)$", re.I)
 _OF_NAMED = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*\s+and\s+(?:the\s+)?"
                        r"[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*$")
-_ADJ_PAIR = re.compile(r"(?:^|\s)([A-Z][\w-]+\s+and\s+[A-Z][\w-]+)$")
 
 
 def _pair_phrase(pre: str) -> tuple[int, str, str] | None:
@@ -52,10 +52,6 @@ def _pair_phrase(pre: str) -> tuple[int, str, str] | None:
         return None
     title = " ".join(words[-n_title:])
     rest = " ".join(words[:-n_title])
-    adj = _ADJ_PAIR.search(rest)
-    if adj is not None and kind == "bare":
-        kind = "named"
-        rest = rest[:adj.start(1)]
     start = len(rest) + (1 if rest else 0)
     return start, title, kind
 
