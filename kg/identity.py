@@ -138,8 +138,14 @@ def _canon_token(t: str) -> str:
 
 
 def _key_tokens(name: str) -> list[str]:
+    return list(_key_tuple(name))
+
+
+@lru_cache(maxsize=65536)
+def _key_tuple(name: str) -> tuple[str, ...]:
+    """The identity tokens of a name (cached: an article asks for the same names many times)."""
     toks = [_canon_token(t) for t in _raw_tokens(strip_styles(name))]
-    return [_GENERATIONAL.get(t, t) for t in toks]
+    return tuple(_GENERATIONAL.get(t, t) for t in toks)
 
 
 def identity_key(name: str) -> str:
@@ -422,7 +428,7 @@ def _spelling(text: str, ent: Entity) -> str:
 
 def _suffix_in_text(text: str, label: str) -> str | None:
     """The generational suffix the text gives a name after a comma, when it always does."""
-    if generational(label) or len(label.split()) < 2:
+    if generational(label) or len(label.split()) < 2 or not re.search(r",\s+(?:Jr|Sr|JR|SR)\b", text):
         return None
     found = {m.group(1).capitalize() for m in re.finditer(re.escape(label) + r",\s+(Jr|Sr|JR|SR)\b\.?", text)}
     if len(found) != 1:
