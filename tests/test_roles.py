@@ -126,29 +126,25 @@ def test_roles_a_served_span_in_roles(cues: kg.KnowledgeGraph) -> None:
         "Defence Minister", "1998", "2004", "2019-03-03", None)
 
 
+def _role_article(art: str, date: str, slug: str, label: str, sentence: str) -> str:
+    """One article graph stating that ``label`` is Norway's prime minister, as TriG."""
+    role = f"id:role\\/{slug}--norway--prime-minister"
+    return f"""art:{art} {{ art:{art} a kg:Article ; dcterms:date "{date}"^^xsd:date .
+  id:person\\/{slug} a kg:Person ; rdfs:label "{label}"@en ; kg:leaderOf id:state\\/norway .
+  {role} a kg:Role , kg:LeaderRole ; kg:holder id:person\\/{slug} ;
+      kg:roleOf id:state\\/norway ; kg:roleTitle "Prime Minister" .
+  <https://w3id.org/kg/article/{art}#r-1> a kg:RoleAttestation ; kg:role {role} ;
+      prov:wasDerivedFrom art:{art} ; kg:sentence "{sentence}" ; kg:attestedOn "{date}"^^xsd:date . }}
+"""
+
+
 LOADED = """@prefix kg: <https://w3id.org/kg/ontology#> . @prefix prov: <http://www.w3.org/ns/prov#> .
 @prefix dcterms: <http://purl.org/dc/terms/> . @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> . @prefix id: <https://w3id.org/kg/id/> .
 @prefix art: <https://w3id.org/kg/article/> .
-art:aa01 { art:aa01 a kg:Article ; dcterms:date "2021-03-01"^^xsd:date .
-  id:person\\/ola-berg a kg:Person ; rdfs:label "Ola Berg"@en ; kg:leaderOf id:state\\/norway .
-  id:role\\/ola-berg--norway--prime-minister a kg:Role , kg:LeaderRole ; kg:holder id:person\\/ola-berg ;
-      kg:roleOf id:state\\/norway ; kg:roleTitle "Prime Minister" .
-  <https://w3id.org/kg/article/aa01#r-1> a kg:RoleAttestation ; kg:role id:role\\/ola-berg--norway--prime-minister ;
-      prov:wasDerivedFrom art:aa01 ; kg:sentence "Prime Minister Ola Berg spoke." ; kg:attestedOn "2021-03-01"^^xsd:date . }
-art:aa02 { art:aa02 a kg:Article ; dcterms:date "2021-03-05"^^xsd:date .
-  id:person\\/siv-dahl a kg:Person ; rdfs:label "Siv Dahl"@en ; kg:leaderOf id:state\\/norway .
-  id:role\\/siv-dahl--norway--prime-minister a kg:Role , kg:LeaderRole ; kg:holder id:person\\/siv-dahl ;
-      kg:roleOf id:state\\/norway ; kg:roleTitle "Prime Minister" .
-  <https://w3id.org/kg/article/aa02#r-1> a kg:RoleAttestation ; kg:role id:role\\/siv-dahl--norway--prime-minister ;
-      prov:wasDerivedFrom art:aa02 ; kg:sentence "Prime Minister Siv Dahl spoke." ; kg:attestedOn "2021-03-05"^^xsd:date . }
-art:aa03 { art:aa03 a kg:Article ; dcterms:date "2021-04-20"^^xsd:date .
-  id:person\\/siv-dahl a kg:Person ; rdfs:label "Siv Dahl"@en ; kg:leaderOf id:state\\/norway .
-  id:role\\/siv-dahl--norway--prime-minister a kg:Role , kg:LeaderRole ; kg:holder id:person\\/siv-dahl ;
-      kg:roleOf id:state\\/norway ; kg:roleTitle "Prime Minister" .
-  <https://w3id.org/kg/article/aa03#r-1> a kg:RoleAttestation ; kg:role id:role\\/siv-dahl--norway--prime-minister ;
-      prov:wasDerivedFrom art:aa03 ; kg:sentence "Prime Minister Siv Dahl spoke again." ; kg:attestedOn "2021-04-20"^^xsd:date . }
-"""
+""" + _role_article("aa01", "2021-03-01", "ola-berg", "Ola Berg", "Prime Minister Ola Berg spoke.") \
+    + _role_article("aa02", "2021-03-05", "siv-dahl", "Siv Dahl", "Prime Minister Siv Dahl spoke.") \
+    + _role_article("aa03", "2021-04-20", "siv-dahl", "Siv Dahl", "Prime Minister Siv Dahl spoke again.")
 
 
 @pytest.fixture()
