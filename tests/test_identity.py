@@ -264,9 +264,9 @@ def test_identity_short_words_are_no_particles(a: str, b: str) -> None:
     # a long official name runs to its end ("... of Chile"), not to the tenth capitalised word
     ("""Defence pact
 
-Norwegian Prime Minister Ivar Lund and Chilean President Rosa Vidal signed the Agreement between the Kingdom of Norway and the Republic of Chile Concerning the Facilitation of Reciprocal Access and Cooperation between the Defence Forces of Norway and the Armed Forces of Chile in Oslo on 3 May 2021. The Norway-Chile Reciprocal Access Agreement takes effect next year.""",
-     {"Agreement between the Kingdom of Norway and the Republic of Chile Concerning the Facilitation of Reciprocal "
-      "Access and Cooperation between the Defence Forces of Norway and the Armed Forces of Chile"}),
+Norwegian Prime Minister Ivar Lund and Chilean President Rosa Vidal signed the Agreement between the Kingdom of Norway and the Republic of Chile Concerning the Facilitation of Mutual Access and Joint Training of the Defence Forces of Norway and the Armed Forces of Chile in Oslo on 3 May 2021. The Norway-Chile Mutual Access Agreement takes effect next year.""",
+     {"Agreement between the Kingdom of Norway and the Republic of Chile Concerning the Facilitation of Mutual "
+      "Access and Joint Training of the Defence Forces of Norway and the Armed Forces of Chile"}),
 ])
 def test_identity_extract_long_treaty_name_and_its_short_form_one_treaty(text: str, want: set[str]) -> None:
     from kg.extract import extract
