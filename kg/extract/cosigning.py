@@ -11,7 +11,7 @@ from typing import Any
 
 from ..model import Evidence
 from .context import _Article, Event, Sentence
-from .events import _ended_talks, _place_for
+from .events import _ended_talks, _place_for, _where_clause
 from .modality import _event_status
 from .treaties import _sign_token, _signing_date, _signs
 
@@ -33,7 +33,7 @@ def _document(sign: Any) -> Any | None:
     return None
 
 
-def _same_time(a: Any, b: Any) -> bool:
+def _same_month(a: Any, b: Any) -> bool:
     """Two partial dates that may be the same event's: one unknown, or the same month."""
     if a is None or b is None:
         return True
@@ -75,13 +75,6 @@ def _together(art: _Article, s: Sentence) -> tuple[Any, list[str]] | None:
     return None
 
 
-def _where(s: Sentence, verb: Any) -> str | None:
-    """"X was in Dhaka, where A and B watched ...": the place a "where" clause hangs on."""
-    if verb.dep_ != "relcl" or not any(c.lower_ == "where" for c in verb.children):
-        return None
-    return next((m.key for m in s.places if m.start <= verb.head.i < m.end), None)
-
-
 def cosigned(art: _Article, s: Sentence) -> None:
     """Two or more leaders of different states who signed a document, or watched a ceremony,
     together: their meeting."""
@@ -99,10 +92,10 @@ def cosigned(art: _Article, s: Sentence) -> None:
         start, end = _signing_date(art, s, trig)
     if end is None:
         start, end = _ended_talks(s, start)   # "signed on Friday, after three days of talks"
-    if any(e.kind == "Summit" and set(signers) <= set(e.participants) and _same_time(e.start, start)
+    if any(e.kind == "Summit" and set(signers) <= set(e.participants) and _same_month(e.start, start)
            for e in art.events):
         return   # a declaration signed at a summit the article has told: that summit
-    place = _place_for(s, trig, strict=True, governor=trig) or _where(s, trig)
+    place = _place_for(s, trig, strict=True, governor=trig) or _where_clause(s, trig)
     ev = Event("Summit", signers, start, end, place,
                extra={"type": "Summit", "cosigned": True, "sent": s.index, "block": s.block})
     ev.evidence.append(Evidence(s.text, s.section))

@@ -1118,8 +1118,8 @@ def _of_time_or_manner(prep: Any) -> bool:
 
 
 def _where_clause(s: Sentence, tok: Any) -> str | None:
-    """"... flew in from Tirana, where he had paid his first visit": the place a "where" clause
-    with the visit hangs on."""
+    """The place a "where" clause with the word ``tok`` hangs on: "... flew in from Tirana,
+    where he had paid his first visit", "X was in Dhaka, where A and B watched ..."."""
     verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head if tok.dep_ in ("dobj", "obj") else None
     if verb is None or verb.dep_ != "relcl" or not any(c.lower_ == "where" for c in verb.children):
         return None
