@@ -150,6 +150,9 @@ _RULE_SOURCES: list[tuple[str, str]] = [
     ("ctx", rf"{_CTX_WORD}\s+(?P<unit>year|month|day)"),
     ("ctxnext", r"the\s+(?:following|next)\s+(?P<unit>year|month|day)"),
     ("ctxlater", rf"(?P<n>{_NUMWORD})\s+(?P<unit>day)s?\s+later"),
+    # "two years later", "a decade later", "six months later", "a year earlier": counted from
+    # the date told before, at the precision of the unit
+    ("ctxspan", rf"(?P<n>{_NUMWORD}|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+decade|two\s+decades|three\s+decades)\s*(?P<unit>years?|months?)?\s+(?P<dir>later|on|afterwards|earlier|before)"),
     ("anniv", _ANNIV),
     ("md", rf"{_WDP}{_M}\s*{_D}"),
     ("md", rf"{_WDP}(?:the\s+)?{_D}\s+(?:of\s+)?{_M}"),
@@ -295,6 +298,21 @@ def _build(kind: str, m: re.Match[str]) -> _Spec | None:
     if kind == "ctxlater":
         w = g["n"].lower()
         return _Spec("ctx", mode="day", offset=_NUMBER_WORDS.get(w) or int(w))
+    if kind == "ctxspan":
+        w = " ".join(g["n"].lower().split())
+        decades = {"a decade": 10, "two decades": 20, "three decades": 30}
+        if w in decades:
+            if g["unit"]:
+                return None
+            n, unit = decades[w], "year"
+        elif not g["unit"]:
+            return None
+        else:
+            n = 1 if w in ("a", "an") else _NUMBER_WORDS.get(w) or _TENS_WORDS.get(w) or int(w)
+            unit = g["unit"].lower().rstrip("s")
+        sign = -1 if g["dir"].lower() in ("earlier", "before") else 1
+        return _Spec("ctx", mode=unit, offset=sign * n) if unit == "month" else \
+            _Spec("ctx", mode="year", offset=sign * n)
     if kind == "anniv":
         if g["nth"] is not None:
             n, rest = int(g["nth"]), g["rest2"]
@@ -829,7 +847,9 @@ _SCAN_SOURCES: list[tuple[str, str]] = [
     (
         "ctx",
         rf"{_S_MOD}(?:(?:that\s+same|that|the\s+same)\s+(?:year|month)|(?:that\s+|the\s+)same\s+day"
-        r"|the\s+(?:following|next)\s+(?:year|month|day)|(?:a|one|two|three|four|five|six|\d)\s+days?\s+later)"
+        r"|the\s+(?:following|next)\s+(?:year|month|day)|(?:a|one|two|three|four|five|six|\d)\s+days?\s+later"
+        rf"|(?:{_S_YEARS}\s+(?:years?|months?)|a\s+decade|two\s+decades|three\s+decades)"
+        r"\s+(?:later|afterwards|earlier|on(?=\s*,)))"
         r"(?![a-z])",
     ),
     (
@@ -919,8 +939,8 @@ _KIND_HINTS: dict[str, re.Pattern[str]] = {
     **{kind: _H_MONTH for kind in ("mdy", "dmy", "my", "md", "dm", "myrel", "mrel", "m")},
     "mdrel": re.compile(r"year", _F),  # and a month name: the months hint is tested first below
     "ctxmd": re.compile(r"that\s+(?:same\s+)?year|same\s+year|(?:following|next)\s+year", _F),
-    "ctx": re.compile(r"(?:that|same)\s+(?:year|month|day)|(?:following|next)\s+(?:year|month|day)|days?\s+later",
-                      _F),
+    "ctx": re.compile(r"(?:that|same)\s+(?:year|month|day)|(?:following|next)\s+(?:year|month|day)|days?\s+later"
+                      r"|(?:years?|months?|decades?)\s+(?:later|afterwards|earlier|on)", _F),
     "anniv": re.compile(r"years?\s+(?:to\s+the\s+day|after)|anniversary", _F),
     "wd": re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", _F),
     "dayoff": re.compile(r"today|tonight|yesterday|tomorrow|morning|afternoon|evening|night|day", _F),

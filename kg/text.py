@@ -501,7 +501,8 @@ _SMALL_WORDS = frozenset(
     "a an the and but or nor for so yet as at by in of off on per to up via vs vs. v. with from into "
     "onto over amid than de la del von van der".split()
 )
-_BULLET_RE = re.compile(r"^(?:[-•*·–▪◦]\s+)")
+# a list item: a bullet sign, or a letter or number that opens it ("a) ...", "(ii) ...", "3. ...")
+_BULLET_RE = re.compile(r"^(?:[-•*·–▪◦]\s+|\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s+|\d{1,2}\.\s+(?=[A-Za-z]))")
 _ELLIPSIS_END_RE = re.compile(r"(?:\.\.\.|…)[\"'”’)]*$")
 
 
@@ -567,7 +568,8 @@ def _is_prose(line: str, words: Sequence[str] | None = None) -> bool:
         if not _ends_sentence(line) and (_is_title_case(words) or len(_MENU_SEP_RE.findall(line)) >= 3):
             return False
         return True
-    return n >= 8 and _ends_sentence(line) and not (n <= 20 and _is_title_case(words))
+    # (a sentence that opens a list ends with ":"; an item of it with ";")
+    return n >= 8 and (_ends_sentence(line) or line.rstrip()[-1:] in ":;") and not (n <= 20 and _is_title_case(words))
 
 
 _MENU_SEP_RE = re.compile(r"\s[|•·»›]\s")

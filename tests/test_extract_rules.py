@@ -2067,3 +2067,176 @@ HARARE, May 20 (Wire) - Mozambique and Malawi signed a border security accord in
     fs = facts("adjective-place-1986")
     got = {o for s, p, o in fs if s.startswith("treaty/") and p == "party"}
     assert got == {"state/mozambique", "state/malawi"}, sorted(fs)
+
+
+# --- capitals as governments, spans of years, pairs of ministers, lists of guests ------------------
+def test_extract_rules_a_capital_that_signs_is_its_state() -> None:
+    TEXTS["capital-signs-2022"] = ("2022-11-04", """Baltic customs
+
+TALLINN, Nov 4 (Wire) - Estonia and Finland agreed on Friday to share customs data. Tallinn concluded a fisheries agreement with Helsinki in 1996, when ferry traffic across the gulf was growing fast.""")
+    fs = facts("capital-signs-2022")
+    got = {o for s, p, o in fs if s.startswith("treaty/") and s.endswith("1996-fisheries") and p == "party"}
+    assert got == {"state/estonia", "state/finland"}, sorted(fs)
+
+
+def test_extract_rules_years_later_counts_from_the_year_told() -> None:
+    TEXTS["years-later-2021"] = ("2021-09-30", """River commission
+
+Senegal and Mali set up a joint river commission in 1972. Three years later, Dakar signed a navigation accord with Bamako, a deal both sides still cite in their talks.""")
+    fs = facts("years-later-2021")
+    got = {o for s, p, o in fs if s.startswith("treaty/") and p == "signedOn"}
+    assert got == {"1975"}, sorted(fs)
+    parties = {o for s, p, o in fs if s.startswith("treaty/") and p == "party"}
+    assert parties == {"state/senegal", "state/mali"}, sorted(fs)
+
+
+def test_extract_rules_the_two_countries_ministers_each_in_turn() -> None:
+    TEXTS["two-countries-ministers-2023"] = ("2023-07-21", """Fish and ferries
+
+VICTORIA, July 21 (Wire) - Seychelles and Mauritius signed a maritime cooperation agreement in Victoria on Thursday. The deal was signed by the two countries' foreign ministers, Sylvestre Radegonde and Alan Ganoo, after a morning of talks.""")
+    fs = facts("two-countries-ministers-2023")
+    assert ("person/sylvestre-radegonde", "officialOf", "state/seychelles") in fs, sorted(fs)
+    assert ("person/alan-ganoo", "officialOf", "state/mauritius") in fs, sorted(fs)
+    signers = {o for s, p, o in fs if s.startswith("treaty/") and p == "signatory"}
+    assert signers == {"person/sylvestre-radegonde", "person/alan-ganoo"}, sorted(fs)
+
+
+def test_extract_rules_a_host_welcomes_each_guest_of_a_list() -> None:
+    TEXTS["welcomed-list-2023"] = ("2023-08-20", """Regional leaders gather
+
+GABORONE, Aug 20 (Wire) - Botswana's President Mokgweetsi Masisi greeted Zambia's Hakainde Hichilema, Namibian President Hage Geingob and Malawi's Lazarus Chakwera at the airport on Saturday before the bloc's summit opened.""")
+    got = {(v["visitor"], v["destination"]) for v in _visits("welcomed-list-2023")}
+    assert {("person/hakainde-hichilema", "state/botswana"), ("person/hage-geingob", "state/botswana"),
+            ("person/lazarus-chakwera", "state/botswana")} <= got, got
+
+
+def test_extract_rules_signed_by_the_two_prime_ministers_and_an_older_accord_replaced() -> None:
+    TEXTS["replaces-older-2024"] = ("2024-02-16", """Border text
+
+PHNOM PENH, Feb 16 (Wire) - Cambodia and Thailand signed a treaty on river navigation on Thursday after talks between Prime Ministers Hun Manet and Srettha Thavisin. The treaty replaces a 1983 agreement that shippers had long called outdated. It was signed in a riverside hall by the two prime ministers.""")
+    fs = facts("replaces-older-2024")
+    new = {s for s, p, o in fs if s.startswith("treaty/") and p == "signedOn" and o.startswith("2024")}
+    old = {s for s, p, o in fs if s.startswith("treaty/") and p == "signedOn" and o == "1983"}
+    assert len(new) == 1 and len(old) == 1, sorted(fs)
+    (n,), (o_,) = new, old
+    assert (n, "replaces", o_) in fs, sorted(fs)
+    assert {o for s, p, o in fs if s == o_ and p == "party"} == {"state/cambodia", "state/thailand"}, sorted(fs)
+    assert {o for s, p, o in fs if s == n and p == "signatory"} == {"person/hun-manet", "person/srettha-thavisin"}, sorted(fs)
+    assert {o for s, p, o in fs if s == n and p == "signedOn"} == {"2024-02-15"}, sorted(fs)
+
+
+def test_extract_rules_names_set_off_by_a_lowercase_title_or_counterpart() -> None:
+    TEXTS["comma-title-2023"] = ("2023-03-02", """Andean talks
+
+QUITO, March 2 (Wire) - Ecuador's trade minister, Ana Victoria Mendoza, met her Colombian counterpart Santiago Umana on Wednesday to discuss tariffs. Both said progress had been made.""")
+    fs = facts("comma-title-2023")
+    assert ("person/ana-victoria-mendoza", "officialOf", "state/ecuador") in fs, sorted(fs)
+    assert ("person/santiago-umana", "officialOf", "state/colombia") in fs, sorted(fs)
+
+
+def test_extract_rules_a_role_word_opening_a_line_is_not_part_of_the_name() -> None:
+    TEXTS["host-word-2024"] = ("2024-07-03", """Leaders arrive for the bloc's summit
+
+ASTANA, July 3 (Wire) - Host Kassym-Jomart Tokayev, the Kazakh president, opened the summit of the Shanghai Cooperation Organisation on Wednesday.""")
+    people = {s for s, p, o in facts("host-word-2024") if s.startswith("person/")}
+    assert "person/kassym-jomart-tokayev" in people and not any("host" in k for k in people), people
+
+
+def test_extract_rules_an_entry_of_a_live_report_is_on_its_day() -> None:
+    TEXTS["live-2024"] = ("2024-05-21", """LIVE: Balkan leaders in Tirana
+
+Updated 21 May 2024
+
+11:20 - Albanian Prime Minister Edi Rama and Montenegrin Prime Minister Milojko Spajic held talks at the government building in Tirana.
+
+12:05 - The two men told reporters they would open a new border crossing.""")
+    got = [v for v in summits("live-2024").values()
+           if v["participant"] == {"person/edi-rama", "person/milojko-spajic"}]
+    assert got and got[0].get("startDate") == {"2024-05-21"}, summits("live-2024")
+
+
+def test_extract_rules_a_relative_clause_signing_names_its_signers_and_place() -> None:
+    TEXTS["which-signed-2022"] = ("2022-09-14", """Water accord
+
+TASHKENT, Sept 14 (Wire) - Uzbek President Shavkat Mirziyoyev said on Wednesday that water sharing remained the region's hardest question. In 2017 Uzbekistan and Turkmenistan concluded a river basin agreement, which Uzbek Foreign Minister Abdulaziz Kamilov and Turkmen Foreign Minister Rashid Meredov signed in Ashgabat.""")
+    fs = facts("which-signed-2022")
+    t = {s for s, p, o in fs if s.startswith("treaty/") and p == "signedOn" and o == "2017"}
+    assert len(t) == 1, sorted(fs)
+    (key,) = t
+    assert {o for s, p, o in fs if s == key and p == "signatory"} == {"person/abdulaziz-kamilov", "person/rashid-meredov"}, sorted(fs)
+    assert {o for s, p, o in fs if s == key and p == "signedAt"} == {"place/ashgabat"}, sorted(fs)
+    assert {o for s, p, o in fs if s == key and p == "signedOn"} == {"2017"}, sorted(fs)
+
+
+def test_extract_rules_a_host_receives_him_where_the_story_took_him() -> None:
+    TEXTS["received-him-2024"] = ("2024-06-28", """Steppe diplomacy
+
+Hungarian Prime Minister Viktor Orban stayed two nights in the Kazakh capital, where President Kassym-Jomart Tokayev received him at the Akorda palace. Talks covered uranium and rail freight.""")
+    got = [v for v in summits("received-him-2024").values()
+           if v["participant"] == {"person/viktor-orban", "person/kassym-jomart-tokayev"}]
+    assert got and got[0].get("location") == {"place/astana"}, summits("received-him-2024")
+
+
+def test_extract_rules_the_presidents_of_listed_states_are_those_the_story_names() -> None:
+    TEXTS["presidents-of-1991"] = ("1991-06-22", """Andean leaders sign trade pact
+
+CARACAS, June 22 (Wire) - The presidents of Bolivia, Ecuador and Venezuela signed a customs agreement here on Friday after a day of talks.
+
+The host, President Carlos Andres Perez, said tariffs would fall within a year. Jaime Paz Zamora of Bolivia and Rodrigo Borja of Ecuador flew home in the evening.""")
+    fs = facts("presidents-of-1991")
+    assert ("person/carlos-andres-perez", "leaderOf", "state/venezuela") in fs, sorted(fs)
+    assert ("person/jaime-paz-zamora", "leaderOf", "state/bolivia") in fs, sorted(fs)
+    assert ("person/rodrigo-borja", "leaderOf", "state/ecuador") in fs, sorted(fs)
+    signers = {o for s, p, o in fs if s.startswith("treaty/") and p == "signatory"}
+    assert signers == {"person/carlos-andres-perez", "person/jaime-paz-zamora", "person/rodrigo-borja"}, sorted(fs)
+
+
+def test_extract_rules_a_day_in_the_month_the_paragraph_told_and_leaders_named_by_capitals() -> None:
+    TEXTS["month-told-2012"] = ("2012-05-04", """How Astana and Tashkent drew their line
+
+Analysis, May 4, 2012
+
+Border talks between Astana and Tashkent opened in the Uzbek capital in September 2001. On September 16 Nursultan Nazarbayev and Islam Karimov put their signatures to a frontier treaty, ending years of quarrels over wells and pastures.
+
+Nazarbayev sat down with Karimov again last week to review the demarcation.""")
+    fs = facts("month-told-2012")
+    assert ("person/nursultan-nazarbayev", "leaderOf", "state/kazakhstan") in fs, sorted(fs)
+    assert ("person/islam-karimov", "leaderOf", "state/uzbekistan") in fs, sorted(fs)
+    dates = {o for s, p, o in fs if s.startswith("treaty/") and p == "signedOn"}
+    assert dates == {"2001-09-16"}, sorted(fs)
+
+
+def test_extract_rules_an_undated_meeting_in_a_paragraph_of_an_older_year_is_not_the_lead_s_day() -> None:
+    TEXTS["older-paragraph-2012"] = ("2012-05-04", """Water deal
+
+ALMATY, May 4 (Wire) - Kazakh President Nursultan Nazarbayev and Kyrgyz President Almazbek Atambayev agreed on Thursday to share the flow of the Chu river.
+
+The idea is not new. In 1996 the two states set up a joint water commission. Nazarbayev sat down with Askar Akayev, then Kyrgyzstan's president, at a lakeside resort to launch it.""")
+    got = [v for v in summits("older-paragraph-2012").values()
+           if v["participant"] == {"person/nursultan-nazarbayev", "person/askar-akayev"}]
+    assert got and not any(d.startswith("2012") for d in got[0].get("startDate", set())), summits("older-paragraph-2012")
+
+
+def test_extract_rules_a_readout_s_list_of_agreements_and_its_unnamed_side() -> None:
+    TEXTS["readout-list-2023"] = ("2023-11-14", """PRESS RELEASE
+Leaders' Retreat between Malaysia and Singapore, 14 November 2023
+
+Prime Minister Lee Hsien Loong travelled to Putrajaya today for the annual Leaders' Retreat with Prime Minister Anwar Ibrahim of Malaysia.
+
+The two leaders witnessed the exchange of documents on the following matters of common interest:
+
+a) the Treaty on the Joint Management of the Johor River Catchment, signed by Minister for Sustainability Grace Fu and Malaysia's Minister of Natural Resources and Environmental Sustainability Amir Hamzah Salleh;
+
+b) a memorandum on the green economy, signed by the two trade ministers.
+
+PM Lee thanked his host for the warm welcome.""")
+    fs = facts("readout-list-2023")
+    got = [v for v in summits("readout-list-2023").values()
+           if v["participant"] == {"person/lee-hsien-loong", "person/anwar-ibrahim"}]
+    assert got and got[0].get("startDate") == {"2023-11-14"}, summits("readout-list-2023")
+    treaty = {s for s, p, o in fs if s.startswith("treaty/") and "johor-river" in s}
+    assert len(treaty) == 1, sorted(fs)
+    (key,) = treaty
+    assert {o for s, p, o in fs if s == key and p == "signatory"} == {"person/grace-fu", "person/amir-hamzah-salleh"}, sorted(fs)
+    assert ("person/amir-hamzah-salleh", "officialOf", "state/malaysia") in fs, sorted(fs)
+    assert ("person/lee-hsien-loong", "title", "Pm") not in fs, sorted(fs)

@@ -720,3 +720,22 @@ def test_text_a_short_paragraph_full_of_names_is_body_not_a_headline() -> None:
     assert sections["Kristersson held talks with President Alar Karis at Kadriorg Palace."] == "body"
     # a title-case line is still a headline, also when it ends with an abbreviation's full stop
     assert sections.get("Estonia, Latvia and Lithuania Sign Grid Deal at the U.N.", "headline") == "headline"
+
+
+def test_text_txt_keeps_a_lettered_list_and_the_sentence_that_opens_it() -> None:
+    text = """Ministers sign three accords
+
+The two foreign ministers signed the following documents at the close of their annual talks in the capital:
+
+a) the Agreement on Visa Exemption for Holders of Diplomatic Passports, signed for the two governments by the foreign ministers;
+
+(ii) a Protocol on Consular Cooperation Between the Two Ministries of Foreign Affairs and Their Embassies Abroad;
+
+3. the Memorandum on Cultural Exchanges Between the National Museums of Both Countries for 2024 and 2025.
+
+Both ministers said the documents would come into force within a year."""
+    body = [b.text for b in read_text(text).blocks if b.section == "body"]
+    assert any(b.startswith("The two foreign ministers signed the following") for b in body), body
+    assert any(b.startswith("a) the Agreement on Visa Exemption") for b in body), body
+    assert any(b.startswith("(ii) a Protocol on Consular") for b in body), body
+    assert any(b.startswith("3. the Memorandum on Cultural") for b in body), body

@@ -131,6 +131,14 @@ class _Article:
             return self.dateline_state   # the town a story was filed from, in the dateline's state
         return f"state/{ref.slugify(p.state)}" if p is not None and p.state else None
 
+    def seat_of(self, key: str | None) -> str | None:
+        """The state whose capital the place is ("Tallinn" -> Estonia), for a capital named as
+        its government ("Tallinn signed a customs accord with Stockholm")."""
+        if key is None or not key.startswith("place/") or key not in self.entities:
+            return None
+        p = ref.lookup_place(self.entities[key].label)
+        return self.state(f"state/{ref.slugify(p.state)}") if p is not None and p.kind == "capital" and p.state else None
+
     def person(self, name: str, sent_index: int) -> str:
         known = ref.lookup_person(name)
         if known is not None:

@@ -64,6 +64,15 @@ def _resolve_expr(art: _Article, expr: str, tense: str, context: str | None = No
         story = _story_year(context)
         if story is not None and story <= anchor.year - 2:
             year_here = story
+    if year_here is None and anchor is not None and context and _BARE_DAY.search(expr) and not _RELATIVE.search(expr) \
+            and not _YEAR.search(expr):
+        # "The process began in April 1996. On April 26 the five leaders signed ...": a day of
+        # the month and year the paragraph has just told, years before the article's
+        told = list(_MONTH_YEAR.finditer(context.rsplit("\n\n", 1)[-1]))
+        month = _MONTH_DAY.search(expr)
+        if told and month and told[-1].group(1)[:3].lower() == month.group(0)[:3].lower() \
+                and int(told[-1].group(2)) <= anchor.year - 2 and _story_year(context.rsplit("\n\n", 1)[-1]):
+            year_here = int(told[-1].group(2))
     if year_here is not None and (anchor is None or year_here != anchor.year):
         # "adopted on 6 March 1957 at talks held from 3 to 6 March": a day and month with no
         # year take the year their own sentence states, not the article's
@@ -83,6 +92,7 @@ def _resolve_expr(art: _Article, expr: str, tense: str, context: str | None = No
 
 _MONTH_DAY = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b", re.I)
 _YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)\b")
+_MONTH_YEAR = re.compile(r"\b((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.?\s+(?:\d{1,2},?\s+)?(1[6-9]\d\d|20\d\d)\b", re.I)
 
 
 def _year_of_sentence(expr: str, context: str | None) -> int | None:
@@ -265,7 +275,20 @@ def _sentence_year(art: _Article, s: Sentence) -> int | None:
     years = re.findall(r"\b(1[89]\d\d|20\d\d)\b", s.text)
     if years:
         return int(years[0])
+    if not _PRESENT.search(s.text):
+        # "On 28 May 1975 the leaders met in Lagos. Nigeria's head of state, X, ...": the year the
+        # paragraph has just told, when this sentence tells no time of its own
+        for prev in reversed(art.sentences[max(0, s.index - 2):s.index]):
+            if prev.block != s.block:
+                break
+            told = re.findall(r"\b(1[89]\d\d|20\d\d)\b", prev.text)
+            if told:
+                return int(told[-1])
     return art.anchor.year if art.anchor is not None else None
+
+
+# words that bring a sentence back to the time of writing
+_PRESENT = re.compile(r"\b(?:today|now|currently|this\s+(?:week|month|year)|is|are|has|have)\b", re.I)
 
 
 def _year_in(art: _Article, s: Sentence) -> PartialDate | None:

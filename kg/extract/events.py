@@ -13,7 +13,7 @@ from .nlp import _doc_text, _columns, _governed_by
 from .mentions import _subject_person as _sentence_subject, says_here
 from .context import _Article, Event, Mention, _persons_by_token, Sentence
 from .dating import (
-    _dates_agree, _in_own_clause, _predecessor_phrase, _resolve_dates, _resolve_expr, _text_before, _within,
+    _dates_agree, _in_own_clause, _predecessor_phrase, _resolve_dates, _resolve_expr, _sentence_year, _text_before, _within,
 )
 from .modality import _event_status
 from .offices import _holds_title
@@ -184,7 +184,7 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             # and on its day when it lasted one
             place, start, borrowed = host.place, host.start if host.end is None else None, True
         if status is None and start is None and not own_dates and tok.pos_ == "VERB" and tok.tag_ == "VBD" \
-                and not _background(tok):
+                and not _background(tok) and not _told_years_before(art, s):
             # "A and B met for several hours at X" in the paragraphs after a lead that dates the
             # news ("KINGSTOWN, Dec 14 - The presidents promised on Thursday ..."): the lead's day
             said = _lead_date(art, s)
@@ -260,6 +260,13 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
                                              "apart": (s.index, tok.i) if len(groups) > 1 else None})
             ev.evidence.append(Evidence(s.text, s.section))
             art.events.append(ev)
+
+
+def _told_years_before(art: _Article, s: Sentence) -> bool:
+    """The sentence's paragraph tells a year two or more before the article's ("The process
+    began in April 1996. X sat down with Y ...")."""
+    told = _sentence_year(art, s)
+    return told is not None and art.anchor is not None and told <= art.anchor.year - 2
 
 
 def _placed_and_dated(s: Sentence, tok: Any, start: PartialDate | None, place: str | None,
@@ -1275,9 +1282,15 @@ def _presence_visits(art: _Article, s: Sentence) -> None:
                     continue
                 _add_visit(art, s, tok, subj, where)
         elif lem in _HOSTING and tok.pos_ == "VERB":
-            host = next((by_tok[c.i].key for c in tok.children if c.dep_ == "nsubj" and c.i in by_tok), None)
-            guest = next((by_tok[g.i].key for c in tok.children if c.dep_ in ("dobj", "obj")
-                          for g in [c, *[x for x in c.children if x.dep_ == "appos"]] if g.i in by_tok), None)
+            host = next((by_tok[c.i].key for c in tok.children if c.dep_ == "nsubj" and c.i in by_tok), None) \
+                or (_subject_person(tok, by_tok) if any(c.dep_ == "nsubj" for c in tok.children) else None)
+            guests = _received(tok, by_tok)
+            if not guests and any(c.dep_ in ("dobj", "obj") and c.lower_ in ("him", "her") for c in tok.children):
+                # "A spent two days in Moscow, where B received him": the one the story follows,
+                # this sentence's subject or the last one before
+                told = [_sentence_subject(x) for x in reversed(art.sentences[max(0, s.index - 2):s.index + 1])]
+                guests = [k for k in told if k and art.offices.get(k)][:1]
+            guest = guests[0] if guests else None
             if host is None and guest is None:
                 # "X was received by Y": the passive's subject is the guest, its agent the host
                 guest = _subject_person(tok, by_tok) if any(c.dep_ == "nsubjpass" for c in tok.children) \
@@ -1291,21 +1304,30 @@ def _presence_visits(art: _Article, s: Sentence) -> None:
                              for g in c.children if g.i in by_tok), None)
             if host is None or guest is None or host == guest:
                 continue
-            host_states, guest_states = art.offices.get(host, set()), art.offices.get(guest, set())
-            if len(host_states) != 1 or not guest_states or host_states & guest_states:
+            host_states = art.offices.get(host, set())
+            if len(host_states) != 1:
                 continue
             home = next(iter(host_states))
-            # where the guest was received: a place of the host's state the verb governs
+            # "welcomed A, B and C at the airport": each guest from another state
+            guests = [g for g in (guests or [guest]) if g != host and art.offices.get(g)
+                      and not art.offices[g] & host_states]
+            if not guests:
+                continue
+            # where the guests were received: a place of the host's state the verb governs
             where = next((m.key for m in s.places if _governed_by(doc[m.end - 1], tok)
-                          and art.state_of(m.key) == home), home)
-            _add_visit(art, s, tok, guest, where, host)
+                          and art.state_of(m.key) == home), None)
+            if where is None:   # "in the Russian capital, where B received him"
+                clause = _where_clause(s, tok)
+                where = clause if clause is not None and art.state_of(clause) == home else home
+            for g in guests:
+                _add_visit(art, s, tok, g, where, host)
             landed = tok.dep_ == "conj" and tok.head.lemma_.lower() in ("land", "touch")
-            if all(k in art.leaders or k in art.leader_titled for k in (host, guest)) \
+            if all(k in art.leaders or k in art.leader_titled for k in (host, *guests)) \
                     and not _AIRSIDE.search(s.text) and not landed:
-                # two leaders, one receiving the other: they met (not a welcome on the tarmac,
+                # leaders, one receiving the others: they met (not a welcome on the tarmac,
                 # nor "X landed and was received by Y" at the airport, which are protocol: the talks
                 # are told apart)
-                _add_meeting(art, s, tok, [host, guest], where if where.startswith("place/") else None)
+                _add_meeting(art, s, tok, [host, *guests], where if where.startswith("place/") else None)
         elif lem == "call" and tok.pos_ == "VERB":
             # "called on President X": a courtesy call is a meeting
             subj = next((by_tok[c.i].key for c in tok.children if c.dep_ == "nsubj" and c.i in by_tok), None)
@@ -1321,6 +1343,22 @@ def _presence_visits(art: _Article, s: Sentence) -> None:
             people = [m.key for m in s.persons if _governed_by(doc[m.end - 1], tok)]
             if len(set(people)) >= 2 and all(k in art.leaders or k in art.leader_titled for k in people):
                 _add_meeting(art, s, tok, list(dict.fromkeys(people)), _place_for(s, tok, strict=True))
+
+
+def _received(verb: Any, by_tok: dict[int, Any]) -> list[str]:
+    """The people a verb of welcoming has as its object, with those listed after the first
+    ("welcomed A, B and C") and a name in apposition ("received his guest, A")."""
+    out: list[str] = []
+    for c in verb.children:
+        if c.dep_ not in ("dobj", "obj"):
+            continue
+        todo = [c]
+        while todo:
+            g = todo.pop(0)
+            if g.i in by_tok and by_tok[g.i].key not in out:
+                out.append(by_tok[g.i].key)
+            todo.extend(x for x in g.children if x.dep_ in ("appos", "conj"))
+    return out
 
 
 def _add_meeting(art: _Article, s: Sentence, tok: Any, people: list[str], where: str | None) -> None:

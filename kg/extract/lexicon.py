@@ -56,6 +56,15 @@ ANAPHORIC_TIME = re.compile(r"^\s*(?:during that (?:period|time|year)|at that ti
 GROUP_OF = r"Group\s+of\s+(?:\d+|Seven|Eight|Twenty)"
 TWO_STATES = re.compile(r"\b(?:the|both)\s+(?:two|both)?\s*(?:countries|nations|states|sides|neighbou?rs|leaders|governments)\b", re.I)
 PORTFOLIOS = _words("portfolios.txt")
+# a word of a ministry's remit by its form ("Sustainability", "Environmental", "Transportation")
+_PORTFOLIO_FORM = re.compile(r"^[a-z]{3,}(?:ity|tion|ment|ism|ture|ics|ence|ance|tal|ral|nal|cal|ries|ry)$")
+
+
+def portfolio_word(word: str) -> bool:
+    """A word of a minister's portfolio, not of a name: "Minister of [Natural Resources and
+    Environmental Sustainability] X"."""
+    low = word.lower()
+    return low in PORTFOLIOS or bool(_PORTFOLIO_FORM.match(low))
 # a title with one of these words is an international body's office, not a state's
 INTERNATIONAL = _words("international_bodies.txt")
 NAME_PARTICLES = _words("name_particles.txt")

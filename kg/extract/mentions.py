@@ -11,7 +11,7 @@ from typing import Any
 from .. import reference as ref
 from ..dates import find_date_expressions
 from ..caps import MAX_MEMBERS
-from .lexicon import INSTITUTIONS, INTERNATIONAL, NAME_PARTICLES, _PLURAL_TITLES, _TITLE_HEADS, _TITLE_WORDS, TREATY_HEADS
+from .lexicon import INSTITUTIONS, INTERNATIONAL, NAME_PARTICLES, portfolio_word, _PLURAL_TITLES, _TITLE_HEADS, _TITLE_WORDS, TREATY_HEADS
 from .nlp import _columns, _doc_text, _org_person_ids, PROPN, _span_ents
 from .names import _clean_person, _name_tokens, _office_after, _org_is_person, _person_by_short
 from .context import _Article, Mention, Sentence
@@ -317,6 +317,37 @@ def _capital_mentions(art: _Article, s: Sentence) -> None:
     s.places.sort(key=lambda p: p.start)
 
 
+def _name_after_title(doc: Any, i: int, end: int) -> int | None:
+    """Where a name starts that the word at ``i`` introduces: a capitalised title ("Taoiseach
+    Brian Cowen"), "counterpart" ("his Argentine counterpart Santiago Cafiero") or a title set
+    off by a comma ("Peru's foreign minister, Ana Gervasi,")."""
+    tok = doc[i]
+    low = tok.lower_
+    if tok.text[:1].isupper() and low in ("minister", "secretary") and i + 2 < end and doc[i + 1].lower_ in ("of", "for"):
+        # "Minister of Law and Human Rights Yasonna Laoly": the name after the portfolio
+        j, seen = i + 2, False
+        while j < end and (doc[j].text[:1].isupper() and portfolio_word(doc[j].text)
+                           or seen and doc[j].lower_ in ("and", "&", "of", "for", "the")):
+            seen = seen or portfolio_word(doc[j].text)
+            j += 1
+        return j if seen and j < end and doc[j].text[:1].isupper() and doc[j].lower_ not in _TITLE_WORDS else None
+    if tok.text[:1].isupper() and (low in _TITLE_HEADS or low in _PLURAL_TITLES):
+        return i + 1
+    comma = i + 1 < end and doc[i + 1].text == ","
+    if low in ("counterpart", "counterparts"):
+        return i + 2 if comma else i + 1
+    if low in _TITLE_HEADS and comma and i + 2 < end:
+        return i + 2
+    return None
+
+
+def _unknown_place_word(doc: Any, j: int) -> bool:
+    """A word inside a name the NER took for a place the reference data does not know ("Ana
+    [Cecilia] Gervasi")."""
+    return doc[j].ent_type_ in ("GPE", "LOC") and not doc[j].ent_id_ and ref.lookup_place(doc[j].text) is None \
+        and ref.lookup_state(doc[j].text) is None
+
+
 def _given_name_like_place(doc: Any, i: int, end: int, covered: set[int]) -> bool:
     """A one-word place the NER saw right after a title and right before a surname it left alone
     ("Minister Santiago Cafiero", "President Victoria Lindqvist"): a given name."""
@@ -591,26 +622,29 @@ def _mentions(art: _Article, s: Sentence) -> None:
     i = span.start
     while i < span.end - 1:
         tok = doc[i]
-        if tok.text[:1].isupper() and (tok.lower_ in _TITLE_HEADS or tok.lower_ in _PLURAL_TITLES) and (
-                i + 1 not in covered or _given_name_like_place(doc, i + 1, span.end, covered)
-                or _known_name_like_place(doc, i + 1)):
-            if i + 1 in covered:
-                covered.discard(i + 1)   # "Foreign Minister Santiago Cafiero": a given name, not the city
-            j = i + 1
-            while j < span.end and j - i <= 4 and j not in covered and (
+        k = _name_after_title(doc, i, span.end)
+        if k is not None and (
+                k not in covered or _given_name_like_place(doc, k, span.end, covered)
+                or _known_name_like_place(doc, k)):
+            if k in covered:
+                covered.discard(k)   # "Foreign Minister Santiago Cafiero": a given name, not the city
+            j = k
+            while j < span.end and j - k < 4 and (j not in covered or j > k and _unknown_place_word(doc, j)) and (
                     doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and doc[j].lower_ not in _TITLE_WORDS
                     or (doc[j].lower_ in NAME_PARTICLES and j + 1 < span.end and doc[j + 1].text[:1].isupper())):
                 j += 1
-            name = _clean_person(doc[i + 1:j].text) if j - i >= 2 else None
+            name = _clean_person(doc[k:j].text) if j > k else None
+            if name and k > i + 1 and not (j >= span.end or doc[j].is_punct or doc[j].pos_ in ("VERB", "AUX")):
+                name = None   # "the minister, A B," and "his counterpart A B": the name ends there
             key = None
-            if name and j - i >= 3:
+            if name and j - k >= 2:
                 key = art.person(name, s.index)
             elif name and (_person_by_short(name) is not None
                            or any(name.lower() in rec["tokens"] for rec in art.people.values())):
                 key = _short_name(art, name, s, tok)   # "President Ruto": a surname the article or the reference knows
             if key:
-                s.persons.append(Mention("person", name, i + 1, j, key))
-                covered.update(range(i + 1, j))
+                s.persons.append(Mention("person", name, k, j, key))
+                covered.update(range(k, j))
                 i = j
                 continue
         if tok.pos_ == "PROPN" and tok.text[:1].isupper() and i not in covered and tok.lower_ not in _TITLE_WORDS:

@@ -4,6 +4,7 @@ an event gets from that."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..model import PartialDate
@@ -115,6 +116,10 @@ def _reported_now(verb: Any) -> bool:
     return False
 
 
+# a clock time that opens an entry of a live report ("10:40 -", "9.15am GMT:")
+_CLOCK = re.compile(r"^\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\s*)?[—–:-]\s")
+
+
 def _event_status(art: _Article, s: Sentence, tok: Any, *, own_date_only: bool
                   ) -> tuple[str | None, PartialDate | None, PartialDate | None]:
     """(status, start, end) of the event a trigger word reports.
@@ -129,6 +134,9 @@ def _event_status(art: _Article, s: Sentence, tok: Any, *, own_date_only: bool
     start, end = own
     if start is None and not own_date_only:
         start, end = _resolve_dates(art, s, tok, tense)
+    if start is None and status is None and art.article_date is not None and _CLOCK.match(s.text):
+        # "10:40 - The host opened the summit": an entry of a live report, on the day it is dated
+        start = art.article_date
     past = _has_past_evidence(tok) or _not_after_article(art, start)
     if status is None and not past:
         status = "expected"

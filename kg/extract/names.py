@@ -9,7 +9,7 @@ from typing import Any
 
 from .. import reference as ref
 from .lexicon import (
-    HONORIFICS, LEADER_TITLES, NAME_PARTICLES, NAME_STOP, OFFICIAL_TITLES, PORTFOLIOS, POSTNOMINALS, _PLURAL_TITLES,
+    HONORIFICS, LEADER_TITLES, NAME_PARTICLES, NAME_STOP, OFFICIAL_TITLES, POSTNOMINALS, portfolio_word, _PLURAL_TITLES,
 )
 
 
@@ -57,6 +57,10 @@ _DAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday"
               "christmas", "boxing", "day", "eve", "new", "year's", "year’s"}
 
 
+# a part someone plays at a gathering, capitalised at the start of a sentence or line
+_ROLE_WORDS = {"host", "co-host", "guest", "visiting", "chair", "co-chair"}
+
+
 def _clean_person(text: str) -> str | None:
     t = re.sub(r"['’]s?$", "", text.strip())
     t = re.sub(r"\s*\((?:[LR]|left|right|center|centre)\)\s*$", "", t)
@@ -71,9 +75,11 @@ def _clean_person(text: str) -> str | None:
         toks.pop(0)
     if len(toks) == 2 and toks[0].lower().rstrip(".") in ("mr", "mrs", "ms", "dr"):
         toks.pop(0)   # "Mr. Leoni": the surname of someone named in full elsewhere
+    while len(toks) > 2 and toks[0].lower() in _ROLE_WORDS:   # "[Host] A B" at the start of a line
+        toks.pop(0)
     while len(toks) > 2 and toks[0].lower() in _PLURAL_TITLES:   # "[Ministers] A B" of "Prime Ministers A and B"
         toks.pop(0)
-    while len(toks) > 2 and toks[0].lower() in PORTFOLIOS:  # "Minister of [Maritime Economy] Andrzej Kowalczyk"
+    while len(toks) > 2 and portfolio_word(toks[0]):  # "Minister of [Maritime Economy] Andrzej Kowalczyk"
         toks.pop(0)
     if not toks:
         return None
@@ -134,7 +140,9 @@ def _office_before() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _office_after() -> re.Pattern[str]:
     titles = sorted(map(re.escape, LEADER_TITLES | OFFICIAL_TITLES), key=len, reverse=True)
-    return re.compile(r"^, (?:the |a |an )?(?:[\w.]+ (?:'s |’s )?){0,2}?(" + "|".join(titles) + r")\b")
+    # (", the country's foreign minister": an apposition; ", signed by Minister X": not one)
+    return re.compile(r"^, (?:the |a |an )?(?:(?!(?:by|signed|with|and|in|at|on|for|to|from)\b)[\w.]+ (?:'s |’s )?){0,2}?("
+                      + "|".join(titles) + r")\b")
 
 
 def _name_tokens(name: str) -> list[str]:

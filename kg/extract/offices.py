@@ -10,7 +10,7 @@ from typing import Any
 
 from .. import reference as ref
 from ..model import Ref
-from .lexicon import INSTITUTIONS, INTERNATIONAL, LEADER_TITLES, NON_OFFICIAL, OFFICIAL_TITLES, PAST_MARKERS, _PLURAL_TITLES, STATE_BODIES
+from .lexicon import INSTITUTIONS, INTERNATIONAL, LEADER_TITLES, NON_OFFICIAL, OFFICIAL_TITLES, PAST_MARKERS, _PLURAL_TITLES, STATE_BODIES, portfolio_word
 from .names import _title_case
 from .nlp import _doc_text
 from .context import _Article, _persons_by_token, Sentence
@@ -38,7 +38,11 @@ def _title_in(words: list[str]) -> tuple[str | None, bool]:
         return None, False
     if best == "chairman":
         return best, any(b in text for b in STATE_BODIES)
+    best = _SHORT_TITLES.get(best, best)   # "PM Lee": the Prime Minister
     return best, best in LEADER_TITLES and best != "chairman"
+
+
+_SHORT_TITLES = {"pm": "prime minister"}
 
 
 # the title of an organisation's secretariat head, right before the name
@@ -141,6 +145,12 @@ def _offices(art: _Article, s: Sentence) -> None:
                 break
             if tok.is_punct or tok.pos_ in ("VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ") \
                     or (tok.ent_type_ == "PERSON" and i in by_token):
+                if low in ("and", "&") and words and portfolio_word(words[0]) and i - 1 >= s.span.start \
+                        and portfolio_word(doc[i - 1].text):
+                    # "Minister of Natural Resources and Environmental Sustainability X": one portfolio
+                    words.insert(0, low)
+                    i -= 1
+                    continue
                 if low in ("of", "for") and words:   # "Chairman of State Affairs of North Korea Kim",
                     # "Chile's Minister for Mining Ana Rojas"
                     words.insert(0, low)
@@ -228,7 +238,11 @@ def _offices(art: _Article, s: Sentence) -> None:
         comma = pm.start - 1
         while comma > s.span.start and doc[comma].lower_ in _COURTESY:
             comma -= 1
-        if title is None and comma - 1 >= s.span.start and doc[comma].text == ",":
+        # "Nigeria's head of state, General X": a rank before the name, the office before the comma
+        ranked_only = title is not None and state is None and not leads
+        if ranked_only and doc[comma].text != "," and s.span.start <= i < pm.start and doc[i].text == ",":
+            comma = i
+        if (title is None or ranked_only) and comma - 1 >= s.span.start and doc[comma].text == ",":
             j, rev = comma - 1, []
             while j >= s.span.start and len(rev) < 7 and (
                     doc[j].pos_ not in ("DET", "VERB", "AUX", "ADP", "PUNCT")
@@ -436,6 +450,7 @@ def _resolve_offices(art: _Article) -> None:
     # titles first, then bare states, counterparts last: a counterpart's office may rest on
     # the others'
     order = sorted(art.pending, key=lambda p: (p[1] is None, p[4] is not None))
+    led = _states_of_plural_leaders(art)
     unresolved: list[tuple[str, bool, Sentence]] = []
     for key, title, leads, state, counterpart_of, s in order:
         label = art.people[key]["label"]
@@ -455,9 +470,13 @@ def _resolve_offices(art: _Article) -> None:
                 if st is not None:
                     state = art.state(f"state/{ref.slugify(st)}")
                 elif not leads and art.dateline_state and not link.terms_of(label) \
-                        and not _ACCOMPANIED.search(s.text) and not _COMMEMORATED.search(s.text):
+                        and not _ACCOMPANIED.search(s.text) and not _COMMEMORATED.search(s.text) \
+                        and not _SEVERAL_STATES.search(s.text):
                     # a minister with no state beside the name, in a story filed from a state's
                     # soil: that state's minister ("HAVANA - ... Foreign Minister X")
+                    state = art.dateline_state
+                elif leads and art.dateline_state and _the_host(s, key):
+                    # "The host, President X, said": the leader of the state the story was filed from
                     state = art.dateline_state
                 else:
                     unresolved.append((key, bool(leads), s))
@@ -468,6 +487,13 @@ def _resolve_offices(art: _Article) -> None:
         known_leads = link.leads_state(label, st_label, year=year) if st_label else None
         if known_leads is None:
             if key in art.leaders or titled.get(key):
+                known_leads = True
+            elif title is None and state in led and not any(
+                    state in art.offices.get(k, ()) for k in art.leaders if k != key) \
+                    and not any(k != key and st == state and lead for k, _t, lead, st, _c, _x in art.pending) \
+                    and not _MINISTERS_BEFORE.search(s.text):
+                # "B of Honduras" with no title, in a story of "the presidents of A, Honduras and
+                # C": that state's leader
                 known_leads = True
             elif counterpart_of is not None and counterpart_of in art.leaders:
                 known_leads = True
@@ -501,6 +527,12 @@ def _resolve_offices(art: _Article) -> None:
         if host is not None:
             _office_fact(art, key, host, leads, s)
             continue
+        # "signed by Minister for Transport X and Indonesia's Minister of Transport Y", in a story
+        # of two states: X serves the other one
+        other = _paired_with(art, s, key)
+        if other is not None:
+            _office_fact(art, key, other, leads, s)
+            continue
         # "A of India co-chaired the India-Nepal commission with Foreign Minister Y": of the two
         # states the sentence names, the one no other person of it serves
         pair = list(dict.fromkeys(m.key for m in s.states))
@@ -509,6 +541,73 @@ def _resolve_offices(art: _Article) -> None:
             _office_fact(art, key, (set(pair) - theirs).pop(), leads, s)
     art.pending.clear()
     _reference_leaders(art)
+
+
+# a sentence about officials of several states: "the two countries' ministers", "their counterparts"
+_SEVERAL_STATES = re.compile(r"\b(?:the two|both|the three|all)\s+(?:countries|nations|states|governments|sides)['’]"
+                            r"|\brespective\b", re.I)
+# "The defence ministers, A of X and B of Y": a plural title of officials before the names
+_MINISTERS_BEFORE = re.compile(r"\b(?:ministers|secretaries|envoys|ambassadors|negotiators|delegates|officials)\s*,", re.I)
+_HOST = re.compile(r"\b(?:[Tt]he|[Oo]ur|[Tt]heir)\s+(?:summit\s+)?host\b|^\W*Host\b")
+# "the presidents of A, B and C": the states whose leaders a plural title names
+_PLURAL_LEADERS_OF = re.compile(r"\b(?:presidents|leaders|heads\s+of\s+state(?:\s+and\s+government)?|"
+                                r"heads\s+of\s+government|prime\s+ministers|premiers)\s+of\s+", re.I)
+
+
+def _the_host(s: Sentence, key: str) -> bool:
+    """The sentence calls the person the host ("The host, President X, ...")."""
+    said = _HOST.search(s.text)
+    if said is None:
+        return False
+    doc = s.span.doc
+    at = s.span.start_char + said.end()
+    return any(m.key == key and 0 <= doc[m.start].idx - at <= 40 for m in s.persons)
+
+
+def _states_of_plural_leaders(art: _Article) -> set[str]:
+    """States a plural title of leaders names in a list: "the presidents of Costa Rica, El
+    Salvador and Honduras"."""
+    out: set[str] = set()
+    for s in art.sentences:
+        for m in _PLURAL_LEADERS_OF.finditer(s.text):
+            doc = s.span.doc
+            pos = s.span.start_char + m.end()
+            by_start = {doc[st.start].idx: st for st in s.states}
+            while True:
+                st = by_start.get(pos)
+                if st is None:
+                    break
+                out.add(st.key)
+                end = doc[st.end - 1].idx + len(doc[st.end - 1].text)
+                rest = re.match(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?", _doc_text(doc)[end:end + 12])
+                if rest is None:
+                    break
+                pos = end + rest.end()
+    return out
+
+
+def _paired_with(art: _Article, s: Sentence, key: str) -> str | None:
+    """The other of the story's two states, for an official coordinated with one of known state
+    ("X and Indonesia's Minister Y"), in a story of two states."""
+    two = [k for k, n in art.state_counts.most_common(3) if n]
+    if len(two) < 2 or len(two) == 3 and art.state_counts[two[1]] == art.state_counts[two[2]]:
+        return None
+    two = two[:2]
+    doc = s.span.doc
+    me = next((m for m in s.persons if m.key == key), None)
+    if me is None:
+        return None
+    for o in s.persons:
+        if o.key == key or len(art.offices.get(o.key, ())) != 1:
+            continue
+        a, b = (me, o) if me.start < o.start else (o, me)
+        between = doc[a.end:b.start].text
+        if not re.match(r"^\s*,?\s*and\b", between) or ";" in between or len(between) > 80:
+            continue
+        theirs = next(iter(art.offices[o.key]))
+        if theirs in two:
+            return art.state(next(k for k in two if k != theirs))
+    return None
 
 
 def _paired_states(s: Sentence) -> bool:
@@ -617,7 +716,12 @@ def _reference_leaders(art: _Article) -> None:
     for sents in art.person_sentences.values():
         for s in sents:
             years.update(int(y) for y in re.findall(r"\b(1[89]\d\d|20\d\d)\b", s.text))
+            told = _sentence_year(art, s)   # the year its paragraph is telling
+            if told is not None:
+                years.add(told)
     named_states = {k for k, n in art.state_counts.items() if n}
+    # (a state named by its capital counts: "met in Moscow", "Moscow wants ...")
+    named_states |= {st for k in list(art.entities) if k.startswith("place/") for st in [art.seat_of(k)] if st}
     for key, sents in art.person_sentences.items():
         if key in art.offices or key in art.past_people or key in art.international:
             continue

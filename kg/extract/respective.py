@@ -22,6 +22,7 @@ from .offices import _office_fact, _title_in
 
 _PLURAL_HEADS = {"ministers", "presidents", "premiers", "chancellors", "kings", "emirs", "leaders"}
 _OF_THE_TWO = re.compile(r"\s+of\s+(?:the two|both)\s+(?:countries|states|nations|governments|sides|neighbou?rs)$", re.I)
+_TWO_POSSESSIVE = re.compile(r"\b(?:the two|both)\s+(?:countries|states|nations|governments|sides|neighbou?rs)['’]$", re.I)
 _OF_NAMED = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*\s+and\s+(?:the\s+)?"
                        r"[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*$")
 
@@ -53,6 +54,8 @@ def _pair_phrase(pre: str) -> tuple[int, str, str] | None:
     title = " ".join(words[-n_title:])
     rest = " ".join(words[:-n_title])
     start = len(rest) + (1 if rest else 0)
+    if kind == "bare" and _TWO_POSSESSIVE.search(rest):
+        kind = "two"   # "the two countries' trade ministers, A and B"
     return start, title, kind
 
 

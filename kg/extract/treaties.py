@@ -310,6 +310,11 @@ def _parties_near(art: _Article, s: Sentence, prev: Sentence | None, m: Mention)
             continue   # "in the Zambian capital", "at a Kenyan resort": where, not who
         if not (m.start <= doc[st.start].idx < m.end) or m.extra.get("kind") == "generic":
             keys.append(st.key)
+    for pl in s.places:   # "Tallinn signed a customs accord with Stockholm": capitals as governments
+        seat = art.seat_of(pl.key)
+        if seat is not None and (dateline is None or doc[pl.start].idx - s.span.start_char >= dateline.end()) \
+                and _as_government(doc[pl.end - 1]):
+            keys.append(seat)
     keys = list(dict.fromkeys(keys))
     if len(keys) < 2 and m.extra.get("kind") == "generic":
         # "Prime Minister A and the Irish Taoiseach, B, signed an agreement": the signers' states,
@@ -342,6 +347,17 @@ _PLACE_WORDS = {"capital", "city", "town", "port", "resort", "village", "island"
 # "the heads of the six member states": more than two sides, none of them named here
 _MANY_STATES = re.compile(r"\b(?:three|four|five|six|seven|eight|nine|ten|[3-9]|\d\d)\s+(?:countries|nations|states|"
                           r"members|governments|neighbou?rs)\b", re.I)
+
+
+def _as_government(tok: Any) -> bool:
+    """A capital's name stands for its government: the subject of a clause, or the one an
+    agreement is "with" or "between" ("signed with Riga", "between Ankara and Athens")."""
+    t = tok
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    if t.dep_ == "pobj":
+        return t.head.lower_ in ("with", "between")
+    return _subject_like(tok)
 
 
 def _subject_like(tok: Any) -> bool:
@@ -471,6 +487,10 @@ _GROUP_SIGNERS = re.compile(
     r"\b(?:the|both|all)\s+(?:(two|three|four|five)\s+)?(leaders|presidents|prime ministers|premiers|"
     r"heads of (?:state|government)|foreign ministers|ministers|sides|men|women)\b"
     r"(?:\s+(?:then|also|later|jointly|formally))?\s+(?:signed|have signed|had signed|inked|put their names)", re.I)
+# "... was signed at the palace by the two prime ministers": the passive form
+_SIGNED_BY_GROUP = re.compile(
+    r"\b(?:signed|inked|initialled)\b(?:\s+[^.;]{0,60}?)?\s+by\s+(?:the|both|all)\s+(?:(two|three|four|five)\s+)?"
+    r"(leaders|presidents|prime ministers|premiers|heads of (?:state|government)|foreign ministers|ministers)\b", re.I)
 _SIDES_SIGNED = re.compile(r"\b(?:the|both)\s+(?:two\s+)?sides\b", re.I)
 _SIGNATORY_LIST = re.compile(r"^(?:The|Its|Their)\s+(?:\w+\s+)?(?:signatories|signatures)\s+(?:were|included|are)\b")
 
@@ -525,6 +545,12 @@ def _signed_for_a_state(art: _Article, s: Sentence, key: str | None) -> bool:
             art.add(key, "party", Ref(state), s)
         done = True
     return done
+
+
+def _signed_by_participle(tok: Any) -> bool:
+    """"the X Treaty, signed by A and B": a participle on the document with its signers, a
+    signing told as done."""
+    return tok.tag_ == "VBN" and tok.dep_ == "acl" and any(c.dep_ == "agent" or c.lower_ == "by" for c in tok.children)
 
 
 def _put_told(tok: Any) -> bool:
@@ -592,7 +618,7 @@ def attach_loose_signers(art: _Article) -> None:
 
 
 _ANAPHORIC_DOCUMENTS = {"document", "text", "deal", "documents"}
-_IT_SIGNED = re.compile(r"^(?:It|This|The document|The text)\s+(?:was|had been|has been)\s+(?:signed|concluded|inked)\b")
+_IT_SIGNED = re.compile(r"^(?:It|This|The document|The text|The deal|This deal)\s+(?:was|had been|has been)\s+(?:signed|concluded|inked)\b")
 
 
 def _by_agent(person: Any, sign_tok: Any) -> bool:
@@ -618,7 +644,7 @@ def _by_agent(person: Any, sign_tok: Any) -> bool:
 def _group_signers(art: _Article, s: Sentence) -> list[str]:
     """"The two leaders signed": the people that phrase points back to — those of the meeting just
     told when it had as many leaders, else the most recently named."""
-    g = _GROUP_SIGNERS.search(s.text)
+    g = _GROUP_SIGNERS.search(s.text) or _SIGNED_BY_GROUP.search(s.text)
     if g is None:
         return []
     n = _NUMBERS.get((g.group(1) or "").lower(), 2)
@@ -645,7 +671,8 @@ def _group_signers(art: _Article, s: Sentence) -> list[str]:
             continue
         if noun in ("sides", "men", "women") and key not in art.offices and not is_leader:
             continue
-        if noun in ("presidents", "prime ministers", "premiers") and not _holds_title(art, key, noun):
+        titled = any(f.subject == key and f.predicate == "title" for f in art.facts)
+        if noun in ("presidents", "prime ministers", "premiers") and titled and not _holds_title(art, key, noun):
             continue
         out.append(key)
         if len(out) == n:
@@ -730,6 +757,28 @@ def _also_known_as(art: _Article, key: str, name: str) -> None:
         art.entities[key] = replace(ent, alt_labels=ent.alt_labels | {name})
 
 
+def _older_of_the_same(art: _Article, s: Sentence, prev: Sentence | None, resolved: list[Any], text: str) -> None:
+    """"The treaty replaces a 1977 agreement": an unnamed older treaty that names no parties is
+    one between the same states as the treaty that replaces it (added to ``resolved`` in order)."""
+    done = {id(m) for m, _ in resolved}
+    for m in s.treaties:
+        if id(m) in done or m.extra.get("kind") != "generic" or not m.extra.get("year"):
+            continue
+        newer = [(n, t) for n, t in resolved if n.end <= m.start
+                 and re.search(r"\b" + REPLACE_ACTIVE + r"\b", text[n.end:m.start], re.I)]
+        if not newer:
+            continue
+        key = newer[-1][1][0]
+        parties = sorted({f.obj.key for f in art.facts if f.subject == key and f.predicate == "party"} | set(newer[-1][1][3]))
+        if len(parties) < 2:
+            continue
+        m.extra["named_parties"] = parties
+        got = _treaty_key(art, m, s, prev)
+        if got is not None and got[0] != key:
+            resolved.append((m, got))
+            resolved.sort(key=lambda x: x[0].start)
+
+
 def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
     _acronym_mentions(art, s)
     last_told = next((f.subject for f in reversed(art.facts) if f.subject.startswith("treaty/")), None)
@@ -789,6 +838,7 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             _treaty_entity(art, got[0], got[1], m)
             for p in m.extra["named_parties"]:
                 art.add(got[0], "party", Ref(p), s)
+    _older_of_the_same(art, s, prev, resolved, text)
     # replacement with a pronoun for the newer treaty: "It supersedes the X of 1998", "It
     # succeeded X, which had lapsed, and it superseded Y"
     by_pronoun = set()
@@ -873,6 +923,13 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
                         and x[0].start > t.idx and not _signs_other_document(t, resolved)]
                 if mine and mine[0][1][0] != signed_target:
                     signings.append((t, mine[0][1][0]))
+            elif t.i != sign_tok.i and t.lemma_.lower() == "sign" and t.pos_ == "VERB" and t.dep_ == "relcl" \
+                    and any(c.dep_ == "nsubj" and c.lower_ not in ("which", "that", "who") for c in t.children):
+                # "X signed a protocol, which A and B signed in Lima": the clause's own signers and
+                # place, of the treaty it hangs on
+                mine = [x for x in resolved if x[0].start <= t.head.idx < x[0].end]
+                if mine:
+                    signings.append((t, mine[0][1][0]))
     for m, (key, label, year, parties) in resolved:
         if m.extra.get("kind") == "named":
             _treaty_entity(art, key, label)
@@ -897,6 +954,7 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             trig = _token_at_char(s.span, m.start) if m.start >= s.span.start_char else sign_tok
             status = _is_speculative(sign_tok) or _is_speculative(trig)
             if status is None and not (_has_past_evidence(sign_tok) or sign_tok.tag_ in ("NN", "VBD") or _put_told(sign_tok)
+                                       or _signed_by_participle(sign_tok)
                                        or _dated_before_story(art, s, sign_tok)
                                        or _before_article(art, own_year)):   # "a 1999 treaty, signed by A and B"
                 status = "expected"
@@ -916,6 +974,9 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             # ("talks hosted by Swiss diplomats")
             governed = {st.key for st in s.states if _governed_by(s.span.doc[st.start], sign_tok)
                         or _shares_subject(s.span.doc[st.start], sign_tok)}
+            governed |= {art.seat_of(pl.key) for pl in s.places if art.seat_of(pl.key) is not None
+                         and _as_government(s.span.doc[pl.end - 1])
+                         and (_governed_by(s.span.doc[pl.start], sign_tok) or _shares_subject(s.span.doc[pl.start], sign_tok))}
             # "the two sides" of another clause ("A, who signed X, met B, and the two sides
             # signed Y") say nothing of X's parties
             clause = _clause_text(s, sign_tok)
@@ -975,12 +1036,15 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
                             and set(e.participants) & set(signatories) and _during(e.start, e.end, start):
                         place, start = e.destination, start or e.start
                         break
-            if start is None and prev is not None and status is None:
+            dated = any(f.subject == key and f.predicate == "signedOn" for f in art.facts)
+            if start is None and prev is not None and status is None and not dated:
+                # (not for a treaty already dated: "It was signed by ..." after "It replaces a
+                # 1977 agreement" is not signed in 1977)
                 start, _ = _resolve_dates(art, prev, None, "past")
                 place = place or _place_for(prev, None, strict=True)
-            if start is None and status is None and (_has_past_evidence(sign_tok) or sign_tok.tag_ == "VBD"):
+            if start is None and status is None and not dated and (_has_past_evidence(sign_tok) or sign_tok.tag_ == "VBD"):
                 start = _story_date(art, s, named=m.extra.get("kind") == "named")
-            if start is None and status is None and sign_tok.tag_ == "VBD" and _lead_tells_signing(art, s):
+            if start is None and status is None and not dated and sign_tok.tag_ == "VBD" and _lead_tells_signing(art, s):
                 # "LIMA, May 3 - The two states signed a treaty on Friday ... / The foreign ministers
                 # signed the Treaty of X at ...": the lead's signing, told again with its names
                 start = _lead_date(art, s)
@@ -989,6 +1053,10 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
                 # "signed here on Thursday", "signed in the town hall" (a building of no known
                 # state, and no town named): where the story was filed
                 place = art.place(art.dateline_place)
+            if not signatories and status is None and len(parties) >= 2:
+                # "The presidents of A, B and C signed ...", "signed by the five leaders": the
+                # people the article makes those states' leaders (or foreign ministers)
+                signatories = _signers_by_office(art, s, parties, start)
             if status is not None:
                 _plan(art, s, "Treaty", signatories or parties, status, start)
                 continue
@@ -1013,14 +1081,52 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             # (a signing the story looks back on is history it cites, not a meeting it reports,
             # unless the article is the story of that signing, told years on: "Fifty years ago
             # today, A and B signed X")
+            when = start or next((f.obj for f in art.facts if f.subject == key and f.predicate == "signedOn"
+                                  and isinstance(f.obj, PartialDate)), None)
             if len(met) >= 2 and len({st for p in met for st in art.offices.get(p, ())}) >= 2 \
-                    and not (start is not None and art.article_date is not None
-                             and start.year < art.article_date.year - 1 and not _story_of(art, start.year)):
+                    and not (when is not None and art.article_date is not None
+                             and when.year < art.article_date.year - 1 and not _story_of(art, when.year)):
                 first, last = _ended_talks(s, start)   # "signed on Friday, after three days of talks"
                 ev = Event("Summit", met, first, last, place, extra={"type": "Summit", "treaty": key,
                                                                       "sent": s.index, "block": s.block})
                 ev.evidence.append(Evidence(s.text, s.section))
                 art.events.append(ev)
+
+
+_PLURAL_SIGNERS = (r"(?:the|both|all|their)\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?"
+                   r"(leaders|presidents|prime\s+ministers|premiers|heads\s+of\s+state(?:\s+and\s+government)?|"
+                   r"heads\s+of\s+government|foreign\s+ministers)\b")
+_OFFICES_SIGNED = re.compile(
+    _PLURAL_SIGNERS + r"(?:\s+of\s+[^.;]{0,120}?)?\s+(?:then\s+|also\s+|formally\s+|jointly\s+)?"
+    r"(?:have\s+|had\s+)?(?:signed|inked)\b"
+    r"|\b(?:signed|inked)\b[^.;]{0,60}?\bby\s+" + _PLURAL_SIGNERS, re.I)
+
+
+def _signers_by_office(art: _Article, s: Sentence, parties: list[str], when: PartialDate | None) -> list[str]:
+    """The signers a plural office names, "the presidents of A, B and C signed" or "signed by the
+    two foreign ministers": for each party, the one person the article gives that office of it
+    (of those it names more than one for, the one whose known term covers the signing)."""
+    said = _OFFICES_SIGNED.search(s.text)
+    if said is None:
+        return []
+    noun = " ".join((said.group(1) or said.group(2)).lower().split())
+    ministers = noun == "foreign ministers"
+    out: list[str] = []
+    for st in parties:
+        cands = [p for p, states in art.offices.items() if st in states and (
+            (p in art.leaders or p in art.leader_titled) != ministers)]
+        if ministers:
+            cands = [p for p in cands if any(f.subject == p and f.predicate == "title" and "foreign" in str(f.obj).lower()
+                                             for f in art.facts)]
+        elif noun in ("presidents", "prime ministers", "premiers"):
+            cands = [p for p in cands if not any(f.subject == p and f.predicate == "title" for f in art.facts)
+                     or _holds_title(art, p, noun)]
+        if len(cands) > 1 and when is not None:
+            cands = [p for p in cands if any(r.state and f"state/{ref.slugify(r.state)}" == st and r.covers(when.year)
+                                             for r in ref.roles_of(art.people.get(p, {}).get("label", "")))]
+        if len(cands) == 1:
+            out.append(cands[0])
+    return out if len(out) >= 2 else []
 
 
 _CIRCUMSTANCE = {"after", "following", "before", "during", "ahead", "despite"}
