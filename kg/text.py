@@ -1236,10 +1236,19 @@ def _read_html(text: str, *, source: str | None) -> Document:
     except Exception:  # noqa: BLE001 - broken markup must not crash the reader
         tree = None
     url = source if source and re.match(r"https?://", source) else None
+    tables = False
     lines = _trafilatura_lines(text, url=url, favor_precision=True)
     if not lines:
+        # an old page laid out in a table, the story in one of its cells: read the tables too
+        tables = True
+        lines = _trafilatura_lines(text, url=url, favor_precision=True, include_tables=True)
+    if not lines:
         raise InputError(f"{label}: no article text found in the HTML")
-    lines = _fill_gaps(lines, _trafilatura_lines(text, url=url, favor_recall=True))
+    lines = _fill_gaps(lines, _trafilatura_lines(text, url=url, favor_recall=True, include_tables=tables))
+    if tables:
+        # the cells before the story (a menu, a poll, a kicker): from its first paragraph on
+        first = next((i for i, (x, _) in enumerate(lines) if _is_prose(x)), 0)
+        lines = lines[first:]
 
     title: str | None = None
     html_date: str | None = None
@@ -1275,9 +1284,8 @@ def _trafilatura_lines(html: str, *, url: str | None, **options: bool) -> list[t
     trafilatura = _import_trafilatura()
 
     try:
-        xml = trafilatura.extract(
-            html, url=url, include_comments=False, include_tables=False, output_format="xml", **options
-        )
+        xml = trafilatura.extract(html, url=url, include_comments=False, output_format="xml",
+                                  **{"include_tables": False, **options})
     except Exception:  # noqa: BLE001 - broken markup must not crash the reader
         return []
     if not xml:

@@ -2240,3 +2240,12 @@ PM Lee thanked his host for the warm welcome.""")
     assert {o for s, p, o in fs if s == key and p == "signatory"} == {"person/grace-fu", "person/amir-hamzah-salleh"}, sorted(fs)
     assert ("person/amir-hamzah-salleh", "officialOf", "state/malaysia") in fs, sorted(fs)
     assert ("person/lee-hsien-loong", "title", "Pm") not in fs, sorted(fs)
+
+
+def test_extract_rules_a_summit_planned_for_an_earlier_year_and_cancelled_did_not_happen() -> None:
+    TEXTS["cancelled-1998"] = ("2005-03-10", """Looking back
+
+A summit planned in 1998 between Prime Minister Nawaz Sharif and Prime Minister Atal Bihari Vajpayee was postponed after the nuclear tests. The two leaders finally met in Lahore in February 1999.""")
+    got = summits("cancelled-1998")
+    assert not any(v.get("startDate") == {"1998"} for v in got.values()), got
+    assert any(v.get("startDate") == {"1999-02"} for v in got.values()), got

@@ -739,3 +739,22 @@ Both ministers said the documents would come into force within a year."""
     assert any(b.startswith("a) the Agreement on Visa Exemption") for b in body), body
     assert any(b.startswith("(ii) a Protocol on Consular") for b in body), body
     assert any(b.startswith("3. the Memorandum on Cultural") for b in body), body
+
+
+def test_text_html_story_inside_a_table_layout_is_read() -> None:
+    html = """<html><head><title>Border talks resume - Valley Gazette</title></head><body>
+<table width="100%"><tr><td><a href="/">Home</a> | <a href="/world/">World</a> | <a href="/sport/">Sport</a></td></tr></table>
+<table width="760"><tr>
+<td width="160" class="nav"><p><b>ARCHIVE</b></p><p><a href="/a/1">Day 1</a><br><a href="/a/2">Day 2</a></p></td>
+<td class="story">
+<h1>Border talks resume</h1>
+<p>The foreign ministers of the two neighbouring states resumed talks on their disputed river border on Monday, after a pause of almost three years.</p>
+<p>Officials on both sides said a first map of the disputed islands could be agreed before the end of the year.</p>
+</td></tr></table>
+<p class="footer">Copyright 1999 Valley Gazette. All rights reserved.</p>
+</body></html>"""
+    doc = read_text(html, html=True)
+    body = [b.text for b in doc.blocks if b.section == "body"]
+    assert body and body[0].startswith("The foreign ministers of the two neighbouring states"), body
+    assert any(b.startswith("Officials on both sides said") for b in body), body
+    assert not any(b in ("ARCHIVE", "Day 1", "Day 2") for b in body), body

@@ -8,7 +8,7 @@ import re
 from typing import Any
 
 from ..model import PartialDate
-from .lexicon import CUE_LEMMAS, PLAN_LEMMAS
+from .lexicon import CANCEL_LEMMAS, CUE_LEMMAS, PLAN_LEMMAS
 from .nlp import _ancestors_and_self
 from .context import _Article, Sentence
 from .dating import _before_article, _not_after_article, _own_date, _resolve_dates
@@ -46,6 +46,9 @@ def _is_speculative(tok: Any) -> str | None:
                 return "expected"
             if c.dep_ == "mark" and cl in {"if", "whether", "unless"}:
                 return "expected"
+            if c.dep_ == "acl" and c.i > t.i and cl in {"plan", "propose", "schedule", "cancel", "postpone"} \
+                    and c.lower_ in {"planned", "proposed", "scheduled", "cancelled", "canceled", "postponed"}:
+                return "planned"   # "a summit planned for 1994", "the visit scheduled for May"
             if c.dep_ in ("amod", "compound", "nmod") and cl in {"potential", "possible", "upcoming",
                                                                   "planned", "proposed", "prospective",
                                                                   "expected", "next", "future", "likely",
@@ -143,6 +146,17 @@ def _event_status(art: _Article, s: Sentence, tok: Any, *, own_date_only: bool
     if status is None and start is not None and art.article_date is not None \
             and not _not_after_article(art, start):
         status = "expected"
-    if own[0] is not None and _before_article(art, own[0]):
+    if own[0] is not None and _before_article(art, own[0]) and not _called_off(tok):
         status, start, end = None, own[0], own[1]
+    if _called_off(tok):
+        status = "planned"   # "a summit planned for 1994 was cancelled": it never took place
     return status, start, end
+
+
+def _called_off(tok: Any) -> bool:
+    """The event was cancelled or postponed: "the visit was cancelled", "a summit, later called off"."""
+    for t in _ancestors_and_self(tok):
+        if t.lemma_.lower() in CANCEL_LEMMAS and t.pos_ == "VERB" and (t.i == tok.i or t.i != tok.i and (
+                tok.dep_ in ("nsubjpass", "dobj", "obj") and tok.head.i == t.i)):
+            return True
+    return any(c.dep_ in ("acl", "relcl", "amod") and c.lemma_.lower() in CANCEL_LEMMAS for c in tok.children)
