@@ -2249,3 +2249,30 @@ A summit planned in 1998 between Prime Minister Nawaz Sharif and Prime Minister 
     got = summits("cancelled-1998")
     assert not any(v.get("startDate") == {"1998"} for v in got.values()), got
     assert any(v.get("startDate") == {"1999-02"} for v in got.values()), got
+
+
+
+def test_extract_rules_a_leaders_retreat_and_those_it_included_later() -> None:
+    TEXTS["retreat-2022"] = ("2022-07-15", """Pacific leaders end talks in Suva
+
+SUVA, July 15 (Wire) - Pacific leaders ended their annual retreat in the Fijian capital on Thursday with a pledge to cut emissions faster.
+
+The host, Fiji's Prime Minister Frank Bainimarama, said the week had restored unity after a bitter split over the bloc's leadership.
+
+Regional security and fishing rights took up most of the agenda, officials said.
+
+Other leaders at the retreat included New Zealand's Prime Minister Jacinda Ardern and Samoa's Prime Minister Fiame Naomi Mata'afa.""")
+    got = summits("retreat-2022")
+    people = {"person/frank-bainimarama", "person/jacinda-ardern"}
+    assert any(people <= v["participant"] and v.get("endDate") == {"2022-07-14"} and v.get("location") == {"place/suva"}
+               for v in got.values()), got
+    assert len(got) == 1, got
+
+
+def test_extract_rules_a_visit_made_on_a_flight_goes_where_the_flight_went() -> None:
+    TEXTS["flew-on-visit-1964"] = ("1964-04-23", """Union talks
+
+DAR ES SALAAM, April 23 (Wire) - President Julius Nyerere of Tanganyika flew to Zanzibar yesterday on a visit that had not been announced, officials here said. He returned in the evening.""")
+    got = {(v["visitor"], v["destination"]) for v in _visits("flew-on-visit-1964")}
+    assert got == {("person/julius-nyerere", "state/zanzibar")}, got
+    assert ("person/julius-nyerere", "leaderOf", "state/tanganyika") in facts("flew-on-visit-1964")

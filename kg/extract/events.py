@@ -257,7 +257,10 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
                                              "background": _background(tok),
                                              "sent": s.index, "block": s.block, "borrowed_date": borrowed,
                                              "name": name, "trigger": lem, "sidelines": sidelines,
-                                             "apart": (s.index, tok.i) if len(groups) > 1 else None})
+                                             "apart": (s.index, tok.i) if len(groups) > 1 else None,
+                                             # (the gathering told paragraphs before: joins it)
+                                             **({"of": id(told)} if told is not None
+                                                and s.index - told.extra.get("sent", s.index) > 2 else {})})
             ev.evidence.append(Evidence(s.text, s.section))
             art.events.append(ev)
 
@@ -336,7 +339,7 @@ def _one_after_another(s: Sentence, tok: Any, participants: list[str]) -> list[l
     return [subjects + [o] for o in by_obj]
 
 
-_GATHERINGS = {"summit", "conference", "meeting", "gathering"}
+_GATHERINGS = {"summit", "conference", "meeting", "gathering", "retreat"}
 _ENDING = {"end", "close", "conclude", "wrap"}
 _SPAN_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "a week": 7, "one-week": 7}
 _SPAN = re.compile(r"\b(two|three|four|five|six|seven|[2-9])[- ]days?\b|\bafter (?:a|one) week\b|\bweek-long\b", re.I)
@@ -510,6 +513,14 @@ def _told_before(art: _Article, s: Sentence, tok: Any, is_noun: bool, status: st
         # a time of its own ("the meeting, which opened on 12 March"): only a gathering told
         # with its place and no time ("leaders gathered in X for a conference")
         told = [e for e in told if e.start is None and e.end is None and e.place is not None]
+    if not told and start is None:
+        # "Other leaders at the retreat included ...", paragraphs after the lead told it: the one
+        # gathering of that word the story has told, dated and placed
+        same = [e for e in art.events if e.kind == "Summit" and e.extra.get("trigger") == tok.lemma_.lower()
+                and e.extra.get("sent", 10 ** 6) < s.index and (e.start or e.end) is not None and e.place is not None
+                and not e.extra.get("background") and not e.extra.get("sidelines")]
+        if len({(e.start, e.end, e.place) for e in same}) == 1:
+            told = same
     return told[-1] if told else None
 
 
@@ -897,6 +908,10 @@ def _visits(art: _Article, s: Sentence) -> None:
         if visitor is None:
             continue
         dest = _destination(art, s, tok, is_verb) or _where_clause(s, tok)
+        if dest is None and is_noun and tok.dep_ == "pobj" and tok.head.lower_ in ("on", "for") \
+                and tok.head.head.pos_ == "VERB" and tok.head.head.lemma_.lower() in _JOURNEYS:
+            # "flew to Zanzibar yesterday on a visit ...": where the journey it was made on went
+            dest = _destination(art, s, tok.head.head, True)
         if dest is None and is_noun and art.dateline_place and (
                 tok.dep_ == "pobj" and tok.head.lower_ in ("on", "for")
                 or tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in LIGHT_VERBS | {"begin", "start"}):
@@ -1255,6 +1270,8 @@ def _destination(art: _Article, s: Sentence, tok: Any, is_verb: bool) -> str | N
 
 
 _HOSTING = {"receive", "welcome", "host", "greet"}
+# verbs of a journey a visit is made on ("flew to X on a visit")
+_JOURNEYS = {"fly", "travel", "go", "come", "arrive", "head", "sail", "drive", "return", "jet", "land", "leave"}
 
 
 def _presence_visits(art: _Article, s: Sentence) -> None:

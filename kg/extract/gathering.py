@@ -24,7 +24,7 @@ _MANY_LEADERS = re.compile(r"\b(?:leaders|rulers|heads\s+of\s+(?:state|governmen
 # a leader at the gathering: came, met, sat, spoke to it, took part, was among those present
 _THERE = re.compile(r"\b(?:arriv\w*|came|coming|attend\w*|join\w*|welcom\w*|greet\w*|met|meets?|meeting|open(?:ed|ing|s)|"
                     r"chair\w*|co-chair\w*|host\w*|address\w*|told\s+(?:the|his|her|their|fellow)|spoke|speech|"
-                    r"sign\w*|seat\w*|sat|represent\w*|led|took\s+part|taking\s+part|present|among|embrac\w*|"
+                    r"sign\w*|seat\w*|sat|represent\w*|led|took\s+part|taking\s+part|present|among|includ\w*|embrac\w*|"
                     r"shook|handshake|flew\s+in|landed|guests?|fellow|delegates|round\s+table|plenary)\b", re.I)
 # ... but not one who stayed away, sent someone else, was there from afar, or will be there
 _AWAY = re.compile(r"\b(?:boycott\w*|stay(?:ed|s)?\s+away|absent|absence|did\s+not|didn't|not\s+attend\w*|sent\s+(?:a|an|his|her|its)\b|"
