@@ -2276,3 +2276,13 @@ DAR ES SALAAM, April 23 (Wire) - President Julius Nyerere of Tanganyika flew to 
     got = {(v["visitor"], v["destination"]) for v in _visits("flew-on-visit-1964")}
     assert got == {("person/julius-nyerere", "state/zanzibar")}, got
     assert ("person/julius-nyerere", "leaderOf", "state/tanganyika") in facts("flew-on-visit-1964")
+
+
+def test_extract_rules_each_of_a_coordinated_subject_travelled() -> None:
+    TEXTS["both-flew-2016"] = ("2016-11-18", """Mediation mission
+
+DAKAR, Nov 18 (Wire) - Senegal's President Macky Sall and his Malian counterpart, Ibrahim Boubacar Keita, flew to Nouakchott on Thursday to press the Mauritanian government on border trade. Niger's President Mahamadou Issoufou and Beninese President Patrice Talon arrived in Niamey the same day, and Ghana's President John Mahama stayed in Accra.""")
+    got = {(v["visitor"], v["destination"]) for v in _visits("both-flew-2016")}
+    assert {("person/macky-sall", "place/nouakchott"), ("person/ibrahim-boubacar-keita", "place/nouakchott"),
+            ("person/patrice-talon", "place/niamey")} <= got, got
+    assert not any(v == "person/mahamadou-issoufou" for v, _ in got), got   # at home in Niamey

@@ -962,7 +962,10 @@ def _visits(art: _Article, s: Sentence) -> None:
             start = _occasion_day(art, s, tok, visitor, dest)
         dests = [dest] + _further_destinations(s, tok, dest)   # "visited A and B", "visits to A and B"
         for who in dict.fromkeys([visitor, *(_delegation_leaders(tok, by_tok) + _listed_subjects(tok, by_tok)
-                                              if is_verb else [])]):
+                                              + _coordinated_subjects(tok, by_tok) if is_verb else [])]):
+            if who != visitor and (art.state_of(dest) in art.offices.get(who, set()) or dest in art.offices.get(who, set())
+                                   or not art.offices.get(who)):
+                continue   # (one who travelled at home, or of no known office)
             for where in dests:
                 ev = Event("Visit" if status is None else "Plan", [who], start, end,
                            destination=where, status=status,
@@ -1181,6 +1184,24 @@ def _delegation_leaders(verb: Any, by_tok: dict[int, Mention]) -> list[str]:
             for led in c.children:
                 if led.dep_ == "acl" and led.lemma_.lower() in ("lead", "head"):
                     out += [by_tok[g.i].key for g in led.subtree if g.i in by_tok and by_tok[g.i].key not in out]
+    return out
+
+
+def _coordinated_subjects(verb: Any, by_tok: dict[int, Mention]) -> list[str]:
+    """Each of a coordinated subject ("A and B flew to X", "A and his Togolese counterpart, B,
+    flew to X"): the people its conjuncts name, or name in apposition."""
+    out: list[str] = []
+    for c in verb.children:
+        if c.dep_ != "nsubj":
+            continue
+        heads = [c, *[a for a in c.children if a.dep_ == "appos"]]   # "President [A] and B": B hangs on A
+        todo = [x for h in heads for x in h.children if x.dep_ == "conj"]
+        while todo:
+            g = todo.pop(0)
+            named = g if g.i in by_tok else next((a for a in g.children if a.dep_ == "appos" and a.i in by_tok), None)
+            if named is not None and by_tok[named.i].key not in out:
+                out.append(by_tok[named.i].key)
+            todo.extend(x for x in g.children if x.dep_ == "conj")
     return out
 
 
