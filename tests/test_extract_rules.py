@@ -2286,3 +2286,21 @@ DAKAR, Nov 18 (Wire) - Senegal's President Macky Sall and his Malian counterpart
     assert {("person/macky-sall", "place/nouakchott"), ("person/ibrahim-boubacar-keita", "place/nouakchott"),
             ("person/patrice-talon", "place/niamey")} <= got, got
     assert not any(v == "person/mahamadou-issoufou" for v, _ in got), got   # at home in Niamey
+
+
+def test_extract_rules_a_count_joined_to_an_unnamed_treaty_s_words_is_kept() -> None:
+    TEXTS["ten-point-2021"] = ("2021-03-12", """Truce
+
+MINSK, March 12 (Wire) - The ten-point accord was signed on Thursday by Belarus and Lithuania in Minsk. It took effect at midnight.""")
+    labels = {a for k, e in run("ten-point-2021").entities.items() if k.startswith("treaty/") for a in e.alt_labels}
+    assert "ten-point accord" in labels and not any(a.startswith("-") for a in labels), labels
+
+
+def test_extract_rules_separate_meetings_are_one_meeting_each() -> None:
+    TEXTS["separate-2019"] = ("2019-04-29", """Belt and Road forum
+
+BEIJING, April 29 (Wire) - On Saturday Chinese President Xi Jinping held separate meetings in Beijing with Pakistani Prime Minister Imran Khan, Kenyan President Uhuru Kenyatta and Egyptian President Abdel Fattah al-Sisi.""")
+    got = [v["participant"] for v in summits("separate-2019").values()]
+    xi = "person/xi-jinping"
+    assert sorted(map(sorted, got)) == sorted(sorted({xi, p}) for p in (
+        "person/imran-khan", "person/uhuru-kenyatta", "person/abdel-fattah-el-sisi")), got

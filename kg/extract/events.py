@@ -250,6 +250,11 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             one, takes_part = True, set(participants)
         # "A met B and later C": two meetings, one after the other, with nobody else in common
         groups = _one_after_another(s, tok, participants) if is_verb else [participants]
+        if is_noun and len(participants) >= 3 and _held_apart(tok):
+            # "X held separate meetings with A and B": X met each of them
+            host = _subject_person(tok.head, _persons_by_token(s)) if tok.dep_ in ("dobj", "obj") else None
+            if host in participants:
+                groups = [[host, p] for p in participants if p != host]
         for group in groups:
             ev = Event("Summit" if status is None else "Plan", group, start, end, place,
                        status=status, extra={"type": "Summit", "noun": is_noun, "in_state": in_state, "one": one,
@@ -263,6 +268,12 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
                                                 and s.index - told.extra.get("sent", s.index) > 2 else {})})
             ev.evidence.append(Evidence(s.text, s.section))
             art.events.append(ev)
+
+
+def _held_apart(tok: Any) -> bool:
+    """Meetings held one by one: "separate meetings", "individual talks", "bilateral meetings"."""
+    return tok.tag_ == "NNS" and any(c.dep_ == "amod" and c.lower_ in ("separate", "individual", "bilateral", "one-on-one")
+                                     for c in tok.children)
 
 
 def _told_years_before(art: _Article, s: Sentence) -> bool:

@@ -413,7 +413,9 @@ def _described(s: Sentence, m: Mention, year: PartialDate | None) -> set[str]:
     before: list[str] = []
     if mods:
         lo = min(c.left_edge.i for c in mods)
-        before = [t.text for t in tok.doc[lo:tok.i] if t.lower_ not in _DULL_MODS and not t.like_num]
+        # (a number of its own is a year or a count; "nine-point", "10-year" are its words)
+        before = [t.text for t in tok.doc[lo:tok.i] if t.lower_ not in _DULL_MODS
+                  and not (t.like_num and tok.doc[t.i + 1].text != "-")]
         if before:
             out.add(" ".join(before + [tok.text]))
     for prep in tok.rights:
