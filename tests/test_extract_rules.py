@@ -2304,3 +2304,11 @@ BEIJING, April 29 (Wire) - On Saturday Chinese President Xi Jinping held separat
     xi = "person/xi-jinping"
     assert sorted(map(sorted, got)) == sorted(sorted({xi, p}) for p in (
         "person/imran-khan", "person/uhuru-kenyatta", "person/abdel-fattah-el-sisi")), got
+
+
+def test_extract_rules_the_one_whose_aide_held_talks_was_not_there() -> None:
+    TEXTS["aide-talks-1971"] = ("1971-07-20", """Secret trip
+
+In July 1971 Henry Kissinger, President Richard Nixon's national security adviser, flew secretly to Peking, where he spent two days in talks with Premier Zhou Enlai.""")
+    got = summits("aide-talks-1971")
+    assert not any("person/richard-nixon" in v["participant"] for v in got.values()), got

@@ -667,6 +667,10 @@ def _participants(art: _Article, s: Sentence, tok: Any) -> list[str]:
             continue   # "X addressed the gathering by video link": not there in person
         if _gone(s.span.doc[p.end - 1]):
             continue   # "sworn in after the death of X": X was not there
+        owner = s.span.doc[p.end - 1]
+        if owner.dep_ == "poss" and owner.head.i != tok.i and owner.head.lemma_.lower() not in SUMMIT_NOUNS \
+                and owner.head.pos_ == "NOUN":
+            continue   # "X's national security adviser held talks with Y": the adviser, not X
         if _attached(s, tok, p) or (tok.pos_ != "VERB" and (p.key in art.offices or p.key in art.leaders
                                                             or p.key in art.leader_titled)):
             out.append(p.key)
