@@ -2312,3 +2312,13 @@ def test_extract_rules_the_one_whose_aide_held_talks_was_not_there() -> None:
 In July 1971 Henry Kissinger, President Richard Nixon's national security adviser, flew secretly to Peking, where he spent two days in talks with Premier Zhou Enlai.""")
     got = summits("aide-talks-1971")
     assert not any("person/richard-nixon" in v["participant"] for v in got.values()), got
+
+
+def test_extract_rules_a_bare_day_in_a_look_back_takes_the_last_month_and_year_told() -> None:
+    TEXTS["look-back-2024"] = ("2024-03-12", """A year of detente
+
+One year ago, on 10 March 2023, Riyadh and Tehran agreed to restore ties. The deal revived a trade pact concluded in 1998, officials said.
+
+The warmest moment came in November, when Iranian President Ebrahim Raisi flew to Riyadh on 11 November for a regional summit.""")
+    got = {(v["visitor"], v.get("startDate")) for v in _visits("look-back-2024")}
+    assert ("person/ebrahim-raisi", "2023-11-11") in got, got

@@ -62,6 +62,11 @@ def _resolve_expr(art: _Article, expr: str, tense: str, context: str | None = No
         # a story told years after it happened ("Fifty years ago today, ..."): "on 31 August"
         # is a day of the story's year, the last one the text gave, not of the article's
         story = _story_year(context)
+        dated = list(_MONTH_YEAR.finditer(context or ""))
+        if story is not None and dated and int(dated[-1].group(2)) != story:
+            # (the last year told with its month: a bare year after it is often an aside, "a
+            # pact concluded in 1998")
+            story = int(dated[-1].group(2)) if _story_year(context[:dated[-1].end()]) is not None else story
         if story is not None and story <= anchor.year - 2:
             year_here = story
     if year_here is None and anchor is not None and context and _BARE_DAY.search(expr) and not _RELATIVE.search(expr) \
