@@ -2322,3 +2322,12 @@ One year ago, on 10 March 2023, Riyadh and Tehran agreed to restore ties. The de
 The warmest moment came in November, when Iranian President Ebrahim Raisi flew to Riyadh on 11 November for a regional summit.""")
     got = {(v["visitor"], v.get("startDate")) for v in _visits("look-back-2024")}
     assert ("person/ebrahim-raisi", "2023-11-11") in got, got
+
+
+def test_extract_rules_states_listed_after_signed_it_are_its_parties() -> None:
+    TEXTS["signed-it-list-1994"] = ("1994-06-20", """Fisheries convention
+
+The Lake Victoria Fisheries Convention was opened for signature in Kisumu last week. Three states signed it on the opening day: Kenya, Uganda and Tanzania. Officials said it would enter into force next year.""")
+    fs = facts("signed-it-list-1994")
+    got = {o for s, p, o in fs if s.startswith("treaty/") and p == "party"}
+    assert got == {"state/kenya", "state/uganda", "state/tanzania"}, sorted(fs)

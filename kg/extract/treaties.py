@@ -549,6 +549,15 @@ def _signed_for_a_state(art: _Article, s: Sentence, key: str | None) -> bool:
     return done
 
 
+def _listed_after_colon(s: Sentence, sign_tok: Any) -> list[str]:
+    """States listed after a colon in the signing's own clause ("... signed it: A, B and C")."""
+    doc = s.span.doc
+    colon = next((t for t in s.span if t.text == ":" and t.i > sign_tok.i and t.head.i == sign_tok.i), None)
+    if colon is None:
+        return []
+    return list(dict.fromkeys(m.key for m in s.states if m.start > colon.i and _governed_by(doc[m.start], sign_tok)))
+
+
 def _signed_by_participle(tok: Any) -> bool:
     """"the X Treaty, signed by A and B": a participle on the document with its signers, a
     signing told as done."""
@@ -596,8 +605,9 @@ def _signed_it(sign: Any) -> Any | None:
 
 def _told_just_before(art: _Article, key: str | None, prev: Sentence | None) -> bool:
     """The treaty is one the sentence before states facts of."""
-    return key is not None and prev is not None and any(
+    return key is not None and prev is not None and (any(
         f.subject == key and f.evidence.sentence == prev.text for f in art.facts)
+        or art.treaty_keys[-1:] == [key] and any(t.extra.get("kind") == "named" for t in prev.treaties))
 
 
 def attach_loose_signers(art: _Article) -> None:
@@ -797,6 +807,9 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
         return
     if not s.treaties and _signed_for_a_state(art, s, last_told if _told_just_before(art, last_told, prev) else None):
         return
+    if not s.treaties and last_told is None and art.treaty_keys and prev is not None \
+            and any(t.extra.get("kind") == "named" for t in prev.treaties):
+        last_told = art.treaty_keys[-1]   # "The X Treaty was opened for signature. Twelve states signed it"
     if not s.treaties and last_told is not None:
         # "A and B signed the document": the treaty the article has just told
         sign = _sign_token(s)
@@ -995,6 +1008,11 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
                                 for st in art.offices.get(p.key, ())})
                 if len(whose) >= 2:
                     parties = whose
+            if not parties:
+                # "Eight members signed it on 6 August: A, B, C and D": the states listed after it
+                listed = _listed_after_colon(s, sign_tok)
+                if len(listed) >= 2:
+                    parties = listed
             if not parties or len(parties) < 2:
                 derived = sorted({st for p in signatories for st in art.offices.get(p, ())})
                 parties = list(dict.fromkeys(parties + derived))
