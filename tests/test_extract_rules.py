@@ -2331,3 +2331,13 @@ The Lake Victoria Fisheries Convention was opened for signature in Kisumu last w
     fs = facts("signed-it-list-1994")
     got = {o for s, p, o in fs if s.startswith("treaty/") and p == "party"}
     assert got == {"state/kenya", "state/uganda", "state/tanzania"}, sorted(fs)
+
+
+def test_extract_rules_paired_adjectives_of_any_ministers_and_a_hyphenated_second_name() -> None:
+    TEXTS["paired-ministers-1965"] = ("1965-04-09", """Merger treaty
+
+BRUSSELS, April 8 (Wire) - Six governments signed a treaty merging the executives of the three communities today. Italy's Prime Minister, Aldo Moro, signed as well, as did the French and Belgian trade ministers, Andre Morin and Jean-Charles Snoy.""")
+    fs = facts("paired-ministers-1965")
+    assert ("person/andre-morin", "officialOf", "state/france") in fs, sorted(fs)
+    assert ("person/jean-charles-snoy", "officialOf", "state/belgium") in fs, sorted(fs)
+    assert ("person/andre-morin", "officialOf", "state/belgium") not in fs, sorted(fs)

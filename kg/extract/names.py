@@ -107,7 +107,7 @@ def _org_is_person(ent: Any) -> bool:
     """An ORG span that is a person's name: title-case words, and an office right before it or
     in an apposition right after it ("Almaz Toktogulov, the foreign minister of ...")."""
     words = ent.text.split()
-    if not 2 <= len(words) <= 4 or not all(re.fullmatch(r"[A-ZÀ-Þ][a-zà-ÿ'’-]+", w) or 0 < i < len(words) - 1
+    if not 2 <= len(words) <= 4 or not all(re.fullmatch(r"[A-ZÀ-Þ][a-zà-ÿ'’]+(?:-[A-ZÀ-Þa-zà-ÿ][a-zà-ÿ'’]+)*", w) or 0 < i < len(words) - 1
                                            and w.lower() in NAME_PARTICLES for i, w in enumerate(words)):
         return False
     if any(w.lower() in NAME_STOP for w in words):
@@ -119,6 +119,14 @@ def _org_is_person(ent: Any) -> bool:
         return True
     if re.search(r"\bcounterparts?\s*,?\Z", before):
         return True   # "and his Chilean counterpart, A B C": a name after the phrase
+    # "the foreign ministers, A B and Paul-Henri Spaak": the second name of a pair under a plural title
+    if ent.start >= 2 and doc[ent.start - 1].lower_ in ("and", ",") and doc[ent.start - 2].ent_type_ == "PERSON":
+        first = ent.start - 2
+        while first > ent.sent.start and doc[first - 1].ent_type_ == "PERSON":
+            first -= 1
+        if re.search(r"\b(?:ministers|presidents|leaders|premiers|heads of (?:state|government))\s*,\s*$",
+                     doc[ent.sent.start:first].text.lower()):
+            return True
     # "the foreign ministers, Amina Diallo of Senegal and Omar Ba of Mauritania": a name followed
     # by "of STATE" in a list under a plural title
     k = ent.end + 1 + (ent.end + 1 < len(doc) and doc[ent.end + 1].lower_ == "the")

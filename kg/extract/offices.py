@@ -330,7 +330,7 @@ def _offices(art: _Article, s: Sentence) -> None:
 
 # "the French and Indonesian foreign ministers, A and B": the states in the names' order
 _PAIRED = re.compile(r"\b[Tt]he\s+((?:[A-Z][\w-]+,\s+)*[A-Z][\w-]+\s+and\s+[A-Z][\w-]+)\s+"
-                     r"(foreign ministers|defen[cs]e ministers|prime ministers|presidents|leaders|ministers)\s*,?\s+")
+                     r"(foreign ministers|defen[cs]e ministers|prime ministers|presidents|leaders|(?:[a-z]+\s+)?ministers)\s*,?\s+")
 
 
 def _paired_titles(art: _Article, s: Sentence) -> set[str]:
