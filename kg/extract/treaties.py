@@ -605,9 +605,8 @@ def _signed_it(sign: Any) -> Any | None:
 
 def _told_just_before(art: _Article, key: str | None, prev: Sentence | None) -> bool:
     """The treaty is one the sentence before states facts of."""
-    return key is not None and prev is not None and (any(
+    return key is not None and prev is not None and any(
         f.subject == key and f.evidence.sentence == prev.text for f in art.facts)
-        or art.treaty_keys[-1:] == [key] and any(t.extra.get("kind") == "named" for t in prev.treaties))
 
 
 def attach_loose_signers(art: _Article) -> None:
@@ -807,15 +806,17 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
         return
     if not s.treaties and _signed_for_a_state(art, s, last_told if _told_just_before(art, last_told, prev) else None):
         return
-    if not s.treaties and last_told is None and art.treaty_keys and prev is not None \
-            and any(t.extra.get("kind") == "named" for t in prev.treaties):
+    named_before = not s.treaties and last_told is None and bool(art.treaty_keys) and prev is not None \
+        and any(t.extra.get("kind") == "named" for t in prev.treaties)
+    if named_before:
         last_told = art.treaty_keys[-1]   # "The X Treaty was opened for signature. Twelve states signed it"
     if not s.treaties and last_told is not None:
         # "A and B signed the document": the treaty the article has just told
         sign = _sign_token(s)
         obj = next((c for c in sign.children if c.dep_ in ("dobj", "obj") and c.lower_ in _ANAPHORIC_DOCUMENTS
                     and any(d.lower_ in ("the", "this") for d in c.children)), None) if sign is not None else None
-        if obj is None and sign is not None and _told_just_before(art, last_told, prev):
+        if obj is None and sign is not None and (_told_just_before(art, last_told, prev)
+                                                 or named_before and sign.tag_ == "VBD" and sign.dep_ in ("ROOT", "conj")):
             obj = _signed_it(sign)   # "A and B signed it", "A and B put their names to it"
         if obj is not None and (sign.lemma_.lower() == "sign" or obj.lower_ == "it"):
             s.treaties.append(Mention("treaty", obj.text, obj.idx, obj.idx + len(obj.text),
