@@ -2341,3 +2341,20 @@ BRUSSELS, April 8 (Wire) - Six governments signed a treaty merging the executive
     assert ("person/andre-morin", "officialOf", "state/france") in fs, sorted(fs)
     assert ("person/jean-charles-snoy", "officialOf", "state/belgium") in fs, sorted(fs)
     assert ("person/andre-morin", "officialOf", "state/belgium") not in fs, sorted(fs)
+
+
+def test_extract_rules_an_official_set_against_one_of_the_other_state() -> None:
+    TEXTS["set-against-2006"] = ("2006-02-10", """Gas talks
+
+Australia and Timor-Leste have argued over the seabed for years. Talks in Darwin this week were held between Resources Minister Ian Lindsay and Estanislau Marques, then Timor-Leste's petroleum minister, and ended without a deal.""")
+    fs = facts("set-against-2006")
+    assert ("person/ian-lindsay", "officialOf", "state/australia") in fs, sorted(fs)
+    assert ("person/estanislau-marques", "officialOf", "state/east-timor") in fs, sorted(fs)
+
+
+def test_extract_rules_two_of_one_delegation_are_not_set_against_each_other() -> None:
+    TEXTS["one-side-1985"] = ("1985-11-16", """Hillsborough
+
+Britain and Ireland signed an accord at Hillsborough Castle yesterday. Trade Secretary Leon Brittan and the Northern Ireland Secretary, Tom King, watched from the British side of the table.""")
+    fs = facts("one-side-1985")
+    assert ("person/tom-king", "officialOf", "state/ireland") not in fs, sorted(fs)

@@ -270,6 +270,12 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             art.events.append(ev)
 
 
+# people who act for someone else ("X's adviser", "X's envoy"): X is not where they are
+_SOMEONE_OF = {"adviser", "advisor", "aide", "spokesman", "spokeswoman", "spokesperson", "envoy", "emissary",
+               "minister", "secretary", "ambassador", "deputy", "representative", "negotiator", "wife", "husband",
+               "son", "daughter", "predecessor", "successor", "chief", "counsellor", "counselor"}
+
+
 def _held_apart(tok: Any) -> bool:
     """Meetings held one by one: "separate meetings", "individual talks", "bilateral meetings"."""
     return tok.tag_ == "NNS" and any(c.dep_ == "amod" and c.lower_ in ("separate", "individual", "bilateral", "one-on-one")
@@ -524,7 +530,7 @@ def _told_before(art: _Article, s: Sentence, tok: Any, is_noun: bool, status: st
         # a time of its own ("the meeting, which opened on 12 March"): only a gathering told
         # with its place and no time ("leaders gathered in X for a conference")
         told = [e for e in told if e.start is None and e.end is None and e.place is not None]
-    if not told and start is None:
+    if not told and start is None and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
         # "Other leaders at the retreat included ...", paragraphs after the lead told it: the one
         # gathering of that word the story has told, dated and placed
         same = [e for e in art.events if e.kind == "Summit" and e.extra.get("trigger") == tok.lemma_.lower()
@@ -668,8 +674,7 @@ def _participants(art: _Article, s: Sentence, tok: Any) -> list[str]:
         if _gone(s.span.doc[p.end - 1]):
             continue   # "sworn in after the death of X": X was not there
         owner = s.span.doc[p.end - 1]
-        if owner.dep_ == "poss" and owner.head.i != tok.i and owner.head.lemma_.lower() not in SUMMIT_NOUNS \
-                and owner.head.pos_ == "NOUN":
+        if owner.dep_ == "poss" and owner.head.i != tok.i and owner.head.lemma_.lower() in _SOMEONE_OF:
             continue   # "X's national security adviser held talks with Y": the adviser, not X
         if _attached(s, tok, p) or (tok.pos_ != "VERB" and (p.key in art.offices or p.key in art.leaders
                                                             or p.key in art.leader_titled)):

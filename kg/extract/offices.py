@@ -527,6 +527,12 @@ def _resolve_offices(art: _Article) -> None:
         if host is not None:
             _office_fact(art, key, host, leads, s)
             continue
+        # "Foreign Minister X and Y, then Timor-Leste's foreign minister", in a story of two
+        # states: X serves the other one
+        other = _paired_with(art, s, key)
+        if other is not None:
+            _office_fact(art, key, other, leads, s)
+            continue
         # "A of India co-chaired the India-Nepal commission with Foreign Minister Y": of the two
         # states the sentence names, the one no other person of it serves
         pair = list(dict.fromkeys(m.key for m in s.states))
@@ -578,6 +584,35 @@ def _states_of_plural_leaders(art: _Article) -> set[str]:
                     break
                 pos = end + rest.end()
     return out
+
+
+def _paired_with(art: _Article, s: Sentence, key: str) -> str | None:
+    """The other of the story's two states, for an official coordinated with one whose state
+    the sentence tells beside that one's name ("X and Indonesia's Minister Y", "X and Y, then
+    Timor-Leste's foreign minister"), in a story of two states."""
+    two = [k for k, n in art.state_counts.most_common(3) if n]
+    if len(two) < 2 or len(two) == 3 and art.state_counts[two[1]] == art.state_counts[two[2]]:
+        return None
+    two = two[:2]
+    doc = s.span.doc
+    me = next((m for m in s.persons if m.key == key), None)
+    if me is None:
+        return None
+    for o in s.persons:
+        if o.key == key or len(art.offices.get(o.key, ())) != 1:
+            continue
+        a, b = (me, o) if me.start < o.start else (o, me)
+        between = doc[a.end:b.start].text
+        if not re.match(r"^\s*,?\s*and\b", between) or ";" in between or len(between) > 80:
+            continue
+        theirs = next(iter(art.offices[o.key]))
+        # the other's state told with the other's title, before the name or in apposition after it
+        told = any(st.key == theirs and (max(a.end, o.start - 8) <= st.start < o.start
+                                         or o.end < len(doc) and doc[o.end].text == "," and o.end < st.start <= o.end + 4)
+                   for st in s.states)
+        if theirs in two and told:
+            return art.state(next(k for k in two if k != theirs))
+    return None
 
 
 def _paired_states(s: Sentence) -> bool:
