@@ -2358,3 +2358,14 @@ def test_extract_rules_two_of_one_delegation_are_not_set_against_each_other() ->
 Britain and Ireland signed an accord at Hillsborough Castle yesterday. Trade Secretary Leon Brittan and the Northern Ireland Secretary, Tom King, watched from the British side of the table.""")
     fs = facts("one-side-1985")
     assert ("person/tom-king", "officialOf", "state/ireland") not in fs, sorted(fs)
+
+
+def test_extract_rules_days_of_talks_told_after_the_signing_date_the_meeting() -> None:
+    TEXTS["talks-days-1994"] = ("1994-10-26", """Peace signed
+
+ARAVA, Oct 26 (Wire) - Israeli Prime Minister Yitzhak Rabin and Jordanian Prime Minister Abdelsalam al-Majali signed a peace treaty here today.
+
+The treaty was signed by the two prime ministers after three days of final talks at a border post, officials said.""")
+    got = [v for v in summits("talks-days-1994").values()
+           if {"person/yitzhak-rabin", "person/abdelsalam-al-majali"} <= v["participant"]]
+    assert got and got[0].get("startDate") == {"1994-10-24"} and got[0].get("endDate") == {"1994-10-26"}, summits("talks-days-1994")

@@ -662,7 +662,7 @@ def _group_signers(art: _Article, s: Sentence) -> list[str]:
     noun = g.group(2).lower()
     wanted_leaders = noun not in ("foreign ministers", "ministers")
     if wanted_leaders and noun not in ("sides", "men", "women"):
-        told = [e for e in _recent_events(art, s, within=4) if e.extra.get("block") == s.block]
+        told = [e for e in _recent_events(art, s, within=4) if e.extra.get("block") in (s.block, s.block - 1)]
         if _AFTER_MEETING.search(s.text):
             # "at the end of the talks, the two leaders signed": the talks told earlier in the story
             told = [e for e in art.events if e.kind == "Summit" and 0 <= s.index - e.extra.get("sent", -99) <= 12
@@ -1107,7 +1107,7 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             if len(met) >= 2 and len({st for p in met for st in art.offices.get(p, ())}) >= 2 \
                     and not (when is not None and art.article_date is not None
                              and when.year < art.article_date.year - 1 and not _story_of(art, when.year)):
-                first, last = _ended_talks(s, start)   # "signed on Friday, after three days of talks"
+                first, last = _ended_talks(s, start or when)   # "signed on Friday, after three days of talks"
                 ev = Event("Summit", met, first, last, place, extra={"type": "Summit", "treaty": key,
                                                                       "sent": s.index, "block": s.block})
                 ev.evidence.append(Evidence(s.text, s.section))
