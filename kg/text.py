@@ -917,9 +917,31 @@ def clean_plain_text(text: str) -> tuple[str | None, tuple[Block, ...]]:
     return _classify(_units(text), known_title=None, mode="text")
 
 
+# a live report's time stamp on a line of its own ("10:50 a.m.", "14:05 GMT")
+_CLOCK_LINE = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?(?:\s*[A-Z]{2,4})?$", re.I)
+
+
+def _join_clock_lines(units: list[_Unit]) -> list[_Unit]:
+    """A time stamp alone on its line opens the entry after it: "10:50 a.m. - Trump and ..."."""
+    out: list[_Unit] = []
+    i = 0
+    while i < len(units):
+        u = units[i]
+        if _CLOCK_LINE.match(u.text) and i + 1 < len(units) and not _CLOCK_LINE.match(units[i + 1].text):
+            nxt = units[i + 1]
+            text = f"{u.text} - {nxt.text}"
+            out.append(_Unit(text=text, words=_words(text), para=nxt.para))
+            i += 2
+            continue
+        out.append(u)
+        i += 1
+    return out
+
+
 def _classify(
     units: list[_Unit], *, known_title: str | None, mode: Literal["text", "html"]
 ) -> tuple[str | None, tuple[Block, ...]]:
+    units = _join_clock_lines(units)
     n_units = len(units)
     counts = Counter(u.text for u in units)
     for u in units:

@@ -758,3 +758,18 @@ def test_text_html_story_inside_a_table_layout_is_read() -> None:
     assert body and body[0].startswith("The foreign ministers of the two neighbouring states"), body
     assert any(b.startswith("Officials on both sides said") for b in body), body
     assert not any(b in ("ARCHIVE", "Day 1", "Day 2") for b in body), body
+
+
+def test_text_a_time_stamp_on_its_own_line_opens_the_entry_after_it() -> None:
+    text = """Live: leaders meet in Ottawa
+
+14:05 GMT
+
+The two prime ministers have finished their talks in the prime minister's office and are heading to a joint news conference.
+
+13:20
+
+Security is tight around Parliament Hill, where several hundred protesters have gathered since the morning."""
+    body = [b.text for b in read_text(text).blocks if b.section == "body"]
+    assert body[0].startswith("14:05 GMT - The two prime ministers have finished"), body
+    assert body[1].startswith("13:20 - Security is tight"), body
