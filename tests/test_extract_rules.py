@@ -2369,3 +2369,12 @@ The treaty was signed by the two prime ministers after three days of final talks
     got = [v for v in summits("talks-days-1994").values()
            if {"person/yitzhak-rabin", "person/abdelsalam-al-majali"} <= v["participant"]]
     assert got and got[0].get("startDate") == {"1994-10-24"} and got[0].get("endDate") == {"1994-10-26"}, summits("talks-days-1994")
+
+
+def test_extract_rules_talks_a_journey_was_made_for_take_its_day_and_not_the_next_stop() -> None:
+    TEXTS["tour-stops-2019"] = ("2019-07-12", """Tour ends
+
+Indian Prime Minister Narendra Modi flew on to Male on Saturday for talks with Maldivian President Ibrahim Mohamed Solih, and then to Colombo on Sunday, where he and Sri Lankan President Maithripala Sirisena laid a wreath.""")
+    got = [v for v in summits("tour-stops-2019").values() if "person/ibrahim-mohamed-solih" in v["participant"]]
+    assert got and got[0]["participant"] == {"person/narendra-modi", "person/ibrahim-mohamed-solih"}, summits("tour-stops-2019")
+    assert got[0].get("startDate") == {"2019-07-06"}, summits("tour-stops-2019")

@@ -131,6 +131,12 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             _anchor(art, s, tok, lem, is_noun)
             continue
         status, start, end = _event_status(art, s, tok, own_date_only=False)
+        if is_noun and tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.lemma_.lower() in _JOURNEYS:
+            # "flew on to San Jose on Sunday for talks with A, and then to B on Tuesday": the day
+            # of the journey made for them
+            j_status, j_start, j_end = _event_status(art, s, tok.head.head, own_date_only=True)
+            if j_start is not None:
+                status, start, end = j_status, j_start, j_end
         # its own place first ("since A met B in Havana"), else the sentence's
         place = (_named_for_place(s, tok) if is_noun else None) or _place_for(s, tok, strict=True, governor=tok) \
             or (None if _background(tok) else _place_for(s, tok, strict=True))
@@ -664,6 +670,14 @@ def _participants(art: _Article, s: Sentence, tok: Any) -> list[str]:
         if len(set(clauses.values())) > 1 and mine in clauses.values():
             earlier |= {p.start for p in s.persons if clauses[p.start] != mine
                         and not tok.left_edge.i <= p.start <= tok.right_edge.i}   # (not "talks with B")
+        for p in s.persons:
+            # "flew to A for talks with B, and then to C, where he and D agreed ...": D is in a
+            # clause of its own, about another place
+            for a in doc[p.end - 1].ancestors:
+                if a.dep_ == "relcl" and any(c.lower_ == "where" for c in a.children) \
+                        and not a.left_edge.i <= tok.i <= a.right_edge.i:
+                    earlier.add(p.start)
+                    break
     for p in s.persons:
         if p.start in earlier:
             continue   # "his third meeting, after A in 2000 and B in 2007": A and B were not there
