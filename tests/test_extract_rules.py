@@ -2378,3 +2378,11 @@ Indian Prime Minister Narendra Modi flew on to Male on Saturday for talks with M
     got = [v for v in summits("tour-stops-2019").values() if "person/ibrahim-mohamed-solih" in v["participant"]]
     assert got and got[0]["participant"] == {"person/narendra-modi", "person/ibrahim-mohamed-solih"}, summits("tour-stops-2019")
     assert got[0].get("startDate") == {"2019-07-06"}, summits("tour-stops-2019")
+
+
+def test_extract_rules_a_tour_that_took_him_to_places_is_a_visit_to_each() -> None:
+    TEXTS["took-him-1961"] = ("1961-05-30", """Asian tour
+
+SAIGON, May 30 (Wire) - Vice President Lyndon Johnson arrived here on Thursday on a two-week Asian tour that also took him to the Philippines, Taiwan and Thailand. His journey later took him to India as well, officials said.""")
+    got = {v["destination"] for v in _visits("took-him-1961") if v["visitor"] == "person/lyndon-b-johnson"}
+    assert {"state/philippines", "state/taiwan", "state/thailand", "state/india"} <= got, got

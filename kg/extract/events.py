@@ -1410,11 +1410,45 @@ def _presence_visits(art: _Article, s: Sentence) -> None:
             if subj and on is not None and by_tok[on.i].key != subj and \
                     all(k in art.leaders or k in art.leader_titled for k in (subj, by_tok[on.i].key)):
                 _add_meeting(art, s, tok, [subj, by_tok[on.i].key], None)
+        elif lem == "take" and tok.pos_ == "VERB":
+            _taken_to(art, s, tok, by_tok)   # "a tour that took him to A and B"
         elif lem == "bring" and tok.pos_ == "VERB" and any(t.lower_ == "together" for t in tok.subtree):
             # "X brought A and B together": the three met
             people = [m.key for m in s.persons if _governed_by(doc[m.end - 1], tok)]
             if len(set(people)) >= 2 and all(k in art.leaders or k in art.leader_titled for k in people):
                 _add_meeting(art, s, tok, list(dict.fromkeys(people)), _place_for(s, tok, strict=True))
+
+
+_TRIPS = {"tour", "trip", "journey", "mission", "travels", "swing"}
+
+
+def _taken_to(art: _Article, s: Sentence, tok: Any, by_tok: dict[int, Any]) -> None:
+    """"a three-week tour that also took him to A, B and C", "His trip took her to X": a visit
+    to each place the trip took its traveller to."""
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    trip = tok.head if subj is not None and subj.lower_ in ("that", "which") and tok.dep_ == "relcl" else subj
+    if trip is None or trip.lemma_.lower() not in _TRIPS | VISIT_NOUNS:
+        return
+    obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
+    if obj is None:
+        return
+    if obj.i in by_tok:
+        who = by_tok[obj.i].key
+    elif obj.lower_ in ("him", "her"):
+        owner = next((c for c in trip.children if c.dep_ == "poss" and c.i in by_tok), None)
+        who = by_tok[owner.i].key if owner is not None else _sentence_subject(s) or next(
+            (k for k in (_sentence_subject(x) for x in reversed(art.sentences[max(0, s.index - 2):s.index])) if k), None)
+    else:
+        return
+    if who is None or not art.offices.get(who):
+        return
+    first = _destination(art, s, tok, True)
+    if first is None:
+        return
+    for where in [first] + _further_destinations(s, tok, first):
+        if art.state_of(where) in art.offices[who] or where in art.offices[who]:
+            continue
+        _add_visit(art, s, tok, who, where)
 
 
 def _received(verb: Any, by_tok: dict[int, Any]) -> list[str]:
