@@ -2386,3 +2386,11 @@ def test_extract_rules_a_tour_that_took_him_to_places_is_a_visit_to_each() -> No
 SAIGON, May 30 (Wire) - Vice President Lyndon Johnson arrived here on Thursday on a two-week Asian tour that also took him to the Philippines, Taiwan and Thailand. His journey later took him to India as well, officials said.""")
     got = {v["destination"] for v in _visits("took-him-1961") if v["visitor"] == "person/lyndon-b-johnson"}
     assert {"state/philippines", "state/taiwan", "state/thailand", "state/india"} <= got, got
+
+
+def test_extract_rules_a_list_after_a_colon_belongs_to_its_sentence() -> None:
+    TEXTS["colon-list-2016"] = ("2016-12-14", """Mediation
+
+BANJUL, Dec 14 (Wire) - On December 13 a delegation of presidents from the regional bloc flew into Banjul: Liberia's Ellen Johnson Sirleaf, Nigeria's Muhammadu Buhari and John Mahama, the outgoing president of Ghana. They left empty-handed.""")
+    got = {v["visitor"] for v in _visits("colon-list-2016")}
+    assert {"person/ellen-johnson-sirleaf", "person/muhammadu-buhari", "person/john-mahama"} <= got, got

@@ -25,6 +25,7 @@ def pipeline() -> Any:
 
     nlp = spacy.load(MODEL)
     nlp.add_pipe("kg_possessive_coordination", last=True)   # reads the tags
+    nlp.add_pipe("kg_colon_continues", before="parser")
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True,
                                                                 "phrase_matcher_attr": "ORTH"})
     # ORTH patterns need only the tokenizer: without this, add_patterns runs the tagger and
@@ -40,6 +41,15 @@ def _register_components() -> None:
 
     if "kg_possessive_coordination" in Language.factories:
         return
+
+    @Language.component("kg_colon_continues")
+    def colon_continues(doc: Any) -> Any:
+        """A colon does not end a sentence: "... flew into Banjul: A, B and C" is one sentence,
+        the list part of its tree (the parser keeps a boundary it is told is none)."""
+        for i in range(1, len(doc)):
+            if doc[i - 1].text == ":" and not doc[i].is_space:
+                doc[i].is_sent_start = False
+        return doc
 
     @Language.component("kg_possessive_coordination")
     def possessive_coordination(doc: Any) -> Any:
