@@ -2394,3 +2394,25 @@ def test_extract_rules_a_list_after_a_colon_belongs_to_its_sentence() -> None:
 BANJUL, Dec 14 (Wire) - On December 13 a delegation of presidents from the regional bloc flew into Banjul: Liberia's Ellen Johnson Sirleaf, Nigeria's Muhammadu Buhari and John Mahama, the outgoing president of Ghana. They left empty-handed.""")
     got = {v["visitor"] for v in _visits("colon-list-2016")}
     assert {"person/ellen-johnson-sirleaf", "person/muhammadu-buhari", "person/john-mahama"} <= got, got
+
+
+def test_extract_rules_two_named_treaties_signed_together_and_a_treaty_not_signed() -> None:
+    TEXTS["two-named-2008"] = ("2008-04-22", """Border treaties
+
+Foreign Minister Ivan Petrov and the Foreign Minister of Romania, Lazar Comanescu, today signed in Bucharest the Treaty on the Bulgarian-Romanian State Border and the Agreement on the Delimitation of the Continental Shelf in the Black Sea and the Gulf of Varna.
+
+The border treaty between Moldova and Romania, which was drafted at the same time, has not been signed.""")
+    fs = facts("two-named-2008")
+    treaties = {s for s, p, o in fs if s.startswith("treaty/")}
+    assert any("state-border" in t for t in treaties) and any("continental-shelf" in t for t in treaties), sorted(fs)
+    assert not any("moldova" in t for t in treaties), sorted(fs)
+    for t in treaties:
+        assert {o for s, p, o in fs if s == t and p == "signedOn"} == {"2008-04-22"}, sorted(fs)
+
+
+def test_extract_rules_a_sea_named_after_a_state_is_no_party() -> None:
+    TEXTS["gulf-of-1995"] = ("1995-06-02", """Fishing pact
+
+Foreign Minister Riivo Sinijarv and the Foreign Minister of Latvia, Valdis Birkavs, today signed in Tallinn the Agreement on Fishing in the Narva Bay and the Gulf of Finland.""")
+    fs = facts("gulf-of-1995")
+    assert not any(o == "state/finland" for s, p, o in fs), sorted(fs)

@@ -22,7 +22,7 @@ _TREATY_NAMED = re.compile(
     r"(?:\b(?:the|a|an)\s+)?(?:(?P<year>1[6-9]\d\d|20\d\d)\s+)?"
     # capitalised words before the head, "of"/"on"/"for" between two of them ("Status of Forces Agreement")
     r"(?P<name>(?:(?:[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*)\s+(?:(?:of|on|for|de|da|do|del|di)\s+(?=[A-Z]))?){0,6}?" + TREATY_HEADS +
-    r"(?:\s+(?:on|of|for|between|to|concerning|establishing|amending)\s+(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:(?:and|of|on|for|between|concerning)\s+(?:the\s+|an?\s+(?=[A-Z]))?|the\s+)?(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][\w'’.-]*){0,16})?"
+    r"(?:\s+(?:on|of|for|between|to|concerning|establishing|amending)\s+(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:(?:and|of|on|for|between|concerning)\s+(?:the\s+|an?\s+(?=[A-Z]))?|the\s+)?(?!(?:Treaty|Agreement|Accord|Pact|Convention|Protocol)\b)(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][\w'’.-]*){0,16})?"
     # a region in the name: "Conventional Armed Forces in Europe", "... in the Timor Sea"
     r"(?:\s+in\s+(?:(?:the\s+)?(?:[A-Z][\w-]*\s+){0,2}(?:Sea|Ocean|Gulf|Strait|Straits|Basin|Region|Arctic)|"
     r"Europe|Asia|Africa|Antarctica|Outer\s+Space|Space|Latin\s+America|the\s+Americas|the\s+Pacific|the\s+Caribbean))?)")
@@ -188,6 +188,10 @@ def _dateline_place(blocks: list[Any]) -> str | None:
                 return " ".join(w.capitalize() for w in words)
             return None
     return None
+
+
+# bodies of water and land named after a state ("the Gulf of Finland", "the Bay of Bengal")
+_WATERS = {"gulf", "bay", "sea", "strait", "straits", "isthmus", "lake", "sound"}
 
 
 def _sentences(art: _Article, blocks: list[Any], docs: list[Any]) -> list[Sentence]:
@@ -492,6 +496,9 @@ def _mentions(art: _Article, s: Sentence) -> None:
             kid = ent.ent_id_
             if kid.startswith("state/") and ent.start > 0 and doc[ent.start - 1].lower_ in _REGION_WORDS:
                 continue   # "South American states", "Central African leaders": a region, not a state
+            if kid.startswith("state/") and ent.start > 1 and doc[ent.start - 1].lower_ == "of" \
+                    and doc[ent.start - 2].lower_ in _WATERS:
+                continue   # "the Gulf of Finland", "the Bay of Bengal": a sea, not the state
             if kid.startswith("state/"):
                 s.states.append(Mention("state", text, ent.start, ent.end, art.state(kid)))
                 art.state_counts[kid] += 1

@@ -558,6 +558,22 @@ def _listed_after_colon(s: Sentence, sign_tok: Any) -> list[str]:
     return list(dict.fromkeys(m.key for m in s.states if m.start > colon.i and _governed_by(doc[m.start], sign_tok)))
 
 
+def _never_signed(s: Sentence) -> bool:
+    """The sentence's signing is denied: "has not been signed", "never signed"."""
+    sign = _sign_token(s)
+    return sign is not None and any(c.dep_ == "neg" for c in sign.children)
+
+
+def _done_by_its_day(art: _Article, s: Sentence, sign_tok: Any) -> bool:
+    """A signing with a day of its own no later than the article's ("X and Y today signed ..."
+    however the parser tagged the verb) is told as done."""
+    if _is_speculative(sign_tok) or not any(c.dep_ == "npadvmod" or c.dep_ == "prep" and c.lower_ == "on"
+                                            for c in sign_tok.children):
+        return False
+    day, _ = _signing_date(art, s, sign_tok)
+    return day is not None and day.day is not None and _not_after_article(art, day)
+
+
 def _signed_by_participle(tok: Any) -> bool:
     """"the X Treaty, signed by A and B": a participle on the document with its signers, a
     signing told as done."""
@@ -849,6 +865,8 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
         if m.extra.get("kind") == "generic":
             m.extra["described"] = _described(s, m, got[2])
         resolved.append((m, got))
+        if m.extra.get("kind") == "generic" and _never_signed(s):
+            continue   # "the border treaty between A and B has not been signed": no treaty of A and B yet
         if m.extra["named_parties"] and (m.extra.get("kind") == "named" or got[0] not in art.entities
                                          or m.extra.get("describes_known")):
             _treaty_entity(art, got[0], got[1], m)
@@ -972,8 +990,11 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             if status is None and not (_has_past_evidence(sign_tok) or sign_tok.tag_ in ("NN", "VBD") or _put_told(sign_tok)
                                        or _signed_by_participle(sign_tok)
                                        or _dated_before_story(art, s, sign_tok)
-                                       or _before_article(art, own_year)):   # "a 1999 treaty, signed by A and B"
+                                       or _before_article(art, own_year)   # "a 1999 treaty, signed by A and B"
+                                       or _done_by_its_day(art, s, sign_tok)):
                 status = "expected"
+            if any(c.dep_ == "neg" for c in sign_tok.children):
+                status = "expected"   # "the treaty has not been signed": not a signing
             # signatories: office-holders the signing governs ("signed by A and B", "A and B signed"),
             # not others the sentence names ("A visited Warsaw, where the two countries signed X")
             watching = _bystander_tokens(s)
