@@ -51,8 +51,9 @@ def _extraction_version() -> str:
     return extraction_version()
 
 
-def connect(address: str, *, timeout: float = CONNECT_TIMEOUT) -> Any:
-    """A ``distributed.Client`` of the Dask scheduler at ``address`` (``tcp://host:8786``).
+def connect(address: str, *, timeout: float | None = None) -> Any:
+    """A ``distributed.Client`` of the Dask scheduler at ``address`` (``tcp://host:8786``;
+    ``timeout``: :data:`CONNECT_TIMEOUT` unless given).
 
     Raises :class:`~kg.errors.MissingComponent` without Dask installed, and
     :class:`~kg.errors.InputError` when the scheduler cannot be reached, has no worker
@@ -63,6 +64,7 @@ def connect(address: str, *, timeout: float = CONNECT_TIMEOUT) -> Any:
         from distributed import Client
     except ImportError as err:
         raise missing_component(err, "kg ingest --cluster") from None
+    timeout = CONNECT_TIMEOUT if timeout is None else timeout
     logging.getLogger("distributed").setLevel(logging.ERROR)  # kg says what went wrong, once
     where = address if "://" in address else f"tcp://{address}"
     try:
