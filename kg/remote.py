@@ -189,25 +189,52 @@ class _Connection:
             hdrs["Authorization"] = self._digest_header(method, url) or self.auth
         if body is not None:
             hdrs["Content-Length"] = str(len(body))
-        resp = self._send(method, url, body, hdrs, what)
-        challenge = resp.getheader("WWW-Authenticate") or ""
-        if resp.status == 401 and self.credentials and self._digest is None and not challenge:
-            # Virtuoso answers Basic credentials with a bare 401: ask again without them for
-            # the challenge
-            resp.read()
-            if resp.will_close:
-                self.close()
-            resp = self._send(method, url, body, {k: v for k, v in hdrs.items() if k != "Authorization"}, what)
-            challenge = resp.getheader("WWW-Authenticate") or ""
-        if resp.status == 401 and self.credentials and challenge.lower().startswith("digest "):
-            resp.read()
-            if resp.will_close:
-                self.close()
+        if not self.credentials:
+            return self._send(method, url, body, hdrs, what)
+        try:
+            resp: http.client.HTTPResponse | None = self._send(method, url, body, hdrs, what)
+        except RemoteError:
+            # a server refusing the credentials may close the connection before it has read
+            # a large body (Virtuoso does): learn its challenge, then send again
+            resp, failed = None, True
+        else:
+            failed = resp.status == 401
+        if not failed:
+            return resp
+        challenge = (resp.getheader("WWW-Authenticate") or "") if resp is not None else ""
+        if resp is not None:
+            self._drop(resp)
+        if not challenge.lower().startswith("digest "):
+            # Virtuoso answers Basic credentials with a bare 401: a GET without them, which
+            # changes nothing, brings the challenge
+            probe = self._send("GET", url, None, {"User-Agent": "kg"}, what)
+            challenge = probe.getheader("WWW-Authenticate") or ""
+            self._drop(probe)
+        if challenge.lower().startswith("digest "):
             self._digest = self._digest_handler(challenge)
             answer = self._digest_header(method, url)
             if answer:  # once: credentials refused again are the server's 401
-                resp = self._send(method, url, body, {**hdrs, "Authorization": answer}, what)
-        return resp
+                try:
+                    return self._send(method, url, body, {**hdrs, "Authorization": answer}, what)
+                except RemoteError:  # closed on us again: were the credentials refused?
+                    check = self._send("GET", url, None, {"User-Agent": "kg",
+                                                          "Authorization": self._digest_header("GET", url) or ""}, what)
+                    self._drop(check)
+                    if check.status == 401:
+                        raise RemoteError(f"{what or method + ' ' + self._show(url)} refused: HTTP 401 "
+                                          "Unauthorized (the user or password is wrong)") from None
+                    raise
+        return self._send(method, url, body, hdrs, what)  # no Digest: the server's answer as it is
+
+    def _drop(self, resp: http.client.HTTPResponse) -> None:
+        """Read and forget a response (the connection is closed if the server closes it)."""
+        try:
+            resp.read()
+        except (OSError, http.client.HTTPException):
+            self.close()
+            return
+        if resp.will_close:
+            self.close()
 
     def _digest_handler(self, challenge: str) -> Any:
         """The state of HTTP Digest authentication for a ``WWW-Authenticate: Digest`` challenge
@@ -454,6 +481,9 @@ class RemoteStore:
                 message = _server_message(resp.status, resp.reason, data)
                 if resp.status == 400:
                     raise QuerySyntaxError(f"malformed SPARQL query (the endpoint says): {_syntax_line(message)}")
+                if "transitive start not given" in message:
+                    message += (" (Virtuoso runs a path with + or * only from a known end: bind one of "
+                                "its ends, or start with a plain step: ?a kg:replaces ?x . ?x kg:replaces* ?b)")
                 raise RemoteError(f"query to {self.url} refused: {message}")
             return resp, data
         return resp, None
@@ -534,7 +564,9 @@ class RemoteStore:
         return int(next(iter(r))[0].value)
 
     def named_graphs(self) -> list[str]:
-        r = self._rows("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+        # Virtuoso: a GROUP BY takes 0.01 s where the DISTINCT takes 2.3 s (10k quads)
+        r = self._rows("SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g" if self.virtuoso
+                       else "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
         return sorted(row[0].value for row in r if isinstance(row[0], ox.NamedNode))
 
     def _rows(self, select: str) -> Iterator[Any]:
