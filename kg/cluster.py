@@ -66,6 +66,7 @@ def connect(address: str, *, timeout: float | None = None) -> Any:
         raise missing_component(err, "kg ingest --cluster") from None
     timeout = CONNECT_TIMEOUT if timeout is None else timeout
     logging.getLogger("distributed").setLevel(logging.ERROR)  # kg says what went wrong, once
+    logging.getLogger("distributed.client").setLevel(logging.CRITICAL)  # "failed to reconnect": kg says it
     where = address if "://" in address else f"tcp://{address}"
     try:
         client = Client(where, timeout=timeout, set_as_default=False)
