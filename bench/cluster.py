@@ -24,33 +24,46 @@ DASK = str(Path(sys.executable).with_name("dask"))
 WORKERS = (1, 2, 4)
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
 
 
 class LocalCluster:
-    """``dask scheduler`` and ``workers`` ``dask worker`` processes (one thread each) on 127.0.0.1."""
+    """``dask scheduler`` and ``workers`` ``dask worker`` processes (one thread each) on 127.0.0.1,
+    each in a session of its own, stopped by pid; ``env``: more environment for all of them (the
+    scheduler's settings, say). tests/test_cluster.py uses it too."""
 
-    def __init__(self, workers: int, logs: Path):
-        self.address = f"tcp://127.0.0.1:{_free_port()}"
+    def __init__(self, workers: int, logs: Path, *, env: dict[str, str] | None = None):
+        self.address = f"tcp://127.0.0.1:{free_port()}"
+        self.logs = logs
+        self.env = {**os.environ, **(env or {})}
         self.procs: list[subprocess.Popen[bytes]] = []
         port = self.address.rsplit(":", 1)[1]
-        self._spawn(logs / f"scheduler-{port}.log", "scheduler", "--host", "127.0.0.1", "--port", port,
+        self._spawn(f"scheduler-{port}", "scheduler", "--host", "127.0.0.1", "--port", port,
                     "--dashboard-address", "127.0.0.1:0", "--no-show")
         for n in range(workers):
-            self._spawn(logs / f"worker-{port}-{n}.log", "worker", self.address, "--nthreads", "1",
-                        "--host", "127.0.0.1", "--dashboard-address", "127.0.0.1:0")
-        from distributed import Client
-
-        with Client(self.address, timeout=60, set_as_default=False) as c:
+            self.worker(f"worker-{port}-{n}")
+        with self.client() as c:
             c.wait_for_workers(workers, timeout=120)
 
-    def _spawn(self, log: Path, *args: str) -> None:
-        with open(log, "wb") as out:
-            self.procs.append(subprocess.Popen([DASK, *args], stdout=out, stderr=subprocess.STDOUT,
-                                               start_new_session=True))
+    def client(self) -> Any:
+        from distributed import Client
+
+        return Client(self.address, timeout=60, set_as_default=False)
+
+    def worker(self, name: str, *extra: str) -> subprocess.Popen[bytes]:
+        """One more ``dask worker`` (of one thread) named ``name``; ``extra``: more of its options."""
+        return self._spawn(name, "worker", self.address, "--nthreads", "1", "--host", "127.0.0.1",
+                           "--dashboard-address", "127.0.0.1:0", "--name", name, *extra)
+
+    def _spawn(self, name: str, *args: str) -> subprocess.Popen[bytes]:
+        with open(self.logs / f"{name}.log", "wb") as out:
+            proc = subprocess.Popen([DASK, *args], stdout=out, stderr=subprocess.STDOUT, env=self.env,
+                                    start_new_session=True)
+        self.procs.append(proc)
+        return proc
 
     def stop(self) -> None:
         for p in reversed(self.procs):

@@ -12,8 +12,6 @@ from __future__ import annotations
 import io
 import os
 import signal
-import socket
-import subprocess
 import sys
 import threading
 import time
@@ -27,70 +25,21 @@ from kg.cli import app
 
 distributed = pytest.importorskip("distributed", reason="Dask is not installed (pip install 'dask[distributed]')")
 
-DASK = str(Path(sys.executable).parent / "dask")
+from bench.cluster import LocalCluster, free_port  # noqa: E402 - after the skip
+
 ROOT = Path(__file__).parent.parent
 #: the three example articles and four written for the tests: small, quick to extract
 FILES = [str(p) for p in sorted((ROOT / "examples").glob("*.txt"))
          + sorted((ROOT / "tests" / "articles").glob("gen_0[1-4].txt"))]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-class Cluster:
-    """A Dask scheduler and its workers, each a process of Dask's CLI, stopped by pid."""
-
-    def __init__(self, logs: Path):
-        self.logs = logs
-        self.address = f"tcp://127.0.0.1:{_free_port()}"
-        self.procs: list[subprocess.Popen[bytes]] = []
-
-    def _spawn(self, name: str, *args: str) -> subprocess.Popen[bytes]:
-        env = {**os.environ, "DASK_DISTRIBUTED__SCHEDULER__ALLOWED_FAILURES": "1"}
-        with open(self.logs / f"{name}.log", "wb") as log:
-            proc = subprocess.Popen([DASK, *args], stdout=log, stderr=subprocess.STDOUT, env=env,
-                                    start_new_session=True)
-        self.procs.append(proc)
-        return proc
-
-    def start(self) -> "Cluster":
-        port = self.address.rsplit(":", 1)[1]
-        self._spawn("scheduler", "scheduler", "--host", "127.0.0.1", "--port", port,
-                    "--dashboard-address", "127.0.0.1:0", "--no-show")
-        for n in (1, 2):
-            self.worker(f"worker{n}")
-        with self.client() as c:
-            c.wait_for_workers(2, timeout=60)
-        return self
-
-    def worker(self, name: str, *extra: str) -> subprocess.Popen[bytes]:
-        return self._spawn(name, "worker", self.address, "--nthreads", "1", "--host", "127.0.0.1",
-                           "--dashboard-address", "127.0.0.1:0", "--name", name, *extra)
-
-    def client(self) -> "distributed.Client":
-        return distributed.Client(self.address, timeout=30, set_as_default=False)
-
-    def stop(self) -> None:
-        for proc in reversed(self.procs):
-            if proc.poll() is None:
-                os.killpg(proc.pid, signal.SIGTERM)
-        for proc in reversed(self.procs):
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)
-                proc.wait()
-
-
 @pytest.fixture(scope="module")
-def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
-    """One scheduler and two workers (one thread each) for the module."""
-    c = Cluster(tmp_path_factory.mktemp("dask"))
+def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalCluster]:
+    """One scheduler and two workers (one thread each, with Dask's nanny, which restarts a
+    killed worker) for the module; a task is given up once it has killed one worker."""
+    c = LocalCluster(2, tmp_path_factory.mktemp("dask"), env={"DASK_DISTRIBUTED__SCHEDULER__ALLOWED_FAILURES": "1"})
     try:
-        yield c.start()
+        yield c
     finally:
         c.stop()
 
@@ -110,7 +59,7 @@ def local(tmp_path_factory: pytest.TempPathFactory) -> tuple[set[str], list[str]
         return _dump(g), [r.summary() for r in res.reports]
 
 
-def test_cluster_ingest_cli_same_store_as_local(cluster: Cluster, local, runner, tmp_path: Path) -> None:
+def test_cluster_ingest_cli_same_store_as_local(cluster: LocalCluster, local, runner, tmp_path: Path) -> None:
     store = tmp_path / "store"
     result = runner.invoke(app, ["--store", str(store), "ingest", "--cluster", cluster.address, *FILES])
     assert result.exit_code == 0, result.stderr
@@ -119,7 +68,7 @@ def test_cluster_ingest_cli_same_store_as_local(cluster: Cluster, local, runner,
         assert _dump(g) == local[0]
 
 
-def test_cluster_worker_killed_mid_batch_loses_nothing(cluster: Cluster, local, tmp_path: Path) -> None:
+def test_cluster_worker_killed_mid_batch_loses_nothing(cluster: LocalCluster, local, tmp_path: Path) -> None:
     """A third worker (no nanny: killed, it stays dead) is killed while it builds articles:
     they are built again by the others, and the store is the local one."""
     doomed = cluster.worker("doomed", "--no-nanny")
@@ -150,7 +99,7 @@ def test_cluster_worker_killed_mid_batch_loses_nothing(cluster: Cluster, local, 
     assert dump == local[0]
 
 
-def test_cluster_bad_article_reported_once(cluster: Cluster, tmp_path: Path) -> None:
+def test_cluster_bad_article_reported_once(cluster: LocalCluster, tmp_path: Path) -> None:
     """An article that fails fails as locally, once (its worker returns the failure: no retry);
     one that cannot be read here fails here; the others are ingested."""
     empty = tmp_path / "empty.txt"
@@ -165,7 +114,7 @@ def test_cluster_bad_article_reported_once(cluster: Cluster, tmp_path: Path) -> 
     assert "missing.txt" in res.errors[1] and res.exit_code == 2
 
 
-def test_cluster_article_killing_its_workers_given_up(cluster: Cluster) -> None:
+def test_cluster_article_killing_its_workers_given_up(cluster: LocalCluster) -> None:
     """A task that kills every worker it is given is reported once Dask's allowed-failures is
     reached (1 in this cluster), not sent again forever."""
     from kg.api import IngestFailure
@@ -180,7 +129,7 @@ def test_cluster_article_killing_its_workers_given_up(cluster: Cluster) -> None:
                                  "of memory); it was not sent again")
 
 
-def test_cluster_shards_load_into_the_local_store(cluster: Cluster, local, runner, tmp_path: Path) -> None:
+def test_cluster_shards_load_into_the_local_store(cluster: LocalCluster, local, runner, tmp_path: Path) -> None:
     out = tmp_path / "shards"
     result = runner.invoke(app, ["ingest", "--cluster", cluster.address, "--shards", str(out),
                                  "--shard-size", "3", *FILES])
@@ -199,7 +148,7 @@ def test_cluster_shards_load_into_the_local_store(cluster: Cluster, local, runne
 def test_cluster_unreachable_is_one_line(runner, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setattr("kg.cluster.CONNECT_TIMEOUT", 1.0)
     result = runner.invoke(app, ["--store", str(tmp_path / "s"), "ingest", "--cluster",
-                                 f"tcp://127.0.0.1:{_free_port()}", FILES[0]])
+                                 f"tcp://127.0.0.1:{free_port()}", FILES[0]])
     assert result.exit_code == 2
     assert result.stderr.startswith("Error: cannot reach the Dask scheduler at tcp://127.0.0.1:")
     assert len(result.stderr.splitlines()) == 1
