@@ -549,7 +549,7 @@ class KnowledgeGraph:
     def ingest_paths(self, paths: Iterable[str], *, date: str | None = None,
                      url: str | None = None,
                      progress: Callable[[str], None] | None = None,
-                     jobs: int = 1, cluster: str | None = None,
+                     jobs: int = 1, cluster: Any = None,
                      report: Callable[[IngestReport | IngestFailure], None] | None = None) -> IngestResult:
         """Ingest files, folders (every article in them) and ``-`` (stdin).
 
@@ -565,8 +565,9 @@ class KnowledgeGraph:
         ``jobs > 1`` runs reading, extraction, RDF building and SHACL checks in
         that many worker processes; this process writes each article's graphs
         in input order (the store has one writer), so the store ends up as with
-        ``jobs=1``. ``cluster``: the address of a Dask scheduler (``tcp://host:8786``)
-        whose workers do that work instead (:mod:`kg.cluster`); the same store again.
+        ``jobs=1``. ``cluster``: the address of a Dask scheduler (``tcp://host:8786``), or
+        a client of it (:func:`kg.cluster.connect`), whose workers do that work instead
+        (:mod:`kg.cluster`); the same store again.
         """
         from .text import iter_paths
 

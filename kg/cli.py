@@ -340,10 +340,19 @@ def ingest_cli(
         typer.echo(sharded.summary())
         result = sharded.result
     else:
-        g: KnowledgeGraph = _state.kg()
-        with _progress(paths) as bar:
-            result = g.ingest_paths(paths, date=date, url=url, progress=bar, jobs=jobs, cluster=cluster,
-                                    report=report)
+        client = None
+        if cluster is not None:  # reached before the store is opened (or created)
+            from .cluster import connect
+
+            client = connect(cluster)
+        try:
+            g: KnowledgeGraph = _state.kg()
+            with _progress(paths) as bar:
+                result = g.ingest_paths(paths, date=date, url=url, progress=bar, jobs=jobs, cluster=client,
+                                        report=report)
+        finally:
+            if client is not None:
+                client.close()
     if result.exit_code:
         raise typer.Exit(result.exit_code)
 

@@ -183,14 +183,15 @@ def _article_tasks(files: list[Path], date: str | None, url: str | None) -> Iter
             yield str(path), _build_file, (str(path), date, url, data)
 
 
-def ingest_on_cluster(g: "KnowledgeGraph", items: list[Any], *, address: str, date: str | None,
+def ingest_on_cluster(g: "KnowledgeGraph", items: list[Any], *, address: Any, date: str | None,
                       url: str | None, progress: Callable[[str], None] | None,
                       result: "IngestResult") -> None:
     """``KnowledgeGraph.ingest_paths(..., cluster=address)``: the graphs built on the cluster,
-    written here in input order, each article one transaction (see the module's docstring)."""
+    written here in input order, each article one transaction (see the module's docstring).
+    ``address``: the scheduler's, or a client of it from :func:`connect` (left open)."""
     from .api import IngestFailure, _build_document, _Failed, _read_item
 
-    client = connect(address)
+    client = connect(address) if isinstance(address, str) else address
     try:
         files = [item for item in items if isinstance(item, Path) and str(item) != "-"]
         shipped = _ship(client, _article_tasks(files, date, url), AHEAD * _threads(client))
@@ -212,7 +213,8 @@ def ingest_on_cluster(g: "KnowledgeGraph", items: list[Any], *, address: str, da
         finally:
             shipped.close()
     finally:
-        client.close()
+        if client is not address:
+            client.close()
 
 
 # -- sharded N-Quads ----------------------------------------------------------------

@@ -152,6 +152,7 @@ def test_cluster_unreachable_is_one_line(runner, monkeypatch: pytest.MonkeyPatch
     assert result.exit_code == 2
     assert result.stderr.startswith("Error: cannot reach the Dask scheduler at tcp://127.0.0.1:")
     assert len(result.stderr.splitlines()) == 1
+    assert not (tmp_path / "s").exists()   # no store made
 
 
 def test_cluster_without_dask_is_one_line(runner, monkeypatch: pytest.MonkeyPatch) -> None:
