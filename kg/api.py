@@ -28,6 +28,7 @@ from .inputs import check_graph
 from .curation import Curated
 from .prefixes import ARTICLE, DCTERMS, INFERRED_GRAPH, KG, ONTOLOGY_GRAPH, QUARANTINE, RDF, REFERENCE_GRAPH
 from .backend import Backend
+from .cluster import ClusterClient  # a Protocol: no Dask imported here
 from .store import MEMORY, KgStore, RdfFormat, Result, open_output
 
 if TYPE_CHECKING:
@@ -549,7 +550,7 @@ class KnowledgeGraph:
     def ingest_paths(self, paths: Iterable[str], *, date: str | None = None,
                      url: str | None = None,
                      progress: Callable[[str], None] | None = None,
-                     jobs: int = 1, cluster: Any = None,
+                     jobs: int = 1, cluster: "str | ClusterClient | None" = None,
                      report: Callable[[IngestReport | IngestFailure], None] | None = None) -> IngestResult:
         """Ingest files, folders (every article in them) and ``-`` (stdin).
 

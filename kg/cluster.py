@@ -30,7 +30,7 @@ import uuid
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from .errors import InputError, KgError, missing_component
 
@@ -42,6 +42,16 @@ AHEAD = 4
 
 #: Seconds to wait for the scheduler, and for a first worker.
 CONNECT_TIMEOUT = 10.0
+
+
+class ClusterClient(Protocol):
+    """What kg uses of a ``distributed.Client`` (:func:`connect` makes one)."""
+
+    def submit(self, func: Callable[..., object], *args: object, key: str, pure: bool) -> object: ...
+
+    def nthreads(self) -> dict[str, int]: ...
+
+    def close(self) -> object: ...
 
 
 def _extraction_version() -> str:
@@ -183,7 +193,7 @@ def _article_tasks(files: list[Path], date: str | None, url: str | None) -> Iter
             yield str(path), _build_file, (str(path), date, url, data)
 
 
-def ingest_on_cluster(g: "KnowledgeGraph", items: list[Any], *, address: Any, date: str | None,
+def ingest_on_cluster(g: "KnowledgeGraph", items: list[Any], *, address: "str | ClusterClient", date: str | None,
                       url: str | None, progress: Callable[[str], None] | None,
                       result: "IngestResult") -> None:
     """``KnowledgeGraph.ingest_paths(..., cluster=address)``: the graphs built on the cluster,
@@ -191,7 +201,7 @@ def ingest_on_cluster(g: "KnowledgeGraph", items: list[Any], *, address: Any, da
     ``address``: the scheduler's, or a client of it from :func:`connect` (left open)."""
     from .api import IngestFailure, _build_document, _Failed, _read_item
 
-    client = connect(address) if isinstance(address, str) else address
+    client: Any = connect(address) if isinstance(address, str) else address
     try:
         files = [item for item in items if isinstance(item, Path) and str(item) != "-"]
         shipped = _ship(client, _article_tasks(files, date, url), AHEAD * _threads(client))
@@ -336,4 +346,4 @@ def ingest_shards(paths: Iterable[str], *, address: str, folder: str | Path, sha
     return Sharded(result, out, shards)
 
 
-__all__ = ["connect", "ingest_shards", "Sharded", "AHEAD"]
+__all__ = ["connect", "ingest_shards", "Sharded", "ClusterClient", "AHEAD"]
