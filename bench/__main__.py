@@ -378,7 +378,9 @@ class Bench:
             self.add(row)
             base = base or row
 
-    def ingest(self) -> None:
+    def article_folder(self) -> tuple[Path, list[str], list[Path], int]:
+        """The articles of the ingest sections: ``--ingest-words`` words of copies of the example
+        and test articles, each copy a new article; (folder, its files, the sources, copies)."""
         a = self.args
         sources = sorted((ROOT / "examples").glob("*.txt")) + sorted((ROOT / "tests" / "articles").iterdir())
         sources = [p for p in sources if p.suffix in (".txt", ".html")]
@@ -401,6 +403,11 @@ class Bench:
                 dst = folder / f"c{c:02d}-{p.name}"
                 dst.write_bytes(_distinct_copy(p, c))
                 files.append(str(dst))
+        return folder, files, sources, copies
+
+    def ingest(self) -> None:
+        a = self.args
+        folder, files, sources, copies = self.article_folder()
         store = self.copy_template("ingest-store")
         r = worker("ingest", files=files, store=str(store), warmup=a.warmup, runs=a.runs, chunk=len(sources))
         w = r["words"]
@@ -433,6 +440,38 @@ class Bench:
         self.add(Row("ingest", "kg ingest --jobs 2 (CLI)", "", [w / t for t in times[2]], rss[2], unit="words/s",
                      base="--jobs 1", base_times=[w / t for t in times[1]],
                      note="ratio = speed-up; RSS of the parent (workers are its children)"))
+
+    def cluster(self) -> None:
+        """kg ingest --cluster with 1, 2 and 4 Dask workers against one process and --jobs 2."""
+        from kg.text import read_path
+
+        from . import cluster as cl
+
+        a = self.args
+        folder, files, sources, copies = self.article_folder()
+        words = sum(len(b.text.split()) for f in files for b in read_path(f).blocks if b.text.strip())
+        r = cl.measure(run, kg_cmd, self.copy_template, folder, a.warmup, a.runs, self.work)
+        self.say(f"  cluster: {json.dumps(r)}")
+        one = [words / t for t in r["times"]["one process"]]
+        for k, walls in r["times"].items():
+            base = k != "one process"
+            note = (f"{len(files)} articles ({copies} copies of {len(sources)}), {words} words; the CLI, "
+                    "a fresh store each run, interleaved" if not base else
+                    "ratio = speed-up; warm workers (spaCy loaded), on this machine's 2 cores" if "cluster" in k
+                    else "ratio = speed-up")
+            self.add(Row("cluster", f"kg ingest ({k})", "", [words / t for t in walls], r["rss"][k],
+                         unit="words/s", base="one process" if base else "", base_times=one if base else [],
+                         note=note))
+        c = r["cost"]
+        self.add(Row("cluster", "one article built here (read, extract, graphs, shapes)", "", [c["build"]],
+                     note=f"mean of 20 articles, {c['bytes_in']:,.0f} bytes of text each"))
+        from kg.cluster import AHEAD
+
+        for key, name in (("one", "one at a time"), ("piped", f"{AHEAD} in flight, as --cluster")):
+            self.add(Row("cluster", f"one article shipped to a worker and back ({name})", "", [c[key]],
+                         base="built here", base_times=[c["build"]],
+                         note=f"no work on the worker: the text there, its built graphs back "
+                              f"({c['bytes_out']:,.0f} bytes pickled); ratio = share of the build time"))
 
     def startup(self) -> None:
         a = self.args
@@ -496,6 +535,9 @@ class Bench:
             if "ingest" in a.sections:
                 self.say("ingest")
                 self.ingest()
+            if "cluster" in a.sections:
+                self.say("cluster")
+                self.cluster()
         finally:
             shutil.rmtree(self.work, ignore_errors=True)
         self.seconds = time.time() - started
@@ -601,7 +643,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     ap.add_argument("--sizes", default="10k,100k,1m")
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--warmup", type=int, default=1)
-    ap.add_argument("--sections", default="startup,load,query,validate,reason,ingest")
+    ap.add_argument("--sections", default="startup,load,query,validate,reason,ingest,cluster",
+                    help="(--quick leaves out cluster: it starts three Dask clusters)")
     ap.add_argument("--rdflib-sizes", default="10k,100k", help="sizes at which rdflib is measured")
     ap.add_argument("--validate-all-sizes", default="10k,100k", help="sizes with whole-store validation")
     ap.add_argument("--turbo-sizes", default="10k", help="sizes with the pyshacl-turbo comparison")
@@ -624,6 +667,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         a.reason_budget = 20.0
         a.reason_sizes = "10k"
         a.rdflib_timeout = 3.0
+        a.sections = a.sections.replace(",cluster", "") if a.sections == ap.get_default("sections") else a.sections
     for name in ("sizes", "rdflib_sizes", "lean_sizes", "validate_all_sizes", "turbo_sizes", "reason_sizes", "sections"):
         setattr(a, name, [s for s in getattr(a, name).split(",") if s])
     bad = [s for s in a.sizes if s not in SIZES]

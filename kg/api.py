@@ -28,6 +28,7 @@ from .inputs import check_graph
 from .curation import Curated
 from .prefixes import ARTICLE, DCTERMS, INFERRED_GRAPH, KG, ONTOLOGY_GRAPH, QUARANTINE, RDF, REFERENCE_GRAPH
 from .backend import Backend
+from .cluster import ClusterClient  # a Protocol: no Dask imported here
 from .store import MEMORY, KgStore, RdfFormat, Result, open_output
 
 if TYPE_CHECKING:
@@ -115,10 +116,13 @@ class IngestReport:
     notes: tuple[str, ...] = ()
     reasons: tuple[str, ...] = ()     # SHACL messages of quarantined facts
     unchanged: bool = False           # re-ingested as it was: nothing written
+    shard: str | None = None          # written to this N-Quads shard, not to a store (kg.cluster)
 
     def summary(self) -> str:
         name = self.source or self.article
-        if self.unchanged:
+        if self.shard:
+            head = f"{name}: {self.facts} facts written to {self.shard}, {self.quarantined} quarantined"
+        elif self.unchanged:
             head = f"{name}: {self.facts} facts already in the store (unchanged), {self.quarantined} quarantined"
         else:
             head = (f"{name}: {self.facts} facts added, {self.quarantined} quarantined, "
@@ -546,7 +550,7 @@ class KnowledgeGraph:
     def ingest_paths(self, paths: Iterable[str], *, date: str | None = None,
                      url: str | None = None,
                      progress: Callable[[str], None] | None = None,
-                     jobs: int = 1,
+                     jobs: int = 1, cluster: "str | ClusterClient | None" = None,
                      report: Callable[[IngestReport | IngestFailure], None] | None = None) -> IngestResult:
         """Ingest files, folders (every article in them) and ``-`` (stdin).
 
@@ -562,7 +566,9 @@ class KnowledgeGraph:
         ``jobs > 1`` runs reading, extraction, RDF building and SHACL checks in
         that many worker processes; this process writes each article's graphs
         in input order (the store has one writer), so the store ends up as with
-        ``jobs=1``.
+        ``jobs=1``. ``cluster``: the address of a Dask scheduler (``tcp://host:8786``), or
+        a client of it (:func:`kg.cluster.connect`), whose workers do that work instead
+        (:mod:`kg.cluster`); the same store again.
         """
         from .text import iter_paths
 
@@ -581,6 +587,13 @@ class KnowledgeGraph:
         if jobs < 1:
             raise InputError(f"bad --jobs {jobs}: give 1 or more")
         files = [item for item in items if isinstance(item, Path)]
+        if cluster is not None:
+            if jobs > 1:
+                raise InputError("give --jobs or --cluster, not both")
+            from .cluster import ingest_on_cluster
+
+            ingest_on_cluster(self, items, address=cluster, date=date, url=url, progress=progress, result=result)
+            return result
         if jobs > 1 and len(files) > 1:
             self._ingest_parallel(items, date=date, url=url, progress=progress, jobs=jobs, result=result)
             return result
@@ -1045,12 +1058,14 @@ def _read_item(item: str | Path) -> Any:
     return read_path(Path(item))
 
 
-def _build_file(path: str, date: str | None, url: str | None) -> tuple[IngestFailure | None, Any]:
-    """The work of one ``ingest --jobs`` worker: (failure, :class:`kg.rdf.Built`) for one file."""
+def _build_file(path: str, date: str | None, url: str | None,
+                data: bytes | None = None) -> tuple[IngestFailure | None, Any]:
+    """The work of one ``ingest --jobs`` worker, or of a worker of ``ingest --cluster`` (which
+    is sent the file's bytes, ``data``): (failure, :class:`kg.rdf.Built`) for one file."""
     from .text import read_path
 
     try:
-        return None, _build_document(read_path(Path(path)), date=date, url=url)
+        return None, _build_document(read_path(Path(path), data), date=date, url=url)
     except Exception as err:  # noqa: BLE001 - the file's failure; the others go on
         return _failure(path, err), None
 

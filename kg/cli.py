@@ -298,10 +298,13 @@ def ingest_cli(
     date: Annotated[Optional[str], typer.Option("--date", help="The article's date, YYYY-MM-DD (wins over the text).")] = None,
     url: Annotated[Optional[str], typer.Option("--url", help="The article's URL (its identity, recorded as dcterms:source).")] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes for reading, extraction and checks (the store is written by this one).")] = 1,
+    cluster: Annotated[Optional[str], typer.Option("--cluster", help="Build the graphs on the workers of the Dask scheduler at this address (tcp://host:8786); the store is written here.")] = None,
+    shards: Annotated[Optional[str], typer.Option("--shards", help="With --cluster: the workers write the checked graphs as N-Quads files in this folder (for kg load --bulk); no store is opened.")] = None,
+    shard_size: Annotated[int, typer.Option("--shard-size", min=1, help="Articles per N-Quads file of --shards.")] = 50,
 ) -> None:
     """Extract facts from news articles into the store, each article in its own graph.
 
-    Example: kg ingest examples/ ; kg ingest page.html --url https://news.example/a --date 2024-06-19 ; kg ingest -j 2 articles/
+    Example: kg ingest examples/ ; kg ingest page.html --url https://news.example/a --date 2024-06-19 ; kg ingest -j 2 articles/ ; kg ingest --cluster tcp://127.0.0.1:8786 articles/
     """
     from .api import IngestFailure, KnowledgeGraph
 
@@ -312,7 +315,10 @@ def ingest_cli(
             PartialDate.parse(date)
         except ValueError:
             raise InputError(f"bad --date '{date}': expected YYYY-MM-DD") from None
-    g: KnowledgeGraph = _state.kg()
+    if shards is not None and cluster is None:
+        raise InputError("--shards needs --cluster (the workers write the shards)")
+    if cluster is not None and jobs > 1:
+        raise InputError("give --jobs or --cluster, not both")
 
     def report(outcome: Any) -> None:
         """An article's line as soon as it is committed: its report, or why it was not ingested."""
@@ -325,8 +331,28 @@ def ingest_cli(
             typer.echo(outcome.summary())
         sys.stdout.flush()
 
-    with _progress(paths) as bar:
-        result = g.ingest_paths(paths, date=date, url=url, progress=bar, jobs=jobs, report=report)
+    if shards is not None:
+        from .cluster import ingest_shards
+
+        with _progress(paths) as bar:
+            sharded = ingest_shards(paths, address=cluster or "", folder=shards, shard_size=shard_size,
+                                    date=date, url=url, progress=bar, report=report)
+        typer.echo(sharded.summary())
+        result = sharded.result
+    else:
+        client = None
+        if cluster is not None:  # reached before the store is opened (or created)
+            from .cluster import connect
+
+            client = connect(cluster)
+        try:
+            g: KnowledgeGraph = _state.kg()
+            with _progress(paths) as bar:
+                result = g.ingest_paths(paths, date=date, url=url, progress=bar, jobs=jobs, cluster=client,
+                                        report=report)
+        finally:
+            if client is not None:
+                client.close()
     if result.exit_code:
         raise typer.Exit(result.exit_code)
 

@@ -78,6 +78,8 @@ _PACKAGE_OF = {
     "pyshacl_turbo": "pyshacl-turbo",
     "charset_normalizer": "charset-normalizer",
     "yaml": "pyyaml",
+    "distributed": "dask[distributed]",
+    "dask": "dask[distributed]",
 }
 
 

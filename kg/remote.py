@@ -52,6 +52,9 @@ from .store import MEMORY, KgStore, LoadCounts, RdfFormat, Result, _bind_values
 BATCH = 50_000
 """Triples per request of a push (and per update of a remote load)."""
 
+PAGE = 10_000
+"""Solutions asked for per request where a server cuts results (Virtuoso's ResultSetMaxRows)."""
+
 _PROLOGUE = " ".join(f"PREFIX {p}: <{ns}>" for p, ns in PREFIXES.items()) + "\n"
 _RESULTS = {
     "application/sparql-results+json": ox.QueryResultsFormat.JSON,
@@ -149,7 +152,11 @@ class _Connection:
         self.scheme = parts.scheme
         self.host = parts.hostname
         self.port = parts.port
-        self.auth = auth_header(auth if auth is not None else url_auth)
+        given = auth if auth is not None else url_auth
+        self.auth = auth_header(given)
+        #: (user, password) for an HTTP Digest challenge (Virtuoso's -auth endpoints)
+        self.credentials: tuple[str, str] | None = given if isinstance(given, tuple) else None
+        self._digest: Any = None    # (handler, challenge) of the last Digest challenge
         self.timeout = timeout if timeout is not None else float(os.environ.get("KG_HTTP_TIMEOUT", 300))
         self._conn: http.client.HTTPConnection | None = None
 
@@ -179,9 +186,83 @@ class _Connection:
         """
         hdrs = {"User-Agent": "kg", **(headers or {})}
         if self.auth:
-            hdrs["Authorization"] = self.auth
+            hdrs["Authorization"] = self._digest_header(method, url) or self.auth
         if body is not None:
             hdrs["Content-Length"] = str(len(body))
+        if not self.credentials:
+            return self._send(method, url, body, hdrs, what)
+        try:
+            resp: http.client.HTTPResponse | None = self._send(method, url, body, hdrs, what)
+        except RemoteError:
+            # a server refusing the credentials may close the connection before it has read
+            # a large body (Virtuoso does): learn its challenge, then send again
+            resp, failed = None, True
+        else:
+            failed = resp.status == 401
+        if not failed:
+            return resp
+        challenge = (resp.getheader("WWW-Authenticate") or "") if resp is not None else ""
+        if resp is not None:
+            self._drop(resp)
+        if not challenge.lower().startswith("digest "):
+            # Virtuoso answers Basic credentials with a bare 401: a GET without them, which
+            # changes nothing, brings the challenge
+            probe = self._send("GET", url, None, {"User-Agent": "kg"}, what)
+            challenge = probe.getheader("WWW-Authenticate") or ""
+            self._drop(probe)
+        if challenge.lower().startswith("digest "):
+            self._digest = self._digest_handler(challenge)
+            answer = self._digest_header(method, url)
+            if answer:  # once: credentials refused again are the server's 401
+                try:
+                    return self._send(method, url, body, {**hdrs, "Authorization": answer}, what)
+                except RemoteError:  # closed on us again: were the credentials refused?
+                    check = self._send("GET", url, None, {"User-Agent": "kg",
+                                                          "Authorization": self._digest_header("GET", url) or ""}, what)
+                    self._drop(check)
+                    if check.status == 401:
+                        raise RemoteError(f"{what or method + ' ' + self._show(url)} refused: HTTP 401 "
+                                          "Unauthorized (the user or password is wrong)") from None
+                    raise
+        return self._send(method, url, body, hdrs, what)  # no Digest: the server's answer as it is
+
+    def _drop(self, resp: http.client.HTTPResponse) -> None:
+        """Read and forget a response (the connection is closed if the server closes it)."""
+        try:
+            resp.read()
+        except (OSError, http.client.HTTPException):
+            self.close()
+            return
+        if resp.will_close:
+            self.close()
+
+    def _digest_handler(self, challenge: str) -> Any:
+        """The state of HTTP Digest authentication for a ``WWW-Authenticate: Digest`` challenge
+        (urllib's handler computes the answers; it counts the uses of a nonce)."""
+        import urllib.request as ur
+
+        manager = ur.HTTPPasswordMgrWithDefaultRealm()
+        assert self.credentials is not None
+        manager.add_password(None, self.url, *self.credentials)
+        fields = ur.parse_keqv_list(ur.parse_http_list(challenge[len("digest "):]))
+        return ur.HTTPDigestAuthHandler(manager), fields
+
+    def _digest_header(self, method: str, url: str) -> str | None:
+        """``Authorization`` for a request, once the server has sent a Digest challenge."""
+        if self._digest is None:
+            return None
+        import urllib.request as ur
+
+        handler, fields = self._digest
+        request = ur.Request(_split_credentials(url)[0], method=method)
+        try:
+            answer = handler.get_authorization(request, fields)
+        except (ValueError, ur.URLError):  # an algorithm or qop urllib does not know
+            return None
+        return f"Digest {answer}" if answer else None
+
+    def _send(self, method: str, url: str, body: bytes | None, hdrs: dict[str, str],
+              what: str) -> http.client.HTTPResponse:
         target = self.target(url)
         for attempt in (0, 1):
             reused = self._conn is not None
@@ -388,7 +469,7 @@ class RemoteStore:
         conn = self._conn
         if stream:  # a response read as it is parsed gets a connection of its own
             conn = _Connection(self.url, None, self._conn.timeout)
-            conn.auth = self._conn.auth
+            conn.auth, conn.credentials, conn._digest = self._conn.auth, self._conn.credentials, self._conn._digest
         resp = conn.request("POST", self.url, body, headers)
         if resp.status >= 400 or not stream:
             try:
@@ -400,6 +481,9 @@ class RemoteStore:
                 message = _server_message(resp.status, resp.reason, data)
                 if resp.status == 400:
                     raise QuerySyntaxError(f"malformed SPARQL query (the endpoint says): {_syntax_line(message)}")
+                if "transitive start not given" in message:
+                    message += (" (Virtuoso runs a path with + or * only from a known end: bind one of "
+                                "its ends, or start with a plain step: ?a kg:replaces ?x . ?x kg:replaces* ?b)")
                 raise RemoteError(f"query to {self.url} refused: {message}")
             return resp, data
         return resp, None
@@ -420,7 +504,12 @@ class RemoteStore:
             raise RemoteError(f"unreadable query results from {self.url}: {str(err).splitlines()[0]}") from None
         if isinstance(res, ox.QueryBoolean):
             return Result("ask", bool(res))
-        return Result("select", res, tuple(v.value for v in res.variables))
+        variables = tuple(v.value for v in res.variables)
+        if variables == ("__ASK_RETVAL",):
+            # Virtuoso 7.2 answers an ASK as a SELECT of one variable: a row holding 1 (true),
+            # or 0 or no row (false)
+            return Result("ask", any(str(row[0].value) not in ("0", "false") for row in res))
+        return Result("select", res, variables)
 
     def _results_format(self, resp: http.client.HTTPResponse) -> ox.QueryResultsFormat:
         ctype = (resp.getheader("Content-Type") or "").split(";")[0].strip().lower()
@@ -475,8 +564,25 @@ class RemoteStore:
         return int(next(iter(r))[0].value)
 
     def named_graphs(self) -> list[str]:
-        r = self._select_or_ask("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+        # Virtuoso: a GROUP BY takes 0.01 s where the DISTINCT takes 2.3 s (10k quads)
+        r = self._rows("SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g" if self.virtuoso
+                       else "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
         return sorted(row[0].value for row in r if isinstance(row[0], ox.NamedNode))
+
+    def _rows(self, select: str) -> Iterator[Any]:
+        """All solutions of ``select``. Virtuoso cuts every result at its ``ResultSetMaxRows``
+        (10000 in the stock virtuoso.ini) without a word: there the solutions are read in
+        pages (``LIMIT``/``OFFSET``, each page as long as the server gives) until one is empty."""
+        if not self.virtuoso:
+            yield from self._select_or_ask(select)
+            return
+        offset = 0
+        while True:
+            page = list(self._select_or_ask(f"{select} LIMIT {PAGE} OFFSET {offset}"))
+            if not page:
+                return
+            yield from page
+            offset += len(page)
 
     def has_graph(self, graph: str) -> bool:
         return self._ask(f"ASK {{ GRAPH {_iri(graph)} {{ ?s ?p ?o }} }}")
@@ -487,7 +593,10 @@ class RemoteStore:
         return int(next(iter(r))[0].value)
 
     def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
-        """The quads of one graph or of all named graphs, as they arrive."""
+        """The quads of one graph or of all named graphs, as they arrive (from Virtuoso: graph
+        by graph, in pages, each graph's count checked: see :meth:`_rows`)."""
+        if self.virtuoso:
+            return self._paged_quads([graph] if graph else self.named_graphs())
         g = _iri(graph) if graph else "?g"
         sparql = f"SELECT ?s ?p ?o{'' if graph else ' ?g'} WHERE {{ GRAPH {g} {{ ?s ?p ?o }} }}"
         resp, _ = self._post_query(_PROLOGUE + sparql, stream=True,
@@ -503,9 +612,28 @@ class RemoteStore:
 
         return self._stream(rows(), resp)
 
+    def _paged_quads(self, graphs: list[str]) -> Iterator[ox.Quad]:
+        for graph in graphs:
+            expected = self.graph_size(graph)
+            got = 0
+            name = ox.NamedNode(graph)
+            for row in self._rows(f"SELECT ?s ?p ?o WHERE {{ GRAPH {_iri(graph)} {{ ?s ?p ?o }} }}"):
+                got += 1
+                yield ox.Quad(row["s"], row["p"], row["o"], name)
+            if got != expected:
+                raise RemoteError(f"read {got} of the {expected} triples of <{graph}> from {self.url} "
+                                  "(the graph changed while it was read?); try again")
+
     def dump(self, output: BinaryIO, fmt: RdfFormat, *, graph: str | None = None) -> None:
         """Write the endpoint's named graphs (or one) to ``output`` as they are read."""
         prefixes = None if fmt in (RdfFormat.nt, RdfFormat.nq) else PREFIXES
+        if self.virtuoso and not fmt.has_graphs:  # a CONSTRUCT would be cut at ResultSetMaxRows
+            if graph is not None and not self.has_graph(graph):
+                raise NotFound(f"no graph <{graph}> in the store")
+            quads = self.quads(graph)
+            triples = iter(dict.fromkeys(q.triple for q in quads)) if graph is None else (q.triple for q in quads)
+            ox.serialize(triples, output, fmt.ox, prefixes=prefixes)
+            return
         if graph is not None:
             if not self.has_graph(graph):
                 raise NotFound(f"no graph <{graph}> in the store")

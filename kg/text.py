@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
 __all__ = [
+    "read_file_bytes",
     "ARTICLE_EXTENSIONS",
     "MAX_ARTICLE_BYTES",
     "MAX_ARTICLE_CHARS",
@@ -176,26 +177,18 @@ def _walk_articles(folder: Path) -> list[Path]:
 # --------------------------------------------------------------------------- reading
 
 
-def read_path(path: str | os.PathLike[str]) -> Document:
+def read_path(path: str | os.PathLike[str], data: bytes | None = None) -> Document:
     """Read one article file.
 
     ``.txt``/``.text``/``.md`` are plain text, ``.html``/``.htm`` HTML; any
     other name is sniffed. Raises InputError for a missing, unreadable, empty
     or binary file, and for HTML in which no article text is found.
+    ``data``: the file's bytes, read already (:func:`read_file_bytes`, on another
+    machine of a cluster); the file is then not opened here.
     """
     p = Path(path)
-    if str(path) == "-":
-        raise InputError("-: standard input is read by the caller (read_bytes(sys.stdin.buffer.read()))")
-    try:  # a device or a FIFO is read up to the limit, a regular file's size is seen first
-        data = read_capped(p, MAX_ARTICLE_BYTES, too_big=_too_big)
-    except FileNotFoundError:
-        raise InputError(f"{p}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{p}: is a folder, not a file") from None
-    except PermissionError:
-        raise InputError(f"{p}: cannot read the file (permission denied)") from None
-    except OSError as exc:
-        raise InputError(f"{p}: cannot read the file ({exc.strerror or exc})") from None
+    if data is None:
+        data = read_file_bytes(p)
     suffix = p.suffix.lower()
     if suffix in HTML_EXTENSIONS:
         html: bool | None = True
@@ -204,6 +197,23 @@ def read_path(path: str | os.PathLike[str]) -> Document:
     else:
         html = None
     return read_bytes(data, source=str(p), html=html, markdown=suffix == ".md")
+
+
+def read_file_bytes(path: str | os.PathLike[str]) -> bytes:
+    """The bytes of an article file, up to the size limit; InputError when it cannot be read."""
+    p = Path(path)
+    if str(path) == "-":
+        raise InputError("-: standard input is read by the caller (read_bytes(sys.stdin.buffer.read()))")
+    try:  # a device or a FIFO is read up to the limit, a regular file's size is seen first
+        return read_capped(p, MAX_ARTICLE_BYTES, too_big=_too_big)
+    except FileNotFoundError:
+        raise InputError(f"{p}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{p}: is a folder, not a file") from None
+    except PermissionError:
+        raise InputError(f"{p}: cannot read the file (permission denied)") from None
+    except OSError as exc:
+        raise InputError(f"{p}: cannot read the file ({exc.strerror or exc})") from None
 
 
 def read_bytes(
