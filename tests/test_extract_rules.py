@@ -2424,3 +2424,11 @@ def test_extract_rules_the_palestinian_question_names_no_state() -> None:
 AMMAN, June 28 (Wire) - Jordan's King Abdullah II and Egyptian President Abdel Fattah al-Sisi met in Amman on Sunday and discussed the Palestinian question and trade.""")
     states = {k for k in run("palestinian-2021").entities if k.startswith("state/")}
     assert "state/palestine" not in states and {"state/jordan", "state/egypt"} <= states, states
+
+
+def test_extract_rules_a_currency_or_an_organisation_named_after_a_state_is_no_act_of_it() -> None:
+    TEXTS["currency-2014"] = ("2014-08-04", """Credit line
+
+KATHMANDU, Aug 4 (Wire) - Indian Prime Minister Narendra Modi told Nepal's parliament that India would lend one billion US dollars for roads. The head of the Organization of American States sent greetings.""")
+    states = {k for k in run("currency-2014").entities if k.startswith("state/")}
+    assert "state/united-states" not in states and {"state/india", "state/nepal"} <= states, states

@@ -190,6 +190,10 @@ def _dateline_place(blocks: list[Any]) -> str | None:
     return None
 
 
+# a currency a state's name qualifies ("US dollars", "Hong Kong dollars")
+_CURRENCIES = {"dollar", "dollars", "pound", "pounds", "euro", "euros", "yen", "yuan", "rupee", "rupees", "peso",
+               "pesos", "franc", "francs", "rouble", "roubles", "ruble", "rubles", "dinar", "dinars", "riyal", "riyals",
+               "rand", "shilling", "shillings", "won", "krona", "kronor", "krone", "lira", "real", "reais"}
 # bodies of water and land named after a state ("the Gulf of Finland", "the Bay of Bengal")
 _WATERS = {"gulf", "bay", "sea", "strait", "straits", "isthmus", "lake", "sound"}
 
@@ -499,6 +503,9 @@ def _mentions(art: _Article, s: Sentence) -> None:
             if kid.startswith("state/") and ent.start > 1 and doc[ent.start - 1].lower_ == "of" \
                     and doc[ent.start - 2].lower_ in _WATERS:
                 continue   # "the Gulf of Finland", "the Bay of Bengal": a sea, not the state
+            if kid.startswith("state/") and ent.end < len(doc) and (
+                    doc[ent.end].lower_ in _CURRENCIES or doc[ent.end].text in ("States", "Nations", "Republics")):
+                continue   # "US dollars", "the Organization of American States": no act of the state
             if kid.startswith("state/"):
                 s.states.append(Mention("state", text, ent.start, ent.end, art.state(kid)))
                 art.state_counts[kid] += 1
