@@ -2432,3 +2432,13 @@ def test_extract_rules_a_currency_or_an_organisation_named_after_a_state_is_no_a
 KATHMANDU, Aug 4 (Wire) - Indian Prime Minister Narendra Modi told Nepal's parliament that India would lend one billion US dollars for roads. The head of the Organization of American States sent greetings.""")
     states = {k for k in run("currency-2014").entities if k.startswith("state/")}
     assert "state/united-states" not in states and {"state/india", "state/nepal"} <= states, states
+
+
+def test_extract_rules_the_dateline_places_no_official_told_elsewhere() -> None:
+    TEXTS["elsewhere-2020"] = ("2020-11-16", """Trade pact signed online
+
+HANOI, Nov 16 (Wire) - Fifteen countries signed a regional trade pact by video link on Sunday. In Wellington, Trade Minister Damien O'Connor signed his country's copy at a desk in parliament. The pact had been negotiated by the then trade ministers Tim Groser and Vu Huy Hoang years earlier. Trade Commissioner Phil Hogan of the European Union sent a message.""")
+    fs = facts("elsewhere-2020")
+    assert ("person/damien-oconnor", "officialOf", "state/new-zealand") in fs, sorted(fs)
+    for who in ("person/damien-oconnor", "person/tim-groser", "person/vu-huy-hoang", "person/phil-hogan"):
+        assert (who, "officialOf", "state/vietnam") not in fs, sorted(fs)

@@ -471,10 +471,14 @@ def _resolve_offices(art: _Article) -> None:
                     state = art.state(f"state/{ref.slugify(st)}")
                 elif not leads and art.dateline_state and not link.terms_of(label) \
                         and not _ACCOMPANIED.search(s.text) and not _COMMEMORATED.search(s.text) \
-                        and not _SEVERAL_STATES.search(s.text):
+                        and not _SEVERAL_STATES.search(s.text) and not _elsewhere(art, s, key, title):
                     # a minister with no state beside the name, in a story filed from a state's
                     # soil: that state's minister ("HAVANA - ... Foreign Minister X")
                     state = art.dateline_state
+                elif not leads and _set_in(art, s) is not None and not link.terms_of(label) \
+                        and not _ACCOMPANIED.search(s.text) and not _SEVERAL_STATES.search(s.text):
+                    # "In Canberra, Trade Minister X signed ...": a sentence set in one state's town
+                    state = art.state(_set_in(art, s))
                 elif leads and art.dateline_state and _the_host(s, key):
                     # "The host, President X, said": the leader of the state the story was filed from
                     state = art.dateline_state
@@ -552,6 +556,33 @@ _HOST = re.compile(r"\b(?:[Tt]he|[Oo]ur|[Tt]heir)\s+(?:summit\s+)?host\b|^\W*Hos
 # "the presidents of A, B and C": the states whose leaders a plural title names
 _PLURAL_LEADERS_OF = re.compile(r"\b(?:presidents|leaders|heads\s+of\s+state(?:\s+and\s+government)?|"
                                 r"heads\s+of\s+government|prime\s+ministers|premiers)\s+of\s+", re.I)
+
+
+def _set_in(art: _Article, s: Sentence) -> str | None:
+    """The state of the town a sentence opens with ("In Canberra, ..."), if any."""
+    m = re.match(r"^\s*In\s+([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)\s*,", s.text)
+    if m is None:
+        return None
+    doc = s.span.doc
+    at = s.span.start_char + m.start(1)
+    place = next((p for p in s.places if doc[p.start].idx == at), None)
+    return art.state_of(place.key) if place is not None else None
+
+
+def _elsewhere(art: _Article, s: Sentence, key: str, title: str | None) -> bool:
+    """The dateline does not place this official: the sentence is set in another state ("In
+    Canberra, ... Trade Minister X"), the name stands under a plural title ("the then foreign
+    ministers A and B"), or the title is a commissioner's (of a union of states as often as of one)."""
+    if title and "commissioner" in title.lower():
+        return True
+    if any(art.state_of(m.key) not in (None, art.dateline_state) for m in [*s.places, *s.states]):
+        return True
+    me = next((m for m in s.persons if m.key == key), None)
+    if me is None:
+        return False
+    doc = s.span.doc
+    before = _doc_text(doc)[max(s.span.start_char, doc[me.start].idx - 60):doc[me.start].idx]
+    return bool(re.search(r"\b(?:ministers|secretaries|envoys|ambassadors)\b", before, re.I))
 
 
 def _the_host(s: Sentence, key: str) -> bool:
