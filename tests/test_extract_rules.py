@@ -2442,3 +2442,27 @@ HANOI, Nov 16 (Wire) - Fifteen countries signed a regional trade pact by video l
     assert ("person/damien-oconnor", "officialOf", "state/new-zealand") in fs, sorted(fs)
     for who in ("person/damien-oconnor", "person/tim-groser", "person/vu-huy-hoang", "person/phil-hogan"):
         assert (who, "officialOf", "state/vietnam") not in fs, sorted(fs)
+
+
+def test_extract_rules_a_signed_treaty_of_no_stated_parties_in_a_story_of_two_states() -> None:
+    TEXTS["two-state-story-2022"] = ("2022-05-10", """Old treaties, new quarrels
+
+Argentina and Chile have argued over their southern border for more than a century. Chile says the rules were fixed long ago; Argentina disagrees.
+
+The first text was the Boundary Treaty of 1881, signed in Buenos Aires on 23 July 1881. The General Treaty of Arbitration followed, signed in Santiago on 28 May 1902.
+
+Argentina and Chile came close to war in 1978, when Chile moved ships south and Argentina massed troops.""")
+    fs = facts("two-state-story-2022")
+    for t in ("treaty/boundary-treaty", "treaty/general-treaty-of-arbitration"):
+        got = {o for s, p, o in fs if s.startswith(t) and p == "party"}
+        assert got == {"state/argentina", "state/chile"}, sorted(fs)
+
+
+def test_extract_rules_no_parties_are_guessed_in_a_story_of_many_states() -> None:
+    TEXTS["many-state-story-2022"] = ("2022-05-10", """Week in review
+
+Argentina and Chile met on Monday. Peru, Bolivia and Ecuador held talks on Tuesday. Brazil and Uruguay met on Wednesday. Paraguay and Colombia met on Thursday.
+
+The Boundary Treaty of 1881, signed in Buenos Aires on 23 July 1881, was also discussed.""")
+    fs = facts("many-state-story-2022")
+    assert not any(s.startswith("treaty/") and p == "party" for s, p, o in fs), sorted(fs)

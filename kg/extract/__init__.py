@@ -81,7 +81,7 @@ from .events import (
 from .treaties import (
     _AFTER_MEETING, _BETWEEN, _COMPOUND, _GENERIC_NAME, _GROUP_SIGNERS, _group_signers, _IT_SIGNED,
     _named_parties, _NUMBERS, _parties_near, _plan, _signing_date, _signs, _subject_like, _treaties,
-    _treaty_entity, _treaty_key, attach_loose_signers,
+    _treaty_entity, _treaty_key, attach_loose_signers, story_pair_parties,
 )
 from .emit import (
     _drop_coarser_dates, _drop_weaker_titles, _emit_events, _emit_plan, _fact, _HEAD_WORDS, _label,
@@ -144,6 +144,7 @@ def extract(doc: Any, *, date: PartialDate | None = None) -> Extraction:
     _relabel_unnamed_treaties(art)
     complete_known_treaties(art, art.linked_treaties)
     attach_loose_signers(art)     # "X signed for Y" with no treaty at hand: the story's treaty
+    story_pair_parties(art)       # a signed treaty of no stated parties, in a story of two states
     _emit_events(art)
     _drop_weaker_titles(art)
     _drop_coarser_dates(art)

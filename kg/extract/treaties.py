@@ -625,6 +625,27 @@ def _told_just_before(art: _Article, key: str | None, prev: Sentence | None) -> 
         f.subject == key and f.evidence.sentence == prev.text for f in art.facts)
 
 
+def story_pair_parties(art: _Article) -> None:
+    """A treaty the story tells as signed, with no party of its own, in a story of two states (they
+    hold three quarters or more of its state mentions, three each at least): between those two
+    ("The first was the X Convention ... A further Treaty of Y, signed in Z in 1955, ...")."""
+    counts = art.state_counts.most_common()
+    total = sum(n for _, n in counts)
+    if len(counts) < 2 or counts[1][1] < 3 or counts[0][1] + counts[1][1] < 0.75 * total:
+        return
+    pair = [counts[0][0], counts[1][0]]
+    for key in dict.fromkeys(f.subject for f in art.facts if f.subject.startswith("treaty/")):
+        facts = [f for f in art.facts if f.subject == key and f.status is None and f.evidence.section != "reference"]
+        signed = [f for f in facts if f.predicate == "signedOn"]
+        if not signed or any(f.predicate == "party" for f in facts):
+            continue
+        said = next((x for x in art.sentences if x.text == signed[0].evidence.sentence), None)
+        if said is None:
+            continue
+        for st in pair:
+            art.add(key, "party", Ref(st), said)
+
+
 def attach_loose_signers(art: _Article) -> None:
     """Signers told with no treaty at hand, of the one treaty the story reports signed in the days
     of the article ("Representatives of eight nations signed a defence treaty here today ... X
