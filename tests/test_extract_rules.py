@@ -2466,3 +2466,18 @@ Argentina and Chile met on Monday. Peru, Bolivia and Ecuador held talks on Tuesd
 The Boundary Treaty of 1881, signed in Buenos Aires on 23 July 1881, was also discussed.""")
     fs = facts("many-state-story-2022")
     assert not any(s.startswith("treaty/") and p == "party" for s, p, o in fs), sorted(fs)
+
+
+def test_extract_rules_signing_for_her_government_and_a_declaration_signed_earlier() -> None:
+    TEXTS["own-behalf-2024"] = ("2024-03-05", """Accord signed
+
+The Minister of Foreign Affairs of Kenya, Musalia Mudavadi, today signed, on behalf of the Government of Kenya, the Cooperation Agreement between Kenya and Somalia.
+
+The Minister of Foreign Affairs of Somalia, Ahmed Moallim Fiqi, signed on behalf of his Government.
+
+The Cooperation Agreement builds on the Joint Declaration signed by the two ministers in Nairobi in January. The Minister of Foreign Affairs of Ghana, Shirley Ayorkor Botchwey, attended as a guest.""")
+    fs = facts("own-behalf-2024")
+    signers = {o for s, p, o in fs if s.startswith("treaty/") and p == "signatory"}
+    assert signers == {"person/musalia-mudavadi", "person/ahmed-moallim-fiqi"}, sorted(fs)
+    # (the declaration signed in January is another document: no second date for the agreement)
+    assert {o for s, p, o in fs if s.startswith("treaty/") and p == "signedOn"} == {"2024-03-05"}, sorted(fs)

@@ -520,6 +520,9 @@ def _signatory_list(art: _Article, s: Sentence, key: str) -> None:
         art.events.append(ev)
 
 
+_OWN_BEHALF = re.compile(r"\b(?:for|on\s+behalf\s+of)\s+(?:his|her|its|their)\s+(?:government|country|state)\b", re.I)
+
+
 def _signed_for_a_state(art: _Article, s: Sentence, key: str | None) -> bool:
     """"X signed for the United States": a signer of the treaty just told (the verb has no object
     of its own), and the state signed for its party; with no treaty told yet, kept for the one
@@ -535,9 +538,14 @@ def _signed_for_a_state(art: _Article, s: Sentence, key: str | None) -> bool:
     done = False
     for p in s.persons:
         head = doc[p.end - 1]
-        if not any(a.i == sign.i for a in head.ancestors) or head.dep_ not in ("nsubj", "conj", "compound", "appos"):
+        # (a parse of "X, Minister of Y, signed for Z" and "The Minister of Y, X, signed for Z")
+        on_name = sign.dep_ == "acl" and (sign.head.i == head.i or head.dep_ == "appos" and sign.head.i == head.head.i)
+        if not on_name and (not any(a.i == sign.i for a in head.ancestors)
+                            or head.dep_ not in ("nsubj", "conj", "compound", "appos")):
             continue
         state = _signed_for(s, p, state_at)
+        if state is None and _OWN_BEHALF.search(s.text) and len(art.offices.get(p.key, ())) == 1:
+            state = next(iter(art.offices[p.key]))   # "X signed on behalf of her Government": the one she serves
         if state is None:
             continue
         if key is None:
@@ -1235,6 +1243,8 @@ def _signs_other_document(sign_tok: Any, resolved: list[Any]) -> bool:
     """The signing's object is a document of another kind than the treaty mentioned ("Putin
     signed a law denouncing the treaty")."""
     obj = next((c for c in sign_tok.children if c.dep_ in ("dobj", "obj")), None)
+    if obj is None and sign_tok.dep_ == "acl":
+        obj = sign_tok.head   # "builds on the Declaration of Principles signed by the two ministers"
     if obj is None or obj.lemma_.lower() not in _OTHER_DOCUMENTS:
         return False
     return not any(m.start <= obj.idx < m.end for m, _ in resolved)
