@@ -2481,3 +2481,13 @@ The Cooperation Agreement builds on the Joint Declaration signed by the two mini
     assert signers == {"person/musalia-mudavadi", "person/ahmed-moallim-fiqi"}, sorted(fs)
     # (the declaration signed in January is another document: no second date for the agreement)
     assert {o for s, p, o in fs if s.startswith("treaty/") and p == "signedOn"} == {"2024-03-05"}, sorted(fs)
+
+
+def test_extract_rules_a_bare_surname_shared_by_several_is_the_one_in_office() -> None:
+    TEXTS["two-kims-2019"] = ("2019-06-30", """Handshake at the border
+
+PANMUNJOM, June 30 (Wire) - U.S. President Donald Trump met North Korean leader Kim Jong Un at the border village on Sunday. He is the first sitting U.S. president to step into the North, which Kim Dae-jung, then South Korea's president, visited in 2000.
+
+Kim later held talks with Trump for almost an hour in a building on the southern side.""")
+    got = [v["participant"] for v in summits("two-kims-2019").values()]
+    assert not any("person/kim-dae-jung" in p for p in got), got

@@ -160,6 +160,14 @@ class _Article:
         """A one-word name ("Kim", "Putin") -> the most recently named person it fits."""
         t = token.lower()
         best = None
+        fits = [key for idx, key in reversed(self.person_order) if idx <= sent_index and t in self.people[key]["tokens"]]
+        if len(set(fits)) > 1 and self.anchor is not None:
+            # "Kim" after "Kim Jong Un" and "Kim Dae-jung": the one in office in the article's year,
+            # when the reference data tells one apart
+            year = self.anchor.year
+            serving = [k for k in fits if any(r.covers(year) for r in ref.roles_of(self.people[k]["label"]))]
+            if len(set(serving)) == 1:
+                return serving[0]
         for idx, key in reversed(self.person_order):
             if idx > sent_index:
                 continue
