@@ -575,7 +575,7 @@ def _elsewhere(art: _Article, s: Sentence, key: str, title: str | None) -> bool:
     ministers A and B"), or the title is a commissioner's (of a union of states as often as of one)."""
     if title and "commissioner" in title.lower():
         return True
-    if any(art.state_of(m.key) not in (None, art.dateline_state) for m in [*s.places, *s.states]):
+    if _set_in(art, s) not in (None, art.dateline_state):
         return True
     me = next((m for m in s.persons if m.key == key), None)
     if me is None:
