@@ -639,8 +639,9 @@ def story_pair_parties(art: _Article) -> None:
     ("The first was the X Convention ... A further Treaty of Y, signed in Z in 1955, ...")."""
     counts = art.state_counts.most_common()
     total = sum(n for _, n in counts)
-    if len(counts) < 2 or counts[1][1] < 3 or counts[0][1] + counts[1][1] < 0.75 * total:
-        return
+    if len(counts) < 2 or counts[1][1] < 3 or counts[0][1] + counts[1][1] < 0.75 * total \
+            or len(counts) > 2 and 2 * counts[2][1] > counts[1][1]:
+        return   # (not a story of two: a third state told nearly as often)
     pair = [counts[0][0], counts[1][0]]
     for key in dict.fromkeys(f.subject for f in art.facts if f.subject.startswith("treaty/")):
         facts = [f for f in art.facts if f.subject == key and f.status is None and f.evidence.section != "reference"]
