@@ -547,7 +547,9 @@ def _is_title_case(words: Sequence[str]) -> bool:
         content += 1
         if w[0].isupper():
             caps += 1
-    if content - caps >= 2 and words and words[-1].endswith(".") and len(words) >= 8 \
+    # (a sentence of names with a verb in it: "Malawian President A B and Mozambican President C D
+    # met in Lilongwe from 12 to 14 August." is prose, not a headline)
+    if content - caps >= 1 and words and words[-1].endswith(".") and len(words) >= 8 \
             and not re.search(r"(?:[A-Z]\.){2,}$", words[-1]):   # "... at the U.N.": an abbreviation
         return False
     return content >= 2 and caps >= 0.75 * content

@@ -773,3 +773,13 @@ Security is tight around Parliament Hill, where several hundred protesters have 
     body = [b.text for b in read_text(text).blocks if b.section == "body"]
     assert body[0].startswith("14:05 GMT - The two prime ministers have finished"), body
     assert body[1].startswith("13:20 - Security is tight"), body
+
+
+def test_text_a_last_paragraph_full_of_names_is_kept() -> None:
+    text = """Week of talks
+
+LIMA, May 3 (Wire) - Trade ministers of the Pacific Alliance met in Lima on Monday to review tariffs on farm goods.
+
+Chilean President Gabriel Boric and Peruvian President Dina Boluarte met in Arica from 1 to 2 May."""
+    body = [b.text for b in read_text(text).blocks if b.section == "body"]
+    assert any(b.startswith("Chilean President Gabriel Boric and Peruvian") for b in body), body
