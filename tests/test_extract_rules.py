@@ -2503,3 +2503,12 @@ VIENNA, Feb 14 (Wire) - Serbia and Croatia signed two protocols on Saturday to s
     got = {(p, o) for s, p, o in fs if s in keys and p in ("party", "signatory", "signedOn")}
     assert {("party", "state/serbia"), ("party", "state/croatia"), ("signedOn", "2010-02-13"),
             ("signatory", "person/vuk-jeremic"), ("signatory", "person/gordan-jandrokovic")} <= got, sorted(fs)
+
+
+def test_extract_rules_days_of_talks_that_ended_or_began_on_a_day() -> None:
+    TEXTS["days-of-talks-2024"] = ("2024-09-09", """Talks
+
+ACCRA, Sept 9 (Wire) - Ghanaian President Nana Akufo-Addo hosted Ivorian President Alassane Ouattara for three days of talks that ended on Saturday. Togolese President Faure Gnassingbe received Beninese President Patrice Talon in Lome for two days of meetings that began on Monday, September 2.""")
+    got = {frozenset(v["participant"]): (v.get("startDate"), v.get("endDate")) for v in summits("days-of-talks-2024").values()}
+    assert got.get(frozenset({"person/nana-akufo-addo", "person/alassane-ouattara"})) == ({"2024-09-05"}, {"2024-09-07"}), got
+    assert got.get(frozenset({"person/faure-gnassingbe", "person/patrice-talon"})) == ({"2024-09-02"}, {"2024-09-03"}), got

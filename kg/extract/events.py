@@ -142,6 +142,8 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             or (None if _background(tok) else _place_for(s, tok, strict=True))
         if is_noun and status is None and start is not None and end is None:
             start, end = _closing_day(s, tok, start)
+        if status is None and start is not None and start.day is not None and end is None:
+            start, end = _days_of_talks(s, start)   # "three days of talks that ended on Saturday"
         told = _told_before(art, s, tok, is_noun, status, start, place)
         if told is not None:
             # "That summit was hosted by X": the gathering the sentences before told, with its
@@ -387,6 +389,26 @@ def _closing_day(s: Sentence, tok: Any, day: PartialDate) -> tuple[PartialDate |
 _AFTER_DAYS = re.compile(r"\b(?:after|following|at the (?:end|close|conclusion) of)\s+(?:a\s+|the\s+|their\s+)?"
                          r"(two|three|four|five|six|seven|[2-9])(?:\s+days\s+of|[- ]day)\s+(?:\w+\s+)?"
                          r"(?:talks|negotiations|meetings?|discussions|summit|conference|deliberations)\b", re.I)
+
+
+_DAYS_OF_TALKS = re.compile(r"\b(two|three|four|five|six|seven|[2-9])\s+days\s+of\s+(?:\w+\s+)?"
+                            r"(?:talks|negotiations|meetings|discussions|deliberations)\s+(?:that|which)\s+"
+                            r"(?P<way>ended|closed|concluded|began|opened|started)\b", re.I)
+
+
+def _days_of_talks(s: Sentence, day: PartialDate) -> tuple[PartialDate, PartialDate | None]:
+    """(first day, last day) of "N days of talks that ended (or began) on DAY"; else (day, None)."""
+    m = _DAYS_OF_TALKS.search(s.text)
+    if m is None or day.day is None:
+        return day, None
+    n = int(m.group(1)) if m.group(1).isdigit() else _SPAN_WORDS[m.group(1).lower()]
+    import datetime as dt
+    d = dt.date(day.year, day.month or 1, day.day)
+    if m.group("way").lower() in ("began", "opened", "started"):
+        last = d + dt.timedelta(days=n - 1)
+        return day, PartialDate(last.year, last.month, last.day)
+    first = d - dt.timedelta(days=n - 1)
+    return PartialDate(first.year, first.month, first.day), day
 
 
 def _ended_talks(s: Sentence, day: PartialDate | None) -> tuple[PartialDate | None, PartialDate | None]:
