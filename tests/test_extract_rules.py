@@ -2512,3 +2512,12 @@ ACCRA, Sept 9 (Wire) - Ghanaian President Nana Akufo-Addo hosted Ivorian Preside
     got = {frozenset(v["participant"]): (v.get("startDate"), v.get("endDate")) for v in summits("days-of-talks-2024").values()}
     assert got.get(frozenset({"person/nana-akufo-addo", "person/alassane-ouattara"})) == ({"2024-09-05"}, {"2024-09-07"}), got
     assert got.get(frozenset({"person/faure-gnassingbe", "person/patrice-talon"})) == ({"2024-09-02"}, {"2024-09-03"}), got
+
+
+def test_extract_rules_a_visit_under_way_a_count_that_is_no_date_and_a_return_from_abroad() -> None:
+    TEXTS["under-way-2023"] = ("2023-11-22", """Visits
+
+MADRID, Nov 22 (Wire) - Portuguese Prime Minister Antonio Costa is in Madrid for a two-day visit, his second this year. Belgian Prime Minister Alexander De Croo returned from Beijing on Tuesday after talks with Chinese Premier Li Qiang.""")
+    got = {(v["visitor"], v["destination"], v.get("startDate")) for v in _visits("under-way-2023")}
+    assert ("person/antonio-costa", "place/madrid", "2023-11-22") in got, got
+    assert any(v == "person/alexander-de-croo" and d == "place/beijing" for v, d, _ in got), got

@@ -246,6 +246,8 @@ def _own_date(art: _Article, s: Sentence, tok: Any, tense: str
             continue   # "a summit, the fourth round of a format launched in March 2019": another event's date
         if _predecessor_date(s, m.start, tok):
             continue   # "the first since Y in 1986": Y's date
+        if _counted_in(s, tok, m.start):
+            continue   # "a two-day visit, his third this year": the count's span, not the visit's day
         if lo <= m.start < hi or close:
             got = _resolve_expr(art, m.text, tense, context=_text_before(art, s, m.start))
             if got[0] is not None:
@@ -257,6 +259,19 @@ def _own_date(art: _Article, s: Sentence, tok: Any, tense: str
     first = found[0][0].isoformat()
     finer = [g for g in found[1:] if g[0].isoformat().startswith(first) and len(g[0].isoformat()) > len(first)]
     return finer[0] if finer else found[0]
+
+
+_COUNTS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "last", "latest"}
+
+
+def _counted_in(s: Sentence, tok: Any, at: int) -> bool:
+    """The date sits in an apposition that counts the event ("his third this year")."""
+    t = next((x for x in s.span if x.idx <= at < x.idx + len(x.text)), None)
+    while t is not None and t.i != tok.i and t.head.i != t.i:
+        if t.dep_ == "appos" and t.head.i == tok.i and t.lower_ in _COUNTS:
+            return True
+        t = t.head
+    return False
 
 
 def _before_article(art: _Article, d: PartialDate | None) -> bool:

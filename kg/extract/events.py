@@ -15,7 +15,7 @@ from .context import _Article, Event, Mention, _persons_by_token, Sentence
 from .dating import (
     _dates_agree, _in_own_clause, _predecessor_phrase, _resolve_dates, _resolve_expr, _sentence_year, _text_before, _within,
 )
-from .modality import _event_status
+from .modality import _event_status, _is_speculative
 from .offices import _holds_title
 
 
@@ -979,6 +979,10 @@ def _visits(art: _Article, s: Sentence) -> None:
                 dest = here
         # a visit's date is the one attached to it, not any date of the sentence
         status, start, end = _event_status(art, s, tok, own_date_only=not is_verb)
+        if is_noun and status is None and start is None and art.article_date is not None \
+                and tok.dep_ == "pobj" and tok.head.lower_ in ("on", "for") \
+                and tok.head.head.lemma_.lower() == "be" and tok.head.head.tag_ in ("VBZ", "VBP"):
+            start = art.article_date   # "X is in Berlin for a two-day visit": under way as the story is told
         if is_noun and status is None and (start is None or start.month is None) and tok.dep_ == "pobj" \
                 and tok.head.lower_ in ("on", "during") and tok.head.head.pos_ == "VERB":
             # "X held talks with Y on Monday, on his first foreign trip (this year)": the time of
@@ -1434,6 +1438,8 @@ def _presence_visits(art: _Article, s: Sentence) -> None:
                 _add_meeting(art, s, tok, [subj, by_tok[on.i].key], None)
         elif lem == "take" and tok.pos_ == "VERB":
             _taken_to(art, s, tok, by_tok)   # "a tour that took him to A and B"
+        elif lem == "return" and tok.pos_ == "VERB":
+            _returned_from(art, s, tok, by_tok)   # "X returned from Washington on Friday"
         elif lem == "bring" and tok.pos_ == "VERB" and any(t.lower_ == "together" for t in tok.subtree):
             # "X brought A and B together": the three met
             people = [m.key for m in s.persons if _governed_by(doc[m.end - 1], tok)]
@@ -1442,6 +1448,25 @@ def _presence_visits(art: _Article, s: Sentence) -> None:
 
 
 _TRIPS = {"tour", "trip", "journey", "mission", "travels", "swing"}
+
+
+def _returned_from(art: _Article, s: Sentence, tok: Any, by_tok: dict[int, Any]) -> None:
+    """"X returned from Washington": X had been to that place (when, the return does not say)."""
+    who = _subject_person(tok, by_tok)
+    if who is None or not art.offices.get(who) or _is_speculative(tok):
+        return
+    spans = [(m.start, m.end, m.key) for m in [*s.places, *s.states]]
+    for c in tok.children:
+        if c.dep_ != "prep" or c.lower_ != "from":
+            continue
+        where = next((k for g in c.subtree for a, b, k in spans if a <= g.i < b), None)
+        if where is None or art.state_of(where) in art.offices[who] or where in art.offices[who]:
+            return
+        ev = Event("Visit", [who], None, None, destination=where,
+                   extra={"type": "Visit", "sent": s.index, "block": s.block, "host": None})
+        ev.evidence.append(Evidence(s.text, s.section))
+        art.events.append(ev)
+        return
 
 
 def _taken_to(art: _Article, s: Sentence, tok: Any, by_tok: dict[int, Any]) -> None:
