@@ -2493,18 +2493,6 @@ Kim later held talks with Trump for almost an hour in a building on the southern
     assert not any("person/kim-dae-jung" in p for p in got), got
 
 
-def test_extract_rules_a_count_of_treaties_signed_together() -> None:
-    TEXTS["two-protocols-2010"] = ("2010-02-14", """Neighbours sign
-
-VIENNA, Feb 14 (Wire) - Serbia and Croatia signed two protocols on Saturday to settle missing-persons cases and reopen rail links. Foreign Minister Vuk Jeremic of Serbia and Gordan Jandrokovic, his Croatian counterpart, signed the documents at the foreign ministry.""")
-    fs = facts("two-protocols-2010")
-    keys = {s for s, p, o in fs if s.startswith("treaty/")}
-    assert keys, sorted(fs)
-    got = {(p, o) for s, p, o in fs if s in keys and p in ("party", "signatory", "signedOn")}
-    assert {("party", "state/serbia"), ("party", "state/croatia"), ("signedOn", "2010-02-13"),
-            ("signatory", "person/vuk-jeremic"), ("signatory", "person/gordan-jandrokovic")} <= got, sorted(fs)
-
-
 def test_extract_rules_days_of_talks_that_ended_or_began_on_a_day() -> None:
     TEXTS["days-of-talks-2024"] = ("2024-09-09", """Talks
 

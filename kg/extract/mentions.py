@@ -93,9 +93,6 @@ def _generic_treaty_matches(text: str) -> list[re.Match[str]]:
     return [m for a, b in windows for m in _TREATY_GENERIC.finditer(text, a, b)]
 
 
-# a count of treaties signed together: "two protocols", "three trade agreements"
-_TREATY_COUNTED = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|several)\s+(?P<mods>(?:[a-z]+\s+){0,2}?)"
-                             r"(?P<head>treaties|agreements|accords|pacts|conventions|protocols)\b")
 _GENERIC_SKIP_MODS = {"the", "a", "an", "new", "newly", "formed", "revised", "old", "earlier",
                       "previous", "original", "existing", "landmark", "this", "that", "draft",
                       "such", "any", "bilateral"}
@@ -764,16 +761,6 @@ def _mentions(art: _Article, s: Sentence) -> None:
                                          "head": m.group("head"), "of": m.group("of"),
                                          "about": (m.group("prep"), m.group("about")) if m.group("about") else None,
                                          "mods": mods, "det": det}))
-    for m in _TREATY_COUNTED.finditer(text):
-        # "signed two protocols", "concluded three agreements on trade": one treaty for the facts
-        # the sentence gives them all (which of them is which, it does not say)
-        if any(t.start <= base + m.start("head") < t.end for t in s.treaties):
-            continue
-        head = {"treaties": "treaty"}.get(m.group("head").lower(), m.group("head").lower()[:-1])
-        mods = [w for w in (m.group("mods") or "").split() if w.isalpha() and w.lower() not in _GENERIC_SKIP_MODS]
-        s.treaties.append(Mention("treaty", m.group(0), base + m.start(), base + m.end(),
-                                  extra={"kind": "generic", "year": None, "head": head, "of": None,
-                                         "about": None, "mods": mods, "det": "a"}))
     s.treaties.sort(key=lambda t: t.start)
     # a year inside a treaty's mention ("the 1992 Baltic Herring Convention") dates that treaty,
     # not the event the sentence reports
