@@ -2509,3 +2509,12 @@ MADRID, Nov 22 (Wire) - Portuguese Prime Minister Antonio Costa is in Madrid for
     got = {(v["visitor"], v["destination"], v.get("startDate")) for v in _visits("under-way-2023")}
     assert ("person/antonio-costa", "place/madrid", "2023-11-22") in got, got
     assert any(v == "person/alexander-de-croo" and d == "place/beijing" for v, d, _ in got), got
+
+
+def test_extract_rules_an_office_taken_as_and_a_name_after_a_courtesy() -> None:
+    TEXTS["oath-as-2021"] = ("2021-11-30", """A new republic
+
+BRIDGETOWN, Nov 30 (Wire) - Dame Paula Mae Weekes has taken the oath as the first President of the new republic of Trinidad and Tobago, officials said. Keith Rowley served as Prime Minister of Trinidad and Tobago throughout the transition.""")
+    fs = facts("oath-as-2021")
+    assert ("person/paula-mae-weekes", "leaderOf", "state/trinidad-and-tobago") in fs, sorted(fs)
+    assert ("person/keith-rowley", "leaderOf", "state/trinidad-and-tobago") in fs, sorted(fs)

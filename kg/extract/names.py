@@ -103,6 +103,10 @@ def _clean_person(text: str) -> str | None:
     return name
 
 
+# courtesies only a person's name takes
+_NAME_HONORIFICS = {"dame", "sir", "lady", "lord", "sheikh", "sheikha", "mr", "mrs", "ms", "dr"}
+
+
 def _org_is_person(ent: Any) -> bool:
     """An ORG span that is a person's name: title-case words, and an office right before it or
     in an apposition right after it ("Almaz Toktogulov, the foreign minister of ...")."""
@@ -112,6 +116,8 @@ def _org_is_person(ent: Any) -> bool:
         return False
     if any(w.lower() in NAME_STOP for w in words):
         return False
+    if len(words) >= 3 and words[0].lower().rstrip(".") in _NAME_HONORIFICS:
+        return True   # "Dame Sandra Mason", "Sir Tom Davis": a courtesy before a person's name
     doc = ent.doc
     before = " ".join(t.lower_ for t in doc[max(0, ent.start - 3):ent.start])
     after = " ".join(t.lower_ for t in doc[ent.end:ent.end + 7])

@@ -88,7 +88,7 @@ def _offices(art: _Article, s: Sentence) -> None:
             state_at[i] = m.key
     by_token = _persons_by_token(s)
     plural: dict[str, tuple[str, bool]] = {}      # people under a plural title ("Presidents A and B")
-    paired = _paired_titles(art, s)
+    paired = _paired_titles(art, s) | _office_taken_as(art, s, state_at)
     for pm in s.persons:
         if pm.key in paired:
             continue
@@ -331,6 +331,45 @@ def _offices(art: _Article, s: Sentence) -> None:
 # "the French and Indonesian foreign ministers, A and B": the states in the names' order
 _PAIRED = re.compile(r"\b[Tt]he\s+((?:[A-Z][\w-]+,\s+)*[A-Z][\w-]+\s+and\s+[A-Z][\w-]+)\s+"
                      r"(foreign ministers|defen[cs]e ministers|prime ministers|presidents|leaders|(?:[a-z]+\s+)?ministers)\s*,?\s+")
+
+
+_TAKING_OFFICE = {"take", "swear", "inaugurate", "install", "serve", "elect", "appoint", "name", "become", "return"}
+
+
+def _office_taken_as(art: _Article, s: Sentence, state_at: dict[int, str]) -> set[str]:
+    """"X took the oath as the first President of Barbados", "X was sworn in as Prime Minister
+    of Y", "X served as foreign minister of Y": the office the "as" phrase names, with its state."""
+    doc = s.span.doc
+    done: set[str] = set()
+    for pm in s.persons:
+        head = doc[pm.end - 1]
+        while head.dep_ in ("compound", "flat", "appos") and head.head.i != head.i:
+            head = head.head
+        if head.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        verb = head.head
+        if verb.lemma_.lower() not in _TAKING_OFFICE or _is_future(verb):
+            continue
+        as_ = next((c for c in verb.subtree if c.dep_ == "prep" and c.lower_ == "as"
+                    and (c.head.i == verb.i or c.head.head.i == verb.i)), None)
+        obj = next((c for c in as_.children if c.dep_ == "pobj"), None) if as_ is not None else None
+        if obj is None:
+            continue
+        words = [t.lower_ for t in doc[obj.left_edge.i:obj.i + 1] if t.dep_ != "det" and t.lower_ not in ("first", "new")]
+        title, leads = _title_in(words)
+        state = next((state_at[g.i] for g in obj.subtree if g.i in state_at), None)
+        if title is None or state is None:
+            continue
+        art.add(pm.key, "title", _title_case(title), s)
+        if leads:
+            art.leader_titled.add(pm.key)
+        _office_fact(art, pm.key, state, leads, s)
+        done.add(pm.key)
+    return done
+
+
+def _is_future(verb: Any) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall") for c in verb.children)
 
 
 def _paired_titles(art: _Article, s: Sentence) -> set[str]:
