@@ -2518,3 +2518,20 @@ BRIDGETOWN, Nov 30 (Wire) - Dame Paula Mae Weekes has taken the oath as the firs
     fs = facts("oath-as-2021")
     assert ("person/paula-mae-weekes", "leaderOf", "state/trinidad-and-tobago") in fs, sorted(fs)
     assert ("person/keith-rowley", "leaderOf", "state/trinidad-and-tobago") in fs, sorted(fs)
+
+
+def test_extract_rules_pen_to_paper_signers_in_a_with_clause_and_a_relative_clause_signing() -> None:
+    TEXTS["pen-paper-2024"] = ("2024-03-08", """Deals
+
+KIGALI, March 8 (Wire) - Rwanda and Burundi put pen to paper on a trade accord in Kigali on Friday, with Rwandan Foreign Minister Vincent Biruta and his Burundian counterpart Albert Shingiro signing for their governments.
+
+The Tanzania-Zambia railway protocol, which Tanzanian President Samia Suluhu Hassan and Zambian President Hakainde Hichilema inked in Dar es Salaam on Wednesday, will revive the line.""")
+    fs = facts("pen-paper-2024")
+    trade = {s for s, p, o in fs if s.startswith("treaty/") and "trade" in s}
+    rail = {s for s, p, o in fs if s.startswith("treaty/") and "railway" in s}
+    assert len(trade) == 1 and len(rail) == 1, sorted(fs)
+    (t,), (r,) = trade, rail
+    assert {o for s, p, o in fs if s == t and p == "signatory"} == {"person/vincent-biruta", "person/albert-shingiro"}, sorted(fs)
+    assert {o for s, p, o in fs if s == t and p == "signedAt"} == {"place/kigali"}, sorted(fs)
+    assert {o for s, p, o in fs if s == r and p == "signatory"} == {"person/samia-suluhu-hassan", "person/hakainde-hichilema"}, sorted(fs)
+    assert {o for s, p, o in fs if s == r and p == "signedOn"} == {"2024-03-06"}, sorted(fs)

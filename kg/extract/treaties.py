@@ -987,7 +987,13 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
                         and x[0].start > t.idx and not _signs_other_document(t, resolved)]
                 if mine and mine[0][1][0] != signed_target:
                     signings.append((t, mine[0][1][0]))
-            elif t.i != sign_tok.i and t.lemma_.lower() == "sign" and t.pos_ == "VERB" and t.dep_ == "relcl" \
+            if t.i != sign_tok.i and t.lemma_.lower() == "sign" and t.pos_ == "VERB" and t.dep_ == "pcomp" \
+                    and signed_target is not None and sign_tok.lemma_.lower() in _LIGHT_SIGN \
+                    and any(c.dep_ == "nsubj" and any(p.start <= c.i < p.end for p in s.persons) for c in t.children):
+                # "A and B put pen to paper on X, with C and D signing for their governments": the
+                # signers of the one treaty the sentence tells
+                signings.append((t, signed_target))
+            elif t.i != sign_tok.i and t.lemma_.lower() in SIGN_WORDS and t.pos_ == "VERB" and t.dep_ == "relcl" \
                     and any(c.dep_ == "nsubj" and c.lower_ not in ("which", "that", "who") for c in t.children):
                 # "X signed a protocol, which A and B signed in Lima": the clause's own signers and
                 # place, of the treaty it hangs on
@@ -1016,7 +1022,10 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
                 continue
             own_year = PartialDate(int(m.extra["year"])) if m.extra.get("year") else None
             trig = _token_at_char(s.span, m.start) if m.start >= s.span.start_char else sign_tok
-            status = _is_speculative(sign_tok) or _is_speculative(trig)
+            own_clause = sign_tok.dep_ in ("relcl", "acl") and m.start <= sign_tok.head.idx < m.end
+            # ("the protocol, which A and B inked on Wednesday, will revive the line": the clause tells
+            # the signing; what the treaty will do is no forecast of it)
+            status = _is_speculative(sign_tok) or (None if own_clause else _is_speculative(trig))
             if status is None and not (_has_past_evidence(sign_tok) or sign_tok.tag_ in ("NN", "VBD") or _put_told(sign_tok)
                                        or _signed_by_participle(sign_tok)
                                        or _dated_before_story(art, s, sign_tok)
@@ -1205,7 +1214,7 @@ _CIRCUMSTANCE = {"after", "following", "before", "during", "ahead", "despite"}
 
 
 _LIGHT_SIGN = {"put", "affix", "set", "add"}
-_SIGN_OBJECTS = {"signature", "name", "hand", "seal", "initial"}
+_SIGN_OBJECTS = {"signature", "name", "hand", "seal", "initial", "pen"}   # ("put pen to paper")
 # documents a leader signs that are not the treaty the sentence names ("signed a law
 # withdrawing from the treaty", "signed a decree on the accord")
 _OTHER_DOCUMENTS = {"law", "decree", "bill", "order", "ordinance", "letter", "resolution", "statement",
