@@ -2535,3 +2535,14 @@ The Tanzania-Zambia railway protocol, which Tanzanian President Samia Suluhu Has
     assert {o for s, p, o in fs if s == t and p == "signedAt"} == {"place/kigali"}, sorted(fs)
     assert {o for s, p, o in fs if s == r and p == "signatory"} == {"person/samia-suluhu-hassan", "person/hakainde-hichilema"}, sorted(fs)
     assert {o for s, p, o in fs if s == r and p == "signedOn"} == {"2024-03-06"}, sorted(fs)
+
+
+def test_extract_rules_a_gathering_attended_by_a_list_and_one_who_skipped_it() -> None:
+    TEXTS["attended-by-2024"] = ("2024-07-04", """Summit ends
+
+ASTANA, July 4 (Wire) - The summit of the Shanghai Cooperation Organisation ended in Astana on Thursday. It was attended by Chinese President Xi Jinping, Russian President Vladimir Putin and Pakistani Prime Minister Shehbaz Sharif, among others.
+
+Indian Prime Minister Narendra Modi skipped the meeting and sent his foreign minister instead.""")
+    got = [v["participant"] for v in summits("attended-by-2024").values()]
+    assert any({"person/xi-jinping", "person/vladimir-putin", "person/shehbaz-sharif"} <= p for p in got), got
+    assert not any("person/narendra-modi" in p for p in got), got

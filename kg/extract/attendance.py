@@ -45,6 +45,17 @@ def _attends(tok: Any) -> bool:
     return False
 
 
+def _attended_by(tok: Any) -> bool:
+    """The name is the agent of a passive "attended": "It (the summit) was attended by A, B and C"."""
+    by = tok.head
+    if by.lower_ != "by" or by.dep_ not in ("agent", "prep"):
+        return False
+    verb = by.head
+    return verb.lemma_.lower() in _ATTEND and any(c.dep_ == "auxpass" for c in verb.children) \
+        and any(c.dep_ == "nsubjpass" and c.lower_ in ("it", "summit", "meeting", "conference", "gathering", "talks")
+                for c in verb.children)
+
+
 def attendance(art: _Article, s: Sentence) -> None:
     doc = s.span.doc
     joined: list[str] = []
@@ -61,6 +72,9 @@ def attendance(art: _Article, s: Sentence) -> None:
             continue
         if any(c.dep_ == "appos" and c.lemma_.lower() in _ROLES for c in head.children):
             joined.append(p.key)   # "D, the host, urged the junta to step aside"
+            continue
+        if _attended_by(first):
+            joined.append(p.key)   # "It was attended by A, B and C": the gathering just told
     if not joined:
         return
     told = _told(art, s)

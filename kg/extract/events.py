@@ -671,7 +671,13 @@ def _gone(head: Any) -> bool:
     return t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in _GONE
 
 
+# verbs of staying away from a gathering ("X skipped the meeting")
+_STAYED_AWAY = {"skip", "miss", "boycott", "shun", "snub", "avoid", "leave", "quit"}
+
+
 def _participants(art: _Article, s: Sentence, tok: Any) -> list[str]:
+    if tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in _STAYED_AWAY:
+        return []   # "X skipped the meeting and sent his foreign minister": nobody there of this clause
     out = []
     earlier = {g.i for t in s.span if _predecessor_phrase(s, t) for g in t.subtree}
     # "the first meeting since A met B in 1928": a clause of "since" the trigger is not in
