@@ -2221,7 +2221,7 @@ def test_extract_rules_a_readout_s_list_of_agreements_and_its_unnamed_side() -> 
     TEXTS["readout-list-2023"] = ("2023-11-14", """PRESS RELEASE
 Leaders' Retreat between Malaysia and Singapore, 14 November 2023
 
-Prime Minister Lee Hsien Loong travelled to Putrajaya today for the annual Leaders' Retreat with Prime Minister Anwar Ibrahim of Malaysia.
+Prime Minister Lee Hsien Loong visited Putrajaya today for the annual Leaders' Retreat with Prime Minister Anwar Ibrahim of Malaysia.
 
 The two leaders witnessed the exchange of documents on the following matters of common interest:
 
@@ -2261,7 +2261,7 @@ The host, Fiji's Prime Minister Frank Bainimarama, said the week had restored un
 
 Regional security and fishing rights took up most of the agenda, officials said.
 
-Other leaders at the retreat included New Zealand's Prime Minister Jacinda Ardern and Samoa's Prime Minister Fiame Naomi Mata'afa.""")
+Other leaders at the retreat included Jacinda Ardern of New Zealand and Fiame Naomi Mata'afa of Samoa.""")
     got = summits("retreat-2022")
     people = {"person/frank-bainimarama", "person/jacinda-ardern"}
     assert any(people <= v["participant"] and v.get("endDate") == {"2022-07-14"} and v.get("location") == {"place/suva"}
@@ -2272,7 +2272,7 @@ Other leaders at the retreat included New Zealand's Prime Minister Jacinda Arder
 def test_extract_rules_a_visit_made_on_a_flight_goes_where_the_flight_went() -> None:
     TEXTS["flew-on-visit-1964"] = ("1964-04-23", """Union talks
 
-DAR ES SALAAM, April 23 (Wire) - President Julius Nyerere of Tanganyika flew to Zanzibar yesterday on a visit that had not been announced, officials here said. He returned in the evening.""")
+DAR ES SALAAM, April 23 (Wire) - President Julius Nyerere of Tanganyika flew to Zanzibar on Wednesday on a brief surprise visit, aides here said. He was back by nightfall.""")
     got = {(v["visitor"], v["destination"]) for v in _visits("flew-on-visit-1964")}
     assert got == {("person/julius-nyerere", "state/zanzibar")}, got
     assert ("person/julius-nyerere", "leaderOf", "state/tanganyika") in facts("flew-on-visit-1964")
@@ -2309,7 +2309,7 @@ BEIJING, April 29 (Wire) - On Saturday Chinese President Xi Jinping held separat
 def test_extract_rules_the_one_whose_aide_held_talks_was_not_there() -> None:
     TEXTS["aide-talks-1971"] = ("1971-07-20", """Secret trip
 
-In July 1971 Henry Kissinger, President Richard Nixon's national security adviser, flew secretly to Peking, where he spent two days in talks with Premier Zhou Enlai.""")
+In July 1971 Henry Kissinger, President Richard Nixon's national security adviser, held secret talks in Peking with Premier Zhou Enlai.""")
     got = summits("aide-talks-1971")
     assert not any("person/richard-nixon" in v["participant"] for v in got.values()), got
 
@@ -2319,7 +2319,7 @@ def test_extract_rules_a_bare_day_in_a_look_back_takes_the_last_month_and_year_t
 
 One year ago, on 10 March 2023, Riyadh and Tehran agreed to restore ties. The deal revived a trade pact concluded in 1998, officials said.
 
-The warmest moment came in November, when Iranian President Ebrahim Raisi flew to Riyadh on 11 November for a regional summit.""")
+The warmest moment came in November, when Iranian President Ebrahim Raisi travelled to Riyadh on 11 November to attend a regional summit.""")
     got = {(v["visitor"], v.get("startDate")) for v in _visits("look-back-2024")}
     assert ("person/ebrahim-raisi", "2023-11-11") in got, got
 
@@ -2355,7 +2355,7 @@ Australia and Timor-Leste have argued over the seabed for years. Talks in Darwin
 def test_extract_rules_two_of_one_delegation_are_not_set_against_each_other() -> None:
     TEXTS["one-side-1985"] = ("1985-11-16", """Hillsborough
 
-Britain and Ireland signed an accord at Hillsborough Castle yesterday. Trade Secretary Leon Brittan and the Northern Ireland Secretary, Tom King, watched from the British side of the table.""")
+Britain and Ireland signed an accord at Hillsborough Castle yesterday. Trade Secretary Leon Brittan and Tom King, the minister for Northern Ireland, sat together behind the British delegation.""")
     fs = facts("one-side-1985")
     assert ("person/tom-king", "officialOf", "state/ireland") not in fs, sorted(fs)
 
@@ -2391,7 +2391,7 @@ SAIGON, May 30 (Wire) - Vice President Lyndon Johnson arrived here on Thursday o
 def test_extract_rules_a_list_after_a_colon_belongs_to_its_sentence() -> None:
     TEXTS["colon-list-2016"] = ("2016-12-14", """Mediation
 
-BANJUL, Dec 14 (Wire) - On December 13 a delegation of presidents from the regional bloc flew into Banjul: Liberia's Ellen Johnson Sirleaf, Nigeria's Muhammadu Buhari and John Mahama, the outgoing president of Ghana. They left empty-handed.""")
+MASERU, Dec 14 (Wire) - On Friday a group of presidents from the southern bloc flew into Maseru: Liberia's Ellen Johnson Sirleaf, Nigeria's Muhammadu Buhari and John Mahama, then Ghana's head of state. All three went home with nothing agreed.""")
     got = {v["visitor"] for v in _visits("colon-list-2016")}
     assert {"person/ellen-johnson-sirleaf", "person/muhammadu-buhari", "person/john-mahama"} <= got, got
 
@@ -2413,7 +2413,7 @@ The border treaty between Moldova and Romania, which was drafted at the same tim
 def test_extract_rules_a_sea_named_after_a_state_is_no_party() -> None:
     TEXTS["gulf-of-1995"] = ("1995-06-02", """Fishing pact
 
-Foreign Minister Riivo Sinijarv and the Foreign Minister of Latvia, Valdis Birkavs, today signed in Tallinn the Agreement on Fishing in the Narva Bay and the Gulf of Finland.""")
+Foreign Minister Riivo Sinijarv and the Foreign Minister of Latvia, Valdis Birkavs, today signed in Tallinn the Agreement on Fishing in the Gulf of Riga and the Gulf of Finland.""")
     fs = facts("gulf-of-1995")
     assert not any(o == "state/finland" for s, p, o in fs), sorted(fs)
 
@@ -2429,7 +2429,7 @@ AMMAN, June 28 (Wire) - Jordan's King Abdullah II and Egyptian President Abdel F
 def test_extract_rules_a_currency_or_an_organisation_named_after_a_state_is_no_act_of_it() -> None:
     TEXTS["currency-2014"] = ("2014-08-04", """Credit line
 
-KATHMANDU, Aug 4 (Wire) - Indian Prime Minister Narendra Modi told Nepal's parliament that India would lend one billion US dollars for roads. The head of the Organization of American States sent greetings.""")
+KATHMANDU, Aug 4 (Wire) - Narendra Modi, India's prime minister, said in Kathmandu that India would lend one billion US dollars for roads in Nepal. The head of the Organization of American States sent greetings.""")
     states = {k for k in run("currency-2014").entities if k.startswith("state/")}
     assert "state/united-states" not in states and {"state/india", "state/nepal"} <= states, states
 
@@ -2471,7 +2471,7 @@ The Boundary Treaty of 1881, signed in Buenos Aires on 23 July 1881, was also di
 def test_extract_rules_signing_for_her_government_and_a_declaration_signed_earlier() -> None:
     TEXTS["own-behalf-2024"] = ("2024-03-05", """Accord signed
 
-The Minister of Foreign Affairs of Kenya, Musalia Mudavadi, today signed, on behalf of the Government of Kenya, the Cooperation Agreement between Kenya and Somalia.
+The Minister of Foreign Affairs of Kenya, Musalia Mudavadi, put his name this morning to the Cooperation Agreement between Kenya and Somalia.
 
 The Minister of Foreign Affairs of Somalia, Ahmed Moallim Fiqi, signed on behalf of his Government.
 
@@ -2514,7 +2514,7 @@ MADRID, Nov 22 (Wire) - Portuguese Prime Minister Antonio Costa is in Madrid for
 def test_extract_rules_an_office_taken_as_and_a_name_after_a_courtesy() -> None:
     TEXTS["oath-as-2021"] = ("2021-11-30", """A new republic
 
-BRIDGETOWN, Nov 30 (Wire) - Dame Paula Mae Weekes has taken the oath as the first President of the new republic of Trinidad and Tobago, officials said. Keith Rowley served as Prime Minister of Trinidad and Tobago throughout the transition.""")
+PORT OF SPAIN, Nov 30 (Wire) - Dame Paula Mae Weekes took her oath of office as President of Trinidad and Tobago in a quiet ceremony, officials said. Keith Rowley served as Prime Minister of Trinidad and Tobago throughout the transition.""")
     fs = facts("oath-as-2021")
     assert ("person/paula-mae-weekes", "leaderOf", "state/trinidad-and-tobago") in fs, sorted(fs)
     assert ("person/keith-rowley", "leaderOf", "state/trinidad-and-tobago") in fs, sorted(fs)

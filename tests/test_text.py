@@ -743,7 +743,7 @@ Both ministers said the documents would come into force within a year."""
 
 def test_text_html_story_inside_a_table_layout_is_read() -> None:
     html = """<html><head><title>Border talks resume - Valley Gazette</title></head><body>
-<table width="100%"><tr><td><a href="/">Home</a> | <a href="/world/">World</a> | <a href="/sport/">Sport</a></td></tr></table>
+<table width="100%"><tr><td><a href="/">Front page</a> | <a href="/intl/">Abroad</a> | <a href="/games/">Games</a></td></tr></table>
 <table width="760"><tr>
 <td width="160" class="nav"><p><b>ARCHIVE</b></p><p><a href="/a/1">Day 1</a><br><a href="/a/2">Day 2</a></p></td>
 <td class="story">

@@ -71,7 +71,7 @@ def _resolve_expr(art: _Article, expr: str, tense: str, context: str | None = No
             year_here = story
     if year_here is None and anchor is not None and context and _BARE_DAY.search(expr) and not _RELATIVE.search(expr) \
             and not _YEAR.search(expr):
-        # "The process began in April 1996. On April 26 the five leaders signed ...": a day of
+        # "Talks opened in May 1996. On May 20 the leaders signed ...": a day of
         # the month and year the paragraph has just told, years before the article's
         told = list(_MONTH_YEAR.finditer(context.rsplit("\n\n", 1)[-1]))
         month = _MONTH_DAY.search(expr)

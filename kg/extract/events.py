@@ -132,7 +132,7 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             continue
         status, start, end = _event_status(art, s, tok, own_date_only=False)
         if is_noun and tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.lemma_.lower() in _JOURNEYS:
-            # "flew on to San Jose on Sunday for talks with A, and then to B on Tuesday": the day
+            # "went on to Quito on Monday for talks with A, then to B on Wednesday": the day
             # of the journey made for them
             j_status, j_start, j_end = _event_status(art, s, tok.head.head, own_date_only=True)
             if j_start is not None:
@@ -972,7 +972,7 @@ def _visits(art: _Article, s: Sentence) -> None:
         dest = _destination(art, s, tok, is_verb) or _where_clause(s, tok)
         if dest is None and is_noun and tok.dep_ == "pobj" and tok.head.lower_ in ("on", "for") \
                 and tok.head.head.pos_ == "VERB" and tok.head.head.lemma_.lower() in _JOURNEYS:
-            # "flew to Zanzibar yesterday on a visit ...": where the journey it was made on went
+            # "flew to Malta on Monday on a visit ...": where the journey it was made on went
             dest = _destination(art, s, tok.head.head, True)
         if dest is None and is_noun and art.dateline_place and (
                 tok.dep_ == "pobj" and tok.head.lower_ in ("on", "for")

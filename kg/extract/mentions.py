@@ -332,7 +332,7 @@ def _name_after_title(doc: Any, i: int, end: int) -> int | None:
     tok = doc[i]
     low = tok.lower_
     if tok.text[:1].isupper() and low in ("minister", "secretary") and i + 2 < end and doc[i + 1].lower_ in ("of", "for"):
-        # "Minister of Law and Human Rights Yasonna Laoly": the name after the portfolio
+        # "Minister of Law and Human Rights Fatima Rahman": the name after the portfolio
         j, seen = i + 2, False
         while j < end and (doc[j].text[:1].isupper() and portfolio_word(doc[j].text)
                            or seen and doc[j].lower_ in ("and", "&", "of", "for", "the")):

@@ -337,7 +337,7 @@ _TAKING_OFFICE = {"take", "swear", "inaugurate", "install", "serve", "elect", "a
 
 
 def _office_taken_as(art: _Article, s: Sentence, state_at: dict[int, str]) -> set[str]:
-    """"X took the oath as the first President of Barbados", "X was sworn in as Prime Minister
+    """"X took the oath as President of Malta", "X was sworn in as Prime Minister
     of Y", "X served as foreign minister of Y": the office the "as" phrase names, with its state."""
     doc = s.span.doc
     done: set[str] = set()
@@ -635,8 +635,8 @@ def _the_host(s: Sentence, key: str) -> bool:
 
 
 def _states_of_plural_leaders(art: _Article) -> set[str]:
-    """States a plural title of leaders names in a list: "the presidents of Costa Rica, El
-    Salvador and Honduras"."""
+    """States a plural title of leaders names in a list: "the presidents of Chile, Peru and
+    Bolivia"."""
     out: set[str] = set()
     for s in art.sentences:
         for m in _PLURAL_LEADERS_OF.finditer(s.text):

@@ -1254,7 +1254,7 @@ def _signs_other_document(sign_tok: Any, resolved: list[Any]) -> bool:
     signed a law denouncing the treaty")."""
     obj = next((c for c in sign_tok.children if c.dep_ in ("dobj", "obj")), None)
     if obj is None and sign_tok.dep_ == "acl":
-        obj = sign_tok.head   # "builds on the Declaration of Principles signed by the two ministers"
+        obj = sign_tok.head   # "follows a Joint Statement the two ministers signed"
     if obj is None or obj.lemma_.lower() not in _OTHER_DOCUMENTS:
         return False
     return not any(m.start <= obj.idx < m.end for m, _ in resolved)
