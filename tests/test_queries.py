@@ -179,7 +179,7 @@ def test_queries_treaties_signatory_and_place(graph) -> None:
 
 
 @pytest.mark.parametrize(("params", "expected"), [
-    ({"party": "soviet"}, [T1961]),
+    ({"party": "soviet union"}, [T1961]),
     ({"party": "USSR"}, [T1961]),  # an altLabel of the reference data
     ({"party": "russia"}, [T2000, T2024]),
     ({"treaty": "partnership"}, [T2024]),
@@ -187,6 +187,12 @@ def test_queries_treaties_signatory_and_place(graph) -> None:
 ])
 def test_queries_treaties_params(graph, params, expected) -> None:
     assert [r["treaty"] for r in ask(graph, "treaties", **params)] == expected
+
+
+def test_queries_a_word_two_states_share_is_ambiguous(graph) -> None:
+    # the reference data holds Soviet Russia (1917-22) as well as the Soviet Union
+    with pytest.raises(AmbiguousName, match="Soviet Russia .* Soviet Union"):
+        ask(graph, "treaties", party="soviet")
 
 
 def test_queries_summits(graph) -> None:

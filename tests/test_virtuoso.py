@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 import shutil
 import signal
 import socket
@@ -128,7 +129,8 @@ def virtuoso(tmp_path_factory: pytest.TempPathFactory, local: Path) -> Iterator[
         result = CliRunner().invoke(app, ["--store", str(local), "push", "--user", "dba", "--password", "dba",
                                           v.gsp])
         assert result.exit_code == 0, result.output
-        assert result.stdout.startswith(f"pushed 8316 triples in 5 graphs to {v.gsp}")
+        # (how many triples depends on what the examples hold today: the export test compares them all)
+        assert re.match(rf"pushed \d+ triples in 5 graphs to {re.escape(v.gsp)}", result.stdout), result.stdout
         yield v
     finally:
         v.stop()
@@ -144,7 +146,7 @@ def _nquads(store: str | Path, graphs: set[str] | None = None) -> set[str]:
 
 
 def test_virtuoso_push_then_export_is_the_store(virtuoso: Virtuoso, local: Path) -> None:
-    """What was pushed comes back whole (8316 quads, read in pages: Virtuoso cuts each
+    """What was pushed comes back whole (every quad, read in pages: Virtuoso cuts each
     result at ResultSetMaxRows, 1000 here) beside Virtuoso's own system graphs."""
     mine = _nquads(local)
     graphs = {q.rsplit(" ", 2)[-2].strip("<>") for q in mine}
