@@ -15,7 +15,7 @@ from .context import _Article, Event, Mention, _persons_by_token, Sentence
 from .dating import (
     _dates_agree, _in_own_clause, _predecessor_phrase, _resolve_dates, _resolve_expr, _sentence_year, _text_before, _within,
 )
-from .modality import _event_status, _is_speculative
+from .modality import _TRAVEL, _event_status, _is_speculative
 from .offices import _holds_title
 
 
@@ -1358,7 +1358,7 @@ def _destination(art: _Article, s: Sentence, tok: Any, is_verb: bool) -> str | N
 
 _HOSTING = {"receive", "welcome", "host", "greet"}
 # verbs of a journey a visit is made on ("flew to X on a visit")
-_JOURNEYS = {"fly", "travel", "go", "come", "arrive", "head", "sail", "drive", "return", "jet", "land", "leave"}
+_JOURNEYS = _TRAVEL | {"jet", "land", "leave"}
 
 
 def _presence_visits(art: _Article, s: Sentence) -> None:
