@@ -345,6 +345,8 @@ def _build(kind: str, m: re.Match[str]) -> _Spec | None:
             num, unit = num * (10 if unit == "decade" else 100), "year"
         if num != int(num):
             return None                      # "half a year ago": no date of its own
+        if unit == "year" and g.get("today") and "week" in g["today"].lower():
+            return _Spec("yearday", offset=-int(num), mode="month")   # "30 years ago this week": that month
         if unit == "year" and g.get("today"):
             return _Spec("yearday", offset=-int(num))   # "25 years ago today": that very day
         return _Spec({"day": "dayoff", "month": "monthoff", "year": "yearoff"}[unit], offset=-int(num))
@@ -438,7 +440,7 @@ def _resolve_spec(spec: _Spec, anchor: _Anchor | None, tense: str,
         if spec.kind == "yearoff":
             return _pd(ay + spec.offset)
         if spec.kind == "yearday":
-            return _pd(ay + spec.offset, am, ad) if ad is not None else _pd(ay + spec.offset, am)
+            return _pd(ay + spec.offset, am, ad) if ad is not None and spec.mode != "month" else _pd(ay + spec.offset, am)
         if spec.kind == "myrel":
             return _pd(ay + spec.offset, spec.month)
         if spec.kind == "mdrel":
@@ -912,6 +914,9 @@ _RANGE_START = (
     r"|day|previous|prior|current|year|\d))"
 )
 _LISTED = re.compile(r"^(?!from|between).*\band\b", _F)   # "15 and 16 November", not "between 3 and 5 May"
+# "LIMA, 4 May 2021 - Ten years ago today, ...": a dateline's dash before a date that counts from
+# the story's day opens the story; it joins no range
+_DASH_DEICTIC = re.compile(r"\s[-\u2013\u2014]\s+(?:\w+\s+\w+\s+ago|today|tonight|yesterday|tomorrow|last|this|next)\b", _F)
 _SCAN_RANGE = re.compile(
     rf"(?<![\w]){_RANGE_START}(?:(?:(?:from|between)\s+)?(?:{_S_ANY})"
     rf"(?:\s*[-\u2013\u2014]\s*|\s+(?:to|through|thru|until|till|and)\s+)(?:{_S_ANY}|{_S_BARE_DAY})"
@@ -1058,7 +1063,7 @@ def find_date_expressions(text: str) -> list[tuple[int, int, str]]:
     if "m" in skip:  # no month name: nor the forms with a month and a year word
         skip.update(("mdrel", "ctxmd"))
     for m in (_SCAN_RANGE.finditer(text) if "range" not in skip else ()):
-        if _acceptable("range", m.group(0), text, m.start(), m.end()) \
+        if _acceptable("range", m.group(0), text, m.start(), m.end()) and not _DASH_DEICTIC.search(m.group(0)) \
                 and not (_LISTED.search(m.group(0)) and _parse_range(_normalize_base(m.group(0))) is None):
             cands.append((m.start(), m.end(), "range"))   # ("on 3 and 10 May": two dates, not a range)
     for kind, rx in _SCAN:

@@ -2546,3 +2546,187 @@ Indian Prime Minister Narendra Modi skipped the meeting and sent his foreign min
     got = [v["participant"] for v in summits("attended-by-2024").values()]
     assert any({"person/xi-jinping", "person/vladimir-putin", "person/shehbaz-sharif"} <= p for p in got), got
     assert not any("person/narendra-modi" in p for p in got), got
+
+
+def test_extract_rules_a_day_first_dateline_is_no_date_of_the_news_it_opens() -> None:
+    TEXTS["dateline-dmy-2024"] = ("2024-04-17", """Mekong talks
+
+PHNOM PENH, 17 April 2024 - Cambodian Prime Minister Hun Manet met Thai Prime Minister Srettha Thavisin in Bangkok on Monday to discuss border crossings.""")
+    got = summits("dateline-dmy-2024")
+    assert [v.get("startDate") for v in got.values()] == [{"2024-04-15"}], got
+    assert [v.get("location") for v in got.values()] == [{"place/bangkok"}], got
+
+
+def test_extract_rules_years_ago_after_a_dateline_dash_counts_from_the_story_day() -> None:
+    TEXTS["ago-dash-2019"] = ("2019-09-30", """A border remembered
+
+MAPUTO, 30 September 2019 - Twenty years ago today, Mozambican President Joaquim Chissano and Malawian President Bakili Muluzi signed a railway treaty in Blantyre.
+
+Fifteen years ago this week, the two governments signed a second treaty on fisheries in Lake Niassa.""")
+    fs = facts("ago-dash-2019")
+    rail = {s for s, p, o in fs if s.startswith("treaty/") and "railway" in s}
+    fish = {s for s, p, o in fs if s.startswith("treaty/") and "fisheries" in s}
+    assert len(rail) == 1 and len(fish) == 1, sorted(fs)
+    assert {o for s, p, o in fs if s in rail and p == "signedOn"} == {"1999-09-30"}, sorted(fs)
+    assert {o for s, p, o in fs if s in rail and p == "signatory"} == {"person/joaquim-chissano", "person/bakili-muluzi"}
+    # "this week" gives the month, not the very day
+    assert {o for s, p, o in fs if s in fish and p == "signedOn"} == {"2004-09"}, sorted(fs)
+
+
+def test_extract_rules_the_treaty_is_the_unnamed_one_told_before_not_a_named_accord_of_another_kind() -> None:
+    TEXTS["the-treaty-2020"] = ("2020-06-12", """Neighbours at peace
+
+Thirty years ago today, Peruvian President Alberto Fujimori and Ecuadorian President Rodrigo Borja signed the treaty that settled the river dispute between their countries. A year earlier the two had signed the Lima Accords, two short framework texts. The treaty was signed at the Government Palace in Quito.""")
+    fs = facts("the-treaty-2020")
+    told = {s for s, p, o in fs if s.startswith("treaty/") and p == "signatory" and "lima" not in s}
+    assert len(told) == 1, sorted(fs)
+    (t,) = told
+    assert {o for s, p, o in fs if s == t and p == "party"} == {"state/peru", "state/ecuador"}, sorted(fs)
+    assert {o for s, p, o in fs if s == t and p == "signedAt"} == {"place/quito"}, sorted(fs)
+    assert not any("lima" in s and p == "signedAt" and o == "place/quito" for s, p, o in fs), sorted(fs)
+
+
+def test_extract_rules_the_accord_signed_in_another_year_is_not_the_one_just_told() -> None:
+    TEXTS["another-year-2022"] = ("2022-03-04", """Deals
+
+Botswana and Namibia signed a water accord in Gaborone on Thursday. The accord, signed in Windhoek in 2015, had ended years of quarrels over the river.""")
+    fs = facts("another-year-2022")
+    water = {s for s, p, o in fs if s.startswith("treaty/") and "water" in s}
+    assert len(water) == 1, sorted(fs)
+    assert {o for s, p, o in fs if s in water and p == "signedOn"} == {"2022-03-03"}, sorted(fs)
+    assert {o for s, p, o in fs if s in water and p == "signedAt"} == {"place/gaborone"}, sorted(fs)
+
+
+def test_extract_rules_a_double_surname_joined_by_a_hyphen_stays_whole() -> None:
+    TEXTS["hyphen-name-2021"] = ("2021-02-03", """Cabinet sworn in
+
+ACCRA, Feb 3 (Wire) - Vice President Akua Naana Darko-Mensah opened the session on Tuesday. Deputy Minister Abena Naana Opoku-Boateng read the budget.""")
+    # (the NER reads "Akua Naana" and "Darko-Mensah" as two names, "Opoku-Boateng" as an organisation)
+    assert has("hyphen-name-2021", "person/akua-naana-darko-mensah", "officialOf", "state/ghana"), sorted(facts("hyphen-name-2021"))
+    assert has("hyphen-name-2021", "person/abena-naana-opoku-boateng", "officialOf", "state/ghana"), sorted(facts("hyphen-name-2021"))
+
+
+def test_extract_rules_later_talks_a_few_short_paragraphs_after_the_lead_take_its_day() -> None:
+    TEXTS["later-talks-2022"] = ("2022-05-26", """Inauguration
+
+PORT LOUIS, May 26 (Wire) - Mauritian Prime Minister Pravind Jugnauth opened a new metro line on Wednesday.
+
+Jugnauth, 60, cut the ribbon at Rose Hill station.
+
+The line will carry 40,000 passengers a day, officials said, and a second phase is due in March.
+
+Later, Jugnauth held talks with Seychelles President Wavel Ramkalawan, who attended the ceremony.""")
+    got = summits("later-talks-2022")
+    assert [v.get("startDate") for v in got.values()] == [{"2022-05-25"}], got
+
+
+def test_extract_rules_he_of_a_where_clause_is_the_traveller_of_the_main_clause() -> None:
+    TEXTS["where-he-2019"] = ("2019-11-20", """Travels
+
+In July, Slovak Prime Minister Peter Pellegrini travelled to Vienna, where he met Austrian Chancellor Brigitte Bierlein at the chancellery.""")
+    got = summits("where-he-2019")
+    assert any(v["participant"] == {"person/peter-pellegrini", "person/brigitte-bierlein"} for v in got.values()), got
+    assert any(v.get("startDate") == {"2019-07"} for v in got.values()), got
+
+
+def test_extract_rules_it_replaces_an_older_agreement_after_a_one_sentence_paragraph() -> None:
+    TEXTS["it-replaces-2024"] = ("2024-09-12", """New frontier treaty
+
+BISHKEK, Sept 12 (Wire) - Kyrgyzstan and Tajikistan signed a border treaty on Thursday.
+
+It replaces a 1997 agreement that left dozens of villages in dispute.""")
+    fs = facts("it-replaces-2024")
+    new = {s for s, p, o in fs if p == "signedOn" and o == "2024-09-12"}
+    old = {s for s, p, o in fs if p == "signedOn" and o == "1997"}
+    assert len(new) == 1 and len(old) == 1, sorted(fs)
+    (n,), (o_,) = new, old
+    assert (n, "replaces", o_) in fs, sorted(fs)
+    assert {o for s, p, o in fs if s == o_ and p == "party"} == {"state/kyrgyzstan", "state/tajikistan"}, sorted(fs)
+
+
+def test_extract_rules_talks_on_the_sidelines_are_at_the_gathering_the_story_tells() -> None:
+    TEXTS["sidelines-bare-2023"] = ("2023-08-24", """BRICS summit
+
+JOHANNESBURG, Aug 24 (Wire) - The BRICS summit opened in Johannesburg on Tuesday with expansion at the top of the agenda.
+
+Chinese President Xi Jinping, Brazilian President Luiz Inacio Lula da Silva and Indian Prime Minister Narendra Modi attended.
+
+On the sidelines, Modi held talks with Ethiopian Prime Minister Abiy Ahmed.""")
+    got = summits("sidelines-bare-2023")
+    side = [v for v in got.values() if v["participant"] == {"person/narendra-modi", "person/abiy-ahmed"}]
+    assert len(side) == 1, got
+    assert side[0].get("location") == {"place/johannesburg"} and side[0].get("startDate") == {"2023-08-22"}, got
+
+
+def test_extract_rules_a_courtesy_word_alone_names_nobody_and_a_reception_elsewhere_is_its_own_meeting() -> None:
+    TEXTS["gulf-tour-2022"] = ("2022-06-20", """Gulf tour
+
+DOHA, June 20 (Wire) - Omani Sultan Haitham bin Tariq received Bahrain's King Hamad bin Isa Al Khalifa in Muscat on Sunday.
+
+The two rulers discussed shipping and trade, officials said.
+
+King Hamad later flew to Doha, where he was received by Qatar's Emir Sheikh Tamim bin Hamad Al Thani.
+
+Kuwait's Crown Prince Sheikh Mishal al-Ahmad al-Sabah is expected in Muscat next week.""")
+    fs = facts("gulf-tour-2022")
+    # "Sheikh" is no name of its own: the Kuwaiti prince is not the Qatari emir
+    assert not has("gulf-tour-2022", "person/tamim-bin-hamad-al-thani", "leaderOf", "state/kuwait"), sorted(fs)
+    got = summits("gulf-tour-2022")
+    muscat = [v for v in got.values() if v.get("location") == {"place/muscat"}]
+    doha = [v for v in got.values() if v.get("location") == {"place/doha"}]
+    assert len(muscat) == 1 and len(doha) == 1, got
+    assert "person/tamim-bin-hamad-al-thani" not in muscat[0]["participant"], got
+    assert doha[0]["participant"] == {"person/hamad-bin-isa-al-khalifa", "person/tamim-bin-hamad-al-thani"}, got
+
+
+def test_extract_rules_a_courtesy_call_at_a_palace_is_a_meeting_in_the_town_named_after_it() -> None:
+    TEXTS["call-on-2023"] = ("2023-11-22", """Visit
+
+BANGKOK, Nov 22 (Wire) - Thai Prime Minister Srettha Thavisin called on Cambodian King Norodom Sihamoni at the Royal Palace in Phnom Penh on Tuesday.""")
+    got = summits("call-on-2023")
+    assert [v.get("location") for v in got.values()] == [{"place/phnom-penh"}], got
+
+
+def test_extract_rules_names_put_to_the_document_and_the_other_signers_are_its_signatories() -> None:
+    TEXTS["names-to-document-2021"] = ("2021-10-06", """River treaty
+
+SKOPJE, Oct 6 (Wire) - North Macedonia and Albania signed a treaty on the Black Drin river on Wednesday.
+
+Foreign Minister Bujar Osmani and his Albanian counterpart Olta Xhacka put their names to the short document at a ceremony in Skopje.
+
+Prime Minister Zoran Zaev and Albanian Prime Minister Edi Rama were among the other signers.""")
+    fs = facts("names-to-document-2021")
+    (t,) = {s for s, p, o in fs if s.startswith("treaty/") and p == "party"}
+    assert {o for s, p, o in fs if s == t and p == "signatory"} == {
+        "person/bujar-osmani", "person/olta-xhacka", "person/zoran-zaev", "person/edi-rama"}, sorted(fs)
+
+
+def test_extract_rules_a_title_case_headline_names_no_treaty() -> None:
+    TEXTS["title-case-1972"] = ("1972-05-27", """Leaders Sign New Border Treaty in Moscow
+
+MOSCOW, May 26 (Wire) - The Soviet Union and Finland signed a border treaty today. It replaces an older treaty, signed in Helsinki in 1947.""")
+    fs = facts("title-case-1972")
+    assert not any("sign-new" in s or "leaders-sign" in s for s, p, o in fs), sorted(fs)
+
+
+def test_extract_rules_a_welcome_on_arrival_is_no_meeting_and_an_arrival_in_a_clause_dates_no_talks() -> None:
+    TEXTS["welcome-arrival-2018"] = ("2018-07-12", """Visit
+
+NUKU'ALOFA, July 12 (Wire) - Samoan Prime Minister Tuilaepa Sailele Malielegaoi arrived in Nuku'alofa on Sunday, where he was welcomed by Tongan Prime Minister Akilisi Pohiva and a choir.""")
+    assert summits("welcome-arrival-2018") == {}, summits("welcome-arrival-2018")
+    TEXTS["arrival-clause-2018"] = ("2018-07-12", """Visit
+
+APIA, July 12 (Wire) - Fijian Prime Minister Frank Bainimarama, who arrived in Apia on Monday for a four-day visit, held talks with Samoan Prime Minister Tuilaepa Sailele Malielegaoi.""")
+    got = summits("arrival-clause-2018")
+    assert len(got) == 1 and "2018-07-09" not in next(iter(got.values())).get("startDate", set()), got
+
+
+def test_extract_rules_earlier_on_a_day_of_the_news_is_not_in_the_year_recalled_before() -> None:
+    TEXTS["earlier-day-2023"] = ("2023-11-18", """Readout
+
+Today in San Francisco, President Biden met Mexican President Andres Manuel Lopez Obrador. It was their first meeting since talks in Mexico City in January 2023 and in Washington in November 2021.
+
+Earlier in San Francisco, on November 16, President Biden held a meeting with Prime Minister Fumio Kishida of Japan.""")
+    got = summits("earlier-day-2023")
+    kishida = [v for v in got.values() if "person/fumio-kishida" in v["participant"]]
+    assert len(kishida) == 1 and kishida[0].get("startDate") == {"2023-11-16"}, got

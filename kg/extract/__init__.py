@@ -89,6 +89,21 @@ from .emit import (
 )
 
 
+def _previous_sentence(sentences: list[Sentence], i: int) -> Sentence | None:
+    """The sentence a sentence goes on from: the one before it in its paragraph, or, for the
+    first of a paragraph, the last of a one-sentence paragraph right before (wire copy gives each
+    sentence a paragraph of its own)."""
+    if not i:
+        return None
+    prev, s = sentences[i - 1], sentences[i]
+    if prev.block == s.block:
+        return prev
+    if prev.block == s.block - 1 and prev.section == s.section == "body" \
+            and (i < 2 or sentences[i - 2].block != prev.block):
+        return prev
+    return None
+
+
 def extract(doc: Any, *, date: PartialDate | None = None) -> Extraction:
     """Extract entities and facts from a cleaned document.
 
@@ -133,7 +148,7 @@ def extract(doc: Any, *, date: PartialDate | None = None) -> Extraction:
     repoint_pronouns(sentences)
     for i, s in enumerate(sentences):
         prev = sentences[i - 1] if i and sentences[i - 1].block == s.block else None
-        _treaties(art, s, prev)
+        _treaties(art, s, _previous_sentence(sentences, i))
         cosigned(art, s)          # leaders who signed a declaration together met
         _visits(art, s)           # first: a meeting in the same sentence takes the visit's place
         _presence_visits(art, s)

@@ -57,6 +57,13 @@ def _resolve_expr(art: _Article, expr: str, tense: str, context: str | None = No
     """
     anchor = art.anchor
     year_here = _year_of_sentence(expr, context)
+    if year_here is not None and anchor is not None and anchor.day is not None and context \
+            and _BARE_NARRATIVE.search(re.split(r"(?<=[.!?])\s+|\n", context)[-1]):
+        # "Earlier in Lima, on November 15, ..." in a story of November 16: earlier in the news
+        # it tells, not in the year of the history the sentence before recalled
+        near, _ = resolve_range(expr, anchor, tense="past", context=context)
+        if near is not None and near.day is not None and 0 <= (anchor.to_date() - near.to_date()).days <= 60:
+            year_here = None
     if year_here is None and anchor is not None and _BARE_DAY.search(expr) and not _RELATIVE.search(expr) \
             and not _YEAR.search(expr) and _retrospective(art):
         # a story told years after it happened ("Fifty years ago today, ..."): "on 31 August"
@@ -163,6 +170,8 @@ def _story_year(context: str | None) -> int | None:
     return None if now else int(years[-1].group(1))
 
 
+# "Earlier, on ...", "Later in Lima, on ...": no count of days or years before the word
+_BARE_NARRATIVE = re.compile(r"^\W*(?:earlier|later)\b", re.I)
 _NARRATIVE = re.compile(r"\b(?:earlier|later|afterwards|before that|the (?:next|following|previous) "
                         r"(?:day|week|month))\b", re.I)
 

@@ -144,12 +144,16 @@ def _emit_events(art: _Article) -> None:
                     # headline tells the story the body dates; and one sentence's signing and
                     # summit of the same leaders are one gathering
                     undated, dated = (m, ev) if m.start is None else (ev, m)
-                    same = bool(overlap) and all(e.section == "headline" for e in undated.evidence) \
+                    # (not one held elsewhere: "B received A in X ... A later flew to Y, where C
+                    # received him")
+                    elsewhere = m.place is not None and ev.place is not None and m.place != ev.place \
+                        and not _place_in_state(art, m.place, ev.place) and not _place_in_state(art, ev.place, m.place)
+                    same = not elsewhere and (bool(overlap) and all(e.section == "headline" for e in undated.evidence) \
                         or len(overlap) >= 2 and ("treaty" in m.extra or "treaty" in ev.extra) \
                         and bool({e.sentence for e in m.evidence} & {e.sentence for e in ev.evidence}) \
                         or bool(overlap) and _told_after_lead(lead, dated, undated) \
                         or len(overlap) >= 2 and _close_by(dated, undated) \
-                        or _signing_after(dated, undated) or _sole_dated(art, dated, undated)
+                        or _signing_after(dated, undated) or _sole_dated(art, dated, undated))
                 else:
                     # same day and the same people or the same place: two meetings of one
                     # day with nobody in common are two meetings

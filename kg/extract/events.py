@@ -63,6 +63,7 @@ def _trigger_tokens(s: Sentence, nouns: set[str], verbs: set[str]) -> Iterator[t
 
 
 _GOES_ON = re.compile(r"\b(?:then|afterwards|later|shortly after|subsequently|next)\b", re.I)
+_LATER_ON = re.compile(r"(?:Later|Afterwards|Subsequently|Then)\b(?!\s+(?:that|this|in|on)\b)")
 
 
 _GROUP_OF = re.compile(r"\b(" + GROUP_OF + r")\s*$")
@@ -172,7 +173,9 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
         if status is None and start is None and not own_dates:
             # no time of its own ("then held talks", "in the afternoon"): the time of the story
             # told in the sentences just before, when they report a dated event
-            dated = [e for e in recent if e.start is not None]
+            # (not the arrival a clause of this very sentence dates: "X, who arrived on Monday for
+            # a four-day visit, held talks with Y")
+            dated = [e for e in recent if e.start is not None and not (e.extra.get("sent") == s.index and s.dates)]
             if dated:
                 start = dated[-1].start
                 borrowed = True
@@ -191,7 +194,13 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             # "A and B met on the sidelines of the summit": where the gathering they attended was,
             # and on its day when it lasted one
             place, start, borrowed = host.place, host.start if host.end is None else None, True
-        if status is None and start is None and not own_dates and tok.pos_ == "VERB" and tok.tag_ == "VBD" \
+        if status is None and start is None and not own_dates \
+                and (tok.pos_ == "VERB" and tok.tag_ == "VBD" or is_noun and tok.dep_ == "dobj" and tok.head.tag_ == "VBD"
+                     and (tok.head.lemma_.lower() in ("hold", "have", "conduct") or tok.head.dep_ not in ("relcl", "acl", "advcl", "ccomp", "pcomp"))
+                     # ("A held talks with B and the two then joined ...", "talks" parsed as the subject of "joined")
+                     or is_noun and tok.i > s.span.start and s.span.doc[tok.i - 1].tag_ in ("VBD", "VBN")
+                     and s.span.doc[tok.i - 1].lemma_.lower() in ("hold", "have", "conduct")
+                     and s.span.doc[tok.i - 1].dep_ == "ROOT") \
                 and not _background(tok) and not _told_years_before(art, s):
             # "A and B met for several hours at X" in the paragraphs after a lead that dates the
             # news ("KINGSTOWN, Dec 14 - The presidents promised on Thursday ..."): the lead's day
@@ -232,6 +241,7 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             here = art.place(art.dateline_place)
             if says_here(s.text) or (art.dateline_state in visited) or _news_of_the_day(art, start):
                 place = here
+        place = _town_of_building(art, s, place)
         if place is not None and art.dateline_place and not _background(tok) and _a_building(art, s, place):
             # "met in the Coronation Hall of the town hall", in a story filed from that town: the town
             place = art.place(art.dateline_place)
@@ -311,13 +321,23 @@ def _lead_date(art: _Article, s: Sentence) -> PartialDate | None:
     """The day of the news the article leads with, for a sentence of its first body paragraphs:
     the first date of the first body sentence, when it falls in the days before the article's date."""
     body = sorted({x.block for x in art.sentences if x.section == "body"})
-    if s.section != "body" or s.block not in body[:3]:
-        return None
     lead = next((x for x in art.sentences if x.section == "body" and x.dates), None)
-    if lead is None or lead.block != body[0]:
+    if lead is None or not body or lead.block != body[0] or s.section != "body" or lead.index == s.index:
+        return None   # (the sentence's own dates are another clause's: "X, who arrived on Monday, held talks")
+    if s.block not in body[:3] and not (
+            s.block in body[:6] and _LATER_ON.match(s.text)
+            and not any(x.dates and _dated_day(art, x) for x in art.sentences
+                        if x.section == "body" and lead.index < x.index < s.index)):
+        # ("Later, A held talks with B" a few short paragraphs on, none dated since the lead)
         return None
     said, _ = _resolve_dates(art, lead, None, "past")
     return said if said is not None and said.day is not None and _news_of_the_day(art, said) else None
+
+
+def _dated_day(art: _Article, s: Sentence) -> bool:
+    """The sentence tells a day of its own (not an age, "in March", a year)."""
+    said, _ = _resolve_dates(art, s, None, "past")
+    return said is not None and said.day is not None
 
 
 def _date_said_before(art: _Article, s: Sentence, prev: Sentence | None, blocks: set[int],
@@ -475,8 +495,9 @@ def _leaders_as_subject(verb: Any) -> bool:
 _SIDELINES = {"sidelines", "sideline", "margins", "margin", "fringes", "fringe"}
 
 
-_SIDELINES_OF_THE = re.compile(r"\b(?:on|at)\s+the\s+(?:margins|sidelines|fringes)\s+of\s+the\s+"
-                               r"(?:summit|conference|meeting|gathering)\b", re.I)
+_SIDELINES_OF_THE = re.compile(r"\b(?:on|at)\s+the\s+(?:margins|sidelines|fringes)(?:\s+of\s+the\s+"
+                               r"(?:summit|conference|meeting|gathering)\b|(?!\s+of\b))", re.I)
+# ("On the sidelines, A held talks with B": of the gathering the story tells)
 
 
 def _host_visit(art: _Article, s: Sentence, participants: list[str]) -> Event | None:
@@ -509,6 +530,13 @@ def _sidelines_host(art: _Article, s: Sentence, participants: list[str]) -> Even
     hosts = [e for e in art.events if e.kind == "Summit" and e.place is not None
              and set(participants) <= set(e.participants) and not e.extra.get("sidelines")
              and not e.extra.get("background")]
+    if not hosts:
+        # one of them told at a gathering of many ("at the AU summit ... On the sidelines, A held
+        # talks with B"): B was there too
+        hosts = [e for e in art.events if e.kind == "Summit" and e.place is not None
+                 and (len(e.participants) >= 3 and set(participants) & set(e.participants)
+                      or e.extra.get("anchor") and not e.participants)   # (its people told later)
+                 and not e.extra.get("sidelines") and not e.extra.get("background")]
     if not hosts:
         return None
     # the latest, told with its date when one of its tellings gives it
@@ -1073,6 +1101,22 @@ _BUILDINGS = {"church", "cathedral", "temple", "mosque", "shrine", "synagogue", 
               "hall", "palace", "house", "hotel", "villa", "castle", "centre", "center", "building"}
 
 
+def _town_of_building(art: _Article, s: Sentence, place: str | None) -> str | None:
+    """"At the Government Palace in Quito": the town a building of no known state is said to be
+    in, right after it; else the place as it is."""
+    if place is None or not place.startswith("place/") or art.state_of(place) is not None:
+        return place
+    doc = s.span.doc
+    for m in s.places:
+        if m.key != place:
+            continue
+        town = next((n for n in s.places if n.start == m.end + 1 and doc[m.end].lower_ in ("in", "of")
+                     and art.state_of(n.key) is not None), None)
+        if town is not None:
+            return town.key
+    return place
+
+
 def _a_building(art: _Article, s: Sentence, dest: str) -> bool:
     """A destination that is a named building or site of no known state ("St. Anthony's Church"),
     in a sentence that names no town or state it could be in."""
@@ -1425,7 +1469,8 @@ def _presence_visits(art: _Article, s: Sentence) -> None:
                 where = clause if clause is not None and art.state_of(clause) == home else home
             for g in guests:
                 _add_visit(art, s, tok, g, where, host)
-            landed = tok.dep_ == "conj" and tok.head.lemma_.lower() in ("land", "touch")
+            landed = tok.dep_ == "conj" and tok.head.lemma_.lower() in ("land", "touch") \
+                or lem == "welcome" and tok.dep_ == "relcl" and _arrival_clause(tok)
             if all(k in art.leaders or k in art.leader_titled for k in (host, *guests)) \
                     and not _AIRSIDE.search(s.text) and not landed:
                 # leaders, one receiving the others: they met (not a welcome on the tarmac,
@@ -1441,7 +1486,8 @@ def _presence_visits(art: _Article, s: Sentence) -> None:
                        for g in [*c.children, *tok.children] if g.i in by_tok and g.dep_ in ("pobj", "dobj")), None)
             if subj and on is not None and by_tok[on.i].key != subj and \
                     all(k in art.leaders or k in art.leader_titled for k in (subj, by_tok[on.i].key)):
-                _add_meeting(art, s, tok, [subj, by_tok[on.i].key], None)
+                # (where: "at the palace in Vientiane", "in Colombo")
+                _add_meeting(art, s, tok, [subj, by_tok[on.i].key], _town_of_building(art, s, _place_for(s, tok, strict=True)))
         elif lem == "take" and tok.pos_ == "VERB":
             _taken_to(art, s, tok, by_tok)   # "a tour that took him to A and B"
         elif lem == "return" and tok.pos_ == "VERB":
@@ -1502,6 +1548,12 @@ def _taken_to(art: _Article, s: Sentence, tok: Any, by_tok: dict[int, Any]) -> N
         if art.state_of(where) in art.offices[who] or where in art.offices[who]:
             continue
         _add_visit(art, s, tok, who, where)
+
+
+def _arrival_clause(tok: Any) -> bool:
+    """"X arrived in Y, where he was welcomed by Z": a welcome hung on the place of an arrival."""
+    verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and verb.lemma_.lower() in ("arrive", "land", "fly", "touch")
 
 
 def _received(verb: Any, by_tok: dict[int, Any]) -> list[str]:

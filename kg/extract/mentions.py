@@ -104,10 +104,11 @@ _NOT_MODS = {"also", "then", "there", "here", "today", "later", "now", "earlier"
              "with", "by", "for", "at", "as", "that", "which", "who", "into", "over", "under"}
 
 
-# a dateline: "CARACAS, Venezuela, Sept. 22 --", "LIMA, March 3, 1994 (Wire) -": the town (group 1),
-# the state or region (group 2), the day, the agency
+# a dateline: "CARACAS, Venezuela, Sept. 22 --", "LIMA, March 3, 1994 (Wire) -", "HANOI, 12 March
+# 2024 -": the town (group 1), the state or region (group 2), the day, the agency
 _DATELINE_PLACE = re.compile(r"^([A-Z][A-Z.'’ ]{2,40}?)(?:,\s*([A-Z][A-Za-z ]{2,30}?))?"
-                             r"(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?)?(?:\s*\([^)]{1,40}\))?\s*[-–—]+\s+")
+                             r"(?:,\s*(?:[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Z][a-z]+\.?(?:,?\s+\d{4})?))?"
+                             r"(?:\s*\([^)]{1,40}\))?\s*[-–—]+\s+")
 
 
 _DATE_WORD = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?")
@@ -296,10 +297,51 @@ def repoint_pronouns(sentences: list[Sentence]) -> None:
             if key is not None:
                 said[key] = word
         s.persons[:] = [m for m in s.persons if m.key is not None]
+        _clause_pronouns(s, said)
+
+
+# clauses whose "he"/"she" is the main clause's subject: "X flew to Y, where he met Z", "X said
+# she had met Z", "X arrived on Monday and he held talks ..."
+_PRONOUN_CLAUSES = {"relcl", "advcl", "ccomp", "conj"}
+
+
+def _clause_pronouns(s: Sentence, said: dict[str, str]) -> None:
+    """"He"/"she" as the subject of a clause of the sentence: the person who is the subject of
+    its main clause, when the sentence names no other person before the pronoun who could be
+    meant, and the article has not called that person by the other pronoun."""
+    main = _subject_person(s)
+    if main is None:
+        return
+    doc = s.span.doc
+    for t in s.span:
+        if t.dep_ not in ("nsubj", "nsubjpass") or t.lower_ not in ("he", "she") or t.head.dep_ not in _PRONOUN_CLAUSES \
+                or any(m.start == t.i for m in s.persons):
+            continue
+        if t.head.dep_ == "relcl" and not any(c.lower_ in ("where", "when") for c in t.head.children):
+            continue   # ("the president, who he said ...")
+        if said.get(main, t.lower_) != t.lower_:
+            continue
+        others = {m.key for m in s.persons if m.end <= t.i and m.key != main}
+        if others:
+            continue   # "A met B, who said he ...": either could be meant
+        s.persons.append(Mention("person", t.text, t.i, t.i + 1, main, extra={"clause_pronoun": True}))
+    s.persons.sort(key=lambda m: m.start)
 
 
 _QUOTED_TREATY = re.compile(r"[‘'\"“]([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,4})[’'\"”]\s+"
                             r"(?:treaty|agreement|accord|pact|deal|Treaty|Agreement|Accord|Pact)\b")
+
+
+def _title_cased(text: str) -> bool:
+    """A headline in title case: most of its longer words capitalised, verbs too."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def _named_in_body(art: _Article, name: str) -> bool:
+    """The name appears, capitalised as it is, in the article's text beyond its headline."""
+    bare = re.sub(r"^(?:The|A|An)\s+", "", name)
+    return any(bare in _doc_text(d) for d in art.docs[1:])
 
 
 def quoted_treaty_names(texts: list[str]) -> list[str]:
@@ -491,7 +533,10 @@ def _mentions(art: _Article, s: Sentence) -> None:
     span = s.span
     doc = span.doc
     span_ents = _span_ents(span)
+    absorbed: set[int] = set()   # starts of entities read as the end of a name before them
     for ent in span_ents:
+        if ent.start in absorbed:
+            continue
         text = ent.text
         if ent.label_ in ("PERSON", "ORG", "WORK_OF_ART", "PRODUCT") and not ent.ent_id_ and len(ent) <= 3 \
                 and _place_object(art, ent.root):
@@ -588,6 +633,20 @@ def _mentions(art: _Article, s: Sentence) -> None:
                     or doc[end - 1].lower_ in NAME_PARTICLES and doc[end].text[:1].isupper()
                     and doc[end].pos_ == "PROPN" and not doc[end].ent_id_):
                 end += 1                  # "Toomas Hendrik" + "Ilves", "Ursula von" + "der Leyen": cut short
+            if end + 1 < span.end and doc[end].text in ("-", "\u2010") and not doc[end - 1].whitespace_ \
+                    and not doc[end].whitespace_ and doc[end + 1].pos_ == "PROPN" and doc[end + 1].text[:1].isupper() \
+                    and not doc[end + 1].ent_type_ and doc[end + 1].lower_ not in _TITLE_WORDS \
+                    and not any(doc[end + 1].lower_ in rec["tokens"] for rec in art.people.values()) \
+                    and _person_by_short(doc[end + 1].text) is None:
+                end += 2                  # "Jane Naana Opoku" + "-Agyemang": a double surname the NER cut
+                                          # (not "Modi-Sharif talks": a second person)
+            nxt = next((e for e in span_ents if e.start == end and e.label_ in ("PERSON", "ORG") and not e.ent_id_), None)
+            if nxt is not None and end == ent.end and len(nxt) == 3 and nxt[1].text in ("-", "\u2010") \
+                    and not nxt[0].whitespace_ and not nxt[1].whitespace_ \
+                    and not any(t.lower_ in rec["tokens"] for t in (nxt[0], nxt[2]) for rec in art.people.values()) \
+                    and _person_by_short(nxt[0].text) is None and _person_by_short(nxt[2].text) is None:
+                end = nxt.end             # "Akua Naana" + "Darko-Mensah", read as two names
+                absorbed.add(nxt.start)
             if start != ent.start or end != ent.end:
                 text = doc[start:end].text
             name = _clean_person(text)
@@ -709,9 +768,12 @@ def _mentions(art: _Article, s: Sentence) -> None:
     # treaties
     text = s.raw
     taken: list[tuple[int, int]] = []
+    title_case = s.section == "headline" and _title_cased(text)
     for m in _TREATY_NAMED.finditer(text):
         end = _listed_name_end(text, m)
         name = text[m.start("name"):end].strip()
+        if title_case and not _named_in_body(art, name):
+            continue   # "U.S. and Japan Sign New Security Treaty": a headline's capitals, no name
         first = name.split()[0]
         if first in ("The", "A", "An", "This", "That"):
             name = name.split(" ", 1)[1] if " " in name else name

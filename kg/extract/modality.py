@@ -88,6 +88,9 @@ def _has_past_evidence(tok: Any) -> bool:
         if t.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") and c.lower_ in
                                    {"has", "have", "had", "was", "were", "been"} for c in t.children):
             return True
+        if t.tag_ == "VBN" and t.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in t.children) \
+                and not any(c.dep_ in ("aux", "auxpass") for c in t.children):
+            return True   # "X, who arrived on Monday ..., held talks": a past tense the tagger read as a participle
         if t.pos_ in ("VERB", "AUX") and _reported_now(t) and not _in_subject(tok, t):
             # "Rahmon is on a state visit", "Ruto arrives in Dar es Salaam" (a headline); not
             # "Putin's visit is attracting attention", which says nothing of when it happens

@@ -160,7 +160,12 @@ def _office_after() -> re.Pattern[str]:
 
 
 def _name_tokens(name: str) -> list[str]:
-    return [t.lower() for t in re.split(r"[\s\-‐]+", name) if t]
+    """The words of a name, lower-cased, without a courtesy before it ("Sheikh", "Sir"): a
+    courtesy alone names nobody ("Sheikh Tamim ... Kuwait's Emir Sheikh Mishal")."""
+    toks = [t.lower() for t in re.split(r"[\s\-‐]+", name) if t]
+    while len(toks) > 1 and toks[0].rstrip(".") in _NAME_HONORIFICS:
+        toks = toks[1:]
+    return toks
 
 
 def canonical_person_label(name: str) -> str:

@@ -21,7 +21,7 @@ from .dating import (
 )
 from .modality import _TRAVEL, _has_past_evidence, _is_speculative
 from .offices import _holds_title
-from .events import _a_building, _ended_talks, _lead_date, _news_of_the_day, _place_for, _recent_events
+from .events import _a_building, _town_of_building, _ended_talks, _lead_date, _news_of_the_day, _place_for, _recent_events
 from .known_treaties import link
 
 
@@ -33,6 +33,19 @@ _GENERIC_NAME = re.compile(
     r"^(?:(?:New|Bilateral|Basic)\s+)?(?:Treaty|Agreement|Accord|Pact|Convention|Protocol|Charter)"
     r"(?:\s+(?:of|on)\s+(?:Friendship|Amity|Cooperation|Peace|Alliance|Mutual Assistance|Non-Aggression|"
     r"Friendship(?:,)?\s+and\s+\w+(?:\s+and\s+\w+)?))?$")
+
+
+def _signed_another_year(art: _Article, s: Sentence, key: str) -> bool:
+    """The sentence's signing is dated in a year other than the one the treaty ``key`` was signed in."""
+    sign = _sign_token(s)
+    if sign is None:
+        return False
+    told = {f.obj.year for f in art.facts if f.subject == key and f.predicate == "signedOn"
+            and isinstance(f.obj, PartialDate) and f.status is None}
+    if not told:
+        return False
+    when, _ = _signing_date(art, s, sign)
+    return when is not None and when.year not in told
 
 
 def _treaty_key(art: _Article, m: Mention, s: Sentence, prev: Sentence | None) -> tuple[str, str, PartialDate | None, list[str]] | None:
@@ -50,14 +63,26 @@ def _treaty_key(art: _Article, m: Mention, s: Sentence, prev: Sentence | None) -
             head = (m.extra.get("head") or m.text).lower().rstrip("s")
             same = [k for k in art.treaty_keys
                     if head in {w.lower().rstrip("s") for w in re.findall(r"[\w-]+", art.entities[k].label)}]
+            if not same:
+                # "A and B signed the treaty that ended ... they emerged with the X Accords ... the
+                # treaty was signed on 26 March": the unnamed treaty told before, of the same kind
+                told = next((f.subject for f in reversed(art.facts) if f.subject.startswith("treaty/")
+                             and f.subject in art.entities and f.subject not in art.treaty_keys
+                             and f.evidence.section != "reference"
+                             and head in {w.lower().rstrip("s") for w in
+                                          re.findall(r"[\w-]+", art.entities[f.subject].label)}), None)
+                if told is not None and not _signed_another_year(art, s, told):
+                    return told, art.entities[told].label, None, []
             if not same and head in ("protocol", "convention", "charter", "memorandum", "arrangement"):
                 return None   # "the protocol", "the convention": another document than the treaty told
             key = (same or art.treaty_keys)[-1]
+            if _signed_another_year(art, s, key):
+                return None   # "the accord, signed in 2018, ..." after a treaty signed in 2023: another one
             ent = art.entities[key]
             return key, ent.label, None, []
         told = next((f.subject for f in reversed(art.facts) if f.subject.startswith("treaty/")
                      and f.subject in art.entities and f.evidence.section != "reference"), None)
-        if told is not None:
+        if told is not None and not _signed_another_year(art, s, told):
             # "A and B signed an agreement on X. The pact was signed by ...": the unnamed one just told
             return told, art.entities[told].label, None, []
         if kind != "generic" or _sign_token(s) is None:
@@ -158,6 +183,8 @@ def _treaty_key(art: _Article, m: Mention, s: Sentence, prev: Sentence | None) -
             named = set(re.findall(r"[a-z]+", art.entities[known].label.lower()))
             if any(w not in named and w not in ("and", "the", "of") for w in said):
                 known = None   # "the treaty of commerce" is not the treaty of friendship of the same two
+        if known is not None and _signed_another_year(art, s, known):
+            known = None   # "the accord, signed in 2015, ..." is not the one they signed on Thursday
         if known is not None:   # a definite description of a treaty already told
             return known, art.entities[known].label, None, parties
     if len(parties) < 2 or year is None:
@@ -494,7 +521,9 @@ _SIGNED_BY_GROUP = re.compile(
     r"\b(?:signed|inked|initialled)\b(?:\s+[^.;]{0,60}?)?\s+by\s+(?:the|both|all)\s+(?:(two|three|four|five)\s+)?"
     r"(leaders|presidents|prime ministers|premiers|heads of (?:state|government)|foreign ministers|ministers)\b", re.I)
 _SIDES_SIGNED = re.compile(r"\b(?:the|both)\s+(?:two\s+)?sides\b", re.I)
-_SIGNATORY_LIST = re.compile(r"^(?:The|Its|Their)\s+(?:\w+\s+)?(?:signatories|signatures)\s+(?:were|included|are)\b")
+_SIGNATORY_LIST = re.compile(r"^(?:The|Its|Their)\s+(?:\w+\s+)?(?:signatories|signatures)\s+(?:were|included|are)\b"
+                             # "A and B were among the other signers"
+                             r"|\b(?:were|was)\s+(?:also\s+)?among\s+the\s+(?:other\s+)?(?:signatories|signers)\b")
 
 
 def _signatory_list(art: _Article, s: Sentence, key: str) -> None:
@@ -623,8 +652,11 @@ def _signed_it(sign: Any) -> Any | None:
     if sign.lemma_.lower() == "sign":
         return next((c for c in sign.children if c.dep_ in ("dobj", "obj") and c.lower_ == "it"), None)
     heads = {sign.i, *(c.i for c in sign.children if c.dep_ in ("dobj", "obj"))}
+    # ("put their names to the short document": the document just told)
     return next((o for p in sign.subtree if p.dep_ == "prep" and p.lower_ == "to" and p.head.i in heads
-                 for o in p.children if o.dep_ == "pobj" and o.lower_ == "it"), None)
+                 for o in p.children if o.dep_ == "pobj" and (o.lower_ == "it" or o.lower_ in _ANAPHORIC_DOCUMENTS
+                                                              and any(d.lower_ in ("the", "this") for d in o.children))),
+                None)
 
 
 def _told_just_before(art: _Article, key: str | None, prev: Sentence | None) -> bool:
@@ -814,6 +846,11 @@ def _also_known_as(art: _Article, key: str, name: str) -> None:
         art.entities[key] = replace(ent, alt_labels=ent.alt_labels | {name})
 
 
+def _last_told_treaty(art: _Article) -> str | None:
+    """The treaty the article told last."""
+    return next((f.subject for f in reversed(art.facts) if f.subject.startswith("treaty/")), None)
+
+
 def _older_of_the_same(art: _Article, s: Sentence, prev: Sentence | None, resolved: list[Any], text: str) -> None:
     """"The treaty replaces a 1977 agreement": an unnamed older treaty that names no parties is
     one between the same states as the treaty that replaces it (added to ``resolved`` in order)."""
@@ -823,10 +860,15 @@ def _older_of_the_same(art: _Article, s: Sentence, prev: Sentence | None, resolv
             continue
         newer = [(n, t) for n, t in resolved if n.end <= m.start
                  and re.search(r"\b" + REPLACE_ACTIVE + r"\b", text[n.end:m.start], re.I)]
-        if not newer:
+        if newer:
+            key, named = newer[-1][1][0], set(newer[-1][1][3])
+        elif _told_just_before(art, _last_told_treaty(art), prev) and re.match(
+                r"^\s*(?:It|This)\s+(?:also\s+)?" + REPLACE_ACTIVE + r"\s+(?:the\s+|an?\s+)?$",
+                text[s.span.start_char:m.start]):
+            key, named = _last_told_treaty(art), set()   # "It replaces a 2001 agreement": the treaty just told
+        else:
             continue
-        key = newer[-1][1][0]
-        parties = sorted({f.obj.key for f in art.facts if f.subject == key and f.predicate == "party"} | set(newer[-1][1][3]))
+        parties = sorted({f.obj.key for f in art.facts if f.subject == key and f.predicate == "party"} | named)
         if len(parties) < 2:
             continue
         m.extra["named_parties"] = parties
@@ -843,10 +885,10 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
         # "It was signed by ...", "The document was signed by ...": the treaty just told
         s.treaties.append(Mention("treaty", s.text[:2], s.span.start_char, s.span.start_char + 2,
                                   extra={"kind": "anaphor", "year": None}))
-    if not s.treaties and last_told is not None and _SIGNATORY_LIST.match(s.text):
+    if not s.treaties and last_told is not None and _SIGNATORY_LIST.search(s.text):
         _signatory_list(art, s, last_told)
         return
-    if not s.treaties and last_told is None and _SIGNATORY_LIST.match(s.text):
+    if not s.treaties and last_told is None and _SIGNATORY_LIST.search(s.text):
         # "The other signatures were those of A; B; ...": signers of the story's treaty
         art.loose_signers.extend((p.key, None, s) for p in s.persons if p.key in art.offices)
         return
@@ -864,7 +906,7 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
         if obj is None and sign is not None and (_told_just_before(art, last_told, prev)
                                                  or named_before and sign.tag_ == "VBD" and sign.dep_ in ("ROOT", "conj")):
             obj = _signed_it(sign)   # "A and B signed it", "A and B put their names to it"
-        if obj is not None and (sign.lemma_.lower() == "sign" or obj.lower_ == "it"):
+        if obj is not None and (sign.lemma_.lower() == "sign" or obj.lower_ == "it" or obj.lower_ in _ANAPHORIC_DOCUMENTS):
             s.treaties.append(Mention("treaty", obj.text, obj.idx, obj.idx + len(obj.text),
                                       extra={"kind": "acronym", "key": last_told, "year": None}))
     if not s.treaties:
@@ -906,8 +948,10 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
     # replacement with a pronoun for the newer treaty: "It supersedes the X of 1998", "It
     # succeeded X, which had lapsed, and it superseded Y"
     by_pronoun = set()
-    if art.treaty_keys:
-        key_new = art.treaty_keys[-1]
+    just = _last_told_treaty(art)
+    just = just if _told_just_before(art, just, prev) else None
+    if art.treaty_keys or just:
+        key_new = just or art.treaty_keys[-1]
         lows = [s.span.start_char] + [m.end for m, _ in resolved[:-1]]
         for (m_old, t_old), lo in zip(resolved, lows):
             lead = text[lo:m_old.start]
@@ -922,6 +966,9 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
                 _treaty_entity(art, t_old[0], t_old[1], m_old)
                 if t_old[2] is not None:
                     art.add(t_old[0], "signedOn", t_old[2], s)
+                if m_old.extra.get("kind") == "generic":   # ("a 1997 agreement" of the same two)
+                    for p in t_old[3]:
+                        art.add(t_old[0], "party", Ref(p), s)
                 art.add(key_new, "replaces", Ref(t_old[0]), s)
                 by_pronoun.add(m_old.start)
     # replacement with a pronoun for the older treaty: "It has been superseded by the new X"
@@ -1118,17 +1165,20 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
                         place, start = e.destination, start or e.start
                         break
             dated = any(f.subject == key and f.predicate == "signedOn" for f in art.facts)
-            if start is None and prev is not None and status is None and not dated:
+            if start is None and prev is not None and prev.block == s.block and status is None and not dated:
                 # (not for a treaty already dated: "It was signed by ..." after "It replaces a
                 # 1977 agreement" is not signed in 1977)
                 start, _ = _resolve_dates(art, prev, None, "past")
-                place = place or _place_for(prev, None, strict=True)
+                there = _place_for(prev, None, strict=True)
+                if place is None and there is not None and art.state_of(there) is not None:
+                    place = there   # (a town of a known state, not "security in the Pacific")
             if start is None and status is None and not dated and (_has_past_evidence(sign_tok) or sign_tok.tag_ == "VBD"):
                 start = _story_date(art, s, named=m.extra.get("kind") == "named")
             if start is None and status is None and not dated and sign_tok.tag_ == "VBD" and _lead_tells_signing(art, s):
                 # "LIMA, May 3 - The two states signed a treaty on Friday ... / The foreign ministers
                 # signed the Treaty of X at ...": the lead's signing, told again with its names
                 start = _lead_date(art, s)
+            place = _town_of_building(art, s, place)
             if art.dateline_place and (place is None and (says_here(s.text) or _news_of_the_day(art, start))
                                        or place is not None and _a_building(art, s, place)):
                 # "signed here on Thursday", "signed in the town hall" (a building of no known
