@@ -166,6 +166,7 @@ _RULE_SOURCES: list[tuple[str, str]] = [
     ("ago", rf"(?P<n>{_AGO_COUNT})\s+(?P<unit>{_AGO_UNIT})s?\s+ago(?P<today>\s+(?:today|tonight|this\s+week))?"),
     ("moff", r"(?P<rel>last|this|next|the\s+previous|the\s+prior|the\s+current)\s+month"),
     ("yoff", r"(?P<rel>last|this|next|the\s+previous|the\s+prior|the\s+current)\s+year"),
+    ("woff", r"(?P<rel>last|next|the\s+previous|the\s+following)\s+week"),
 ]
 _RULES = [(kind, re.compile(src, _F)) for kind, src in _RULE_SOURCES]
 
@@ -350,6 +351,10 @@ def _build(kind: str, m: re.Match[str]) -> _Spec | None:
         if unit == "year" and g.get("today"):
             return _Spec("yearday", offset=-int(num))   # "25 years ago today": that very day
         return _Spec({"day": "dayoff", "month": "monthoff", "year": "yearoff"}[unit], offset=-int(num))
+    if kind == "woff":
+        # "last week": the month its seven days lie in, when they lie in one
+        rel = " ".join(g["rel"].lower().split())
+        return _Spec("weekoff", offset=1 if rel in ("next", "the following") else -1)
     if kind in ("moff", "yoff"):
         rel = " ".join(g["rel"].lower().split())
         off = 1 if rel == "next" else 0 if rel in ("this", "the current") else -1
@@ -465,6 +470,11 @@ def _resolve_spec(spec: _Spec, anchor: _Anchor | None, tense: str,
         a = _dt.date(ay, am, ad)
         if spec.kind == "dayoff":
             return PartialDate.from_date(a + _dt.timedelta(days=spec.offset))
+        if spec.kind == "weekoff":
+            first = a + _dt.timedelta(days=7 * spec.offset - a.weekday()) if spec.offset > 0 \
+                else a - _dt.timedelta(days=a.weekday() + 7)
+            last = first + _dt.timedelta(days=6)
+            return _pd(first.year, first.month) if (first.year, first.month) == (last.year, last.month) else None
         if spec.kind == "wd":
             assert spec.day is not None
             if spec.mode == "next" or (spec.mode != "last" and future):
@@ -881,6 +891,7 @@ _SCAN_SOURCES: list[tuple[str, str]] = [
     ("ago", rf"{_AGO_COUNT}\s+{_AGO_UNIT}s?\s+ago(?:\s+(?:today|tonight|this\s+week))?(?![a-z])"),
     ("moff", rf"{_S_MOD}(?:last|this|next|the\s+previous|the\s+prior|the\s+current)\s+month(?![a-z])"),
     ("yoff", rf"{_S_MOD}(?:last|this|next|the\s+previous|the\s+prior|the\s+current)\s+year(?![a-z])"),
+    ("woff", r"(?:last|next|the\s+previous|the\s+following)\s+week(?![a-z])"),
     # "the 19th" is a day; "the 13th summit", "the 19th century" are not
     ("ord", r"the\s+\d{1,2}(?:st|nd|rd|th)(?![a-z])(?!\s+(?!of\b|and\b|or\b|to\b|at\b|in\b|on\b)[a-z])"
             r"(?:\s+of\s+(?:this|the)\s+month)?"),
@@ -931,7 +942,7 @@ _DATE_HINT = re.compile(
     r"\d|(?<![a-z])(?:jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august"
     r"|sep|sept|september|oct|october|nov|november|dec|december|mon|monday|tue|tues|tuesday|wed"
     r"|wednesday|thu|thur|thurs|thursday|fri|friday|sat|saturday|sun|sunday|today|tonight|yesterday"
-    r"|tomorrow|days?|night|morning|afternoon|evening|eve|months?|years?)(?![a-z])",
+    r"|tomorrow|days?|night|morning|afternoon|evening|eve|weeks?|months?|years?)(?![a-z])",
     _F,
 )
 
@@ -952,6 +963,7 @@ _KIND_HINTS: dict[str, re.Pattern[str]] = {
     "ago": re.compile(r"ago", _F),
     "holiday": re.compile(r"christmas|boxing|new\s+year", _F),
     "moff": re.compile(r"month", _F),
+    "woff": re.compile(r"week", _F),
     "yoff": re.compile(r"year", _F),
     # two expressions joined by a dash or a word ("from Jan. 14 to Thursday", "18-19 June")
     "range": re.compile(r"[-\u2013\u2014]|(?<![a-z])(?:to|through|thru|until|till|and)(?![a-z])", _F),

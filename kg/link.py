@@ -74,9 +74,14 @@ def state_for_title(label: str, title: str, *, leads: bool, year: int | None) ->
     the year (for a leader's title: "President" of a state whose reference title is "Head of
     State"); then the same without the year when the person only ever served one state.
     """
+    states = states_for_title(label, title, leads=leads, year=year)
+    return next(iter(states)) if len(states) == 1 else None
+
+
+def states_for_title(label: str, title: str, *, leads: bool, year: int | None) -> set[str]:
+    """The states :func:`state_for_title` chooses among: those of the first test any term
+    passes (several in a year of handover: Chancellor of West Germany, then of Germany, in 1990)."""
     terms = terms_of(label)
-    if not terms:
-        return None
     for pick in (
         lambda t: _same_office(t.title, title) and t.covers(year),
         lambda t: leads and t.leads and t.covers(year),
@@ -84,11 +89,9 @@ def state_for_title(label: str, title: str, *, leads: bool, year: int | None) ->
         lambda t: leads == t.leads,
     ):
         states = {t.state for t in terms if pick(t)}
-        if len(states) == 1:
-            return states.pop()
-        if len(states) > 1:
-            return None
-    return None
+        if states:
+            return states
+    return set()
 
 
 def leads_state(label: str, state: str, *, year: int | None) -> bool | None:

@@ -2724,9 +2724,57 @@ APIA, July 12 (Wire) - Fijian Prime Minister Frank Bainimarama, who arrived in A
 def test_extract_rules_earlier_on_a_day_of_the_news_is_not_in_the_year_recalled_before() -> None:
     TEXTS["earlier-day-2023"] = ("2023-11-18", """Readout
 
-Today in San Francisco, President Biden met Mexican President Andres Manuel Lopez Obrador. It was their first meeting since talks in Mexico City in January 2023 and in Washington in November 2021.
+Today in San Francisco, President Biden met Mexican President Andres Manuel Lopez Obrador. It was their first meeting since talks in Mexico City in January 2022 and in Washington in November 2021.
 
 Earlier in San Francisco, on November 16, President Biden held a meeting with Prime Minister Fumio Kishida of Japan.""")
     got = summits("earlier-day-2023")
     kishida = [v for v in got.values() if "person/fumio-kishida" in v["participant"]]
     assert len(kishida) == 1 and kishida[0].get("startDate") == {"2023-11-16"}, got
+
+
+def test_extract_rules_a_leader_under_a_courtesy_and_another_spelling_is_the_reference_one() -> None:
+    TEXTS["courtesy-spelling-2023"] = ("2023-05-04", """Gulf visit
+
+DAMASCUS, May 4 (Wire) - The Syrian president visited the United Arab Emirates in March and was received by President Sheikh Mohammed bin Zayed Al Nahyan.""")
+    assert has("courtesy-spelling-2023", "person/mohamed-bin-zayed-al-nahyan", "leaderOf", "state/united-arab-emirates"), \
+        sorted(facts("courtesy-spelling-2023"))
+
+
+def test_extract_rules_an_envoy_serves_the_state_that_sends_them_not_the_host() -> None:
+    TEXTS["envoy-2022"] = ("2022-09-14", """Talks
+
+WASHINGTON, Sept 14 (Wire) - Ecuador's ambassador to Colombia, Lucia Paredes, attended the talks. Foreign Minister Juan Carlos Holguin and the American Ambassador to Quito, Michael Fitzpatrick, signed the memorandum.""")
+    fs = facts("envoy-2022")
+    assert ("person/lucia-paredes", "officialOf", "state/ecuador") in fs, sorted(fs)
+    assert ("person/lucia-paredes", "officialOf", "state/colombia") not in fs, sorted(fs)
+    assert ("person/michael-fitzpatrick", "officialOf", "state/united-states") in fs, sorted(fs)
+    # the minister beside the dateline state's own envoy is not that state's minister
+    assert ("person/juan-carlos-holguin", "officialOf", "state/united-states") not in fs, sorted(fs)
+
+
+def test_extract_rules_a_title_in_a_year_of_handover_is_the_successor_state_s() -> None:
+    TEXTS["handover-1990"] = ("1990-12-03", """Elections
+
+BONN, Dec 3 (Wire) - West Germany's old parties did well in the first all-German vote since 1933. Chancellor Helmut Kohl's coalition won a clear majority in the new, united Germany.""")
+    assert has("handover-1990", "person/helmut-kohl", "leaderOf", "state/germany"), sorted(facts("handover-1990"))
+
+
+def test_extract_rules_of_two_on_a_visit_the_one_from_abroad_visits() -> None:
+    TEXTS["on-a-visit-1990"] = ("1990-11-14", """Treaty
+
+WARSAW, Nov 14 (Wire) - Last week German Chancellor Helmut Kohl and Soviet President Mikhail Gorbachev, on a visit to Bonn, signed a treaty on partnership.""")
+    fs = facts("on-a-visit-1990")
+    visits = {(s, o) for s, p, o in fs if s.startswith("visit/") and p == "visitor"}
+    assert {o for _, o in visits} == {"person/mikhail-gorbachev"}, sorted(fs)
+    (t,) = {s for s, p, o in fs if s.startswith("treaty/") and p == "party"}
+    assert {o for s, p, o in fs if s == t and p == "signedOn"} == {"1990-11"}, sorted(fs)
+
+
+def test_extract_rules_due_to_meet_is_the_subject_s_plan_and_a_clause_with_its_own_subject_is_another() -> None:
+    TEXTS["due-to-meet-2019"] = ("2019-04-10", """Plans
+
+LUSAKA, April 10 (Wire) - Zambian President Edgar Lungu met Malawian President Peter Mutharika on Tuesday. Lungu is due to meet Botswana's President Mokgweetsi Masisi next month, and Mutharika will meet Mozambican President Filipe Nyusi in June.""")
+    plans = [set(v) for k, v in {s: {o for s2, p, o in facts("due-to-meet-2019") if s2 == s and p == "involves"}
+                                 for s, _, _ in facts("due-to-meet-2019") if s.startswith("plan/summit")}.items()]
+    assert {"person/edgar-lungu", "person/mokgweetsi-masisi"} in plans, plans
+    assert {"person/peter-mutharika", "person/filipe-nyusi"} in plans, plans

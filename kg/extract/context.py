@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from .. import reference as ref
+from .. import identity, reference as ref
 from ..model import Entity, Evidence, Fact, PartialDate
 from .nlp import _doc_text
 from .lexicon import INTERNATIONAL
@@ -140,7 +140,8 @@ class _Article:
         return self.state(f"state/{ref.slugify(p.state)}") if p is not None and p.kind == "capital" and p.state else None
 
     def person(self, name: str, sent_index: int) -> str:
-        known = ref.lookup_person(name)
+        # (under another spelling or style: "Sheikh Mohammed bin Zayed Al Nahyan")
+        known = ref.lookup_person(name) or identity.lookup_person(name)
         if known is not None:
             key = f"person/{ref.slugify(known.label)}"
             label, wd = known.label, known.wikidata

@@ -910,8 +910,17 @@ def _attached(s: Sentence, tok: Any, p: Mention) -> bool:
             # subject of the verb coordinated with it
             if tok.pos_ == "VERB" and tok.dep_ == "conj" and tok.head.i == t.i and any(
                     head.i == c.i or c.i in [a.i for a in head.ancestors]
-                    for c in t.children if c.dep_ in ("nsubj", "nsubjpass")):
-                return True
+                    for c in t.children if c.dep_ in ("nsubj", "nsubjpass")) \
+                    and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+                return True   # (not "A is due to meet B, and C will meet D": C's own clause)
+            # "A is due to meet B", "A is expected to meet B": the subject of the clause the
+            # verb completes
+            up = tok
+            while up.dep_ in ("xcomp", "acomp") and up.head.i != up.i:
+                up = up.head
+                if up.i == t.i and any(c.dep_ in ("nsubj", "nsubjpass") and (head.i == c.i or c.i in [a.i for a in head.ancestors])
+                                       for c in t.children):
+                    return True
             return False  # the person belongs to another clause ("as Putin landed ..., Beijing hosted")
     return False
 
@@ -1048,6 +1057,14 @@ def _visits(art: _Article, s: Sentence) -> None:
                 art.events.append(ev)
             continue
         home = art.offices.get(visitor, set())
+        if (art.state_of(dest) in home or dest in home) and is_noun:
+            # "A and B, on a visit to Bonn, signed ...": of the two, the one from abroad
+            others = [by_tok[c.i].key for i, m in by_tok.items() if m.key == visitor
+                      for c in s.span.doc[i].conjuncts if c.i in by_tok and by_tok[c.i].key != visitor]
+            away = [k for k in dict.fromkeys(others) if art.offices.get(k)
+                    and art.state_of(dest) not in art.offices[k] and dest not in art.offices[k]]
+            if len(away) == 1:
+                visitor, home = away[0], art.offices[away[0]]
         if art.state_of(dest) in home or dest in home:
             continue   # a trip at home ("went to Mumbai") is no visit to a state
         if _a_building(art, s, dest) or _a_region(art, s, dest):

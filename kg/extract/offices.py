@@ -11,7 +11,7 @@ from typing import Any
 from .. import reference as ref
 from ..model import Ref
 from .lexicon import INSTITUTIONS, INTERNATIONAL, LEADER_TITLES, NON_OFFICIAL, OFFICIAL_TITLES, PAST_MARKERS, _PLURAL_TITLES, STATE_BODIES, portfolio_word
-from .names import _title_case
+from .names import _NAME_HONORIFICS, _title_case
 from .nlp import _doc_text
 from .context import _Article, _persons_by_token, Sentence
 from .dating import _sentence_year
@@ -43,6 +43,7 @@ def _title_in(words: list[str]) -> tuple[str | None, bool]:
 
 
 _SHORT_TITLES = {"pm": "prime minister"}
+_ENVOYS = {"ambassador", "envoy", "representative", "consul", "high commissioner", "commissioner"}
 
 
 # the title of an organisation's secretariat head, right before the name
@@ -244,18 +245,26 @@ def _offices(art: _Article, s: Sentence) -> None:
             comma = i
         if (title is None or ranked_only) and comma - 1 >= s.span.start and doc[comma].text == ",":
             j, rev = comma - 1, []
+            host: set[int] = set()   # "Peru's ambassador to Chile, X": the state an envoy is sent to
             while j >= s.span.start and len(rev) < 7 and (
-                    doc[j].pos_ not in ("DET", "VERB", "AUX", "ADP", "PUNCT")
+                    doc[j].lower_ == "to" and rev and not host and j - 1 >= s.span.start
+                    and doc[j - 1].lower_ in _ENVOYS
+                    and all(k in state_at or any(m.start <= k < m.end for m in s.places) for k in range(j + 1, comma))
+                    or doc[j].pos_ not in ("DET", "VERB", "AUX", "ADP", "PUNCT")
                     or (doc[j].lower_ in ("of", "for") and rev and rev[0][:1].isalpha() and doc[j + 1].text[:1].isupper())
                     or (doc[j].lower_ == "of" and rev and rev[0] in ("state", "government")
                         and j - 1 >= s.span.start and doc[j - 1].lower_ == "head")   # "Panama's head of state, X"
                     or (doc[j].text == "-" and rev and j - 1 >= s.span.start and doc[j - 1].lower_ in ("vice", "deputy", "then"))):
+                if doc[j].lower_ == "to" and doc[j - 1].lower_ in _ENVOYS and not host:
+                    host, rev = set(range(j, comma)), []
+                    j -= 1
+                    continue
                 if doc[j].text != "-":
                     rev.insert(0, doc[j].lower_)
                 j -= 1
             app_state = None
             for k in range(j + 1, comma):
-                if k in state_at:
+                if k in state_at and k not in host:
                     app_state = state_at[k]
             if (j >= s.span.start and doc[j].pos_ == "DET") or app_state is not None:
                 t2, l2 = _title_in([w for w in rev if w not in ("'s", "’s", "then")])
@@ -505,6 +514,7 @@ def _resolve_offices(art: _Article) -> None:
                 state = next(iter(known))
             else:
                 st = link.state_for_title(label, title, leads=bool(leads), year=year) \
+                    or _the_one_named(art, label, year, link.states_for_title(label, title, leads=bool(leads), year=year)) \
                     or link.state_of_title(title)
                 if st is not None:
                     state = art.state(f"state/{ref.slugify(st)}")
@@ -608,6 +618,24 @@ def _set_in(art: _Article, s: Sentence) -> str | None:
     return art.state_of(place.key) if place is not None else None
 
 
+def _the_one_named(art: _Article, label: str, year: int | None, states: set[str]) -> str | None:
+    """Of several states a reference term could place a title in, the one the article names; of
+    several named in a year of handover (Chancellor of West Germany, then of Germany, in 1990),
+    the successor, whose term began that year."""
+    from .. import link
+
+    named = [st for st in states if art.state_counts.get(f"state/{ref.slugify(st)}")]
+    if len(named) == 1:
+        return named[0]
+    for y in dict.fromkeys([year, art.anchor.year if art.anchor is not None else None]):
+        if len(named) > 1 and y is not None:
+            began = [t.state for t in link.terms_of(label) if t.state in named and t.start == y]
+            ended = [t.state for t in link.terms_of(label) if t.state in named and t.end == y]
+            if len(began) == 1 and len(ended) == len(named) - 1:
+                return began[0]
+    return None
+
+
 def _elsewhere(art: _Article, s: Sentence, key: str, title: str | None) -> bool:
     """The dateline does not place this official: the sentence is set in another state ("In
     Canberra, ... Trade Minister X"), the name stands under a plural title ("the then foreign
@@ -621,7 +649,13 @@ def _elsewhere(art: _Article, s: Sentence, key: str, title: str | None) -> bool:
         return False
     doc = s.span.doc
     before = _doc_text(doc)[max(s.span.start_char, doc[me.start].idx - 60):doc[me.start].idx]
-    return bool(re.search(r"\b(?:ministers|secretaries|envoys|ambassadors)\b", before, re.I))
+    if re.search(r"\b(?:ministers|secretaries|envoys|ambassadors)\b", before, re.I):
+        return True
+    # "Foreign Minister A and the American Ambassador B", filed from Washington: the dateline's
+    # state has its own official in the sentence; A serves the other side
+    return any(m.key != key and art.dateline_state in art.offices.get(m.key, ())
+               and any(f.subject == m.key and f.predicate in ("leaderOf", "officialOf") and f.evidence.sentence == s.text
+                       for f in art.facts) for m in s.persons)
 
 
 def _the_host(s: Sentence, key: str) -> bool:
@@ -803,8 +837,10 @@ def _reference_leaders(art: _Article) -> None:
         rec = art.people.get(key)
         if rec is None or len(rec["label"].split()) < 2 and not link.terms_of(rec["label"]):
             continue
-        states = {t.state for t in link.terms_of(rec["label"])
-                  if t.leads and any(t.covers(y) for y in years)}
+        terms = link.terms_of(rec["label"])
+        if not terms and rec["label"].split()[0].lower() in _NAME_HONORIFICS:
+            terms = link.terms_of(rec["label"].split(" ", 1)[1])   # "Sheikh Mohammed bin Zayed ..."
+        states = {t.state for t in terms if t.leads and any(t.covers(y) for y in years)}
         states = {f"state/{ref.slugify(st)}" for st in states} & named_states
         if len(states) == 1:
             _office_fact(art, key, states.pop(), True, sents[0])
@@ -814,7 +850,7 @@ def _reference_leaders(art: _Article) -> None:
         said = next((x for x in sents if _FOREIGN_MINISTERS.search(x.text)), None)
         if said is None:
             continue
-        states = {f"state/{ref.slugify(t.state)}" for t in link.terms_of(rec["label"])
+        states = {f"state/{ref.slugify(t.state)}" for t in terms
                   if not t.leads and any(t.covers(y) for y in years)} & named_states
         if len(states) == 1:
             _office_fact(art, key, states.pop(), False, said)
