@@ -568,9 +568,12 @@ def _resolve_treaties(ex: Extraction, entities: dict[str, Entity], mapping: dict
     for k in treaties:
         if k not in entities or not _GENERIC_LABEL.match(entities[k].label) or not parties(k):
             continue
+        mine = _content_words(entities[k].label, parties(k))
         same = [o for o in treaties if o != k and o in entities and o not in mapping
                 and parties(o) == parties(k) and _dates_agree(dates(k), dates(o))
-                and _day_of(dates(k)) and _day_of(dates(k)) == _day_of(dates(o))]
+                and _day_of(dates(k)) and _day_of(dates(k)) == _day_of(dates(o))
+                # (not "a security agreement and a strategic framework pact" signed that day)
+                and not _told_apart(mine, _content_words(entities[o].label, parties(o)))]
         if len(same) > 1:
             same = [o for o in same if _head(entities[o].label) == _head(entities[k].label)
                     and not _GENERIC_LABEL.match(entities[o].label)]
@@ -625,6 +628,12 @@ def _short_forms() -> dict[str, Any]:
 
 def _reference_short_form(label: str) -> Any:
     return _short_forms().get(ref._treaty_slug(label))
+
+
+def _told_apart(a: set[str], b: set[str]) -> bool:
+    """Two treaties' descriptions each say something the other does not ("security" and
+    "strategic framework"): two documents."""
+    return bool(a) and bool(b) and not a <= b and not b <= a
 
 
 def _years_agree(a: set[Any], b: set[Any]) -> bool | None:

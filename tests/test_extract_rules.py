@@ -2778,3 +2778,53 @@ LUSAKA, April 10 (Wire) - Zambian President Edgar Lungu met Malawian President P
                                  for s, _, _ in facts("due-to-meet-2019") if s.startswith("plan/summit")}.items()]
     assert {"person/edgar-lungu", "person/mokgweetsi-masisi"} in plans, plans
     assert {"person/peter-mutharika", "person/filipe-nyusi"} in plans, plans
+
+
+def test_extract_rules_a_treaty_signed_by_leaders_listed_after_by_is_between_their_states() -> None:
+    TEXTS["by-founders-2001"] = ("2001-11-30", """Bloc revived
+
+NAIROBI, Nov 30 (Wire) - Kenya, Tanzania and Uganda marked the anniversary of their community on Friday.
+
+The first community rested on a 1967 treaty signed in the Ugandan capital Kampala by the founding presidents Jomo Kenyatta, Milton Obote and Julius Nyerere.""")
+    fs = facts("by-founders-2001")
+    (t,) = {s for s, p, o in fs if s.startswith("treaty/") and p == "signedOn" and o == "1967"}
+    assert {o for s, p, o in fs if s == t and p == "party"} == {"state/kenya", "state/uganda", "state/tanzania"}, sorted(fs)
+    assert {o for s, p, o in fs if s == t and p == "signatory"} == {
+        "person/jomo-kenyatta", "person/milton-obote", "person/julius-nyerere"}, sorted(fs)
+
+
+def test_extract_rules_a_state_s_dated_treaty_with_another_names_both_and_its_year() -> None:
+    TEXTS["possessive-treaty-1995"] = ("1995-06-02", """Borders
+
+VILNIUS, June 2 (Wire) - Lithuania's 1994 treaty with Poland settled old quarrels. Moscow's 1991 pact with Kyiv did not.""")
+    fs = facts("possessive-treaty-1995")
+    got = {frozenset(o for s2, p2, o in fs if s2 == s and p2 == "party") for s, p, _ in fs if s.startswith("treaty/")}
+    assert frozenset({"state/lithuania", "state/poland"}) in got, sorted(fs)
+    assert frozenset({"state/russia", "state/ukraine"}) in got, sorted(fs)
+    assert any(p == "signedOn" and o == "1994" for s, p, o in fs), sorted(fs)
+
+
+def test_extract_rules_two_documents_signed_together_stay_two() -> None:
+    TEXTS["two-documents-2010"] = ("2010-03-16", """Pacts
+
+KABUL, March 16 (Wire) - Afghan Foreign Minister Zalmai Rassoul and Pakistani Foreign Minister Shah Mehmood Qureshi signed a transit agreement, along with a separate customs protocol, on Tuesday.""")
+    fs = facts("two-documents-2010")
+    signed = {s for s, p, o in fs if s.startswith("treaty/") and p == "signatory" and o == "person/zalmai-rassoul"}
+    assert len(signed) == 2, sorted(fs)
+
+
+def test_extract_rules_agreements_including_one_on_a_subject_and_a_second_pair_met_apart() -> None:
+    TEXTS["including-one-2019"] = ("2019-10-08", """Pacts
+
+DHAKA, Oct 8 (Wire) - Nepal and Bangladesh signed five agreements on Monday, including one on power trade across the border, after talks between Nepalese Prime Minister K.P. Sharma Oli and Bangladeshi Prime Minister Sheikh Hasina.
+
+Oli, on a three-day visit to Bangladesh, also met President Abdul Hamid.""")
+    fs = facts("including-one-2019")
+    power = {s for s, p, o in fs if s.startswith("treaty/") and "power-trade" in s}
+    assert len(power) == 1, sorted(fs)
+    assert {o for s, p, o in fs if s in power and p == "party"} == {"state/nepal", "state/bangladesh"}, sorted(fs)
+    assert {o for s, p, o in fs if s in power and p == "signedOn"} == {"2019-10-07"}, sorted(fs)
+    got = [v["participant"] for v in summits("including-one-2019").values()]
+    assert {"person/k-p-sharma-oli", "person/sheikh-hasina"} in got or any(
+        "person/sheikh-hasina" in p and "person/abdul-hamid" not in p for p in got), got
+    assert not any({"person/sheikh-hasina", "person/abdul-hamid"} <= p for p in got), got

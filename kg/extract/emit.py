@@ -148,10 +148,14 @@ def _emit_events(art: _Article) -> None:
                     # received him")
                     elsewhere = m.place is not None and ev.place is not None and m.place != ev.place \
                         and not _place_in_state(art, m.place, ev.place) and not _place_in_state(art, ev.place, m.place)
+                    # (nor "A met B ... B also met C": two pairs, each of its own)
+                    pairs = len(m.participants) >= 2 and len(ev.participants) >= 2 \
+                        and not set(m.participants) <= set(ev.participants) \
+                        and not set(ev.participants) <= set(m.participants)
                     same = not elsewhere and (bool(overlap) and all(e.section == "headline" for e in undated.evidence) \
                         or len(overlap) >= 2 and ("treaty" in m.extra or "treaty" in ev.extra) \
                         and bool({e.sentence for e in m.evidence} & {e.sentence for e in ev.evidence}) \
-                        or bool(overlap) and _told_after_lead(lead, dated, undated) \
+                        or bool(overlap) and not pairs and _told_after_lead(lead, dated, undated) \
                         or len(overlap) >= 2 and _close_by(dated, undated) \
                         or _signing_after(dated, undated) or _sole_dated(art, dated, undated))
                 else:

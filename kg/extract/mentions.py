@@ -332,6 +332,10 @@ _QUOTED_TREATY = re.compile(r"[‘'\"“]([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){
                             r"(?:treaty|agreement|accord|pact|deal|Treaty|Agreement|Accord|Pact)\b")
 
 
+_INCLUDING_ONE = re.compile(r"\b(?P<plural>agreements|accords|pacts|treaties|conventions|protocols)\b[^.;]{0,60}?"
+                           r"\bincluding\s+(?P<one>one)\s+(?P<prep>on|for|covering|concerning)\s+(?P<about>[^,;.()]{3,60})", re.I)
+
+
 def _title_cased(text: str) -> bool:
     """A headline in title case: most of its longer words capitalised, verbs too."""
     words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if len(w) > 3]
@@ -823,6 +827,19 @@ def _mentions(art: _Article, s: Sentence) -> None:
                                          "head": m.group("head"), "of": m.group("of"),
                                          "about": (m.group("prep"), m.group("about")) if m.group("about") else None,
                                          "mods": mods, "det": det}))
+    for m in _INCLUDING_ONE.finditer(text):
+        # "signed seven agreements, including one on sharing river waters": that one, unnamed
+        if any(a <= m.start("one") < b for a, b in taken):
+            continue
+        words = m.group("about").split()
+        while words and words[-1].lower() in ("of", "the", "a", "an", "for", "between", "and"):
+            words.pop()
+        if not words:
+            continue
+        s.treaties.append(Mention("treaty", m.group(0)[m.start("one") - m.start():], base + m.start("one"), base + m.end(),
+                                  extra={"kind": "generic", "year": None, "head": m.group("plural").lower()[:-1],
+                                         "of": None, "about": (m.group("prep").lower(), " ".join(words)),
+                                         "mods": [], "det": "a"}))
     s.treaties.sort(key=lambda t: t.start)
     # a year inside a treaty's mention ("the 1992 Baltic Herring Convention") dates that treaty,
     # not the event the sentence reports

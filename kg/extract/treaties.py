@@ -187,6 +187,9 @@ def _treaty_key(art: _Article, m: Mention, s: Sentence, prev: Sentence | None) -
             known = None   # "the accord, signed in 2015, ..." is not the one they signed on Thursday
         if known is not None:   # a definite description of a treaty already told
             return known, art.entities[known].label, None, parties
+    if len(parties) < 2 and year is not None:
+        # "a 1967 treaty signed in Kampala by A, B and C": the states its signers served
+        parties = _states_of_agents(art, s) or parties
     if len(parties) < 2 or year is None:
         return None
     desc = m.extra.get("of")
@@ -218,7 +221,11 @@ _NOT_REPLACING = re.compile(r"\b(?:rather\s+than|instead\s+of|without|not|never|
 
 
 def _coordinated(s: Sentence, first: Mention, later: Mention) -> bool:
-    """The later mention's noun is a conjunct of the first's ("X and Y", "X, Y and Z")."""
+    """The later mention's noun is a conjunct of the first's ("X and Y", "X, Y and Z"), or added
+    to it ("X, along with Y", "X as well as Y")."""
+    between = _doc_text(s.span.doc)[first.end:later.start]
+    if first.end <= later.start and re.fullmatch(r",?\s*(?:along\s+with|together\s+with|as\s+well\s+as)\s+", between):
+        return True
     toks = [t for t in s.span if later.start <= t.idx < later.end and t.dep_ == "conj"]
     for t in toks:
         h = t.head
@@ -495,6 +502,13 @@ def _named_parties(art: _Article, s: Sentence, m: Mention) -> list[str]:
                 out = [art.state(f"state/{ref.slugify(st)}") for st in states]
     if out:
         return out
+    # "Poland's 1970 treaty with West Germany", "Moscow's 2001 pact with Beijing"
+    owner, other = _side_at(art, s, m.start, before=True), None
+    if owner is not None:
+        w = re.match(r"\s+with\s+(?:the\s+)?", text[m.end:m.end + 12])
+        other = _side_at(art, s, m.end + w.end(), before=False) if w else None
+        if other is not None and other != owner:
+            return [owner, other]
     b = _BETWEEN.search(text, m.start, min(m.end + 14, s.span.end_char))
     if b:
         after = sorted((s.span.doc[st.start].idx, st) for st in s.states if s.span.doc[st.start].idx >= b.end())
@@ -503,6 +517,22 @@ def _named_parties(art: _Article, s: Sentence, m: Mention) -> list[str]:
                                                     len(s.span.doc[after[0][1].end - 1].text):after[1][0]]):
             return list(dict.fromkeys([after[0][1].key, after[1][1].key]))
     return []
+
+
+def _side_at(art: _Article, s: Sentence, at: int, *, before: bool) -> str | None:
+    """The state (or capital standing for it) that ends at ``at`` with a possessive ("Poland's
+    | 1970 treaty") when ``before``, else the one that starts at ``at`` ("with | West Germany")."""
+    doc = s.span.doc
+    for m in [*s.states, *s.places]:
+        first, last = doc[m.start], doc[m.end - 1]
+        if before:
+            nxt = doc[m.end] if m.end < s.span.end else None
+            ok = nxt is not None and nxt.lower_ in ("'s", "’s") and nxt.idx + len(nxt.text) + 1 >= at >= nxt.idx + len(nxt.text)
+        else:
+            ok = first.idx == at
+        if ok:
+            return m.key if m.key.startswith("state/") else art.seat_of(m.key)
+    return None
 
 
 # a signing told as the sequel of a meeting just reported
@@ -728,6 +758,29 @@ def _by_agent(person: Any, sign_tok: Any) -> bool:
         if t.i == sign_tok.i or t.pos_ in ("VERB", "AUX"):
             return False
     return False
+
+
+def _states_of_agents(art: _Article, s: Sentence) -> list[str]:
+    """The states of the people a signing's by-phrase names, each serving one state, when they
+    are two or more."""
+    sign = _sign_token(s)
+    if sign is None:
+        return []
+    doc = s.span.doc
+    by = next((c for c in sign.children if c.dep_ == "agent"), None)
+    states: list[str] = []
+    for p in s.persons:
+        # (or listed after the by-phrase, where the parser may hang the names on the verb)
+        after_by = by is not None and p.start > by.i and not any(
+            t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound") for t in doc[by.i + 1:p.start])
+        if not (_by_agent(doc[p.end - 1], sign) or after_by):
+            continue
+        served = art.offices.get(p.key, set())
+        if len(served) > 1:
+            return []
+        states.extend(served)
+    states = list(dict.fromkeys(states))
+    return states if len(states) >= 2 else []
 
 
 def _group_signers(art: _Article, s: Sentence) -> list[str]:
@@ -1048,6 +1101,10 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
                 if mine:
                     signings.append((t, mine[0][1][0]))
     for m, (key, label, year, parties) in resolved:
+        if m.extra.get("kind") == "generic" and m.extra.get("year") and not signings and m.extra.get("named_parties") \
+                and key in art.entities and not any(f.subject == key and f.predicate == "signedOn" for f in art.facts):
+            # "Poland's 1970 treaty with West Germany": the year a treaty is known by is its signing's
+            art.add(key, "signedOn", PartialDate(int(m.extra["year"])), s)
         if m.extra.get("kind") == "named":
             _treaty_entity(art, key, label)
             if key not in art.treaty_keys:
