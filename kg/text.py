@@ -933,6 +933,11 @@ def clean_plain_text(text: str) -> tuple[str | None, tuple[Block, ...]]:
 _CLOCK_LINE = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?(?:\s*[A-Z]{2,4})?$", re.I)
 
 
+# a live report's entry heading: "12:35 — Pact signed" (a time, a dash, a few words, no full stop)
+_CLOCK_TITLE = re.compile(r"^(?P<clock>\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?(?:\s*[A-Z]{2,4})?)\s*[—–-]+\s*"
+                          r"(?P<title>[^.!?]{2,70})$", re.I)
+
+
 def _join_clock_lines(units: list[_Unit]) -> list[_Unit]:
     """A time stamp alone on its line opens the entry after it: "10:50 a.m. - Trump and ..."."""
     out: list[_Unit] = []
@@ -942,6 +947,16 @@ def _join_clock_lines(units: list[_Unit]) -> list[_Unit]:
         if _CLOCK_LINE.match(u.text) and i + 1 < len(units) and not _CLOCK_LINE.match(units[i + 1].text):
             nxt = units[i + 1]
             text = f"{u.text} - {nxt.text}"
+            out.append(_Unit(text=text, words=_words(text), para=nxt.para))
+            i += 2
+            continue
+        titled = _CLOCK_TITLE.match(u.text)
+        if titled and i + 1 < len(units) and not _CLOCK_LINE.match(units[i + 1].text) \
+                and not _CLOCK_TITLE.match(units[i + 1].text) and len(units[i + 1].words) > len(u.words):
+            # "12:35 — Pact signed" over the entry: the heading on its own, the time on the entry
+            nxt = units[i + 1]
+            text = f"{titled.group('clock')} - {nxt.text}"
+            out.append(_Unit(text=titled.group("title"), words=_words(titled.group("title")), para=u.para))
             out.append(_Unit(text=text, words=_words(text), para=nxt.para))
             i += 2
             continue

@@ -29,6 +29,7 @@ SETS: dict[str, tuple[Path, Path] | None] = {
     "own-dev2": (HERE / "corpus" / "dev2" / "articles", HERE / "corpus" / "dev2" / "gold"),
     "own-dev3": (HERE / "corpus" / "dev3" / "articles", HERE / "corpus" / "dev3" / "gold"),
     "own-dev4": (HERE / "corpus" / "dev4" / "articles", HERE / "corpus" / "dev4" / "gold"),
+    "own-dev5": (HERE / "corpus" / "dev5" / "articles", HERE / "corpus" / "dev5" / "gold"),
 }
 
 

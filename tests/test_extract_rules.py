@@ -2828,3 +2828,94 @@ Oli, on a three-day visit to Bangladesh, also met President Abdul Hamid.""")
     assert {"person/k-p-sharma-oli", "person/sheikh-hasina"} in got or any(
         "person/sheikh-hasina" in p and "person/abdul-hamid" not in p for p in got), got
     assert not any({"person/sheikh-hasina", "person/abdul-hamid"} <= p for p in got), got
+
+
+def test_extract_rules_the_previous_meeting_of_the_two_leaders_is_theirs() -> None:
+    TEXTS["previous-meeting-2021"] = ("2021-06-16", """Talks
+
+ANKARA, June 16 (Wire) - Turkish President Tayyip Erdogan and Azerbaijani President Ilham Aliyev held talks in Shusha on Tuesday.
+
+The previous meeting of the two leaders took place in Baku in December.
+
+Their first meeting as presidents was held in Ankara in 2004.""")
+    got = summits("previous-meeting-2021")
+    pair = {"person/recep-tayyip-erdogan", "person/ilham-aliyev"}
+    places = {next(iter(v.get("location", {"-"}))) for v in got.values() if v["participant"] == pair}
+    assert {"place/baku", "place/ankara"} <= places, got
+    assert any(v.get("startDate") == {"2020-12"} for v in got.values() if v["participant"] == pair), got
+
+
+def test_extract_rules_a_visit_wrapped_up_or_ended_on_a_day_ends_then() -> None:
+    TEXTS["wrapped-up-2022"] = ("2022-11-19", """Tours
+
+DAKAR, Nov 19 (Wire) - Gambian President Adama Barrow wrapped up a three-day state visit to Senegal on Friday.
+
+Guinean leader Mamadi Doumbouya's visit to Mali, his first abroad this year, ended on Thursday.""")
+    fs = facts("wrapped-up-2022")
+    barrow = {s for s, p, o in fs if s.startswith("visit/") and o == "person/adama-barrow"}
+    assert {o for s, p, o in fs if s in barrow and p in ("startDate", "endDate")} == {"2022-11-16", "2022-11-18"}, sorted(fs)
+    doumbouya = {s for s, p, o in fs if s.startswith("visit/") and o == "person/mamadi-doumbouya"}
+    assert {(p, o) for s, p, o in fs if s in doumbouya and p in ("startDate", "endDate")} == {("endDate", "2022-11-17")}, sorted(fs)
+
+
+def test_extract_rules_an_accord_between_two_states_signed_in_a_month_is_its_own_not_the_named_memorandum() -> None:
+    TEXTS["accord-between-2024"] = ("2024-01-05", """Deals
+
+JUBA, Jan 5 (Wire) - Under the 1994 Budapest Memorandum, Ukraine gave up its nuclear arsenal.
+
+The accord between Uganda and South Sudan, signed in Kampala in March, covers river transport. State Councillor Wang Yi attended.""")
+    fs = facts("accord-between-2024")
+    (t,) = {s for s, p, o in fs if s.startswith("treaty/") and o == "state/south-sudan"}
+    assert "budapest" not in t, sorted(fs)
+    assert {o for s, p, o in fs if s == t and p == "signedOn"} == {"2023-03"}, sorted(fs)
+    assert {o for s, p, o in fs if s == t and p == "signedAt"} == {"place/kampala"}, sorted(fs)
+    assert any(s == "person/wang-yi" for s, p, o in fs), sorted(fs)   # "State Councillor" is a title, not a name
+
+
+def test_extract_rules_a_signing_in_a_when_clause_takes_its_time_and_a_document_s_town_names_no_state() -> None:
+    TEXTS["when-clause-2024"] = ("2024-06-20", """Visit
+
+HANOI, June 20 (Wire) - Vietnam is not a party to the Rome Statute. Russian President Vladimir Putin held talks with Vietnamese President To Lam on Thursday.
+
+Putin last came to Vietnam in November 2013, when he and then-President Truong Tan Sang put their names in Hanoi to a comprehensive strategic partnership treaty.""")
+    fs = facts("when-clause-2024")
+    (t,) = {s for s, p, o in fs if s.startswith("treaty/") and p == "signatory" and o == "person/vladimir-putin"}
+    assert {o for s, p, o in fs if s == t and p == "signedOn"} == {"2013-11"}, sorted(fs)
+    states = {k for k in (run("when-clause-2024").entities if isinstance(run("when-clause-2024").entities, dict)
+                          else [e.key for e in run("when-clause-2024").entities]) if k.startswith("state/")}
+    assert "state/italy" not in states, states
+
+
+def test_extract_rules_a_live_entry_under_a_timed_heading_is_of_the_report_s_day() -> None:
+    TEXTS["timed-heading-2024"] = ("2024-02-24", """LIVE: Meloni in Kyiv on war anniversary
+
+Updates from our reporters. All times CET.
+
+08:15 — Meloni arrives
+
+Italian Prime Minister Giorgia Meloni has arrived in Kyiv by train for talks with Ukrainian President Volodymyr Zelensky.
+
+11:40 — Deal signed
+
+The two leaders have signed a ten-year security agreement at the presidential office.""")
+    fs = facts("timed-heading-2024")
+    (t,) = {s for s, p, o in fs if s.startswith("treaty/") and p == "party"}
+    assert {o for s, p, o in fs if s == t and p == "signedOn"} == {"2024-02-24"}, sorted(fs)
+    assert any(p == "startDate" and o == "2024-02-24" for s, p, o in fs if s.startswith("visit/")), sorted(fs)
+
+
+def test_extract_rules_an_accord_that_a_predecessor_signed_with_another_and_a_surname_read_as_a_noun() -> None:
+    TEXTS["predecessor-2024"] = ("2024-06-13", """Pact
+
+BERLIN, June 13 (Wire) - German Chancellor Olaf Scholz and Moldovan President Maia Sandu held talks on Wednesday.
+
+The new pact builds on a five-year energy accord that Scholz's predecessor, Angela Merkel, signed with Sandu in Berlin in May 2021.
+
+Scholz and Sandu last met in Chisinau in August.""")
+    fs = facts("predecessor-2024")
+    (t,) = {s for s, p, o in fs if s.startswith("treaty/") and p == "signedOn" and o == "2021-05"}
+    assert {o for s, p, o in fs if s == t and p == "party"} == {"state/germany", "state/moldova"}, sorted(fs)
+    assert {o for s, p, o in fs if s == t and p == "signatory"} == {"person/angela-merkel", "person/maia-sandu"}, sorted(fs)
+    got = summits("predecessor-2024")
+    assert any(v.get("location") == {"place/chisinau"} and v["participant"] == {"person/olaf-scholz", "person/maia-sandu"}
+               for v in got.values()), got

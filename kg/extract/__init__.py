@@ -91,15 +91,14 @@ from .emit import (
 
 def _previous_sentence(sentences: list[Sentence], i: int) -> Sentence | None:
     """The sentence a sentence goes on from: the one before it in its paragraph, or, for the
-    first of a paragraph, the last of a one-sentence paragraph right before (wire copy gives each
-    sentence a paragraph of its own)."""
+    first of a paragraph, the last of the body paragraph right before (wire copy gives each
+    sentence or two a paragraph of its own)."""
     if not i:
         return None
     prev, s = sentences[i - 1], sentences[i]
     if prev.block == s.block:
         return prev
-    if prev.block == s.block - 1 and prev.section == s.section == "body" \
-            and (i < 2 or sentences[i - 2].block != prev.block):
+    if prev.block == s.block - 1 and prev.section == s.section == "body":
         return prev
     return None
 

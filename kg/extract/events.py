@@ -385,7 +385,7 @@ def _one_after_another(s: Sentence, tok: Any, participants: list[str]) -> list[l
 
 
 _GATHERINGS = {"summit", "conference", "meeting", "gathering", "retreat"}
-_ENDING = {"end", "close", "conclude", "wrap"}
+_ENDING = {"end", "close", "conclude", "wrap", "complete", "finish"}
 _SPAN_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "a week": 7, "one-week": 7}
 _SPAN = re.compile(r"\b(two|three|four|five|six|seven|[2-9])[- ]days?\b|\bafter (?:a|one) week\b|\bweek-long\b", re.I)
 
@@ -833,6 +833,9 @@ _MEETING_TIME = {"after", "during", "at", "following", "before", "of"}
 def _group_sides(art: _Article, s: Sentence, tok: Any) -> list[str]:
     """"The two sides held talks", "the two leaders met": the two leaders the story has just told
     of — those of the meeting or visit just reported, else the last two of different states."""
+    if tok.pos_ in ("NOUN", "PROPN") and _of_the_group(s, tok):
+        # "the previous meeting of the two leaders took place in X", "their last meeting was in Y"
+        return _recent_pair(art, s, two=bool(re.search(r"\b(?:the\s+two|both)\b", s.text[:80], re.I)))
     verb = tok if tok.pos_ == "VERB" else tok.head if tok.dep_ in ("dobj", "obj") else None
     if verb is None and tok.dep_ == "pobj":
         # "the two leaders signed X after a round of talks": the verb the noun's phrase hangs on
@@ -858,6 +861,23 @@ def _group_sides(art: _Article, s: Sentence, tok: Any) -> list[str]:
     if subj is None or not (_GROUP.match(s.span.doc[subj.left_edge.i:subj.i + 1].text)
                             or _GROUP.match(s.span.doc[subj.left_edge.i:subj.right_edge.i + 1].text)):
         return []   # ("the two heads of government": the head is "heads")
+    return _recent_pair(art, s, two=bool(re.match(r"(?:the\s+two|both)\b", s.span.doc[subj.left_edge.i:subj.i + 1].text, re.I)))
+
+
+def _of_the_group(s: Sentence, tok: Any) -> bool:
+    """A gathering noun whose people are a group told before: "the meeting of the two leaders",
+    "their previous meeting" (as the subject of its clause)."""
+    doc = s.span.doc
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    obj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+    if obj is not None and _GROUP.match(doc[obj.left_edge.i:obj.i + 1].text):
+        return True
+    return tok.dep_ in ("nsubj", "nsubjpass", "ROOT") and any(c.dep_ == "poss" and c.lower_ == "their" for c in tok.children)
+
+
+def _recent_pair(art: _Article, s: Sentence, two: bool = False) -> list[str]:
+    """The two leaders the story has just told of: those of the meeting or visit just reported,
+    else the last two of different states."""
     leader = lambda k: k in art.leaders or k in art.leader_titled   # noqa: E731
     for e in reversed(_recent_events(art, s, within=4)):
         people = [p for p in e.people() if leader(p)]
@@ -884,7 +904,7 @@ def _group_sides(art: _Article, s: Sentence, tok: Any) -> list[str]:
         states |= st
         if len(out) == 2:
             return out
-    if re.match(r"(?:the\s+two|both)\b", s.span.doc[subj.left_edge.i:subj.i + 1].text, re.I):
+    if two:
         # "the two heads of government met ...", "both leaders ..." far from where they were named: the story's two
         # leaders, when it has named only two before (of different states)
         named = list(dict.fromkeys(k for idx, k in art.person_order if idx <= s.index and leader(k)
@@ -1022,6 +1042,15 @@ def _visits(art: _Article, s: Sentence) -> None:
                 dest = here
         # a visit's date is the one attached to it, not any date of the sentence
         status, start, end = _event_status(art, s, tok, own_date_only=not is_verb)
+        if is_noun and status is None and (start is None or start.day is None) and tok.dep_ in ("dobj", "obj", "nsubj") \
+                and tok.head.lemma_.lower() in _ENDING:
+            # "wrapped up a three-day visit on Friday", "X's visit ... ended on Thursday": the
+            # date the ending verb gives
+            _, said, said_end = _event_status(art, s, tok.head, own_date_only=True)
+            if said is not None and said.day is not None:
+                start, end = said, said_end
+        if is_noun and status is None and start is not None and end is None:
+            start, end = _closing_day(s, tok, start)   # its last day; the first when its length is told
         if is_noun and status is None and start is None and art.article_date is not None \
                 and tok.dep_ == "pobj" and tok.head.lower_ in ("on", "for") \
                 and tok.head.head.lemma_.lower() == "be" and tok.head.head.tag_ in ("VBZ", "VBP"):

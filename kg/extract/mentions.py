@@ -314,10 +314,22 @@ def _clause_pronouns(s: Sentence, said: dict[str, str]) -> None:
         return
     doc = s.span.doc
     for t in s.span:
-        if t.dep_ not in ("nsubj", "nsubjpass") or t.lower_ not in ("he", "she") or t.head.dep_ not in _PRONOUN_CLAUSES \
-                or any(m.start == t.i for m in s.persons):
+        if t.lower_ not in ("he", "she") or any(m.start == t.i for m in s.persons):
             continue
-        if t.head.dep_ == "relcl" and not any(c.lower_ in ("where", "when") for c in t.head.children):
+        # the clause's verb, up through the subject the pronoun stands in ("when he and B signed":
+        # the parser may hang "he" on B)
+        verb, up, subject = None, t, False
+        for _ in range(4):
+            subject = subject or up.dep_ in ("nsubj", "nsubjpass")
+            if up.dep_ not in ("nsubj", "nsubjpass", "nmod", "conj", "compound", "appos") or up.head.i == up.i:
+                break
+            up = up.head
+            if up.pos_ in ("VERB", "AUX"):
+                verb = up
+                break
+        if verb is None or not subject or verb.dep_ not in _PRONOUN_CLAUSES:
+            continue
+        if verb.dep_ == "relcl" and not any(c.lower_ in ("where", "when") for c in verb.children):
             continue   # ("the president, who he said ...")
         if said.get(main, t.lower_) != t.lower_:
             continue
@@ -332,6 +344,10 @@ _QUOTED_TREATY = re.compile(r"[‘'\"“]([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){
                             r"(?:treaty|agreement|accord|pact|deal|Treaty|Agreement|Accord|Pact)\b")
 
 
+# capitalised nouns that make a town's name before them part of a document's name
+_NAMED_DOCUMENTS = {"Statute", "Statutes", "Treaty", "Treaties", "Convention", "Conventions", "Agreement",
+                    "Agreements", "Accord", "Accords", "Protocol", "Protocols", "Declaration", "Charter",
+                    "Memorandum", "Process", "Principles", "Format", "Communique", "Consensus", "Plan"}
 _INCLUDING_ONE = re.compile(r"\b(?P<plural>agreements|accords|pacts|treaties|conventions|protocols)\b[^.;]{0,60}?"
                            r"\bincluding\s+(?P<one>one)\s+(?P<prep>on|for|covering|concerning)\s+(?P<about>[^,;.()]{3,60})", re.I)
 
@@ -545,6 +561,9 @@ def _mentions(art: _Article, s: Sentence) -> None:
         if ent.label_ in ("PERSON", "ORG", "WORK_OF_ART", "PRODUCT") and not ent.ent_id_ and len(ent) <= 3 \
                 and _place_object(art, ent.root):
             continue   # "arrived in Simla" read as a person: a town (see _places_by_syntax)
+        if ent.label_ in ("GPE", "LOC", "FAC") and ent.end < span.end and doc[ent.end].text in _NAMED_DOCUMENTS \
+                and (ent.ent_id_ or "").startswith("place/"):
+            continue   # "the Rome Statute", "the Minsk Agreements": a document's name, no place of the story
         if ent.label_ in ("GPE", "NORP", "LOC", "FAC", "ORG") and ent.ent_id_:
             kid = ent.ent_id_
             if kid.startswith("state/") and ent.start > 0 and doc[ent.start - 1].lower_ in _REGION_WORDS:
@@ -604,6 +623,8 @@ def _mentions(art: _Article, s: Sentence) -> None:
         if ent.label_ in ("GPE", "LOC", "FAC"):
             if text.lower() in _INTERNATIONAL_BODIES:
                 continue   # "the AU summit": a body the NER took for a place
+            if ent.end < span.end and doc[ent.end].text in _NAMED_DOCUMENTS:
+                continue   # "the Rome Statute", "the Minsk Agreements": a document's name, no place of the story
             key = art.place(text)
             if key:
                 s.places.append(Mention("place", text, ent.start, ent.end, key))
@@ -673,12 +694,18 @@ def _mentions(art: _Article, s: Sentence) -> None:
     covered = {i for m in s.persons for i in range(m.start, m.end)} | {
         i for ent in span_ents for i in range(ent.start, _before_dash(doc, ent))
         if not (ent.label_ in ("ORG", "NORP") and len(ent) == 1 and not ent.ent_id_)
+        # ("signed with Zelenskiy in Kyiv": the NER's organisation "Zelenskiy in" holds a name)
+        and not (ent.label_ == "ORG" and not ent.ent_id_ and doc[i].lower_ in known and doc[i].text[:1].isupper())
         # "In May Ruto was in Lima": the NER's date took the name after it
         and not (ent.label_ == "DATE" and _named_in_date(doc[i], known))}
     cols = _columns(doc)
     wanted = _org_person_ids(doc.vocab)
+    # surnames of people the article has named, which the tagger may read as a common noun at the
+    # start of a sentence ("Starmer and Zelenskiy last met ...")
+    surnames = {rec["label"].split()[-1].lower() for rec in art.people.values() if len(rec["label"].split()) >= 2}
     for i in range(span.start, span.end):
-        if i in covered or (cols.pos[i] != PROPN and cols.ent_type[i] not in wanted):
+        if i in covered or (cols.pos[i] != PROPN and cols.ent_type[i] not in wanted
+                            and not (doc[i].lower_ in surnames and doc[i].text[:1].isupper() and doc[i].pos_ == "NOUN")):
             continue
         tok = doc[i]
         if not tok.text[:1].isupper() or len(tok.text) < 3:

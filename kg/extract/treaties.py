@@ -113,7 +113,9 @@ def _treaty_key(art: _Article, m: Mention, s: Sentence, prev: Sentence | None) -
         # "the Sino-Nepalese accord" after a named treaty: that treaty, its parties told
         key = art.treaty_keys[-1]
         told = {f.obj.key for f in art.facts if f.subject == key and f.predicate == "party"}
-        if not told or told == set(named_parties):
+        head = (m.extra.get("head") or "").lower().rstrip("s")
+        same_kind = head in {w.lower().rstrip("s") for w in re.findall(r"[\w-]+", art.entities[key].label)}
+        if told == set(named_parties) or not told and same_kind and not _signed_another_year(art, s, key):
             m.extra["describes_known"] = True
             return key, art.entities[key].label, None, named_parties
     parties = named_parties or _parties_near(art, s, prev, m)
@@ -354,11 +356,23 @@ def _parties_near(art: _Article, s: Sentence, prev: Sentence | None, m: Mention)
         # "Prime Minister A and the Irish Taoiseach, B, signed an agreement": the signers' states,
         # where the article knows them
         sign = _sign_token(s)
+        # "an accord that A's predecessor, B, signed with C": the relative clause's subject, where
+        # the parser lost it
+        relative = sign is not None and m.end <= sign.idx and re.match(
+            r"^\s*(?:that|which)\b", _doc_text(doc)[m.end:sign.idx]) is not None
         if sign is not None:
             for p in s.persons:
                 head = doc[p.end - 1]
+                if relative and m.end <= head.idx < sign.idx and head.dep_ != "poss" \
+                        and len(art.offices.get(p.key, ())) == 1 and p.start not in watching:
+                    keys = list(dict.fromkeys(keys + sorted(art.offices[p.key])))
+                    continue
                 if p.start not in watching and len(art.offices.get(p.key, ())) == 1 and any(
                         a.i == sign.i for a in head.ancestors) and (head.dep_ in ("nsubj", "conj", "appos")
+                                                                      or head.dep_ == "nmod" and head.head.dep_ == "nsubj"
+                                                                      # "A signed with B": B signed too
+                                                                      or head.dep_ == "pobj" and head.head.lower_ == "with"
+                                                                      and head.head.head.i == sign.i
                                                                       or _by_agent(head, sign)):
                     keys = list(dict.fromkeys(keys + sorted(art.offices[p.key])))
     two = TWO_STATES.search(s.text)
@@ -641,6 +655,15 @@ def _done_by_its_day(art: _Article, s: Sentence, sign_tok: Any) -> bool:
     return day is not None and day.day is not None and _not_after_article(art, day)
 
 
+def _dated_participle(art: _Article, s: Sentence, tok: Any) -> bool:
+    """"The accord, signed in Cairo in March, covers ...": a participle on the document dated no
+    later than the article, a signing told as done."""
+    if tok.tag_ != "VBN" or tok.dep_ != "acl":
+        return False
+    day, _ = _signing_date(art, s, tok)
+    return day is not None and _not_after_article(art, day)
+
+
 def _signed_by_participle(tok: Any) -> bool:
     """"the X Treaty, signed by A and B": a participle on the document with its signers, a
     signing told as done."""
@@ -758,6 +781,21 @@ def _by_agent(person: Any, sign_tok: Any) -> bool:
         if t.i == sign_tok.i or t.pos_ in ("VERB", "AUX"):
             return False
     return False
+
+
+def _relative_subjects(art: _Article, s: Sentence, m: Mention, sign_tok: Any) -> list[str]:
+    """The office-holders between a treaty and the verb of the "that"/"which" clause that signs it
+    ("an accord that A's predecessor, B, signed with C": B), however the parser hung them; and
+    one the signing is "with"."""
+    doc = s.span.doc
+    text = _doc_text(doc)
+    if not (m.end <= sign_tok.idx and re.match(r"^\s*(?:that|which)\b", text[m.end:sign_tok.idx])):
+        return []
+    out = [p.key for p in s.persons if m.end <= doc[p.end - 1].idx < sign_tok.idx and doc[p.end - 1].dep_ != "poss"
+           and len(art.offices.get(p.key, ())) == 1]
+    out += [p.key for p in s.persons if doc[p.end - 1].dep_ == "pobj" and doc[p.end - 1].head.lower_ == "with"
+            and doc[p.end - 1].head.head.i == sign_tok.i and len(art.offices.get(p.key, ())) == 1]
+    return list(dict.fromkeys(out))
 
 
 def _states_of_agents(art: _Article, s: Sentence) -> list[str]:
@@ -1131,7 +1169,7 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             # the signing; what the treaty will do is no forecast of it)
             status = _is_speculative(sign_tok) or (None if own_clause else _is_speculative(trig))
             if status is None and not (_has_past_evidence(sign_tok) or sign_tok.tag_ in ("NN", "VBD") or _put_told(sign_tok)
-                                       or _signed_by_participle(sign_tok)
+                                       or _signed_by_participle(sign_tok) or _dated_participle(art, s, sign_tok)
                                        or _dated_before_story(art, s, sign_tok)
                                        or _before_article(art, own_year)   # "a 1999 treaty, signed by A and B"
                                        or _done_by_its_day(art, s, sign_tok)):
@@ -1146,6 +1184,9 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
                            and _signs(s.span.doc[p.end - 1], sign_tok) and p.start not in watching and not _BYSTANDER.search(
                                text[max(s.span.start_char, s.span.doc[p.start].idx - 60):s.span.doc[p.start].idx])]
             # leaders who watched the signing were at the ceremony too
+            for k in _relative_subjects(art, s, m, sign_tok):
+                if k not in signatories:
+                    signatories.append(k)   # "an accord that A's predecessor, B, signed with C"
             guests = [p.key for p in s.persons if p.start in watching and p.key not in signatories
                       and (p.key in art.leaders or p.key in art.leader_titled)]
             if not signatories and group and not _SIDES_SIGNED.search(s.text):
@@ -1161,7 +1202,8 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             # signed Y") say nothing of X's parties
             clause = _clause_text(s, sign_tok)
             if not TWO_STATES.search(clause):
-                parties = [p for p in parties if p in governed]
+                parties = [p for p in parties if p in governed
+                           or any(p in art.offices.get(k, ()) for k in _relative_subjects(art, s, m, sign_tok))]
             elif not governed and not m.extra.get("named_parties") and _AFTER_MEETING.search(s.text):
                 # "after the talks, the two leaders signed X": the signers' states, when the sentence names none
                 derived = sorted({st for p in signatories for st in art.offices.get(p, ())})
@@ -1427,6 +1469,13 @@ def _dated_before_story(art: _Article, s: Sentence, sign_tok: Any) -> bool:
 
 def _signing_date(art: _Article, s: Sentence, sign_tok: Any) -> tuple[PartialDate | None, PartialDate | None]:
     """The date of the signing: one the signing word governs, or any when it is the main verb."""
+    if sign_tok.dep_ == "relcl" and any(c.lower_ == "when" for c in sign_tok.children):
+        # "in September 2019, when A and B put their names to X": the time the clause hangs on
+        at = next((m for m in s.dates if m.start <= sign_tok.head.idx < m.end), None)
+        if at is not None:
+            got = _resolve_expr(art, at.text, "past", context=_text_before(art, s, at.start))
+            if got[0] is not None:
+                return got
     lo, hi = sign_tok.left_edge.idx, sign_tok.right_edge.idx + len(sign_tok.right_edge.text)
     # not a date of a clause of its own in the signing's subtree ("signed X, 40 years after A
     # and B signed Y on 3 May 1981")
