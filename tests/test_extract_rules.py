@@ -2919,3 +2919,18 @@ Scholz and Sandu last met in Chisinau in August.""")
     got = summits("predecessor-2024")
     assert any(v.get("location") == {"place/chisinau"} and v["participant"] == {"person/olaf-scholz", "person/maia-sandu"}
                for v in got.values()), got
+
+
+def test_extract_rules_a_treaty_that_superseded_an_older_one_signed_in_another_year_keeps_them_apart() -> None:
+    TEXTS["superseded-older-2010"] = ("2010-05-20", """Borders
+
+LIMA, May 20 (Wire) - The binding text came in May 1998, when the foreign ministers of the two countries, Fernando de Trazegnies of Peru and Jose Ayala of Ecuador, signed the Treaty on Commerce and Navigation in Brasilia on 26 May.
+
+The Peru-Ecuador treaty of 1998 superseded the frontier protocol the two countries had signed in Rio de Janeiro in 1942.""")
+    fs = facts("superseded-older-2010")
+    old = {s for s, p, o in fs if s.startswith("treaty/") and p == "signedOn" and o == "1942"}
+    assert len(old) == 1, sorted(fs)
+    (o_,) = old
+    assert {o for s, p, o in fs if s == o_ and p == "party"} == {"state/peru", "state/ecuador"}, sorted(fs)
+    assert any(p == "replaces" and o == o_ for s, p, o in fs), sorted(fs)
+    assert not any(p == "signedOn" and o == "1942" for s, p, o in fs if s != o_), sorted(fs)

@@ -840,8 +840,10 @@ def _mentions(art: _Article, s: Sentence) -> None:
         det = (m.group("det") or "").lower()
         raw_mods = m.group("mods").split()
         dets = [i for i, w in enumerate(raw_mods) if w.lower() in ("a", "an", "the", "this", "that", "its", "their")]
+        year = m.group("year")
         if dets:   # "sides signed an agreement": the match began before the article
             det, raw_mods = raw_mods[dets[-1]].lower(), raw_mods[dets[-1] + 1:]
+            year = None   # ("the treaty of 1975 superseded the frontier treaty": the year is another's)
         mods = [w for w in raw_mods if w.lower() not in _GENERIC_SKIP_MODS]
         if any(w.lower() in _NOT_MODS or re.search(r"(?:ed|ly|ing)$", w) for w in mods):
             mods = [w for w in mods[[i for i, w in enumerate(mods)
@@ -849,8 +851,12 @@ def _mentions(art: _Article, s: Sentence) -> None:
         if mods and not all(w.isalpha() for w in mods):
             mods = []
         first = m.start("det") if m.group("det") else (m.start("year") if m.group("year") else m.start("head"))
+        if dets and m.group("year"):
+            # (the mention starts at its own article, not at the other treaty's year before it)
+            at = [d.start() for d in re.finditer(r"\b(?:a|an|the|this|that|its|their)\b", m.group("mods"), re.I)]
+            first = m.start("mods") + at[-1] if at else first
         s.treaties.append(Mention("treaty", m.group(0), base + first, base + m.end(),
-                                  extra={"kind": "generic", "year": m.group("year"),
+                                  extra={"kind": "generic", "year": year,
                                          "head": m.group("head"), "of": m.group("of"),
                                          "about": (m.group("prep"), m.group("about")) if m.group("about") else None,
                                          "mods": mods, "det": det}))

@@ -42,6 +42,9 @@ def _signed_another_year(art: _Article, s: Sentence, key: str) -> bool:
         return False
     told = {f.obj.year for f in art.facts if f.subject == key and f.predicate == "signedOn"
             and isinstance(f.obj, PartialDate) and f.status is None}
+    label = re.search(r"\((\d{4})\)$", art.entities[key].label) if key in art.entities else None
+    if label is not None:
+        told.add(int(label.group(1)))   # ("Treaty between A and B (1975)": the year it is known by)
     if not told:
         return False
     when, _ = _signing_date(art, s, sign)
@@ -99,9 +102,12 @@ def _treaty_key(art: _Article, m: Mention, s: Sentence, prev: Sentence | None) -
             if not f.subject.startswith("treaty/") or f.subject not in art.entities or f.evidence.section == "reference":
                 continue
             ent = art.entities[f.subject]
+            # (not the words of this very sentence: "the X treaty of 1975 superseded the frontier treaty")
             said = " ".join([ent.label, *ent.alt_labels,
-                             *(x.evidence.sentence for x in art.facts if x.subject == f.subject)])
-            if all(re.search(rf"\b{re.escape(w)}\b", said, re.I) for w in mods):
+                             *(x.evidence.sentence for x in art.facts if x.subject == f.subject
+                               and x.evidence.sentence != s.text)])
+            if all(re.search(rf"\b{re.escape(w)}\b", said, re.I) for w in mods) \
+                    and not _signed_another_year(art, s, f.subject):
                 told = f.subject
                 break
         if told is not None:
@@ -1469,14 +1475,15 @@ def _dated_before_story(art: _Article, s: Sentence, sign_tok: Any) -> bool:
 
 def _signing_date(art: _Article, s: Sentence, sign_tok: Any) -> tuple[PartialDate | None, PartialDate | None]:
     """The date of the signing: one the signing word governs, or any when it is the main verb."""
-    if sign_tok.dep_ == "relcl" and any(c.lower_ == "when" for c in sign_tok.children):
+    lo, hi = sign_tok.left_edge.idx, sign_tok.right_edge.idx + len(sign_tok.right_edge.text)
+    if sign_tok.dep_ == "relcl" and any(c.lower_ == "when" for c in sign_tok.children) \
+            and not any(lo <= m.start < hi for m in s.dates):
         # "in September 2019, when A and B put their names to X": the time the clause hangs on
         at = next((m for m in s.dates if m.start <= sign_tok.head.idx < m.end), None)
         if at is not None:
             got = _resolve_expr(art, at.text, "past", context=_text_before(art, s, at.start))
             if got[0] is not None:
                 return got
-    lo, hi = sign_tok.left_edge.idx, sign_tok.right_edge.idx + len(sign_tok.right_edge.text)
     # not a date of a clause of its own in the signing's subtree ("signed X, 40 years after A
     # and B signed Y on 3 May 1981")
     own = [m for m in s.dates if lo <= m.start < hi and not _other_clause(_token_at_char(s.span, m.start), sign_tok)]
