@@ -2934,3 +2934,16 @@ The Peru-Ecuador treaty of 1998 superseded the frontier protocol the two countri
     assert {o for s, p, o in fs if s == o_ and p == "party"} == {"state/peru", "state/ecuador"}, sorted(fs)
     assert any(p == "replaces" and o == o_ for s, p, o in fs), sorted(fs)
     assert not any(p == "signedOn" and o == "1942" for s, p, o in fs if s != o_), sorted(fs)
+
+
+def test_extract_rules_the_three_sat_down_together_and_a_first_name_read_as_a_noun() -> None:
+    TEXTS["the-three-2024"] = ("2024-12-12", """Talks
+
+ANKARA, Dec 12 (Wire) - Turkish President Tayyip Erdogan, Ethiopian Prime Minister Abiy Ahmed and Somali President Hassan Sheikh Mohamud announced a deal late on Wednesday.
+
+Abiy and Mohamud flew to the Turkish capital on Wednesday. Erdogan first met each of them separately before the three sat down together for several hours of talks.""")
+    fs = facts("the-three-2024")
+    # ("Abiy" at the head of a sentence is tagged a common noun)
+    assert has("the-three-2024", "visit/", "visitor", "person/abiy-ahmed"), sorted(fs)
+    got = [v["participant"] for v in summits("the-three-2024").values()]
+    assert {"person/recep-tayyip-erdogan", "person/abiy-ahmed", "person/hassan-sheikh-mohamud"} in got, got

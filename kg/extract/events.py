@@ -113,7 +113,7 @@ _TOGETHER = {"bring", "sit", "get", "come"}
 def _meets_together(tok: Any, lem: str) -> bool:
     parts = {c.lower_ for c in tok.children if c.dep_ in ("advmod", "prt", "prep")}
     if "together" in parts:
-        return lem in ("bring", "get", "come")
+        return lem in ("bring", "get", "come", "sit")   # ("the three sat down together")
     return lem == "sit" and "down" in parts and ("with" in parts or "together" in parts)
 
 
@@ -816,7 +816,10 @@ def _participants(art: _Article, s: Sentence, tok: Any) -> list[str]:
 
 
 _GROUP = re.compile(r"^(?:the|both)\s+(?:two\s+)?(?:sides|leaders|presidents|prime\s+ministers|men|women|"
-                    r"heads\s+of\s+(?:state|government))$", re.I)
+                    r"heads\s+of\s+(?:state|government))$"
+                    # "the three sat down together": a count of the leaders just named
+                    r"|^the\s+(?:three|four|five)(?:\s+(?:leaders|presidents|men|women|heads\s+of\s+state))?$", re.I)
+_COUNTS = {"three": 3, "four": 4, "five": 5}
 
 
 def _recent_events(art: _Article, s: Sentence, within: int = 3) -> list[Event]:
@@ -861,7 +864,9 @@ def _group_sides(art: _Article, s: Sentence, tok: Any) -> list[str]:
     if subj is None or not (_GROUP.match(s.span.doc[subj.left_edge.i:subj.i + 1].text)
                             or _GROUP.match(s.span.doc[subj.left_edge.i:subj.right_edge.i + 1].text)):
         return []   # ("the two heads of government": the head is "heads")
-    return _recent_pair(art, s, two=bool(re.match(r"(?:the\s+two|both)\b", s.span.doc[subj.left_edge.i:subj.i + 1].text, re.I)))
+    said = s.span.doc[subj.left_edge.i:subj.i + 1].text
+    n = next((v for w, v in _COUNTS.items() if re.match(rf"the\s+{w}\b", said, re.I)), 2)
+    return _recent_pair(art, s, two=bool(re.match(r"(?:the\s+two|both)\b", said, re.I)), n=n)
 
 
 def _of_the_group(s: Sentence, tok: Any) -> bool:
@@ -875,15 +880,15 @@ def _of_the_group(s: Sentence, tok: Any) -> bool:
     return tok.dep_ in ("nsubj", "nsubjpass", "ROOT") and any(c.dep_ == "poss" and c.lower_ == "their" for c in tok.children)
 
 
-def _recent_pair(art: _Article, s: Sentence, two: bool = False) -> list[str]:
-    """The two leaders the story has just told of: those of the meeting or visit just reported,
-    else the last two of different states."""
+def _recent_pair(art: _Article, s: Sentence, two: bool = False, n: int = 2) -> list[str]:
+    """The two (or ``n``) leaders the story has just told of: those of the meeting or visit just
+    reported, else the last two (``n``) of different states."""
     leader = lambda k: k in art.leaders or k in art.leader_titled   # noqa: E731
     for e in reversed(_recent_events(art, s, within=4)):
         people = [p for p in e.people() if leader(p)]
-        if len(people) >= 2:
+        if len(people) >= n and (n == 2 or len(people) == n):
             return people
-        if e.kind == "Visit" and len(people) == 1 and e.destination:
+        if e.kind == "Visit" and len(people) == 1 and e.destination and n == 2:
             # a visitor and the host state's leader last named
             dest = art.state_of(e.destination)
             host = next((k for idx, k in reversed(art.person_order) if idx <= s.index and leader(k)
@@ -902,7 +907,7 @@ def _recent_pair(art: _Article, s: Sentence, two: bool = False) -> list[str]:
             continue
         out.append(key)
         states |= st
-        if len(out) == 2:
+        if len(out) == n:
             return out
     if two:
         # "the two heads of government met ...", "both leaders ..." far from where they were named: the story's two

@@ -703,9 +703,14 @@ def _mentions(art: _Article, s: Sentence) -> None:
     # surnames of people the article has named, which the tagger may read as a common noun at the
     # start of a sentence ("Starmer and Zelenskiy last met ...")
     surnames = {rec["label"].split()[-1].lower() for rec in art.people.values() if len(rec["label"].split()) >= 2}
+    # (and a first name a story uses alone, "Abiy and Mohamud flew ...", at the start of the
+    # sentence or joined to a name by "and")
+    first_names = {rec["label"].split()[0].lower() for rec in art.people.values() if len(rec["label"].split()) >= 2}
     for i in range(span.start, span.end):
-        if i in covered or (cols.pos[i] != PROPN and cols.ent_type[i] not in wanted
-                            and not (doc[i].lower_ in surnames and doc[i].text[:1].isupper() and doc[i].pos_ == "NOUN")):
+        noun_name = doc[i].pos_ == "NOUN" and doc[i].text[:1].isupper() and (
+            doc[i].lower_ in surnames or doc[i].lower_ in first_names and (
+                i == span.start or i + 1 < span.end and doc[i + 1].lower_ == "and"))
+        if i in covered or (cols.pos[i] != PROPN and cols.ent_type[i] not in wanted and not noun_name):
             continue
         tok = doc[i]
         if not tok.text[:1].isupper() or len(tok.text) < 3:
