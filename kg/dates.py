@@ -147,6 +147,7 @@ _RULE_SOURCES: list[tuple[str, str]] = [
     ("ctxmd", rf"{_WDP}{_M}\s*{_D}\s*,?\s*(?:of\s+)?{_CTX_YEAR_WORD}\s+year"),
     ("ctxmd", rf"{_WDP}(?:the\s+)?{_D}\s+(?:of\s+)?{_M}\s*,?\s*(?:of\s+)?{_CTX_YEAR_WORD}\s+year"),
     ("ctxm", rf"{_M}\s*,?\s*(?:of\s+)?{_CTX_YEAR_WORD}\s+year"),
+    ("ctxm", rf"(?:that|the\s+same)\s+{_M}"),   # "signed in London that July": of the year told
     ("ctx", rf"{_CTX_WORD}\s+(?P<unit>year|month|day)"),
     ("ctxnext", r"the\s+(?:following|next)\s+(?P<unit>year|month|day)"),
     ("ctxlater", rf"(?P<n>{_NUMWORD})\s+(?P<unit>day)s?\s+later"),
@@ -871,6 +872,7 @@ _SCAN_SOURCES: list[tuple[str, str]] = [
         rf"|the\s+\d{{1,3}}(?:st|nd|rd|th)\s+anniversary(?:\s+of\s+(?:the\s+)?{_S_ABS})?",
     ),
     ("my", rf"{_S_MOD}{_S_MY}"),
+    ("ctxthat", rf"(?:that|the\s+same)\s+{_MON}(?![a-z])(?!\s*\d)"),
     ("isomonth", r"(?<![\w.\-/])\d{4}-\d{2}(?![\d\-/])"),
     ("md", rf"{_S_WDP}{_S_MOD}{_S_MD}"),
     ("dm", rf"{_S_WDP}{_S_DM}"),
@@ -963,6 +965,7 @@ _KIND_HINTS: dict[str, re.Pattern[str]] = {
     "ago": re.compile(r"ago", _F),
     "holiday": re.compile(r"christmas|boxing|new\s+year", _F),
     "moff": re.compile(r"month", _F),
+    "ctxthat": re.compile(r"that|same", _F),
     "woff": re.compile(r"week", _F),
     "yoff": re.compile(r"year", _F),
     # two expressions joined by a dash or a word ("from Jan. 14 to Thursday", "18-19 June")

@@ -2947,3 +2947,27 @@ Abiy and Mohamud flew to the Turkish capital on Wednesday. Erdogan first met eac
     assert has("the-three-2024", "visit/", "visitor", "person/abiy-ahmed"), sorted(fs)
     got = [v["participant"] for v in summits("the-three-2024").values()]
     assert {"person/recep-tayyip-erdogan", "person/abiy-ahmed", "person/hassan-sheikh-mohamud"} in got, got
+
+
+def test_extract_rules_that_month_is_of_the_year_told_and_it_is_the_agreement_just_told() -> None:
+    TEXTS["that-month-2024"] = ("2024-09-16", """Federation at sixty
+
+KUALA LUMPUR, Sept 16 (Wire) - The federation came into being in September 1964 under the Treaty of Federation, signed in Geneva that June by Kenya and Uganda.
+
+At their retreat in Mombasa on 7 January, President William Ruto and his Ugandan counterpart Yoweri Museveni witnessed the signing of an agreement on a border trade zone. It was signed by Kenya's trade minister, Rebecca Miano, and Uganda's trade minister, Francis Mwebesa.""")
+    fs = facts("that-month-2024")
+    assert ("treaty/treaty-of-federation", "signedOn", "1964-06") in fs, sorted(fs)
+    zone = {s for s, p, o in fs if s.startswith("treaty/") and p == "signatory" and o == "person/rebecca-miano"}
+    assert zone and not any("federation" in s for s in zone), sorted(fs)
+
+
+def test_extract_rules_a_for_x_and_b_for_y_and_a_state_in_a_place_phrase_is_no_party() -> None:
+    TEXTS["gapped-signers-1995"] = ("1995-10-26", """Peace at last
+
+QUITO, Oct 26 (Wire) - Thirty years ago today, in a hall of the Vatican, the foreign ministers of Honduras and El Salvador signed the Treaty of General Peace.
+
+Fidel Chavez Mena signed for El Salvador and Eliseo Perez Cadalso for Honduras.""")
+    fs = facts("gapped-signers-1995")
+    (t,) = {s for s, p, o in fs if s.startswith("treaty/") and p == "party"}
+    assert {o for s, p, o in fs if s == t and p == "party"} == {"state/honduras", "state/el-salvador"}, sorted(fs)
+    assert {o for s, p, o in fs if s == t and p == "signatory"} >= {"person/fidel-chavez-mena", "person/eliseo-perez-cadalso"}, sorted(fs)

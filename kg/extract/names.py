@@ -119,6 +119,10 @@ def _org_is_person(ent: Any) -> bool:
     if len(words) >= 3 and words[0].lower().rstrip(".") in _NAME_HONORIFICS:
         return True   # "Dame Sandra Mason", "Sir Tom Davis": a courtesy before a person's name
     doc = ent.doc
+    if ent.end + 1 < len(doc) and doc[ent.end].lower_ == "for" and doc[ent.end + 1].ent_type_ == "GPE" \
+            and ent.start >= 1 and doc[ent.start - 1].lower_ == "and" \
+            and re.search(r"\bsigned\s+for\b", ent.sent.text):
+        return True   # "A signed for X and B for Y": B signed too
     before = " ".join(t.lower_ for t in doc[max(0, ent.start - 3):ent.start])
     after = " ".join(t.lower_ for t in doc[ent.end:ent.end + 7])
     if _office_before().search(before) or _office_after().match(after):

@@ -62,6 +62,11 @@ def _treaty_key(art: _Article, m: Mention, s: Sentence, prev: Sentence | None) -
                              and not m.extra.get("named_parties")):
         # "the Treaty", "the accord": the article's most recent named treaty of that kind
         # (an accord is not the convention it replaced), else the most recent one
+        just = _last_told_treaty(art)
+        if m.text.lower() in ("it", "this") and just in art.entities and _told_just_before(art, just, prev):
+            # "... witnessed the signing of an agreement on X. It was signed by A and B": that one,
+            # named or not
+            return just, art.entities[just].label, None, []
         if art.treaty_keys:
             head = (m.extra.get("head") or m.text).lower().rstrip("s")
             same = [k for k in art.treaty_keys
@@ -348,6 +353,8 @@ def _parties_near(art: _Article, s: Sentence, prev: Sentence | None, m: Mention)
             continue   # "watched by Brazilian President X": a guest's state, not a party
         if st.start > 0 and doc[st.start - 1].lower_ in ("in", "at", "near") and doc[st.start - 1].dep_ == "prep":
             continue   # "signed in Singapore": where, not who
+        if _in_a_place_phrase(doc[st.end - 1]):
+            continue   # "signed in a hall of the Vatican": where, not who
         if st.end < len(doc) and doc[st.end].lower_ in _PLACE_WORDS:
             continue   # "in the Zambian capital", "at a Kenyan resort": where, not who
         if not (m.start <= doc[st.start].idx < m.end) or m.extra.get("kind") == "generic":
@@ -381,6 +388,16 @@ def _parties_near(art: _Article, s: Sentence, prev: Sentence | None, m: Mention)
                                                                       and head.head.head.i == sign.i
                                                                       or _by_agent(head, sign)):
                     keys = list(dict.fromkeys(keys + sorted(art.offices[p.key])))
+    sign = _sign_token(s)
+    if len(keys) < 2 and m.extra.get("kind") == "generic" and sign is not None and sign.pos_ == "NOUN" \
+            and sign.head.lemma_.lower() in _WATCH_VERBS | {"oversee"}:
+        # "A and B witnessed the signing of an agreement on X": an agreement of the watching leaders' states
+        watchers = [p.key for p in s.persons if _governed_by(doc[p.end - 1], sign.head)
+                    and doc[p.end - 1].dep_ in ("nsubj", "conj", "appos", "compound")
+                    and (p.key in art.leaders or p.key in art.leader_titled) and len(art.offices.get(p.key, ())) == 1]
+        states = list(dict.fromkeys(st for k in watchers for st in art.offices[k]))
+        if len(states) >= 2:
+            keys = states
     two = TWO_STATES.search(s.text)
     if len(keys) < 2 and two and (re.search(r"\b(?:two|both)\b", two.group(0), re.I) or not _MANY_STATES.search(s.text)):
         keys = _meeting_states(art, s) or [k for k, _ in art.state_counts.most_common(2)]
@@ -391,6 +408,19 @@ def _parties_near(art: _Article, s: Sentence, prev: Sentence | None, m: Mention)
         pool = subjects if len(set(subjects)) >= 2 else [st.key for st in prev.states]
         keys = list(dict.fromkeys(keys + pool))
     return [k for k in keys if k][:6] if len(keys) >= 2 else keys
+
+
+def _in_a_place_phrase(tok: Any) -> bool:
+    """``tok`` (a state's name) ends an "of" phrase on a noun that says where: "in a hall of the
+    Vatican", "at the palace of X"."""
+    t = tok
+    for _ in range(4):
+        if t.dep_ != "pobj" or t.head.lower_ != "of" or t.head.head.pos_ not in ("NOUN", "PROPN"):
+            return False
+        t = t.head.head
+        if t.dep_ == "pobj" and t.head.lower_ in ("in", "at", "near", "inside", "outside") and t.head.dep_ == "prep":
+            return True
+    return False
 
 
 # nouns a state's adjective makes a place: "the Zambian capital", "a Kenyan resort town"
