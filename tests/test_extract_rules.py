@@ -2971,3 +2971,14 @@ Fidel Chavez Mena signed for El Salvador and Eliseo Perez Cadalso for Honduras."
     (t,) = {s for s, p, o in fs if s.startswith("treaty/") and p == "party"}
     assert {o for s, p, o in fs if s == t and p == "party"} == {"state/honduras", "state/el-salvador"}, sorted(fs)
     assert {o for s, p, o in fs if s == t and p == "signatory"} >= {"person/fidel-chavez-mena", "person/eliseo-perez-cadalso"}, sorted(fs)
+
+
+def test_extract_rules_talks_on_the_sidelines_of_a_named_summit_stay_the_pair_s_own_meeting() -> None:
+    TEXTS["sidelines-named-2025"] = ("2025-06-22", """Talks
+
+SEOUL, June 22 (Wire) - South Korean President Lee Jae-myung and Japanese Prime Minister Shigeru Ishiba held their first talks on the sidelines of the Group of Seven summit in Kananaskis, Canada, on Tuesday. Lee attended the summit as a guest of the hosts.""")
+    ents = run("sidelines-named-2025").entities
+    ents = ents if isinstance(ents, dict) else {e.key: e for e in ents}
+    pair = [k for k, v in summits("sidelines-named-2025").items()
+            if v["participant"] == {"person/lee-jae-myung", "person/shigeru-ishiba"} and v.get("startDate") == {"2025-06-17"}]
+    assert any("Seven" not in ents[k].label for k in pair), [(k, ents[k].label) for k in summits("sidelines-named-2025")]

@@ -111,7 +111,9 @@ def _emit_events(art: _Article) -> None:
         if "of" in ev.extra:
             continue
         target = None
-        for m in merged:
+        # (a gathering named again joins the one of its name first: "A and B held talks on the
+        # sidelines of the G7 summit ... A attended the summit as a guest")
+        for m in sorted(merged, key=lambda x: not _same_name(x, ev)):
             if m.kind != ev.kind or m.extra.get("type") != ev.extra.get("type"):
                 continue
             if m.extra.get("apart") is not None and m.extra.get("apart") == ev.extra.get("apart"):

@@ -146,6 +146,9 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
         if status is None and start is not None and start.day is not None and end is None:
             start, end = _days_of_talks(s, start)   # "three days of talks that ended on Saturday"
         told = _told_before(art, s, tok, is_noun, status, start, place)
+        if told is not None and re.search(r"\b(?:sidelines|margins|fringes)\s+of\b", s.text, re.I) \
+                and not _on_its_sidelines(tok):
+            told = None   # "A and B held talks on the sidelines of the G7 summit": their own meeting
         if told is not None:
             # "That summit was hosted by X": the gathering the sentences before told, with its
             # time, place and name
