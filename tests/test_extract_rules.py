@@ -2982,3 +2982,20 @@ SEOUL, June 22 (Wire) - South Korean President Lee Jae-myung and Japanese Prime 
     pair = [k for k, v in summits("sidelines-named-2025").items()
             if v["participant"] == {"person/lee-jae-myung", "person/shigeru-ishiba"} and v.get("startDate") == {"2025-06-17"}]
     assert any("Seven" not in ents[k].label for k in pair), [(k, ents[k].label) for k in summits("sidelines-named-2025")]
+
+
+def test_extract_rules_signed_the_same_day_was_another_document_of_that_signing() -> None:
+    TEXTS["signed-alongside-2016"] = ("2016-05-23", """Fifty years on
+
+MANILA, May 23 (Wire) - Fifty years ago today, in Manila, the foreign ministers of the Philippines and Indonesia, Narciso Ramos and Adam Malik, signed a treaty of friendship.
+
+Signed the same day was a separate agreement on border crossing.
+
+Also signed was an agreement on fisheries.""")
+    fs = facts("signed-alongside-2016")
+    for word in ("border-crossing", "fisheries"):
+        keys = {s for s, p, o in fs if s.startswith("treaty/") and word in s}
+        assert len(keys) == 1, (word, sorted(fs))
+        (k,) = keys
+        assert {o for s, p, o in fs if s == k and p == "party"} == {"state/philippines", "state/indonesia"}, sorted(fs)
+        assert {o for s, p, o in fs if s == k and p == "signedOn"} == {"1966-05-23"}, sorted(fs)

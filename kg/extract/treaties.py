@@ -200,6 +200,14 @@ def _treaty_key(art: _Article, m: Mention, s: Sentence, prev: Sentence | None) -
             known = None   # "the accord, signed in 2015, ..." is not the one they signed on Thursday
         if known is not None:   # a definite description of a treaty already told
             return known, art.entities[known].label, None, parties
+    if len(parties) < 2 and _SIGNED_ALONGSIDE.match(s.text) and _last_told_treaty(art) is not None:
+        # "Also signed was an agreement on fisheries": between the parties of the signing just told
+        last = _last_told_treaty(art)
+        parties = sorted({f.obj.key for f in art.facts if f.subject == last and f.predicate == "party"
+                          and isinstance(f.obj, Ref)}) or parties
+        if year is None:
+            year = next((PartialDate(f.obj.year) for f in art.facts if f.subject == last and f.predicate == "signedOn"
+                         and isinstance(f.obj, PartialDate)), None)
     if len(parties) < 2 and year is not None:
         # "a 1967 treaty signed in Kampala by A, B and C": the states its signers served
         parties = _states_of_agents(art, s) or parties
@@ -1005,7 +1013,27 @@ def _older_of_the_same(art: _Article, s: Sentence, prev: Sentence | None, resolv
             resolved.sort(key=lambda x: x[0].start)
 
 
+# "Signed the same day was a separate agreement on X", "Also signed were two protocols": documents
+# of the signing just told
+_SIGNED_ALONGSIDE = re.compile(r"^(?:Also\s+signed|Signed\b[^.;]{0,40}?)\s+(?:was|were)\b")
+
+
 def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
+    before = _last_told_treaty(art)
+    _treaties_of(art, s, prev)
+    if before is None or not _SIGNED_ALONGSIDE.match(s.text):
+        return
+    told = [f for f in art.facts if f.subject == before and f.status is None
+            and f.predicate in ("party", "signatory", "signedAt", "signedOn")]
+    for key in dict.fromkeys(f.subject for f in art.facts if f.subject.startswith("treaty/")
+                             and f.evidence.sentence == s.text and f.subject != before):
+        have = {f.predicate for f in art.facts if f.subject == key}
+        for f in told:
+            if f.predicate in ("party", "signatory") or f.predicate not in have:
+                art.add(key, f.predicate, f.obj, s)
+
+
+def _treaties_of(art: _Article, s: Sentence, prev: Sentence | None) -> None:
     _acronym_mentions(art, s)
     last_told = next((f.subject for f in reversed(art.facts) if f.subject.startswith("treaty/")), None)
     if not s.treaties and (art.treaty_keys or last_told) and _IT_SIGNED.match(s.text):
