@@ -2999,3 +2999,13 @@ Also signed was an agreement on fisheries.""")
         (k,) = keys
         assert {o for s, p, o in fs if s == k and p == "party"} == {"state/philippines", "state/indonesia"}, sorted(fs)
         assert {o for s, p, o in fs if s == k and p == "signedOn"} == {"1966-05-23"}, sorted(fs)
+
+
+def test_extract_rules_co_chaired_is_one_verb_whose_subject_met() -> None:
+    TEXTS["co-chaired-2019"] = ("2019-08-14", """Forum
+
+SUVA, Aug 14 (Wire) - Fijian Prime Minister Frank Bainimarama arrived in Nuku'alofa late on Sunday and was greeted by his host, Tongan Prime Minister Akilisi Pohiva.
+
+On Monday the two prime ministers co-chaired the third regional fisheries summit, with ministers from nine island states.""")
+    got = [(v["participant"], v.get("startDate")) for v in summits("co-chaired-2019").values()]
+    assert ({"person/frank-bainimarama", "person/akilisi-pohiva"}, {"2019-08-12"}) in got, got

