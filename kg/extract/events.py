@@ -581,6 +581,11 @@ def _told_before(art: _Article, s: Sentence, tok: Any, is_noun: bool, status: st
         return None
     if not any(c.dep_ == "det" and c.lower_ in ("that", "this", "the") for c in tok.children):
         return None
+    if any(c.dep_ == "amod" and re.fullmatch(r"\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|"
+                                             r"seventh|eighth|ninth|tenth", c.lower_) for c in tok.children) \
+            or any(c.dep_ == "prep" and c.lower_ == "of" and any(g.pos_ == "PROPN" for g in c.children)
+                   for c in tok.children):
+        return None   # "the third summit of the Forum for X": a gathering of its own, not the one just told
     told = [e for e in art.events if e.kind == "Summit" and e.extra.get("block") in (s.block, s.block - 1)
             and 0 < s.index - e.extra.get("sent", -99) <= 2
             and ((e.start or e.end) is not None or e.place is not None and e.extra.get("name")
