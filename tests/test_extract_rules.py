@@ -2649,7 +2649,7 @@ def test_extract_rules_talks_on_the_sidelines_are_at_the_gathering_the_story_tel
 
 JOHANNESBURG, Aug 24 (Wire) - The BRICS summit opened in Johannesburg on Tuesday with expansion at the top of the agenda.
 
-Chinese President Xi Jinping, Brazilian President Luiz Inacio Lula da Silva and Indian Prime Minister Narendra Modi attended.
+Chinese President Xi Jinping, Brazil's President Lula and Indian Prime Minister Narendra Modi attended.
 
 On the sidelines, Modi held talks with Ethiopian Prime Minister Abiy Ahmed.""")
     got = summits("sidelines-bare-2023")
@@ -2661,11 +2661,11 @@ On the sidelines, Modi held talks with Ethiopian Prime Minister Abiy Ahmed.""")
 def test_extract_rules_a_courtesy_word_alone_names_nobody_and_a_reception_elsewhere_is_its_own_meeting() -> None:
     TEXTS["gulf-tour-2022"] = ("2022-06-20", """Gulf tour
 
-DOHA, June 20 (Wire) - Omani Sultan Haitham bin Tariq received Bahrain's King Hamad bin Isa Al Khalifa in Muscat on Sunday.
+DOHA, June 20 (Wire) - Omani Sultan Haitham bin Tariq received Bahraini King Hamad bin Isa Al Khalifa at his palace in Muscat on Sunday.
 
 The two rulers discussed shipping and trade, officials said.
 
-King Hamad later flew to Doha, where he was received by Qatar's Emir Sheikh Tamim bin Hamad Al Thani.
+King Hamad later flew to Doha, where he was received by the Qatari emir, Tamim bin Hamad Al Thani.
 
 Kuwait's Crown Prince Sheikh Mishal al-Ahmad al-Sabah is expected in Muscat next week.""")
     fs = facts("gulf-tour-2022")
@@ -2692,7 +2692,7 @@ def test_extract_rules_names_put_to_the_document_and_the_other_signers_are_its_s
 
 SKOPJE, Oct 6 (Wire) - North Macedonia and Albania signed a treaty on the Black Drin river on Wednesday.
 
-Foreign Minister Bujar Osmani and his Albanian counterpart Olta Xhacka put their names to the short document at a ceremony in Skopje.
+Foreign Minister Bujar Osmani and his Albanian counterpart Olta Xhacka put their names to the brief document in Skopje.
 
 Prime Minister Zoran Zaev and Albanian Prime Minister Edi Rama were among the other signers.""")
     fs = facts("names-to-document-2021")
@@ -2712,7 +2712,7 @@ MOSCOW, May 26 (Wire) - The Soviet Union and Finland signed a border treaty toda
 def test_extract_rules_a_welcome_on_arrival_is_no_meeting_and_an_arrival_in_a_clause_dates_no_talks() -> None:
     TEXTS["welcome-arrival-2018"] = ("2018-07-12", """Visit
 
-NUKU'ALOFA, July 12 (Wire) - Samoan Prime Minister Tuilaepa Sailele Malielegaoi arrived in Nuku'alofa on Sunday, where he was welcomed by Tongan Prime Minister Akilisi Pohiva and a choir.""")
+NUKU'ALOFA, July 12 (Wire) - Samoan Prime Minister Tuilaepa Sailele Malielegaoi arrived in Nuku'alofa on Sunday, where Tongan Prime Minister Akilisi Pohiva and a choir welcomed him.""")
     assert summits("welcome-arrival-2018") == {}, summits("welcome-arrival-2018")
     TEXTS["arrival-clause-2018"] = ("2018-07-12", """Visit
 
@@ -2735,7 +2735,7 @@ Earlier in San Francisco, on November 16, President Biden held a meeting with Pr
 def test_extract_rules_a_leader_under_a_courtesy_and_another_spelling_is_the_reference_one() -> None:
     TEXTS["courtesy-spelling-2023"] = ("2023-05-04", """Gulf visit
 
-DAMASCUS, May 4 (Wire) - The Syrian president visited the United Arab Emirates in March and was received by President Sheikh Mohammed bin Zayed Al Nahyan.""")
+DAMASCUS, May 4 (Wire) - In March the Syrian president went to the United Arab Emirates, where President Sheikh Mohammed bin Zayed hosted him.""")
     assert has("courtesy-spelling-2023", "person/mohamed-bin-zayed-al-nahyan", "leaderOf", "state/united-arab-emirates"), \
         sorted(facts("courtesy-spelling-2023"))
 
@@ -2762,7 +2762,7 @@ BONN, Dec 3 (Wire) - West Germany's old parties did well in the first all-German
 def test_extract_rules_of_two_on_a_visit_the_one_from_abroad_visits() -> None:
     TEXTS["on-a-visit-1990"] = ("1990-11-14", """Treaty
 
-WARSAW, Nov 14 (Wire) - Last week German Chancellor Helmut Kohl and Soviet President Mikhail Gorbachev, on a visit to Bonn, signed a treaty on partnership.""")
+WARSAW, Nov 14 (Wire) - Last week German Chancellor Helmut Kohl and Soviet leader Mikhail Gorbachev, on a two-day visit to Bonn, signed a partnership treaty.""")
     fs = facts("on-a-visit-1990")
     visits = {(s, o) for s, p, o in fs if s.startswith("visit/") and p == "visitor"}
     assert {o for _, o in visits} == {"person/mikhail-gorbachev"}, sorted(fs)
@@ -2785,7 +2785,7 @@ def test_extract_rules_a_treaty_signed_by_leaders_listed_after_by_is_between_the
 
 NAIROBI, Nov 30 (Wire) - Kenya, Tanzania and Uganda marked the anniversary of their community on Friday.
 
-The first community rested on a 1967 treaty signed in the Ugandan capital Kampala by the founding presidents Jomo Kenyatta, Milton Obote and Julius Nyerere.""")
+The first community rested on a 1967 treaty, signed at Kampala by three founding presidents, Julius Nyerere, Jomo Kenyatta and Milton Obote.""")
     fs = facts("by-founders-2001")
     (t,) = {s for s, p, o in fs if s.startswith("treaty/") and p == "signedOn" and o == "1967"}
     assert {o for s, p, o in fs if s == t and p == "party"} == {"state/kenya", "state/uganda", "state/tanzania"}, sorted(fs)
@@ -2924,7 +2924,7 @@ Scholz and Sandu last met in Chisinau in August.""")
 def test_extract_rules_a_treaty_that_superseded_an_older_one_signed_in_another_year_keeps_them_apart() -> None:
     TEXTS["superseded-older-2010"] = ("2010-05-20", """Borders
 
-LIMA, May 20 (Wire) - The binding text came in May 1998, when the foreign ministers of the two countries, Fernando de Trazegnies of Peru and Jose Ayala of Ecuador, signed the Treaty on Commerce and Navigation in Brasilia on 26 May.
+LIMA, May 20 (Wire) - The binding text followed in May 1998, when both foreign ministers, Jose Ayala of Ecuador and Fernando de Trazegnies of Peru, signed the Treaty on Commerce and Navigation in Brasilia on 26 May.
 
 The Peru-Ecuador treaty of 1998 superseded the frontier protocol the two countries had signed in Rio de Janeiro in 1942.""")
     fs = facts("superseded-older-2010")
@@ -2941,7 +2941,7 @@ def test_extract_rules_the_three_sat_down_together_and_a_first_name_read_as_a_no
 
 ANKARA, Dec 12 (Wire) - Turkish President Tayyip Erdogan, Ethiopian Prime Minister Abiy Ahmed and Somali President Hassan Sheikh Mohamud announced a deal late on Wednesday.
 
-Abiy and Mohamud flew to the Turkish capital on Wednesday. Erdogan first met each of them separately before the three sat down together for several hours of talks.""")
+Abiy and Mohamud flew into Ankara on Wednesday. Erdogan saw each guest alone first, and then the three sat down together for a long evening of talks.""")
     fs = facts("the-three-2024")
     # ("Abiy" at the head of a sentence is tagged a common noun)
     assert has("the-three-2024", "visit/", "visitor", "person/abiy-ahmed"), sorted(fs)
@@ -2954,7 +2954,7 @@ def test_extract_rules_that_month_is_of_the_year_told_and_it_is_the_agreement_ju
 
 KUALA LUMPUR, Sept 16 (Wire) - The federation came into being in September 1964 under the Treaty of Federation, signed in Geneva that June by Kenya and Uganda.
 
-At their retreat in Mombasa on 7 January, President William Ruto and his Ugandan counterpart Yoweri Museveni witnessed the signing of an agreement on a border trade zone. It was signed by Kenya's trade minister, Rebecca Miano, and Uganda's trade minister, Francis Mwebesa.""")
+At their retreat in Mombasa on 7 January, President William Ruto and his Ugandan counterpart Yoweri Museveni watched the signing of an accord on a border trade zone. It was signed by Kenya's trade minister, Rebecca Miano, and Uganda's trade minister, Francis Mwebesa.""")
     fs = facts("that-month-2024")
     assert ("treaty/treaty-of-federation", "signedOn", "1964-06") in fs, sorted(fs)
     zone = {s for s, p, o in fs if s.startswith("treaty/") and p == "signatory" and o == "person/rebecca-miano"}
@@ -2964,7 +2964,7 @@ At their retreat in Mombasa on 7 January, President William Ruto and his Ugandan
 def test_extract_rules_a_for_x_and_b_for_y_and_a_state_in_a_place_phrase_is_no_party() -> None:
     TEXTS["gapped-signers-1995"] = ("1995-10-26", """Peace at last
 
-QUITO, Oct 26 (Wire) - Thirty years ago today, in a hall of the Vatican, the foreign ministers of Honduras and El Salvador signed the Treaty of General Peace.
+QUITO, Oct 26 (Wire) - Thirty years ago today, inside a hall of the Lima foreign ministry, the chief diplomats of Honduras and El Salvador signed the Treaty of General Peace.
 
 Fidel Chavez Mena signed for El Salvador and Eliseo Perez Cadalso for Honduras.""")
     fs = facts("gapped-signers-1995")
@@ -2976,7 +2976,7 @@ Fidel Chavez Mena signed for El Salvador and Eliseo Perez Cadalso for Honduras."
 def test_extract_rules_talks_on_the_sidelines_of_a_named_summit_stay_the_pair_s_own_meeting() -> None:
     TEXTS["sidelines-named-2025"] = ("2025-06-22", """Talks
 
-SEOUL, June 22 (Wire) - South Korean President Lee Jae-myung and Japanese Prime Minister Shigeru Ishiba held their first talks on the sidelines of the Group of Seven summit in Kananaskis, Canada, on Tuesday. Lee attended the summit as a guest of the hosts.""")
+SEOUL, June 22 (Wire) - South Korean President Lee Jae-myung and Japanese Prime Minister Shigeru Ishiba had a first round of talks on the margins of the Group of Seven summit at Kananaskis on Tuesday. Lee was at the summit as an invited guest.""")
     ents = run("sidelines-named-2025").entities
     ents = ents if isinstance(ents, dict) else {e.key: e for e in ents}
     pair = [k for k, v in summits("sidelines-named-2025").items()
@@ -2989,7 +2989,7 @@ def test_extract_rules_signed_the_same_day_was_another_document_of_that_signing(
 
 MANILA, May 23 (Wire) - Fifty years ago today, in Manila, the foreign ministers of the Philippines and Indonesia, Narciso Ramos and Adam Malik, signed a treaty of friendship.
 
-Signed the same day was a separate agreement on border crossing.
+Signed on that day too was a second agreement on border crossing.
 
 Also signed was an agreement on fisheries.""")
     fs = facts("signed-alongside-2016")
@@ -3006,6 +3006,6 @@ def test_extract_rules_co_chaired_is_one_verb_whose_subject_met() -> None:
 
 SUVA, Aug 14 (Wire) - Fijian Prime Minister Frank Bainimarama arrived in Nuku'alofa late on Sunday and was greeted by his host, Tongan Prime Minister Akilisi Pohiva.
 
-On Monday the two prime ministers co-chaired the third regional fisheries summit, with ministers from nine island states.""")
+The two prime ministers co-chaired a regional fisheries summit on Monday, with ministers from nine island states.""")
     got = [(v["participant"], v.get("startDate")) for v in summits("co-chaired-2019").values()]
     assert ({"person/frank-bainimarama", "person/akilisi-pohiva"}, {"2019-08-12"}) in got, got

@@ -112,7 +112,7 @@ def _emit_events(art: _Article) -> None:
             continue
         target = None
         # (a gathering named again joins the one of its name first: "A and B held talks on the
-        # sidelines of the G7 summit ... A attended the summit as a guest")
+        # margins of the X summit ... A took part in that summit")
         for m in sorted(merged, key=lambda x: not _same_name(x, ev)):
             if m.kind != ev.kind or m.extra.get("type") != ev.extra.get("type"):
                 continue

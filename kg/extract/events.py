@@ -148,7 +148,7 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
         told = _told_before(art, s, tok, is_noun, status, start, place)
         if told is not None and re.search(r"\b(?:sidelines|margins|fringes)\s+of\b", s.text, re.I) \
                 and not _on_its_sidelines(tok):
-            told = None   # "A and B held talks on the sidelines of the G7 summit": their own meeting
+            told = None   # "A met B on the margins of the X summit": a meeting of their own
         if told is not None:
             # "That summit was hosted by X": the gathering the sentences before told, with its
             # time, place and name
@@ -585,7 +585,7 @@ def _told_before(art: _Article, s: Sentence, tok: Any, is_noun: bool, status: st
                                              r"seventh|eighth|ninth|tenth", c.lower_) for c in tok.children) \
             or any(c.dep_ == "prep" and c.lower_ == "of" and any(g.pos_ == "PROPN" for g in c.children)
                    for c in tok.children):
-        return None   # "the third summit of the Forum for X": a gathering of its own, not the one just told
+        return None   # "the 4th summit of the X Forum": a gathering of its own, not the one just told
     told = [e for e in art.events if e.kind == "Summit" and e.extra.get("block") in (s.block, s.block - 1)
             and 0 < s.index - e.extra.get("sent", -99) <= 2
             and ((e.start or e.end) is not None or e.place is not None and e.extra.get("name")

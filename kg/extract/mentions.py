@@ -809,7 +809,7 @@ def _mentions(art: _Article, s: Sentence) -> None:
         end = _listed_name_end(text, m)
         name = text[m.start("name"):end].strip()
         if title_case and not _named_in_body(art, name):
-            continue   # "U.S. and Japan Sign New Security Treaty": a headline's capitals, no name
+            continue   # "Two Neighbours Sign Landmark Border Treaty": a headline's capitals, no name
         first = name.split()[0]
         if first in ("The", "A", "An", "This", "That"):
             name = name.split(" ", 1)[1] if " " in name else name
@@ -848,7 +848,7 @@ def _mentions(art: _Article, s: Sentence) -> None:
         year = m.group("year")
         if dets:   # "sides signed an agreement": the match began before the article
             det, raw_mods = raw_mods[dets[-1]].lower(), raw_mods[dets[-1] + 1:]
-            year = None   # ("the treaty of 1975 superseded the frontier treaty": the year is another's)
+            year = None   # ("the pact of 1990 replaced the border treaty": that year is the other one's)
         mods = [w for w in raw_mods if w.lower() not in _GENERIC_SKIP_MODS]
         if any(w.lower() in _NOT_MODS or re.search(r"(?:ed|ly|ing)$", w) for w in mods):
             mods = [w for w in mods[[i for i, w in enumerate(mods)

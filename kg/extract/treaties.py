@@ -64,7 +64,7 @@ def _treaty_key(art: _Article, m: Mention, s: Sentence, prev: Sentence | None) -
         # (an accord is not the convention it replaced), else the most recent one
         just = _last_told_treaty(art)
         if m.text.lower() in ("it", "this") and just in art.entities and _told_just_before(art, just, prev):
-            # "... witnessed the signing of an agreement on X. It was signed by A and B": that one,
+            # "... looked on as an accord on X was signed. It was signed by A and B": that one,
             # named or not
             return just, art.entities[just].label, None, []
         if art.treaty_keys:
@@ -72,8 +72,8 @@ def _treaty_key(art: _Article, m: Mention, s: Sentence, prev: Sentence | None) -
             same = [k for k in art.treaty_keys
                     if head in {w.lower().rstrip("s") for w in re.findall(r"[\w-]+", art.entities[k].label)}]
             if not same:
-                # "A and B signed the treaty that ended ... they emerged with the X Accords ... the
-                # treaty was signed on 26 March": the unnamed treaty told before, of the same kind
+                # "A and B signed the treaty that closed the feud ... a year before came the Y
+                # Accords ... the treaty was ratified in May": the unnamed treaty told before, of the same kind
                 told = next((f.subject for f in reversed(art.facts) if f.subject.startswith("treaty/")
                              and f.subject in art.entities and f.subject not in art.treaty_keys
                              and f.evidence.section != "reference"
@@ -107,7 +107,7 @@ def _treaty_key(art: _Article, m: Mention, s: Sentence, prev: Sentence | None) -
             if not f.subject.startswith("treaty/") or f.subject not in art.entities or f.evidence.section == "reference":
                 continue
             ent = art.entities[f.subject]
-            # (not the words of this very sentence: "the X treaty of 1975 superseded the frontier treaty")
+            # (not the words of this very sentence: "the pact of 1990 replaced the border treaty")
             said = " ".join([ent.label, *ent.alt_labels,
                              *(x.evidence.sentence for x in art.facts if x.subject == f.subject
                                and x.evidence.sentence != s.text)])
@@ -399,7 +399,7 @@ def _parties_near(art: _Article, s: Sentence, prev: Sentence | None, m: Mention)
     sign = _sign_token(s)
     if len(keys) < 2 and m.extra.get("kind") == "generic" and sign is not None and sign.pos_ == "NOUN" \
             and sign.head.lemma_.lower() in _WATCH_VERBS | {"oversee"}:
-        # "A and B witnessed the signing of an agreement on X": an agreement of the watching leaders' states
+        # "A and B looked on at the signing of an accord on X": an accord of the watching leaders' states
         watchers = [p.key for p in s.persons if _governed_by(doc[p.end - 1], sign.head)
                     and doc[p.end - 1].dep_ in ("nsubj", "conj", "appos", "compound")
                     and (p.key in art.leaders or p.key in art.leader_titled) and len(art.offices.get(p.key, ())) == 1]
@@ -749,7 +749,7 @@ def _signed_it(sign: Any) -> Any | None:
     if sign.lemma_.lower() == "sign":
         return next((c for c in sign.children if c.dep_ in ("dobj", "obj") and c.lower_ == "it"), None)
     heads = {sign.i, *(c.i for c in sign.children if c.dep_ in ("dobj", "obj"))}
-    # ("put their names to the short document": the document just told)
+    # ("set their names to the text": the document just told)
     return next((o for p in sign.subtree if p.dep_ == "prep" and p.lower_ == "to" and p.head.i in heads
                  for o in p.children if o.dep_ == "pobj" and (o.lower_ == "it" or o.lower_ in _ANAPHORIC_DOCUMENTS
                                                               and any(d.lower_ in ("the", "this") for d in o.children))),
@@ -842,22 +842,29 @@ def _relative_subjects(art: _Article, s: Sentence, m: Mention, sign_tok: Any) ->
     return list(dict.fromkeys(out))
 
 
+def _named_by(s: Sentence, sign: Any) -> list[str]:
+    """The people a signing's by-phrase names, or listed after it where the parser hung the
+    names elsewhere ("signed at X by three presidents, A, B and C")."""
+    doc = s.span.doc
+    by = next((c for c in sign.children if c.dep_ == "agent"), None)
+    out = []
+    for p in s.persons:
+        after_by = by is not None and p.start > by.i and not any(
+            t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound") for t in doc[by.i + 1:p.start])
+        if _by_agent(doc[p.end - 1], sign) or after_by:
+            out.append(p.key)
+    return list(dict.fromkeys(out))
+
+
 def _states_of_agents(art: _Article, s: Sentence) -> list[str]:
     """The states of the people a signing's by-phrase names, each serving one state, when they
     are two or more."""
     sign = _sign_token(s)
     if sign is None:
         return []
-    doc = s.span.doc
-    by = next((c for c in sign.children if c.dep_ == "agent"), None)
     states: list[str] = []
-    for p in s.persons:
-        # (or listed after the by-phrase, where the parser may hang the names on the verb)
-        after_by = by is not None and p.start > by.i and not any(
-            t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound") for t in doc[by.i + 1:p.start])
-        if not (_by_agent(doc[p.end - 1], sign) or after_by):
-            continue
-        served = art.offices.get(p.key, set())
+    for key in _named_by(s, sign):
+        served = art.offices.get(key, set())
         if len(served) > 1:
             return []
         states.extend(served)
@@ -1013,7 +1020,7 @@ def _older_of_the_same(art: _Article, s: Sentence, prev: Sentence | None, resolv
             resolved.sort(key=lambda x: x[0].start)
 
 
-# "Signed the same day was a separate agreement on X", "Also signed were two protocols": documents
+# "Signed that day was a second accord on X", "Also signed were two protocols": documents
 # of the signing just told
 _SIGNED_ALONGSIDE = re.compile(r"^(?:Also\s+signed|Signed\b[^.;]{0,40}?)\s+(?:was|were)\b")
 
@@ -1251,6 +1258,10 @@ def _treaties_of(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             for k in _relative_subjects(art, s, m, sign_tok):
                 if k not in signatories:
                     signatories.append(k)   # "an accord that A's predecessor, B, signed with C"
+            if sign_tok.tag_ == "VBN" and sign_tok.dep_ == "acl":
+                for k in _named_by(s, sign_tok):   # "a 1967 treaty, signed at X by A, B and C"
+                    if k not in signatories and art.offices.get(k):
+                        signatories.append(k)
             guests = [p.key for p in s.persons if p.start in watching and p.key not in signatories
                       and (p.key in art.leaders or p.key in art.leader_titled)]
             if not signatories and group and not _SIDES_SIGNED.search(s.text):
