@@ -137,6 +137,10 @@ def _emit_events(art: _Article) -> None:
                 same = True   # "the G20 summit" told over several sentences: one gathering
             else:
                 overlap = set(m.participants) & set(ev.participants)
+                # two pairs, neither holding the other ("A met B ... A also met C")
+                pairs = len(m.participants) >= 2 and len(ev.participants) >= 2 \
+                    and not set(m.participants) <= set(ev.participants) \
+                    and not set(ev.participants) <= set(m.participants)
                 if m.start is None and ev.start is None:
                     # undated: one meeting told twice, not "A met B" and "B met C"
                     same = len(overlap) >= 2 or bool(overlap) and (
@@ -151,9 +155,6 @@ def _emit_events(art: _Article) -> None:
                     elsewhere = m.place is not None and ev.place is not None and m.place != ev.place \
                         and not _place_in_state(art, m.place, ev.place) and not _place_in_state(art, ev.place, m.place)
                     # (nor "A met B ... B also met C": two pairs, each of its own)
-                    pairs = len(m.participants) >= 2 and len(ev.participants) >= 2 \
-                        and not set(m.participants) <= set(ev.participants) \
-                        and not set(ev.participants) <= set(m.participants)
                     same = not elsewhere and (bool(overlap) and all(e.section == "headline" for e in undated.evidence) \
                         or len(overlap) >= 2 and ("treaty" in m.extra or "treaty" in ev.extra) \
                         and bool({e.sentence for e in m.evidence} & {e.sentence for e in ev.evidence}) \
@@ -172,9 +173,6 @@ def _emit_events(art: _Article) -> None:
                     # sidelines), unless one side names nobody yet (a gathering told before its people)
                     # two pairs with one person in common ("A met B ... A also held talks with
                     # C"): two meetings, whatever the places told
-                    pairs = len(m.participants) >= 2 and len(ev.participants) >= 2 \
-                        and not set(m.participants) <= set(ev.participants) \
-                        and not set(ev.participants) <= set(m.participants)
                     same = _same_time(m, ev) and bool(
                         len(overlap) >= 2 or (overlap and (m.place is None or ev.place is None) and not pairs)
                         or (m.place is not None and m.place == ev.place and not pairs

@@ -562,7 +562,7 @@ def _mentions(art: _Article, s: Sentence) -> None:
                 and _place_object(art, ent.root):
             continue   # "arrived in Simla" read as a person: a town (see _places_by_syntax)
         if ent.label_ in ("GPE", "LOC", "FAC") and ent.end < span.end and doc[ent.end].text in _NAMED_DOCUMENTS \
-                and (ent.ent_id_ or "").startswith("place/"):
+                and not (ent.ent_id_ or "").startswith("state/"):
             continue   # "the Rome Statute", "the Minsk Agreements": a document's name, no place of the story
         if ent.label_ in ("GPE", "NORP", "LOC", "FAC", "ORG") and ent.ent_id_:
             kid = ent.ent_id_
@@ -623,8 +623,6 @@ def _mentions(art: _Article, s: Sentence) -> None:
         if ent.label_ in ("GPE", "LOC", "FAC"):
             if text.lower() in _INTERNATIONAL_BODIES:
                 continue   # "the AU summit": a body the NER took for a place
-            if ent.end < span.end and doc[ent.end].text in _NAMED_DOCUMENTS:
-                continue   # "the Rome Statute", "the Minsk Agreements": a document's name, no place of the story
             key = art.place(text)
             if key:
                 s.places.append(Mention("place", text, ent.start, ent.end, key))

@@ -377,17 +377,15 @@ def _parties_near(art: _Article, s: Sentence, prev: Sentence | None, m: Mention)
         # "Prime Minister A and the Irish Taoiseach, B, signed an agreement": the signers' states,
         # where the article knows them
         sign = _sign_token(s)
-        # "an accord that A's predecessor, B, signed with C": the relative clause's subject, where
-        # the parser lost it
-        relative = sign is not None and m.end <= sign.idx and re.match(
-            r"^\s*(?:that|which)\b", _doc_text(doc)[m.end:sign.idx]) is not None
         if sign is not None:
+            # "an accord that A's predecessor, B, signed with C": the relative clause's subject,
+            # where the parser lost it
+            told = {p.key for p in s.persons if p.start in watching}
+            for k in _relative_subjects(art, s, m, sign):
+                if k not in told:
+                    keys = list(dict.fromkeys(keys + sorted(art.offices[k])))
             for p in s.persons:
                 head = doc[p.end - 1]
-                if relative and m.end <= head.idx < sign.idx and head.dep_ != "poss" \
-                        and len(art.offices.get(p.key, ())) == 1 and p.start not in watching:
-                    keys = list(dict.fromkeys(keys + sorted(art.offices[p.key])))
-                    continue
                 if p.start not in watching and len(art.offices.get(p.key, ())) == 1 and any(
                         a.i == sign.i for a in head.ancestors) and (head.dep_ in ("nsubj", "conj", "appos")
                                                                       or head.dep_ == "nmod" and head.head.dep_ == "nsubj"
