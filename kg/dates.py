@@ -877,7 +877,7 @@ _SCAN_SOURCES: list[tuple[str, str]] = [
     ("md", rf"{_S_WDP}{_S_MOD}{_S_MD}"),
     ("dm", rf"{_S_WDP}{_S_DM}"),
     ("holiday", rf"{_S_MOD}(?:Christmas\s+(?:Day|Eve)|Boxing\s+Day|New\s+Year['’]s\s+(?:Day|Eve))"
-                r"(?:,?\s+(?:of\s+)?(?:1[89]\d\d|20\d\d))?"),
+                rf"(?:,?\s+(?:of\s+)?(?:1[89]\d\d|20\d\d)|,?\s+(?:{_S_CTX_YEAR}|{_YEAR_REL}(?![a-z])))?"),
     ("mrel", rf"{_S_MOD}{_REL_WORD}\s+{_MON}"),
     (
         "wd",

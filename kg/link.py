@@ -62,6 +62,16 @@ def terms_of(label: str) -> tuple[Term, ...]:
     return _terms().get(label, ())
 
 
+def monarch_named(name: str, states: set[str], year: int | None) -> str | None:
+    """The one reference monarch (or other leader) of ``states`` (labels) whose canonical label
+    begins with the regnal name ``name`` and whose term covers ``year``: "King Abdullah" of a
+    story about Jordan in 2024 is Abdullah II."""
+    word = name.lower()
+    found = {label for label, terms in _terms().items() if label.split()[0].lower() == word
+             and any(t.leads and t.state in states and t.covers(year) for t in terms)}
+    return found.pop() if len(found) == 1 else None
+
+
 def _same_office(a: str, b: str) -> bool:
     a, b = a.lower(), b.lower()
     return a == b or a in b or b in a

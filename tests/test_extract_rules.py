@@ -3009,3 +3009,204 @@ SUVA, Aug 14 (Wire) - Fijian Prime Minister Frank Bainimarama arrived in Nuku'al
 The two prime ministers co-chaired a regional fisheries summit on Monday, with ministers from nine island states.""")
     got = [(v["participant"], v.get("startDate")) for v in summits("co-chaired-2019").values()]
     assert ({"person/frank-bainimarama", "person/akilisi-pohiva"}, {"2019-08-12"}) in got, got
+
+
+def test_extract_rules_the_presidents_of_listed_states_are_the_leaders_the_story_names_later() -> None:
+    TEXTS["presidents-later-2024"] = ("2024-03-09", """Lake talks
+
+The meeting, held in the Malawian capital on Friday, brought together the presidents of Zambia, Mozambique and Tanzania. Hakainde Hichilema, Filipe Nyusi and Samia Suluhu Hassan agreed to share data on lake levels.""")
+    got = [v["participant"] for v in summits("presidents-later-2024").values()]
+    assert {"person/hakainde-hichilema", "person/filipe-nyusi", "person/samia-suluhu-hassan"} in got, got
+    assert not any("state/malawi" in p for p in got), got
+
+
+def test_extract_rules_the_adjective_presidents_met_are_the_leaders_named_just_after() -> None:
+    TEXTS["adjective-presidents-2022"] = ("2022-07-13", """Migration talks
+
+WASHINGTON — The Mexican and U.S. presidents met in the Oval Office on Tuesday. Andres Manuel Lopez Obrador urged Joe Biden to open more work visas.""")
+    got = [v["participant"] for v in summits("adjective-presidents-2022").values()]
+    assert {"person/andres-manuel-lopez-obrador", "person/joe-biden"} in got, got
+
+
+def test_extract_rules_a_date_the_parser_hangs_on_the_treaty_s_participle_dates_the_signing() -> None:
+    TEXTS["reviving-1994"] = ("1994-08-02", """Customs union
+
+Botswana, Lesotho and Namibia signed a protocol reviving the old customs union in Gaborone on July 28, 1994.""")
+    fs = facts("reviving-1994")
+    dated = {s for s, p, o in fs if s.startswith("treaty/") and p == "signedOn" and o == "1994-07-28"}
+    assert dated, sorted(fs)
+    assert {o for s, p, o in fs if s in dated and p == "party"} == {"state/botswana", "state/lesotho", "state/namibia"}
+
+
+def test_extract_rules_the_year_before_a_states_pair_dates_the_treaty_and_names_the_one_told() -> None:
+    TEXTS["year-pair-2021"] = ("2021-03-30", """Fifty years of friendship
+
+Egypt and the Soviet Union signed a treaty of friendship in Cairo in May 1971. Sadat's critics said the 1971 Egyptian-Soviet treaty tied his hands.
+
+Under the 1979 Egypt-Israel peace treaty, signed by Anwar Sadat and Menachem Begin, Sinai was returned.""")
+    fs = facts("year-pair-2021")
+    soviet = {s for s, p, o in fs if p == "party" and o == "state/soviet-union"}
+    assert len(soviet) == 1, sorted(fs)
+    peace = {s for s, p, o in fs if p == "party" and o == "state/israel"}
+    assert len(peace) == 1 and ((peace.pop(), "signedOn", "1979") in fs), sorted(fs)
+
+
+def test_extract_rules_ministers_who_signed_for_their_governments_sign_the_pact_just_told() -> None:
+    TEXTS["for-governments-2023"] = ("2023-11-04", """Troops pact
+
+TOKYO, Nov 4 (Wire) — Japan and Malaysia signed a defence pact on Friday. Japanese Foreign Minister Yoko Kamikawa and Malaysian Foreign Minister Mohamad Hasan signed for their governments.""")
+    fs = facts("for-governments-2023")
+    (t,) = {s for s, p, o in fs if s.startswith("treaty/") and p == "party"}
+    assert {o for s, p, o in fs if s == t and p == "signatory"} == {"person/yoko-kamikawa", "person/mohammed-hasan"}, sorted(fs)
+
+
+def test_extract_rules_a_state_after_at_the_is_where_a_treaty_was_signed_not_a_party() -> None:
+    TEXTS["at-the-state-1985"] = ("1985-05-04", """Border accord
+
+Peru and Bolivia signed a border treaty at the Vatican on May 2, 1985. The foreign ministers, Luis Percovich and Edgar Camacho, signed the accord.""")
+    fs = facts("at-the-state-1985")
+    (t,) = {s for s, p, o in fs if s.startswith("treaty/") and p == "party" and o == "state/peru"}
+    assert {o for s, p, o in fs if s == t and p == "party"} == {"state/peru", "state/bolivia"}, sorted(fs)
+    assert {o for s, p, o in fs if s == t and p == "signatory"} == {"person/luis-percovich", "person/edgar-camacho"}, sorted(fs)
+
+
+def test_extract_rules_the_next_leg_s_day_and_a_where_clause_on_it_are_that_leg_s() -> None:
+    TEXTS["next-leg-2022"] = ("2022-07-02", """Peace mission
+
+Indonesian President Joko Widodo met President Volodymyr Zelenskiy in Kyiv on Wednesday before heading to Moscow, where he held talks with Vladimir Putin on Thursday.""")
+    got = {frozenset(v["participant"]): (v.get("startDate"), v.get("location")) for v in summits("next-leg-2022").values()}
+    assert got.get(frozenset({"person/joko-widodo", "person/volodymyr-zelensky"})) == ({"2022-06-29"}, {"place/kyiv"}), got
+    assert got.get(frozenset({"person/joko-widodo", "person/vladimir-putin"})) == ({"2022-06-30"}, {"place/moscow"}), got
+    fs = facts("next-leg-2022")
+    assert any(s.startswith("visit/") and p == "destination" and o == "place/moscow" for s, p, o in fs), sorted(fs)
+
+
+def test_extract_rules_rulers_dictators_and_military_ranks() -> None:
+    TEXTS["rulers-1977"] = ("1977-04-12", """Sahel talks
+
+NIAMEY, April 12 (Wire) — Niger's military ruler, Lt. Col. Seyni Kountche, received Chad's head of state, Gen. Felix Malloum, for talks in the capital on Monday. Libyan strongman Muammar Gaddafi sent a message.""")
+    fs = facts("rulers-1977")
+    assert ("person/seyni-kountche", "leaderOf", "state/niger") in fs, sorted(fs)
+    assert ("person/felix-malloum", "leaderOf", "state/chad") in fs, sorted(fs)
+    assert ("person/muammar-gaddafi", "leaderOf", "state/libya") in fs, sorted(fs)
+
+
+def test_extract_rules_two_person_entities_side_by_side_are_one_long_name() -> None:
+    TEXTS["long-names-2011"] = ("2011-06-20", """Border patrols
+
+The interior ministers, Abdel Karim Mohamed Saleh of Chad and Ali Hassan Omar of Niger, signed the protocol in Niamey on Saturday.""")
+    fs = facts("long-names-2011")
+    assert ("person/abdel-karim-mohammed-saleh", "officialOf", "state/chad") in fs, sorted(fs)
+    assert not any(s == "person/mohammed-saleh" or o == "person/mohammed-saleh" for s, p, o in fs), sorted(fs)
+
+
+def test_extract_rules_a_monarch_by_regnal_name_is_the_reigning_one_of_the_state_named() -> None:
+    TEXTS["regnal-2024"] = ("2024-02-11", """Gulf talks
+
+Arab leaders meeting in Doha on Saturday called for a ceasefire. Among those present were Jordan's King Abdullah and Egypt's Abdel Fattah al-Sisi.""")
+    fs = facts("regnal-2024")
+    assert ("person/abdullah-ii", "leaderOf", "state/jordan") in fs, sorted(fs)
+    got = [(v["participant"], v.get("location"), v.get("startDate")) for v in summits("regnal-2024").values()]
+    assert got == [({"person/abdullah-ii", "person/abdel-fattah-el-sisi"}, {"place/doha"}, {"2024-02-10"})], got
+
+
+def test_extract_rules_the_host_of_a_story_filed_from_his_state_and_a_leader_joining_by_video() -> None:
+    TEXTS["host-video-2023"] = ("2023-08-24", """Bloc summit
+
+JOHANNESBURG — Leaders of the bloc ended a three-day summit here on Thursday. Chinese President Xi Jinping and Brazil's Luiz Inacio Lula da Silva attended in person, while Russia's Vladimir Putin joined by video link. Host Cyril Ramaphosa announced new members.""")
+    got = [v["participant"] for v in summits("host-video-2023").values()]
+    assert got == [{"person/xi-jinping", "person/luiz-inacio-lula-da-silva", "person/cyril-ramaphosa"}], got
+
+
+def test_extract_rules_a_participle_and_a_conjoined_verb_share_the_clause_s_subject() -> None:
+    TEXTS["shared-subject-1999"] = ("1999-12-03", """Regional tour
+
+In November that year, South Korean President Kim Dae-jung flew to Manila and held talks with Joseph Estrada.
+
+Japanese Prime Minister Keizo Obuchi flew in for the final day, meeting Estrada on the sidelines.""")
+    got = [v["participant"] for v in summits("shared-subject-1999").values()]
+    assert {"person/kim-dae-jung", "person/joseph-estrada"} in got, got
+    assert {"person/keizo-obuchi", "person/joseph-estrada"} in got, got
+
+
+
+def test_extract_rules_a_leader_with_another_as_witness_is_no_signer_and_a_holiday_of_that_year() -> None:
+    TEXTS["witness-holiday-2020"] = ("2020-01-10", """Looking back
+
+In 1995 the two sides agreed to talk. On Christmas Day that year, the presidents of Ghana and Togo, Jerry Rawlings and Gnassingbe Eyadema, signed a border accord in Accra, with Nigerian leader Sani Abacha as witness.""")
+    fs = facts("witness-holiday-2020")
+    (t,) = {s for s, p, o in fs if s.startswith("treaty/") and p == "party"}
+    assert {o for s, p, o in fs if s == t and p == "party"} == {"state/ghana", "state/togo"}, sorted(fs)
+    assert {o for s, p, o in fs if s == t and p == "signatory"} == {"person/jerry-rawlings", "person/gnassingbe-eyadema"}, sorted(fs)
+    assert {o for s, p, o in fs if s == t and p == "signedOn"} == {"1995-12-25"}, sorted(fs)
+
+
+def test_extract_rules_the_prime_ministers_who_signed_are_not_a_president_named_without_title() -> None:
+    TEXTS["pms-signed-2024"] = ("2024-05-15", """Water deal
+
+The prime ministers of both countries signed the water agreement in Dushanbe on Tuesday. Emomali Rahmon hosted the ceremony. Kyrgyz Prime Minister Akylbek Japarov and Tajik Prime Minister Kokhir Rasulzoda had negotiated the text for a year.""")
+    fs = facts("pms-signed-2024")
+    assert {o for s, p, o in fs if s.startswith("treaty/") and p == "signatory"} == {"person/akylbek-japarov", "person/kokhir-rasulzoda"}, sorted(fs)
+
+
+def test_extract_rules_a_revised_version_of_an_older_pact_and_one_meant_to_replace_it_replace_it() -> None:
+    TEXTS["revised-version-2019"] = ("2019-09-06", """Water and extradition
+
+Lesotho and South Africa signed a new water agreement in Maseru on Monday, a revised version of their 1986 water treaty.
+
+Botswana and Zambia on Thursday signed an extradition treaty meant to replace the 1970 arrangement between them.""")
+    fs = facts("revised-version-2019")
+    reps = {(s, o) for s, p, o in fs if p == "replaces"}
+    assert len(reps) == 2, sorted(fs)
+    assert any("lesotho" in s and "2019" in s and "1986" in o for s, o in reps), reps
+    assert any("botswana" in s and "2019" in s and "1970" in o for s, o in reps), reps
+
+
+def test_extract_rules_who_met_after_meeting_and_shook_hands_are_meetings_of_their_subject() -> None:
+    TEXTS["subject-met-2024"] = ("2024-04-14", """Week in brief
+
+Kenyan President William Ruto, who met Tanzanian President Samia Suluhu Hassan in Arusha on Friday, said the border would stay open.
+
+After meeting Ethiopian Prime Minister Abiy Ahmed in Djibouti on Tuesday, Somali President Hassan Sheikh Mohamud said talks would resume.
+
+Malawian President Lazarus Chakwera and Mozambican President Filipe Nyusi shook hands at the Mwanza border post on Wednesday.""")
+    got = [v["participant"] for v in summits("subject-met-2024").values()]
+    assert {"person/william-ruto", "person/samia-suluhu-hassan"} in got, got
+    assert {"person/abiy-ahmed", "person/hassan-sheikh-mohamud"} in got, got
+    assert {"person/lazarus-chakwera", "person/filipe-nyusi"} in got, got
+
+
+def test_extract_rules_a_leader_s_spokesman_in_apposition_serves_the_leader_s_state() -> None:
+    TEXTS["spokesman-2024"] = ("2024-02-20", """Visit put off
+
+President Paul Kagame's spokeswoman, Yolande Makolo, said on Monday that the visit had been put off. Kagame's daughter, Ange Kagame, was not named in the statement.""")
+    fs = facts("spokesman-2024")
+    assert ("person/yolande-makolo", "officialOf", "state/rwanda") in fs, sorted(fs)
+    assert not any(s == "person/ange-kagame" and p in ("officialOf", "leaderOf") for s, p, o in fs), sorted(fs)
+
+
+def test_extract_rules_who_ruled_a_state_leads_it_and_a_place_of_another_clause_is_not_the_signing_s() -> None:
+    TEXTS["ruled-2015"] = ("2015-06-10", """Old friends
+
+Omar Bongo, who ruled Gabon for 41 years, and Denis Sassou Nguesso met in Libreville in 1998.
+
+After rebels attacked a market in Kano, presidents Paul Biya of Cameroon and Idriss Deby of Chad signed a pact creating a joint force in Yaounde on March 3, 2001.""")
+    fs = facts("ruled-2015")
+    assert ("person/omar-bongo", "leaderOf", "state/gabon") in fs, sorted(fs)
+    (t,) = {s for s, p, o in fs if s.startswith("treaty/") and p == "signedOn" and o == "2001-03-03"}
+    assert {o for s, p, o in fs if s == t and p == "signedAt"} == {"place/yaounde"}, sorted(fs)
+
+
+def test_extract_rules_documents_listed_after_a_plural_signing_and_leaders_who_witnessed_it() -> None:
+    TEXTS["documents-listed-2023"] = ("2023-10-07", """Neighbours sign deals
+
+DHAKA, Oct 7 (Wire) - Bangladesh and Bhutan signed four agreements on Friday during a visit by Bhutanese Prime Minister Lotay Tshering. The documents signed included an agreement on river transit and a treaty on hydropower trade. Bangladeshi Prime Minister Sheikh Hasina and Tshering witnessed the signing.""")
+    fs = facts("documents-listed-2023")
+    listed = {s for s, p, o in fs if s.startswith("treaty/") and p == "party"}
+    assert len(listed) == 2, sorted(fs)
+    for t in listed:
+        assert {o for s, p, o in fs if s == t and p == "party"} == {"state/bangladesh", "state/bhutan"}, sorted(fs)
+        assert (t, "signedOn", "2023-10-06") in fs and (t, "signedAt", "place/dhaka") in fs, sorted(fs)
+    assert any(s.startswith("visit/") and p == "destination" and o == "place/dhaka" for s, p, o in fs), sorted(fs)
+    got = [(v["participant"], v.get("startDate")) for v in summits("documents-listed-2023").values()]
+    assert ({"person/sheikh-hasina", "person/lotay-tshering"}, {"2023-10-06"}) in got, got

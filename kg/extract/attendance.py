@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from .context import _Article, Event, Sentence
+from .events import _REMOTE
 from ..model import Evidence
 
 # verbs of taking part that need no object: the gathering is the one just told
@@ -63,6 +64,9 @@ def attendance(art: _Article, s: Sentence) -> None:
         if p.key not in art.leaders and p.key not in art.leader_titled:
             continue
         head = doc[p.end - 1]
+        rest = next((t.i for t in doc[p.end:s.span.end] if t.is_punct), s.span.end)
+        if _REMOTE.search(doc[p.end:rest].text):
+            continue   # "..., while D joined by video link": not there in person, however parsed
         first = head
         while first.dep_ == "conj" and first.head.pos_ in ("PROPN", "NOUN"):
             first = first.head   # "A and B attended": B hangs on A

@@ -96,6 +96,13 @@ def cosigned(art: _Article, s: Sentence) -> None:
            for e in art.events):
         return   # a declaration signed at a summit the article has told: that summit
     place = _place_for(s, trig, strict=True, governor=trig) or _where_clause(s, trig)
+    if start is None and place is None and trig.lemma_.lower() in _WITNESS:
+        # "A and B witnessed the signing": of the documents the sentences just before told signed
+        told = {x.text for x in art.sentences[max(0, s.index - 2):s.index]}
+        signed = [f for f in art.facts if f.subject.startswith("treaty/") and f.status is None
+                  and f.evidence.sentence in told and f.predicate in ("signedOn", "signedAt")]
+        start = next((f.obj for f in reversed(signed) if f.predicate == "signedOn"), None)
+        place = next((f.obj.key for f in reversed(signed) if f.predicate == "signedAt"), None)
     ev = Event("Summit", signers, start, end, place,
                extra={"type": "Summit", "cosigned": True, "sent": s.index, "block": s.block})
     ev.evidence.append(Evidence(s.text, s.section))

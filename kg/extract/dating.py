@@ -220,6 +220,8 @@ def _in_own_clause(s: Sentence, tok: Any, char: int) -> bool:
         return True   # "the first to visit X since Y in 1986": Y's date
     t = next((t for t in s.span if t.idx <= char < t.idx + len(t.text) + 1), None)
     while t is not None and t.i != tok.i:
+        if t.tag_ == "VBG" and t.dep_ == "acl" and t.head.dep_ in ("dobj", "obj") and t.head.head.i == tok.i:
+            return False   # "signed a treaty reviving X on 30 November": the parser's attachment; the signing's day
         if t.pos_ in ("VERB", "AUX") and t.dep_ in ("relcl", "acl") and t.head.i != tok.i \
                 and not any(a.i == t.i for a in tok.ancestors):
             # "the summit in Niamey, which lasted three days": the parser hangs the clause on
@@ -228,6 +230,9 @@ def _in_own_clause(s: Sentence, tok: Any, char: int) -> bool:
         if t.pos_ in ("VERB", "AUX") and t.dep_ == "advcl" and not any(a.i == t.i for a in tok.ancestors) \
                 and any(c.dep_ == "mark" and c.lower_ in ("since", "until", "before") for c in t.children):
             return True   # "the first meeting since A met B in January 1928"
+        if t.pos_ == "VERB" and t.dep_ == "pcomp" and t.head.lower_ == "before" \
+                and not any(a.i == t.i for a in tok.ancestors):
+            return True   # "met A in Kyiv, before heading to Moscow on Thursday": the next leg's day
         if t.head.i == t.i:
             return False
         t = t.head

@@ -160,7 +160,11 @@ def _emit_events(art: _Article) -> None:
                         and bool({e.sentence for e in m.evidence} & {e.sentence for e in ev.evidence}) \
                         or bool(overlap) and not pairs and _told_after_lead(lead, dated, undated) \
                         or len(overlap) >= 2 and _close_by(dated, undated) \
-                        or _signing_after(dated, undated) or _sole_dated(art, dated, undated))
+                        or _signing_after(dated, undated) or _sole_dated(art, dated, undated)
+                        # "Leaders met in X on Saturday. Among those present were A and B": a
+                        # gathering told before its people, who come just after it
+                        or not dated.participants and bool(dated.extra.get("anchor")) and undated.place is None
+                        and 0 <= undated.extra.get("sent", -99) - dated.extra.get("sent", 99) <= 2)
                 else:
                     # same day and the same people or the same place: two meetings of one
                     # day with nobody in common are two meetings

@@ -31,7 +31,7 @@ def _place_for(s: Sentence, near: Any | None, *, strict: bool = False, governor:
                 and not (governor.dep_ == "ROOT" or governor.head.dep_ == "ROOT"
                          and not any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON" for c in governor.children)):
             continue
-        if governor is not None and _in_clause_on_noun(doc[m.end - 1], governor):
+        if governor is not None and _in_clause_on_noun(doc[m.end - 1], governor) and not _town_of_the_act(s, m, governor):
             continue   # "signed a pact fixing the line in the X Gulf": where the line runs, not the signing
         prevtok = doc[m.start - 1] if m.start > 0 else None
         if prevtok is not None and prevtok.lower_ in ("the",) and m.start > 1:
@@ -43,12 +43,29 @@ def _place_for(s: Sentence, near: Any | None, *, strict: bool = False, governor:
     return best
 
 
+def _town_of_the_act(s: Sentence, m: Mention, governor: Any) -> bool:
+    """A town in the participle clause on the act's object ("signed a pact creating a joint force
+    in Yaounde"): the parser's attachment of where the act took place (a sea or a region there is
+    what the clause is about)."""
+    p = ref.lookup_place(s.span.doc[m.start:m.end].text)
+    if p is None or p.kind not in ("capital", "city"):
+        return False
+    t = s.span.doc[m.end - 1]
+    up = next((a for a in t.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return up is not None and up.tag_ == "VBG" and up.dep_ == "acl" and up.head.dep_ in ("dobj", "obj") \
+        and up.head.head.i == governor.i
+
+
 def _in_clause_on_noun(tok: Any, governor: Any) -> bool:
-    """``tok`` stands in a participle or relative clause on a noun the ``governor`` governs."""
+    """``tok`` stands in a participle or relative clause on a noun the ``governor`` governs, or in
+    a clause of its own under it ("after troops put down a coup in X, A and B signed ...")."""
     for t in tok.ancestors:
         if t.i == governor.i:
             return False
         if t.pos_ in ("VERB", "AUX") and t.dep_ in ("acl", "relcl") and any(a.i == governor.i for a in t.ancestors):
+            return True
+        if t.pos_ in ("VERB", "AUX") and t.dep_ in ("advcl", "pcomp") and any(a.i == governor.i for a in t.ancestors) \
+                and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
             return True
     return False
 
@@ -107,13 +124,15 @@ def _not_a_gathering(tok: Any) -> bool:
 
 
 # verbs that tell a meeting with a particle: "brought A and B together", "sat down with B"
-_TOGETHER = {"bring", "sit", "get", "come"}
+_TOGETHER = {"bring", "sit", "get", "come", "shake"}
 
 
 def _meets_together(tok: Any, lem: str) -> bool:
     parts = {c.lower_ for c in tok.children if c.dep_ in ("advmod", "prt", "prep")}
     if "together" in parts:
         return lem in ("bring", "get", "come", "sit")   # ("the three sat down together")
+    if lem == "shake":   # "A and B shook hands at the border post": they met there
+        return any(c.dep_ in ("dobj", "obj") and c.lower_ == "hands" for c in tok.children)
     return lem == "sit" and "down" in parts and ("with" in parts or "together" in parts)
 
 
@@ -140,7 +159,7 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
                 status, start, end = j_status, j_start, j_end
         # its own place first ("since A met B in Havana"), else the sentence's
         place = (_named_for_place(s, tok) if is_noun else None) or _place_for(s, tok, strict=True, governor=tok) \
-            or (None if _background(tok) else _place_for(s, tok, strict=True))
+            or _where_clause(s, tok) or (None if _background(tok) else _place_for(s, tok, strict=True))
         if is_noun and status is None and start is not None and end is None:
             start, end = _closing_day(s, tok, start)
         if status is None and start is not None and start.day is not None and end is None:
@@ -172,7 +191,8 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
         blocks = {s.block} | ({s.block - 1, s.block - 2} if _GOES_ON.search(s.text) else set())
         recent = [e for e in art.events if e.kind in ("Summit", "Visit") and e.extra.get("block") in blocks
                   and 0 <= s.index - e.extra.get("sent", -99) <= 4 and not e.extra.get("background")]
-        own_dates = [d for d in s.dates if not _in_own_clause(s, tok, d.start)]
+        # (a day of some gathering, "the final day", is no date of its own)
+        own_dates = [d for d in s.dates if not _in_own_clause(s, tok, d.start) and not _A_GATHERING_S_DAY.match(d.text)]
         if status is None and start is None and not own_dates:
             # no time of its own ("then held talks", "in the afternoon"): the time of the story
             # told in the sentences just before, when they report a dated event
@@ -295,6 +315,10 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
 _SOMEONE_OF = {"adviser", "advisor", "aide", "spokesman", "spokeswoman", "spokesperson", "envoy", "emissary",
                "minister", "secretary", "ambassador", "deputy", "representative", "negotiator", "wife", "husband",
                "son", "daughter", "predecessor", "successor", "chief", "counsellor", "counselor"}
+
+
+# "the final day", "the opening day": a day of a gathering, told by its place in it
+_A_GATHERING_S_DAY = re.compile(r"^the\s+(?:first|second|third|final|last|opening|closing)\s+day$", re.I)
 
 
 def _held_apart(tok: Any) -> bool:
@@ -670,6 +694,9 @@ def _clause_root(tok: Any) -> int:
         if t.pos_ in ("VERB", "AUX") and t.dep_ in ("conj", "ccomp", "advcl", "parataxis") \
                 and t.head.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
             return t.i   # (a verb sharing its subject with another, "hosted by A and co-chaired by B", is one clause)
+        if t.dep_ == "relcl" and any(c.lower_ == "where" for c in t.children) \
+                and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            return t.i   # "... to Moscow, where he held talks with B": a scene of its own
         t = t.head
     return t.i
 
@@ -817,7 +844,10 @@ def _participants(art: _Article, s: Sentence, tok: Any) -> list[str]:
                        if (abs(m.start - tok.i) <= 6 or doc[m.start].head.i == tok.i
                            or (doc[m.start].dep_ == "nsubj" and doc[m.start].head.i == tok.head.i))
                        # "a meeting with no French or Spanish envoys": those who were not there
-                       and not any(t.lower_ in ("no", "without", "nor") for t in doc[max(s.span.start, m.start - 3):m.start])]
+                       and not any(t.lower_ in ("no", "without", "nor") for t in doc[max(s.span.start, m.start - 3):m.start])
+                       # "held in the Kenyan capital": where, not who
+                       and not (doc[m.end - 1].dep_ in ("amod", "compound", "poss")
+                                and doc[m.end - 1].head.lemma_.lower() in _PLACE_NOUNS)]
         if not out and len(set(near_states)) >= 2:
             out = list(dict.fromkeys(near_states))
     return list(dict.fromkeys(out))
@@ -927,8 +957,19 @@ def _recent_pair(art: _Article, s: Sentence, two: bool = False, n: int = 2) -> l
     return []
 
 
+# prepositions of a gerund whose doer is the clause's subject ("after meeting B, A said")
+_SUBJECT_S_TIME = {"after", "before", "while", "since", "upon", "on", "when"}
+
+
 def _attached(s: Sentence, tok: Any, p: Mention) -> bool:
     head = s.span.doc[p.end - 1]
+    if tok.pos_ == "VERB" and tok.dep_ == "relcl" and tok.head.i == head.i \
+            and any(c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in tok.children):
+        return True   # "A, who met B in Rome on Friday, said": A met B
+    if tok.pos_ == "VERB" and tok.dep_ == "pcomp" and tok.head.lower_ in _SUBJECT_S_TIME \
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) \
+            and head.dep_ in ("nsubj", "nsubjpass") and head.head.i == tok.head.head.i:
+        return True   # "After meeting B in Beijing, A said": A met B
     chain, hops = [head], 0
     for a in head.ancestors:   # up to four links, a list's "and"/"," links not counted
         if hops >= 4:
@@ -941,10 +982,14 @@ def _attached(s: Sentence, tok: Any, p: Mention) -> bool:
         if t.i != head.i and t.pos_ in ("VERB", "AUX"):
             # "he stopped in Lahore and met Sharif": the subject of the first verb is the
             # subject of the verb coordinated with it
-            if tok.pos_ == "VERB" and tok.dep_ == "conj" and tok.head.i == t.i and any(
+            # ("A flew in, meeting B": the participle's subject is the clause's; "A flew to X and
+            # held talks with B": the noun's verb's)
+            verb = tok if tok.pos_ == "VERB" else tok.head if tok.dep_ in ("dobj", "obj") and tok.head.pos_ == "VERB" else None
+            if verb is not None and (verb.dep_ == "conj" or verb.dep_ == "advcl" and verb.tag_ == "VBG") \
+                    and verb.head.i == t.i and any(
                     head.i == c.i or c.i in [a.i for a in head.ancestors]
                     for c in t.children if c.dep_ in ("nsubj", "nsubjpass")) \
-                    and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+                    and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
                 return True   # (not "A is due to meet B, and C will meet D": C's own clause)
             # "A is due to meet B", "A is expected to meet B": the subject of the clause the
             # verb completes
@@ -1032,8 +1077,9 @@ def _visits(art: _Article, s: Sentence) -> None:
             visitor = _subject_person(tok, by_tok)
             if visitor is None and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) \
                     and (tok.dep_ in ("xcomp", "conj", "advcl", "acl") or tok.dep_ == "relcl" and any(
-                    c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)):   # "the first leader to visit X"
-                heads = [tok.head] + ([tok.head.head] if tok.head.pos_ == "NOUN" else [])
+                    c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)   # "the first leader to visit X"
+                         or tok.dep_ == "pcomp" and tok.head.lower_ in ("before", "after")):   # "met A before heading to B"
+                heads = [tok.head] + ([tok.head.head] if tok.head.pos_ in ("NOUN", "ADP") else [])
                 for h in heads:
                     if visitor is None:
                         visitor = _subject_person(h, by_tok)
@@ -1045,7 +1091,7 @@ def _visits(art: _Article, s: Sentence) -> None:
             # "flew to Malta on Monday on a visit ...": where the journey it was made on went
             dest = _destination(art, s, tok.head.head, True)
         if dest is None and is_noun and art.dateline_place and (
-                tok.dep_ == "pobj" and tok.head.lower_ in ("on", "for")
+                tok.dep_ == "pobj" and tok.head.lower_ in ("on", "for", "during")   # ("signed ... during a visit by X")
                 or tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in LIGHT_VERBS | {"begin", "start"}):
             # "X, on a state visit, held talks ...", "Y stayed on for a state visit": a visit told
             # from where the story is filed

@@ -41,7 +41,7 @@ def main_gathering(art: _Article) -> Event | None:
     body = sorted({s.block for s in art.sentences if s.section == "body"})[:2]
     for ev in art.events:
         if ev.kind != "Summit" or ev.extra.get("block") not in body or ev.extra.get("background") \
-                or ev.extra.get("sidelines") or ev.extra.get("trigger") not in _GATHERINGS:
+                or ev.extra.get("sidelines") or ev.extra.get("trigger") not in _GATHERINGS and not ev.extra.get("anchor"):
             continue
         if ev.place is None or (ev.start or ev.end) is None:
             continue

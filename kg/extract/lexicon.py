@@ -44,7 +44,10 @@ VISIT_NOUNS = _words("visit_nouns.txt")
 VISIT_VERBS = _words("visit_verbs.txt")
 LIGHT_VERBS = _words("light_verbs.txt")
 SIGN_WORDS = _words("sign_words.txt")
-REPLACE_ACTIVE = r"(?:replaced|replaces|replacing|superseded|supersedes|superseding|succeeded(?!\s+in\b)|succeeds(?!\s+in\b)|took the place of|takes the place of|supplanted|supplants)"
+REPLACE_ACTIVE = (r"(?:replaced|replaces|replacing|superseded|supersedes|superseding|succeeded(?!\s+in\b)|succeeds(?!\s+in\b)"
+                  r"|took the place of|takes the place of|supplanted|supplants"
+                  # a signed treaty's purpose: "a new treaty meant to replace the 1967 arrangement"
+                  r"|(?:meant|designed|intended)\s+to\s+(?:replace|supersede))")
 REPLACE_PASSIVE = r"(?:was|were|is|are|been|being|had been|has been)\s+(?:replaced|superseded|supplanted|succeeded)\s+by"
 CUE_LEMMAS = _words("cue_lemmas.txt")
 # a cancelled or postponed event did not happen: it stays a plan

@@ -11,7 +11,8 @@ from typing import Any
 from .. import reference as ref
 from ..dates import find_date_expressions
 from ..caps import MAX_MEMBERS
-from .lexicon import INSTITUTIONS, INTERNATIONAL, NAME_PARTICLES, portfolio_word, _PLURAL_TITLES, _TITLE_HEADS, _TITLE_WORDS, TREATY_HEADS
+from .lexicon import (INSTITUTIONS, INTERNATIONAL, NAME_PARTICLES, portfolio_word, _PLURAL_TITLES, _TITLE_HEADS,
+                      _TITLE_WORDS, TREATY_HEADS, VISIT_VERBS)
 from .nlp import _columns, _doc_text, _org_person_ids, PROPN, _span_ents
 from .names import _clean_person, _name_tokens, _office_after, _org_is_person, _person_by_short
 from .context import _Article, Mention, Sentence
@@ -64,6 +65,9 @@ _TREATY_GENERIC = re.compile(
     r"|\s+(?P<prep>on|for|concerning|covering)\s+(?P<about>(?:the\s+)?[a-z][\w-]*(?:\s+(?!(?:between|with|in|at|here|"
     r"signed|on|by|and|that|which|to|was|were|is|are|will|would|after|before|during|from)\b)[a-z][\w-]*){0,4}))?")
 # the generic pattern cannot match without one of its head words: a cheap test first
+# "the 1994 Israel-Jordan " before a generic treaty noun: its year
+_YEAR_BEFORE_NAMES = re.compile(r"\b([Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(1[6-9]\d\d|20\d\d)\s+"
+                                r"(?:[A-Z][\w.]*(?:[-–][A-Z][\w.]*)*\s+){1,3}$")
 _TREATY_HEAD = re.compile(r"(?:treaty|agreement|accord|pact|convention|arrangement|protocol)\b")
 _CHUNK = re.compile(r"\S+")
 
@@ -132,6 +136,14 @@ def _short_name(art: _Article, name: str, s: Sentence, before: Any | None) -> st
     title ("King Mahendra") a regnal name, not one of the reference data who bears it as a given
     name and never reigned."""
     known = _person_by_short(name)
+    if before is not None and before.lower_ in _ROYAL and not any(name.lower() in rec["tokens"] for rec in art.people.values()):
+        from .. import link
+
+        # "Jordan's King Abdullah": the reigning monarch of a state the sentence names
+        states = {art.entities[m.key].label for m in s.states if m.key in art.entities}
+        monarch = link.monarch_named(name, states, art.anchor.year if art.anchor is not None else None)
+        if monarch is not None:
+            return art.person(monarch, s.index)
     if before is not None and before.lower_ in _ROYAL and known is not None and not _reigned(known) \
             and not any(name.lower() in rec["tokens"] for rec in art.people.values()):
         return art.person(name, s.index)
@@ -334,10 +346,21 @@ def _clause_pronouns(s: Sentence, said: dict[str, str]) -> None:
         if said.get(main, t.lower_) != t.lower_:
             continue
         others = {m.key for m in s.persons if m.end <= t.i and m.key != main}
-        if others:
+        if others and not _travel_scene(verb):
             continue   # "A met B, who said he ...": either could be meant
         s.persons.append(Mention("person", t.text, t.i, t.i + 1, main, extra={"clause_pronoun": True}))
     s.persons.sort(key=lambda m: m.start)
+
+
+def _travel_scene(verb: Any) -> bool:
+    """``verb`` heads a "where" clause on the place a subjectless journey goes to ("A met B in
+    Kyiv before heading to Moscow, where he held talks"): the traveller is the main subject."""
+    place = verb.head
+    if verb.dep_ != "relcl" or place.dep_ != "pobj" or place.head.lower_ not in ("to", "for", "into"):
+        return False
+    go = place.head.head
+    return go.pos_ == "VERB" and go.lemma_.lower() in VISIT_VERBS and go.dep_ in ("pcomp", "xcomp", "advcl") \
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in go.children)
 
 
 _QUOTED_TREATY = re.compile(r"[‘'\"“]([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,4})[’'\"”]\s+"
@@ -670,6 +693,12 @@ def _mentions(art: _Article, s: Sentence) -> None:
                     and _person_by_short(nxt[0].text) is None and _person_by_short(nxt[2].text) is None:
                 end = nxt.end             # "Akua Naana" + "Darko-Mensah", read as two names
                 absorbed.add(nxt.start)
+            elif nxt is not None and end == ent.end and nxt.label_ == "PERSON" and not ent.ent_id_ \
+                    and len(ent) + len(nxt) <= 5 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in nxt) \
+                    and not any(t.lower_ in rec["tokens"] for t in [*ent, *nxt] for rec in art.people.values()) \
+                    and ref.lookup_person(nxt.text) is None and ref.lookup_person(ent.text) is None:
+                end = nxt.end             # "Abdel Rahim" + "Mohamed Hussein": one long name the NER cut in two
+                absorbed.add(nxt.start)
             if start != ent.start or end != ent.end:
                 text = doc[start:end].text
             name = _clean_person(text)
@@ -847,6 +876,12 @@ def _mentions(art: _Article, s: Sentence) -> None:
         if dets:   # "sides signed an agreement": the match began before the article
             det, raw_mods = raw_mods[dets[-1]].lower(), raw_mods[dets[-1] + 1:]
             year = None   # ("the pact of 1990 replaced the border treaty": that year is the other one's)
+        if year is None and not det:
+            # "the 1994 Israel-Jordan peace treaty", "a 1971 Indo-Soviet pact": the year before the
+            # parties' names (which the lower-case modifiers stop at)
+            lead = _YEAR_BEFORE_NAMES.search(text[max(0, m.start() - 60):m.start()])
+            if lead:
+                det, year = lead.group(1).lower(), lead.group(2)
         mods = [w for w in raw_mods if w.lower() not in _GENERIC_SKIP_MODS]
         if any(w.lower() in _NOT_MODS or re.search(r"(?:ed|ly|ing)$", w) for w in mods):
             mods = [w for w in mods[[i for i, w in enumerate(mods)

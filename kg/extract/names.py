@@ -73,8 +73,8 @@ def _clean_person(text: str) -> str | None:
     while len(toks) > 2 and (toks[0].lower() in HONORIFICS or toks[0].lower() == "the" and toks[1].lower() in HONORIFICS):
         # "the Hon James Marape": a courtesy, not a name
         toks.pop(0)
-    if len(toks) == 2 and toks[0].lower().rstrip(".") in ("mr", "mrs", "ms", "dr"):
-        toks.pop(0)   # "Mr. Leoni": the surname of someone named in full elsewhere
+    if len(toks) == 2 and toks[0].lower().rstrip(".") in ("mr", "mrs", "ms", "dr", "gen", "col", "adm"):
+        toks.pop(0)   # "Mr. Leoni", "Gen. Abacha": the surname of someone named in full elsewhere
     while len(toks) > 2 and toks[0].lower() in _ROLE_WORDS:   # "[Host] A B" at the start of a line
         toks.pop(0)
     while len(toks) > 2 and toks[0].lower() in _PLURAL_TITLES:   # "[Ministers] A B" of "Prime Ministers A and B"

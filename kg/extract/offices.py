@@ -10,7 +10,7 @@ from typing import Any
 
 from .. import reference as ref
 from ..model import Ref
-from .lexicon import INSTITUTIONS, INTERNATIONAL, LEADER_TITLES, NON_OFFICIAL, OFFICIAL_TITLES, PAST_MARKERS, _PLURAL_TITLES, STATE_BODIES, portfolio_word
+from .lexicon import HONORIFICS, INSTITUTIONS, INTERNATIONAL, LEADER_TITLES, NON_OFFICIAL, OFFICIAL_TITLES, PAST_MARKERS, _PLURAL_TITLES, STATE_BODIES, portfolio_word
 from .names import _NAME_HONORIFICS, _title_case
 from .nlp import _doc_text
 from .context import _Article, _persons_by_token, Sentence
@@ -89,7 +89,7 @@ def _offices(art: _Article, s: Sentence) -> None:
             state_at[i] = m.key
     by_token = _persons_by_token(s)
     plural: dict[str, tuple[str, bool]] = {}      # people under a plural title ("Presidents A and B")
-    paired = _paired_titles(art, s) | _office_taken_as(art, s, state_at)
+    paired = _paired_titles(art, s) | _office_taken_as(art, s, state_at) | _ruled(art, s, state_at)
     for pm in s.persons:
         if pm.key in paired:
             continue
@@ -237,7 +237,8 @@ def _offices(art: _Article, s: Sentence) -> None:
         # "the Foreign Minister, X" / "Togo's president, X" / "Iraq's vice-president, X" / "the
         # Emir of Kuwait, Sheikh X"
         comma = pm.start - 1
-        while comma > s.span.start and doc[comma].lower_ in _COURTESY:
+        while comma > s.span.start and (doc[comma].lower_ in _COURTESY or doc[comma].lower_ in HONORIFICS
+                                        or doc[comma].text == "."):   # ("Niger's ruler, Lt. Col. X")
             comma -= 1
         # "Nigeria's head of state, General X": a rank before the name, the office before the comma
         ranked_only = title is not None and state is None and not leads
@@ -266,6 +267,13 @@ def _offices(art: _Article, s: Sentence) -> None:
             for k in range(j + 1, comma):
                 if k in state_at and k not in host:
                     app_state = state_at[k]
+            owner = next((k for k in range(j + 2, comma) if doc[k].lower_ in ("'s", "’s") and k - 1 in by_token
+                          and k - 1 not in state_at), None)
+            if owner is not None and app_state is None:
+                # "President A's spokesman, B,": B serves A's state
+                t2, l2 = _title_in([doc[k].lower_ for k in range(owner + 1, comma)])
+                if t2 is not None and not l2:
+                    title, leads, boss = t2, l2, doc[owner - 1].text
             if (j >= s.span.start and doc[j].pos_ == "DET") or app_state is not None:
                 t2, l2 = _title_in([w for w in rev if w not in ("'s", "’s", "then")])
                 if t2 is not None:
@@ -343,6 +351,32 @@ _PAIRED = re.compile(r"\b[Tt]he\s+((?:[A-Z][\w-]+,\s+)*[A-Z][\w-]+\s+and\s+[A-Z]
 
 
 _TAKING_OFFICE = {"take", "swear", "inaugurate", "install", "serve", "elect", "appoint", "name", "become", "return"}
+
+
+# verbs whose subject heads the state that is their object ("X, who ruled Gambia for 22 years")
+_RULING = {"rule", "govern"}
+
+
+def _ruled(art: _Article, s: Sentence, state_at: dict[int, str]) -> set[str]:
+    """"X, who ruled Gambia for 22 years", "X governed Chile from 1973": the state's leader
+    (then), when the text gives the person no title of their own."""
+    doc = s.span.doc
+    done: set[str] = set()
+    for pm in s.persons:
+        head = doc[pm.end - 1]
+        while head.dep_ in ("compound", "flat", "appos") and head.head.i != head.i:
+            head = head.head
+        verb = head.head if head.dep_ == "nsubj" else next(
+            (c for c in head.children if c.dep_ == "relcl" and any(g.dep_ == "nsubj" and g.lower_ == "who" for g in c.children)),
+            None)
+        if verb is None or verb.lemma_.lower() not in _RULING or _is_future(verb):
+            continue
+        state = next((state_at[c.i] for c in verb.children if c.dep_ in ("dobj", "obj") and c.i in state_at), None)
+        if state is None or any(a.lower_ in PAST_MARKERS for a in doc[max(s.span.start, pm.start - 3):pm.start]):
+            continue
+        _office_fact(art, pm.key, state, True, s)
+        done.add(pm.key)
+    return done
 
 
 def _office_taken_as(art: _Article, s: Sentence, state_at: dict[int, str]) -> set[str]:
@@ -542,7 +576,8 @@ def _resolve_offices(art: _Article) -> None:
             if key in art.leaders or titled.get(key):
                 known_leads = True
             elif title is None and state in led and not any(
-                    state in art.offices.get(k, ()) for k in art.leaders if k != key) \
+                    state in art.offices.get(k, ()) and any(_sentence_year(art, x) == year for x in art.person_sentences.get(k, ()))
+                    for k in art.leaders if k != key) \
                     and not any(k != key and st == state and lead for k, _t, lead, st, _c, _x in art.pending) \
                     and not _MINISTERS_BEFORE.search(s.text):
                 # "B of Honduras" with no title, in a story of "the presidents of A, Honduras and
@@ -831,6 +866,8 @@ def _reference_leaders(art: _Article) -> None:
     named_states = {k for k, n in art.state_counts.items() if n}
     # (a state named by its capital counts: "met in Moscow", "Moscow wants ...")
     named_states |= {st for k in list(art.entities) if k.startswith("place/") for st in [art.seat_of(k)] if st}
+    if art.dateline_state:
+        named_states.add(art.dateline_state)   # "JOHANNESBURG - ... Host Cyril Ramaphosa said"
     for key, sents in art.person_sentences.items():
         if key in art.offices or key in art.past_people or key in art.international:
             continue
@@ -894,5 +931,20 @@ def _listed_office(art: _Article, s: Sentence, pm: Any, state: str) -> bool:
 
 def _holds_title(art: _Article, person: str, plural_title: str) -> bool:
     singular = re.sub(r"s\b", "", plural_title)  # "prime ministers" -> "prime minister"
-    return any(f.subject == person and f.predicate == "title" and str(f.obj).lower() == singular
-               for f in art.facts)
+    titles = {str(f.obj).lower() for f in art.facts if f.subject == person and f.predicate == "title"}
+    if titles:
+        return singular in titles
+    # named without a title ("A, B and C agreed"): the title of the reference term that covers
+    # the article's year, in a state the article gives them
+    year = art.anchor.year if art.anchor is not None else None
+    states = {ref.slugify(k.split("/", 1)[1]) for k in art.offices.get(person, set())}
+    return any(t.title.lower() == singular and t.covers(year) and ref.slugify(t.state) in states
+               for t in _reference_terms(art, person))
+
+
+def _reference_terms(art: _Article, person: str) -> tuple[Any, ...]:
+    """The reference data's terms of office of a person the article names."""
+    from .. import link
+
+    rec = art.people.get(person)
+    return link.terms_of(rec["label"]) if rec is not None else ()

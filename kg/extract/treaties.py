@@ -20,7 +20,7 @@ from .dating import (
     _resolve_expr, _text_before, _year_in, _year_near,
 )
 from .modality import _TRAVEL, _has_past_evidence, _is_speculative
-from .offices import _holds_title
+from .offices import _holds_title, _reference_terms
 from .events import _a_building, _town_of_building, _ended_talks, _lead_date, _news_of_the_day, _place_for, _recent_events
 from .known_treaties import link
 
@@ -237,6 +237,11 @@ def _treaty_key(art: _Article, m: Mention, s: Sentence, prev: Sentence | None) -
 _ALSO_SIGNED = re.compile(r"\b[Aa]lso\s+(?:\w+\s+)?(?:signed|concluded|inked|initialled)\b")
 
 
+# "X, a revised version of their 1962 pact": X replaces it
+_REVISED_VERSION = re.compile(r",\s*(?:a|an|the)\s+(?:revised|updated|renegotiated|new)\s+(?:version|edition)\s+of\s+"
+                              r"(?:the|their|its)?\s*$", re.I)
+
+
 _NOT_REPLACING = re.compile(r"\b(?:rather\s+than|instead\s+of|without|not|never|no\s+longer|did\s+not|does\s+not)"
                             r"\s+(?:\w+\s+){0,2}(?:replac|supersed|supplant)", re.I)
 
@@ -334,6 +339,11 @@ def _meeting_states(art: _Article, s: Sentence) -> list[str]:
 _WATCH_VERBS = {"watch", "witness", "attend", "observe"}
 
 
+# what one is at a signing without signing ("with X as witness")
+_WITNESS_ROLES = {"witness", "witnesses", "guarantor", "guarantors", "observer", "observers", "guest", "guests",
+                  "mediator", "mediators", "host"}
+
+
 def _bystander_tokens(s: Sentence) -> set[int]:
     """Token indices of those the sentence names as watching a signing, not taking part in it:
     "..., watched by X", "in the presence of X", "witnessed by X"."""
@@ -344,6 +354,10 @@ def _bystander_tokens(s: Sentence) -> set[int]:
             head = t
         elif t.lower_ == "presence" and t.head.lower_ in ("in", "under") and t.head.dep_ == "prep":
             head = t.head
+        elif t.lower_ == "as" and any(c.dep_ == "pobj" and c.lemma_.lower() in _WITNESS_ROLES for c in t.children):
+            # "with President X as witness", "X, as guarantor, looked on"
+            head = next((a for a in t.ancestors if a.lower_ == "with" and a.dep_ == "prep"), None) or next(
+                (c for c in t.head.children if c.lower_ == "with" and c.dep_ == "prep" and c.i < t.i), None)
         if head is not None:
             out.update(x.i for x in head.subtree)
     return out
@@ -359,8 +373,10 @@ def _parties_near(art: _Article, s: Sentence, prev: Sentence | None, m: Mention)
             continue   # "AKTAU, Kazakhstan, Aug 12 -": where the story was filed
         if st.start in watching and any(p.start in watching and 0 <= p.start - st.end <= 2 for p in s.persons):
             continue   # "watched by Brazilian President X": a guest's state, not a party
-        if st.start > 0 and doc[st.start - 1].lower_ in ("in", "at", "near") and doc[st.start - 1].dep_ == "prep":
-            continue   # "signed in Singapore": where, not who
+        if st.start > 0 and doc[st.start - 1].lower_ in ("in", "at", "near") and doc[st.start - 1].dep_ == "prep" \
+                or doc[st.end - 1].dep_ == "pobj" and doc[st.end - 1].head.lower_ in ("in", "at", "near") \
+                and doc[st.start - 1].lower_ == "the":
+            continue   # "signed in Singapore", "at the Vatican": where, not who
         if _in_a_place_phrase(doc[st.end - 1]):
             continue   # "signed in a hall of the Vatican": where, not who
         if st.end < len(doc) and doc[st.end].lower_ in _PLACE_WORDS:
@@ -635,7 +651,7 @@ def _signatory_list(art: _Article, s: Sentence, key: str) -> None:
         art.events.append(ev)
 
 
-_OWN_BEHALF = re.compile(r"\b(?:for|on\s+behalf\s+of)\s+(?:his|her|its|their)\s+(?:government|country|state)\b", re.I)
+_OWN_BEHALF = re.compile(r"\b(?:for|on\s+behalf\s+of)\s+(?:his|her|its|their)\s+(?:government|country|state|nation)s?\b", re.I)
 
 
 def _signed_for_a_state(art: _Article, s: Sentence, key: str | None) -> bool:
@@ -805,9 +821,13 @@ _ANAPHORIC_DOCUMENTS = {"document", "text", "deal", "documents"}
 _IT_SIGNED = re.compile(r"^(?:It|This|The document|The text|The deal|This deal)\s+(?:was|had been|has been)\s+(?:signed|concluded|inked)\b")
 
 
+# the nouns of a document signed ("A and B signed the accord")
+_SIGNED_THINGS = {"treaty", "agreement", "accord", "pact", "convention", "protocol", "charter", "document", "text"}
+
+
 def _by_agent(person: Any, sign_tok: Any) -> bool:
     """The person is named in the signing's by-phrase ("concluded ... by A and B"), or is the
-    subject of a signing verb whose object is a named treaty ("A and B signed the Elysee Treaty"):
+    subject of a signing verb whose object is a treaty ("A and B signed the Elysee Treaty", "... the pact"):
     a signer whatever office the article gives them — not a possessor in it ("B, A's father")."""
     if person.dep_ == "poss":
         return False
@@ -815,8 +835,9 @@ def _by_agent(person: Any, sign_tok: Any) -> bool:
     while t.dep_ in ("conj", "compound", "flat", "appos", "nmod") and t.head.i != t.i:
         t = t.head   # (the parser may read "A B and C D" as A B modifying C D)
     if t.dep_ == "nsubj" and t.head.i == sign_tok.i and sign_tok.pos_ == "VERB" and sign_tok.lemma_.lower() == "sign" \
-            and any(c.dep_ in ("dobj", "obj") and c.pos_ == "PROPN" for c in sign_tok.children):
-        return True
+            and any(c.dep_ in ("dobj", "obj") and (c.pos_ == "PROPN" or c.lemma_.lower() in _SIGNED_THINGS)
+                    for c in sign_tok.children):
+        return True   # ("The foreign ministers, A and B, signed the accord": A and B signed, whatever their office)
     for t in person.ancestors:
         if t.dep_ == "agent" and t.head.i == sign_tok.i:
             return True
@@ -1023,10 +1044,51 @@ def _older_of_the_same(art: _Article, s: Sentence, prev: Sentence | None, resolv
 _SIGNED_ALONGSIDE = re.compile(r"^(?:Also\s+signed|Signed\b[^.;]{0,40}?)\s+(?:was|were)\b")
 
 
+# "The documents signed included X, Y and Z": documents of the signing the sentence before told
+_DOCUMENTS_SIGNED = re.compile(r"^(?:The|Among\s+the|Other)\s+(?:\w+\s+)?(?:documents|agreements|accords|deals|pacts|"
+                               r"instruments|texts)\s+(?:signed|inked|concluded)\b[^.;]{0,60}?\b"
+                               r"(?:included?|were|are|covered?|comprised?)\b", re.I)
+
+
+def _listed_documents(art: _Article, s: Sentence, prev: Sentence | None) -> None:
+    """Each document the list names, between the states whose signing the sentence before told
+    ("A and B signed three agreements on Friday. The documents signed included ..."), on its day
+    and at its place."""
+    sign = _sign_token(prev) if prev is not None else None
+    if sign is None or _is_speculative(sign):
+        return
+    states = list(dict.fromkeys(st.key for st in prev.states if _governed_by(prev.span.doc[st.start], sign)
+                                or _shares_subject(prev.span.doc[st.start], sign)))
+    if len(states) < 2:
+        return
+    day, _ = _signing_date(art, prev, sign)
+    day = day or _story_date(art, prev)
+    place = _place_for(prev, sign, strict=True, governor=sign)
+    if place is None and art.dateline_place and _news_of_the_day(art, day):
+        place = art.place(art.dateline_place)
+    for m in s.treaties:
+        if m.extra.get("kind") != "generic":
+            continue
+        got = _treaty_key(art, m, s, prev)
+        if got is None:
+            continue
+        key, label = got[0], got[1]
+        _treaty_entity(art, key, label, m)
+        for p in states:
+            art.add(key, "party", Ref(p), s)
+        if day is not None and not any(f.subject == key and f.predicate == "signedOn" for f in art.facts):
+            art.add(key, "signedOn", day, s)
+        if place is not None and not any(f.subject == key and f.predicate == "signedAt" for f in art.facts):
+            art.add(key, "signedAt", Ref(place), s)
+
+
 def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
     before = _last_told_treaty(art)
     _treaties_of(art, s, prev)
-    if before is None or not _SIGNED_ALONGSIDE.match(s.text):
+    if before is None and _DOCUMENTS_SIGNED.match(s.text):
+        _listed_documents(art, s, prev)
+        return
+    if before is None or not (_SIGNED_ALONGSIDE.match(s.text) or _DOCUMENTS_SIGNED.match(s.text)):
         return
     told = [f for f in art.facts if f.subject == before and f.status is None
             and f.predicate in ("party", "signatory", "signedAt", "signedOn")]
@@ -1147,12 +1209,13 @@ def _treaties_of(art: _Article, s: Sentence, prev: Sentence | None) -> None:
         newer = older = None
         if re.search(REPLACE_PASSIVE, between, re.I):
             newer, older = (m2, t2), (m1, t1)
-        elif re.search(r"\b" + REPLACE_ACTIVE + r"\b", between, re.I):
+        elif re.search(r"\b" + REPLACE_ACTIVE + r"\b", between, re.I) or _REVISED_VERSION.search(between):
             newer, older = (m1, t1), (m2, t2)
         if newer is None or _NOT_REPLACING.search(between):
             continue   # "amended X rather than replacing Y": no replacement
         trig = _token_at_char(s.span, m1.end + 1)
-        status = _is_speculative(trig) if not re.search(r"\b(replaced|superseded|supplanted|took)\b", between) else None
+        status = _is_speculative(trig) if not re.search(r"\b(replaced|superseded|supplanted|took|meant|designed|intended)\b",
+                                                        between) else None
         for mm, (key, label, year, parties) in (newer, older):
             _treaty_entity(art, key, label, mm)
             if year is not None:
@@ -1422,8 +1485,10 @@ def _signers_by_office(art: _Article, s: Sentence, parties: list[str], when: Par
             cands = [p for p in cands if any(f.subject == p and f.predicate == "title" and "foreign" in str(f.obj).lower()
                                              for f in art.facts)]
         elif noun in ("presidents", "prime ministers", "premiers"):
-            cands = [p for p in cands if not any(f.subject == p and f.predicate == "title" for f in art.facts)
-                     or _holds_title(art, p, noun)]
+            # (one named without a title holds the one the reference gives them: a president is
+            # not among "the prime ministers")
+            cands = [p for p in cands if _holds_title(art, p, noun) or not _reference_terms(art, p)
+                     and not any(f.subject == p and f.predicate == "title" for f in art.facts)]
         if len(cands) > 1 and when is not None:
             cands = [p for p in cands if any(r.state and f"state/{ref.slugify(r.state)}" == st and r.covers(when.year)
                                              for r in ref.roles_of(art.people.get(p, {}).get("label", "")))]
