@@ -9,8 +9,9 @@ Pure: no store, no network. :func:`extract` runs the stages in order, each in it
    (name cleaning, canonical labels, reference look-ups);
 3. relation rules: ``offices`` (titles, pre-modifiers and appositions: leaderOf, officialOf),
    ``respective`` ("the presidents of A and B, X and Y": each office in turn),
-   ``treaties`` (signing and replacement), ``cosigning`` (leaders who signed a declaration
-   together met), ``events`` (summits and meetings, visits);
+   ``treaties`` (signing and replacement, with ``treaty_mentions``: which treaty a mention
+   names, and ``signers``: who signed), ``cosigning`` (leaders who signed a declaration
+   together met), ``summits`` (meetings) and ``visits``, with ``scene`` (where and when);
 4. ``modality`` (factuality): an event is asserted only with evidence that it happened (a past
    verb, a past participle such as "held", or a date not after the article's); forecasts
    ("is expected to sign", "will arrive", "intention to visit") are kept as plans with a
@@ -75,14 +76,14 @@ from .cosigning import cosigned
 from .respective import respective_offices
 from . import tenure
 from .gathering import place_leaders
-from .events import (
-    _attached, _destination, _participants, _place_for, _presence_visits, _summits, _trigger_tokens, _visits,
+from .scene import _place_for, _trigger_tokens
+from .summits import _attached, _participants, _summits
+from .visits import _destination, _presence_visits, _visits
+from .treaty_mentions import _GENERIC_NAME, _parties_near, _signing_date, _subject_like, _treaty_key
+from .signers import (
+    _AFTER_MEETING, _GROUP_SIGNERS, _group_signers, _NUMBERS, _signs, attach_loose_signers, story_pair_parties,
 )
-from .treaties import (
-    _AFTER_MEETING, _BETWEEN, _COMPOUND, _GENERIC_NAME, _GROUP_SIGNERS, _group_signers, _IT_SIGNED,
-    _named_parties, _NUMBERS, _parties_near, _plan, _signing_date, _signs, _subject_like, _treaties,
-    _treaty_entity, _treaty_key, attach_loose_signers, story_pair_parties,
-)
+from .treaties import _BETWEEN, _COMPOUND, _IT_SIGNED, _named_parties, _plan, _treaties, _treaty_entity
 from .emit import (
     _drop_coarser_dates, _drop_weaker_titles, _emit_events, _emit_plan, _fact, _HEAD_WORDS, _label,
     _merge_treaty_mentions, _place_in_state, _relabel_unnamed_treaties,

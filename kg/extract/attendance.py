@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from .context import _Article, Event, Sentence
-from .events import _REMOTE
+from .summits import _REMOTE
 from ..model import Evidence
 
 # verbs of taking part that need no object: the gathering is the one just told

@@ -11,9 +11,10 @@ from typing import Any
 
 from ..model import Evidence
 from .context import _Article, Event, Sentence
-from .events import _ended_talks, _place_for, _where_clause
+from .scene import _ended_talks, _place_for, _where_clause
 from .modality import _event_status
-from .treaties import _sign_token, _signing_date, _signs
+from .treaty_mentions import _sign_token, _signing_date
+from .signers import _signs
 
 # what leaders sign together that is not a treaty
 _DOCUMENTS = {"declaration", "statement", "communique", "communiqué", "roadmap", "map", "plan",

@@ -15,7 +15,7 @@ import re
 
 from ..model import Evidence
 from .context import _Article, Event, Sentence
-from .events import _GATHERINGS
+from .scene import _GATHERINGS
 
 # the lead says several states' leaders gathered ("the rulers of six Gulf states", "heads of
 # state and government", "leaders of the bloc")

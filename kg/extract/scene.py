@@ -1,0 +1,219 @@
+"""Where and when an event happened, for summits, visits and signings alike: the place a word
+governs or its clause names, buildings and the towns they stand in, the story's news and lead
+date, a gathering's last day, the triggers of a sentence."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterator
+
+from .. import reference as ref
+from ..model import PartialDate
+from .nlp import _columns, _governed_by
+from .context import _Article, Mention, Sentence
+from .modality import _TRAVEL
+
+
+def _place_for(s: Sentence, near: Any | None, *, strict: bool = False, governor: Any | None = None) -> str | None:
+    """A place of the sentence, preferring one introduced by 'in' or 'at' (only those if strict);
+    with ``governor``, only a place that word governs ("signed ... in Santiago", not "officials in X said")."""
+    doc = s.span.doc
+    best = None
+    for m in s.places:
+        if any(t.start <= doc[m.start].idx < t.end for t in s.treaties):
+            continue   # "the Treaty on ... in the Timor Sea": part of a name, not where anything happened
+        if governor is not None and not _governed_by(doc[m.end - 1], governor) \
+                and not (governor.dep_ == "ROOT" or governor.head.dep_ == "ROOT"
+                         and not any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON" for c in governor.children)):
+            continue
+        if governor is not None and _in_clause_on_noun(doc[m.end - 1], governor) and not _town_of_the_act(s, m, governor):
+            continue   # "signed a pact fixing the line in the X Gulf": where the line runs, not the signing
+        prevtok = doc[m.start - 1] if m.start > 0 else None
+        if prevtok is not None and prevtok.lower_ in ("the",) and m.start > 1:
+            prevtok = doc[m.start - 2]
+        if prevtok is not None and prevtok.lower_ in ("in", "at"):
+            return m.key
+        if not strict:
+            best = best or m.key
+    return best
+
+
+def _town_of_the_act(s: Sentence, m: Mention, governor: Any) -> bool:
+    """A town in the participle clause on the act's object ("signed a pact creating a joint force
+    in Yaounde"): the parser's attachment of where the act took place (a sea or a region there is
+    what the clause is about)."""
+    p = ref.lookup_place(s.span.doc[m.start:m.end].text)
+    if p is None or p.kind not in ("capital", "city"):
+        return False
+    t = s.span.doc[m.end - 1]
+    up = next((a for a in t.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return up is not None and up.tag_ == "VBG" and up.dep_ == "acl" and up.head.dep_ in ("dobj", "obj") \
+        and up.head.head.i == governor.i
+
+
+def _in_clause_on_noun(tok: Any, governor: Any) -> bool:
+    """``tok`` stands in a participle or relative clause on a noun the ``governor`` governs, or in
+    a clause of its own under it ("after troops put down a coup in X, A and B signed ...")."""
+    for t in tok.ancestors:
+        if t.i == governor.i:
+            return False
+        if t.pos_ in ("VERB", "AUX") and t.dep_ in ("acl", "relcl") and any(a.i == governor.i for a in t.ancestors):
+            return True
+        if t.pos_ in ("VERB", "AUX") and t.dep_ in ("advcl", "pcomp") and any(a.i == governor.i for a in t.ancestors) \
+                and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            return True
+    return False
+
+
+def _trigger_tokens(s: Sentence, nouns: set[str], verbs: set[str]) -> Iterator[tuple[Any, str]]:
+    """(token, lower-case lemma) for the sentence's tokens whose lemma is one of ``nouns`` or
+    ``verbs`` (read from the lemma column: no Token object for the others)."""
+    doc, lemmas = s.span.doc, _columns(s.span.doc).lemma
+    for i in range(s.span.start, s.span.end):
+        if lemmas[i] in nouns or lemmas[i] in verbs:
+            yield doc[i], lemmas[i]
+
+
+_GATHERINGS = {"summit", "conference", "meeting", "gathering", "retreat"}
+_ENDING = {"end", "close", "conclude", "wrap", "complete", "finish"}
+_SPAN_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "a week": 7, "one-week": 7}
+_SPAN = re.compile(r"\b(two|three|four|five|six|seven|[2-9])[- ]days?\b|\bafter (?:a|one) week\b|\bweek-long\b", re.I)
+
+
+def _closing_day(s: Sentence, tok: Any, day: PartialDate) -> tuple[PartialDate | None, PartialDate | None]:
+    """"Leaders closed their summit on Friday": the date is its last day; its first is that
+    many days before when the sentence says how long it lasted ("after two days", "a three-day
+    summit"), else unknown."""
+    verb = tok.head if tok.dep_ in ("dobj", "obj", "nsubj") else None
+    if verb is None or verb.lemma_.lower() not in _ENDING or verb.pos_ != "VERB" or day.day is None:
+        return day, None
+    m = _SPAN.search(s.text)
+    if m is None:
+        return None, day
+    n = 7 if not m.group(1) else (int(m.group(1)) if m.group(1).isdigit() else _SPAN_WORDS[m.group(1).lower()])
+    import datetime as dt
+    first = dt.date(day.year, day.month or 1, day.day) - dt.timedelta(days=n - 1)
+    return PartialDate(first.year, first.month, first.day), day
+# a signing that ended talks of some days: "signed on Friday, after three days of talks", "at the
+# end of their two-day summit"
+_AFTER_DAYS = re.compile(r"\b(?:after|following|at the (?:end|close|conclusion) of)\s+(?:a\s+|the\s+|their\s+)?"
+                         r"(two|three|four|five|six|seven|[2-9])(?:\s+days\s+of|[- ]day)\s+(?:\w+\s+)?"
+                         r"(?:talks|negotiations|meetings?|discussions|summit|conference|deliberations)\b", re.I)
+
+
+def _ended_talks(s: Sentence, day: PartialDate | None) -> tuple[PartialDate | None, PartialDate | None]:
+    """(first day, last day) of the talks a signing on ``day`` ended, when the sentence says how
+    many days they lasted; else (day, None)."""
+    m = _AFTER_DAYS.search(s.text)
+    if m is None or day is None or day.day is None:
+        return day, None
+    n = int(m.group(1)) if m.group(1).isdigit() else _SPAN_WORDS[m.group(1).lower()]
+    import datetime as dt
+    first = dt.date(day.year, day.month or 1, day.day) - dt.timedelta(days=n - 1)
+    return PartialDate(first.year, first.month, first.day), day
+
+
+def _news_of_the_day(art: _Article, start: PartialDate | None) -> bool:
+    """An event dated in the days just before the article's date: the news the story reports,
+    told from where it was filed (the dateline) unless the text places it elsewhere."""
+    if start is None or start.day is None or art.article_date is None or art.article_date.day is None:
+        return False
+    import datetime as dt
+    days = (dt.date(art.article_date.year, art.article_date.month or 1, art.article_date.day)
+            - dt.date(start.year, start.month or 1, start.day)).days
+    return 0 <= days <= 3
+
+
+def _background(tok: Any) -> bool:
+    """The event is told as a point of reference, not as the story: in a clause of "since",
+    "the first ... since X travelled to Y"."""
+    for t in [tok, *tok.ancestors][:4]:
+        if t.dep_ in ("advcl", "relcl", "acl") and any(c.dep_ == "mark" and c.lower_ in ("since", "until", "before")
+                                                       for c in t.children):
+            return True
+    return False
+
+
+_BUILDINGS = {"church", "cathedral", "temple", "mosque", "shrine", "synagogue", "museum", "memorial", "monument",
+              "cemetery", "mausoleum", "tomb", "factory", "plant", "school", "university", "hospital", "stadium",
+              "hall", "palace", "house", "hotel", "villa", "castle", "centre", "center", "building"}
+
+
+def _town_of_building(art: _Article, s: Sentence, place: str | None) -> str | None:
+    """"At the Government Palace in Quito": the town a building of no known state is said to be
+    in, right after it; else the place as it is."""
+    if place is None or not place.startswith("place/") or art.state_of(place) is not None:
+        return place
+    doc = s.span.doc
+    for m in s.places:
+        if m.key != place:
+            continue
+        town = next((n for n in s.places if n.start == m.end + 1 and doc[m.end].lower_ in ("in", "of")
+                     and art.state_of(n.key) is not None), None)
+        if town is not None:
+            return town.key
+    return place
+
+
+def _a_building(art: _Article, s: Sentence, dest: str) -> bool:
+    """A destination that is a named building or site of no known state ("St. Anthony's Church"),
+    in a sentence that names no town or state it could be in."""
+    if not dest.startswith("place/") or art.state_of(dest) is not None:
+        return False
+    doc = s.span.doc
+    if any(art.state_of(m.key) is not None for m in s.places if m.key != dest):
+        return False   # "in the Town Hall of Bruges": the town the sentence names
+    return any(m.key == dest and any(t.lemma_.lower() in _BUILDINGS for t in doc[m.start:min(m.end + 1, s.span.end)])
+               for m in s.places)
+
+
+# nouns that make "at"/"in" a place: "arrived at the airport", "landed in the capital"
+_PLACE_NOUNS = {"airport", "airfield", "airbase", "base", "capital", "city", "town", "port", "harbour",
+                "harbor", "station", "palace", "summit", "venue", "border", "island", "country"}
+
+
+def _where_clause(s: Sentence, tok: Any) -> str | None:
+    """The place a "where" clause with the word ``tok`` hangs on: "... flew in from Tirana,
+    where he had paid his first visit", "X was in Dhaka, where A and B watched ..."."""
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head if tok.dep_ in ("dobj", "obj") else None
+    if verb is None or verb.dep_ != "relcl" or not any(c.lower_ == "where" for c in verb.children):
+        return None
+    return next((m.key for m in [*s.places, *s.states] if m.start <= verb.head.i < m.end), None)
+
+
+def _subject_person(verb: Any, by_tok: dict[int, Mention]) -> str | None:
+    """The person a verb's subject names: the subject itself, a person in apposition to it
+    ("Turnbull's successor, Prime Minister X, arrived"), the noun a relative clause hangs off
+    ("X, who arrived in Y on Tuesday"), else the first person in it that is not a possessor."""
+    for c in verb.children:
+        if c.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if c.i in by_tok:
+            return by_tok[c.i].key
+        if c.lower_ == "who" and verb.dep_ == "relcl":
+            # "A, B and C of Pakistan, who had flown in": the name right before "who" (the parser
+            # may hang the clause on the list's first name)
+            doc = verb.doc
+            for j in range(c.i - 1, max(c.i - 7, verb.sent.start - 1), -1):
+                if j in by_tok:
+                    return by_tok[j].key
+                if doc[j].pos_ in ("VERB", "AUX"):
+                    break
+        if c.lower_ in ("who", "that") and verb.dep_ == "relcl" and verb.head.i in by_tok:
+            return by_tok[verb.head.i].key
+        if c.lower_ == "who" and verb.dep_ == "relcl":
+            # "President of the Republic of X Y Z, who arrived": the name inside the noun's phrase
+            named = [g for g in verb.head.subtree if g.i in by_tok and g.i < verb.i]
+            if named:
+                return by_tok[named[-1].i].key
+        appos = [a for a in c.children if a.dep_ == "appos" and a.i in by_tok]
+        if appos:
+            return by_tok[appos[0].i].key
+        if c.dep_ == "nsubj":
+            inner = [g for g in c.subtree if g.i in by_tok]
+            plain = [g for g in inner if not any(a.dep_ == "poss" for a in [g, *g.ancestors][:3] if a.i != c.i)]
+            if plain or inner:
+                return by_tok[(plain or inner)[0].i].key
+    return None
+# verbs of a journey a visit is made on ("flew to X on a visit")
+_JOURNEYS = _TRAVEL | {"jet", "land", "leave"}

@@ -1,0 +1,235 @@
+"""Who signed a treaty and for which state: the subjects and agents of a signing, "the two
+leaders", "the presidents of A and B", "A signed for X", lists of signatures, and those who
+only watched ("in the presence of", "with X as witness")."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .. import reference as ref
+from ..model import Evidence, PartialDate, Ref
+from .nlp import _governed_by
+from .context import _Article, Event, Sentence
+from .offices import _holds_title, _reference_terms
+from .summits import _recent_events
+from .treaty_mentions import _sign_token, _subject_like
+
+
+# a signing told as the sequel of a meeting just reported
+_AFTER_MEETING = re.compile(
+    r"\b(?:after|following|at the (?:end|conclusion|close) of)\s+(?:the|their|these)\s+(?:talks|meeting|summit|"
+    r"discussions|negotiations)\b|^(?:They|The two \w+|Both \w+)\s+(?:then\s+|later\s+|also\s+)?signed\b", re.I)
+_NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
+_GROUP_SIGNERS = re.compile(
+    r"\b(?:the|both|all)\s+(?:(two|three|four|five)\s+)?(leaders|presidents|prime ministers|premiers|"
+    r"heads of (?:state|government)|foreign ministers|ministers|sides|men|women)\b"
+    r"(?:\s+(?:then|also|later|jointly|formally))?\s+(?:signed|have signed|had signed|inked|put their names)", re.I)
+# "... was signed at the palace by the two prime ministers": the passive form
+_SIGNED_BY_GROUP = re.compile(
+    r"\b(?:signed|inked|initialled)\b(?:\s+[^.;]{0,60}?)?\s+by\s+(?:the|both|all)\s+(?:(two|three|four|five)\s+)?"
+    r"(leaders|presidents|prime ministers|premiers|heads of (?:state|government)|foreign ministers|ministers)\b", re.I)
+
+
+def _signatory_list(art: _Article, s: Sentence, key: str) -> None:
+    """"The signatories were A of X, B of Y and C of Z": the treaty just told, its signers and
+    their states; the leaders among them met where and when it was signed."""
+    people = [p.key for p in s.persons if p.key in art.offices or p.key in art.leaders]
+    if len(people) < 2:
+        return
+    for p in dict.fromkeys(people):
+        art.add(key, "signatory", Ref(p), s)
+        for st in sorted(art.offices.get(p, ())):
+            art.add(key, "party", Ref(st), s)
+    leaders = [p for p in dict.fromkeys(people) if p in art.leaders]
+    if len(leaders) >= 2:
+        # the gathering the sentence before told ("met for their first summit in Lima ..., and signed")
+        told = [e for e in art.events if e.kind == "Summit" and e.start is not None
+                and 0 < s.index - e.extra.get("sent", -99) <= 2]
+        at = told[-1] if told else Event("Summit")
+        ev = Event("Summit", leaders, at.start, at.end, at.place,
+                   extra={"type": "Summit", "treaty": key, "sent": s.index, "block": s.block,
+                          "name": at.extra.get("name")})
+        ev.evidence.append(Evidence(s.text, s.section))
+        art.events.append(ev)
+
+
+_OWN_BEHALF = re.compile(r"\b(?:for|on\s+behalf\s+of)\s+(?:his|her|its|their)\s+(?:government|country|state|nation)s?\b", re.I)
+
+
+def _signed_for_a_state(art: _Article, s: Sentence, key: str | None) -> bool:
+    """"X signed for the United States": a signer of the treaty just told (the verb has no object
+    of its own), and the state signed for its party; with no treaty told yet, kept for the one
+    the story reports signed (see attach_loose_signers)."""
+    from .offices import _signed_for
+
+    sign = _sign_token(s)
+    if sign is None or sign.lemma_.lower() != "sign" or sign.pos_ != "VERB" \
+            or any(c.dep_ in ("dobj", "obj", "nsubjpass") for c in sign.children):
+        return False
+    doc = s.span.doc
+    state_at = {i: m.key for m in s.states for i in range(m.start, m.end)}
+    done = False
+    for p in s.persons:
+        head = doc[p.end - 1]
+        # (a parse of "X, Minister of Y, signed for Z" and "The Minister of Y, X, signed for Z")
+        on_name = sign.dep_ == "acl" and (sign.head.i == head.i or head.dep_ == "appos" and sign.head.i == head.head.i)
+        if not on_name and (not any(a.i == sign.i for a in head.ancestors)
+                            or head.dep_ not in ("nsubj", "conj", "compound", "appos")):
+            continue
+        state = _signed_for(s, p, state_at)
+        if state is None and _OWN_BEHALF.search(s.text) and len(art.offices.get(p.key, ())) == 1:
+            state = next(iter(art.offices[p.key]))   # "X signed on behalf of her Government": the one she serves
+        if state is None:
+            continue
+        if key is None:
+            art.loose_signers.append((p.key, state, s))
+        else:
+            art.add(key, "signatory", Ref(p.key), s)
+            art.add(key, "party", Ref(state), s)
+        done = True
+    return done
+
+
+def story_pair_parties(art: _Article) -> None:
+    """A treaty the story tells as signed, with no party of its own, in a story of two states (they
+    hold three quarters or more of its state mentions, three each at least): between those two
+    ("The first was the X Convention ... A further Treaty of Y, signed in Z in 1955, ...")."""
+    counts = art.state_counts.most_common()
+    total = sum(n for _, n in counts)
+    if len(counts) < 2 or counts[1][1] < 3 or counts[0][1] + counts[1][1] < 0.75 * total \
+            or len(counts) > 2 and 2 * counts[2][1] > counts[1][1]:
+        return   # (not a story of two: a third state told nearly as often)
+    pair = [counts[0][0], counts[1][0]]
+    for key in dict.fromkeys(f.subject for f in art.facts if f.subject.startswith("treaty/")):
+        facts = [f for f in art.facts if f.subject == key and f.status is None and f.evidence.section != "reference"]
+        signed = [f for f in facts if f.predicate == "signedOn"]
+        if not signed or any(f.predicate == "party" for f in facts):
+            continue
+        said = next((x for x in art.sentences if x.text == signed[0].evidence.sentence), None)
+        if said is None:
+            continue
+        for st in pair:
+            art.add(key, "party", Ref(st), said)
+
+
+def attach_loose_signers(art: _Article) -> None:
+    """Signers told with no treaty at hand, of the one treaty the story reports signed in the days
+    of the article ("Representatives of eight nations signed a defence treaty here today ... X
+    signed for the United States"); with none or several, of none."""
+    if not art.loose_signers or art.article_date is None:
+        return
+    from .scene import _news_of_the_day
+
+    signed = {f.subject for f in art.facts if f.subject.startswith("treaty/") and f.predicate == "signedOn"
+              and f.status is None and isinstance(f.obj, PartialDate) and _news_of_the_day(art, f.obj)}
+    if len(signed) != 1:
+        return
+    key = signed.pop()
+    for person, state, s in art.loose_signers:
+        art.add(key, "signatory", Ref(person), s)
+        for st in [state] if state else sorted(art.offices.get(person, ())):
+            art.add(key, "party", Ref(st), s)
+
+
+def _group_signers(art: _Article, s: Sentence) -> list[str]:
+    """"The two leaders signed": the people that phrase points back to — those of the meeting just
+    told when it had as many leaders, else the most recently named."""
+    g = _GROUP_SIGNERS.search(s.text) or _SIGNED_BY_GROUP.search(s.text)
+    if g is None:
+        return []
+    n = _NUMBERS.get((g.group(1) or "").lower(), 2)
+    noun = g.group(2).lower()
+    wanted_leaders = noun not in ("foreign ministers", "ministers")
+    if wanted_leaders and noun not in ("sides", "men", "women"):
+        told = [e for e in _recent_events(art, s, within=4) if e.extra.get("block") in (s.block, s.block - 1)]
+        if _AFTER_MEETING.search(s.text):
+            # "at the end of the talks, the two leaders signed": the talks told earlier in the story
+            told = [e for e in art.events if e.kind == "Summit" and 0 <= s.index - e.extra.get("sent", -99) <= 12
+                    and not e.extra.get("background")] + told
+        for e in reversed(told):
+            met = [p for p in e.people() if p in art.leaders or p in art.leader_titled]
+            if len(met) == n:
+                return met
+    out: list[str] = []
+    for idx, key in reversed(art.person_order):
+        if idx > s.index or idx < s.index - 6 or key in out:
+            continue
+        is_leader = key in art.leaders or key in art.leader_titled
+        if wanted_leaders and not is_leader and noun not in ("sides", "men", "women"):
+            continue
+        if not wanted_leaders and (is_leader or key not in art.offices):
+            continue
+        if noun in ("sides", "men", "women") and key not in art.offices and not is_leader:
+            continue
+        titled = any(f.subject == key and f.predicate == "title" for f in art.facts)
+        if noun in ("presidents", "prime ministers", "premiers") and titled and not _holds_title(art, key, noun):
+            continue
+        out.append(key)
+        if len(out) == n:
+            break
+    states = {st for k in out for st in art.offices.get(k, ())}
+    return out if len(out) == n and len(states) >= min(n, 2) else []
+
+
+_PLURAL_SIGNERS = (r"(?:the|both|all|their)\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?"
+                   r"(leaders|presidents|prime\s+ministers|premiers|heads\s+of\s+state(?:\s+and\s+government)?|"
+                   r"heads\s+of\s+government|foreign\s+ministers)\b")
+_OFFICES_SIGNED = re.compile(
+    _PLURAL_SIGNERS + r"(?:\s+of\s+[^.;]{0,120}?)?\s+(?:then\s+|also\s+|formally\s+|jointly\s+)?"
+    r"(?:have\s+|had\s+)?(?:signed|inked)\b"
+    r"|\b(?:signed|inked)\b[^.;]{0,60}?\bby\s+" + _PLURAL_SIGNERS, re.I)
+
+
+def _signers_by_office(art: _Article, s: Sentence, parties: list[str], when: PartialDate | None) -> list[str]:
+    """The signers a plural office names, "the presidents of A, B and C signed" or "signed by the
+    two foreign ministers": for each party, the one person the article gives that office of it
+    (of those it names more than one for, the one whose known term covers the signing)."""
+    said = _OFFICES_SIGNED.search(s.text)
+    if said is None:
+        return []
+    noun = " ".join((said.group(1) or said.group(2)).lower().split())
+    ministers = noun == "foreign ministers"
+    out: list[str] = []
+    for st in parties:
+        cands = [p for p, states in art.offices.items() if st in states and (
+            (p in art.leaders or p in art.leader_titled) != ministers)]
+        if ministers:
+            cands = [p for p in cands if any(f.subject == p and f.predicate == "title" and "foreign" in str(f.obj).lower()
+                                             for f in art.facts)]
+        elif noun in ("presidents", "prime ministers", "premiers"):
+            # (one named without a title holds the one the reference gives them: a president is
+            # not among "the prime ministers")
+            cands = [p for p in cands if _holds_title(art, p, noun) or not _reference_terms(art, p)
+                     and not any(f.subject == p and f.predicate == "title" for f in art.facts)]
+        if len(cands) > 1 and when is not None:
+            cands = [p for p in cands if any(r.state and f"state/{ref.slugify(r.state)}" == st and r.covers(when.year)
+                                             for r in ref.roles_of(art.people.get(p, {}).get("label", "")))]
+        if len(cands) == 1:
+            out.append(cands[0])
+    return out if len(out) >= 2 else []
+
+
+_CIRCUMSTANCE = {"after", "following", "before", "during", "ahead", "despite"}
+
+
+def _signs(person: Any, sign_tok: Any) -> bool:
+    """The person signs: governed by the signing word, or the subject it shares with the verb it is
+    chained to ("A and B met in Geneva and signed X", "A held talks, signing X") — not one named in
+    the signing's circumstances ("after talks between A and B, the two sides signed X")."""
+    if person.dep_ == "poss":
+        return False   # "signed by B, A's father": A did not sign
+    if _governed_by(person, sign_tok):
+        path = []
+        for t in person.ancestors:
+            if t.i == sign_tok.i:
+                break
+            path.append(t)
+        return not any(t.lower_ in _CIRCUMSTANCE and t.dep_ == "prep" for t in path)
+    if sign_tok.dep_ in ("conj", "advcl", "xcomp") and _subject_like(person) \
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in sign_tok.children):
+        t = person
+        while t.dep_ in ("conj", "compound", "appos") and t.head.i != t.i:
+            t = t.head
+        return t.head.i == sign_tok.head.i
+    return False

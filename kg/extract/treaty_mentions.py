@@ -1,0 +1,654 @@
+"""Which treaty a mention names: its key, label, year and parties. A named treaty (linked to the
+reference data where it names one), an acronym, "the treaty" and "it" (the one just told), a
+description ("the sea agreement"), an unnamed one by its kind, year and the states near it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any
+
+from .. import reference as ref
+from ..model import PartialDate, Ref
+from .lexicon import ANAPHORIC_TIME, SIGN_WORDS, TREATY_HEADS, TWO_STATES
+from .nlp import _doc_text, _governed_by, _token_at_char
+from .names import _title_case
+from .mentions import _DATELINE_PLACE
+from .context import _Article, Mention, Sentence
+from .dating import (
+    _YEAR, _in_own_clause, _resolve_dates, _retrospective, _story_year,
+    _resolve_expr, _text_before, _year_in, _year_near,
+)
+from .modality import _has_past_evidence
+from .scene import _news_of_the_day
+from .summits import _recent_events
+from .known_treaties import link
+
+
+_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_OF_DATE = re.compile(rf"^\s+of\s+(\d{{1,2}}\s+{_MONTHS}\s+\d{{4}}|{_MONTHS}\s+\d{{1,2}},?\s+\d{{4}}|{_MONTHS}\s+\d{{4}})\b")
+_GENERIC_NAME = re.compile(
+    r"^(?:(?:New|Bilateral|Basic)\s+)?(?:Treaty|Agreement|Accord|Pact|Convention|Protocol|Charter)"
+    r"(?:\s+(?:of|on)\s+(?:Friendship|Amity|Cooperation|Peace|Alliance|Mutual Assistance|Non-Aggression|"
+    r"Friendship(?:,)?\s+and\s+\w+(?:\s+and\s+\w+)?))?$")
+
+
+def _signed_another_year(art: _Article, s: Sentence, key: str) -> bool:
+    """The sentence's signing is dated in a year other than the one the treaty ``key`` was signed in."""
+    sign = _sign_token(s)
+    if sign is None:
+        return False
+    told = {f.obj.year for f in art.facts if f.subject == key and f.predicate == "signedOn"
+            and isinstance(f.obj, PartialDate) and f.status is None}
+    label = re.search(r"\((\d{4})\)$", art.entities[key].label) if key in art.entities else None
+    if label is not None:
+        told.add(int(label.group(1)))   # ("Treaty between A and B (1975)": the year it is known by)
+    if not told:
+        return False
+    when, _ = _signing_date(art, s, sign)
+    return when is not None and when.year not in told
+
+
+def _treaty_key(art: _Article, m: Mention, s: Sentence, prev: Sentence | None) -> tuple[str, str, PartialDate | None, list[str]] | None:
+    """(key, label, year, parties) of a treaty mention, or None when it cannot be identified."""
+    year = PartialDate(int(m.extra["year"])) if m.extra.get("year") else None
+    kind = m.extra["kind"]
+    if kind == "acronym":
+        return m.extra["key"], art.entities[m.extra["key"]].label, None, []
+    if kind == "anaphor" or (kind == "generic" and m.extra.get("det") in ("the", "this", "that", "its")
+                             and not m.extra.get("of") and not m.extra.get("mods") and year is None
+                             and not m.extra.get("named_parties")):
+        # "the Treaty", "the accord": the article's most recent named treaty of that kind
+        # (an accord is not the convention it replaced), else the most recent one
+        just = _last_told_treaty(art)
+        if m.text.lower() in ("it", "this") and just in art.entities and _told_just_before(art, just, prev):
+            # "... looked on as an accord on X was signed. It was signed by A and B": that one,
+            # named or not
+            return just, art.entities[just].label, None, []
+        if art.treaty_keys:
+            head = (m.extra.get("head") or m.text).lower().rstrip("s")
+            same = [k for k in art.treaty_keys
+                    if head in {w.lower().rstrip("s") for w in re.findall(r"[\w-]+", art.entities[k].label)}]
+            if not same:
+                # "A and B signed the treaty that closed the feud ... a year before came the Y
+                # Accords ... the treaty was ratified in May": the unnamed treaty told before, of the same kind
+                told = next((f.subject for f in reversed(art.facts) if f.subject.startswith("treaty/")
+                             and f.subject in art.entities and f.subject not in art.treaty_keys
+                             and f.evidence.section != "reference"
+                             and head in {w.lower().rstrip("s") for w in
+                                          re.findall(r"[\w-]+", art.entities[f.subject].label)}), None)
+                if told is not None and not _signed_another_year(art, s, told):
+                    return told, art.entities[told].label, None, []
+            if not same and head in ("protocol", "convention", "charter", "memorandum", "arrangement"):
+                return None   # "the protocol", "the convention": another document than the treaty told
+            key = (same or art.treaty_keys)[-1]
+            if _signed_another_year(art, s, key):
+                return None   # "the accord, signed in 2018, ..." after a treaty signed in 2023: another one
+            ent = art.entities[key]
+            return key, ent.label, None, []
+        told = next((f.subject for f in reversed(art.facts) if f.subject.startswith("treaty/")
+                     and f.subject in art.entities and f.evidence.section != "reference"), None)
+        if told is not None and not _signed_another_year(art, s, told):
+            # "A and B signed an agreement on X. The pact was signed by ...": the unnamed one just told
+            return told, art.entities[told].label, None, []
+        if kind != "generic" or _sign_token(s) is None:
+            return None
+        # "The agreement was signed by A and B" before any treaty is named: an unnamed one
+    named_parties = m.extra.get("named_parties") or []
+    mods = {w.lower() for w in m.extra.get("mods") or []}
+    if kind == "generic" and m.extra.get("det") in ("the", "this", "that") and year is None and mods \
+            and not mods & _NOT_THE_SAME and not m.extra.get("of") and not m.extra.get("about") and not named_parties:
+        # "A and B signed an agreement fixing their sea line ... the sea agreement must be
+        # ratified": the last treaty told in words that hold these ones
+        told = None
+        for f in reversed(art.facts):
+            if not f.subject.startswith("treaty/") or f.subject not in art.entities or f.evidence.section == "reference":
+                continue
+            ent = art.entities[f.subject]
+            # (not the words of this very sentence: "the pact of 1990 replaced the border treaty")
+            said = " ".join([ent.label, *ent.alt_labels,
+                             *(x.evidence.sentence for x in art.facts if x.subject == f.subject
+                               and x.evidence.sentence != s.text)])
+            if all(re.search(rf"\b{re.escape(w)}\b", said, re.I) for w in mods) \
+                    and not _signed_another_year(art, s, f.subject):
+                told = f.subject
+                break
+        if told is not None:
+            for alias in _described(s, m, None):
+                _also_known_as(art, told, alias)
+            return told, art.entities[told].label, None, []
+    if kind == "generic" and m.extra.get("det") in ("the", "this", "that", "its") and year is None \
+            and len(named_parties) >= 2 and art.treaty_keys:
+        # "the Sino-Nepalese accord" after a named treaty: that treaty, its parties told
+        key = art.treaty_keys[-1]
+        told = {f.obj.key for f in art.facts if f.subject == key and f.predicate == "party"}
+        head = (m.extra.get("head") or "").lower().rstrip("s")
+        same_kind = head in {w.lower().rstrip("s") for w in re.findall(r"[\w-]+", art.entities[key].label)}
+        if told == set(named_parties) or not told and same_kind and not _signed_another_year(art, s, key):
+            m.extra["describes_known"] = True
+            return key, art.entities[key].label, None, named_parties
+    parties = named_parties or _parties_near(art, s, prev, m)
+    if kind == "named":
+        name = _title_case(m.text)
+        # "Russia-DPRK Treaty": parties named in the name itself
+        head = re.match(r"^([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)-([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)\s+" + TREATY_HEADS + "$", m.text)
+        if head:
+            a, b = ref.lookup_state(head.group(1)), ref.lookup_state(head.group(2))
+            # state names ("Russia-DPRK Treaty") describe a treaty already named; demonyms
+            # ("the British-Irish Agreement") are the conventional name of a treaty of its own
+            by_demonym = any(st is not None and part.lower() in {d.lower() for d in st.demonyms}
+                             for st, part in ((a, head.group(1)), (b, head.group(2))))
+            if a and b and not by_demonym and art.treaty_keys:
+                pk = sorted([f"state/{ref.slugify(a.label)}", f"state/{ref.slugify(b.label)}"])
+                key = art.treaty_keys[-1]
+                known = link(art, name, None)
+                if known is not None:   # the treaty told before is the one the reference knows by this name
+                    art.linked_treaties.setdefault(key, (known, s, " ".join(m.text.split())))
+                return key, art.entities[key].label, None, pk
+            if a and b and not by_demonym and ref.lookup_treaty(name) is None:
+                return None
+        of_year = re.search(r"\s+of\s+(1[6-9]\d\d|20\d\d)$", name)
+        if of_year:
+            name = name[: of_year.start()]
+            year = year or PartialDate(int(of_year.group(1)))
+        of_date = _OF_DATE.match(_doc_text(s.span.doc)[m.end:m.end + 40])
+        if of_date:   # "the Treaty of Good Neighbours of 2 May 1987": the date it bears
+            got = _resolve_expr(art, of_date.group(1), "past")[0]
+            if got is not None and got.month is not None:   # "of 2 May 1987", "of December 1973"
+                m.extra["of_date"] = got
+                year = year or PartialDate(got.year)
+        if year is None:
+            year = _year_near(art, s, m)
+        slug = ref.slugify(name)
+        alias_of = next((k for k in reversed(art.treaty_keys)
+                         if slug in {ref.slugify(a) for a in art.entities[k].alt_labels}), None)
+        if alias_of is not None:   # "the Moscow Treaty" after "the X Treaty, or Moscow Treaty"
+            return alias_of, art.entities[alias_of].label, year, parties
+        known = link(art, name, year)
+        if known is not None:   # "the ABM Treaty": the reference treaty, under its own name
+            name = known.label
+            key = f"treaty/{ref.slugify(name)}" + (f"-{year.year}" if year and _GENERIC_NAME.match(name) else "")
+            art.linked_treaties.setdefault(key, (known, s, " ".join(m.text.split())))
+            return key, name, year, parties
+        # a distinctive name is the treaty's identity; a generic one needs its year
+        generic = bool(_GENERIC_NAME.match(name))
+        key = f"treaty/{ref.slugify(name)}" + (f"-{year.year}" if year and generic else "")
+        return key, name, year, parties
+    # an unnamed treaty: described by its kind, year and parties
+    if year is None:
+        year = _year_near(art, s, m)
+        sign = _sign_token(s)
+        if year is None and sign is not None:
+            d, _ = _resolve_dates(art, s, sign, "past")
+            year = PartialDate(d.year) if d is not None else None
+        if year is None and prev is not None and ANAPHORIC_TIME.match(s.text):
+            year = _year_in(art, prev)
+        if year is None and sign is not None and (sign.tag_ == "VBD" or _has_past_evidence(sign)):
+            year = _story_date(art, s)
+            year = PartialDate(year.year) if year is not None else None
+    if len(parties) >= 2 and m.extra.get("det") in ("the", "this", "that", "its", "their"):
+        # ("the 1998 accord": the one of that year, not the 1985 one of the same two)
+        known = _same_parties(art, parties, int(m.extra["year"]) if m.extra.get("year") else None)
+        if known is not None:
+            said = re.findall(r"[a-z]+", " ".join([m.extra.get("of") or "", (m.extra.get("about") or ("", ""))[1]]).lower())
+            named = set(re.findall(r"[a-z]+", art.entities[known].label.lower()))
+            if any(w not in named and w not in ("and", "the", "of") for w in said):
+                known = None   # "the treaty of commerce" is not the treaty of friendship of the same two
+        if known is not None and _signed_another_year(art, s, known):
+            known = None   # "the accord, signed in 2015, ..." is not the one they signed on Thursday
+        if known is not None:   # a definite description of a treaty already told
+            return known, art.entities[known].label, None, parties
+    if len(parties) < 2 and _SIGNED_ALONGSIDE.match(s.text) and _last_told_treaty(art) is not None:
+        # "Also signed was an agreement on fisheries": between the parties of the signing just told
+        last = _last_told_treaty(art)
+        parties = sorted({f.obj.key for f in art.facts if f.subject == last and f.predicate == "party"
+                          and isinstance(f.obj, Ref)}) or parties
+        if year is None:
+            year = next((PartialDate(f.obj.year) for f in art.facts if f.subject == last and f.predicate == "signedOn"
+                         and isinstance(f.obj, PartialDate)), None)
+    if len(parties) < 2 and year is not None:
+        # "a 1967 treaty signed in Kampala by A, B and C": the states its signers served
+        parties = _states_of_agents(art, s) or parties
+    if len(parties) < 2 or year is None:
+        return None
+    desc = m.extra.get("of")
+    mods = m.extra.get("mods") or []
+    head = m.extra["head"]
+    about = m.extra.get("about")
+    if about:   # "an agreement on the marking of the [Andean frontier]": no dangling "of the"
+        words = about[1].split()
+        while words and words[-1].lower() in ("of", "the", "a", "an", "for", "between"):
+            words.pop()
+        about = (about[0], " ".join(words)) if words else None
+    noun = (" ".join(mods) + " " if mods else "") + head + (f" of {desc}" if desc else "") \
+        + (f" {about[0]} {about[1]}" if about else "")
+    names = [art.entities[p].label for p in sorted(parties)]
+    label = f"{noun[0].upper()}{noun[1:]} between {' and '.join(names)} ({year.year})"
+    key = "treaty/" + "-".join(ref.slugify(art.entities[p].label) for p in sorted(parties)) + f"-{year.year}"
+    if mods:
+        key += "-" + ref.slugify(" ".join(mods))
+    if about:
+        key += "-" + ref.slugify(f"{head} {about[1]}")
+    return key, label, year, parties
+
+
+_ALSO_SIGNED = re.compile(r"\b[Aa]lso\s+(?:\w+\s+)?(?:signed|concluded|inked|initialled)\b")
+
+
+def _story_date(art: _Article, s: Sentence, named: bool = False) -> PartialDate | None:
+    """The date of a past signing that states none of its own ("the two sides signed an
+    agreement on fisheries"): the story's current date — a meeting or visit told in the last few
+    sentences, else a year stated earlier in the same paragraph, else the news the article reports
+    (an event dated in the week before the article's date), else the article's year. A named treaty
+    ("X signed the Treaty of Y") takes only the first two: it may be an old one."""
+    if _YEAR.search(s.text):
+        return None   # the sentence's own years are other events': better none than a guess
+    if _ALSO_SIGNED.search(s.text):
+        # "the two sides also signed an agreement on X": at the signing just told
+        last = next((f.obj for f in reversed(art.facts) if f.predicate == "signedOn" and f.status is None
+                     and isinstance(f.obj, PartialDate)), None)
+        if last is not None:
+            return last
+    dated = [e for e in _recent_events(art, s) if e.start is not None and e.extra.get("block") == s.block]
+    if dated:
+        return dated[-1].start
+    years = _YEAR.findall(_doc_text(s.span.doc)[:s.span.start_char])
+    if years:
+        return PartialDate(int(years[-1]))
+    if named or art.article_date is None:
+        return None
+    news = [e for e in art.events if e.kind in ("Summit", "Visit") and e.start is not None
+            and _news_of_the_day(art, e.start)]
+    if news:
+        return news[-1].start
+    if _retrospective(art):
+        # an article looking back at an old story: the story's year, not the article's
+        story = _story_year(_text_before(art, s, len(_doc_text(s.span.doc))))
+        if story is not None and story <= art.article_date.year - 2:
+            return PartialDate(story)
+    return PartialDate(art.article_date.year)
+
+
+def _same_parties(art: _Article, parties: list[str], year: int | None = None) -> str | None:
+    """The treaty this article already gave exactly these parties, most recent first ("the
+    Chilean-Bolivian pact" after "a pact on river transport between" the two); with a year, the
+    one signed that year (or of no known year)."""
+    want = set(parties)
+    got: dict[str, set[str]] = {}
+    for f in art.facts:
+        if f.predicate == "party" and f.subject.startswith("treaty/"):
+            got.setdefault(f.subject, set()).add(f.obj.key)
+    for key in reversed(list(got)):
+        if got[key] == want:
+            years = {f.obj.year for f in art.facts if f.subject == key and f.predicate == "signedOn"
+                     and isinstance(f.obj, PartialDate)}
+            if year is None or not years or year in years:
+                return key
+    return None
+
+
+def _meeting_states(art: _Article, s: Sentence) -> list[str]:
+    """The states of the two sides of a meeting or visit just told (for "the two sides")."""
+    for e in reversed(_recent_events(art, s)):
+        states = list(dict.fromkeys(st for p in e.people() for st in sorted(art.offices.get(p, ()))))
+        if e.kind == "Visit" and e.destination and e.destination.startswith("state/"):
+            states = list(dict.fromkeys([*states, e.destination]))
+        if len(states) == 2:
+            return states
+    return []
+
+
+_WATCH_VERBS = {"watch", "witness", "attend", "observe"}
+
+
+# what one is at a signing without signing ("with X as witness")
+_WITNESS_ROLES = {"witness", "witnesses", "guarantor", "guarantors", "observer", "observers", "guest", "guests",
+                  "mediator", "mediators", "host"}
+
+
+def _bystander_tokens(s: Sentence) -> set[int]:
+    """Token indices of those the sentence names as watching a signing, not taking part in it:
+    "..., watched by X", "in the presence of X", "witnessed by X"."""
+    out: set[int] = set()
+    for t in s.span:
+        head = None
+        if t.lemma_.lower() in _WATCH_VERBS and t.tag_ == "VBN" and any(c.dep_ == "agent" for c in t.children):
+            head = t
+        elif t.lower_ == "presence" and t.head.lower_ in ("in", "under") and t.head.dep_ == "prep":
+            head = t.head
+        elif t.lower_ == "as" and any(c.dep_ == "pobj" and c.lemma_.lower() in _WITNESS_ROLES for c in t.children):
+            # "with President X as witness", "X, as guarantor, looked on"
+            head = next((a for a in t.ancestors if a.lower_ == "with" and a.dep_ == "prep"), None) or next(
+                (c for c in t.head.children if c.lower_ == "with" and c.dep_ == "prep" and c.i < t.i), None)
+        if head is not None:
+            out.update(x.i for x in head.subtree)
+    return out
+
+
+def _parties_near(art: _Article, s: Sentence, prev: Sentence | None, m: Mention) -> list[str]:
+    keys = []
+    doc = s.span.doc
+    watching = _bystander_tokens(s)
+    dateline = _DATELINE_PLACE.match(s.raw)
+    for st in s.states:
+        if dateline is not None and doc[st.start].idx - s.span.start_char < dateline.end():
+            continue   # "AKTAU, Kazakhstan, Aug 12 -": where the story was filed
+        if st.start in watching and any(p.start in watching and 0 <= p.start - st.end <= 2 for p in s.persons):
+            continue   # "watched by Brazilian President X": a guest's state, not a party
+        if st.start > 0 and doc[st.start - 1].lower_ in ("in", "at", "near") and doc[st.start - 1].dep_ == "prep" \
+                or doc[st.end - 1].dep_ == "pobj" and doc[st.end - 1].head.lower_ in ("in", "at", "near") \
+                and doc[st.start - 1].lower_ == "the":
+            continue   # "signed in Singapore", "at the Vatican": where, not who
+        if _in_a_place_phrase(doc[st.end - 1]):
+            continue   # "signed in a hall of the Vatican": where, not who
+        if st.end < len(doc) and doc[st.end].lower_ in _PLACE_WORDS:
+            continue   # "in the Zambian capital", "at a Kenyan resort": where, not who
+        if not (m.start <= doc[st.start].idx < m.end) or m.extra.get("kind") == "generic":
+            keys.append(st.key)
+    for pl in s.places:   # "Tallinn signed a customs accord with Stockholm": capitals as governments
+        seat = art.seat_of(pl.key)
+        if seat is not None and (dateline is None or doc[pl.start].idx - s.span.start_char >= dateline.end()) \
+                and _as_government(doc[pl.end - 1]):
+            keys.append(seat)
+    keys = list(dict.fromkeys(keys))
+    if len(keys) < 2 and m.extra.get("kind") == "generic":
+        # "Prime Minister A and the Irish Taoiseach, B, signed an agreement": the signers' states,
+        # where the article knows them
+        sign = _sign_token(s)
+        if sign is not None:
+            # "an accord that A's predecessor, B, signed with C": the relative clause's subject,
+            # where the parser lost it
+            told = {p.key for p in s.persons if p.start in watching}
+            for k in _relative_subjects(art, s, m, sign):
+                if k not in told:
+                    keys = list(dict.fromkeys(keys + sorted(art.offices[k])))
+            for p in s.persons:
+                head = doc[p.end - 1]
+                if p.start not in watching and len(art.offices.get(p.key, ())) == 1 and any(
+                        a.i == sign.i for a in head.ancestors) and (head.dep_ in ("nsubj", "conj", "appos")
+                                                                      or head.dep_ == "nmod" and head.head.dep_ == "nsubj"
+                                                                      # "A signed with B": B signed too
+                                                                      or head.dep_ == "pobj" and head.head.lower_ == "with"
+                                                                      and head.head.head.i == sign.i
+                                                                      or _by_agent(head, sign)):
+                    keys = list(dict.fromkeys(keys + sorted(art.offices[p.key])))
+    sign = _sign_token(s)
+    if len(keys) < 2 and m.extra.get("kind") == "generic" and sign is not None and sign.pos_ == "NOUN" \
+            and sign.head.lemma_.lower() in _WATCH_VERBS | {"oversee"}:
+        # "A and B looked on at the signing of an accord on X": an accord of the watching leaders' states
+        watchers = [p.key for p in s.persons if _governed_by(doc[p.end - 1], sign.head)
+                    and doc[p.end - 1].dep_ in ("nsubj", "conj", "appos", "compound")
+                    and (p.key in art.leaders or p.key in art.leader_titled) and len(art.offices.get(p.key, ())) == 1]
+        states = list(dict.fromkeys(st for k in watchers for st in art.offices[k]))
+        if len(states) >= 2:
+            keys = states
+    two = TWO_STATES.search(s.text)
+    if len(keys) < 2 and two and (re.search(r"\b(?:two|both)\b", two.group(0), re.I) or not _MANY_STATES.search(s.text)):
+        keys = _meeting_states(art, s) or [k for k, _ in art.state_counts.most_common(2)]
+    if len(keys) < 2 and prev is not None and m.extra.get("kind") == "generic" \
+            and (ANAPHORIC_TIME.match(s.text) or not keys):
+        subjects = [st.key for st in prev.states
+                    if _subject_like(prev.span.doc[st.start])]
+        pool = subjects if len(set(subjects)) >= 2 else [st.key for st in prev.states]
+        keys = list(dict.fromkeys(keys + pool))
+    return [k for k in keys if k][:6] if len(keys) >= 2 else keys
+
+
+def _in_a_place_phrase(tok: Any) -> bool:
+    """``tok`` (a state's name) ends an "of" phrase on a noun that says where: "in a hall of the
+    Vatican", "at the palace of X"."""
+    t = tok
+    for _ in range(4):
+        if t.dep_ != "pobj" or t.head.lower_ != "of" or t.head.head.pos_ not in ("NOUN", "PROPN"):
+            return False
+        t = t.head.head
+        if t.dep_ == "pobj" and t.head.lower_ in ("in", "at", "near", "inside", "outside") and t.head.dep_ == "prep":
+            return True
+    return False
+
+
+# nouns a state's adjective makes a place: "the Zambian capital", "a Kenyan resort town"
+_PLACE_WORDS = {"capital", "city", "town", "port", "resort", "village", "island", "province", "region", "coast",
+                "seaside", "countryside"}
+
+
+# "the heads of the six member states": more than two sides, none of them named here
+_MANY_STATES = re.compile(r"\b(?:three|four|five|six|seven|eight|nine|ten|[3-9]|\d\d)\s+(?:countries|nations|states|"
+                          r"members|governments|neighbou?rs)\b", re.I)
+
+
+def _as_government(tok: Any) -> bool:
+    """A capital's name stands for its government: the subject of a clause, or the one an
+    agreement is "with" or "between" ("signed with Riga", "between Ankara and Athens")."""
+    t = tok
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    if t.dep_ == "pobj":
+        return t.head.lower_ in ("with", "between")
+    return _subject_like(tok)
+
+
+def _subject_like(tok: Any) -> bool:
+    """The token is (part of) a clause's subject: "North Korea and Russia restored ..."."""
+    t = tok
+    for _ in range(4):
+        if t.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        if t.dep_ in ("conj", "compound", "cc") and t.head.i != t.i:
+            t = t.head
+            continue
+        return False
+    return False
+
+
+_PHRASE_PREPS = {"on", "for", "concerning", "covering", "to", "of", "in"}
+_PHRASE_STOP = {"which", "that", "who", "signed", "concluded", "reached", "allowing", "under", "after",
+                "before", "during", "when", "while"}
+# words that set a treaty apart from the one just told ("the new agreement", "the earlier accord")
+_NOT_THE_SAME = {"new", "newly", "revised", "old", "earlier", "previous", "original", "existing", "separate",
+                 "similar", "second", "another", "other", "first", "later", "former", "interim", "final"}
+_DULL_MODS = {"new", "bilateral", "landmark", "historic", "separate", "similar", "first", "second", "another",
+              "an", "a", "the", "this", "that", "its", "their", "two", "three", "old", "earlier", "previous"}
+
+
+def _described(s: Sentence, m: Mention, year: PartialDate | None) -> set[str]:
+    """The ways an unnamed treaty's own words describe it, as a reader would cite it: "agreement
+    on civil nuclear cooperation", "border security agreement", "1959 accord", "accord of 1959"."""
+    head = m.extra.get("head")
+    tok = next((t for t in s.span if m.start <= t.idx < m.end and t.lower_ == head), None)
+    out: set[str] = set()
+    if tok is None:
+        return out
+    mods = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod") and c.lower_ not in _DULL_MODS
+            and re.fullmatch(r"[\w-]+", c.text) and not c.like_num]
+    before: list[str] = []
+    if mods:
+        lo = min(c.left_edge.i for c in mods)
+        # (a number of its own is a year or a count; "nine-point", "10-year" are its words)
+        before = [t.text for t in tok.doc[lo:tok.i] if t.lower_ not in _DULL_MODS
+                  and not (t.like_num and tok.doc[t.i + 1].text != "-")]
+        if before:
+            out.add(" ".join(before + [tok.text]))
+    for prep in tok.rights:
+        if prep.dep_ != "prep" or prep.lower_ not in _PHRASE_PREPS:
+            continue
+        words = []
+        for t in tok.doc[prep.i:prep.right_edge.i + 1]:
+            if t.text in (",", ";", "(", ")", ":", "—", "–") or t.dep_ in ("relcl", "acl", "advcl") \
+                    or (t.lower_ in _PHRASE_STOP and words):
+                break
+            words.append(t.text)
+        if len(words) >= 2:
+            phrase = f"{tok.text} {' '.join(words)}"
+            cut = re.split(r"\s+(?:between|with|among)\s+", phrase)[0]
+            for p in {phrase, cut} if len(cut.split()) >= 3 else {phrase}:
+                out.add(p)
+                if before:   # and with its words before ("comprehensive agreement on border integration")
+                    out.add(" ".join(before + [p]))
+        break
+    if year is not None and m.extra.get("det") not in ("a", "an"):
+        out |= {f"{year.year} {tok.text}", f"{tok.text} of {year.year}"}
+    return {re.sub(r"\s+([-’'])\s*", r"\1", o) for o in out}
+
+
+def _told_just_before(art: _Article, key: str | None, prev: Sentence | None) -> bool:
+    """The treaty is one the sentence before states facts of."""
+    return key is not None and prev is not None and any(
+        f.subject == key and f.evidence.sentence == prev.text for f in art.facts)
+
+
+# the nouns of a document signed ("A and B signed the accord")
+_SIGNED_THINGS = {"treaty", "agreement", "accord", "pact", "convention", "protocol", "charter", "document", "text"}
+
+
+def _by_agent(person: Any, sign_tok: Any) -> bool:
+    """The person is named in the signing's by-phrase ("concluded ... by A and B"), or is the
+    subject of a signing verb whose object is a treaty ("A and B signed the Elysee Treaty", "... the pact"):
+    a signer whatever office the article gives them — not a possessor in it ("B, A's father")."""
+    if person.dep_ == "poss":
+        return False
+    t = person
+    while t.dep_ in ("conj", "compound", "flat", "appos", "nmod") and t.head.i != t.i:
+        t = t.head   # (the parser may read "A B and C D" as A B modifying C D)
+    if t.dep_ == "nsubj" and t.head.i == sign_tok.i and sign_tok.pos_ == "VERB" and sign_tok.lemma_.lower() == "sign" \
+            and any(c.dep_ in ("dobj", "obj") and (c.pos_ == "PROPN" or c.lemma_.lower() in _SIGNED_THINGS)
+                    for c in sign_tok.children):
+        return True   # ("The foreign ministers, A and B, signed the accord": A and B signed, whatever their office)
+    for t in person.ancestors:
+        if t.dep_ == "agent" and t.head.i == sign_tok.i:
+            return True
+        if t.i == sign_tok.i or t.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
+def _relative_subjects(art: _Article, s: Sentence, m: Mention, sign_tok: Any) -> list[str]:
+    """The office-holders between a treaty and the verb of the "that"/"which" clause that signs it
+    ("an accord that A's predecessor, B, signed with C": B), however the parser hung them; and
+    one the signing is "with"."""
+    doc = s.span.doc
+    text = _doc_text(doc)
+    if not (m.end <= sign_tok.idx and re.match(r"^\s*(?:that|which)\b", text[m.end:sign_tok.idx])):
+        return []
+    out = [p.key for p in s.persons if m.end <= doc[p.end - 1].idx < sign_tok.idx and doc[p.end - 1].dep_ != "poss"
+           and len(art.offices.get(p.key, ())) == 1]
+    out += [p.key for p in s.persons if doc[p.end - 1].dep_ == "pobj" and doc[p.end - 1].head.lower_ == "with"
+            and doc[p.end - 1].head.head.i == sign_tok.i and len(art.offices.get(p.key, ())) == 1]
+    return list(dict.fromkeys(out))
+
+
+def _named_by(s: Sentence, sign: Any) -> list[str]:
+    """The people a signing's by-phrase names, or listed after it where the parser hung the
+    names elsewhere ("signed at X by three presidents, A, B and C")."""
+    doc = s.span.doc
+    by = next((c for c in sign.children if c.dep_ == "agent"), None)
+    out = []
+    for p in s.persons:
+        after_by = by is not None and p.start > by.i and not any(
+            t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound") for t in doc[by.i + 1:p.start])
+        if _by_agent(doc[p.end - 1], sign) or after_by:
+            out.append(p.key)
+    return list(dict.fromkeys(out))
+
+
+def _states_of_agents(art: _Article, s: Sentence) -> list[str]:
+    """The states of the people a signing's by-phrase names, each serving one state, when they
+    are two or more."""
+    sign = _sign_token(s)
+    if sign is None:
+        return []
+    states: list[str] = []
+    for key in _named_by(s, sign):
+        served = art.offices.get(key, set())
+        if len(served) > 1:
+            return []
+        states.extend(served)
+    states = list(dict.fromkeys(states))
+    return states if len(states) >= 2 else []
+
+
+def _also_known_as(art: _Article, key: str, name: str) -> None:
+    ent = art.entities.get(key)
+    if ent is not None and name != ent.label and name not in ent.alt_labels:
+        art.entities[key] = replace(ent, alt_labels=ent.alt_labels | {name})
+
+
+def _last_told_treaty(art: _Article) -> str | None:
+    """The treaty the article told last."""
+    return next((f.subject for f in reversed(art.facts) if f.subject.startswith("treaty/")), None)
+
+
+# "Signed that day was a second accord on X", "Also signed were two protocols": documents
+# of the signing just told
+_SIGNED_ALONGSIDE = re.compile(r"^(?:Also\s+signed|Signed\b[^.;]{0,40}?)\s+(?:was|were)\b")
+
+
+_LIGHT_SIGN = {"put", "affix", "set", "add"}
+_SIGN_OBJECTS = {"signature", "name", "hand", "seal", "initial", "pen"}   # ("put pen to paper")
+
+
+def _sign_token(s: Sentence) -> Any | None:
+    """The word that reports a signing: "signed", "the signing of", "set their names to"."""
+    for t in s.span:
+        if t.lemma_.lower() in _LIGHT_SIGN and any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in _SIGN_OBJECTS
+                                                     for c in t.children):
+            return t
+        if t.lemma_.lower() in SIGN_WORDS or t.lower_ in SIGN_WORDS:
+            return t
+    return None
+
+
+def _other_clause(tok: Any, sign_tok: Any) -> bool:
+    """``tok`` hangs, inside the signing's subtree, off another verb with a subject of its own
+    ("signed X, years after A signed Y on DATE")."""
+    for t in tok.ancestors:
+        if t.i == sign_tok.i:
+            return False
+        if t.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            return any(a.i == sign_tok.i for a in t.ancestors)
+    return False
+
+
+def _signing_date(art: _Article, s: Sentence, sign_tok: Any) -> tuple[PartialDate | None, PartialDate | None]:
+    """The date of the signing: one the signing word governs, or any when it is the main verb."""
+    lo, hi = sign_tok.left_edge.idx, sign_tok.right_edge.idx + len(sign_tok.right_edge.text)
+    if sign_tok.dep_ == "relcl" and any(c.lower_ == "when" for c in sign_tok.children) \
+            and not any(lo <= m.start < hi for m in s.dates):
+        # "in September 2019, when A and B put their names to X": the time the clause hangs on
+        at = next((m for m in s.dates if m.start <= sign_tok.head.idx < m.end), None)
+        if at is not None:
+            got = _resolve_expr(art, at.text, "past", context=_text_before(art, s, at.start))
+            if got[0] is not None:
+                return got
+    # not a date of a clause of its own in the signing's subtree ("signed X, 40 years after A
+    # and B signed Y on 3 May 1981")
+    own = [m for m in s.dates if lo <= m.start < hi and not _other_clause(_token_at_char(s.span, m.start), sign_tok)]
+    if not own and sign_tok.dep_ in ("acl", "relcl"):
+        # "the X Treaty, signed in A, B, on 3 March 2002, which ...": a date the
+        # parser hung elsewhere, right after the participle's phrase
+        text = _doc_text(s.span.doc)
+        own = [m for m in s.dates if hi <= m.start < hi + 12 and re.fullmatch(r"[\s,]*(?:on|in)?\s*", text[hi:m.start])][:1]
+    if own:
+        for m in sorted(own, key=lambda m: abs(m.start - sign_tok.idx)):
+            got = _resolve_expr(art, m.text, "past", context=_text_before(art, s, m.start))
+            if got[0] is not None:
+                return got
+        return None, None
+    if sign_tok.dep_ == "ROOT" or sign_tok.head.dep_ == "ROOT" and sign_tok.dep_ in ("conj", "advcl"):
+        for m in sorted(s.dates, key=lambda m: abs(m.start - sign_tok.idx)):
+            if _other_clause(_token_at_char(s.span, m.start), sign_tok) or _in_own_clause(s, sign_tok, m.start):
+                continue
+            got = _resolve_expr(art, m.text, "past", context=_text_before(art, s, m.start))
+            if got[0] is not None:
+                return got
+        return None, None
+    if sign_tok.dep_ == "conj" and sign_tok.head.pos_ in ("VERB", "AUX"):
+        # "met in Brussels on Tuesday and signed X": the time of the verb it is coordinated with
+        doc = s.span.doc
+        shared = [m for m in s.dates if _governed_by(_token_at_char(s.span, m.start), sign_tok.head)
+                  and not _governed_by(_token_at_char(s.span, m.start), sign_tok)]
+        for m in shared:
+            got = _resolve_expr(art, m.text, "past", context=_text_before(art, s, m.start))
+            if got[0] is not None and doc is not None:
+                return got
+    return None, None

@@ -1,0 +1,642 @@
+"""Visits: a leader's travel to a place or state ("arrived in", "flew to", "on a state visit to",
+"was in X"), its visitor, destination and days; a host's reception as a meeting."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..model import Evidence, PartialDate
+from .lexicon import LIGHT_VERBS, VISIT_NOUNS, VISIT_VERBS
+from .nlp import _governed_by
+from .mentions import _subject_person as _sentence_subject, says_here
+from .context import _Article, Event, Mention, _persons_by_token, Sentence
+from .dating import (
+    _dates_agree, _predecessor_phrase, _resolve_dates, _resolve_expr, _text_before,
+)
+from .modality import _event_status, _is_speculative
+from .scene import (
+    _ENDING, _GATHERINGS, _JOURNEYS, _PLACE_NOUNS, _a_building, _background, _closing_day, _news_of_the_day,
+    _place_for, _subject_person, _town_of_building, _trigger_tokens, _where_clause,
+)
+
+
+_AIRSIDE = re.compile(r"\b(?:airport|tarmac|airbase|air base|steps of (?:the|his|her) plane)\b", re.I)
+
+
+def _visits(art: _Article, s: Sentence) -> None:
+    by_tok = _persons_by_token(s)
+    for tok, lem in _trigger_tokens(s, VISIT_NOUNS, VISIT_VERBS | _PLAIN_MOTION):
+        # (a readout's "paid a State Visit": the capitals make it a proper noun)
+        is_noun = (tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and tok.text[:1].isupper()
+                   and tok.i > s.span.start and tok.doc[tok.i - 1].lower_ in ("state", "official", "working", "a", "the")) \
+            and lem in VISIT_NOUNS
+        is_verb = tok.pos_ == "VERB" and (lem in VISIT_VERBS or _goes_to(tok, lem))
+        if not (is_noun or is_verb):
+            continue
+        visitor = None
+        dest = None
+        if is_noun:
+            for c in tok.children:
+                if c.dep_ == "poss" and c.i in by_tok:
+                    visitor = by_tok[c.i].key
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for g in c.subtree:
+                        if g.i in by_tok:
+                            visitor = by_tok[g.i].key
+                            break
+            if visitor is None:
+                # "an official visit to X by President Y": the visit's agent
+                by = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"]
+                by += [c for t in tok.children if t.dep_ == "prep" and t.lower_ == "to"
+                       for g in t.subtree for c in g.children if c.dep_ == "prep" and c.lower_ == "by"]
+                for c in by:
+                    named = [g for g in c.subtree if g.i in by_tok]
+                    if named:
+                        visitor = by_tok[named[0].i].key
+                        break
+            if visitor is None:
+                # "Putin's brief visit": possessor may hang off a compound/amod
+                for c in tok.children:
+                    for g in c.subtree:
+                        if g.dep_ == "poss" and g.i in by_tok:
+                            visitor = by_tok[g.i].key
+            if visitor is None:
+                for c in tok.lefts:
+                    if c.i in by_tok:
+                        visitor = by_tok[c.i].key
+            if visitor is None and any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in tok.children):
+                # "she spoke of her April visit to Kampala": the one the sentence is about
+                visitor = _sentence_subject(s)
+            if visitor is None and tok.dep_ == "pobj" and tok.head.lower_ in ("on", "during") \
+                    and tok.head.head.i in by_tok:
+                visitor = by_tok[tok.head.head.i].key   # "X, on a state visit, held talks"
+            if visitor is None and tok.dep_ == "pobj" and tok.head.lower_ in ("on", "during", "for") \
+                    and tok.head.head.pos_ in ("VERB", "AUX"):
+                # "Ruto is on a state visit to Tanzania", "arrived on a two-day visit"
+                for c in tok.head.head.children:
+                    if c.dep_ in ("nsubj", "nsubjpass") and c.i in by_tok:
+                        visitor = by_tok[c.i].key
+            if visitor is None and tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in LIGHT_VERBS:
+                verb = tok.head
+                if verb.dep_ in ("xcomp", "advcl", "conj") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+                    # "arrived ... to begin a tour of X", "paid a state visit to A and paid a working
+                    # visit to B": the subject of the verb before
+                    verb = verb.head
+                for c in verb.children:
+                    if c.dep_ in ("nsubj", "nsubjpass") and c.i in by_tok:
+                        visitor = by_tok[c.i].key
+                    elif c.dep_ == "nsubj" and c.lower_ in ("he", "she") and verb.dep_ == "relcl":
+                        visitor = _sentence_subject(s)   # "X arrived from Y, where he had made a visit"
+            if visitor is None:
+                j = tok.i - 1
+                while j > s.span.start and s.span.doc[j].pos_ in ("ADJ",):
+                    j -= 1
+                if s.span.doc[j].text in ("'s", "’s", "'", "’") and j - 1 in by_tok:
+                    visitor = by_tok[j - 1].key
+        else:
+            visitor = _subject_person(tok, by_tok)
+            if visitor is None and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) \
+                    and (tok.dep_ in ("xcomp", "conj", "advcl", "acl") or tok.dep_ == "relcl" and any(
+                    c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)   # "the first leader to visit X"
+                         or tok.dep_ == "pcomp" and tok.head.lower_ in ("before", "after")):   # "met A before heading to B"
+                heads = [tok.head] + ([tok.head.head] if tok.head.pos_ in ("NOUN", "ADP") else [])
+                for h in heads:
+                    if visitor is None:
+                        visitor = _subject_person(h, by_tok)
+        if visitor is None:
+            continue
+        dest = _destination(art, s, tok, is_verb) or _where_clause(s, tok)
+        if dest is None and is_noun and tok.dep_ == "pobj" and tok.head.lower_ in ("on", "for") \
+                and tok.head.head.pos_ == "VERB" and tok.head.head.lemma_.lower() in _JOURNEYS:
+            # "flew to Malta on Monday on a visit ...": where the journey it was made on went
+            dest = _destination(art, s, tok.head.head, True)
+        if dest is None and is_noun and art.dateline_place and (
+                tok.dep_ == "pobj" and tok.head.lower_ in ("on", "for", "during")   # ("signed ... during a visit by X")
+                or tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in LIGHT_VERBS | {"begin", "start"}):
+            # "X, on a state visit, held talks ...", "Y stayed on for a state visit": a visit told
+            # from where the story is filed
+            home = art.offices.get(visitor, set())
+            here = art.place(art.dateline_place)
+            if here and home and art.state_of(here) not in home | {None}:
+                dest = here
+        # a visit's date is the one attached to it, not any date of the sentence
+        status, start, end = _event_status(art, s, tok, own_date_only=not is_verb)
+        if is_noun and status is None and (start is None or start.day is None) and tok.dep_ in ("dobj", "obj", "nsubj") \
+                and tok.head.lemma_.lower() in _ENDING:
+            # "wrapped up a three-day visit on Friday", "X's visit ... ended on Thursday": the
+            # date the ending verb gives
+            _, said, said_end = _event_status(art, s, tok.head, own_date_only=True)
+            if said is not None and said.day is not None:
+                start, end = said, said_end
+        if is_noun and status is None and start is not None and end is None:
+            start, end = _closing_day(s, tok, start)   # its last day; the first when its length is told
+        if is_noun and status is None and start is None and art.article_date is not None \
+                and tok.dep_ == "pobj" and tok.head.lower_ in ("on", "for") \
+                and tok.head.head.lemma_.lower() == "be" and tok.head.head.tag_ in ("VBZ", "VBP"):
+            start = art.article_date   # "X is in Berlin for a two-day visit": under way as the story is told
+        if is_noun and status is None and (start is None or start.month is None) and tok.dep_ == "pobj" \
+                and tok.head.lower_ in ("on", "during") and tok.head.head.pos_ == "VERB":
+            # "X held talks with Y on Monday, on his first foreign trip (this year)": the time of
+            # what was done on it
+            _, done, done_end = _event_status(art, s, tok.head.head, own_date_only=True)
+            if done is not None and _dates_agree(start, done):
+                start, end = done, done_end
+        if is_noun and status is None and start is None and tok.dep_ in ("dobj", "obj") \
+                and tok.head.dep_ in ("advcl", "xcomp") and tok.head.head.pos_ == "VERB" \
+                and tok.head.head.lemma_.lower() in VISIT_VERBS:
+            # "arrived in X on 15 May to begin a tour of Y": the tour began with the arrival
+            _, start, end = _event_status(art, s, tok.head.head, own_date_only=True)
+        if start is None and status is None and is_verb and _LATER_THAT_DAY.search(s.text):
+            start = _day_told_before(art, s)   # "X left for Y in the afternoon", "landed shortly afterwards"
+        if dest is None and is_verb and status is None and art.dateline_place and _arrives(tok) \
+                and (says_here(s.text) or _news_of_the_day(art, start)):
+            # "X arrived on Tuesday", "Y, who flew in on Friday": to where the story is filed
+            home = art.offices.get(visitor, set())
+            here = art.place(art.dateline_place)
+            if here and home and art.state_of(here) not in home | {None}:
+                dest = here
+        if dest is None:
+            if is_noun and status is None:
+                # "X began a three-day state visit on Thursday. He was welcomed in Kampala by Y": a
+                # visit whose destination a sentence after it gives (joined when events are merged)
+                ev = Event("Visit", [visitor], start, end, destination=None,
+                           extra={"type": "Visit", "sent": s.index, "block": s.block, "background": _background(tok)})
+                ev.evidence.append(Evidence(s.text, s.section))
+                art.events.append(ev)
+            continue
+        home = art.offices.get(visitor, set())
+        if (art.state_of(dest) in home or dest in home) and is_noun:
+            # "A and B, on a visit to Bonn, signed ...": of the two, the one from abroad
+            others = [by_tok[c.i].key for i, m in by_tok.items() if m.key == visitor
+                      for c in s.span.doc[i].conjuncts if c.i in by_tok and by_tok[c.i].key != visitor]
+            away = [k for k in dict.fromkeys(others) if art.offices.get(k)
+                    and art.state_of(dest) not in art.offices[k] and dest not in art.offices[k]]
+            if len(away) == 1:
+                visitor, home = away[0], art.offices[away[0]]
+        if art.state_of(dest) in home or dest in home:
+            continue   # a trip at home ("went to Mumbai") is no visit to a state
+        if _a_building(art, s, dest) or _a_region(art, s, dest):
+            continue   # "visited St. Mary's Church", "a tour of West Africa": no visit to one state
+        if start is None and status is None and is_verb:
+            start = _occasion_day(art, s, tok, visitor, dest)
+        dests = [dest] + _further_destinations(s, tok, dest)   # "visited A and B", "visits to A and B"
+        for who in dict.fromkeys([visitor, *(_delegation_leaders(tok, by_tok) + _listed_subjects(tok, by_tok)
+                                              + _coordinated_subjects(tok, by_tok) if is_verb else [])]):
+            if who != visitor and (art.state_of(dest) in art.offices.get(who, set()) or dest in art.offices.get(who, set())
+                                   or not art.offices.get(who)):
+                continue   # (one who travelled at home, or of no known office)
+            for where in dests:
+                ev = Event("Visit" if status is None else "Plan", [who], start, end,
+                           destination=where, status=status,
+                           extra={"type": "Visit", "sent": s.index, "block": s.block, "background": _background(tok)})
+                ev.evidence.append(Evidence(s.text, s.section))
+                art.events.append(ev)
+    _predecessor_visits(art, s, by_tok)
+
+
+# a time of the day just told: "in the afternoon", "that evening", "later that day"
+_OCCASIONS = {"ceremony", "signing", "summit", "talks", "meeting", "conference", "funeral", "inauguration",
+              "celebrations", "celebration", "commemoration", "anniversary", "parade"}
+
+
+def _occasion_day(art: _Article, s: Sentence, tok: Any, visitor: str, dest: str) -> PartialDate | None:
+    """"travelled to X for the ceremony": the day of the gathering at X the visitor took part in,
+    as the story told it; "travelled to X to attend it / to take his seat", just after a
+    gathering at X was told: that gathering's time."""
+    where = art.state_of(dest) or dest
+    at_x = lambda e: e.place is not None and (e.place == dest or (art.state_of(e.place) or e.place) == where)  # noqa: E731
+    if any(c.dep_ == "prep" and c.lower_ == "for" and any(g.dep_ == "pobj" and g.lemma_.lower() in _OCCASIONS
+                                                          for g in c.children) for c in tok.children):
+        told = [e for e in art.events if e.kind == "Summit" and e.start is not None and e.start.day
+                and visitor in e.participants and at_x(e)]
+        return told[-1].start if told else None
+    if any(c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in _TAKE_PART for c in tok.children):
+        told = [e for e in art.events if e.kind == "Summit" and e.start is not None and at_x(e)
+                and 0 <= s.index - e.extra.get("sent", -99) <= 1 and e.extra.get("trigger") in _GATHERINGS]
+        return told[-1].start if told else None
+    return None
+
+
+# purposes that are taking part in a gathering: "to attend", "to take his seat", "to join them"
+_TAKE_PART = {"attend", "take", "join", "address", "open", "chair"}
+
+
+# parts of the world, not states or towns: "West Africa", "the Middle East", "Southeast Asia"
+_REGION = re.compile(r"\b(?:Africa|Asia|Europe|America|Americas|Middle\s+East|Near\s+East|Far\s+East|Gulf|Balkans|Caucasus|"
+                     r"Pacific|Caribbean|Sahel|Maghreb|Levant|Scandinavia|Baltics?|Oceania|Horn\s+of\s+Africa)\b")
+
+
+def _a_region(art: _Article, s: Sentence, dest: str) -> bool:
+    """A destination that is a part of the world the reference does not place in a state."""
+    if not dest.startswith("place/") or art.state_of(dest) is not None:
+        return False
+    return any(m.key == dest and _REGION.search(m.text) for m in s.places)
+
+
+_LATER_THAT_DAY = re.compile(r"\b(?:in\s+the|that|the\s+same|later\s+that|later\s+in\s+the)\s+"
+                             r"(?:morning|afternoon|evening|night|day)\b|"
+                             r"\b(?:shortly|soon|(?:an|one|two|three|a\s+few)\s+hours?|minutes)\s+(?:afterwards|after(?:wards)?|later)\b",
+                             re.I)
+
+
+def _day_told_before(art: _Article, s: Sentence) -> PartialDate | None:
+    """The day the sentence before (in the same paragraph) tells, or else the day of the last
+    dated event of the paragraph."""
+    prev = next((x for x in art.sentences if x.index == s.index - 1 and x.block == s.block), None)
+    if prev is not None and prev.dates:
+        said, _ = _resolve_dates(art, prev, None, "past")
+        if said is not None and said.day is not None:
+            return said
+    dated = [e for e in art.events if e.extra.get("block") == s.block and e.start is not None and e.start.day]
+    return dated[-1].start if dated else None
+
+
+_ORDINAL = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|last|only)\b", re.I)
+
+
+def _predecessor_visits(art: _Article, s: Sentence, by_tok: dict[int, Mention]) -> None:
+    """"The first Swedish king to visit Peru since A in 1976", "the third chancellor to
+    visit X, after B in May 1995 and C in April 2004": each predecessor visited the same place,
+    at the time the phrase gives."""
+    told = [e for e in art.events if e.kind == "Visit" and e.extra.get("sent") == s.index and e.destination]
+    if not told or not _ORDINAL.search(s.text):
+        return
+    doc = s.span.doc
+    for t in s.span:
+        if not _predecessor_phrase(s, t):
+            continue
+        people = [g for g in t.subtree if g.i in by_tok and g.dep_ in ("pobj", "conj")]
+        for g in people:
+            who = by_tok[g.i].key
+            if any(who in e.participants for e in told):
+                continue
+            # the date right after the name: "A in 1981"
+            after = [d for d in s.dates if 0 <= d.start - (doc[by_tok[g.i].end - 1].idx + len(doc[by_tok[g.i].end - 1].text)) <= 5]
+            start = end = None
+            if after:
+                start, end = _resolve_expr(art, after[0].text, "past", context=_text_before(art, s, after[0].start))
+            ev = Event("Visit", [who], start, end, destination=told[0].destination,
+                       extra={"type": "Visit", "sent": s.index, "block": s.block, "background": True})
+            ev.evidence.append(Evidence(s.text, s.section))
+            art.events.append(ev)
+
+
+_PLAIN_MOTION = {"go", "set", "ride", "drive", "sail", "cross", "come", "spend", "stop"}
+_STAY_UNITS = {"day", "night", "week", "hour"}
+
+
+def _goes_to(tok: Any, lem: str) -> bool:
+    """"went to Fiji", "went on to Suva", "rode a bus to Lahore", "crossed into Greece"; "set
+    foot in Asmara": travel said with a plain verb."""
+    if lem in ("go", "ride", "drive", "sail"):
+        return any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)
+    if lem == "come":
+        # "came to Nairobi with ministers"; not "came to power", "came to an end"
+        return any(c.dep_ == "prep" and c.lower_ == "to" and any(
+            g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children) for c in tok.children)
+    if lem == "cross":
+        return any(c.dep_ == "prep" and c.lower_ == "into" for c in tok.children)
+    if lem == "set":
+        return any(c.dep_ in ("dobj", "obj") and c.lower_ == "foot" for c in tok.children)
+    if lem == "stop":
+        # "stopped in Lahore", "stopped over in Doha"; not "talks stopped in March"
+        return any(c.dep_ == "prep" and c.lower_ == "in" and any(g.dep_ == "pobj" and g.pos_ == "PROPN"
+                                                                and g.ent_type_ not in ("DATE", "TIME") for g in c.children)
+                   for c in tok.children)
+    if lem == "spend":
+        # "spent four days in Mexico", "spent the night in Hanoi": a stay; not "spent years in exile"
+        return any(c.dep_ in ("dobj", "obj", "npadvmod") and c.lemma_.lower() in _STAY_UNITS for c in tok.children) \
+            and any(c.dep_ == "prep" and c.lower_ == "in" for c in tok.children)
+    return False
+
+
+def _arrives(tok: Any) -> bool:
+    """An arrival told without its destination: "arrived", "landed", "flew in"."""
+    lem = tok.lemma_.lower()
+    # ("flew in last night": the parser's "in" with no object, or a time for one, is the particle)
+    timed_in = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"
+                and (not any(c.children) or any(g.ent_type_ in ("TIME", "DATE") for g in c.subtree))]
+    if any(c.dep_ == "prep" and c.lower_ in ("to", "in", "into", "at") and c not in timed_in
+           and not _of_time_or_manner(c) and not _at_a_facility(c) for c in tok.children):
+        return False
+    return lem in ("arrive", "land") or lem == "fly" and any(
+        c.dep_ in ("prt", "advmod") and c.lower_ == "in" or c in timed_in for c in tok.children)
+
+
+def _at_a_facility(prep: Any) -> bool:
+    """"at Haneda airport", "at the air base": a facility, which says no town (the story's is meant)."""
+    return prep.lower_ == "at" and any(o.dep_ == "pobj" and o.lemma_.lower() in _FACILITIES for o in prep.children)
+
+
+_FACILITIES = {"airport", "airfield", "airbase", "base", "station", "terminal"}
+
+
+def _of_time_or_manner(prep: Any) -> bool:
+    """"at the start of a tour", "at the invitation of X", "in good spirits": a preposition
+    whose object is no place, so the arrival still has none."""
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return obj is not None and obj.pos_ == "NOUN" and obj.ent_type_ not in ("GPE", "LOC", "FAC") \
+        and obj.lemma_.lower() not in _PLACE_NOUNS
+
+
+def _further_destinations(s: Sentence, tok: Any, first: str) -> list[str]:
+    """"Travelled to Cairo and then to Jerusalem": a second "to" coordinated with the first."""
+    tos = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"]
+    if not tos:
+        return []
+    more = [c for c in [*tos[0].conjuncts, *tok.children] if c.dep_ == "conj" and c.lower_ == "to"]
+    # "travelled to Mali, Niger and Ethiopia": the places listed with the first
+    more += [g for c in tos[0].children if c.dep_ == "pobj" for g in c.conjuncts]
+    # "to Cairo and then to Jerusalem" where the parser hung the second "to" elsewhere: the words
+    # right after the first place
+    doc = s.span.doc
+    j = tos[0].right_edge.i + 1
+    while j + 1 < s.span.end and doc[j].lower_ in ("and", ",") and (
+            doc[j + 1].lower_ == "to" or doc[j + 1].lower_ == "then" and j + 2 < s.span.end and doc[j + 2].lower_ == "to"):
+        to = doc[j + 1] if doc[j + 1].lower_ == "to" else doc[j + 2]
+        more.append(to)
+        j = to.right_edge.i + 1
+    out: list[str] = []
+    for to in more:
+        k = next((m.key for g in to.subtree for m in [*s.places, *s.states] if m.start <= g.i < m.end), None)
+        if k and k != first and k not in out:
+            out.append(k)
+    return out
+
+
+def _delegation_leaders(verb: Any, by_tok: dict[int, Mention]) -> list[str]:
+    """"A delegation led by A and B travelled to X": each who led it travelled."""
+    out: list[str] = []
+    for c in verb.children:
+        if c.dep_ == "nsubj" and c.lemma_.lower() in ("delegation", "team", "mission"):
+            for led in c.children:
+                if led.dep_ == "acl" and led.lemma_.lower() in ("lead", "head"):
+                    out += [by_tok[g.i].key for g in led.subtree if g.i in by_tok and by_tok[g.i].key not in out]
+    return out
+
+
+def _coordinated_subjects(verb: Any, by_tok: dict[int, Mention]) -> list[str]:
+    """Each of a coordinated subject ("A and B flew to X", "A and his Togolese counterpart, B,
+    flew to X"): the people its conjuncts name, or name in apposition."""
+    out: list[str] = []
+    for c in verb.children:
+        if c.dep_ != "nsubj":
+            continue
+        heads = [c, *[a for a in c.children if a.dep_ == "appos"]]   # "President [A] and B": B hangs on A
+        todo = [x for h in heads for x in h.children if x.dep_ == "conj"]
+        while todo:
+            g = todo.pop(0)
+            named = g if g.i in by_tok else next((a for a in g.children if a.dep_ == "appos" and a.i in by_tok), None)
+            if named is not None and by_tok[named.i].key not in out:
+                out.append(by_tok[named.i].key)
+            todo.extend(x for x in g.children if x.dep_ == "conj")
+    return out
+
+
+def _listed_subjects(verb: Any, by_tok: dict[int, Mention]) -> list[str]:
+    """The people a plural subject lists in apposition ("the two sponsors, A and B, had both
+    arrived"): each of them."""
+    out: list[str] = []
+    for c in verb.children:
+        if c.dep_ == "nsubj" and c.i not in by_tok and c.tag_ == "NNS":
+            out += [by_tok[g.i].key for g in c.subtree if g.i in by_tok and g.dep_ in ("appos", "conj")
+                    and g.i == by_tok[g.i].end - 1]
+    return list(dict.fromkeys(out))
+
+
+def _destination(art: _Article, s: Sentence, tok: Any, is_verb: bool) -> str | None:
+    spans = [(m.start, m.end, m.key) for m in s.states] + [(m.start, m.end, m.key) for m in s.places]
+
+    def key_at(i: int) -> str | None:
+        for a, b, k in spans:
+            if a <= i < b:
+                return k
+        return None
+
+    # "arrived in X", "flew into X"; a noun: "a visit to X", "a tour of X", and "a stop in X" (made in a place)
+    if tok.lemma_.lower() in ("leave", "depart"):
+        # "left for Canberra", "left Beijing for Moscow": where it went, never what it left
+        return next((key_at(g.i) for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"
+                     for g in c.subtree if key_at(g.i)), None)
+    preps = ("to",) if tok.lemma_.lower() in ("go", "ride", "drive", "sail") else ("into",) if tok.lemma_.lower() == "cross" \
+        else ("in",) if tok.lemma_.lower() == "spend" \
+        else ("to", "in", "into", "at") if is_verb and tok.lemma_.lower() in ("arrive", "land") \
+        else ("to", "in", "into") if (is_verb and tok.lemma_.lower() != "visit") \
+        or tok.lemma_.lower() in ("stop", "stopover") else ("to", "of", "through") if tok.lemma_.lower() == "tour" \
+        else ("to",)
+    children = list(tok.children)
+    if not is_verb and tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in LIGHT_VERBS:
+        # "paid a visit to X", parsed with "to X" on the verb
+        children += [c for c in tok.head.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"]
+    for c in children:
+        if c.dep_ in ("prep", "dative") and c.lower_ in preps:
+            for g in c.subtree:
+                k = key_at(g.i)
+                if k and (c.lower_ != "at" or art.state_of(k) is not None):
+                    return k   # ("arrived at Haneda airport": an airport, of no state we know, is no destination)
+        if is_verb and c.dep_ in ("dobj", "obj"):
+            for g in c.subtree:
+                k = key_at(g.i)
+                if k:
+                    return k
+    return None
+
+
+_HOSTING = {"receive", "welcome", "host", "greet"}
+
+
+def _presence_visits(art: _Article, s: Sentence) -> None:
+    """Visits a sentence states without a travel verb: "A was in Lusaka on 6 June" (a leader or
+    minister in a city of another state), "Sisi received King Salman at the airport" (a foreign
+    leader or minister received by the host)."""
+    doc = s.span.doc
+    by_tok = _persons_by_token(s)
+    spans = [(m.start, m.end, m.key) for m in s.places] + [(m.start, m.end, m.key) for m in s.states]
+
+    for tok in s.span:
+        lem = tok.lemma_.lower()
+        if lem == "be" and tok.tag_ == "VBD":
+            subj = _subject_person(tok, by_tok)
+            home = art.offices.get(subj, set()) if subj else set()
+            if not home:
+                continue
+            for c in tok.children:
+                if c.dep_ != "prep" or c.lower_ != "in":
+                    continue
+                where = next((k for g in c.children if g.dep_ == "pobj"
+                              for a, b, k in spans if a <= g.i < b), None)
+                st = art.state_of(where) if where else None
+                if st is None or st in home:
+                    continue
+                _add_visit(art, s, tok, subj, where)
+        elif lem in _HOSTING and tok.pos_ == "VERB":
+            host = next((by_tok[c.i].key for c in tok.children if c.dep_ == "nsubj" and c.i in by_tok), None) \
+                or (_subject_person(tok, by_tok) if any(c.dep_ == "nsubj" for c in tok.children) else None)
+            guests = _received(tok, by_tok)
+            if not guests and any(c.dep_ in ("dobj", "obj") and c.lower_ in ("him", "her") for c in tok.children):
+                # "A spent two days in Moscow, where B received him": the one the story follows,
+                # this sentence's subject or the last one before
+                told = [_sentence_subject(x) for x in reversed(art.sentences[max(0, s.index - 2):s.index + 1])]
+                guests = [k for k in told if k and art.offices.get(k)][:1]
+            guest = guests[0] if guests else None
+            if host is None and guest is None:
+                # "X was received by Y": the passive's subject is the guest, its agent the host
+                guest = _subject_person(tok, by_tok) if any(c.dep_ == "nsubjpass" for c in tok.children) \
+                    or (tok.dep_ == "conj" and tok.tag_ == "VBN") else None
+                if guest is None and tok.dep_ == "conj" and tok.tag_ == "VBN":
+                    guest = _subject_person(tok.head, by_tok)
+                # (the parser may hang "by Y" on the place: "welcomed in Lusaka by Y")
+                host = next((by_tok[g.i].key for c in tok.subtree if c.lower_ == "by" and c.dep_ in ("agent", "prep")
+                             and not any(a.pos_ in ("VERB", "AUX") for a in c.ancestors if a.i != tok.i
+                                         and tok.i in {x.i for x in a.ancestors})
+                             for g in c.children if g.i in by_tok), None)
+            if host is None or guest is None or host == guest:
+                continue
+            host_states = art.offices.get(host, set())
+            if len(host_states) != 1:
+                continue
+            home = next(iter(host_states))
+            # "welcomed A, B and C at the airport": each guest from another state
+            guests = [g for g in (guests or [guest]) if g != host and art.offices.get(g)
+                      and not art.offices[g] & host_states]
+            if not guests:
+                continue
+            # where the guests were received: a place of the host's state the verb governs
+            where = next((m.key for m in s.places if _governed_by(doc[m.end - 1], tok)
+                          and art.state_of(m.key) == home), None)
+            if where is None:   # "in the Russian capital, where B received him"
+                clause = _where_clause(s, tok)
+                where = clause if clause is not None and art.state_of(clause) == home else home
+            for g in guests:
+                _add_visit(art, s, tok, g, where, host)
+            landed = tok.dep_ == "conj" and tok.head.lemma_.lower() in ("land", "touch") \
+                or lem == "welcome" and tok.dep_ == "relcl" and _arrival_clause(tok)
+            if all(k in art.leaders or k in art.leader_titled for k in (host, *guests)) \
+                    and not _AIRSIDE.search(s.text) and not landed:
+                # leaders, one receiving the others: they met (not a welcome on the tarmac,
+                # nor "X landed and was received by Y" at the airport, which are protocol: the talks
+                # are told apart)
+                _add_meeting(art, s, tok, [host, *guests], where if where.startswith("place/") else None)
+        elif lem == "call" and tok.pos_ == "VERB":
+            # "called on President X": a courtesy call is a meeting
+            subj = next((by_tok[c.i].key for c in tok.children if c.dep_ == "nsubj" and c.i in by_tok), None)
+            if subj is None and tok.dep_ == "conj":
+                subj = next((by_tok[c.i].key for c in tok.head.children if c.dep_ == "nsubj" and c.i in by_tok), None)
+            on = next((g for c in tok.children if c.dep_ in ("prep", "prt") and c.lower_ == "on"
+                       for g in [*c.children, *tok.children] if g.i in by_tok and g.dep_ in ("pobj", "dobj")), None)
+            if subj and on is not None and by_tok[on.i].key != subj and \
+                    all(k in art.leaders or k in art.leader_titled for k in (subj, by_tok[on.i].key)):
+                # (where: "at the palace in Vientiane", "in Colombo")
+                _add_meeting(art, s, tok, [subj, by_tok[on.i].key], _town_of_building(art, s, _place_for(s, tok, strict=True)))
+        elif lem == "take" and tok.pos_ == "VERB":
+            _taken_to(art, s, tok, by_tok)   # "a tour that took him to A and B"
+        elif lem == "return" and tok.pos_ == "VERB":
+            _returned_from(art, s, tok, by_tok)   # "X returned from Washington on Friday"
+        elif lem == "bring" and tok.pos_ == "VERB" and any(t.lower_ == "together" for t in tok.subtree):
+            # "X brought A and B together": the three met
+            people = [m.key for m in s.persons if _governed_by(doc[m.end - 1], tok)]
+            if len(set(people)) >= 2 and all(k in art.leaders or k in art.leader_titled for k in people):
+                _add_meeting(art, s, tok, list(dict.fromkeys(people)), _place_for(s, tok, strict=True))
+
+
+_TRIPS = {"tour", "trip", "journey", "mission", "travels", "swing"}
+
+
+def _returned_from(art: _Article, s: Sentence, tok: Any, by_tok: dict[int, Any]) -> None:
+    """"X returned from Washington": X had been to that place (when, the return does not say)."""
+    who = _subject_person(tok, by_tok)
+    if who is None or not art.offices.get(who) or _is_speculative(tok):
+        return
+    spans = [(m.start, m.end, m.key) for m in [*s.places, *s.states]]
+    for c in tok.children:
+        if c.dep_ != "prep" or c.lower_ != "from":
+            continue
+        where = next((k for g in c.subtree for a, b, k in spans if a <= g.i < b), None)
+        if where is None or art.state_of(where) in art.offices[who] or where in art.offices[who]:
+            return
+        ev = Event("Visit", [who], None, None, destination=where,
+                   extra={"type": "Visit", "sent": s.index, "block": s.block, "host": None})
+        ev.evidence.append(Evidence(s.text, s.section))
+        art.events.append(ev)
+        return
+
+
+def _taken_to(art: _Article, s: Sentence, tok: Any, by_tok: dict[int, Any]) -> None:
+    """"a three-week tour that also took him to A, B and C", "His trip took her to X": a visit
+    to each place the trip took its traveller to."""
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    trip = tok.head if subj is not None and subj.lower_ in ("that", "which") and tok.dep_ == "relcl" else subj
+    if trip is None or trip.lemma_.lower() not in _TRIPS | VISIT_NOUNS:
+        return
+    obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
+    if obj is None:
+        return
+    if obj.i in by_tok:
+        who = by_tok[obj.i].key
+    elif obj.lower_ in ("him", "her"):
+        owner = next((c for c in trip.children if c.dep_ == "poss" and c.i in by_tok), None)
+        who = by_tok[owner.i].key if owner is not None else _sentence_subject(s) or next(
+            (k for k in (_sentence_subject(x) for x in reversed(art.sentences[max(0, s.index - 2):s.index])) if k), None)
+    else:
+        return
+    if who is None or not art.offices.get(who):
+        return
+    first = _destination(art, s, tok, True)
+    if first is None:
+        return
+    for where in [first] + _further_destinations(s, tok, first):
+        if art.state_of(where) in art.offices[who] or where in art.offices[who]:
+            continue
+        _add_visit(art, s, tok, who, where)
+
+
+def _arrival_clause(tok: Any) -> bool:
+    """"X arrived in Y, where he was welcomed by Z": a welcome hung on the place of an arrival."""
+    verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and verb.lemma_.lower() in ("arrive", "land", "fly", "touch")
+
+
+def _received(verb: Any, by_tok: dict[int, Any]) -> list[str]:
+    """The people a verb of welcoming has as its object, with those listed after the first
+    ("welcomed A, B and C") and a name in apposition ("received his guest, A")."""
+    out: list[str] = []
+    for c in verb.children:
+        if c.dep_ not in ("dobj", "obj"):
+            continue
+        todo = [c]
+        while todo:
+            g = todo.pop(0)
+            if g.i in by_tok and by_tok[g.i].key not in out:
+                out.append(by_tok[g.i].key)
+            todo.extend(x for x in g.children if x.dep_ in ("appos", "conj"))
+    return out
+
+
+def _add_meeting(art: _Article, s: Sentence, tok: Any, people: list[str], where: str | None) -> None:
+    status, start, end = _event_status(art, s, tok, own_date_only=False)
+    if status is not None:
+        return
+    arrival = next((e for e in reversed(art.events) if e.kind == "Visit" and e.extra.get("sent") == s.index
+                    and set(e.participants) & set(people) and (e.destination or "").startswith("place/")), None)
+    if arrival is not None and where is None:
+        # "X arrived in Tallinn and was greeted by Y": where and when the guest arrived
+        where = arrival.destination
+        if start is None:
+            start, end = arrival.start, None
+    if where is None and art.dateline_place and _news_of_the_day(art, start):
+        where = art.place(art.dateline_place)
+    ev = Event("Summit", people, start, end, where,
+               extra={"type": "Summit", "noun": False, "sent": s.index, "block": s.block, "trigger": tok.lemma_.lower()})
+    ev.evidence.append(Evidence(s.text, s.section))
+    art.events.append(ev)
+
+
+def _add_visit(art: _Article, s: Sentence, tok: Any, visitor: str, where: str, host: str | None = None) -> None:
+    status, start, end = _event_status(art, s, tok, own_date_only=False)
+    if status is not None:
+        return
+    ev = Event("Visit", [visitor], start, end, destination=where,
+               extra={"type": "Visit", "sent": s.index, "block": s.block, "host": host})
+    ev.evidence.append(Evidence(s.text, s.section))
+    art.events.append(ev)
