@@ -16,8 +16,8 @@ Rules are regular expressions compiled once; dateparser is only a last resort fo
 absolute dates that have a 4-digit year and nothing but date words. Nothing is guessed:
 what the rules cannot resolve comes back as None.
 
-Not supported (None): decades and centuries ("the 1990s"), weeks and weekends ("last
-week"), seasons ("summer 2024"), quarters, durations ("three years"), expressions
+Weeks ("last week", "earlier this week", "next week") give their month when their seven days
+lie in one. Not supported (None): decades and centuries ("the 1990s"), weekends, seasons ("summer 2024"), quarters, durations ("three years"), expressions
 relative to another event rather than to the article date ("that evening"; "the next
 day", "two days later" and "the same year" only with a context), anniversaries of an event without a
 date ("the 25th anniversary of the treaty"), numeric dates whose day and month order
@@ -167,7 +167,7 @@ _RULE_SOURCES: list[tuple[str, str]] = [
     ("ago", rf"(?P<n>{_AGO_COUNT})\s+(?P<unit>{_AGO_UNIT})s?\s+ago(?P<today>\s+(?:today|tonight|this\s+week))?"),
     ("moff", r"(?P<rel>last|this|next|the\s+previous|the\s+prior|the\s+current)\s+month"),
     ("yoff", r"(?P<rel>last|this|next|the\s+previous|the\s+prior|the\s+current)\s+year"),
-    ("woff", r"(?P<rel>last|next|the\s+previous|the\s+following)\s+week"),
+    ("woff", r"(?:(?:earlier|later)\s+)?(?P<rel>last|next|this|the\s+previous|the\s+following)\s+week"),
 ]
 _RULES = [(kind, re.compile(src, _F)) for kind, src in _RULE_SOURCES]
 
@@ -355,7 +355,7 @@ def _build(kind: str, m: re.Match[str]) -> _Spec | None:
     if kind == "woff":
         # "last week": the month its seven days lie in, when they lie in one
         rel = " ".join(g["rel"].lower().split())
-        return _Spec("weekoff", offset=1 if rel in ("next", "the following") else -1)
+        return _Spec("weekoff", offset=1 if rel in ("next", "the following") else 0 if rel == "this" else -1)
     if kind in ("moff", "yoff"):
         rel = " ".join(g["rel"].lower().split())
         off = 1 if rel == "next" else 0 if rel in ("this", "the current") else -1
@@ -472,8 +472,8 @@ def _resolve_spec(spec: _Spec, anchor: _Anchor | None, tense: str,
         if spec.kind == "dayoff":
             return PartialDate.from_date(a + _dt.timedelta(days=spec.offset))
         if spec.kind == "weekoff":
-            first = a + _dt.timedelta(days=7 * spec.offset - a.weekday()) if spec.offset > 0 \
-                else a - _dt.timedelta(days=a.weekday() + 7)
+            first = a + _dt.timedelta(days=7 * spec.offset - a.weekday()) if spec.offset >= 0 \
+                else a - _dt.timedelta(days=a.weekday() + 7)   # (this week: the anchor's own)
             last = first + _dt.timedelta(days=6)
             return _pd(first.year, first.month) if (first.year, first.month) == (last.year, last.month) else None
         if spec.kind == "wd":
@@ -893,7 +893,7 @@ _SCAN_SOURCES: list[tuple[str, str]] = [
     ("ago", rf"{_AGO_COUNT}\s+{_AGO_UNIT}s?\s+ago(?:\s+(?:today|tonight|this\s+week))?(?![a-z])"),
     ("moff", rf"{_S_MOD}(?:last|this|next|the\s+previous|the\s+prior|the\s+current)\s+month(?![a-z])"),
     ("yoff", rf"{_S_MOD}(?:last|this|next|the\s+previous|the\s+prior|the\s+current)\s+year(?![a-z])"),
-    ("woff", r"(?:last|next|the\s+previous|the\s+following)\s+week(?![a-z])"),
+    ("woff", r"(?:(?:earlier|later)\s+)?(?:last|next|this|the\s+previous|the\s+following)\s+week(?![a-z])"),
     # "the 19th" is a day; "the 13th summit", "the 19th century" are not
     ("ord", r"the\s+\d{1,2}(?:st|nd|rd|th)(?![a-z])(?!\s+(?!of\b|and\b|or\b|to\b|at\b|in\b|on\b)[a-z])"
             r"(?:\s+of\s+(?:this|the)\s+month)?"),

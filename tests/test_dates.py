@@ -94,7 +94,7 @@ def test_dates_absolute_year_precision(expr: str, expected: str) -> None:
 @pytest.mark.parametrize(
     "expr",
     ["the 1990s", "1990s", "the early 2000s", "the late 1980s", "the 20th century", "06/07/2024",
-     "", "   ", "recently", "24 years", "three years and five months", "this week",
+     "", "   ", "recently", "24 years", "three years and five months",
      "the weekend", "last weekend", "summer", "that evening", "the same year", "the next day",
      "the following day", "June 31, 2024", "Feb. 30, 2024", "2024-13-01", "2024-02-30", "0000",
      "before 2000", "2024 Olympics", "the month", "the year"],
@@ -1246,6 +1246,8 @@ def test_dates_a_named_day_needs_its_name_whole() -> None:
     ("last week", PartialDate(2024, 3, 5), None),                     # 26 February - 3 March: no one month
     ("next week", PartialDate(2024, 1, 8), PartialDate(2024, 1)),      # 15-21 January
     ("next week", PartialDate(2024, 1, 22), None),                    # 29 January - 4 February
+    ("earlier this week", PartialDate(2024, 1, 18), PartialDate(2024, 1)),   # 15-21 January
+    ("this week", PartialDate(2024, 1, 31), None),                    # 29 January - 4 February
 ])
 def test_dates_a_week_told_from_the_story_day_is_its_month_when_it_lies_in_one(expr: str, anchor: PartialDate,
                                                                                 want: PartialDate | None) -> None:

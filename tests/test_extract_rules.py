@@ -3210,3 +3210,84 @@ DHAKA, Oct 7 (Wire) - Bangladesh and Bhutan signed four agreements on Friday dur
     assert any(s.startswith("visit/") and p == "destination" and o == "place/dhaka" for s, p, o in fs), sorted(fs)
     got = [(v["participant"], v.get("startDate")) for v in summits("documents-listed-2023").values()]
     assert ({"person/sheikh-hasina", "person/lotay-tshering"}, {"2023-10-06"}) in got, got
+
+
+def test_extract_rules_a_state_s_possessive_before_a_bare_surname_names_its_leader() -> None:
+    TEXTS["possessed-surnames-2023"] = ("2023-11-24", """Regional talks
+
+Kenya's Ruto flew to Kampala on Tuesday for talks with Uganda's Museveni.""")
+    fs = facts("possessed-surnames-2023")
+    assert ("person/william-ruto", "leaderOf", "state/kenya") in fs, sorted(fs)
+    assert ("person/yoweri-museveni", "leaderOf", "state/uganda") in fs, sorted(fs)
+    got = [(v["participant"], v.get("location")) for v in summits("possessed-surnames-2023").values()]
+    assert got == [({"person/william-ruto", "person/yoweri-museveni"}, {"place/kampala"})], got
+
+
+def test_extract_rules_talks_by_telephone_and_a_summit_called_off_are_no_meetings() -> None:
+    TEXTS["no-meeting-2024"] = ("2024-04-10", """Calls
+
+Ghanaian President Nana Akufo-Addo and Togolese President Faure Gnassingbe held talks by telephone on Sunday. A planned summit between Senegalese President Macky Sall and Gambian President Adama Barrow was called off on Monday.""")
+    assert summits("no-meeting-2024") == {}, summits("no-meeting-2024")
+
+
+def test_extract_rules_a_signed_deal_signers_of_the_treaty_just_told_and_a_dated_participle() -> None:
+    TEXTS["deal-signers-2024"] = ("2024-05-10", """Border and water
+
+Tajikistan and Kyrgyzstan signed a border deal in Dushanbe on Wednesday. Tajik President Emomali Rahmon and Kyrgyz President Sadyr Japarov put pen to paper at a ceremony in the presidential palace.
+
+The water agreement, inked in Astana on Thursday by Kazakh President Kassym-Jomart Tokayev and Uzbek President Shavkat Mirziyoyev, will share the Syr Darya's flow.""")
+    fs = facts("deal-signers-2024")
+    (border,) = {s for s, p, o in fs if p == "party" and o == "state/tajikistan"}
+    assert {o for s, p, o in fs if s == border and p == "signatory"} == {"person/emomali-rahmon", "person/sadyr-japarov"}, sorted(fs)
+    (water,) = {s for s, p, o in fs if p == "party" and o == "state/kazakhstan"}
+    assert {o for s, p, o in fs if s == water and p == "signatory"} == {"person/kassym-jomart-tokayev", "person/shavkat-mirziyoyev"}, sorted(fs)
+    assert (water, "signedOn", "2024-05-09") in fs and (water, "signedAt", "place/astana") in fs, sorted(fs)
+    assert not any(s.startswith("plan/") for s, p, o in fs), sorted(fs)
+
+
+def test_extract_rules_an_ambassador_to_a_state_serves_the_state_that_sends_them() -> None:
+    TEXTS["envoys-2024"] = ("2024-03-12", """Envoys
+
+The British ambassador to Japan, Ruth Carter, said on Monday that talks went well. Japan's ambassador to the United Kingdom, Hajime Hayashi, met lawmakers on Tuesday. Pakistani High Commissioner to India Saad Warraich was summoned on Wednesday.""")
+    fs = facts("envoys-2024")
+    assert ("person/ruth-carter", "officialOf", "state/united-kingdom") in fs, sorted(fs)
+    assert ("person/hajime-hayashi", "officialOf", "state/japan") in fs, sorted(fs)
+    assert ("person/saad-warraich", "officialOf", "state/pakistan") in fs, sorted(fs)
+    assert not any(p == "officialOf" and o in ("state/japan", "state/india") and s in ("person/ruth-carter", "person/saad-warraich")
+                   for s, p, o in fs), sorted(fs)
+
+
+def test_extract_rules_a_visiting_leader_visits_where_the_act_took_place_and_earlier_this_week() -> None:
+    TEXTS["visiting-2023"] = ("2023-05-18", """Talks
+
+The visiting Thai Prime Minister Prayut Chan-o-cha held talks with Cambodian Prime Minister Hun Sen in Phnom Penh on Monday.
+
+Laotian Prime Minister Sonexay Siphandone and Vietnamese Prime Minister Pham Minh Chinh met in Vientiane earlier this week.""")
+    fs = facts("visiting-2023")
+    assert ("visit/prayut-chan-o-cha-phnom-penh-2023", "startDate", "2023-05-15") in fs, sorted(fs)
+    got = [(v["participant"], v.get("startDate")) for v in summits("visiting-2023").values()]
+    assert ({"person/sonexay-siphandone", "person/pham-minh-chinh"}, {"2023-05"}) in got, got
+
+
+def test_extract_rules_a_signing_where_a_reception_was_a_trip_made_in_a_year_and_a_name_s_own_words() -> None:
+    TEXTS["where-signed-2024"] = ("2024-03-04", """Defence pact
+
+DAKAR, March 4 (Wire) - Senegalese President Macky Sall received his Gambian counterpart Adama Barrow at the presidential palace on Saturday, where the two leaders signed a fisheries cooperation pact.
+
+In 1986, Indian Prime Minister Rajiv Gandhi made a historic trip to Pakistan.
+
+The Pakistani Senate on Tuesday ratified the Reciprocal Trade Agreement with India, which was signed in Lahore in January.""")
+    fs = facts("where-signed-2024")
+    (pact,) = {s for s, p, o in fs if p == "party" and o == "state/gambia"}
+    assert (pact, "signedOn", "2024-03-02") in fs and (pact, "signedAt", "place/dakar") in fs, sorted(fs)
+    assert ("visit/rajiv-gandhi-pakistan-1986", "startDate", "1986") in fs, sorted(fs)
+    assert ("treaty/reciprocal-trade-agreement", "signedOn", "2024-01") in fs, sorted(fs)
+
+
+def test_extract_rules_one_who_heads_a_ministry_goes_nowhere_and_one_headed_to_a_city_does() -> None:
+    TEXTS["heads-2024"] = ("2024-03-10", """Moves
+
+Olga Petrova, who heads Bulgaria's foreign ministry, agreed. Kenyan President William Ruto headed to Addis Ababa on Friday.""")
+    fs = facts("heads-2024")
+    assert not any(f.subject.startswith(("visit/olga", "plan/")) for f in run("heads-2024").facts), sorted(fs)
+    assert ("visit/william-ruto-addis-ababa-2024", "startDate", "2024-03-08") in fs, sorted(fs)

@@ -59,16 +59,18 @@ _TREATY_GENERIC = re.compile(
     r"\b(?:(?P<det>[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+)?(?:(?P<year>1[6-9]\d\d|20\d\d)\s+)?"
     r"(?P<mods>(?:(?:new|newly|formed|revised|bilateral|old|earlier|previous|original|existing|landmark|"
     r"[a-z]+-?[a-z]*)\s+){0,3}?)"
-    r"(?P<head>treaty|agreement|accord|pact|convention|arrangement|protocol)\b"
+    r"(?P<head>treaty|agreement|accord|pact|convention|arrangement|protocol|deal)\b"
     r"(?:\s+of\s+(?P<of>" + _OF_WORDS + r"(?:(?:,\s*|\s+and\s+)" + _OF_WORDS + r"){0,3})"
     # "an agreement on border trade", "a treaty on the state border between ...": what it is about
     r"|\s+(?P<prep>on|for|concerning|covering)\s+(?P<about>(?:the\s+)?[a-z][\w-]*(?:\s+(?!(?:between|with|in|at|here|"
     r"signed|on|by|and|that|which|to|was|were|is|are|will|would|after|before|during|from)\b)[a-z][\w-]*){0,4}))?")
 # the generic pattern cannot match without one of its head words: a cheap test first
+# a deal that is signed: "signed a peace deal", "the deal, inked on Monday"
+_DEAL_SIGNED = re.compile(r"\b(?:sign(?:s|ed|ing)?|ink(?:s|ed|ing)?)\b", re.I)
 # "the 1994 Israel-Jordan " before a generic treaty noun: its year
 _YEAR_BEFORE_NAMES = re.compile(r"\b([Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(1[6-9]\d\d|20\d\d)\s+"
                                 r"(?:[A-Z][\w.]*(?:[-–][A-Z][\w.]*)*\s+){1,3}$")
-_TREATY_HEAD = re.compile(r"(?:treaty|agreement|accord|pact|convention|arrangement|protocol)\b")
+_TREATY_HEAD = re.compile(r"(?:treaty|agreement|accord|pact|convention|arrangement|protocol|deal)\b")
 _CHUNK = re.compile(r"\S+")
 
 
@@ -129,6 +131,32 @@ _ROYAL = {"king", "queen", "emperor", "empress", "sultan", "emir", "amir", "shah
 def _reigned(person: Any) -> bool:
     """The reference data's terms of office of the person include a monarch's title."""
     return any(w in _ROYAL for r in ref.roles_of(person.label) for w in r.title.lower().split())
+
+
+def _possessed_surnames(art: _Article, s: Sentence) -> None:
+    """"Egypt's Sisi", "Ghana's Akufo-Addo": a surname right after a state's possessive, whatever the
+    NER made of it, is the reference person of that name who held an office of that state."""
+    from .. import link
+
+    doc, span = s.span.doc, s.span
+    covered = {i for m in s.persons for i in range(m.start, m.end)}
+    for st in s.states:
+        i = st.end + 1
+        if i >= span.end or doc[st.end].lower_ not in ("'s", "’s") or i in covered:
+            continue
+        j = i + 1
+        while j + 1 < span.end and doc[j].text in ("-", "\u2010") and not doc[j - 1].whitespace_:
+            j += 2   # "Akufo-Addo"
+        if not all(doc[k].text[:1].isupper() or doc[k].text in ("-", "\u2010") for k in range(i, j)):
+            continue
+        if j < span.end and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
+            continue   # "Egypt's Abdel Fattah ...": a longer name, read elsewhere
+        known = ref.lookup_person(doc[i:j].text) or _person_by_short(doc[i:j].text)
+        label = art.entities[st.key].label if st.key in art.entities else None
+        if known is None or label is None or not any(t.state == label for t in link.terms_of(known.label)):
+            continue
+        s.persons.append(Mention("person", doc[i:j].text, i, j, art.person(known.label, s.index)))
+        covered.update(range(i, j))
 
 
 def _short_name(art: _Article, name: str, s: Sentence, before: Any | None) -> str | None:
@@ -324,7 +352,6 @@ def _clause_pronouns(s: Sentence, said: dict[str, str]) -> None:
     main = _subject_person(s)
     if main is None:
         return
-    doc = s.span.doc
     for t in s.span:
         if t.lower_ not in ("he", "she") or any(m.start == t.i for m in s.persons):
             continue
@@ -751,6 +778,7 @@ def _mentions(art: _Article, s: Sentence) -> None:
             key = art.resolve_short(tok.text, s.index)   # "Kagame and Museveni": a second surname
         if key:
             s.persons.append(Mention("person", tok.text, tok.i, tok.i + 1, key))
+    _possessed_surnames(art, s)
     # "Taoiseach Brian Cowen", "President Ram Baran Yadav": capitalised words right after a
     # capitalised title are a name, whatever the NER made of them
     covered = {i for m in s.persons for i in range(m.start, m.end)} | {
@@ -869,6 +897,8 @@ def _mentions(art: _Article, s: Sentence) -> None:
                      m.group("mods") or "", re.I) or re.search(r"\b(?:most|least)\s+[a-z]+\s*$",
                                                            text[max(0, m.start() - 20):m.start()]):
             continue
+        if m.group("head") == "deal" and not _DEAL_SIGNED.search(text):
+            continue   # a "deal" is a treaty only when the story has it signed ("signed a border deal")
         det = (m.group("det") or "").lower()
         raw_mods = m.group("mods").split()
         dets = [i for i, w in enumerate(raw_mods) if w.lower() in ("a", "an", "the", "this", "that", "its", "their")]

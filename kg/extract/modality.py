@@ -49,7 +49,7 @@ def _is_speculative(tok: Any) -> str | None:
             if c.dep_ == "acl" and c.i > t.i and cl in {"plan", "propose", "schedule", "cancel", "postpone"} \
                     and c.lower_ in {"planned", "proposed", "scheduled", "cancelled", "canceled", "postponed"}:
                 return "planned"   # "a summit planned for 1994", "the visit scheduled for May"
-            if c.dep_ in ("amod", "compound", "nmod") and cl in {"potential", "possible", "upcoming",
+            if c.dep_ in ("amod", "compound", "nmod") and c.text.islower() and cl in {"potential", "possible", "upcoming",
                                                                   "planned", "proposed", "prospective",
                                                                   "expected", "next", "future", "likely",
                                                                   "anticipated", "reciprocal"}:
@@ -159,7 +159,9 @@ def _event_status(art: _Article, s: Sentence, tok: Any, *, own_date_only: bool
 def _called_off(tok: Any) -> bool:
     """The event was cancelled or postponed: "the visit was cancelled", "a summit, later called off"."""
     for t in _ancestors_and_self(tok):
-        if t.lemma_.lower() in CANCEL_LEMMAS and t.pos_ == "VERB" and (t.i == tok.i or t.i != tok.i and (
+        cancels = t.lemma_.lower() in CANCEL_LEMMAS or t.lemma_.lower() in ("call", "put") and any(
+            c.dep_ == "prt" and c.lower_ == "off" for c in t.children)   # "called off", "put off"
+        if cancels and t.pos_ == "VERB" and (t.i == tok.i or t.i != tok.i and (
                 tok.dep_ in ("nsubjpass", "dobj", "obj") and tok.head.i == t.i)):
             return True
     return any(c.dep_ in ("acl", "relcl", "amod") and c.lemma_.lower() in CANCEL_LEMMAS for c in tok.children)

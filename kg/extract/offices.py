@@ -133,6 +133,11 @@ def _offices(art: _Article, s: Sentence) -> None:
             if low == "then":
                 i -= 1
                 continue
+            if low == "to" and words and all(k in state_at or doc[k].lower_ == "the" for k in range(i + 1, pm.start)) \
+                    and i - 1 >= s.span.start and doc[i - 1].lower_ in _ENVOYS:
+                words, state = [], None   # "Kenyan Ambassador to Chile X": Chile hosts the envoy; Kenya sends
+                i -= 1
+                continue
             if low == "-" and words and i - 1 >= s.span.start and doc[i - 1].lower_ in ("vice", "deputy"):
                 i -= 1           # "vice-president": one title
                 continue
@@ -248,9 +253,13 @@ def _offices(art: _Article, s: Sentence) -> None:
             j, rev = comma - 1, []
             host: set[int] = set()   # "Peru's ambassador to Chile, X": the state an envoy is sent to
             while j >= s.span.start and len(rev) < 7 and (
-                    doc[j].lower_ == "to" and rev and not host and j - 1 >= s.span.start
+                    # ("China's ambassador to the United States, X")
+                    doc[j].lower_ == "the" and not host and j - 2 >= s.span.start and doc[j - 1].lower_ == "to"
+                    and doc[j - 2].lower_ in _ENVOYS
+                    or doc[j].lower_ == "to" and rev and not host and j - 1 >= s.span.start
                     and doc[j - 1].lower_ in _ENVOYS
-                    and all(k in state_at or any(m.start <= k < m.end for m in s.places) for k in range(j + 1, comma))
+                    and all(k in state_at or any(m.start <= k < m.end for m in s.places) or doc[k].lower_ == "the"
+                            for k in range(j + 1, comma))
                     or doc[j].pos_ not in ("DET", "VERB", "AUX", "ADP", "PUNCT")
                     or (doc[j].lower_ in ("of", "for") and rev and rev[0][:1].isalpha() and doc[j + 1].text[:1].isupper())
                     or (doc[j].lower_ == "of" and rev and rev[0] in ("state", "government")
@@ -282,7 +291,7 @@ def _offices(art: _Article, s: Sentence) -> None:
                     if j >= s.span.start and doc[j].pos_ == "DET":
                         state = None
                         for k in range(j, comma):
-                            if k in state_at:
+                            if k in state_at and k not in host:   # ("the U.S. ambassador to China, X")
                                 state = state_at[k]
                     if any(w in PAST_MARKERS and w != "then" for w in rev):
                         past = True

@@ -54,7 +54,7 @@ def _signatory_list(art: _Article, s: Sentence, key: str) -> None:
         art.events.append(ev)
 
 
-_OWN_BEHALF = re.compile(r"\b(?:for|on\s+behalf\s+of)\s+(?:his|her|its|their)\s+(?:government|country|state|nation)s?\b", re.I)
+_OWN_BEHALF = re.compile(r"\b(?:for|on\s+behalf\s+of)\s+(?:his|her|its|their)\s+(?:governments?|countr(?:y|ies)|states?|nations?)\b", re.I)
 
 
 def _signed_for_a_state(art: _Article, s: Sentence, key: str | None) -> bool:

@@ -91,6 +91,9 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
         is_verb = tok.pos_ == "VERB" and (lem in SUMMIT_VERBS or lem in _TOGETHER and _meets_together(tok, lem))
         if not (is_noun or is_verb):
             continue
+        if _over_the_line(tok):
+            continue   # "held talks by telephone", "met over video link": nobody met
+
         participants = _participants(art, s, tok)
         if len(participants) < 1:
             _anchor(art, s, tok, lem, is_noun)
@@ -581,6 +584,18 @@ def _clause_root(tok: Any) -> int:
             return t.i   # "... to Moscow, where he held talks with B": a scene of its own
         t = t.head
     return t.i
+
+
+# what talks are held over when nobody travels: "by telephone", "over the phone", "via video link"
+_LINES = {"phone", "telephone", "video", "videolink", "videoconference", "teleconference", "link", "call"}
+
+
+def _over_the_line(tok: Any) -> bool:
+    """The meeting word, or the verb it is the object of, is held "by telephone", "over the
+    phone", "via video link"."""
+    holders = [tok] + ([tok.head] if tok.dep_ in ("dobj", "obj") else [])
+    return any(c.dep_ == "prep" and c.lower_ in ("by", "over", "via") and any(
+        g.dep_ == "pobj" and g.lemma_.lower() in _LINES for g in c.children) for h in holders for c in h.children)
 
 
 _REMOTE = re.compile(r"\b(?:by|via|over)\s+(?:a\s+)?(?:video(?:\s*link|conference|\s+call)?|videoconference|teleconference)\b"

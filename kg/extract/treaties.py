@@ -22,7 +22,7 @@ from .scene import _a_building, _town_of_building, _ended_talks, _news_of_the_da
 from .summits import _lead_date, _recent_events
 from .signers import _AFTER_MEETING, _group_signers, _signatory_list, _signed_for_a_state, _signers_by_office, _signs
 from .treaty_mentions import (
-    _LIGHT_SIGN, _SIGNED_ALONGSIDE, _also_known_as, _as_government, _by_agent, _bystander_tokens, _described,
+    _LIGHT_SIGN, _SIGN_OBJECTS, _SIGNED_ALONGSIDE, _also_known_as, _as_government, _by_agent, _bystander_tokens, _described,
     _last_told_treaty, _named_by, _relative_subjects, _sign_token, _signing_date, _story_date, _told_just_before,
     _treaty_key,
 )
@@ -133,7 +133,7 @@ def _side_at(art: _Article, s: Sentence, at: int, *, before: bool) -> str | None
     | 1970 treaty") when ``before``, else the one that starts at ``at`` ("with | West Germany")."""
     doc = s.span.doc
     for m in [*s.states, *s.places]:
-        first, last = doc[m.start], doc[m.end - 1]
+        first = doc[m.start]
         if before:
             nxt = doc[m.end] if m.end < s.span.end else None
             ok = nxt is not None and nxt.lower_ in ("'s", "’s") and nxt.idx + len(nxt.text) + 1 >= at >= nxt.idx + len(nxt.text)
@@ -389,6 +389,36 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
                 art.add(key, f.predicate, f.obj, s)
 
 
+def _signers_of_the_one_told(art: _Article, s: Sentence, key: str) -> bool:
+    """"A and B signed X on Thursday. C and D put pen to paper at a ceremony in Y": a signing with
+    no document of its own, by office-holders, is of the treaty just told; its place is that one's
+    when it had none."""
+    sign = _sign_token(s)
+    if sign is None or sign.pos_ != "VERB" or _is_speculative(sign) or any(
+            c.dep_ in ("dobj", "obj", "nsubjpass") and c.lemma_.lower() not in _SIGN_OBJECTS for c in sign.children):
+        return False
+    doc = s.span.doc
+    signers = [p.key for p in s.persons if p.key in art.offices and _signs(doc[p.end - 1], sign)]
+    if len(signers) < 2:
+        return False
+    for k in signers:
+        art.add(key, "signatory", Ref(k), s)
+    place = _place_for(s, sign, strict=True, governor=sign)
+    if place is not None and not any(f.subject == key and f.predicate == "signedAt" for f in art.facts):
+        art.add(key, "signedAt", Ref(place), s)
+    leaders = [k for k in signers if k in art.leaders or k in art.leader_titled]
+    if len(leaders) >= 2 and len({st for k in leaders for st in art.offices.get(k, ())}) >= 2:
+        # leaders who signed together met, on the day and at the place of the signing
+        day = next((f.obj for f in art.facts if f.subject == key and f.predicate == "signedOn"
+                    and isinstance(f.obj, PartialDate)), None)
+        where = place or next((f.obj.key for f in art.facts if f.subject == key and f.predicate == "signedAt"), None)
+        ev = Event("Summit", leaders, day, None, where,
+                   extra={"type": "Summit", "treaty": key, "sent": s.index, "block": s.block})
+        ev.evidence.append(Evidence(s.text, s.section))
+        art.events.append(ev)
+    return True
+
+
 def _treaties_of(art: _Article, s: Sentence, prev: Sentence | None) -> None:
     _acronym_mentions(art, s)
     last_told = next((f.subject for f in reversed(art.facts) if f.subject.startswith("treaty/")), None)
@@ -404,6 +434,8 @@ def _treaties_of(art: _Article, s: Sentence, prev: Sentence | None) -> None:
         art.loose_signers.extend((p.key, None, s) for p in s.persons if p.key in art.offices)
         return
     if not s.treaties and _signed_for_a_state(art, s, last_told if _told_just_before(art, last_told, prev) else None):
+        return
+    if not s.treaties and _told_just_before(art, last_told, prev) and _signers_of_the_one_told(art, s, last_told):
         return
     named_before = not s.treaties and last_told is None and bool(art.treaty_keys) and prev is not None \
         and any(t.extra.get("kind") == "named" for t in prev.treaties)
@@ -588,7 +620,11 @@ def _treaties_of(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             own_clause = sign_tok.dep_ in ("relcl", "acl") and m.start <= sign_tok.head.idx < m.end
             # ("the protocol, which A and B inked on Wednesday, will revive the line": the clause tells
             # the signing; what the treaty will do is no forecast of it)
-            status = _is_speculative(sign_tok) or (None if own_clause else _is_speculative(trig))
+            own_day = _signing_date(art, s, sign_tok)[0] if own_clause and sign_tok.dep_ == "acl" else None
+            status = None if own_day is not None and _not_after_article(art, own_day) \
+                else _is_speculative(sign_tok) or (None if own_clause else _is_speculative(trig))
+            # ("the agreement, inked in X on Wednesday by A and B, will ...": the clause dates a
+            # signing done; what the agreement will do is no forecast of it)
             if status is None and not (_has_past_evidence(sign_tok) or sign_tok.tag_ in ("NN", "VBD") or _put_told(sign_tok)
                                        or _signed_by_participle(sign_tok) or _dated_participle(art, s, sign_tok)
                                        or _dated_before_story(art, s, sign_tok)

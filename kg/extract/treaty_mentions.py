@@ -612,9 +612,10 @@ def _other_clause(tok: Any, sign_tok: Any) -> bool:
 def _signing_date(art: _Article, s: Sentence, sign_tok: Any) -> tuple[PartialDate | None, PartialDate | None]:
     """The date of the signing: one the signing word governs, or any when it is the main verb."""
     lo, hi = sign_tok.left_edge.idx, sign_tok.right_edge.idx + len(sign_tok.right_edge.text)
-    if sign_tok.dep_ == "relcl" and any(c.lower_ == "when" for c in sign_tok.children) \
+    if sign_tok.dep_ == "relcl" and any(c.lower_ in ("when", "where") for c in sign_tok.children) \
             and not any(lo <= m.start < hi for m in s.dates):
         # "in September 2019, when A and B put their names to X": the time the clause hangs on
+        # (and "received B on Saturday, where the two signed X", however the parser hung "where")
         at = next((m for m in s.dates if m.start <= sign_tok.head.idx < m.end), None)
         if at is not None:
             got = _resolve_expr(art, at.text, "past", context=_text_before(art, s, at.start))

@@ -32,6 +32,9 @@ def _visits(art: _Article, s: Sentence) -> None:
                    and tok.i > s.span.start and tok.doc[tok.i - 1].lower_ in ("state", "official", "working", "a", "the")) \
             and lem in VISIT_NOUNS
         is_verb = tok.pos_ == "VERB" and (lem in VISIT_VERBS or _goes_to(tok, lem))
+        if is_verb and lem == "head" and not any(c.dep_ in ("prep", "advmod", "prt") and c.lower_ in _HEADING
+                                                 for c in tok.children):
+            continue   # "X, who heads the foreign ministry": leads it, goes nowhere
         if not (is_noun or is_verb):
             continue
         visitor = None
@@ -147,6 +150,10 @@ def _visits(art: _Article, s: Sentence) -> None:
                 and tok.head.head.lemma_.lower() in VISIT_VERBS:
             # "arrived in X on 15 May to begin a tour of Y": the tour began with the arrival
             _, start, end = _event_status(art, s, tok.head.head, own_date_only=True)
+        if is_noun and status is None and start is None and tok.dep_ in ("dobj", "obj") \
+                and tok.head.lemma_.lower() in ("make", "pay", "undertake"):
+            # "In 1972, X made a historic trip to China": the time of the making
+            _, start, end = _event_status(art, s, tok.head, own_date_only=False)
         if start is None and status is None and is_verb and _LATER_THAT_DAY.search(s.text):
             start = _day_told_before(art, s)   # "X left for Y in the afternoon", "landed shortly afterwards"
         if dest is None and is_verb and status is None and art.dateline_place and _arrives(tok) \
@@ -446,10 +453,33 @@ def _destination(art: _Article, s: Sentence, tok: Any, is_verb: bool) -> str | N
 _HOSTING = {"receive", "welcome", "host", "greet"}
 
 
+# what "head" takes when it is travel: "headed to Lima", "heads home", "headed back"
+_HEADING = {"to", "for", "toward", "towards", "into", "home", "back", "out", "off", "north", "south", "east", "west"}
+
+
+def _visiting(art: _Article, s: Sentence) -> None:
+    """"The visiting Vietnamese prime minister, X, held talks with Y in Brasilia on Monday": X is on
+    a visit to where the sentence's act took place (or where the story was filed), in another state."""
+    doc = s.span.doc
+    for p in s.persons:
+        before = [t for t in doc[max(s.span.start, p.start - 6):p.start]]
+        if not any(t.lower_ == "visiting" and t.dep_ in ("amod", "compound") for t in before) \
+                or any(t.is_punct and t.text != "." for t in before[[t.lower_ for t in before].index("visiting"):]):
+            continue
+        home = art.offices.get(p.key, set())
+        verb = next((a for a in doc[p.end - 1].ancestors if a.pos_ == "VERB"), None)
+        where = (_place_for(s, verb, strict=True, governor=verb) if verb is not None else None) \
+            or (art.place(art.dateline_place) if art.dateline_place else None)
+        if not home or where is None or art.state_of(where) in home | {None}:
+            continue
+        _add_visit(art, s, verb if verb is not None else doc[p.end - 1], p.key, where)
+
+
 def _presence_visits(art: _Article, s: Sentence) -> None:
     """Visits a sentence states without a travel verb: "A was in Lusaka on 6 June" (a leader or
     minister in a city of another state), "Sisi received King Salman at the airport" (a foreign
     leader or minister received by the host)."""
+    _visiting(art, s)
     doc = s.span.doc
     by_tok = _persons_by_token(s)
     spans = [(m.start, m.end, m.key) for m in s.places] + [(m.start, m.end, m.key) for m in s.states]
