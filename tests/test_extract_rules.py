@@ -3291,3 +3291,46 @@ Olga Petrova, who heads Bulgaria's foreign ministry, agreed. Kenyan President Wi
     fs = facts("heads-2024")
     assert not any(f.subject.startswith(("visit/olga", "plan/")) for f in run("heads-2024").facts), sorted(fs)
     assert ("visit/william-ruto-addis-ababa-2024", "startDate", "2024-03-08") in fs, sorted(fs)
+
+
+def test_extract_rules_a_title_the_ner_took_into_a_name_is_no_part_of_it() -> None:
+    TEXTS["title-in-name-1973"] = ("1973-02-20", """Talks in Beijing
+
+French President Georges Pompidou met Chairman Mao Zedong in Beijing on Friday.""")
+    fs = facts("title-in-name-1973")
+    assert ("person/mao-zedong", "leaderOf", "state/china") in fs, sorted(fs)
+    got = [v["participant"] for v in summits("title-in-name-1973").values()]
+    assert got == [{"person/georges-pompidou", "person/mao-zedong"}], got
+
+
+def test_extract_rules_a_timeline_entry_is_history_and_a_year_naming_a_war_dates_no_signing() -> None:
+    TEXTS["timeline-2016"] = ("2016-03-26", """On this day
+
+1972 — Ugandan President Idi Amin and Tanzanian President Julius Nyerere sign a peace accord in Mogadishu.
+
+Thirty years ago today, Ugandan President Yoweri Museveni and Tanzanian President Ali Hassan Mwinyi signed a border agreement in Kampala, ending the 1985 dispute.""")
+    fs = facts("timeline-2016")
+    (peace,) = {s for s, p, o in fs if p == "signatory" and o == "person/idi-amin"}
+    assert {o for s, p, o in fs if s == peace and p == "signatory"} == {"person/idi-amin", "person/julius-nyerere"}, sorted(fs)
+    (border,) = {s for s, p, o in fs if p == "signatory" and o == "person/ali-hassan-mwinyi"}
+    assert {o for s, p, o in fs if s == border and p == "signedOn"} == {"1986-03-26"}, sorted(fs)
+    got = [(v["participant"], v.get("startDate")) for v in summits("timeline-2016").values()]
+    assert ({"person/yoweri-museveni", "person/ali-hassan-mwinyi"}, {"1986-03-26"}) in got, got
+
+
+def test_extract_rules_a_name_s_suffix_and_an_american_spelling_of_a_title() -> None:
+    TEXTS["suffix-spelling-2023"] = ("2023-11-16", """Readout
+
+President Joseph R. Biden Jr. met Chinese President Xi Jinping in Woodside on Wednesday. Chinese State Councilor Wang Yi attended.""")
+    fs = facts("suffix-spelling-2023")
+    assert ("person/joe-biden", "leaderOf", "state/united-states") in fs, sorted(fs)
+    assert ("person/wang-yi", "officialOf", "state/china") in fs, sorted(fs)
+
+
+def test_extract_rules_leaders_who_gathered_in_a_capital_and_those_among_them() -> None:
+    TEXTS["gathered-2015"] = ("2015-05-26", """Founding day
+
+LAGOS — Forty years ago this week, the leaders of fifteen West African states gathered in Lagos to found a new bloc. Nigerian leader Yakubu Gowon, Togolese President Gnassingbe Eyadema and Senegalese President Leopold Sedar Senghor were among them.""")
+    got = [(v["participant"], v.get("startDate"), v.get("location")) for v in summits("gathered-2015").values()]
+    assert got == [({"person/yakubu-gowon", "person/gnassingbe-eyadema", "person/leopold-sedar-senghor"}, {"1975-05"},
+                    {"place/lagos"})], got

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..dates import resolve_range
+from ..dates import find_date_expressions, resolve_range
 from ..model import PartialDate
 from .lexicon import SUMMIT_NOUNS, VISIT_NOUNS
 from .nlp import _doc_text
@@ -155,7 +155,14 @@ def _retrospective(art: _Article) -> bool:
 def _story_of(art: _Article, year: int) -> bool:
     """The article looks back at a story of that year: its opening names it."""
     lead = "\n".join(_doc_text(d) for d in art.docs[:3])
-    return _retrospective(art) and str(year) in _YEAR.findall(lead)
+    if not _retrospective(art):
+        return False
+    if str(year) in _YEAR.findall(lead):
+        return True
+    # "Fifty years ago today, A and B signed ...": the year the lead counts back to
+    return art.anchor is not None and any(
+        (got := resolve_range(text, art.anchor, tense="past")[0]) is not None and got.year == year
+        for _, _, text in find_date_expressions(lead) if "ago" in text.lower())
 
 
 def _story_year(context: str | None) -> int | None:
@@ -212,12 +219,27 @@ def _predecessor_phrase(s: Sentence, t: Any) -> bool:
 _GATHERING_TIME = {"run", "last", "hold", "convene", "open", "close", "end", "conclude", "begin", "start"}
 
 
+# nouns a year before them dates ("the 1999 summer", "2004 elections" name things; these are times)
+_DATE_NOUNS = {"year", "month", "week", "day", "season", "summer", "winter", "spring", "autumn", "fall", "session"}
+
+
+def _year_of_a_noun(s: Sentence, char: int, tok: Any) -> bool:
+    """The date at ``char`` is a bare year modifying a noun other than ``tok`` ("the 1965 war",
+    "the 1967 borders"): a name for that thing, no date of an act."""
+    t = next((t for t in s.span if t.idx <= char < t.idx + len(t.text) + 1), None)
+    return t is not None and t.dep_ in ("nummod", "compound", "amod") and t.head.pos_ == "NOUN" \
+        and t.head.i != tok.i and re.fullmatch(r"1[6-9]\d\d|20\d\d", t.text) is not None \
+        and t.head.lemma_.lower() not in _DATE_NOUNS
+
+
 def _in_own_clause(s: Sentence, tok: Any, char: int) -> bool:
     """The date at ``char`` belongs to a clause about something else than the trigger (a relative
     clause or participle on another noun: "a forum that Lima launched in May 2017"); a clause
     on the trigger itself ("the summit held in Russia last September") dates the trigger."""
     if _predecessor_date(s, char, tok):
         return True   # "the first to visit X since Y in 1986": Y's date
+    if _year_of_a_noun(s, char, tok):
+        return True   # "ending the 1965 war": the year names the war, it dates nothing the sentence does
     t = next((t for t in s.span if t.idx <= char < t.idx + len(t.text) + 1), None)
     while t is not None and t.i != tok.i:
         if t.tag_ == "VBG" and t.dep_ == "acl" and t.head.dep_ in ("dobj", "obj") and t.head.head.i == tok.i:

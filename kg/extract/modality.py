@@ -70,8 +70,14 @@ def _is_speculative(tok: Any) -> str | None:
 _TRAVEL = {"fly", "travel", "go", "come", "return", "arrive", "head", "journey", "sail", "drive"}
 
 
+# a timeline's entry: "1987 — Gorbachev and Reagan sign the INF Treaty" (history told in the present)
+_TIMELINE_ENTRY = re.compile(r"^\s*(?:1[6-9]\d\d|20\d\d)\s*[—–:-]\s")
+
+
 def _has_past_evidence(tok: Any) -> bool:
     if _presupposed(tok):
+        return True
+    if _TIMELINE_ENTRY.match(tok.doc.text):   # (the paragraph: the year may stand as a sentence of its own)
         return True
     for c in tok.children:
         if c.tag_ == "VBN" and c.dep_ in ("acl", "relcl", "amod"):

@@ -61,6 +61,10 @@ _DAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday"
 _ROLE_WORDS = {"host", "co-host", "guest", "visiting", "chair", "co-chair"}
 
 
+# one-word titles the NER may take into the name after them
+_LEADING_TITLES = {"chairman", "chairwoman", "president", "premier", "chancellor", "minister", "secretary", "ambassador"}
+
+
 def _clean_person(text: str) -> str | None:
     t = re.sub(r"['’]s?$", "", text.strip())
     t = re.sub(r"\s*\((?:[LR]|left|right|center|centre)\)\s*$", "", t)
@@ -73,6 +77,8 @@ def _clean_person(text: str) -> str | None:
     while len(toks) > 2 and (toks[0].lower() in HONORIFICS or toks[0].lower() == "the" and toks[1].lower() in HONORIFICS):
         # "the Hon James Marape": a courtesy, not a name
         toks.pop(0)
+    while len(toks) > 2 and toks[0].lower() in _LEADING_TITLES:
+        toks.pop(0)   # "[Chairman] Mao Zedong", "[President] Ram Baran Yadav" taken into the NER's name
     if len(toks) == 2 and toks[0].lower().rstrip(".") in ("mr", "mrs", "ms", "dr", "gen", "col", "adm"):
         toks.pop(0)   # "Mr. Leoni", "Gen. Abacha": the surname of someone named in full elsewhere
     while len(toks) > 2 and toks[0].lower() in _ROLE_WORDS:   # "[Host] A B" at the start of a line

@@ -144,7 +144,7 @@ def _group_signers(art: _Article, s: Sentence) -> list[str]:
     if wanted_leaders and noun not in ("sides", "men", "women"):
         told = [e for e in _recent_events(art, s, within=4) if e.extra.get("block") in (s.block, s.block - 1)]
         if _AFTER_MEETING.search(s.text):
-            # "at the end of the talks, the two leaders signed": the talks told earlier in the story
+            # "when the talks ended, the two leaders signed": the talks told earlier in the story
             told = [e for e in art.events if e.kind == "Summit" and 0 <= s.index - e.extra.get("sent", -99) <= 12
                     and not e.extra.get("background")] + told
         for e in reversed(told):

@@ -388,7 +388,7 @@ def _anchor(art: _Article, s: Sentence, tok: Any, lem: str, is_noun: bool) -> No
     """A gathering told with its time or place but none of its people yet ("a joint summit in
     Arusha on March 3"): kept as an event without participants, for a sentence that goes on
     to name them ("That summit was hosted by A") to join. One still without people is dropped."""
-    if not (is_noun and lem in _GATHERINGS or not is_noun and lem == "meet" and _leaders_as_subject(tok)):
+    if not (is_noun and lem in _GATHERINGS or not is_noun and lem in ("meet", "gather", "convene") and _leaders_as_subject(tok)):
         return
     # a subject takes the time of its verb ("the forum ran from 9 to 11 May")
     status, start, end = _event_status(art, s, tok, own_date_only=tok.dep_ not in ("nsubj", "nsubjpass"))

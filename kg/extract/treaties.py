@@ -699,7 +699,7 @@ def _treaties_of(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             recent = [e for e in art.events if e.kind in ("Summit", "Visit") and e.extra.get("block") in (s.block, s.block - 1)
                       and 0 < s.index - e.extra.get("sent", -99) <= 3]
             if start is None and status is None and not s.dates and recent and _AFTER_MEETING.search(s.text):
-                # "At the end of the talks, the two leaders signed X": the signing of a meeting or
+                # "When their talks ended, the pair signed X": the signing of a meeting or
                 # visit just told takes its date and place
                 met = recent[-1].people()
                 if re.match(r"^(?:They|The two|Both)\b(?!\s+sides)", s.text) and set(signatories) <= set(met):

@@ -17,7 +17,7 @@ from .mentions import _DATELINE_PLACE
 from .context import _Article, Mention, Sentence
 from .dating import (
     _YEAR, _in_own_clause, _resolve_dates, _retrospective, _story_year,
-    _resolve_expr, _text_before, _year_in, _year_near,
+    _resolve_expr, _text_before, _year_in, _year_near, _year_of_a_noun,
 )
 from .modality import _has_past_evidence
 from .scene import _news_of_the_day
@@ -244,7 +244,7 @@ def _story_date(art: _Article, s: Sentence, named: bool = False) -> PartialDate 
     if _YEAR.search(s.text):
         return None   # the sentence's own years are other events': better none than a guess
     if _ALSO_SIGNED.search(s.text):
-        # "the two sides also signed an agreement on X": at the signing just told
+        # "both sides also signed a pact on X": at the signing just told
         last = next((f.obj for f in reversed(art.facts) if f.predicate == "signedOn" and f.status is None
                      and isinstance(f.obj, PartialDate)), None)
         if last is not None:
@@ -623,7 +623,8 @@ def _signing_date(art: _Article, s: Sentence, sign_tok: Any) -> tuple[PartialDat
                 return got
     # not a date of a clause of its own in the signing's subtree ("signed X, 40 years after A
     # and B signed Y on 3 May 1981")
-    own = [m for m in s.dates if lo <= m.start < hi and not _other_clause(_token_at_char(s.span, m.start), sign_tok)]
+    own = [m for m in s.dates if lo <= m.start < hi and not _other_clause(_token_at_char(s.span, m.start), sign_tok)
+           and not _year_of_a_noun(s, m.start, sign_tok)]
     if not own and sign_tok.dep_ in ("acl", "relcl"):
         # "the X Treaty, signed in A, B, on 3 March 2002, which ...": a date the
         # parser hung elsewhere, right after the participle's phrase

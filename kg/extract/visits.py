@@ -348,14 +348,14 @@ def _of_time_or_manner(prep: Any) -> bool:
 
 
 def _further_destinations(s: Sentence, tok: Any, first: str) -> list[str]:
-    """"Travelled to Cairo and then to Jerusalem": a second "to" coordinated with the first."""
+    """"Flew to Accra and then on to Lome": a second "to" coordinated with the first."""
     tos = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"]
     if not tos:
         return []
     more = [c for c in [*tos[0].conjuncts, *tok.children] if c.dep_ == "conj" and c.lower_ == "to"]
     # "travelled to Mali, Niger and Ethiopia": the places listed with the first
     more += [g for c in tos[0].children if c.dep_ == "pobj" for g in c.conjuncts]
-    # "to Cairo and then to Jerusalem" where the parser hung the second "to" elsewhere: the words
+    # "to Accra and then on to Lome" where the parser hung the second "to" elsewhere: the words
     # right after the first place
     doc = s.span.doc
     j = tos[0].right_edge.i + 1
