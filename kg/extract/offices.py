@@ -13,7 +13,7 @@ from ..model import Ref
 from .lexicon import HONORIFICS, INSTITUTIONS, INTERNATIONAL, LEADER_TITLES, NON_OFFICIAL, OFFICIAL_TITLES, PAST_MARKERS, _PLURAL_TITLES, STATE_BODIES, portfolio_word
 from .names import _NAME_HONORIFICS, _title_case
 from .nlp import _doc_text
-from .context import _Article, _persons_by_token, Sentence
+from .context import _Article, Mention, _persons_by_token, Sentence
 from .dating import _sentence_year
 from .mentions import _subject_person
 
@@ -362,6 +362,15 @@ _PAIRED = re.compile(r"\b[Tt]he\s+((?:[A-Z][\w-]+,\s+)*[A-Z][\w-]+\s+and\s+[A-Z]
 _TAKING_OFFICE = {"take", "swear", "inaugurate", "install", "serve", "elect", "appoint", "name", "become", "return"}
 
 
+def _name_head(doc: Any, pm: Mention) -> Any:
+    """The token that stands for a person's name in the parse: up from its last word through
+    compounds and appositions."""
+    head = doc[pm.end - 1]
+    while head.dep_ in ("compound", "flat", "appos") and head.head.i != head.i:
+        head = head.head
+    return head
+
+
 # verbs whose subject heads the state that is their object ("X, who ruled Gambia for 22 years")
 _RULING = {"rule", "govern"}
 
@@ -372,9 +381,7 @@ def _ruled(art: _Article, s: Sentence, state_at: dict[int, str]) -> set[str]:
     doc = s.span.doc
     done: set[str] = set()
     for pm in s.persons:
-        head = doc[pm.end - 1]
-        while head.dep_ in ("compound", "flat", "appos") and head.head.i != head.i:
-            head = head.head
+        head = _name_head(doc, pm)
         verb = head.head if head.dep_ == "nsubj" else next(
             (c for c in head.children if c.dep_ == "relcl" and any(g.dep_ == "nsubj" and g.lower_ == "who" for g in c.children)),
             None)
@@ -394,9 +401,7 @@ def _office_taken_as(art: _Article, s: Sentence, state_at: dict[int, str]) -> se
     doc = s.span.doc
     done: set[str] = set()
     for pm in s.persons:
-        head = doc[pm.end - 1]
-        while head.dep_ in ("compound", "flat", "appos") and head.head.i != head.i:
-            head = head.head
+        head = _name_head(doc, pm)
         if head.dep_ not in ("nsubj", "nsubjpass"):
             continue
         verb = head.head
