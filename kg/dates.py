@@ -625,8 +625,16 @@ def context_date(
         return None
     window = text[-_CONTEXT_CHARS:]
     last: PartialDate | None = None
+    a = _anchor_parts(anchor)
     for _, _, expr in find_date_expressions(window):
-        start, end = resolve_range(expr, anchor, tense=tense, context=last)
+        spec = _parse_single(_normalize(expr))
+        if spec is not None and _is_calendar(spec) and last is not None and a is not None \
+                and last.month is not None and last.year <= a[0] - 2:
+            # "... until 11 February 1945. Roosevelt died in April": a story told years back goes
+            # on in its own time, the first such month or day after the last date it gave
+            start, end = resolve_range(expr, last, tense="future", context=last)
+        else:
+            start, end = resolve_range(expr, anchor, tense=tense, context=last)
         if end is not None or start is not None:
             last = end or start
     return last

@@ -332,9 +332,20 @@ def _capitals() -> dict[str, Place]:
     return {p.state: p for p in _places() if p.kind == "capital" and p.state}
 
 
-def capital_of(state: str) -> Place | None:
-    """The capital of a state (by its canonical label), if places.tsv lists it."""
+def capital_of(state: str, year: int | None = None) -> Place | None:
+    """The capital of a state (by its canonical label), if places.tsv lists it; with ``year``,
+    the one of that year (former_capitals.tsv: Lagos for Nigeria before 1991)."""
+    if year is not None:
+        for r in _former_capitals():
+            if r[0] == state and (r[2] is None or r[2] <= year) and year < r[3]:
+                return lookup_place(r[1])
     return _capitals().get(state)
+
+
+@lru_cache(maxsize=1)
+def _former_capitals() -> tuple[tuple[str, str, int | None, int], ...]:
+    return tuple((r["state"], r["capital"], _year(r["from"]), int(r["until"]))
+                 for r in _rows("former_capitals.tsv", ("state", "capital", "from", "until")))
 
 
 @lru_cache(maxsize=None)

@@ -3334,3 +3334,224 @@ LAGOS — Forty years ago this week, the leaders of fifteen West African states 
     got = [(v["participant"], v.get("startDate"), v.get("location")) for v in summits("gathered-2015").values()]
     assert got == [({"person/yakubu-gowon", "person/gnassingbe-eyadema", "person/leopold-sedar-senghor"}, {"1975-05"},
                     {"place/lagos"})], got
+
+
+# --- round 12: shapes from a second probe round (texts written for these tests) --------------------
+def test_extract_rules_a_long_coordinated_list_of_parties_is_read_whole() -> None:
+    TEXTS["listed-parties-2021"] = ("2021-01-05", """Fisheries charter
+
+QUITO, Jan 5 (Wire) — A treaty on river fisheries was signed here on Monday by Bolivia, Brazil, Colombia, Ecuador, Guyana, Paraguay, Peru and Venezuela.""")
+    fs = facts("listed-parties-2021")
+    parties = {o for s, p, o in fs if p == "party"}
+    assert parties == {f"state/{k}" for k in ("bolivia", "brazil", "colombia", "ecuador", "guyana", "paraguay",
+                                               "peru", "venezuela")}, sorted(fs)
+
+
+def test_extract_rules_it_signed_points_to_the_treaty_of_the_last_sentences_not_a_question() -> None:
+    TEXTS["qa-it-2016"] = ("2016-06-30", """Explainer: the Niamey Convention
+
+What is the Niamey Convention?
+The Niamey Convention on cross-border cooperation sets rules for towns along shared frontiers. Its text was drafted by lawyers of the African Union.
+
+Who signed it?
+Nigerien President Mahamadou Issoufou and Beninese President Thomas Boni Yayi put their signatures to it in Malabo on 27 June 2014. The Chadian delegation initialled it rather than signing it.""")
+    fs = facts("qa-it-2016")
+    (t,) = {s for s, p, o in fs if p == "signatory"}
+    assert {o for s, p, o in fs if s == t and p == "signatory"} == {"person/mahamadou-issoufou", "person/thomas-boni-yayi"}, sorted(fs)
+    assert {o for s, p, o in fs if s == t and p == "signedOn"} == {"2014-06-27"}, sorted(fs)   # not the question's
+    assert {o for s, p, o in fs if s == t and p == "party"} == {"state/niger", "state/benin"}, sorted(fs)
+
+
+def test_extract_rules_him_received_by_a_host_the_scene_goes_on_and_the_pair_signed() -> None:
+    TEXTS["sahel-tour-2016"] = ("2016-05-14", """Sall tours the Sahel
+
+Senegalese President Macky Sall wrapped up a three-nation tour on Saturday. On Thursday the Senegalese leader was in Bamako. Malian President Ibrahim Boubacar Keita received him at Koulouba Palace, and the pair signed an accord on rail freight. The second leg took him to Niamey, where he landed late on Friday.""")
+    got = [(v["participant"], v.get("startDate"), v.get("location")) for v in summits("sahel-tour-2016").values()]
+    assert got == [({"person/macky-sall", "person/ibrahim-boubacar-keita"}, {"2016-05-12"}, {"place/bamako"})], got
+    fs = facts("sahel-tour-2016")
+    (t,) = {s for s, p, o in fs if p == "signatory"}
+    assert {o for s, p, o in fs if s == t and p == "signatory"} == {"person/macky-sall", "person/ibrahim-boubacar-keita"}
+    assert {o for s, p, o in fs if s == t and p == "party"} == {"state/senegal", "state/mali"}
+    assert has("sahel-tour-2016", "visit/macky-sall-niamey-", "destination", "place/niamey"), sorted(fs)
+
+
+def test_extract_rules_him_is_never_the_subject_of_his_own_clause_nor_one_of_two_named() -> None:
+    TEXTS["him-two-2016"] = ("2016-05-14", """Talks
+
+Senegalese President Macky Sall spoke in Dakar on Monday. Malian President Ibrahim Boubacar Keita met Nigerien President Mahamadou Issoufou and thanked him for his help.""")
+    got = [v["participant"] for v in summits("him-two-2016").values()]
+    assert got == [{"person/ibrahim-boubacar-keita", "person/mahamadou-issoufou"}], got
+
+
+def test_extract_rules_the_first_leader_to_meet_someone_met_him() -> None:
+    TEXTS["first-to-meet-2016"] = ("2016-03-03", """Caracas visit
+
+Colombian President Juan Manuel Santos became the first foreign leader to meet Venezuelan President Nicolas Maduro in Caracas on Tuesday.""")
+    got = [(v["participant"], v.get("startDate")) for v in summits("first-to-meet-2016").values()]
+    assert got == [({"person/juan-manuel-santos", "person/nicolas-maduro"}, {"2016-03-01"})], got
+
+
+def test_extract_rules_touched_down_set_foot_on_soil_and_the_bare_capital_of_a_dateline() -> None:
+    TEXTS["arrivals-2015"] = ("2015-06-05", """Leaders arrive
+
+PANAMA CITY, June 5 — Costa Rican President Luis Guillermo Solis touched down here on Wednesday. On Thursday Honduran President Juan Orlando Hernandez set foot on Panamanian soil for the first time. Guatemalan President Otto Perez Molina flew into the capital late on Thursday.""")
+    fs = facts("arrivals-2015")
+    assert has("arrivals-2015", "visit/luis-guillermo-solis-", "destination", "place/panama-city"), sorted(fs)
+    assert has("arrivals-2015", "visit/luis-guillermo-solis-", "startDate", "2015-06-03"), sorted(fs)
+    assert has("arrivals-2015", "visit/juan-orlando-hernandez-", "destination", "state/panama"), sorted(fs)
+    assert has("arrivals-2015", "visit/otto-perez-molina-", "destination", "place/panama-city"), sorted(fs)
+
+
+def test_extract_rules_the_simple_present_with_a_weekday_is_a_timetable_not_a_visit_made() -> None:
+    TEXTS["timetable-2011"] = ("2011-02-14", """Gillard in Asia
+
+Australian Prime Minister Julia Gillard met Indonesian President Susilo Bambang Yudhoyono in Jakarta on Monday. On Wednesday she travels to Singapore.""")
+    fs = facts("timetable-2011")
+    assert not any(o == "place/singapore" for s, p, o in fs if s.startswith("visit/")), sorted(fs)
+    assert any(o in ("place/singapore", "state/singapore") for s, p, o in fs if s.startswith("plan/")), sorted(fs)
+
+
+def test_extract_rules_a_dateline_state_as_a_party_and_an_older_treaty_s_own_participle() -> None:
+    TEXTS["dateline-party-2018"] = ("2018-03-21", """Security pact
+
+ACCRA, March 21 — Interior Minister Ambrose Dery and U.S. Ambassador Robert Jackson signed a security cooperation pact on Tuesday.""")
+    fs = facts("dateline-party-2018")
+    assert {o for s, p, o in fs if p == "party"} == {"state/ghana", "state/united-states"}, sorted(fs)
+    TEXTS["older-participle-2019"] = ("2019-09-10", """River convention
+
+Zambian Foreign Minister Joseph Malanji and Malawian Foreign Minister Francis Kasaila signed the Zambezi Navigation Convention in Lilongwe on Monday. The Convention replaces the Lusaka Protocol signed in Lusaka on 4 May 1993.""")
+    fs = facts("older-participle-2019")
+    assert ("treaty/zambezi-navigation-convention", "replaces", "treaty/lusaka-protocol") in fs, sorted(fs)
+
+
+def test_extract_rules_the_former_yugoslav_republic_of_macedonia_is_north_macedonia() -> None:
+    TEXTS["fyrom-2017"] = ("2017-08-02", """Neighbours sign
+
+Bulgaria signed a friendship treaty with the former Yugoslav Republic of Macedonia in Skopje on Tuesday.""")
+    fs = facts("fyrom-2017")
+    assert {o for s, p, o in fs if p == "party"} == {"state/bulgaria", "state/north-macedonia"}, sorted(fs)
+
+
+def test_extract_rules_a_story_told_years_back_keeps_its_own_year_for_a_bare_month() -> None:
+    TEXTS["years-back-2021"] = ("2021-11-20", """Dayton at 26
+
+The talks at the Wright-Patterson air base ended on 21 November 1995 with a deal. Bosnia's president fell ill in December. When the three leaders met again in Paris on 14 December that year, Serbian President Slobodan Milosevic and Croatian President Franjo Tudjman signed a peace agreement with Bosnian President Alija Izetbegovic.""")
+    fs = facts("years-back-2021")
+    assert {o for s, p, o in fs if p == "signedOn"} == {"1995-12-14"}, sorted(fs)
+    got = [v.get("startDate") for v in summits("years-back-2021").values()]
+    assert got and all(d == {"1995-12-14"} for d in got), got
+
+
+def test_extract_rules_one_of_the_ministers_who_signed_signed_on_the_day_the_sentence_tells() -> None:
+    TEXTS["one-of-2015"] = ("2015-03-02", """Memoir
+
+Indonesian Foreign Minister Ali Alatas flew to Paris in the summer of 1991. On 23 October 1991, he was one of the ministers who signed the Paris Peace Agreements on Cambodia.""")
+    fs = facts("one-of-2015")
+    assert has("one-of-2015", "treaty/paris-peace-agreements-", "signatory", "person/ali-alatas"), sorted(fs)
+    assert has("one-of-2015", "treaty/paris-peace-agreements-", "signedOn", "1991-10-23"), sorted(fs)
+
+
+def test_extract_rules_a_hyphenated_reference_treaty_name_is_found() -> None:
+    TEXTS["hyphen-name-2017"] = ("2017-01-24", """Trade
+
+Vietnam and Peru signed the Trans-Pacific Partnership alongside ten other states, and Washington has now left it.""")
+    fs = facts("hyphen-name-2017")
+    assert {o for s, p, o in fs if s == "treaty/trans-pacific-partnership" and p == "party"} >= {"state/vietnam", "state/peru"}, sorted(fs)
+
+
+def test_extract_rules_offices_told_in_the_plural_the_sentence_before_the_names() -> None:
+    TEXTS["plural-before-2023"] = ("2023-05-02", """Talks near Washington
+
+ARLINGTON, May 2 — The foreign ministers of Armenia and Azerbaijan met on Monday under American mediation. Ararat Mirzoyan and Jeyhun Bayramov spent four days at the table.""")
+    fs = facts("plural-before-2023")
+    assert ("person/ararat-mirzoyan", "officialOf", "state/armenia") in fs, sorted(fs)
+    assert ("person/jeyhun-bayramov", "officialOf", "state/azerbaijan") in fs, sorted(fs)
+
+
+def test_extract_rules_the_day_s_treaty_in_turn_supersedes_an_older_one() -> None:
+    TEXTS["in-turn-2011"] = ("2011-09-15", """Fisheries
+
+Norway and Russia signed a maritime delimitation treaty in Murmansk on Wednesday. Wednesday's treaty in turn supersedes the 1975 Grey Zone Agreement.""")
+    fs = facts("in-turn-2011")
+    (new,) = {s for s, p, o in fs if p == "party" and o == "state/norway"}
+    assert (new, "replaces", "treaty/grey-zone-agreement") in fs, sorted(fs)
+
+
+def test_extract_rules_a_state_s_capital_is_the_one_of_the_year_told() -> None:
+    TEXTS["old-capital-1988"] = ("1988-04-12", """Summit in Nigeria
+
+Ghanaian leader Jerry Rawlings met Nigerian leader Ibrahim Babangida in the Nigerian capital on Monday.""")
+    got = [v.get("location") for v in summits("old-capital-1988").values()]
+    assert got == [{"place/lagos"}], got
+    TEXTS["new-capital-2019"] = ("2019-07-24", """Visit
+
+Nigerian President Muhammadu Buhari received Ghanaian President Nana Akufo-Addo in the Nigerian capital on Tuesday.""")
+    got = [v.get("location") for v in summits("new-capital-2019").values()]
+    assert got == [{"place/abuja"}], got
+
+
+def test_extract_rules_a_meeting_with_one_leader_and_an_official_of_no_state_is_no_summit() -> None:
+    TEXTS["tarmac-2019"] = ("2019-04-07", """Arrival
+
+Chinese Premier Li Keqiang flew into Zagreb on Sunday. The city's mayor met him on the tarmac.""")
+    assert summits("tarmac-2019") == {}, summits("tarmac-2019")
+
+
+def test_extract_rules_a_leg_that_took_him_to_a_town_where_he_landed_on_a_day() -> None:
+    TEXTS["leg-2019"] = ("2019-11-25", """Pacific swing
+
+Indian Prime Minister Narendra Modi ended a week of travel on Sunday. The first leg took him to Brasilia, where he landed on Tuesday for a meeting of emerging economies.""")
+    fs = facts("leg-2019")
+    assert has("leg-2019", "visit/narendra-modi-brasilia-", "startDate", "2019-11-19"), sorted(fs)
+
+
+def test_extract_rules_leaders_of_their_time_named_at_a_summit_without_a_title_take_part() -> None:
+    TEXTS["of-their-time-2005"] = ("2005-07-09", """After Gleneagles
+
+Canadian Prime Minister Paul Martin flew home on Friday from Scotland, where he had attended a summit of the Group of Eight at Gleneagles alongside Tony Blair, Jacques Chirac and Gerhard Schroeder.""")
+    got = [v["participant"] for v in summits("of-their-time-2005").values()]
+    assert got == [{"person/paul-martin", "person/tony-blair", "person/jacques-chirac", "person/gerhard-schroder"}], got
+    fs = facts("of-their-time-2005")
+    assert not any(s == "person/jacques-chirac" and p == "leaderOf" for s, p, o in fs), sorted(fs)   # France is not named
+
+
+def test_extract_rules_his_counterpart_without_a_state_serves_the_other_state_of_the_story() -> None:
+    TEXTS["counterpart-side-2018"] = ("2018-08-29", """Border deal
+
+Kosovo and Serbia met again in Brussels on Tuesday. Serbian Foreign Minister Ivica Dacic and his counterpart Behgjet Pacolli held three hours of talks.""")
+    fs = facts("counterpart-side-2018")
+    assert ("person/behgjet-pacolli", "officialOf", "state/kosovo") in fs, sorted(fs)
+    TEXTS["counterpart-other-2018"] = ("2018-06-17", """Talks
+
+Greek Prime Minister Alexis Tsipras met his counterpart Zoran Zaev on Sunday after talks with German Chancellor Angela Merkel.""")
+    fs = facts("counterpart-other-2018")
+    assert not any(s == "person/zoran-zaev" and o == "state/germany" for s, p, o in fs), sorted(fs)
+
+
+def test_extract_rules_a_crown_prince_serves_unless_he_also_heads_the_government_that_year() -> None:
+    TEXTS["crown-prince-2018"] = ("2018-03-06", """Cairo visit
+
+Saudi Crown Prince Mohammed bin Salman held talks with Egyptian President Abdel Fattah al-Sisi in Cairo on Monday.""")
+    fs = facts("crown-prince-2018")
+    assert ("person/mohammed-bin-salman", "officialOf", "state/saudi-arabia") in fs, sorted(fs)
+    assert ("person/mohammed-bin-salman", "leaderOf", "state/saudi-arabia") not in fs, sorted(fs)
+    TEXTS["crown-prince-2024"] = ("2024-03-06", """Cairo visit
+
+Saudi Crown Prince Mohammed bin Salman held talks with Egyptian President Abdel Fattah al-Sisi in Cairo on Monday.""")
+    assert ("person/mohammed-bin-salman", "leaderOf", "state/saudi-arabia") in facts("crown-prince-2024")
+
+
+def test_extract_rules_a_place_named_after_a_leader_is_no_mention_of_him() -> None:
+    TEXTS["airport-name-1977"] = ("1977-11-20", """Sadat in Israel
+
+JERUSALEM, Nov 20 — Egyptian President Anwar Sadat flew to Israel on Saturday, the first Arab leader to do so since the 1948 war. His aircraft landed at Ben Gurion airport shortly after 8 p.m., where Prime Minister Menachem Begin welcomed him.""")
+    fs = facts("airport-name-1977")
+    assert not any(s.startswith("person/david-ben") for s, p, o in fs), sorted(fs)
+
+
+def test_extract_rules_two_leaders_of_one_state_alone_hold_no_summit() -> None:
+    TEXTS["one-state-1994"] = ("1994-10-27", """Arrival
+
+JERUSALEM, Oct 27 — Jordanian King Hussein flew to Israel on Wednesday. His helicopter landed at the airport shortly after noon, where he was met by Prime Minister Yitzhak Rabin and President Ezer Weizman.""")
+    got = [v["participant"] for v in summits("one-state-1994").values()]
+    assert {"person/yitzhak-rabin", "person/ezer-weizman"} not in got, got

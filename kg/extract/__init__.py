@@ -76,7 +76,7 @@ from .cosigning import cosigned
 from .respective import respective_offices
 from . import tenure
 from .gathering import place_leaders
-from .scene import _place_for, _trigger_tokens
+from .scene import _place_for, _trigger_tokens, continue_scenes
 from .summits import _attached, _participants, _summits
 from .visits import _destination, _presence_visits, _visits
 from .treaty_mentions import _GENERIC_NAME, _parties_near, _signing_date, _subject_like, _treaty_key
@@ -135,6 +135,8 @@ def extract(doc: Any, *, date: PartialDate | None = None) -> Extraction:
     art = _Article(anchor, adate.date)
     art.notes = notes
     art.dateline_state = dateline_state
+    if dateline_state:
+        art.state(dateline_state)   # an entity, as any state the rules may give a fact of
     art.dateline_place = _dateline_place(blocks)
     art.quoted_treaties = quoted_treaty_names([b.text for b in blocks])
     art.docs = docs
@@ -155,6 +157,7 @@ def extract(doc: Any, *, date: PartialDate | None = None) -> Extraction:
         _summits(art, s, prev)
         attendance(art, s)        # "A and B also attended": the gathering just told
     place_leaders(art)            # the leaders the story places at the gathering it leads with
+    continue_scenes(art)          # "X was in Luanda on Friday. Y received him": that day, there
     _merge_treaty_mentions(art)
     _relabel_unnamed_treaties(art)
     complete_known_treaties(art, art.linked_treaties)

@@ -36,6 +36,7 @@ class Sentence:
     places: list[Mention] = field(default_factory=list)
     treaties: list[Mention] = field(default_factory=list)
     dates: list[Mention] = field(default_factory=list)
+    treaty_keys: list[str] = field(default_factory=list)   # the treaties its mentions were resolved to
 
     raw: str = ""        # the span's text, as spaCy's ``span.text`` (which joins the tokens on each call)
     text: str = field(default="", init=False)  # ``raw`` stripped
@@ -94,6 +95,7 @@ class _Article:
         self.linked_treaties: dict[str, tuple[Any, Sentence, str]] = {}   # key -> (reference treaty, sentence, name)
         self.quoted_treaties: list[str] = []              # names given in quotes: "the 'Vaka Moana' pact"
         self.leader_titled: set[str] = set()             # people the text calls a head of state or government
+        self.leaders_of_the_time: set[str] = set()       # heads of state or government in the years told (reference data)
         self.sentences: list[Sentence] = []                # every sentence, in order (set by the mention stage)
         self.pending: list[tuple[str, str | None, bool | None, str | None, str | None, Sentence]] = []
 

@@ -227,6 +227,10 @@ def _absorb(target: Event, ev: Event) -> None:
         target.extra.pop("treaty", None)   # also reported as a meeting, not only as a signing
 
 
+# verbs of a meeting of two sides: one side alone is no meeting
+_TWO_SIDED = {"meet", "sit", "shake", "receive", "welcome", "greet", "call", "confer", "embrace"}
+
+
 def _write_events(art: _Article, merged: list[Event]) -> None:
     """The facts of the article's merged events."""
     for ev in merged:
@@ -239,14 +243,21 @@ def _write_events(art: _Article, merged: list[Event]) -> None:
             # and their talks alone are no summit
             people = [p for p in ev.participants if p.startswith("person/")]
             if people:
-                leaders = [p for p in people if p in art.leaders or p in art.leader_titled]
+                leaders = [p for p in people if p in art.leaders or p in art.leader_titled or p in art.leaders_of_the_time]
                 ev.participants = [p for p in ev.participants if not p.startswith("person/") or p in leaders]
             if ev.participants and all(p.startswith("state/") for p in ev.participants) \
                     and ev.extra.get("trigger") != "summit":
                 continue  # states in "talks" or a "dialogue" (often ministers'): only a "summit" of states is one
             if len(ev.participants) < 2 and not (ev.extra.get("one") and len(ev.participants) == 1
-                                                 and ev.participants[0] in ev.extra.get("takes_part", ())):
-                continue  # a meeting needs two sides: one alone is an incomplete reading, not a fact
+                                                 and ev.participants[0] in ev.extra.get("takes_part", ())
+                                                 and (ev.extra.get("trigger") not in _TWO_SIDED or ev.extra.get("name"))):
+                # a meeting needs two sides: one alone is an incomplete reading, not a fact (but one
+                # who took part in a gathering, "the summit held in X", "X hosted the summit", took
+                # part in it; "Y met him" with Y of no state is no gathering)
+                continue
+            homes = [art.offices.get(p, set()) for p in ev.participants if p.startswith("person/")]
+            if len(homes) >= 2 and all(len(h) == 1 for h in homes) and len(set().union(*homes)) == 1:
+                continue  # the president and the prime minister of one state: no meeting of states
             if "treaty" in ev.extra and not all(p in art.leaders for p in ev.participants):
                 continue  # ministers signing a text is a ceremony; leaders signing it is a summit
             key = "summit/" + "-".join(_slugs(art, ev.participants)) + (f"-{year}" if year else "-undated")

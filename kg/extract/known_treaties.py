@@ -28,12 +28,13 @@ from .lexicon import TREATY_HEADS
 _AMBIGUOUS = frozenset({"SEA", "TAC", "ATT", "CPA", "TEU", "CCM", "GFA", "SORT", "TIAR", "VCDR", "VCLT"})
 _ENDS_IN_HEAD = re.compile(r"\b" + TREATY_HEADS + r"$")
 # "the INF treaty", "the START accords": a lower-case head word after the short name belongs to it
+_LOWER_HEAD = re.compile(r"\b(?:treaty|treaties|accord|accords|agreement|pact|convention|protocol|deal)$")
 _HEAD_AFTER = re.compile(r"\s+(?:treaty|treaties|accord|accords|agreement|pact|convention|deal)\b")
 
 
 def _name_pattern(name: str) -> str:
-    parts = [re.escape(w) for w in name.split()]
-    return r"\s+".join(parts).replace(r"\-", "[-–]").replace("–", "[-–]")
+    """The words of a name, any spaces between them, and either dash for a hyphen."""
+    return r"\s+".join("[-–]".join(re.escape(p) for p in re.split("[-–]", w)) for w in name.split())
 
 
 @lru_cache(maxsize=1)
@@ -46,6 +47,8 @@ def _short_names() -> re.Pattern[str] | None:
                 continue
             if "(" in n or "," in n:
                 continue
+            if "-" in n and _LOWER_HEAD.search(n):
+                continue   # "Egypt-Israel peace treaty": the generic pattern reads it, with its two states
             names.add(n)
     if not names:
         return None

@@ -337,7 +337,45 @@ def repoint_pronouns(sentences: list[Sentence]) -> None:
             if key is not None:
                 said[key] = word
         s.persons[:] = [m for m in s.persons if m.key is not None]
-        _clause_pronouns(s, said)
+        _object_pronouns(s, sentences[max(0, i - 2):i], said)
+        _clause_pronouns(s, said, sentences[max(0, i - 2):i])
+
+
+_OBJECT_PRONOUNS = {"him": "he", "her": "she"}
+
+
+def _possessive_subject(s: Sentence) -> bool:
+    """The main clause's subject is a thing of "his" or "her" ("His plane landed ...")."""
+    subj = next((t for t in s.span if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"), None)
+    return subj is not None and any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in subj.children)
+
+
+def _object_pronouns(s: Sentence, before: list[Sentence], said: dict[str, str]) -> None:
+    """"Him"/"her" as an object ("Y received him at the palace", "talks with her"): the
+    protagonist — the main subject of the sentence when the pronoun stands in another clause
+    ("X flew to Z, where Y met him"), else the subject of the sentence before. Never the subject
+    of the pronoun's own clause (that would be "himself"), and not when the sentence names someone
+    else before the pronoun who could be meant."""
+    for t in s.span:
+        word = _OBJECT_PRONOUNS.get(t.lower_)
+        if word is None or t.dep_ not in ("dobj", "obj", "pobj", "dative") or any(m.start == t.i for m in s.persons):
+            continue
+        verb = next((a for a in t.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if verb is None:
+            continue
+        own = {m.key for m in s.persons for c in verb.children
+               if c.dep_ in ("nsubj", "nsubjpass") and m.start <= c.i < m.end}
+        main = _subject_person(s)
+        # (a pronoun just before stood for the protagonist: "Y received him ... The next leg took him")
+        chain = next((m.key for x in reversed(before) if x.block >= s.block - 1
+                      for m in reversed(x.persons) if m.extra.get("object_pronoun") or m.extra.get("pronoun")), None)
+        key = main if main is not None and verb.dep_ != "ROOT" and main not in own else chain or _previous_subject(s, before)
+        if key is None or key in own or said.get(key, word) != word:
+            continue
+        if any(m.key not in own and m.key != key for m in s.persons if m.end <= t.i):
+            continue   # "A met B and told him ...": either could be meant
+        s.persons.append(Mention("person", t.text, t.i, t.i + 1, key, extra={"object_pronoun": True}))
+    s.persons.sort(key=lambda m: m.start)
 
 
 # clauses whose "he"/"she" is the main clause's subject: "X flew to Y, where he met Z", "X said
@@ -345,11 +383,18 @@ def repoint_pronouns(sentences: list[Sentence]) -> None:
 _PRONOUN_CLAUSES = {"relcl", "advcl", "ccomp", "conj"}
 
 
-def _clause_pronouns(s: Sentence, said: dict[str, str]) -> None:
+def _clause_pronouns(s: Sentence, said: dict[str, str], before: list[Sentence] = ()) -> None:
     """"He"/"she" as the subject of a clause of the sentence: the person who is the subject of
     its main clause, when the sentence names no other person before the pronoun who could be
     meant, and the article has not called that person by the other pronoun."""
     main = _subject_person(s)
+    if main is None:
+        # "The first leg took him to X, where he landed": the one an object pronoun stood for
+        objects = {m.key for m in s.persons if m.extra.get("object_pronoun")}
+        main = objects.pop() if len(objects) == 1 and len({m.key for m in s.persons}) == 1 else None
+        if main is None and _possessive_subject(s) and before:
+            # "His aircraft landed at X, where he was met by Y": the one the sentences before are about
+            main = _previous_subject(s, list(before))
     if main is None:
         return
     for t in s.span:
@@ -421,6 +466,22 @@ def quoted_treaty_names(texts: list[str]) -> list[str]:
                               if not re.search(r"\b(?:Treaty|Agreement|Accord|Pact)$", m.group(1))))
 
 
+# capitalised nouns after a person's name that make it the name of a place or a thing
+_NAMED_AFTER = {"airport", "international", "street", "avenue", "boulevard", "square", "bridge", "stadium",
+                "university", "hospital", "highway", "road", "dam", "canal", "station", "prize", "foundation",
+                "institute", "library", "museum", "mausoleum", "memorial", "doctrine", "plan", "line"}
+
+
+def _story_year(art: _Article, s: Sentence) -> int | None:
+    """The year a sentence tells of: the one it names, else the last its paragraph named before
+    it, else the article's."""
+    years = re.findall(r"\b(1[89]\d\d|20\d\d)\b", s.text) or re.findall(
+        r"\b(1[89]\d\d|20\d\d)\b", _doc_text(s.span.doc)[:s.span.start_char])
+    if years:
+        return int(years[-1] if not re.search(r"\b(1[89]\d\d|20\d\d)\b", s.text) else years[0])
+    return art.anchor.year if art.anchor is not None else None
+
+
 def _capital_mentions(art: _Article, s: Sentence) -> None:
     """"The Malian capital", "the Bolivian capital": the capital city of that state, as a place."""
     doc = s.span.doc
@@ -429,11 +490,21 @@ def _capital_mentions(art: _Article, s: Sentence) -> None:
                 or doc[m.start - 1].lower_ != "the":
             continue
         st = art.entities.get(m.key)
-        cap = ref.capital_of(st.label) if st is not None else None
+        cap = ref.capital_of(st.label, _story_year(art, s)) if st is not None else None
         if cap is not None and not any(p.start <= m.end < p.end for p in s.places):
             key = art.place(cap.label)
             if key:
                 s.places.append(Mention("place", doc[m.start - 1:m.end + 1].text, m.start, m.end + 1, key))
+    here = ref.lookup_place(art.dateline_place) if art.dateline_place else None
+    if here is not None and here.kind == "capital":
+        # "flew into the capital on Friday", in a story filed from a capital: that one
+        for t in s.span:
+            if t.lower_ == "capital" and t.i > s.span.start and doc[t.i - 1].lower_ == "the" \
+                    and t.dep_ == "pobj" and not any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children) \
+                    and not any(p.start <= t.i < p.end for p in s.places):
+                key = art.place(here.label)
+                if key:
+                    s.places.append(Mention("place", doc[t.i - 1:t.i + 1].text, t.i - 1, t.i + 1, key))
     s.places.sort(key=lambda p: p.start)
 
 
@@ -683,6 +754,9 @@ def _mentions(art: _Article, s: Sentence) -> None:
             if key:
                 s.places.append(Mention("place", text, ent.start, ent.end, key))
             continue
+        if (ent.label_ == "PERSON" or (ent.ent_id_ or "").startswith("person/")) and ent.end < span.end \
+                and doc[ent.end].lower_ in _NAMED_AFTER and (doc[ent.end].text[:1].isupper() or doc[ent.end].lower_ == "airport"):
+            continue   # "Ben Gurion Airport", "Jomo Kenyatta International": a place named after someone
         if ent.label_ == "PERSON" or (ent.ent_id_ or "").startswith("person/"):
             start = ent.start
             while start < ent.end - 1 and doc[start].lower_ in _TITLE_HEADS and doc[start].text[:1].isupper() \

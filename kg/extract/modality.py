@@ -128,6 +128,20 @@ def _reported_now(verb: Any) -> bool:
     return False
 
 
+_WEEKDAY = re.compile(r"\b(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+
+
+def _present_on_a_weekday(s: Sentence, tok: Any) -> bool:
+    """"On Tuesday he travels to X", "X flies to Y on Friday": the simple present with a day of
+    the week tells a timetable, the days ahead (a day of the week just past takes the past tense)."""
+    verb = tok if tok.pos_ == "VERB" else next((a for a in tok.ancestors if a.pos_ == "VERB"), None)
+    if verb is None or verb.tag_ not in ("VBZ", "VBP") or verb.dep_ not in ("ROOT", "conj") \
+            or verb.lemma_.lower() in ("be", "have", "say") or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    return any(_WEEKDAY.fullmatch(m.text.strip()) for m in s.dates
+               if verb.left_edge.idx <= m.start <= verb.right_edge.idx + len(verb.right_edge.text))
+
+
 # a clock time that opens an entry of a live report ("10:40 -", "9.15am GMT:")
 _CLOCK = re.compile(r"^\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\s*)?[—–:-]\s")
 
@@ -141,7 +155,7 @@ def _event_status(art: _Article, s: Sentence, tok: Any, *, own_date_only: bool
     unless a date of its own puts it before the article ("in September of the previous year").
     """
     status = _is_speculative(tok)
-    tense = "future" if status else "past"
+    tense = "future" if status or _present_on_a_weekday(s, tok) else "past"
     own = _own_date(art, s, tok, tense)
     start, end = own
     if start is None and not own_date_only:

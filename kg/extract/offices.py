@@ -339,6 +339,8 @@ def _offices(art: _Article, s: Sentence) -> None:
                 continue
             if state is not None and (possessive or counterpart_of):
                 art.pending.append((pm.key, None, None, state, counterpart_of, s))
+            elif state is None and counterpart_of is not None and "counterpart" in words:
+                art.pending.append((pm.key, None, None, None, counterpart_of, s))   # "his counterpart B"
             continue
         pretty = _title_case(title)
         art.add(pm.key, "title", pretty, s)
@@ -518,12 +520,25 @@ def _delegation_state(tok: Any, state_at: dict[int, str]) -> str | None:
 def _office_fact(art: _Article, person: str, state: str, leads: bool, s: Sentence) -> None:
     if _in_opposition(art, person, s):
         return   # "the Leader of the Opposition, X": no office of the state when the article speaks
+    if not leads and _heads_then(art, person, state, s):
+        leads = True   # "Crown Prince X" who is also the prime minister in the year told
     if leads:
         art.add(person, "leaderOf", Ref(state), s)
         art.leaders.setdefault(person, set()).add(state)
     else:
         art.add(person, "officialOf", Ref(state), s)
     art.offices.setdefault(person, set()).add(state)
+
+
+def _heads_then(art: _Article, person: str, state: str, s: Sentence) -> bool:
+    """The reference data has the person head ``state`` in the year the sentence tells of."""
+    from .. import link
+
+    label = art.people.get(person, {}).get("label")
+    st = art.entities.get(state)
+    year = _sentence_year(art, s)
+    return bool(label and st is not None and year is not None
+                and any(t.leads and t.state == st.label and t.covers(year) for t in link.terms_of(label)))
 
 
 # "laid a wreath at the monument to General X": someone honoured, not an actor of the story
@@ -561,9 +576,9 @@ def _resolve_offices(art: _Article) -> None:
             if len(known) == 1:
                 state = next(iter(known))
             else:
-                st = link.state_for_title(label, title, leads=bool(leads), year=year) \
-                    or _the_one_named(art, label, year, link.states_for_title(label, title, leads=bool(leads), year=year)) \
-                    or link.state_of_title(title)
+                st = (link.state_for_title(label, title, leads=bool(leads), year=year)
+                      or _the_one_named(art, label, year, link.states_for_title(label, title, leads=bool(leads), year=year))
+                      or link.state_of_title(title)) if title else None   # (none: "his counterpart B")
                 if st is not None:
                     state = art.state(f"state/{ref.slugify(st)}")
                 elif not leads and art.dateline_state and not link.terms_of(label) \
@@ -579,6 +594,11 @@ def _resolve_offices(art: _Article) -> None:
                 elif leads and art.dateline_state and _the_host(s, key):
                     # "The host, President X, said": the leader of the state the story was filed from
                     state = art.dateline_state
+                elif counterpart_of is not None and _other_side(art, s, counterpart_of, key) is not None:
+                    # "Greek Foreign Minister A and his counterpart B", in a story of Greece and one
+                    # other state: B serves that one, and leads it when A leads his
+                    state = _other_side(art, s, counterpart_of, key)
+                    leads = counterpart_of in art.leaders
                 else:
                     unresolved.append((key, bool(leads), s))
                     continue
@@ -862,6 +882,27 @@ def _in_opposition(art: _Article, person: str, s: Sentence) -> bool:
     return re.search(_OPPOSITION + r"[^;]{0,40}?\b" + surname + r"\b", s.text, re.I) is not None
 
 
+def _other_side(art: _Article, s: Sentence, key: str, counterpart: str) -> str | None:
+    """The one state other than ``key``'s that the sentence and the three before it name, and
+    that nobody else they name holds an office of; None when the reference data gives the
+    counterpart another office in that year."""
+    from .. import link
+
+    own = art.offices.get(key, set())
+    if len(own) != 1:
+        return None
+    near = [x for x in art.sentences[max(0, s.index - 3):s.index + 1] if x.block >= s.block - 1]
+    held = {st for x in near for m in x.persons if m.key not in (key, counterpart) for st in art.offices.get(m.key, ())}
+    others = {m.key for x in near for m in x.states} - own - held
+    if len(others) != 1:
+        return None
+    other = others.pop()
+    year = _sentence_year(art, s)
+    label = art.people.get(counterpart, {}).get("label")
+    known = {f"state/{ref.slugify(t.state)}" for t in (link.terms_of(label) if label else ()) if t.covers(year)}
+    return other if not known or other in known else None
+
+
 def _reference_leaders(art: _Article) -> None:
     """A head of state or government named without a title ("Indira Gandhi and Zulfikar Ali Bhutto
     signed"): the reference data's term of office, when it covers a year the article speaks of and
@@ -892,6 +933,10 @@ def _reference_leaders(art: _Article) -> None:
         if not terms and rec["label"].split()[0].lower() in _NAME_HONORIFICS:
             terms = link.terms_of(rec["label"].split(" ", 1)[1])   # "Sheikh Mohammed bin Zayed ..."
         states = {t.state for t in terms if t.leads and any(t.covers(y) for y in years)}
+        if states and len(rec["label"].split()) >= 2:
+            # ("alongside A, B and C" at a summit: leaders of their time, whose states the
+            # article may not name; a participant, though no office fact is read)
+            art.leaders_of_the_time.add(key)
         states = {f"state/{ref.slugify(st)}" for st in states} & named_states
         if len(states) == 1:
             _office_fact(art, key, states.pop(), True, sents[0])

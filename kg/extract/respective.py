@@ -62,6 +62,44 @@ def _pair_phrase(pre: str) -> tuple[int, str, str] | None:
 _LEADING = {"leaders", "heads of state", "heads of government"}
 
 
+# a pair told with its plural office and no names: "The foreign ministers of Russia and Ukraine met"
+_PAIR_TOLD = re.compile(r"^(?:The|Both)\s+(?P<title>(?:[a-z]+\s+){0,2}(?:ministers|presidents|premiers|leaders|"
+                        r"heads\s+of\s+(?:state|government)))\s+of\s+(?:the\s+)?(?P<a>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*)"
+                        r"\s+and\s+(?:the\s+)?(?P<b>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*)\b")
+
+
+def _told_pair(art: _Article, s: Sentence, a: str, b: str, first: object, before: list[Sentence]) -> None:
+    """"The foreign ministers of A and B met on Monday. X and Y sat down ...": two people named
+    at the head of the sentence right after one that told their offices, of two states, without
+    names, each take their office in turn."""
+    if not before or before[-1].block < s.block - 1 or before[-1].persons or getattr(first, "i", -1) != s.span.start:
+        return
+    m = _PAIR_TOLD.match(before[-1].text)
+    if m is None:
+        return
+    prev = before[-1]
+    lo, hi = prev.span.start_char + m.start("a"), prev.span.start_char + m.end("b")
+    pair = list(dict.fromkeys(st.key for st in prev.states if lo <= prev.span.doc[st.start].idx < hi))
+    if len(pair) != 2:
+        return
+    words = m.group("title").lower().split()
+    title, leads = _title_in(words)
+    if words[-1] == "leaders" or " ".join(words).startswith("heads of"):
+        title, leads = None, True
+    if title is None and not leads:
+        return
+    for person, state in ((a, pair[0]), (b, pair[1])):
+        known = _states_of(art, person)
+        if known and state not in known:
+            return
+    for person, state in ((a, pair[0]), (b, pair[1])):
+        if title is not None:
+            art.add(person, "title", _title_case(title), s)
+        if leads:
+            art.leader_titled.add(person)
+        _office_fact(art, person, state, leads, s)
+
+
 def _story_pair(art: _Article, before: list[Sentence]) -> list[str]:
     """The two states the story coordinated last ("A and B signed ..."), in their order."""
     for prev in reversed(before[-4:]):
@@ -103,6 +141,7 @@ def respective_offices(art: _Article, s: Sentence, before: list[Sentence]) -> No
         pre = _doc_text(doc)[lo:doc[first].idx]
         got = _pair_phrase(pre)
         if got is None:
+            _told_pair(art, s, a.key, b.key, doc[first], before)
             continue
         at, plural, kind = got
         words = plural.lower().split()

@@ -217,3 +217,36 @@ def _subject_person(verb: Any, by_tok: dict[int, Mention]) -> str | None:
     return None
 # verbs of a journey a visit is made on ("flew to X on a visit")
 _JOURNEYS = _TRAVEL | {"jet", "land", "leave"}
+
+
+def continue_scenes(art: _Article) -> None:
+    """A meeting told with no time or place of its own, in the sentence right after one that
+    placed one of its people somewhere on a day ("On Friday X was in Luanda. President Y received
+    him at the palace"): the scene goes on, on that day and at that place."""
+    events = art.events
+    for ev in events:
+        if ev.kind != "Summit" or ev.status is not None or ev.start is not None or ev.end is not None \
+                or len(ev.participants) < 2 or ev.extra.get("background") or ev.extra.get("treaty") \
+                or ev.extra.get("name"):
+            continue
+        at = ev.extra.get("sent")
+        if at is None or at >= len(art.sentences) or art.sentences[at].dates:
+            continue
+        if any(e.kind == "Summit" and e is not ev and e.start is not None and set(e.participants) == set(ev.participants)
+               for e in events):
+            continue   # the story dates their meeting elsewhere: the events' merge joins them
+        s = art.sentences[at]
+        scene = [e for e in events if e is not ev and e.status is None and e.extra.get("sent") in (at - 1, at)
+                 and e.start is not None and e.start.day is not None and set(e.participants) & set(ev.participants)
+                 and e.kind in ("Visit", "Summit") and not e.extra.get("background")
+                 and art.sentences[e.extra["sent"]].block in (s.block, s.block - 1)]
+        if len({e.start for e in scene}) != 1:
+            continue
+        told = scene[-1]
+        where = told.destination if told.kind == "Visit" else told.place
+        if ev.place is not None and where is not None and ev.place != where \
+                and art.state_of(ev.place) != art.state_of(where):
+            continue   # a meeting placed elsewhere: another scene
+        ev.start, ev.end = told.start, None
+        if ev.place is None and where is not None and where.startswith("place/"):
+            ev.place = where

@@ -23,7 +23,7 @@ _AFTER_MEETING = re.compile(
 _NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
 _GROUP_SIGNERS = re.compile(
     r"\b(?:the|both|all)\s+(?:(two|three|four|five)\s+)?(leaders|presidents|prime ministers|premiers|"
-    r"heads of (?:state|government)|foreign ministers|ministers|sides|men|women)\b"
+    r"heads of (?:state|government)|foreign ministers|ministers|sides|men|women|pair)\b"
     r"(?:\s+(?:then|also|later|jointly|formally))?\s+(?:signed|have signed|had signed|inked|put their names)", re.I)
 # "... was signed at the palace by the two prime ministers": the passive form
 _SIGNED_BY_GROUP = re.compile(
@@ -141,6 +141,13 @@ def _group_signers(art: _Article, s: Sentence) -> list[str]:
     n = _NUMBERS.get((g.group(1) or "").lower(), 2)
     noun = g.group(2).lower()
     wanted_leaders = noun not in ("foreign ministers", "ministers")
+    if noun == "pair":
+        # "Y received him, and the pair signed X": the two the sentence has just named
+        here = list(dict.fromkeys(m.key for m in s.persons if m.end <= s.span.start + len(s.span)
+                                  and s.span.doc[m.start].idx - s.span.start_char < g.start()
+                                  and (m.key in art.leaders or m.key in art.leader_titled)))
+        if len(here) == 2:
+            return here
     if wanted_leaders and noun not in ("sides", "men", "women"):
         told = [e for e in _recent_events(art, s, within=4) if e.extra.get("block") in (s.block, s.block - 1)]
         if _AFTER_MEETING.search(s.text):
@@ -226,6 +233,11 @@ def _signs(person: Any, sign_tok: Any) -> bool:
                 break
             path.append(t)
         return not any(t.lower_ in _CIRCUMSTANCE and t.dep_ == "prep" for t in path)
+    if sign_tok.dep_ == "relcl" and person.dep_ == "nsubj" and person.head.lemma_.lower() == "be" \
+            and any(c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in sign_tok.children) \
+            and any(a.i == person.head.i for a in sign_tok.ancestors) \
+            and any(c.dep_ == "attr" and c.lower_ in ("one", "among") for c in person.head.children):
+        return True   # "A was one of the six ministers who signed X": A signed
     if sign_tok.dep_ in ("conj", "advcl", "xcomp") and _subject_like(person) \
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in sign_tok.children):
         t = person

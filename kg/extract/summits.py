@@ -679,7 +679,8 @@ def _participants(art: _Article, s: Sentence, tok: Any) -> list[str]:
         if owner.dep_ == "poss" and owner.head.i != tok.i and owner.head.lemma_.lower() in _SOMEONE_OF:
             continue   # "X's national security adviser held talks with Y": the adviser, not X
         if _attached(s, tok, p) or (tok.pos_ != "VERB" and (p.key in art.offices or p.key in art.leaders
-                                                            or p.key in art.leader_titled)):
+                                                            or p.key in art.leader_titled
+                                                            or p.key in art.leaders_of_the_time)):
             out.append(p.key)
     if len(out) < 2 and tok.pos_ == "VERB":
         # "Beijing hosted a dialogue with South Korea": a capital as the actor stands for its state
@@ -863,6 +864,9 @@ def _attached(s: Sentence, tok: Any, p: Mention) -> bool:
     if tok.pos_ == "VERB" and tok.dep_ == "relcl" and tok.head.i == head.i \
             and any(c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in tok.children):
         return True   # "A, who met B in Rome on Friday, said": A met B
+    if tok.pos_ == "VERB" and tok.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
+            and tok.head.dep_ == "attr" and head.dep_ in ("nsubj", "nsubjpass") and head.head.i == tok.head.head.i:
+        return True   # "A became the first leader to meet B": A met B
     if tok.pos_ == "VERB" and tok.dep_ == "pcomp" and tok.head.lower_ in _SUBJECT_S_TIME \
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) \
             and head.dep_ in ("nsubj", "nsubjpass") and head.head.i == tok.head.head.i:

@@ -220,6 +220,34 @@ def _members(art: _Article, s: Sentence, resolved: list[Any]) -> None:
                 art.add(key, "party", Ref(st), s)
 
 
+# the treaty just told, as a sentence's subject: "The new treaty", "The revised ECOWAS treaty",
+# "Tuesday's accord" (not one dated or called old: "The 1975 treaty", "the original pact")
+_THE_NEW_ONE = (r"(?:(?:The|This|Its)\s+|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|[Tt]oday|"
+                r"[Yy]esterday)['’]s\s+)(?!(?:[\w-]+\s+){0,3}?(?:old|original|earlier|first|previous|former|\d{4})\b)"
+                r"(?:[\w-]+\s+){0,3}?(?:text|treaty|agreement|accord|pact|convention|charter)")
+
+
+def _recent_treaty(art: _Article, s: Sentence) -> str | None:
+    """The treaty of the nearest of the three sentences before ``s`` (in its paragraph or the two
+    before) that tells of any, when that sentence tells of that one alone."""
+    for prev in reversed(art.sentences[max(0, s.index - 3):s.index]):
+        if prev.block < s.block - 2:
+            break
+        if prev.treaties:
+            keys = set(prev.treaty_keys)
+            return keys.pop() if len(keys) == 1 and len(prev.treaty_keys) == len(prev.treaties) else None
+    return None
+
+
+def _instead_of(verb: Any) -> bool:
+    """"initialled it rather than signing it", "left without signing it": a signing not done."""
+    for a in [verb, *verb.ancestors][:3]:
+        if a.dep_ == "pcomp" and (a.head.lower_ in ("than", "without")
+                                  or a.head.lower_ == "of" and a.head.head.lower_ == "instead"):
+            return True
+    return False
+
+
 def _signed_it(sign: Any) -> Any | None:
     """The "it" a signing takes: "signed it", "put their names to it"."""
     if sign.lemma_.lower() == "sign":
@@ -452,6 +480,15 @@ def _treaties_of(art: _Article, s: Sentence, prev: Sentence | None) -> None:
         if obj is not None and (sign.lemma_.lower() == "sign" or obj.lower_ == "it" or obj.lower_ in _ANAPHORIC_DOCUMENTS):
             s.treaties.append(Mention("treaty", obj.text, obj.idx, obj.idx + len(obj.text),
                                       extra={"kind": "acronym", "key": last_told, "year": None}))
+    if not s.treaties and not s.text.endswith("?"):   # ("Who signed it?" asks; it tells nothing)
+        recent = _recent_treaty(art, s)
+        sign = _sign_token(s) if recent is not None else None
+        obj = _signed_it(sign) if sign is not None and not _instead_of(sign) else None
+        if obj is not None and obj.lower_ == "it":
+            # "What is the X Treaty? ... Who signed it? A and B put their signatures to it": the one
+            # treaty the last sentences that told of any told of
+            s.treaties.append(Mention("treaty", obj.text, obj.idx, obj.idx + len(obj.text),
+                                      extra={"kind": "acronym", "key": recent, "year": None}))
     if not s.treaties:
         return
     if last_told is not None:
@@ -480,6 +517,7 @@ def _treaties_of(art: _Article, s: Sentence, prev: Sentence | None) -> None:
         if m.extra.get("kind") == "generic":
             m.extra["described"] = _described(s, m, got[2])
         resolved.append((m, got))
+        s.treaty_keys.append(got[0])
         if m.extra.get("kind") == "generic" and _never_signed(s):
             continue   # "the border treaty between A and B has not been signed": no treaty of A and B yet
         if m.extra["named_parties"] and (m.extra.get("kind") == "named" or got[0] not in art.entities
@@ -499,8 +537,8 @@ def _treaties_of(art: _Article, s: Sentence, prev: Sentence | None) -> None:
         for (m_old, t_old), lo in zip(resolved, lows):
             lead = text[lo:m_old.start]
             if lo == s.span.start_char:
-                said = re.match(r"^\s*(?:It|This|The (?:new|revised) (?:text|treaty|agreement|accord|pact))\s+"
-                                r"(?:also\s+)?" + REPLACE_ACTIVE, lead) and len(resolved) == 1 or re.match(
+                said = re.match(r"^\s*(?:It|This|" + _THE_NEW_ONE + r")\s+"
+                                r"(?:also\s+|in\s+turn\s+)?" + REPLACE_ACTIVE, lead) and len(resolved) == 1 or re.match(
                     r"^\s*(?:It|This)\s+(?:also\s+)?" + REPLACE_ACTIVE + r"\s+(?:the\s+)?(?:[a-z]+\s+)?$", lead)
             else:
                 said = re.search(r"\b(?:and|but)\s+(?:it|this)\s+(?:also\s+)?" + REPLACE_ACTIVE

@@ -33,11 +33,15 @@ _GENERIC_NAME = re.compile(
     r"Friendship(?:,)?\s+and\s+\w+(?:\s+and\s+\w+)?))?$")
 
 
-def _signed_another_year(art: _Article, s: Sentence, key: str) -> bool:
-    """The sentence's signing is dated in a year other than the one the treaty ``key`` was signed in."""
+def _signed_another_year(art: _Article, s: Sentence, key: str, m: Mention | None = None) -> bool:
+    """The sentence's signing is dated in a year other than the one the treaty ``key`` was signed in
+    (a signing told in a participle or clause on another mention than ``m`` is that one's)."""
     sign = _sign_token(s)
     if sign is None:
         return False
+    if m is not None and sign.dep_ in ("acl", "relcl") and any(
+            o is not m and o.start <= sign.head.idx < o.end for o in s.treaties):
+        return False   # "The Agreement replaces the Accord signed in 1995": the Accord's signing
     told = {f.obj.year for f in art.facts if f.subject == key and f.predicate == "signedOn"
             and isinstance(f.obj, PartialDate) and f.status is None}
     label = re.search(r"\((\d{4})\)$", art.entities[key].label) if key in art.entities else None
@@ -77,18 +81,18 @@ def _treaty_key(art: _Article, m: Mention, s: Sentence, prev: Sentence | None) -
                              and f.evidence.section != "reference"
                              and head in {w.lower().rstrip("s") for w in
                                           re.findall(r"[\w-]+", art.entities[f.subject].label)}), None)
-                if told is not None and not _signed_another_year(art, s, told):
+                if told is not None and not _signed_another_year(art, s, told, m):
                     return told, art.entities[told].label, None, []
             if not same and head in ("protocol", "convention", "charter", "memorandum", "arrangement"):
                 return None   # "the protocol", "the convention": another document than the treaty told
             key = (same or art.treaty_keys)[-1]
-            if _signed_another_year(art, s, key):
+            if _signed_another_year(art, s, key, m):
                 return None   # "the accord, signed in 2018, ..." after a treaty signed in 2023: another one
             ent = art.entities[key]
             return key, ent.label, None, []
         told = next((f.subject for f in reversed(art.facts) if f.subject.startswith("treaty/")
                      and f.subject in art.entities and f.evidence.section != "reference"), None)
-        if told is not None and not _signed_another_year(art, s, told):
+        if told is not None and not _signed_another_year(art, s, told, m):
             # "A and B signed an agreement on X. The pact was signed by ...": the unnamed one just told
             return told, art.entities[told].label, None, []
         if kind != "generic" or _sign_token(s) is None:
@@ -110,7 +114,7 @@ def _treaty_key(art: _Article, m: Mention, s: Sentence, prev: Sentence | None) -
                              *(x.evidence.sentence for x in art.facts if x.subject == f.subject
                                and x.evidence.sentence != s.text)])
             if all(re.search(rf"\b{re.escape(w)}\b", said, re.I) for w in mods) \
-                    and not _signed_another_year(art, s, f.subject):
+                    and not _signed_another_year(art, s, f.subject, m):
                 told = f.subject
                 break
         if told is not None:
@@ -124,7 +128,7 @@ def _treaty_key(art: _Article, m: Mention, s: Sentence, prev: Sentence | None) -
         told = {f.obj.key for f in art.facts if f.subject == key and f.predicate == "party"}
         head = (m.extra.get("head") or "").lower().rstrip("s")
         same_kind = head in {w.lower().rstrip("s") for w in re.findall(r"[\w-]+", art.entities[key].label)}
-        if told == set(named_parties) or not told and same_kind and not _signed_another_year(art, s, key):
+        if told == set(named_parties) or not told and same_kind and not _signed_another_year(art, s, key, m):
             m.extra["describes_known"] = True
             return key, art.entities[key].label, None, named_parties
     parties = named_parties or _parties_near(art, s, prev, m)
@@ -194,7 +198,7 @@ def _treaty_key(art: _Article, m: Mention, s: Sentence, prev: Sentence | None) -
             named = set(re.findall(r"[a-z]+", art.entities[known].label.lower()))
             if any(w not in named and w not in ("and", "the", "of") for w in said):
                 known = None   # "the treaty of commerce" is not the treaty of friendship of the same two
-        if known is not None and _signed_another_year(art, s, known):
+        if known is not None and _signed_another_year(art, s, known, m):
             known = None   # "the accord, signed in 2015, ..." is not the one they signed on Thursday
         if known is not None:   # a definite description of a treaty already told
             return known, art.entities[known].label, None, parties
@@ -222,6 +226,7 @@ def _treaty_key(art: _Article, m: Mention, s: Sentence, prev: Sentence | None) -
         about = (about[0], " ".join(words)) if words else None
     noun = (" ".join(mods) + " " if mods else "") + head + (f" of {desc}" if desc else "") \
         + (f" {about[0]} {about[1]}" if about else "")
+    parties = [art.state(p) for p in parties]   # (a state known only from the dateline: an entity now)
     names = [art.entities[p].label for p in sorted(parties)]
     label = f"{noun[0].upper()}{noun[1:]} between {' and '.join(names)} ({year.year})"
     key = "treaty/" + "-".join(ref.slugify(art.entities[p].label) for p in sorted(parties)) + f"-{year.year}"
@@ -391,7 +396,26 @@ def _parties_near(art: _Article, s: Sentence, prev: Sentence | None, m: Mention)
                     if _subject_like(prev.span.doc[st.start])]
         pool = subjects if len(set(subjects)) >= 2 else [st.key for st in prev.states]
         keys = list(dict.fromkeys(keys + pool))
-    return [k for k in keys if k][:6] if len(keys) >= 2 else keys
+    keys = [k for k in keys if k]
+    if len(keys) > _MAX_NEAR_PARTIES and not _one_list(s, keys):
+        keys = keys[:_MAX_NEAR_PARTIES]
+    return keys
+
+
+# states near a treaty beyond which only one coordinated list ("signed by A, B, ... and L") is
+# read as its parties, not every state a long sentence names
+_MAX_NEAR_PARTIES = 6
+
+
+def _one_list(s: Sentence, keys: list[str]) -> bool:
+    """Every state of ``keys`` the sentence names stands in one list joined by "and" and commas."""
+    doc = s.span.doc
+    heads = [doc[st.end - 1] for st in s.states if st.key in keys]
+    if not heads:
+        return False
+    first = heads[0]
+    members = {first.i, *(c.i for c in first.conjuncts)}
+    return {st.key for st in s.states if doc[st.end - 1].i in members} >= set(keys)
 
 
 def _in_a_place_phrase(tok: Any) -> bool:
@@ -605,6 +629,9 @@ def _other_clause(tok: Any, sign_tok: Any) -> bool:
         if t.i == sign_tok.i:
             return False
         if t.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            if t.dep_ == "advcl" and t.head.i == sign_tok.i and any(
+                    c.dep_ in ("advmod", "mark") and c.lower_ == "when" for c in t.children):
+                return False   # "When A and B met in X on DATE, they signed Y": the clause tells its time
             return any(a.i == sign_tok.i for a in t.ancestors)
     return False
 
@@ -644,6 +671,15 @@ def _signing_date(art: _Article, s: Sentence, sign_tok: Any) -> tuple[PartialDat
             if got[0] is not None:
                 return got
         return None, None
+    root = next((a for a in sign_tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if sign_tok.dep_ == "relcl" and root is not None and root.dep_ == "ROOT" and root.lemma_.lower() == "be":
+        # "On 12 September he was one of the ministers who signed X": the time the sentence tells
+        for m in sorted(s.dates, key=lambda m: abs(m.start - root.idx)):
+            if lo <= m.start < hi or _other_clause(_token_at_char(s.span, m.start), root):
+                continue
+            got = _resolve_expr(art, m.text, "past", context=_text_before(art, s, m.start))
+            if got[0] is not None:
+                return got
     if sign_tok.dep_ == "conj" and sign_tok.head.pos_ in ("VERB", "AUX"):
         # "met in Brussels on Tuesday and signed X": the time of the verb it is coordinated with
         doc = s.span.doc

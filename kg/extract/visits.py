@@ -289,7 +289,7 @@ def _predecessor_visits(art: _Article, s: Sentence, by_tok: dict[int, Mention]) 
             art.events.append(ev)
 
 
-_PLAIN_MOTION = {"go", "set", "ride", "drive", "sail", "cross", "come", "spend", "stop"}
+_PLAIN_MOTION = {"go", "set", "ride", "drive", "sail", "cross", "come", "spend", "stop", "touch"}
 _STAY_UNITS = {"day", "night", "week", "hour"}
 
 
@@ -306,6 +306,8 @@ def _goes_to(tok: Any, lem: str) -> bool:
         return any(c.dep_ == "prep" and c.lower_ == "into" for c in tok.children)
     if lem == "set":
         return any(c.dep_ in ("dobj", "obj") and c.lower_ == "foot" for c in tok.children)
+    if lem == "touch":   # "touched down in Lima", "touched down here"
+        return any(c.dep_ in ("prt", "advmod") and c.lower_ == "down" for c in tok.children)
     if lem == "stop":
         # "stopped in Lahore", "stopped over in Doha"; not "talks stopped in March"
         return any(c.dep_ == "prep" and c.lower_ == "in" and any(g.dep_ == "pobj" and g.pos_ == "PROPN"
@@ -327,7 +329,7 @@ def _arrives(tok: Any) -> bool:
     if any(c.dep_ == "prep" and c.lower_ in ("to", "in", "into", "at") and c not in timed_in
            and not _of_time_or_manner(c) and not _at_a_facility(c) for c in tok.children):
         return False
-    return lem in ("arrive", "land") or lem == "fly" and any(
+    return lem in ("arrive", "land") or lem == "touch" and _goes_to(tok, lem) or lem == "fly" and any(
         c.dep_ in ("prt", "advmod") and c.lower_ == "in" or c in timed_in for c in tok.children)
 
 
@@ -428,6 +430,7 @@ def _destination(art: _Article, s: Sentence, tok: Any, is_verb: bool) -> str | N
                      for g in c.subtree if key_at(g.i)), None)
     preps = ("to",) if tok.lemma_.lower() in ("go", "ride", "drive", "sail") else ("into",) if tok.lemma_.lower() == "cross" \
         else ("in",) if tok.lemma_.lower() == "spend" \
+        else ("on", "in") if tok.lemma_.lower() == "set" \
         else ("to", "in", "into", "at") if is_verb and tok.lemma_.lower() in ("arrive", "land") \
         else ("to", "in", "into") if (is_verb and tok.lemma_.lower() != "visit") \
         or tok.lemma_.lower() in ("stop", "stopover") else ("to", "of", "through") if tok.lemma_.lower() == "tour" \
@@ -570,7 +573,7 @@ def _presence_visits(art: _Article, s: Sentence) -> None:
                 _add_meeting(art, s, tok, list(dict.fromkeys(people)), _place_for(s, tok, strict=True))
 
 
-_TRIPS = {"tour", "trip", "journey", "mission", "travels", "swing"}
+_TRIPS = {"tour", "trip", "journey", "mission", "travels", "swing", "leg", "stage"}
 
 
 def _returned_from(art: _Article, s: Sentence, tok: Any, by_tok: dict[int, Any]) -> None:
@@ -615,10 +618,14 @@ def _taken_to(art: _Article, s: Sentence, tok: Any, by_tok: dict[int, Any]) -> N
     first = _destination(art, s, tok, True)
     if first is None:
         return
+    # "took him to X, where he landed on Wednesday": the day the clause on the place gives
+    arrived = next((v for p in tok.children if p.dep_ == "prep" and p.lower_ == "to" for o in p.children
+                    for v in o.children if v.dep_ == "relcl" and v.pos_ == "VERB"
+                    and any(c.lower_ == "where" for c in v.children)), None)
     for where in [first] + _further_destinations(s, tok, first):
         if art.state_of(where) in art.offices[who] or where in art.offices[who]:
             continue
-        _add_visit(art, s, tok, who, where)
+        _add_visit(art, s, arrived if arrived is not None and where == first else tok, who, where)
 
 
 def _arrival_clause(tok: Any) -> bool:
