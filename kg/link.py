@@ -113,7 +113,10 @@ def leads_state(label: str, state: str, *, year: int | None) -> bool | None:
     terms = [t for t in terms_of(label) if t.state == state]
     if not terms:
         return None
-    in_year = [t for t in terms if t.covers(year)] or terms
+    # (not a term that began after the year told: "his counterpart X" in 2022 did not lead yet)
+    in_year = [t for t in terms if t.covers(year)] or [t for t in terms if year is None or t.start is None or t.start <= year]
+    if not in_year:
+        return None
     return any(t.leads for t in in_year)
 
 

@@ -3555,3 +3555,92 @@ def test_extract_rules_two_leaders_of_one_state_alone_hold_no_summit() -> None:
 JERUSALEM, Oct 27 — Jordanian King Hussein flew to Israel on Wednesday. His helicopter landed at the airport shortly after noon, where he was met by Prime Minister Yitzhak Rabin and President Ezer Weizman.""")
     got = [v["participant"] for v in summits("one-state-1994").values()]
     assert {"person/yitzhak-rabin", "person/ezer-weizman"} not in got, got
+
+
+def test_extract_rules_the_gathering_closed_on_a_later_day_gives_its_end() -> None:
+    TEXTS["closed-2010"] = ("2010-07-26", """Kampala meeting
+
+KAMPALA, July 26 — Leaders of the African Union opened their mid-year summit here on Friday. Ugandan President Yoweri Museveni and Kenyan President Mwai Kibaki held talks at the opening session. The summit closed on Sunday with a pledge of troops for Somalia.""")
+    got = [(v.get("startDate"), v.get("endDate")) for v in summits("closed-2010").values()]
+    assert got == [({"2010-07-23"}, {"2010-07-25"})], got
+    TEXTS["closed-other-2010"] = ("2010-07-26", """Kampala meeting
+
+Ugandan President Yoweri Museveni and Kenyan President Mwai Kibaki held talks in Kampala on Friday. The summit of 2008 closed without a deal.""")
+    got = [v.get("endDate") for v in summits("closed-other-2010").values()]
+    assert got == [None], got
+
+
+def test_extract_rules_meetings_and_visits_told_as_not_held_are_none() -> None:
+    TEXTS["not-held-2012"] = ("2012-11-21", """Phnom Penh
+
+Chinese Premier Wen Jiabao and Japanese Prime Minister Yoshihiko Noda held no bilateral meeting in Phnom Penh on Tuesday. South Korean President Lee Myung-bak did not meet Noda either, and Lee refused to meet Wen on Monday. Noda has never visited Beijing as prime minister.""")
+    assert summits("not-held-2012") == {}, summits("not-held-2012")
+    assert not any(s.startswith("visit/") for s, p, o in facts("not-held-2012")), sorted(facts("not-held-2012"))
+
+
+def test_extract_rules_a_hotel_named_after_a_king_is_no_person_and_him_is_the_guest() -> None:
+    TEXTS["hotel-1995"] = ("1995-11-06", """Jerusalem
+
+Jordan's King Hussein arrived at the King David Hotel in Jerusalem on Sunday, where U.S. President Bill Clinton met him.""")
+    got = [v["participant"] for v in summits("hotel-1995").values()]
+    assert got == [{"person/hussein-of-jordan", "person/bill-clinton"}], got
+
+
+def test_extract_rules_a_counterpart_who_took_office_later_did_not_lead_yet() -> None:
+    TEXTS["later-office-2024"] = ("2024-04-20", """Security pact
+
+The pact followed in April 2022, signed by China's Foreign Minister Wang Yi and his Solomon Islands counterpart Jeremiah Manele.""")
+    fs = facts("later-office-2024")
+    assert ("person/jeremiah-manele", "officialOf", "state/solomon-islands") in fs, sorted(fs)
+    assert ("person/jeremiah-manele", "leaderOf", "state/solomon-islands") not in fs, sorted(fs)
+
+
+def test_extract_rules_it_was_signed_after_a_sentence_that_told_the_treaty_unsigned() -> None:
+    TEXTS["it-was-signed-2024"] = ("2024-06-01", """Sea border
+
+The agreement fixing the sea border of Kenya and Tanzania took effect in 2011. It was signed in Nairobi on 17 June 2009 by Kenyan Foreign Minister Moses Wetangula and his Tanzanian counterpart Bernard Membe.""")
+    fs = facts("it-was-signed-2024")
+    (t,) = {s for s, p, o in fs if p == "signatory"}
+    assert {o for s, p, o in fs if s == t and p == "party"} == {"state/kenya", "state/tanzania"}, sorted(fs)
+    assert {o for s, p, o in fs if s == t and p == "signedOn"} == {"2009-06-17"}, sorted(fs)
+
+
+def test_extract_rules_states_as_witnesses_and_the_guest_of_a_visit_sign_nothing() -> None:
+    TEXTS["witness-states-2006"] = ("2006-06-14", """Bakassi
+
+Nigerian President Olusegun Obasanjo and Cameroonian President Paul Biya signed a border agreement in New York on Monday, with envoys of France and Germany as witnesses, during a visit by Ghanaian President John Kufuor.""")
+    fs = facts("witness-states-2006")
+    assert {o for s, p, o in fs if p == "party"} == {"state/nigeria", "state/cameroon"}, sorted(fs)
+    assert {o for s, p, o in fs if p == "signatory"} == {"person/olusegun-obasanjo", "person/paul-biya"}, sorted(fs)
+
+
+def test_extract_rules_what_leaders_agreed_at_their_summit_dates_it_and_those_present_attend() -> None:
+    TEXTS["agreed-at-2013"] = ("2013-03-28", """Bank plan
+
+DURBAN, March 28 — The leaders of Brazil, Russia, India, China and South Africa agreed on Wednesday to set up a development bank at their fifth summit in this South African port city. Among the leaders present were Russian President Vladimir Putin, Chinese President Xi Jinping and Indian Prime Minister Manmohan Singh.""")
+    got = [(v["participant"], v.get("startDate"), v.get("location")) for v in summits("agreed-at-2013").values()]
+    assert got == [({"person/vladimir-putin", "person/xi-jinping", "person/manmohan-singh"}, {"2013-03-27"},
+                    {"place/durban"})], got
+
+
+def test_extract_rules_a_title_and_a_surname_name_the_one_who_held_that_title_that_year() -> None:
+    TEXTS["titled-surname-1995"] = ("1995-11-07", """Funeral
+
+JERUSALEM, Nov 7 — President Clinton flew to Israel on Monday for the funeral. Mr. Clinton met Israeli Prime Minister Shimon Peres at his office.""")
+    fs = facts("titled-surname-1995")
+    assert ("person/bill-clinton", "leaderOf", "state/united-states") in fs, sorted(fs)
+    got = [v["participant"] for v in summits("titled-surname-1995").values()]
+    assert got == [{"person/bill-clinton", "person/shimon-peres"}], got
+    TEXTS["titled-surname-2016"] = ("2016-04-08", """Talks
+
+Prime Minister Abe met President Park in Seoul on Monday.""")
+    assert ("person/park-geun-hye", "leaderOf", "state/south-korea") in facts("titled-surname-2016"), sorted(facts("titled-surname-2016"))
+
+
+def test_extract_rules_an_institution_before_an_apposed_name_gives_its_state_not_the_dateline() -> None:
+    TEXTS["institution-2023"] = ("2023-07-25", """Vote
+
+PHNOM PENH, July 25 — A Pentagon spokesman, Patrick Ryder, said on Monday that military ties would be reviewed.""")
+    fs = facts("institution-2023")
+    assert ("person/patrick-ryder", "officialOf", "state/united-states") in fs, sorted(fs)
+    assert ("person/patrick-ryder", "officialOf", "state/cambodia") not in fs, sorted(fs)

@@ -159,6 +159,17 @@ def _possessed_surnames(art: _Article, s: Sentence) -> None:
         covered.update(range(i, j))
 
 
+def _titled_holder(surname: str, title: str, year: int) -> str | None:
+    """The one reference person with this surname whose term under ``title`` covers ``year``."""
+    from .. import link
+
+    low, want = surname.lower(), title.lower().strip()
+    # (the family name stands last, or first: "Park Geun-hye", "Xi Jinping")
+    found = {p.label for p in ref.people() if low in (_name_tokens(p.label)[:1] + _name_tokens(p.label)[-1:])
+             and any(t.title.lower() == want and t.covers(year) for t in link.terms_of(p.label))}
+    return found.pop() if len(found) == 1 else None
+
+
 def _short_name(art: _Article, name: str, s: Sentence, before: Any | None) -> str | None:
     """The person a one-word name stands for (:meth:`_Article.resolve_short`); after a monarch's
     title ("King Mahendra") a regnal name, not one of the reference data who bears it as a given
@@ -205,7 +216,7 @@ def _dateline_state(blocks: list[Any]) -> str | None:
 
 
 # the place a story was filed from, named in its text: "here", "in this port city"
-_HERE = re.compile(r"\bhere\b|\b(?:in|at)\s+this\s+(?:[a-z-]+\s+){0,2}"
+_HERE = re.compile(r"\bhere\b|\b(?:in|at)\s+this\s+(?:[A-Za-z-]+\s+){0,3}"
                    r"(?:city|capital|town|village|port|resort|border town|island|country)\b")
 
 
@@ -469,7 +480,8 @@ def quoted_treaty_names(texts: list[str]) -> list[str]:
 # capitalised nouns after a person's name that make it the name of a place or a thing
 _NAMED_AFTER = {"airport", "international", "street", "avenue", "boulevard", "square", "bridge", "stadium",
                 "university", "hospital", "highway", "road", "dam", "canal", "station", "prize", "foundation",
-                "institute", "library", "museum", "mausoleum", "memorial", "doctrine", "plan", "line"}
+                "institute", "library", "museum", "mausoleum", "memorial", "doctrine", "plan", "line", "hotel",
+                "palace", "hall", "centre", "center", "causeway"}
 
 
 def _story_year(art: _Article, s: Sentence) -> int | None:
@@ -754,9 +766,11 @@ def _mentions(art: _Article, s: Sentence) -> None:
             if key:
                 s.places.append(Mention("place", text, ent.start, ent.end, key))
             continue
-        if (ent.label_ == "PERSON" or (ent.ent_id_ or "").startswith("person/")) and ent.end < span.end \
-                and doc[ent.end].lower_ in _NAMED_AFTER and (doc[ent.end].text[:1].isupper() or doc[ent.end].lower_ == "airport"):
-            continue   # "Ben Gurion Airport", "Jomo Kenyatta International": a place named after someone
+        if (ent.label_ == "PERSON" or (ent.ent_id_ or "").startswith("person/")) and (
+                ent.end < span.end and doc[ent.end].lower_ in _NAMED_AFTER
+                and (doc[ent.end].text[:1].isupper() or doc[ent.end].lower_ == "airport")
+                or len(ent) > 1 and doc[ent.end - 1].lower_ in _NAMED_AFTER and doc[ent.end - 1].text[:1].isupper()):
+            continue   # "Ben Gurion Airport", "the King David Hotel": a place named after someone
         if ent.label_ == "PERSON" or (ent.ent_id_ or "").startswith("person/"):
             start = ent.start
             while start < ent.end - 1 and doc[start].lower_ in _TITLE_HEADS and doc[start].text[:1].isupper() \
@@ -872,6 +886,8 @@ def _mentions(art: _Article, s: Sentence) -> None:
                     or (doc[j].lower_ in NAME_PARTICLES and j + 1 < span.end and doc[j + 1].text[:1].isupper())):
                 j += 1
             name = _clean_person(doc[k:j].text) if j > k else None
+            if name and (doc[j - 1].lower_ in _NAMED_AFTER or j < span.end and doc[j].lower_ in _NAMED_AFTER):
+                name = None   # "the King David Hotel", "the King Fahd Causeway": a place, not a king
             if name and k > i + 1 and not (j >= span.end or doc[j].is_punct or doc[j].pos_ in ("VERB", "AUX")):
                 name = None   # "the minister, A B," and "his counterpart A B": the name ends there
             key = None
@@ -880,6 +896,11 @@ def _mentions(art: _Article, s: Sentence) -> None:
             elif name and (_person_by_short(name) is not None
                            or any(name.lower() in rec["tokens"] for rec in art.people.values())):
                 key = _short_name(art, name, s, tok)   # "President Ruto": a surname the article or the reference knows
+            elif name and " " not in name and art.anchor is not None:
+                # "President Clinton" in 1995: of those the reference data knows by that surname, the
+                # one who held that title in the article's year
+                holder = _titled_holder(name, doc[i:k].text, art.anchor.year)
+                key = art.person(holder, s.index) if holder else None
             if key:
                 s.persons.append(Mention("person", name, k, j, key))
                 covered.update(range(k, j))

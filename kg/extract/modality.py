@@ -69,6 +69,22 @@ def _is_speculative(tok: Any) -> str | None:
 
 _TRAVEL = {"fly", "travel", "go", "come", "return", "arrive", "head", "journey", "sail", "drive"}
 
+# verbs whose infinitive did not happen: "refused to meet", "failed to sign"
+_NOT_DONE = {"refuse", "fail", "decline", "avoid", "reject"}
+
+
+def _negated(tok: Any) -> bool:
+    """The event a trigger tells did not happen: "did not meet", "held no talks", "there was no
+    meeting", "never visited", "refused to meet"."""
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+        return True
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head if tok.dep_ in ("dobj", "obj", "nsubj", "nsubjpass", "attr") else None
+    if verb is None:
+        return False
+    if any(c.dep_ == "neg" or c.dep_ == "advmod" and c.lower_ == "never" for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _NOT_DONE
+
 
 # a timeline's entry: "1987 — Gorbachev and Reagan sign the INF Treaty" (history told in the present)
 _TIMELINE_ENTRY = re.compile(r"^\s*(?:1[6-9]\d\d|20\d\d)\s*[—–:-]\s")

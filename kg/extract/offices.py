@@ -64,6 +64,20 @@ def _name_starts(s: Sentence, i: int) -> bool:
     return any(m.start == i or m.start < i < m.end for m in s.persons)
 
 
+def _institution_before(s: Sentence, key: str) -> str | None:
+    """The state of an institution named in the eight words before the person ("A Pentagon
+    spokesman, X,", "the Kremlin's envoy, X")."""
+    doc = s.span.doc
+    at = next((m.start for m in s.persons if m.key == key), None)
+    if at is None:
+        return None
+    words = " ".join(t.lower_ for t in doc[max(s.span.start, at - 8):at])
+    for name, state in INSTITUTIONS.items():
+        if re.search(r"\b" + re.escape(name) + r"\b", words):
+            return state
+    return None
+
+
 def _institution_state(words: list[str]) -> str | None:
     text = " ".join(words)
     for name, state in INSTITUTIONS.items():
@@ -579,6 +593,8 @@ def _resolve_offices(art: _Article) -> None:
                 st = (link.state_for_title(label, title, leads=bool(leads), year=year)
                       or _the_one_named(art, label, year, link.states_for_title(label, title, leads=bool(leads), year=year))
                       or link.state_of_title(title)) if title else None   # (none: "his counterpart B")
+                if st is None:
+                    st = _institution_before(s, key)   # "A State Department spokesman, X,"
                 if st is not None:
                     state = art.state(f"state/{ref.slugify(st)}")
                 elif not leads and art.dateline_state and not link.terms_of(label) \

@@ -220,6 +220,10 @@ def _signers_by_office(art: _Article, s: Sentence, parties: list[str], when: Par
 _CIRCUMSTANCE = {"after", "following", "before", "during", "ahead", "despite"}
 
 
+# nouns of an occasion a signing took place at, whose "by X" names its guest, not a signer
+_OCCASIONS_OF = {"visit", "trip", "tour", "stay", "stopover"}
+
+
 def _signs(person: Any, sign_tok: Any) -> bool:
     """The person signs: governed by the signing word, or the subject it shares with the verb it is
     chained to ("A and B met in Geneva and signed X", "A held talks, signing X") — not one named in
@@ -232,7 +236,9 @@ def _signs(person: Any, sign_tok: Any) -> bool:
             if t.i == sign_tok.i:
                 break
             path.append(t)
-        return not any(t.lower_ in _CIRCUMSTANCE and t.dep_ == "prep" for t in path)
+        # (nor the guest of "a visit by X" the signing took place during)
+        return not any(t.lower_ in _CIRCUMSTANCE and t.dep_ == "prep" or t.lemma_.lower() in _OCCASIONS_OF
+                       for t in path)
     if sign_tok.dep_ == "relcl" and person.dep_ == "nsubj" and person.head.lemma_.lower() == "be" \
             and any(c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in sign_tok.children) \
             and any(a.i == person.head.i for a in sign_tok.ancestors) \

@@ -16,10 +16,10 @@ from .context import _Article, Event, Mention, _persons_by_token, Sentence
 from .dating import (
     _dates_agree, _in_own_clause, _predecessor_phrase, _resolve_dates, _sentence_year, _within,
 )
-from .modality import _event_status
+from .modality import _event_status, _negated
 from .offices import _holds_title
 from .scene import (
-    _GATHERINGS, _JOURNEYS, _PLACE_NOUNS, _SPAN_WORDS, _a_building, _background, _closing_day, _news_of_the_day,
+    _ENDING, _GATHERINGS, _JOURNEYS, _PLACE_NOUNS, _SPAN_WORDS, _a_building, _background, _closing_day, _news_of_the_day,
     _place_for, _subject_person, _town_of_building, _trigger_tokens, _where_clause,
 )
 
@@ -93,7 +93,11 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             continue
         if _over_the_line(tok):
             continue   # "held talks by telephone", "met over video link": nobody met
+        if _negated(tok):
+            continue   # "did not meet", "held no bilateral meeting": none took place
 
+        if is_noun and _ended_before(art, s, tok):
+            continue   # "The summit closed on Sunday": the last day of the one told before
         participants = _participants(art, s, tok)
         if len(participants) < 1:
             _anchor(art, s, tok, lem, is_noun)
@@ -392,11 +396,15 @@ def _anchor(art: _Article, s: Sentence, tok: Any, lem: str, is_noun: bool) -> No
         return
     # a subject takes the time of its verb ("the forum ran from 9 to 11 May")
     status, start, end = _event_status(art, s, tok, own_date_only=tok.dep_ not in ("nsubj", "nsubjpass"))
-    if status is None and start is None and tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB" \
+    if start is None and tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB" \
             and (tok.head.lower_ in ("at", "during")
                  or tok.head.lower_ == "for" and tok.head.head.lemma_.lower() in _CONVENE):
         # "a plan approved at a regional summit in Lusaka on 4 May": what was done at it, done then
-        status, start, end = _event_status(art, s, tok.head.head, own_date_only=True)
+        # ("agreed on Tuesday to set up a bank at their summit": the time of the agreeing)
+        done = tok.head.head
+        while done.dep_ == "xcomp" and done.head.pos_ == "VERB":
+            done = done.head
+        status, start, end = _event_status(art, s, done, own_date_only=True)
     place = _place_for(s, tok, strict=True)
     if place is None and status is None and art.dateline_place and (says_here(s.text) or _news_of_the_day(art, start)):
         place = art.place(art.dateline_place)   # "KATHMANDU - The summit closed on Thursday"
@@ -500,6 +508,33 @@ def _leaders_of(verb: Any) -> str | None:
         if t.dep_ != "det":
             words.append(t.text)
     return " ".join(words + ["summit"]) if words else None
+
+
+def _ended_before(art: _Article, s: Sentence, tok: Any) -> bool:
+    """"The summit closed on Sunday", "The talks ended on Thursday morning": a definite gathering
+    noun as the subject of an ending verb with a day, no place and no people of its own, ends the
+    gathering the sentences just before told (begun before that day, within two weeks)."""
+    if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.lemma_.lower() not in _ENDING \
+            or not any(c.dep_ == "det" and c.lower_ in ("the", "that", "this") for c in tok.children) \
+            or any(m.start >= tok.head.left_edge.i and m.end <= tok.head.right_edge.i + 1 for m in s.persons):
+        return False
+    status, day, _ = _event_status(art, s, tok.head, own_date_only=True)
+    if status is not None or day is None or day.day is None:
+        return False
+    told = [e for e in art.events if e.kind == "Summit" and e.extra.get("block") in (s.block, s.block - 1)
+            and 0 < s.index - e.extra.get("sent", -99) <= 3 and e.start is not None and e.start.day is not None
+            and e.status is None and not e.extra.get("background")]
+    if not told:
+        return False
+    last = told[-1]
+    days = (day.to_date() - last.start.to_date()).days
+    if not 0 < days <= 14 or last.end is not None and last.end.to_date() >= day.to_date():
+        return False
+    for e in told:
+        if e.start == last.start and e.place == last.place:
+            e.end = day   # (each telling of that gathering)
+            e.evidence.append(Evidence(s.text, s.section))
+    return True
 
 
 def _told_before(art: _Article, s: Sentence, tok: Any, is_noun: bool, status: str | None,

@@ -454,6 +454,17 @@ def _treaties_of(art: _Article, s: Sentence, prev: Sentence | None) -> None:
         # "It was signed by ...", "The document was signed by ...": the treaty just told
         s.treaties.append(Mention("treaty", s.text[:2], s.span.start_char, s.span.start_char + 2,
                                   extra={"kind": "anaphor", "year": None}))
+    elif not s.treaties and prev is not None and _IT_SIGNED.match(s.text):
+        # "The agreement on the sea border of A and B took effect in 2019. It was signed in X in
+        # 2014 by ...": the treaty the sentence before told of without its signing
+        told = [m for m in prev.treaties if m.extra.get("kind") == "generic" and not prev.treaty_keys]
+        if len(told) == 1:
+            parties = _named_parties(art, prev, told[0]) or told[0].extra.get("named_parties") or []
+            if not parties and len({st.key for st in prev.states}) == 2:
+                parties = list(dict.fromkeys(st.key for st in prev.states))   # "... of A and B"
+            if len(parties) >= 2:
+                s.treaties.append(Mention("treaty", s.text[:2], s.span.start_char, s.span.start_char + 2,
+                                          extra={**told[0].extra, "det": "an", "named_parties": parties}))
     if not s.treaties and last_told is not None and _SIGNATORY_LIST.search(s.text):
         _signatory_list(art, s, last_told)
         return

@@ -311,12 +311,15 @@ _WITNESS_ROLES = {"witness", "witnesses", "guarantor", "guarantors", "observer",
                   "mediator", "mediators", "host"}
 
 
-def _bystander_tokens(s: Sentence) -> set[int]:
+def _bystander_tokens(s: Sentence, *, witnesses_only: bool = False) -> set[int]:
     """Token indices of those the sentence names as watching a signing, not taking part in it:
-    "..., watched by X", "in the presence of X", "witnessed by X"."""
+    "..., watched by X", "in the presence of X", "witnessed by X" (``witnesses_only``: those
+    named as witnesses, "with X as witness", whose states are no parties either)."""
     out: set[int] = set()
     for t in s.span:
         head = None
+        if witnesses_only and t.lower_ != "as":
+            continue
         if t.lemma_.lower() in _WATCH_VERBS and t.tag_ == "VBN" and any(c.dep_ == "agent" for c in t.children):
             head = t
         elif t.lower_ == "presence" and t.head.lower_ in ("in", "under") and t.head.dep_ == "prep":
@@ -334,12 +337,17 @@ def _parties_near(art: _Article, s: Sentence, prev: Sentence | None, m: Mention)
     keys = []
     doc = s.span.doc
     watching = _bystander_tokens(s)
+    witnesses = _bystander_tokens(s, witnesses_only=True)
     dateline = _DATELINE_PLACE.match(s.raw)
     for st in s.states:
         if dateline is not None and doc[st.start].idx - s.span.start_char < dateline.end():
             continue   # "AKTAU, Kazakhstan, Aug 12 -": where the story was filed
-        if st.start in watching and any(p.start in watching and 0 <= p.start - st.end <= 2 for p in s.persons):
-            continue   # "watched by Brazilian President X": a guest's state, not a party
+        if st.start in watching and (st.start in witnesses or any(
+                p.start in watching and 0 <= p.start - st.end <= 2 for p in s.persons)):
+            continue   # "watched by Brazilian President X", "with envoys of A and B as witnesses": not a party
+        if any(a.lemma_.lower() in ("visit", "trip", "tour", "stay") and a.pos_ == "NOUN"
+               for a in list(doc[st.end - 1].ancestors)[:4]):
+            continue   # "during a visit by Ghanaian President X": the occasion's guest, not a party
         if st.start > 0 and doc[st.start - 1].lower_ in ("in", "at", "near") and doc[st.start - 1].dep_ == "prep" \
                 or doc[st.end - 1].dep_ == "pobj" and doc[st.end - 1].head.lower_ in ("in", "at", "near") \
                 and doc[st.start - 1].lower_ == "the":

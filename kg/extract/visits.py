@@ -14,7 +14,7 @@ from .context import _Article, Event, Mention, _persons_by_token, Sentence
 from .dating import (
     _dates_agree, _predecessor_phrase, _resolve_dates, _resolve_expr, _text_before,
 )
-from .modality import _event_status, _is_speculative
+from .modality import _event_status, _is_speculative, _negated
 from .scene import (
     _ENDING, _GATHERINGS, _JOURNEYS, _PLACE_NOUNS, _a_building, _background, _closing_day, _news_of_the_day,
     _place_for, _subject_person, _town_of_building, _trigger_tokens, _where_clause,
@@ -37,6 +37,8 @@ def _visits(art: _Article, s: Sentence) -> None:
             continue   # "X, who heads the foreign ministry": leads it, goes nowhere
         if not (is_noun or is_verb):
             continue
+        if _negated(tok):
+            continue   # "never visited", "did not travel to X": no visit
         visitor = None
         dest = None
         if is_noun:
