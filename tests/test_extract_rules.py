@@ -3531,13 +3531,13 @@ Greek Prime Minister Alexis Tsipras met his counterpart Zoran Zaev on Sunday aft
 def test_extract_rules_a_crown_prince_serves_unless_he_also_heads_the_government_that_year() -> None:
     TEXTS["crown-prince-2018"] = ("2018-03-06", """Cairo visit
 
-Saudi Crown Prince Mohammed bin Salman held talks with Egyptian President Abdel Fattah al-Sisi in Cairo on Monday.""")
+Saudi Crown Prince Mohammed bin Salman held talks in Cairo on Monday with President Abdel Fattah al-Sisi of Egypt.""")
     fs = facts("crown-prince-2018")
     assert ("person/mohammed-bin-salman", "officialOf", "state/saudi-arabia") in fs, sorted(fs)
     assert ("person/mohammed-bin-salman", "leaderOf", "state/saudi-arabia") not in fs, sorted(fs)
     TEXTS["crown-prince-2024"] = ("2024-03-06", """Cairo visit
 
-Saudi Crown Prince Mohammed bin Salman held talks with Egyptian President Abdel Fattah al-Sisi in Cairo on Monday.""")
+Saudi Crown Prince Mohammed bin Salman held talks in Cairo on Monday with President Abdel Fattah al-Sisi of Egypt.""")
     assert ("person/mohammed-bin-salman", "leaderOf", "state/saudi-arabia") in facts("crown-prince-2024")
 
 
@@ -3644,3 +3644,14 @@ PHNOM PENH, July 25 — A Pentagon spokesman, Patrick Ryder, said on Monday that
     fs = facts("institution-2023")
     assert ("person/patrick-ryder", "officialOf", "state/united-states") in fs, sorted(fs)
     assert ("person/patrick-ryder", "officialOf", "state/cambodia") not in fs, sorted(fs)
+
+
+def test_extract_rules_leaders_who_travel_with_the_traveller_and_a_state_reached() -> None:
+    TEXTS["companions-2017"] = ("2017-01-18", """Mediation
+
+Guinean President Alpha Conde flew to Banjul on Tuesday with Mauritanian President Mohamed Ould Abdel Aziz and his delegation. Russian President Vladimir Putin reached Cuba on Wednesday. Chinese President Xi Jinping reached an agreement with Cuba on Thursday.""")
+    fs = facts("companions-2017")
+    assert has("companions-2017", "visit/alpha-conde-banjul-", "visitor", "person/alpha-conde"), sorted(fs)
+    assert has("companions-2017", "visit/mohamed-ould-abdel-aziz-banjul-", "visitor", "person/mohammed-ould-abdel-aziz"), sorted(fs)
+    assert has("companions-2017", "visit/vladimir-putin-cuba-", "destination", "state/cuba"), sorted(fs)
+    assert not any(s.startswith("visit/xi-jinping") for s, p, o in fs), sorted(fs)

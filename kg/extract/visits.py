@@ -191,6 +191,10 @@ def _visits(art: _Article, s: Sentence) -> None:
             start = _occasion_day(art, s, tok, visitor, dest)
         dests = [dest] + _further_destinations(s, tok, dest)   # "visited A and B", "visits to A and B"
         for who in dict.fromkeys([visitor, *(_delegation_leaders(tok, by_tok) + _listed_subjects(tok, by_tok)
+                                              + _coordinated_subjects(tok, by_tok)
+                                              + [k for k in _companions(tok, by_tok) if k in art.leaders]
+                                              if is_verb and lem in _JOURNEYS else
+                                              _delegation_leaders(tok, by_tok) + _listed_subjects(tok, by_tok)
                                               + _coordinated_subjects(tok, by_tok) if is_verb else [])]):
             if who != visitor and (art.state_of(dest) in art.offices.get(who, set()) or dest in art.offices.get(who, set())
                                    or not art.offices.get(who)):
@@ -291,7 +295,7 @@ def _predecessor_visits(art: _Article, s: Sentence, by_tok: dict[int, Mention]) 
             art.events.append(ev)
 
 
-_PLAIN_MOTION = {"go", "set", "ride", "drive", "sail", "cross", "come", "spend", "stop", "touch"}
+_PLAIN_MOTION = {"go", "set", "ride", "drive", "sail", "cross", "come", "spend", "stop", "touch", "reach"}
 _STAY_UNITS = {"day", "night", "week", "hour"}
 
 
@@ -308,6 +312,9 @@ def _goes_to(tok: Any, lem: str) -> bool:
         return any(c.dep_ == "prep" and c.lower_ == "into" for c in tok.children)
     if lem == "set":
         return any(c.dep_ in ("dobj", "obj") and c.lower_ == "foot" for c in tok.children)
+    if lem == "reach":   # "reached Brazil on Sunday"; not "reached an agreement with Brazil"
+        return not any(c.dep_ == "prt" for c in tok.children) and any(
+            c.dep_ in ("dobj", "obj") and c.ent_type_ in ("GPE", "LOC", "FAC") for c in tok.children)
     if lem == "touch":   # "touched down in Lima", "touched down here"
         return any(c.dep_ in ("prt", "advmod") and c.lower_ == "down" for c in tok.children)
     if lem == "stop":
@@ -402,6 +409,21 @@ def _coordinated_subjects(verb: Any, by_tok: dict[int, Mention]) -> list[str]:
             if named is not None and by_tok[named.i].key not in out:
                 out.append(by_tok[named.i].key)
             todo.extend(x for x in g.children if x.dep_ == "conj")
+    return out
+
+
+def _companions(verb: Any, by_tok: dict[int, Mention]) -> list[str]:
+    """Those who travelled "with" the traveller ("A flew to X on Tuesday with B and C")."""
+    out: list[str] = []
+    for c in verb.children:
+        if c.dep_ != "prep" or c.lower_ not in ("with", "alongside"):
+            continue
+        todo = [g for g in c.children if g.dep_ == "pobj"]
+        while todo:
+            g = todo.pop(0)
+            if g.i in by_tok and by_tok[g.i].key not in out:
+                out.append(by_tok[g.i].key)
+            todo.extend(x for x in g.children if x.dep_ in ("conj", "appos"))
     return out
 
 
