@@ -3576,6 +3576,11 @@ def test_extract_rules_meetings_and_visits_told_as_not_held_are_none() -> None:
 Chinese Premier Wen Jiabao and Japanese Prime Minister Yoshihiko Noda held no bilateral meeting in Phnom Penh on Tuesday. South Korean President Lee Myung-bak did not meet Noda either, and Lee refused to meet Wen on Monday. Noda has never visited Beijing as prime minister.""")
     assert summits("not-held-2012") == {}, summits("not-held-2012")
     assert not any(s.startswith("visit/") for s, p, o in facts("not-held-2012")), sorted(facts("not-held-2012"))
+    # talks that did not produce a deal were held all the same
+    TEXTS["held-no-deal-2012"] = ("2012-11-21", "Phnom Penh\n\nThe talks between Chinese Premier Wen Jiabao and "
+                                  "Japanese Prime Minister Yoshihiko Noda in Phnom Penh on Tuesday did not produce a deal.")
+    got = [v["participant"] for v in summits("held-no-deal-2012").values()]
+    assert got == [{"person/wen-jiabao", "person/yoshihiko-noda"}], got
 
 
 def test_extract_rules_a_hotel_named_after_a_king_is_no_person_and_him_is_the_guest() -> None:

@@ -78,7 +78,8 @@ def _negated(tok: Any) -> bool:
     meeting", "never visited", "refused to meet"."""
     if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
         return True
-    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head if tok.dep_ in ("dobj", "obj", "nsubj", "nsubjpass", "attr") else None
+    # (a noun: only as what is held, "did not hold talks"; "the talks did not produce a deal" were held)
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head if tok.dep_ in ("dobj", "obj") else None
     if verb is None:
         return False
     if any(c.dep_ == "neg" or c.dep_ == "advmod" and c.lower_ == "never" for c in verb.children):

@@ -235,7 +235,8 @@ def _recent_treaty(art: _Article, s: Sentence) -> str | None:
             break
         if prev.treaties:
             keys = set(prev.treaty_keys)
-            return keys.pop() if len(keys) == 1 and len(prev.treaty_keys) == len(prev.treaties) else None
+            key = keys.pop() if len(keys) == 1 and len(prev.treaty_keys) == len(prev.treaties) else None
+            return key if key in art.entities else None   # (a key read, not a treaty the article told)
     return None
 
 

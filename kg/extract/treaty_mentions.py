@@ -58,7 +58,8 @@ def _treaty_key(art: _Article, m: Mention, s: Sentence, prev: Sentence | None) -
     year = PartialDate(int(m.extra["year"])) if m.extra.get("year") else None
     kind = m.extra["kind"]
     if kind == "acronym":
-        return m.extra["key"], art.entities[m.extra["key"]].label, None, []
+        ent = art.entities.get(m.extra["key"])
+        return (m.extra["key"], ent.label, None, []) if ent is not None else None
     if kind == "anaphor" or (kind == "generic" and m.extra.get("det") in ("the", "this", "that", "its")
                              and not m.extra.get("of") and not m.extra.get("mods") and year is None
                              and not m.extra.get("named_parties")):
