@@ -414,16 +414,19 @@ def _coordinated_subjects(verb: Any, by_tok: dict[int, Mention]) -> list[str]:
 
 def _companions(verb: Any, by_tok: dict[int, Mention]) -> list[str]:
     """Those who travelled "with" the traveller ("A flew to X on Tuesday with B and C")."""
+    return _named_in([g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "alongside")
+                      for g in c.children if g.dep_ == "pobj"], by_tok)
+
+
+def _named_in(roots: list[Any], by_tok: dict[int, Mention]) -> list[str]:
+    """The people the tokens name, with those listed after them and in apposition ("A, B and C")."""
     out: list[str] = []
-    for c in verb.children:
-        if c.dep_ != "prep" or c.lower_ not in ("with", "alongside"):
-            continue
-        todo = [g for g in c.children if g.dep_ == "pobj"]
-        while todo:
-            g = todo.pop(0)
-            if g.i in by_tok and by_tok[g.i].key not in out:
-                out.append(by_tok[g.i].key)
-            todo.extend(x for x in g.children if x.dep_ in ("conj", "appos"))
+    todo = list(roots)
+    while todo:
+        g = todo.pop(0)
+        if g.i in by_tok and by_tok[g.i].key not in out:
+            out.append(by_tok[g.i].key)
+        todo.extend(x for x in g.children if x.dep_ in ("conj", "appos"))
     return out
 
 
@@ -661,17 +664,7 @@ def _arrival_clause(tok: Any) -> bool:
 def _received(verb: Any, by_tok: dict[int, Any]) -> list[str]:
     """The people a verb of welcoming has as its object, with those listed after the first
     ("welcomed A, B and C") and a name in apposition ("received his guest, A")."""
-    out: list[str] = []
-    for c in verb.children:
-        if c.dep_ not in ("dobj", "obj"):
-            continue
-        todo = [c]
-        while todo:
-            g = todo.pop(0)
-            if g.i in by_tok and by_tok[g.i].key not in out:
-                out.append(by_tok[g.i].key)
-            todo.extend(x for x in g.children if x.dep_ in ("appos", "conj"))
-    return out
+    return _named_in([c for c in verb.children if c.dep_ in ("dobj", "obj")], by_tok)
 
 
 def _add_meeting(art: _Article, s: Sentence, tok: Any, people: list[str], where: str | None) -> None:
