@@ -620,12 +620,11 @@ def context_date(
     PartialDate(year=2014, month=3, day=None)
     """
     _check_tense(tense)
-    _anchor_parts(anchor)  # TypeError on a bad anchor
+    a = _anchor_parts(anchor)  # (a TypeError on a bad anchor)
     if not text:
         return None
     window = text[-_CONTEXT_CHARS:]
     last: PartialDate | None = None
-    a = _anchor_parts(anchor)
     for _, _, expr in find_date_expressions(window):
         spec = _parse_single(_normalize(expr))
         if spec is not None and _is_calendar(spec) and last is not None and a is not None \

@@ -14,8 +14,9 @@ from ..caps import MAX_MEMBERS
 from .lexicon import (INSTITUTIONS, INTERNATIONAL, NAME_PARTICLES, portfolio_word, _PLURAL_TITLES, _TITLE_HEADS,
                       _TITLE_WORDS, TREATY_HEADS, VISIT_VERBS)
 from .nlp import _columns, _doc_text, _org_person_ids, PROPN, _span_ents
-from .names import _clean_person, _name_tokens, _office_after, _org_is_person, _person_by_short
+from .names import _clean_person, _labels_by_family_name, _name_tokens, _office_after, _org_is_person, _person_by_short
 from .context import _Article, Mention, Sentence
+from .dating import _sentence_year
 from .known_treaties import known_treaty_spans
 
 
@@ -163,10 +164,9 @@ def _titled_holder(surname: str, title: str, year: int) -> str | None:
     """The one reference person with this surname whose term under ``title`` covers ``year``."""
     from .. import link
 
-    low, want = surname.lower(), title.lower().strip()
-    # (the family name stands last, or first: "Park Geun-hye", "Xi Jinping")
-    found = {p.label for p in ref.people() if low in (_name_tokens(p.label)[:1] + _name_tokens(p.label)[-1:])
-             and any(t.title.lower() == want and t.covers(year) for t in link.terms_of(p.label))}
+    want = title.lower().strip()
+    found = {label for label in _labels_by_family_name(surname)
+             if any(t.title.lower() == want and t.covers(year) for t in link.terms_of(label))}
     return found.pop() if len(found) == 1 else None
 
 
@@ -252,6 +252,7 @@ _WATERS = {"gulf", "bay", "sea", "strait", "straits", "isthmus", "lake", "sound"
 
 def _sentences(art: _Article, blocks: list[Any], docs: list[Any]) -> list[Sentence]:
     out: list[Sentence] = []
+    art.sentences = out   # (filled as they are read: the year a sentence tells looks at those before)
     n = 0
     for bi, (block, d) in enumerate(zip(blocks, docs)):
         for span in d.sents:
@@ -265,7 +266,6 @@ def _sentences(art: _Article, blocks: list[Any], docs: list[Any]) -> list[Senten
                 del s.persons[MAX_MEMBERS:]
             _pronoun_subjects(art, s, out[-2:])
             out.append(s)
-    art.sentences = out
     return out
 
 
@@ -367,19 +367,21 @@ def _object_pronouns(s: Sentence, before: list[Sentence], said: dict[str, str]) 
     ("X flew to Z, where Y met him"), else the subject of the sentence before. Never the subject
     of the pronoun's own clause (that would be "himself"), and not when the sentence names someone
     else before the pronoun who could be meant."""
-    for t in s.span:
-        word = _OBJECT_PRONOUNS.get(t.lower_)
-        if word is None or t.dep_ not in ("dobj", "obj", "pobj", "dative") or any(m.start == t.i for m in s.persons):
-            continue
+    objects = [t for t in s.span if t.lower_ in _OBJECT_PRONOUNS and t.dep_ in ("dobj", "obj", "pobj", "dative")
+               and not any(m.start == t.i for m in s.persons)]
+    if not objects:
+        return
+    main = _subject_person(s)
+    # (a pronoun just before stood for the protagonist: "Y received him ... The next leg took him")
+    chain = next((m.key for x in reversed(before) if x.block >= s.block - 1
+                  for m in reversed(x.persons) if m.extra.get("object_pronoun") or m.extra.get("pronoun")), None)
+    for t in objects:
+        word = _OBJECT_PRONOUNS[t.lower_]
         verb = next((a for a in t.ancestors if a.pos_ in ("VERB", "AUX")), None)
         if verb is None:
             continue
         own = {m.key for m in s.persons for c in verb.children
                if c.dep_ in ("nsubj", "nsubjpass") and m.start <= c.i < m.end}
-        main = _subject_person(s)
-        # (a pronoun just before stood for the protagonist: "Y received him ... The next leg took him")
-        chain = next((m.key for x in reversed(before) if x.block >= s.block - 1
-                      for m in reversed(x.persons) if m.extra.get("object_pronoun") or m.extra.get("pronoun")), None)
         key = main if main is not None and verb.dep_ != "ROOT" and main not in own else chain or _previous_subject(s, before)
         if key is None or key in own or said.get(key, word) != word:
             continue
@@ -484,16 +486,6 @@ _NAMED_AFTER = {"airport", "international", "street", "avenue", "boulevard", "sq
                 "palace", "hall", "centre", "center", "causeway"}
 
 
-def _story_year(art: _Article, s: Sentence) -> int | None:
-    """The year a sentence tells of: the one it names, else the last its paragraph named before
-    it, else the article's."""
-    years = re.findall(r"\b(1[89]\d\d|20\d\d)\b", s.text) or re.findall(
-        r"\b(1[89]\d\d|20\d\d)\b", _doc_text(s.span.doc)[:s.span.start_char])
-    if years:
-        return int(years[-1] if not re.search(r"\b(1[89]\d\d|20\d\d)\b", s.text) else years[0])
-    return art.anchor.year if art.anchor is not None else None
-
-
 def _capital_mentions(art: _Article, s: Sentence) -> None:
     """"The Malian capital", "the Bolivian capital": the capital city of that state, as a place."""
     doc = s.span.doc
@@ -502,7 +494,7 @@ def _capital_mentions(art: _Article, s: Sentence) -> None:
                 or doc[m.start - 1].lower_ != "the":
             continue
         st = art.entities.get(m.key)
-        cap = ref.capital_of(st.label, _story_year(art, s)) if st is not None else None
+        cap = ref.capital_of(st.label, _sentence_year(art, s)) if st is not None else None
         if cap is not None and not any(p.start <= m.end < p.end for p in s.places):
             key = art.place(cap.label)
             if key:

@@ -41,6 +41,21 @@ def _people_by_surname() -> dict[str, Any]:
     return {t: ps[0] for t, ps in seen.items() if len(ps) == 1}
 
 
+@lru_cache(maxsize=1)
+def _family_names() -> dict[str, tuple[str, ...]]:
+    """Reference labels by family name: the last word, or the first ("Park Geun-hye", "Xi Jinping")."""
+    idx: dict[str, list[str]] = {}
+    for p in ref.people():
+        toks = _name_tokens(p.label)
+        for t in dict.fromkeys(toks[:1] + toks[-1:]):
+            idx.setdefault(t, []).append(p.label)
+    return {t: tuple(v) for t, v in idx.items()}
+
+
+def _labels_by_family_name(name: str) -> tuple[str, ...]:
+    return _family_names().get(name.lower(), ())
+
+
 _NOT_A_NAME = frozenset({w for t in LEADER_TITLES | OFFICIAL_TITLES for w in t.split()} | NAME_PARTICLES | {
     "sheikh", "prince", "princess", "emir", "amir", "sultan", "king", "queen", "shah", "mr", "mrs", "ms", "dr",
     "sir", "lord", "lady", "general", "marshal", "colonel", "chairman", "president", "premier", "pope",

@@ -12,6 +12,7 @@ of the two people a state of the pair, the other takes the other state, whatever
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from .. import reference as ref
 from .context import _Article, Sentence
@@ -68,11 +69,11 @@ _PAIR_TOLD = re.compile(r"^(?:The|Both)\s+(?P<title>(?:[a-z]+\s+){0,2}(?:ministe
                         r"\s+and\s+(?:the\s+)?(?P<b>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*)\b")
 
 
-def _told_pair(art: _Article, s: Sentence, a: str, b: str, first: object, before: list[Sentence]) -> None:
+def _told_pair(art: _Article, s: Sentence, a: str, b: str, first: Any, before: list[Sentence]) -> None:
     """"The foreign ministers of A and B met on Monday. X and Y sat down ...": two people named
     at the head of the sentence right after one that told their offices, of two states, without
     names, each take their office in turn."""
-    if not before or before[-1].block < s.block - 1 or before[-1].persons or getattr(first, "i", -1) != s.span.start:
+    if not before or before[-1].block < s.block - 1 or before[-1].persons or first.i != s.span.start:
         return
     m = _PAIR_TOLD.match(before[-1].text)
     if m is None:

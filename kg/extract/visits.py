@@ -190,12 +190,11 @@ def _visits(art: _Article, s: Sentence) -> None:
         if start is None and status is None and is_verb:
             start = _occasion_day(art, s, tok, visitor, dest)
         dests = [dest] + _further_destinations(s, tok, dest)   # "visited A and B", "visits to A and B"
-        for who in dict.fromkeys([visitor, *(_delegation_leaders(tok, by_tok) + _listed_subjects(tok, by_tok)
-                                              + _coordinated_subjects(tok, by_tok)
-                                              + [k for k in _companions(tok, by_tok) if k in art.leaders]
-                                              if is_verb and lem in _JOURNEYS else
-                                              _delegation_leaders(tok, by_tok) + _listed_subjects(tok, by_tok)
-                                              + _coordinated_subjects(tok, by_tok) if is_verb else [])]):
+        others = _delegation_leaders(tok, by_tok) + _listed_subjects(tok, by_tok) \
+            + _coordinated_subjects(tok, by_tok) if is_verb else []
+        if is_verb and lem in _JOURNEYS:
+            others += [k for k in _companions(tok, by_tok) if k in art.leaders]   # "flew to X with B and C"
+        for who in dict.fromkeys([visitor, *others]):
             if who != visitor and (art.state_of(dest) in art.offices.get(who, set()) or dest in art.offices.get(who, set())
                                    or not art.offices.get(who)):
                 continue   # (one who travelled at home, or of no known office)
