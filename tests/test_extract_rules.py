@@ -3660,3 +3660,88 @@ Guinean President Alpha Conde flew to Banjul on Tuesday with Mauritanian Preside
     assert has("companions-2017", "visit/mohamed-ould-abdel-aziz-banjul-", "visitor", "person/mohammed-ould-abdel-aziz"), sorted(fs)
     assert has("companions-2017", "visit/vladimir-putin-cuba-", "destination", "state/cuba"), sorted(fs)
     assert not any(s.startswith("visit/xi-jinping") for s, p, o in fs), sorted(fs)
+
+
+def test_extract_rules_states_listed_after_a_colon_that_follows_the_date_are_the_parties() -> None:
+    TEXTS["colon-list-1996"] = ("2021-04-11", """Twenty-five years of Pelindaba
+
+The Treaty of Pelindaba bans nuclear arms across Africa. Five of the union's members signed it on 11 April 1996: Egypt, the Comoros, Kenya, Niue, Ghana and Western Samoa.""")
+    fs = facts("colon-list-1996")
+    assert {o for s, p, o in fs if p == "party"} == {"state/egypt", "state/comoros", "state/kenya", "state/ghana",
+                                                     "state/samoa"}, sorted(fs)
+    assert ("treaty/treaty-of-pelindaba", "signedOn", "1996-04-11") in fs, sorted(fs)
+
+
+def test_extract_rules_coordinated_unnamed_treaties_each_take_the_year_of_their_own_clause() -> None:
+    TEXTS["own-clauses-2024"] = ("2024-05-02", """Old texts revived
+
+Kenya and Tanzania agreed on Monday to revive two older texts: a fisheries agreement the two countries signed in 2004 and a customs cooperation agreement on ports and shipping concluded in 1996.""")
+    fs = facts("own-clauses-2024")
+    dated = {(s.split("-")[2], o) for s, p, o in fs if p == "signedOn"}
+    assert dated == {("2004", "2004"), ("1996", "1996")}, sorted(fs)
+    assert {o for s, p, o in fs if p == "party"} == {"state/kenya", "state/tanzania"}, sorted(fs)
+    assert len({s for s, p, o in fs if p == "party"}) == 2, sorted(fs)
+    # the year of another treaty than the mention's ("replacing an accord signed in 1987")
+    TEXTS["own-clauses-guard-2024"] = ("2024-05-02", """Sea line
+
+Ghana and Togo signed a new maritime accord on Monday, replacing an accord signed in 1987.""")
+    fs = facts("own-clauses-guard-2024")
+    assert {o for s, p, o in fs if s.endswith("maritime") and p == "signedOn"} == {"2024-04-29"}, sorted(fs)
+
+
+def test_extract_rules_a_title_of_the_republic_of_a_state_before_an_apposed_name() -> None:
+    TEXTS["republic-of-2012"] = ("2012-03-27", """Fisheries
+
+Finnish Foreign Minister Erkki Tuomioja and the Foreign Minister of the Republic of Estonia, Urmas Paet, today signed in Helsinki the Agreement on the Protection of Fish Stocks in the Gulf of Finland.""")
+    fs = facts("republic-of-2012")
+    assert ("person/urmas-paet", "officialOf", "state/estonia") in fs, sorted(fs)
+    (t,) = {s for s, p, o in fs if p == "signedAt"}
+    assert t.endswith("in-the-gulf-of-finland"), t
+    # signers the parser read as a noun the participle describes ("A and B, today signed in X the Y")
+    assert {o for s, p, o in fs if p == "signatory"} == {"person/erkki-tuomioja", "person/urmas-paet"}, sorted(fs)
+    assert {o for s, p, o in fs if p == "party"} == {"state/finland", "state/estonia"}, sorted(fs)
+    # an adviser to a head of state, and the head of a body that is no state, lead nothing
+    TEXTS["republic-of-guard-2018"] = ("2018-09-03", """Talks
+
+The Special Envoy to the President of the Republic of Kenya for Sudan, Kalonzo Musyoka, also took part. Merkel later met the president of the ECOWAS Commission, Jean-Claude Kassi Brou, in Abuja.""")
+    fs = facts("republic-of-guard-2018")
+    assert not {s for s, p, o in fs if p in ("leaderOf", "officialOf")}, sorted(fs)
+
+
+def test_extract_rules_a_treaty_signed_alongside_a_declaration_is_signed() -> None:
+    TEXTS["alongside-2001"] = ("2001-06-16", """Club of three
+
+ALMATY, June 16 — Kazakh President Nursultan Nazarbayev, Russian President Vladimir Putin and Chinese President Jiang Zemin on Friday signed a declaration founding the group and, alongside it, the Almaty Convention on Combating Piracy, Smuggling and Extortion.""")
+    fs = facts("alongside-2001")
+    # (a name whose "on" opens a list)
+    assert {s for s, p, o in fs if p == "signatory"} == {"treaty/almaty-convention-on-combating-piracy-smuggling-and-extortion"}, sorted(fs)
+    assert {o for s, p, o in fs if p == "signatory"} == {"person/nursultan-nazarbayev", "person/vladimir-putin",
+                                                         "person/jiang-zemin"}, sorted(fs)
+    assert {o for s, p, o in fs if p == "party"} == {"state/kazakhstan", "state/russia", "state/china"}, sorted(fs)
+    # a law a leader signs about a treaty does not sign the treaty
+    TEXTS["alongside-guard-2021"] = ("2021-06-08", """Open Skies
+
+Russian President Vladimir Putin signed a law on Monday withdrawing Russia from the Treaty on Open Skies.""")
+    assert not {o for s, p, o in facts("alongside-guard-2021") if p == "signatory"}, sorted(facts("alongside-guard-2021"))
+
+
+def test_extract_rules_an_earlier_treaty_of_a_kind_told_is_another_one_between_the_same_states() -> None:
+    TEXTS["earlier-kind-2019"] = ("2019-07-10", """Legal ties
+
+Malaysian Foreign Minister Saifuddin Abdullah and Thai Foreign Minister Don Pramudwinai signed the Treaty on Mutual Legal Assistance in Criminal Matters in Putrajaya on Tuesday. An earlier legal assistance treaty and the Border Trade Agreement were both signed in Songkhla in May 1998 but never ratified.""")
+    fs = facts("earlier-kind-2019")
+    older = {s for s, p, o in fs if p == "signedOn" and o == "1998-05"}
+    assert len(older) == 2 and "treaty/border-trade-agreement" in older, sorted(fs)
+    (old,) = older - {"treaty/border-trade-agreement"}
+    assert {o for s, p, o in fs if s == old and p == "party"} == {"state/malaysia", "state/thailand"}, sorted(fs)
+    assert ("treaty/treaty-on-mutual-legal-assistance-in-criminal-matters", "signedOn", "1998-05") not in fs, sorted(fs)
+
+
+def test_extract_rules_an_unnamed_treaty_about_a_named_sea_is_not_the_named_treaty_told() -> None:
+    TEXTS["named-subject-2012"] = ("2012-06-20", """Caspian quarrel
+
+The Treaty on Friendship, Cooperation and Partnership has bound Azerbaijan and Kazakhstan since 1997. A 2003 treaty on the Caspian Sea and the Ural Delta, signed by Ilham Aliyev and Nursultan Nazarbayev in Aktau, still divides the seabed.""")
+    fs = facts("named-subject-2012")
+    (t,) = {s for s, p, o in fs if p == "signedAt"}
+    assert t != "treaty/treaty-on-friendship-cooperation-and-partnership" and "caspian-sea" in t, sorted(fs)
+    assert {o for s, p, o in fs if s == t and p == "signatory"} == {"person/ilham-aliyev", "person/nursultan-nazarbayev"}, sorted(fs)

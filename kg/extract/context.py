@@ -93,6 +93,7 @@ class _Article:
         self.dateline_state: str | None = None            # where the story was filed, as a state
         self.dateline_place: str | None = None            # the known place it was filed from ("here")
         self.linked_treaties: dict[str, tuple[Any, Sentence, str]] = {}   # key -> (reference treaty, sentence, name)
+        self.older_treaties: set[str] = set()             # unnamed ones told as older than one of their kind
         self.quoted_treaties: list[str] = []              # names given in quotes: "the 'Vaka Moana' pact"
         self.leader_titled: set[str] = set()             # people the text calls a head of state or government
         self.leaders_of_the_time: set[str] = set()       # heads of state or government in the years told (reference data)

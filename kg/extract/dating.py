@@ -366,7 +366,25 @@ def _year_near(art: _Article, s: Sentence, m: Mention) -> PartialDate | None:
                  r"adopted|reached|struck|inked|established)\s+in\s+(1[6-9]\d\d|20\d\d)\b", after)
     if g:
         return PartialDate(int(g.group(1)))
-    return None
+    # "a fisheries accord the two states signed in 2004 and a customs pact on ports and
+    # shipping concluded in 1996": a clause of the mention's own, before the next treaty it names
+    nxt = min((t.start for t in s.treaties if t.start >= m.end), default=s.span.end_char)
+    own = _doc_text(s.span.doc)[m.end:min(nxt, m.end + 90)]
+    g = _OWN_CLAUSE_YEAR.match(own)
+    if g is None:
+        return None
+    m.extra["own_sign_at"] = m.end + g.start("verb")   # the clause's signing word, for its signing
+    return PartialDate(int(g.group("year")))
+
+
+# a relative clause or participle of a treaty's mention that gives its year, after a few words of
+# its own ("that they signed in 2004", "on trade and culture concluded in 1998"); not "like the
+# one signed in 1950" or "replacing the pact signed in 1950", which tell of another
+_OWN_CLAUSE_YEAR = re.compile(
+    r"(?:,?\s+(?!(?:one|ones|replac\w*|supersed\w*|succeed\w*|after|before|since|than|like|unlike|"
+    r"treaty|treaties|accords?|pacts?|agreements?|conventions?|protocols?|charters?)\b)"
+    r"[a-z][\w'-]*){1,7}?,?\s+(?P<verb>signed|concluded|inked|struck|initialled)\s+(?:in|back\s+in)\s+"
+    r"(?P<year>1[6-9]\d\d|20\d\d)\b(?!\s*(?:-|–)\s*\d)")
 
 
 def _dates_agree(a: PartialDate | None, b: PartialDate | None) -> bool:

@@ -356,6 +356,8 @@ def _merge_treaty_mentions(art: _Article) -> None:
     for x in art.sentences:
         order.setdefault(x.text, x.index)
     for key, ent, m in unnamed:
+        if key in art.older_treaties:
+            continue   # "an earlier extradition treaty": not the named one of its kind
         words = [w.lower() for w in re.findall(r"[\w-]+", m.group(1))]
         head = next((w for w in words if w in _HEAD_WORDS), None)
         mods = [w for w in words if w not in _HEAD_WORDS and w not in ("of", "the")]

@@ -20,13 +20,18 @@ from .dating import _sentence_year
 from .known_treaties import known_treaty_spans
 
 
+# a sea, gulf or basin named in a treaty's name ("the Timor Sea", "the Gulf of Finland")
+_WATERS = (r"(?:the\s+)?(?:[A-Z][\w-]*\s+){0,2}(?:Sea|Ocean|Gulf|Bay|Strait|Straits|Basin|Region|Arctic|Channel|Lake)"
+           r"(?:\s+of\s+[A-Z][\w-]*)?")
 _TREATY_NAMED = re.compile(
     r"(?:\b(?:the|a|an)\s+)?(?:(?P<year>1[6-9]\d\d|20\d\d)\s+)?"
     # capitalised words before the head, "of"/"on"/"for" between two of them ("Status of Forces Agreement")
     r"(?P<name>(?:(?:[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*)\s+(?:(?:of|on|for|de|da|do|del|di)\s+(?=[A-Z]))?){0,6}?" + TREATY_HEADS +
     r"(?:\s+(?:on|of|for|between|to|concerning|establishing|amending)\s+(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:(?:and|of|on|for|between|concerning)\s+(?:the\s+|an?\s+(?=[A-Z]))?|the\s+)?(?!(?:Treaty|Agreement|Accord|Pact|Convention|Protocol)\b)(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][\w'’.-]*){0,16})?"
     # a region in the name: "Conventional Armed Forces in Europe", "... in the Timor Sea"
-    r"(?:\s+in\s+(?:(?:the\s+)?(?:[A-Z][\w-]*\s+){0,2}(?:Sea|Ocean|Gulf|Strait|Straits|Basin|Region|Arctic)|"
+    # ("... in the Narva Bay and the Gulf of Finland")
+    # ("... Mutual Legal Assistance in Criminal Matters")
+    r"(?:\s+in\s+(?:" + _WATERS + r"(?:\s+and\s+" + _WATERS + r")?|(?:[A-Z][a-z]+\s+(?:and\s+)?){1,3}Matters|"
     r"Europe|Asia|Africa|Antarctica|Outer\s+Space|Space|Latin\s+America|the\s+Americas|the\s+Pacific|the\s+Caribbean))?)")
 # the rest of a name whose "of" lists what the treaty is for: "Treaty of Peace[, Friendship and
 # Cooperation]", "Treaty of Friendship[, Cooperation and Mutual Assistance between A and B]"
@@ -36,11 +41,12 @@ _NAME_LIST = re.compile(
 
 
 def _listed_name_end(text: str, m: re.Match[str]) -> int:
-    """Where a named treaty ends: past the list its "of" opens, when a comma cut the pattern
+    """Where a named treaty ends: past the list its "of" (or "on") opens, when a comma cut the pattern
     short and every listed word is a purpose, not a state or a place ("the Treaty of Rome,
     Italy and ..." is no list)."""
     end = m.end()
-    if not re.search(TREATY_HEADS + r"\s+of\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?$", text[m.start():end]) \
+    # (and "on", "for": "the X Convention on Combating Terrorism, Separatism and Extremism")
+    if not re.search(TREATY_HEADS + r"\s+(?:of|on|for)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?$", text[m.start():end]) \
             or not text.startswith(",", end):
         return end
     rest = _NAME_LIST.match(text, end)
@@ -63,7 +69,12 @@ _TREATY_GENERIC = re.compile(
     r"(?P<head>treaty|agreement|accord|pact|convention|arrangement|protocol|deal)\b"
     r"(?:\s+of\s+(?P<of>" + _OF_WORDS + r"(?:(?:,\s*|\s+and\s+)" + _OF_WORDS + r"){0,3})"
     # "an agreement on border trade", "a treaty on the state border between ...": what it is about
-    r"|\s+(?P<prep>on|for|concerning|covering)\s+(?P<about>(?:the\s+)?[a-z][\w-]*(?:\s+(?!(?:between|with|in|at|here|"
+    r"|\s+(?P<prep>on|for|concerning|covering)\s+(?P<about>"
+    # "a 2003 treaty on the Sea of Azov and the Kerch Strait,": a subject with a name of its own,
+    # ending where the phrase does (not "an accord on the White House lawn")
+    r"the\s+[A-Z][\w'’-]*(?:\s+(?:(?:of|and)\s+(?:the\s+)?)?[A-Z][\w'’-]*){0,5}"
+    r"(?=\s*(?:[,.;:)]|$|\s+(?:signed|between|with|was|were|that|which|by|is|are|has|had)\b))"
+    r"|(?:the\s+)?[a-z][\w-]*(?:\s+(?!(?:between|with|in|at|here|"
     r"signed|on|by|and|that|which|to|was|were|is|are|will|would|after|before|during|from)\b)[a-z][\w-]*){0,4}))?")
 # the generic pattern cannot match without one of its head words: a cheap test first
 # a deal that is signed: "signed a peace deal", "the deal, inked on Monday"

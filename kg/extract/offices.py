@@ -275,7 +275,13 @@ def _offices(art: _Article, s: Sentence) -> None:
                     and all(k in state_at or any(m.start <= k < m.end for m in s.places) or doc[k].lower_ == "the"
                             for k in range(j + 1, comma))
                     or doc[j].pos_ not in ("DET", "VERB", "AUX", "ADP", "PUNCT")
-                    or (doc[j].lower_ in ("of", "for") and rev and rev[0][:1].isalpha() and doc[j + 1].text[:1].isupper())
+                    or (doc[j].lower_ in ("of", "for") and rev and rev[0][:1].isalpha() and (
+                        doc[j + 1].text[:1].isupper() or rev[0] == "the" and j + 2 in state_at))
+                    # "the President of the Republic of Ghana, X"
+                    # (a state's name, not "the president of the ECOWAS Commission, X"; and not an
+                    # adviser's "to the President of the United States")
+                    or (doc[j].lower_ == "the" and rev and j - 3 >= s.span.start and doc[j - 1].lower_ == "of"
+                        and j + 1 in state_at and not any(doc[k].lower_ == "to" for k in range(max(s.span.start, j - 5), j)))
                     or (doc[j].lower_ == "of" and rev and rev[0] in ("state", "government")
                         and j - 1 >= s.span.start and doc[j - 1].lower_ == "head")   # "Panama's head of state, X"
                     or (doc[j].text == "-" and rev and j - 1 >= s.span.start and doc[j - 1].lower_ in ("vice", "deputy", "then"))):

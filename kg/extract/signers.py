@@ -244,6 +244,14 @@ def _signs(person: Any, sign_tok: Any) -> bool:
             and any(a.i == person.head.i for a in sign_tok.ancestors) \
             and any(c.dep_ == "attr" and c.lower_ in ("one", "among") for c in person.head.children):
         return True   # "A was one of the six ministers who signed X": A signed
+    if sign_tok.dep_ == "acl" and sign_tok.tag_ == "VBN" and not any(c.dep_ == "agent" for c in sign_tok.children):
+        # "A and the foreign minister of Y, B, today signed in Z the X": no one is signed, the
+        # participle the parser hung on the signers is their verb
+        t = person
+        while t.dep_ in ("conj", "compound", "appos") and t.head.i != t.i and t.i != sign_tok.head.i:
+            t = t.head
+        if t.i == sign_tok.head.i and t.ent_type_ == "PERSON":
+            return True
     if sign_tok.dep_ in ("conj", "advcl", "xcomp") and _subject_like(person) \
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in sign_tok.children):
         t = person

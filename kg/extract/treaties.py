@@ -153,7 +153,9 @@ _SIGNATORY_LIST = re.compile(r"^(?:The|Its|Their)\s+(?:\w+\s+)?(?:signatories|si
 def _listed_after_colon(s: Sentence, sign_tok: Any) -> list[str]:
     """States listed after a colon in the signing's own clause ("... signed it: A, B and C")."""
     doc = s.span.doc
-    colon = next((t for t in s.span if t.text == ":" and t.i > sign_tok.i and t.head.i == sign_tok.i), None)
+    # (the parser may hang the colon on the date before it: "signed it on 6 May: A, B, C")
+    colon = next((t for t in s.span if t.text == ":" and t.i > sign_tok.i
+                  and (t.head.i == sign_tok.i or _governed_by(t, sign_tok))), None)
     if colon is None:
         return []
     return list(dict.fromkeys(m.key for m in s.states if m.start > colon.i and _governed_by(doc[m.start], sign_tok)))
@@ -605,7 +607,8 @@ def _treaties_of(art: _Article, s: Sentence, prev: Sentence | None) -> None:
         passive = any(c.dep_ == "auxpass" for c in sign_tok.children)
         # "the X Treaty, signed in Lima in 1995, revised ...": the participle's own noun
         own = [x for x in resolved if sign_tok.dep_ in ("acl", "relcl")
-               and x[0].start <= sign_tok.head.idx < x[0].end]
+               and x[0].start <= sign_tok.head.idx < x[0].end] \
+            or [x for x in resolved if x[0].extra.get("own_sign_at") == sign_tok.idx]
         signed_target = (own[0] if own else before[-1] if passive and before
                          else (after[0] if after else before[-1]))[1][0]
         if _signs_other_document(sign_tok, resolved):
@@ -615,9 +618,18 @@ def _treaties_of(art: _Article, s: Sentence, prev: Sentence | None) -> None:
     if target is not None:
         # "signed a treaty of trade and a general accord on X": each object signed
         for x in resolved:
-            if x[1][0] != signed_target and x[0].start > target.start and _coordinated(s, target, x[0]) \
-                    and all(x[1][0] != k for _, k in signings):
+            # ("X and Y were signed in Z": the first conjunct too)
+            if x[1][0] != signed_target and (x[0].start > target.start and _coordinated(s, target, x[0])
+                                             or x[0].start < target.start and _coordinated(s, x[0], target)) \
+                    and all(x[1][0] != k for _, k in signings) and x[0].extra.get("own_sign_at") is None:
                 signings.append((sign_tok, x[1][0]))
+    for x in resolved:
+        # "a fisheries pact the two signed in 2004 and a customs accord concluded in 1996": each
+        # signed in a clause of its own
+        at = x[0].extra.get("own_sign_at")
+        verb = _token_at_char(s.span, at) if at is not None and x[0].extra.get("kind") == "generic" else None
+        if verb is not None and verb.idx == at and all(x[1][0] != k for _, k in signings):
+            signings.append((verb, x[1][0]))
     if sign_tok is not None:
         # "A signed X, 40 years after B and C signed Y in Rome": the second signing, in a clause
         # of its own, signs the treaty it governs
@@ -663,8 +675,8 @@ def _treaties_of(art: _Article, s: Sentence, prev: Sentence | None) -> None:
                 for p in parties:
                     art.add(key, "party", Ref(p), s)
         for sign_tok, signed_target in signings:
-            if key != signed_target:
-                continue
+            if key != signed_target or any(x is not m and x.extra.get("own_sign_at") == sign_tok.idx for x, _ in resolved):
+                continue   # (not the signing a clause of another mention tells)
             own_year = PartialDate(int(m.extra["year"])) if m.extra.get("year") else None
             trig = _token_at_char(s.span, m.start) if m.start >= s.span.start_char else sign_tok
             own_clause = sign_tok.dep_ in ("relcl", "acl") and m.start <= sign_tok.head.idx < m.end
@@ -712,7 +724,10 @@ def _treaties_of(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             # "the two sides" of another clause ("A, who signed X, met B, and the two sides
             # signed Y") say nothing of X's parties
             clause = _clause_text(s, sign_tok)
-            if not TWO_STATES.search(clause):
+            if (m.extra.get("own_sign_at") == sign_tok.idx or key in art.older_treaties) and len(parties) >= 2:
+                pass   # the states the treaty's own mention was read with ("a pact the two signed in
+                # 2004", "an earlier extradition treaty")
+            elif not TWO_STATES.search(clause):
                 parties = [p for p in parties if p in governed
                            or any(p in art.offices.get(k, ()) for k in _relative_subjects(art, s, m, sign_tok))]
             elif not governed and not m.extra.get("named_parties") and _AFTER_MEETING.search(s.text):
@@ -735,6 +750,8 @@ def _treaties_of(art: _Article, s: Sentence, prev: Sentence | None) -> None:
                 derived = sorted({st for p in signatories for st in art.offices.get(p, ())})
                 parties = list(dict.fromkeys(parties + derived))
             start, _ = _signing_date(art, s, sign_tok)
+            if m.extra.get("own_sign_at") == sign_tok.idx and year is not None and (start is None or start.year != year.year):
+                start = year   # the year the mention's own clause gives, however the parser hung it
             if start is None and m.extra.get("of_date") is not None:
                 start = m.extra["of_date"]   # "the Treaty of X of May 7, 1979, which was signed in Y"
             if start is None and own_year is not None and _before_article(art, own_year):
@@ -863,7 +880,17 @@ def _signs_other_document(sign_tok: Any, resolved: list[Any]) -> bool:
         obj = sign_tok.head   # "follows a Joint Statement the two ministers signed"
     if obj is None or obj.lemma_.lower() not in _OTHER_DOCUMENTS:
         return False
-    return not any(m.start <= obj.idx < m.end for m, _ in resolved)
+    for m, _ in resolved:
+        if m.start <= obj.idx < m.end:
+            return False
+        # "signed a declaration ... and, alongside it, the X Convention": the treaty is signed too
+        if any(m.start <= t.idx < m.end and t.idx > obj.idx and (
+                t.head.i == sign_tok.i and t.dep_ in ("dep", "conj", "dobj", "obj")
+                or t.head.i == obj.i and t.dep_ in ("conj", "appos") and re.search(
+                    r"\b(?:and|as\s+well\s+as|along(?:side)?|together\s+with)\b", sign_tok.doc.text[obj.idx:m.start]))
+               for t in sign_tok.doc):
+            return False
+    return True
 
 
 def _shares_subject(tok: Any, sign_tok: Any) -> bool:

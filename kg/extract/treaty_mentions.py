@@ -214,6 +214,10 @@ def _treaty_key(art: _Article, m: Mention, s: Sentence, prev: Sentence | None) -
     if len(parties) < 2 and year is not None:
         # "a 1967 treaty signed in Kampala by A, B and C": the states its signers served
         parties = _states_of_agents(art, s) or parties
+    if len(parties) < 2 and _EARLIER.match(m.text):
+        # "the Treaty for the Extradition of X ... An earlier extradition treaty was signed in
+        # 2007": an older one between the parties of the treaty of that kind told before
+        parties = _parties_of_the_kind(art, m) or parties
     if len(parties) < 2 or year is None:
         return None
     desc = m.extra.get("of")
@@ -235,6 +239,8 @@ def _treaty_key(art: _Article, m: Mention, s: Sentence, prev: Sentence | None) -
         key += "-" + ref.slugify(" ".join(mods))
     if about:
         key += "-" + ref.slugify(f"{head} {about[1]}")
+    if _EARLIER.match(m.text):
+        art.older_treaties.add(key)   # ("an earlier extradition treaty" is not the named one told)
     return key, label, year, parties
 
 
@@ -291,6 +297,29 @@ def _same_parties(art: _Article, parties: list[str], year: int | None = None) ->
             if year is None or not years or year in years:
                 return key
     return None
+
+
+# a mention of an older treaty of a kind told before ("an earlier extradition treaty")
+_EARLIER = re.compile(r"^(?:an?|the)\s+(?:earlier|previous|older|former|original)\s+", re.I)
+
+
+def _parties_of_the_kind(art: _Article, m: Mention) -> list[str]:
+    """The parties of the last treaty told whose name holds the mention's words ("extradition
+    treaty": the Treaty for the Extradition of Fugitives)."""
+    words = [w.lower() for w in m.extra.get("mods") or [] if w.lower() not in _DULL_MODS]
+    head = (m.extra.get("head") or "").lower()
+    if not words:
+        return []
+    for f in reversed(art.facts):
+        ent = art.entities.get(f.subject)
+        if not f.subject.startswith("treaty/") or ent is None or f.evidence.section == "reference":
+            continue
+        label = " ".join([ent.label, *ent.alt_labels]).lower()
+        if all(re.search(rf"\b{re.escape(w[:6])}", label) for w in words) and head in label:
+            parties = sorted({x.obj.key for x in art.facts if x.subject == f.subject and x.predicate == "party"
+                              and isinstance(x.obj, Ref)})
+            return parties if len(parties) == 2 else []
+    return []
 
 
 def _meeting_states(art: _Article, s: Sentence) -> list[str]:
