@@ -3745,3 +3745,32 @@ The Treaty on Friendship, Cooperation and Partnership has bound Azerbaijan and K
     (t,) = {s for s, p, o in fs if p == "signedAt"}
     assert t != "treaty/treaty-on-friendship-cooperation-and-partnership" and "caspian-sea" in t, sorted(fs)
     assert {o for s, p, o in fs if s == t and p == "signatory"} == {"person/ilham-aliyev", "person/nursultan-nazarbayev"}, sorted(fs)
+
+
+def test_extract_rules_a_package_of_agreements_each_one_its_own_treaty() -> None:
+    TEXTS["package-2015"] = ("2015-03-06", """Nile neighbours
+
+KHARTOUM, March 6 — Egyptian President Abdel Fattah el-Sisi and Sudanese President Omar al-Bashir signed a framework cooperation agreement at the presidential palace on Thursday. The foreign ministers, Sameh Shoukry of Egypt and Ali Karti of Sudan, then signed the agreement on river navigation. The trade ministers, Mounir Fakhry Abdel Nour for Cairo and Osman Omar al-Sharif for Khartoum, signed the remaining texts, among them a fishing accord on the lake, a banking agreement, and an agreement on border crossings.""")
+    fs = facts("package-2015")
+    treaties = {s for s, p, o in fs if p == "signedOn" and o == "2015-03-05"}
+    assert len(treaties) == 5, sorted(fs)
+    nav = next(t for t in treaties if "river-navigation" in t)
+    assert {o for s, p, o in fs if s == nav and p == "signatory"} == {"person/sameh-shoukry", "person/ali-karti"}, sorted(fs)
+    assert any("fishing" in t for t in treaties) and any("banking" in t for t in treaties), sorted(treaties)
+    for t in treaties:
+        assert {o for s, p, o in fs if s == t and p == "party"} == {"state/egypt", "state/sudan"}, (t, sorted(fs))
+
+
+def test_extract_rules_a_group_subject_travels_as_the_leaders_it_points_back_to() -> None:
+    TEXTS["group-travel-2015"] = ("2015-03-06", """Dam talks
+
+Egyptian President Abdel Fattah el-Sisi and Ethiopian Prime Minister Hailemariam Desalegn signed a water accord in Khartoum on Thursday. Both leaders had flown into the Sudanese capital on Wednesday.""")
+    got = {(v["visitor"], v["destination"], v.get("startDate")) for v in _visits("group-travel-2015")}
+    assert got == {("person/abdel-fattah-el-sisi", "state/sudan", "2015-03-04"),
+                   ("person/hailemariam-desalegn", "state/sudan", "2015-03-04")}, got
+    # the host of the two does not visit his own country
+    TEXTS["group-travel-host-2015"] = ("2015-03-06", """Border talks
+
+Sudanese President Omar al-Bashir received South Sudanese President Salva Kiir in Khartoum on Thursday. The two presidents then flew to Juba on Friday.""")
+    got = {v["visitor"] for v in _visits("group-travel-host-2015") if v["destination"] in ("place/juba", "state/south-sudan")}
+    assert got == {"person/omar-al-bashir"}, got

@@ -117,6 +117,18 @@ _GENERIC_SKIP_MODS = {"the", "a", "an", "new", "newly", "formed", "revised", "ol
 
 
 # "GENEVA - ", "BRUSSELS, March 3 (Reuters) - ": where the story was filed, not part of its first sentence
+# nouns in -ing that say what a treaty is about ("a banking agreement", "a fishing accord")
+_ING_NOUNS = {"banking", "fishing", "shipping", "mining", "housing", "trading", "peacekeeping", "policing",
+              "training", "farming", "financing", "funding", "licensing", "refuelling", "refueling", "clearing",
+              "boundary-marking", "demining", "logging", "whaling", "sealing", "dumping", "smuggling", "hijacking",
+              "money-laundering", "manufacturing", "engineering", "planning", "broadcasting", "telecommunications"}
+
+
+def _not_a_mod(w: str) -> bool:
+    """A word before a treaty's head that is no modifier of it ("signed", "newly", "existing")."""
+    return w.lower() in _NOT_MODS or bool(re.search(r"(?:ed|ly|ing)$", w)) and w.lower() not in _ING_NOUNS
+
+
 _NOT_MODS = {"also", "then", "there", "here", "today", "later", "now", "earlier", "and", "or", "to", "of", "has", "have", "had", "was", "were", "is", "are",
              "be", "been", "will", "would", "not", "its", "their", "his", "her", "our", "on", "in",
              "with", "by", "for", "at", "as", "that", "which", "who", "into", "over", "under"}
@@ -1011,9 +1023,8 @@ def _mentions(art: _Article, s: Sentence) -> None:
             if lead:
                 det, year = lead.group(1).lower(), lead.group(2)
         mods = [w for w in raw_mods if w.lower() not in _GENERIC_SKIP_MODS]
-        if any(w.lower() in _NOT_MODS or re.search(r"(?:ed|ly|ing)$", w) for w in mods):
-            mods = [w for w in mods[[i for i, w in enumerate(mods)
-                                     if w.lower() in _NOT_MODS or re.search(r"(?:ed|ly|ing)$", w)][-1] + 1:]]
+        if any(_not_a_mod(w) for w in mods):
+            mods = [w for w in mods[[i for i, w in enumerate(mods) if _not_a_mod(w)][-1] + 1:]]
         if mods and not all(w.isalpha() for w in mods):
             mods = []
         first = m.start("det") if m.group("det") else (m.start("year") if m.group("year") else m.start("head"))

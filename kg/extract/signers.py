@@ -138,13 +138,35 @@ def _group_signers(art: _Article, s: Sentence) -> list[str]:
     g = _GROUP_SIGNERS.search(s.text) or _SIGNED_BY_GROUP.search(s.text)
     if g is None:
         return []
-    n = _NUMBERS.get((g.group(1) or "").lower(), 2)
-    noun = g.group(2).lower()
+    return _group_referents(art, s, _NUMBERS.get((g.group(1) or "").lower(), 2), g.group(2).lower(), g.start())
+
+
+# a group a clause's subject names: "the two leaders", "both presidents", "the prime ministers"
+_GROUP_SUBJECT = re.compile(r"^(?:the|both|all)\s+(?:(two|three|four|five)\s+)?(leaders|presidents|prime ministers|"
+                            r"premiers|heads of (?:state|government)|foreign ministers)$", re.I)
+
+
+def group_subject(art: _Article, s: Sentence, verb: Any) -> list[str]:
+    """The people a group subject of ``verb`` points back to ("Both presidents had flown into X")."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return []
+    words = " ".join(t.text for t in subj.subtree if t.dep_ not in ("punct",))
+    g = _GROUP_SUBJECT.match(words)
+    if g is None:
+        return []
+    return _group_referents(art, s, _NUMBERS.get((g.group(1) or "").lower(), 2), g.group(2).lower(),
+                            subj.left_edge.idx - s.span.start_char)
+
+
+def _group_referents(art: _Article, s: Sentence, n: int, noun: str, at: int) -> list[str]:
+    """The ``n`` people a plural noun ("leaders", "foreign ministers", "sides") points back to
+    (``at``: where the noun's phrase begins in the sentence)."""
     wanted_leaders = noun not in ("foreign ministers", "ministers")
     if noun == "pair":
         # "Y received him, and the pair signed X": the two the sentence has just named
         here = list(dict.fromkeys(m.key for m in s.persons if m.end <= s.span.start + len(s.span)
-                                  and s.span.doc[m.start].idx - s.span.start_char < g.start()
+                                  and s.span.doc[m.start].idx - s.span.start_char < at
                                   and (m.key in art.leaders or m.key in art.leader_titled)))
         if len(here) == 2:
             return here

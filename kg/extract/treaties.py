@@ -57,6 +57,16 @@ def _coordinated(s: Sentence, first: Mention, later: Mention) -> bool:
     return False
 
 
+def _next_in_list(s: Sentence, before: Mention, later: Mention) -> bool:
+    """The later unnamed treaty is the next item of a list the earlier one began: only words of
+    the earlier one's own phrase and a comma (or "and") between them ("an oil accord on transit
+    fees and a transitional payment, a trade accord, and a banking agreement")."""
+    if later.extra.get("kind") != "generic" or later.extra.get("det") not in ("a", "an"):
+        return False
+    between = _doc_text(s.span.doc)[before.end:later.start]
+    return bool(re.fullmatch(r"(?:\s+[\w'’-]+){0,8}?\s*,\s*(?:and\s+)?|\s+and\s+", between))
+
+
 def _lead_tells_signing(art: _Article, s: Sentence) -> bool:
     """The article's dated lead reports a signing, and ``s`` comes after it."""
     lead = next((x for x in art.sentences if x.section == "body" and x.dates), None)
@@ -617,12 +627,18 @@ def _treaties_of(art: _Article, s: Sentence, prev: Sentence | None) -> None:
     target = next((x[0] for x in resolved if x[1][0] == signed_target), None) if sign_tok is not None else None
     if target is not None:
         # "signed a treaty of trade and a general accord on X": each object signed
+        last = target
         for x in resolved:
-            # ("X and Y were signed in Z": the first conjunct too)
+            # ("X and Y were signed in Z": the first conjunct too; "inked the texts, among them an
+            # oil accord on fees, a trade accord and a banking agreement": each one the list names)
+            listed = x[0].start > last.start and _next_in_list(s, last, x[0])
             if x[1][0] != signed_target and (x[0].start > target.start and _coordinated(s, target, x[0])
-                                             or x[0].start < target.start and _coordinated(s, x[0], target)) \
+                                             or x[0].start < target.start and _coordinated(s, x[0], target)
+                                             or listed) \
                     and all(x[1][0] != k for _, k in signings) and x[0].extra.get("own_sign_at") is None:
                 signings.append((sign_tok, x[1][0]))
+            if listed:
+                last = x[0]
     for x in resolved:
         # "a fisheries pact the two signed in 2004 and a customs accord concluded in 1996": each
         # signed in a clause of its own

@@ -53,6 +53,19 @@ def _signed_another_year(art: _Article, s: Sentence, key: str, m: Mention | None
     return when is not None and when.year not in told
 
 
+def _about_told(art: _Article, m: Mention) -> bool:
+    """What "the agreement on X" is about is in the name of a treaty told (or it says nothing of
+    its subject): "the agreement on security arrangements" after an overarching cooperation
+    agreement is another one."""
+    about = m.extra.get("about")
+    words = [w for w in re.findall(r"[a-z]+", (about[1] if about else "").lower())
+             if w not in ("the", "of", "and", "a", "an", "its", "their")]
+    if not words:
+        return True
+    said = " ".join(" ".join([e.label, *e.alt_labels]) for k, e in art.entities.items() if k.startswith("treaty/")).lower()
+    return all(re.search(rf"\b{re.escape(w[:5])}", said) for w in words)
+
+
 def _treaty_key(art: _Article, m: Mention, s: Sentence, prev: Sentence | None) -> tuple[str, str, PartialDate | None, list[str]] | None:
     """(key, label, year, parties) of a treaty mention, or None when it cannot be identified."""
     year = PartialDate(int(m.extra["year"])) if m.extra.get("year") else None
@@ -62,7 +75,7 @@ def _treaty_key(art: _Article, m: Mention, s: Sentence, prev: Sentence | None) -
         return (m.extra["key"], ent.label, None, []) if ent is not None else None
     if kind == "anaphor" or (kind == "generic" and m.extra.get("det") in ("the", "this", "that", "its")
                              and not m.extra.get("of") and not m.extra.get("mods") and year is None
-                             and not m.extra.get("named_parties")):
+                             and not m.extra.get("named_parties") and _about_told(art, m)):
         # "the Treaty", "the accord": the article's most recent named treaty of that kind
         # (an accord is not the convention it replaced), else the most recent one
         just = _last_told_treaty(art)
@@ -486,7 +499,8 @@ def _as_government(tok: Any) -> bool:
     while t.dep_ == "conj" and t.head.i != t.i:
         t = t.head
     if t.dep_ == "pobj":
-        return t.head.lower_ in ("with", "between")
+        # ("A for Khartoum and B for Juba inked X": those who signed for the two governments)
+        return t.head.lower_ in ("with", "between") or t.head.lower_ == "for" and t.head.head.ent_type_ == "PERSON"
     return _subject_like(tok)
 
 

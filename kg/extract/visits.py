@@ -15,6 +15,7 @@ from .dating import (
     _dates_agree, _predecessor_phrase, _resolve_dates, _resolve_expr, _text_before,
 )
 from .modality import _event_status, _is_speculative, _negated
+from .signers import group_subject
 from .scene import (
     _ENDING, _GATHERINGS, _JOURNEYS, _PLACE_NOUNS, _a_building, _background, _closing_day, _news_of_the_day,
     _place_for, _subject_person, _town_of_building, _trigger_tokens, _where_clause,
@@ -41,6 +42,7 @@ def _visits(art: _Article, s: Sentence) -> None:
             continue   # "never visited", "did not travel to X": no visit
         visitor = None
         dest = None
+        group: list[str] = []   # those a group subject points back to ("the two leaders")
         if is_noun:
             for c in tok.children:
                 if c.dep_ == "poss" and c.i in by_tok:
@@ -101,6 +103,8 @@ def _visits(art: _Article, s: Sentence) -> None:
                     visitor = by_tok[j - 1].key
         else:
             visitor = _subject_person(tok, by_tok)
+            group = group_subject(art, s, tok) if visitor is None else []
+            visitor = group[0] if group else visitor   # ("the two leaders had flown in": both, below)
             if visitor is None and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) \
                     and (tok.dep_ in ("xcomp", "conj", "advcl", "acl") or tok.dep_ == "relcl" and any(
                     c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)   # "the first leader to visit X"
@@ -175,6 +179,12 @@ def _visits(art: _Article, s: Sentence) -> None:
                 art.events.append(ev)
             continue
         home = art.offices.get(visitor, set())
+        if not is_noun and group:
+            away = [k for k in group if art.offices.get(k) and art.state_of(dest) not in art.offices[k]
+                    and dest not in art.offices[k]]
+            if not away:
+                continue
+            visitor, home = away[0], art.offices[away[0]]
         if (art.state_of(dest) in home or dest in home) and is_noun:
             # "A and B, on a visit to Bonn, signed ...": of the two, the one from abroad
             others = [by_tok[c.i].key for i, m in by_tok.items() if m.key == visitor
@@ -191,7 +201,7 @@ def _visits(art: _Article, s: Sentence) -> None:
             start = _occasion_day(art, s, tok, visitor, dest)
         dests = [dest] + _further_destinations(s, tok, dest)   # "visited A and B", "visits to A and B"
         others = _delegation_leaders(tok, by_tok) + _listed_subjects(tok, by_tok) \
-            + _coordinated_subjects(tok, by_tok) if is_verb else []
+            + _coordinated_subjects(tok, by_tok) + group if is_verb else []
         if is_verb and lem in _JOURNEYS:
             others += [k for k in _companions(tok, by_tok) if k in art.leaders]   # "flew to X with B and C"
         for who in dict.fromkeys([visitor, *others]):
