@@ -3774,3 +3774,14 @@ Egyptian President Abdel Fattah el-Sisi and Ethiopian Prime Minister Hailemariam
 Sudanese President Omar al-Bashir received South Sudanese President Salva Kiir in Khartoum on Thursday. The two presidents then flew to Juba on Friday.""")
     got = {v["visitor"] for v in _visits("group-travel-host-2015") if v["destination"] in ("place/juba", "state/south-sudan")}
     assert got == {"person/omar-al-bashir"}, got
+
+
+def test_extract_rules_a_treaty_named_by_the_count_of_its_parties() -> None:
+    TEXTS["counted-2005"] = ("2005-06-03", """Lake accord
+
+ENTEBBE, June 3 — Kenya, Uganda and Tanzania signed an agreement here on Thursday to share patrols on Lake Victoria. Under the three-party accord, each navy will keep two boats on the lake. A second text, a bilateral agreement to which only the Kenyan and Ugandan ministers put their names, covers fishing licences.""")
+    by_name = {e.label: e for e in run("counted-2005").entities.values() if e.kind == "Treaty"}
+    three = next(e for e in by_name.values() if "three-party accord" in e.alt_labels)
+    assert "Tanzania" in three.label, sorted(by_name)
+    two = next(e for e in by_name.values() if "bilateral agreement" in e.alt_labels)
+    assert "Tanzania" not in two.label, sorted(by_name)

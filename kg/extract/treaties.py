@@ -22,7 +22,7 @@ from .scene import _a_building, _town_of_building, _ended_talks, _news_of_the_da
 from .summits import _lead_date, _recent_events
 from .signers import _AFTER_MEETING, _group_signers, _signatory_list, _signed_for_a_state, _signers_by_office, _signs
 from .treaty_mentions import (
-    _LIGHT_SIGN, _SIGN_OBJECTS, _SIGNED_ALONGSIDE, _also_known_as, _as_government, _by_agent, _bystander_tokens, _described,
+    _LIGHT_SIGN, _PARTY_COUNT, _SIGN_OBJECTS, _SIGNED_ALONGSIDE, _also_known_as, _as_government, _by_agent, _bystander_tokens, _described,
     _last_told_treaty, _named_by, _relative_subjects, _sign_token, _signing_date, _story_date, _told_just_before,
     _treaty_key,
 )
@@ -55,6 +55,19 @@ def _coordinated(s: Sentence, first: Mention, later: Mention) -> bool:
                 break
             h = h.head
     return False
+
+
+def _counted(art: _Article, m: Mention, got: tuple[str, str, PartialDate | None, list[str]]) -> None:
+    """"the three-party accord", "a bilateral agreement": a name the text gives the treaty, when
+    the count its words give is the count of its parties."""
+    word = next((w for w in re.findall(r"[a-z]+(?:-[a-z]+)?", m.text.lower()) if w in _PARTY_COUNT), None)
+    if word is None:
+        return
+    told = {f.obj for f in art.facts if f.subject == got[0] and f.predicate == "party"}
+    if _PARTY_COUNT[word] == len(told or set(got[3])):
+        name = f"{word} {m.extra['head']}"
+        m.extra["described"] = set(m.extra.get("described") or ()) | {name}
+        _also_known_as(art, got[0], name)
 
 
 def _next_in_list(s: Sentence, before: Mention, later: Mention) -> bool:
@@ -540,6 +553,7 @@ def _treaties_of(art: _Article, s: Sentence, prev: Sentence | None) -> None:
                     later.extra.update({"kind": "acronym", "key": got[0], "year": None})
         if m.extra.get("kind") == "generic":
             m.extra["described"] = _described(s, m, got[2])
+            _counted(art, m, got)
         resolved.append((m, got))
         s.treaty_keys.append(got[0])
         if m.extra.get("kind") == "generic" and _never_signed(s):

@@ -53,6 +53,11 @@ def _signed_another_year(art: _Article, s: Sentence, key: str, m: Mention | None
     return when is not None and when.year not in told
 
 
+# words that count a treaty's parties ("the three-party accord", "a bilateral agreement")
+_PARTY_COUNT = {"bilateral": 2, "two-party": 2, "two-way": 2, "tripartite": 3, "three-party": 3, "three-way": 3,
+                "trilateral": 3, "quadripartite": 4, "four-party": 4, "four-way": 4, "quadrilateral": 4}
+
+
 def _about_told(art: _Article, m: Mention) -> bool:
     """What "the agreement on X" is about is in the name of a treaty told (or it says nothing of
     its subject): "the agreement on security arrangements" after an overarching cooperation
@@ -127,7 +132,10 @@ def _treaty_key(art: _Article, m: Mention, s: Sentence, prev: Sentence | None) -
             said = " ".join([ent.label, *ent.alt_labels,
                              *(x.evidence.sentence for x in art.facts if x.subject == f.subject
                                and x.evidence.sentence != s.text)])
-            if all(re.search(rf"\b{re.escape(w)}\b", said, re.I) for w in mods) \
+            count = {x.obj for x in art.facts if x.subject == f.subject and x.predicate == "party"}
+            # ("the three-party accord" after one of three states: that one)
+            if all(re.search(rf"\b{re.escape(w)}\b", said, re.I) or _PARTY_COUNT.get(w.lower()) == len(count)
+                   for w in mods) \
                     and not _signed_another_year(art, s, f.subject, m):
                 told = f.subject
                 break
