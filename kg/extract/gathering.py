@@ -18,9 +18,9 @@ from .context import _Article, Event, Sentence
 from .scene import _GATHERINGS
 
 # the lead says several states' leaders gathered ("the rulers of six Gulf states", "heads of
-# state and government", "leaders of the bloc")
+# state and government", "leaders of the bloc", "hosted his counterparts")
 _MANY_LEADERS = re.compile(r"\b(?:leaders|rulers|heads\s+of\s+(?:state|government)|presidents|prime\s+ministers|"
-                           r"premiers|monarchs|kings|emirs|chiefs\s+of\s+state)\b", re.I)
+                           r"premiers|monarchs|kings|emirs|chiefs\s+of\s+state|counterparts)\b", re.I)
 # a leader at the gathering: came, met, sat, spoke to it, took part, was among those present
 _THERE = re.compile(r"\b(?:arriv\w*|came|coming|attend\w*|join\w*|welcom\w*|greet\w*|met|meets?|meeting|open(?:ed|ing|s)|"
                     r"chair\w*|co-chair\w*|host\w*|address\w*|told\s+(?:the|his|her|their|fellow)|spoke|speech|"
@@ -40,12 +40,15 @@ def main_gathering(art: _Article) -> Event | None:
     sentence, or a name of its own."""
     body = sorted({s.block for s in art.sentences if s.section == "body"})[:2]
     for ev in art.events:
+        said = ev.evidence[0].sentence if ev.evidence else ""
+        # ("X hosted his counterparts at Y on Friday": a gathering its host tells)
+        hosted = ev.extra.get("trigger") == "host" and _MANY_LEADERS.search(said)
         if ev.kind != "Summit" or ev.extra.get("block") not in body or ev.extra.get("background") \
-                or ev.extra.get("sidelines") or ev.extra.get("trigger") not in _GATHERINGS and not ev.extra.get("anchor"):
+                or ev.extra.get("sidelines") or ev.extra.get("trigger") not in _GATHERINGS and not ev.extra.get("anchor") \
+                and not hosted:
             continue
         if ev.place is None or (ev.start or ev.end) is None:
             continue
-        said = ev.evidence[0].sentence if ev.evidence else ""
         if _MANY_LEADERS.search(said) or len(ev.participants) >= 3 or ev.extra.get("name"):
             return ev
     return None

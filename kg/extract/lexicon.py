@@ -60,7 +60,9 @@ GROUP_OF = r"Group\s+of\s+(?:\d+|Seven|Eight|Twenty)"
 TWO_STATES = re.compile(r"\b(?:the|both)\s+(?:two|both)?\s*(?:countries|nations|states|sides|neighbou?rs|leaders|governments)\b", re.I)
 PORTFOLIOS = _words("portfolios.txt")
 # a word of a ministry's remit by its form ("Sustainability", "Environmental", "Transportation")
-_PORTFOLIO_FORM = re.compile(r"^[a-z]{3,}(?:ity|tion|ment|ism|ture|ics|ence|ance|tal|ral|nal|cal|ries|ry)$")
+# (the short endings only on long words: "Treasury", "Industry", "Coastal", not the given names
+# "Henry", "Dmitry", "Zambry")
+_PORTFOLIO_FORM = re.compile(r"^[a-z]{3,}(?:ity|tion|ment|ism|ture|ics|ence|ance)$|^[a-z]{5,}(?:tal|ral|nal|cal|ries|ry)$")
 
 
 def portfolio_word(word: str) -> bool:

@@ -89,6 +89,10 @@ def _clean_person(text: str) -> str | None:
         toks.pop(0)
     while toks and (toks[-1].lower() in NAME_STOP or toks[-1].lower() in POSTNOMINALS and len(toks) > 2):
         toks.pop()
+    if len(toks) >= 2 and toks[0].lower() in ("datuk", "dato", "dato'", "tan") and toks[1].lower() in ("seri", "sri"):
+        toks = toks[2:]   # "Datuk Seri Anwar Ibrahim", "Tan Sri X": a Malay style, one courtesy
+    if toks and all(t.lower() in HONORIFICS for t in toks):
+        return None   # a courtesy alone is no one's name
     while len(toks) > 2 and (toks[0].lower() in HONORIFICS or toks[0].lower() == "the" and toks[1].lower() in HONORIFICS):
         # "the Hon James Marape": a courtesy, not a name
         toks.pop(0)

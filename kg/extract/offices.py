@@ -57,9 +57,10 @@ _COURTESY = {"sheikh", "shaikh", "dr", "dr.", "sir", "dame", "his", "her", "exce
 
 
 def _name_starts(s: Sentence, i: int) -> bool:
-    """A person's name starts at token ``i``, after courtesy words."""
+    """A person's name starts at token ``i``, after courtesy words ("the Hon", "Sheikh")."""
     doc = s.span.doc
-    while i < s.span.end and doc[i].lower_ in _COURTESY:
+    while i < s.span.end and (doc[i].lower_ in _COURTESY or doc[i].lower_ in HONORIFICS
+                              or doc[i].lower_ == "the" and i + 1 < s.span.end and doc[i + 1].lower_ in HONORIFICS):
         i += 1
     return any(m.start == i or m.start < i < m.end for m in s.persons)
 
@@ -221,6 +222,8 @@ def _offices(art: _Article, s: Sentence) -> None:
             others = {i for m in s.persons if m is not pm for i in range(m.start, m.end)}
             while j < s.span.end and doc[j].text not in (",", ";", "(", ")", "—", "–") and j - pm.end < 16:
                 tok = doc[j]
+                if not app_words and tok.lower_ in ("and", "or", "while", "but"):
+                    break   # "A, and the Prime Minister of Y, B": the next one's title, no apposition
                 if not app_words and j + 1 < s.span.end and doc[j + 1].lower_ in ("'s", "’s") \
                         and tok.pos_ == "PROPN" and j not in state_at:
                     boss = tok.text   # "X, Sharif's adviser on foreign affairs,": the one served
@@ -257,7 +260,9 @@ def _offices(art: _Article, s: Sentence) -> None:
         # Emir of Kuwait, Sheikh X"
         comma = pm.start - 1
         while comma > s.span.start and (doc[comma].lower_ in _COURTESY or doc[comma].lower_ in HONORIFICS
-                                        or doc[comma].text == "."):   # ("Niger's ruler, Lt. Col. X")
+                                        or doc[comma].text == "."   # ("Niger's ruler, Lt. Col. X")
+                                        or doc[comma].lower_ == "the" and doc[comma + 1].lower_ in HONORIFICS):
+            # ("the Prime Minister of X, the Hon Y MP")
             comma -= 1
         # "Nigeria's head of state, General X": a rank before the name, the office before the comma
         ranked_only = title is not None and state is None and not leads

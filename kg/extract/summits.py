@@ -670,6 +670,20 @@ def _gone(head: Any) -> bool:
 _STAYED_AWAY = {"skip", "miss", "boycott", "shun", "snub", "avoid", "leave", "quit"}
 
 
+def _inverted_subject(tok: Any, person: Any) -> bool:
+    """"Meeting here today, under the chairmanship of A, were B and C": those the copula names
+    after a gerund of meeting took part (and the chair the gerund's phrase names)."""
+    if tok.tag_ != "VBG":
+        return False
+    if tok.dep_ in ("nsubj", "csubj") and tok.head.lemma_.lower() == "be":
+        be = tok.head
+    else:   # (or parsed with the gerund as the root and "were" hung on it)
+        be = next((c for c in tok.children if c.lemma_.lower() == "be" and c.i > tok.i), None)
+        if be is None or tok.dep_ != "ROOT":
+            return False
+    return any(a.i == be.i for a in person.ancestors)
+
+
 def _participants(art: _Article, s: Sentence, tok: Any) -> list[str]:
     if tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in _STAYED_AWAY:
         return []   # "X skipped the meeting and sent his foreign minister": nobody there of this clause
@@ -713,7 +727,8 @@ def _participants(art: _Article, s: Sentence, tok: Any) -> list[str]:
         owner = s.span.doc[p.end - 1]
         if owner.dep_ == "poss" and owner.head.i != tok.i and owner.head.lemma_.lower() in _SOMEONE_OF:
             continue   # "X's national security adviser held talks with Y": the adviser, not X
-        if _attached(s, tok, p) or (tok.pos_ != "VERB" and (p.key in art.offices or p.key in art.leaders
+        if _attached(s, tok, p) or _inverted_subject(tok, s.span.doc[p.end - 1]) \
+                or (tok.pos_ != "VERB" and (p.key in art.offices or p.key in art.leaders
                                                             or p.key in art.leader_titled
                                                             or p.key in art.leaders_of_the_time)):
             out.append(p.key)

@@ -106,7 +106,7 @@ def _treaty_entity(art: _Article, key: str, label: str, m: Mention | None = None
         art.entities[key] = replace(ent, alt_labels=ent.alt_labels | frozenset(alts - {ent.label}))
 
 
-_COMPOUND = re.compile(r"[A-Z][\w.]*(?:\s[A-Z][\w.]*)?(?:[-–][A-Z][\w.]*(?:\s[A-Z][\w.]*)?)+")
+_COMPOUND = re.compile(r"[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2}(?:[-–][A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2})+")
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?")
 # a state's style before the name its mention holds ("the Kingdom of Nepal", "the Hashemite Kingdom of Jordan")
 _STYLE = re.compile(r"(?:(?:[A-Z][\w'’-]+\s+){0,2}(?:Kingdom|Republic|State|Union|Federation|Commonwealth|"
@@ -297,7 +297,9 @@ _AKA = re.compile(r"^(?:\s*\(([A-Z][A-Za-z]{1,7})\)|,?\s+(?:also\s+|better\s+|us
                   r"(?:known|called|dubbed|abbreviated)\s+as\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4})"
                   r"|,?\s+(?:usually|commonly|also|often)\s+called\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4})"
                   # "the X Treaty, or Moscow Treaty, was signed": another name, set off by commas
-                  r"|,\s+or\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s+" + TREATY_HEADS + r")(?=\s*[,)—–]))")
+                  r"|,\s+or\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s+" + TREATY_HEADS + r")(?=\s*[,)—–])"
+                  # "signed the X Mutual Defence Treaty, the Pukpuk Treaty.": a short name in apposition
+                  r"|,\s+the\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s+" + TREATY_HEADS + r")(?=\s*(?:[.;]|$)))")
 
 
 def _initials(label: str) -> str:
