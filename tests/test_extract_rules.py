@@ -3827,3 +3827,24 @@ SANTIAGO, March 23 — Chilean President Sebastian Pinera hosted his South Ameri
     got = [(v["participant"], v.get("startDate")) for v in summits("counterparts-2019").values()]
     assert got == [({"person/sebastian-pinera", "person/ivan-duque", "person/lenin-moreno", "person/mario-abdo-benitez",
                      "person/martin-vizcarra"}, {"2019-03-22"})], got
+
+
+def test_extract_rules_leaders_who_look_on_as_ministers_sign_meet() -> None:
+    TEXTS["looked-on-2019"] = ("2019-10-14", """Transit deal
+
+KATHMANDU, Oct 13 — Chinese Foreign Minister Wang Yi and his Nepali counterpart Pradeep Gyawali signed a transit agreement on the lawn on Sunday as Chinese President Xi Jinping and Nepali Prime Minister K.P. Sharma Oli looked on.""")
+    got = [(v["participant"], v.get("startDate")) for v in summits("looked-on-2019").values()]
+    assert got == [({"person/xi-jinping", "person/kp-sharma-oli"}, {"2019-10-13"})], got
+    fs = facts("looked-on-2019")
+    assert {o for s, p, o in fs if p == "signatory"} == {"person/wang-yi", "person/pradeep-gyawali"}, sorted(fs)
+    assert not any("lawn" in s for s, p, o in fs), sorted(fs)
+
+
+def test_extract_rules_signers_for_each_state_in_a_paired_passive() -> None:
+    TEXTS["on-behalf-2011"] = ("2011-09-07", """Boundary protocol
+
+DHAKA, Sept 7 — The protocol was signed on behalf of the Government of Bangladesh by Foreign Minister Dipu Moni, and on behalf of the Government of India by External Affairs Minister S.M. Krishna.""")
+    fs = facts("on-behalf-2011")
+    assert ("person/dipu-moni", "officialOf", "state/bangladesh") in fs, sorted(fs)
+    assert ("person/s-m-krishna", "officialOf", "state/india") in fs or ("person/sm-krishna", "officialOf", "state/india") in fs, sorted(fs)
+    assert len({o for s, p, o in fs if p == "signatory"}) == 2, sorted(fs)

@@ -74,7 +74,10 @@ _TREATY_GENERIC = re.compile(
     # ending where the phrase does (not "an accord on the White House lawn")
     r"the\s+[A-Z][\w'’-]*(?:\s+(?:(?:of|and)\s+(?:the\s+)?)?[A-Z][\w'’-]*){0,5}"
     r"(?=\s*(?:[,.;:)]|$|\s+(?:signed|between|with|was|were|that|which|by|is|are|has|had)\b))"
-    r"|(?:the\s+)?[a-z][\w-]*(?:\s+(?!(?:between|with|in|at|here|"
+    # (not a place: "signed the agreement on the lakeside", "on the sidelines")
+    r"|(?!the\s+(?:lakeside|shore|shores|sidelines|margins|fringes|lawn|banks?|island|deck|steps|eve|occasion|"
+    r"day|morning|afternoon|evening|night|spot|tarmac|border\s+bridge|bridge|stage|podium|terrace)\b)"
+    r"(?:the\s+)?[a-z][\w-]*(?:\s+(?!(?:between|with|in|at|here|"
     r"signed|on|by|and|that|which|to|was|were|is|are|will|would|after|before|during|from)\b)[a-z][\w-]*){0,4}))?")
 # the generic pattern cannot match without one of its head words: a cheap test first
 # a deal that is signed: "signed a peace deal", "the deal, inked on Monday"

@@ -202,6 +202,15 @@ def _offices(art: _Article, s: Sentence) -> None:
                 counterpart_of = next((k for _, k in reversed(art.person_order) if k != pm.key), None)
         if state is None:
             state = _institution_state(words)
+        if state is None and words and i >= s.span.start and doc[i].lower_ == "by":
+            # "signed on behalf of the Government of X by Foreign Minister Y", "for X by Y": the
+            # state the signer acted for
+            for k in range(i - 1, max(s.span.start, i - 9) - 1, -1):
+                if k in state_at and any(doc[x].lower_ in ("behalf", "for") for x in range(max(s.span.start, k - 6), k)):
+                    state = state_at[k]
+                    break
+                if doc[k].lower_ in ("by", ";") or doc[k].pos_ == "VERB":
+                    break
         title, leads = _title_in(words)
         if title is not None and words and words[-1] in _PLURAL_TITLES:
             plural[pm.key] = (title, leads)

@@ -868,6 +868,9 @@ def _treaties_of(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             # the leaders at a signing met: those who signed, and those who watched ministers sign
             met = list(dict.fromkeys(signatories + guests)) if len(signatories) >= 2 else \
                 list(dict.fromkeys([p for p in signatories if p in art.leaders] + guests))
+            if len(guests) >= 2:
+                # "the ministers signed X as A and B looked on": a meeting of the leaders there
+                met = [p for p in met if p in art.leaders or p in art.leader_titled]
             # (a signing the story looks back on is history it cites, not a meeting it reports,
             # unless the article is the story of that signing, told years on: "Fifty years ago
             # today, A and B signed X")

@@ -373,6 +373,11 @@ def _bystander_tokens(s: Sentence, *, witnesses_only: bool = False) -> set[int]:
             continue
         if t.lemma_.lower() in _WATCH_VERBS and t.tag_ == "VBN" and any(c.dep_ == "agent" for c in t.children):
             head = t
+        elif (t.lemma_.lower() == "look" and any(c.dep_ == "prt" and c.lower_ == "on" for c in t.children)
+              or t.lemma_.lower() in ("watch", "witness", "observe") and t.tag_ == "VBD"
+              and not any(c.dep_ in ("dobj", "obj") for c in t.children)) \
+                and any(c.dep_ == "mark" and c.lower_ in ("as", "while") for c in t.children):
+            head = t   # "signed X as A and B looked on": the onlookers of the signing
         elif t.lower_ == "presence" and t.head.lower_ in ("in", "under") and t.head.dep_ == "prep":
             head = t.head
         elif t.lower_ == "as" and any(c.dep_ == "pobj" and c.lemma_.lower() in _WITNESS_ROLES for c in t.children):
