@@ -3848,3 +3848,25 @@ DHAKA, Sept 7 — The protocol was signed on behalf of the Government of Banglad
     assert ("person/dipu-moni", "officialOf", "state/bangladesh") in fs, sorted(fs)
     assert ("person/s-m-krishna", "officialOf", "state/india") in fs or ("person/sm-krishna", "officialOf", "state/india") in fs, sorted(fs)
     assert len({o for s, p, o in fs if p == "signatory"}) == 2, sorted(fs)
+
+
+def test_extract_rules_a_signing_with_its_object_after_the_place_and_another_act_signed_before() -> None:
+    TEXTS["inverted-object-2017"] = ("2017-07-07", """Lagoon treaty at forty
+
+MONTEVIDEO, July 7 — Forty years ago today, the foreign ministers of Uruguay and Brazil, Alejandro Rovira and Antonio Azeredo da Silveira, signed in Brasilia the Lagoon Mirim Treaty, in the presence of presidents Aparicio Mendez and Ernesto Geisel. The treaty followed the Act of Rivera, which Rovira and the Brazilian minister Mario Gibson Barboza signed in May 1975.""")
+    fs = facts("inverted-object-2017")
+    t = "treaty/lagoon-mirim-treaty"
+    assert {o for s, p, o in fs if s == t and p == "party"} == {"state/uruguay", "state/brazil"}, sorted(fs)
+    assert {o for s, p, o in fs if s == t and p == "signedOn"} == {"1977-07-07"}, sorted(fs)
+    assert {o for s, p, o in fs if s == t and p == "signedAt"} == {"place/brasilia"}, sorted(fs)
+    assert not {o for s, p, o in fs if s == t and p == "signatory"} & {"person/aparicio-mendez", "person/ernesto-geisel",
+                                                                       "person/mario-gibson-barboza"}, sorted(fs)
+
+
+def test_extract_rules_a_name_the_tagger_took_for_an_organisation_after_its_office() -> None:
+    TEXTS["org-name-2023"] = ("2023-07-28", """Ship-rider deal
+
+NUKU'ALOFA, July 28 — The maritime agreement was signed by Australian Foreign Minister Penny Wong and the Minister of Foreign Affairs of Tonga, Fekitamoeloa Katoa Utoikamanu, in the presence of Prime Minister Siaosi Sovaleni.""")
+    fs = facts("org-name-2023")
+    assert ("person/fekitamoeloa-katoa-utoikamanu", "officialOf", "state/tonga") in fs, sorted(fs)
+    assert "person/siaosi-sovaleni" not in {o for s, p, o in fs if p == "signatory"}, sorted(fs)

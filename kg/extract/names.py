@@ -154,6 +154,12 @@ def _org_is_person(ent: Any) -> bool:
         return True
     if re.search(r"\bcounterparts?\s*,?\Z", before):
         return True   # "and his Chilean counterpart, A B C": a name after the phrase
+    if ent.start >= 2 and doc[ent.start - 1].text == "," and doc[ent.start - 2].ent_type_ == "GPE":
+        # "the Minister of Defence of Papua New Guinea, Win Bakri Daki,": a name after its office
+        lead = " ".join(t.lower_ for t in doc[max(ent.sent.start, ent.start - 12):ent.start - 1])
+        if re.search(r"\b(?:minister|president|secretary|ambassador|premier|chancellor|envoy|king|emir|"
+                     r"head\s+of\s+(?:state|government))\b[\w\s'’-]*\bof\b(?:\s+the)?[\w\s'’-]*$", lead):
+            return True
     # "the foreign ministers, A B and Paul-Henri Spaak": the second name of a pair under a plural title
     if ent.start >= 2 and doc[ent.start - 1].lower_ in ("and", ",") and doc[ent.start - 2].ent_type_ == "PERSON":
         first = ent.start - 2

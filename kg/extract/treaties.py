@@ -22,7 +22,7 @@ from .scene import _a_building, _town_of_building, _ended_talks, _news_of_the_da
 from .summits import _lead_date, _recent_events
 from .signers import _AFTER_MEETING, _group_signers, _signatory_list, _signed_for_a_state, _signers_by_office, _signs
 from .treaty_mentions import (
-    _LIGHT_SIGN, _PARTY_COUNT, _SIGN_OBJECTS, _SIGNED_ALONGSIDE, _also_known_as, _as_government, _by_agent, _bystander_tokens, _described,
+    _LIGHT_SIGN, _PARTY_COUNT, _SIGN_OBJECTS, _misread_participle, _SIGNED_ALONGSIDE, _also_known_as, _as_government, _by_agent, _bystander_tokens, _described,
     _last_told_treaty, _named_by, _relative_subjects, _sign_token, _signing_date, _story_date, _told_just_before,
     _treaty_key,
 )
@@ -721,6 +721,7 @@ def _treaties_of(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             # signing done; what the agreement will do is no forecast of it)
             if status is None and not (_has_past_evidence(sign_tok) or sign_tok.tag_ in ("NN", "VBD") or _put_told(sign_tok)
                                        or _signed_by_participle(sign_tok) or _dated_participle(art, s, sign_tok)
+                                       or _misread_participle(sign_tok)
                                        or _dated_before_story(art, s, sign_tok)
                                        or _before_article(art, own_year)   # "a 1999 treaty, signed by A and B"
                                        or _done_by_its_day(art, s, sign_tok)):
@@ -730,6 +731,10 @@ def _treaties_of(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             # signatories: office-holders the signing governs ("signed by A and B", "A and B signed"),
             # not others the sentence names ("A visited Warsaw, where the two countries signed X")
             watching = _bystander_tokens(s)
+            # ("the foreign ministers of A and B, X and Y, signed in Z the W": the subject the
+            # parser hung the verb on)
+            subject = {t.i for t in sign_tok.head.subtree} - {t.i for t in sign_tok.subtree} \
+                if _misread_participle(sign_tok) else set()
             signatories = [p.key for p in s.persons if (p.key in art.offices or p.key in art.leaders
                                                         or p.key in art.leader_titled or _by_agent(s.span.doc[p.end - 1], sign_tok))
                            and _signs(s.span.doc[p.end - 1], sign_tok) and p.start not in watching and not _BYSTANDER.search(
@@ -738,6 +743,11 @@ def _treaties_of(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             for k in _relative_subjects(art, s, m, sign_tok):
                 if k not in signatories:
                     signatories.append(k)   # "an accord that A's predecessor, B, signed with C"
+            for p in s.persons:
+                if p.start in subject and p.start not in watching and p.key not in signatories \
+                        and (p.key in art.offices or p.key in art.leaders or p.key in art.leader_titled) \
+                        and not _BYSTANDER.search(text[max(s.span.start_char, s.span.doc[p.start].idx - 60):s.span.doc[p.start].idx]):
+                    signatories.append(p.key)
             if sign_tok.tag_ == "VBN" and sign_tok.dep_ == "acl":
                 for k in _named_by(s, sign_tok):   # "a 1967 treaty, signed at X by A, B and C"
                     if k not in signatories and art.offices.get(k):
@@ -749,7 +759,7 @@ def _treaties_of(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             # parties are the states the signing itself names ("A and B signed"), not bystanders
             # ("talks hosted by Swiss diplomats")
             governed = {st.key for st in s.states if _governed_by(s.span.doc[st.start], sign_tok)
-                        or _shares_subject(s.span.doc[st.start], sign_tok)}
+                        or _shares_subject(s.span.doc[st.start], sign_tok) or st.start in subject}
             governed |= {art.seat_of(pl.key) for pl in s.places if art.seat_of(pl.key) is not None
                          and _as_government(s.span.doc[pl.end - 1])
                          and (_governed_by(s.span.doc[pl.start], sign_tok) or _shares_subject(s.span.doc[pl.start], sign_tok))}
@@ -910,6 +920,9 @@ def _clause_text(s: Sentence, sign_tok: Any) -> str:
 def _signs_other_document(sign_tok: Any, resolved: list[Any]) -> bool:
     """The signing's object is a document of another kind than the treaty mentioned ("Putin
     signed a law denouncing the treaty")."""
+    if sign_tok.dep_ == "relcl" and sign_tok.head.pos_ == "PROPN" \
+            and not any(m.start <= sign_tok.head.idx < m.end for m, _ in resolved):
+        return True   # "the treaty followed the Act of X, which A and B signed in 1966": that act
     obj = next((c for c in sign_tok.children if c.dep_ in ("dobj", "obj")), None)
     if obj is None and sign_tok.dep_ == "acl":
         obj = sign_tok.head   # "follows a Joint Statement the two ministers signed"

@@ -676,6 +676,20 @@ _LIGHT_SIGN = {"put", "affix", "set", "add"}
 _SIGN_OBJECTS = {"signature", "name", "hand", "seal", "initial", "pen"}   # ("put pen to paper")
 
 
+# nouns for people who sign: "the foreign ministers of A and B, X and Y, signed in Z the W"
+_SIGNER_NOUNS = {"minister", "leader", "president", "premier", "envoy", "ambassador", "delegate", "negotiator",
+                 "representative", "chancellor", "king", "emir", "sultan", "monarch"}
+
+
+def _misread_participle(tok: Any) -> bool:
+    """The parser hung the verb "signed" on its own subject as a participle ("A and the foreign
+    minister of Y, B, today signed in Z the W"): people are not signed, so it is the clause's verb."""
+    if tok.tag_ != "VBN" or tok.dep_ != "acl" or any(c.dep_ == "agent" for c in tok.children):
+        return False
+    head = tok.head
+    return head.ent_type_ == "PERSON" or head.lemma_.lower() in _SIGNER_NOUNS
+
+
 def _sign_token(s: Sentence) -> Any | None:
     """The word that reports a signing: "signed", "the signing of", "set their names to"."""
     for t in s.span:
@@ -728,7 +742,8 @@ def _signing_date(art: _Article, s: Sentence, sign_tok: Any) -> tuple[PartialDat
             if got[0] is not None:
                 return got
         return None, None
-    if sign_tok.dep_ == "ROOT" or sign_tok.head.dep_ == "ROOT" and sign_tok.dep_ in ("conj", "advcl"):
+    if sign_tok.dep_ == "ROOT" or sign_tok.head.dep_ == "ROOT" and sign_tok.dep_ in ("conj", "advcl") \
+            or _misread_participle(sign_tok):
         for m in sorted(s.dates, key=lambda m: abs(m.start - sign_tok.idx)):
             if _other_clause(_token_at_char(s.span, m.start), sign_tok) or _in_own_clause(s, sign_tok, m.start):
                 continue
