@@ -921,6 +921,8 @@ def _signs_other_document(sign_tok: Any, resolved: list[Any]) -> bool:
     """The signing's object is a document of another kind than the treaty mentioned ("Putin
     signed a law denouncing the treaty")."""
     if sign_tok.dep_ == "relcl" and sign_tok.head.pos_ == "PROPN" \
+            and sign_tok.head.ent_type_ not in ("DATE", "TIME", "GPE", "LOC", "FAC", "PERSON", "NORP") \
+            and not any(c.lower_ in ("where", "when") for c in sign_tok.children) \
             and not any(m.start <= sign_tok.head.idx < m.end for m, _ in resolved):
         return True   # "the treaty followed the Act of X, which A and B signed in 1966": that act
     obj = next((c for c in sign_tok.children if c.dep_ in ("dobj", "obj")), None)
