@@ -3870,3 +3870,15 @@ NUKU'ALOFA, July 28 — The maritime agreement was signed by Australian Foreign 
     fs = facts("org-name-2023")
     assert ("person/fekitamoeloa-katoa-utoikamanu", "officialOf", "state/tonga") in fs, sorted(fs)
     assert "person/siaosi-sovaleni" not in {o for s, p, o in fs if p == "signatory"}, sorted(fs)
+
+
+def test_extract_rules_agreements_signed_on_a_list_of_subjects_are_one_each() -> None:
+    TEXTS["agreements-on-2016"] = ("2016-07-11", """Nairobi deals
+
+NAIROBI, July 11 — Kenyan President Uhuru Kenyatta and Indian Prime Minister Narendra Modi signed seven agreements, on housing, defence, taxation and small industry, at State House on Monday. The two leaders will sign agreements on rail, ports and power next year.""")
+    fs = facts("agreements-on-2016")
+    signed = {s for s, p, o in fs if p == "signedOn" and o == "2016-07-11"}
+    assert len(signed) == 4 and any(s.endswith("housing") for s in signed), sorted(fs)
+    for t in signed:
+        assert {o for s, p, o in fs if s == t and p == "party"} == {"state/kenya", "state/india"}, sorted(fs)
+    assert not any("rail" in s or "ports" in s for s, p, o in fs if s.startswith("treaty/")), sorted(fs)

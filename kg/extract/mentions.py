@@ -482,6 +482,13 @@ _QUOTED_TREATY = re.compile(r"[‘'\"“]([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){
 _NAMED_DOCUMENTS = {"Statute", "Statutes", "Treaty", "Treaties", "Convention", "Conventions", "Agreement",
                     "Agreements", "Accord", "Accords", "Protocol", "Protocols", "Declaration", "Charter",
                     "Memorandum", "Process", "Principles", "Format", "Communique", "Consensus", "Plan"}
+# "signed nine agreements, on oil, security and trade": a list of topics, each an agreement
+_AGREEMENTS_ON = re.compile(r"\b(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2}|several|a\s+series\s+of)\s+)?"
+                            r"(?P<plural>agreements|accords|pacts|treaties|conventions)\s*,?\s+(?:on|covering)\s+"
+                            r"(?P<list>[a-z][a-z -]*(?:,\s*[a-z][a-z -]*){1,7},?\s+and\s+[a-z][a-z -]*?)"
+                            r"(?=\s*(?:[.;:]|,\s|$|\s+(?:in|at|on|during|after|before|with|as|while|that|which)\s))")
+_TOPIC = re.compile(r"(?:^|,\s*|\s+and\s+)(?:and\s+)?([a-z][a-z -]*?[a-z])(?=\s*,|\s+and\s+|$)")
+_SIGNED_WORD = re.compile(r"\b(?:signed|inked|concluded)\b")
 _INCLUDING_ONE = re.compile(r"\b(?P<plural>agreements|accords|pacts|treaties|conventions|protocols)\b[^.;]{0,60}?"
                            r"\bincluding\s+(?P<one>one)\s+(?P<prep>on|for|covering|concerning)\s+(?P<about>[^,;.()]{3,60})", re.I)
 
@@ -1053,6 +1060,21 @@ def _mentions(art: _Article, s: Sentence) -> None:
                                   extra={"kind": "generic", "year": None, "head": m.group("plural").lower()[:-1],
                                          "of": None, "about": (m.group("prep").lower(), " ".join(words)),
                                          "mods": [], "det": "a"}))
+    if _SIGNED_WORD.search(text):
+        for m in _AGREEMENTS_ON.finditer(text):
+            # "the two sides signed agreements on oil, security and trade": one on each
+            if any(a <= m.start("list") < b for a, b in taken):
+                continue
+            head = m.group("plural").lower().rstrip("s")
+            head = "treaty" if head == "treatie" else head
+            for t in _TOPIC.finditer(m.group("list")):
+                topic = t.group(1)
+                if len(topic.split()) > 4 or topic in ("other", "others", "more", "issues"):
+                    continue
+                at = base + m.start("list") + t.start(1)
+                s.treaties.append(Mention("treaty", topic, at, at + len(topic),
+                                          extra={"kind": "generic", "year": None, "head": head, "of": None,
+                                                 "about": ("on", topic), "mods": [], "det": "a", "listed": True}))
     s.treaties.sort(key=lambda t: t.start)
     # a year inside a treaty's mention ("the 1992 Baltic Herring Convention") dates that treaty,
     # not the event the sentence reports

@@ -687,6 +687,9 @@ def _misread_participle(tok: Any) -> bool:
     if tok.tag_ != "VBN" or tok.dep_ != "acl" or any(c.dep_ == "agent" for c in tok.children):
         return False
     head = tok.head
+    left = head.left_edge.i
+    if left > 0 and tok.doc[left - 1].lower_ in ("which", "that", "whom", "who"):
+        return False   # "the X Agreement, which the two prime ministers, A and B, signed": a relative clause
     return head.ent_type_ == "PERSON" or head.lemma_.lower() in _SIGNER_NOUNS
 
 
