@@ -3882,3 +3882,12 @@ NAIROBI, July 11 — Kenyan President Uhuru Kenyatta and Indian Prime Minister N
     for t in signed:
         assert {o for s, p, o in fs if s == t and p == "party"} == {"state/kenya", "state/india"}, sorted(fs)
     assert not any("rail" in s or "ports" in s for s, p, o in fs if s.startswith("treaty/")), sorted(fs)
+
+
+def test_extract_rules_ministers_of_the_two_countries_after_two_leaders_named_by_adjectives() -> None:
+    TEXTS["two-countries-2017"] = ("2017-07-06", """Border talks
+
+Kenyan President Uhuru Kenyatta and Tanzanian President John Magufuli met in Arusha on Wednesday. The foreign ministers of the two countries, Amina Mohamed and Augustine Mahiga, joined them for lunch.""")
+    fs = facts("two-countries-2017")
+    assert ("person/amina-mohammed", "officialOf", "state/kenya") in fs, sorted(fs)
+    assert ("person/augustine-mahiga", "officialOf", "state/tanzania") in fs, sorted(fs)

@@ -114,6 +114,13 @@ def _story_pair(art: _Article, before: list[Sentence]) -> list[str]:
         between = doc[first.end:second.start].text.strip().lower()
         if between in ("and", "and the"):
             return order
+    for prev in reversed(before[-2:]):
+        # "Russian President A and Turkish President B met ... The defence ministers of the two
+        # countries, C and D,": the states of the two people the sentence before named
+        order = list(dict.fromkeys(st for m in prev.persons if len(art.offices.get(m.key, ())) == 1
+                                   for st in art.offices[m.key]))
+        if len(order) == 2:
+            return order
     return []
 
 
