@@ -3891,3 +3891,12 @@ Kenyan President Uhuru Kenyatta and Tanzanian President John Magufuli met in Aru
     fs = facts("two-countries-2017")
     assert ("person/amina-mohammed", "officialOf", "state/kenya") in fs, sorted(fs)
     assert ("person/augustine-mahiga", "officialOf", "state/tanzania") in fs, sorted(fs)
+
+
+def test_extract_rules_ministers_joining_the_leaders_at_the_table_are_no_side_of_their_talks() -> None:
+    TEXTS["joining-them-2017"] = ("2017-11-13", """Sideline talks
+
+MANILA, Nov 13 — Indian Prime Minister Narendra Modi and Japanese Prime Minister Shinzo Abe arrived for the ASEAN summit on Sunday. The two prime ministers held bilateral talks at a hotel on Monday, with Foreign Minister Sushma Swaraj and Foreign Minister Taro Kono joining them at the table.""")
+    got = [v["participant"] for v in summits("joining-them-2017").values() if v.get("startDate") == {"2017-11-13"}]
+    assert {"person/narendra-modi", "person/shinzo-abe"} in got, got
+    assert not any("person/sushma-swaraj" in g for g in got), got

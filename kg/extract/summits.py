@@ -670,6 +670,17 @@ def _gone(head: Any) -> bool:
 _STAYED_AWAY = {"skip", "miss", "boycott", "shun", "snub", "avoid", "leave", "quit"}
 
 
+def _joining_them(person: Any) -> bool:
+    """The person is the subject of "with X joining them", "with X at their side": one who sat in
+    on the meeting of the others."""
+    t = person
+    while t.dep_ in ("conj", "compound", "appos") and t.head.i != t.i:
+        t = t.head
+    verb = t.head
+    return t.dep_ == "nsubj" and verb.tag_ == "VBG" and verb.head.lower_ == "with" \
+        and any(c.dep_ in ("dobj", "obj") and c.lower_ in ("them", "him", "her", "us") for c in verb.children)
+
+
 def _inverted_subject(tok: Any, person: Any) -> bool:
     """"Meeting here today, under the chairmanship of A, were B and C": those the copula names
     after a gerund of meeting took part (and the chair the gerund's phrase names)."""
@@ -724,6 +735,8 @@ def _participants(art: _Article, s: Sentence, tok: Any) -> list[str]:
             continue   # "X addressed the gathering by video link": not there in person
         if _gone(s.span.doc[p.end - 1]):
             continue   # "sworn in after the death of X": X was not there
+        if _joining_them(s.span.doc[p.end - 1]):
+            continue   # "A and B held talks, with C and D joining them": C and D sat in
         owner = s.span.doc[p.end - 1]
         if owner.dep_ == "poss" and owner.head.i != tok.i and owner.head.lemma_.lower() in _SOMEONE_OF:
             continue   # "X's national security adviser held talks with Y": the adviser, not X
