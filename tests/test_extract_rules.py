@@ -3900,3 +3900,14 @@ MANILA, Nov 13 — Indian Prime Minister Narendra Modi and Japanese Prime Minist
     got = [v["participant"] for v in summits("joining-them-2017").values() if v.get("startDate") == {"2017-11-13"}]
     assert {"person/narendra-modi", "person/shinzo-abe"} in got, got
     assert not any("person/sushma-swaraj" in g for g in got), got
+
+
+def test_extract_rules_a_meeting_judged_is_no_plan_and_a_body_is_no_place() -> None:
+    TEXTS["judged-2014"] = ("2014-11-11", """Beijing sidelines
+
+BEIJING, Nov 11 — On the sidelines of the Asia-Pacific Economic Cooperation summit in Beijing, Japanese Prime Minister Shinzo Abe met Chinese President Xi Jinping on Monday for what was expected to be a frosty first meeting. Among the leaders gathered at the summit was Russian President Vladimir Putin. Abe travels to Myanmar on Wednesday, where he is to meet President Thein Sein.""")
+    fs = facts("judged-2014")
+    assert not any(s.startswith("plan/summit") and "shinzo-abe" in s and "xi-jinping" in s for s, p, o in fs), sorted(fs)
+    assert not any(o == "place/asia-pacific-economic-cooperation" for s, p, o in fs), sorted(fs)
+    assert not any(s.startswith("summit/") and o == "person/thein-sein" for s, p, o in fs), sorted(fs)
+    assert any(s.startswith("summit/") and o == "person/shinzo-abe" for s, p, o in fs), sorted(fs)

@@ -64,6 +64,11 @@ class Event:
         return [p for p in dict.fromkeys([*self.participants, self.extra.get("host") or ""]) if p.startswith("person/")]
 
 
+# the last word of a body's name, not a place's ("Asia-Pacific Economic Cooperation", "African Union")
+_BODY_WORD = re.compile(r"\b(?:Cooperation|Co-operation|Community|Union|Organi[sz]ation|Forum|Council|Association|"
+                        r"Alliance|Conference|Commission|Fund|Bank|Secretariat|Partnership|Group)$")
+
+
 class _Article:
     """State of one article's extraction (person clusters, events, facts)."""
 
@@ -118,7 +123,8 @@ class _Article:
         name = re.sub(r"^(?:the)\s+", "", text.strip(), flags=re.I).strip(" ,.'\"’")
         if not name or not name[:1].isupper() or len(name.split()) > 5 \
                 or name.lower() in ("north", "south", "east", "west") or name.endswith(("-", "–")) \
-                or name.lower() in INTERNATIONAL:   # "the summit in Mercosur": a bloc, not a place
+                or name.lower() in INTERNATIONAL \
+                or _BODY_WORD.search(name):   # "the summit in Mercosur", "the Asia-Pacific Economic Cooperation"
             return None   # "the North": a side, not a place
         key = f"place/{ref.slugify(name)}"
         if key not in self.entities:

@@ -95,6 +95,8 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             continue   # "held talks by telephone", "met over video link": nobody met
         if _negated(tok):
             continue   # "did not meet", "held no bilateral meeting": none took place
+        if is_noun and _what_it_was(tok):
+            continue   # "met B for what was expected to be their last meeting": the meeting told, judged
 
         if is_noun and _ended_before(art, s, tok):
             continue   # "The summit closed on Sunday": the last day of the one told before
@@ -668,6 +670,14 @@ def _gone(head: Any) -> bool:
 
 # verbs of staying away from a gathering ("X skipped the meeting")
 _STAYED_AWAY = {"skip", "miss", "boycott", "shun", "snub", "avoid", "leave", "quit"}
+
+
+def _what_it_was(tok: Any) -> bool:
+    """The noun says what a meeting the clause around it tells was: "for what was expected to be
+    their last meeting", "in what became their only summit"."""
+    if tok.dep_ != "attr" or tok.head.lemma_.lower() not in ("be", "become", "prove"):
+        return False
+    return any(t.lower_ == "what" and t.i < tok.i for t in tok.head.head.subtree) and tok.head.head.dep_ != "ROOT"
 
 
 def _joining_them(person: Any) -> bool:
