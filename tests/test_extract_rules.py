@@ -3911,3 +3911,13 @@ BEIJING, Nov 11 — On the sidelines of the Asia-Pacific Economic Cooperation su
     assert not any(o == "place/asia-pacific-economic-cooperation" for s, p, o in fs), sorted(fs)
     assert not any(s.startswith("summit/") and o == "person/thein-sein" for s, p, o in fs), sorted(fs)
     assert any(s.startswith("summit/") and o == "person/shinzo-abe" for s, p, o in fs), sorted(fs)
+
+
+def test_extract_rules_that_treaty_is_the_one_the_sentence_before_told_last() -> None:
+    TEXTS["that-treaty-1996"] = ("1996-06-02", """Border pact renewed
+
+Chinese President Jiang Zemin and Nepali Prime Minister Sher Bahadur Deuba signed the Treaty of Friendship and Border Cooperation in Beijing on Saturday. It supersedes the 1961 treaty between the two countries. That treaty was signed in Beijing by Chinese President Liu Shaoqi and Nepali King Mahendra.""")
+    fs = facts("that-treaty-1996")
+    old = {s for s, p, o in fs if p == "signatory" and o == "person/liu-shaoqi"}
+    assert old and all("friendship" not in s for s in old), sorted(fs)
+    assert ("treaty/treaty-of-friendship-and-border-cooperation", "signatory", "person/liu-shaoqi") not in fs, sorted(fs)

@@ -558,6 +558,7 @@ def _treaties_of(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             _counted(art, m, got)
         resolved.append((m, got))
         s.treaty_keys.append(got[0])
+        art.treaty_labels.setdefault(got[0], got[1])
         if m.extra.get("kind") == "generic" and _never_signed(s):
             continue   # "the border treaty between A and B has not been signed": no treaty of A and B yet
         if m.extra["named_parties"] and (m.extra.get("kind") == "named" or got[0] not in art.entities

@@ -83,6 +83,12 @@ def _treaty_key(art: _Article, m: Mention, s: Sentence, prev: Sentence | None) -
                              and not m.extra.get("named_parties") and _about_told(art, m)):
         # "the Treaty", "the accord": the article's most recent named treaty of that kind
         # (an accord is not the convention it replaced), else the most recent one
+        if m.text.split()[0].lower() == "that" and prev is not None and prev.treaty_keys \
+                and prev.treaty_keys[-1] in art.treaty_labels:
+            # "... supersede the 1903 treaty. That treaty was signed by A": the treaty the sentence
+            # before told last, named or not
+            last = prev.treaty_keys[-1]
+            return last, art.treaty_labels[last], None, []
         just = _last_told_treaty(art)
         if m.text.lower() in ("it", "this") and just in art.entities and _told_just_before(art, just, prev):
             # "... looked on as an accord on X was signed. It was signed by A and B": that one,
