@@ -3921,3 +3921,11 @@ Chinese President Jiang Zemin and Nepali Prime Minister Sher Bahadur Deuba signe
     old = {s for s, p, o in fs if p == "signatory" and o == "person/liu-shaoqi"}
     assert old and all("friendship" not in s for s in old), sorted(fs)
     assert ("treaty/treaty-of-friendship-and-border-cooperation", "signatory", "person/liu-shaoqi") not in fs, sorted(fs)
+
+
+def test_extract_rules_a_city_state_dateline_places_a_meeting_told_at_a_hotel() -> None:
+    TEXTS["city-state-2018"] = ("2018-11-15", """Sideline talks
+
+SINGAPORE, Nov 15 (Wire) - Indian Prime Minister Narendra Modi met Australian Prime Minister Scott Morrison at the Suntec convention centre on Wednesday.""")
+    got = [(v["participant"], v.get("location")) for v in summits("city-state-2018").values()]
+    assert got == [({"person/narendra-modi", "person/scott-morrison"}, {"state/singapore"})], got

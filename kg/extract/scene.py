@@ -134,6 +134,8 @@ def _background(tok: Any) -> bool:
     return False
 
 
+# states that are one town: a dateline naming one places a story there as a town would
+CITY_STATES = {"state/singapore", "state/monaco", "state/san-marino", "state/holy-see"}
 _BUILDINGS = {"church", "cathedral", "temple", "mosque", "shrine", "synagogue", "museum", "memorial", "monument",
               "cemetery", "mausoleum", "tomb", "factory", "plant", "school", "university", "hospital", "stadium",
               "hall", "palace", "house", "hotel", "villa", "castle", "centre", "center", "building"}
@@ -163,7 +165,8 @@ def _a_building(art: _Article, s: Sentence, dest: str) -> bool:
     doc = s.span.doc
     if any(art.state_of(m.key) is not None for m in s.places if m.key != dest):
         return False   # "in the Town Hall of Bruges": the town the sentence names
-    return any(m.key == dest and any(t.lemma_.lower() in _BUILDINGS for t in doc[m.start:min(m.end + 1, s.span.end)])
+    # (the building's noun right after the name, or one word on: "the Suntec convention centre")
+    return any(m.key == dest and any(t.lemma_.lower() in _BUILDINGS for t in doc[m.start:min(m.end + 2, s.span.end)])
                for m in s.places)
 
 
