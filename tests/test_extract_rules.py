@@ -3929,3 +3929,19 @@ def test_extract_rules_a_city_state_dateline_places_a_meeting_told_at_a_hotel() 
 SINGAPORE, Nov 15 (Wire) - Indian Prime Minister Narendra Modi met Australian Prime Minister Scott Morrison at the Suntec convention centre on Wednesday.""")
     got = [(v["participant"], v.get("location")) for v in summits("city-state-2018").values()]
     assert got == [({"person/narendra-modi", "person/scott-morrison"}, {"state/singapore"})], got
+
+
+def test_extract_rules_in_all_the_two_leaders_signed_agreements_on_subjects_the_lead_dated() -> None:
+    TEXTS["in-all-2018"] = ("2018-09-13", """Horn of Africa deals
+
+JEDDAH, Sept 12 (Wire) - The leaders of Djibouti and Somalia signed a set of agreements on Tuesday to reopen trade routes.
+
+Djiboutian President Ismail Omar Guelleh and Somali President Mohamed Abdullahi Farmaajo signed the deals in the presence of Saudi King Salman bin Abdulaziz.
+
+In all, the two leaders signed four agreements, on ports, fisheries, aviation and the status of each other's citizens.""")
+    fs = facts("in-all-2018")
+    signed = {s for s, p, o in fs if p == "signedOn" and o == "2018-09-11"}
+    assert len(signed) == 4 and any("each-other" in s for s in signed), sorted(fs)
+    for t in signed:
+        assert {o for s, p, o in fs if s == t and p == "party"} == {"state/djibouti", "state/somalia"}, (t, sorted(fs))
+        assert "person/salman-bin-abdulaziz-al-saud" not in {o for s, p, o in fs if s == t and p == "signatory"}, sorted(fs)

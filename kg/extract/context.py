@@ -99,6 +99,7 @@ class _Article:
         self.dateline_place: str | None = None            # the known place it was filed from ("here")
         self.linked_treaties: dict[str, tuple[Any, Sentence, str]] = {}   # key -> (reference treaty, sentence, name)
         self.older_treaties: set[str] = set()             # unnamed ones told as older than one of their kind
+        self.onlookers: set[str] = set()                  # leaders told watching a signing ("in the presence of X")
         self.treaty_labels: dict[str, str] = {}           # every treaty a mention was resolved to -> its label
         self.quoted_treaties: list[str] = []              # names given in quotes: "the 'Vaka Moana' pact"
         self.leader_titled: set[str] = set()             # people the text calls a head of state or government

@@ -485,9 +485,9 @@ _NAMED_DOCUMENTS = {"Statute", "Statutes", "Treaty", "Treaties", "Convention", "
 # "signed nine agreements, on oil, security and trade": a list of topics, each an agreement
 _AGREEMENTS_ON = re.compile(r"\b(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2}|several|a\s+series\s+of)\s+)?"
                             r"(?P<plural>agreements|accords|pacts|treaties|conventions)\s*,?\s+(?:on|covering)\s+"
-                            r"(?P<list>[a-z][a-z -]*(?:,\s*[a-z][a-z -]*){1,7},?\s+and\s+[a-z][a-z -]*?)"
+                            r"(?P<list>[a-z][a-z -]*(?:,\s*[a-z][a-z -]*){1,7},?\s+and\s+[a-z][a-z'’ -]*?)"
                             r"(?=\s*(?:[.;:]|,\s|$|\s+(?:in|at|on|during|after|before|with|as|while|that|which)\s))")
-_TOPIC = re.compile(r"(?:^|,\s*|\s+and\s+)(?:and\s+)?([a-z][a-z -]*?[a-z])(?=\s*,|\s+and\s+|$)")
+_TOPIC = re.compile(r"(?:^|,\s*|\s+and\s+)(?:and\s+)?([a-z][a-z'’ -]*?[a-z])(?=\s*,|\s+and\s+|$)")
 _SIGNED_WORD = re.compile(r"\b(?:signed|inked|concluded)\b")
 _INCLUDING_ONE = re.compile(r"\b(?P<plural>agreements|accords|pacts|treaties|conventions|protocols)\b[^.;]{0,60}?"
                            r"\bincluding\s+(?P<one>one)\s+(?P<prep>on|for|covering|concerning)\s+(?P<about>[^,;.()]{3,60})", re.I)
@@ -1069,7 +1069,7 @@ def _mentions(art: _Article, s: Sentence) -> None:
             head = "treaty" if head == "treatie" else head
             for t in _TOPIC.finditer(m.group("list")):
                 topic = t.group(1)
-                if len(topic.split()) > 4 or topic in ("other", "others", "more", "issues"):
+                if len(topic.split()) > (7 if topic.startswith("the ") else 4) or topic in ("other", "others", "more", "issues"):
                     continue
                 at = base + m.start("list") + t.start(1)
                 s.treaties.append(Mention("treaty", topic, at, at + len(topic),

@@ -13,7 +13,7 @@ from .nlp import _governed_by
 from .context import _Article, Event, Sentence
 from .offices import _holds_title, _reference_terms
 from .summits import _recent_events
-from .treaty_mentions import _sign_token, _subject_like
+from .treaty_mentions import _bystander_tokens, _sign_token, _subject_like
 
 
 # a signing told as the sequel of a meeting just reported
@@ -159,6 +159,12 @@ def group_subject(art: _Article, s: Sentence, verb: Any) -> list[str]:
                             subj.left_edge.idx - s.span.start_char)
 
 
+def _only_looked_on(art: _Article, key: str) -> bool:
+    """Every sentence that names the person has them watching ("in the presence of X")."""
+    said = art.person_sentences.get(key) or []
+    return bool(said) and all(any(m.key == key and m.start in _bystander_tokens(x) for m in x.persons) for x in said)
+
+
 def _group_referents(art: _Article, s: Sentence, n: int, noun: str, at: int) -> list[str]:
     """The ``n`` people a plural noun ("leaders", "foreign ministers", "sides") points back to
     (``at``: where the noun's phrase begins in the sentence)."""
@@ -182,8 +188,8 @@ def _group_referents(art: _Article, s: Sentence, n: int, noun: str, at: int) -> 
                 return met
     out: list[str] = []
     for idx, key in reversed(art.person_order):
-        if idx > s.index or idx < s.index - 6 or key in out:
-            continue
+        if idx > s.index or idx < s.index - 6 or key in out or key in art.onlookers or _only_looked_on(art, key):
+            continue   # (not one who only watched a signing: "in the presence of X")
         is_leader = key in art.leaders or key in art.leader_titled
         if wanted_leaders and not is_leader and noun not in ("sides", "men", "women"):
             continue

@@ -86,6 +86,8 @@ def _lead_tells_signing(art: _Article, s: Sentence) -> bool:
     return lead is not None and lead.index < s.index and bool(_SIGNING_WORD.search(lead.text))
 
 
+# a sentence that tells the lead's signing again, in full ("In all, the two leaders signed nine agreements")
+_LEAD_AGAIN = re.compile(r"^(?:In\s+all|Altogether|All\s+told|In\s+total)\b", re.I)
 _SIGNING_WORD = re.compile(r"\b(?:signed|signing|inked|concluded|sealed)\b", re.I)
 
 
@@ -755,6 +757,7 @@ def _treaties_of(art: _Article, s: Sentence, prev: Sentence | None) -> None:
                         signatories.append(k)
             guests = [p.key for p in s.persons if p.start in watching and p.key not in signatories
                       and (p.key in art.leaders or p.key in art.leader_titled)]
+            art.onlookers.update(guests)
             if not signatories and group and not _SIDES_SIGNED.search(s.text):
                 signatories = list(group)   # "the two leaders signed"; "the two sides signed" names no signer
             # parties are the states the signing itself names ("A and B signed"), not bystanders
@@ -842,6 +845,11 @@ def _treaties_of(art: _Article, s: Sentence, prev: Sentence | None) -> None:
                 there = _place_for(prev, None, strict=True)
                 if place is None and there is not None and art.state_of(there) is not None:
                     place = there   # (a town of a known state, not "security in the Pacific")
+            if start is None and status is None and not dated and sign_tok.tag_ == "VBD" and _lead_tells_signing(art, s) \
+                    and _LEAD_AGAIN.search(s.text):
+                # "The presidents signed a raft of agreements on Thursday ... In all, the two leaders
+                # signed nine agreements": the lead's signing, told in full
+                start = _lead_date(art, s)
             if start is None and status is None and not dated and (_has_past_evidence(sign_tok) or sign_tok.tag_ == "VBD"):
                 start = _story_date(art, s, named=m.extra.get("kind") == "named")
             if start is None and status is None and not dated and sign_tok.tag_ == "VBD" and _lead_tells_signing(art, s):
