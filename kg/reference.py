@@ -367,7 +367,19 @@ def lookup_person(name: str) -> Person | None:
     slug = slugify(name)
     if not slug:
         return None
-    return _person_index().get(slug) or _squashed_person_index().get(slug.replace("-", ""))
+    found = _person_index().get(slug) or _squashed_person_index().get(slug.replace("-", ""))
+    words = name.split()
+    if found is None and len(words) == 3 and words[-1][:1].isupper() and words[-1].lower().rstrip(".") not in _SUFFIXES \
+            and not words[1].rstrip(".").isupper():
+        # "Oscar Arias Sanchez", "Daniel Ortega Saavedra": a given name and both surnames, of
+        # someone the reference data names with the first surname alone
+        short = _person_index().get(slugify(" ".join(words[:2])))
+        if short is not None and slugify(short.label) == slugify(" ".join(words[:2])):
+            found = short
+    return found
+
+
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 
 
 @lru_cache(maxsize=None)

@@ -3945,3 +3945,20 @@ In all, the two leaders signed four agreements, on ports, fisheries, aviation an
     for t in signed:
         assert {o for s, p, o in fs if s == t and p == "party"} == {"state/djibouti", "state/somalia"}, (t, sorted(fs))
         assert "person/salman-bin-abdulaziz-al-saud" not in {o for s, p, o in fs if s == t and p == "signatory"}, sorted(fs)
+
+
+def test_extract_rules_a_chief_of_government_leads() -> None:
+    TEXTS["chief-of-government-1981"] = ("1981-03-02", """Canal talks
+
+Panama's chief of government, Gen. Omar Torrijos Herrera, met Venezuelan President Luis Herrera Campins in Caracas on Sunday.""")
+    fs = facts("chief-of-government-1981")
+    assert ("person/omar-torrijos-herrera", "leaderOf", "state/panama") in fs or ("person/omar-torrijos", "leaderOf", "state/panama") in fs, sorted(fs)
+
+
+def test_extract_rules_a_name_with_both_surnames_is_the_reference_person_known_by_the_first() -> None:
+    TEXTS["both-surnames-1987"] = ("1987-08-08", """Peace plan
+
+GUATEMALA CITY, Aug. 8 — Daniel Ortega Saavedra of Nicaragua met Oscar Arias Sanchez of Costa Rica on Friday.""")
+    fs = facts("both-surnames-1987")
+    assert ("person/daniel-ortega", "leaderOf", "state/nicaragua") in fs, sorted(fs)
+    assert ("person/oscar-arias", "leaderOf", "state/costa-rica") in fs, sorted(fs)

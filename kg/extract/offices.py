@@ -297,7 +297,7 @@ def _offices(art: _Article, s: Sentence) -> None:
                     or (doc[j].lower_ == "the" and rev and j - 3 >= s.span.start and doc[j - 1].lower_ == "of"
                         and j + 1 in state_at and not any(doc[k].lower_ == "to" for k in range(max(s.span.start, j - 5), j)))
                     or (doc[j].lower_ == "of" and rev and rev[0] in ("state", "government")
-                        and j - 1 >= s.span.start and doc[j - 1].lower_ == "head")   # "Panama's head of state, X"
+                        and j - 1 >= s.span.start and doc[j - 1].lower_ in ("head", "chief"))   # "Panama's head of state, X"
                     or (doc[j].text == "-" and rev and j - 1 >= s.span.start and doc[j - 1].lower_ in ("vice", "deputy", "then"))):
                 if doc[j].lower_ == "to" and doc[j - 1].lower_ in _ENVOYS and not host:
                     host, rev = set(range(j, comma)), []
