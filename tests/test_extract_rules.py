@@ -3926,9 +3926,11 @@ Chinese President Jiang Zemin and Nepali Prime Minister Sher Bahadur Deuba signe
 def test_extract_rules_a_city_state_dateline_places_a_meeting_told_at_a_hotel() -> None:
     TEXTS["city-state-2018"] = ("2018-11-15", """Sideline talks
 
-SINGAPORE, Nov 15 (Wire) - Indian Prime Minister Narendra Modi met Australian Prime Minister Scott Morrison at the Suntec convention centre on Wednesday.""")
+SINGAPORE, Nov 15 (Wire) - Indian Prime Minister Narendra Modi met Australian Prime Minister Scott Morrison at the Suntec convention centre on Wednesday. Morrison had flown in from Canberra on Tuesday.""")
     got = [(v["participant"], v.get("location")) for v in summits("city-state-2018").values()]
     assert got == [({"person/narendra-modi", "person/scott-morrison"}, {"state/singapore"})], got
+    got = {(v["visitor"], v["destination"]) for v in _visits("city-state-2018")}
+    assert ("person/scott-morrison", "state/singapore") in got, got
 
 
 def test_extract_rules_in_all_the_two_leaders_signed_agreements_on_subjects_the_lead_dated() -> None:
