@@ -3964,3 +3964,13 @@ GUATEMALA CITY, Aug. 8 — Daniel Ortega Saavedra of Nicaragua met Oscar Arias S
     fs = facts("both-surnames-1987")
     assert ("person/daniel-ortega", "leaderOf", "state/nicaragua") in fs, sorted(fs)
     assert ("person/oscar-arias", "leaderOf", "state/costa-rica") in fs, sorted(fs)
+
+
+def test_extract_rules_signing_told_with_its_signers_after_the_verb() -> None:
+    TEXTS["signing-were-1986"] = ("1986-05-26", """Highlands pact
+
+TEGUCIGALPA, May 26 — Signing the border accord on Sunday were President Jose Azcona of Honduras and President Vinicio Cerezo of Guatemala.""")
+    fs = facts("signing-were-1986")
+    signers = {o for s, p, o in fs if p == "signatory"}
+    assert len(signers) == 2 and "person/vinicio-cerezo" in signers and any("azcona" in x for x in signers), sorted(fs)
+    assert {o for s, p, o in fs if p == "party"} == {"state/honduras", "state/guatemala"}, sorted(fs)

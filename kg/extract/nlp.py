@@ -162,3 +162,17 @@ def _governed_by(tok: Any, head: Any) -> bool:
         if t.pos_ in ("VERB", "AUX"):
             return False
     return False
+
+
+def inverted_subject(tok: Any, person: Any) -> bool:
+    """"Meeting here today, under the chairmanship of A, were B and C", "Signing the accord were
+    A and B": ``person`` is one the copula names after a gerund, the gerund's doer."""
+    if tok.tag_ != "VBG":
+        return False
+    if tok.dep_ in ("nsubj", "csubj") and tok.head.lemma_.lower() == "be":
+        be = tok.head
+    else:   # (or parsed with the gerund as the root and "were" hung on it)
+        be = next((c for c in tok.children if c.lemma_.lower() == "be" and c.i > tok.i), None)
+        if be is None or tok.dep_ != "ROOT":
+            return False
+    return any(a.i == be.i for a in person.ancestors)

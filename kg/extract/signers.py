@@ -9,7 +9,7 @@ from typing import Any
 
 from .. import reference as ref
 from ..model import Evidence, PartialDate, Ref
-from .nlp import _governed_by
+from .nlp import _governed_by, inverted_subject
 from .context import _Article, Event, Sentence
 from .offices import _holds_title, _reference_terms
 from .summits import _recent_events
@@ -258,6 +258,8 @@ def _signs(person: Any, sign_tok: Any) -> bool:
     the signing's circumstances ("after talks between A and B, the two sides signed X")."""
     if person.dep_ == "poss":
         return False   # "signed by B, A's father": A did not sign
+    if inverted_subject(sign_tok, person):
+        return True   # "Signing the accord were A and B"
     if _governed_by(person, sign_tok):
         path = []
         for t in person.ancestors:

@@ -10,7 +10,7 @@ from typing import Any
 from .. import reference as ref
 from ..model import Evidence, PartialDate
 from .lexicon import GROUP_OF, LIGHT_VERBS, SUMMIT_NOUNS, SUMMIT_VERBS
-from .nlp import _doc_text, _governed_by
+from .nlp import inverted_subject, _doc_text, _governed_by
 from .mentions import says_here
 from .context import _Article, Event, Mention, _persons_by_token, Sentence
 from .dating import (
@@ -693,20 +693,6 @@ def _joining_them(person: Any) -> bool:
         and any(c.dep_ in ("dobj", "obj") and c.lower_ in ("them", "him", "her", "us") for c in verb.children)
 
 
-def _inverted_subject(tok: Any, person: Any) -> bool:
-    """"Meeting here today, under the chairmanship of A, were B and C": those the copula names
-    after a gerund of meeting took part (and the chair the gerund's phrase names)."""
-    if tok.tag_ != "VBG":
-        return False
-    if tok.dep_ in ("nsubj", "csubj") and tok.head.lemma_.lower() == "be":
-        be = tok.head
-    else:   # (or parsed with the gerund as the root and "were" hung on it)
-        be = next((c for c in tok.children if c.lemma_.lower() == "be" and c.i > tok.i), None)
-        if be is None or tok.dep_ != "ROOT":
-            return False
-    return any(a.i == be.i for a in person.ancestors)
-
-
 def _participants(art: _Article, s: Sentence, tok: Any) -> list[str]:
     if tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in _STAYED_AWAY:
         return []   # "X skipped the meeting and sent his foreign minister": nobody there of this clause
@@ -752,7 +738,7 @@ def _participants(art: _Article, s: Sentence, tok: Any) -> list[str]:
         owner = s.span.doc[p.end - 1]
         if owner.dep_ == "poss" and owner.head.i != tok.i and owner.head.lemma_.lower() in _SOMEONE_OF:
             continue   # "X's national security adviser held talks with Y": the adviser, not X
-        if _attached(s, tok, p) or _inverted_subject(tok, s.span.doc[p.end - 1]) \
+        if _attached(s, tok, p) or inverted_subject(tok, s.span.doc[p.end - 1]) \
                 or (tok.pos_ != "VERB" and (p.key in art.offices or p.key in art.leaders
                                                             or p.key in art.leader_titled
                                                             or p.key in art.leaders_of_the_time)):
