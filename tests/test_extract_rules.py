@@ -3974,3 +3974,16 @@ TEGUCIGALPA, May 26 — Signing the border accord on Sunday were President Jose 
     signers = {o for s, p, o in fs if p == "signatory"}
     assert len(signers) == 2 and "person/vinicio-cerezo" in signers and any("azcona" in x for x in signers), sorted(fs)
     assert {o for s, p, o in fs if p == "party"} == {"state/honduras", "state/guatemala"}, sorted(fs)
+
+
+def test_extract_rules_a_headline_treaty_is_the_one_the_body_tells_in_full() -> None:
+    TEXTS["headline-pact-2005"] = ("2005-06-30", """Venezuela and Jamaica sign oil pact
+
+CARACAS, June 30 (Wire) - The Venezuelan President, Hugo Chavez, and his Jamaican counterpart, P. J. Patterson, signed on Wednesday at the Miraflores Palace a comprehensive energy agreement under which Venezuela will sell Jamaica oil on credit.""")
+    fs = facts("headline-pact-2005")
+    treaties = {s for s, p, o in fs if s.startswith("treaty/")}
+    assert len(treaties) == 1, sorted(fs)
+    (t,) = treaties
+    assert {o for s, p, o in fs if p == "signatory"} == {"person/hugo-chavez", "person/p-j-patterson"} or \
+        {o for s, p, o in fs if p == "signatory"} == {"person/hugo-chavez", "person/pj-patterson"}, sorted(fs)
+    assert (t, "signedOn", "2005-06-29") in fs, sorted(fs)

@@ -5,6 +5,7 @@ titles and coarser dates dropped where a finer fact says the same."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from .. import reference as ref
@@ -397,6 +398,20 @@ def _merge_treaty_mentions(art: _Article) -> None:
                             default=-1) > first]
         if len(fits) == 1:
             renames[key] = fits[0]
+    # an unnamed treaty only the headline tells ("A and B sign oil pact") is the one the body tells
+    # between the same states that year, when the body tells exactly one
+    for key, ent, m in unnamed:
+        if key in renames or any(f.evidence.section != "headline" for f in art.facts if f.subject == key):
+            continue
+        parties = {o.key for o in facts_of(key, "party") if isinstance(o, Ref)}
+        body = [k for k, e, mm in unnamed if k != key and k not in renames and mm.group(2) == m.group(2)
+                and {o.key for o in facts_of(k, "party") if isinstance(o, Ref)} == parties
+                and any(f.evidence.section == "body" for f in art.facts if f.subject == k)]
+        if len(parties) >= 2 and len(body) == 1:
+            renames[key] = body[0]
+            target = art.entities[body[0]]   # (known by the headline's words too)
+            art.entities[body[0]] = replace(target, alt_labels=target.alt_labels | {a for a in ent.alt_labels
+                                                                                    if " between " not in a})
     if not renames:
         return
     out: list[Fact] = []

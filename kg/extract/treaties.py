@@ -736,7 +736,10 @@ def _treaties_of(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             watching = _bystander_tokens(s)
             # ("the foreign ministers of A and B, X and Y, signed in Z the W": the subject the
             # parser hung the verb on)
-            subject = {t.i for t in sign_tok.head.subtree} - {t.i for t in sign_tok.subtree} \
+            first = sign_tok.head
+            while first.dep_ == "conj" and first.head.i != first.i:
+                first = first.head   # ("The Cuban President, A, and his counterpart, B, signed ...")
+            subject = {t.i for t in first.subtree} - {t.i for t in sign_tok.subtree} \
                 if _misread_participle(sign_tok) else set()
             signatories = [p.key for p in s.persons if (p.key in art.offices or p.key in art.leaders
                                                         or p.key in art.leader_titled or _by_agent(s.span.doc[p.end - 1], sign_tok))

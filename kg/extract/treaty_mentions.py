@@ -684,7 +684,7 @@ _SIGN_OBJECTS = {"signature", "name", "hand", "seal", "initial", "pen"}   # ("pu
 
 # nouns for people who sign: "the foreign ministers of A and B, X and Y, signed in Z the W"
 _SIGNER_NOUNS = {"minister", "leader", "president", "premier", "envoy", "ambassador", "delegate", "negotiator",
-                 "representative", "chancellor", "king", "emir", "sultan", "monarch"}
+                 "representative", "chancellor", "king", "emir", "sultan", "monarch", "counterpart"}
 
 
 def _misread_participle(tok: Any) -> bool:
