@@ -3987,3 +3987,4 @@ CARACAS, June 30 (Wire) - The Venezuelan President, Hugo Chavez, and his Jamaica
     assert {o for s, p, o in fs if p == "signatory"} == {"person/hugo-chavez", "person/p-j-patterson"} or \
         {o for s, p, o in fs if p == "signatory"} == {"person/hugo-chavez", "person/pj-patterson"}, sorted(fs)
     assert (t, "signedOn", "2005-06-29") in fs, sorted(fs)
+

@@ -404,7 +404,8 @@ def _merge_treaty_mentions(art: _Article) -> None:
         if key in renames or any(f.evidence.section != "headline" for f in art.facts if f.subject == key):
             continue
         parties = {o.key for o in facts_of(key, "party") if isinstance(o, Ref)}
-        body = [k for k, e, mm in unnamed if k != key and k not in renames and mm.group(2) == m.group(2)
+        body = [k for k, e, _ in unnamed + named if k != key and k not in renames
+                and str(m.group(2)) in {str(d.year) for d in facts_of(k, "signedOn") if isinstance(d, PartialDate)}
                 and {o.key for o in facts_of(k, "party") if isinstance(o, Ref)} == parties
                 and any(f.evidence.section == "body" for f in art.facts if f.subject == k)]
         if len(parties) >= 2 and len(body) == 1:
