@@ -3988,3 +3988,18 @@ CARACAS, June 30 (Wire) - The Venezuelan President, Hugo Chavez, and his Jamaica
         {o for s, p, o in fs if p == "signatory"} == {"person/hugo-chavez", "person/pj-patterson"}, sorted(fs)
     assert (t, "signedOn", "2005-06-29") in fs, sorted(fs)
 
+
+
+def test_extract_rules_a_title_case_headline_tells_the_news_not_a_plan() -> None:
+    TEXTS["headline-talks-1955"] = ("1955-06-23", """Nasser Holds Talks With Tito
+
+BELGRADE, June 22 - Yugoslav President Josip Broz Tito met Egyptian Prime Minister Gamal Abdel Nasser aboard a ship this morning.""")
+    fs = facts("headline-talks-1955")
+    assert not any(s.startswith("plan/") for s, p, o in fs), sorted(fs)
+    assert not any("holds" in s for s, p, o in fs), sorted(fs)
+    got = [v["participant"] for v in summits("headline-talks-1955").values()]
+    assert got == [{"person/josip-broz-tito", "person/gamal-abdel-nasser"}], got
+    TEXTS["headline-future-1955"] = ("1955-06-23", """Nasser To Visit Belgrade
+
+CAIRO, June 22 - Egyptian Prime Minister Gamal Abdel Nasser said on Wednesday he would travel to Yugoslavia next month.""")
+    assert not any(s.startswith("visit/") for s, p, o in facts("headline-future-1955")), sorted(facts("headline-future-1955"))
