@@ -4003,3 +4003,22 @@ BELGRADE, June 22 - Yugoslav President Josip Broz Tito met Egyptian Prime Minist
 
 CAIRO, June 22 - Egyptian Prime Minister Gamal Abdel Nasser said on Wednesday he would travel to Yugoslavia next month.""")
     assert not any(s.startswith("visit/") for s, p, o in facts("headline-future-1955")), sorted(facts("headline-future-1955"))
+
+
+def test_extract_rules_a_passive_signing_signs_its_subject_not_the_treaty_its_clause_names() -> None:
+    TEXTS["passive-subject-2020"] = ("2020-03-02", """Arms control
+
+The Treaty of Moscow, which succeeded the 1993 treaty, was signed in Moscow in May 2002 by presidents Vladimir Putin and George W. Bush.""")
+    fs = facts("passive-subject-2020")
+    assert {o for s, p, o in fs if p == "signatory" and s == "treaty/treaty-of-moscow"} == {"person/vladimir-putin", "person/george-w-bush"} \
+        or {o for s, p, o in fs if p == "signatory" and s.startswith("treaty/strategic-offensive")} == {"person/vladimir-putin", "person/george-w-bush"}, sorted(fs)
+    assert not any(p == "signatory" and "1993" in s for s, p, o in fs), sorted(fs)
+
+
+def test_extract_rules_meetings_told_respectively_are_no_meeting_of_all() -> None:
+    TEXTS["respectively-2019"] = ("2019-05-03", """Shuttle diplomacy
+
+Ethiopian Prime Minister Abiy Ahmed visited Khartoum on 1 May and Juba on 2 May, where he met President Omar al-Bashir and President Salva Kiir respectively. Alhaji Sir Dawda Jawara, the former Gambian leader, and Shri Vajpayee were also mentioned.""")
+    fs = facts("respectively-2019")
+    assert not any(s.startswith("summit/") and "omar-al-bashir" in s and "salva-kiir" in s for s, p, o in fs), sorted(fs)
+    assert not any("alhaji" in s or s == "person/shri-vajpayee" for s, p, o in fs), sorted(fs)

@@ -98,7 +98,8 @@ def _clean_person(text: str) -> str | None:
         toks.pop(0)
     while len(toks) > 2 and toks[0].lower() in _LEADING_TITLES:
         toks.pop(0)   # "[Chairman] Mao Zedong", "[President] Ram Baran Yadav" taken into the NER's name
-    if len(toks) == 2 and toks[0].lower().rstrip(".") in ("mr", "mrs", "ms", "dr", "gen", "col", "adm"):
+    if len(toks) == 2 and toks[0].lower().rstrip(".") in ("mr", "mrs", "ms", "dr", "gen", "col", "adm", "shri", "smt",
+                                                            "alhaji", "alhaja", "seyyed", "sayyid"):
         toks.pop(0)   # "Mr. Leoni", "Gen. Abacha": the surname of someone named in full elsewhere
     while len(toks) > 2 and toks[0].lower() in _ROLE_WORDS:   # "[Host] A B" at the start of a line
         toks.pop(0)

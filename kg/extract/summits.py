@@ -104,6 +104,8 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
         if len(participants) < 1:
             _anchor(art, s, tok, lem, is_noun)
             continue
+        if len(participants) >= 3 and _RESPECTIVELY.search(s.text):
+            continue   # "met A and B respectively": two meetings in two places, not one of the three
         status, start, end = _event_status(art, s, tok, own_date_only=False)
         if is_noun and tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.lemma_.lower() in _JOURNEYS:
             # "went on to Quito on Monday for talks with A, then to B on Wednesday": the day
@@ -672,6 +674,9 @@ def _gone(head: Any) -> bool:
 
 # verbs of staying away from a gathering ("X skipped the meeting")
 _STAYED_AWAY = {"skip", "miss", "boycott", "shun", "snub", "avoid", "leave", "quit"}
+
+
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 
 
 def _what_it_was(tok: Any) -> bool:

@@ -635,9 +635,13 @@ def _treaties_of(art: _Article, s: Sentence, prev: Sentence | None) -> None:
         before = [x for x in resolved if x[0].start < sign_tok.idx]
         passive = any(c.dep_ == "auxpass" for c in sign_tok.children)
         # "the X Treaty, signed in Lima in 1995, revised ...": the participle's own noun
+        # (and the subject of a passive: "New START, which succeeded the 1991 treaty, was signed in
+        # Prague by A and B" signs New START)
+        subj = next((c for c in sign_tok.children if c.dep_ == "nsubjpass"), None) if passive else None
         own = [x for x in resolved if sign_tok.dep_ in ("acl", "relcl")
                and x[0].start <= sign_tok.head.idx < x[0].end] \
-            or [x for x in resolved if x[0].extra.get("own_sign_at") == sign_tok.idx]
+            or [x for x in resolved if x[0].extra.get("own_sign_at") == sign_tok.idx] \
+            or [x for x in resolved if subj is not None and x[0].start <= subj.idx < x[0].end]
         signed_target = (own[0] if own else before[-1] if passive and before
                          else (after[0] if after else before[-1]))[1][0]
         if _signs_other_document(sign_tok, resolved):
