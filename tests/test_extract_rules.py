@@ -4022,3 +4022,18 @@ Ethiopian Prime Minister Abiy Ahmed visited Khartoum on 1 May and Juba on 2 May,
     fs = facts("respectively-2019")
     assert not any(s.startswith("summit/") and "omar-al-bashir" in s and "salva-kiir" in s for s, p, o in fs), sorted(fs)
     assert not any("alhaji" in s or s == "person/shri-vajpayee" for s, p, o in fs), sorted(fs)
+
+
+def test_extract_rules_a_new_unidentified_treaty_signed_is_not_the_old_one_and_superseded_later_by() -> None:
+    TEXTS["anniversary-new-2019"] = ("2019-05-20", """Sixty years on
+
+Sixty years ago, Jawaharlal Nehru and King Mahendra signed the Kosi Agreement in Kathmandu. On the agreement's 60th anniversary, Narendra Modi and K.P. Sharma Oli signed a new bilateral agreement in New Delhi.""")
+    fs = facts("anniversary-new-2019")
+    kosi = {o for s, p, o in fs if s == "treaty/kosi-agreement" and p == "signatory"}
+    assert "person/narendra-modi" not in kosi, sorted(fs)
+    assert ("treaty/kosi-agreement", "signedAt", "place/new-delhi") not in fs, sorted(fs)
+    TEXTS["superseded-later-1990"] = ("1990-05-20", """River pact
+
+India and Nepal signed the Kosi Agreement in 1954. The agreement was superseded six years later by the Revised Kosi Agreement.""")
+    fs = facts("superseded-later-1990")
+    assert ("treaty/revised-kosi-agreement", "replaces", "treaty/kosi-agreement") in fs, sorted(fs)

@@ -48,7 +48,9 @@ REPLACE_ACTIVE = (r"(?:replaced|replaces|replacing|superseded|supersedes|superse
                   r"|took the place of|takes the place of|supplanted|supplants"
                   # a signed treaty's purpose: "a new treaty meant to replace the 1967 arrangement"
                   r"|(?:meant|designed|intended)\s+to\s+(?:replace|supersede))")
-REPLACE_PASSIVE = r"(?:was|were|is|are|been|being|had been|has been)\s+(?:replaced|superseded|supplanted|succeeded)\s+by"
+# ("was superseded thirteen years later by X": a time between the participle and its agent)
+REPLACE_PASSIVE = (r"(?:was|were|is|are|been|being|had been|has been)\s+(?:replaced|superseded|supplanted|succeeded)"
+                   r"(?:\s+(?!by\b)[\w-]+){0,5}?\s+by")
 CUE_LEMMAS = _words("cue_lemmas.txt")
 # a cancelled or postponed event did not happen: it stays a plan
 CANCEL_LEMMAS = _words("cancel_lemmas.txt")

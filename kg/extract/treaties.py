@@ -646,6 +646,8 @@ def _treaties_of(art: _Article, s: Sentence, prev: Sentence | None) -> None:
                          else (after[0] if after else before[-1]))[1][0]
         if _signs_other_document(sign_tok, resolved):
             sign_tok = None
+        elif _signs_an_unknown_one(s, sign_tok, resolved):
+            sign_tok = None
     signings = [(sign_tok, signed_target)] if sign_tok is not None else []
     target = next((x[0] for x in resolved if x[1][0] == signed_target), None) if sign_tok is not None else None
     if target is not None:
@@ -931,6 +933,16 @@ def _clause_text(s: Sentence, sign_tok: Any) -> str:
     if verb is None or verb.dep_ == "ROOT":
         return s.text
     return " ".join(t.text for t in verb.subtree)   # "met B, and the two sides signed Y": the conjunct alone
+
+
+def _signs_an_unknown_one(s: Sentence, sign_tok: Any, resolved: list[Any]) -> bool:
+    """The signing's object is a treaty mention the article could not identify ("On the treaty's
+    anniversary, A and B signed a new bilateral treaty"): not a signing of the one it can."""
+    obj = next((c for c in sign_tok.children if c.dep_ in ("dobj", "obj")), None)
+    if obj is None:
+        return False
+    mine = [m for m in s.treaties if m.start <= obj.idx < m.end]
+    return bool(mine) and all(m is not x[0] for m in mine for x in resolved)
 
 
 def _signs_other_document(sign_tok: Any, resolved: list[Any]) -> bool:
