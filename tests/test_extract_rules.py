@@ -4037,3 +4037,11 @@ Sixty years ago, Jawaharlal Nehru and King Mahendra signed the Kosi Agreement in
 India and Nepal signed the Kosi Agreement in 1954. The agreement was superseded six years later by the Revised Kosi Agreement.""")
     fs = facts("superseded-later-1990")
     assert ("treaty/revised-kosi-agreement", "replaces", "treaty/kosi-agreement") in fs, sorted(fs)
+
+
+def test_extract_rules_the_spokesman_who_tells_of_talks_is_no_side_of_them() -> None:
+    TEXTS["spokesman-said-2021"] = ("2021-05-28", """First visit
+
+CAIRO, May 27 - Egyptian President Abdel Fattah el-Sisi arrived in Djibouti on Thursday. Sisi was received at the airport by his counterpart, Ismail Omar Guelleh, before the two presidents held talks at the palace, presidential spokesman Bassam Radi said in a statement.""")
+    got = [(v["participant"], v.get("startDate")) for v in summits("spokesman-said-2021").values()]
+    assert got == [({"person/abdel-fattah-el-sisi", "person/ismail-omar-guelleh"}, {"2021-05-27"})], got

@@ -687,6 +687,25 @@ def _what_it_was(tok: Any) -> bool:
     return any(t.lower_ == "what" and t.i < tok.i for t in tok.head.head.subtree) and tok.head.head.dep_ != "ROOT"
 
 
+_SAYING = {"say", "tell", "announce", "add", "report", "write", "state", "confirm"}
+
+
+def _reports_it(person: Any, tok: Any) -> bool:
+    """The person is the subject of a verb of saying that the meeting's word does not hang on
+    ("... held talks at the palace, spokesman X said")."""
+    t = person
+    while t.dep_ in ("conj", "compound", "appos") and t.head.i != t.i:
+        t = t.head
+    verb = t.head
+    if t.dep_ != "nsubj" or verb.lemma_.lower() not in _SAYING or verb.i == tok.i:
+        return False
+    # the meeting in a clause the saying reports, with a subject of its own ("..., spokesman X
+    # said"), or in no clause of the saying at all
+    clause = next((a for a in [tok, *tok.ancestors] if a.head.i == verb.i), None)
+    return clause is None or clause.dep_ in ("ccomp", "parataxis") and any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+
+
 def _joining_them(person: Any) -> bool:
     """The person is the subject of "with X joining them", "with X at their side": one who sat in
     on the meeting of the others."""
@@ -740,6 +759,8 @@ def _participants(art: _Article, s: Sentence, tok: Any) -> list[str]:
             continue   # "sworn in after the death of X": X was not there
         if _joining_them(s.span.doc[p.end - 1]):
             continue   # "A and B held talks, with C and D joining them": C and D sat in
+        if _reports_it(s.span.doc[p.end - 1], tok):
+            continue   # "..., before the two held talks, spokesman X said": the one who told of it
         owner = s.span.doc[p.end - 1]
         if owner.dep_ == "poss" and owner.head.i != tok.i and owner.head.lemma_.lower() in _SOMEONE_OF:
             continue   # "X's national security adviser held talks with Y": the adviser, not X
