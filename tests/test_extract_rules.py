@@ -3990,13 +3990,12 @@ CARACAS, June 30 (Wire) - The Venezuelan President, Hugo Chavez, and his Jamaica
 
 
 
-def test_extract_rules_a_title_case_headline_tells_the_news_not_a_plan() -> None:
+def test_extract_rules_a_title_case_headline_s_verbs_are_no_part_of_a_name() -> None:
     TEXTS["headline-talks-1955"] = ("1955-06-23", """Nasser Holds Talks With Tito
 
 BELGRADE, June 22 - Yugoslav President Josip Broz Tito met Egyptian Prime Minister Gamal Abdel Nasser aboard a ship this morning.""")
     fs = facts("headline-talks-1955")
-    assert not any(s.startswith("plan/") for s, p, o in fs), sorted(fs)
-    assert not any("holds" in s for s, p, o in fs), sorted(fs)
+    assert not any("holds" in s or "holds" in o for s, p, o in fs), sorted(fs)
     got = [v["participant"] for v in summits("headline-talks-1955").values()]
     assert got == [{"person/josip-broz-tito", "person/gamal-abdel-nasser"}], got
     TEXTS["headline-future-1955"] = ("1955-06-23", """Nasser To Visit Belgrade

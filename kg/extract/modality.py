@@ -181,10 +181,7 @@ def _event_status(art: _Article, s: Sentence, tok: Any, *, own_date_only: bool
         # "10:40 - The host opened the summit": an entry of a live report, on the day it is dated
         start = art.article_date
     past = _has_past_evidence(tok) or _not_after_article(art, start)
-    if status is None and not past and not (s.section == "headline" and start is None
-                                            and not (tok.dep_ == "pobj" and tok.head.lower_ in ("for", "to", "ahead"))):
-        # (a headline's present tells the news, dated or not: "Chou En-lai Holds Talks With Nehru";
-        # not what one comes "for": "X lands in Y for three-way summit")
+    if status is None and not past:
         status = "expected"
     if status is None and start is not None and art.article_date is not None \
             and not _not_after_article(art, start):
