@@ -4044,3 +4044,14 @@ def test_extract_rules_the_spokesman_who_tells_of_talks_is_no_side_of_them() -> 
 CAIRO, May 27 - Egyptian President Abdel Fattah el-Sisi arrived in Djibouti on Thursday. Sisi was received at the airport by his counterpart, Ismail Omar Guelleh, before the two presidents held talks at the palace, presidential spokesman Bassam Radi said in a statement.""")
     got = [(v["participant"], v.get("startDate")) for v in summits("spokesman-said-2021").values()]
     assert got == [({"person/abdel-fattah-el-sisi", "person/ismail-omar-guelleh"}, {"2021-05-27"})], got
+
+
+def test_extract_rules_a_bloc_s_summit_with_many_leaders_told_after_it_gathers_those_seen_there() -> None:
+    TEXTS["bloc-summit-2015"] = ("2015-08-18", """SADC summit
+
+GABORONE, Aug 18 — Zimbabwean President Robert Mugabe handed the chairmanship of SADC to Botswana's President Ian Khama at the opening of the bloc's 35th summit on Monday.
+
+Khama welcomed 15 heads of state and government to the conference centre. South African President Jacob Zuma and Zambian President Edgar Lungu were among those seen in the hall, as was Namibian President Hage Geingob, who came after a visit to Harare earlier in the week.""")
+    got = [v["participant"] for v in summits("bloc-summit-2015").values()]
+    assert any({"person/robert-mugabe", "person/ian-khama", "person/jacob-zuma", "person/edgar-lungu",
+                "person/hage-geingob"} <= g for g in got), got

@@ -51,6 +51,12 @@ def main_gathering(art: _Article) -> Event | None:
             continue
         if _MANY_LEADERS.search(said) or len(ev.participants) >= 3 or ev.extra.get("name"):
             return ev
+        # "... at the opening of the bloc's 37th summit. X welcomed more than 30 heads of state":
+        # the lead's next sentences say it gathered many leaders
+        after = " ".join(x.text for x in art.sentences if x.block in body and x.section == "body"
+                         and 0 < x.index - ev.extra.get("sent", 0) <= 2)
+        if ev.extra.get("trigger") in _GATHERINGS and _MANY_LEADERS.search(after):
+            return ev
     return None
 
 
@@ -71,8 +77,9 @@ def place_leaders(art: _Article) -> None:
         # another year in the sentence or in its paragraph before it: another time's story
         if s.block in other_year or _AWAY.search(s.text) or not _THERE.search(s.text):
             continue
-        if any(m.key != main.place and art.state_of(m.key) not in (None, where) for m in s.places):
-            continue   # "In Nadi today he met B": a story in another state
+        if any(m.key != main.place and art.state_of(m.key) not in (None, where)
+               and s.span.doc[m.end - 1].head.lower_ in ("in", "at") for m in s.places):
+            continue   # "In Nadi today he met B": a story in another state (not "after a visit to Cairo")
         people = [m.key for m in s.persons if m.key in art.leaders and m.key not in art.past_people
                   and m.key not in main.participants]
         for key in dict.fromkeys(people):
