@@ -3866,10 +3866,10 @@ MONTEVIDEO, July 7 — Forty years ago today, the foreign ministers of Uruguay a
 def test_extract_rules_a_name_the_tagger_took_for_an_organisation_after_its_office() -> None:
     TEXTS["org-name-2023"] = ("2023-07-28", """Ship-rider deal
 
-NUKU'ALOFA, July 28 — The maritime agreement was signed by Australian Foreign Minister Penny Wong and the Minister of Foreign Affairs of Tonga, Fekitamoeloa Katoa Utoikamanu, in the presence of Prime Minister Siaosi Sovaleni.""")
+PORT MORESBY, July 28 — The maritime agreement was signed by Australian Foreign Minister Penny Wong and the Minister of Defence of Papua New Guinea, Win Bakri Daki, in the presence of Prime Minister James Marape.""")
     fs = facts("org-name-2023")
-    assert ("person/fekitamoeloa-katoa-utoikamanu", "officialOf", "state/tonga") in fs, sorted(fs)
-    assert "person/siaosi-sovaleni" not in {o for s, p, o in fs if p == "signatory"}, sorted(fs)
+    assert ("person/win-bakri-daki", "officialOf", "state/papua-new-guinea") in fs, sorted(fs)
+    assert "person/james-marape" not in {o for s, p, o in fs if p == "signatory"}, sorted(fs)
 
 
 def test_extract_rules_agreements_signed_on_a_list_of_subjects_are_one_each() -> None:
@@ -4007,11 +4007,11 @@ CAIRO, June 22 - Egyptian Prime Minister Gamal Abdel Nasser said on Wednesday he
 def test_extract_rules_a_passive_signing_signs_its_subject_not_the_treaty_its_clause_names() -> None:
     TEXTS["passive-subject-2020"] = ("2020-03-02", """Arms control
 
-The Treaty of Moscow, which succeeded the 1993 treaty, was signed in Moscow in May 2002 by presidents Vladimir Putin and George W. Bush.""")
+The Strategic Offensive Reductions Treaty, which succeeded the 1993 treaty, was signed in Moscow in May 2002 by presidents Vladimir Putin and George W. Bush.""")
     fs = facts("passive-subject-2020")
-    assert {o for s, p, o in fs if p == "signatory" and s == "treaty/treaty-of-moscow"} == {"person/vladimir-putin", "person/george-w-bush"} \
-        or {o for s, p, o in fs if p == "signatory" and s.startswith("treaty/strategic-offensive")} == {"person/vladimir-putin", "person/george-w-bush"}, sorted(fs)
-    assert not any(p == "signatory" and "1993" in s for s, p, o in fs), sorted(fs)
+    t = "treaty/strategic-offensive-reductions-treaty"
+    assert {o for s, p, o in fs if s == t and p == "signatory"} == {"person/vladimir-putin", "person/george-w-bush"}, sorted(fs)
+    assert {o for s, p, o in fs if s == t and p == "signedOn"} == {"2002-05"}, sorted(fs)
 
 
 def test_extract_rules_meetings_told_respectively_are_no_meeting_of_all() -> None:
@@ -4042,8 +4042,9 @@ def test_extract_rules_the_spokesman_who_tells_of_talks_is_no_side_of_them() -> 
     TEXTS["spokesman-said-2021"] = ("2021-05-28", """First visit
 
 CAIRO, May 27 - Egyptian President Abdel Fattah el-Sisi arrived in Djibouti on Thursday. Sisi was received at the airport by his counterpart, Ismail Omar Guelleh, before the two presidents held talks at the palace, presidential spokesman Bassam Radi said in a statement.""")
-    got = [(v["participant"], v.get("startDate")) for v in summits("spokesman-said-2021").values()]
-    assert got == [({"person/abdel-fattah-el-sisi", "person/ismail-omar-guelleh"}, {"2021-05-27"})], got
+    got = [(v["participant"], v.get("startDate"), v.get("location")) for v in summits("spokesman-said-2021").values()]
+    # (held where the visit went, not where the story was filed)
+    assert got == [({"person/abdel-fattah-el-sisi", "person/ismail-omar-guelleh"}, {"2021-05-27"}, {"state/djibouti"})], got
 
 
 def test_extract_rules_a_bloc_s_summit_with_many_leaders_told_after_it_gathers_those_seen_there() -> None:

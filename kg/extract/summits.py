@@ -220,7 +220,10 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
                        and (e.start is None or start is None or _dates_agree(e.start, start)
                             or _within(start, e.start, e.end))}
             here = art.place(art.dateline_place) if art.dateline_place else city
-            if says_here(s.text) or (art.dateline_state in visited) or _news_of_the_day(art, start):
+            away = [d for d in visited if d and art.state_of(d) not in (None, art.dateline_state)]
+            if not says_here(s.text) and len(away) == 1 and art.dateline_state not in visited:
+                place = away[0]   # "CAIRO - X arrived in Djibouti ... the two held talks": where he went
+            elif says_here(s.text) or (art.dateline_state in visited) or _news_of_the_day(art, start):
                 place = here
         place = _town_of_building(art, s, place)
         if place is not None and (art.dateline_place or city) and not _background(tok) and _a_building(art, s, place):
