@@ -3703,7 +3703,7 @@ Finnish Foreign Minister Erkki Tuomioja and the Foreign Minister of the Republic
     # an adviser to a head of state, and the head of a body that is no state, lead nothing
     TEXTS["republic-of-guard-2018"] = ("2018-09-03", """Talks
 
-The Special Envoy to the President of the Republic of Kenya for Sudan, Kalonzo Musyoka, also took part. Merkel later met the president of the ECOWAS Commission, Jean-Claude Kassi Brou, in Abuja.""")
+The Special Envoy to the President of the Republic of Kenya for Sudan, Kalonzo Musyoka, also took part. Merkel later met the head of the AU Commission, Moussa Faki, in Addis Ababa.""")
     fs = facts("republic-of-guard-2018")
     assert not {s for s, p, o in fs if p in ("leaderOf", "officialOf")}, sorted(fs)
 
@@ -3740,10 +3740,10 @@ Malaysian Foreign Minister Saifuddin Abdullah and Thai Foreign Minister Don Pram
 def test_extract_rules_an_unnamed_treaty_about_a_named_sea_is_not_the_named_treaty_told() -> None:
     TEXTS["named-subject-2012"] = ("2012-06-20", """Caspian quarrel
 
-The Treaty on Friendship, Cooperation and Partnership has bound Azerbaijan and Kazakhstan since 1997. A 2003 treaty on the Caspian Sea and the Ural Delta, signed by Ilham Aliyev and Nursultan Nazarbayev in Aktau, still divides the seabed.""")
+Azerbaijan and Kazakhstan have been bound by the Treaty on Friendship and Good Neighbourliness since 1997. A 2003 treaty on the Caspian Sea and the Ural Delta, signed by Ilham Aliyev and Nursultan Nazarbayev in Aktau, still divides the seabed.""")
     fs = facts("named-subject-2012")
     (t,) = {s for s, p, o in fs if p == "signedAt"}
-    assert t != "treaty/treaty-on-friendship-cooperation-and-partnership" and "caspian-sea" in t, sorted(fs)
+    assert t != "treaty/treaty-on-friendship-and-good-neighbourliness" and "caspian-sea" in t, sorted(fs)
     assert {o for s, p, o in fs if s == t and p == "signatory"} == {"person/ilham-aliyev", "person/nursultan-nazarbayev"}, sorted(fs)
 
 
@@ -3779,7 +3779,7 @@ Sudanese President Omar al-Bashir received South Sudanese President Salva Kiir i
 def test_extract_rules_a_treaty_named_by_the_count_of_its_parties() -> None:
     TEXTS["counted-2005"] = ("2005-06-03", """Lake accord
 
-ENTEBBE, June 3 — Kenya, Uganda and Tanzania signed an agreement here on Thursday to share patrols on Lake Victoria. Under the three-party accord, each navy will keep two boats on the lake. A second text, a bilateral agreement to which only the Kenyan and Ugandan ministers put their names, covers fishing licences.""")
+ENTEBBE, June 3 — Kenya, Uganda and Tanzania signed an agreement here on Thursday to share patrols on Lake Victoria. Under the three-party accord, each navy will keep two boats on the lake. The second document, a bilateral agreement to which just the Kenyan and Ugandan ministers put their names, covers fishing licences.""")
     by_name = {e.label: e for e in run("counted-2005").entities.values() if e.kind == "Treaty"}
     three = next(e for e in by_name.values() if "three-party accord" in e.alt_labels)
     assert "Tanzania" in three.label, sorted(by_name)
@@ -3800,7 +3800,7 @@ KUCHING, Feb 6 — Malaysian Prime Minister Datuk Seri Anwar Ibrahim received Br
 def test_extract_rules_readout_styles_of_heads_of_government_and_a_treaty_short_name() -> None:
     TEXTS["readout-styles-2024"] = ("2024-02-14", """Joint statement
 
-Today in Port Moresby, the Prime Minister of Papua New Guinea, the Hon James Marape MP, and the Prime Minister of Solomon Islands, the Hon Manasseh Sogavare MP, signed the Papua New Guinea-Solomon Islands Maritime Boundary Treaty, the Coral Line Treaty.""")
+In Honiara today the Prime Minister of Solomon Islands, the Hon Manasseh Sogavare MP, and the Prime Minister of PNG, the Hon James Marape MP, signed the Papua New Guinea-Solomon Islands Maritime Boundary Treaty, the Coral Line Treaty.""")
     fs = facts("readout-styles-2024")
     assert ("person/james-marape", "leaderOf", "state/papua-new-guinea") in fs, sorted(fs)
     assert ("person/manasseh-sogavare", "leaderOf", "state/solomon-islands") in fs, sorted(fs)
@@ -3811,7 +3811,7 @@ Today in Port Moresby, the Prime Minister of Papua New Guinea, the Hon James Mar
     assert "Coral Line Treaty" in _treaty_alts("readout-styles-2024"), _treaty_alts("readout-styles-2024")
     TEXTS["highness-2024"] = ("2024-02-14", """Talks in Doha
 
-His Highness Sheikh Tamim bin Hamad Al Thani, the Amir of the State of Qatar, received Indian Prime Minister Narendra Modi at the Amiri Diwan today.""")
+Today Qatar's ruler, His Highness the Amir Sheikh Tamim bin Hamad Al-Thani, hosted India's premier, Narendra Modi, in Doha.""")
     assert ("person/tamim-bin-hamad-al-thani", "leaderOf", "state/qatar") in facts("highness-2024"), sorted(facts("highness-2024"))
 
 
@@ -3843,7 +3843,7 @@ KATHMANDU, Oct 13 — Chinese Foreign Minister Wang Yi and his Nepali counterpar
 def test_extract_rules_signers_for_each_state_in_a_paired_passive() -> None:
     TEXTS["on-behalf-2011"] = ("2011-09-07", """Boundary protocol
 
-DHAKA, Sept 7 — The protocol was signed on behalf of the Government of Bangladesh by Foreign Minister Dipu Moni, and on behalf of the Government of India by External Affairs Minister S.M. Krishna.""")
+DHAKA, Sept 7 — The protocol was signed on behalf of Bangladesh by Foreign Minister Dipu Moni, and on behalf of the Indian government by External Affairs Minister S.M. Krishna.""")
     fs = facts("on-behalf-2011")
     assert ("person/dipu-moni", "officialOf", "state/bangladesh") in fs, sorted(fs)
     assert ("person/s-m-krishna", "officialOf", "state/india") in fs or ("person/sm-krishna", "officialOf", "state/india") in fs, sorted(fs)
@@ -3866,7 +3866,7 @@ MONTEVIDEO, July 7 — Forty years ago today, the foreign ministers of Uruguay a
 def test_extract_rules_a_name_the_tagger_took_for_an_organisation_after_its_office() -> None:
     TEXTS["org-name-2023"] = ("2023-07-28", """Ship-rider deal
 
-PORT MORESBY, July 28 — The maritime agreement was signed by Australian Foreign Minister Penny Wong and the Minister of Defence of Papua New Guinea, Win Bakri Daki, in the presence of Prime Minister James Marape.""")
+PORT MORESBY, July 28 — The maritime agreement was signed by Australian Foreign Minister Penny Wong and the Minister of Defence of Papua New Guinea, Win Bakri Daki, with Prime Minister James Marape looking on from the front row.""")
     fs = facts("org-name-2023")
     assert ("person/win-bakri-daki", "officialOf", "state/papua-new-guinea") in fs, sorted(fs)
     assert "person/james-marape" not in {o for s, p, o in fs if p == "signatory"}, sorted(fs)
@@ -3887,7 +3887,7 @@ NAIROBI, July 11 — Kenyan President Uhuru Kenyatta and Indian Prime Minister N
 def test_extract_rules_ministers_of_the_two_countries_after_two_leaders_named_by_adjectives() -> None:
     TEXTS["two-countries-2017"] = ("2017-07-06", """Border talks
 
-Kenyan President Uhuru Kenyatta and Tanzanian President John Magufuli met in Arusha on Wednesday. The foreign ministers of the two countries, Amina Mohamed and Augustine Mahiga, joined them for lunch.""")
+Kenyan President Uhuru Kenyatta and Tanzanian President John Magufuli met in Arusha on Wednesday. Later the foreign ministers of both countries, Amina Mohamed and Augustine Mahiga, joined them for lunch.""")
     fs = facts("two-countries-2017")
     assert ("person/amina-mohammed", "officialOf", "state/kenya") in fs, sorted(fs)
     assert ("person/augustine-mahiga", "officialOf", "state/tanzania") in fs, sorted(fs)
@@ -4041,7 +4041,7 @@ India and Nepal signed the Kosi Agreement in 1954. The agreement was superseded 
 def test_extract_rules_the_spokesman_who_tells_of_talks_is_no_side_of_them() -> None:
     TEXTS["spokesman-said-2021"] = ("2021-05-28", """First visit
 
-CAIRO, May 27 - Egyptian President Abdel Fattah el-Sisi arrived in Djibouti on Thursday. Sisi was received at the airport by his counterpart, Ismail Omar Guelleh, before the two presidents held talks at the palace, presidential spokesman Bassam Radi said in a statement.""")
+CAIRO, May 27 - Egypt's President Abdel Fattah el-Sisi flew to Djibouti on Thursday. Sisi was received at the airport by his counterpart, Ismail Omar Guelleh, before the two presidents held talks at the palace, presidential spokesman Bassam Radi said in a statement.""")
     got = [(v["participant"], v.get("startDate"), v.get("location")) for v in summits("spokesman-said-2021").values()]
     # (held where the visit went, not where the story was filed)
     assert got == [({"person/abdel-fattah-el-sisi", "person/ismail-omar-guelleh"}, {"2021-05-27"}, {"state/djibouti"})], got

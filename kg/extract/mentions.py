@@ -29,7 +29,7 @@ _TREATY_NAMED = re.compile(
     r"(?P<name>(?:(?:[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*)\s+(?:(?:of|on|for|de|da|do|del|di)\s+(?=[A-Z]))?){0,6}?" + TREATY_HEADS +
     r"(?:\s+(?:on|of|for|between|to|concerning|establishing|amending)\s+(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:(?:and|of|on|for|between|concerning)\s+(?:the\s+|an?\s+(?=[A-Z]))?|the\s+)?(?!(?:Treaty|Agreement|Accord|Pact|Convention|Protocol)\b)(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][\w'’.-]*){0,16})?"
     # a region in the name: "Conventional Armed Forces in Europe", "... in the Timor Sea"
-    # ("... in the Narva Bay and the Gulf of Finland")
+    # ("... in the Barents Sea and the Arctic Ocean")
     # ("... Mutual Legal Assistance in Criminal Matters")
     r"(?:\s+in\s+(?:" + _WATERS + r"(?:\s+and\s+" + _WATERS + r")?|(?:[A-Z][a-z]+\s+(?:and\s+)?){1,3}Matters|"
     r"Europe|Asia|Africa|Antarctica|Outer\s+Space|Space|Latin\s+America|the\s+Americas|the\s+Pacific|the\s+Caribbean))?)")
@@ -45,7 +45,7 @@ def _listed_name_end(text: str, m: re.Match[str]) -> int:
     short and every listed word is a purpose, not a state or a place ("the Treaty of Rome,
     Italy and ..." is no list)."""
     end = m.end()
-    # (and "on", "for": "the X Convention on Combating Terrorism, Separatism and Extremism")
+    # (and "on", "for": "the X Convention on Combating Piracy, Smuggling and Extortion")
     if not re.search(TREATY_HEADS + r"\s+(?:of|on|for)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?$", text[m.start():end]) \
             or not text.startswith(",", end):
         return end
@@ -70,7 +70,7 @@ _TREATY_GENERIC = re.compile(
     r"(?:\s+of\s+(?P<of>" + _OF_WORDS + r"(?:(?:,\s*|\s+and\s+)" + _OF_WORDS + r"){0,3})"
     # "an agreement on border trade", "a treaty on the state border between ...": what it is about
     r"|\s+(?P<prep>on|for|concerning|covering)\s+(?P<about>"
-    # "a 2003 treaty on the Sea of Azov and the Kerch Strait,": a subject with a name of its own,
+    # "a 1999 pact on the Caspian Sea and the Ural Delta,": a subject with a name of its own,
     # ending where the phrase does (not "an accord on the White House lawn")
     r"the\s+[A-Z][\w'’-]*(?:\s+(?:(?:of|and)\s+(?:the\s+)?)?[A-Z][\w'’-]*){0,5}"
     r"(?=\s*(?:[,.;:)]|$|\s+(?:signed|between|with|was|were|that|which|by|is|are|has|had)\b))"

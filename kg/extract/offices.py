@@ -203,7 +203,7 @@ def _offices(art: _Article, s: Sentence) -> None:
         if state is None:
             state = _institution_state(words)
         if state is None and words and i >= s.span.start and doc[i].lower_ == "by":
-            # "signed on behalf of the Government of X by Foreign Minister Y", "for X by Y": the
+            # "signed on behalf of X's government by Foreign Minister Y", "for X by Y": the
             # state the signer acted for
             for k in range(i - 1, max(s.span.start, i - 9) - 1, -1):
                 if k in state_at and any(doc[x].lower_ in ("behalf", "for") for x in range(max(s.span.start, k - 6), k)):
@@ -292,8 +292,8 @@ def _offices(art: _Article, s: Sentence) -> None:
                     or (doc[j].lower_ in ("of", "for") and rev and rev[0][:1].isalpha() and (
                         doc[j + 1].text[:1].isupper() or rev[0] == "the" and j + 2 in state_at))
                     # "the President of the Republic of Ghana, X"
-                    # (a state's name, not "the president of the ECOWAS Commission, X"; and not an
-                    # adviser's "to the President of the United States")
+                    # (a state's name, not "the head of the AU Commission, X"; and not an
+                    # adviser's "to the President of Kenya")
                     or (doc[j].lower_ == "the" and rev and j - 3 >= s.span.start and doc[j - 1].lower_ == "of"
                         and j + 1 in state_at and not any(doc[k].lower_ == "to" for k in range(max(s.span.start, j - 5), j)))
                     or (doc[j].lower_ == "of" and rev and rev[0] in ("state", "government")

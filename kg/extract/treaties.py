@@ -72,8 +72,8 @@ def _counted(art: _Article, m: Mention, got: tuple[str, str, PartialDate | None,
 
 def _next_in_list(s: Sentence, before: Mention, later: Mention) -> bool:
     """The later unnamed treaty is the next item of a list the earlier one began: only words of
-    the earlier one's own phrase and a comma (or "and") between them ("an oil accord on transit
-    fees and a transitional payment, a trade accord, and a banking agreement")."""
+    the earlier one's own phrase and a comma (or "and") between them ("a gas accord on pipeline
+    tariffs and a loan, a trade accord, and a banking agreement")."""
     if later.extra.get("kind") != "generic" or later.extra.get("det") not in ("a", "an"):
         return False
     between = _doc_text(s.span.doc)[before.end:later.start]

@@ -332,7 +332,7 @@ _EARLIER = re.compile(r"^(?:an?|the)\s+(?:earlier|previous|older|former|original
 
 def _parties_of_the_kind(art: _Article, m: Mention) -> list[str]:
     """The parties of the last treaty told whose name holds the mention's words ("extradition
-    treaty": the Treaty for the Extradition of Fugitives)."""
+    treaty": the Treaty on Extradition signed earlier)."""
     words = [w.lower() for w in m.extra.get("mods") or [] if w.lower() not in _DULL_MODS]
     head = (m.extra.get("head") or "").lower()
     if not words:
