@@ -4056,3 +4056,13 @@ Khama welcomed 15 heads of state and government to the conference centre. South 
     got = [v["participant"] for v in summits("bloc-summit-2015").values()]
     assert any({"person/robert-mugabe", "person/ian-khama", "person/jacob-zuma", "person/edgar-lungu",
                 "person/hage-geingob"} <= g for g in got), got
+
+
+def test_extract_rules_a_leader_met_elsewhere_or_another_day_is_not_placed_at_the_story_s_gathering() -> None:
+    TEXTS["gathering-elsewhere-2014"] = ("2014-11-22", """Week of leaders
+
+BRISBANE, Nov 22 — Prime Minister Tony Abbott hosted the Group of 20 summit in Brisbane on 15 and 16 November, welcoming U.S. President Barack Obama and Chinese President Xi Jinping. Leaders of twenty economies attended.
+
+Xi ended his tour in Fiji, arriving on Friday. In Nadi today he met Fijian Prime Minister Frank Bainimarama.""")
+    got = [v["participant"] for v in summits("gathering-elsewhere-2014").values() if "person/tony-abbott" in v["participant"]]
+    assert got and all("person/frank-bainimarama" not in g for g in got), got

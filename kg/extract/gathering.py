@@ -15,6 +15,7 @@ import re
 
 from ..model import Evidence
 from .context import _Article, Event, Sentence
+from .dating import _during, _resolve_dates
 from .scene import _GATHERINGS
 
 # the lead says several states' leaders gathered ("the rulers of six Gulf states", "heads of
@@ -80,6 +81,11 @@ def place_leaders(art: _Article) -> None:
         if any(m.key != main.place and art.state_of(m.key) not in (None, where)
                and s.span.doc[m.end - 1].head.lower_ in ("in", "at") for m in s.places):
             continue   # "In Nadi today he met B": a story in another state (not "after a visit to Cairo")
+        if any(st.key != where and s.span.doc[st.end - 1].head.lower_ in ("in", "at", "to") for st in s.states):
+            continue   # "X ended his tour in Fiji": another state's story
+        day = _resolve_dates(art, s, None, "past")[0] if s.dates else None
+        if day is not None and not _during(main.start, main.end, day, days=1):
+            continue   # "today he met B", a week after the summit: another day's story
         people = [m.key for m in s.persons if m.key in art.leaders and m.key not in art.past_people
                   and m.key not in main.participants]
         for key in dict.fromkeys(people):
