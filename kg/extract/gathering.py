@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 
-from ..model import Evidence
+from ..model import Evidence, PartialDate
 from .context import _Article, Event, Sentence
-from .dating import _during, _resolve_dates
+from .dating import _dates_agree, _resolve_dates
 from .scene import _GATHERINGS
 
 # the lead says several states' leaders gathered ("the rulers of six Gulf states", "heads of
@@ -84,12 +84,22 @@ def place_leaders(art: _Article) -> None:
         if any(st.key != where and s.span.doc[st.end - 1].head.lower_ in ("in", "at", "to") for st in s.states):
             continue   # "X ended his tour in Fiji": another state's story
         day = _resolve_dates(art, s, None, "past")[0] if s.dates else None
-        if day is not None and not _during(main.start, main.end, day, days=1):
+        if day is not None and day.day is not None and not _around(main, day):
             continue   # "today he met B", a week after the summit: another day's story
         people = [m.key for m in s.persons if m.key in art.leaders and m.key not in art.past_people
                   and m.key not in main.participants]
         for key in dict.fromkeys(people):
             _join(art, s, main, key)
+
+
+def _around(main: Event, day: PartialDate) -> bool:
+    """``day`` is one of the gathering's, or of the two days before it (arrivals: "who flew in
+    last night") or the one after."""
+    first = main.start or main.end
+    if first is None or first.day is None:
+        return _dates_agree(first, day)
+    last = main.end or first
+    return (first.to_date() - day.to_date()).days <= 2 and (day.to_date() - last.to_date()).days <= 1
 
 
 def _join(art: _Article, s: Sentence, main: Event, key: str) -> None:
