@@ -136,6 +136,14 @@ def _background(tok: Any) -> bool:
 
 # states that are one town: a dateline naming one places a story there as a town would
 CITY_STATES = {"state/singapore", "state/monaco", "state/san-marino", "state/holy-see"}
+
+
+def dateline_town(art: _Article) -> str | None:
+    """The key of the town a story was filed from: its known place, or a city-state's dateline
+    ("SINGAPORE, Nov 7 -"), where the state is the town."""
+    if art.dateline_place:
+        return art.place(art.dateline_place)
+    return art.dateline_state if art.dateline_state in CITY_STATES else None
 _BUILDINGS = {"church", "cathedral", "temple", "mosque", "shrine", "synagogue", "museum", "memorial", "monument",
               "cemetery", "mausoleum", "tomb", "factory", "plant", "school", "university", "hospital", "stadium",
               "hall", "palace", "house", "hotel", "villa", "castle", "centre", "center", "building"}

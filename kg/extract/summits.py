@@ -19,7 +19,7 @@ from .dating import (
 from .modality import _event_status, _negated
 from .offices import _holds_title
 from .scene import (
-    CITY_STATES, _ENDING, _GATHERINGS, _JOURNEYS, _PLACE_NOUNS, _SPAN_WORDS, _a_building, _background, _closing_day, _news_of_the_day,
+    _ENDING, _GATHERINGS, _JOURNEYS, _PLACE_NOUNS, _SPAN_WORDS, _a_building, _background, _closing_day, _news_of_the_day, dateline_town,
     _place_for, _subject_person, _town_of_building, _trigger_tokens, _where_clause,
 )
 
@@ -212,23 +212,22 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             if visit is not None:
                 place = visit.destination
                 start, borrowed = (visit.start, True) if visit.end is None else (None, borrowed)
-        # (a city-state's dateline, "SINGAPORE, Nov 7 -": the state is the town)
-        city = art.dateline_state if art.dateline_place is None and art.dateline_state in CITY_STATES else None
-        if status is None and place is None and (art.dateline_place or city):
+        town = dateline_town(art)   # (a city-state's dateline, "SINGAPORE, Nov 7 -": the state)
+        if status is None and place is None and town:
             # "held talks here", or talks during a visit to the state the story was filed from
             visited = {e.destination for e in art.events if e.kind == "Visit" and set(e.participants) & set(participants)
                        and (e.start is None or start is None or _dates_agree(e.start, start)
                             or _within(start, e.start, e.end))}
-            here = art.place(art.dateline_place) if art.dateline_place else city
+            here = town
             away = [d for d in visited if d and art.state_of(d) not in (None, art.dateline_state)]
             if not says_here(s.text) and len(away) == 1 and art.dateline_state not in visited:
                 place = away[0]   # "CAIRO - X arrived in Djibouti ... the two held talks": where he went
             elif says_here(s.text) or (art.dateline_state in visited) or _news_of_the_day(art, start):
                 place = here
         place = _town_of_building(art, s, place)
-        if place is not None and (art.dateline_place or city) and not _background(tok) and _a_building(art, s, place):
+        if place is not None and town and not _background(tok) and _a_building(art, s, place):
             # "met in the Coronation Hall of the town hall", in a story filed from that town: the town
-            place = art.place(art.dateline_place) if art.dateline_place else city
+            place = town
         name = _summit_name(tok) if is_noun else _leaders_of(tok) if lem == "meet" else None
         if told is not None and name is None:
             name = told.extra.get("name")

@@ -17,7 +17,7 @@ from .dating import (
 from .modality import _event_status, _is_speculative, _negated
 from .signers import group_subject
 from .scene import (
-    CITY_STATES, _ENDING, _GATHERINGS, _JOURNEYS, _PLACE_NOUNS, _a_building, _background, _closing_day, _news_of_the_day,
+    _ENDING, _GATHERINGS, _JOURNEYS, _PLACE_NOUNS, _a_building, _background, _closing_day, _news_of_the_day, dateline_town,
     _place_for, _subject_person, _town_of_building, _trigger_tokens, _where_clause,
 )
 
@@ -162,13 +162,13 @@ def _visits(art: _Article, s: Sentence) -> None:
             _, start, end = _event_status(art, s, tok.head, own_date_only=False)
         if start is None and status is None and is_verb and _LATER_THAT_DAY.search(s.text):
             start = _day_told_before(art, s)   # "X left for Y in the afternoon", "landed shortly afterwards"
-        city = art.dateline_state if art.dateline_place is None and art.dateline_state in CITY_STATES else None
-        if dest is None and is_verb and status is None and (art.dateline_place or city) and _arrives(tok) \
+        town = dateline_town(art)
+        if dest is None and is_verb and status is None and town and _arrives(tok) \
                 and (says_here(s.text) or _news_of_the_day(art, start)):
             # "X arrived on Tuesday", "Y, who flew in on Friday": to where the story is filed (a
             # city-state's dateline: the state)
             home = art.offices.get(visitor, set())
-            here = art.place(art.dateline_place) if art.dateline_place else city
+            here = town
             if here and home and art.state_of(here) not in home | {None}:
                 dest = here
         if dest is None:
