@@ -149,7 +149,7 @@ _RULE_SOURCES: list[tuple[str, str]] = [
     ("ctxm", rf"{_M}\s*,?\s*(?:of\s+)?{_CTX_YEAR_WORD}\s+year"),
     ("ctxm", rf"(?:that|the\s+same)\s+{_M}"),   # "signed in London that July": of the year told
     ("ctx", rf"{_CTX_WORD}\s+(?P<unit>year|month|day)"),
-    ("ctxnext", r"the\s+(?:following|next)\s+(?P<unit>year|month|day)"),
+    ("ctxnext", r"the\s+(?:following|next)\s+(?P<unit>year|month|day|morning|afternoon|evening|night)"),
     ("ctxlater", rf"(?P<n>{_NUMWORD})\s+(?P<unit>day)s?\s+later"),
     # "two years later", "a decade later", "six months later", "a year earlier": counted from
     # the date told before, at the precision of the unit
@@ -296,7 +296,9 @@ def _build(kind: str, m: re.Match[str]) -> _Spec | None:
     if kind == "ctxm":
         return _Spec("ctx", month=_month_of(g["mon"]), mode="year", offset=1 if g.get("nxt") else 0)
     if kind in ("ctx", "ctxnext"):
-        return _Spec("ctx", mode=g["unit"].lower(), offset=1 if kind == "ctxnext" else 0)
+        unit = g["unit"].lower()
+        unit = "day" if unit in ("morning", "afternoon", "evening", "night") else unit   # ("the following morning")
+        return _Spec("ctx", mode=unit, offset=1 if kind == "ctxnext" else 0)
     if kind == "ctxlater":
         w = g["n"].lower()
         return _Spec("ctx", mode="day", offset=_NUMBER_WORDS.get(w) or int(w))
@@ -867,7 +869,8 @@ _SCAN_SOURCES: list[tuple[str, str]] = [
     (
         "ctx",
         rf"{_S_MOD}(?:(?:that\s+same|that|the\s+same)\s+(?:year|month)|(?:that\s+|the\s+)same\s+day"
-        r"|the\s+(?:following|next)\s+(?:year|month|day)|(?:a|one|two|three|four|five|six|\d)\s+days?\s+later"
+        r"|the\s+(?:following|next)\s+(?:year|month|day|morning|afternoon|evening|night)"
+        r"|(?:a|one|two|three|four|five|six|\d)\s+days?\s+later"
         rf"|(?:{_S_YEARS}\s+(?:years?|months?)|a\s+decade|two\s+decades|three\s+decades)"
         r"\s+(?:later|afterwards|earlier|on(?=\s*,)))"
         r"(?![a-z])",
@@ -964,7 +967,8 @@ _KIND_HINTS: dict[str, re.Pattern[str]] = {
     **{kind: _H_MONTH for kind in ("mdy", "dmy", "my", "md", "dm", "myrel", "mrel", "m")},
     "mdrel": re.compile(r"year", _F),  # and a month name: the months hint is tested first below
     "ctxmd": re.compile(r"that\s+(?:same\s+)?year|same\s+year|(?:following|next)\s+year", _F),
-    "ctx": re.compile(r"(?:that|same)\s+(?:year|month|day)|(?:following|next)\s+(?:year|month|day)|days?\s+later"
+    "ctx": re.compile(r"(?:that|same)\s+(?:year|month|day)|(?:following|next)\s+(?:year|month|day|morning|afternoon|evening"
+                      r"|night)|days?\s+later"
                       r"|(?:years?|months?|decades?)\s+(?:later|afterwards|earlier|on)", _F),
     "anniv": re.compile(r"years?\s+(?:to\s+the\s+day|after)|anniversary", _F),
     "wd": re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", _F),

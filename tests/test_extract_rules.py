@@ -4066,3 +4066,106 @@ BRISBANE, Nov 22 — Prime Minister Tony Abbott hosted the Group of 20 summit in
 Xi ended his tour in Fiji, arriving on Friday. In Nadi today he met Fijian Prime Minister Frank Bainimarama.""")
     got = [v["participant"] for v in summits("gathering-elsewhere-2014").values() if "person/tony-abbott" in v["participant"]]
     assert got and all("person/frank-bainimarama" not in g for g in got), got
+
+
+# --- round 14: places inside a town, the same signers, journeys begun and ended ----------------
+def test_extract_rules_a_meeting_in_a_part_of_a_town_is_in_that_town() -> None:
+    TEXTS["part-of-town-2024"] = ("2024-05-10", """Border talks
+
+President Hakainde Hichilema of Zambia met Malawian President Lazarus Chakwera at a lakeside lodge on the outskirts of Lilongwe on Thursday.
+
+Zambian President Hakainde Hichilema held talks with Angolan President Joao Lourenco on Friday about the fighting in the east of Congo.""")
+    got = {frozenset(v["participant"]): v.get("location") for v in summits("part-of-town-2024").values()}
+    assert got.get(frozenset({"person/hakainde-hichilema", "person/lazarus-chakwera"})) == {"place/lilongwe"}, got
+    # (where the fighting is, not where they talked)
+    assert got.get(frozenset({"person/hakainde-hichilema", "person/joao-lourenco"})) is None, got
+
+
+def test_extract_rules_the_same_signers_and_the_same_ceremony_are_those_of_the_treaty_told() -> None:
+    TEXTS["same-signers-1996"] = ("1997-05-02", """Border treaties
+
+Norwegian Foreign Minister Bjorn Tore Godal, Finnish Foreign Minister Tarja Halonen and Estonian Foreign Minister Siim Kallas signed a treaty on fishing rights in Bergen on 20 April 1996. A separate protocol on pilotage, signed at the same ceremony, set fees for each port.
+
+A year later, on 28 April 1997, the same three ministers signed a second agreement on ferry links in Turku.""")
+    fs = facts("same-signers-1996")
+    three = {"person/bjorn-tore-godal", "person/tarja-halonen", "person/siim-kallas"}
+    second = {s for s, p, o in fs if p == "signedOn" and o == "1997-04-28"}
+    assert len(second) == 1, sorted(fs)
+    (t,) = second
+    assert {o for s, p, o in fs if s == t and p == "signatory"} == three, sorted(fs)
+    assert {o for s, p, o in fs if s == t and p == "party"} == {"state/norway", "state/finland", "state/estonia"}, sorted(fs)
+    protocol = {s for s, p, o in fs if s.startswith("treaty/") and "pilotage" in s}
+    assert len(protocol) == 1, sorted(fs)
+    (pt,) = protocol
+    assert (pt, "signedOn", "1996-04-20") in fs and (pt, "party", "state/estonia") in fs, sorted(fs)
+    assert not any(s.startswith("plan/") for s, p, o in fs), sorted(fs)
+
+
+def test_extract_rules_a_summit_in_a_where_clause_is_where_the_clause_says() -> None:
+    TEXTS["where-summit-2019"] = ("2019-06-30", """Leader home
+
+LIMA, June 30 (Wire) - Peruvian President Martin Vizcarra returned on Sunday from Osaka, where he had joined Chinese President Xi Jinping and other leaders at a two-day summit which closed on Saturday.
+
+Vizcarra met Chilean President Sebastian Pinera later on Sunday.""")
+    ss = summits("where-summit-2019")
+    osaka = [v for v in ss.values() if "person/xi-jinping" in v["participant"]]
+    assert len(osaka) == 1 and osaka[0].get("location") == {"place/osaka"}, ss
+    assert osaka[0].get("startDate") == {"2019-06-28"} and osaka[0].get("endDate") == {"2019-06-29"}, ss
+    # (the gathering elsewhere takes no leader of the story filed from Lima)
+    assert "person/sebastian-pinera" not in osaka[0]["participant"], ss
+
+
+def test_extract_rules_the_two_sides_signed_are_the_states_of_the_talks_just_told() -> None:
+    TEXTS["two-sides-2015"] = ("2015-11-07", """Hanoi deals
+
+HANOI, Nov 6 (Wire) - Vietnamese President Truong Tan Sang received Cuban President Raul Castro at the presidential palace on Friday. Earlier this week Castro had met Russian President Vladimir Putin in Moscow.
+
+The two presidents held talks in the afternoon. The two sides also signed agreements on rice trade, health care and tourism, and adopted a joint statement.""")
+    fs = facts("two-sides-2015")
+    rice = {s for s, p, o in fs if s.startswith("treaty/") and "rice" in s}
+    assert rice, sorted(fs)
+    assert not any("statement" in s or "adopted" in s for s, p, o in fs if s.startswith("treaty/")), sorted(fs)
+    for t in rice:
+        assert {o for s, p, o in fs if s == t and p == "party"} == {"state/vietnam", "state/cuba"}, sorted(fs)
+
+
+def test_extract_rules_a_month_before_a_name_is_the_date_s() -> None:
+    TEXTS["month-name-1979"] = ("1979-12-01", """Tour
+
+On 9 November Deng Xiaoping, China's vice-premier, flew to Rangoon for talks.""")
+    visitors = {v["visitor"] for v in _visits("month-name-1979")}
+    assert "person/deng-xiaoping" in visitors, sorted(facts("month-name-1979"))
+    assert not any("november" in v for v in visitors), visitors
+
+
+def test_extract_rules_journeys_begun_ended_and_taken_by_train_or_plane() -> None:
+    TEXTS["journeys-2011"] = ("2011-03-22", """Tours
+
+Brazilian President Dilma Rousseff began her first foreign tour in Buenos Aires on Monday. Indian Prime Minister Manmohan Singh ended a week-long African tour in Addis Ababa on Saturday. Polish President Bronislaw Komorowski took an overnight train to Vilnius on Sunday. Chilean President Sebastian Pinera had reached the Bolivian capital late on Friday. An airliner landed at Entebbe airport in Kampala on Thursday carrying Tanzanian President Jakaya Kikwete. Mexican President Felipe Calderon took part in talks in Bogota on Sunday.""")
+    got = {(v["visitor"], v["destination"]) for v in _visits("journeys-2011")}
+    assert ("person/dilma-rousseff", "place/buenos-aires") in got, got
+    assert ("person/manmohan-singh", "place/addis-ababa") in got, got
+    assert ("person/bronislaw-komorowski", "place/vilnius") in got, got
+    assert ("person/sebastian-pinera", "state/bolivia") in got, got
+    assert ("person/jakaya-kikwete", "place/kampala") in got, got
+    assert not any(v == "person/felipe-calderon" for v, _ in got), got   # (taking part is no journey)
+
+
+def test_extract_rules_the_following_morning_is_the_next_day() -> None:
+    TEXTS["next-morning-1985"] = ("1985-06-04", """Talks
+
+DAKAR, June 4 - Malian President Moussa Traore arrived in Dakar on Sunday. Senegalese President Abdou Diouf met him at the airport. The two presidents opened formal talks the following morning.""")
+    ss = summits("next-morning-1985")
+    assert any(v.get("startDate") == {"1985-06-03"} for v in ss.values()), ss
+
+
+def test_extract_rules_they_signed_after_a_gathering_are_its_leaders() -> None:
+    TEXTS["they-signed-1991"] = ("2021-05-20", """Thirty years on
+
+On 14 May 1991, three West African leaders gathered in Abuja: President Ibrahim Babangida of Nigeria, Ghana's President Jerry Rawlings and Togolese President Gnassingbe Eyadema. Together they signed the treaty establishing a river authority.""")
+    fs = facts("they-signed-1991")
+    signed = {s for s, p, o in fs if p == "signedOn" and o == "1991-05-14"}
+    assert len(signed) == 1, sorted(fs)
+    (t,) = signed
+    assert {o for s, p, o in fs if s == t and p == "party"} == {"state/nigeria", "state/ghana", "state/togo"}, sorted(fs)
+    assert len({o for s, p, o in fs if s == t and p == "signatory"}) == 3, sorted(fs)

@@ -91,6 +91,14 @@ def _same_name(a: Event, b: Event) -> bool:
     return bool(x and y) and _name_key(x) == _name_key(y)
 
 
+def _ends_after(ended: Event, begun: Event) -> bool:
+    """``ended`` is told by its last day alone, within a fortnight after ``begun`` began."""
+    if ended.start is not None or ended.end is None or ended.end.day is None or begun.start is None \
+            or begun.start.day is None:
+        return False
+    return 0 <= (ended.end.to_date() - begun.start.to_date()).days <= 14
+
+
 def _emit_events(art: _Article) -> None:
     """Merge events within the article, then write their facts."""
     # a meeting implied by a joint signing happened when and where the treaty was signed
@@ -132,7 +140,9 @@ def _emit_events(art: _Article) -> None:
                        _place_in_state(art, m.destination, ev.destination) or
                        _place_in_state(art, ev.destination, m.destination)) and (
                     # "arrived on Tuesday ... welcomed today": days of one stay
-                    _during(m.start, m.end, ev.start) or _during(ev.start, ev.end, m.start))
+                    _during(m.start, m.end, ev.start) or _during(ev.start, ev.end, m.start)
+                    # "arrived on Wednesday ... wrapped up the visit on Friday": its end told alone
+                    or _ends_after(m, ev) or _ends_after(ev, m))
             elif _same_name(m, ev) and (
                     m.start is None or ev.start is None or _same_time(m, ev)):
                 same = True   # "the G20 summit" told over several sentences: one gathering

@@ -68,6 +68,8 @@ def place_leaders(art: _Article) -> None:
         return
     year = (main.start or main.end).year
     where = art.state_of(main.place)
+    if art.dateline_state and where and where != art.dateline_state:
+        return   # (filed from another state: the gathering is not the scene the story tells)
     first = main.extra.get("sent", 0)
     other_year: set[int] = set()   # paragraphs that have named another year so far
     for s in art.sentences:

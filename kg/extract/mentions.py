@@ -1071,6 +1071,9 @@ def _mentions(art: _Article, s: Sentence) -> None:
                 topic = t.group(1)
                 if len(topic.split()) > (7 if topic.startswith("the ") else 4) or topic in ("other", "others", "more", "issues"):
                     continue
+                if re.match(r"[a-z]+ed\s+(?:a|an|the|their|its)\b", topic):
+                    break   # "accords on gas, transport and finance, and adopted a declaration": the next verb
+
                 at = base + m.start("list") + t.start(1)
                 s.treaties.append(Mention("treaty", topic, at, at + len(topic),
                                           extra={"kind": "generic", "year": None, "head": head, "of": None,

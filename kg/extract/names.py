@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import Any
 
 from .. import reference as ref
+from ..dates import _MONTH_NUM
 from .lexicon import (
     HONORIFICS, LEADER_TITLES, NAME_PARTICLES, NAME_STOP, OFFICIAL_TITLES, POSTNOMINALS, portfolio_word, _PLURAL_TITLES,
 )
@@ -87,6 +88,8 @@ def _clean_person(text: str) -> str | None:
     toks = t.replace("\u00a0", " ").split()
     while len(toks) > 1 and toks[0].lower() in _DAY_WORDS:   # "[Boxing Day] Trudeau", "[Monday] Ruto"
         toks.pop(0)
+    if len(toks) > 2 and toks[0].lower() in _MONTH_NUM:
+        toks.pop(0)   # "On 9 [November] Deng Xiaoping flew": the date's month, not a given name
     while toks and (toks[-1].lower() in NAME_STOP or toks[-1].lower() in POSTNOMINALS and len(toks) > 2):
         toks.pop()
     if len(toks) >= 2 and toks[0].lower() in ("datuk", "dato", "dato'", "tan") and toks[1].lower() in ("seri", "sri"):

@@ -12,6 +12,7 @@ from ..model import PartialDate
 from .nlp import _columns, _governed_by
 from .context import _Article, Mention, Sentence
 from .modality import _TRAVEL
+from .lexicon import SUMMIT_NOUNS, VISIT_NOUNS
 
 
 def _place_for(s: Sentence, near: Any | None, *, strict: bool = False, governor: Any | None = None) -> str | None:
@@ -31,11 +32,49 @@ def _place_for(s: Sentence, near: Any | None, *, strict: bool = False, governor:
         prevtok = doc[m.start - 1] if m.start > 0 else None
         if prevtok is not None and prevtok.lower_ in ("the",) and m.start > 1:
             prevtok = doc[m.start - 2]
-        if prevtok is not None and prevtok.lower_ in ("in", "at"):
+        if prevtok is not None and prevtok.lower_ in ("in", "at") or _in_part_of(doc[m.end - 1]) and _a_town(m):
             return m.key
         if not strict:
             best = best or m.key
     return best
+
+
+# nouns for a part of a town or its surroundings: "on the outskirts of X", "at the edge of X"
+_EDGES = {"outskirts", "edge", "suburbs", "bank", "banks", "shore", "shores", "sidelines", "margins", "fringes"}
+
+
+def _a_town(m: Mention) -> bool:
+    """A town, as far as the reference knows: not a lake, a region or a building."""
+    p = ref.lookup_place(m.text)
+    return p is None and not re.search(r"\b(?:Lake|River|Sea|Gulf|Bay|Mount|Island|Islands)\b", m.text) \
+        or p is not None and p.kind in ("capital", "city")
+
+
+_EVENT_NOUNS = SUMMIT_NOUNS | VISIT_NOUNS | {"signing", "ceremony"}
+
+
+def _in_part_of(tok: Any) -> bool:
+    """The place stands in a chain of nouns that "in" or "at" opens: "at the presidential villa in
+    the centre of X", "in the old quarter of X", "on the outskirts of X", "the meeting of the
+    presidents in the town of X" — where the act took place, as much as "in X" (not "the war in X",
+    whose chain no "in" or "at" on an act or a meeting opens)."""
+    t, opened = tok, False
+    for _ in range(6):
+        prep = t.head
+        if prep.dep_ != "prep" or prep.i == t.i:
+            return False
+        word, noun = prep.lower_, prep.head
+        edge = word == "on" and t is not tok and t.lower_ in _EDGES
+        if word not in ("of", "in", "at") and not edge:
+            return False
+        opened = opened or (word in ("in", "at") and t is not tok) or edge
+        # (of an act, or of a meeting or a visit)
+        if opened and (noun.pos_ in ("VERB", "AUX") or noun.lemma_.lower() in _EVENT_NOUNS):
+            return True
+        if noun.pos_ not in ("NOUN", "PROPN") or noun.ent_type_ in ("PERSON", "ORG", "GPE"):
+            return False
+        t = noun
+    return False
 
 
 def _town_of_the_act(s: Sentence, m: Mention, governor: Any) -> bool:
@@ -85,6 +124,9 @@ def _closing_day(s: Sentence, tok: Any, day: PartialDate) -> tuple[PartialDate |
     many days before when the sentence says how long it lasted ("after two days", "a three-day
     summit"), else unknown."""
     verb = tok.head if tok.dep_ in ("dobj", "obj", "nsubj") else None
+    if verb is None or verb.lemma_.lower() not in _ENDING:
+        # "a three-day summit that closed on Sunday"
+        verb = next((c for c in tok.children if c.dep_ == "relcl" and c.lemma_.lower() in _ENDING), verb)
     if verb is None or verb.lemma_.lower() not in _ENDING or verb.pos_ != "VERB" or day.day is None:
         return day, None
     m = _SPAN.search(s.text)
@@ -132,6 +174,13 @@ def _background(tok: Any) -> bool:
                                                        for c in t.children):
             return True
     return False
+
+
+def told_before_the_story(tok: Any) -> bool:
+    """"Earlier this week A had met B in Moscow": the past perfect tells what came before the
+    story (a real event, but not the one "the two sides" of the story's next sentences are)."""
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head if tok.head.pos_ in ("VERB", "AUX") else None
+    return verb is not None and verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children)
 
 
 # states that are one town: a dateline naming one places a story there as a town would
@@ -187,6 +236,8 @@ def _where_clause(s: Sentence, tok: Any) -> str | None:
     """The place a "where" clause with the word ``tok`` hangs on: "... flew in from Tirana,
     where he had paid his first visit", "X was in Dhaka, where A and B watched ..."."""
     verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head if tok.dep_ in ("dobj", "obj") else None
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
+        verb = tok.head.head   # "..., where he had joined A at a summit"
     if verb is None or verb.dep_ != "relcl" or not any(c.lower_ == "where" for c in verb.children):
         return None
     return next((m.key for m in [*s.places, *s.states] if m.start <= verb.head.i < m.end), None)

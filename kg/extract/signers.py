@@ -20,7 +20,8 @@ from .treaty_mentions import _bystander_tokens, _sign_token, _subject_like
 _AFTER_MEETING = re.compile(
     r"\b(?:after|following|at the (?:end|conclusion|close) of)\s+(?:the|their|these)\s+(?:talks|meeting|summit|"
     r"discussions|negotiations)\b|^(?:They|The two \w+|Both \w+)\s+(?:then\s+|later\s+|also\s+)?signed\b", re.I)
-_NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
+_NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+            "ten": 10}
 _GROUP_SIGNERS = re.compile(
     r"\b(?:the|both|all)\s+(?:(two|three|four|five)\s+)?(leaders|presidents|prime ministers|premiers|"
     r"heads of (?:state|government)|foreign ministers|ministers|sides|men|women|pair)\b"
@@ -29,6 +30,13 @@ _GROUP_SIGNERS = re.compile(
 _SIGNED_BY_GROUP = re.compile(
     r"\b(?:signed|inked|initialled)\b(?:\s+[^.;]{0,60}?)?\s+by\s+(?:the|both|all)\s+(?:(two|three|four|five)\s+)?"
     r"(leaders|presidents|prime ministers|premiers|heads of (?:state|government)|foreign ministers|ministers)\b", re.I)
+# "the same five (leaders) met again and signed", "signed ... by the same eight delegates": those
+# who signed the treaty told before
+_GROUP_NOUNS = (r"(?:leaders|presidents|prime\s+ministers|premiers|heads\s+of\s+(?:state|government)|foreign\s+ministers|"
+                r"ministers|delegates|delegations|signatories|plenipotentiaries|men|women)")
+_SAME_N = r"the\s+same\s+(?:(two|three|four|five|six|seven|eight|nine|ten)\b\s*)?(" + _GROUP_NOUNS + r")?"
+_SAME_SIGNERS = re.compile(r"\b" + _SAME_N + r"[^.;]{0,80}?\b(?:signed|inked)\b"
+                           r"|\b(?:signed|inked)\b[^.;]{0,60}?\bby\s+" + _SAME_N, re.I)
 
 
 def _signatory_list(art: _Article, s: Sentence, key: str) -> None:
@@ -132,13 +140,46 @@ def attach_loose_signers(art: _Article) -> None:
             art.add(key, "party", Ref(st), s)
 
 
+# "Together they signed ...", "They then signed ...": those of the meeting just told
+_THEY_SIGNED = re.compile(r"^(?:(?:Together|Then|Later|There),?\s+)?[Tt]hey\s+(?:then\s+|also\s+|later\s+|jointly\s+|together\s+)?"
+                          r"(?:signed|inked|put\s+their\s+names)\b")
+
+
+def _they_signed(art: _Article, s: Sentence) -> list[str]:
+    """"Leaders of A, B and C gathered in X: ... Together they signed Y": the leaders of the
+    meeting the sentence before told (when it told one of two leaders or more)."""
+    told = [e for e in _recent_events(art, s, within=2) if e.kind == "Summit" and e.extra.get("block") in (s.block, s.block - 1)]
+    for e in reversed(told):
+        met = [p for p in e.people() if p in art.leaders or p in art.leader_titled]
+        if len(met) >= 2:
+            return met
+    return []
+
+
 def _group_signers(art: _Article, s: Sentence) -> list[str]:
     """"The two leaders signed": the people that phrase points back to — those of the meeting just
     told when it had as many leaders, else the most recently named."""
+    if _THEY_SIGNED.match(s.text):
+        return _they_signed(art, s)
+    for same in _SAME_SIGNERS.finditer(s.text):
+        number, noun = (same.group(1), same.group(2)) if same.group(1) or same.group(2) else (same.group(3), same.group(4))
+        if number or noun:
+            return same_signers(art, s, _NUMBERS.get((number or "").lower()))
     g = _GROUP_SIGNERS.search(s.text) or _SIGNED_BY_GROUP.search(s.text)
     if g is None:
         return []
     return _group_referents(art, s, _NUMBERS.get((g.group(1) or "").lower(), 2), g.group(2).lower(), g.start())
+
+
+def same_signers(art: _Article, s: Sentence, n: int | None) -> list[str]:
+    """"The same (eight) delegates signed a protocol": the signers of the last treaty the story
+    told signed before this sentence, by as many people as the phrase counts."""
+    told = [f for f in art.facts if f.predicate == "signatory" and f.status is None and f.subject not in s.treaty_keys]
+    for key in reversed(list(dict.fromkeys(f.subject for f in told))):
+        people = list(dict.fromkeys(f.obj.key for f in told if f.subject == key and isinstance(f.obj, Ref)))
+        if len(people) >= 2 and (n is None or len(people) == n):
+            return people
+    return []
 
 
 # a group a clause's subject names: "the two leaders", "both presidents", "the prime ministers"
@@ -176,8 +217,11 @@ def _group_referents(art: _Article, s: Sentence, n: int, noun: str, at: int) -> 
                                   and (m.key in art.leaders or m.key in art.leader_titled)))
         if len(here) == 2:
             return here
-    if wanted_leaders and noun not in ("sides", "men", "women"):
-        told = [e for e in _recent_events(art, s, within=4) if e.extra.get("block") in (s.block, s.block - 1)]
+    if wanted_leaders and noun not in ("men", "women"):
+        # ("the two sides signed": the states of the talks just told, whoever signed for them; not
+        # of talks told as what came before: "A had met C earlier")
+        told = [e for e in _recent_events(art, s, within=4) if e.extra.get("block") in (s.block, s.block - 1)
+                and not (noun == "sides" and e.extra.get("before_story"))]
         if _AFTER_MEETING.search(s.text):
             # "when the talks ended, the two leaders signed": the talks told earlier in the story
             told = [e for e in art.events if e.kind == "Summit" and 0 <= s.index - e.extra.get("sent", -99) <= 12

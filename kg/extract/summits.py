@@ -20,6 +20,7 @@ from .modality import _event_status, _negated
 from .offices import _holds_title
 from .scene import (
     _ENDING, _GATHERINGS, _JOURNEYS, _PLACE_NOUNS, _SPAN_WORDS, _a_building, _background, _closing_day, _news_of_the_day, dateline_town,
+    told_before_the_story,
     _place_for, _subject_person, _town_of_building, _trigger_tokens, _where_clause,
 )
 
@@ -260,7 +261,7 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             ev = Event("Summit" if status is None else "Plan", group, start, end, place,
                        status=status, extra={"type": "Summit", "noun": is_noun, "in_state": in_state, "one": one,
                                              "takes_part": takes_part,
-                                             "background": _background(tok),
+                                             "background": _background(tok), "before_story": told_before_the_story(tok),
                                              "sent": s.index, "block": s.block, "borrowed_date": borrowed,
                                              "name": name, "trigger": lem, "sidelines": sidelines,
                                              "apart": (s.index, tok.i) if len(groups) > 1 else None,
@@ -909,7 +910,9 @@ def _recent_pair(art: _Article, s: Sentence, two: bool = False, n: int = 2) -> l
     """The two (or ``n``) leaders the story has just told of: those of the meeting or visit just
     reported, else the last two (``n``) of different states."""
     leader = lambda k: k in art.leaders or k in art.leader_titled   # noqa: E731
-    for e in reversed(_recent_events(art, s, within=4)):
+    recent = list(reversed(_recent_events(art, s, within=4)))
+    # (the story's own meetings before one told as what came before it: "A had met C earlier")
+    for e in [e for e in recent if not e.extra.get("before_story")] + [e for e in recent if e.extra.get("before_story")]:
         people = [p for p in e.people() if leader(p)]
         if len(people) >= n and (n == 2 or len(people) == n):
             return people

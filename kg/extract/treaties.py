@@ -22,7 +22,7 @@ from .scene import _a_building, _town_of_building, _ended_talks, _news_of_the_da
 from .summits import _lead_date, _recent_events
 from .signers import _AFTER_MEETING, _group_signers, _signatory_list, _signed_for_a_state, _signers_by_office, _signs
 from .treaty_mentions import (
-    _LIGHT_SIGN, _PARTY_COUNT, _SIGN_OBJECTS, _misread_participle, _SIGNED_ALONGSIDE, _also_known_as, _as_government, _by_agent, _bystander_tokens, _described,
+    _LIGHT_SIGN, _PARTY_COUNT, _SAME_OCCASION, _SIGN_OBJECTS, _misread_participle, _SIGNED_ALONGSIDE, _also_known_as, _as_government, _by_agent, _bystander_tokens, _described,
     _last_told_treaty, _named_by, _relative_subjects, _sign_token, _signing_date, _story_date, _told_just_before,
     _treaty_key,
 )
@@ -435,15 +435,19 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
     if before is None and _DOCUMENTS_SIGNED.match(s.text):
         _listed_documents(art, s, prev)
         return
-    if before is None or not (_SIGNED_ALONGSIDE.match(s.text) or _DOCUMENTS_SIGNED.match(s.text)):
+    same = _SAME_OCCASION.search(s.text) is not None
+    if before is None or not (_SIGNED_ALONGSIDE.match(s.text) or _DOCUMENTS_SIGNED.match(s.text) or same):
         return
-    told = [f for f in art.facts if f.subject == before and f.status is None
-            and f.predicate in ("party", "signatory", "signedAt", "signedOn")]
+    # (at the same ceremony others may sign: "by the energy ministers", "by the same delegates" —
+    # the sentence's own signers, if any)
+    copied = ("party", "signedAt", "signedOn") if same else ("party", "signatory", "signedAt", "signedOn")
+    told = [f for f in art.facts if f.subject == before and f.status is None and f.predicate in copied]
     for key in dict.fromkeys(f.subject for f in art.facts if f.subject.startswith("treaty/")
                              and f.evidence.sentence == s.text and f.subject != before):
         have = {f.predicate for f in art.facts if f.subject == key}
         for f in told:
-            if f.predicate in ("party", "signatory") or f.predicate not in have:
+            # (the day of the same ceremony, finer than the year its mention was given)
+            if f.predicate in ("party", "signatory") or f.predicate not in have or same and f.predicate == "signedOn":
                 art.add(key, f.predicate, f.obj, s)
 
 
@@ -538,7 +542,9 @@ def _treaties_of(art: _Article, s: Sentence, prev: Sentence | None) -> None:
     if group:
         group_states = list(dict.fromkeys(st for k in group for st in sorted(art.offices.get(k, ()))))
         for m in s.treaties:
-            if m.extra.get("kind") == "generic" and m.extra.get("det") in ("a", "an", "") and len(group_states) >= 2:
+            # (and "they signed the treaty establishing X" in a story that has told no treaty yet)
+            if m.extra.get("kind") == "generic" and len(group_states) >= 2 and (
+                    m.extra.get("det") in ("a", "an", "") or m.extra.get("det") == "the" and not art.treaty_keys):
                 m.extra.setdefault("named_parties", group_states)
     text = _doc_text(s.span.doc)
     resolved: list[tuple[Mention, tuple[str, str, PartialDate | None, list[str]]]] = []
@@ -731,6 +737,7 @@ def _treaties_of(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             if status is None and not (_has_past_evidence(sign_tok) or sign_tok.tag_ in ("NN", "VBD") or _put_told(sign_tok)
                                        or _signed_by_participle(sign_tok) or _dated_participle(art, s, sign_tok)
                                        or _misread_participle(sign_tok)
+                                       or _SAME_OCCASION.search(s.text)   # (a ceremony told as held)
                                        or _dated_before_story(art, s, sign_tok)
                                        or _before_article(art, own_year)   # "a 1999 treaty, signed by A and B"
                                        or _done_by_its_day(art, s, sign_tok)):

@@ -230,11 +230,13 @@ def _treaty_key(art: _Article, m: Mention, s: Sentence, prev: Sentence | None) -
             known = None   # "the accord, signed in 2015, ..." is not the one they signed on Thursday
         if known is not None:   # a definite description of a treaty already told
             return known, art.entities[known].label, None, parties
-    if len(parties) < 2 and _SIGNED_ALONGSIDE.match(s.text) and _last_told_treaty(art) is not None:
+    alongside = _SIGNED_ALONGSIDE.match(s.text) or _SAME_OCCASION.search(s.text)
+    if alongside and _last_told_treaty(art) is not None and (len(parties) < 2 or year is None):
         # "Also signed was an agreement on fisheries": between the parties of the signing just told
         last = _last_told_treaty(art)
-        parties = sorted({f.obj.key for f in art.facts if f.subject == last and f.predicate == "party"
-                          and isinstance(f.obj, Ref)}) or parties
+        if len(parties) < 2:
+            parties = sorted({f.obj.key for f in art.facts if f.subject == last and f.predicate == "party"
+                              and isinstance(f.obj, Ref)}) or parties
         if year is None:
             year = next((PartialDate(f.obj.year) for f in art.facts if f.subject == last and f.predicate == "signedOn"
                          and isinstance(f.obj, PartialDate)), None)
@@ -676,6 +678,11 @@ def _last_told_treaty(art: _Article) -> str | None:
 # "Signed that day was a second accord on X", "Also signed were two protocols": documents
 # of the signing just told
 _SIGNED_ALONGSIDE = re.compile(r"^(?:Also\s+signed|Signed\b[^.;]{0,40}?)\s+(?:was|were)\b")
+# "a protocol, signed at the same ceremony", "signed on the same occasion": another document of
+# the signing just told, on its day and at its place
+_SAME_OCCASION = re.compile(r"\b(?:signed|inked|initialled|concluded)\b[^.;]{0,40}?\b(?:at|during|on)\s+the\s+same\s+"
+                            r"(?:ceremony|occasion|signing|sitting)\b|\b(?:[Aa]t|[Dd]uring)\s+the\s+same\s+"
+                            r"(?:ceremony|signing)\b[^.;]{0,80}?\b(?:signed|inked|initialled)\b")
 
 
 _LIGHT_SIGN = {"put", "affix", "set", "add"}

@@ -105,6 +105,10 @@ def _visits(art: _Article, s: Sentence) -> None:
             visitor = _subject_person(tok, by_tok)
             group = group_subject(art, s, tok) if visitor is None else []
             visitor = group[0] if group else visitor   # ("the two leaders had flown in": both, below)
+            if visitor is None and lem in ("land", "touch", "arrive"):
+                # "an airliner landed at X carrying Y": the one it carried
+                visitor = next((by_tok[c.i].key for t in tok.subtree if t.lemma_.lower() in ("carry", "bring")
+                                and t.tag_ == "VBG" for c in t.children if c.dep_ in ("dobj", "obj") and c.i in by_tok), None)
             if visitor is None and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) \
                     and (tok.dep_ in ("xcomp", "conj", "advcl", "acl") or tok.dep_ == "relcl" and any(
                     c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)   # "the first leader to visit X"
@@ -116,6 +120,10 @@ def _visits(art: _Article, s: Sentence) -> None:
         if visitor is None:
             continue
         dest = _destination(art, s, tok, is_verb) or _where_clause(s, tok)
+        if (dest is None or _a_region(art, s, dest)) and is_noun and lem in _TRIPS | {"visit"} \
+                and tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in _BOUNDS:
+            # "began her first trip abroad in Cairo", "ended a Gulf tour in Muscat"
+            dest = _bound_at(s, tok.head, tok) or dest
         if dest is None and is_noun and tok.dep_ == "pobj" and tok.head.lower_ in ("on", "for") \
                 and tok.head.head.pos_ == "VERB" and tok.head.head.lemma_.lower() in _JOURNEYS:
             # "flew to Malta on Monday on a visit ...": where the journey it was made on went
@@ -306,8 +314,23 @@ def _predecessor_visits(art: _Article, s: Sentence, by_tok: dict[int, Mention]) 
             art.events.append(ev)
 
 
-_PLAIN_MOTION = {"go", "set", "ride", "drive", "sail", "cross", "come", "spend", "stop", "touch", "reach"}
+_PLAIN_MOTION = {"go", "set", "ride", "drive", "sail", "cross", "come", "spend", "stop", "touch", "reach", "take"}
+# what one takes to go somewhere: "took an overnight train to Kyiv"
+_CONVEYANCES = {"train", "flight", "plane", "bus", "boat", "ferry", "helicopter", "car", "motorcade", "ship"}
 _STAY_UNITS = {"day", "night", "week", "hour"}
+_TOWN_NOUNS = {"capital", "city", "town", "port"}
+# a journey begun or ended in a place: "began his tour in Riyadh", "wrapped up the trip in Nairobi"
+_BOUNDS = {"begin", "start", "open", "end", "conclude", "wrap", "finish", "close", "complete"}
+
+
+def _bound_at(s: Sentence, verb: Any, trip: Any) -> str | None:
+    """The place "in" or "at" gives a verb that begins or ends a journey (or the journey's noun,
+    as the parser may hang it)."""
+    for m in [*s.places, *s.states]:
+        t = s.span.doc[m.end - 1]
+        if t.dep_ == "pobj" and t.head.lower_ in ("in", "at") and t.head.head.i in (verb.i, trip.i):
+            return m.key
+    return None
 
 
 def _goes_to(tok: Any, lem: str) -> bool:
@@ -323,9 +346,14 @@ def _goes_to(tok: Any, lem: str) -> bool:
         return any(c.dep_ == "prep" and c.lower_ == "into" for c in tok.children)
     if lem == "set":
         return any(c.dep_ in ("dobj", "obj") and c.lower_ == "foot" for c in tok.children)
-    if lem == "reach":   # "reached Brazil on Sunday"; not "reached an agreement with Brazil"
+    if lem == "reach":   # "reached Brazil on Sunday", "reached the Kenyan capital"; not "reached an agreement"
         return not any(c.dep_ == "prt" for c in tok.children) and any(
-            c.dep_ in ("dobj", "obj") and c.ent_type_ in ("GPE", "LOC", "FAC") for c in tok.children)
+            c.dep_ in ("dobj", "obj") and (c.ent_type_ in ("GPE", "LOC", "FAC") or c.lemma_.lower() in _TOWN_NOUNS)
+            for c in tok.children)
+    if lem == "take":   # "took an overnight train to Kyiv"; not "took part", "took office"
+        return any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in _CONVEYANCES and (
+            any(g.dep_ == "prep" and g.lower_ == "to" for g in c.children)
+            or any(g.dep_ == "prep" and g.lower_ == "to" for g in tok.children)) for c in tok.children)
     if lem == "touch":   # "touched down in Lima", "touched down here"
         return any(c.dep_ in ("prt", "advmod") and c.lower_ == "down" for c in tok.children)
     if lem == "stop":
@@ -469,11 +497,14 @@ def _destination(art: _Article, s: Sentence, tok: Any, is_verb: bool) -> str | N
     preps = ("to",) if tok.lemma_.lower() in ("go", "ride", "drive", "sail") else ("into",) if tok.lemma_.lower() == "cross" \
         else ("in",) if tok.lemma_.lower() == "spend" \
         else ("on", "in") if tok.lemma_.lower() == "set" \
-        else ("to", "in", "into", "at") if is_verb and tok.lemma_.lower() in ("arrive", "land") \
+        else ("to", "in", "into", "at") if is_verb and tok.lemma_.lower() in ("arrive", "land", "touch") \
         else ("to", "in", "into") if (is_verb and tok.lemma_.lower() != "visit") \
         or tok.lemma_.lower() in ("stop", "stopover") else ("to", "of", "through") if tok.lemma_.lower() == "tour" \
         else ("to",)
     children = list(tok.children)
+    if is_verb and tok.lemma_.lower() == "take":   # ("took a train to X": the parser's "to" on the train)
+        preps = ("to",)
+        children += [g for c in tok.children if c.dep_ in ("dobj", "obj") for g in c.children]
     if not is_verb and tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in LIGHT_VERBS:
         # "paid a visit to X", parsed with "to X" on the verb
         children += [c for c in tok.head.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"]
