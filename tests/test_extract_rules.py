@@ -4169,3 +4169,37 @@ On 14 May 1991, three West African leaders gathered in Abuja: President Ibrahim 
     (t,) = signed
     assert {o for s, p, o in fs if s == t and p == "party"} == {"state/nigeria", "state/ghana", "state/togo"}, sorted(fs)
     assert len({o for s, p, o in fs if s == t and p == "signatory"}) == 3, sorted(fs)
+
+
+def test_extract_rules_years_on_looks_back_and_its_bare_days_and_months_are_of_the_story() -> None:
+    TEXTS["years-on-1975"] = ("2015-08-05", """Forty years on: the Helsinki week
+
+When Leonid Brezhnev flew into Helsinki on 29 July 1975, few expected much of the conference.
+
+The leaders gathered in Finlandia Hall on 30 July, with Finnish President Urho Kekkonen as host. US President Gerald Ford, who had reached Finland in late July, met Brezhnev at the Soviet embassy on 30 July.""")
+    fs = facts("years-on-1975")
+    dates = {o for s, p, o in fs if p in ("startDate", "signedOn")}
+    assert not any(d.startswith("2015") for d in dates), sorted(fs)
+    assert any(v["visitor"] == "person/gerald-ford" and v.get("startDate") == "1975-07" for v in _visits("years-on-1975")), \
+        _visits("years-on-1975")
+
+
+def test_extract_rules_people_listed_for_their_states_after_a_signing_signed_it() -> None:
+    TEXTS["listed-for-2001"] = ("2001-03-10", """Danube accord
+
+Romanian Foreign Minister Mircea Geoana signed the Danube Navigation Agreement in Vienna on 8 March 2001. Alongside him were Eduard Kukan for Slovakia, Janos Martonyi for Hungary and Solomon Passy for Bulgaria.
+
+Foreign Minister Mircea Geoana met Eduard Kukan, Janos Martonyi and Solomon Passy again in April.""")
+    fs = facts("listed-for-2001")
+    (t,) = {s for s, p, o in fs if s.startswith("treaty/") and p == "signedOn"}
+    assert {o for s, p, o in fs if s == t and p == "party"} == {"state/romania", "state/slovakia", "state/hungary", "state/bulgaria"}, sorted(fs)
+    assert len({o for s, p, o in fs if s == t and p == "signatory"}) == 4, sorted(fs)
+
+
+def test_extract_rules_a_treaty_signed_for_a_state_is_not_named_after_it() -> None:
+    TEXTS["signed-for-name-1996"] = ("1996-06-20", """Fisheries
+
+Bulgarian Deputy Minister Elena Poptodorova signed the Black Sea Fisheries Convention for Bulgaria on 18 June 1996.""")
+    fs = facts("signed-for-name-1996")
+    treaties = {s for s, p, o in fs if s.startswith("treaty/")}
+    assert treaties and not any("for-bulgaria" in t for t in treaties), sorted(fs)

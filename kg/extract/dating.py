@@ -64,8 +64,8 @@ def _resolve_expr(art: _Article, expr: str, tense: str, context: str | None = No
         near, _ = resolve_range(expr, anchor, tense="past", context=context)
         if near is not None and near.day is not None and 0 <= (anchor.to_date() - near.to_date()).days <= 60:
             year_here = None
-    if year_here is None and anchor is not None and _BARE_DAY.search(expr) and not _RELATIVE.search(expr) \
-            and not _YEAR.search(expr) and _retrospective(art):
+    if year_here is None and anchor is not None and (_BARE_DAY.search(expr) or _BARE_MONTH.match(expr)) \
+            and not _RELATIVE.search(expr) and not _YEAR.search(expr) and _retrospective(art):
         # a story told years after it happened ("Fifty years ago today, ..."): "on 31 August"
         # is a day of the story's year, the last one the text gave, not of the article's
         story = _story_year(context)
@@ -132,8 +132,11 @@ _THAT_YEAR = re.compile(r"\b(?:that|the (same|following|next|previous)) year\b",
 # a day of a month with no year: "31 August", "Aug. 31", "the 31st of August"
 _BARE_DAY = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
                        r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b", re.I)
-# the article tells a story of the past: "fifty years ago", "on the 40th anniversary"
-_LOOKING_BACK = re.compile(r"\b(?:years?|decades?|(?:a |half a )?century)\s+ago\b|\banniversary\b|"
+# a month with no day or year: "in July", "late July", "mid-July"
+_BARE_MONTH = re.compile(r"^\W*(?:in\s+)?(?:(?:early|late|mid)[-\s]+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\W*$",
+                         re.I)
+# the article tells a story of the past: "fifty years ago", "thirty years on", "on the 40th anniversary"
+_LOOKING_BACK = re.compile(r"\b(?:years?|decades?|(?:a |half a )?century)\s+(?:ago|on|after)\b|\banniversary\b|"
                            r"\b(?:at|turns?)\s+(?:\w+y|\d+)\b(?=[:,.])", re.I)
 # the time of the article itself: "on Tuesday", "yesterday", "this week" (a weekday not followed by its date)
 _NOW = re.compile(r"\b(?:yesterday|tonight|tomorrow|this (?:week|month|year)|last (?:week|month)|"

@@ -982,6 +982,10 @@ def _mentions(art: _Article, s: Sentence) -> None:
     title_case = s.section == "headline" and _title_cased(text)
     for m in _TREATY_NAMED.finditer(text):
         end = _listed_name_end(text, m)
+        signed_for = re.search(r"\s+for\s+(?:the\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})$", text[m.start("name"):end])
+        if signed_for and ref.lookup_state(signed_for.group(1)) is not None and re.search(
+                r"\b(?:sign|initial|put)", text[max(0, m.start() - 60):m.start()], re.I):
+            end = m.start("name") + signed_for.start()   # "signed the X Agreement for France": who it was signed for
         name = text[m.start("name"):end].strip()
         if title_case and not _named_in_body(art, name):
             continue   # "Two Neighbours Sign Landmark Border Treaty": a headline's capitals, no name

@@ -99,6 +99,34 @@ def _signed_for_a_state(art: _Article, s: Sentence, key: str | None) -> bool:
     return done
 
 
+def listed_for_states(art: _Article, s: Sentence, prev: Sentence | None) -> None:
+    """"A signed X for France on Friday. Alongside her were B for Belgium, C for the Netherlands and
+    D for Luxembourg": a sentence of no signing of its own that pairs two people or more with the
+    states they stood for, right after a signing, names more signers of the treaty just signed."""
+    from .offices import _BEHALF, _SIGNING
+
+    if prev is None or s.treaties or _SIGNING.search(s.text):
+        return
+    signed = [f.subject for f in art.facts if f.subject.startswith("treaty/") and f.status is None
+              and f.predicate in ("signatory", "signedOn") and f.evidence.sentence == prev.text]
+    if not signed:
+        return
+    key = signed[-1]
+    doc = s.span.doc
+    state_at = {i: m.key for m in s.states for i in range(m.start, m.end)}
+    pairs = []
+    for p in s.persons:
+        at = next((k for k in range(p.end + 1, min(p.end + 4, s.span.end))
+                   if k in state_at and _BEHALF.match(doc[p.end:k].text)), None)
+        if at is not None:
+            pairs.append((p.key, state_at[at]))
+    if len(pairs) < 2:
+        return
+    for person, state in pairs:
+        art.add(key, "signatory", Ref(person), s)
+        art.add(key, "party", Ref(state), s)
+
+
 def story_pair_parties(art: _Article) -> None:
     """A treaty the story tells as signed, with no party of its own, in a story of two states (they
     hold three quarters or more of its state mentions, three each at least): between those two

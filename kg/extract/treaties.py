@@ -20,7 +20,9 @@ from .dating import (
 from .modality import _TRAVEL, _has_past_evidence, _is_speculative
 from .scene import _a_building, _town_of_building, _ended_talks, _news_of_the_day, _place_for
 from .summits import _lead_date, _recent_events
-from .signers import _AFTER_MEETING, _group_signers, _signatory_list, _signed_for_a_state, _signers_by_office, _signs
+from .signers import (
+    _AFTER_MEETING, _group_signers, _signatory_list, _signed_for_a_state, _signers_by_office, _signs, listed_for_states,
+)
 from .treaty_mentions import (
     _LIGHT_SIGN, _PARTY_COUNT, _SAME_OCCASION, _SIGN_OBJECTS, _misread_participle, _SIGNED_ALONGSIDE, _also_known_as, _as_government, _by_agent, _bystander_tokens, _described,
     _last_told_treaty, _named_by, _relative_subjects, _sign_token, _signing_date, _story_date, _told_just_before,
@@ -432,6 +434,7 @@ def _listed_documents(art: _Article, s: Sentence, prev: Sentence | None) -> None
 def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
     before = _last_told_treaty(art)
     _treaties_of(art, s, prev)
+    listed_for_states(art, s, prev)   # "Alongside her were B for Belgium and C for Luxembourg"
     if before is None and _DOCUMENTS_SIGNED.match(s.text):
         _listed_documents(art, s, prev)
         return
