@@ -149,6 +149,7 @@ _RULE_SOURCES: list[tuple[str, str]] = [
     ("ctxm", rf"{_M}\s*,?\s*(?:of\s+)?{_CTX_YEAR_WORD}\s+year"),
     ("ctxm", rf"(?:that|the\s+same)\s+{_M}"),   # "signed in London that July": of the year told
     ("ctx", rf"{_CTX_WORD}\s+(?P<unit>year|month|day)"),
+    ("ctx", r"(?:that\s+|the\s+)same\s+(?P<unit>morning|afternoon|evening|night)"),   # "flew on the same evening"
     ("ctxnext", r"the\s+(?:following|next)\s+(?P<unit>year|month|day|morning|afternoon|evening|night)"),
     ("ctxlater", rf"(?P<n>{_NUMWORD})\s+(?P<unit>day)s?\s+later"),
     # "two years later", "a decade later", "six months later", "a year earlier": counted from
@@ -868,7 +869,7 @@ _SCAN_SOURCES: list[tuple[str, str]] = [
     ("ctxmd", rf"{_S_WDP}{_S_MOD}(?:{_S_MD}|{_S_DM}|{_MON}),?\s+(?:of\s+)?(?:{_S_CTX_YEAR}|the\s+(?:following|next)\s+year(?![a-z]))"),
     (
         "ctx",
-        rf"{_S_MOD}(?:(?:that\s+same|that|the\s+same)\s+(?:year|month)|(?:that\s+|the\s+)same\s+day"
+        rf"{_S_MOD}(?:(?:that\s+same|that|the\s+same)\s+(?:year|month)|(?:that\s+|the\s+)same\s+(?:day|morning|afternoon|evening|night)"
         r"|the\s+(?:following|next)\s+(?:year|month|day|morning|afternoon|evening|night)"
         r"|(?:a|one|two|three|four|five|six|\d)\s+days?\s+later"
         rf"|(?:{_S_YEARS}\s+(?:years?|months?)|a\s+decade|two\s+decades|three\s+decades)"
@@ -967,7 +968,7 @@ _KIND_HINTS: dict[str, re.Pattern[str]] = {
     **{kind: _H_MONTH for kind in ("mdy", "dmy", "my", "md", "dm", "myrel", "mrel", "m")},
     "mdrel": re.compile(r"year", _F),  # and a month name: the months hint is tested first below
     "ctxmd": re.compile(r"that\s+(?:same\s+)?year|same\s+year|(?:following|next)\s+year", _F),
-    "ctx": re.compile(r"(?:that|same)\s+(?:year|month|day)|(?:following|next)\s+(?:year|month|day|morning|afternoon|evening"
+    "ctx": re.compile(r"(?:that|same)\s+(?:year|month|day)|same\s+(?:morning|afternoon|evening|night)|(?:following|next)\s+(?:year|month|day|morning|afternoon|evening"
                       r"|night)|days?\s+later"
                       r"|(?:years?|months?|decades?)\s+(?:later|afterwards|earlier|on)", _F),
     "anniv": re.compile(r"years?\s+(?:to\s+the\s+day|after)|anniversary", _F),

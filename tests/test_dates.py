@@ -1252,3 +1252,15 @@ def test_dates_a_named_day_needs_its_name_whole() -> None:
 def test_dates_a_week_told_from_the_story_day_is_its_month_when_it_lies_in_one(expr: str, anchor: PartialDate,
                                                                                 want: PartialDate | None) -> None:
     assert resolve(expr, anchor, tense="future" if "next" in expr else "past") == want
+
+
+@pytest.mark.parametrize("text, expr, expected", [
+    ("The two presidents opened formal talks the following morning.", "the following morning", "1985-06-03"),
+    ("They met again the next evening at the palace.", "the next evening", "1985-06-03"),
+    ("Abe flew to Colombo the same evening.", "the same evening", "1985-06-02"),
+    ("He left that same night for Accra.", "that same night", "1985-06-02"),
+])
+def test_dates_parts_of_a_day_told_after_another(text: str, expr: str, expected: str) -> None:
+    """"the following morning", "the same evening": the day after, or the day of, the date told before."""
+    assert expr in [t for _, _, t in find_date_expressions(text)]
+    assert str(resolve(expr, PartialDate(1985, 6, 4), context=PartialDate(1985, 6, 2))) == expected

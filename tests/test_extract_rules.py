@@ -4203,3 +4203,17 @@ Bulgarian Deputy Minister Elena Poptodorova signed the Black Sea Fisheries Conve
     fs = facts("signed-for-name-1996")
     treaties = {s for s, p, o in fs if s.startswith("treaty/")}
     assert treaties and not any("for-bulgaria" in t for t in treaties), sorted(fs)
+
+
+def test_extract_rules_a_look_back_counted_in_years_ago_dates_its_bare_days_until_the_story_comes_back() -> None:
+    TEXTS["years-ago-1984"] = ("2024-05-16", """Anniversary
+
+Forty years ago today, a Soviet airliner landed in New Delhi carrying Andrei Gromyko, the Soviet foreign minister. Indira Gandhi had received him once before, in March 1982.
+
+On 18 May Gromyko flew on to Colombo for talks with President J. R. Jayewardene.
+
+Four decades later, Indian Prime Minister Narendra Modi met Sri Lankan President Ranil Wickremesinghe in New Delhi on 14 May.""")
+    visits = {(v["visitor"], v.get("startDate")) for v in _visits("years-ago-1984")}
+    assert ("person/andrei-gromyko", "1984-05-18") in visits, visits
+    ss = [v for v in summits("years-ago-1984").values() if "person/narendra-modi" in v["participant"]]
+    assert ss and ss[0].get("startDate") == {"2024-05-14"}, ss

@@ -65,12 +65,17 @@ def _resolve_expr(art: _Article, expr: str, tense: str, context: str | None = No
         if near is not None and near.day is not None and 0 <= (anchor.to_date() - near.to_date()).days <= 60:
             year_here = None
     if year_here is None and anchor is not None and (_BARE_DAY.search(expr) or _BARE_MONTH.match(expr)) \
-            and not _RELATIVE.search(expr) and not _YEAR.search(expr) and _retrospective(art):
+            and not _RELATIVE.search(expr) and not _YEAR.search(expr) and _retrospective(art) \
+            and not _BACK_TO_NOW.search((context or "").rsplit("\n\n", 1)[-1]):
         # a story told years after it happened ("Fifty years ago today, ..."): "on 31 August"
         # is a day of the story's year, the last one the text gave, not of the article's
-        story = _story_year(context)
+        # (the year the paragraph has told, else the one the opening counts back to: "Forty years
+        # ago today, ..."; else the last one told)
+        para = (context or "").rsplit("\n\n", 1)[-1]
+        ago = None if _YEAR.search(para) else _lead_ago_year(art)
+        story = ago or _story_year(context)
         dated = list(_MONTH_YEAR.finditer(context or ""))
-        if story is not None and dated and int(dated[-1].group(2)) != story:
+        if story is not None and dated and int(dated[-1].group(2)) != story and ago is None:
             # (the last year told with its month: a bare year after it is often an aside, "a
             # pact concluded in 1998")
             story = int(dated[-1].group(2)) if _story_year(context[:dated[-1].end()]) is not None else story
@@ -120,7 +125,7 @@ def _year_of_sentence(expr: str, context: str | None) -> int | None:
         if before:
             step = {"following": 1, "next": 1, "previous": -1}.get((that.group(1) or "").lower(), 0)
             return int(before[-1]) + step
-    if not years and _NARRATIVE.search(sentence):
+    if not years and _NARRATIVE.search(sentence) and not _BACK_TO_NOW.search(sentence):
         # "three months earlier, on July 25": the time of the story the sentence before told
         # (its first year: later ones are usually asides, "after Egypt, whose treaty was signed in 1979")
         before = [x for x in re.split(r"(?<=[.!?])\s+|\n", context)[:-1] if _YEAR.search(x)]
@@ -150,9 +155,23 @@ def _retrospective(art: _Article) -> bool:
     if art.retrospective is None:
         lead = "\n".join(_doc_text(d) for d in art.docs[:3])
         years = [int(y) for y in _YEAR.findall(lead)]
-        old = art.anchor is not None and any(y <= art.anchor.year - 2 for y in years)
+        old = art.anchor is not None and (any(y <= art.anchor.year - 2 for y in years) or _lead_ago_year(art) is not None)
         art.retrospective = bool(old and _LOOKING_BACK.search(lead))
     return art.retrospective
+
+
+def _lead_ago_year(art: _Article) -> int | None:
+    """The year the opening counts back to ("Forty years ago today, ..."), two or more before the
+    article's."""
+    if art.anchor is None:
+        return None
+    lead = "\n".join(_doc_text(d) for d in art.docs[:3])
+    for _, _, text in find_date_expressions(lead):
+        if "ago" in text.lower():
+            got = resolve_range(text, art.anchor, tense="past")[0]
+            if got is not None and got.year <= art.anchor.year - 2:
+                return got.year
+    return None
 
 
 def _story_of(art: _Article, year: int) -> bool:
@@ -180,6 +199,9 @@ def _story_year(context: str | None) -> int | None:
     return None if now else int(years[-1].group(1))
 
 
+# a paragraph come back to the article's own time: "Six decades later, ...", "Today, ..." (its bare
+# days are the article's year's)
+_BACK_TO_NOW = re.compile(r"\b(?:years|decades|a\s+century)\s+(?:later|on)\b|\b(?:today|now|these\s+days)\b", re.I)
 # "Earlier, on ...", "Later in Lima, on ...": no count of days or years before the word
 _BARE_NARRATIVE = re.compile(r"^\W*(?:earlier|later)\b", re.I)
 _NARRATIVE = re.compile(r"\b(?:earlier|later|afterwards|before that|the (?:next|following|previous) "

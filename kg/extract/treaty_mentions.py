@@ -16,7 +16,7 @@ from .names import _title_case
 from .mentions import _DATELINE_PLACE
 from .context import _Article, Mention, Sentence
 from .dating import (
-    _YEAR, _in_own_clause, _resolve_dates, _retrospective, _story_year,
+    _BACK_TO_NOW, _YEAR, _in_own_clause, _resolve_dates, _retrospective, _story_year,
     _resolve_expr, _text_before, _year_in, _year_near, _year_of_a_noun,
 )
 from .modality import _has_past_evidence
@@ -302,9 +302,11 @@ def _story_date(art: _Article, s: Sentence, named: bool = False) -> PartialDate 
             and _news_of_the_day(art, e.start)]
     if news:
         return news[-1].start
-    if _retrospective(art):
-        # an article looking back at an old story: the story's year, not the article's
-        story = _story_year(_text_before(art, s, len(_doc_text(s.span.doc))))
+    before = _text_before(art, s, len(_doc_text(s.span.doc)))
+    if _retrospective(art) and not _BACK_TO_NOW.search(before.rsplit("\n\n", 1)[-1]):
+        # an article looking back at an old story: the story's year, not the article's (unless
+        # the paragraph has come back to its own time: "Six decades later, ...")
+        story = _story_year(before)
         if story is not None and story <= art.article_date.year - 2:
             return PartialDate(story)
     return PartialDate(art.article_date.year)
