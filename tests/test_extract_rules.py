@@ -4217,3 +4217,31 @@ Four decades later, Indian Prime Minister Narendra Modi met Sri Lankan President
     assert ("person/andrei-gromyko", "1984-05-18") in visits, visits
     ss = [v for v in summits("years-ago-1984").values() if "person/narendra-modi" in v["participant"]]
     assert ss and ss[0].get("startDate") == {"2024-05-14"}, ss
+
+
+def test_extract_rules_a_vice_premier_is_an_official_not_the_leader() -> None:
+    TEXTS["vice-premier-1980"] = ("1980-11-11", """Visit
+
+Chinese Vice-Premier Li Wenhua arrived in Bangkok on Monday. Chinese Vice Premier Zhou Mingde stayed in Beijing.""")
+    fs = facts("vice-premier-1980")
+    assert ("person/li-wenhua", "officialOf", "state/china") in fs, sorted(fs)
+    assert not any(p == "leaderOf" for s, p, o in fs), sorted(fs)
+
+
+def test_extract_rules_an_office_holder_a_visitor_met_abroad_serves_the_host_state() -> None:
+    TEXTS["met-abroad-1980"] = ("1980-11-11", """Talks
+
+Kenyan President Daniel Mwangi arrived in Addis Ababa on Sunday. There he held long talks with Prime Minister Tesfaye Bekele. On Monday he met Foreign Minister Alemu Tadesse in Addis Ababa.""")
+    fs = facts("met-abroad-1980")
+    assert ("person/tesfaye-bekele", "leaderOf", "state/ethiopia") in fs, sorted(fs)
+    assert ("person/alemu-tadesse", "officialOf", "state/ethiopia") in fs, sorted(fs)
+    assert ("person/alemu-tadesse", "officialOf", "state/kenya") not in fs, sorted(fs)
+
+
+def test_extract_rules_leaders_included_names_with_their_states() -> None:
+    TEXTS["leaders-included-2007"] = ("2007-12-09", """Summit
+
+Leaders included French President Nicolas Sarkozy, Zambia's Daniel Mwangi and Ghana's Kofi Mensah.""")
+    fs = facts("leaders-included-2007")
+    assert ("person/daniel-mwangi", "leaderOf", "state/zambia") in fs, sorted(fs)
+    assert ("person/kofi-mensah", "leaderOf", "state/ghana") in fs, sorted(fs)

@@ -681,7 +681,7 @@ def _resolve_offices(art: _Article) -> None:
                 _office_fact(art, key, states.pop(), False, s)
                 continue
         # "... was welcomed by Y", "Y was waiting to greet him": the host state's leader or official
-        host = _welcoming_host(art, key, s)
+        host = _welcoming_host(art, key, s) or _met_by_a_guest(art, key, s)
         if host is not None:
             _office_fact(art, key, host, leads, s)
             continue
@@ -864,6 +864,38 @@ def _welcoming_host(art: _Article, key: str, s: Sentence) -> str | None:
     return _host_state(art, s, guests)
 
 
+_MEETING_NOUNS = {"talk", "talks", "session", "sessions", "meeting", "discussion", "discussions", "audience"}
+
+
+def _met_by_a_guest(art: _Article, key: str, s: Sentence) -> str | None:
+    """"There she had two rounds of talks with Premier Y", "A met Prime Minister Y in B": an
+    office-holder a visitor from another state met abroad serves the state of the place, as one
+    who welcomes a guest does."""
+    me = next((m for m in s.persons if m.key == key), None)
+    if me is None:
+        return None
+    tok = s.span.doc[me.end - 1]
+    verb = None
+    if tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() == "meet":
+        verb = tok.head
+    elif tok.dep_ == "pobj" and tok.head.lower_ == "with":
+        up = tok.head.head
+        if up.lemma_.lower() in _MEETING_NOUNS and up.pos_ == "NOUN" and up.dep_ in ("dobj", "obj"):
+            verb = up.head
+        elif up.pos_ == "VERB" and up.lemma_.lower() in ("meet", "talk", "confer"):
+            verb = up
+    if verb is None:
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return None
+    guests = [m.key for m in s.persons if m.key != key and subj.left_edge.i <= m.start <= subj.right_edge.i]
+    if not guests and subj.lower_ in ("he", "she"):
+        subjects = [_subject_person(x) for x in reversed(art.sentences[max(0, s.index - 3):s.index])]
+        guests = [k for k in subjects if k and k != key and art.offices.get(k)][:1]
+    return _host_state(art, s, guests) if guests else None
+
+
 def _greeting_host(art: _Article, key: str, s: Sentence, tok: Any) -> str | None:
     """"Y was waiting at the airport to greet him", "Y welcomed X at the palace": the one who
     greets a visitor, said actively, serves the host state. The guest is the person the verb's
@@ -1012,9 +1044,9 @@ def _listed_office(art: _Article, s: Sentence, pm: Any, state: str) -> bool:
     if first is None:
         return False
     for t in doc[first.i:pm.start]:
-        if t.pos_ in ("VERB", "AUX") and not any(a.dep_ in ("relcl", "acl") for a in [t, *t.ancestors]
-                                                 if first.i <= a.i < pm.start):
-            return False
+        if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() not in ("include", "be") \
+                and not any(a.dep_ in ("relcl", "acl") for a in [t, *t.ancestors] if first.i <= a.i < pm.start):
+            return False   # (but "Leaders included A, X's B and C", "the leaders were A and X's B")
     title, leads = _LIST_TITLES[m.group(1).lower()]
     if title is not None:
         art.add(pm.key, "title", _title_case(title), s)
