@@ -4245,3 +4245,15 @@ Leaders included French President Nicolas Sarkozy, Zambia's Daniel Mwangi and Gh
     fs = facts("leaders-included-2007")
     assert ("person/daniel-mwangi", "leaderOf", "state/zambia") in fs, sorted(fs)
     assert ("person/kofi-mensah", "leaderOf", "state/ghana") in fs, sorted(fs)
+
+
+def test_extract_rules_a_revised_version_of_an_older_treaty_replaces_it() -> None:
+    TEXTS["revised-version-2004"] = ("2004-03-12", """Border pact renewed
+
+KATHMANDU, March 12 - Nepal and Bhutan signed the Nepal-Bhutan Transit Treaty on Thursday. The treaty was signed at the foreign ministry by the two foreign ministers. This document is an updated version of the 1972 Nepal-Bhutan treaty signed in Thimphu on May 4 that year.""")
+    fs = facts("revised-version-2004")
+    old = {s for s, p, o in fs if p == "signedOn" and o == "1972-05-04"}
+    assert len(old) == 1, sorted(fs)
+    (o72,) = old
+    assert ("treaty/nepal-bhutan-transit-treaty", "replaces", o72) in fs, sorted(fs)
+    assert ("treaty/nepal-bhutan-transit-treaty", "signedOn", "1972-05-04") not in fs, sorted(fs)

@@ -47,7 +47,9 @@ SIGN_WORDS = _words("sign_words.txt")
 REPLACE_ACTIVE = (r"(?:replaced|replaces|replacing|superseded|supersedes|superseding|succeeded(?!\s+in\b)|succeeds(?!\s+in\b)"
                   r"|took the place of|takes the place of|supplanted|supplants"
                   # a signed treaty's purpose: "a new treaty meant to replace the 1967 arrangement"
-                  r"|(?:meant|designed|intended)\s+to\s+(?:replace|supersede))")
+                  r"|(?:meant|designed|intended)\s+to\s+(?:replace|supersede)"
+                  # "The new pact is an updated version of the 1962 one"
+                  r"|(?:is|was)\s+(?:a|an)\s+(?:revised|updated|renegotiated|modernised|modernized)\s+(?:version|edition)\s+of)")
 # ("was superseded thirteen years later by X": a time between the participle and its agent)
 REPLACE_PASSIVE = (r"(?:was|were|is|are|been|being|had been|has been)\s+(?:replaced|superseded|supplanted|succeeded)"
                    r"(?:\s+(?!by\b)[\w-]+){0,5}?\s+by")

@@ -253,7 +253,7 @@ def _members(art: _Article, s: Sentence, resolved: list[Any]) -> None:
 # "Tuesday's accord" (not one dated or called old: "The 1975 treaty", "the original pact")
 _THE_NEW_ONE = (r"(?:(?:The|This|Its)\s+|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|[Tt]oday|"
                 r"[Yy]esterday)['’]s\s+)(?!(?:[\w-]+\s+){0,3}?(?:old|original|earlier|first|previous|former|\d{4})\b)"
-                r"(?:[\w-]+\s+){0,3}?(?:text|treaty|agreement|accord|pact|convention|charter)")
+                r"(?:[\w-]+\s+){0,3}?(?:text|document|treaty|agreement|accord|pact|convention|charter)")
 
 
 def _recent_treaty(art: _Article, s: Sentence) -> str | None:

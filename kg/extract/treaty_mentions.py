@@ -10,7 +10,7 @@ from typing import Any
 
 from .. import reference as ref
 from ..model import PartialDate, Ref
-from .lexicon import ANAPHORIC_TIME, SIGN_WORDS, TREATY_HEADS, TWO_STATES
+from .lexicon import ANAPHORIC_TIME, REPLACE_ACTIVE, SIGN_WORDS, TREATY_HEADS, TWO_STATES
 from .nlp import _doc_text, _governed_by, _token_at_char
 from .names import _title_case
 from .mentions import _DATELINE_PLACE
@@ -221,6 +221,9 @@ def _treaty_key(art: _Article, m: Mention, s: Sentence, prev: Sentence | None) -
     if len(parties) >= 2 and m.extra.get("det") in ("the", "this", "that", "its", "their"):
         # ("the 1998 accord": the one of that year, not the 1985 one of the same two)
         known = _same_parties(art, parties, int(m.extra["year"]) if m.extra.get("year") else None)
+        lead = _doc_text(s.span.doc)[max(0, m.start - 60):m.start]
+        if known is not None and re.search(r"\b" + REPLACE_ACTIVE + r"\s*$", lead, re.I):
+            known = None   # "... is an updated version of the 1962 pact": another, older one
         if known is not None:
             said = re.findall(r"[a-z]+", " ".join([m.extra.get("of") or "", (m.extra.get("about") or ("", ""))[1]]).lower())
             named = set(re.findall(r"[a-z]+", art.entities[known].label.lower()))
