@@ -4257,3 +4257,16 @@ KATHMANDU, March 12 - Nepal and Bhutan signed the Nepal-Bhutan Transit Treaty on
     (o72,) = old
     assert ("treaty/nepal-bhutan-transit-treaty", "replaces", o72) in fs, sorted(fs)
     assert ("treaty/nepal-bhutan-transit-treaty", "signedOn", "1972-05-04") not in fs, sorted(fs)
+
+
+def test_extract_rules_a_hosted_summit_whose_next_sentence_lists_leaders_attending_gathers_them() -> None:
+    TEXTS["attending-were-2019"] = ("2019-02-14", """WEST AFRICA BRIEFING | Thursday 14 February 2019
+
+1. Buhari gathers the region
+
+Nigerian President Muhammadu Buhari on Wednesday hosted a regional summit at the State House in Abuja, the first since the elections. Attending were Ghana's Nana Akufo-Addo, Senegal's Macky Sall, Niger's Mahamadou Issoufou and Togo's Faure Gnassingbe.""")
+    ss = summits("attending-were-2019")
+    big = [v for v in ss.values() if len(v["participant"]) >= 5]
+    assert len(big) == 1, ss
+    assert {"person/macky-sall", "person/muhammadu-buhari"} <= big[0]["participant"], ss
+    assert big[0].get("location") == {"place/abuja"} and big[0].get("startDate") == {"2019-02-13"}, ss

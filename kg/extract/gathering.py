@@ -39,7 +39,12 @@ def main_gathering(art: _Article) -> Event | None:
     """The gathering of several states' leaders the story leads with: told in its first two body
     paragraphs, placed and dated, with a plural of leaders or three leaders or more in that
     sentence, or a name of its own."""
-    body = sorted({s.block for s in art.sentences if s.section == "body"})[:2]
+    # (the first two paragraphs of the story, not a kicker or a numbered heading above them)
+    sizes: dict[int, int] = {}
+    for x in art.sentences:
+        if x.section == "body":
+            sizes[x.block] = sizes.get(x.block, 0) + len(x.text)
+    body = sorted(b for b, n in sizes.items() if n > 80)[:2]
     for ev in art.events:
         said = ev.evidence[0].sentence if ev.evidence else ""
         # ("X hosted his counterparts at Y on Friday": a gathering its host tells)
@@ -54,9 +59,16 @@ def main_gathering(art: _Article) -> Event | None:
             return ev
         # "... at the opening of the bloc's 37th summit. X welcomed more than 30 heads of state":
         # the lead's next sentences say it gathered many leaders
-        after = " ".join(x.text for x in art.sentences if x.block in body and x.section == "body"
-                         and 0 < x.index - ev.extra.get("sent", 0) <= 2)
+        next_two = [x for x in art.sentences if x.block in body and x.section == "body"
+                    and 0 < x.index - ev.extra.get("sent", 0) <= 2]
+        after = " ".join(x.text for x in next_two)
         if ev.extra.get("trigger") in _GATHERINGS and _MANY_LEADERS.search(after):
+            return ev
+        # "X hosted a regional summit in Y on Tuesday. Attending were A's B, C's D and E's F": the
+        # next sentence places three leaders or more there
+        there = {m.key for x in next_two[:1] if _THERE.search(x.text) and not _AWAY.search(x.text)
+                 for m in x.persons if m.key in art.leaders}
+        if ev.extra.get("trigger") in _GATHERINGS and len(there) >= 3:
             return ev
     return None
 
