@@ -889,11 +889,18 @@ def _met_by_a_guest(art: _Article, key: str, s: Sentence) -> str | None:
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is None:
         return None
-    guests = [m.key for m in s.persons if m.key != key and subj.left_edge.i <= m.start <= subj.right_edge.i]
-    if not guests and subj.lower_ in ("he", "she"):
+    guests = _named_or_told(art, s, key, subj, ("he", "she"))
+    return _host_state(art, s, guests) if guests else None
+
+
+def _named_or_told(art: _Article, s: Sentence, key: str, phrase: Any, pronouns: tuple[str, ...]) -> list[str]:
+    """The people other than ``key`` a phrase names, or, for a pronoun, the one the sentences just
+    before are about (their subject, of known office)."""
+    guests = [m.key for m in s.persons if m.key != key and phrase.left_edge.i <= m.start <= phrase.right_edge.i]
+    if not guests and phrase.lower_ in pronouns:
         subjects = [_subject_person(x) for x in reversed(art.sentences[max(0, s.index - 3):s.index])]
         guests = [k for k in subjects if k and k != key and art.offices.get(k)][:1]
-    return _host_state(art, s, guests) if guests else None
+    return guests
 
 
 def _greeting_host(art: _Article, key: str, s: Sentence, tok: Any) -> str | None:
@@ -911,11 +918,7 @@ def _greeting_host(art: _Article, key: str, s: Sentence, tok: Any) -> str | None
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
     if obj is None:
         return None
-    guests = [m.key for m in s.persons if m.key != key and obj.left_edge.i <= m.start <= obj.right_edge.i]
-    if not guests and obj.lower_ in ("him", "her"):
-        subjects = [_subject_person(x) for x in reversed(art.sentences[max(0, s.index - 3):s.index])]
-        guests = [k for k in subjects if k and k != key and art.offices.get(k)][:1]
-    return _host_state(art, s, guests)
+    return _host_state(art, s, _named_or_told(art, s, key, obj, ("him", "her")))
 
 
 def _host_state(art: _Article, s: Sentence, guests: list[str]) -> str | None:
