@@ -4270,3 +4270,21 @@ Nigerian President Muhammadu Buhari on Wednesday hosted a regional summit at the
     assert len(big) == 1, ss
     assert {"person/macky-sall", "person/muhammadu-buhari"} <= big[0]["participant"], ss
     assert big[0].get("location") == {"place/abuja"} and big[0].get("startDate") == {"2019-02-13"}, ss
+
+
+def test_extract_rules_a_gathering_told_by_its_opening_day_starts_then() -> None:
+    TEXTS["opened-on-1981"] = ("1981-11-26", """FEZ, Morocco, Nov. 26 - Arab heads of state meeting in the city today put off a vote on the peace plan.
+
+The conference, which opened on Monday, has brought together leaders of most Arab League states. Among those present are King Hussein of Jordan, President Chadli Bendjedid of Algeria and Syria's Hafez Assad.""")
+    ss = [v for v in summits("opened-on-1981").values() if len(v["participant"]) >= 3]
+    assert len(ss) == 1, summits("opened-on-1981")
+    assert ss[0].get("startDate") == {"1981-11-23"} and ss[0].get("location") == {"place/fez"}, ss
+
+
+def test_extract_rules_a_summit_closed_by_an_act_ran_the_days_it_counts_to_that_day() -> None:
+    TEXTS["closing-summit-1990"] = ("1990-11-21", """PARIS, Nov. 21 - Leaders of 34 nations signed the Charter of Paris today, closing a three-day summit.
+
+One after another, President George Bush of the United States, President Mikhail Gorbachev of the Soviet Union and Chancellor Helmut Kohl of Germany put their names to the document.""")
+    ss = [v for v in summits("closing-summit-1990").values() if len(v["participant"]) >= 3]
+    assert len(ss) == 1, summits("closing-summit-1990")
+    assert ss[0].get("startDate") == {"1990-11-19"} and ss[0].get("endDate") == {"1990-11-21"}, ss

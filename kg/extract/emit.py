@@ -91,6 +91,18 @@ def _same_name(a: Event, b: Event) -> bool:
     return bool(x and y) and _name_key(x) == _name_key(y)
 
 
+def _opened_before(opened: Event, later: Event) -> bool:
+    """``opened`` is a gathering told by its opening day, at ``later``'s place, up to a week before
+    ``later``'s day (one of them a gathering still without its people)."""
+    if not opened.extra.get("opened") or opened.kind != "Summit" or later.kind != "Summit" \
+            or opened.place is None or opened.place != later.place or not (opened.extra.get("anchor") or later.extra.get("anchor")):
+        return False
+    a, b = opened.start, later.start
+    if a is None or b is None or a.day is None or b.day is None:
+        return False
+    return 0 < (b.to_date() - a.to_date()).days <= 7
+
+
 def _ends_after(ended: Event, begun: Event) -> bool:
     """``ended`` is told by its last day alone, within a fortnight after ``begun`` began."""
     if ended.start is not None or ended.end is None or ended.end.day is None or begun.start is None \
@@ -188,7 +200,9 @@ def _emit_events(art: _Article) -> None:
                     # sidelines), unless one side names nobody yet (a gathering told before its people)
                     # two pairs with one person in common ("A met B ... A also held talks with
                     # C"): two meetings, whatever the places told
-                    same = _same_time(m, ev) and bool(
+                    # a gathering told by its first day and again on a later day of the same week,
+                    # at the same place ("the meeting, which opened on Saturday" in Monday's story)
+                    same = _opened_before(m, ev) or _opened_before(ev, m) or _same_time(m, ev) and bool(
                         len(overlap) >= 2 or (overlap and (m.place is None or ev.place is None) and not pairs)
                         or (m.place is not None and m.place == ev.place and not pairs
                             and (overlap or not m.participants or not ev.participants)) or fragment)

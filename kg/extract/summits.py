@@ -414,6 +414,10 @@ def _anchor(art: _Article, s: Sentence, tok: Any, lem: str, is_noun: bool) -> No
         while done.dep_ == "xcomp" and done.head.pos_ == "VERB":
             done = done.head
         status, start, end = _event_status(art, s, done, own_date_only=True)
+    if start is None and tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in _ENDING \
+            and tok.head.dep_ in ("advcl", "xcomp", "conj") and tok.head.head.pos_ == "VERB":
+        # "leaders signed X today, closing a three-day summit": the day of the act it closed with
+        status, start, end = _event_status(art, s, tok.head.head, own_date_only=True)
     place = _place_for(s, tok, strict=True)
     if place is None and status is None and art.dateline_place and (says_here(s.text) or _news_of_the_day(art, start)):
         place = art.place(art.dateline_place)   # "KATHMANDU - The summit closed on Thursday"
@@ -428,9 +432,20 @@ def _anchor(art: _Article, s: Sentence, tok: Any, lem: str, is_noun: bool) -> No
         return
     ev = Event("Summit", [], start, end, place,
                extra={"type": "Summit", "noun": True, "anchor": True, "sent": s.index, "block": s.block,
-                      "name": name, "trigger": lem, "convened": convened})
+                      "name": name, "trigger": lem, "convened": convened, "opened": _opening(tok)})
     ev.evidence.append(Evidence(s.text, s.section))
     art.events.append(ev)
+
+
+_OPENING = {"open", "begin", "start", "convene"}
+
+
+def _opening(tok: Any) -> bool:
+    """The gathering is told by its first day: "the summit opened on Saturday", "the meeting,
+    which began on Saturday"."""
+    if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in _OPENING:
+        return True
+    return any(c.dep_ in ("relcl", "acl") and c.lemma_.lower() in _OPENING for c in tok.children)
 
 
 _LEADERS_WORDS = {"leader", "president", "minister", "premier", "head", "chancellor", "monarch", "king"}
