@@ -88,6 +88,7 @@ class _Article:
         self.docs: list[Any] = []                         # one spaCy Doc per block, in order
         self.served: dict[str, str] = {}                  # an aide or adviser -> the name of the one served
         self.retrospective: bool | None = None            # the article looks back at an old story (dating)
+        self.ago_years: list[int] | None = None           # the years its opening counts back to (dating)
         # offices a sentence left half-known: (person, title, leads, state, counterpart of, sentence)
         self.person_sentences: dict[str, list[Sentence]] = {}   # person -> sentences naming them
         self.past_people: set[str] = set()                # named as "former", "ex-", "late"

@@ -64,14 +64,14 @@ def _resolve_expr(art: _Article, expr: str, tense: str, context: str | None = No
         near, _ = resolve_range(expr, anchor, tense="past", context=context)
         if near is not None and near.day is not None and 0 <= (anchor.to_date() - near.to_date()).days <= 60:
             year_here = None
+    para = (context or "").rsplit("\n\n", 1)[-1]   # the paragraph so far
     if year_here is None and anchor is not None and (_BARE_DAY.search(expr) or _BARE_MONTH.match(expr)) \
             and not _RELATIVE.search(expr) and not _YEAR.search(expr) and _retrospective(art) \
-            and not _BACK_TO_NOW.search((context or "").rsplit("\n\n", 1)[-1]):
+            and not _BACK_TO_NOW.search(para):
         # a story told years after it happened ("Fifty years ago today, ..."): "on 31 August"
         # is a day of the story's year, the last one the text gave, not of the article's
         # (the year the paragraph has told, else the one the opening counts back to: "Forty years
         # ago today, ..."; else the last one told)
-        para = (context or "").rsplit("\n\n", 1)[-1]
         ago = None if _YEAR.search(para) else _lead_ago_year(art)
         story = ago or _story_year(context)
         dated = list(_MONTH_YEAR.finditer(context or ""))
@@ -85,10 +85,10 @@ def _resolve_expr(art: _Article, expr: str, tense: str, context: str | None = No
             and not _YEAR.search(expr):
         # "Talks opened in May 1996. On May 20 the leaders signed ...": a day of
         # the month and year the paragraph has just told, years before the article's
-        told = list(_MONTH_YEAR.finditer(context.rsplit("\n\n", 1)[-1]))
+        told = list(_MONTH_YEAR.finditer(para))
         month = _MONTH_DAY.search(expr)
         if told and month and told[-1].group(1)[:3].lower() == month.group(0)[:3].lower() \
-                and int(told[-1].group(2)) <= anchor.year - 2 and _story_year(context.rsplit("\n\n", 1)[-1]):
+                and int(told[-1].group(2)) <= anchor.year - 2 and _story_year(para):
             year_here = int(told[-1].group(2))
     if year_here is not None and (anchor is None or year_here != anchor.year):
         # "adopted on 6 March 1957 at talks held from 3 to 6 March": a day and month with no
@@ -153,38 +153,39 @@ def _retrospective(art: _Article) -> bool:
     """The article looks back at a story years old: its opening says so ("Fifty years ago
     today", "on the anniversary") and gives a year two or more before its own date."""
     if art.retrospective is None:
-        lead = "\n".join(_doc_text(d) for d in art.docs[:3])
-        years = [int(y) for y in _YEAR.findall(lead)]
+        years = [int(y) for y in _YEAR.findall(_lead(art))]
         old = art.anchor is not None and (any(y <= art.anchor.year - 2 for y in years) or _lead_ago_year(art) is not None)
-        art.retrospective = bool(old and _LOOKING_BACK.search(lead))
+        art.retrospective = bool(old and _LOOKING_BACK.search(_lead(art)))
     return art.retrospective
+
+
+def _lead(art: _Article) -> str:
+    """The article's opening: its first three blocks."""
+    return "\n".join(_doc_text(d) for d in art.docs[:3])
+
+
+def _ago_years(art: _Article) -> list[int]:
+    """The years the opening counts back to ("Fifty years ago today, ..."), read once."""
+    if art.ago_years is None:
+        art.ago_years = [got.year for _, _, text in find_date_expressions(_lead(art)) if "ago" in text.lower()
+                         for got in [resolve_range(text, art.anchor, tense="past")[0]] if got is not None] \
+            if art.anchor is not None else []
+    return art.ago_years
 
 
 def _lead_ago_year(art: _Article) -> int | None:
     """The year the opening counts back to ("Forty years ago today, ..."), two or more before the
     article's."""
-    if art.anchor is None:
-        return None
-    lead = "\n".join(_doc_text(d) for d in art.docs[:3])
-    for _, _, text in find_date_expressions(lead):
-        if "ago" in text.lower():
-            got = resolve_range(text, art.anchor, tense="past")[0]
-            if got is not None and got.year <= art.anchor.year - 2:
-                return got.year
-    return None
+    return next((y for y in _ago_years(art) if y <= art.anchor.year - 2), None)
 
 
 def _story_of(art: _Article, year: int) -> bool:
     """The article looks back at a story of that year: its opening names it."""
-    lead = "\n".join(_doc_text(d) for d in art.docs[:3])
     if not _retrospective(art):
         return False
-    if str(year) in _YEAR.findall(lead):
+    if str(year) in _YEAR.findall(_lead(art)):
         return True
-    # "Fifty years ago today, A and B signed ...": the year the lead counts back to
-    return art.anchor is not None and any(
-        (got := resolve_range(text, art.anchor, tense="past")[0]) is not None and got.year == year
-        for _, _, text in find_date_expressions(lead) if "ago" in text.lower())
+    return year in _ago_years(art)   # "Fifty years ago today, A and B signed ...": the year it counts back to
 
 
 def _story_year(context: str | None) -> int | None:

@@ -1077,7 +1077,6 @@ def _mentions(art: _Article, s: Sentence) -> None:
                     continue
                 if re.match(r"[a-z]+ed\s+(?:a|an|the|their|its)\b", topic):
                     break   # "accords on gas, transport and finance, and adopted a declaration": the next verb
-
                 at = base + m.start("list") + t.start(1)
                 s.treaties.append(Mention("treaty", topic, at, at + len(topic),
                                           extra={"kind": "generic", "year": None, "head": head, "of": None,

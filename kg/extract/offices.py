@@ -516,16 +516,25 @@ _BEHALF = re.compile(r"^(?:,\s*)?(?:for|on\s+behalf\s+of)(?:\s+the\s+(?:Governme
 _SIGNING = re.compile(r"\bsign|\bput\s+(?:their|his|her)\s+names?\b|\bconcluded\b", re.I)
 
 
+def state_after_name(s: Sentence, pm: Any, state_at: dict[int, str]) -> str | None:
+    """The state named right after a person for whom they stood: "A for Jordan", "A on behalf of
+    the Government of Peru"."""
+    doc = s.span.doc
+    for k in range(pm.end + 1, min(pm.end + 4, s.span.end)):
+        if k in state_at and _BEHALF.match(doc[pm.end:k].text):
+            return state_at[k]
+    return None
+
+
 def _signed_for(s: Sentence, pm: Any, state_at: dict[int, str]) -> str | None:
     """The state a signer signed for: "A for Jordan and B for Israel" in a signing sentence, "A
     signed for Vietnam", "A signed the accord on behalf of the Government of Peru"."""
     doc = s.span.doc
     if not _SIGNING.search(s.text):
         return None
-    # right after the name: "A for Jordan"
-    for k in range(pm.end + 1, min(pm.end + 4, s.span.end)):
-        if k in state_at and _BEHALF.match(doc[pm.end:k].text):
-            return state_at[k]
+    after = state_after_name(s, pm, state_at)
+    if after is not None:
+        return after
     # on the verb the person is the subject of: "A signed (the text) for Vietnam / on behalf of X"
     head = doc[pm.end - 1]
     while head.dep_ in ("compound", "flat", "appos", "conj") and head.head.i != head.i:

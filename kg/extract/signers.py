@@ -103,25 +103,19 @@ def listed_for_states(art: _Article, s: Sentence, prev: Sentence | None) -> None
     """"A signed X for France on Friday. Alongside her were B for Belgium, C for the Netherlands and
     D for Luxembourg": a sentence of no signing of its own that pairs two people or more with the
     states they stood for, right after a signing, names more signers of the treaty just signed."""
-    from .offices import _BEHALF, _SIGNING
+    from .offices import _SIGNING, state_after_name
 
-    if prev is None or s.treaties or _SIGNING.search(s.text):
+    if prev is None or s.treaties or len(s.persons) < 2 or _SIGNING.search(s.text):
+        return
+    state_at = {i: m.key for m in s.states for i in range(m.start, m.end)}
+    pairs = [(p.key, st) for p in s.persons for st in [state_after_name(s, p, state_at)] if st is not None]
+    if len(pairs) < 2:
         return
     signed = [f.subject for f in art.facts if f.subject.startswith("treaty/") and f.status is None
               and f.predicate in ("signatory", "signedOn") and f.evidence.sentence == prev.text]
     if not signed:
         return
     key = signed[-1]
-    doc = s.span.doc
-    state_at = {i: m.key for m in s.states for i in range(m.start, m.end)}
-    pairs = []
-    for p in s.persons:
-        at = next((k for k in range(p.end + 1, min(p.end + 4, s.span.end))
-                   if k in state_at and _BEHALF.match(doc[p.end:k].text)), None)
-        if at is not None:
-            pairs.append((p.key, state_at[at]))
-    if len(pairs) < 2:
-        return
     for person, state in pairs:
         art.add(key, "signatory", Ref(person), s)
         art.add(key, "party", Ref(state), s)

@@ -221,8 +221,8 @@ def _treaty_key(art: _Article, m: Mention, s: Sentence, prev: Sentence | None) -
     if len(parties) >= 2 and m.extra.get("det") in ("the", "this", "that", "its", "their"):
         # ("the 1998 accord": the one of that year, not the 1985 one of the same two)
         known = _same_parties(art, parties, int(m.extra["year"]) if m.extra.get("year") else None)
-        lead = _doc_text(s.span.doc)[max(0, m.start - 60):m.start]
-        if known is not None and re.search(r"\b" + REPLACE_ACTIVE + r"\s*$", lead, re.I):
+        if known is not None and re.search(r"\b" + REPLACE_ACTIVE + r"\s*$",
+                                           _doc_text(s.span.doc)[max(0, m.start - 60):m.start], re.I):
             known = None   # "... is an updated version of the 1962 pact": another, older one
         if known is not None:
             said = re.findall(r"[a-z]+", " ".join([m.extra.get("of") or "", (m.extra.get("about") or ("", ""))[1]]).lower())

@@ -498,12 +498,12 @@ def _destination(art: _Article, s: Sentence, tok: Any, is_verb: bool) -> str | N
         else ("in",) if tok.lemma_.lower() == "spend" \
         else ("on", "in") if tok.lemma_.lower() == "set" \
         else ("to", "in", "into", "at") if is_verb and tok.lemma_.lower() in ("arrive", "land", "touch") \
+        else ("to",) if is_verb and tok.lemma_.lower() == "take" \
         else ("to", "in", "into") if (is_verb and tok.lemma_.lower() != "visit") \
         or tok.lemma_.lower() in ("stop", "stopover") else ("to", "of", "through") if tok.lemma_.lower() == "tour" \
         else ("to",)
     children = list(tok.children)
     if is_verb and tok.lemma_.lower() == "take":   # ("took a train to X": the parser's "to" on the train)
-        preps = ("to",)
         children += [g for c in tok.children if c.dep_ in ("dobj", "obj") for g in c.children]
     if not is_verb and tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in LIGHT_VERBS:
         # "paid a visit to X", parsed with "to X" on the verb
