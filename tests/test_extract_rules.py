@@ -4288,3 +4288,110 @@ One after another, President George Bush of the United States, President Mikhail
     ss = [v for v in summits("closing-summit-1990").values() if len(v["participant"]) >= 3]
     assert len(ss) == 1, summits("closing-summit-1990")
     assert ss[0].get("startDate") == {"1990-11-19"} and ss[0].get("endDate") == {"1990-11-21"}, ss
+
+
+# --- fifteenth round: fresh sentences for each rule ---------------------------------------------
+def test_extract_rules_a_traveller_who_arrived_and_signed_is_a_signer_of_his_state() -> None:
+    TEXTS["r15-arrived-signed-2025"] = ("2025-03-06", """Customs accord
+
+NIAMEY, March 6 (Wire) - Burkina Faso's foreign minister, Karamoko Traore, is touring the region this week. Traore arrived on Wednesday and signed a customs accord with Niger.""")
+    fs = facts("r15-arrived-signed-2025")
+    t = {s for s, p, o in fs if p == "party" and o == "state/niger"}
+    assert len(t) == 1, sorted(fs)
+    (key,) = t
+    assert (key, "party", "state/burkina-faso") in fs and (key, "signatory", "person/karamoko-traore") in fs, sorted(fs)
+
+
+def test_extract_rules_a_name_set_off_by_commas_after_a_capitalised_title() -> None:
+    TEXTS["r15-comma-title-2024"] = ("2024-08-15", """Base deal
+
+PORT MORESBY, Aug 15 (Wire) - The US envoy signed a base agreement with Papua New Guinea's Defence Minister, Kepa Bakri Dimi, on Wednesday.""")
+    assert has("r15-comma-title-2024", "person/kepa-bakri-dimi", "officialOf", "state/papua-new-guinea"), sorted(facts("r15-comma-title-2024"))
+
+
+def test_extract_rules_a_first_treaty_signed_is_a_treaty() -> None:
+    TEXTS["r15-first-accord-1975"] = ("1975-09-02", """Gulf ties
+
+Oman and Iran signed their first trade agreement in August, officials in Muscat said. It was the first such pact between two states of the Gulf.""")
+    fs = facts("r15-first-accord-1975")
+    t = {s for s, p, o in fs if p == "party" and o == "state/oman"}
+    assert len(t) == 1, sorted(fs)
+    (key,) = t
+    assert (key, "party", "state/iran") in fs and (key, "signedOn", "1975-08") in fs, sorted(fs)
+    assert "first" not in run("r15-first-accord-1975").entities[key].label.lower()
+
+
+def test_extract_rules_agreements_with_several_counterparts_are_one_treaty_each() -> None:
+    TEXTS["r15-counterparts-2019"] = ("2019-06-21", """Trade week
+
+ASTANA, June 21 (Wire) - Kazakh President Kassym-Jomart Tokayev signed transit agreements with President Shavkat Mirziyoyev of Uzbekistan and President Sooronbay Jeenbekov of Kyrgyzstan on Thursday. Poland and Lithuania signed agreements with Latvia and Estonia last year.""")
+    fs = facts("r15-counterparts-2019")
+    kz = {s for s, p, o in fs if p == "party" and o == "state/kazakhstan"}
+    assert len(kz) == 2, sorted(fs)
+    for key in kz:
+        parties = {o for s, p, o in fs if s == key and p == "party"}
+        signers = {o for s, p, o in fs if s == key and p == "signatory"}
+        assert len(parties) == 2 and "person/kassym-jomart-tokayev" in signers and len(signers) == 2, (key, sorted(fs))
+        assert (key, "signedOn", "2019-06-20") in fs and (key, "signedAt", "place/astana") in fs, sorted(fs)
+    # two signers, two counterparts: who signed with whom is not told
+    assert not any(p == "party" and o == "state/poland" for s, p, o in fs), sorted(fs)
+
+
+def test_extract_rules_the_agreement_with_another_state_is_another_treaty() -> None:
+    TEXTS["r15-with-another-2023"] = ("2023-05-12", """Security pacts
+
+VILNIUS, May 12 (Wire) - Lithuania signed a defence agreement with Norway on Friday. The agreement with Sweden was signed on Wednesday.""")
+    fs = facts("r15-with-another-2023")
+    se = {s for s, p, o in fs if p == "party" and o == "state/sweden"}
+    no = {s for s, p, o in fs if p == "party" and o == "state/norway"}
+    assert len(se) == 1 and len(no) == 1 and se != no, sorted(fs)
+    (key,) = se
+    assert (key, "party", "state/lithuania") in fs and (key, "signedOn", "2023-05-10") in fs, sorted(fs)
+    assert (next(iter(no)), "signedOn", "2023-05-10") not in fs, sorted(fs)
+
+
+def test_extract_rules_a_summit_of_an_organisation_is_named_after_it_and_held_where_the_journey_went() -> None:
+    TEXTS["r15-of-the-union-2022"] = ("2022-02-07", """Continental gathering
+
+Senegalese President Macky Sall flew to Addis Ababa on Saturday for the summit of the African Union. The summit of the African Union closed on Sunday, Ethiopian Prime Minister Abiy Ahmed said.""")
+    ss = summits("r15-of-the-union-2022")
+    au = [k for k, v in ss.items() if "person/macky-sall" in v["participant"]]
+    assert len(au) == 1, ss
+    assert ss[au[0]].get("location") == {"place/addis-ababa"} and ss[au[0]].get("startDate") == {"2022-02-05"}, ss
+    assert any("African Union summit" in e.label for e in run("r15-of-the-union-2022").entities.values()
+               if e.key == au[0]), ss
+
+
+def test_extract_rules_a_dateline_town_with_a_hyphen() -> None:
+    TEXTS["r15-hyphen-dateline-2010"] = ("2010-03-18", """Donors meet
+
+PORT-AU-PRINCE, March 18 (Wire) - Dominican President Leonel Fernandez and Haitian President Rene Preval signed a border trade accord here on Wednesday.""")
+    assert has("r15-hyphen-dateline-2010", "treaty/", "signedAt", "place/port-au-prince"), sorted(facts("r15-hyphen-dateline-2010"))
+
+
+def test_extract_rules_a_treaty_named_by_its_two_states_when_signed() -> None:
+    TEXTS["r15-states-name-2016"] = ("2016-11-04", """Pacific pact
+
+Tongan Prime Minister Akilisi Pohiva and Fijian Prime Minister Frank Bainimarama on Thursday signed the Fiji-Tonga Treaty at a ceremony in Suva. The Fiji-Tonga Treaty covers fisheries.""")
+    fs = facts("r15-states-name-2016")
+    assert {("treaty/fiji-tonga-treaty", "party", "state/fiji"), ("treaty/fiji-tonga-treaty", "party", "state/tonga"),
+            ("treaty/fiji-tonga-treaty", "signatory", "person/frank-bainimarama")} <= fs, sorted(fs)
+
+
+def test_extract_rules_an_office_in_apposition_after_a_hyphenated_adjective() -> None:
+    TEXTS["r15-long-serving-2009"] = ("2009-04-14", """Water talks
+
+Kazakh Premier Arman Seitkali held talks in Bishkek with Almaz Dzhumabaev, Kyrgyzstan's long-serving leader, and the two men signed a water treaty on Monday.""")
+    fs = facts("r15-long-serving-2009")
+    assert ("person/almaz-dzhumabaev", "leaderOf", "state/kyrgyzstan") in fs, sorted(fs)
+    assert has("r15-long-serving-2009", "treaty/", "signatory", "person/almaz-dzhumabaev"), sorted(fs)
+
+
+def test_extract_rules_flying_home_is_no_visit_and_the_emperor_points_back() -> None:
+    TEXTS["r15-emperor-2017"] = ("2017-03-07", """Royal tour ends
+
+HANOI, March 7 (Wire) - Emperor Akihito flew home to Tokyo on Monday after a week abroad. The emperor and the empress arrived in Hanoi last Tuesday.""")
+    fs = facts("r15-emperor-2017")
+    assert not any(p == "destination" and o == "place/tokyo" for s, p, o in fs), sorted(fs)
+    assert any(p == "destination" and o == "place/hanoi" for s, p, o in fs), sorted(fs)
+    assert any(p == "visitor" and o == "person/akihito" for s, p, o in fs), sorted(fs)

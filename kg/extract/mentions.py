@@ -11,7 +11,7 @@ from typing import Any
 from .. import reference as ref
 from ..dates import find_date_expressions
 from ..caps import MAX_MEMBERS
-from .lexicon import (INSTITUTIONS, INTERNATIONAL, NAME_PARTICLES, portfolio_word, _PLURAL_TITLES, _TITLE_HEADS,
+from .lexicon import (INSTITUTIONS, INTERNATIONAL, LEADER_TITLES, NAME_PARTICLES, portfolio_word, _PLURAL_TITLES, _TITLE_HEADS,
                       _TITLE_WORDS, TREATY_HEADS, VISIT_VERBS)
 from .nlp import _columns, _doc_text, _org_person_ids, PROPN, _span_ents
 from .names import _clean_person, _labels_by_family_name, _name_tokens, _office_after, _org_is_person, _person_by_short
@@ -116,7 +116,7 @@ def _generic_treaty_matches(text: str) -> list[re.Match[str]]:
 
 _GENERIC_SKIP_MODS = {"the", "a", "an", "new", "newly", "formed", "revised", "old", "earlier",
                       "previous", "original", "existing", "landmark", "this", "that", "draft",
-                      "such", "any", "bilateral"}
+                      "such", "any", "bilateral", "first"}
 
 
 # "GENEVA - ", "BRUSSELS, March 3 (Reuters) - ": where the story was filed, not part of its first sentence
@@ -139,7 +139,7 @@ _NOT_MODS = {"also", "then", "there", "here", "today", "later", "now", "earlier"
 
 # a dateline: "CARACAS, Venezuela, Sept. 22 --", "LIMA, March 3, 1994 (Wire) -", "HANOI, 12 March
 # 2024 -": the town (group 1), the state or region (group 2), the day, the agency
-_DATELINE_PLACE = re.compile(r"^([A-Z][A-Z.'’ ]{2,40}?)(?:,\s*([A-Z][A-Za-z ]{2,30}?))?"
+_DATELINE_PLACE = re.compile(r"^([A-Z][A-Z.'’ -]{2,40}?)(?:,\s*([A-Z][A-Za-z ]{2,30}?))?"
                              r"(?:,\s*(?:[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Z][a-z]+\.?(?:,?\s+\d{4})?))?"
                              r"(?:\s*\([^)]{1,40}\))?\s*[-–—]+\s+")
 
@@ -153,6 +153,12 @@ def _named_in_date(tok: Any, known: set[str]) -> bool:
 
 
 _ROYAL = {"king", "queen", "emperor", "empress", "sultan", "emir", "amir", "shah", "prince", "princess", "sheikh"}
+
+
+def _same_without(rest: Any, key: str) -> bool:
+    """The reference person ``key`` names is found by the words after the title alone."""
+    p = ref.lookup_person(rest.text)
+    return p is not None and f"person/{ref.slugify(p.label)}" == key
 
 
 def _reigned(person: Any) -> bool:
@@ -545,6 +551,21 @@ def _capital_mentions(art: _Article, s: Sentence) -> None:
     s.places.sort(key=lambda p: p.start)
 
 
+_SIGNED_BEFORE = re.compile(r"\b(?:signed|signs|sign|signing|concluded|concludes|conclude|inked)\s+$", re.I)
+_SIGNED_AFTER = re.compile(r"^(?:\s+between\s+[^,.;]{1,60}?)?,?\s*(?:was|were|had\s+been|has\s+been)\s+(?:\w+ly\s+)?(?:signed|concluded)\b", re.I)
+
+
+def _first_one_signed(text: str, m: re.Match) -> bool:
+    """"A and B signed their first trade agreement", "the first accord ... was signed in 1963": an
+    ordinal that counts a treaty signed (not "the first such pact", "the most ambitious treaty")."""
+    said = re.findall(r"[a-z]+", (m.group("mods") or "").lower())
+    if "first" not in said or any(w in said for w in ("most", "least", "only", "such", "any", "no", "every",
+                                                        "biggest", "largest", "best", "worst")):
+        return False
+    return bool(_SIGNED_BEFORE.search(text[max(0, m.start() - 30):m.start()])
+                or _SIGNED_AFTER.match(text[m.end():m.end() + 100]))
+
+
 def _name_after_title(doc: Any, i: int, end: int) -> int | None:
     """Where a name starts that the word at ``i`` introduces: a capitalised title ("Taoiseach
     Brian Cowen"), "counterpart" ("his Argentine counterpart Santiago Cafiero") or a title set
@@ -559,9 +580,9 @@ def _name_after_title(doc: Any, i: int, end: int) -> int | None:
             seen = seen or portfolio_word(doc[j].text)
             j += 1
         return j if seen and j < end and doc[j].text[:1].isupper() and doc[j].lower_ not in _TITLE_WORDS else None
-    if tok.text[:1].isupper() and (low in _TITLE_HEADS or low in _PLURAL_TITLES):
-        return i + 1
     comma = i + 1 < end and doc[i + 1].text == ","
+    if tok.text[:1].isupper() and (low in _TITLE_HEADS or low in _PLURAL_TITLES):
+        return i + 2 if comma and low in _TITLE_HEADS and i + 2 < end else i + 1
     if low in ("counterpart", "counterparts"):
         return i + 2 if comma else i + 1
     if low in _TITLE_HEADS and comma and i + 2 < end:
@@ -799,8 +820,9 @@ def _mentions(art: _Article, s: Sentence) -> None:
         if ent.label_ == "PERSON" or (ent.ent_id_ or "").startswith("person/"):
             start = ent.start
             while start < ent.end - 1 and doc[start].lower_ in _TITLE_HEADS and doc[start].text[:1].isupper() \
-                    and not (ent.ent_id_ or "").startswith("person/"):
-                start += 1   # "Taoiseach X" read as one name: the title stays outside it
+                    and (not (ent.ent_id_ or "").startswith("person/") or doc[start].lower_ in LEADER_TITLES and _same_without(doc[start + 1:ent.end], ent.ent_id_)):
+                start += 1   # "Taoiseach X" read as one name: the title stays outside it (and "Emperor
+                # Akihito", a reference alias: "the emperor" points back to him)
             if start != ent.start:
                 text = doc[start:ent.end].text
             while start - 2 >= span.start and doc[start - 1].lower_ in ("bin", "ibn", "bint") \
@@ -937,7 +959,7 @@ def _mentions(art: _Article, s: Sentence) -> None:
             while j < span.end and j - i < 4 and j not in covered and doc[j].pos_ == "PROPN" \
                     and doc[j].text[:1].isupper() and doc[j].lower_ not in _TITLE_WORDS:
                 j += 1
-            if j - i >= 2 and _office_after().match(" ".join(t.lower_ for t in doc[j:j + 7])):
+            if j - i >= 2 and _office_after().match(" ".join(t.lower_ for t in doc[j:j + 9]).replace(" - ", "-")):
                 name = _clean_person(doc[i:j].text)
                 if name:
                     s.persons.append(Mention("person", name, i, j, art.person(name, s.index)))
@@ -1018,8 +1040,8 @@ def _mentions(art: _Article, s: Sentence) -> None:
                 and not m.group("det"):
             continue   # "signed no treaty or agreement": none was signed
         if re.search(r"\b(?:most|least|first|only|biggest|largest|best|worst|such|any|no|every)\s",
-                     m.group("mods") or "", re.I) or re.search(r"\b(?:most|least)\s+[a-z]+\s*$",
-                                                           text[max(0, m.start() - 20):m.start()]):
+                     m.group("mods") or "", re.I) and not _first_one_signed(text, m) \
+                or re.search(r"\b(?:most|least)\s+[a-z]+\s*$", text[max(0, m.start() - 20):m.start()]):
             continue
         if m.group("head") == "deal" and not _DEAL_SIGNED.search(text):
             continue   # a "deal" is a treaty only when the story has it signed ("signed a border deal")

@@ -153,7 +153,7 @@ def _org_is_person(ent: Any) -> bool:
             and re.search(r"\bsigned\s+for\b", ent.sent.text):
         return True   # "A signed for X and B for Y": B signed too
     before = " ".join(t.lower_ for t in doc[max(0, ent.start - 3):ent.start])
-    after = " ".join(t.lower_ for t in doc[ent.end:ent.end + 7])
+    after = " ".join(t.lower_ for t in doc[ent.end:ent.end + 9]).replace(" - ", "-")
     if _office_before().search(before) or _office_after().match(after):
         return True
     if re.search(r"\bcounterparts?\s*,?\Z", before):
@@ -194,7 +194,7 @@ def _office_before() -> re.Pattern[str]:
 def _office_after() -> re.Pattern[str]:
     titles = sorted(map(re.escape, LEADER_TITLES | OFFICIAL_TITLES), key=len, reverse=True)
     # (", the country's foreign minister": an apposition; ", signed by Minister X": not one)
-    return re.compile(r"^, (?:the |a |an )?(?:(?!(?:by|signed|with|and|in|at|on|for|to|from)\b)[\w.]+ (?:'s |’s )?){0,2}?("
+    return re.compile(r"^, (?:the |a |an )?(?:(?!(?:by|signed|with|and|in|at|on|for|to|from)\b)[\w.-]+ (?:'s |’s )?){0,2}?("
                       + "|".join(titles) + r")\b")
 
 

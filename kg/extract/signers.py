@@ -13,7 +13,7 @@ from .nlp import _governed_by, inverted_subject
 from .context import _Article, Event, Sentence
 from .offices import _holds_title, _reference_terms
 from .summits import _recent_events
-from .treaty_mentions import _bystander_tokens, _sign_token, _subject_like
+from .treaty_mentions import _bystander_tokens, _sign_token, chained_subject
 
 
 # a signing told as the sequel of a meeting just reported
@@ -348,10 +348,4 @@ def _signs(person: Any, sign_tok: Any) -> bool:
             t = t.head
         if t.i == sign_tok.head.i and t.ent_type_ == "PERSON":
             return True
-    if sign_tok.dep_ in ("conj", "advcl", "xcomp") and _subject_like(person) \
-            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in sign_tok.children):
-        t = person
-        while t.dep_ in ("conj", "compound", "appos") and t.head.i != t.i:
-            t = t.head
-        return t.head.i == sign_tok.head.i
-    return False
+    return chained_subject(person, sign_tok)

@@ -45,8 +45,21 @@ def _summit_name(tok: Any) -> str | None:
                                      or c.dep_ == "poss" and c.ent_type_ == "ORG" and not c.ent_id_)
             and c.text[:1].isupper() and c.pos_ in ("PROPN", "ADJ", "NOUN")]
     words = [t.text for m in mods for t in m.subtree if t.text[:1].isupper() or re.fullmatch(r"\d+(?:st|nd|rd|th)", t.text)]
-    if words and all(re.fullmatch(r"\d+(?:st|nd|rd|th)", w) for w in words):
-        return None   # "the 18th summit": no name
+    if not words or all(re.fullmatch(r"\d+(?:st|nd|rd|th)", w) for w in words):
+        # "the 26th summit of the Arab League": the organisation's, named after it
+        return _of_an_organisation(tok)   # ("the 18th summit" alone: no name)
+    return " ".join(words + [tok.lemma_.lower()])
+
+
+def _of_an_organisation(tok: Any) -> str | None:
+    """"the summit of the African Union" -> "African Union summit": a gathering named by the
+    organisation whose it is (a capitalised name the NER reads as an organisation, not a state)."""
+    of = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+    org = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if org is None or org.ent_type_ != "ORG" or not org.text[:1].isupper() \
+            or any(c.dep_ == "conj" for c in [*org.children, *tok.children]):
+        return None   # ("the joint summit of the Arab League and the OIC": named by neither alone)
+    words = [t.text for t in org.subtree if t.i <= org.i and t.text[:1].isupper() and t.ent_type_ == "ORG"]
     return " ".join(words + [tok.lemma_.lower()]) if words else None
 
 
@@ -117,6 +130,11 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
         # its own place first ("since A met B in Havana"), else the sentence's
         place = (_named_for_place(s, tok) if is_noun else None) or _place_for(s, tok, strict=True, governor=tok) \
             or _where_clause(s, tok) or (None if _background(tok) else _place_for(s, tok, strict=True))
+        if is_noun and tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.lemma_.lower() in _JOURNEYS:
+            # "flew to Riyadh on Saturday for the summit of X": where the journey went
+            went = tok.head.head
+            place = next((m.key for c in went.children if c.dep_ == "prep" and c.lower_ in ("to", "into")
+                          for m in [*s.places, *s.states] if any(m.start <= g.i < m.end for g in c.subtree)), place)
         if is_noun and status is None and start is not None and end is None:
             start, end = _closing_day(s, tok, start)
         if status is None and start is not None and start.day is not None and end is None:

@@ -26,8 +26,9 @@ from .signers import (
 from .treaty_mentions import (
     _LIGHT_SIGN, _PARTY_COUNT, _SAME_OCCASION, _SIGN_OBJECTS, _misread_participle, _SIGNED_ALONGSIDE, _also_known_as, _as_government, _by_agent, _bystander_tokens, _described,
     _last_told_treaty, _named_by, _relative_subjects, _sign_token, _signing_date, _story_date, _told_just_before,
-    _treaty_key,
+    _treaty_entity, _treaty_key,
 )
+from .counterparts import per_counterpart
 # "both governments", "the two countries": the sides themselves, not their leaders
 _BOTH_STATES = re.compile(r"\b(?:the\s+two|both)\s+(?:countries|nations|states|neighbou?rs|governments)\b", re.I)
 
@@ -91,23 +92,6 @@ def _lead_tells_signing(art: _Article, s: Sentence) -> bool:
 # a sentence that tells the lead's signing again, in full ("In all, the two leaders signed nine agreements")
 _LEAD_AGAIN = re.compile(r"^(?:In\s+all|Altogether|All\s+told|In\s+total)\b", re.I)
 _SIGNING_WORD = re.compile(r"\b(?:signed|signing|inked|concluded|sealed)\b", re.I)
-
-
-def _treaty_entity(art: _Article, key: str, label: str, m: Mention | None = None) -> None:
-    alts = set(m.extra.get("described", ())) if m is not None else set()
-    if key not in art.entities:
-        # "Agreement on border trade between A and B (2019)": also known without its year
-        bare = re.sub(r"\s+\(\d{4}\)$", "", label)
-        if bare != label:
-            alts.add(bare)
-        # "the Torres Strait Treaty between A and B": also known by its name alone
-        short = re.match(r"^((?:[A-Z][\w'’-]*\s+){1,5}" + TREATY_HEADS + r")\s+between\s+[A-Z]", label)
-        if short:
-            alts.add(short.group(1))
-        art.entities[key] = Entity(key, "Treaty", label, frozenset(alts - {label}))
-    elif alts - art.entities[key].alt_labels - {art.entities[key].label}:
-        ent = art.entities[key]
-        art.entities[key] = replace(ent, alt_labels=ent.alt_labels | frozenset(alts - {ent.label}))
 
 
 _COMPOUND = re.compile(r"[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2}(?:[-–][A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2})+")
@@ -434,6 +418,7 @@ def _listed_documents(art: _Article, s: Sentence, prev: Sentence | None) -> None
 def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
     before = _last_told_treaty(art)
     _treaties_of(art, s, prev)
+    per_counterpart(art, s)           # "A signed agreements with B and C": one with each
     listed_for_states(art, s, prev)   # "Alongside her were B for Belgium and C for Luxembourg"
     if before is None and _DOCUMENTS_SIGNED.match(s.text):
         _listed_documents(art, s, prev)

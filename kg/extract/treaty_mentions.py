@@ -9,7 +9,7 @@ from dataclasses import replace
 from typing import Any
 
 from .. import reference as ref
-from ..model import PartialDate, Ref
+from ..model import Entity, PartialDate, Ref
 from .lexicon import ANAPHORIC_TIME, REPLACE_ACTIVE, SIGN_WORDS, TREATY_HEADS, TWO_STATES
 from .nlp import _doc_text, _governed_by, _token_at_char
 from .names import _title_case
@@ -71,10 +71,60 @@ def _about_told(art: _Article, m: Mention) -> bool:
     return all(re.search(rf"\b{re.escape(w[:5])}", said) for w in words)
 
 
+def _treaty_entity(art: _Article, key: str, label: str, m: Mention | None = None) -> None:
+    alts = set(m.extra.get("described", ())) if m is not None else set()
+    if key not in art.entities:
+        # "Agreement on border trade between A and B (2019)": also known without its year
+        bare = re.sub(r"\s+\(\d{4}\)$", "", label)
+        if bare != label:
+            alts.add(bare)
+        # "the Torres Strait Treaty between A and B": also known by its name alone
+        short = re.match(r"^((?:[A-Z][\w'’-]*\s+){1,5}" + TREATY_HEADS + r")\s+between\s+[A-Z]", label)
+        if short:
+            alts.add(short.group(1))
+        art.entities[key] = Entity(key, "Treaty", label, frozenset(alts - {label}))
+    elif alts - art.entities[key].alt_labels - {art.entities[key].label}:
+        ent = art.entities[key]
+        art.entities[key] = replace(ent, alt_labels=ent.alt_labels | frozenset(alts - {ent.label}))
+
+
+_SIGN_BEFORE_NAME = re.compile(r"\b(?:signed|signing|sign|signs|concluded|inked)\s+(?:the\s+|a\s+)?$", re.I)
+_WITH_STATE = re.compile(r"^,?\s+with\s+(?:the\s+)?")
+
+
+def _with_another(art: _Article, s: Sentence, m: Mention) -> list[str] | None:
+    """"The agreement with Denmark was signed on Friday", in a story whose treaties so far all have
+    one party in common (Ukraine's with Italy, with Canada, ...): a treaty of that party and the
+    state named, not the one told last. The parties, or None."""
+    if m.extra.get("det") != "the" or m.extra.get("of") or m.extra.get("about"):
+        return None
+    text = _doc_text(s.span.doc)
+    lead = _WITH_STATE.match(text[m.end:m.end + 30])
+    if lead is None:
+        return None
+    at = m.end + lead.end()
+    st = next((x for x in s.states if s.span.doc[x.start].idx == at), None)
+    told = [k for k in dict.fromkeys(f.subject for f in art.facts if f.subject.startswith("treaty/")
+                                     and f.predicate == "party" and f.evidence.section != "reference")]
+    if st is None or not told:
+        return None
+    held = [{f.obj.key for f in art.facts if f.subject == k and f.predicate == "party" and isinstance(f.obj, Ref)}
+            for k in told]
+    common = set.intersection(*held)
+    if len(common) > 1 and art.dateline_state in common:
+        common = {art.dateline_state}   # (one treaty told: the party the story was filed from)
+    if len(common) != 1 or st.key in common:
+        return None
+    return [next(iter(common)), st.key]
+
+
 def _treaty_key(art: _Article, m: Mention, s: Sentence, prev: Sentence | None) -> tuple[str, str, PartialDate | None, list[str]] | None:
     """(key, label, year, parties) of a treaty mention, or None when it cannot be identified."""
     year = PartialDate(int(m.extra["year"])) if m.extra.get("year") else None
     kind = m.extra["kind"]
+    other = _with_another(art, s, m) if kind == "generic" and not m.extra.get("named_parties") else None
+    if other is not None:
+        m.extra["named_parties"] = other   # "the agreement with Denmark": another one of the same kind
     if kind == "acronym":
         ent = art.entities.get(m.extra["key"])
         return (m.extra["key"], ent.label, None, []) if ent is not None else None
@@ -178,7 +228,10 @@ def _treaty_key(art: _Article, m: Mention, s: Sentence, prev: Sentence | None) -
                     art.linked_treaties.setdefault(key, (known, s, " ".join(m.text.split())))
                 return key, art.entities[key].label, None, pk
             if a and b and not by_demonym and ref.lookup_treaty(name) is None:
-                return None
+                if not _SIGN_BEFORE_NAME.search(_doc_text(s.span.doc)[max(0, m.start - 40):m.start]):
+                    return None
+                # "A and B signed the Nauru-Australia Treaty": the name the signing gives it, of those two
+                parties = [f"state/{ref.slugify(a.label)}", f"state/{ref.slugify(b.label)}"]
         of_year = re.search(r"\s+of\s+(1[6-9]\d\d|20\d\d)$", name)
         if of_year:
             name = name[: of_year.start()]
@@ -446,13 +499,14 @@ def _parties_near(art: _Article, s: Sentence, prev: Sentence | None, m: Mention)
                     keys = list(dict.fromkeys(keys + sorted(art.offices[k])))
             for p in s.persons:
                 head = doc[p.end - 1]
-                if p.start not in watching and len(art.offices.get(p.key, ())) == 1 and any(
+                if p.start not in watching and len(art.offices.get(p.key, ())) == 1 and (any(
                         a.i == sign.i for a in head.ancestors) and (head.dep_ in ("nsubj", "conj", "appos")
                                                                       or head.dep_ == "nmod" and head.head.dep_ == "nsubj"
                                                                       # "A signed with B": B signed too
                                                                       or head.dep_ == "pobj" and head.head.lower_ == "with"
                                                                       and head.head.head.i == sign.i
-                                                                      or _by_agent(head, sign)):
+                                                                      or _by_agent(head, sign))
+                                                                     or chained_subject(head, sign)):
                     keys = list(dict.fromkeys(keys + sorted(art.offices[p.key])))
     sign = _sign_token(s)
     if len(keys) < 2 and m.extra.get("kind") == "generic" and sign is not None and sign.pos_ == "NOUN" \
@@ -541,6 +595,18 @@ def _subject_like(tok: Any) -> bool:
             continue
         return False
     return False
+
+
+def chained_subject(tok: Any, verb: Any) -> bool:
+    """``tok`` is the subject ``verb`` shares with the verb it is chained to, having none of its
+    own: "A arrived on Monday and signed X", "A held talks, signing X"."""
+    if verb.dep_ not in ("conj", "advcl", "xcomp") or not _subject_like(tok) \
+            or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    t = tok
+    while t.dep_ in ("conj", "compound", "appos") and t.head.i != t.i:
+        t = t.head
+    return t.head.i == verb.head.i
 
 
 _PHRASE_PREPS = {"on", "for", "concerning", "covering", "to", "of", "in"}

@@ -40,6 +40,8 @@ def _visits(art: _Article, s: Sentence) -> None:
             continue
         if _negated(tok):
             continue   # "never visited", "did not travel to X": no visit
+        if is_verb and any(c.lower_ == "home" and c.dep_ in ("advmod", "npadvmod", "dobj", "prt") for c in tok.children):
+            continue   # "flew home to Tokyo": the way back, no visit
         visitor = None
         dest = None
         group: list[str] = []   # those a group subject points back to ("the two leaders")
