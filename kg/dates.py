@@ -820,7 +820,14 @@ def resolve_range(
     if tense == "past":
         start = _resolve_spec(a, A, tense, C)
         end = None
-        if _is_calendar(b) and start is not None:
+        if a.kind == b.kind == "wd" and a.mode == b.mode and start is not None:
+            # "from Friday to Sunday" told on a Friday: the Sunday just gone, and the Friday
+            # before it (not the anchor's own Friday, after its end)
+            end = _resolve_spec(b, A, tense, C)
+            if end is not None and _key(start, 3) > _key(end, 3):
+                d = _dt.date(start.year, start.month or 1, start.day or 1) - _dt.timedelta(days=7)
+                start = PartialDate(d.year, d.month, d.day)
+        if _is_calendar(b) and start is not None and end is None:
             end = _resolve_spec(b, _anchor_parts(start), "future")
         if end is None:
             end = _resolve_spec(b, A, tense, C)

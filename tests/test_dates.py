@@ -1264,3 +1264,16 @@ def test_dates_parts_of_a_day_told_after_another(text: str, expr: str, expected:
     """"the following morning", "the same evening": the day after, or the day of, the date told before."""
     assert expr in [t for _, _, t in find_date_expressions(text)]
     assert str(resolve(expr, PartialDate(1985, 6, 4), context=PartialDate(1985, 6, 2))) == expected
+
+
+@pytest.mark.parametrize("expr, anchor, start, end", [
+    # told on a Friday: the Friday before the Sunday just gone, not the day of the telling
+    ("from Friday to Sunday", P(2021, 6, 18), "2021-06-11", "2021-06-13"),
+    ("from Saturday to Monday", P(2024, 3, 2), "2024-02-24", "2024-02-26"),
+    # ends in order already: unchanged
+    ("from Monday to Wednesday", P(2021, 6, 18), "2021-06-14", "2021-06-16"),
+])
+def test_dates_weekday_ranges_in_the_past_end_before_the_anchor(expr: str, anchor: PartialDate, start: str,
+                                                               end: str) -> None:
+    got = resolve_range(expr, anchor, tense="past")
+    assert (str(got[0]), str(got[1])) == (start, end)
