@@ -4395,3 +4395,20 @@ HANOI, March 7 (Wire) - Emperor Akihito flew home to Tokyo on Monday after a wee
     assert not any(p == "destination" and o == "place/tokyo" for s, p, o in fs), sorted(fs)
     assert any(p == "destination" and o == "place/hanoi" for s, p, o in fs), sorted(fs)
     assert any(p == "visitor" and o == "person/akihito" for s, p, o in fs), sorted(fs)
+
+
+def test_extract_rules_a_pact_that_commits_states_to_act_has_them_as_parties() -> None:
+    TEXTS["r15-commits-1991"] = ("1991-03-27", """Southern market
+
+ASUNCION, March 27 (Wire) - Four foreign ministers signed the Treaty of the Southern Cone Market on Tuesday. The treaty commits Argentina, Brazil, Paraguay and Uruguay to remove tariffs on trade between them by 1995.""")
+    fs = facts("r15-commits-1991")
+    parties = {o for s, p, o in fs if p == "party"}
+    assert {"state/argentina", "state/brazil", "state/paraguay", "state/uruguay"} <= parties, sorted(fs)
+
+
+def test_extract_rules_former_republics_a_treaty_is_open_to_are_no_parties() -> None:
+    TEXTS["r15-open-to-1992"] = ("1992-02-11", """Regional body
+
+MINSK, Feb 11 (Wire) - Belarus and Ukraine signed the Charter of the Dnieper Council on Monday, a forum open to any former Soviet republic on the river.""")
+    fs = facts("r15-open-to-1992")
+    assert {o for s, p, o in fs if p == "party"} == {"state/belarus", "state/ukraine"}, sorted(fs)

@@ -212,7 +212,7 @@ def _put_told(tok: Any) -> bool:
 
 # verbs by which a treaty gathers its members: "RCEP brings together A, B and C", "the pact
 # groups A, B and C", "the treaty binds A and B"
-_GATHERS = {"group", "unite", "comprise", "bind", "link", "join"}
+_GATHERS = {"group", "unite", "comprise", "bind", "link", "join", "commit", "oblige"}
 
 
 def _members(art: _Article, s: Sentence, resolved: list[Any]) -> None:
@@ -226,7 +226,9 @@ def _members(art: _Article, s: Sentence, resolved: list[Any]) -> None:
         lem = verb.lemma_.lower()
         if not (lem in _GATHERS or lem == "bring" and any(c.lower_ == "together" for c in verb.children)):
             continue
-        states = [st.key for st in s.states if _governed_by(doc[st.start], verb) and st.start > verb.i]
+        # ("the pact commits A, B and C to cut tariffs": the subjects of the clause it commits them to)
+        clauses = [verb, *(c for c in verb.children if c.dep_ in ("xcomp", "ccomp"))]
+        states = [st.key for st in s.states if any(_governed_by(doc[st.start], v) for v in clauses) and st.start > verb.i]
         states = list(dict.fromkeys(states))
         if len(states) >= 2 and _is_speculative(verb) is None:
             for st in states:

@@ -476,6 +476,9 @@ def _parties_near(art: _Article, s: Sentence, prev: Sentence | None, m: Mention)
             continue   # "signed in Singapore", "at the Vatican": where, not who
         if _in_a_place_phrase(doc[st.end - 1]):
             continue   # "signed in a hall of the Vatican": where, not who
+        if st.start > 0 and doc[st.start - 1].lower_ == "former" and st.end < len(doc) \
+                and doc[st.end].lemma_.lower() in ("republic", "state", "country", "member", "bloc"):
+            continue   # "open to any former Soviet republic": the states it may take in, not a party
         if st.end < len(doc) and doc[st.end].lower_ in _PLACE_WORDS:
             continue   # "in the Zambian capital", "at a Kenyan resort": where, not who
         if not (m.start <= doc[st.start].idx < m.end) or m.extra.get("kind") == "generic":
