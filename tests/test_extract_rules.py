@@ -4412,3 +4412,27 @@ def test_extract_rules_former_republics_a_treaty_is_open_to_are_no_parties() -> 
 MINSK, Feb 11 (Wire) - Belarus and Ukraine signed the Charter of the Dnieper Council on Monday, a forum open to any former Soviet republic on the river.""")
     fs = facts("r15-open-to-1992")
     assert {o for s, p, o in fs if p == "party"} == {"state/belarus", "state/ukraine"}, sorted(fs)
+
+
+def test_extract_rules_a_title_cased_name_with_establishing_and_a_signing_in_a_where_clause() -> None:
+    TEXTS["r15-where-signed-2019"] = ("2019-07-13", """THE WEEK IN WEST AFRICA
+Saturday, 13 July 2019
+
+The main event came on Monday in the Nigerien capital, where the region's customs chiefs signed the Protocol Establishing the Sahel Customs Union at a meeting of the bloc.""")
+    fs = facts("r15-where-signed-2019")
+    key = "treaty/protocol-establishing-the-sahel-customs-union"
+    assert (key, "signedOn", "2019-07-08") in fs and (key, "signedAt", "place/niamey") in fs, sorted(fs)
+
+
+def test_extract_rules_a_signer_for_a_state_with_no_treaty_at_hand_signed_the_one_told_before() -> None:
+    TEXTS["r15-loose-signers-2016"] = ("2016-05-14", """REGIONAL ROUNDUP
+Saturday, 14 May 2016
+
+On Thursday in Lusaka, the SADC energy ministers signed the Southern Power Pool Treaty at the close of their meeting.
+
+Zambian Energy Minister Dora Siliya played host and signed for Zambia. Malawi's energy minister, Bright Msaka, signed for Malawi.
+
+On Friday the Zambian and Malawian presidents signed a grid interconnection agreement.""")
+    fs = facts("r15-loose-signers-2016")
+    key = "treaty/southern-power-pool-treaty"
+    assert (key, "signatory", "person/bright-msaka") in fs and (key, "party", "state/malawi") in fs, sorted(fs)

@@ -12,7 +12,6 @@ from typing import Any
 
 from ..model import Ref
 from .context import _Article, Mention, Sentence
-from .dating import _resolve_expr, _text_before
 from .modality import _has_past_evidence, _is_speculative
 from .mentions import says_here
 from .scene import _news_of_the_day, _place_for
@@ -80,12 +79,6 @@ def per_counterpart(art: _Article, s: Sentence) -> None:
     mods = [t.lower_ for t in obj.children if t.dep_ in ("compound", "amod") and t.is_alpha
             and t.lower_ not in ("bilateral", "separate", "new", "several", "two", "three")]
     day = _signing_date(art, s, sign)[0]
-    if day is None and sign.dep_ == "relcl" and any(c.lower_ == "where" for c in sign.children):
-        # "On 16 May A flew to X and Y, where she signed agreements with B and C": the time of the
-        # clause the "where" hangs on
-        told = [d for d in s.dates if d.start < sign.idx]
-        if told:
-            day = _resolve_expr(art, told[-1].text, "past", context=_text_before(art, s, told[-1].start))[0]
     place = _place_for(s, sign, strict=True, governor=sign)
     if place is None and art.dateline_place and (says_here(s.text) or _news_of_the_day(art, day)):
         place = art.place(art.dateline_place)   # "signed here", or the day's news: where it was filed

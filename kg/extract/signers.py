@@ -153,10 +153,17 @@ def attach_loose_signers(art: _Article) -> None:
 
     signed = {f.subject for f in art.facts if f.subject.startswith("treaty/") and f.predicate == "signedOn"
               and f.status is None and isinstance(f.obj, PartialDate) and _news_of_the_day(art, f.obj)}
-    if len(signed) != 1:
+    if not signed:
         return
-    key = signed.pop()
+    # with several signed in those days, the one told last before the signer's sentence
+    at = {x.text: x.index for x in art.sentences}
+    told = {k: min((at.get(f.evidence.sentence, 10 ** 6) for f in art.facts if f.subject == k), default=10 ** 6)
+            for k in signed}
     for person, state, s in art.loose_signers:
+        before = [k for k in signed if told[k] < s.index]
+        if len(signed) > 1 and not before:
+            continue
+        key = max(before, key=lambda k: told[k]) if len(signed) > 1 else next(iter(signed))
         art.add(key, "signatory", Ref(person), s)
         for st in [state] if state else sorted(art.offices.get(person, ())):
             art.add(key, "party", Ref(st), s)

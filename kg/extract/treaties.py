@@ -18,7 +18,7 @@ from .dating import (
     _YEAR, _before_article, _during, _not_after_article, _resolve_dates, _story_of, _resolve_expr, _text_before,
 )
 from .modality import _TRAVEL, _has_past_evidence, _is_speculative
-from .scene import _a_building, _town_of_building, _ended_talks, _news_of_the_day, _place_for
+from .scene import _a_building, _town_of_building, _ended_talks, _news_of_the_day, _place_for, _where_clause
 from .summits import _lead_date, _recent_events
 from .signers import (
     _AFTER_MEETING, _group_signers, _signatory_list, _signed_for_a_state, _signers_by_office, _signs, listed_for_states,
@@ -808,7 +808,8 @@ def _treaties_of(art: _Article, s: Sentence, prev: Sentence | None) -> None:
                 start = m.extra["of_date"]   # "the Treaty of X of May 7, 1979, which was signed in Y"
             if start is None and own_year is not None and _before_article(art, own_year):
                 start = own_year   # "a 1999 treaty, signed by A and B": the year its mention gives
-            place = _place_for(s, sign_tok, strict=True, governor=sign_tok)
+            # ("in the Rwandan capital, where 44 states signed X": the place the clause hangs on)
+            place = _place_for(s, sign_tok, strict=True, governor=sign_tok) or _where_clause(s, sign_tok)
             journey = sign_tok.head if sign_tok.dep_ in ("advcl", "xcomp") and sign_tok.head.lemma_.lower() in _TRAVEL \
                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in sign_tok.children) else None
             if journey is not None:
