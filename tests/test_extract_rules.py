@@ -4436,3 +4436,14 @@ On Friday the Zambian and Malawian presidents signed a grid interconnection agre
     fs = facts("r15-loose-signers-2016")
     key = "treaty/southern-power-pool-treaty"
     assert (key, "signatory", "person/bright-msaka") in fs and (key, "party", "state/malawi") in fs, sorted(fs)
+
+
+def test_extract_rules_a_later_bare_month_takes_the_year_the_paragraph_told() -> None:
+    TEXTS["r15-later-month-1988"] = ("1988-02-03", """A statesman remembered
+
+His Asian diplomacy began early. On March 12, 1957, Indonesia and Burma signed a fisheries pact in Rangoon. Premier U Nu flew to Jakarta that May; in September President Sukarno returned the visit, travelling to Rangoon.
+
+In March, aides said, his health failed.""")
+    fs = facts("r15-later-month-1988")
+    v = {s for s, p, o in fs if p == "visitor" and o == "person/sukarno"}
+    assert len(v) == 1 and (next(iter(v)), "startDate", "1957-09") in fs, sorted(fs)

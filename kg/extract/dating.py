@@ -90,6 +90,13 @@ def _resolve_expr(art: _Article, expr: str, tense: str, context: str | None = No
         if told and month and told[-1].group(1)[:3].lower() == month.group(0)[:3].lower() \
                 and int(told[-1].group(2)) <= anchor.year - 2 and _story_year(para):
             year_here = int(told[-1].group(2))
+    if year_here is None and anchor is not None and context and _BARE_MONTH.match(expr) and not _YEAR.search(expr):
+        # "On April 29, 1954 they signed X ... in October he returned the visit": a later month
+        # of the year the paragraph has just told, years before the article's
+        told = list(_MONTH_YEAR.finditer(para))
+        if told and int(told[-1].group(2)) <= anchor.year - 2 and _story_year(para) \
+                and _month_number(expr) >= _month_number(told[-1].group(1)):
+            year_here = int(told[-1].group(2))
     if year_here is not None and (anchor is None or year_here != anchor.year):
         # "adopted on 6 March 1957 at talks held from 3 to 6 March": a day and month with no
         # year take the year their own sentence states, not the article's
@@ -135,6 +142,15 @@ def _year_of_sentence(expr: str, context: str | None) -> int | None:
 
 _THAT_YEAR = re.compile(r"\b(?:that|the (same|following|next|previous)) year\b", re.I)
 # a day of a month with no year: "31 August", "Aug. 31", "the 31st of August"
+_MONTHS3 = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def _month_number(text: str) -> int:
+    """1-12 for the first month name in ``text`` (13 when there is none)."""
+    m = _MONTH_DAY.search(text)
+    return _MONTHS3.index(m.group(0)[:3].lower()) + 1 if m else 13
+
+
 _BARE_DAY = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
                        r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b", re.I)
 # a month with no day or year: "in July", "late July", "mid-July"
