@@ -4447,3 +4447,15 @@ In March, aides said, his health failed.""")
     fs = facts("r15-later-month-1988")
     v = {s for s, p, o in fs if p == "visitor" and o == "person/sukarno"}
     assert len(v) == 1 and (next(iter(v)), "startDate", "1957-09") in fs, sorted(fs)
+
+
+def test_extract_rules_among_those_who_flew_in_for_the_meeting_visited_where_it_was_held() -> None:
+    TEXTS["r15-among-those-2013"] = ("2013-05-26", """Union turns fifty
+
+ADDIS ABABA, May 26 (Wire) - The jubilee summit opened in the Ethiopian capital on Saturday. Among those who flew in for the meeting were Kenya's President Uhuru Kenyatta, Nigerian President Goodluck Jonathan and Ghana's John Mahama.""")
+    fs = facts("r15-among-those-2013")
+    for who in ("person/uhuru-kenyatta", "person/goodluck-jonathan", "person/john-mahama"):
+        v = {s for s, p, o in fs if p == "visitor" and o == who}
+        assert len(v) == 1, (who, sorted(fs))
+        (key,) = v
+        assert (key, "destination", "place/addis-ababa") in fs and (key, "startDate", "2013-05-25") in fs, sorted(fs)

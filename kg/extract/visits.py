@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from ..model import Evidence, PartialDate
-from .lexicon import LIGHT_VERBS, VISIT_NOUNS, VISIT_VERBS
+from .lexicon import LIGHT_VERBS, SUMMIT_NOUNS, VISIT_NOUNS, VISIT_VERBS
 from .nlp import _governed_by
 from .mentions import _subject_person as _sentence_subject, says_here
 from .context import _Article, Event, Mention, _persons_by_token, Sentence
@@ -174,7 +174,7 @@ def _visits(art: _Article, s: Sentence) -> None:
             start = _day_told_before(art, s)   # "X left for Y in the afternoon", "landed shortly afterwards"
         town = dateline_town(art)
         if dest is None and is_verb and status is None and town and _arrives(tok) \
-                and (says_here(s.text) or _news_of_the_day(art, start)):
+                and (says_here(s.text) or _news_of_the_day(art, start) or _for_the_gathering(tok)):
             # "X arrived on Tuesday", "Y, who flew in on Friday": to where the story is filed (a
             # city-state's dateline: the state)
             home = art.offices.get(visitor, set())
@@ -244,6 +244,10 @@ def _occasion_day(art: _Article, s: Sentence, tok: Any, visitor: str, dest: str)
                                                           for g in c.children) for c in tok.children):
         told = [e for e in art.events if e.kind == "Summit" and e.start is not None and e.start.day
                 and visitor in e.participants and at_x(e)]
+        # (or the gathering at X the sentences just before told: "The summit opened in X on Friday.
+        # Among those who flew in for the meeting were A and B")
+        told = told or [e for e in art.events if e.kind == "Summit" and e.start is not None and e.start.day
+                        and at_x(e) and 0 < s.index - e.extra.get("sent", -99) <= 2]
         return told[-1].start if told else None
     if any(c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in _TAKE_PART for c in tok.children):
         told = [e for e in art.events if e.kind == "Summit" and e.start is not None and at_x(e)
@@ -368,6 +372,12 @@ def _goes_to(tok: Any, lem: str) -> bool:
         return any(c.dep_ in ("dobj", "obj", "npadvmod") and c.lemma_.lower() in _STAY_UNITS for c in tok.children) \
             and any(c.dep_ == "prep" and c.lower_ == "in" for c in tok.children)
     return False
+
+
+def _for_the_gathering(tok: Any) -> bool:
+    """"flew in for the summit": for a gathering, the one the story (filed where it is held) tells."""
+    return any(c.dep_ == "prep" and c.lower_ == "for" and any(g.dep_ == "pobj" and g.lemma_.lower() in SUMMIT_NOUNS
+                                                             for g in c.children) for c in tok.children)
 
 
 def _arrives(tok: Any) -> bool:
