@@ -4459,3 +4459,13 @@ ADDIS ABABA, May 26 (Wire) - The jubilee summit opened in the Ethiopian capital 
         assert len(v) == 1, (who, sorted(fs))
         (key,) = v
         assert (key, "destination", "place/addis-ababa") in fs and (key, "startDate", "2013-05-25") in fs, sorted(fs)
+
+
+def test_extract_rules_around_the_table_seats_leaders_at_the_gathering_just_told() -> None:
+    TEXTS["r15-around-table-2019"] = ("2019-11-19", """Port summit
+
+MOMBASA, Kenya, Nov 19 (Wire) - Kenyan President Uhuru Kenyatta opened the regional ports summit in Mombasa on Tuesday. Around the table with him: Rwanda's President Paul Kagame, Uganda's Yoweri Museveni and South Sudan's Salva Kiir.""")
+    ss = summits("r15-around-table-2019")
+    big = [v for v in ss.values() if len(v["participant"]) >= 4]
+    assert len(big) == 1, ss
+    assert {"person/paul-kagame", "person/yoweri-museveni", "person/uhuru-kenyatta"} <= big[0]["participant"], ss

@@ -4,6 +4,7 @@ gathering (its time, place and name), which the merge of events joins to it."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .context import _Article, Event, Sentence
@@ -57,9 +58,17 @@ def _attended_by(tok: Any) -> bool:
                 for c in verb.children)
 
 
+# a sentence that seats people at the gathering just told: "Around the table with A: B, C and D",
+# "Also present were B and C", "Joining them were D and E"
+_SEATED = re.compile(r"^(?:(?:Around|Round|At)\s+the\s+(?:table|summit\s+table)\b"
+                     r"|(?:Also\s+(?:present|there|attending)|Joining\s+(?:him|her|them)|Present)\s+(?:were|was)\b)")
+
+
 def attendance(art: _Article, s: Sentence) -> None:
     doc = s.span.doc
     joined: list[str] = []
+    if _SEATED.match(s.text):
+        joined = [p.key for p in s.persons if p.key in art.leaders or p.key in art.leader_titled]
     for p in s.persons:
         if p.key not in art.leaders and p.key not in art.leader_titled:
             continue
