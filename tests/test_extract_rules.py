@@ -4469,3 +4469,12 @@ MOMBASA, Kenya, Nov 19 (Wire) - Kenyan President Uhuru Kenyatta opened the regio
     big = [v for v in ss.values() if len(v["participant"]) >= 4]
     assert len(big) == 1, ss
     assert {"person/paul-kagame", "person/yoweri-museveni", "person/uhuru-kenyatta"} <= big[0]["participant"], ss
+
+
+def test_extract_rules_travelling_for_the_signing_dates_the_visit_by_it() -> None:
+    TEXTS["r15-for-the-signing-2012"] = ("2012-06-08", """Lake deal
+
+GENEVA, June 8 (Wire) - The foreign ministers of Malawi and Tanzania signed a lake boundary accord in Geneva on Thursday. Both ministers, Ephraim Chiume of Malawi and Bernard Membe of Tanzania, travelled to Geneva for the signing.""")
+    fs = facts("r15-for-the-signing-2012")
+    v = {s for s, p, o in fs if p == "visitor" and o == "person/bernard-membe"}
+    assert len(v) == 1 and (next(iter(v)), "startDate", "2012-06-07") in fs, sorted(fs)

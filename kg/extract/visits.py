@@ -248,7 +248,14 @@ def _occasion_day(art: _Article, s: Sentence, tok: Any, visitor: str, dest: str)
         # Among those who flew in for the meeting were A and B")
         told = told or [e for e in art.events if e.kind == "Summit" and e.start is not None and e.start.day
                         and at_x(e) and 0 < s.index - e.extra.get("sent", -99) <= 2]
-        return told[-1].start if told else None
+        if told:
+            return told[-1].start
+        # "travelled to X for the signing": the day of the treaty the story has signed at X
+        placed = {f.subject for f in art.facts if f.predicate == "signedAt" and f.status is None
+                  and (f.obj.key == dest or (art.state_of(f.obj.key) or f.obj.key) == where)}
+        days = [f.obj for f in art.facts if f.subject in placed and f.predicate == "signedOn" and f.status is None
+                and isinstance(f.obj, PartialDate) and f.obj.day is not None]
+        return days[-1] if days else None
     if any(c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in _TAKE_PART for c in tok.children):
         told = [e for e in art.events if e.kind == "Summit" and e.start is not None and at_x(e)
                 and 0 <= s.index - e.extra.get("sent", -99) <= 1 and e.extra.get("trigger") in _GATHERINGS]
