@@ -4305,7 +4305,7 @@ NIAMEY, March 6 (Wire) - Burkina Faso's foreign minister, Karamoko Traore, is to
 def test_extract_rules_a_name_set_off_by_commas_after_a_capitalised_title() -> None:
     TEXTS["r15-comma-title-2024"] = ("2024-08-15", """Base deal
 
-PORT MORESBY, Aug 15 (Wire) - The US envoy signed a base agreement with Papua New Guinea's Defence Minister, Kepa Bakri Dimi, on Wednesday.""")
+PORT MORESBY, Aug 15 (Wire) - The US envoy signed a base accord on Wednesday with Papua New Guinea's Police Minister, Kepa Bakri Dimi, officials said.""")
     assert has("r15-comma-title-2024", "person/kepa-bakri-dimi", "officialOf", "state/papua-new-guinea"), sorted(facts("r15-comma-title-2024"))
 
 
@@ -4381,7 +4381,7 @@ Tongan Prime Minister Akilisi Pohiva and Fijian Prime Minister Frank Bainimarama
 def test_extract_rules_an_office_in_apposition_after_a_hyphenated_adjective() -> None:
     TEXTS["r15-long-serving-2009"] = ("2009-04-14", """Water talks
 
-Kazakh Premier Arman Seitkali held talks in Bishkek with Almaz Dzhumabaev, Kyrgyzstan's long-serving leader, and the two men signed a water treaty on Monday.""")
+Kazakh Premier Arman Seitkali held talks in Bishkek with Almaz Dzhumabaev, Kyrgyzstan's long-serving leader; both men then signed a water treaty on Monday.""")
     fs = facts("r15-long-serving-2009")
     assert ("person/almaz-dzhumabaev", "leaderOf", "state/kyrgyzstan") in fs, sorted(fs)
     assert has("r15-long-serving-2009", "treaty/", "signatory", "person/almaz-dzhumabaev"), sorted(fs)
@@ -4390,11 +4390,11 @@ Kazakh Premier Arman Seitkali held talks in Bishkek with Almaz Dzhumabaev, Kyrgy
 def test_extract_rules_flying_home_is_no_visit_and_the_emperor_points_back() -> None:
     TEXTS["r15-emperor-2017"] = ("2017-03-07", """Royal tour ends
 
-HANOI, March 7 (Wire) - Emperor Akihito flew home to Tokyo on Monday after a week abroad. The emperor and the empress arrived in Hanoi last Tuesday.""")
+HANOI, March 7 (Wire) - Emperor Naruhito flew home to Tokyo on Monday after a week abroad. The emperor and the empress arrived in Hanoi last Tuesday.""")
     fs = facts("r15-emperor-2017")
     assert not any(p == "destination" and o == "place/tokyo" for s, p, o in fs), sorted(fs)
     assert any(p == "destination" and o == "place/hanoi" for s, p, o in fs), sorted(fs)
-    assert any(p == "visitor" and o == "person/akihito" for s, p, o in fs), sorted(fs)
+    assert any(p == "visitor" and o == "person/naruhito" for s, p, o in fs), sorted(fs)
 
 
 def test_extract_rules_a_pact_that_commits_states_to_act_has_them_as_parties() -> None:
@@ -4449,10 +4449,10 @@ In March, aides said, his health failed.""")
     assert len(v) == 1 and (next(iter(v)), "startDate", "1957-09") in fs, sorted(fs)
 
 
-def test_extract_rules_among_those_who_flew_in_for_the_meeting_visited_where_it_was_held() -> None:
+def test_extract_rules_leaders_who_flew_in_for_a_gathering_visited_where_it_was_held() -> None:
     TEXTS["r15-among-those-2013"] = ("2013-05-26", """Union turns fifty
 
-ADDIS ABABA, May 26 (Wire) - The jubilee summit opened in the Ethiopian capital on Saturday. Among those who flew in for the meeting were Kenya's President Uhuru Kenyatta, Nigerian President Goodluck Jonathan and Ghana's John Mahama.""")
+ADDIS ABABA, May 26 (Wire) - The jubilee summit opened in the Ethiopian capital on Saturday. Among the leaders who flew in for the summit were Kenya's President Uhuru Kenyatta, Nigerian President Goodluck Jonathan and Ghana's John Mahama.""")
     fs = facts("r15-among-those-2013")
     for who in ("person/uhuru-kenyatta", "person/goodluck-jonathan", "person/john-mahama"):
         v = {s for s, p, o in fs if p == "visitor" and o == who}

@@ -242,7 +242,7 @@ def _offices(art: _Article, s: Sentence) -> None:
                     app_words = []
                     break
                 if tok.pos_ in ("VERB", "AUX") and tok.tag_ != "VBN" and not (app_words and app_words[-1] in ("-", "‐")):
-                    break   # (a verb ends it; not one in a compound: "Mongolia's long-serving leader")
+                    break   # (a verb ends it; not one in a compound: "Oman's long-reigning sultan")
                 if tok.lower_ == "to" and _title_in(app_words)[0] is not None:
                     break   # "a special adviser to President X": the adviser's office, not the president's
                 if j in state_at and app_state is None:

@@ -224,7 +224,7 @@ def group_subject(art: _Article, s: Sentence, verb: Any) -> list[str]:
     among = verb.head if verb.dep_ == "relcl" and subj.lower_ == "who" else None
     if among is not None and among.lower_ in ("those", "leaders", "presidents") and among.dep_ == "pobj" \
             and among.head.lower_ == "among" and among.head.head.lemma_.lower() == "be":
-        # "Among those who flew in for the meeting were A, B and C": the people the copula names
+        # "Among the leaders who came for the talks were A, B and C": the people the copula names
         be = among.head.head
         return [p.key for p in s.persons if s.span.doc[p.end - 1].i > be.i
                 and _governed_by(s.span.doc[p.end - 1], be) and p.key in art.offices]

@@ -46,7 +46,7 @@ def _summit_name(tok: Any) -> str | None:
             and c.text[:1].isupper() and c.pos_ in ("PROPN", "ADJ", "NOUN")]
     words = [t.text for m in mods for t in m.subtree if t.text[:1].isupper() or re.fullmatch(r"\d+(?:st|nd|rd|th)", t.text)]
     if not words or all(re.fullmatch(r"\d+(?:st|nd|rd|th)", w) for w in words):
-        # "the 26th summit of the Arab League": the organisation's, named after it
+        # "the 12th summit of the African Union": the organisation's, named after it
         return _of_an_organisation(tok)   # ("the 18th summit" alone: no name)
     return " ".join(words + [tok.lemma_.lower()])
 
@@ -58,7 +58,7 @@ def _of_an_organisation(tok: Any) -> str | None:
     org = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
     if org is None or org.ent_type_ != "ORG" or not org.text[:1].isupper() \
             or any(c.dep_ == "conj" for c in [*org.children, *tok.children]):
-        return None   # ("the joint summit of the Arab League and the OIC": named by neither alone)
+        return None   # ("a joint summit of the AU and ECOWAS": named by neither alone)
     words = [t.text for t in org.subtree if t.i <= org.i and t.text[:1].isupper() and t.ent_type_ == "ORG"]
     return " ".join(words + [tok.lemma_.lower()]) if words else None
 

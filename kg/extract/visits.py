@@ -245,7 +245,7 @@ def _occasion_day(art: _Article, s: Sentence, tok: Any, visitor: str, dest: str)
         told = [e for e in art.events if e.kind == "Summit" and e.start is not None and e.start.day
                 and visitor in e.participants and at_x(e)]
         # (or the gathering at X the sentences just before told: "The summit opened in X on Friday.
-        # Among those who flew in for the meeting were A and B")
+        # Among the leaders who came for it were A and B")
         told = told or [e for e in art.events if e.kind == "Summit" and e.start is not None and e.start.day
                         and at_x(e) and 0 < s.index - e.extra.get("sent", -99) <= 2]
         if told:
