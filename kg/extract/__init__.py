@@ -79,11 +79,11 @@ from .gathering import place_leaders
 from .scene import _place_for, _trigger_tokens, continue_scenes
 from .summits import _attached, _participants, _summits
 from .visits import _destination, _presence_visits, _visits
-from .treaty_mentions import _GENERIC_NAME, _parties_near, _signing_date, _subject_like, _treaty_key
+from .treaty_mentions import _GENERIC_NAME, _parties_near, _signing_date, _subject_like, _treaty_entity, _treaty_key
 from .signers import (
     _AFTER_MEETING, _GROUP_SIGNERS, _group_signers, _NUMBERS, _signs, attach_loose_signers, story_pair_parties,
 )
-from .treaties import _BETWEEN, _COMPOUND, _IT_SIGNED, _named_parties, _plan, _treaties, _treaty_entity
+from .treaties import _BETWEEN, _COMPOUND, _IT_SIGNED, _named_parties, _plan, _treaties
 from .emit import (
     _drop_coarser_dates, _drop_weaker_titles, _emit_events, _emit_plan, _fact, _HEAD_WORDS, _label,
     _merge_treaty_mentions, _place_in_state, _relabel_unnamed_treaties,

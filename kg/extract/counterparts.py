@@ -11,11 +11,17 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import Ref
-from .context import _Article, Mention, Sentence
-from .modality import _has_past_evidence, _is_speculative
+from .context import Mention, Sentence, _Article
 from .mentions import says_here
+from .modality import _has_past_evidence, _is_speculative
 from .scene import _news_of_the_day, _place_for
-from .treaty_mentions import _sign_token, _signing_date, _treaty_entity, _treaty_key, chained_subject
+from .treaty_mentions import (
+    _sign_token,
+    _signing_date,
+    _treaty_entity,
+    _treaty_key,
+    chained_subject,
+)
 
 # plural heads that count documents, one per counterpart
 _HEADS = {"agreement", "accord", "treaty", "pact", "deal", "convention", "protocol"}

@@ -5,11 +5,10 @@ signings kept as plans."""
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import Any
 
 from .. import reference as ref
-from ..model import Entity, Evidence, PartialDate, Ref
+from ..model import Evidence, PartialDate, Ref
 from .lexicon import REPLACE_ACTIVE, REPLACE_PASSIVE, SIGN_WORDS, TREATY_HEADS, TWO_STATES
 from .nlp import _doc_text, _governed_by, _token_at_char
 from .mentions import says_here
