@@ -91,7 +91,7 @@ def _resolve_expr(art: _Article, expr: str, tense: str, context: str | None = No
                 and int(told[-1].group(2)) <= anchor.year - 2 and _story_year(para):
             year_here = int(told[-1].group(2))
     if year_here is None and anchor is not None and context and _BARE_MONTH.match(expr) and not _YEAR.search(expr):
-        # "On April 29, 1954 they signed X ... in October he returned the visit": a later month
+        # "On March 12, 1957 they signed X ... in September she returned the visit": a later month
         # of the year the paragraph has just told, years before the article's
         told = list(_MONTH_YEAR.finditer(para))
         if told and int(told[-1].group(2)) <= anchor.year - 2 and _story_year(para) \

@@ -807,7 +807,7 @@ def _treaties_of(art: _Article, s: Sentence, prev: Sentence | None) -> None:
                 start = m.extra["of_date"]   # "the Treaty of X of May 7, 1979, which was signed in Y"
             if start is None and own_year is not None and _before_article(art, own_year):
                 start = own_year   # "a 1999 treaty, signed by A and B": the year its mention gives
-            # ("in the Rwandan capital, where 44 states signed X": the place the clause hangs on)
+            # ("in the Nigerien capital, where the customs chiefs signed X": the place the clause hangs on)
             place = _place_for(s, sign_tok, strict=True, governor=sign_tok) or _where_clause(s, sign_tok)
             journey = sign_tok.head if sign_tok.dep_ in ("advcl", "xcomp") and sign_tok.head.lemma_.lower() in _TRAVEL \
                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in sign_tok.children) else None

@@ -822,8 +822,8 @@ def _signing_date(art: _Article, s: Sentence, sign_tok: Any) -> tuple[PartialDat
     own = [m for m in s.dates if lo <= m.start < hi and not _other_clause(_token_at_char(s.span, m.start), sign_tok)
            and not _year_of_a_noun(s, m.start, sign_tok)]
     if not own and sign_tok.dep_ == "relcl" and any(c.lower_ == "where" for c in sign_tok.children):
-        # "On 16 May A flew to X, where she signed ...", "came on Wednesday in the capital, where
-        # 44 states signed ...": the time of the clause the "where" hangs on
+        # "On 16 May A flew to X, where she signed ...", "the event came on Monday in the capital,
+        # where the chiefs signed ...": the time of the clause the "where" hangs on
         told = [m for m in s.dates if m.start < sign_tok.idx]
         if told:
             got = _resolve_expr(art, told[-1].text, "past", context=_text_before(art, s, told[-1].start))
