@@ -141,7 +141,6 @@ def _year_of_sentence(expr: str, context: str | None) -> int | None:
 
 
 _THAT_YEAR = re.compile(r"\b(?:that|the (same|following|next|previous)) year\b", re.I)
-# a day of a month with no year: "31 August", "Aug. 31", "the 31st of August"
 _MONTHS3 = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
@@ -151,6 +150,7 @@ def _month_number(text: str) -> int:
     return _MONTHS3.index(m.group(0)[:3].lower()) + 1 if m else 13
 
 
+# a day of a month with no year: "31 August", "Aug. 31", "the 31st of August"
 _BARE_DAY = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
                        r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b", re.I)
 # a month with no day or year: "in July", "late July", "mid-July"

@@ -11,8 +11,8 @@ from typing import Any
 from .. import reference as ref
 from ..dates import find_date_expressions
 from ..caps import MAX_MEMBERS
-from .lexicon import (INSTITUTIONS, INTERNATIONAL, LEADER_TITLES, NAME_PARTICLES, portfolio_word, _PLURAL_TITLES, _TITLE_HEADS,
-                      _TITLE_WORDS, TREATY_HEADS, VISIT_VERBS)
+from .lexicon import (INSTITUTIONS, INTERNATIONAL, LEADER_TITLES, NAME_PARTICLES, portfolio_word, _PLURAL_TITLES,
+                      _TITLE_HEADS, _TITLE_WORDS, TREATY_HEADS, VISIT_VERBS)
 from .nlp import _columns, _doc_text, _org_person_ids, PROPN, _span_ents
 from .names import _clean_person, _labels_by_family_name, _name_tokens, _office_after, _org_is_person, _person_by_short
 from .context import _Article, Mention, Sentence
@@ -552,7 +552,8 @@ def _capital_mentions(art: _Article, s: Sentence) -> None:
 
 
 _SIGNED_BEFORE = re.compile(r"\b(?:signed|signs|sign|signing|concluded|concludes|conclude|inked)\s+$", re.I)
-_SIGNED_AFTER = re.compile(r"^(?:\s+between\s+[^,.;]{1,60}?)?,?\s*(?:was|were|had\s+been|has\s+been)\s+(?:\w+ly\s+)?(?:signed|concluded)\b", re.I)
+_SIGNED_AFTER = re.compile(r"^(?:\s+between\s+[^,.;]{1,60}?)?,?\s*(?:was|were|had\s+been|has\s+been)\s+"
+                           r"(?:\w+ly\s+)?(?:signed|concluded)\b", re.I)
 
 
 def _first_one_signed(text: str, m: re.Match) -> bool:
@@ -820,7 +821,8 @@ def _mentions(art: _Article, s: Sentence) -> None:
         if ent.label_ == "PERSON" or (ent.ent_id_ or "").startswith("person/"):
             start = ent.start
             while start < ent.end - 1 and doc[start].lower_ in _TITLE_HEADS and doc[start].text[:1].isupper() \
-                    and (not (ent.ent_id_ or "").startswith("person/") or doc[start].lower_ in LEADER_TITLES and _same_without(doc[start + 1:ent.end], ent.ent_id_)):
+                    and (not (ent.ent_id_ or "").startswith("person/")
+                         or doc[start].lower_ in LEADER_TITLES and _same_without(doc[start + 1:ent.end], ent.ent_id_)):
                 start += 1   # "Taoiseach X" read as one name: the title stays outside it (and "Emperor
                 # Akihito", a reference alias: "the emperor" points back to him)
             if start != ent.start:

@@ -241,7 +241,8 @@ def _offices(art: _Article, s: Sentence) -> None:
                 if j in others:  # "X, India's Power Minister Y": a list of people, not X's apposition
                     app_words = []
                     break
-                if tok.pos_ in ("VERB", "AUX") and tok.tag_ != "VBN" and not (app_words and app_words[-1] in ("-", "‐")):
+                if tok.pos_ in ("VERB", "AUX") and tok.tag_ != "VBN" \
+                        and not (app_words and app_words[-1] in ("-", "‐")):
                     break   # (a verb ends it; not one in a compound: "Oman's long-reigning sultan")
                 if tok.lower_ == "to" and _title_in(app_words)[0] is not None:
                     break   # "a special adviser to President X": the adviser's office, not the president's

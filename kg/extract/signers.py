@@ -163,7 +163,7 @@ def attach_loose_signers(art: _Article) -> None:
         before = [k for k in signed if told[k] < s.index]
         if len(signed) > 1 and not before:
             continue
-        key = max(before, key=lambda k: told[k]) if len(signed) > 1 else next(iter(signed))
+        key = max(before, key=lambda k: (told[k], k)) if len(signed) > 1 else next(iter(signed))
         art.add(key, "signatory", Ref(person), s)
         for st in [state] if state else sorted(art.offices.get(person, ())):
             art.add(key, "party", Ref(st), s)

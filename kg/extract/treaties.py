@@ -227,7 +227,8 @@ def _members(art: _Article, s: Sentence, resolved: list[Any]) -> None:
             continue
         # ("the pact commits A, B and C to cut tariffs": the subjects of the clause it commits them to)
         clauses = [verb, *(c for c in verb.children if c.dep_ in ("xcomp", "ccomp"))]
-        states = [st.key for st in s.states if any(_governed_by(doc[st.start], v) for v in clauses) and st.start > verb.i]
+        states = [st.key for st in s.states
+                  if any(_governed_by(doc[st.start], v) for v in clauses) and st.start > verb.i]
         states = list(dict.fromkeys(states))
         if len(states) >= 2 and _is_speculative(verb) is None:
             for st in states:
