@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..dates import find_date_expressions, resolve_range
+from ..dates import _month_of, find_date_expressions, resolve_range
 from ..model import PartialDate
 from .lexicon import SUMMIT_NOUNS, VISIT_NOUNS
 from .nlp import _doc_text
@@ -141,13 +141,10 @@ def _year_of_sentence(expr: str, context: str | None) -> int | None:
 
 
 _THAT_YEAR = re.compile(r"\b(?:that|the (same|following|next|previous)) year\b", re.I)
-_MONTHS3 = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-
-
 def _month_number(text: str) -> int:
     """1-12 for the first month name in ``text`` (13 when there is none)."""
     m = _MONTH_DAY.search(text)
-    return _MONTHS3.index(m.group(0)[:3].lower()) + 1 if m else 13
+    return _month_of(m.group(0)[:3]) if m else 13
 
 
 # a day of a month with no year: "31 August", "Aug. 31", "the 31st of August"

@@ -551,7 +551,14 @@ def _capital_mentions(art: _Article, s: Sentence) -> None:
     s.places.sort(key=lambda p: p.start)
 
 
-_SIGNED_BEFORE = re.compile(r"\b(?:signed|signs|sign|signing|concluded|concludes|conclude|inked)\s+$", re.I)
+# a signing verb right before a treaty's mention ("signed their first trade agreement", "signed the
+# Fiji-Tonga Treaty")
+SIGNED_JUST_BEFORE = re.compile(r"\b(?:signed|signs|sign|signing|concluded|concludes|conclude|inked)\s+"
+                                r"(?:(?:the|a|an|their|its)\s+)?$", re.I)
+# words before a treaty's head that make it no treaty told as signed ("the most ambitious pact",
+# "the only accord", "any agreement"), "first" unless it counts one signed (see _first_one_signed)
+_SUPERLATIVES = ("most", "least", "first", "only", "biggest", "largest", "best", "worst", "such", "any", "no", "every")
+_SUPERLATIVE = re.compile(r"\b(?:" + "|".join(_SUPERLATIVES) + r")\s", re.I)
 _SIGNED_AFTER = re.compile(r"^(?:\s+between\s+[^,.;]{1,60}?)?,?\s*(?:was|were|had\s+been|has\s+been)\s+"
                            r"(?:\w+ly\s+)?(?:signed|concluded)\b", re.I)
 
@@ -560,10 +567,9 @@ def _first_one_signed(text: str, m: re.Match) -> bool:
     """"A and B signed their first trade agreement", "the first accord ... was signed in 1963": an
     ordinal that counts a treaty signed (not "the first such pact", "the most ambitious treaty")."""
     said = re.findall(r"[a-z]+", (m.group("mods") or "").lower())
-    if "first" not in said or any(w in said for w in ("most", "least", "only", "such", "any", "no", "every",
-                                                        "biggest", "largest", "best", "worst")):
+    if "first" not in said or any(w in said for w in _SUPERLATIVES if w != "first"):
         return False
-    return bool(_SIGNED_BEFORE.search(text[max(0, m.start() - 30):m.start()])
+    return bool(SIGNED_JUST_BEFORE.search(text[max(0, m.start() - 30):m.start()])
                 or _SIGNED_AFTER.match(text[m.end():m.end() + 100]))
 
 
@@ -1041,8 +1047,7 @@ def _mentions(art: _Article, s: Sentence) -> None:
         if re.search(r"\b(?:no|any|neither|nor|without)\s+(?:\w+\s+){0,2}$", text[max(0, m.start() - 30):m.start()], re.I) \
                 and not m.group("det"):
             continue   # "signed no treaty or agreement": none was signed
-        if re.search(r"\b(?:most|least|first|only|biggest|largest|best|worst|such|any|no|every)\s",
-                     m.group("mods") or "", re.I) and not _first_one_signed(text, m) \
+        if _SUPERLATIVE.search(m.group("mods") or "") and not _first_one_signed(text, m) \
                 or re.search(r"\b(?:most|least)\s+[a-z]+\s*$", text[max(0, m.start() - 20):m.start()]):
             continue
         if m.group("head") == "deal" and not _DEAL_SIGNED.search(text):

@@ -132,9 +132,8 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             or _where_clause(s, tok) or (None if _background(tok) else _place_for(s, tok, strict=True))
         if is_noun and tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.lemma_.lower() in _JOURNEYS:
             # "flew to Riyadh on Saturday for the summit of X": where the journey went
-            went = tok.head.head
-            place = next((m.key for c in went.children if c.dep_ == "prep" and c.lower_ in ("to", "into")
-                          for m in [*s.places, *s.states] if any(m.start <= g.i < m.end for g in c.subtree)), place)
+            from .visits import _destination   # (visits reads summits: imported when used)
+            place = _destination(art, s, tok.head.head, True) or place
         if is_noun and status is None and start is not None and end is None:
             start, end = _closing_day(s, tok, start)
         if status is None and start is not None and start.day is not None and end is None:

@@ -13,7 +13,7 @@ from ..model import Entity, PartialDate, Ref
 from .lexicon import ANAPHORIC_TIME, REPLACE_ACTIVE, SIGN_WORDS, TREATY_HEADS, TWO_STATES
 from .nlp import _doc_text, _governed_by, _token_at_char
 from .names import _title_case
-from .mentions import _DATELINE_PLACE
+from .mentions import _DATELINE_PLACE, SIGNED_JUST_BEFORE
 from .context import _Article, Mention, Sentence
 from .dating import (
     _BACK_TO_NOW, _YEAR, _in_own_clause, _resolve_dates, _retrospective, _story_year,
@@ -88,7 +88,6 @@ def _treaty_entity(art: _Article, key: str, label: str, m: Mention | None = None
         art.entities[key] = replace(ent, alt_labels=ent.alt_labels | frozenset(alts - {ent.label}))
 
 
-_SIGN_BEFORE_NAME = re.compile(r"\b(?:signed|signing|sign|signs|concluded|inked)\s+(?:the\s+|a\s+)?$", re.I)
 _WITH_STATE = re.compile(r"^,?\s+with\s+(?:the\s+)?")
 
 
@@ -228,7 +227,7 @@ def _treaty_key(art: _Article, m: Mention, s: Sentence, prev: Sentence | None) -
                     art.linked_treaties.setdefault(key, (known, s, " ".join(m.text.split())))
                 return key, art.entities[key].label, None, pk
             if a and b and not by_demonym and ref.lookup_treaty(name) is None:
-                if not _SIGN_BEFORE_NAME.search(_doc_text(s.span.doc)[max(0, m.start - 40):m.start]):
+                if not SIGNED_JUST_BEFORE.search(_doc_text(s.span.doc)[max(0, m.start - 40):m.start]):
                     return None
                 # "A and B signed the Nauru-Australia Treaty": the name the signing gives it, of those two
                 parties = [f"state/{ref.slugify(a.label)}", f"state/{ref.slugify(b.label)}"]
