@@ -53,6 +53,7 @@ _ACRONYM = re.compile(r"^[A-Z]{2,4}$")
 # ------------------------------------------------------------------------------------------ slugs
 
 
+@lru_cache(maxsize=1 << 16)
 def slugify(text: str) -> str:
     """The slug of a name: lower case, accents folded, runs of non-alphanumerics -> ``-``.
 
@@ -67,6 +68,7 @@ def slugify(text: str) -> str:
     return re.sub(r"[^0-9a-z]+", "-", folded).strip("-")
 
 
+@lru_cache(maxsize=1 << 16)
 def fold_accents(text: str) -> str:
     """``text`` without its accents ("Malé" -> "Male"): what news written in ASCII has.
 
