@@ -40,6 +40,8 @@ class Sentence:
 
     raw: str = ""        # the span's text, as spaCy's ``span.text`` (which joins the tokens on each call)
     text: str = field(default="", init=False)  # ``raw`` stripped
+    memo: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
+    # (what several rules ask of the same parse, worked out once: see treaty_mentions._sign_token)
 
     def __post_init__(self) -> None:
         if not self.raw:

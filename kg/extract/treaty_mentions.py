@@ -781,13 +781,16 @@ def _misread_participle(tok: Any) -> bool:
 
 def _sign_token(s: Sentence) -> Any | None:
     """The word that reports a signing: "signed", "the signing of", "set their names to"."""
-    for t in s.span:
-        if t.lemma_.lower() in _LIGHT_SIGN and any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in _SIGN_OBJECTS
-                                                     for c in t.children):
-            return t
-        if t.lemma_.lower() in SIGN_WORDS or t.lower_ in SIGN_WORDS:
-            return t
-    return None
+    if "sign" not in s.memo:   # asked by several rules of each sentence
+        s.memo["sign"] = next((t for t in s.span if _reports_signing(t)), None)
+    return s.memo["sign"]
+
+
+def _reports_signing(t: Any) -> bool:
+    if t.lemma_.lower() in _LIGHT_SIGN and any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in _SIGN_OBJECTS
+                                                 for c in t.children):
+        return True
+    return t.lemma_.lower() in SIGN_WORDS or t.lower_ in SIGN_WORDS
 
 
 def _other_clause(tok: Any, sign_tok: Any) -> bool:
