@@ -573,6 +573,10 @@ def _first_one_signed(text: str, m: re.Match) -> bool:
                 or _SIGNED_AFTER.match(text[m.end():m.end() + 100]))
 
 
+# the words after which _name_after_title may find a name (the others are not tried)
+_INTRODUCERS = _TITLE_HEADS | _PLURAL_TITLES | {"minister", "secretary", "counterpart", "counterparts"}
+
+
 def _name_after_title(doc: Any, i: int, end: int) -> int | None:
     """Where a name starts that the word at ``i`` introduces: a capitalised title ("Taoiseach
     Brian Cowen"), "counterpart" ("his Argentine counterpart Santiago Cafiero") or a title set
@@ -929,7 +933,7 @@ def _mentions(art: _Article, s: Sentence) -> None:
     i = span.start
     while i < span.end - 1:
         tok = doc[i]
-        k = _name_after_title(doc, i, span.end)
+        k = _name_after_title(doc, i, span.end) if tok.lower_ in _INTRODUCERS else None
         if k is not None and (
                 k not in covered or _given_name_like_place(doc, k, span.end, covered)
                 or _known_name_like_place(doc, k)):
