@@ -913,7 +913,10 @@ _SCAN_SOURCES: list[tuple[str, str]] = [
     ("yoff", rf"{_S_MOD}(?:last|this|next|the\s+previous|the\s+prior|the\s+current)\s+year(?![a-z])"),
     ("woff", r"(?:(?:earlier|later)\s+)?(?:last|next|this|the\s+previous|the\s+following)\s+week(?![a-z])"),
     # "the 19th" is a day; "the 13th summit", "the 19th century" are not
-    ("ord", r"the\s+\d{1,2}(?:st|nd|rd|th)(?![a-z])(?!\s+(?!of\b|and\b|or\b|to\b|at\b|in\b|on\b)[a-z])"
+    # ("on the 14th the ministers signed", "on the 22nd he flew": a determiner or a pronoun after
+    # it starts the clause, no noun of it)
+    ("ord", r"the\s+\d{1,2}(?:st|nd|rd|th)(?![a-z])"
+            r"(?!\s+(?!of\b|and\b|or\b|to\b|at\b|in\b|on\b|the\b|an?\b|his\b|her\b|their\b|its\b|he\b|she\b|they\b|we\b)[a-z])"
             r"(?:\s+of\s+(?:this|the)\s+month)?"),
     (
         "year",

@@ -549,7 +549,8 @@ def _is_title_case(words: Sequence[str]) -> bool:
             caps += 1
     # (a sentence of names with a verb in it: "Malawian President A B and Mozambican President C D
     # met in Lilongwe from 12 to 14 August." is prose, not a headline)
-    if content - caps >= 1 and words and words[-1].endswith(".") and len(words) >= 8 \
+    # (and a short one: "Xi flew on to Apia on Sunday.", a paragraph of wire copy)
+    if content - caps >= 1 and words and words[-1].endswith(".") and len(words) >= 5 \
             and not re.search(r"(?:[A-Z]\.){2,}$", words[-1]):   # "... at the U.N.": an abbreviation
         return False
     return content >= 2 and caps >= 0.75 * content

@@ -4478,3 +4478,58 @@ GENEVA, June 8 (Wire) - The foreign ministers of Malawi and Tanzania signed a la
     fs = facts("r15-for-the-signing-2012")
     v = {s for s, p, o in fs if p == "visitor" and o == "person/bernard-membe"}
     assert len(v) == 1 and (next(iter(v)), "startDate", "2012-06-07") in fs, sorted(fs)
+
+
+def test_extract_rules_a_two_letter_surname_the_ner_misses_is_the_person_named() -> None:
+    TEXTS["r16-two-letters-2019"] = ("2019-04-02", """Pacific swing
+
+Chinese President Xi Jinping arrived in Suva on Thursday.
+
+Xi flew on to Port Vila on Sunday, starting a state visit to Vanuatu.""")
+    fs = facts("r16-two-letters-2019")
+    dests = {o for s, p, o in fs if p == "destination" and (s, "visitor", "person/xi-jinping") in fs}
+    assert {"place/suva", "place/port-vila"} <= dests, sorted(fs)
+
+
+def test_extract_rules_a_short_paragraph_of_wire_copy_is_no_headline() -> None:
+    TEXTS["r16-short-paragraph-2019"] = ("2019-04-02", """Pacific swing
+
+Russian President Vladimir Putin arrived in Astana on Thursday.
+
+Putin flew on to Minsk on Sunday.""")
+    fs = facts("r16-short-paragraph-2019")
+    assert any(p == "destination" and o == "place/minsk" for s, p, o in fs), sorted(fs)
+
+
+def test_extract_rules_an_ordinal_day_takes_the_month_its_sentence_told() -> None:
+    TEXTS["r16-ordinal-day-2021"] = ("2021-05-20", """Old friends
+
+Relations thawed slowly. In October 1986 Algerian President Chadli Bendjedid flew to Tunis, and on the 22nd he and President Habib Bourguiba held talks at Carthage.""")
+    fs = facts("r16-ordinal-day-2021")
+    assert any(p == "startDate" and o == "1986-10-22" for s, p, o in fs), sorted(fs)
+    assert not any(o == "2021-05-22" for s, p, o in fs), sorted(fs)
+
+
+def test_extract_rules_a_place_in_a_clause_on_another_noun_is_not_where_leaders_met() -> None:
+    TEXTS["r16-clause-place-2008"] = ("2008-09-12", """Border talks
+
+Ghana's President John Kufuor and Togolese President Faure Gnassingbe met on Thursday to revive the 1999 border pact, which was signed in Lome by their predecessors.""")
+    ss = summits("r16-clause-place-2008")
+    both = [v for v in ss.values() if {"person/john-kufuor", "person/faure-gnassingbe"} <= v["participant"]]
+    assert len(both) == 1 and not both[0].get("location"), ss
+
+
+def test_extract_rules_had_been_in_a_foreign_city_for_talks_is_a_visit() -> None:
+    TEXTS["r16-had-been-2019"] = ("2019-06-30", """Gulf tour
+
+Pakistani Prime Minister Imran Khan had been in Doha on Saturday for talks with the emir before heading home.""")
+    fs = facts("r16-had-been-2019")
+    v = {s for s, p, o in fs if p == "visitor" and o == "person/imran-khan"}
+    assert len(v) == 1 and (next(iter(v)), "destination", "place/doha") in fs, sorted(fs)
+
+
+def test_extract_rules_one_leader_opening_a_meeting_of_state_delegations_is_no_summit() -> None:
+    TEXTS["r16-delegations-2017"] = ("2017-10-05", """Fisheries
+
+SUVA, Oct 5 (Wire) - Fisheries officials from Fiji, Samoa, Tonga and Vanuatu met in Suva on Wednesday to share catch data. The meeting was opened by Fiji's Prime Minister Frank Bainimarama, who urged the officials to act quickly.""")
+    assert not summits("r16-delegations-2017")

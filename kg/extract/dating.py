@@ -56,6 +56,20 @@ def _resolve_expr(art: _Article, expr: str, tense: str, context: str | None = No
     "the 19th") stay unresolved rather than guessed.
     """
     anchor = art.anchor
+    day = _ORDINAL_DAY.match(expr)
+    if day is not None and context:
+        # "In October 2004 he flew to X, and on the 14th ...", "That September ... on the 11th":
+        # a day of the month the sentence has just told, not of the article's month
+        sentence = re.split(r"(?<=[.!?])\s+|\n", context)[-1]
+        told = [d for d in find_date_expressions(sentence) if _MONTH_DAY.search(d[2])]
+        if told:
+            cut = len(context) - len(sentence) + told[-1][0]
+            month, _ = _resolve_expr(art, told[-1][2], tense, context=context[:cut])
+            if month is not None and month.month is not None and month.day is None:
+                try:
+                    return PartialDate(month.year, month.month, int(day.group(1))), None
+                except ValueError:
+                    return None, None
     year_here = _year_of_sentence(expr, context)
     if year_here is not None and anchor is not None and anchor.day is not None and context \
             and _BARE_NARRATIVE.search(re.split(r"(?<=[.!?])\s+|\n", context)[-1]):
@@ -114,6 +128,7 @@ def _resolve_expr(art: _Article, expr: str, tense: str, context: str | None = No
     return resolve_range(expr, PartialDate(anchor.year, month, day), tense="past", context=context)
 
 
+_ORDINAL_DAY = re.compile(r"^\W*(?:on\s+)?the\s+(\d{1,2})(?:st|nd|rd|th)\W*$", re.I)
 _MONTH_DAY = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b", re.I)
 _YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)\b")
 _MONTH_YEAR = re.compile(r"\b((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.?\s+(?:\d{1,2},?\s+)?(1[6-9]\d\d|20\d\d)\b", re.I)

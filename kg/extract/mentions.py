@@ -914,8 +914,8 @@ def _mentions(art: _Article, s: Sentence) -> None:
         if i in covered or (cols.pos[i] != PROPN and cols.ent_type[i] not in wanted and not noun_name):
             continue
         tok = doc[i]
-        if not tok.text[:1].isupper() or len(tok.text) < 3:
-            continue
+        if not tok.text[:1].isupper() or len(tok.text) < 2 or len(tok.text) == 2 and not tok.text[1].islower():
+            continue   # (a two-letter surname, "Xi", "Li", "Hu", as written, never "UN" or "EU")
         key = None
         low = tok.lower_
         if any(low in rec["tokens"] for rec in art.people.values()):

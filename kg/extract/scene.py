@@ -15,14 +15,19 @@ from .modality import _TRAVEL
 from .lexicon import SUMMIT_NOUNS, VISIT_NOUNS
 
 
-def _place_for(s: Sentence, near: Any | None, *, strict: bool = False, governor: Any | None = None) -> str | None:
+def _place_for(s: Sentence, near: Any | None, *, strict: bool = False, governor: Any | None = None,
+               outside: Any | None = None) -> str | None:
     """A place of the sentence, preferring one introduced by 'in' or 'at' (only those if strict);
-    with ``governor``, only a place that word governs ("signed ... in Santiago", not "officials in X said")."""
+    with ``governor``, only a place that word governs ("signed ... in Santiago", not "officials in X said");
+    with ``outside``, none in a clause on a noun that word is not part of ("A and B met, weeks
+    after a pact which was signed in X", "A, flying home from a funeral in X, met B")."""
     doc = s.span.doc
     best = None
     for m in s.places:
         if any(t.start <= doc[m.start].idx < t.end for t in s.treaties):
             continue   # "the Treaty on ... in the Timor Sea": part of a name, not where anything happened
+        if outside is not None and _in_clause_without(doc[m.end - 1], outside):
+            continue
         if governor is not None and not _governed_by(doc[m.end - 1], governor) \
                 and not (governor.dep_ == "ROOT" or governor.head.dep_ == "ROOT"
                          and not any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON" for c in governor.children)):
@@ -88,6 +93,17 @@ def _town_of_the_act(s: Sentence, m: Mention, governor: Any) -> bool:
     up = next((a for a in t.ancestors if a.pos_ in ("VERB", "AUX")), None)
     return up is not None and up.tag_ == "VBG" and up.dep_ == "acl" and up.head.dep_ in ("dobj", "obj") \
         and up.head.head.i == governor.i
+
+
+def _in_clause_without(tok: Any, word: Any) -> bool:
+    """``tok`` stands in a relative or participle clause on a noun ("the pact, which was signed in
+    X", "A, flying home from X"), and ``word`` is neither in that clause nor the noun it is on
+    ("the summit held in X")."""
+    for t in tok.ancestors:
+        if t.pos_ in ("VERB", "AUX") and t.dep_ in ("relcl", "acl"):
+            on = word.head if word.dep_ == "compound" else word   # ("the summit meeting held in X")
+            return not (t.left_edge.i <= word.i <= t.right_edge.i or t.head.i in (word.i, on.i))
+    return False
 
 
 def _in_clause_on_noun(tok: Any, governor: Any) -> bool:

@@ -577,7 +577,8 @@ def _presence_visits(art: _Article, s: Sentence) -> None:
 
     for tok in s.span:
         lem = tok.lemma_.lower()
-        if lem == "be" and tok.tag_ == "VBD":
+        if lem == "be" and (tok.tag_ == "VBD" or tok.tag_ == "VBN" and any(
+                c.dep_ == "aux" and c.lemma_.lower() == "have" for c in tok.children)):   # ("had been in X")
             subj = _subject_person(tok, by_tok)
             home = art.offices.get(subj, set()) if subj else set()
             if not home:
