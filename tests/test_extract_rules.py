@@ -4533,3 +4533,12 @@ def test_extract_rules_one_leader_opening_a_meeting_of_state_delegations_is_no_s
 
 SUVA, Oct 5 (Wire) - Fisheries officials from Fiji, Samoa, Tonga and Vanuatu met in Suva on Wednesday to share catch data. The meeting was opened by Fiji's Prime Minister Frank Bainimarama, who urged the officials to act quickly.""")
     assert not summits("r16-delegations-2017")
+
+
+def test_extract_rules_a_sea_naming_a_towns_kind_is_not_where_leaders_met() -> None:
+    TEXTS["r16-sea-resort-2021"] = ("2021-09-30", """Talks by the sea
+
+Turkish President Recep Tayyip Erdogan and Russian President Vladimir Putin met on Wednesday in the Black Sea resort of Sochi, their first face-to-face talks this year.""")
+    ss = summits("r16-sea-resort-2021")
+    both = [v for v in ss.values() if {"person/recep-tayyip-erdogan", "person/vladimir-putin"} <= v["participant"]]
+    assert len(both) == 1 and both[0].get("location") == {"place/sochi"}, ss

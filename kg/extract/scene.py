@@ -28,6 +28,10 @@ def _place_for(s: Sentence, near: Any | None, *, strict: bool = False, governor:
             continue   # "the Treaty on ... in the Timor Sea": part of a name, not where anything happened
         if outside is not None and _in_clause_without(doc[m.end - 1], outside):
             continue
+        last = doc[m.end - 1]
+        if last.dep_ == "compound" and any(c.dep_ == "prep" and c.lower_ == "of" and any(
+                x.start <= g.i < x.end for g in c.children for x in s.places) for c in last.head.children):
+            continue   # "the Red Sea resort of X", "the Baltic port of Y": the sea names the town's kind
         if governor is not None and not _governed_by(doc[m.end - 1], governor) \
                 and not (governor.dep_ == "ROOT" or governor.head.dep_ == "ROOT"
                          and not any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON" for c in governor.children)):
