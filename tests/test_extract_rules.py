@@ -4538,7 +4538,7 @@ SUVA, Oct 5 (Wire) - Fisheries officials from Fiji, Samoa, Tonga and Vanuatu met
 def test_extract_rules_a_sea_naming_a_towns_kind_is_not_where_leaders_met() -> None:
     TEXTS["r16-sea-resort-2021"] = ("2021-09-30", """Talks by the sea
 
-Turkish President Recep Tayyip Erdogan and Russian President Vladimir Putin met on Wednesday in the Black Sea resort of Sochi, their first face-to-face talks this year.""")
+Turkish President Recep Tayyip Erdogan and Vladimir Putin of Russia sat down on Wednesday in the Black Sea resort of Sochi, their first face-to-face talks this year.""")
     ss = summits("r16-sea-resort-2021")
     both = [v for v in ss.values() if {"person/recep-tayyip-erdogan", "person/vladimir-putin"} <= v["participant"]]
     assert len(both) == 1 and both[0].get("location") == {"place/sochi"}, ss
