@@ -4542,3 +4542,13 @@ Turkish President Recep Tayyip Erdogan and Vladimir Putin of Russia sat down on 
     ss = summits("r16-sea-resort-2021")
     both = [v for v in ss.values() if {"person/recep-tayyip-erdogan", "person/vladimir-putin"} <= v["participant"]]
     assert len(both) == 1 and both[0].get("location") == {"place/sochi"}, ss
+
+
+def test_extract_rules_flying_in_for_the_gathering_and_as_did_go_where_it_is_held() -> None:
+    TEXTS["r16-as-did-2022"] = ("2022-06-25", """Commonwealth week
+
+Commonwealth heads of government gathered on Friday in Kigali for their first summit in four years. Canada's Prime Minister Justin Trudeau flew in for the summit, as did Jamaican Prime Minister Andrew Holness and New Zealand's Jacinda Ardern.""")
+    fs = facts("r16-as-did-2022")
+    for who in ("person/justin-trudeau", "person/andrew-holness", "person/jacinda-ardern"):
+        v = {s for s, p, o in fs if p == "visitor" and o == who}
+        assert len(v) == 1 and (next(iter(v)), "destination", "place/kigali") in fs, (who, sorted(fs))

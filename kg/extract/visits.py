@@ -181,6 +181,12 @@ def _visits(art: _Article, s: Sentence) -> None:
             here = town
             if here and home and art.state_of(here) not in home | {None}:
                 dest = here
+        if dest is None and is_verb and status is None and _arrives(tok) and _for_the_gathering(tok):
+            # "X flew in for the summit" with no dateline: to where the gathering just told is held
+            held = [e.place for e in art.events if e.kind == "Summit" and e.place and e.status is None
+                    and 0 <= s.index - e.extra.get("sent", -99) <= 3]
+            if held and art.state_of(held[-1]) not in art.offices.get(visitor, set()) | {None}:
+                dest = held[-1]
         if dest is None:
             if is_noun and status is None:
                 # "X began a three-day state visit on Thursday. He was welcomed in Kampala by Y": a
@@ -213,7 +219,7 @@ def _visits(art: _Article, s: Sentence) -> None:
             start = _occasion_day(art, s, tok, visitor, dest)
         dests = [dest] + _further_destinations(s, tok, dest)   # "visited A and B", "visits to A and B"
         others = _delegation_leaders(tok, by_tok) + _listed_subjects(tok, by_tok) \
-            + _coordinated_subjects(tok, by_tok) + group if is_verb else []
+            + _coordinated_subjects(tok, by_tok) + _as_did(tok, by_tok) + group if is_verb else []
         if is_verb and lem in _JOURNEYS:
             others += [k for k in _companions(tok, by_tok) if k in art.leaders]   # "flew to X with B and C"
         for who in dict.fromkeys([visitor, *others]):
@@ -379,6 +385,13 @@ def _goes_to(tok: Any, lem: str) -> bool:
         return any(c.dep_ in ("dobj", "obj", "npadvmod") and c.lemma_.lower() in _STAY_UNITS for c in tok.children) \
             and any(c.dep_ == "prep" and c.lower_ == "in" for c in tok.children)
     return False
+
+
+def _as_did(tok: Any, by_tok: dict[int, Mention]) -> list[str]:
+    """"X flew in, as did A and B": those the comparison clause says did the same."""
+    return [by_tok[g.i].key for c in tok.children if c.dep_ == "advcl" and c.lemma_.lower() == "do"
+            and any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children)
+            for n in c.children if n.dep_ == "nsubj" for g in [n, *n.conjuncts] if g.i in by_tok]
 
 
 def _for_the_gathering(tok: Any) -> bool:
