@@ -916,7 +916,8 @@ _SCAN_SOURCES: list[tuple[str, str]] = [
     # ("on the 14th the ministers signed", "on the 22nd he flew": a determiner or a pronoun after
     # it starts the clause, no noun of it)
     ("ord", r"the\s+\d{1,2}(?:st|nd|rd|th)(?![a-z])"
-            r"(?!\s+(?!of\b|and\b|or\b|to\b|at\b|in\b|on\b|the\b|an?\b|his\b|her\b|their\b|its\b|he\b|she\b|they\b|we\b)[a-z])"
+            r"(?!\s+(?!of\b|and\b|or\b|to\b|at\b|in\b|on\b"
+            r"|the\b|an?\b|his\b|her\b|their\b|its\b|he\b|she\b|they\b|we\b)[a-z])"
             r"(?:\s+of\s+(?:this|the)\s+month)?"),
     (
         "year",

@@ -128,7 +128,8 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             if j_start is not None:
                 status, start, end = j_status, j_start, j_end
         # its own place first ("since A met B in Havana"), else the sentence's
-        place = (_named_for_place(s, tok) if is_noun else None) or _place_for(s, tok, strict=True, governor=tok, outside=tok) \
+        place = (_named_for_place(s, tok) if is_noun else None) \
+            or _place_for(s, tok, strict=True, governor=tok, outside=tok) \
             or _where_clause(s, tok) or (None if _background(tok) else _place_for(s, tok, strict=True, outside=tok))
         if is_noun and tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.lemma_.lower() in _JOURNEYS:
             # "flew to Riyadh on Saturday for the summit of X": where the journey went
