@@ -270,13 +270,14 @@ def _write_events(art: _Article, merged: list[Event]) -> None:
             if people:
                 leaders = [p for p in people if p in art.leaders or p in art.leader_titled or p in art.leaders_of_the_time]
                 ev.participants = [p for p in ev.participants if not p.startswith("person/") or p in leaders]
-            if ev.participants and all(p.startswith("state/") for p in ev.participants) \
-                    and ev.extra.get("trigger") != "summit":
-                continue  # states in "talks" or a "dialogue" (often ministers'): only a "summit" of states is one
-            if sum(not p.startswith("state/") for p in ev.participants) == 1 and ev.extra.get("trigger") != "summit" \
-                    and sum(p.startswith("state/") for p in ev.participants) >= 2:
-                continue  # "ministers of A, B and C met ... the meeting was opened by X": one leader
-                # at a meeting of states' delegations is no summit of leaders
+            states = sum(p.startswith("state/") for p in ev.participants)
+            if ev.extra.get("trigger") != "summit" and (
+                    ev.participants and states == len(ev.participants)
+                    # states in "talks" or a "dialogue" (often ministers'): only a "summit" of states is one
+                    or states >= 2 and len(ev.participants) - states == 1):
+                # ("ministers of A, B and C met ... the meeting was opened by X": one leader at a
+                # meeting of states' delegations is no summit of leaders either)
+                continue
             if len(ev.participants) < 2 and not (ev.extra.get("one") and len(ev.participants) == 1
                                                  and ev.participants[0] in ev.extra.get("takes_part", ())
                                                  and (ev.extra.get("trigger") not in _TWO_SIDED or ev.extra.get("name"))):

@@ -172,21 +172,20 @@ def _visits(art: _Article, s: Sentence) -> None:
             _, start, end = _event_status(art, s, tok.head, own_date_only=False)
         if start is None and status is None and is_verb and _LATER_THAT_DAY.search(s.text):
             start = _day_told_before(art, s)   # "X left for Y in the afternoon", "landed shortly afterwards"
-        town = dateline_town(art)
-        if dest is None and is_verb and status is None and town and _arrives(tok) \
-                and (says_here(s.text) or _news_of_the_day(art, start) or _for_the_gathering(tok)):
-            # "X arrived on Tuesday", "Y, who flew in on Friday": to where the story is filed (a
-            # city-state's dateline: the state)
+        if dest is None and is_verb and status is None and _arrives(tok):
             home = art.offices.get(visitor, set())
-            here = town
-            if here and home and art.state_of(here) not in home | {None}:
-                dest = here
-        if dest is None and is_verb and status is None and _arrives(tok) and _for_the_gathering(tok):
-            # "X flew in for the summit" with no dateline: to where the gathering just told is held
-            held = [e.place for e in art.events if e.kind == "Summit" and e.place and e.status is None
-                    and 0 <= s.index - e.extra.get("sent", -99) <= 3]
-            if held and art.state_of(held[-1]) not in art.offices.get(visitor, set()) | {None}:
-                dest = held[-1]
+            town = dateline_town(art)
+            if town and home and (says_here(s.text) or _news_of_the_day(art, start) or _for_the_gathering(tok)) \
+                    and art.state_of(town) not in home | {None}:
+                # "X arrived on Tuesday", "Y, who flew in on Friday": to where the story is filed (a
+                # city-state's dateline: the state)
+                dest = town
+            if dest is None and _for_the_gathering(tok):
+                # "X flew in for the summit" with no dateline: to where the gathering just told is held
+                held = [e.place for e in art.events if e.kind == "Summit" and e.place and e.status is None
+                        and 0 <= s.index - e.extra.get("sent", -99) <= 3]
+                if held and art.state_of(held[-1]) not in home | {None}:
+                    dest = held[-1]
         if dest is None:
             if is_noun and status is None:
                 # "X began a three-day state visit on Thursday. He was welcomed in Kampala by Y": a
