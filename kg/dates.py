@@ -147,7 +147,10 @@ _RULE_SOURCES: list[tuple[str, str]] = [
     ("ctxmd", rf"{_WDP}{_M}\s*{_D}\s*,?\s*(?:of\s+)?{_CTX_YEAR_WORD}\s+year"),
     ("ctxmd", rf"{_WDP}(?:the\s+)?{_D}\s+(?:of\s+)?{_M}\s*,?\s*(?:of\s+)?{_CTX_YEAR_WORD}\s+year"),
     ("ctxm", rf"{_M}\s*,?\s*(?:of\s+)?{_CTX_YEAR_WORD}\s+year"),
-    ("ctxm", rf"(?:that|the\s+same)\s+{_M}"),   # "signed in London that July": of the year told
+    ("ctxm", rf"(?:that\s+same|that|the\s+same)\s+{_M}"),   # "signed in London that July": of the year told
+    # "the following July": the first July after the date told ("in November 1985 ... the
+    # following July" is July 1986)
+    ("ctxafter", rf"the\s+(?:following|next)\s+{_M}"),
     ("ctx", rf"{_CTX_WORD}\s+(?P<unit>year|month|day)"),
     ("ctx", r"(?:that\s+|the\s+)same\s+(?P<unit>morning|afternoon|evening|night)"),   # "flew on the same evening"
     ("ctxnext", r"the\s+(?:following|next)\s+(?P<unit>year|month|day|morning|afternoon|evening|night)"),
@@ -198,7 +201,7 @@ class _Spec:
     monthoff, yearoff; ctx (relative to the context date: "that year", "that same
     month"), anniv (``offset`` years after an absolute date, if one is given).
     mode (m, wd): "tense" (use the tense), "last", "this", "next"; (ctx): "year", "month",
-    "day" (what the context gives).
+    "day" (what the context gives), "after" (the first such month after it).
     """
 
     kind: str
@@ -296,6 +299,8 @@ def _build(kind: str, m: re.Match[str]) -> _Spec | None:
                                              offset=1 if g.get("nxt") else 0)
     if kind == "ctxm":
         return _Spec("ctx", month=_month_of(g["mon"]), mode="year", offset=1 if g.get("nxt") else 0)
+    if kind == "ctxafter":
+        return _Spec("ctx", month=_month_of(g["mon"]), mode="after")
     if kind in ("ctx", "ctxnext"):
         unit = g["unit"].lower()
         unit = "day" if unit in ("morning", "afternoon", "evening", "night") else unit   # ("the following morning")
@@ -436,6 +441,9 @@ def _resolve_spec(spec: _Spec, anchor: _Anchor | None, tense: str,
             return _pd(cy + spec.offset, spec.month, spec.day)
         if cm is None:
             return None
+        if spec.mode == "after":
+            assert spec.month is not None
+            return _pd(cy if spec.month > cm else cy + 1, spec.month)
         if spec.mode == "month":
             return _pd(*_month_shift(cy, cm, spec.offset))
         if cd is None:
@@ -890,7 +898,7 @@ _SCAN_SOURCES: list[tuple[str, str]] = [
         rf"|the\s+\d{{1,3}}(?:st|nd|rd|th)\s+anniversary(?:\s+of\s+(?:the\s+)?{_S_ABS})?",
     ),
     ("my", rf"{_S_MOD}{_S_MY}"),
-    ("ctxthat", rf"(?:that|the\s+same)\s+{_MON}(?![a-z])(?!\s*\d)"),
+    ("ctxthat", rf"(?:that\s+same|that|the\s+same|the\s+following|the\s+next)\s+{_MON}(?![a-z])(?!\s*\d)"),
     ("isomonth", r"(?<![\w.\-/])\d{4}-\d{2}(?![\d\-/])"),
     ("md", rf"{_S_WDP}{_S_MOD}{_S_MD}"),
     ("dm", rf"{_S_WDP}{_S_DM}"),
@@ -988,7 +996,7 @@ _KIND_HINTS: dict[str, re.Pattern[str]] = {
     "ago": re.compile(r"ago", _F),
     "holiday": re.compile(r"christmas|boxing|new\s+year", _F),
     "moff": re.compile(r"month", _F),
-    "ctxthat": re.compile(r"that|same", _F),
+    "ctxthat": re.compile(r"that|same|following|next", _F),
     "woff": re.compile(r"week", _F),
     "yoff": re.compile(r"year", _F),
     # two expressions joined by a dash or a word ("from Jan. 14 to Thursday", "18-19 June")

@@ -945,6 +945,11 @@ def test_dates_day_first_ranges_not_counts(text: str, expected: list[str]) -> No
         ("on 3 May the next year", 1977, "1978-05-03"),
         ("in January of the following year", P(1977, 9), "1978-01"),
         ("the following month", P(2014, 12, 3), "2015-01"),
+        ("the following July", P(1985, 11, 30), "1986-07"),   # the first July after the date told
+        ("the next March", P(1993, 1), "1993-03"),
+        ("the following July", 1985, None),   # which July is not known from a year alone
+        ("that same February", 1989, "1989-02"),
+        ("in that same April", P(1991, 1, 4), "1991-04"),
         ("the next day", P(2014, 12, 31), "2015-01-01"),
         ("the following day", P(2014, 3, 3), "2014-03-04"),
         ("two days later", P(2014, 2, 27), "2014-03-01"),
