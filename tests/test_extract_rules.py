@@ -4552,3 +4552,134 @@ Commonwealth heads of government gathered on Friday in Kigali for their first su
     for who in ("person/justin-trudeau", "person/andrew-holness", "person/jacinda-ardern"):
         v = {s for s, p, o in fs if p == "visitor" and o == who}
         assert len(v) == 1 and (next(iter(v)), "destination", "place/kigali") in fs, (who, sorted(fs))
+
+
+def test_extract_rules_two_leaders_talks_during_a_named_gathering_of_several_days_are_their_own_meeting() -> None:
+    TEXTS["r17-margins-2016"] = ("2016-09-10", """Lakeside week
+
+Leaders of the Pacific Alliance met in Puerto Varas from Wednesday to Friday under the chairmanship of Chilean President Michelle Bachelet. Colombia's Juan Manuel Santos and Mexican President Enrique Pena Nieto held talks on Thursday about coffee tariffs.""")
+    ss = summits("r17-margins-2016")
+    pair = {"person/juan-manuel-santos", "person/enrique-pena-nieto"}
+    own = [v for v in ss.values() if v["participant"] == pair]
+    assert len(own) == 1 and own[0].get("startDate") == {"2016-09-08"}, ss
+    assert not any(pair & v["participant"] for v in ss.values() if "person/michelle-bachelet" in v["participant"]), ss
+
+
+def test_extract_rules_the_following_month_is_the_first_such_month_after_the_date_told() -> None:
+    TEXTS["r17-following-month-2015"] = ("2015-02-01", """Neighbours
+
+On 9 October 1991 Hungarian Prime Minister Jozsef Antall received Vaclav Havel in Budapest. Havel paid a second visit to Hungary the following May.
+
+The two met in Bratislava in August 1993. Antall flew to Prague the next March.""")
+    fs = facts("r17-following-month-2015")
+    havel = {s for s, p, o in fs if p == "visitor" and o == "person/vaclav-havel"}
+    antall = {s for s, p, o in fs if p == "visitor" and o == "person/jozsef-antall"}
+    assert any((v, "startDate", "1992-05") in fs for v in havel), sorted(fs)
+    assert any((v, "startDate", "1994-03") in fs for v in antall), sorted(fs)
+
+
+def test_extract_rules_that_same_month_is_of_the_year_told() -> None:
+    TEXTS["r17-that-same-2016"] = ("2016-03-01", """A busy spring
+
+Chilean President Patricio Aylwin spent much of 1991 abroad. That same April he flew to Caracas for talks with Carlos Andres Perez.""")
+    fs = facts("r17-that-same-2016")
+    v = {s for s, p, o in fs if p == "visitor" and o == "person/patricio-aylwin"}
+    assert len(v) == 1 and (next(iter(v)), "startDate", "1991-04") in fs, sorted(fs)
+    assert not any(o.startswith("2016-04") for s, p, o in fs), sorted(fs)
+
+
+def test_extract_rules_each_leg_of_a_journey_has_its_own_meeting() -> None:
+    TEXTS["r17-two-legs-2019"] = ("2019-03-15", """Shuttle diplomacy
+
+LISBON, March 15 — Portuguese Prime Minister Antonio Costa flew to Madrid on Tuesday for talks with Pedro Sanchez and travelled on to Rabat the next morning to meet King Mohammed VI of Morocco.""")
+    ss = summits("r17-two-legs-2019")
+    costa = "person/antonio-costa"
+    with_sanchez = [v for v in ss.values() if v["participant"] == {costa, "person/pedro-sanchez"}]
+    with_king = [v for v in ss.values() if v["participant"] == {costa, "person/mohammed-vi"}]
+    assert len(with_sanchez) == 1 and with_sanchez[0].get("location") == {"place/madrid"}, ss
+    assert len(with_king) == 1 and with_king[0].get("location") == {"place/rabat"}, ss
+
+
+def test_extract_rules_going_somewhere_to_see_a_leader_is_a_meeting_there() -> None:
+    TEXTS["r17-to-see-2022"] = ("2022-10-14", """Nordic round
+
+OSLO, Oct 14 — Norwegian Prime Minister Jonas Gahr Store drove to Stockholm on Monday and went on to Helsinki the next day to see Sanna Marin. Store also went to Tallinn to see the old town.""")
+    ss = summits("r17-to-see-2022")
+    met = [v for v in ss.values() if v["participant"] == {"person/jonas-gahr-store", "person/sanna-marin"}]
+    assert len(met) == 1 and met[0].get("location") == {"place/helsinki"}, ss
+    assert len(ss) == 1, ss
+
+
+def test_extract_rules_a_coordinated_meeting_verb_tells_a_meeting_of_its_own() -> None:
+    TEXTS["r17-later-sat-2017"] = ("2017-11-12", """Lakeside diplomacy
+
+DA NANG, Nov 12 — Japanese Prime Minister Shinzo Abe held talks with Justin Trudeau on Friday and afterwards sat down with Chilean President Michelle Bachelet.""")
+    ss = summits("r17-later-sat-2017")
+    abe = "person/shinzo-abe"
+    assert any(v["participant"] == {abe, "person/justin-trudeau"} for v in ss.values()), ss
+    assert any(v["participant"] == {abe, "person/michelle-bachelet"} for v in ss.values()), ss
+    assert not any(len(v["participant"]) > 2 for v in ss.values()), ss
+
+
+def test_extract_rules_the_convention_of_another_year_signed_in_its_own_sentence_is_another_document() -> None:
+    TEXTS["r17-other-convention-2021"] = ("2021-11-04", """River accord
+
+ASUNCION, Nov 4 — Paraguayan President Mario Abdo Benitez and his Bolivian counterpart, Luis Arce, signed the Pilcomayo Water Sharing Agreement on Thursday.
+
+The agreement builds on older work. In 1995, in La Paz, Argentina, Bolivia and Paraguay concluded the convention setting up a joint commission for the river basin.""")
+    fs = facts("r17-other-convention-2021")
+    older = {s for s, p, o in fs if p == "signedOn" and o == "1995"}
+    assert len(older) == 1, sorted(fs)
+    key = next(iter(older))
+    assert {o for s, p, o in fs if s == key and p == "party"} == {"state/argentina", "state/bolivia", "state/paraguay"}, sorted(fs)
+    assert not any(p == "signedOn" and o == "1995" for s, p, o in fs if s != key), sorted(fs)
+
+
+def test_extract_rules_he_after_a_sentence_about_someones_policy_is_that_someone() -> None:
+    TEXTS["r17-possessor-topic-2012"] = ("2012-05-20", """An obituary
+
+Ghanaian President John Atta Mills's foreign policy leaned on his neighbours. In March 2010 he paid a state visit to Nigeria.
+
+Chilean President Sebastian Pinera's envoy arrived in Accra that week. He met officials.""")
+    fs = facts("r17-possessor-topic-2012")
+    v = {s for s, p, o in fs if p == "visitor" and o == "person/john-atta-mills"}
+    assert len(v) == 1 and (next(iter(v)), "destination", "state/nigeria") in fs, sorted(fs)
+    assert not any(p == "visitor" and o == "person/sebastian-pinera" for s, p, o in fs), sorted(fs)
+
+
+def test_extract_rules_those_listed_as_having_come_travelled_to_the_gathering_told_before() -> None:
+    TEXTS["r17-among-came-2016"] = ("2016-07-25", """Island summit
+
+Pacific leaders gathered in Pohnpei on Monday for a summit on fishing rights, hosted by Micronesian President Peter Christian. Among the leaders who flew in were Palau's President Tommy Remengesau and Nauru's President Baron Waqa. Among those who stayed home was Fijian Prime Minister Frank Bainimarama.""")
+    fs = facts("r17-among-came-2016")
+    for who in ("person/tommy-remengesau", "person/baron-waqa"):
+        v = {s for s, p, o in fs if p == "visitor" and o == who}
+        assert len(v) == 1 and (next(iter(v)), "destination", "place/pohnpei") in fs, (who, sorted(fs))
+    assert not any(p == "visitor" and o in ("person/frank-bainimarama", "person/peter-christian") for s, p, o in fs), sorted(fs)
+    assert not any(p == "participant" and o == "person/frank-bainimarama" for s, p, o in fs), sorted(fs)
+
+
+def test_extract_rules_a_treaty_name_joining_two_places_with_an_en_dash_is_one_name() -> None:
+    TEXTS["r17-en-dash-2019"] = ("2019-11-20", """Rail deal
+
+The Agreement on the Kunming–Vientiane Railway Corridor was signed by China and Laos in Vientiane on Tuesday.""")
+    fs = facts("r17-en-dash-2019")
+    names = {s for s, p, o in fs if p == "signedAt" and o == "place/vientiane"}
+    assert len(names) == 1 and "corridor" in next(iter(names)), sorted(fs)
+
+
+def test_extract_rules_there_at_the_start_of_a_sentence_is_the_place_the_sentence_before_named() -> None:
+    TEXTS["r17-there-2018"] = ("2018-09-21", """Peninsula week
+
+SEOUL, Sept 21 — Moon Jae-in's return to Seoul followed three days in Pyongyang. There, on Wednesday, South Korean President Moon Jae-in and North Korean leader Kim Jong Un signed a military accord.""")
+    fs = facts("r17-there-2018")
+    assert any(p == "signedAt" and o == "place/pyongyang" for s, p, o in fs), sorted(fs)
+    assert not any(p == "signedAt" and o == "place/seoul" for s, p, o in fs), sorted(fs)
+
+
+def test_extract_rules_the_rank_of_a_gathering_is_no_day() -> None:
+    TEXTS["r17-rank-2024"] = ("2024-07-09", """Annual talks
+
+LISBON, July 9 — Spanish Prime Minister Pedro Sanchez and Luis Montenegro of Portugal were in Lisbon on Tuesday. Formal talks have opened at the 12th Spain–Portugal annual summit.""")
+    fs = facts("r17-rank-2024")
+    assert not any(o == "2024-06-12" for s, p, o in fs), sorted(fs)

@@ -111,6 +111,15 @@ def _ends_after(ended: Event, begun: Event) -> bool:
     return 0 <= (ended.end.to_date() - begun.start.to_date()).days <= 14
 
 
+def _bilateral_within(gathering: Event, pair: Event) -> bool:
+    """Two leaders' talks on one day of a named gathering of several days that names neither of
+    them ("ASEAN leaders met from Tuesday to Thursday ... A and B met on Wednesday"): a meeting on
+    its margins, not the gathering."""
+    return gathering.end is not None and bool(gathering.extra.get("name")) and gathering.start != gathering.end \
+        and len(pair.participants) == 2 and pair.end is None and not pair.extra.get("name") \
+        and not pair.extra.get("borrowed_date") and not set(pair.participants) & set(gathering.participants)
+
+
 def _emit_events(art: _Article) -> None:
     """Merge events within the article, then write their facts."""
     # a meeting implied by a joint signing happened when and where the treaty was signed
@@ -193,7 +202,8 @@ def _emit_events(art: _Article) -> None:
                     # day with nobody in common are two meetings
                     # a fragment (one side named) joins the meeting of its day it fits
                     fragment = any(len(x.participants) < 2 and not x.extra.get("borrowed_date") for x in (m, ev)) \
-                        and (m.place is None or ev.place is None or m.place == ev.place)
+                        and (m.place is None or ev.place is None or m.place == ev.place) \
+                        and not _bilateral_within(m, ev) and not _bilateral_within(ev, m)
                     # two meetings of one day with one person in common ("A met B, then A met C")
                     # are two meetings, unless they share the place
                     # the same place with nobody in common: two meetings (a bilateral on a summit's

@@ -43,6 +43,8 @@ SUMMIT_VERBS = _words("summit_verbs.txt")
 VISIT_NOUNS = _words("visit_nouns.txt")
 VISIT_VERBS = _words("visit_verbs.txt")
 LIGHT_VERBS = _words("light_verbs.txt")
+# people who act or stand for someone else ("X's envoy", "X's adviser"): X is not where they are
+AGENTS_OF = _words("agents_of.txt")
 SIGN_WORDS = _words("sign_words.txt")
 REPLACE_ACTIVE = (r"(?:replaced|replaces|replacing|superseded|supersedes|superseding|succeeded(?!\s+in\b)|succeeds(?!\s+in\b)"
                   r"|took the place of|takes the place of|supplanted|supplants"

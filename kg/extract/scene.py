@@ -12,7 +12,7 @@ from ..model import PartialDate
 from .nlp import _columns, _governed_by
 from .context import _Article, Mention, Sentence
 from .modality import _TRAVEL
-from .lexicon import SUMMIT_NOUNS, VISIT_NOUNS
+from .lexicon import AGENTS_OF, SUMMIT_NOUNS, VISIT_NOUNS
 
 
 def _place_for(s: Sentence, near: Any | None, *, strict: bool = False, governor: Any | None = None,
@@ -252,6 +252,18 @@ _PLACE_NOUNS = {"airport", "airfield", "airbase", "base", "capital", "city", "to
                 "harbor", "station", "palace", "summit", "venue", "border", "island", "country"}
 
 
+def place_told_there(art: _Article, s: Sentence, verb: Any) -> str | None:
+    """"The stop followed a day in Pyongyang. There, on Wednesday, A and B signed ...": for a verb
+    that says "there", the place the sentence before named last (a town of a known state)."""
+    if verb is None or not any(c.dep_ == "advmod" and c.lower_ == "there" for c in verb.children):
+        return None
+    prev = art.sentences[s.index - 1] if 0 < s.index <= len(art.sentences) else None
+    if prev is None or prev.block < s.block - 1 or not prev.places:
+        return None
+    key = prev.places[-1].key
+    return key if art.state_of(key) is not None else None
+
+
 def _where_clause(s: Sentence, tok: Any) -> str | None:
     """The place a "where" clause with the word ``tok`` hangs on: "... flew in from Tirana,
     where he had paid his first visit", "X was in Dhaka, where A and B watched ..."."""
@@ -294,6 +306,8 @@ def _subject_person(verb: Any, by_tok: dict[int, Mention]) -> str | None:
         if c.dep_ == "nsubj":
             inner = [g for g in c.subtree if g.i in by_tok]
             plain = [g for g in inner if not any(a.dep_ == "poss" for a in [g, *g.ancestors][:3] if a.i != c.i)]
+            if not plain and c.lemma_.lower() in AGENTS_OF:
+                return None   # "X's envoy arrived": the envoy, not X
             if plain or inner:
                 return by_tok[(plain or inner)[0].i].key
     return None

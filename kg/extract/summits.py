@@ -9,7 +9,7 @@ from typing import Any
 
 from .. import reference as ref
 from ..model import Evidence, PartialDate
-from .lexicon import GROUP_OF, LIGHT_VERBS, SUMMIT_NOUNS, SUMMIT_VERBS
+from .lexicon import AGENTS_OF, GROUP_OF, LIGHT_VERBS, SUMMIT_NOUNS, SUMMIT_VERBS
 from .nlp import inverted_subject, _doc_text, _governed_by
 from .mentions import says_here
 from .context import _Article, Event, Mention, _persons_by_token, Sentence
@@ -20,7 +20,7 @@ from .modality import _event_status, _negated
 from .offices import _holds_title
 from .scene import (
     _ENDING, _GATHERINGS, _JOURNEYS, _PLACE_NOUNS, _SPAN_WORDS, _a_building, _background, _closing_day, _news_of_the_day, dateline_town,
-    told_before_the_story,
+    place_told_there, told_before_the_story,
     _place_for, _subject_person, _town_of_building, _trigger_tokens, _where_clause,
 )
 
@@ -96,13 +96,15 @@ def _meets_together(tok: Any, lem: str) -> bool:
 
 
 def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
-    for tok, lem in _trigger_tokens(s, SUMMIT_NOUNS, SUMMIT_VERBS | _TOGETHER):
+    for tok, lem in _trigger_tokens(s, SUMMIT_NOUNS, SUMMIT_VERBS | _TOGETHER | {"see"}):
         is_noun = tok.pos_ in ("NOUN", "PROPN") and lem in SUMMIT_NOUNS
         if lem == "talk" and tok.lower_ != "talks":
             continue   # "talks" between sides; "a talk" is a lecture
         if lem == "conference" and _not_a_gathering(tok):
             continue   # "a news conference", "by video conference": no gathering of leaders
-        is_verb = tok.pos_ == "VERB" and (lem in SUMMIT_VERBS or lem in _TOGETHER and _meets_together(tok, lem))
+        # ("went on to Berlin to see B": the journey's purpose, a meeting)
+        is_verb = tok.pos_ == "VERB" and (lem in SUMMIT_VERBS or lem in _TOGETHER and _meets_together(tok, lem)
+                                          or lem == "see" and _journey_for(tok, False) is not None)
         if not (is_noun or is_verb):
             continue
         if _over_the_line(tok):
@@ -121,20 +123,24 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
         if len(participants) >= 3 and _RESPECTIVELY.search(s.text):
             continue   # "met A and B respectively": two meetings in two places, not one of the three
         status, start, end = _event_status(art, s, tok, own_date_only=False)
-        if is_noun and tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.lemma_.lower() in _JOURNEYS:
-            # "went on to Quito on Monday for talks with A, then to B on Wednesday": the day
-            # of the journey made for them
-            j_status, j_start, j_end = _event_status(art, s, tok.head.head, own_date_only=True)
+        journey = _journey_for(tok, is_noun)
+        if journey is not None:
+            # "went on to Quito on Monday for talks with A, then to B on Wednesday", "went on to
+            # Warsaw that evening to meet B": the day of the journey made for them
+            j_status, j_start, j_end = _event_status(art, s, journey, own_date_only=True)
             if j_start is not None:
                 status, start, end = j_status, j_start, j_end
         # its own place first ("since A met B in Havana"), else the sentence's
         place = (_named_for_place(s, tok) if is_noun else None) \
             or _place_for(s, tok, strict=True, governor=tok, outside=tok) \
-            or _where_clause(s, tok) or (None if _background(tok) else _place_for(s, tok, strict=True, outside=tok))
-        if is_noun and tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.lemma_.lower() in _JOURNEYS:
-            # "flew to Riyadh on Saturday for the summit of X": where the journey went
+            or _where_clause(s, tok) or (None if _background(tok) else _place_for(s, tok, strict=True, outside=tok)) \
+            or place_told_there(art, s, tok if tok.pos_ == "VERB" else
+                                tok.head if tok.dep_ in ("dobj", "obj") else None)
+        if journey is not None:
+            # "flew to Riyadh on Saturday for the summit of X", "went on to Warsaw to meet B":
+            # where the journey went
             from .visits import _destination   # (visits reads summits: imported when used)
-            place = _destination(art, s, tok.head.head, True) or place
+            place = _destination(art, s, journey, True) or place
         if is_noun and status is None and start is not None and end is None:
             start, end = _closing_day(s, tok, start)
         if status is None and start is not None and start.day is not None and end is None:
@@ -288,12 +294,6 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
                                                 and s.index - told.extra.get("sent", s.index) > 2 else {})})
             ev.evidence.append(Evidence(s.text, s.section))
             art.events.append(ev)
-
-
-# people who act for someone else ("X's adviser", "X's envoy"): X is not where they are
-_SOMEONE_OF = {"adviser", "advisor", "aide", "spokesman", "spokeswoman", "spokesperson", "envoy", "emissary",
-               "minister", "secretary", "ambassador", "deputy", "representative", "negotiator", "wife", "husband",
-               "son", "daughter", "predecessor", "successor", "chief", "counsellor", "counselor"}
 
 
 # "the final day", "the opening day": a day of a gathering, told by its place in it
@@ -648,6 +648,35 @@ def _takes_part(s: Sentence, tok: Any, p: Mention) -> bool:
     return in_subject and _first_verb(tok) is not None and _first_verb(tok).i == verb.i
 
 
+def _journey_for(tok: Any, is_noun: bool) -> Any | None:
+    """The journey verb a meeting word is the purpose of: "flew to X for talks with A", "went
+    on to Y to meet B"."""
+    if is_noun and tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.lemma_.lower() in _JOURNEYS:
+        return tok.head.head
+    if is_noun or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
+            or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return None
+    head = tok.head
+    if tok.dep_ in ("relcl", "acl") and head.dep_ == "npadvmod":
+        head = head.head   # ("travelled on to Y the same day to see B", the clause read as the day's)
+    elif tok.dep_ != "advcl":
+        return None
+    return head if head.lemma_.lower() in _JOURNEYS else None
+
+
+def _a_meeting_verb(t: Any) -> bool:
+    """"met", "conferred", "sat down with": a verb that tells a meeting by itself."""
+    lem = t.lemma_.lower()
+    return lem in SUMMIT_VERBS or lem in _TOGETHER and _meets_together(t, lem)
+
+
+def _new_leg(t: Any) -> bool:
+    """A journey verb coordinated with another that goes somewhere of its own: "flew to X for
+    talks with A and went on to Y to meet B" tells two scenes."""
+    return t.dep_ == "conj" and t.lemma_.lower() in _JOURNEYS and t.head.pos_ in ("VERB", "AUX") \
+        and any(c.dep_ == "prep" and c.lower_ in ("to", "into") for c in t.children)
+
+
 def _clause_root(tok: Any) -> int:
     """The verb heading the clause a token is in: the sentence's root, or a verb coordinated with
     or subordinated to another (relative clauses belong to the noun they describe)."""
@@ -656,6 +685,10 @@ def _clause_root(tok: Any) -> int:
         if t.pos_ in ("VERB", "AUX") and t.dep_ in ("conj", "ccomp", "advcl", "parataxis") \
                 and t.head.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
             return t.i   # (a verb sharing its subject with another, "hosted by A and co-chaired by B", is one clause)
+        if _new_leg(t):
+            return t.i   # "... and went on to Y to meet B": the next leg of the journey
+        if t.dep_ == "conj" and t.pos_ == "VERB" and t.head.pos_ in ("VERB", "AUX") and _a_meeting_verb(t):
+            return t.i   # "A held talks with B and later sat down with C": a meeting of its own
         if t.dep_ == "relcl" and any(c.lower_ == "where" for c in t.children) \
                 and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
             return t.i   # "... to Moscow, where he held talks with B": a scene of its own
@@ -798,7 +831,9 @@ def _participants(art: _Article, s: Sentence, tok: Any) -> list[str]:
         if _reports_it(s.span.doc[p.end - 1], tok):
             continue   # "..., before the two held talks, spokesman X said": the one who told of it
         owner = s.span.doc[p.end - 1]
-        if owner.dep_ == "poss" and owner.head.i != tok.i and owner.head.lemma_.lower() in _SOMEONE_OF:
+        if owner.dep_ == "case" and owner.head.i != owner.i:
+            owner = owner.head   # (a name read with its "'s")
+        if owner.dep_ == "poss" and owner.head.i != tok.i and owner.head.lemma_.lower() in AGENTS_OF:
             continue   # "X's national security adviser held talks with Y": the adviser, not X
         if _attached(s, tok, p) or inverted_subject(tok, s.span.doc[p.end - 1]) \
                 or (tok.pos_ != "VERB" and (p.key in art.offices or p.key in art.leaders
@@ -1017,6 +1052,17 @@ def _attached(s: Sentence, tok: Any, p: Mention) -> bool:
                     for c in t.children if c.dep_ in ("nsubj", "nsubjpass")) \
                     and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
                 return True   # (not "A is due to meet B, and C will meet D": C's own clause)
+            ctrl = _journey_for(verb, False) if verb is not None else None
+            if ctrl is not None:
+                # "A flew to X and went on to Y to meet B": the traveller, the subject of the
+                # journey (or of the verb its leg is coordinated with)
+                while ctrl.dep_ == "conj" and ctrl.head.pos_ in ("VERB", "AUX") \
+                        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in ctrl.children):
+                    ctrl = ctrl.head
+                if ctrl.i == t.i and any(c.dep_ in ("nsubj", "nsubjpass")
+                                         and (head.i == c.i or c.i in [a.i for a in head.ancestors])
+                                         for c in t.children):
+                    return True
             # "A is due to meet B", "A is expected to meet B": the subject of the clause the
             # verb completes
             up = tok

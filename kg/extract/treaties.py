@@ -17,7 +17,9 @@ from .dating import (
     _YEAR, _before_article, _during, _not_after_article, _resolve_dates, _story_of, _resolve_expr, _text_before,
 )
 from .modality import _TRAVEL, _has_past_evidence, _is_speculative
-from .scene import _a_building, _town_of_building, _ended_talks, _news_of_the_day, _place_for, _where_clause
+from .scene import (
+    _a_building, _town_of_building, _ended_talks, _news_of_the_day, _place_for, _where_clause, place_told_there,
+)
 from .summits import _lead_date, _recent_events
 from .signers import (
     _AFTER_MEETING, _group_signers, _signatory_list, _signed_for_a_state, _signers_by_office, _signs, listed_for_states,
@@ -863,7 +865,7 @@ def _treaties_of(art: _Article, s: Sentence, prev: Sentence | None) -> None:
                 # "LIMA, May 3 - The two states signed a treaty on Friday ... / The foreign ministers
                 # signed the Treaty of X at ...": the lead's signing, told again with its names
                 start = _lead_date(art, s)
-            place = _town_of_building(art, s, place)
+            place = _town_of_building(art, s, place) or place_told_there(art, s, sign_tok)
             if art.dateline_place and (place is None and (says_here(s.text) or _news_of_the_day(art, start))
                                        or place is not None and _a_building(art, s, place)):
                 # "signed here on Thursday", "signed in the town hall" (a building of no known

@@ -157,15 +157,20 @@ def _treaty_key(art: _Article, m: Mention, s: Sentence, prev: Sentence | None) -
                                           re.findall(r"[\w-]+", art.entities[f.subject].label)}), None)
                 if told is not None and not _signed_another_year(art, s, told, m):
                     return told, art.entities[told].label, None, []
-            if not same and head in ("protocol", "convention", "charter", "memorandum", "arrangement"):
+            other_document = not same and head in ("protocol", "convention", "charter", "memorandum", "arrangement")
+            if other_document and (kind != "generic" or _sign_token(s) is None or len({x.key for x in s.states}) < 2):
                 return None   # "the protocol", "the convention": another document than the treaty told
-            key = (same or art.treaty_keys)[-1]
-            if _signed_another_year(art, s, key, m):
-                return None   # "the accord, signed in 2018, ..." after a treaty signed in 2023: another one
-            ent = art.entities[key]
-            return key, ent.label, None, []
-        told = next((f.subject for f in reversed(art.facts) if f.subject.startswith("treaty/")
-                     and f.subject in art.entities and f.evidence.section != "reference"), None)
+            if not other_document:
+                key = (same or art.treaty_keys)[-1]
+                if _signed_another_year(art, s, key, m):
+                    return None   # "the accord, signed in 2018, ..." after a treaty signed in 2023: another one
+                ent = art.entities[key]
+                return key, ent.label, None, []
+            # ("in 1972 A, B and C concluded the convention establishing X", after the story's
+            # agreement: that other document, signed by states this sentence names, is an unnamed one)
+        told = None if art.treaty_keys else next(
+            (f.subject for f in reversed(art.facts) if f.subject.startswith("treaty/")
+             and f.subject in art.entities and f.evidence.section != "reference"), None)
         if told is not None and not _signed_another_year(art, s, told, m):
             # "A and B signed an agreement on X. The pact was signed by ...": the unnamed one just told
             return told, art.entities[told].label, None, []

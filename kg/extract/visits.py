@@ -232,6 +232,7 @@ def _visits(art: _Article, s: Sentence) -> None:
                 ev.evidence.append(Evidence(s.text, s.section))
                 art.events.append(ev)
     _predecessor_visits(art, s, by_tok)
+    _listed_arrivals(art, s)
 
 
 # a time of the day just told: "in the afternoon", "that evening", "later that day"
@@ -303,6 +304,36 @@ def _day_told_before(art: _Article, s: Sentence) -> PartialDate | None:
 
 
 _ORDINAL = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|last|only)\b", re.I)
+
+
+# what those listed after a gathering did to be there: "Among those who came were A and B"
+_CAME = {"come", "travel", "fly", "arrive"}
+
+
+def _listed_arrivals(art: _Article, s: Sentence) -> None:
+    """"Among those who came were A, B and the leaders of X and Y: C and D": each listed leader
+    travelled to the gathering the story told before (to where it was held, on its first day)."""
+    for tok in s.span:
+        among = tok.head
+        if not (tok.pos_ == "VERB" and tok.lemma_.lower() in _CAME and tok.dep_ == "relcl"
+                and among.dep_ == "pobj" and among.head.lower_ == "among" and among.head.head.lemma_.lower() == "be"):
+            continue
+        if _negated(tok):
+            continue
+        held = [e for e in art.events if e.kind == "Summit" and e.place and e.status is None
+                and not e.extra.get("background") and e.extra.get("sent", 10 ** 6) < s.index]
+        if not held:
+            return
+        gathering = held[-1]
+        listed = {g.i for g in among.head.head.subtree} - {g.i for g in among.head.subtree}
+        for who in dict.fromkeys(m.key for m in s.persons if m.end - 1 in listed):
+            home = art.offices.get(who, set())
+            if not home or art.state_of(gathering.place) in home or gathering.place in home:
+                continue   # (one of no known office, or the host)
+            ev = Event("Visit", [who], gathering.start, None, destination=gathering.place,
+                       extra={"type": "Visit", "sent": s.index, "block": s.block, "background": False})
+            ev.evidence.append(Evidence(s.text, s.section))
+            art.events.append(ev)
 
 
 def _predecessor_visits(art: _Article, s: Sentence, by_tok: dict[int, Mention]) -> None:
