@@ -4683,3 +4683,20 @@ def test_extract_rules_the_rank_of_a_gathering_is_no_day() -> None:
 LISBON, July 9 — Spanish Prime Minister Pedro Sanchez and Luis Montenegro of Portugal were in Lisbon on Tuesday. Formal talks have opened at the 12th Spain–Portugal annual summit.""")
     fs = facts("r17-rank-2024")
     assert not any(o == "2024-06-12" for s, p, o in fs), sorted(fs)
+
+
+def test_extract_rules_the_subject_of_a_chain_of_verbs_meets_at_its_end() -> None:
+    TEXTS["r17-chain-2024"] = ("2024-03-02", """Andean week
+
+Chilean President Gabriel Boric dropped his earlier plans, flew to Quito and met Daniel Noboa on Friday.""")
+    ss = summits("r17-chain-2024")
+    assert any(v["participant"] == {"person/gabriel-boric", "person/daniel-noboa"} for v in ss.values()), ss
+
+
+def test_extract_rules_leaders_who_spent_hours_together_met() -> None:
+    TEXTS["r17-together-2019"] = ("2019-06-30", """Border day
+
+PANMUNJOM, June 30 — Donald Trump and North Korean leader Kim Jong Un spent nearly an hour together on Sunday in the Freedom House at Panmunjom. Trump and his aides spent the morning in Seoul.""")
+    ss = summits("r17-together-2019")
+    assert any(v["participant"] == {"person/donald-trump", "person/kim-jong-un"} for v in ss.values()), ss
+    assert not any(len(v["participant"]) < 2 for v in ss.values()), ss

@@ -83,13 +83,14 @@ def _not_a_gathering(tok: Any) -> bool:
 
 
 # verbs that tell a meeting with a particle: "brought A and B together", "sat down with B"
-_TOGETHER = {"bring", "sit", "get", "come", "shake"}
+_TOGETHER = {"bring", "sit", "get", "come", "shake", "spend"}
 
 
 def _meets_together(tok: Any, lem: str) -> bool:
     parts = {c.lower_ for c in tok.children if c.dep_ in ("advmod", "prt", "prep")}
     if "together" in parts:
-        return lem in ("bring", "get", "come", "sit")   # ("the three sat down together")
+        # ("the three sat down together", "A and B spent four hours together at X")
+        return lem in ("bring", "get", "come", "sit", "spend")
     if lem == "shake":   # "A and B shook hands at the border post": they met there
         return any(c.dep_ in ("dobj", "obj") and c.lower_ == "hands" for c in tok.children)
     return lem == "sit" and "down" in parts and ("with" in parts or "together" in parts)
@@ -648,6 +649,15 @@ def _takes_part(s: Sentence, tok: Any, p: Mention) -> bool:
     return in_subject and _first_verb(tok) is not None and _first_verb(tok).i == verb.i
 
 
+def _first_conjunct(verb: Any) -> Any:
+    """The first of a chain of verbs that share one subject: "A changed his mind, flew to X and
+    met B" -> "changed"."""
+    while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") \
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        verb = verb.head
+    return verb
+
+
 def _journey_for(tok: Any, is_noun: bool) -> Any | None:
     """The journey verb a meeting word is the purpose of: "flew to X for talks with A", "went
     on to Y to meet B"."""
@@ -1047,7 +1057,7 @@ def _attached(s: Sentence, tok: Any, p: Mention) -> bool:
             # held talks with B": the noun's verb's)
             verb = tok if tok.pos_ == "VERB" else tok.head if tok.dep_ in ("dobj", "obj") and tok.head.pos_ == "VERB" else None
             if verb is not None and (verb.dep_ == "conj" or verb.dep_ == "advcl" and verb.tag_ == "VBG") \
-                    and verb.head.i == t.i and any(
+                    and _first_conjunct(verb.head).i == t.i and any(
                     head.i == c.i or c.i in [a.i for a in head.ancestors]
                     for c in t.children if c.dep_ in ("nsubj", "nsubjpass")) \
                     and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
@@ -1056,10 +1066,7 @@ def _attached(s: Sentence, tok: Any, p: Mention) -> bool:
             if ctrl is not None:
                 # "A flew to X and went on to Y to meet B": the traveller, the subject of the
                 # journey (or of the verb its leg is coordinated with)
-                while ctrl.dep_ == "conj" and ctrl.head.pos_ in ("VERB", "AUX") \
-                        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in ctrl.children):
-                    ctrl = ctrl.head
-                if ctrl.i == t.i and any(c.dep_ in ("nsubj", "nsubjpass")
+                if _first_conjunct(ctrl).i == t.i and any(c.dep_ in ("nsubj", "nsubjpass")
                                          and (head.i == c.i or c.i in [a.i for a in head.ancestors])
                                          for c in t.children):
                     return True
