@@ -15,24 +15,15 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
-from eval_floors import FLOORS, SCORER, SETS, article_f1, score  # noqa: E402
+from eval_floors import FLOORS, SCORER, SETS, article_f1, report  # noqa: E402
 
 FLOOR_TABLE: dict[str, dict[str, float]] = json.loads(FLOORS.read_text(encoding="utf-8"))
 
 needs_scorer = pytest.mark.skipif(not SCORER.exists(), reason="../shared/eval/score.py not beside the checkout")
 
-_reports: dict[str, dict] = {}
-
-
 def _report(name: str) -> dict:
-    if not _reports:
-        # every set at once, two scorer runs side by side (each runs kg in its own processes):
-        # the sets take about half the time they take one after the other on two cores
-        from concurrent.futures import ThreadPoolExecutor
-
-        with ThreadPoolExecutor(max_workers=2) as pool:
-            _reports.update(zip(SETS, pool.map(score, SETS)))
-    return _reports[name]
+    # (scored in the background from the start of the session: tests/conftest.py)
+    return report(name)
 
 
 @needs_scorer

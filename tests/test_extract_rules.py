@@ -4671,10 +4671,10 @@ The Agreement on the Kunming–Vientiane Railway Corridor was signed by China an
 def test_extract_rules_there_at_the_start_of_a_sentence_is_the_place_the_sentence_before_named() -> None:
     TEXTS["r17-there-2018"] = ("2018-09-21", """Peninsula week
 
-SEOUL, Sept 21 — Moon Jae-in's return to Seoul followed three days in Pyongyang. There, on Wednesday, South Korean President Moon Jae-in and North Korean leader Kim Jong Un signed a military accord.""")
+KIGALI, Sept 21 — Paul Kagame's return to Kigali followed two days in Arusha. There, on Wednesday, the Rwandan president and Tanzanian President John Magufuli signed a border accord.""")
     fs = facts("r17-there-2018")
-    assert any(p == "signedAt" and o == "place/pyongyang" for s, p, o in fs), sorted(fs)
-    assert not any(p == "signedAt" and o == "place/seoul" for s, p, o in fs), sorted(fs)
+    assert any(p == "signedAt" and o == "place/arusha" for s, p, o in fs), sorted(fs)
+    assert not any(p == "signedAt" and o == "place/kigali" for s, p, o in fs), sorted(fs)
 
 
 def test_extract_rules_the_rank_of_a_gathering_is_no_day() -> None:
@@ -4694,9 +4694,9 @@ Chilean President Gabriel Boric dropped his earlier plans, flew to Quito and met
 
 
 def test_extract_rules_leaders_who_spent_hours_together_met() -> None:
-    TEXTS["r17-together-2019"] = ("2019-06-30", """Border day
+    TEXTS["r17-together-2019"] = ("2016-12-15", """Border day
 
-PANMUNJOM, June 30 — Donald Trump and North Korean leader Kim Jong Un spent nearly an hour together on Sunday in the Freedom House at Panmunjom. Trump and his aides spent the morning in Seoul.""")
+NAGATO, Dec 15 — Japanese Prime Minister Shinzo Abe and Vladimir Putin of Russia spent nearly three hours together on Thursday at a hot-spring inn in Nagato. Abe and his aides spent the morning in Tokyo.""")
     ss = summits("r17-together-2019")
-    assert any(v["participant"] == {"person/donald-trump", "person/kim-jong-un"} for v in ss.values()), ss
+    assert any(v["participant"] == {"person/shinzo-abe", "person/vladimir-putin"} for v in ss.values()), ss
     assert not any(len(v["participant"]) < 2 for v in ss.values()), ss

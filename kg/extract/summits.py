@@ -127,7 +127,7 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
         journey = _journey_for(tok, is_noun)
         if journey is not None:
             # "went on to Quito on Monday for talks with A, then to B on Wednesday", "went on to
-            # Warsaw that evening to meet B": the day of the journey made for them
+            # Y the next day to meet B": the day of the journey made for them
             j_status, j_start, j_end = _event_status(art, s, journey, own_date_only=True)
             if j_start is not None:
                 status, start, end = j_status, j_start, j_end
