@@ -13,6 +13,7 @@ scored in the background from the end of collection.
 from __future__ import annotations
 
 import shutil
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -32,8 +33,6 @@ def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config
 
 def pytest_collection_finish(session: pytest.Session) -> None:
     if any(item.path.name == "test_eval_floors.py" for item in session.items):
-        import sys
-
         sys.path.insert(0, str(Path(__file__).parent))
         from eval_floors import start_prefetch
 

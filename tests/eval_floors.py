@@ -81,7 +81,7 @@ def start_prefetch() -> None:
     _prefetch.update({name: Future() for name in SETS})
 
     def work() -> None:
-        for name, future in _prefetch.items():
+        for name, future in list(_prefetch.items()):
             try:
                 future.set_result(score(name))
             except BaseException as e:   # (handed to the test that reads it)
@@ -92,9 +92,12 @@ def start_prefetch() -> None:
 
 
 def report(name: str) -> dict:
-    """The scorer's report for one set: the prefetched one, else scored now."""
-    future = _prefetch.get(name)
-    return future.result() if future is not None else score(name)
+    """The scorer's report for one set: the prefetched one, else scored now (once)."""
+    if name not in _prefetch:
+        future: Future = Future()
+        future.set_result(score(name))
+        _prefetch[name] = future
+    return _prefetch[name].result()
 
 
 def article_f1(report: dict, stem: str) -> float:

@@ -20,26 +20,23 @@ from eval_floors import FLOORS, SCORER, SETS, article_f1, report  # noqa: E402
 FLOOR_TABLE: dict[str, dict[str, float]] = json.loads(FLOORS.read_text(encoding="utf-8"))
 
 needs_scorer = pytest.mark.skipif(not SCORER.exists(), reason="../shared/eval/score.py not beside the checkout")
-
-def _report(name: str) -> dict:
-    # (scored in the background from the start of the session: tests/conftest.py)
-    return report(name)
+# (the reports are scored in the background from the end of collection: tests/conftest.py)
 
 
 @needs_scorer
 @pytest.mark.slow
 @pytest.mark.parametrize("name, stem", [(n, s) for n in SETS for s in sorted(FLOOR_TABLE.get(n, {}))])
 def test_eval_floor_per_article(name: str, stem: str) -> None:
-    report = _report(name)
-    assert stem in report["articles"], f"{stem} was not scored: {report.get('cli_errors')}"
-    got = article_f1(report, stem)
+    rep = report(name)
+    assert stem in rep["articles"], f"{stem} was not scored: {rep.get('cli_errors')}"
+    got = article_f1(rep, stem)
     assert got >= FLOOR_TABLE[name][stem], (
         f"{name}/{stem}: F1 {got:.3f} under its floor {FLOOR_TABLE[name][stem]:.3f}; "
-        f"misses {report['articles'][stem]['by_type']}")
+        f"misses {rep['articles'][stem]['by_type']}")
 
 
 @needs_scorer
 @pytest.mark.slow
 @pytest.mark.parametrize("name", list(SETS))
 def test_eval_every_article_has_a_floor(name: str) -> None:
-    assert set(_report(name)["articles"]) == set(FLOOR_TABLE.get(name, {}))
+    assert set(report(name)["articles"]) == set(FLOOR_TABLE.get(name, {}))

@@ -13,7 +13,7 @@ from ..dates import find_date_expressions
 from ..caps import MAX_MEMBERS
 from .lexicon import (INSTITUTIONS, INTERNATIONAL, LEADER_TITLES, NAME_PARTICLES, portfolio_word, _PLURAL_TITLES,
                       _TITLE_HEADS, _TITLE_WORDS, TREATY_HEADS, VISIT_VERBS)
-from .nlp import _columns, _doc_text, _org_person_ids, PROPN, _span_ents
+from .nlp import _columns, _doc_text, _org_person_ids, _past_possessive, PROPN, _span_ents
 from .names import _clean_person, _labels_by_family_name, _name_tokens, _office_after, _org_is_person, _person_by_short
 from .context import _Article, Mention, Sentence
 from .dating import _sentence_year
@@ -305,7 +305,7 @@ def _subject_person(s: Sentence) -> str | None:
     """The person who is the grammatical subject of a sentence's main clause, if any."""
     doc = s.span.doc
     for m in s.persons:
-        tok = doc[m.end - 1]
+        tok = _past_possessive(doc[m.end - 1])
         for _ in range(3):
             if tok.dep_ in ("nsubj", "nsubjpass") and (tok.head.dep_ == "ROOT" or tok.head.i == tok.head.head.i):
                 return m.key
@@ -315,17 +315,11 @@ def _subject_person(s: Sentence) -> str | None:
             if tok.dep_ == "poss" and tok.head.lemma_.lower() in _OWN_TRAVEL:
                 tok = tok.head   # "X's visit is the first by ...": the one whose journey it is
                 continue
-            if tok.dep_ == "case" and tok.lower_ in ("'s", "’s", "'") and tok.head.i != tok.i:
-                tok = tok.head   # (a name read with its possessive ending)
-                continue
             if tok.dep_ == "poss" and tok.head.lemma_.lower() in _OWN_DOINGS \
                     and tok.head.dep_ in ("nsubj", "nsubjpass") and tok.head.head.dep_ == "ROOT":
                 return m.key   # "X's diplomacy was built on oil. He ...": X is who the story is about
             break
     return None
-
-
-_BARE_ORDINAL = re.compile(r"^(?:the\s+)?\d{1,3}(?:st|nd|rd|th)$", re.I)
 
 
 # nouns whose possessor is the one travelling: the protagonist of "X's visit was ..."
@@ -751,6 +745,10 @@ def _place_object(art: _Article, t: Any) -> bool:
 _INTERNATIONAL_BODIES = INTERNATIONAL | {"au", "un", "g7", "g8", "g20"}
 _BODIES = _INTERNATIONAL_BODIES | {"congress", "parliament", "senate", "assembly", "council", "court", "commission",
                                    "cabinet", "government", "ministry", "headquarters"}
+
+
+# a date the NER reads that is only an ordinal ("the 22nd" of "the 22nd annual summit")
+_BARE_ORDINAL = re.compile(r"^(?:the\s+)?\d{1,3}(?:st|nd|rd|th)$", re.I)
 
 
 def _mentions(art: _Article, s: Sentence) -> None:

@@ -86,6 +86,12 @@ def _register_components() -> None:
 _register_components()
 
 
+def _past_possessive(tok: Any) -> Any:
+    """The name a mention ending in "'s" stands on ("Putin's" read with its ending): the token the
+    ending hangs on; any other token as it is."""
+    return tok.head if tok.dep_ == "case" and tok.lower_ in ("'s", "’s", "'") and tok.head.i != tok.i else tok
+
+
 def _doc_text(doc: Any) -> str:
     """``doc.text``, computed once per Doc (spaCy joins the tokens on each call)."""
     text = doc.user_data.get("kg:text")

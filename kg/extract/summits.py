@@ -10,7 +10,7 @@ from typing import Any
 from .. import reference as ref
 from ..model import Evidence, PartialDate
 from .lexicon import AGENTS_OF, GROUP_OF, LIGHT_VERBS, SUMMIT_NOUNS, SUMMIT_VERBS
-from .nlp import inverted_subject, _doc_text, _governed_by
+from .nlp import inverted_subject, _doc_text, _governed_by, _past_possessive
 from .mentions import says_here
 from .context import _Article, Event, Mention, _persons_by_token, Sentence
 from .dating import (
@@ -840,9 +840,7 @@ def _participants(art: _Article, s: Sentence, tok: Any) -> list[str]:
             continue   # "A and B held talks, with C and D joining them": C and D sat in
         if _reports_it(s.span.doc[p.end - 1], tok):
             continue   # "..., before the two held talks, spokesman X said": the one who told of it
-        owner = s.span.doc[p.end - 1]
-        if owner.dep_ == "case" and owner.head.i != owner.i:
-            owner = owner.head   # (a name read with its "'s")
+        owner = _past_possessive(s.span.doc[p.end - 1])
         if owner.dep_ == "poss" and owner.head.i != tok.i and owner.head.lemma_.lower() in AGENTS_OF:
             continue   # "X's national security adviser held talks with Y": the adviser, not X
         if _attached(s, tok, p) or inverted_subject(tok, s.span.doc[p.end - 1]) \

@@ -308,11 +308,14 @@ _ORDINAL = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|last|only)\b"
 
 # what those listed after a gathering did to be there: "Among those who came were A and B"
 _CAME = {"come", "travel", "fly", "arrive"}
+_AMONG = re.compile(r"\bamong\b", re.I)
 
 
 def _listed_arrivals(art: _Article, s: Sentence) -> None:
     """"Among those who came were A, B and the leaders of X and Y: C and D": each listed leader
     travelled to the gathering the story told before (to where it was held, on its first day)."""
+    if not _AMONG.search(s.text):
+        return   # (most sentences: no Token object for each of their words)
     for tok in s.span:
         among = tok.head
         if not (tok.pos_ == "VERB" and tok.lemma_.lower() in _CAME and tok.dep_ == "relcl"
