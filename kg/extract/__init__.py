@@ -122,7 +122,10 @@ def extract(doc: Any, *, date: PartialDate | None = None) -> Extraction:
     blocks = [b for b in doc.blocks if b.text.strip()]
     nlp = pipeline()
     dateline_state = _dateline_state(blocks)
-    docs = list(nlp.pipe([_DATELINE_PLACE.sub("", b.text, count=1) for b in blocks]))
+    texts = [_DATELINE_PLACE.sub("", b.text, count=1) for b in blocks]
+    docs = list(nlp.pipe(texts))
+    for text, d in zip(texts, docs):
+        d.user_data["kg:text"] = text   # _doc_text: spaCy keeps the text given it
     notes: list[str] = []
     if anchor is None:
         years = [int(y) for d in docs for y in re.findall(r"\b(1[89]\d\d|20\d\d)\b", _doc_text(d))]
