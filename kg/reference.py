@@ -41,7 +41,7 @@ __all__ = [
     "roles_of", "holders", "lookup_treaty",
     "state_iri", "place_iri", "person_iri",
     "reference_graph", "gazetteer",
-    "lookup_state", "lookup_place", "lookup_person",
+    "lookup_state", "lookup_place", "lookup_person", "city_state",
 ]
 
 _DATA_PACKAGE = "kg.data"
@@ -327,6 +327,18 @@ def lookup_place(name: str) -> Place | None:
     if slug.startswith("the-"):
         slug = slug[4:]
     return _place_index().get(slug) if slug else None
+
+
+@lru_cache(maxsize=None)
+def _cities() -> dict[str, str]:
+    return {slugify(r["label"]): r["state"] for r in _rows("cities.tsv", ("label", "state", "population"))}
+
+
+def city_state(name: str) -> str | None:
+    """The state of a city places.tsv does not list, from cities.tsv (GeoNames: a city of
+    100,000 people or more whose name no bigger city elsewhere shares); None if unknown.
+    Only for a place the text names: it makes no word a place."""
+    return _cities().get(slugify(name))
 
 
 @lru_cache(maxsize=None)

@@ -4700,3 +4700,153 @@ NAGATO, Dec 15 — Japanese Prime Minister Shinzo Abe and Vladimir Putin of Russ
     ss = summits("r17-together-2019")
     assert any(v["participant"] == {"person/shinzo-abe", "person/vladimir-putin"} for v in ss.values()), ss
     assert not any(len(v["participant"]) < 2 for v in ss.values()), ss
+
+
+def test_extract_rules_a_pronoun_before_a_semicolon_goes_on_from_the_sentences_before() -> None:
+    TEXTS["r18-semicolon-2005"] = ("2005-02-01", """Regional ties
+
+South African President Thabo Mbeki set out early to mend fences with the neighbours. In July 2001 he flew to Lusaka and met Frederick Chiluba; during that stay the two trade ministers, Alec Erwin and Dipak Patel, signed a customs accord.""")
+    fs = facts("r18-semicolon-2005")
+    mbeki = {s for s, p, o in fs if p == "visitor" and o == "person/thabo-mbeki"}
+    assert any((v, "destination", "place/lusaka") in fs for v in mbeki), sorted(fs)
+    assert not any(p == "visitor" and o in ("person/alec-erwin", "person/dipak-patel") for s, p, o in fs), sorted(fs)
+    ss = summits("r18-semicolon-2005")
+    assert any(v["participant"] == {"person/thabo-mbeki", "person/frederick-chiluba"} for v in ss.values()), ss
+
+
+def test_extract_rules_late_before_a_month_is_no_late_person() -> None:
+    TEXTS["r18-late-month-2010"] = ("2010-06-01", """A long rule
+
+Daniel arap Moi kept Kenya close to its neighbours. In late March 1995 he flew to Kampala and held talks with Yoweri Museveni.""")
+    ss = summits("r18-late-month-2010")
+    assert any(v["participant"] == {"person/daniel-arap-moi", "person/yoweri-museveni"} for v in ss.values()), ss
+    assert has("r18-late-month-2010", "person/daniel-arap-moi", "leaderOf", "state/kenya")
+
+
+def test_extract_rules_a_label_before_a_headline_leaves_its_verb_the_headline_s() -> None:
+    TEXTS["r18-kicker-2023"] = ("2023-06-09", """LIVE UPDATES: Lourenco hosts Tshisekedi and Ruto in Luanda
+
+Angolan President Joao Lourenco, Felix Tshisekedi of Congo and Kenya's William Ruto are meeting in the Angolan capital.""")
+    fs = facts("r18-kicker-2023")
+    ss = summits("r18-kicker-2023")
+    trio = {"person/joao-lourenco", "person/felix-tshisekedi", "person/william-ruto"}
+    assert any(v["participant"] == trio for v in ss.values()), ss
+    assert not any(s.startswith("plan/") for s, p, o in fs), sorted(fs)
+
+
+def test_extract_rules_welcoming_two_titled_guests_welcomes_both() -> None:
+    TEXTS["r18-two-guests-2019"] = ("2019-11-30", """Coastal summit
+
+ACCRA, Nov 30 — President Nana Akufo-Addo welcomed Togolese President Faure Gnassingbe and Ivorian President Alassane Ouattara to Accra on Friday.""")
+    fs = facts("r18-two-guests-2019")
+    for who in ("person/faure-gnassingbe", "person/alassane-ouattara"):
+        v = {s for s, p, o in fs if p == "visitor" and o == who}
+        assert len(v) == 1 and (next(iter(v)), "startDate", "2019-11-29") in fs, (who, sorted(fs))
+
+
+def test_extract_rules_those_taking_part_join_the_gathering_just_told() -> None:
+    TEXTS["r18-taking-part-2022"] = ("2022-11-24", """Great Lakes week
+
+The week began with trade talks in Nairobi between Kenyan and Ugandan officials.
+
+Fuel prices rose again across the region, and central banks in Kampala and Dar es Salaam held rates.
+
+On Wednesday Angolan President Joao Lourenco hosted a regional summit in Luanda on the fighting in eastern Congo. Taking part were Congolese President Felix Tshisekedi and Burundi's Evariste Ndayishimiye.""")
+    ss = summits("r18-taking-part-2022")
+    with_host = [v for v in ss.values() if "person/joao-lourenco" in v["participant"]]
+    assert len(with_host) == 1, ss
+    assert {"person/felix-tshisekedi", "person/evariste-ndayishimiye"} <= with_host[0]["participant"], ss
+    assert len(ss) == 1, ss
+
+
+def test_extract_rules_one_for_whom_another_stood_was_not_there() -> None:
+    TEXTS["r18-on-behalf-2017"] = ("2017-04-10", """Regional meeting
+
+Southern African leaders met in Gaborone on Tuesday. The talks were chaired by Vice-President Mokgweetsi Masisi on behalf of President Ian Khama, with Zambia's Edgar Lungu and Namibian President Hage Geingob. Zimbabwe was represented by a minister rather than by President Robert Mugabe.""")
+    ss = summits("r18-on-behalf-2017")
+    people = set().union(*(v["participant"] for v in ss.values())) if ss else set()
+    assert {"person/edgar-lungu", "person/hage-geingob"} <= people, ss
+    assert not people & {"person/ian-khama", "person/robert-mugabe"}, ss
+
+
+def test_extract_rules_both_men_are_the_two_named_before() -> None:
+    TEXTS["r18-both-men-2013"] = ("2013-06-30", """Water deal
+
+Prime Minister Viktor Orban of Hungary and Slovakia's Prime Minister Robert Fico signed the accord on Wednesday. Both men had flown to Brussels the evening before.""")
+    fs = facts("r18-both-men-2013")
+    for who in ("person/viktor-orban", "person/robert-fico"):
+        assert any(p == "visitor" and o == who for s, p, o in fs), (who, sorted(fs))
+
+
+def test_extract_rules_the_owner_of_the_house_of_a_signing_hosts_it_and_signs_nothing() -> None:
+    TEXTS["r18-residence-2008"] = ("2008-05-16", """Rivers pact
+
+The Czech Republic and Slovakia signed a treaty on shared rivers in Rome on Friday. Prime Ministers Mirek Topolanek of the Czech Republic and Robert Fico of Slovakia put their names to the text at the Villa Madama, the residence of Italian Prime Minister Romano Prodi, who hosted the ceremony.""")
+    fs = facts("r18-residence-2008")
+    signers = {o for s, p, o in fs if p == "signatory"}
+    assert signers == {"person/mirek-topolanek", "person/robert-fico"}, sorted(fs)
+    ss = summits("r18-residence-2008")
+    assert any("person/romano-prodi" in v["participant"] for v in ss.values()), ss
+
+
+def test_extract_rules_a_town_the_gazetteer_lacks_lies_in_its_state_from_cities_tsv() -> None:
+    TEXTS["r18-city-2018"] = ("2018-10-18", """Pacific trip
+
+Japanese Prime Minister Shinzo Abe flew to Auckland on Wednesday for talks with New Zealand's Jacinda Ardern.""")
+    fs = facts("r18-city-2018")
+    assert any(p == "destination" and o == "place/auckland" for s, p, o in fs), sorted(fs)
+    assert ("place/auckland", "locatedIn", "state/new-zealand") in {
+        (f.subject, f.predicate, getattr(f.obj, "key", "")) for f in run("r18-city-2018").facts}, sorted(fs)
+
+
+def test_extract_rules_one_due_somewhere_for_a_gathering_has_not_been_there_yet() -> None:
+    TEXTS["r18-due-2001"] = ("2001-11-20", """Andean diary
+
+Chilean President Ricardo Lagos is due in Lima tonight for a regional conference hosted by Peruvian President Alejandro Toledo and attended by Bolivia's Jorge Quiroga.""")
+    assert not summits("r18-due-2001"), summits("r18-due-2001")
+
+
+def test_extract_rules_a_summit_of_named_leaders_lists_the_leaders_not_their_states() -> None:
+    TEXTS["r18-leaders-not-states-2023"] = ("2023-03-01", """Northern talks
+
+The summit of Finland, Sweden and Norway in Oulu was held on Tuesday. Finnish President Sauli Niinisto hosted Swedish Prime Minister Ulf Kristersson and Norway's Jonas Gahr Store in the city.""")
+    ss = summits("r18-leaders-not-states-2023")
+    trio = {"person/sauli-niinisto", "person/ulf-kristersson", "person/jonas-gahr-store"}
+    assert len(ss) == 1 and next(iter(ss.values()))["participant"] == trio, ss
+    assert next(iter(ss.values())).get("location") == {"place/oulu"}, ss
+
+
+def test_extract_rules_the_place_a_traveller_came_from_where_they_met_someone_was_visited() -> None:
+    TEXTS["r18-came-from-2023"] = ("2023-05-13", """Southern tour
+
+Kenyan President William Ruto landed in Lusaka on Friday. He came from Harare, where on Thursday he held talks with Emmerson Mnangagwa.
+
+Zambian President Hakainde Hichilema had flown in from Livingstone, where he had opened a bridge.""")
+    fs = facts("r18-came-from-2023")
+    ruto = {s for s, p, o in fs if p == "visitor" and o == "person/william-ruto"}
+    harare = [v for v in ruto if (v, "destination", "place/harare") in fs]
+    assert len(harare) == 1 and (harare[0], "startDate", "2023-05-11") in fs, sorted(fs)
+    assert not any(p == "visitor" and o == "person/hakainde-hichilema" for s, p, o in fs), sorted(fs)
+
+
+def test_extract_rules_he_of_a_sentence_about_something_else_goes_on_from_before_and_travels_on() -> None:
+    TEXTS["r18-goes-on-2014"] = ("2014-10-20", """A regional tour
+
+Susilo Bambang Yudhoyono led Indonesia for a decade. In April 2005 he set out on a tour of the region. Singapore was the first stop, and on 20 April he arrived in Manila to meet Gloria Arroyo. He travelled on to Hanoi and Vientiane.""")
+    fs = facts("r18-goes-on-2014")
+    sby = {s for s, p, o in fs if p == "visitor" and o == "person/susilo-bambang-yudhoyono"}
+    where = {o: s for s, p, o in fs if p == "destination" and s in sby}
+    assert {"place/manila", "place/hanoi", "place/vientiane"} <= set(where), sorted(fs)
+    assert (where["place/manila"], "startDate", "2005-04-20") in fs, sorted(fs)
+    assert (where["place/hanoi"], "startDate", "2005-04") in fs, sorted(fs)
+
+
+def test_extract_rules_the_stops_of_a_tour_just_told_are_visits_in_its_month() -> None:
+    TEXTS["r18-stops-2016"] = ("2016-01-10", """Southern trip
+
+Japanese Prime Minister Shinzo Abe set off on a tour of Latin America in July 2014. Mexico was the first stop; Colombia and Chile followed.""")
+    fs = facts("r18-stops-2016")
+    abe = {s for s, p, o in fs if p == "visitor" and o == "person/shinzo-abe"}
+    for state in ("state/mexico", "state/colombia", "state/chile"):
+        v = [x for x in abe if (x, "destination", state) in fs]
+        assert len(v) == 1 and (v[0], "startDate", "2014-07") in fs, (state, sorted(fs))

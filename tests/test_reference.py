@@ -40,6 +40,7 @@ def _casefold(s: str) -> str:
     ("states.tsv", "label\tiso2\tiso3\twikidata\tdemonyms\taliases\thistorical"),
     ("places.tsv", "label\tstate\tkind\twikidata\taliases"),
     ("people.tsv", "label\twikidata\taliases\tstate\ttitle\tfrom\tto"),
+    ("cities.tsv", "label\tstate\tpopulation"),
 ])
 def test_reference_tsv_header_and_cell_count(name, header):
     text = resources.files("kg.data").joinpath(name).read_text(encoding="utf-8")
@@ -736,3 +737,29 @@ def test_reference_holders_extended_states(title, state, year, expected):
 ])
 def test_reference_lookup_person_extended_states(name, label):
     assert ref.lookup_person(name).label == label
+
+
+@pytest.mark.parametrize("name,state", [
+    ("Auckland", "New Zealand"),
+    ("Fukuoka", "Japan"),
+    ("Chengdu", "China"),
+    ("Mar del Plata", "Argentina"),
+    ("Merida", None),      # Mexico, Venezuela and Spain: the text must say which
+    ("Hyderabad", None),   # India and Pakistan
+    ("George", None),      # a town of South Africa, and a name of people
+    ("Nairobi", None),     # in places.tsv, with its Wikidata ID: not repeated here
+    ("Narnia", None),
+])
+def test_reference_city_state(name, state):
+    assert ref.city_state(name) == state
+
+
+def test_reference_cities_lie_in_current_states_and_repeat_no_place_or_state():
+    text = resources.files("kg.data").joinpath("cities.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines()[1:] if line.strip() and not line.startswith("#")]
+    current = {s.label for s in ref.states() if not s.historical}
+    assert len(rows) > 4000
+    for label, state, people in rows:
+        assert state in current, label
+        assert int(people) >= 100_000, label
+        assert ref.lookup_place(label) is None and ref.lookup_state(label) is None, label

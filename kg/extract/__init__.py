@@ -78,7 +78,7 @@ from . import tenure
 from .gathering import place_leaders
 from .scene import _place_for, _trigger_tokens, continue_scenes
 from .summits import _attached, _participants, _summits
-from .visits import _destination, _presence_visits, _visits
+from .visits import _destination, _presence_visits, _visits, came_from, tour_stops
 from .treaty_mentions import _GENERIC_NAME, _parties_near, _signing_date, _subject_like, _treaty_entity, _treaty_key
 from .signers import (
     _AFTER_MEETING, _GROUP_SIGNERS, _group_signers, _NUMBERS, _signs, attach_loose_signers, story_pair_parties,
@@ -88,6 +88,14 @@ from .emit import (
     _drop_coarser_dates, _drop_weaker_titles, _emit_events, _emit_plan, _fact, _HEAD_WORDS, _label,
     _merge_treaty_mentions, _place_in_state, _relabel_unnamed_treaties,
 )
+
+
+# a label before a headline ("LIVE: A hosts B", "Analysis: ..."): the page's kind of story, not
+# part of the sentence (it made the headline's verb a clause of the label)
+_KICKER = re.compile(r"^(?:LIVE(?:\s+UPDATES?)?|Live(?:\s+updates?)?|BREAKING(?:\s+NEWS)?|Breaking(?:\s+news)?|"
+                     r"UPDATE[SD]?|"
+                     r"WATCH|Watch|EXCLUSIVE|Exclusive|ANALYSIS|Analysis|EXPLAINER|Explainer|FACTBOX|Factbox|"
+                     r"IN PICTURES|In pictures|VIDEO|Video)\s*[:|]\s+(?=\S)")
 
 
 def _previous_sentence(sentences: list[Sentence], i: int) -> Sentence | None:
@@ -122,7 +130,8 @@ def extract(doc: Any, *, date: PartialDate | None = None) -> Extraction:
     blocks = [b for b in doc.blocks if b.text.strip()]
     nlp = pipeline()
     dateline_state = _dateline_state(blocks)
-    texts = [_DATELINE_PLACE.sub("", b.text, count=1) for b in blocks]
+    texts = [_KICKER.sub("", b.text, count=1) if b.section == "headline" else _DATELINE_PLACE.sub("", b.text, count=1)
+             for b in blocks]
     docs = list(nlp.pipe(texts))
     for text, d in zip(texts, docs):
         d.user_data["kg:text"] = text   # _doc_text: spaCy keeps the text given it
@@ -157,6 +166,8 @@ def extract(doc: Any, *, date: PartialDate | None = None) -> Extraction:
         cosigned(art, s)          # leaders who signed a declaration together met
         _visits(art, s)           # first: a meeting in the same sentence takes the visit's place
         _presence_visits(art, s)
+        came_from(art, s)         # "flew in from X, where he met Y": the stop before
+        tour_stops(art, s)        # "X was the first stop; Y and Z followed": stops of the tour just told
         _summits(art, s, prev)
         attendance(art, s)        # "A and B also attended": the gathering just told
     place_leaders(art)            # the leaders the story places at the gathering it leads with
@@ -177,6 +188,12 @@ def extract(doc: Any, *, date: PartialDate | None = None) -> Extraction:
             p = ref.lookup_place(ent.label)
             if p is not None and p.state:
                 skey = art.state(f"state/{ref.slugify(p.state)}")
+                art.facts.append(Fact(key, "locatedIn", Ref(skey), Evidence("", "reference")))
+            elif p is None and art.state_counts.get(f"state/{ref.slugify(ref.city_state(ent.label) or '-')}"):
+                # a town places.tsv does not list ("Auckland"), in a state the article names: its
+                # state from cities.tsv (a town of the same name in a state the story never names
+                # is not taken: "Miraflores", a palace in Caracas and a district of Lima)
+                skey = art.state(f"state/{ref.slugify(ref.city_state(ent.label) or '')}")
                 art.facts.append(Fact(key, "locatedIn", Ref(skey), Evidence("", "reference")))
             elif p is None and art.state_of(key) is not None:
                 # the dateline's town, in the state the dateline names ("PSARADES, Greece -")

@@ -59,9 +59,10 @@ def _attended_by(tok: Any) -> bool:
 
 
 # a sentence that seats people at the gathering just told: "Around the table with A: B, C and D",
-# "Also present were B and C", "Joining them were D and E"
+# "Also present were B and C", "Joining them were D and E", "Taking part were F and G"
 _SEATED = re.compile(r"^(?:(?:Around|Round|At)\s+the\s+(?:table|summit\s+table)\b"
-                     r"|(?:Also\s+(?:present|there|attending)|Joining\s+(?:him|her|them)|Present)\s+(?:were|was)\b)")
+                     r"|(?:Also\s+(?:present|there|attending|taking\s+part)|Joining\s+(?:him|her|them)|Present"
+                     r"|Taking\s+part|Attending|Participating|In\s+attendance)\s+(?:were|was)\b)")
 
 
 def attendance(art: _Article, s: Sentence) -> None:
@@ -97,6 +98,8 @@ def attendance(art: _Article, s: Sentence) -> None:
     ev = Event("Summit", people, told.start, told.end, told.place,
                extra={"type": "Summit", "noun": True, "one": True, "takes_part": set(people),
                       "sent": s.index, "block": s.block, "name": told.extra.get("name"),
-                      "trigger": told.extra.get("trigger")})
+                      "trigger": told.extra.get("trigger"),
+                      # (joined to that gathering when events are merged, whoever it has named so far)
+                      "of": told.extra.get("of", id(told))})
     ev.evidence.append(Evidence(s.text, s.section))
     art.events.append(ev)

@@ -191,7 +191,9 @@ def _emit_events(art: _Article) -> None:
                         or len(overlap) >= 2 and ("treaty" in m.extra or "treaty" in ev.extra) \
                         and bool({e.sentence for e in m.evidence} & {e.sentence for e in ev.evidence}) \
                         or bool(overlap) and not pairs and _told_after_lead(lead, dated, undated) \
-                        or len(overlap) >= 2 and _close_by(dated, undated) \
+                        or len(overlap) >= 2 and _close_by(dated, undated)
+                        or _close_by(dated, undated) and (_states_and_their_leaders(art, dated, undated)
+                                                          or _states_and_their_leaders(art, undated, dated)) \
                         or _signing_after(dated, undated) or _sole_dated(art, dated, undated)
                         # "Leaders met in X on Saturday. Among those present were A and B": a
                         # gathering told before its people, who come just after it
@@ -213,7 +215,9 @@ def _emit_events(art: _Article) -> None:
                     # a gathering told by its first day and again on a later day of the same week,
                     # at the same place ("the meeting, which opened on Saturday" in Monday's story)
                     same = _opened_before(m, ev) or _opened_before(ev, m) or _same_time(m, ev) and bool(
-                        len(overlap) >= 2 or (overlap and (m.place is None or ev.place is None) and not pairs)
+                        len(overlap) >= 2
+                        or _states_and_their_leaders(art, m, ev) or _states_and_their_leaders(art, ev, m)
+                        or (overlap and (m.place is None or ev.place is None) and not pairs)
                         or (m.place is not None and m.place == ev.place and not pairs
                             and (overlap or not m.participants or not ev.participants)) or fragment)
             if same:
@@ -232,6 +236,16 @@ def _emit_events(art: _Article) -> None:
         else:
             _absorb(target, ev)
     _write_events(art, merged)
+
+
+def _states_and_their_leaders(art: _Article, states: Event, leaders: Event) -> bool:
+    """One event names only states (two or more: "the summit of A, B and C"), the other leaders
+    of each of those states ("X hosted Y and Z"): one gathering told twice."""
+    told = set(states.participants)
+    if len(told) < 2 or not all(p.startswith("state/") for p in told):
+        return False
+    people = [p for p in leaders.participants if p.startswith("person/")]
+    return len(people) >= 2 and told <= {st for p in people for st in art.offices.get(p, ())}
 
 
 def _absorb(target: Event, ev: Event) -> None:
@@ -280,6 +294,10 @@ def _write_events(art: _Article, merged: list[Event]) -> None:
             if people:
                 leaders = [p for p in people if p in art.leaders or p in art.leader_titled or p in art.leaders_of_the_time]
                 ev.participants = [p for p in ev.participants if not p.startswith("person/") or p in leaders]
+            if sum(p.startswith("person/") for p in ev.participants) >= 2:
+                # the leaders who met are its participants, not their states as well ("the summit
+                # between A, B and C", told beside the names of their leaders)
+                ev.participants = [p for p in ev.participants if not p.startswith("state/")]
             states = sum(p.startswith("state/") for p in ev.participants)
             if ev.extra.get("trigger") != "summit" and (
                     ev.participants and states == len(ev.participants)
@@ -305,7 +323,7 @@ def _write_events(art: _Article, merged: list[Event]) -> None:
             if again:
                 key += "-" + str(ev.start).replace("-", "")[4:]   # another meeting of theirs that year
             names = [_label(art, p) for p in ev.participants]
-            label = f"Summit of {' and '.join(sorted(names))}" + (
+            label = f"Summit of {' and '.join(sorted(set(names)))}" + (
                 f" ({ev.start})" if again else f" ({year})" if year else "")
             alts: frozenset[str] = frozenset()
             if ev.extra.get("name"):

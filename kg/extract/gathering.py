@@ -17,6 +17,7 @@ from ..model import Evidence, PartialDate
 from .context import _Article, Event, Sentence
 from .dating import _dates_agree, _resolve_dates
 from .scene import _GATHERINGS
+from .summits import stood_in_for
 
 # the lead says several states' leaders gathered ("the rulers of six Gulf states", "heads of
 # state and government", "leaders of the bloc", "hosted his counterparts")
@@ -101,7 +102,7 @@ def place_leaders(art: _Article) -> None:
         if day is not None and day.day is not None and not _around(main, day):
             continue   # "today he met B", a week after the summit: another day's story
         people = [m.key for m in s.persons if m.key in art.leaders and m.key not in art.past_people
-                  and m.key not in main.participants]
+                  and m.key not in main.participants and not stood_in_for(s, m)]
         for key in dict.fromkeys(people):
             _join(art, s, main, key)
 

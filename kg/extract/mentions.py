@@ -304,6 +304,9 @@ def _sentences(art: _Article, blocks: list[Any], docs: list[Any]) -> list[Senten
 def _subject_person(s: Sentence) -> str | None:
     """The person who is the grammatical subject of a sentence's main clause, if any."""
     doc = s.span.doc
+    first = _before_semicolon(s)
+    if first is not None:
+        return first
     for m in s.persons:
         tok = _past_possessive(doc[m.end - 1])
         for _ in range(3):
@@ -319,6 +322,21 @@ def _subject_person(s: Sentence) -> str | None:
                     and tok.head.dep_ in ("nsubj", "nsubjpass") and tok.head.head.dep_ == "ROOT":
                 return m.key   # "X's diplomacy was built on oil. He ...": X is who the story is about
             break
+    return None
+
+
+def _before_semicolon(s: Sentence) -> str | None:
+    """The subject of a first clause the parser hung on a main verb after a semicolon ("he flew to
+    X and met Y; during his stay A and B signed ...": he is the one the sentence goes on about)."""
+    semi = next((t.i for t in s.span if t.text == ";"), None)
+    if semi is None:
+        return None
+    for m in s.persons:
+        tok = s.span.doc[m.end - 1]
+        verb = tok.head
+        if m.end <= semi and tok.dep_ in ("nsubj", "nsubjpass") and verb.i < semi and verb.pos_ in ("VERB", "AUX") \
+                and verb.dep_ in ("ccomp", "parataxis") and verb.head.dep_ == "ROOT" and verb.head.i > semi:
+            return m.key
     return None
 
 
@@ -356,7 +374,10 @@ def _previous_subject(s: Sentence, before: list[Sentence]) -> str | None:
         if prev.block < s.block - 1:
             break
         if prev.persons:
-            return _subject_person(prev)
+            # (or the one a "he" of its own stood for: "Saudi Arabia was the first stop, and on
+            # 10 August he arrived in Baghdad to call on B. He travelled on to ...")
+            return _subject_person(prev) or next(
+                (m.key for m in prev.persons if m.extra.get("carried")), None)
     return None
 
 
@@ -441,12 +462,27 @@ def _clause_pronouns(s: Sentence, said: dict[str, str], before: list[Sentence] =
     its main clause, when the sentence names no other person before the pronoun who could be
     meant, and the article has not called that person by the other pronoun."""
     main = _subject_person(s)
+    carried = False   # (the "he" of a sentence about something else, carried on from before it)
     if main is None:
         # "The first leg took him to X, where he landed": the one an object pronoun stood for
         objects = {m.key for m in s.persons if m.extra.get("object_pronoun")}
         main = objects.pop() if len(objects) == 1 and len({m.key for m in s.persons}) == 1 else None
         if main is None and _possessive_subject(s) and before:
             # "His aircraft landed at X, where he was met by Y": the one the sentences before are about
+            main = _previous_subject(s, list(before))
+        semi = next((t.i for t in s.span if t.text == ";"), None)
+        if main is None and before and any(
+                t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass")
+                and not any(m.start < t.i for m in s.persons) for t in s.span):
+            # "Saudi Arabia was the first stop, and on 10 August he arrived in Baghdad": a sentence
+            # about something else, whose "he" goes on from the sentences before it in its paragraph
+            main = _previous_subject(s, [b for b in before if b.block == s.block])
+            carried = main is not None
+        if main is None and before and semi is not None and any(
+                t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass") and t.i < t.head.i < semi < t.head.head.i
+                for t in s.span):
+            # "he flew to X and met Y; during that stay A and B signed ...": the sentence's first
+            # clause, whose main verb the parser hung after the semicolon, goes on from before
             main = _previous_subject(s, list(before))
     if main is None:
         return
@@ -468,12 +504,21 @@ def _clause_pronouns(s: Sentence, said: dict[str, str], before: list[Sentence] =
             continue
         if verb.dep_ == "relcl" and not any(c.lower_ in ("where", "when") for c in verb.children):
             continue   # ("the president, who he said ...")
-        if said.get(main, t.lower_) != t.lower_:
+        key = main
+        told = next((m.start for m in s.persons if m.key == main and not m.extra), None)
+        if told is not None and told > t.i and any(x.text == ";" for x in s.span.doc[t.i:told]):
+            # "he flew to X and met Y; during his stay A and B signed ...": a clause of its own before
+            # the semicolon, whose "he" goes on from the sentences before, not forward to A
+            key = _previous_subject(s, list(before)) if before else None
+            if key is None:
+                continue
+        if said.get(key, t.lower_) != t.lower_:
             continue
-        others = {m.key for m in s.persons if m.end <= t.i and m.key != main}
+        others = {m.key for m in s.persons if m.end <= t.i and m.key != key}
         if others and not _travel_scene(verb):
             continue   # "A met B, who said he ...": either could be meant
-        s.persons.append(Mention("person", t.text, t.i, t.i + 1, main, extra={"clause_pronoun": True}))
+        s.persons.append(Mention("person", t.text, t.i, t.i + 1, key,
+                                 extra={"clause_pronoun": True, **({"carried": True} if carried else {})}))
     s.persons.sort(key=lambda m: m.start)
 
 

@@ -46,6 +46,8 @@ def _is_speculative(tok: Any) -> str | None:
                 return "expected"
             if c.dep_ == "mark" and cl in {"if", "whether", "unless"}:
                 return "expected"
+            if c.dep_ == "acomp" and t.lemma_.lower() == "be" and cl in CUE_LEMMAS and c.i != tok.i:
+                return "planned" if cl in PLAN_LEMMAS else "expected"   # "X is due in Y for a conference"
             if c.dep_ == "acl" and c.i > t.i and cl in {"plan", "propose", "schedule", "cancel", "postpone"} \
                     and c.lower_ in {"planned", "proposed", "scheduled", "cancelled", "canceled", "postponed"}:
                 return "planned"   # "a summit planned for 1994", "the visit scheduled for May"

@@ -161,6 +161,8 @@ def _offices(art: _Article, s: Sentence) -> None:
                 words.insert(0, low)
                 i -= 1
                 continue
+            if tok.ent_type_ == "DATE" and low not in PAST_MARKERS or low == "late" and _dated(doc, i + 1, s.span.end):
+                break   # "In late October 1997 he ...": a date before the name, no title of it
             if low in PAST_MARKERS:
                 past = True
                 break
@@ -184,7 +186,8 @@ def _offices(art: _Article, s: Sentence) -> None:
                 break
             words.insert(0, low)
             i -= 1
-        if i >= s.span.start and doc[i].lower_ in PAST_MARKERS:
+        if i >= s.span.start and doc[i].lower_ in PAST_MARKERS \
+                and not (doc[i].lower_ == "late" and _dated(doc, i + 1, s.span.end)):
             past = True
         art.person_sentences.setdefault(pm.key, []).append(s)
         counterpart_of = None
@@ -982,6 +985,12 @@ def _other_side(art: _Article, s: Sentence, key: str, counterpart: str) -> str |
     label = art.people.get(counterpart, {}).get("label")
     known = {f"state/{ref.slugify(t.state)}" for t in (link.terms_of(label) if label else ()) if t.covers(year)}
     return other if not known or other in known else None
+
+
+def _dated(doc: Any, i: int, end: int) -> bool:
+    """The token at ``i`` is part of a date ("late October", "late 1997", "late last year")."""
+    return i < end and (doc[i].ent_type_ == "DATE" or doc[i].like_num
+                        or doc[i].lower_ in ("last", "that", "this", "next"))
 
 
 def _reference_leaders(art: _Article) -> None:

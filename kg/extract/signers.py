@@ -211,9 +211,10 @@ def same_signers(art: _Article, s: Sentence, n: int | None) -> list[str]:
     return []
 
 
-# a group a clause's subject names: "the two leaders", "both presidents", "the prime ministers"
+# a group a clause's subject names: "the two leaders", "both presidents", "the prime ministers",
+# "both men"
 _GROUP_SUBJECT = re.compile(r"^(?:the|both|all)\s+(?:(two|three|four|five)\s+)?(leaders|presidents|prime ministers|"
-                            r"premiers|heads of (?:state|government)|foreign ministers)$", re.I)
+                            r"premiers|heads of (?:state|government)|foreign ministers|men|women|pair)$", re.I)
 
 
 def group_subject(art: _Article, s: Sentence, verb: Any) -> list[str]:

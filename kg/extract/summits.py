@@ -733,7 +733,15 @@ def _remote(person: Any) -> bool:
     return _REMOTE.search(words) is not None
 
 
-_NOT_BY = re.compile(r"(?:\bnot\s+(?:by|with|to)|\bwithout|\bin\s+the\s+absence\s+of)\s+(?:[\w.'’-]+\s+){0,4}$", re.I)
+def stood_in_for(s: Sentence, m: Mention) -> bool:
+    """The words right before the person say that they were not there ("without X", "on behalf of
+    X", "rather than by X")."""
+    return bool(_NOT_BY.search(_doc_text(s.span.doc)[max(s.span.start_char, s.span.doc[m.start].idx - 40):
+                                                  s.span.doc[m.start].idx]))
+
+
+_NOT_BY = re.compile(r"(?:\bnot\s+(?:by|with|to)|\bwithout|\bin\s+the\s+absence\s+of|\bon\s+behalf\s+of"
+                     r"|\bin\s+place\s+of|\binstead\s+of|\brather\s+than(?:\s+by)?)\s+(?:[\w.'’-]+\s+){0,4}$", re.I)
 
 
 # what befell one who is not there: "after the death of X", "at the funeral of X", "X's ouster"
@@ -830,8 +838,8 @@ def _participants(art: _Article, s: Sentence, tok: Any) -> list[str]:
     for p in s.persons:
         if p.start in earlier:
             continue   # "his third meeting, after A in 2000 and B in 2007": A and B were not there
-        if _NOT_BY.search(text[max(s.span.start_char, s.span.doc[p.start].idx - 40):s.span.doc[p.start].idx]):
-            continue   # "met not by Castro but by the foreign minister", "without X": X was not there
+        if stood_in_for(s, p):
+            continue   # "met not by Castro but by the foreign minister", "without X", "on behalf of X": X was not there
         if _remote(s.span.doc[p.end - 1]):
             continue   # "X addressed the gathering by video link": not there in person
         if _gone(s.span.doc[p.end - 1]):

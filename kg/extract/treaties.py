@@ -452,7 +452,9 @@ def _signers_of_the_one_told(art: _Article, s: Sentence, key: str) -> bool:
             c.dep_ in ("dobj", "obj", "nsubjpass") and c.lemma_.lower() not in _SIGN_OBJECTS for c in sign.children):
         return False
     doc = s.span.doc
-    signers = [p.key for p in s.persons if p.key in art.offices and _signs(doc[p.end - 1], sign)]
+    watching = _bystander_tokens(s)   # ("at X, the residence of Y, who hosted it": not a signer)
+    signers = [p.key for p in s.persons
+               if p.key in art.offices and _signs(doc[p.end - 1], sign) and p.start not in watching]
     if len(signers) < 2:
         return False
     for k in signers:
@@ -466,7 +468,11 @@ def _signers_of_the_one_told(art: _Article, s: Sentence, key: str) -> bool:
         day = next((f.obj for f in art.facts if f.subject == key and f.predicate == "signedOn"
                     and isinstance(f.obj, PartialDate)), None)
         where = place or next((f.obj.key for f in art.facts if f.subject == key and f.predicate == "signedAt"), None)
-        ev = Event("Summit", leaders, day, None, where,
+        # (and the leader "who hosted the ceremony", who watched it: one of the meeting, no signer)
+        hosts = [p.key for p in s.persons if p.start in watching and p.key not in leaders
+                 and (p.key in art.leaders or p.key in art.leader_titled)
+                 and any(c.dep_ == "relcl" and c.lemma_.lower() == "host" for c in doc[p.end - 1].children)]
+        ev = Event("Summit", leaders + hosts, day, None, where,
                    extra={"type": "Summit", "treaty": key, "sent": s.index, "block": s.block})
         ev.evidence.append(Evidence(s.text, s.section))
         art.events.append(ev)

@@ -454,9 +454,17 @@ def _bystander_tokens(s: Sentence, *, witnesses_only: bool = False) -> set[int]:
             # "with President X as witness", "X, as guarantor, looked on"
             head = next((a for a in t.ancestors if a.lower_ == "with" and a.dep_ == "prep"), None) or next(
                 (c for c in t.head.children if c.lower_ == "with" and c.dep_ == "prep" and c.i < t.i), None)
+        elif not witnesses_only and t.lemma_.lower() in _DWELLINGS and t.pos_ == "NOUN":
+            # "signed at X, the residence of Y, who hosted the ceremony": the owner of the place
+            head = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None) \
+                or next((c for c in t.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
         if head is not None:
             out.update(x.i for x in head.subtree)
     return out
+
+
+# places a person owns or holds office in, whose owner is not a signer for being named with them
+_DWELLINGS = {"residence", "home", "office", "palace", "villa", "estate", "ranch", "dacha", "retreat"}
 
 
 def _parties_near(art: _Article, s: Sentence, prev: Sentence | None, m: Mention) -> list[str]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .. import reference as ref
 from ..model import Evidence, PartialDate
 from .lexicon import LIGHT_VERBS, SUMMIT_NOUNS, VISIT_NOUNS, VISIT_VERBS
 from .nlp import _governed_by
@@ -172,6 +173,14 @@ def _visits(art: _Article, s: Sentence) -> None:
             _, start, end = _event_status(art, s, tok.head, own_date_only=False)
         if start is None and status is None and is_verb and _LATER_THAT_DAY.search(s.text):
             start = _day_told_before(art, s)   # "X left for Y in the afternoon", "landed shortly afterwards"
+        if start is None and status is None and is_verb and any(
+                c.dep_ in ("prt", "advmod") and c.lower_ == "on" for c in tok.children):
+            # "He travelled on to A and B": the next legs of the journey just told, in its month
+            leg = next((e.start for e in reversed(art.events) if e.kind == "Visit" and e.participants == [visitor]
+                        and e.start is not None and e.start.month is not None
+                        and 0 <= s.index - e.extra.get("sent", -99) <= 3), None)
+            if leg is not None:
+                start = PartialDate(leg.year, leg.month)
         if dest is None and is_verb and status is None and _arrives(tok):
             home = art.offices.get(visitor, set())
             town = dateline_town(art)
@@ -530,7 +539,10 @@ def _named_in(roots: list[Any], by_tok: dict[int, Mention]) -> list[str]:
         g = todo.pop(0)
         if g.i in by_tok and by_tok[g.i].key not in out:
             out.append(by_tok[g.i].key)
-        todo.extend(x for x in g.children if x.dep_ in ("conj", "appos"))
+        # ("welcomed Prime Minister A and President B": the parser may hang the first titled name,
+        # with its "and", on the second as a modifier)
+        todo.extend(x for x in g.children if x.dep_ in ("conj", "appos") or x.dep_ == "nmod" and x.i in by_tok
+                    and x.i < g.i and any(c.dep_ == "cc" for c in x.children))
     return out
 
 
@@ -802,3 +814,77 @@ def _add_visit(art: _Article, s: Sentence, tok: Any, visitor: str, where: str, h
                extra={"type": "Visit", "sent": s.index, "block": s.block, "host": host})
     ev.evidence.append(Evidence(s.text, s.section))
     art.events.append(ev)
+
+
+# verbs of a journey whose "from X, where ..." tells the stop before: "flew in from X, where on
+# Thursday he held talks with Y", "arrived last night, having travelled from X, where he met Y"
+_CAME = {"fly", "travel", "arrive", "come", "drive", "return", "journey"}
+
+
+def came_from(art: _Article, s: Sentence) -> None:
+    """A visit to the place a traveller came from, when a "where" clause tells what they did there
+    (not their own state: "flew in from Washington, where he had met his cabinet")."""
+    by_tok = _persons_by_token(s)
+    for tok in s.span:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in _CAME or _negated(tok):
+            continue
+        frm = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"), None)
+        obj = next((c for c in frm.children if c.dep_ == "pobj"), None) if frm is not None else None
+        where = next((c for c in obj.children if c.dep_ == "relcl" and any(g.lower_ == "where" for g in c.children)),
+                     None) if obj is not None else None
+        if where is None or where.pos_ not in ("VERB", "AUX"):
+            continue
+        dest = next((m.key for m in [*s.places, *s.states] if m.start <= obj.i < m.end), None)
+        visitor = _subject_person(tok, by_tok)
+        if visitor is None and tok.dep_ in ("advcl", "xcomp", "conj") and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            visitor = _subject_person(tok.head, by_tok)   # "arrived ..., having travelled from X"
+        if dest is None or visitor is None:
+            continue
+        home = art.offices.get(visitor, set())
+        label = art.entities[dest].label if dest in art.entities else ""
+        city = ref.city_state(label)
+        state = dest if dest.startswith("state/") else \
+            art.state_of(dest) or (f"state/{ref.slugify(city)}" if city else None)
+        if not home or state is None or state in home:
+            continue
+        _add_visit(art, s, where, visitor, dest)
+
+
+def tour_stops(art: _Article, s: Sentence) -> None:
+    """"X set off on a tour. Saudi Arabia was the first stop; Kuwait and Qatar followed": the
+    stops of the tour just told are visits of its traveller, in its month."""
+    stops: list[str] = []
+    for t in s.span:
+        if t.lemma_.lower() == "stop" and t.pos_ == "NOUN" and t.dep_ == "attr" and t.head.lemma_.lower() == "be" \
+                and t.head.tag_ == "VBD" and any(c.dep_ == "amod" and c.lower_ in _ORDERED for c in t.children):
+            stops += _named_there(s, [c for c in t.head.children if c.dep_ == "nsubj"])
+        elif stops and t.lemma_.lower() == "follow" and t.tag_ == "VBD" \
+                and not any(c.dep_ in ("dobj", "obj") for c in t.children):
+            stops += _named_there(s, [c for c in t.children if c.dep_ == "nsubj"])   # "Kuwait and Qatar followed"
+    if not stops:
+        return
+    tour = next((e for e in reversed(art.events) if e.kind == "Visit" and e.destination is None
+                 and len(e.participants) == 1 and 0 < s.index - e.extra.get("sent", -99) <= 3), None)
+    if tour is None:
+        return
+    month = PartialDate(tour.start.year, tour.start.month) if tour.start and tour.start.month else tour.start
+    for dest in dict.fromkeys(stops):
+        ev = Event("Visit", list(tour.participants), month, None, destination=dest,
+                   extra={"type": "Visit", "sent": s.index, "block": s.block})
+        ev.evidence.append(Evidence(s.text, s.section))
+        art.events.append(ev)
+
+
+_ORDERED = {"first", "second", "third", "last", "final"}
+
+
+def _named_there(s: Sentence, roots: list[Any]) -> list[str]:
+    """The states and places the tokens name, with those listed after them ("A, B and C")."""
+    out: list[str] = []
+    todo = list(roots)
+    while todo:
+        g = todo.pop(0)
+        out += [m.key for m in [*s.states, *s.places] if m.start <= g.i < m.end and m.key]
+        todo.extend(c for c in g.children if c.dep_ in ("conj", "appos"))
+    return out
