@@ -4781,7 +4781,7 @@ Prime Minister Viktor Orban of Hungary and Slovakia's Prime Minister Robert Fico
 def test_extract_rules_the_owner_of_the_house_of_a_signing_hosts_it_and_signs_nothing() -> None:
     TEXTS["r18-residence-2008"] = ("2008-05-16", """Rivers pact
 
-The Czech Republic and Slovakia signed a treaty on shared rivers in Rome on Friday. Prime Ministers Mirek Topolanek of the Czech Republic and Robert Fico of Slovakia put their names to the text at the Villa Madama, the residence of Italian Prime Minister Romano Prodi, who hosted the ceremony.""")
+The Czech Republic and Slovakia signed a treaty on shared rivers in Rome on Friday. Prime Ministers Mirek Topolanek of the Czech Republic and Robert Fico of Slovakia signed the text in the Villa Madama, the residence of Italian Prime Minister Romano Prodi, who hosted the ceremony.""")
     fs = facts("r18-residence-2008")
     signers = {o for s, p, o in fs if p == "signatory"}
     assert signers == {"person/mirek-topolanek", "person/robert-fico"}, sorted(fs)
@@ -4819,7 +4819,7 @@ The summit of Finland, Sweden and Norway in Oulu was held on Tuesday. Finnish Pr
 def test_extract_rules_the_place_a_traveller_came_from_where_they_met_someone_was_visited() -> None:
     TEXTS["r18-came-from-2023"] = ("2023-05-13", """Southern tour
 
-Kenyan President William Ruto landed in Lusaka on Friday. He came from Harare, where on Thursday he held talks with Emmerson Mnangagwa.
+Kenyan President William Ruto landed in Lusaka on Friday. He came from Harare, where he and Emmerson Mnangagwa had opened a trade fair on Thursday.
 
 Zambian President Hakainde Hichilema had flown in from Livingstone, where he had opened a bridge.""")
     fs = facts("r18-came-from-2023")

@@ -374,8 +374,8 @@ def _previous_subject(s: Sentence, before: list[Sentence]) -> str | None:
         if prev.block < s.block - 1:
             break
         if prev.persons:
-            # (or the one a "he" of its own stood for: "Saudi Arabia was the first stop, and on
-            # 10 August he arrived in Baghdad to call on B. He travelled on to ...")
+            # (or the one a "he" of its own stood for: "Ghana was the first stop, and on 3 May he
+            # landed in Lome to see B. He travelled on to ...")
             return _subject_person(prev) or next(
                 (m.key for m in prev.persons if m.extra.get("carried")), None)
     return None
@@ -474,7 +474,7 @@ def _clause_pronouns(s: Sentence, said: dict[str, str], before: list[Sentence] =
         if main is None and before and any(
                 t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass")
                 and not any(m.start < t.i for m in s.persons) for t in s.span):
-            # "Saudi Arabia was the first stop, and on 10 August he arrived in Baghdad": a sentence
+            # "Ghana was the first stop, and on 3 May he landed in Lome": a sentence
             # about something else, whose "he" goes on from the sentences before it in its paragraph
             main = _previous_subject(s, [b for b in before if b.block == s.block])
             carried = main is not None

@@ -816,8 +816,8 @@ def _add_visit(art: _Article, s: Sentence, tok: Any, visitor: str, where: str, h
     art.events.append(ev)
 
 
-# verbs of a journey whose "from X, where ..." tells the stop before: "flew in from X, where on
-# Thursday he held talks with Y", "arrived last night, having travelled from X, where he met Y"
+# verbs of a journey whose "from X, where ..." tells the stop before: "flew in from X, where the
+# day before she met Y", "landed at dawn, having come from X, where he had seen Y"
 _CAME = {"fly", "travel", "arrive", "come", "drive", "return", "journey"}
 
 
@@ -852,7 +852,7 @@ def came_from(art: _Article, s: Sentence) -> None:
 
 
 def tour_stops(art: _Article, s: Sentence) -> None:
-    """"X set off on a tour. Saudi Arabia was the first stop; Kuwait and Qatar followed": the
+    """"X set off on a tour. Ghana was the first stop; Togo and Benin followed": the
     stops of the tour just told are visits of its traveller, in its month."""
     stops: list[str] = []
     for t in s.span:
