@@ -4850,3 +4850,34 @@ Japanese Prime Minister Shinzo Abe set off on a tour of Latin America in July 20
     for state in ("state/mexico", "state/colombia", "state/chile"):
         v = [x for x in abe if (x, "destination", state) in fs]
         assert len(v) == 1 and (v[0], "startDate", "2014-07") in fs, (state, sorted(fs))
+
+
+def test_extract_rules_i_in_a_statement_issued_by_a_leader_is_that_leader() -> None:
+    TEXTS["r18-first-person-2019"] = ("2019-06-04", """OFFICE OF THE PRESIDENT
+President Nana Akufo-Addo
+
+PRESS STATEMENT
+
+Accra, 4 June 2019
+
+This afternoon I received President Macky Sall of Senegal at Jubilee House. After our talks, President Sall and I signed an agreement on fisheries. "I came to listen," Sall told reporters.""")
+    fs = facts("r18-first-person-2019")
+    assert {o for s, p, o in fs if p == "signatory"} == {"person/nana-akufo-addo", "person/macky-sall"}, sorted(fs)
+    ss = summits("r18-first-person-2019")
+    assert any(v["participant"] == {"person/nana-akufo-addo", "person/macky-sall"} for v in ss.values()), ss
+    TEXTS["r18-byline-2019"] = ("2019-06-04", """Fisheries talks
+By Kwame Mensah
+
+ACCRA, June 4 — I watched President Nana Akufo-Addo receive Macky Sall of Senegal this afternoon.""")
+    assert not any(o == "person/kwame-mensah" for s, p, o in facts("r18-byline-2019")), sorted(facts("r18-byline-2019"))
+
+
+def test_extract_rules_the_honour_of_welcoming_a_guest_is_a_welcome() -> None:
+    TEXTS["r18-honour-2016"] = ("2016-03-02", """Neighbours
+
+Yesterday Kenyan President Uhuru Kenyatta had the honour of hosting Ugandan President Yoweri Museveni in Nairobi.""")
+    fs = facts("r18-honour-2016")
+    v = {s for s, p, o in fs if p == "visitor" and o == "person/yoweri-museveni"}
+    assert len(v) == 1 and (next(iter(v)), "destination", "place/nairobi") in fs, sorted(fs)
+    ss = summits("r18-honour-2016")
+    assert any(x["participant"] == {"person/uhuru-kenyatta", "person/yoweri-museveni"} for x in ss.values()), ss

@@ -296,9 +296,34 @@ def _sentences(art: _Article, blocks: list[Any], docs: list[Any]) -> list[Senten
                 # so that the rules, which compare the people of a sentence, stay quick
                 art.notes.append(f"a sentence names {len(s.persons)} people: the first {MAX_MEMBERS} read (the cap)")
                 del s.persons[MAX_MEMBERS:]
+            _letterhead(art, s)
+            _first_person(art, s)
             _pronoun_subjects(art, s, out[-2:])
             out.append(s)
     return out
+
+
+def _letterhead(art: _Article, s: Sentence) -> None:
+    """A statement's issuer: a leader named alone, with a title or style, on a short line at the
+    top of the text ("The Hon A MP", "President B") — not a byline ("By C")."""
+    if s.block > 5 or len(s.persons) != 1 or len(s.text.split()) > 8 or s.text.lower().startswith("by ") \
+            or any(t.pos_ in ("VERB", "AUX") for t in s.span):
+        return
+    words = {w.lower().strip(".,") for w in s.text.split()}
+    if words & (_TITLE_WORDS | {"hon", "mp", "excellency"}):
+        art.issuers.add(s.persons[0].key)
+        art.issuer = next(iter(art.issuers)) if len(art.issuers) == 1 else None
+
+
+def _first_person(art: _Article, s: Sentence) -> None:
+    """"Prime Minister A and I signed ...": in a statement issued in a leader's name, "I" outside
+    quotation marks is that leader."""
+    if art.issuer is None or s.section != "body" or any(q in s.text for q in ('"', "“", "”")):
+        return
+    for t in s.span:
+        if t.text == "I" and t.dep_ in ("nsubj", "nsubjpass", "conj") and not any(m.start <= t.i < m.end for m in s.persons):
+            s.persons.append(Mention("person", "I", t.i, t.i + 1, art.issuer, extra={"first_person": True}))
+    s.persons.sort(key=lambda m: m.start)
 
 
 def _subject_person(s: Sentence) -> str | None:

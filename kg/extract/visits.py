@@ -600,6 +600,8 @@ def _destination(art: _Article, s: Sentence, tok: Any, is_verb: bool) -> str | N
 
 
 _HOSTING = {"receive", "welcome", "host", "greet"}
+# what one has in receiving a guest: "had the honour of welcoming B"
+_HONOUR = {"honour", "honor", "pleasure", "privilege"}
 
 
 # what "head" takes when it is travel: "headed to Lima", "heads home", "headed back"
@@ -653,6 +655,9 @@ def _presence_visits(art: _Article, s: Sentence) -> None:
         elif lem in _HOSTING and tok.pos_ == "VERB":
             host = next((by_tok[c.i].key for c in tok.children if c.dep_ == "nsubj" and c.i in by_tok), None) \
                 or (_subject_person(tok, by_tok) if any(c.dep_ == "nsubj" for c in tok.children) else None)
+            if host is None and tok.tag_ == "VBG" and tok.dep_ == "pcomp" and tok.head.lower_ == "of" \
+                    and tok.head.head.lemma_.lower() in _HONOUR and tok.head.head.head.pos_ in ("VERB", "AUX"):
+                host = _subject_person(tok.head.head.head, by_tok)   # "A had the honour of welcoming B"
             guests = _received(tok, by_tok)
             if not guests and any(c.dep_ in ("dobj", "obj") and c.lower_ in ("him", "her") for c in tok.children):
                 # "A spent two days in Moscow, where B received him": the one the story follows,
