@@ -15,9 +15,8 @@ makes a word a place.
 from __future__ import annotations
 
 import csv
-from pathlib import Path
-
 import re
+from pathlib import Path
 
 from ..reference import lookup_place, lookup_state, people, slugify, states
 

@@ -100,8 +100,7 @@ class _Article:
         self.actor_states: set[str] = set()               # states named in the body or headline
         self.dateline_state: str | None = None            # where the story was filed, as a state
         self.dateline_place: str | None = None            # the known place it was filed from ("here")
-        self.issuer: str | None = None                    # the leader a statement is issued by ("I")
-        self.issuers: set[str] = set()                    # (names alone on a letterhead's lines)
+        self.issuers: set[str] = set()                    # names alone on a letterhead's lines ("I", if one)
         self.linked_treaties: dict[str, tuple[Any, Sentence, str]] = {}   # key -> (reference treaty, sentence, name)
         self.older_treaties: set[str] = set()             # unnamed ones told as older than one of their kind
         self.onlookers: set[str] = set()                  # leaders told watching a signing ("in the presence of X")

@@ -312,17 +312,18 @@ def _letterhead(art: _Article, s: Sentence) -> None:
     words = {w.lower().strip(".,") for w in s.text.split()}
     if words & (_TITLE_WORDS | {"hon", "mp", "excellency"}):
         art.issuers.add(s.persons[0].key)
-        art.issuer = next(iter(art.issuers)) if len(art.issuers) == 1 else None
 
 
 def _first_person(art: _Article, s: Sentence) -> None:
     """"Prime Minister A and I signed ...": in a statement issued in a leader's name, "I" outside
     quotation marks is that leader."""
-    if art.issuer is None or s.section != "body" or any(q in s.text for q in ('"', "“", "”")):
+    if len(art.issuers) != 1 or s.section != "body" or any(q in s.text for q in ('"', "“", "”")):
         return
+    issuer = next(iter(art.issuers))
     for t in s.span:
-        if t.text == "I" and t.dep_ in ("nsubj", "nsubjpass", "conj") and not any(m.start <= t.i < m.end for m in s.persons):
-            s.persons.append(Mention("person", "I", t.i, t.i + 1, art.issuer, extra={"first_person": True}))
+        if t.text == "I" and t.dep_ in ("nsubj", "nsubjpass", "conj") \
+                and not any(m.start <= t.i < m.end for m in s.persons):
+            s.persons.append(Mention("person", "I", t.i, t.i + 1, issuer, extra={"first_person": True}))
     s.persons.sort(key=lambda m: m.start)
 
 
@@ -353,7 +354,7 @@ def _subject_person(s: Sentence) -> str | None:
 def _before_semicolon(s: Sentence) -> str | None:
     """The subject of a first clause the parser hung on a main verb after a semicolon ("he flew to
     X and met Y; during his stay A and B signed ...": he is the one the sentence goes on about)."""
-    semi = next((t.i for t in s.span if t.text == ";"), None)
+    semi = _semicolon(s)
     if semi is None:
         return None
     for m in s.persons:
@@ -363,6 +364,11 @@ def _before_semicolon(s: Sentence) -> str | None:
                 and verb.dep_ in ("ccomp", "parataxis") and verb.head.dep_ == "ROOT" and verb.head.i > semi:
             return m.key
     return None
+
+
+def _semicolon(s: Sentence) -> int | None:
+    """The token index of the sentence's first semicolon, if any."""
+    return next((t.i for t in s.span if t.text == ";"), None) if ";" in s.text else None
 
 
 # nouns whose possessor is the one travelling: the protagonist of "X's visit was ..."
@@ -495,7 +501,7 @@ def _clause_pronouns(s: Sentence, said: dict[str, str], before: list[Sentence] =
         if main is None and _possessive_subject(s) and before:
             # "His aircraft landed at X, where he was met by Y": the one the sentences before are about
             main = _previous_subject(s, list(before))
-        semi = next((t.i for t in s.span if t.text == ";"), None)
+        semi = _semicolon(s)
         if main is None and before and any(
                 t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass")
                 and not any(m.start < t.i for m in s.persons) for t in s.span):

@@ -829,6 +829,8 @@ _CAME = {"fly", "travel", "arrive", "come", "drive", "return", "journey"}
 def came_from(art: _Article, s: Sentence) -> None:
     """A visit to the place a traveller came from, when a "where" clause tells what they did there
     (not their own state: "flew in from Washington, where he had met his cabinet")."""
+    if "where" not in s.text:
+        return
     by_tok = _persons_by_token(s)
     for tok in s.span:
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in _CAME or _negated(tok):
@@ -859,6 +861,8 @@ def came_from(art: _Article, s: Sentence) -> None:
 def tour_stops(art: _Article, s: Sentence) -> None:
     """"X set off on a tour. Ghana was the first stop; Togo and Benin followed": the
     stops of the tour just told are visits of its traveller, in its month."""
+    if "stop" not in s.text:
+        return
     stops: list[str] = []
     for t in s.span:
         if t.lemma_.lower() == "stop" and t.pos_ == "NOUN" and t.dep_ == "attr" and t.head.lemma_.lower() == "be" \
