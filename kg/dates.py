@@ -164,6 +164,8 @@ _RULE_SOURCES: list[tuple[str, str]] = [
     ("d", r"(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)(?:\s+of\s+(?:this|the)\s+month)?"),
     ("mrel", rf"(?P<rel>{_REL_WORD})\s+{_M}"),
     ("m", _M),
+    # "Tuesday of last week": that weekday of the calendar week before the anchor's
+    ("wdweek", rf"(?P<wd>{_WD})\s+of\s+(?P<rel>last|next|this|the\s+previous|the\s+following)\s+week"),
     (
         "wd",
         rf"(?:(?P<rel>{_REL_WORD})\s+)?(?P<wd>{_WD})(?:\s+(?:morning|afternoon|evening|night))?",
@@ -346,6 +348,10 @@ def _build(kind: str, m: re.Match[str]) -> _Spec | None:
     if kind == "wd":
         wd = _WEEKDAY_NUM[g["wd"].lower().rstrip(".")]
         return _Spec("wd", day=wd, mode=_rel_mode(g["rel"]))
+    if kind == "wdweek":
+        rel = " ".join(g["rel"].lower().split())
+        return _Spec("wdweek", day=_WEEKDAY_NUM[g["wd"].lower().rstrip(".")],
+                     offset=1 if rel in ("next", "the following") else 0 if rel == "this" else -1)
     if kind == "ago":
         num = _count(g["n"])
         unit = g["unit"].lower().rstrip("s")
@@ -487,6 +493,9 @@ def _resolve_spec(spec: _Spec, anchor: _Anchor | None, tense: str,
                 else a - _dt.timedelta(days=a.weekday() + 7)   # (this week: the anchor's own)
             last = first + _dt.timedelta(days=6)
             return _pd(first.year, first.month) if (first.year, first.month) == (last.year, last.month) else None
+        if spec.kind == "wdweek":
+            assert spec.day is not None
+            return PartialDate.from_date(a + _dt.timedelta(days=7 * spec.offset - a.weekday() + spec.day))
         if spec.kind == "wd":
             assert spec.day is not None
             if spec.mode == "next" or (spec.mode != "last" and future):
@@ -638,7 +647,18 @@ def context_date(
     last: PartialDate | None = None
     for _, _, expr in find_date_expressions(window):
         spec = _parse_single(_normalize(expr))
-        if spec is not None and _is_calendar(spec) and last is not None and a is not None \
+        # (a range of days or months with no year, "from 17 to 20 June", is such a date too)
+        calendar = _is_calendar(spec) if spec is not None else \
+            re.search(rf"\b{_MON}\b", expr, re.I) is not None and re.search(r"\b\d{4}\b", expr) is None
+        if spec is not None and spec.kind == "d" and spec.day is not None and last is not None \
+                and last.month is not None and last.day is None:
+            # "In May 2014 ... on the 26th": a day of the month just told
+            try:
+                last = PartialDate(last.year, last.month, spec.day)
+            except ValueError:
+                pass
+            continue
+        if calendar and last is not None and a is not None \
                 and last.month is not None and last.year <= a[0] - 2:
             # "... until 11 February 1945. Roosevelt died in April": a story told years back goes
             # on in its own time, the first such month or day after the last date it gave
@@ -905,6 +925,7 @@ _SCAN_SOURCES: list[tuple[str, str]] = [
     ("holiday", rf"{_S_MOD}(?:Christmas\s+(?:Day|Eve)|Boxing\s+Day|New\s+Year['’]s\s+(?:Day|Eve))"
                 rf"(?:,?\s+(?:of\s+)?(?:1[89]\d\d|20\d\d)|,?\s+(?:{_S_CTX_YEAR}|{_YEAR_REL}(?![a-z])))?"),
     ("mrel", rf"{_S_MOD}{_REL_WORD}\s+{_MON}"),
+    ("wdweek", rf"{_WD_FULL}\s+of\s+(?:last|next|this|the\s+previous|the\s+following)\s+week(?![a-z])"),
     (
         "wd",
         rf"{_S_MOD}(?:{_REL_WORD}\s+)?{_WD_FULL}(?:\s+(?:morning|afternoon|evening|night))?",

@@ -9,7 +9,7 @@ from typing import Any
 
 from ..dates import _month_of, find_date_expressions, resolve_range
 from ..model import PartialDate
-from .lexicon import SUMMIT_NOUNS, VISIT_NOUNS
+from .lexicon import ASKED_LEMMAS, SUMMIT_NOUNS, VISIT_NOUNS
 from .nlp import _doc_text
 from .context import _Article, Mention, Sentence
 
@@ -104,11 +104,28 @@ def _resolve_expr(art: _Article, expr: str, tense: str, context: str | None = No
         if told and month and told[-1].group(1)[:3].lower() == month.group(0)[:3].lower() \
                 and int(told[-1].group(2)) <= anchor.year - 2 and _story_year(para):
             year_here = int(told[-1].group(2))
-    if year_here is None and anchor is not None and context and _BARE_MONTH.match(expr) and not _YEAR.search(expr):
-        # "On March 12, 1957 they signed X ... in September she returned the visit": a later month
-        # of the year the paragraph has just told, years before the article's
+    if year_here is None and anchor is not None and context and not _YEAR.search(expr) \
+            and (_BARE_MONTH.match(expr) or _BARE_DAY.search(expr) and not _RELATIVE.search(expr)):
+        # "On March 12, 1957 they signed X ... in September she returned the visit", "... met
+        # again on 3 May": a later month of the year the paragraph has just told, years before
+        # the article's
         told = list(_MONTH_YEAR.finditer(para))
         if told and int(told[-1].group(2)) <= anchor.year - 2 and _story_year(para) \
+                and _month_number(expr) >= _month_number(told[-1].group(1)):
+            year_here = int(told[-1].group(2))
+    if year_here is None and anchor is not None and context and not _YEAR.search(expr) and not _RELATIVE.search(expr) \
+            and (_BARE_DAY.search(expr) or _BARE_MONTH.match(expr)):
+        # "He took office in May 1961. / Months later he went to X, and on 2 June
+        # ...": a story told years back, by month and year, in this paragraph or the one before,
+        # goes on in its own year (not when the text came back to its own time since)
+        # (the paragraph before only when this one goes on from it, "Weeks later", "Then", or in a
+        # story whose opening looks years back, an obituary's or an anniversary's)
+        near = "\n\n".join(context.rsplit("\n\n", 2)[-2:]) \
+            if _GOES_ON_FROM.search(para) or _lead_looks_back(art) else para
+        told = list(_MONTH_YEAR.finditer(near))
+        after = near[told[-1].end():] if told else ""
+        if told and int(told[-1].group(2)) <= anchor.year - 2 and not _YEAR.search(after) \
+                and not _NOW.search(after) and not _BACK_TO_NOW.search(after) and not _YEAR_WORD.search(after) \
                 and _month_number(expr) >= _month_number(told[-1].group(1)):
             year_here = int(told[-1].group(2))
     if year_here is not None and (anchor is None or year_here != anchor.year):
@@ -155,6 +172,12 @@ def _year_of_sentence(expr: str, context: str | None) -> int | None:
     return int(years[-1]) if years else None
 
 
+# a paragraph that goes on with the story the one before told: "Weeks later", "Soon afterwards", "Then"
+_GOES_ON_FROM = re.compile(r"^\W*(?:(?:(?:a\s+few|some|several|two|three|four)\s+)?(?:days|weeks|months)\s+later|"
+                           r"(?:a\s+(?:day|week|month))\s+later|soon\s+after(?:wards)?|shortly\s+after(?:wards)?|"
+                           r"then|later|afterwards)\b", re.I)
+# a year told by its relation to the article's: "last year", "this year"
+_YEAR_WORD = re.compile(r"\b(?:last|this|next)\s+year\b", re.I)
 _THAT_YEAR = re.compile(r"\b(?:that|the (same|following|next|previous)) year\b", re.I)
 def _month_number(text: str) -> int:
     """1-12 for the first month name in ``text`` (13 when there is none)."""
@@ -185,6 +208,19 @@ def _retrospective(art: _Article) -> bool:
         old = art.anchor is not None and (any(y <= art.anchor.year - 2 for y in years) or _lead_ago_year(art) is not None)
         art.retrospective = bool(old and _LOOKING_BACK.search(_lead(art)))
     return art.retrospective
+
+
+def _lead_looks_back(art: _Article) -> bool:
+    """The article tells a life or a history: its opening is an obituary's ("died on Sunday",
+    "dies at 75") or looks back ("fifty years ago", "anniversary"), and names a year two or more
+    before its own."""
+    lead = _lead(art)
+    return art.anchor is not None and any(int(y) <= art.anchor.year - 2 for y in _YEAR.findall(lead)) \
+        and (_OBITUARY.search(lead) is not None or _LOOKING_BACK.search(lead) is not None)
+
+
+# an obituary's opening: "OBITUARY", "dies at 96", "died on Wednesday"
+_OBITUARY = re.compile(r"\bobituary\b|\bdie[sd]\b", re.I)
 
 
 def _lead(art: _Article) -> str:
@@ -306,6 +342,9 @@ def _in_own_clause(s: Sentence, tok: Any, char: int) -> bool:
         if t.pos_ in ("VERB", "AUX") and t.dep_ == "advcl" and not any(a.i == t.i for a in tok.ancestors) \
                 and any(c.dep_ == "mark" and c.lower_ in ("since", "until", "before") for c in t.children):
             return True   # "the first meeting since A met B in January 1928"
+        if t.pos_ in ("VERB", "AUX") and t.dep_ == "xcomp" and t.head.lemma_.lower() in ASKED_LEMMAS \
+                and not (t.head.left_edge.i <= tok.i <= t.head.right_edge.i):
+            return True   # "held talks with A and invited B to come next spring": the invitation's time
         if t.pos_ == "VERB" and t.dep_ == "pcomp" and t.head.lower_ == "before" \
                 and not any(a.i == t.i for a in tok.ancestors):
             return True   # "met A in Kyiv, before heading to Moscow on Thursday": the next leg's day

@@ -63,6 +63,11 @@ ANAPHORIC_TIME = re.compile(r"^\s*(?:during that (?:period|time|year)|at that ti
                             r"in that year|then|around that time)\b", re.I)
 # a group of states named by its size: "Group of 20", "Group of Eight" (also "G20", "G8")
 GROUP_OF = r"Group\s+of\s+(?:\d+|Seven|Eight|Twenty)"
+# a welcome at the plane: protocol, not the talks ("met at the airport by", "greeted on the tarmac")
+AIRSIDE = re.compile(r"\b(?:airport|tarmac|airbase|air base|steps of (?:the|his|her) plane)\b", re.I)
+# verbs whose object is spoken to or of, not met: "invited C to visit", "urged D to ..."
+ASKED_LEMMAS = {"invite", "urge", "ask", "praise", "criticise", "criticize", "accuse", "blame", "warn",
+                "appoint", "name", "nominate", "succeed", "replace", "phone", "telephone", "thank"}
 TWO_STATES = re.compile(r"\b(?:the|both)\s+(?:two|both)?\s*(?:countries|nations|states|sides|neighbou?rs|leaders|governments)\b", re.I)
 PORTFOLIOS = _words("portfolios.txt")
 # a word of a ministry's remit by its form ("Sustainability", "Environmental", "Transportation")
