@@ -154,7 +154,9 @@ class _Article:
         p = ref.lookup_place(self.entities[key].label)
         return self.state(f"state/{ref.slugify(p.state)}") if p is not None and p.kind == "capital" and p.state else None
 
-    def person(self, name: str, sent_index: int) -> str:
+    def person(self, name: str, sent_index: int, said: str | None = None) -> str:
+        """The key of the person ``name`` names (the reference data's, when it knows them);
+        ``said``: the words the text used, when ``name`` is a fuller one found for them."""
         # (under another spelling or style: "Sheikh Mohammed bin Zayed Al Nahyan")
         known = ref.lookup_person(name) or identity.lookup_person(name)
         if known is not None:
@@ -163,9 +165,10 @@ class _Article:
         else:
             key = f"person/{ref.slugify(name)}"
             label, wd = canonical_person_label(name), None
-        rec = self.people.setdefault(key, {"label": label, "alts": set(), "tokens": set(), "wd": wd})
+        rec = self.people.setdefault(key, {"label": label, "alts": set(), "tokens": set(), "said": set(), "wd": wd})
         rec["alts"].add(name)
         rec["tokens"].update(_name_tokens(name))
+        rec["said"].update(_name_tokens(said or name))   # (the words the text named them by)
         if known is not None:
             for alt in known.aliases:
                 rec["tokens"].update(_name_tokens(alt))
@@ -177,6 +180,13 @@ class _Article:
         t = token.lower()
         best = None
         fits = [key for idx, key in reversed(self.person_order) if idx <= sent_index and t in self.people[key]["tokens"]]
+        said = [k for k in fits if t in self.people[k]["said"]]
+        if len(set(fits)) > 1 and said and len(set(said)) < len(set(fits)):
+            # "Kenyatta" after "Jomo Kenyatta" and "his son Uhuru": the one the text named with
+            # that word, not one it fits only by the reference data's full name
+            fits = said
+            if len(set(fits)) == 1:
+                return fits[0]
         if len(set(fits)) > 1 and self.anchor is not None:
             # "Kim" after "Kim Jong Un" and "Kim Dae-jung": the one in office in the article's year,
             # when the reference data tells one apart
@@ -196,7 +206,7 @@ class _Article:
                     return key
             known = _person_by_short(token)
             if known is not None:
-                return self.person(known.label, sent_index)
+                return self.person(known.label, sent_index, said=token)
         return best
 
     def add(self, subject: str, predicate: str, obj: Any, sent: Sentence, status: str | None = None) -> None:

@@ -66,7 +66,7 @@ _TREATY_GENERIC = re.compile(
     r"\b(?:(?P<det>[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+)?(?:(?P<year>1[6-9]\d\d|20\d\d)\s+)?"
     r"(?P<mods>(?:(?:new|newly|formed|revised|bilateral|old|earlier|previous|original|existing|landmark|"
     r"[a-z]+-?[a-z]*)\s+){0,3}?)"
-    r"(?P<head>treaty|agreement|accord|pact|convention|arrangement|protocol|deal)\b"
+    r"(?P<head>treaty|agreement|accord|pact|convention|arrangement|protocol|deal|charter)\b"
     r"(?:\s+of\s+(?P<of>" + _OF_WORDS + r"(?:(?:,\s*|\s+and\s+)" + _OF_WORDS + r"){0,3})"
     # "an agreement on border trade", "a treaty on the state border between ...": what it is about
     r"|\s+(?P<prep>on|for|concerning|covering)\s+(?P<about>"
@@ -82,10 +82,12 @@ _TREATY_GENERIC = re.compile(
 # the generic pattern cannot match without one of its head words: a cheap test first
 # a deal that is signed: "signed a peace deal", "the deal, inked on Monday"
 _DEAL_SIGNED = re.compile(r"\b(?:sign(?:s|ed|ing)?|ink(?:s|ed|ing)?)\b", re.I)
+# "signed a charter", "signed on Sunday the charter of": the signing word a few words before it
+_CHARTER_SIGNED = re.compile(r"\b(?:sign(?:s|ed|ing)?|ink(?:s|ed|ing)?)\s+(?:[\w-]+\s+){0,3}$", re.I)
 # "the 1994 Israel-Jordan " before a generic treaty noun: its year
 _YEAR_BEFORE_NAMES = re.compile(r"\b([Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(1[6-9]\d\d|20\d\d)\s+"
                                 r"(?:[A-Z][\w.]*(?:[-–][A-Z][\w.]*)*\s+){1,3}$")
-_TREATY_HEAD = re.compile(r"(?:treaty|agreement|accord|pact|convention|arrangement|protocol|deal)\b")
+_TREATY_HEAD = re.compile(r"(?:treaty|agreement|accord|pact|convention|arrangement|protocol|deal|charter)\b")
 _CHUNK = re.compile(r"\S+")
 
 
@@ -188,7 +190,7 @@ def _possessed_surnames(art: _Article, s: Sentence) -> None:
         label = art.entities[st.key].label if st.key in art.entities else None
         if known is None or label is None or not any(t.state == label for t in link.terms_of(known.label)):
             continue
-        s.persons.append(Mention("person", doc[i:j].text, i, j, art.person(known.label, s.index)))
+        s.persons.append(Mention("person", doc[i:j].text, i, j, art.person(known.label, s.index, said=doc[i:j].text)))
         covered.update(range(i, j))
 
 
@@ -214,7 +216,7 @@ def _short_name(art: _Article, name: str, s: Sentence, before: Any | None) -> st
         states = {art.entities[m.key].label for m in s.states if m.key in art.entities}
         monarch = link.monarch_named(name, states, art.anchor.year if art.anchor is not None else None)
         if monarch is not None:
-            return art.person(monarch, s.index)
+            return art.person(monarch, s.index, said=name)
     if before is not None and before.lower_ in _ROYAL and known is not None and not _reigned(known) \
             and not any(name.lower() in rec["tokens"] for rec in art.people.values()):
         return art.person(name, s.index)
@@ -387,7 +389,10 @@ def _pronoun_subjects(art: _Article, s: Sentence, before: list[Sentence]) -> Non
     first = _pronoun_subject(s)
     if first is None or any(m.start == first.i for m in s.persons):
         return
-    ref_key = _previous_subject(s, before)
+    semi = _semicolon(s)
+    # ("A, whose country is an observer, also came; he had arrived a day early": the subject of the
+    # clause before the semicolon)
+    ref_key = (_before_semicolon(s) if semi is not None and first.i > semi else None) or _previous_subject(s, before)
     if ref_key is None:
         return
     s.persons.insert(0, Mention("person", first.text, first.i, first.i + 1, ref_key, extra={"pronoun": True}))
@@ -396,7 +401,11 @@ def _pronoun_subjects(art: _Article, s: Sentence, before: list[Sentence]) -> Non
 
 def _pronoun_subject(s: Sentence) -> Any | None:
     """"He" or "she" as the subject of the sentence's main verb."""
-    first = next((t for t in s.span if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"), None)
+    root = s.span.root
+    # (or the parser took the opening phrase for the root and the main verb for a relative clause
+    # on its noun: "Before the summit he held talks with B")
+    first = next((t for t in s.span if t.dep_ in ("nsubj", "nsubjpass") and (
+        t.head.dep_ == "ROOT" or root.pos_ == "ADP" and t.head.dep_ == "relcl" and t.i == t.head.left_edge.i)), None)
     return first if first is not None and first.lower_ in ("he", "she") else None
 
 
@@ -428,7 +437,9 @@ def repoint_pronouns(sentences: list[Sentence]) -> None:
             if not m.extra.get("pronoun"):
                 continue
             word = m.text.lower()
-            key = _previous_subject(s, sentences[max(0, i - 2):i]) or m.key
+            semi = _semicolon(s)
+            key = (_before_semicolon(s) if semi is not None and m.start > semi else None) \
+                or _previous_subject(s, sentences[max(0, i - 2):i]) or m.key
             # (most leaders in the news are men: "he" moves only away from someone called "she")
             if said.get(key) != word and (word == "she" or said.get(key) == "she"):
                 recent = [p.key for x in reversed(sentences[max(0, i - 4):i]) for p in reversed(x.persons)
@@ -1145,6 +1156,10 @@ def _mentions(art: _Article, s: Sentence) -> None:
             continue
         if m.group("head") == "deal" and not _DEAL_SIGNED.search(text):
             continue   # a "deal" is a treaty only when the story has it signed ("signed a border deal")
+        if m.group("head") == "charter" \
+                and not _CHARTER_SIGNED.search(text[max(0, m.start("head") - 60):m.start("head")]):
+            continue   # a charter is a treaty when signing it is told: "signed a charter creating X"
+            # (not "a charter flight", nor "initialled the charter rather than signing it")
         det = (m.group("det") or "").lower()
         raw_mods = m.group("mods").split()
         dets = [i for i, w in enumerate(raw_mods) if w.lower() in ("a", "an", "the", "this", "that", "its", "their")]
