@@ -4881,3 +4881,254 @@ Yesterday Kenyan President Uhuru Kenyatta had the honour of hosting Ugandan Pres
     assert len(v) == 1 and (next(iter(v)), "destination", "place/nairobi") in fs, sorted(fs)
     ss = summits("r18-honour-2016")
     assert any(x["participant"] == {"person/uhuru-kenyatta", "person/yoweri-museveni"} for x in ss.values()), ss
+
+
+def test_extract_rules_a_visit_made_by_a_subject_named_in_apposition() -> None:
+    TEXTS["r19-appos-visit-2022"] = ("2022-04-09", """Baltic tour
+
+Poland's president, Andrzej Duda, paid an unexpected visit to Vilnius on Thursday.""")
+    fs = facts("r19-appos-visit-2022")
+    v = {s for s, p, o in fs if p == "visitor" and o == "person/andrzej-duda"}
+    assert len(v) == 1 and (next(iter(v)), "destination", "place/vilnius") in fs, sorted(fs)
+    assert (next(iter(v)), "startDate", "2022-04-07") in fs, sorted(fs)
+
+
+def test_extract_rules_a_bare_day_goes_on_in_the_year_of_the_story_told() -> None:
+    TEXTS["r19-story-day-2021"] = ("2021-09-01", """Cold peace
+
+Argentine President Raul Alfonsin and Brazilian President Jose Sarney first sat down together at Foz do Iguacu on 29 November 1985. The two leaders met again in Buenos Aires on 10 December.""")
+    ss = summits("r19-story-day-2021")
+    pair = {"person/raul-alfonsin", "person/jose-sarney"}
+    dates = {d for v in ss.values() if v["participant"] == pair for d in v.get("startDate", ())}
+    assert dates == {"1985-11-29", "1985-12-10"}, ss
+    TEXTS["r19-story-para-2000"] = ("2000-06-10", """Obituary: a soldier in politics
+
+The air force commander, Hafez al-Assad, was made president of Syria by a referendum in March 1971.
+
+Weeks later he travelled to Cairo, and on 12 April he and Egyptian President Anwar Sadat signed a pact of unity.""")
+    fs = facts("r19-story-para-2000")
+    pact = {s for s, p, o in fs if p == "signatory" and o == "person/anwar-sadat"}
+    assert len(pact) == 1 and (next(iter(pact)), "signedOn", "1971-04-12") in fs, sorted(fs)
+    # (news with an aside on the past: its own days stay in its own year)
+    TEXTS["r19-aside-year-2019"] = ("2019-05-10", """Ports deal
+
+RIGA, May 10 - Latvia and Lithuania signed a pact on shared ports on Thursday.
+
+The neighbours first pledged to coordinate their harbours in a declaration of 14 March 1994.
+
+Latvian Prime Minister Krisjanis Karins paid a visit to Vilnius on 20 April.""")
+    fs = facts("r19-aside-year-2019")
+    v = {s for s, p, o in fs if p == "visitor" and o == "person/krisjanis-karins"}
+    assert len(v) == 1 and (next(iter(v)), "startDate", "2019-04-20") in fs, sorted(fs)
+
+
+def test_extract_rules_calling_on_a_leader_at_the_end_of_a_journey_is_a_meeting() -> None:
+    TEXTS["r19-call-on-2008"] = ("2008-05-20", """Asian swing
+
+Indonesian President Susilo Bambang Yudhoyono flew to Hanoi on Sunday to call on Vietnamese President Nguyen Minh Triet.""")
+    ss = summits("r19-call-on-2008")
+    assert any(v["participant"] == {"person/susilo-bambang-yudhoyono", "person/nguyen-minh-triet"}
+               and v.get("startDate") == {"2008-05-18"} for v in ss.values()), ss
+
+
+def test_extract_rules_one_invited_or_praised_is_no_participant_of_talks() -> None:
+    TEXTS["r19-invited-2019"] = ("2019-06-14", """Central Asian visit
+
+Chinese President Xi Jinping held talks with Kyrgyz Prime Minister Mukhammedkaly Abylgaziev in Bishkek and invited Kazakh President Kassym-Jomart Tokayev to visit Beijing later this year.""")
+    ss = summits("r19-invited-2019")
+    assert any(v["participant"] == {"person/xi-jinping", "person/mukhammedkaly-abylgaziev"} for v in ss.values()), ss
+    assert not any("person/kassym-jomart-tokayev" in v["participant"] for v in ss.values()), ss
+    assert not any(v.get("startDate") == {"2019"} for v in ss.values()), ss   # (the visit's time, not the talks')
+
+
+def test_extract_rules_leaders_who_talked_together_met() -> None:
+    TEXTS["r19-talked-2017"] = ("2017-07-08", """Hamburg notes
+
+Japanese Prime Minister Shinzo Abe and Chinese President Xi Jinping talked for forty minutes in Hamburg on Saturday. Later Abe talked with Turkish President Recep Tayyip Erdogan over coffee.""")
+    ss = summits("r19-talked-2017")
+    assert any(v["participant"] == {"person/shinzo-abe", "person/xi-jinping"} for v in ss.values()), ss
+    assert any(v["participant"] == {"person/shinzo-abe", "person/recep-tayyip-erdogan"} for v in ss.values()), ss
+    TEXTS["r19-talked-to-2017"] = ("2017-07-08", """Hamburg notes
+
+Japanese Prime Minister Shinzo Abe talked to journalists in Hamburg on Saturday about Chinese President Xi Jinping.""")
+    assert not summits("r19-talked-to-2017"), summits("r19-talked-to-2017")
+
+
+def test_extract_rules_a_readout_s_with_x_the_president_discussed_is_a_meeting() -> None:
+    TEXTS["r19-with-readout-2021"] = ("2021-11-01", """Readout of the President's meetings in Rome
+
+With Prime Minister Mario Draghi of Italy, President Joseph R. Biden Jr. reviewed supply chains and energy prices on Saturday in Rome. With rising prices in mind, the President also discussed trade.""")
+    ss = summits("r19-with-readout-2021")
+    assert any(v["participant"] == {"person/joe-biden", "person/mario-draghi"} for v in ss.values()), ss
+    assert len(ss) == 1, ss
+
+
+def test_extract_rules_a_session_with_a_leader_is_a_meeting() -> None:
+    TEXTS["r19-session-2018"] = ("2018-09-27", """UN week
+
+In New York on Wednesday, Egyptian President Abdel Fattah el-Sisi had a short session with Japanese Prime Minister Shinzo Abe. The Security Council met in open session with the ministers of fifteen states.""")
+    ss = summits("r19-session-2018")
+    assert [v["participant"] for v in ss.values()] == [{"person/abdel-fattah-el-sisi", "person/shinzo-abe"}], ss
+
+
+def test_extract_rules_the_signers_states_not_a_clause_on_what_the_treaty_does() -> None:
+    TEXTS["r19-aside-states-2015"] = ("2015-02-13", """Customs deal
+
+The leaders of Kenya, Uganda and Rwanda signed a protocol on Thursday creating a single tourist visa that officials hope will draw visitors away from Tanzania and Ethiopia.""")
+    fs = facts("r19-aside-states-2015")
+    assert {o for s, p, o in fs if p == "party"} == {"state/kenya", "state/uganda", "state/rwanda"}, sorted(fs)
+
+
+def test_extract_rules_a_signed_charter_is_a_treaty() -> None:
+    TEXTS["r19-charter-2004"] = ("2004-03-05", """New bloc
+
+The foreign ministers of Chile, Peru and Bolivia signed a charter founding a regional council in Lima on Thursday. Each minister then boarded a charter flight home.""")
+    fs = facts("r19-charter-2004")
+    charters = {s for s, p, o in fs if p == "party"}
+    assert len(charters) == 1, sorted(fs)
+    c = next(iter(charters))
+    assert {o for s, p, o in fs if s == c and p == "party"} == {"state/chile", "state/peru", "state/bolivia"}, \
+        sorted(fs)
+    assert (c, "signedAt", "place/lima") in fs and (c, "signedOn", "2004-03-04") in fs, sorted(fs)
+    TEXTS["r19-charter-initialled-2004"] = ("2004-03-05", """New bloc
+
+Chile and Peru initialled the charter of the council rather than signing it.""")
+    initialled = facts("r19-charter-initialled-2004")
+    assert not any(p == "party" for s, p, o in initialled), sorted(initialled)
+
+
+def test_extract_rules_dates_of_a_story_years_back_and_weekdays_of_another_week() -> None:
+    TEXTS["r19-that-month-2020"] = ("2020-11-30", """A life in Europe
+
+Helmut Schmidt, then West German chancellor, spent three days in Yugoslavia in May 1977, touring the Adriatic coast from 18 to 20 May. That September he flew to Washington for talks with US President Jimmy Carter.""")
+    ss = summits("r19-that-month-2020")
+    assert any(v["participant"] == {"person/helmut-schmidt", "person/jimmy-carter"}
+               and v.get("startDate") == {"1977-09"} for v in ss.values()), ss
+    TEXTS["r19-of-last-week-2019"] = ("2019-10-24", """Gulf shuttle
+
+Russian President Vladimir Putin landed in Riyadh on Monday of last week for talks with King Salman.""")
+    ss = summits("r19-of-last-week-2019")
+    assert any(v.get("startDate") == {"2019-10-14"} for v in ss.values()), ss
+    TEXTS["r19-following-day-2022"] = ("2022-05-01", """Subcontinent
+
+In August 2015 Bangladeshi Prime Minister Sheikh Hasina went to New Delhi for a regional forum on the 11th and held talks with Indian Prime Minister Narendra Modi the following day.""")
+    ss = summits("r19-following-day-2022")
+    assert any(v["participant"] == {"person/sheikh-hasina", "person/narendra-modi"}
+               and v.get("startDate") == {"2015-08-12"} for v in ss.values()), ss
+
+
+def test_extract_rules_a_surname_is_the_one_the_text_named_by_it() -> None:
+    TEXTS["r19-surname-2000"] = ("2000-06-10", """Obituary
+
+Hafez al-Assad led Syria from 1971 until his death this week. His son Bashar, an eye doctor, is expected to succeed him.
+
+In October 1994 Assad received US President Bill Clinton in Damascus.""")
+    ss = summits("r19-surname-2000")
+    assert any(v["participant"] == {"person/hafez-al-assad", "person/bill-clinton"} for v in ss.values()), ss
+    assert not any("person/bashar-al-assad" in v["participant"] for v in ss.values()), ss
+
+
+def test_extract_rules_the_state_of_a_signer_named_without_one_is_a_party() -> None:
+    TEXTS["r19-signer-state-1996"] = ("1996-05-01", """Gulf of Guinea
+
+Nigerian leader Sani Abacha had few friends abroad. In April 1996 he flew to Libreville. There, on 30 April, he, Cameroon's President Paul Biya and Gabon's President Omar Bongo signed an accord on fishing.""")
+    fs = facts("r19-signer-state-1996")
+    assert {o for s, p, o in fs if p == "party"} == {"state/nigeria", "state/cameroon", "state/gabon"}, sorted(fs)
+
+
+def test_extract_rules_flying_in_goes_to_where_the_gathering_is() -> None:
+    TEXTS["r19-flew-in-2018"] = ("2018-06-20", """Andean week
+
+When the Andean presidents met in Lima on 12 June 2018, Colombian President Juan Manuel Santos flew in for the occasion.""")
+    fs = facts("r19-flew-in-2018")
+    v = {s for s, p, o in fs if p == "visitor" and o == "person/juan-manuel-santos"}
+    assert len(v) == 1 and (next(iter(v)), "destination", "place/lima") in fs, sorted(fs)
+    TEXTS["r19-flew-in-from-2018"] = ("2018-06-20", """Andean week
+
+Peruvian President Martin Vizcarra hosted the Andean summit in Lima on Tuesday. Bolivian President Evo Morales, who flew in from Santa Cruz, spoke first.""")
+    fs = facts("r19-flew-in-from-2018")
+    v = {s for s, p, o in fs if p == "visitor" and o == "person/evo-morales"}
+    assert len(v) == 1 and (next(iter(v)), "destination", "place/lima") in fs, sorted(fs)
+
+
+def test_extract_rules_calling_on_one_and_holding_talks_with_another_are_two_meetings() -> None:
+    TEXTS["r19-call-and-talks-2023"] = ("2023-11-30", """Southern tour
+
+Kenyan President William Ruto reached Pretoria on Monday. On Tuesday he called on King Mswati III at a hotel and held talks with President Cyril Ramaphosa at the Union Buildings.""")
+    ss = summits("r19-call-and-talks-2023")
+    parts = sorted(sorted(v["participant"]) for v in ss.values())
+    assert parts == [["person/cyril-ramaphosa", "person/william-ruto"],
+                     ["person/mswati-iii", "person/william-ruto"]], ss
+    assert not any(v["participant"] == {"person/mswati-iii", "person/william-ruto"}
+                   and "place/union-buildings" in v.get("location", ()) for v in ss.values()), ss
+
+
+def test_extract_rules_a_readout_s_guest_arriving_at_a_host_s_invitation() -> None:
+    TEXTS["r19-invitation-2019"] = ("2019-07-02", """Press release
+
+At the invitation of President Filipe Nyusi, the President of the Portuguese Republic, Marcelo Rebelo de Sousa, landed in Maputo on Monday for a state visit. The two heads of state then drove to the presidency, where they held a private meeting.""")
+    fs = facts("r19-invitation-2019")
+    v = {s for s, p, o in fs if p == "visitor" and o == "person/marcelo-rebelo-de-sousa"}
+    assert len(v) == 1 and (next(iter(v)), "destination", "place/maputo") in fs, sorted(fs)
+    ss = summits("r19-invitation-2019")
+    assert any(x["participant"] == {"person/marcelo-rebelo-de-sousa", "person/filipe-nyusi"} for x in ss.values()), ss
+
+
+def test_extract_rules_the_host_of_a_visit_is_the_one_in_office_that_year() -> None:
+    TEXTS["r19-host-in-office-2016"] = ("2016-10-01", """Neighbours again
+
+Estonian Prime Minister Taavi Roivas has courted Riga since taking office.
+
+Ties go back to a customs pact the then prime ministers of Estonia and Latvia, Mart Laar and Valdis Birkavs, agreed in 1993.
+
+Latvian Prime Minister Maris Kucinskis made his first visit to Tallinn on 12 September. During those talks the two prime ministers settled on a joint rail terminal.""")
+    ss = summits("r19-host-in-office-2016")
+    assert any(v["participant"] == {"person/maris-kucinskis", "person/taavi-roivas"} for v in ss.values()), ss
+    assert not any("person/mart-laar" in v["participant"] for v in ss.values()), ss
+
+
+def test_extract_rules_talks_on_the_eve_of_a_summit_held_separately() -> None:
+    TEXTS["r19-eve-talks-2018"] = ("2018-12-05", """Buenos Aires notes
+
+Argentine President Mauricio Macri hosted the G20 leaders in Buenos Aires on 30 November and 1 December. On the eve of the summit he held talks with Canadian Prime Minister Justin Trudeau and separately with Chilean President Sebastian Pinera.""")
+    ss = summits("r19-eve-talks-2018")
+    for guest in ("person/justin-trudeau", "person/sebastian-pinera"):
+        assert any(v["participant"] == {"person/mauricio-macri", guest} and v.get("startDate") == {"2018-11-29"}
+                   for v in ss.values()), (guest, ss)
+    eve = facts("r19-eve-talks-2018")
+    assert not any(s.startswith("plan/") for s, p, o in eve), sorted(eve)
+
+
+def test_extract_rules_met_at_the_airport_is_a_welcome_not_talks() -> None:
+    TEXTS["r19-airport-2022"] = ("2022-03-12", """Caucasus trip
+
+Georgian President Salome Zourabichvili flew into Yerevan on Friday and was met at the airport by Prime Minister Nikol Pashinyan.""")
+    fs = facts("r19-airport-2022")
+    assert any(p == "visitor" and o == "person/salome-zourabichvili" for s, p, o in fs), sorted(fs)
+    assert not summits("r19-airport-2022"), summits("r19-airport-2022")
+
+
+def test_extract_rules_an_opening_in_region_is_not_the_gathering_s_place() -> None:
+    TEXTS["r19-framing-place-2021"] = ("2021-06-13", """Seaside summit
+
+In Bavaria, Chancellor Angela Merkel hosted a summit of Alpine leaders at Munich on Friday.""")
+    ss = summits("r19-framing-place-2021")
+    assert any(v.get("location") == {"place/munich"} for v in ss.values()), ss
+
+
+def test_extract_rules_he_after_a_semicolon_is_the_subject_before_it() -> None:
+    TEXTS["r19-semicolon-he-2019"] = ("2019-11-10", """Visegrad notes
+
+Czech Prime Minister Andrej Babis reached Bratislava on Thursday. Polish Prime Minister Mateusz Morawiecki, who chairs the group this year, came too; he had flown in early for talks with Slovak President Zuzana Caputova on Thursday.""")
+    ss = summits("r19-semicolon-he-2019")
+    assert any(v["participant"] == {"person/mateusz-morawiecki", "person/zuzana-caputova"} for v in ss.values()), ss
+    assert not any("person/andrej-babis" in v["participant"] for v in ss.values()), ss
+
+
+def test_extract_rules_separate_talks_of_two_at_a_gathering_are_their_own() -> None:
+    TEXTS["r19-separate-2022"] = ("2022-10-15", """Astana week
+
+On Thursday Russian President Vladimir Putin joined Kazakh President Kassym-Jomart Tokayev, Uzbek President Shavkat Mirziyoyev and Tajik President Emomali Rahmon for a regional summit in Astana. Tokayev also held separate talks with Putin on Thursday.""")
+    ss = summits("r19-separate-2022")
+    assert any(v["participant"] == {"person/kassym-jomart-tokayev", "person/vladimir-putin"} for v in ss.values()), ss
+    assert any(len(v["participant"]) == 4 for v in ss.values()), ss

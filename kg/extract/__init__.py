@@ -11,7 +11,8 @@ Pure: no store, no network. :func:`extract` runs the stages in order, each in it
    ``respective`` ("the presidents of A and B, X and Y": each office in turn),
    ``treaties`` (signing and replacement, with ``treaty_mentions``: which treaty a mention
    names, and ``signers``: who signed), ``cosigning`` (leaders who signed a declaration
-   together met), ``summits`` (meetings) and ``visits``, with ``scene`` (where and when);
+   together met), ``summits`` (meetings, with ``meeting_words``: the other ways a meeting is
+   told) and ``visits``, with ``scene`` (where and when);
 4. ``modality`` (factuality): an event is asserted only with evidence that it happened (a past
    verb, a past participle such as "held", or a date not after the article's); forecasts
    ("is expected to sign", "will arrive", "intention to visit") are kept as plans with a

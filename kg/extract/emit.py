@@ -148,6 +148,8 @@ def _emit_events(art: _Article) -> None:
                 continue
             if m.extra.get("apart") is not None and m.extra.get("apart") == ev.extra.get("apart"):
                 continue   # "met A and later B": told apart in the sentence itself
+            if (m.extra.get("separate") or ev.extra.get("separate")) and set(m.participants) != set(ev.participants):
+                continue   # "A also held separate talks with B": not the gathering both attended
             if bool(m.extra.get("sidelines")) != bool(ev.extra.get("sidelines")) \
                     and not _same_name(m, ev):
                 continue   # a summit and a meeting held on its sidelines are two gatherings

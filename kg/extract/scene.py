@@ -41,6 +41,9 @@ def _place_for(s: Sentence, near: Any | None, *, strict: bool = False, governor:
         prevtok = doc[m.start - 1] if m.start > 0 else None
         if prevtok is not None and prevtok.lower_ in ("the",) and m.start > 1:
             prevtok = doc[m.start - 2]
+        if prevtok is not None and prevtok.i == s.span.start and m.end < s.span.end and doc[m.end].text == "," \
+                and any(x.start > m.end and doc[x.start - 1].lower_ in ("in", "at") for x in s.places):
+            continue   # "In England, A hosted a summit at Bletchley Park": the story's region, not the place
         if prevtok is not None and prevtok.lower_ in ("in", "at") or _in_part_of(doc[m.end - 1]) and _a_town(m):
             return m.key
         if not strict:

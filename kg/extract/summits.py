@@ -4,12 +4,14 @@ gatherings told before their people; meetings on a summit's sidelines."""
 
 from __future__ import annotations
 
+import datetime
 import re
 from typing import Any
 
 from .. import reference as ref
 from ..model import Evidence, PartialDate
-from .lexicon import AGENTS_OF, GROUP_OF, LIGHT_VERBS, SUMMIT_NOUNS, SUMMIT_VERBS
+from .lexicon import AGENTS_OF, AIRSIDE, ASKED_LEMMAS, GROUP_OF, LIGHT_VERBS, SUMMIT_NOUNS, SUMMIT_VERBS
+from .meeting_words import _CONVERSE, _EVE_OF, _session_with, _talked_together, _time_of_the_one_told, _with_first
 from .nlp import inverted_subject, _doc_text, _governed_by, _past_possessive
 from .mentions import says_here
 from .context import _Article, Event, Mention, _persons_by_token, Sentence
@@ -97,14 +99,18 @@ def _meets_together(tok: Any, lem: str) -> bool:
 
 
 def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
-    for tok, lem in _trigger_tokens(s, SUMMIT_NOUNS, SUMMIT_VERBS | _TOGETHER | {"see"}):
-        is_noun = tok.pos_ in ("NOUN", "PROPN") and lem in SUMMIT_NOUNS
-        if lem == "talk" and tok.lower_ != "talks":
+    for tok, lem in _trigger_tokens(s, SUMMIT_NOUNS | {"session"}, SUMMIT_VERBS | _TOGETHER | _CONVERSE | {"see"}):
+        is_noun = tok.pos_ in ("NOUN", "PROPN") and (lem in SUMMIT_NOUNS or lem == "session" and _session_with(s, tok))
+        if lem in _CONVERSE and not _with_first(s, tok):
+            continue
+        talked = (lem == "talk" and tok.pos_ == "VERB" and _talked_together(tok)) or lem in _CONVERSE
+        if lem == "talk" and tok.lower_ != "talks" and not talked:
             continue   # "talks" between sides; "a talk" is a lecture
         if lem == "conference" and _not_a_gathering(tok):
             continue   # "a news conference", "by video conference": no gathering of leaders
         # ("went on to Berlin to see B": the journey's purpose, a meeting)
-        is_verb = tok.pos_ == "VERB" and (lem in SUMMIT_VERBS or lem in _TOGETHER and _meets_together(tok, lem)
+        is_verb = tok.pos_ == "VERB" and (lem in SUMMIT_VERBS or talked
+                                          or lem in _TOGETHER and _meets_together(tok, lem)
                                           or lem == "see" and _journey_for(tok, False) is not None)
         if not (is_noun or is_verb):
             continue
@@ -112,12 +118,20 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             continue   # "held talks by telephone", "met over video link": nobody met
         if _negated(tok):
             continue   # "did not meet", "held no bilateral meeting": none took place
+        if is_verb and lem == "meet" and tok.tag_ == "VBN" \
+                and any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) \
+                and any(AIRSIDE.search(t.text) for t in tok.subtree):
+            continue   # "was met at the airport by the prime minister": a welcome, not the talks
         if is_noun and _what_it_was(tok):
             continue   # "met B for what was expected to be their last meeting": the meeting told, judged
 
         if is_noun and _ended_before(art, s, tok):
             continue   # "The summit closed on Sunday": the last day of the one told before
+        if is_noun and _time_of_the_one_told(art, s, tok):
+            continue   # "Before the summit, A held talks with B": the gathering told, as a time
         participants = _participants(art, s, tok)
+        if talked and len(participants) < 2:
+            continue   # "he talked of the weapons it hoped to sell": no meeting of his own told
         if len(participants) < 1:
             _anchor(art, s, tok, lem, is_noun)
             continue
@@ -175,6 +189,15 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
                   and 0 <= s.index - e.extra.get("sent", -99) <= 4 and not e.extra.get("background")]
         # (a day of some gathering, "the final day", is no date of its own)
         own_dates = [d for d in s.dates if not _in_own_clause(s, tok, d.start) and not _A_GATHERING_S_DAY.match(d.text)]
+        eve = _EVE_OF.search(s.text)
+        if status is None and start is None and not own_dates and eve:
+            # "On the eve of the summit A held talks with B": the day before the gathering told
+            told_day = next((e.start for e in reversed(art.events) if e.kind == "Summit"
+                             and e.start is not None and e.start.day is not None and e.status is None
+                             and e.extra.get("block", -9) >= s.block - 2), None)
+            if told_day is not None:
+                day = told_day.to_date() - datetime.timedelta(days=1)
+                start, borrowed = PartialDate(day.year, day.month, day.day), True
         if status is None and start is None and not own_dates:
             # no time of its own ("then held talks", "in the afternoon"): the time of the story
             # told in the sentences just before, when they report a dated event
@@ -277,8 +300,9 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             one, takes_part = True, set(participants)
         # "A met B and later C": two meetings, one after the other, with nobody else in common
         groups = _one_after_another(s, tok, participants) if is_verb else [participants]
-        if is_noun and len(participants) >= 3 and _held_apart(tok):
-            # "X held separate meetings with A and B": X met each of them
+        if is_noun and len(participants) >= 3 and (_held_apart(tok) or re.search(r"\bseparately\s+with\b", s.text)):
+            # "X held separate meetings with A and B", "talks with A and separately with B": X met
+            # each of them
             host = _subject_person(tok.head, _persons_by_token(s)) if tok.dep_ in ("dobj", "obj") else None
             if host in participants:
                 groups = [[host, p] for p in participants if p != host]
@@ -290,6 +314,8 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
                                              "sent": s.index, "block": s.block, "borrowed_date": borrowed,
                                              "name": name, "trigger": lem, "sidelines": sidelines,
                                              "apart": (s.index, tok.i) if len(groups) > 1 else None,
+                                             # ("A also held separate talks with B": a pair's own meeting)
+                                             "separate": is_noun and len(group) == 2 and _held_apart(tok),
                                              # (the gathering told paragraphs before: joins it)
                                              **({"of": id(told)} if told is not None
                                                 and s.index - told.extra.get("sent", s.index) > 2 else {})})
@@ -687,6 +713,15 @@ def _new_leg(t: Any) -> bool:
         and any(c.dep_ == "prep" and c.lower_ in ("to", "into") for c in t.children)
 
 
+def _asked_of(person: Any, tok: Any) -> bool:
+    """The person is the object of a verb of asking or judging ("invited C to come to Beijing",
+    "praised D") that is not the meeting word's own verb and does not govern it."""
+    verb = person.head
+    if person.dep_ not in ("dobj", "obj") or verb.pos_ != "VERB" or verb.lemma_.lower() not in ASKED_LEMMAS:
+        return False
+    return verb.i != tok.i and not (verb.left_edge.i <= tok.i <= verb.right_edge.i)
+
+
 def _clause_root(tok: Any) -> int:
     """The verb heading the clause a token is in: the sentence's root, or a verb coordinated with
     or subordinated to another (relative clauses belong to the noun they describe)."""
@@ -697,8 +732,14 @@ def _clause_root(tok: Any) -> int:
             return t.i   # (a verb sharing its subject with another, "hosted by A and co-chaired by B", is one clause)
         if _new_leg(t):
             return t.i   # "... and went on to Y to meet B": the next leg of the journey
-        if t.dep_ == "conj" and t.pos_ == "VERB" and t.head.pos_ in ("VERB", "AUX") and _a_meeting_verb(t):
-            return t.i   # "A held talks with B and later sat down with C": a meeting of its own
+        if t.dep_ == "conj" and t.pos_ == "VERB" and t.head.pos_ in ("VERB", "AUX") and (
+                _a_meeting_verb(t)
+                or any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in SUMMIT_NOUNS for c in t.children)
+                or t.lemma_.lower() == "call"
+                and any(c.dep_ in ("prep", "prt") and c.lower_ == "on" for c in t.children)):
+            # "A held talks with B and later sat down with C", "called on B and held talks with C":
+            # a meeting of its own
+            return t.i
         if t.dep_ == "relcl" and any(c.lower_ == "where" for c in t.children) \
                 and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
             return t.i   # "... to Moscow, where he held talks with B": a scene of its own
@@ -825,8 +866,16 @@ def _participants(art: _Article, s: Sentence, tok: Any) -> list[str]:
             # subject of "joined": the clause of the verb right before it
             mine = _clause_root(doc[tok.i - 1])
         if len(set(clauses.values())) > 1 and mine in clauses.values():
+            # (not "talks with B"; nor the subject the clause shares: "A called on B and held talks with C")
+            shared: set[int] = set()   # the verbs up to the one whose subject the clause shares
+            v = doc[mine]
+            while v.dep_ in ("conj", "advcl", "xcomp") and v.head.i != v.i \
+                    and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+                v = v.head
+                shared.add(v.i)
             earlier |= {p.start for p in s.persons if clauses[p.start] != mine
-                        and not tok.left_edge.i <= p.start <= tok.right_edge.i}   # (not "talks with B")
+                        and not tok.left_edge.i <= p.start <= tok.right_edge.i
+                        and not (doc[p.end - 1].dep_ in ("nsubj", "nsubjpass") and doc[p.end - 1].head.i in shared)}
         for p in s.persons:
             # "flew to A for talks with B, and then to C, where he and D agreed ...": D is in a
             # clause of its own, about another place
@@ -848,6 +897,8 @@ def _participants(art: _Article, s: Sentence, tok: Any) -> list[str]:
             continue   # "A and B held talks, with C and D joining them": C and D sat in
         if _reports_it(s.span.doc[p.end - 1], tok):
             continue   # "..., before the two held talks, spokesman X said": the one who told of it
+        if _asked_of(s.span.doc[p.end - 1], tok):
+            continue   # "A held talks with B and invited C to come": C was asked, not met
         owner = _past_possessive(s.span.doc[p.end - 1])
         if owner.dep_ == "poss" and owner.head.i != tok.i and owner.head.lemma_.lower() in AGENTS_OF:
             continue   # "X's national security adviser held talks with Y": the adviser, not X
@@ -963,9 +1014,12 @@ def _group_sides(art: _Article, s: Sentence, tok: Any) -> list[str]:
     if verb is None:
         return []
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is not None and subj.lower_ == "they" and verb.dep_ in ("advcl", "ccomp", "conj"):
-        # "the two presidents said they would ... after they met in Paris": the group of the clause above
-        up = verb.head
+    if subj is not None and subj.lower_ == "they" and (verb.dep_ in ("advcl", "ccomp", "conj") or verb.dep_ == "relcl"
+                                                       and any(c.lower_ == "where" for c in verb.children)):
+        # "the two presidents said they would ... after they met in Paris", "the two drove to the
+        # palace, where they held talks": the group of the clause above
+        up = verb.head if verb.dep_ != "relcl" \
+            else next((a for a in verb.ancestors if a.pos_ in ("VERB", "AUX")), verb.head)
         subj = next((c for c in up.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         while (subj is None or subj.lower_ == "they") and up.dep_ in ("advcl", "ccomp", "conj", "xcomp") \
                 and up.head.i != up.i:
@@ -1003,8 +1057,13 @@ def _recent_pair(art: _Article, s: Sentence, two: bool = False, n: int = 2) -> l
         if e.kind == "Visit" and len(people) == 1 and e.destination and n == 2:
             # a visitor and the host state's leader last named
             dest = art.state_of(e.destination)
-            host = next((k for idx, k in reversed(art.person_order) if idx <= s.index and leader(k)
-                         and dest in art.offices.get(k, set()) and k not in art.past_people), None)
+            hosts = list(dict.fromkeys(k for idx, k in reversed(art.person_order) if idx <= s.index and leader(k)
+                                       and dest in art.offices.get(k, set()) and k not in art.past_people))
+            year = (e.start or art.anchor).year if (e.start or art.anchor) is not None else None
+            # (of several, the one in office in the visit's year: not "the then prime minister" of an aside)
+            serving = [k for k in hosts if year is not None
+                       and any(r.covers(year) for r in ref.roles_of(art.people[k]["label"]))] if len(hosts) > 1 else []
+            host = (serving or hosts or [None])[0]
             if host is not None and host != people[0]:
                 return [people[0], host]
     out: list[str] = []

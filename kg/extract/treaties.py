@@ -443,6 +443,23 @@ def _treaties(art: _Article, s: Sentence, prev: Sentence | None) -> None:
                 art.add(key, f.predicate, f.obj, s)
 
 
+def _subject_states(s: Sentence, sign_tok: Any) -> set[str]:
+    """The states the signing verb's subject names ("The leaders of A, B and C", "A and B")."""
+    subj = [c for c in sign_tok.children if c.dep_ == "nsubj"]
+    return {st.key for st in s.states for c in subj if c.left_edge.i <= st.start <= c.right_edge.i}
+
+
+def _through_a_clause(tok: Any, sign_tok: Any) -> bool:
+    """The token hangs on the signing word through a clause of its own (a participle or a
+    relative clause: "a treaty creating X", "a pact that rivals Y")."""
+    for a in tok.ancestors:
+        if a.i == sign_tok.i:
+            return False
+        if a.pos_ in ("VERB", "AUX") and a.dep_ in ("acl", "relcl", "advcl", "ccomp", "xcomp"):
+            return True
+    return False
+
+
 def _signers_of_the_one_told(art: _Article, s: Sentence, key: str) -> bool:
     """"A and B signed X on Thursday. C and D put pen to paper at a ceremony in Y": a signing with
     no document of its own, by office-holders, is of the treaty just told; its place is that one's
@@ -778,6 +795,7 @@ def _treaties_of(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             # ("talks hosted by Swiss diplomats")
             governed = {st.key for st in s.states if _governed_by(s.span.doc[st.start], sign_tok)
                         or _shares_subject(s.span.doc[st.start], sign_tok) or st.start in subject}
+
             governed |= {art.seat_of(pl.key) for pl in s.places if art.seat_of(pl.key) is not None
                          and _as_government(s.span.doc[pl.end - 1])
                          and (_governed_by(s.span.doc[pl.start], sign_tok) or _shares_subject(s.span.doc[pl.start], sign_tok))}
@@ -809,6 +827,19 @@ def _treaties_of(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             if not parties or len(parties) < 2:
                 derived = sorted({st for p in signatories for st in art.offices.get(p, ())})
                 parties = list(dict.fromkeys(parties + derived))
+            elif len(signatories) >= 2 and all(len(art.offices.get(p, ())) == 1 for p in signatories):
+                # "he, X's president A and Y's leader B signed": the state of the signer
+                # named without one, when the others' states are the parties named
+                derived = {st for p in signatories for st in art.offices[p]}
+                if set(parties) < derived and len(derived) == len(signatories):
+                    parties = parties + sorted(derived - set(parties))
+            named = _subject_states(s, sign_tok)
+            if len(named) >= 2:
+                # "The leaders of A, B and C signed a treaty creating a union meant to rival D": the
+                # states of the signers, not those of a clause on what the treaty does
+                aside = {st.key for st in s.states if st.key not in named
+                         and _through_a_clause(s.span.doc[st.start], sign_tok)}
+                parties = [p for p in parties if p not in aside]
             start, _ = _signing_date(art, s, sign_tok)
             if m.extra.get("own_sign_at") == sign_tok.idx and year is not None and (start is None or start.year != year.year):
                 start = year   # the year the mention's own clause gives, however the parser hung it

@@ -8,7 +8,7 @@ from typing import Any
 
 from .. import reference as ref
 from ..model import Evidence, PartialDate
-from .lexicon import LIGHT_VERBS, SUMMIT_NOUNS, VISIT_NOUNS, VISIT_VERBS
+from .lexicon import AIRSIDE, LIGHT_VERBS, SUMMIT_NOUNS, SUMMIT_VERBS, VISIT_NOUNS, VISIT_VERBS
 from .nlp import _governed_by
 from .mentions import _subject_person as _sentence_subject, says_here
 from .context import _Article, Event, Mention, _persons_by_token, Sentence
@@ -23,7 +23,6 @@ from .scene import (
 )
 
 
-_AIRSIDE = re.compile(r"\b(?:airport|tarmac|airbase|air base|steps of (?:the|his|her) plane)\b", re.I)
 
 
 def _visits(art: _Article, s: Sentence) -> None:
@@ -96,6 +95,10 @@ def _visits(art: _Article, s: Sentence) -> None:
                 for c in verb.children:
                     if c.dep_ in ("nsubj", "nsubjpass") and c.i in by_tok:
                         visitor = by_tok[c.i].key
+                    elif c.dep_ in ("nsubj", "nsubjpass") and any(a.dep_ == "appos" and a.i in by_tok
+                                                                  for a in c.children):
+                        # "Chile's president, A, paid a visit to B": the name in apposition
+                        visitor = by_tok[next(a.i for a in c.children if a.dep_ == "appos" and a.i in by_tok)].key
                     elif c.dep_ == "nsubj" and c.lower_ in ("he", "she") and verb.dep_ == "relcl":
                         visitor = _sentence_subject(s)   # "X arrived from Y, where he had made a visit"
             if visitor is None:
@@ -106,6 +109,14 @@ def _visits(art: _Article, s: Sentence) -> None:
                     visitor = by_tok[j - 1].key
         else:
             visitor = _subject_person(tok, by_tok)
+            if visitor is None and tok.dep_ == "ROOT" \
+                    and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+                # "At the invitation of A, the President, B, arrived in X": the parser hung B on A;
+                # the name right before the verb is its subject
+                j = tok.i - 1
+                while j > s.span.start and s.span.doc[j].is_punct:
+                    j -= 1
+                visitor = by_tok[j].key if j in by_tok else None
             group = group_subject(art, s, tok) if visitor is None else []
             visitor = group[0] if group else visitor   # ("the two leaders had flown in": both, below)
             if visitor is None and lem in ("land", "touch", "arrive"):
@@ -189,8 +200,17 @@ def _visits(art: _Article, s: Sentence) -> None:
                 # "X arrived on Tuesday", "Y, who flew in on Friday": to where the story is filed (a
                 # city-state's dateline: the state)
                 dest = town
-            if dest is None and _for_the_gathering(tok):
-                # "X flew in for the summit" with no dateline: to where the gathering just told is held
+            if dest is None:
+                # "As the heads of state gathered in X, A flew in": where the meeting the
+                # clause of time tells was held
+                when = [c for c in tok.children if c.dep_ == "advcl" and (c.lemma_.lower() in SUMMIT_VERBS or any(
+                    g.lemma_.lower() in SUMMIT_NOUNS for g in c.subtree))]
+                dest = next((m.key for c in when for m in s.places if c.left_edge.i <= m.start <= c.right_edge.i
+                             and art.state_of(m.key) not in home | {None}), None)
+            if dest is None and (_for_the_gathering(tok) or any(c.dep_ in ("prt", "advmod") and c.lower_ == "in"
+                                                                for c in tok.children)):
+                # "X flew in for the summit", "Y, who flew in from Z," with no dateline: to where the
+                # gathering just told is held
                 held = [e.place for e in art.events if e.kind == "Summit" and e.place and e.status is None
                         and 0 <= s.index - e.extra.get("sent", -99) <= 3]
                 if held and art.state_of(held[-1]) not in home | {None}:
@@ -438,8 +458,9 @@ def _as_did(tok: Any, by_tok: dict[int, Mention]) -> list[str]:
 
 def _for_the_gathering(tok: Any) -> bool:
     """"flew in for the summit": for a gathering, the one the story (filed where it is held) tells."""
-    return any(c.dep_ == "prep" and c.lower_ == "for" and any(g.dep_ == "pobj" and g.lemma_.lower() in SUMMIT_NOUNS
-                                                             for g in c.children) for c in tok.children)
+    return any(c.dep_ == "prep" and c.lower_ == "for"
+               and any(g.dep_ == "pobj" and g.lemma_.lower() in SUMMIT_NOUNS | {"occasion"} for g in c.children)
+               for c in tok.children)
 
 
 def _arrives(tok: Any) -> bool:
@@ -589,6 +610,9 @@ def _destination(art: _Article, s: Sentence, tok: Any, is_verb: bool) -> str | N
         if c.dep_ in ("prep", "dative") and c.lower_ in preps:
             for g in c.subtree:
                 k = key_at(g.i)
+                if k and c.lower_ == "at" \
+                        and any(o.dep_ == "pobj" and o.lemma_.lower() in _NO_PLACE_AT for o in c.children):
+                    break   # "At the invitation of A, the President of B, ...": no place it arrived at
                 if k and (c.lower_ != "at" or art.state_of(k) is not None):
                     return k   # ("arrived at Haneda airport": an airport, of no state we know, is no destination)
         if is_verb and c.dep_ in ("dobj", "obj"):
@@ -599,6 +623,9 @@ def _destination(art: _Article, s: Sentence, tok: Any, is_verb: bool) -> str | N
     return None
 
 
+# what "at" takes that is no place: "at the invitation of X", "at the request of Y", "at the end of Z"
+_NO_PLACE_AT = {"invitation", "request", "behest", "initiative", "urging", "suggestion", "end", "start",
+                "beginning", "close", "time", "height", "head", "helm", "age", "moment"}
 _HOSTING = {"receive", "welcome", "host", "greet"}
 # what one has in receiving a guest: "had the honour of welcoming B"
 _HONOUR = {"honour", "honor", "pleasure", "privilege"}
@@ -698,7 +725,7 @@ def _presence_visits(art: _Article, s: Sentence) -> None:
             landed = tok.dep_ == "conj" and tok.head.lemma_.lower() in ("land", "touch") \
                 or lem == "welcome" and tok.dep_ == "relcl" and _arrival_clause(tok)
             if all(k in art.leaders or k in art.leader_titled for k in (host, *guests)) \
-                    and not _AIRSIDE.search(s.text) and not landed:
+                    and not AIRSIDE.search(s.text) and not landed:
                 # leaders, one receiving the others: they met (not a welcome on the tarmac,
                 # nor "X landed and was received by Y" at the airport, which are protocol: the talks
                 # are told apart)
@@ -708,12 +735,26 @@ def _presence_visits(art: _Article, s: Sentence) -> None:
             subj = next((by_tok[c.i].key for c in tok.children if c.dep_ == "nsubj" and c.i in by_tok), None)
             if subj is None and tok.dep_ == "conj":
                 subj = next((by_tok[c.i].key for c in tok.head.children if c.dep_ == "nsubj" and c.i in by_tok), None)
+            if subj is None and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+                # "flew to X to call on B", "the first leader to call on B": whoever the verbs above
+                # it are told of
+                up = tok.head
+                for _ in range(3):
+                    subj = _subject_person(up, by_tok) if up.pos_ in ("VERB", "AUX") else None
+                    if subj is not None or up.head.i == up.i:
+                        break
+                    up = up.head
             on = next((g for c in tok.children if c.dep_ in ("prep", "prt") and c.lower_ == "on"
                        for g in [*c.children, *tok.children] if g.i in by_tok and g.dep_ in ("pobj", "dobj")), None)
             if subj and on is not None and by_tok[on.i].key != subj and \
                     all(k in art.leaders or k in art.leader_titled for k in (subj, by_tok[on.i].key)):
-                # (where: "at the palace in Vientiane", "in Colombo")
-                _add_meeting(art, s, tok, [subj, by_tok[on.i].key], _town_of_building(art, s, _place_for(s, tok, strict=True)))
+                # (where: "at the palace in Vientiane", "in Colombo"; not the place of a meeting of
+                # its own coordinated with it: "called on A and held talks with B at X")
+                where = _place_for(s, tok, strict=True)
+                apart = [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+                if any(c.left_edge.i <= m.start <= c.right_edge.i for c in apart for m in s.places if m.key == where):
+                    where = None
+                _add_meeting(art, s, tok, [subj, by_tok[on.i].key], _town_of_building(art, s, where))
         elif lem == "take" and tok.pos_ == "VERB":
             _taken_to(art, s, tok, by_tok)   # "a tour that took him to A and B"
         elif lem == "return" and tok.pos_ == "VERB":
