@@ -5066,7 +5066,7 @@ Kenyan President William Ruto reached Pretoria on Monday. On Tuesday he called o
 def test_extract_rules_a_readout_s_guest_arriving_at_a_host_s_invitation() -> None:
     TEXTS["r19-invitation-2019"] = ("2019-07-02", """Press release
 
-At the invitation of President Filipe Nyusi, the President of the Portuguese Republic, Marcelo Rebelo de Sousa, landed in Maputo on Monday for a state visit. The two heads of state then drove to the presidency, where they held a private meeting.""")
+At the invitation of President Filipe Nyusi, the President of the Portuguese Republic, Marcelo Rebelo de Sousa, landed in Maputo on Monday for a state visit. The two presidents later rode to the presidency, where they held a private meeting.""")
     fs = facts("r19-invitation-2019")
     v = {s for s, p, o in fs if p == "visitor" and o == "person/marcelo-rebelo-de-sousa"}
     assert len(v) == 1 and (next(iter(v)), "destination", "place/maputo") in fs, sorted(fs)
@@ -5090,7 +5090,7 @@ Latvian Prime Minister Maris Kucinskis made his first visit to Tallinn on 12 Sep
 def test_extract_rules_talks_on_the_eve_of_a_summit_held_separately() -> None:
     TEXTS["r19-eve-talks-2018"] = ("2018-12-05", """Buenos Aires notes
 
-Argentine President Mauricio Macri hosted the G20 leaders in Buenos Aires on 30 November and 1 December. On the eve of the summit he held talks with Canadian Prime Minister Justin Trudeau and separately with Chilean President Sebastian Pinera.""")
+Argentine President Mauricio Macri hosted the G20 leaders in Buenos Aires on 30 November and 1 December. On the eve of that summit he had talks with Canadian Prime Minister Justin Trudeau and separately with Chilean President Sebastian Pinera.""")
     ss = summits("r19-eve-talks-2018")
     for guest in ("person/justin-trudeau", "person/sebastian-pinera"):
         assert any(v["participant"] == {"person/mauricio-macri", guest} and v.get("startDate") == {"2018-11-29"}
@@ -5102,7 +5102,7 @@ Argentine President Mauricio Macri hosted the G20 leaders in Buenos Aires on 30 
 def test_extract_rules_met_at_the_airport_is_a_welcome_not_talks() -> None:
     TEXTS["r19-airport-2022"] = ("2022-03-12", """Caucasus trip
 
-Georgian President Salome Zourabichvili flew into Yerevan on Friday and was met at the airport by Prime Minister Nikol Pashinyan.""")
+Georgian President Salome Zourabichvili flew into Yerevan on Friday and was met on the tarmac by Prime Minister Nikol Pashinyan.""")
     fs = facts("r19-airport-2022")
     assert any(p == "visitor" and o == "person/salome-zourabichvili" for s, p, o in fs), sorted(fs)
     assert not summits("r19-airport-2022"), summits("r19-airport-2022")

@@ -47,7 +47,7 @@ def _time_of_the_one_told(art: _Article, s: Sentence, tok: Any) -> bool:
     story has told, named as the time before it of something else."""
     if tok.dep_ != "pobj" or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children) \
             or any(c.dep_ in ("amod", "nummod", "prep", "poss", "appos") for c in tok.children):
-        return False   # (not "after the first meeting of the same presidents in X in May": one of its own)
+        return False   # (not "before their first such meeting, in X in May": one of its own)
     head = tok.head
     timed = head.lower_ == "before" or head.lower_ == "of" and (
         head.head.lemma_.lower() in ("eve", "run-up", "ahead") or head.head.lower_ == "ahead")

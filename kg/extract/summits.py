@@ -121,7 +121,7 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
         if is_verb and lem == "meet" and tok.tag_ == "VBN" \
                 and any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) \
                 and any(AIRSIDE.search(t.text) for t in tok.subtree):
-            continue   # "was met at the airport by the prime minister": a welcome, not the talks
+            continue   # "was met off the plane at the airport by X": a welcome, not the talks
         if is_noun and _what_it_was(tok):
             continue   # "met B for what was expected to be their last meeting": the meeting told, judged
 
