@@ -180,8 +180,8 @@ class _Article:
         t = token.lower()
         best = None
         fits = [key for idx, key in reversed(self.person_order) if idx <= sent_index and t in self.people[key]["tokens"]]
-        said = [k for k in fits if t in self.people[k]["said"]]
-        if len(set(fits)) > 1 and said and len(set(said)) < len(set(fits)):
+        said = [k for k in fits if t in self.people[k]["said"]] if len(set(fits)) > 1 else []
+        if said and len(set(said)) < len(set(fits)):
             # "Kenyatta" after "Jomo Kenyatta" and "his son Uhuru": the one the text named with
             # that word, not one it fits only by the reference data's full name
             fits = said

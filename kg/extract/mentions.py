@@ -389,10 +389,7 @@ def _pronoun_subjects(art: _Article, s: Sentence, before: list[Sentence]) -> Non
     first = _pronoun_subject(s)
     if first is None or any(m.start == first.i for m in s.persons):
         return
-    semi = _semicolon(s)
-    # ("A, whose country is an observer, also came; he had arrived a day early": the subject of the
-    # clause before the semicolon)
-    ref_key = (_before_semicolon(s) if semi is not None and first.i > semi else None) or _previous_subject(s, before)
+    ref_key = _pronoun_referent(s, first.i, before)
     if ref_key is None:
         return
     s.persons.insert(0, Mention("person", first.text, first.i, first.i + 1, ref_key, extra={"pronoun": True}))
@@ -407,6 +404,14 @@ def _pronoun_subject(s: Sentence) -> Any | None:
     first = next((t for t in s.span if t.dep_ in ("nsubj", "nsubjpass") and (
         t.head.dep_ == "ROOT" or root.pos_ == "ADP" and t.head.dep_ == "relcl" and t.i == t.head.left_edge.i)), None)
     return first if first is not None and first.lower_ in ("he", "she") else None
+
+
+def _pronoun_referent(s: Sentence, at: int, before: list[Sentence]) -> str | None:
+    """Whom a subject "he"/"she" at token ``at`` stands for: after a semicolon, the subject of the
+    clause before it ("A, whose country is an observer, also came; he had arrived a day early");
+    else the subject of the sentences just before."""
+    semi = _semicolon(s)
+    return (_before_semicolon(s) if semi is not None and at > semi else None) or _previous_subject(s, before)
 
 
 def _previous_subject(s: Sentence, before: list[Sentence]) -> str | None:
@@ -437,9 +442,7 @@ def repoint_pronouns(sentences: list[Sentence]) -> None:
             if not m.extra.get("pronoun"):
                 continue
             word = m.text.lower()
-            semi = _semicolon(s)
-            key = (_before_semicolon(s) if semi is not None and m.start > semi else None) \
-                or _previous_subject(s, sentences[max(0, i - 2):i]) or m.key
+            key = _pronoun_referent(s, m.start, sentences[max(0, i - 2):i]) or m.key
             # (most leaders in the news are men: "he" moves only away from someone called "she")
             if said.get(key) != word and (word == "she" or said.get(key) == "she"):
                 recent = [p.key for x in reversed(sentences[max(0, i - 4):i]) for p in reversed(x.persons)

@@ -795,7 +795,6 @@ def _treaties_of(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             # ("talks hosted by Swiss diplomats")
             governed = {st.key for st in s.states if _governed_by(s.span.doc[st.start], sign_tok)
                         or _shares_subject(s.span.doc[st.start], sign_tok) or st.start in subject}
-
             governed |= {art.seat_of(pl.key) for pl in s.places if art.seat_of(pl.key) is not None
                          and _as_government(s.span.doc[pl.end - 1])
                          and (_governed_by(s.span.doc[pl.start], sign_tok) or _shares_subject(s.span.doc[pl.start], sign_tok))}

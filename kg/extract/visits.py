@@ -23,8 +23,6 @@ from .scene import (
 )
 
 
-
-
 def _visits(art: _Article, s: Sentence) -> None:
     by_tok = _persons_by_token(s)
     for tok, lem in _trigger_tokens(s, VISIT_NOUNS, VISIT_VERBS | _PLAIN_MOTION):
@@ -95,10 +93,9 @@ def _visits(art: _Article, s: Sentence) -> None:
                 for c in verb.children:
                     if c.dep_ in ("nsubj", "nsubjpass") and c.i in by_tok:
                         visitor = by_tok[c.i].key
-                    elif c.dep_ in ("nsubj", "nsubjpass") and any(a.dep_ == "appos" and a.i in by_tok
-                                                                  for a in c.children):
-                        # "Chile's president, A, paid a visit to B": the name in apposition
-                        visitor = by_tok[next(a.i for a in c.children if a.dep_ == "appos" and a.i in by_tok)].key
+                    elif c.dep_ in ("nsubj", "nsubjpass") and (named := next(
+                            (a for a in c.children if a.dep_ == "appos" and a.i in by_tok), None)) is not None:
+                        visitor = by_tok[named.i].key   # "Chile's president, A, paid a visit to B": in apposition
                     elif c.dep_ == "nsubj" and c.lower_ in ("he", "she") and verb.dep_ == "relcl":
                         visitor = _sentence_subject(s)   # "X arrived from Y, where he had made a visit"
             if visitor is None:
