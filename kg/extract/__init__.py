@@ -57,7 +57,7 @@ from .context import (
     _Article, Event, Mention, _mention_in, _persons_by_token, Sentence,
 )
 from .dating import (
-    _before_article, _dates_agree, _DAY_RELATIVE, _finer, _not_after_article, _own_date, _RELATIVE,
+    _before_article, _dates_agree, _DAY_RELATIVE, _finer, _not_after_article, obituary_subject, _own_date, _RELATIVE,
     _resolve_dates, _resolve_expr, _sentence_year, _text_before, _year_in, _year_near,
 )
 from .modality import (
@@ -72,7 +72,7 @@ from .mentions import (
     _generic_treaty_matches, _mentions, _NOT_MODS, _pronoun_subjects, repoint_pronouns, _sentences, _subject_person,
     _TREATY_GENERIC, _TREATY_HEAD, _TREATY_NAMED,
 )
-from .attendance import attendance
+from .attendance import attendance, signing_witnesses
 from .cosigning import cosigned
 from .respective import respective_offices
 from . import tenure
@@ -151,6 +151,7 @@ def extract(doc: Any, *, date: PartialDate | None = None) -> Extraction:
     if dateline_state:
         art.state(dateline_state)   # an entity, as any state the rules may give a fact of
     art.dateline_place = _dateline_place(blocks)
+    art.dateline_blocks = {i for i, b in enumerate(blocks) if _DATELINE_PLACE.match(b.text)}
     art.quoted_treaties = quoted_treaty_names([b.text for b in blocks])
     art.docs = docs
     sentences = _sentences(art, blocks, docs)
@@ -160,7 +161,7 @@ def extract(doc: Any, *, date: PartialDate | None = None) -> Extraction:
     _resolve_offices(art)
     for s in sentences:
         resolve_descriptions(art, s)   # "the Tanzanian leader": someone the article has named
-    repoint_pronouns(sentences)
+    repoint_pronouns(sentences, obituary_subject(sentences))
     for i, s in enumerate(sentences):
         prev = sentences[i - 1] if i and sentences[i - 1].block == s.block else None
         _treaties(art, s, _previous_sentence(sentences, i))
@@ -171,6 +172,7 @@ def extract(doc: Any, *, date: PartialDate | None = None) -> Extraction:
         tour_stops(art, s)        # "X was the first stop; Y and Z followed": stops of the tour just told
         _summits(art, s, prev)
         attendance(art, s)        # "A and B also attended": the gathering just told
+        signing_witnesses(art, s)  # "C and D watched": at the signing just told, with its signers
     place_leaders(art)            # the leaders the story places at the gathering it leads with
     continue_scenes(art)          # "X was in Luanda on Friday. Y received him": that day, there
     _merge_treaty_mentions(art)

@@ -109,6 +109,7 @@ class _Article:
         self.leader_titled: set[str] = set()             # people the text calls a head of state or government
         self.leaders_of_the_time: set[str] = set()       # heads of state or government in the years told (reference data)
         self.sentences: list[Sentence] = []                # every sentence, in order (set by the mention stage)
+        self.dateline_blocks: set[int] = set()             # blocks that open with a dateline ("KHARTOUM — ...")
         self.pending: list[tuple[str, str | None, bool | None, str | None, str | None, Sentence]] = []
 
     # entities --------------------------------------------------------------
@@ -165,6 +166,9 @@ class _Article:
         else:
             key = f"person/{ref.slugify(name)}"
             label, wd = canonical_person_label(name), None
+            same = self._with_or_without_middle(name)
+            if same is not None:   # "Julius Kambarage Nyerere" after "Julius Nyerere": one person
+                key, label, wd = same, self.people[same]["label"], self.people[same]["wd"]
         rec = self.people.setdefault(key, {"label": label, "alts": set(), "tokens": set(), "said": set(), "wd": wd})
         rec["alts"].add(name)
         rec["tokens"].update(_name_tokens(name))
@@ -174,6 +178,19 @@ class _Article:
                 rec["tokens"].update(_name_tokens(alt))
         self.person_order.append((sent_index, key))
         return key
+
+    def _with_or_without_middle(self, name: str) -> str | None:
+        """The one person already named by the same first and last name, this name or theirs
+        with middle names spelled out (no initials: "George W. Bush" is not "George H. W. Bush")."""
+        words = name.split()
+        found = set()
+        for key, rec in self.people.items():
+            other = rec["label"].split()
+            short, full = sorted((words, other), key=len)
+            if len(short) == 2 and len(full) >= 3 and short[0].lower() == full[0].lower() \
+                    and short[-1].lower() == full[-1].lower() and not any("." in w for w in full[1:-1]):
+                found.add(key)
+        return next(iter(found)) if len(found) == 1 else None
 
     def resolve_short(self, token: str, sent_index: int) -> str | None:
         """A one-word name ("Kim", "Putin") -> the most recently named person it fits."""

@@ -62,6 +62,14 @@ def _resolve_expr(art: _Article, expr: str, tense: str, context: str | None = No
         # a day of the month the sentence has just told, not of the article's month
         sentence = re.split(r"(?<=[.!?])\s+|\n", context)[-1]
         told = [d for d in find_date_expressions(sentence) if _MONTH_DAY.search(d[2])]
+        if not told and not context.endswith("\n") and "\n" not in sentence:
+            # ("In March 2016 A hosted B. An accord was signed on the 10th": the month of the
+            # sentence before, in the same paragraph)
+            pieces = re.split(r"(?<=[.!?])\s+|\n", context)
+            new_paragraph = context[: len(context) - len(sentence)].rstrip(" ").endswith("\n")
+            before = pieces[-2] if len(pieces) >= 2 and not new_paragraph else ""
+            told = [d for d in find_date_expressions(before) if _MONTH_DAY.search(d[2])]
+            sentence = before + " " + sentence if told else sentence
         if told:
             cut = len(context) - len(sentence) + told[-1][0]
             month, _ = _resolve_expr(art, told[-1][2], tense, context=context[:cut])
@@ -80,16 +88,20 @@ def _resolve_expr(art: _Article, expr: str, tense: str, context: str | None = No
             year_here = None
     para = (context or "").rsplit("\n\n", 1)[-1]   # the paragraph so far
     if year_here is None and anchor is not None and (_BARE_DAY.search(expr) or _BARE_MONTH.match(expr)) \
-            and not _RELATIVE.search(expr) and not _YEAR.search(expr) and _retrospective(art) \
+            and not _RELATIVE.search(expr) and not _YEAR.search(expr) \
+            and (_retrospective(art) or _lead_looks_back(art)) \
             and not _BACK_TO_NOW.search(para):
-        # a story told years after it happened ("Fifty years ago today, ..."): "on 31 August"
-        # is a day of the story's year, the last one the text gave, not of the article's
+        # a story told years after it happened ("Fifty years ago today, ...", an obituary): "on
+        # 31 August" is a day of the story's year, the last one the text gave, not of the article's
         # (the year the paragraph has told, else the one the opening counts back to: "Forty years
         # ago today, ..."; else the last one told)
         ago = None if _YEAR.search(para) else _lead_ago_year(art)
         story = ago or _story_year(context)
         dated = list(_MONTH_YEAR.finditer(context or ""))
-        if story is not None and dated and int(dated[-1].group(2)) != story and ago is None:
+        framed = story is not None and re.search(rf"(?:^|[.!?]\s+|\n)In\s+{story}\b(?!.*\b{story}\b)",
+                                                 context or "", re.S)
+        if story is not None and dated and int(dated[-1].group(2)) != story and ago is None and not (
+                framed and framed.start() >= dated[-1].end()):   # ("In 2019 he ...": the frame of what follows)
             # (the last year told with its month: a bare year after it is often an aside, "a
             # pact concluded in 1998")
             story = int(dated[-1].group(2)) if _story_year(context[:dated[-1].end()]) is not None else story
@@ -223,6 +235,14 @@ def _lead_looks_back(art: _Article) -> bool:
 _OBITUARY = re.compile(r"\bobituary\b|\bdie[sd]\b", re.I)
 
 
+def obituary_subject(sentences: list[Any]) -> str | None:
+    """Whom an obituary is about: the person its headline names (after a kicker, "OBITUARY"), when
+    its opening says it is one."""
+    lead = " ".join(x.text for x in sentences if x.block <= 2)
+    first = next((m.key for x in sentences if x.block <= 1 for m in x.persons if m.key), None)
+    return first if first is not None and _OBITUARY.search(lead) else None
+
+
 def _lead(art: _Article) -> str:
     """The article's opening: its first three blocks."""
     return "\n".join(_doc_text(d) for d in art.docs[:3])
@@ -287,6 +307,10 @@ def _predecessor_date(s: Sentence, char: int, tok: Any) -> bool:
             when = re.match(r"[\w ]*?,?\s+when\b", _doc_text(doc)[char:char + 30])
             if not (when and tok.idx > char):
                 return True
+        if t.dep_ == "prep" and t.lower_ in ("after", "following") \
+                and t.idx <= char < t.right_edge.idx + len(t.right_edge.text) \
+                and any(c.dep_ == "pobj" and c.lemma_.lower() in _EARLIER_TRIPS for c in t.children):
+            return True   # "arrived on Saturday, after a tour in 1998, and held talks": the earlier trip's year
         if not _predecessor_phrase(s, t):
             continue
         if t.idx <= char < t.right_edge.idx + len(t.right_edge.text):
@@ -295,6 +319,10 @@ def _predecessor_date(s: Sentence, char: int, tok: Any) -> bool:
             if t.i < m.start and 0 <= char - (doc[m.end - 1].idx + len(doc[m.end - 1].text)) <= 5:
                 return True
     return False
+
+
+# journeys an "after" phrase tells as done before the event ("after a three-country swing in 2009")
+_EARLIER_TRIPS = {"tour", "trip", "journey", "visit", "swing", "mission"}
 
 
 def _predecessor_phrase(s: Sentence, t: Any) -> bool:
@@ -365,6 +393,7 @@ def _own_date(art: _Article, s: Sentence, tok: Any, tense: str
     lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
     end = tok.idx + len(tok.text)
     found: list[tuple[PartialDate, PartialDate | None]] = []
+    counted: list[bool] = []
     for m in s.dates:
         if _in_name(s, m):
             continue
@@ -381,13 +410,21 @@ def _own_date(art: _Article, s: Sentence, tok: Any, tense: str
             got = _resolve_expr(art, m.text, tense, context=_text_before(art, s, m.start))
             if got[0] is not None:
                 found.append(got)
+                counted.append(bool(_COUNTED_ON.search(m.text)))
     if not found:
         return None, None
+    if counted[0] and any(g[0].day is not None and not c for g, c in zip(found[1:], counted[1:])):
+        # "A month later, on 22 March, ...": the day told, not the month counted on from before
+        return next(g for g, c in zip(found[1:], counted[1:]) if g[0].day is not None and not c)
     # the first, or a later one that says the same more precisely ("thirty years ago, A met B
     # on 30 November 1985")
     first = found[0][0].isoformat()
     finer = [g for g in found[1:] if g[0].isoformat().startswith(first) and len(g[0].isoformat()) > len(first)]
     return finer[0] if finer else found[0]
+
+
+# a time counted on from one told before: "a month later", "two days after"
+_COUNTED_ON = re.compile(r"\b(?:later|after(?:wards)?|on)\s*$", re.I)
 
 
 _COUNTS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "last", "latest"}

@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from .context import Mention, Sentence, _Article
-from .offices import _holds_title
+from .offices import _holds_title, _office_fact
 
 # a leader's office said in general words, or a title
 _LEADER_NOUNS = {"leader": None, "leaders": None, "president": "president", "presidents": "president",
@@ -23,7 +23,8 @@ _LEADER_NOUNS = {"leader": None, "leaders": None, "president": "president", "pre
                  "host": None}
 _OFFICIAL_NOUNS = {"foreign minister": "foreign minister", "foreign ministers": "foreign minister"}
 _NOUNS = sorted({**_LEADER_NOUNS, **_OFFICIAL_NOUNS}, key=len, reverse=True)
-_DESC = re.compile(r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+((?:[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?\s*(?:,\s*|\s+and\s+)?){1,3})\s*("
+_DESC = re.compile(r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:\d+-year-old\s+|veteran\s+|ageing\s+|aging\s+)?"
+                   r"((?:[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?\s*(?:,\s*|\s+and\s+)?){1,3})\s*("
                    + "|".join(re.escape(n) for n in _NOUNS) + r")\b(?!\s+[A-Z])")
 _POSSESSIVE = re.compile(r"\b([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)['’]s\s+(" + "|".join(re.escape(n) for n in _NOUNS)
                          + r")\b(?![\s,]+[A-Z])")
@@ -80,6 +81,15 @@ def _sole_titled(art: _Article, title: str, sent_index: int) -> str | None:
     return first if first_i <= 2 or art.person_order[0][1] == first else None
 
 
+def _officeless_just_before(art: _Article, s: Sentence) -> str | None:
+    """The one person the sentence before names who holds no office in the article (of several, none)."""
+    named = {k for i, k in art.person_order if i == s.index - 1}
+    if not named or any(i == s.index for i, _ in art.person_order):
+        return None   # (a sentence naming people of its own speaks of them)
+    free = [k for k in named if not art.offices.get(k)]
+    return free[0] if len(free) == 1 and len(named) >= 1 else None
+
+
 def resolve_descriptions(art: _Article, s: Sentence) -> None:
     """Add a person mention for each description in the sentence that fits exactly one person."""
     from .. import link
@@ -106,6 +116,12 @@ def resolve_descriptions(art: _Article, s: Sentence) -> None:
                 continue
             for st in dict.fromkeys(states):
                 who = _holder(art, st, m.group(2).lower())
+                if who is None and len(states) == 1 and m.group(2).lower() in ("leader", "president", "prime minister"):
+                    # "A and B embraced. 'We ...,' the aged Chinese leader said later": the one
+                    # named just before whom the article gives no office yet
+                    who = _officeless_just_before(art, s)
+                    if who is not None:
+                        _office_fact(art, who, st, True, s)
                 if who is None:
                     continue
                 s.persons.append(Mention("person", m.group(0), toks[0].i, toks[-1].i + 1, who,

@@ -187,7 +187,12 @@ def _emit_events(art: _Article) -> None:
                     # (not one held elsewhere: "B received A in X ... A later flew to Y, where C
                     # received him")
                     elsewhere = m.place is not None and ev.place is not None and m.place != ev.place \
-                        and not _place_in_state(art, m.place, ev.place) and not _place_in_state(art, ev.place, m.place)
+                        and not _place_in_state(art, m.place, ev.place) and not _place_in_state(art, ev.place, m.place) \
+                        and not (all(e.section == "headline" for e in undated.evidence) and (
+                            # (a headline's "Tokyo summit" and the body's talks in a district the
+                            # reference data does not place: nothing says elsewhere)
+                            None in (art.state_of(m.place), art.state_of(ev.place))
+                            or art.state_of(m.place) == art.state_of(ev.place)))
                     # (nor "A met B ... B also met C": two pairs, each of its own)
                     same = not elsewhere and (bool(overlap) and all(e.section == "headline" for e in undated.evidence) \
                         or len(overlap) >= 2 and ("treaty" in m.extra or "treaty" in ev.extra) \
@@ -457,6 +462,16 @@ def _merge_treaty_mentions(art: _Article) -> None:
                             default=-1) > first]
         if len(fits) == 1:
             renames[key] = fits[0]
+    # (a name with no signing of its own, a headline's, is the document of one unnamed signing, not
+    # of several signed in different years)
+    for nkey in {v for v in renames.values() if not facts_of(v, "signedOn")}:
+        took = [k for k, v in renames.items() if v == nkey and k not in {x for x, _, _ in named}]
+        if len({str(d.year) for k in took for d in facts_of(k, "signedOn") if isinstance(d, PartialDate)}) > 1:
+            first = min(took, key=lambda k: min((order.get(f.evidence.sentence, 10**6) for f in art.facts
+                                                 if f.subject == k), default=10**6))
+            for k in took:
+                if k != first:
+                    del renames[k]
     # an unnamed treaty only the headline tells ("A and B sign oil pact") is the one the body tells
     # between the same states that year, when the body tells exactly one
     for key, ent, m in unnamed:

@@ -25,6 +25,20 @@ def _with_first(s: Sentence, tok: Any) -> bool:
     return any(g.i in named for g in first.subtree) and any(c.dep_ == "nsubj" for c in tok.children)
 
 
+# verbs whose two named subjects held talks: "A and B discussed trade", "A and B reviewed ties"
+_TOGETHER_TALKS = {"discuss", "review", "explore", "exchange"}
+
+
+def _discussed_together(s: Sentence, tok: Any) -> bool:
+    """"A and B discussed trade": a verb of talks whose subject names two people or more,
+    coordinated (not "the two sides", nor one of them alone)."""
+    if tok.lemma_.lower() not in _TOGETHER_TALKS or tok.pos_ != "VERB" or tok.tag_ not in ("VBD", "VBZ", "VBP"):
+        return False
+    named = {i for m in s.persons for i in range(m.start, m.end)}
+    return any(c.dep_ == "nsubj" and c.i in named and any(g.dep_ == "conj" and g.i in named for g in c.children)
+               for c in tok.children)
+
+
 def _session_with(s: Sentence, tok: Any) -> bool:
     """"his session with B", "a one-hour session with B": a meeting with the person named after
     "with" (a "session" of a body, "a plenary session", is none)."""

@@ -33,6 +33,8 @@ _TREATY_NAMED = re.compile(
     # ("... Mutual Legal Assistance in Criminal Matters")
     r"(?:\s+in\s+(?:" + _WATERS + r"(?:\s+and\s+" + _WATERS + r")?|(?:[A-Z][a-z]+\s+(?:and\s+)?){1,3}Matters|"
     r"Europe|Asia|Africa|Antarctica|Outer\s+Space|Space|Latin\s+America|the\s+Americas|the\s+Pacific|the\s+Caribbean))?)")
+# capitalised words joined by "and" to a treaty's name: "[Peace and ]Security Agreement"
+_JOINED_BEFORE = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’]*\s+){1,3})and\s+$")
 # the rest of a name whose "of" lists what the treaty is for: "Treaty of Peace[, Friendship and
 # Cooperation]", "Treaty of Friendship[, Cooperation and Mutual Assistance between A and B]"
 _NAME_LIST = re.compile(
@@ -79,6 +81,16 @@ _TREATY_GENERIC = re.compile(
     r"day|morning|afternoon|evening|night|spot|tarmac|border\s+bridge|bridge|stage|podium|terrace)\b)"
     r"(?:the\s+)?[a-z][\w-]*(?:\s+(?!(?:between|with|in|at|here|"
     r"signed|on|by|and|that|which|to|was|were|is|are|will|would|after|before|during|from)\b)[a-z][\w-]*){0,4}))?")
+# "the treaty establishing the X Community", "a charter that set up the Y Union": a treaty named
+# by the body it founds (what such treaties are called: "Treaty establishing the X Community")
+_FOUNDING = re.compile(
+    # ("signed a treaty here on Friday creating X": where and when it was signed, between)
+    r"(?:\s+(?:here|there|today|yesterday|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"|in\s+[A-Z][\w'’-]+)){0,2}"
+    r",?\s+(?:(?:that|which)\s+(?:had\s+|would\s+)?)?(?P<verb>establish(?:ing|ed)|creat(?:ing|ed)|"
+    r"set(?:ting)?\s+up|found(?:ing|ed)|institut(?:ing|ed))\s+"
+    r"(?P<org>(?:the\s+)?[A-Z][\w'’-]*(?:(?:\s+(?:of|for|and|on|de|the|in(?=\s+Europe\b))){0,2}\s+[A-Z][\w'’-]*)*)"
+    r"(?:\s+\((?P<acr>[A-Z]{2,})\))?")
 # the generic pattern cannot match without one of its head words: a cheap test first
 # a deal that is signed: "signed a peace deal", "the deal, inked on Monday"
 _DEAL_SIGNED = re.compile(r"\b(?:sign(?:s|ed|ing)?|ink(?:s|ed|ing)?)\b", re.I)
@@ -136,7 +148,9 @@ def _not_a_mod(w: str) -> bool:
 
 _NOT_MODS = {"also", "then", "there", "here", "today", "later", "now", "earlier", "and", "or", "to", "of", "has", "have", "had", "was", "were", "is", "are",
              "be", "been", "will", "would", "not", "its", "their", "his", "her", "our", "on", "in",
-             "with", "by", "for", "at", "as", "that", "which", "who", "into", "over", "under"}
+             "with", "by", "for", "at", "as", "that", "which", "who", "into", "over", "under",
+             # (a headline's verb: "A and B sign treaty", "X inks pact")
+             "sign", "signs", "ink", "inks", "seal", "seals", "conclude", "concludes", "agree", "agrees"}
 
 
 # a dateline: "CARACAS, Venezuela, Sept. 22 --", "LIMA, March 3, 1994 (Wire) -", "HANOI, 12 March
@@ -399,10 +413,15 @@ def _pronoun_subjects(art: _Article, s: Sentence, before: list[Sentence]) -> Non
 def _pronoun_subject(s: Sentence) -> Any | None:
     """"He" or "she" as the subject of the sentence's main verb."""
     root = s.span.root
+    semi = _semicolon(s)
     # (or the parser took the opening phrase for the root and the main verb for a relative clause
-    # on its noun: "Before the summit he held talks with B")
+    # on its noun: "Before the summit he held talks with B"; or the clause before a semicolon for
+    # a complement of the one after it: "In May he flew to X and met Y; Y returned the visit")
     first = next((t for t in s.span if t.dep_ in ("nsubj", "nsubjpass") and (
-        t.head.dep_ == "ROOT" or root.pos_ == "ADP" and t.head.dep_ == "relcl" and t.i == t.head.left_edge.i)), None)
+        t.head.dep_ == "ROOT" or root.pos_ == "ADP" and t.head.dep_ == "relcl" and t.i == t.head.left_edge.i
+        or semi is not None and t.head.dep_ == "ccomp" and t.head.head.dep_ == "ROOT"
+        and t.head.i < semi < t.head.head.i and t.lower_ in ("he", "she"))),
+        None)
     return first if first is not None and first.lower_ in ("he", "she") else None
 
 
@@ -426,12 +445,14 @@ def _previous_subject(s: Sentence, before: list[Sentence]) -> str | None:
     return None
 
 
-def repoint_pronouns(sentences: list[Sentence]) -> None:
+def repoint_pronouns(sentences: list[Sentence], subject: str | None = None) -> None:
     """After descriptions are read ("The chancellor, who ..., began the trip. She arrived ..."),
     a pronoun subject points to the subject of the sentence before as it now reads; "she", when
     that person was not called "she" while someone named in the sentences just before was, to
     that someone (and "he" away from someone called "she") ("She arrived in Dakar, greeted by A. A spoke
-    of solar power. On Thursday she flew on": the same woman)."""
+    of solar power. On Thursday she flew on": the same woman). In an obituary (``subject``: whose),
+    a pronoun for someone its paragraph has not named is the one it is about, not someone the
+    paragraph before ended with."""
     said: dict[str, str] = {}   # person -> "he" or "she", as the article has called them
     for i, s in enumerate(sentences):
         first = _pronoun_subject(s)
@@ -443,6 +464,10 @@ def repoint_pronouns(sentences: list[Sentence]) -> None:
                 continue
             word = m.text.lower()
             key = _pronoun_referent(s, m.start, sentences[max(0, i - 2):i]) or m.key
+            if subject is not None and key != subject and said.get(subject, word) == word and not any(
+                    p.key == key for x in [*sentences[:i], s] if x.block == s.block for p in x.persons
+                    if x is not s or p.start < m.start):
+                key = subject   # (one the paragraph has not named: its "he" is the obituary's subject)
             # (most leaders in the news are men: "he" moves only away from someone called "she")
             if said.get(key) != word and (word == "she" or said.get(key) == "she"):
                 recent = [p.key for x in reversed(sentences[max(0, i - 4):i]) for p in reversed(x.persons)
@@ -1123,7 +1148,11 @@ def _mentions(art: _Article, s: Sentence) -> None:
         if signed_for and ref.lookup_state(signed_for.group(1)) is not None and re.search(
                 r"\b(?:sign|initial|put)", text[max(0, m.start() - 60):m.start()], re.I):
             end = m.start("name") + signed_for.start()   # "signed the X Agreement for France": who it was signed for
-        name = text[m.start("name"):end].strip()
+        start = m.start("name")
+        joined = _JOINED_BEFORE.search(text, 0, start) if start else None
+        if joined and not any(ref.lookup_state(w) is not None for w in joined.group(1).split()):
+            start = joined.start(1)   # "the Arusha Peace and Reconciliation Agreement": one name
+        name = text[start:end].strip()
         if title_case and not _named_in_body(art, name):
             continue   # "Two Neighbours Sign Landmark Border Treaty": a headline's capitals, no name
         first = name.split()[0]
@@ -1134,9 +1163,9 @@ def _mentions(art: _Article, s: Sentence) -> None:
             kind = "anaphor"
         else:
             kind = "named"
-        s.treaties.append(Mention("treaty", name, base + m.start(), base + end,
+        s.treaties.append(Mention("treaty", name, base + min(m.start(), start), base + end,
                                   extra={"kind": kind, "year": m.group("year")}))
-        taken.append((m.start(), end))
+        taken.append((min(m.start(), start), end))
     for a, b, name in known_treaty_spans(text):
         # "New START", "the INF treaty": a reference treaty's short name, which ends in no head word
         if not any(x <= a < y or a <= x < b for x, y in taken):
@@ -1186,6 +1215,21 @@ def _mentions(art: _Article, s: Sentence) -> None:
             # (the mention starts at its own article, not at the other treaty's year before it)
             at = [d.start() for d in re.finditer(r"\b(?:a|an|the|this|that|its|their)\b", m.group("mods"), re.I)]
             first = m.start("mods") + at[-1] if at else first
+        founds = _FOUNDING.match(text, m.end()) if not m.group("of") and not m.group("about") \
+            and det in ("the", "a", "an", "its", "their", "") else None
+        if founds and ref.lookup_state(re.sub(r"^the\s+", "", founds.group("org"))) is None:
+            verb, org, head = founds.group("verb").split()[0], founds.group("org"), m.group("head").capitalize()
+            if not org.startswith("the ") and len(org.split()) >= 2 and not org.split()[0].isupper():
+                org = "the " + org   # (a headline drops the article: "sign treaty founding Arab Maghreb Union")
+            # (a charter is the body's own: "Charter of the X"; a treaty "establishing" it)
+            name = f"{head} of {org}" if head == "Charter" else f"{head} establishing {org}"
+            said = {f"{head} {verb} {org}", f"{head} establishing {org}"}
+            if founds.group("acr"):
+                said.add(f"{head} establishing {founds.group('acr')}")
+            s.treaties.append(Mention("treaty", name, base + first, base + founds.end("org"),
+                                      extra={"kind": "named", "year": year, "described": sorted(said - {name})}))
+            taken.append((m.start(), founds.end()))
+            continue
         s.treaties.append(Mention("treaty", m.group(0), base + first, base + m.end(),
                                   extra={"kind": "generic", "year": year,
                                          "head": m.group("head"), "of": m.group("of"),

@@ -139,7 +139,10 @@ def _reported_now(verb: Any) -> bool:
     what is happening ("is on a state visit", "is visiting", "arrives") as happening."""
     if verb.dep_ != "ROOT":
         return False
-    if verb.tag_ in ("VBZ", "VBP") and verb.lemma_.lower() not in ("say", "hope", "plan", "expect", "want", "seek"):
+    # (a base form with its own subject and no auxiliary is a present the tagger misread: "A and B hold talks")
+    base = verb.tag_ == "VB" and any(c.dep_ == "nsubj" for c in verb.children)
+    if (verb.tag_ in ("VBZ", "VBP") or base) \
+            and verb.lemma_.lower() not in ("say", "hope", "plan", "expect", "want", "seek"):
         return not any(c.dep_ in ("aux", "xcomp", "ccomp") for c in verb.children)
     if verb.tag_ == "VBG":
         auxes = [c for c in verb.children if c.dep_ == "aux"]

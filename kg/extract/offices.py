@@ -412,22 +412,26 @@ def _name_head(doc: Any, pm: Mention) -> Any:
 
 
 # verbs whose subject heads the state that is their object ("X, who ruled Gambia for 22 years")
-_RULING = {"rule", "govern"}
+_RULING = {"rule", "govern", "lead"}
 
 
 def _ruled(art: _Article, s: Sentence, state_at: dict[int, str]) -> set[str]:
-    """"X, who ruled Gambia for 22 years", "X governed Chile from 1973": the state's leader
-    (then), when the text gives the person no title of their own."""
+    """"X, who ruled Gambia for 22 years", "X governed Chile from 1973", "who led Y to
+    independence": the state's leader (then), when the text gives the person no title of their own."""
     doc = s.span.doc
     done: set[str] = set()
     for pm in s.persons:
         head = _name_head(doc, pm)
-        verb = head.head if head.dep_ == "nsubj" else next(
-            (c for c in head.children if c.dep_ == "relcl" and any(g.dep_ == "nsubj" and g.lower_ == "who" for g in c.children)),
-            None)
-        if verb is None or verb.lemma_.lower() not in _RULING or _is_future(verb):
-            continue
-        state = next((state_at[c.i] for c in verb.children if c.dep_ in ("dobj", "obj") and c.i in state_at), None)
+        heads = ([head.head] if head.dep_ == "nsubj" else []) + [
+            c for c in head.children
+            if c.dep_ == "relcl" and any(g.dep_ == "nsubj" and g.lower_ == "who" for g in c.children)]
+        # ("who led X to independence and governed Y": each verb of the clause)
+        verbs = [v for verb in heads
+                 for v in [verb, *[c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                                   and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]]
+                 if v.lemma_.lower() in _RULING and not _is_future(v)]
+        state = next((state_at[c.i] for v in reversed(verbs) for c in v.children
+                      if c.dep_ in ("dobj", "obj") and c.i in state_at), None)
         if state is None or any(a.lower_ in PAST_MARKERS for a in doc[max(s.span.start, pm.start - 3):pm.start]):
             continue
         _office_fact(art, pm.key, state, True, s)

@@ -273,7 +273,15 @@ def _where_clause(s: Sentence, tok: Any) -> str | None:
     verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head if tok.dep_ in ("dobj", "obj") else None
     if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
         verb = tok.head.head   # "..., where he had joined A at a summit"
-    if verb is None or verb.dep_ != "relcl" or not any(c.lower_ == "where" for c in verb.children):
+    while verb is not None and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head   # "..., where he had spoken to parliament and held talks with A"
+    where = next((t for c in verb.lefts for t in c.subtree if t.lower_ == "where"), None) if verb is not None else None
+    if where is not None and verb.dep_ == "advcl":
+        # ("from Dhaka, where he had held talks": the parser may hang the clause on the verb; the
+        # place right before "where" is the one it tells of)
+        return next((m.key for m in [*s.places, *s.states] if 0 < where.i - m.end <= 1
+                     and verb.doc[m.end].text == ","), None)
+    if verb is None or verb.dep_ != "relcl" or where is None:
         return None
     return next((m.key for m in [*s.places, *s.states] if m.start <= verb.head.i < m.end), None)
 
@@ -318,6 +326,18 @@ def _subject_person(verb: Any, by_tok: dict[int, Mention]) -> str | None:
 _JOURNEYS = _TRAVEL | {"jet", "land", "leave"}
 
 
+# "arrived on Friday from Hanoi, where he met B": the stop before the one the story is at
+_FROM_WHERE = re.compile(r"\bfrom\s+([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*),\s+where\b")
+
+
+def _the_stop_before(art: _Article, e: Event) -> bool:
+    """The event happened at the place its sentence tells the traveller came from."""
+    where = e.destination if e.kind == "Visit" else e.place
+    label = art.entities[where].label if where in art.entities else ""
+    return bool(label) and any(label.startswith(m.group(1)) or m.group(1).startswith(label)
+                               for x in e.evidence for m in _FROM_WHERE.finditer(x.sentence))
+
+
 def continue_scenes(art: _Article) -> None:
     """A meeting told with no time or place of its own, in the sentence right after one that
     placed one of its people somewhere on a day ("On Friday X was in Luanda. President Y received
@@ -338,7 +358,8 @@ def continue_scenes(art: _Article) -> None:
         scene = [e for e in events if e is not ev and e.status is None and e.extra.get("sent") in (at - 1, at)
                  and e.start is not None and e.start.day is not None and set(e.participants) & set(ev.participants)
                  and e.kind in ("Visit", "Summit") and not e.extra.get("background")
-                 and art.sentences[e.extra["sent"]].block in (s.block, s.block - 1)]
+                 and art.sentences[e.extra["sent"]].block in (s.block, s.block - 1)
+                 and not _the_stop_before(art, e)]
         if len({e.start for e in scene}) != 1:
             continue
         told = scene[-1]

@@ -29,7 +29,8 @@ _GROUP_SIGNERS = re.compile(
 # "... was signed at the palace by the two prime ministers": the passive form
 _SIGNED_BY_GROUP = re.compile(
     r"\b(?:signed|inked|initialled)\b(?:\s+[^.;]{0,60}?)?\s+by\s+(?:the|both|all)\s+(?:(two|three|four|five)\s+)?"
-    r"(leaders|presidents|prime ministers|premiers|heads of (?:state|government)|foreign ministers|ministers)\b", re.I)
+    r"(leaders|presidents|prime ministers|premiers|heads of (?:state|government)|foreign ministers|ministers|"
+    r"men|women)\b", re.I)
 # "the same five (leaders) met again and signed", "signed ... by the same eight delegates": those
 # who signed the treaty told before
 _GROUP_NOUNS = (r"(?:leaders|presidents|prime\s+ministers|premiers|heads\s+of\s+(?:state|government)|foreign\s+ministers|"
@@ -271,6 +272,9 @@ def _group_referents(art: _Article, s: Sentence, n: int, noun: str, at: int) -> 
     for idx, key in reversed(art.person_order):
         if idx > s.index or idx < s.index - 6 or key in out or key in art.onlookers or _only_looked_on(art, key):
             continue   # (not one who only watched a signing: "in the presence of X")
+        if idx == s.index and not any(m.key == key and s.span.doc[m.start].idx - s.span.start_char < at
+                                      for m in s.persons):
+            continue   # ("the two leaders agreed to build on the 1956 pact signed by A and B": others)
         is_leader = key in art.leaders or key in art.leader_titled
         if wanted_leaders and not is_leader and noun not in ("sides", "men", "women"):
             continue
@@ -285,6 +289,9 @@ def _group_referents(art: _Article, s: Sentence, n: int, noun: str, at: int) -> 
         if len(out) == n:
             break
     states = {st for k in out for st in art.offices.get(k, ())}
+    here = {m.key for m in s.persons if s.span.doc[m.start].idx - s.span.start_char < at}
+    if noun in ("men", "women") and not here <= set(out):
+        return []   # ("A and B came instead, and the three men signed": A and B among them, or no telling)
     return out if len(out) == n and len(states) >= min(n, 2) else []
 
 
@@ -333,6 +340,15 @@ _CIRCUMSTANCE = {"after", "following", "before", "during", "ahead", "despite"}
 _OCCASIONS_OF = {"visit", "trip", "tour", "stay", "stopover"}
 
 
+def _cleft(sign_tok: Any) -> Any | None:
+    """The "was" of a cleft sentence whose relative clause the signing is ("It was A who signed X")."""
+    if sign_tok.dep_ != "relcl" \
+            or not any(c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in sign_tok.children):
+        return None
+    return next((a for a in sign_tok.ancestors if a.lemma_ == "be"
+                 and any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in a.children)), None)
+
+
 def _signs(person: Any, sign_tok: Any) -> bool:
     """The person signs: governed by the signing word, or the subject it shares with the verb it is
     chained to ("A and B met in Geneva and signed X", "A held talks, signing X") — not one named in
@@ -355,6 +371,26 @@ def _signs(person: Any, sign_tok: Any) -> bool:
             and any(a.i == person.head.i for a in sign_tok.ancestors) \
             and any(c.dep_ == "attr" and c.lower_ in ("one", "among") for c in person.head.children):
         return True   # "A was one of the six ministers who signed X": A signed
+    t = person
+    while t.dep_ in ("conj", "compound", "appos", "nmod") and t.head.i != t.i and t.head.ent_type_ == "PERSON":
+        t = t.head
+    if t.dep_ == "nsubj" and t.head.lemma_ == "do" and t.head.dep_ == "advcl" and t.head.head.i == sign_tok.i \
+            and any(c.dep_ == "mark" and c.lower_ == "as" for c in t.head.children):
+        return True   # "A also signed, as did B"
+    among = sign_tok.head if sign_tok.dep_ == "relcl" and sign_tok.head.lower_ in ("those", "them") \
+        and sign_tok.head.head.lower_ == "among" else None
+    if among is not None and any(a.i == among.head.head.i for a in person.ancestors) \
+            and not any(a.i == among.head.i for a in person.ancestors):
+        return True   # "Among those who signed X were A and B"
+    cleft = _cleft(sign_tok)
+    if cleft is not None:
+        # "It was A, with B and C, who signed X": those the "it was" puts forward
+        t = person
+        while t.dep_ in ("conj", "compound", "appos") and t.head.i != t.i:
+            t = t.head
+        if t.dep_ == "attr" and t.head.i == cleft.i or t.dep_ == "pobj" and t.head.lower_ == "with" \
+                and (t.head.head.i == cleft.i or t.head.head.dep_ == "attr" and t.head.head.head.i == cleft.i):
+            return True
     if sign_tok.dep_ == "acl" and sign_tok.tag_ == "VBN" and not any(c.dep_ == "agent" for c in sign_tok.children):
         # "A and the foreign minister of Y, B, today signed in Z the X": no one is signed, the
         # participle the parser hung on the signers is their verb

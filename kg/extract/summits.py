@@ -11,7 +11,9 @@ from typing import Any
 from .. import reference as ref
 from ..model import Evidence, PartialDate
 from .lexicon import AGENTS_OF, AIRSIDE, ASKED_LEMMAS, GROUP_OF, LIGHT_VERBS, SUMMIT_NOUNS, SUMMIT_VERBS
-from .meeting_words import _CONVERSE, _EVE_OF, _session_with, _talked_together, _time_of_the_one_told, _with_first
+from .meeting_words import (
+    _CONVERSE, _discussed_together, _EVE_OF, _session_with, _talked_together, _time_of_the_one_told, _with_first,
+)
 from .nlp import inverted_subject, _doc_text, _governed_by, _past_possessive
 from .mentions import says_here
 from .context import _Article, Event, Mention, _persons_by_token, Sentence
@@ -23,7 +25,7 @@ from .offices import _holds_title
 from .scene import (
     _ENDING, _GATHERINGS, _JOURNEYS, _PLACE_NOUNS, _SPAN_WORDS, _a_building, _background, _closing_day, _news_of_the_day, dateline_town,
     place_told_there, told_before_the_story,
-    _place_for, _subject_person, _town_of_building, _trigger_tokens, _where_clause,
+    _place_for, _subject_person, _the_stop_before, _town_of_building, _trigger_tokens, _where_clause,
 )
 
 
@@ -101,7 +103,7 @@ def _meets_together(tok: Any, lem: str) -> bool:
 def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
     for tok, lem in _trigger_tokens(s, SUMMIT_NOUNS | {"session"}, SUMMIT_VERBS | _TOGETHER | _CONVERSE | {"see"}):
         is_noun = tok.pos_ in ("NOUN", "PROPN") and (lem in SUMMIT_NOUNS or lem == "session" and _session_with(s, tok))
-        if lem in _CONVERSE and not _with_first(s, tok):
+        if lem in _CONVERSE and not _with_first(s, tok) and not _discussed_together(s, tok):
             continue
         talked = (lem == "talk" and tok.pos_ == "VERB" and _talked_together(tok)) or lem in _CONVERSE
         if lem == "talk" and tok.lower_ != "talks" and not talked:
@@ -240,7 +242,8 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             # She held talks with Y")
             for e in reversed(recent):
                 if e.kind == "Visit" and set(e.participants) & set(participants) \
-                        and (e.destination or "").startswith("place/") and _dates_agree(e.start, start):
+                        and (e.destination or "").startswith("place/") and _dates_agree(e.start, start) \
+                        and not _the_stop_before(art, e):
                     place = e.destination
                     break
             else:
@@ -248,7 +251,8 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
                 # Monday ... On Tuesday the two presidents held talks")
                 for e in reversed(art.events):
                     if e.kind == "Visit" and set(e.participants) & set(participants) \
-                            and (e.destination or "").startswith("place/") and _days_into(start, e) is not None:
+                            and (e.destination or "").startswith("place/") and _days_into(start, e) is not None \
+                            and not _the_stop_before(art, e):   # (not "from X, where ...": the stop before)
                         place = e.destination
                         break
         if status is None and place is None and start is None and not own_dates and len(participants) == 2 \

@@ -20,6 +20,7 @@ from .modality import _TRAVEL, _has_past_evidence, _is_speculative
 from .scene import (
     _a_building, _town_of_building, _ended_talks, _news_of_the_day, _place_for, _where_clause, place_told_there,
 )
+from .replacement_words import told_replacements
 from .summits import _lead_date, _recent_events
 from .signers import (
     _AFTER_MEETING, _group_signers, _signatory_list, _signed_for_a_state, _signers_by_office, _signs, listed_for_states,
@@ -647,6 +648,11 @@ def _treaties_of(art: _Article, s: Sentence, prev: Sentence | None) -> None:
                 for p in parties:
                     art.add(key, "party", Ref(p), s, status)
         art.add(newer[1][0], "replaces", Ref(older[1][0]), s, status)
+    for key_new, key_old in told_replacements(art, s, resolved, text):
+        for m, t in resolved:
+            if t[0] in (key_new, key_old):
+                _treaty_entity(art, t[0], t[1], m)
+        art.add(key_new, "replaces", Ref(key_old), s)   # "the X that superseded it", "a revised version of ..."
     _members(art, s, resolved)   # "the pact brings together A, B and C"
     # signing: "the signing of X by A and B", "A and B signed X on DATE in PLACE"
     sign_tok = _sign_token(s)

@@ -34,8 +34,9 @@ _GENERIC_NAME = re.compile(
 
 
 def _signed_another_year(art: _Article, s: Sentence, key: str, m: Mention | None = None) -> bool:
-    """The sentence's signing is dated in a year other than the one the treaty ``key`` was signed in
-    (a signing told in a participle or clause on another mention than ``m`` is that one's)."""
+    """The sentence's signing is dated in a year (or, both told by month, a month) other than the one
+    the treaty ``key`` was signed in (a signing told in a participle or clause on another mention
+    than ``m`` is that one's)."""
     sign = _sign_token(s)
     if sign is None:
         return False
@@ -50,12 +51,26 @@ def _signed_another_year(art: _Article, s: Sentence, key: str, m: Mention | None
     if not told:
         return False
     when, _ = _signing_date(art, s, sign)
+    if when is not None and when.month is not None:
+        months = {(f.obj.year, f.obj.month) for f in art.facts if f.subject == key and f.predicate == "signedOn"
+                  and isinstance(f.obj, PartialDate) and f.status is None and f.obj.month is not None}
+        if months and (when.year, when.month) not in months:
+            return True   # ("signed in Lima in March ... put their names to the accord there in July": another)
     return when is not None and when.year not in told
 
 
 # words that count a treaty's parties ("the three-party accord", "a bilateral agreement")
 _PARTY_COUNT = {"bilateral": 2, "two-party": 2, "two-way": 2, "tripartite": 3, "three-party": 3, "three-way": 3,
                 "trilateral": 3, "quadripartite": 4, "four-party": 4, "four-way": 4, "quadrilateral": 4}
+
+
+def _told_in_another_story(art: _Article, s: Sentence, key: str) -> bool:
+    """A roundup's new dateline ("KHARTOUM — ...") opens another story since the treaty was last
+    told: "the agreement" of this one is not that treaty."""
+    told = [x.block for x in art.sentences if x.index < s.index and key in x.treaty_keys]
+    if not told:
+        return False
+    return any(max(told) < b <= s.block for b in art.dateline_blocks)
 
 
 def _about_told(art: _Article, m: Mention) -> bool:
@@ -155,14 +170,15 @@ def _treaty_key(art: _Article, m: Mention, s: Sentence, prev: Sentence | None) -
                              and f.evidence.section != "reference"
                              and head in {w.lower().rstrip("s") for w in
                                           re.findall(r"[\w-]+", art.entities[f.subject].label)}), None)
-                if told is not None and not _signed_another_year(art, s, told, m):
+                if told is not None and not _signed_another_year(art, s, told, m) \
+                        and not _told_in_another_story(art, s, told):
                     return told, art.entities[told].label, None, []
             other_document = not same and head in ("protocol", "convention", "charter", "memorandum", "arrangement")
             if other_document and (kind != "generic" or _sign_token(s) is None or len({x.key for x in s.states}) < 2):
                 return None   # "the protocol", "the convention": another document than the treaty told
             if not other_document:
                 key = (same or art.treaty_keys)[-1]
-                if _signed_another_year(art, s, key, m):
+                if _signed_another_year(art, s, key, m) or _told_in_another_story(art, s, key):
                     return None   # "the accord, signed in 2018, ..." after a treaty signed in 2023: another one
                 ent = art.entities[key]
                 return key, ent.label, None, []
@@ -171,7 +187,7 @@ def _treaty_key(art: _Article, m: Mention, s: Sentence, prev: Sentence | None) -
         told = None if art.treaty_keys else next(
             (f.subject for f in reversed(art.facts) if f.subject.startswith("treaty/")
              and f.subject in art.entities and f.evidence.section != "reference"), None)
-        if told is not None and not _signed_another_year(art, s, told, m):
+        if told is not None and not _signed_another_year(art, s, told, m) and not _told_in_another_story(art, s, told):
             # "A and B signed an agreement on X. The pact was signed by ...": the unnamed one just told
             return told, art.entities[told].label, None, []
         if kind != "generic" or _sign_token(s) is None:

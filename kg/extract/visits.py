@@ -84,6 +84,8 @@ def _visits(art: _Article, s: Sentence) -> None:
                 for c in tok.head.head.children:
                     if c.dep_ in ("nsubj", "nsubjpass") and c.i in by_tok:
                         visitor = by_tok[c.i].key
+            if visitor is None and lem in _TRIPS:
+                visitor = _trip_of_the_arrival(tok, by_tok)   # "arrived in X at the end of a tour of Y"
             if visitor is None and tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in LIGHT_VERBS:
                 verb = tok.head
                 if verb.dep_ in ("xcomp", "advcl", "conj") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
@@ -204,6 +206,19 @@ def _visits(art: _Article, s: Sentence) -> None:
                     g.lemma_.lower() in SUMMIT_NOUNS for g in c.subtree))]
                 dest = next((m.key for c in when for m in s.places if c.left_edge.i <= m.start <= c.right_edge.i
                              and art.state_of(m.key) not in home | {None}), None)
+            if dest is None and tok.dep_ == "relcl":
+                # "A, who flew in for the summit, met B in X": where the main clause has the one who came
+                main = tok.head
+                while main.dep_ in ("appos", "compound", "conj") and main.head.i != main.i:
+                    main = main.head
+                main = main.head if main.dep_ in ("nsubj", "nsubjpass") else None
+                dest = next((m.key for m in s.places if main is not None and main.pos_ == "VERB"
+                             and s.span.doc[m.end - 1].dep_ == "pobj"
+                             and s.span.doc[m.end - 1].head.lower_ in ("in", "at")
+                             and (s.span.doc[m.end - 1].head.head.i == main.i   # ("met B in X": on B, or on the verb)
+                                  or s.span.doc[m.end - 1].head.head.dep_ == "dobj"
+                                  and s.span.doc[m.end - 1].head.head.head.i == main.i)
+                             and art.state_of(m.key) not in home | {None}), None)
             if dest is None and (_for_the_gathering(tok) or any(c.dep_ in ("prt", "advmod") and c.lower_ == "in"
                                                                 for c in tok.children)):
                 # "X flew in for the summit", "Y, who flew in from Z," with no dateline: to where the
@@ -242,6 +257,10 @@ def _visits(art: _Article, s: Sentence) -> None:
             continue   # "visited St. Mary's Church", "a tour of West Africa": no visit to one state
         if start is None and status is None and is_verb:
             start = _occasion_day(art, s, tok, visitor, dest)
+        if start is None and status is None and is_verb and art.article_date is not None and dest == dateline_town(art) \
+                and any(c.dep_ == "prep" and c.lower_ == "for" and any(g.lower_ == "day" for g in c.children)
+                        for c in tok.children):
+            start = art.article_date   # "X flew in for the day": the day the story is filed
         dests = [dest] + _further_destinations(s, tok, dest)   # "visited A and B", "visits to A and B"
         others = _delegation_leaders(tok, by_tok) + _listed_subjects(tok, by_tok) \
             + _coordinated_subjects(tok, by_tok) + _as_did(tok, by_tok) + group if is_verb else []
@@ -453,10 +472,31 @@ def _as_did(tok: Any, by_tok: dict[int, Mention]) -> list[str]:
             for n in c.children if n.dep_ == "nsubj" for g in [n, *n.conjuncts] if g.i in by_tok]
 
 
+# what a trip is told at the end or start of: "at the end of a tour of Y", "after a visit to Z"
+_TRIP_PART = {"end", "close", "conclusion", "start", "beginning", "outset", "leg", "stage", "part", "day"}
+
+
+def _trip_of_the_arrival(tok: Any, by_tok: dict[int, Mention]) -> str | None:
+    """The traveller whose arrival a trip noun hangs on: "A arrived in X at the end of a tour of Y",
+    "B flew home after a visit to Z" (the subject of the verb above the noun's phrases)."""
+    h = tok
+    while h.dep_ == "pobj" and h.head.dep_ == "prep" and h.head.lower_ in ("of", "at", "after", "following", "from",
+                                                                            "on", "during", "before"):
+        h = h.head.head
+        if h.pos_ == "VERB":
+            return next((by_tok[c.i].key for c in h.children if c.dep_ == "nsubj" and c.i in by_tok), None)
+        if h.lemma_.lower() not in _TRIP_PART:
+            return None
+    return None
+
+
 def _for_the_gathering(tok: Any) -> bool:
-    """"flew in for the summit": for a gathering, the one the story (filed where it is held) tells."""
+    """"flew in for the summit", "for the day": for a gathering, the one the story (filed where it is
+    held) tells."""
     return any(c.dep_ == "prep" and c.lower_ == "for"
-               and any(g.dep_ == "pobj" and g.lemma_.lower() in SUMMIT_NOUNS | {"occasion"} for g in c.children)
+               and any(g.dep_ == "pobj" and (g.lemma_.lower() in SUMMIT_NOUNS | {"occasion"} or g.lower_ == "day"
+                                             and any(d.lower_ == "the" for d in g.children))   # "for the day"
+                       for g in c.children)
                for c in tok.children)
 
 
@@ -539,6 +579,10 @@ def _coordinated_subjects(verb: Any, by_tok: dict[int, Mention]) -> list[str]:
             named = g if g.i in by_tok else next((a for a in g.children if a.dep_ == "appos" and a.i in by_tok), None)
             if named is not None and by_tok[named.i].key not in out:
                 out.append(by_tok[named.i].key)
+            if named is None and g.tag_ == "NNS":
+                # "A and the presidents of X and Y, B and C, arrived": the names the plural lists
+                out += [by_tok[x.i].key for x in g.subtree if x.i in by_tok and x.dep_ in ("appos", "conj")
+                        and x.i == by_tok[x.i].end - 1 and by_tok[x.i].key not in out]
             todo.extend(x for x in g.children if x.dep_ == "conj")
     return out
 
