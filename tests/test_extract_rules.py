@@ -4913,8 +4913,8 @@ The air force commander, Hafez al-Assad, was made president of Syria by a refere
 
 Weeks later he travelled to Cairo, and on 12 April he and Egyptian President Anwar Sadat signed a pact of unity.""")
     fs = facts("r19-story-para-2000")
-    pact = {s for s, p, o in fs if p == "signatory" and o == "person/anwar-sadat"}
-    assert len(pact) == 1 and (next(iter(pact)), "signedOn", "1971-04-12") in fs, sorted(fs)
+    pact = sole_subject(fs, "signatory", "person/anwar-sadat")
+    assert (pact, "signedOn", "1971-04-12") in fs, sorted(fs)
     # (news with an aside on the past: its own days stay in its own year)
     TEXTS["r19-aside-year-2019"] = ("2019-05-10", """Ports deal
 
@@ -4924,8 +4924,8 @@ The neighbours first pledged to coordinate their harbours in a declaration of 14
 
 Latvian Prime Minister Krisjanis Karins paid a visit to Vilnius on 20 April.""")
     fs = facts("r19-aside-year-2019")
-    v = {s for s, p, o in fs if p == "visitor" and o == "person/krisjanis-karins"}
-    assert len(v) == 1 and (next(iter(v)), "startDate", "2019-04-20") in fs, sorted(fs)
+    v = sole_subject(fs, "visitor", "person/krisjanis-karins")
+    assert (v, "startDate", "2019-04-20") in fs, sorted(fs)
 
 
 def test_extract_rules_calling_on_a_leader_at_the_end_of_a_journey_is_a_meeting() -> None:
@@ -5047,14 +5047,14 @@ def test_extract_rules_flying_in_goes_to_where_the_gathering_is() -> None:
 
 When the Andean presidents met in Lima on 12 June 2018, Colombian President Juan Manuel Santos flew in for the occasion.""")
     fs = facts("r19-flew-in-2018")
-    v = {s for s, p, o in fs if p == "visitor" and o == "person/juan-manuel-santos"}
-    assert len(v) == 1 and (next(iter(v)), "destination", "place/lima") in fs, sorted(fs)
+    v = sole_subject(fs, "visitor", "person/juan-manuel-santos")
+    assert (v, "destination", "place/lima") in fs, sorted(fs)
     TEXTS["r19-flew-in-from-2018"] = ("2018-06-20", """Andean week
 
 Peruvian President Martin Vizcarra hosted the Andean summit in Lima on Tuesday. Bolivian President Evo Morales, who flew in from Santa Cruz, spoke first.""")
     fs = facts("r19-flew-in-from-2018")
-    v = {s for s, p, o in fs if p == "visitor" and o == "person/evo-morales"}
-    assert len(v) == 1 and (next(iter(v)), "destination", "place/lima") in fs, sorted(fs)
+    v = sole_subject(fs, "visitor", "person/evo-morales")
+    assert (v, "destination", "place/lima") in fs, sorted(fs)
 
 
 def test_extract_rules_calling_on_one_and_holding_talks_with_another_are_two_meetings() -> None:
@@ -5074,8 +5074,8 @@ def test_extract_rules_a_readout_s_guest_arriving_at_a_host_s_invitation() -> No
 
 At the invitation of President Filipe Nyusi, the President of the Portuguese Republic, Marcelo Rebelo de Sousa, landed in Maputo on Monday for a state visit. The two presidents later rode to the presidency, where they held a private meeting.""")
     fs = facts("r19-invitation-2019")
-    v = {s for s, p, o in fs if p == "visitor" and o == "person/marcelo-rebelo-de-sousa"}
-    assert len(v) == 1 and (next(iter(v)), "destination", "place/maputo") in fs, sorted(fs)
+    v = sole_subject(fs, "visitor", "person/marcelo-rebelo-de-sousa")
+    assert (v, "destination", "place/maputo") in fs, sorted(fs)
     ss = summits("r19-invitation-2019")
     assert any(x["participant"] == {"person/marcelo-rebelo-de-sousa", "person/filipe-nyusi"} for x in ss.values()), ss
 

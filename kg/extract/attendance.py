@@ -8,8 +8,9 @@ import re
 from typing import Any
 
 from .context import _Article, Event, Sentence
+from .scene import _news_of_the_day
 from .summits import _REMOTE
-from ..model import Evidence
+from ..model import Evidence, PartialDate
 
 # verbs of taking part that need no object: the gathering is the one just told
 _ATTEND = {"attend", "join"}
@@ -118,8 +119,7 @@ def attendance(art: _Article, s: Sentence) -> None:
 # ways of being at a signing without signing it: "C watched", "D witnessed it", "E presided",
 # "F attended as a witness", "G was also there", "H was present"
 _LOOKED_ON = {"watch", "witness", "preside", "attend"}
-
-
+# "C and D watched the signing", "... the ceremony": the signing the story told
 _THE_SIGNING = re.compile(r"\bthe\s+(?:signing|ceremony)\b", re.I)
 
 
@@ -132,20 +132,17 @@ def _looks_on(verb: Any) -> bool:
 def signing_witnesses(art: _Article, s: Sentence) -> None:
     """Leaders told at a signing just told ("A and B signed X in Y on Monday. C, D and E watched",
     "... were also there"): they and the leaders who signed met there, that day."""
-    from ..model import PartialDate
-
     # (the signing told in the sentences just before; further back, in the story, when this one
     # names it: "C and D watched the signing")
     back = 8 if _THE_SIGNING.search(s.text) else 4
     near = {x.text for x in art.sentences[max(0, s.index - back):s.index]
             if x.block >= s.block - (3 if back == 8 else 0)}
-    told = [f for f in art.facts if f.predicate == "signedOn" and isinstance(f.obj, PartialDate) and f.obj.day
-            and f.status is None and f.evidence.sentence in near]
+    signings = [f for f in art.facts if f.predicate == "signedOn" and isinstance(f.obj, PartialDate)
+                and f.obj.day and f.status is None and f.subject.startswith("treaty/")]
+    told = [f for f in signings if f.evidence.sentence in near]
     if not told and back == 8:
         # ("C and D watched the signing" paragraphs after it: the one signing of the news of the day)
-        from .scene import _news_of_the_day
-        today = [f for f in art.facts if f.predicate == "signedOn" and isinstance(f.obj, PartialDate) and f.obj.day
-                 and f.status is None and f.subject.startswith("treaty/") and _news_of_the_day(art, f.obj)]
+        today = [f for f in signings if _news_of_the_day(art, f.obj)]
         told = today if len({f.subject for f in today}) == 1 else []
     if told and any(x.dates for x in art.sentences[:s.index + 1] if x.block == s.block) and not any(
             x.text == told[-1].evidence.sentence for x in art.sentences if x.block == s.block):

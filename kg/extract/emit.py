@@ -464,8 +464,9 @@ def _merge_treaty_mentions(art: _Article) -> None:
             renames[key] = fits[0]
     # (a name with no signing of its own, a headline's, is the document of one unnamed signing, not
     # of several signed in different years)
+    named_keys = {x for x, _, _ in named}
     for nkey in {v for v in renames.values() if not facts_of(v, "signedOn")}:
-        took = [k for k, v in renames.items() if v == nkey and k not in {x for x, _, _ in named}]
+        took = [k for k, v in renames.items() if v == nkey and k not in named_keys]
         if len({str(d.year) for k in took for d in facts_of(k, "signedOn") if isinstance(d, PartialDate)}) > 1:
             first = min(took, key=lambda k: min((order.get(f.evidence.sentence, 10**6) for f in art.facts
                                                  if f.subject == k), default=10**6))
