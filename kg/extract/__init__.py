@@ -73,11 +73,12 @@ from .mentions import (
     _TREATY_GENERIC, _TREATY_HEAD, _TREATY_NAMED,
 )
 from .attendance import attendance, signing_witnesses
+from .pictured import pictured_meetings
 from .cosigning import cosigned
 from .respective import respective_offices
 from . import tenure
 from .gathering import place_leaders
-from .scene import _place_for, _trigger_tokens, continue_scenes
+from .scene import _place_for, _trigger_tokens, continue_scenes, section_towns
 from .summits import _attached, _participants, _summits
 from .visits import _destination, _presence_visits, _visits, came_from, tour_stops
 from .treaty_mentions import _GENERIC_NAME, _parties_near, _signing_date, _subject_like, _treaty_entity, _treaty_key
@@ -152,6 +153,7 @@ def extract(doc: Any, *, date: PartialDate | None = None) -> Extraction:
         art.state(dateline_state)   # an entity, as any state the rules may give a fact of
     art.dateline_place = _dateline_place(blocks)
     art.dateline_blocks = {i for i, b in enumerate(blocks) if _DATELINE_PLACE.match(b.text)}
+    art.section_towns = section_towns(art, blocks)
     art.quoted_treaties = quoted_treaty_names([b.text for b in blocks])
     art.docs = docs
     sentences = _sentences(art, blocks, docs)
@@ -171,6 +173,7 @@ def extract(doc: Any, *, date: PartialDate | None = None) -> Extraction:
         came_from(art, s)         # "flew in from X, where he met Y": the stop before
         tour_stops(art, s)        # "X was the first stop; Y and Z followed": stops of the tour just told
         _summits(art, s, prev)
+        pictured_meetings(art, s)  # a caption's "A and B in X on 2 July"
         attendance(art, s)        # "A and B also attended": the gathering just told
         signing_witnesses(art, s)  # "C and D watched": at the signing just told, with its signers
     place_leaders(art)            # the leaders the story places at the gathering it leads with
@@ -189,7 +192,10 @@ def extract(doc: Any, *, date: PartialDate | None = None) -> Extraction:
     for key, ent in list(art.entities.items()):
         if key.startswith("place/"):
             p = ref.lookup_place(ent.label)
-            if p is not None and p.state:
+            if p is not None and p.state and p.kind == "area" \
+                    and not art.state_counts.get(f"state/{ref.slugify(p.state)}"):
+                pass   # "the war in Gaza", "talks on Crimea": a territory, whose state the story does not name
+            elif p is not None and p.state:
                 skey = art.state(f"state/{ref.slugify(p.state)}")
                 art.facts.append(Fact(key, "locatedIn", Ref(skey), Evidence("", "reference")))
             elif p is None and art.state_counts.get(city := f"state/{ref.slugify(ref.city_state(ent.label) or '-')}"):

@@ -36,13 +36,20 @@ def _manner(c: Any) -> bool:
     return c.dep_ == "prep" and c.lower_ == "in" and any(g.lower_ in _MANNER for g in c.children)
 
 
+def _at_the_gathering(c: Any) -> bool:
+    """"at the summit", "at his last summit": the gathering itself, no other thing attended."""
+    return c.dep_ == "prep" and c.lower_ in ("at", "in") and any(
+        g.dep_ == "pobj" and g.lemma_.lower() in ("summit", "meeting", "conference", "gathering") for g in c.children)
+
+
 def _attends(tok: Any) -> bool:
     """``tok`` is "attended" or "joined" with no object (or "joined him in ..."), or "took part" with no "in"."""
     lem = tok.lemma_.lower()
     if lem == "join" and any(c.dep_ in ("dobj", "obj") and c.lower_ in ("him", "her", "them") for c in tok.children) \
             and any(c.dep_ == "prep" and c.lower_ == "in" for c in tok.children):
         return True   # "B, C and D joined him in adopting X": the one who hosted it
-    objs = [c for c in tok.children if c.dep_ in ("dobj", "obj", "prep", "xcomp", "ccomp") and not _manner(c)]
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "obj", "prep", "xcomp", "ccomp") and not _manner(c)
+            and not _at_the_gathering(c)]
     if lem in _ATTEND:
         return not objs
     if lem == "take":
@@ -89,7 +96,9 @@ def attendance(art: _Article, s: Sentence) -> None:
         if verb is not None and verb.pos_ == "VERB" and _attends(verb):
             joined.append(p.key)
             continue
-        if any(c.dep_ == "appos" and c.lemma_.lower() in _ROLES for c in head.children):
+        if any(c.dep_ == "appos" and c.lemma_.lower() in _ROLES for c in head.children) \
+                or head.dep_ == "appos" and head.head.lemma_.lower() in _ROLES and head.head.i < head.i:
+            # ("The host, Brazilian President A, handed over ...")
             hosts.add(p.key)
             joined.append(p.key)   # "D, the host, urged the junta to step aside"
             continue

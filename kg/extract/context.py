@@ -109,6 +109,7 @@ class _Article:
         self.leader_titled: set[str] = set()             # people the text calls a head of state or government
         self.leaders_of_the_time: set[str] = set()       # heads of state or government in the years told (reference data)
         self.sentences: list[Sentence] = []                # every sentence, in order (set by the mention stage)
+        self.section_towns: dict[int, str | None] = {}            # a roundup's sections: block -> the town heading it
         self.dateline_blocks: set[int] = set()             # blocks that open with a dateline ("KHARTOUM — ...")
         self.pending: list[tuple[str, str | None, bool | None, str | None, str | None, Sentence]] = []
 

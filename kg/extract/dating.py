@@ -95,7 +95,10 @@ def _resolve_expr(art: _Article, expr: str, tense: str, context: str | None = No
         # 31 August" is a day of the story's year, the last one the text gave, not of the article's
         # (the year the paragraph has told, else the one the opening counts back to: "Forty years
         # ago today, ..."; else the last one told)
-        ago = None if _YEAR.search(para) else _lead_ago_year(art)
+        # (not once the paragraph, or the one before it, has told a year of its own: "He was freed
+        # on 8 January 1972 ... / On 6 February he travelled to X")
+        before = (context or "").rsplit("\n\n", 2)
+        ago = None if _YEAR.search(para) or len(before) == 3 and _YEAR.search(before[1]) else _lead_ago_year(art)
         story = ago or _story_year(context)
         dated = list(_MONTH_YEAR.finditer(context or ""))
         framed = story is not None and re.search(rf"(?:^|[.!?]\s+|\n)In\s+{story}\b(?!.*\b{story}\b)",
@@ -200,9 +203,9 @@ def _month_number(text: str) -> int:
 # a day of a month with no year: "31 August", "Aug. 31", "the 31st of August"
 _BARE_DAY = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
                        r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b", re.I)
-# a month with no day or year: "in July", "late July", "mid-July"
-_BARE_MONTH = re.compile(r"^\W*(?:in\s+)?(?:(?:early|late|mid)[-\s]+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\W*$",
-                         re.I)
+# a month with no day or year: "in July", "late July", "mid-July", "the end of July"
+_BARE_MONTH = re.compile(r"^\W*(?:in\s+)?(?:(?:early|late|mid)[-\s]+|the\s+(?:beginning|start|middle|end)\s+of\s+)?"
+                         r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\W*$", re.I)
 # the article tells a story of the past: "fifty years ago", "thirty years on", "on the 40th anniversary"
 _LOOKING_BACK = re.compile(r"\b(?:years?|decades?|(?:a |half a )?century)\s+(?:ago|on|after)\b|\banniversary\b|"
                            r"\b(?:at|turns?)\s+(?:\w+y|\d+)\b(?=[:,.])", re.I)
@@ -235,12 +238,18 @@ def _lead_looks_back(art: _Article) -> bool:
 _OBITUARY = re.compile(r"\bobituary\b|\bdie[sd]\b", re.I)
 
 
+# a kicker or an opening of a piece about one life: "FEATURE", "PROFILE", "... was assassinated"
+_PROFILE = re.compile(r"\bfeature\b|\bprofile\b|\bassassinat\w*|\bkilled\b", re.I)
+
+
 def obituary_subject(sentences: list[Any]) -> str | None:
-    """Whom an obituary is about: the person its headline names (after a kicker, "OBITUARY"), when
-    its opening says it is one."""
+    """Whom an obituary (or a profile) is about: the person its headline names (after a kicker,
+    "OBITUARY"), when its opening says it is one (a profile's headline names no one else)."""
     lead = " ".join(x.text for x in sentences if x.block <= 2)
-    first = next((m.key for x in sentences if x.block <= 1 for m in x.persons if m.key), None)
-    return first if first is not None and _OBITUARY.search(lead) else None
+    top = list(dict.fromkeys(m.key for x in sentences if x.block <= 1 for m in x.persons if m.key))
+    if top and _OBITUARY.search(lead) or len(top) == 1 and _PROFILE.search(lead):
+        return top[0]
+    return None
 
 
 def _lead(art: _Article) -> str:

@@ -70,7 +70,7 @@ def _stands_alone(tok: Any) -> bool:
 def _sole_titled(art: _Article, title: str, sent_index: int) -> str | None:
     """The person "the President" means: the one the article gives that title, named before the
     sentence; of several, the one the story opens with (readouts call their protagonist "the
-    Prime Minister" throughout, whoever else holds the title)."""
+    Prime Minister" throughout, whoever else holds the title), else the one named just before."""
     holders = {f.subject for f in art.facts if f.predicate == "title" and str(f.obj).lower() == title.lower()}
     named = [(i, k) for i, k in art.person_order if i < sent_index and k in holders]
     if not named:
@@ -78,7 +78,15 @@ def _sole_titled(art: _Article, title: str, sent_index: int) -> str | None:
     if len({k for _, k in named}) == 1:
         return named[0][1]
     first_i, first = named[0]
-    return first if first_i <= 2 or art.person_order[0][1] == first else None
+    if art.person_order[0][1] == first:
+        return first
+    # else the one of them named in the last two sentences ("... after President B ended a state
+    # visit. On 10 July the Prime Minister and the President met": the latest), else one named at the top
+    last_i = max(i for i, _ in named)
+    recent = {k for i, k in named if i == last_i}
+    if last_i >= sent_index - 2 and len(recent) == 1:
+        return recent.pop()
+    return first if first_i <= 2 else None
 
 
 def _officeless_just_before(art: _Article, s: Sentence) -> str | None:

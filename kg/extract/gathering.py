@@ -16,7 +16,7 @@ import re
 from ..model import Evidence, PartialDate
 from .context import _Article, Event, Sentence
 from .dating import _dates_agree, _resolve_dates
-from .scene import _GATHERINGS
+from .scene import _GATHERINGS, section_of
 from .summits import stood_in_for
 
 # the lead says several states' leaders gathered ("the rulers of six Gulf states", "heads of
@@ -93,6 +93,8 @@ def place_leaders(art: _Article) -> None:
         # another year in the sentence or in its paragraph before it: another time's story
         if s.block in other_year or _AWAY.search(s.text) or not _THERE.search(s.text):
             continue
+        if section_of(art, s.block) != section_of(art, main.extra.get("block", 0)):
+            continue   # another story of a roundup
         if any(m.key != main.place and art.state_of(m.key) not in (None, where)
                and s.span.doc[m.end - 1].head.lower_ in ("in", "at") for m in s.places):
             continue   # "In Nadi today he met B": a story in another state (not "after a visit to Cairo")

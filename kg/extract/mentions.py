@@ -27,7 +27,9 @@ _TREATY_NAMED = re.compile(
     r"(?:\b(?:the|a|an)\s+)?(?:(?P<year>1[6-9]\d\d|20\d\d)\s+)?"
     # capitalised words before the head, "of"/"on"/"for" between two of them ("Status of Forces Agreement")
     r"(?P<name>(?:(?:[A-Z][\w'’]*(?:[-–][A-Z][\w'’]*)*)\s+(?:(?:of|on|for|de|da|do|del|di)\s+(?=[A-Z]))?){0,6}?" + TREATY_HEADS +
-    r"(?:\s+(?:on|of|for|between|to|concerning|establishing|amending|Concerning|Establishing|Amending)\s+(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)(?:the\s+)?[A-Z][\w'’.–-]*(?:\s+(?:(?:and|of|on|for|between|concerning)\s+(?:the\s+|an?\s+(?=[A-Z]))?|the\s+)?(?!(?:Treaty|Agreement|Accord|Pact|Convention|Protocol)\b)(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][\w'’.–-]*){0,16})?"
+    r"(?:\s+(?:on|of|for|between|to|concerning|establishing|amending|Concerning|Establishing|Amending)\s+(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)(?:the\s+)?[A-Z][\w'’.–-]*(?:\s+(?:(?:(?:and|of|on|for|between|concerning)\s+(?:the\s+|an?\s+(?=[A-Z]))?|the\s+)(?!(?:Treaty|Agreement|Accord|Pact|Convention|Protocol)\b))?(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][\w'’.–-]*){0,16})?"
+    # (a head word right after another capitalised word is part of the name: "Protocol to the
+    # Framework Agreement of X"; after "and", "of" or "the" it starts another treaty)
     # a region in the name: "Conventional Armed Forces in Europe", "... in the Timor Sea"
     # ("... in the Barents Sea and the Arctic Ocean")
     # ("... Mutual Legal Assistance in Criminal Matters")
@@ -315,6 +317,7 @@ def _sentences(art: _Article, blocks: list[Any], docs: list[Any]) -> list[Senten
             _letterhead(art, s)
             _first_person(art, s)
             _pronoun_subjects(art, s, out[-2:])
+            _conjoined_pronouns(art, s)
             out.append(s)
     return out
 
@@ -364,6 +367,10 @@ def _subject_person(s: Sentence) -> str | None:
                     and tok.head.dep_ in ("nsubj", "nsubjpass") and tok.head.head.dep_ == "ROOT":
                 return m.key   # "X's diplomacy was built on oil. He ...": X is who the story is about
             break
+    opener = s.persons[0] if s.persons else None
+    if opener is not None and opener.start == s.span.start and opener.end < s.span.end \
+            and doc[opener.end].lower_ in ("'s", "’s") and opener.key is not None:
+        return opener.key   # "X's Lima stop ended a tour ...": whatever the parser made of the verb
     return None
 
 
@@ -408,6 +415,21 @@ def _pronoun_subjects(art: _Article, s: Sentence, before: list[Sentence]) -> Non
         return
     s.persons.insert(0, Mention("person", first.text, first.i, first.i + 1, ref_key, extra={"pronoun": True}))
     art.person_order.append((s.index, ref_key))
+
+
+def _conjoined_pronouns(art: _Article, s: Sentence) -> None:
+    """"He"/"she" as the subject of a clause joined to the main one ("A held talks with B, and on
+    Friday he was in X"): the main clause's subject person."""
+    pronouns = [t for t in s.span if t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass")
+                and t.head.dep_ == "conj" and t.head.head.dep_ == "ROOT" and t.head.pos_ in ("VERB", "AUX")
+                and not any(m.start <= t.i < m.end for m in s.persons)]
+    key = _subject_person(s) if pronouns else None
+    if key is None:
+        return
+    for t in pronouns:
+        s.persons.append(Mention("person", t.text, t.i, t.i + 1, key, extra={"pronoun": True, "conjoined": True}))
+        art.person_order.append((s.index, key))
+    s.persons.sort(key=lambda m: m.start)
 
 
 def _pronoun_subject(s: Sentence) -> Any | None:
@@ -463,6 +485,9 @@ def repoint_pronouns(sentences: list[Sentence], subject: str | None = None) -> N
             if not m.extra.get("pronoun"):
                 continue
             word = m.text.lower()
+            if m.extra.get("conjoined"):
+                m.key = _subject_person(s) or m.key   # (the main clause's subject, as it now reads)
+                continue
             key = _pronoun_referent(s, m.start, sentences[max(0, i - 2):i]) or m.key
             if subject is not None and key != subject and said.get(subject, word) == word and not any(
                     p.key == key for x in [*sentences[:i], s] if x.block == s.block for p in x.persons
@@ -1194,6 +1219,8 @@ def _mentions(art: _Article, s: Sentence) -> None:
             # (not "a charter flight", nor "initialled the charter rather than signing it")
         det = (m.group("det") or "").lower()
         raw_mods = m.group("mods").split()
+        if raw_mods and not m.group("det") and not m.group("year") and text[m.start("mods") - 1:m.start("mods")] == "-":
+            raw_mods = raw_mods[1:]   # ("a 10-year defence pact": "year" is the end of a word, no modifier)
         dets = [i for i, w in enumerate(raw_mods) if w.lower() in ("a", "an", "the", "this", "that", "its", "their")]
         year = m.group("year")
         if dets:   # "sides signed an agreement": the match began before the article

@@ -551,8 +551,12 @@ def _signed_for(s: Sentence, pm: Any, state_at: dict[int, str]) -> str | None:
         (c for c in head.children if c.dep_ == "acl" and c.i > pm.end), None)   # (a parse of "A, B, signed for X")
     if verb is None or verb.lemma_.lower() not in ("sign", "put", "conclude", "initial"):
         return None
-    for c in verb.children:
-        if c.dep_ == "prep" and c.lower_ in ("for", "on"):
+    preps = [c for c in verb.children if c.dep_ == "prep"]
+    # ("put his name to the text for X": the parser hangs "for X" on the text)
+    preps += [x for c in preps if c.lower_ == "to" for o in c.children if o.dep_ == "pobj"
+              for x in o.children if x.dep_ == "prep"]
+    for c in preps:
+        if c.lower_ in ("for", "on"):
             for g in c.subtree:
                 if g.i in state_at and _BEHALF.match(doc[c.i:g.i].text):
                     return state_at[g.i]

@@ -105,8 +105,16 @@ def _town_of_the_act(s: Sentence, m: Mention, governor: Any) -> bool:
 def _in_clause_without(tok: Any, word: Any) -> bool:
     """``tok`` stands in a relative or participle clause on a noun ("the pact, which was signed in
     X", "A, flying home from X"), and ``word`` is neither in that clause nor the noun it is on
-    ("the summit held in X")."""
+    ("the summit held in X"); or in a conjoined clause with a subject of its own that ``word`` is
+    not in ("A held talks with B, and on Friday he was in X")."""
+    own = next((t for t in [word, *word.ancestors] if t.pos_ in ("VERB", "AUX") and t.dep_ == "conj"
+                and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)), None)
+    if own is not None and not own.left_edge.i <= tok.i <= own.right_edge.i:
+        return True   # (and the other way round: "A met B in X, and on Friday he was in Y for talks")
     for t in tok.ancestors:
+        if t.pos_ in ("VERB", "AUX") and t.dep_ == "conj" and not t.left_edge.i <= word.i <= t.right_edge.i \
+                and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            return True
         if t.pos_ in ("VERB", "AUX") and t.dep_ in ("relcl", "acl"):
             on = word.head if word.dep_ == "compound" else word   # ("the summit meeting held in X")
             return not (t.left_edge.i <= word.i <= t.right_edge.i or t.head.i in (word.i, on.i))
@@ -210,12 +218,47 @@ def told_before_the_story(tok: Any) -> bool:
 CITY_STATES = {"state/singapore", "state/monaco", "state/san-marino", "state/holy-see"}
 
 
-def dateline_town(art: _Article) -> str | None:
+def dateline_town(art: _Article, s: Sentence | None = None) -> str | None:
     """The key of the town a story was filed from: its known place, or a city-state's dateline
-    ("SINGAPORE, Nov 7 -"), where the state is the town."""
+    ("SINGAPORE, Nov 7 -"), where the state is the town; in a roundup, the town that heads the
+    section ``s`` is in ("RIO DE JANEIRO: BLOC SIGNS WITH X")."""
+    if s is not None and art.section_towns:
+        head = section_of(art, s.block)
+        return art.section_towns[head] if head >= 0 else None
     if art.dateline_place:
         return art.place(art.dateline_place)
     return art.dateline_state if art.dateline_state in CITY_STATES else None
+
+
+def section_of(art: _Article, block: int) -> int:
+    """The roundup section a block is in (its head's block; -1 before the first head or when the
+    article is no roundup)."""
+    return max((b for b in art.section_towns if b <= block), default=-1)
+
+
+# a roundup's section head: a town in capitals before a colon or a dash ("RIO DE JANEIRO: X",
+# "BEIJING — Y")
+_SECTION_HEAD = re.compile(r"^([A-Z][A-Z.'’ -]{2,40}?)\s*(?::|[-–—]+)\s+\S")
+
+
+def section_towns(art: _Article, blocks: list[Any]) -> dict[int, str | None]:
+    """Block -> the known town heading it, for an article of two sections or more so headed (a
+    roundup: each story told from its own town); else none."""
+    heads: dict[int, str | None] = {}
+    for i, b in enumerate(blocks):
+        m = _SECTION_HEAD.match(b.text)
+        if i > 0 and b.section == "headline" and b.text.isupper() and len(b.text.split()) <= 10 and (
+                m is None or not m.group(1).isupper()):
+            heads[i] = None   # ("COMING UP": a section of no town)
+            continue
+        if m is None or not (m.group(1).isupper() and len(m.group(1).split()) <= 5):
+            continue
+        p = ref.lookup_place(m.group(1).strip().title())
+        # (a head of two towns, "X AND Y: ...", opens a section of no one town)
+        heads[i] = m.group(1).strip().title() if p is not None and p.kind in ("capital", "city") else None
+    if len({n for n in heads.values() if n}) < 2:
+        return {}
+    return {i: art.place(name) if name else None for i, name in heads.items()}
 _BUILDINGS = {"church", "cathedral", "temple", "mosque", "shrine", "synagogue", "museum", "memorial", "monument",
               "cemetery", "mausoleum", "tomb", "factory", "plant", "school", "university", "hospital", "stadium",
               "hall", "palace", "house", "hotel", "villa", "castle", "centre", "center", "building"}

@@ -12,8 +12,8 @@ from ..model import Evidence, PartialDate, Ref
 from .nlp import _governed_by, inverted_subject
 from .context import _Article, Event, Sentence
 from .offices import _holds_title, _reference_terms
-from .summits import _recent_events
-from .treaty_mentions import _bystander_tokens, _sign_token, chained_subject
+from .summits import _recent_events, visit_pair
+from .treaty_mentions import _bystander_tokens, _LIGHT_SIGN, _sign_token, _SIGN_OBJECTS, chained_subject
 
 
 # a signing told as the sequel of a meeting just reported
@@ -73,11 +73,17 @@ def _signed_for_a_state(art: _Article, s: Sentence, key: str | None) -> bool:
     from .offices import _signed_for
 
     sign = _sign_token(s)
-    if sign is None or sign.lemma_.lower() != "sign" or sign.pos_ != "VERB" \
-            or any(c.dep_ in ("dobj", "obj", "nsubjpass") for c in sign.children):
+    light = sign is not None and sign.lemma_.lower() in _LIGHT_SIGN   # ("put his name to the text for X")
+    if sign is None or sign.lemma_.lower() != "sign" and not light or sign.pos_ != "VERB" \
+            or any(c.dep_ in ("dobj", "obj", "nsubjpass") and not (light and c.lemma_.lower() in _SIGN_OBJECTS)
+                   for c in sign.children):
         return False
     doc = s.span.doc
     state_at = {i: m.key for m in s.states for i in range(m.start, m.end)}
+    for m in s.places:   # "A signed for Manila": the capital for its government
+        seat = art.seat_of(m.key)
+        if seat is not None and m.start > 0 and doc[m.start - 1].lower_ == "for":
+            state_at.update({i: seat for i in range(m.start, m.end)})
     done = False
     for p in s.persons:
         head = doc[p.end - 1]
@@ -189,8 +195,10 @@ def _they_signed(art: _Article, s: Sentence) -> list[str]:
 def _group_signers(art: _Article, s: Sentence) -> list[str]:
     """"The two leaders signed": the people that phrase points back to — those of the meeting just
     told when it had as many leaders, else the most recently named."""
-    if _THEY_SIGNED.match(s.text):
-        return _they_signed(art, s)
+    sign = _sign_token(s)
+    if _THEY_SIGNED.match(s.text) or sign is not None and sign.dep_ == "ROOT" and sign.lemma_.lower() == "sign" \
+            and any(c.dep_ == "nsubj" and c.lower_ == "they" for c in sign.children):
+        return _they_signed(art, s)   # (and "On 3 June, at the palace, they signed X")
     for same in _SAME_SIGNERS.finditer(s.text):
         number, noun = (same.group(1), same.group(2)) if same.group(1) or same.group(2) else (same.group(3), same.group(4))
         if number or noun:
@@ -268,6 +276,9 @@ def _group_referents(art: _Article, s: Sentence, n: int, noun: str, at: int) -> 
             met = [p for p in e.people() if p in art.leaders or p in art.leader_titled]
             if len(met) == n:
                 return met
+            pair = visit_pair(art, s, e) if n == 2 else None
+            if pair is not None:
+                return pair   # ("A arrived in X, and two days later the two prime ministers signed")
     out: list[str] = []
     for idx, key in reversed(art.person_order):
         if idx > s.index or idx < s.index - 6 or key in out or key in art.onlookers or _only_looked_on(art, key):

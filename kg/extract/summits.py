@@ -88,20 +88,31 @@ def _not_a_gathering(tok: Any) -> bool:
 
 # verbs that tell a meeting with a particle: "brought A and B together", "sat down with B"
 _TOGETHER = {"bring", "sit", "get", "come", "shake", "spend"}
+# what people do side by side, a meeting when done "together": "A and B laid wreaths together",
+# "the two men attended Mass together" (not "worked together", years of cooperation)
+# ("din": the lemma the tagger gives "dined")
+_SIDE_BY_SIDE = {"lay", "attend", "visit", "tour", "walk", "watch", "inspect", "unveil", "inaugurate", "open",
+                 "dine", "din", "pray", "plant", "travel", "fly", "ride", "drive", "appear", "pose", "stroll", "eat"}
 
 
 def _meets_together(tok: Any, lem: str) -> bool:
     parts = {c.lower_ for c in tok.children if c.dep_ in ("advmod", "prt", "prep")}
+    if any(g.lower_ == "together" for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "advmod"):
+        parts.add("together")   # ("toured it together in X": the parser hangs the word on "in")
     if "together" in parts:
         # ("the three sat down together", "A and B spent four hours together at X")
-        return lem in ("bring", "get", "come", "sit", "spend")
+        return lem in ("bring", "get", "come", "sit", "spend") or lem in _SIDE_BY_SIDE and any(
+            c.dep_ in ("nsubj", "nsubjpass") and (any(g.dep_ == "conj" for g in c.children)
+                                                 or c.lower_ in ("they", "both") or c.tag_ == "NNS")
+            for c in tok.children)
     if lem == "shake":   # "A and B shook hands at the border post": they met there
         return any(c.dep_ in ("dobj", "obj") and c.lower_ == "hands" for c in tok.children)
     return lem == "sit" and "down" in parts and ("with" in parts or "together" in parts)
 
 
 def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
-    for tok, lem in _trigger_tokens(s, SUMMIT_NOUNS | {"session"}, SUMMIT_VERBS | _TOGETHER | _CONVERSE | {"see"}):
+    for tok, lem in _trigger_tokens(s, SUMMIT_NOUNS | {"session"},
+                                    SUMMIT_VERBS | _TOGETHER | _SIDE_BY_SIDE | _CONVERSE | {"see"}):
         is_noun = tok.pos_ in ("NOUN", "PROPN") and (lem in SUMMIT_NOUNS or lem == "session" and _session_with(s, tok))
         if lem in _CONVERSE and not _with_first(s, tok) and not _discussed_together(s, tok):
             continue
@@ -112,7 +123,7 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             continue   # "a news conference", "by video conference": no gathering of leaders
         # ("went on to Berlin to see B": the journey's purpose, a meeting)
         is_verb = tok.pos_ == "VERB" and (lem in SUMMIT_VERBS or talked
-                                          or lem in _TOGETHER and _meets_together(tok, lem)
+                                          or lem in _TOGETHER | _SIDE_BY_SIDE and _meets_together(tok, lem)
                                           or lem == "see" and _journey_for(tok, False) is not None)
         if not (is_noun or is_verb):
             continue
@@ -132,7 +143,11 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
         if is_noun and _time_of_the_one_told(art, s, tok):
             continue   # "Before the summit, A held talks with B": the gathering told, as a time
         participants = _participants(art, s, tok)
-        if talked and len(participants) < 2:
+        if lem == "bring" and is_verb:
+            # "A brought B and C together": they met, and A with them
+            objs = {g.i for c in tok.children if c.dep_ in ("dobj", "obj") for g in c.subtree}
+            participants = list(dict.fromkeys(participants + [m.key for m in s.persons if m.start in objs]))
+        if (talked or lem in _SIDE_BY_SIDE or lem == "bring") and len(participants) < 2:
             continue   # "he talked of the weapons it hoped to sell": no meeting of his own told
         if len(participants) < 1:
             _anchor(art, s, tok, lem, is_noun)
@@ -265,17 +280,18 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             if visit is not None:
                 place = visit.destination
                 start, borrowed = (visit.start, True) if visit.end is None else (None, borrowed)
-        town = dateline_town(art)   # (a city-state's dateline, "SINGAPORE, Nov 7 -": the state)
+        town = dateline_town(art, s)   # (a city-state's dateline, "SINGAPORE, Nov 7 -": the state)
+        filed_in = art.state_of(town) if art.section_towns and town else art.dateline_state
         if status is None and place is None and town:
             # "held talks here", or talks during a visit to the state the story was filed from
             visited = {e.destination for e in art.events if e.kind == "Visit" and set(e.participants) & set(participants)
                        and (e.start is None or start is None or _dates_agree(e.start, start)
                             or _within(start, e.start, e.end))}
             here = town
-            away = [d for d in visited if d and art.state_of(d) not in (None, art.dateline_state)]
-            if not says_here(s.text) and len(away) == 1 and art.dateline_state not in visited:
+            away = [d for d in visited if d and art.state_of(d) not in (None, filed_in)]
+            if not says_here(s.text) and len(away) == 1 and filed_in not in visited:
                 place = away[0]   # "CAIRO - X arrived in Djibouti ... the two held talks": where he went
-            elif says_here(s.text) or (art.dateline_state in visited) or _news_of_the_day(art, start):
+            elif says_here(s.text) or (filed_in in visited) or _news_of_the_day(art, start):
                 place = here
         place = _town_of_building(art, s, place)
         if place is not None and town and not _background(tok) and _a_building(art, s, place):
@@ -468,8 +484,8 @@ def _anchor(art: _Article, s: Sentence, tok: Any, lem: str, is_noun: bool) -> No
         # "leaders signed X today, closing a three-day summit": the day of the act it closed with
         status, start, end = _event_status(art, s, tok.head.head, own_date_only=True)
     place = _place_for(s, tok, strict=True)
-    if place is None and status is None and art.dateline_place and (says_here(s.text) or _news_of_the_day(art, start)):
-        place = art.place(art.dateline_place)   # "KATHMANDU - The summit closed on Thursday"
+    if place is None and status is None and dateline_town(art, s) and (says_here(s.text) or _news_of_the_day(art, start)):
+        place = dateline_town(art, s)   # "KATHMANDU - The summit closed on Thursday"
     if status is None and start is not None and end is None:
         start, end = _closing_day(s, tok, start)   # "the summit closed on Thursday": its last day
     name = _summit_name(tok) if is_noun else None
@@ -1034,6 +1050,13 @@ def _group_sides(art: _Article, s: Sentence, tok: Any) -> list[str]:
         return []   # ("the two heads of government": the head is "heads")
     said = s.span.doc[subj.left_edge.i:subj.i + 1].text
     n = next((v for w, v in _COUNTS.items() if re.match(rf"the\s+{w}\b", said, re.I)), 2)
+    # "A and B held no formal talks, but the two prime ministers shook hands": the ones the
+    # sentence has just named
+    before = list(dict.fromkeys(m.key for m in s.persons if m.end <= subj.left_edge.i
+                                and (m.key in art.leaders or m.key in art.leader_titled)))
+    if len(before) == n and re.match(r"(?:the\s+\w+|both)\s+(?:leaders|presidents|prime\s+ministers|men|women)$",
+                                     said, re.I):
+        return before
     return _recent_pair(art, s, two=bool(re.match(r"(?:the\s+two|both)\b", said, re.I)), n=n)
 
 
@@ -1048,6 +1071,23 @@ def _of_the_group(s: Sentence, tok: Any) -> bool:
     return tok.dep_ in ("nsubj", "nsubjpass", "ROOT") and any(c.dep_ == "poss" and c.lower_ == "their" for c in tok.children)
 
 
+def visit_pair(art: _Article, s: Sentence, e: Event) -> list[str] | None:
+    """A visit of one leader: the visitor and the host state's leader last named."""
+    leader = lambda k: k in art.leaders or k in art.leader_titled   # noqa: E731
+    people = [p for p in e.people() if leader(p)]
+    if e.kind != "Visit" or len(people) != 1 or not e.destination:
+        return None
+    dest = art.state_of(e.destination)
+    hosts = list(dict.fromkeys(k for idx, k in reversed(art.person_order) if idx <= s.index and leader(k)
+                               and dest in art.offices.get(k, set()) and k not in art.past_people))
+    year = (e.start or art.anchor).year if (e.start or art.anchor) is not None else None
+    # (of several, the one in office in the visit's year: not "the then prime minister" of an aside)
+    serving = [k for k in hosts if year is not None
+               and any(r.covers(year) for r in ref.roles_of(art.people[k]["label"]))] if len(hosts) > 1 else []
+    host = (serving or hosts or [None])[0]
+    return [people[0], host] if host is not None and host != people[0] else None
+
+
 def _recent_pair(art: _Article, s: Sentence, two: bool = False, n: int = 2) -> list[str]:
     """The two (or ``n``) leaders the story has just told of: those of the meeting or visit just
     reported, else the last two (``n``) of different states."""
@@ -1058,18 +1098,9 @@ def _recent_pair(art: _Article, s: Sentence, two: bool = False, n: int = 2) -> l
         people = [p for p in e.people() if leader(p)]
         if len(people) >= n and (n == 2 or len(people) == n):
             return people
-        if e.kind == "Visit" and len(people) == 1 and e.destination and n == 2:
-            # a visitor and the host state's leader last named
-            dest = art.state_of(e.destination)
-            hosts = list(dict.fromkeys(k for idx, k in reversed(art.person_order) if idx <= s.index and leader(k)
-                                       and dest in art.offices.get(k, set()) and k not in art.past_people))
-            year = (e.start or art.anchor).year if (e.start or art.anchor) is not None else None
-            # (of several, the one in office in the visit's year: not "the then prime minister" of an aside)
-            serving = [k for k in hosts if year is not None
-                       and any(r.covers(year) for r in ref.roles_of(art.people[k]["label"]))] if len(hosts) > 1 else []
-            host = (serving or hosts or [None])[0]
-            if host is not None and host != people[0]:
-                return [people[0], host]
+        pair = visit_pair(art, s, e) if n == 2 else None
+        if pair is not None:
+            return pair
     out: list[str] = []
     states: set[str] = set()
     told = {p for e in art.events if not e.extra.get("background") for p in e.participants}
@@ -1091,6 +1122,14 @@ def _recent_pair(art: _Article, s: Sentence, two: bool = False, n: int = 2) -> l
                                    and art.offices.get(k) and k not in background))
         if len(named) == 2 and not art.offices[named[0]] & art.offices[named[1]]:
             return named
+        # else the two leaders the headline names ("A and B race to agree a text")
+        # (by surnames, which the headline gives before the text names them in full)
+        top = list(dict.fromkeys(k for x in art.sentences if x.section == "headline" and x.index <= 1
+                                 for k in [m.key for m in x.persons]
+                                 + [art.resolve_short(t.text, s.index) for t in x.span if t.pos_ == "PROPN"]
+                                 if k is not None and leader(k) and art.offices.get(k)))
+        if len(top) == 2 and not art.offices[top[0]] & art.offices[top[1]]:
+            return top
     return []
 
 

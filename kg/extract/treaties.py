@@ -138,7 +138,27 @@ def _named_parties(art: _Article, s: Sentence, m: Mention) -> list[str]:
                 r"^\s*(?:and|&)\s+(?:the\s+)?" + _STYLE.pattern + "$", text[s.span.doc[after[0][1].end - 1].idx +
                                                     len(s.span.doc[after[0][1].end - 1].text):after[1][0]]):
             return list(dict.fromkeys([after[0][1].key, after[1][1].key]))
-    return []
+    return _bound_by_it(s, m)
+
+
+# verbs by which a treaty binds its parties: "the X Convention committed A and B to cut ..."
+_BINDS = {"commit", "bind", "oblige", "obligate", "require"}
+
+
+def _bound_by_it(s: Sentence, m: Mention) -> list[str]:
+    """The states a treaty, as the subject, binds: "the X Agreement of 1972 committed A and B to
+    cut ...", "the pact obliged A and B to share data" (two or more, as the verb's object)."""
+    last = next((t for t in reversed(list(s.span)) if m.start <= t.idx < m.end), None)
+    tok = last
+    while tok is not None and tok.dep_ in ("compound", "pobj", "prep", "nummod", "appos", "amod") and tok.head.i != tok.i \
+            and tok.head.idx >= m.start:
+        tok = tok.head   # (up to the head of the name: "Agreement of 15 April 1972")
+    if tok is None or tok.dep_ != "nsubj" or tok.head.lemma_.lower() not in _BINDS:
+        return []
+    objs = {g.i for c in tok.head.children if c.dep_ in ("dobj", "obj") for g in c.subtree
+            if g.dep_ not in ("relcl", "acl")}
+    bound = list(dict.fromkeys(st.key for st in s.states if st.start in objs))
+    return bound if len(bound) >= 2 else []
 
 
 def _side_at(art: _Article, s: Sentence, at: int, *, before: bool) -> str | None:

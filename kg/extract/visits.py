@@ -193,7 +193,7 @@ def _visits(art: _Article, s: Sentence) -> None:
                 start = PartialDate(leg.year, leg.month)
         if dest is None and is_verb and status is None and _arrives(tok):
             home = art.offices.get(visitor, set())
-            town = dateline_town(art)
+            town = dateline_town(art, s)
             if town and home and (says_here(s.text) or _news_of_the_day(art, start) or _for_the_gathering(tok)) \
                     and art.state_of(town) not in home | {None}:
                 # "X arrived on Tuesday", "Y, who flew in on Friday": to where the story is filed (a
