@@ -5700,7 +5700,9 @@ Sixty-five years ago today, on 17 January 1961, Patrice Lumumba, the first prime
 
 He took office on 24 June 1960, a week before independence, and Belgian paratroopers landed in the country on 10 July 1960. The Swedish diplomat Dag Hammarskjold, then the UN secretary-general, sent peacekeepers within days.
 
-The summer was chaotic. On 22 July he flew to New York to ask the United Nations for help, and he then travelled to Ottawa for talks with Prime Minister John Diefenbaker.""")
+The summer was chaotic. On 22 July he flew to New York to ask the United Nations for help, and he then travelled to Ottawa for talks with Prime Minister John Diefenbaker. At the beginning of August he flew to Accra.""")
     fs = facts("r21-profile-1960")
     v = sole_subject(fs, "destination", "place/new-york-city")
     assert (v, "visitor", "person/patrice-lumumba") in fs and (v, "startDate", "1960-07-22") in fs, sorted(fs)
+    a = sole_subject(fs, "destination", "place/accra")
+    assert (a, "startDate", "1960-08") in fs, sorted(fs)
