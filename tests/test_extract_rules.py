@@ -5706,3 +5706,23 @@ The summer was chaotic. On 22 July he flew to New York to ask the United Nations
     assert (v, "visitor", "person/patrice-lumumba") in fs and (v, "startDate", "1960-07-22") in fs, sorted(fs)
     a = sole_subject(fs, "destination", "place/accra")
     assert (a, "startDate", "1960-08") in fs, sorted(fs)
+
+
+def test_extract_rules_a_president_who_receives_a_visitor_leads_the_state_of_the_dateline() -> None:
+    TEXTS["r21-host-dateline-2016"] = ("2016-05-03", """Visit
+
+ACCRA, May 3 (Wire) — Ghana and Nigeria signed a 10-year trade agreement on Tuesday, hours before Nigerian President Muhammadu Buhari began a state visit.
+
+Buhari arrived from Lome in the afternoon and was received by President Kwabena Asante-Mensah at Jubilee House. Later Vice-President Kofi Amankwah welcomed the decision of the court.""")
+    fs = facts("r21-host-dateline-2016")
+    assert ("person/kwabena-asante-mensah", "leaderOf", "state/ghana") in fs, sorted(fs)
+    assert ("person/kwabena-asante-mensah", "leaderOf", "state/togo") not in fs, sorted(fs)   # (where the guest came from)
+    assert not any(s == "person/kofi-amankwah" and p == "leaderOf" for s, p, o in fs), sorted(fs)
+
+
+def test_extract_rules_a_surname_two_people_share_is_the_one_in_office_in_the_year_told() -> None:
+    TEXTS["r21-two-bushes-1989"] = ("2014-12-03", """Twenty-five years on
+
+MOSCOW — Presidents George H. W. Bush and George W. Bush both dealt with the Kremlin. The younger man met Vladimir Putin many times. The talks that brought Bush and Mikhail Gorbachev together in 1989 were held aboard a ship off Malta.""")
+    ss = summits("r21-two-bushes-1989")
+    assert any(v["participant"] == {"person/george-h-w-bush", "person/mikhail-gorbachev"} for v in ss.values()), ss

@@ -193,11 +193,17 @@ class _Article:
                 found.add(key)
         return next(iter(found)) if len(found) == 1 else None
 
-    def resolve_short(self, token: str, sent_index: int) -> str | None:
-        """A one-word name ("Kim", "Putin") -> the most recently named person it fits."""
+    def resolve_short(self, token: str, sent_index: int, year: int | None = None) -> str | None:
+        """A one-word name ("Kim", "Putin") -> the most recently named person it fits (``year``: the
+        one year the sentence tells, when the reference data has only one of them in office then:
+        "brought Nixon and Trudeau together in 1972", after both Trudeaus)."""
         t = token.lower()
         best = None
         fits = [key for idx, key in reversed(self.person_order) if idx <= sent_index and t in self.people[key]["tokens"]]
+        if len(set(fits)) > 1 and year is not None:
+            then = [k for k in fits if any(r.covers(year) for r in ref.roles_of(self.people[k]["label"]))]
+            if len(set(then)) == 1:
+                return then[0]
         said = [k for k in fits if t in self.people[k]["said"]] if len(set(fits)) > 1 else []
         if said and len(set(said)) < len(set(fits)):
             # "Kenyatta" after "Jomo Kenyatta" and "his son Uhuru": the one the text named with

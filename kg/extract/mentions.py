@@ -236,7 +236,7 @@ def _short_name(art: _Article, name: str, s: Sentence, before: Any | None) -> st
     if before is not None and before.lower_ in _ROYAL and known is not None and not _reigned(known) \
             and not any(name.lower() in rec["tokens"] for rec in art.people.values()):
         return art.person(name, s.index)
-    return art.resolve_short(name, s.index)
+    return art.resolve_short(name, s.index, said_year(s))
 
 
 def lead_blocks(blocks: list[Any]) -> list[Any]:
@@ -344,6 +344,12 @@ def _first_person(art: _Article, s: Sentence) -> None:
                 and not any(m.start <= t.i < m.end for m in s.persons):
             s.persons.append(Mention("person", "I", t.i, t.i + 1, issuer, extra={"first_person": True}))
     s.persons.sort(key=lambda m: m.start)
+
+
+def said_year(s: Sentence) -> int | None:
+    """The one year a sentence states ("in 1972"), if it states exactly one."""
+    years = set(re.findall(r"(?<!\d)(1[6-9]\d\d|20\d\d)(?!\d)", s.raw))
+    return int(years.pop()) if len(years) == 1 else None
 
 
 def _subject_person(s: Sentence) -> str | None:
@@ -950,7 +956,7 @@ def _mentions(art: _Article, s: Sentence) -> None:
                 or ent.label_ == "NORP" and len(ent) == 1 and not ent.ent_id_ \
                 and any(ent.text.lower() in rec["tokens"] for rec in art.people.values()):
             # (a surname the NER took for a people's name: "Albanese flew in")
-            key = art.resolve_short(ent.text, s.index)  # "Rahimzoda flew to Vienna": a name, not a place
+            key = art.resolve_short(ent.text, s.index, said_year(s))  # "Rahimzoda flew to Vienna": a name, not a place
             if key:
                 s.persons.append(Mention("person", ent.text, ent.start, ent.end, key))
             continue
@@ -1071,10 +1077,10 @@ def _mentions(art: _Article, s: Sentence) -> None:
         key = None
         low = tok.lower_
         if any(low in rec["tokens"] for rec in art.people.values()):
-            key = art.resolve_short(tok.text, s.index)
+            key = art.resolve_short(tok.text, s.index, said_year(s))
         elif i - 2 >= span.start and doc[i - 1].lower_ in ("and", ",") and any(
                 m.end == i - 1 for m in s.persons) and _person_by_short(tok.text) is not None:
-            key = art.resolve_short(tok.text, s.index)   # "Kagame and Museveni": a second surname
+            key = art.resolve_short(tok.text, s.index, said_year(s))   # "Kagame and Museveni": a second surname
         if key:
             s.persons.append(Mention("person", tok.text, tok.i, tok.i + 1, key))
     _possessed_surnames(art, s)

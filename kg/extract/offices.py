@@ -784,12 +784,31 @@ def _elsewhere(art: _Article, s: Sentence, key: str, title: str | None) -> bool:
                        for f in art.facts) for m in s.persons)
 
 
+# verbs of a host receiving a visitor
+_HOSTING = {"receive", "welcome", "host", "greet"}
+
+
 def _the_host(s: Sentence, key: str) -> bool:
-    """The sentence calls the person the host ("The host, President X, ...")."""
+    """The sentence calls the person the host ("The host, President X, ...") or tells him receiving
+    a visitor ("X was received by President A")."""
+    doc = s.span.doc
+    for m in s.persons:
+        if m.key != key:
+            continue
+        tok = doc[m.end - 1]
+        while tok.dep_ in ("compound", "appos", "conj") and tok.head.i != tok.i:
+            tok = tok.head
+        verb = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "agent" else tok.head if tok.dep_ == "nsubj" else None
+        hosting = verb is not None and verb.lemma_.lower() in _HOSTING
+        guests = {g.i for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass") for g in c.subtree} if hosting else set()
+        if hosting and not guests and verb.dep_ == "conj":
+            # ("X arrived and was received by President A": the subject of the verb it is joined to)
+            guests = {g.i for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass") for g in c.subtree}
+        if any(p.key != key and p.start in guests for p in s.persons):
+            return True   # "X was received by President A", "President A welcomed X": the host
     said = _HOST.search(s.text)
     if said is None:
         return False
-    doc = s.span.doc
     at = s.span.start_char + said.end()
     return any(m.key == key and 0 <= doc[m.start].idx - at <= 40 for m in s.persons)
 
