@@ -5726,3 +5726,21 @@ def test_extract_rules_a_surname_two_people_share_is_the_one_in_office_in_the_ye
 MOSCOW — Presidents George H. W. Bush and George W. Bush both dealt with the Kremlin. The younger man met Vladimir Putin many times. The talks that brought Bush and Mikhail Gorbachev together in 1989 were held aboard a ship off Malta.""")
     ss = summits("r21-two-bushes-1989")
     assert any(v["participant"] == {"person/george-h-w-bush", "person/mikhail-gorbachev"} for v in ss.values()), ss
+
+
+def test_extract_rules_a_town_in_a_building_s_name_is_not_where_it_stands() -> None:
+    TEXTS["r21-building-name-2025"] = ("2025-07-17", """Treaty signed
+
+LONDON — At the Victoria and Albert Museum in London, Prime Minister Keir Starmer and Chancellor Friedrich Merz signed the Treaty on Friendship between the United Kingdom and Germany on Thursday.""")
+    fs = facts("r21-building-name-2025")
+    t = sole_subject(fs, "signatory", "person/friedrich-merz")
+    assert (t, "signedAt", "place/london") in fs and (t, "signedAt", "place/victoria") not in fs, sorted(fs)
+
+
+def test_extract_rules_a_treaty_signed_as_the_subject_of_its_clause_takes_that_clause_s_date() -> None:
+    TEXTS["r21-subject-date-1959"] = ("2019-06-01", """Two rivers
+
+The Danube Navigation Treaty, signed in Vienna on March 4, 1921, set up a river commission. Thirty-eight years later, on June 12, 1959, a Convention on Danube Fisheries signed in Bucharest created a second joint body.""")
+    fs = facts("r21-subject-date-1959")
+    t = sole_subject(fs, "signedAt", "place/bucharest")
+    assert (t, "signedOn", "1959-06-12") in fs, sorted(fs)

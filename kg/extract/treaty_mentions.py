@@ -871,6 +871,19 @@ def _signing_date(art: _Article, s: Sentence, sign_tok: Any) -> tuple[PartialDat
             if got[0] is not None:
                 return got
         return None, None
+    noun = sign_tok.head
+    while noun.dep_ in ("pobj", "prep", "compound") and noun.head.i != noun.i:
+        noun = noun.head   # (up the treaty's name: "a Convention on Great Lakes Fisheries signed in X")
+    if not own and sign_tok.dep_ == "acl" and noun.dep_ in ("nsubj", "nsubjpass") and noun.head.dep_ == "ROOT":
+        # "On 10 September 1954 a convention signed in X created a commission": the time of the
+        # clause whose subject the treaty is
+        main = noun.head
+        for m in sorted(s.dates, key=lambda m: not re.search(r"\d{4}", m.text)):   # (a date before "years later")
+            at = _token_at_char(s.span, m.start)
+            if _governed_by(at, main) and not _governed_by(at, sign_tok) and not _other_clause(at, main):
+                got = _resolve_expr(art, m.text, "past", context=_text_before(art, s, m.start))
+                if got[0] is not None:
+                    return got
     if sign_tok.dep_ == "ROOT" or sign_tok.head.dep_ == "ROOT" and sign_tok.dep_ in ("conj", "advcl") \
             or _misread_participle(sign_tok):
         for m in sorted(s.dates, key=lambda m: abs(m.start - sign_tok.idx)):
