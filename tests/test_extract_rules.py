@@ -5498,7 +5498,7 @@ BRUSSELS — Japanese Prime Minister Shinzo Abe was in Belgium on a two-day visi
 def test_extract_rules_a_sentence_opening_with_a_possessor_makes_him_the_next_he() -> None:
     TEXTS["r21-possessor-2014"] = ("2014-04-28", """Pacific swing
 
-HANOI — Obama's Hanoi stop ended a journey that opened in Canberra on Tuesday night. He held talks with Prime Minister Tony Abbott the next day, and on Friday he was in Wellington for a meeting with Prime Minister John Key.""")
+HANOI — Obama's Hanoi stop ended a journey that opened in Canberra on Tuesday night. He sat down with Prime Minister Tony Abbott for talks a day later, and by Friday he was in Wellington for a meeting with Prime Minister John Key.""")
     ss = summits("r21-possessor-2014")
     pairs = [v["participant"] for v in ss.values()]
     assert {"person/barack-obama", "person/tony-abbott"} in pairs, ss
@@ -5521,7 +5521,7 @@ def test_extract_rules_the_president_is_the_one_with_that_title_named_just_befor
 
 Prime Minister Keir Starmer spoke to President Volodymyr Zelensky on Monday about air defence.
 
-Later in the week, President Emmanuel Macron of France ended a state visit to Britain. On 10 July the Prime Minister and the President met at Chequers, where they agreed a new migration plan.""")
+Later in the week, President Emmanuel Macron of France ended a state visit to Britain. On 10 July the President and the Prime Minister met at Chequers, where they agreed a new migration plan.""")
     ss = summits("r21-the-president-2025")
     assert any(v["participant"] == {"person/keir-starmer", "person/emmanuel-macron"} and v.get("startDate") == {"2025-07-10"}
                for v in ss.values()), ss
@@ -5551,7 +5551,7 @@ def test_extract_rules_one_who_brought_two_together_met_them_only_when_both_are_
 
 Ethiopian Prime Minister Abiy Ahmed brought President Salva Kiir and Riek Machar together in Addis Ababa in June.
 
-Turkish President Recep Tayyip Erdogan brought the two rivals together on the sidelines of a regional summit in Antalya in March.""")
+Turkish President Recep Tayyip Erdogan brought the two rivals together at a regional summit in Antalya in March.""")
     ss = summits("r21-brought-2019")
     assert any({"person/abiy-ahmed", "person/salva-kiir-mayardit"} <= v["participant"] for v in ss.values()), ss
     # (the rivals unnamed: no meeting of one; the regional summit he attended is another thing)
@@ -5560,7 +5560,7 @@ Turkish President Recep Tayyip Erdogan brought the two rivals together on the si
 
 def test_extract_rules_a_caption_of_leaders_at_a_place_is_their_meeting() -> None:
     TEXTS["r21-caption-2023"] = ("2023-03-15", """<html><head><title>Energy help</title></head><body>
-<nav><a href="/">Home</a> <a href="/world">World</a> <a href="/sport">Sport</a></nav>
+<nav><a href="/">Front page</a> <a href="/regions">Regions</a> <a href="/business">Business</a></nav>
 <article><h1>Romania pledges power for Moldova through the winter</h1>
 <p>CHISINAU — Romanian President Klaus Iohannis promised on Tuesday to keep selling electricity to Moldova at cost until the spring, officials in both capitals said.</p>
 <figure><img src="a.jpg"><figcaption>Klaus Iohannis and Maia Sandu in Chisinau on 14 March.</figcaption></figure>
@@ -5596,7 +5596,7 @@ The friendship between Portuguese Prime Minister Antonio Salazar and Spanish lea
 def test_extract_rules_a_territory_does_not_bring_its_state_into_the_article() -> None:
     TEXTS["r21-territory-2022"] = ("2022-01-31", """Readout
 
-WASHINGTON — President Biden welcomed the Emir of Qatar to the White House on Monday. The two leaders discussed the humanitarian situation in Gaza and the need for aid to reach families in the West Bank.""")
+WASHINGTON — President Biden welcomed the Emir of Qatar to the White House on Monday. Their conversation covered food convoys into Gaza and schools for families in the West Bank.""")
     ents = run("r21-territory-2022").entities
     assert "state/palestine" not in ents and "state/qatar" in ents, sorted(ents)
 
@@ -5604,9 +5604,9 @@ WASHINGTON — President Biden welcomed the Emir of Qatar to the White House on 
 def test_extract_rules_a_protocol_to_a_framework_agreement_is_one_name() -> None:
     TEXTS["r21-protocol-to-2016"] = ("2016-07-01", """Bloc deal
 
-PUERTO VARAS — The presidents of Chile, Colombia, Mexico and Peru signed the First Modifying Protocol to the Framework Agreement of the Pacific Alliance on Friday.""")
+QUITO — The leaders of Peru, Ecuador, Colombia and Bolivia signed the Second Protocol to the Framework Agreement on the Andean Customs Union on Friday.""")
     labels = {e.label for e in run("r21-protocol-to-2016").entities.values()}
-    assert "First Modifying Protocol to the Framework Agreement of the Pacific Alliance" in labels, sorted(labels)
+    assert "Second Protocol to the Framework Agreement on the Andean Customs Union" in labels, sorted(labels)
 
 
 def test_extract_rules_a_roundup_s_sections_are_told_from_the_towns_that_head_them() -> None:
@@ -5618,7 +5618,7 @@ ASTANA: A NEW CHAIR
 Central Asian leaders gathered in Astana on Wednesday for a conference on water, hosted by Kassym-Jomart Tokayev.
 
 LIMA: THE ANDEAN BLOC
-The Andean Community's presidents met on Thursday at the Museum of Gold, on the edge of the old town. The host, Peruvian President Dina Boluarte, handed the bloc's chair to Bolivia. Ecuador's Daniel Noboa and Bolivia's Luis Arce also attended, at what Noboa called a useful summit.
+Presidents of the Andean Community gathered on Thursday in the Gold Museum, close to the old town. The host, Peruvian President Dina Boluarte, handed the bloc's chair to Bolivia. Daniel Noboa of Ecuador and Luis Arce of Bolivia attended as well, at what Noboa called a useful summit.
 
 BEIJING: TALKS ON TRADE
 On Friday the Hungarian prime minister, Viktor Orban, held talks with President Xi Jinping.""")
@@ -5645,7 +5645,7 @@ def test_extract_rules_the_two_leaders_far_down_a_live_blog_are_the_headline_s_t
 
 Saturday, 7 November 2015. All times local.
 
-Summary: Chinese President Xi Jinping and Taiwan's leader Ma Ying-jeou arrived in Singapore on Friday. President Tony Tan of Singapore hosted a dinner for guests of the government on Friday night, and Prime Minister Lee Hsien Loong spoke briefly.
+Summary: Ma Ying-jeou of Taiwan and Xi Jinping, the Chinese president, flew into Singapore on Friday. President Tony Tan of Singapore hosted a dinner for guests of the government on Friday night, and Prime Minister Lee Hsien Loong spoke briefly.
 
 09:10
 Crowds are gathering outside the hotel.
@@ -5677,7 +5677,7 @@ The two leaders are meeting now at the Shangri-La hotel, their first talks since
 def test_extract_rules_a_one_on_one_session_is_a_meeting_of_those_who_held_it() -> None:
     TEXTS["r21-one-on-one-2019"] = ("2019-06-30", """Border talks
 
-PANMUNJOM — U.S. President Donald Trump and North Korean leader Kim Jong Un crossed the line together on foot on Sunday, to cheers from reporters. The two leaders then held a one-on-one session lasting nearly an hour at the Freedom House.""")
+PANMUNJOM — Kim Jong Un of North Korea and the American president, Donald Trump, crossed the line together on foot on Sunday, to cheers from reporters. The two leaders then held a one-on-one session of close to an hour in the Freedom House.""")
     ss = summits("r21-one-on-one-2019")
     assert any(v["participant"] == {"person/donald-trump", "person/kim-jong-un"} and v.get("startDate") == {"2019-06-30"}
                for v in ss.values()), ss
@@ -5686,7 +5686,7 @@ PANMUNJOM — U.S. President Donald Trump and North Korean leader Kim Jong Un cr
 def test_extract_rules_the_two_prime_ministers_are_the_two_the_sentence_just_named() -> None:
     TEXTS["r21-two-pms-2014"] = ("2014-11-27", """Regional summit ends
 
-KATHMANDU — Nepalese Prime Minister Sushil Koirala held talks with Indian Prime Minister Narendra Modi on Wednesday. Indian Prime Minister Narendra Modi and Pakistani Prime Minister Nawaz Sharif held no formal talks in Kathmandu, but the two prime ministers shook hands at the closing session.""")
+KATHMANDU — Nepalese Prime Minister Sushil Koirala held talks with Indian Prime Minister Narendra Modi on Wednesday. Indian Prime Minister Narendra Modi and Pakistani Prime Minister Nawaz Sharif avoided any formal meeting, yet on Thursday evening the two prime ministers shook hands on the stage.""")
     ss = summits("r21-two-pms-2014")
     assert any(v["participant"] == {"person/narendra-modi", "person/nawaz-sharif"} for v in ss.values()), ss
 
@@ -5713,7 +5713,7 @@ def test_extract_rules_a_president_who_receives_a_visitor_leads_the_state_of_the
 
 ACCRA, May 3 (Wire) — Ghana and Nigeria signed a 10-year trade agreement on Tuesday, hours before Nigerian President Muhammadu Buhari began a state visit.
 
-Buhari arrived from Lome in the afternoon and was received by President Kwabena Asante-Mensah at Jubilee House. Later Vice-President Kofi Amankwah welcomed the decision of the court.""")
+Buhari flew in from Lome at midday and was received by President Kwabena Asante-Mensah at Jubilee House. Later Vice-President Kofi Amankwah welcomed the decision of the court.""")
     fs = facts("r21-host-dateline-2016")
     assert ("person/kwabena-asante-mensah", "leaderOf", "state/ghana") in fs, sorted(fs)
     assert ("person/kwabena-asante-mensah", "leaderOf", "state/togo") not in fs, sorted(fs)   # (where the guest came from)
@@ -5731,7 +5731,7 @@ MOSCOW — Presidents George H. W. Bush and George W. Bush both dealt with the K
 def test_extract_rules_a_town_in_a_building_s_name_is_not_where_it_stands() -> None:
     TEXTS["r21-building-name-2025"] = ("2025-07-17", """Treaty signed
 
-LONDON — At the Victoria and Albert Museum in London, Prime Minister Keir Starmer and Chancellor Friedrich Merz signed the Treaty on Friendship between the United Kingdom and Germany on Thursday.""")
+LONDON — Prime Minister Keir Starmer and Chancellor Friedrich Merz signed the Treaty on Friendship between the United Kingdom and Germany on Thursday in the Victoria and Albert Museum in London.""")
     fs = facts("r21-building-name-2025")
     t = sole_subject(fs, "signatory", "person/friedrich-merz")
     assert (t, "signedAt", "place/london") in fs and (t, "signedAt", "place/victoria") not in fs, sorted(fs)

@@ -196,7 +196,7 @@ class _Article:
     def resolve_short(self, token: str, sent_index: int, year: int | None = None) -> str | None:
         """A one-word name ("Kim", "Putin") -> the most recently named person it fits (``year``: the
         one year the sentence tells, when the reference data has only one of them in office then:
-        "brought Nixon and Trudeau together in 1972", after both Trudeaus)."""
+        "the 1972 talks of A and Trudeau", after two Trudeaus)."""
         t = token.lower()
         best = None
         fits = [key for idx, key in reversed(self.person_order) if idx <= sent_index and t in self.people[key]["tokens"]]

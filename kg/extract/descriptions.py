@@ -81,7 +81,7 @@ def _sole_titled(art: _Article, title: str, sent_index: int) -> str | None:
     if art.person_order[0][1] == first:
         return first
     # else the one of them named in the last two sentences ("... after President B ended a state
-    # visit. On 10 July the Prime Minister and the President met": the latest), else one named at the top
+    # visit. Then the President and the Prime Minister talked": the latest), else one named at the top
     last_i = max(i for i, _ in named)
     recent = {k for i, k in named if i == last_i}
     if last_i >= sent_index - 2 and len(recent) == 1:

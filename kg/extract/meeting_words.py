@@ -43,8 +43,8 @@ def _session_with(s: Sentence, tok: Any) -> bool:
     """"his session with B", "a one-hour session with B": a meeting with the person named after
     "with" (a "session" of a body, "a plenary session", is none); "a one-on-one session"."""
     doc = s.span.doc
-    if re.search(r"\bone[- ]on[- ]one\s+$|\b(?:private|closed-door|bilateral)\s+$", doc[max(s.span.start, tok.i - 6):tok.i].text
-                 + " ", re.I):
+    before = doc[max(s.span.start, tok.i - 6):tok.i].text + " "
+    if re.search(r"\bone[- ]on[- ]one\s+$|\b(?:private|closed-door|bilateral)\s+$", before, re.I):
         return True   # "a one-on-one session", "a closed-door session": a meeting of those who held it
     if tok.i + 2 >= s.span.end or doc[tok.i + 1].lower_ != "with":
         return False

@@ -552,7 +552,7 @@ def _signed_for(s: Sentence, pm: Any, state_at: dict[int, str]) -> str | None:
     if verb is None or verb.lemma_.lower() not in ("sign", "put", "conclude", "initial"):
         return None
     preps = [c for c in verb.children if c.dep_ == "prep"]
-    # ("put his name to the text for X": the parser hangs "for X" on the text)
+    # ("put her name to the document for X": the parser hangs "for X" on the document)
     preps += [x for c in preps if c.lower_ == "to" for o in c.children if o.dep_ == "pobj"
               for x in o.children if x.dep_ == "prep"]
     for c in preps:
@@ -798,9 +798,11 @@ def _the_host(s: Sentence, key: str) -> bool:
         tok = doc[m.end - 1]
         while tok.dep_ in ("compound", "appos", "conj") and tok.head.i != tok.i:
             tok = tok.head
-        verb = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "agent" else tok.head if tok.dep_ == "nsubj" else None
+        verb = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "agent" \
+            else tok.head if tok.dep_ == "nsubj" else None
         hosting = verb is not None and verb.lemma_.lower() in _HOSTING
-        guests = {g.i for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass") for g in c.subtree} if hosting else set()
+        guests = {g.i for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")
+                  for g in c.subtree} if hosting else set()
         if hosting and not guests and verb.dep_ == "conj":
             # ("X arrived and was received by President A": the subject of the verb it is joined to)
             guests = {g.i for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass") for g in c.subtree}

@@ -31,7 +31,7 @@ def _place_for(s: Sentence, near: Any | None, *, strict: bool = False, governor:
         last = doc[m.end - 1]
         if last.dep_ in ("compound", "nmod") and last.head.text[:1].isupper() and last.head.lower_ in _BUILDINGS \
                 and any(x.start > last.head.i for x in s.places):
-            continue   # "at the Victoria and Albert Museum in London": a building's name, the town after it
+            continue   # "inside the Victoria and Albert Museum in London": a building's name, the town after it
         if last.dep_ == "compound" and any(c.dep_ == "prep" and c.lower_ == "of" and any(
                 x.start <= g.i < x.end for g in c.children for x in s.places) for c in last.head.children):
             continue   # "the Red Sea resort of X", "the Baltic port of Y": the sea names the town's kind

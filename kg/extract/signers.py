@@ -73,7 +73,7 @@ def _signed_for_a_state(art: _Article, s: Sentence, key: str | None) -> bool:
     from .offices import _signed_for
 
     sign = _sign_token(s)
-    light = sign is not None and sign.lemma_.lower() in _LIGHT_SIGN   # ("put his name to the text for X")
+    light = sign is not None and sign.lemma_.lower() in _LIGHT_SIGN   # ("put her name to the document for X")
     if sign is None or sign.lemma_.lower() != "sign" and not light or sign.pos_ != "VERB" \
             or any(c.dep_ in ("dobj", "obj", "nsubjpass") and not (light and c.lemma_.lower() in _SIGN_OBJECTS)
                    for c in sign.children):

@@ -484,8 +484,9 @@ def _anchor(art: _Article, s: Sentence, tok: Any, lem: str, is_noun: bool) -> No
         # "leaders signed X today, closing a three-day summit": the day of the act it closed with
         status, start, end = _event_status(art, s, tok.head.head, own_date_only=True)
     place = _place_for(s, tok, strict=True)
-    if place is None and status is None and dateline_town(art, s) and (says_here(s.text) or _news_of_the_day(art, start)):
-        place = dateline_town(art, s)   # "KATHMANDU - The summit closed on Thursday"
+    town = dateline_town(art, s)
+    if place is None and status is None and town and (says_here(s.text) or _news_of_the_day(art, start)):
+        place = town   # "KATHMANDU - The summit closed on Thursday"
     if status is None and start is not None and end is None:
         start, end = _closing_day(s, tok, start)   # "the summit closed on Thursday": its last day
     name = _summit_name(tok) if is_noun else None
@@ -1050,7 +1051,7 @@ def _group_sides(art: _Article, s: Sentence, tok: Any) -> list[str]:
         return []   # ("the two heads of government": the head is "heads")
     said = s.span.doc[subj.left_edge.i:subj.i + 1].text
     n = next((v for w, v in _COUNTS.items() if re.match(rf"the\s+{w}\b", said, re.I)), 2)
-    # "A and B held no formal talks, but the two prime ministers shook hands": the ones the
+    # "A and B held no formal talks, yet the two prime ministers then shook hands": the ones the
     # sentence has just named
     before = list(dict.fromkeys(m.key for m in s.persons if m.end <= subj.left_edge.i
                                 and (m.key in art.leaders or m.key in art.leader_titled)))

@@ -150,8 +150,8 @@ def _bound_by_it(s: Sentence, m: Mention) -> list[str]:
     cut ...", "the pact obliged A and B to share data" (two or more, as the verb's object)."""
     last = next((t for t in reversed(list(s.span)) if m.start <= t.idx < m.end), None)
     tok = last
-    while tok is not None and tok.dep_ in ("compound", "pobj", "prep", "nummod", "appos", "amod") and tok.head.i != tok.i \
-            and tok.head.idx >= m.start:
+    while tok is not None and tok.dep_ in ("compound", "pobj", "prep", "nummod", "appos", "amod") \
+            and tok.head.i != tok.i and tok.head.idx >= m.start:
         tok = tok.head   # (up to the head of the name: "Agreement of 15 April 1972")
     if tok is None or tok.dep_ != "nsubj" or tok.head.lemma_.lower() not in _BINDS:
         return []

@@ -873,7 +873,7 @@ def _signing_date(art: _Article, s: Sentence, sign_tok: Any) -> tuple[PartialDat
         return None, None
     noun = sign_tok.head
     while noun.dep_ in ("pobj", "prep", "compound") and noun.head.i != noun.i:
-        noun = noun.head   # (up the treaty's name: "a Convention on Great Lakes Fisheries signed in X")
+        noun = noun.head   # (up the treaty's name: "a convention on river fisheries signed in X")
     if not own and sign_tok.dep_ == "acl" and noun.dep_ in ("nsubj", "nsubjpass") and noun.head.dep_ == "ROOT":
         # "On 10 September 1954 a convention signed in X created a commission": the time of the
         # clause whose subject the treaty is
