@@ -46,6 +46,8 @@ LIGHT_VERBS = _words("light_verbs.txt")
 # people who act or stand for someone else ("X's envoy", "X's adviser"): X is not where they are
 AGENTS_OF = _words("agents_of.txt")
 SIGN_WORDS = _words("sign_words.txt")
+# verbs of a host receiving a visitor: "X received B", "B was welcomed by X"
+HOSTING = {"receive", "welcome", "host", "greet"}
 REPLACE_ACTIVE = (r"(?:replaced|replaces|replacing|superseded|supersedes|superseding|succeeded(?!\s+in\b)|succeeds(?!\s+in\b)"
                   r"|took the place of|takes the place of|supplanted|supplants"
                   # a signed treaty's purpose: "a new treaty meant to replace the 1967 arrangement"

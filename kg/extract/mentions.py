@@ -347,9 +347,11 @@ def _first_person(art: _Article, s: Sentence) -> None:
 
 
 def said_year(s: Sentence) -> int | None:
-    """The one year a sentence states ("in 1972"), if it states exactly one."""
-    years = set(re.findall(r"(?<!\d)(1[6-9]\d\d|20\d\d)(?!\d)", s.raw))
-    return int(years.pop()) if len(years) == 1 else None
+    """The one year a sentence states ("in 1972"), if it states exactly one (read once per sentence)."""
+    if "year" not in s.memo:
+        years = set(re.findall(r"(?<!\d)(1[6-9]\d\d|20\d\d)(?!\d)", s.raw))
+        s.memo["year"] = int(years.pop()) if len(years) == 1 else None
+    return s.memo["year"]
 
 
 def _subject_person(s: Sentence) -> str | None:

@@ -10,7 +10,7 @@ from typing import Any
 
 from .. import reference as ref
 from ..model import Ref
-from .lexicon import HONORIFICS, INSTITUTIONS, INTERNATIONAL, LEADER_TITLES, NON_OFFICIAL, OFFICIAL_TITLES, PAST_MARKERS, _PLURAL_TITLES, STATE_BODIES, portfolio_word
+from .lexicon import HONORIFICS, HOSTING, INSTITUTIONS, INTERNATIONAL, LEADER_TITLES, NON_OFFICIAL, OFFICIAL_TITLES, PAST_MARKERS, _PLURAL_TITLES, STATE_BODIES, portfolio_word
 from .names import _NAME_HONORIFICS, _title_case
 from .nlp import _doc_text
 from .context import _Article, Mention, _persons_by_token, Sentence
@@ -784,10 +784,6 @@ def _elsewhere(art: _Article, s: Sentence, key: str, title: str | None) -> bool:
                        for f in art.facts) for m in s.persons)
 
 
-# verbs of a host receiving a visitor
-_HOSTING = {"receive", "welcome", "host", "greet"}
-
-
 def _the_host(s: Sentence, key: str) -> bool:
     """The sentence calls the person the host ("The host, President X, ...") or tells him receiving
     a visitor ("X was received by President A")."""
@@ -800,7 +796,7 @@ def _the_host(s: Sentence, key: str) -> bool:
             tok = tok.head
         verb = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "agent" \
             else tok.head if tok.dep_ == "nsubj" else None
-        hosting = verb is not None and verb.lemma_.lower() in _HOSTING
+        hosting = verb is not None and verb.lemma_.lower() in HOSTING
         guests = {g.i for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")
                   for g in c.subtree} if hosting else set()
         if hosting and not guests and verb.dep_ == "conj":

@@ -36,9 +36,9 @@ def pictured_meetings(art: _Article, s: Sentence) -> None:
     if len({m.key for m in people}) < 2:
         return
     doc = s.span.doc
-    between = {doc[i].lower_ for a, b in zip(people, people[1:]) for i in range(a.end, b.start)}
-    if not between & _JOINED or any(doc[i].pos_ in ("VERB", "AUX", "ADP") and doc[i].lower_ not in _JOINED
-                                    for a, b in zip(people, people[1:]) for i in range(a.end, b.start)):
+    between = [doc[i] for a, b in zip(people, people[1:]) for i in range(a.end, b.start)]
+    if not any(t.lower_ in _JOINED for t in between) \
+            or any(t.pos_ in ("VERB", "AUX", "ADP") and t.lower_ not in _JOINED for t in between):
         return
     after = people[-1].end
     place = next((m.key for m in s.places if after <= m.start < clause.end and m.start > 0

@@ -262,6 +262,8 @@ def section_towns(art: _Article, blocks: list[Any]) -> dict[int, str | None]:
     if len({n for n in heads.values() if n}) < 2:
         return {}
     return {i: art.place(name) if name else None for i, name in heads.items()}
+
+
 _BUILDINGS = {"church", "cathedral", "temple", "mosque", "shrine", "synagogue", "museum", "memorial", "monument",
               "cemetery", "mausoleum", "tomb", "factory", "plant", "school", "university", "hospital", "stadium",
               "hall", "palace", "house", "hotel", "villa", "castle", "centre", "center", "building"}

@@ -148,8 +148,7 @@ _BINDS = {"commit", "bind", "oblige", "obligate", "require"}
 def _bound_by_it(s: Sentence, m: Mention) -> list[str]:
     """The states a treaty, as the subject, binds: "the X Agreement of 1972 committed A and B to
     cut ...", "the pact obliged A and B to share data" (two or more, as the verb's object)."""
-    last = next((t for t in reversed(list(s.span)) if m.start <= t.idx < m.end), None)
-    tok = last
+    tok = next((t for t in reversed(list(s.span)) if m.start <= t.idx < m.end), None)
     while tok is not None and tok.dep_ in ("compound", "pobj", "prep", "nummod", "appos", "amod") \
             and tok.head.i != tok.i and tok.head.idx >= m.start:
         tok = tok.head   # (up to the head of the name: "Agreement of 15 April 1972")

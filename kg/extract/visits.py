@@ -8,7 +8,7 @@ from typing import Any
 
 from .. import reference as ref
 from ..model import Evidence, PartialDate
-from .lexicon import AIRSIDE, LIGHT_VERBS, SUMMIT_NOUNS, SUMMIT_VERBS, VISIT_NOUNS, VISIT_VERBS
+from .lexicon import AIRSIDE, HOSTING, LIGHT_VERBS, SUMMIT_NOUNS, SUMMIT_VERBS, VISIT_NOUNS, VISIT_VERBS
 from .nlp import _governed_by
 from .mentions import _subject_person as _sentence_subject, says_here
 from .context import _Article, Event, Mention, _persons_by_token, Sentence
@@ -667,7 +667,6 @@ def _destination(art: _Article, s: Sentence, tok: Any, is_verb: bool) -> str | N
 # what "at" takes that is no place: "at the invitation of X", "at the request of Y", "at the end of Z"
 _NO_PLACE_AT = {"invitation", "request", "behest", "initiative", "urging", "suggestion", "end", "start",
                 "beginning", "close", "time", "height", "head", "helm", "age", "moment"}
-_HOSTING = {"receive", "welcome", "host", "greet"}
 # what one has in receiving a guest: "had the honour of welcoming B"
 _HONOUR = {"honour", "honor", "pleasure", "privilege"}
 
@@ -720,7 +719,7 @@ def _presence_visits(art: _Article, s: Sentence) -> None:
                 if st is None or st in home:
                     continue
                 _add_visit(art, s, tok, subj, where)
-        elif lem in _HOSTING and tok.pos_ == "VERB":
+        elif lem in HOSTING and tok.pos_ == "VERB":
             host = next((by_tok[c.i].key for c in tok.children if c.dep_ == "nsubj" and c.i in by_tok), None) \
                 or (_subject_person(tok, by_tok) if any(c.dep_ == "nsubj" for c in tok.children) else None)
             if host is None and tok.tag_ == "VBG" and tok.dep_ == "pcomp" and tok.head.lower_ == "of" \
