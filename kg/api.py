@@ -524,9 +524,11 @@ class KnowledgeGraph:
              graph: str | None = None, bulk: bool = False) -> dict[str, int]:
         """Load RDF files in one transaction; returns triples added per graph.
 
-        ``bulk=True``: the engine's bulk loader, several times faster on big files; the
-        files are still parsed in full before anything is written, but the write is
-        not one transaction (see :meth:`kg.store.KgStore.load_files`).
+        Files that fill only new graphs always go through the engine's bulk loader, still
+        all or nothing (a journal undoes a failed or interrupted load). ``bulk=True``: the
+        bulk loader also into graphs the store holds already; the files are still parsed
+        in full before anything is written, but that write is not one transaction (see
+        :meth:`kg.store.KgStore.load_files`).
         """
         fmt = _rdf_format(format) if format else None
         return self.store.load_files([Path(p) for p in paths], fmt=fmt, graph=check_graph(graph), bulk=bulk,

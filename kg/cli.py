@@ -281,7 +281,7 @@ def load_cli(
     files: Annotated[list[str], typer.Argument(help="RDF files: .ttl .nt .nq .trig .jsonld .rdf/.xml (.gz too).")],
     format: Annotated[Optional[RdfFormatName], typer.Option("--format", help="Force the format instead of the extension.")] = None,
     graph: Annotated[Optional[str], typer.Option("--graph", help="Put all triples into this named graph.")] = None,
-    bulk: Annotated[bool, typer.Option("--bulk", help="Use the bulk loader: several times faster on big files; input is still checked in full first, but a crash during the write can leave part of it.")] = False,
+    bulk: Annotated[bool, typer.Option("--bulk", help="Use the bulk loader also into graphs the store holds already (loads into new graphs use it anyway, all or nothing): input is still checked in full first, but a crash during that write can leave part of it.")] = False,
 ) -> None:
     """Load RDF files, all in one transaction (a bad file loads nothing).
 

@@ -12,6 +12,7 @@ here:
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import io
 import os
@@ -652,10 +653,15 @@ class KgStore:
         fill is new, the engine's bulk loader writes them, inside a journal (a file in the
         store naming those graphs): a failure, or a crash, drops them again (at once, or
         when the store is next opened), so the load is all or nothing at about the bulk
-        loader's speed. Otherwise one ``Store.extend`` (one transaction) writes them.
-        ``bulk=True`` always uses the bulk loader, without the journal: bad input still
-        changes nothing, since every file is parsed in full first, but a crash or a full
-        disk during the write can leave part of the data in the store (and of the view).
+        loader's speed; N-Quads files with one statement per line, each naming its graph
+        (as kg, pyoxigraph and rdflib write them), go to the loader as they are, with their
+        view in the same document, and the loader's own parse is the check (bad input is
+        undone through the journal, then found and reported by the parse-first way).
+        Otherwise one ``Store.extend`` (one transaction) writes them. ``bulk=True`` uses
+        the bulk loader there too, into graphs the store holds already, without the
+        journal: bad input still changes nothing, since every file is parsed in full first,
+        but a crash or a full disk during the write can leave part of the data in the store
+        (and of the view).
 
         Graphs in ``replace`` that the files hold (graphs kg owns whole, such as the
         ontology: a backup restored into a new store must not add a second copy of
@@ -682,6 +688,10 @@ class KgStore:
         skipping_in = {path for path, f, data, _ in sources
                        if not f.has_graphs and any(g.value.encode() in data for g in skip)}
         by_engine = not skipping_in and not (graph and any(f.has_graphs for _, f, _, _ in sources))
+        if by_engine and not self.in_memory:
+            fast = self._load_new_nquads(sources, replace)
+            if fast is not None:
+                return fast
         counts = LoadCounts()
         quads: list[ox.Quad] = []
         for path, f, data, target in sources:
@@ -734,6 +744,40 @@ class KgStore:
             raise ParseError(f"load failed: {_syntax_message(err)}") from None
         return counts
 
+    def _load_new_nquads(self, sources: list[tuple[Path, RdfFormat, bytes, ox.NamedNode]],
+                         replace: Iterable[str]) -> LoadCounts | None:
+        """The fast way to load N-Quads files that fill only new graphs: each file and its
+        view (the same lines without their graph, see ``_nquads_view``) go to the engine's
+        bulk loader as one document, inside the journal, and the loader's own parse is the
+        check — bad input raises, the journal drops what was written, and the careful way
+        (parse everything, then write) runs to report it. None, with nothing written, when
+        the files are not of that form or a graph they fill is in the store already."""
+        if any(f is not RdfFormat.nq for _, f, _, _ in sources):
+            return None
+        counts = LoadCounts()
+        views = []
+        for _, _, data, _ in sources:
+            split = _nquads_view(data)
+            if split is None:
+                return None
+            views.append(split[0])
+            for g, n in split[1].items():
+                counts[g] = counts.get(g, 0) + n
+        if set(replace) & set(counts) or any(self.has_graph(g) for g in counts):
+            return None
+        try:
+            with self._journal(list(counts)):
+                for (path, _, data, _), view in zip(sources, views):
+                    end = b"" if data.endswith(b"\n") else b"\n"
+                    self._store.bulk_load(data + end + view, RdfFormat.nq.ox, base_iri=path.resolve().as_uri())
+        except (SyntaxError, ValueError):
+            return None  # undone; the careful way finds and reports the bad line
+        except OSError as err:
+            named = str(sources[0][0]) + (f" and {len(sources) - 1} more files" if len(sources) > 1 else "")
+            raise StoreWriteError(f"{named}: not loaded: cannot write to the store "
+                                  f"({storage_reason(err)}); nothing of this load is kept") from None
+        return counts
+
     @contextlib.contextmanager
     def _journal(self, graphs: list[str] | None) -> Iterator[None]:
         """Around a bulk write of new graphs ``graphs``: a journal naming them, written
@@ -758,13 +802,19 @@ class KgStore:
 
     def _recover(self) -> None:
         """Undo a journaled bulk load that did not finish: drop its graphs (and their
-        triples from the view) in one transaction, then remove the journal."""
+        triples from the view) in one transaction, then remove the journal. The same
+        transaction takes out of the view any triple no graph holds whose object is one of
+        those names: what a line of a file ``_nquads_view`` misread (``S P <o> .``, no
+        graph) wrote to the default graph before its view line failed."""
         path = Path(self.location) / JOURNAL
         if self.in_memory or not path.exists():
             return
         graphs = [g for g in path.read_text(encoding="utf-8").split() if g]
         if graphs:
-            self._store.update(write_update(drop=graphs, view=True))
+            names = " ".join(f"<{g}>" for g in graphs)
+            self._store.update(write_update(drop=graphs, view=True) + " ;\n"
+                               f"DELETE {{ ?s ?p ?o }} WHERE {{ VALUES ?o {{ {names} }} ?s ?p ?o "
+                               "FILTER NOT EXISTS { GRAPH ?h { ?s ?p ?o } } }")
             self._store.flush()
         path.unlink()
 
@@ -1070,6 +1120,35 @@ def _as_nquads(graphs: dict[str, bytes], *, view: bool = False) -> bytes | None:
             if view:
                 out.append(line)
     return b"\n".join(out) + b"\n" if out else b""
+
+
+_NQ_GRAPH = re.compile(rb" <([^ \n>]*+)> \.\n")  # a statement's graph IRI, ending its line
+
+
+def _nquads_view(data: bytes) -> tuple[bytes, dict[str, int]] | None:
+    """The triples of N-Quads ``data`` as N-Triples (each line without its graph) and the
+    number of lines per graph, when every line ends with a graph IRI (`` <g> .``, as
+    pyoxigraph and rdflib write N-Quads); None for anything else (comments, blank lines,
+    tabs, default-graph lines, blank-node graphs, escapes in a graph IRI), found without
+    writing. A line of valid N-Quads whose last IRI is its object, not a graph, loses a
+    term here and so fails to parse: a wrong split is an error, never a wrong triple."""
+    if not data.endswith(b"\n"):
+        data += b"\n"
+    parts = _NQ_GRAPH.split(data)
+    lines = len(parts) // 2
+    if parts[-1] or lines != data.count(b"\n"):
+        return None
+    graphs: dict[str, int] = {}
+    for g, n in collections.Counter(parts[1::2]).items():
+        if b"\\" in g:
+            return None
+        try:
+            name = g.decode()
+            ox.NamedNode(name)
+        except (UnicodeDecodeError, ValueError):
+            return None
+        graphs[name] = n
+    return b" .\n".join(parts[0:-1:2]) + b" .\n", graphs
 
 
 def _placed(path: Path, f: RdfFormat, data: bytes, target: ox.NamedNode, *,

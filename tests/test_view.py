@@ -230,3 +230,70 @@ def test_view_interrupted_bulk_load_is_undone_on_open(tmp_path: Path) -> None:
     assert _view(s) == _union(s)
     assert not (path / JOURNAL).exists()
     s.close()
+
+
+def _nquads_file(tmp_path: Path, lines: list[str], name: str = "in.nq") -> Path:
+    path = tmp_path / name
+    path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    return path
+
+
+def test_view_nquads_into_new_graphs_skip_the_parse_first_pass(tmp_path: Path, monkeypatch) -> None:
+    import kg.store
+
+    def no_parse(*args, **kwargs):
+        raise AssertionError("parsed before writing")
+
+    monkeypatch.setattr(kg.store, "_placed", no_parse)
+    lines = [f"<{FOO}> <{BAR}> <{BAZ}> <urn:g:one> .", f"<{FOO}> <{BAR}> <{BAZ}> <urn:g:two> .",
+             f'_:n7 <{LABEL}> "a label with a <tag> in it"@en <urn:g:two> .',
+             f'<{BAZ}> <{LABEL}> "x"^^<urn:x:type> <urn:g:one> .']
+    s = KgStore(tmp_path / "s")
+    assert s.load_files([_nquads_file(tmp_path, lines)]) == {"urn:g:one": 2, "urn:g:two": 2}
+    assert len(_view(s)) == 3 and _view(s) == _union(s)
+    s.close()
+
+
+def test_view_nquads_bad_line_after_many_good_ones_changes_nothing(tmp_path: Path) -> None:
+    from kg.errors import ParseError
+    from kg.store import JOURNAL
+
+    s = KgStore(tmp_path / "s")
+    s.add_graph_quads("urn:g:kept", [(FOO, BAR, BAZ)])
+    lines = [f"<urn:x:s{i}> <{BAR}> <{BAZ}> <urn:g:new{i % 7}> ." for i in range(300)]
+    lines.append(f"<urn:x:s300> <{BAR}> <urn:g:new1> .")  # no graph: fine
+    lines.append(f"<urn:x:s301> <{BAR}> <urn:g:new2>")  # no final dot
+    with pytest.raises(ParseError, match=r"in.nq: malformed nq: .* at line 30[23]"):
+        s.load_files([_nquads_file(tmp_path, lines)])
+    assert s.named_graphs() == ["urn:g:kept"]
+    assert _view(s) == _union(s) == {next(iter(_union(s)))}
+    assert not (tmp_path / "s" / JOURNAL).exists()
+    s.close()
+
+
+def test_view_nquads_default_graph_lines_still_go_to_the_file_graph(tmp_path: Path) -> None:
+    s = KgStore(tmp_path / "s")
+    path = _nquads_file(tmp_path, [f"<{FOO}> <{BAR}> <{BAZ}> <urn:g:one> .", f"<{FOO}> <{BAR}> <urn:x:obj> ."])
+    assert s.load_files([path]) == {"urn:g:one": 1, path.resolve().as_uri(): 1}
+    assert s.named_graphs() == sorted(["urn:g:one", path.resolve().as_uri()])
+    assert len(_view(s)) == 2 and _view(s) == _union(s)
+    s.close()
+
+
+def test_view_recovery_also_takes_out_a_misread_line_left_in_the_view(tmp_path: Path) -> None:
+    import pyoxigraph as ox
+
+    from kg.store import JOURNAL
+
+    path = tmp_path / "s"
+    s = KgStore(path)
+    s.add_graph_quads("urn:g:a", [(FOO, BAR, "urn:g:b")])
+    # a load killed after a line "<foo> <bar> <urn:g:b> ." with no graph, misread as naming
+    # graph urn:g:b, reached the default graph, and before that graph's own lines did
+    s.engine.add(ox.Quad(ox.NamedNode(BAZ), ox.NamedNode(BAR), ox.NamedNode("urn:g:b"), ox.DefaultGraph()))
+    (path / JOURNAL).write_text("urn:g:b\n")
+    s.close()
+    s = KgStore(path)
+    assert _view(s) == _union(s)  # the triple urn:g:a holds stays; the stray one is gone
+    assert len(_view(s)) == 1
+    s.close()
