@@ -297,3 +297,13 @@ def test_view_recovery_also_takes_out_a_misread_line_left_in_the_view(tmp_path: 
     assert _view(s) == _union(s)  # the triple urn:g:a holds stays; the stray one is gone
     assert len(_view(s)) == 1
     s.close()
+
+
+def test_view_nquads_blank_nodes_are_the_same_in_graph_and_view(tmp_path: Path) -> None:
+    s = KgStore(tmp_path / "s")
+    path = _nquads_file(tmp_path, [f'_:k1 <{LABEL}> "first" <urn:g:one> .', f"<{FOO}> <{BAR}> _:k1 <urn:g:one> .",
+                                   f'_:k1 <{LABEL}> "first" <urn:g:two> .'])
+    assert s.load_files([path]) == {"urn:g:one": 2, "urn:g:two": 1}
+    assert _view(s) == _union(s)
+    assert len(list(s.engine.query(f"SELECT ?x WHERE {{ <{FOO}> <{BAR}> ?x . ?x <{LABEL}> ?l }}"))) == 1
+    s.close()
