@@ -5744,3 +5744,88 @@ The Danube Navigation Treaty, signed in Vienna on March 4, 1921, set up a river 
     fs = facts("r21-subject-date-1959")
     t = sole_subject(fs, "signedAt", "place/bucharest")
     assert (t, "signedOn", "1959-06-12") in fs, sorted(fs)
+
+
+# --- round 22 --------------------------------------------------------------------------------------
+def test_extract_rules_a_host_who_received_him_is_not_the_guest_he_stands_for() -> None:
+    TEXTS["r22-received-him-2019"] = ("2019-10-12", """Across the steppe
+
+Italian Prime Minister Giuseppe Conte spent Thursday in Tashkent on his first trip to the region. Uzbekistan's president, Shavkat Mirziyoyev, received him for talks on cotton and gas.""")
+    ss = summits("r22-received-him-2019")
+    assert any(v["participant"] == {"person/giuseppe-conte", "person/shavkat-mirziyoyev"} for v in ss.values()), ss
+    fs = facts("r22-received-him-2019")
+    v = sole_subject(fs, "visitor", "person/giuseppe-conte")
+    assert (v, "startDate", "2019-10-10") in fs, sorted(fs)
+
+
+def test_extract_rules_a_host_named_after_a_long_title_receives_the_guest() -> None:
+    TEXTS["r22-long-title-2022"] = ("2022-03-09", """Readout
+
+In the afternoon, Prime Minister Mark Rutte was received by President of the Portuguese Republic Marcelo Rebelo de Sousa at Belem Palace, where the two discussed energy links.""")
+    ss = summits("r22-long-title-2022")
+    assert any(v["participant"] == {"person/mark-rutte", "person/marcelo-rebelo-de-sousa"} for v in ss.values()), ss
+
+
+def test_extract_rules_talks_with_her_counterpart_in_a_clause_of_no_person() -> None:
+    TEXTS["r22-her-counterpart-1997"] = ("1997-06-02", """Grain deal
+
+Polish Prime Minister Wlodzimierz Cimoszewicz spent much of May on farm policy. After talks with his Ukrainian counterpart Pavlo Lazarenko on 21 May, the two cabinets approved a grain accord.""")
+    ss = summits("r22-her-counterpart-1997")
+    assert any(v["participant"] == {"person/wlodzimierz-cimoszewicz", "person/pavlo-lazarenko"} for v in ss.values()), ss
+
+
+def test_extract_rules_a_named_treaty_described_by_an_appositive_clause_takes_its_parties() -> None:
+    TEXTS["r22-appositive-treaty-1934"] = ("2024-02-09", """Ninety years on
+
+Scholars link the alliance to the Balkan Pact, the mutual-defence treaty that Greece, Romania, Turkey and Yugoslavia signed in Athens on 9 February 1934.""")
+    fs = facts("r22-appositive-treaty-1934")
+    t = sole_subject(fs, "party", "state/yugoslavia")
+    assert "balkan" in t and (t, "signedAt", "place/athens") in fs and (t, "party", "state/greece") in fs, sorted(fs)
+
+
+def test_extract_rules_the_texts_were_signed_by_is_the_treaty_just_told() -> None:
+    TEXTS["r22-texts-signed-1951"] = ("2021-09-08", """Seventy years of the security treaty
+
+In San Francisco on 8 September 1951, Washington and Tokyo concluded a mutual security treaty; Japan and the United States thus became allies. The texts were signed by the Japanese prime minister, Shigeru Yoshida, and the U.S. secretary of state, Dean Acheson.""")
+    fs = facts("r22-texts-signed-1951")
+    t = sole_subject(fs, "signatory", "person/dean-acheson")
+    assert (t, "signatory", "person/shigeru-yoshida") in fs, sorted(fs)
+
+
+def test_extract_rules_one_among_the_leaders_who_flew_in_visited() -> None:
+    TEXTS["r22-among-2006"] = ("2006-11-05", """Forum
+
+BEIJING — Ghana's President John Kufuor was among the West African presidents who flew to Beijing for the forum, and Mali's Amadou Toumani Toure arrived on Friday.""")
+    fs = facts("r22-among-2006")
+    v = sole_subject(fs, "visitor", "person/john-kufuor")
+    assert (v, "destination", "place/beijing") in fs, sorted(fs)
+
+
+def test_extract_rules_a_stop_at_an_airport_outside_a_capital_is_a_visit_there() -> None:
+    TEXTS["r22-airport-stop-2010"] = ("2010-03-20", """Brief halt
+
+On Friday, Chinese Premier Wen Jiabao stopped at Boryspil airport outside Kyiv for a short meeting with Ukrainian Prime Minister Mykola Azarov.""")
+    fs = facts("r22-airport-stop-2010")
+    v = sole_subject(fs, "visitor", "person/wen-jiabao")
+    assert (v, "startDate", "2010-03-19") in fs, sorted(fs)
+
+
+def test_extract_rules_beginning_the_week_in_a_town_and_spending_a_day_with_its_leader() -> None:
+    TEXTS["r22-began-week-2012"] = ("2012-06-09", """Week in review
+
+Indian Prime Minister Manmohan Singh began the week in Dhaka, where he spent Tuesday with Bangladeshi Prime Minister Sheikh Hasina before flying home.""")
+    fs = facts("r22-began-week-2012")
+    v = sole_subject(fs, "visitor", "person/manmohan-singh")
+    assert (v, "destination", "place/dhaka") in fs, sorted(fs)
+    ss = summits("r22-began-week-2012")
+    assert any(v["participant"] == {"person/manmohan-singh", "person/sheikh-hasina"} for v in ss.values()), ss
+
+
+def test_extract_rules_attending_a_ceremony_in_another_state_s_town_is_a_visit() -> None:
+    TEXTS["r22-attended-2018"] = ("2018-05-19", """Wedding guests
+
+Canadian Prime Minister Justin Trudeau attended the funeral in Tokyo on Saturday. Indian Prime Minister Narendra Modi attended the forum in Toronto by video link.""")
+    fs = facts("r22-attended-2018")
+    v = sole_subject(fs, "visitor", "person/justin-trudeau")
+    assert (v, "destination", "place/tokyo") in fs and (v, "startDate", "2018-05-19") in fs, sorted(fs)
+    assert not any(p == "visitor" and o == "person/narendra-modi" for s, p, o in fs), sorted(fs)

@@ -359,6 +359,10 @@ def _subject_person(verb: Any, by_tok: dict[int, Mention]) -> str | None:
             named = [g for g in verb.head.subtree if g.i in by_tok and g.i < verb.i]
             if named:
                 return by_tok[named[-1].i].key
+            among = verb.head.head
+            if verb.head.dep_ == "pobj" and among.lower_ == "among" and among.head.lemma_.lower() == "be":
+                # "A was among the heads of state who flew in": the one said to be among them
+                return _subject_person(among.head, by_tok)
         appos = [a for a in c.children if a.dep_ == "appos" and a.i in by_tok]
         if appos:
             return by_tok[appos[0].i].key

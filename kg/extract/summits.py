@@ -10,12 +10,12 @@ from typing import Any
 
 from .. import reference as ref
 from ..model import Evidence, PartialDate
-from .lexicon import AGENTS_OF, AIRSIDE, ASKED_LEMMAS, GROUP_OF, LIGHT_VERBS, SUMMIT_NOUNS, SUMMIT_VERBS
+from .lexicon import AGENTS_OF, AIRSIDE, ASKED_LEMMAS, GROUP_OF, LIGHT_VERBS, SUMMIT_NOUNS, SUMMIT_VERBS, _TITLE_HEADS
 from .meeting_words import (
     _CONVERSE, _discussed_together, _EVE_OF, _session_with, _talked_together, _time_of_the_one_told, _with_first,
 )
 from .nlp import inverted_subject, _doc_text, _governed_by, _past_possessive
-from .mentions import says_here
+from .mentions import _subject_person as _sentence_subject, says_here
 from .context import _Article, Event, Mention, _persons_by_token, Sentence
 from .dating import (
     _dates_agree, _in_own_clause, _predecessor_phrase, _resolve_dates, _sentence_year, _within,
@@ -105,6 +105,11 @@ def _meets_together(tok: Any, lem: str) -> bool:
             c.dep_ in ("nsubj", "nsubjpass") and (any(g.dep_ == "conj" for g in c.children)
                                                  or c.lower_ in ("they", "both") or c.tag_ == "NNS")
             for c in tok.children)
+    if lem == "spend" and "with" in parts:
+        # "spent Monday with B", "spent two hours with B": time with another leader is a meeting
+        return any(c.dep_ in ("dobj", "obj", "npadvmod") and (c.ent_type_ in ("DATE", "TIME") or c.lemma_.lower()
+                                                               in ("hour", "day", "evening", "morning", "afternoon"))
+                   for c in tok.children)
     if lem == "shake":   # "A and B shook hands at the border post": they met there
         return any(c.dep_ in ("dobj", "obj") and c.lower_ == "hands" for c in tok.children)
     return lem == "sit" and "down" in parts and ("with" in parts or "together" in parts)
@@ -949,6 +954,15 @@ def _participants(art: _Article, s: Sentence, tok: Any) -> list[str]:
                         sides.append(m.key)
             if len(sides) >= 2 and not out:
                 return sides
+    verb = _first_verb(tok) if tok.pos_ != "VERB" else None
+    by_person = verb is not None and any(c.dep_ == "nsubj" and (c.lower_ in ("he", "she") or any(
+        p.start <= c.i < p.end for p in s.persons) or c.lemma_.lower() in _TITLE_HEADS | {"host", "guest", "visitor"})
+        for c in verb.children)
+    if len(out) == 1 and tok.pos_ != "VERB" and not by_person:
+        # (not "A held talks with her counterpart B": the verb's subject is the other side)
+        owner = _counterpart_owner(art, s, out[0])
+        if owner is not None:
+            return [owner, out[0]]
     if len(out) < 2:
         group = _group_sides(art, s, tok)
         if group:
@@ -995,6 +1009,27 @@ def _participants(art: _Article, s: Sentence, tok: Any) -> list[str]:
         if not out and len(set(near_states)) >= 2:
             out = list(dict.fromkeys(near_states))
     return list(dict.fromkeys(out))
+
+
+def _counterpart_owner(art: _Article, s: Sentence, key: str) -> str | None:
+    """"talks with her Russian counterpart A" in a sentence whose meeting has no other side:
+    the one "her" stands for — the person the sentence is about, else the one the sentence
+    before was about — when that person holds an office."""
+    doc = s.span.doc
+    m = next((p for p in s.persons if p.key == key), None)
+    if m is None:
+        return None
+    head = doc[m.end - 1]
+    if head.dep_ in ("appos", "compound") and head.head.lower_ == "counterpart":
+        head = head.head
+    if head.lower_ != "counterpart" or not any(c.dep_ == "poss" and c.lower_ in ("his", "her")
+                                                for c in head.children):
+        return None
+    for x in (s, art.sentences[s.index - 1] if s.index else None):
+        who = _sentence_subject(x) if x is not None else None
+        if who is not None and who != key:
+            return who if art.offices.get(who) else None
+    return None
 
 
 _GROUP = re.compile(r"^(?:the|both)\s+(?:two\s+)?(?:sides|leaders|presidents|prime\s+ministers|men|women|"

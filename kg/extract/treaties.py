@@ -299,7 +299,10 @@ def _signed_it(sign: Any) -> Any | None:
 
 
 _ANAPHORIC_DOCUMENTS = {"document", "text", "deal", "documents"}
-_IT_SIGNED = re.compile(r"^(?:It|This|The document|The text|The deal|This deal)\s+(?:was|had been|has been)\s+(?:signed|concluded|inked)\b")
+_IT_SIGNED = re.compile(r"^(?:It|This|The document|The text|The deal|This deal)\s+(?:was|had been|has been)\s+"
+                        r"(?:signed|concluded|inked)\b"
+                        # (several documents told as one: "The texts were signed by A and B")
+                        r"|^(?:The|These|Both)\s+(?:texts|documents)\s+(?:were|had been|have been)\s+(?:signed|inked)\b")
 
 
 _ACRONYM = re.compile(r"\b([A-Z]{2,6})s?\b")
@@ -586,6 +589,13 @@ def _treaties_of(art: _Article, s: Sentence, prev: Sentence | None) -> None:
     for i, m in enumerate(s.treaties):
         m.extra["named_parties"] = _named_parties(art, s, m) or m.extra.get("named_parties") or []
         got = _treaty_key(art, m, s, prev)
+        if got is not None and m.extra.get("kind") == "generic" and got[3] and resolved \
+                and resolved[-1][0].extra.get("kind") == "named" \
+                and re.fullmatch(r"\s*,\s*", text[resolved[-1][0].end:m.start]):
+            # "the Saadabad Pact, the treaty that A, B and C signed": that treaty, described
+            m.extra["describes_known"] = True
+            m.extra["named_parties"] = m.extra["named_parties"] or got[3]
+            got = (resolved[-1][1][0], resolved[-1][1][1], got[2], got[3])
         if got is None:
             continue
         aka = _AKA.match(text[m.end:m.end + 80]) if m.extra.get("kind") == "named" else None

@@ -8,7 +8,7 @@ from typing import Any
 
 from .. import reference as ref
 from ..model import Evidence, PartialDate
-from .lexicon import AIRSIDE, HOSTING, LIGHT_VERBS, SUMMIT_NOUNS, SUMMIT_VERBS, VISIT_NOUNS, VISIT_VERBS
+from .lexicon import AIRSIDE, HOSTING, LIGHT_VERBS, SUMMIT_NOUNS, SUMMIT_VERBS, VISIT_NOUNS, VISIT_VERBS, _TITLE_WORDS
 from .nlp import _governed_by
 from .mentions import _subject_person as _sentence_subject, says_here
 from .context import _Article, Event, Mention, _persons_by_token, Sentence
@@ -414,10 +414,15 @@ def _predecessor_visits(art: _Article, s: Sentence, by_tok: dict[int, Mention]) 
 _PLAIN_MOTION = {"go", "set", "ride", "drive", "sail", "cross", "come", "spend", "stop", "touch", "reach", "take"}
 # what one takes to go somewhere: "took an overnight train to Kyiv"
 _CONVEYANCES = {"train", "flight", "plane", "bus", "boat", "ferry", "helicopter", "car", "motorcade", "ship"}
-_STAY_UNITS = {"day", "night", "week", "hour"}
+_STAY_UNITS = {"day", "night", "week", "hour", "weekend", "morning", "afternoon", "evening", "monday", "tuesday",
+               "wednesday", "thursday", "friday", "saturday", "sunday"}
 _TOWN_NOUNS = {"capital", "city", "town", "port"}
 # a journey begun or ended in a place: "began his tour in Riyadh", "wrapped up the trip in Nairobi"
 _BOUNDS = {"begin", "start", "open", "end", "conclude", "wrap", "finish", "close", "complete"}
+# taking part from elsewhere: "attended the summit in X by video link"
+_FROM_AFAR = re.compile(r"\b(?:video|virtually|remotely|online|by\s+(?:tele)?phone)\b", re.I)
+# spans of time one begins or ends somewhere: "began the week in Ankara", "ended the year in Delhi"
+_PERIODS = {"week", "day", "month", "year", "weekend"}
 
 
 def _bound_at(s: Sentence, verb: Any, trip: Any) -> str | None:
@@ -454,10 +459,11 @@ def _goes_to(tok: Any, lem: str) -> bool:
     if lem == "touch":   # "touched down in Lima", "touched down here"
         return any(c.dep_ in ("prt", "advmod") and c.lower_ == "down" for c in tok.children)
     if lem == "stop":
-        # "stopped in Lahore", "stopped over in Doha"; not "talks stopped in March"
-        return any(c.dep_ == "prep" and c.lower_ == "in" and any(g.dep_ == "pobj" and g.pos_ == "PROPN"
-                                                                and g.ent_type_ not in ("DATE", "TIME") for g in c.children)
-                   for c in tok.children)
+        # "stopped in Lahore", "stopped over in Doha", "stopped at the airport outside Oslo"; not
+        # "talks stopped in March"
+        return any(c.dep_ == "prep" and c.lower_ in ("in", "at") and any(
+            g.dep_ == "pobj" and any(x.pos_ == "PROPN" and x.ent_type_ not in ("DATE", "TIME") for x in g.subtree)
+            for g in c.children) for c in tok.children)
     if lem == "spend":
         # "spent four days in Mexico", "spent the night in Hanoi": a stay; not "spent years in exile"
         return any(c.dep_ in ("dobj", "obj", "npadvmod") and c.lemma_.lower() in _STAY_UNITS for c in tok.children) \
@@ -638,6 +644,7 @@ def _destination(art: _Article, s: Sentence, tok: Any, is_verb: bool) -> str | N
         else ("on", "in") if tok.lemma_.lower() == "set" \
         else ("to", "in", "into", "at") if is_verb and tok.lemma_.lower() in ("arrive", "land", "touch") \
         else ("to",) if is_verb and tok.lemma_.lower() == "take" \
+        else ("to", "in", "into", "at", "outside") if is_verb and tok.lemma_.lower() == "stop" \
         else ("to", "in", "into") if (is_verb and tok.lemma_.lower() != "visit") \
         or tok.lemma_.lower() in ("stop", "stopover") else ("to", "of", "through") if tok.lemma_.lower() == "tour" \
         else ("to",)
@@ -704,8 +711,10 @@ def _presence_visits(art: _Article, s: Sentence) -> None:
 
     for tok in s.span:
         lem = tok.lemma_.lower()
-        if lem == "be" and (tok.tag_ == "VBD" or tok.tag_ == "VBN" and any(
-                c.dep_ == "aux" and c.lemma_.lower() == "have" for c in tok.children)):   # ("had been in X")
+        if lem == "be" and (tok.tag_ == "VBD" or tok.tag_ == "VBN" and any(   # ("had been in X")
+                c.dep_ == "aux" and c.lemma_.lower() == "have" for c in tok.children)) \
+                or lem in _BOUNDS and tok.pos_ == "VERB" and any(   # "began the week in Ankara"
+                    c.dep_ in ("dobj", "obj", "npadvmod") and c.lemma_.lower() in _PERIODS for c in tok.children):
             subj = _subject_person(tok, by_tok)
             home = art.offices.get(subj, set()) if subj else set()
             if not home:
@@ -730,7 +739,7 @@ def _presence_visits(art: _Article, s: Sentence) -> None:
                 # "A spent two days in Moscow, where B received him": the one the story follows,
                 # this sentence's subject or the last one before
                 told = [_sentence_subject(x) for x in reversed(art.sentences[max(0, s.index - 2):s.index + 1])]
-                guests = [k for k in told if k and art.offices.get(k)][:1]
+                guests = [k for k in told if k and k != host and art.offices.get(k)][:1]
             guest = guests[0] if guests else None
             if host is None and guest is None:
                 # "X was received by Y": the passive's subject is the guest, its agent the host
@@ -739,10 +748,11 @@ def _presence_visits(art: _Article, s: Sentence) -> None:
                 if guest is None and tok.dep_ == "conj" and tok.tag_ == "VBN":
                     guest = _subject_person(tok.head, by_tok)
                 # (the parser may hang "by Y" on the place: "welcomed in Lusaka by Y")
+                # (or hang the name under the title: "by President of the Republic of X A")
                 host = next((by_tok[g.i].key for c in tok.subtree if c.lower_ == "by" and c.dep_ in ("agent", "prep")
                              and not any(a.pos_ in ("VERB", "AUX") for a in c.ancestors if a.i != tok.i
                                          and tok.i in {x.i for x in a.ancestors})
-                             for g in c.children if g.i in by_tok), None)
+                             for g in _agent_names(c) if g.i in by_tok), None)
             if host is None or guest is None or host == guest:
                 continue
             host_states = art.offices.get(host, set())
@@ -795,6 +805,15 @@ def _presence_visits(art: _Article, s: Sentence) -> None:
                 if any(c.left_edge.i <= m.start <= c.right_edge.i for c in apart for m in s.places if m.key == where):
                     where = None
                 _add_meeting(art, s, tok, [subj, by_tok[on.i].key], _town_of_building(art, s, where))
+        elif lem == "attend" and tok.pos_ == "VERB" and not _FROM_AFAR.search(s.text):
+            # "A attended the ceremony in Nairobi": in person, in a town of another state
+            subj = _subject_person(tok, by_tok)
+            home = art.offices.get(subj, set()) if subj else set()
+            where = next((m.key for m in s.places if _governed_by(doc[m.end - 1], tok)
+                          and doc[m.end - 1].head.lower_ in ("in", "at")), None)
+            st = art.state_of(where) if where else None
+            if home and st is not None and st not in home:
+                _add_visit(art, s, tok, subj, where)
         elif lem == "take" and tok.pos_ == "VERB":
             _taken_to(art, s, tok, by_tok)   # "a tour that took him to A and B"
         elif lem == "return" and tok.pos_ == "VERB":
@@ -865,6 +884,17 @@ def _arrival_clause(tok: Any) -> bool:
     """"X arrived in Y, where he was welcomed by Z": a welcome hung on the place of an arrival."""
     verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
     return verb is not None and verb.lemma_.lower() in ("arrive", "land", "fly", "touch")
+
+
+def _agent_names(by: Any) -> list[Any]:
+    """What "by" governs, and when that is a title ("by President of the Republic of X A"),
+    the words of the title's phrase (not a clause inside it)."""
+    out = list(by.children)
+    for g in by.children:
+        if g.dep_ == "pobj" and g.lower_ in _TITLE_WORDS:
+            out += [t for t in g.subtree if t.i != g.i and t.pos_ == "PROPN"
+                    and not any(a.pos_ in ("VERB", "AUX") for a in t.ancestors if a.i > g.i)]
+    return out
 
 
 def _received(verb: Any, by_tok: dict[int, Any]) -> list[str]:
