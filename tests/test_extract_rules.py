@@ -5829,3 +5829,31 @@ Canadian Prime Minister Justin Trudeau attended the funeral in Tokyo on Saturday
     v = sole_subject(fs, "visitor", "person/justin-trudeau")
     assert (v, "destination", "place/tokyo") in fs and (v, "startDate", "2018-05-19") in fs, sorted(fs)
     assert not any(p == "visitor" and o == "person/narendra-modi" for s, p, o in fs), sorted(fs)
+
+
+def test_extract_rules_a_town_in_a_treaty_s_own_name_is_no_party() -> None:
+    TEXTS["r22-town-in-name-1999"] = ("1999-03-02", """Water deal
+
+The Canberra Fisheries Accord was concluded in Canberra on 1 March 1999 between Fiji and Tonga, after two years of talks.""")
+    fs = facts("r22-town-in-name-1999")
+    t = sole_subject(fs, "party", "state/fiji")
+    assert (t, "party", "state/tonga") in fs and (t, "party", "state/australia") not in fs, sorted(fs)
+
+
+def test_extract_rules_a_cue_word_inside_a_treaty_s_name_makes_no_plan() -> None:
+    TEXTS["r22-plan-in-name-2015"] = ("2015-09-20", """Sanctions eased
+
+Under the Joint Comprehensive Plan of Action, concluded by Iran and Germany among others on 14 July 2015, sanctions were eased.""")
+    fs = facts("r22-plan-in-name-2015")
+    t = sole_subject(fs, "party", "state/iran")
+    assert (t, "party", "state/germany") in fs and (t, "signedOn", "2015-07-14") in fs, sorted(fs)
+    assert not any(s.startswith("plan/") for s, p, o in fs), sorted(fs)
+
+
+def test_extract_rules_he_after_a_host_received_him_is_the_guest() -> None:
+    TEXTS["r22-received-then-he-2019"] = ("2019-04-10", """In Lisbon
+
+Chilean President Sebastian Pinera landed in Lisbon on Monday evening. On Tuesday President Marcelo Rebelo de Sousa received him with honours at Belem Palace. He also met Prime Minister Antonio Costa over lunch.""")
+    ss = summits("r22-received-then-he-2019")
+    assert any(v["participant"] == {"person/sebastian-pinera", "person/antonio-costa"} for v in ss.values()), ss
+    assert not any(v["participant"] == {"person/marcelo-rebelo-de-sousa", "person/antonio-costa"} for v in ss.values()), ss

@@ -11,8 +11,8 @@ from typing import Any
 from .. import reference as ref
 from ..dates import find_date_expressions
 from ..caps import MAX_MEMBERS
-from .lexicon import (INSTITUTIONS, INTERNATIONAL, LEADER_TITLES, NAME_PARTICLES, portfolio_word, _PLURAL_TITLES,
-                      _TITLE_HEADS, _TITLE_WORDS, TREATY_HEADS, VISIT_VERBS)
+from .lexicon import (HOSTING, INSTITUTIONS, INTERNATIONAL, LEADER_TITLES, NAME_PARTICLES, portfolio_word,
+                      _PLURAL_TITLES, _TITLE_HEADS, _TITLE_WORDS, TREATY_HEADS, VISIT_VERBS)
 from .nlp import _columns, _doc_text, _org_person_ids, _past_possessive, PROPN, _span_ents
 from .names import _clean_person, _labels_by_family_name, _name_tokens, _office_after, _org_is_person, _person_by_short
 from .context import _Article, Mention, Sentence
@@ -425,6 +425,20 @@ def _pronoun_subjects(art: _Article, s: Sentence, before: list[Sentence]) -> Non
     art.person_order.append((s.index, ref_key))
 
 
+def _received_guest(s: Sentence, before: list[Sentence]) -> str | None:
+    """After "Y received him at the palace", the next sentence's "He also met Z" goes on with the
+    guest the "him" stood for (the story's protagonist), not with the host."""
+    prev = before[-1] if before else None
+    if prev is None or prev.block < s.block - 1:
+        return None
+    for m in prev.persons:
+        tok = prev.span.doc[m.start]
+        if m.extra.get("object_pronoun") and tok.dep_ in ("dobj", "obj") and tok.head.dep_ == "ROOT" \
+                and tok.head.lemma_.lower() in HOSTING:
+            return m.key
+    return None
+
+
 def _conjoined_pronouns(art: _Article, s: Sentence) -> None:
     """"He"/"she" as the subject of a clause joined to the main one ("A held talks with B, and on
     Friday he was in X"): the main clause's subject person."""
@@ -496,7 +510,8 @@ def repoint_pronouns(sentences: list[Sentence], subject: str | None = None) -> N
             if m.extra.get("conjoined"):
                 m.key = _subject_person(s) or m.key   # (the main clause's subject, as it now reads)
                 continue
-            key = _pronoun_referent(s, m.start, sentences[max(0, i - 2):i]) or m.key
+            key = _received_guest(s, sentences[max(0, i - 2):i]) or _pronoun_referent(
+                s, m.start, sentences[max(0, i - 2):i]) or m.key
             if subject is not None and key != subject and said.get(subject, word) == word and not any(
                     p.key == key for x in [*sentences[:i], s] if x.block == s.block for p in x.persons
                     if x is not s or p.start < m.start):

@@ -37,7 +37,8 @@ def _is_speculative(tok: Any) -> str | None:
         return None
     for t in _ancestors_and_self(tok):
         lem = t.lemma_.lower()
-        if lem in CUE_LEMMAS and t.i != tok.i:
+        if lem in CUE_LEMMAS and t.i != tok.i and not (t.text[:1].isupper() and not t.is_sent_start):
+            # (not a word of a name: "the Joint Comprehensive Plan of Action was signed")
             return "planned" if lem in PLAN_LEMMAS else "expected"
         for c in t.children:
             cl = c.lemma_.lower()

@@ -514,7 +514,8 @@ def _parties_near(art: _Article, s: Sentence, prev: Sentence | None, m: Mention)
     for pl in s.places:   # "Tallinn signed a customs accord with Stockholm": capitals as governments
         seat = art.seat_of(pl.key)
         if seat is not None and (dateline is None or doc[pl.start].idx - s.span.start_char >= dateline.end()) \
-                and _as_government(doc[pl.end - 1]):
+                and _as_government(doc[pl.end - 1]) and not m.start <= doc[pl.start].idx < m.end:
+            # (not the town in the treaty's own name: "the Vienna Water Accord was signed by A and B")
             keys.append(seat)
     keys = list(dict.fromkeys(keys))
     if len(keys) < 2 and m.extra.get("kind") == "generic":
