@@ -655,8 +655,8 @@ class KgStore:
         store naming those graphs): a failure, or a crash, drops them again (at once, or
         when the store is next opened), so the load is all or nothing at about the bulk
         loader's speed; N-Quads files with one statement per line, each naming its graph
-        (as kg, pyoxigraph and rdflib write them), go to the loader as they are, with their
-        view in the same document, and the loader's own parse is the check (bad input is
+        (as kg, pyoxigraph and rdflib write them), go to the loader as they are, their view
+        to a second loader beside it, and the loaders' own parse is the check (bad input is
         undone through the journal, then found and reported by the parse-first way).
         Otherwise one ``Store.extend`` (one transaction) writes them. ``bulk=True`` uses
         the bulk loader there too, into graphs the store holds already, without the
@@ -736,11 +736,8 @@ class KgStore:
                         else:
                             self._store.bulk_load(data, f.ox, base_iri=base, to_graph=ox.DefaultGraph())
         except OSError as err:
-            named = str(paths[0]) + (f" and {len(paths) - 1} more files" if len(paths) > 1 else "")
-            kept = ("part of it may be in the store (--bulk)" if bulk
-                    else "nothing of this load is kept")
-            raise StoreWriteError(f"{named}: not loaded: cannot write to the store "
-                                  f"({storage_reason(err)}); {kept}") from None
+            raise _not_loaded(paths, err, "part of it may be in the store (--bulk)" if bulk
+                              else "nothing of this load is kept") from None
         except (SyntaxError, ValueError) as err:  # parsed above: not expected
             raise ParseError(f"load failed: {_syntax_message(err)}") from None
         return counts
@@ -773,9 +770,7 @@ class KgStore:
         except (SyntaxError, ValueError):
             return None  # undone; the careful way finds and reports the bad line
         except OSError as err:
-            named = str(sources[0][0]) + (f" and {len(sources) - 1} more files" if len(sources) > 1 else "")
-            raise StoreWriteError(f"{named}: not loaded: cannot write to the store "
-                                  f"({storage_reason(err)}); nothing of this load is kept") from None
+            raise _not_loaded([path for path, _, _, _ in sources], err, "nothing of this load is kept") from None
         return counts
 
     def _bulk_load_beside(self, nquads: bytes, view: bytes, base: str) -> None:
@@ -1143,6 +1138,12 @@ def _as_nquads(graphs: dict[str, bytes], *, view: bool = False) -> bytes | None:
             if view:
                 out.append(line)
     return b"\n".join(out) + b"\n" if out else b""
+
+
+def _not_loaded(paths: list[Path], err: OSError, kept: str) -> StoreWriteError:
+    """The one-line error of a load the store could not write, naming its files and what is kept."""
+    named = str(paths[0]) + (f" and {len(paths) - 1} more files" if len(paths) > 1 else "")
+    return StoreWriteError(f"{named}: not loaded: cannot write to the store ({storage_reason(err)}); {kept}")
 
 
 _NQ_GRAPH = re.compile(rb" <([^ \n>]*+)> \.\n")  # a statement's graph IRI, ending its line

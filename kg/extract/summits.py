@@ -954,11 +954,7 @@ def _participants(art: _Article, s: Sentence, tok: Any) -> list[str]:
                         sides.append(m.key)
             if len(sides) >= 2 and not out:
                 return sides
-    verb = _first_verb(tok) if tok.pos_ != "VERB" else None
-    by_person = verb is not None and any(c.dep_ == "nsubj" and (c.lower_ in ("he", "she") or any(
-        p.start <= c.i < p.end for p in s.persons) or c.lemma_.lower() in _TITLE_HEADS | {"host", "guest", "visitor"})
-        for c in verb.children)
-    if len(out) == 1 and tok.pos_ != "VERB" and not by_person:
+    if len(out) == 1 and tok.pos_ != "VERB" and not _said_by_a_person(s, tok):
         # (not "A held talks with her counterpart B": the verb's subject is the other side)
         owner = _counterpart_owner(art, s, out[0])
         if owner is not None:
@@ -1009,6 +1005,15 @@ def _participants(art: _Article, s: Sentence, tok: Any) -> list[str]:
         if not out and len(set(near_states)) >= 2:
             out = list(dict.fromkeys(near_states))
     return list(dict.fromkeys(out))
+
+
+def _said_by_a_person(s: Sentence, tok: Any) -> bool:
+    """The verb above a meeting noun has a person as its subject ("A held talks ...", "the
+    president held talks ...", "he held talks ...")."""
+    verb = _first_verb(tok)
+    return verb is not None and any(c.dep_ == "nsubj" and (c.lower_ in ("he", "she") or any(
+        p.start <= c.i < p.end for p in s.persons) or c.lemma_.lower() in _TITLE_HEADS | {"host", "guest", "visitor"})
+        for c in verb.children)
 
 
 def _counterpart_owner(art: _Article, s: Sentence, key: str) -> str | None:
