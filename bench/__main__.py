@@ -179,6 +179,10 @@ def queries(m: Manifest) -> list[dict[str, Any]]:
                "baseline": scan.format(json.dumps(m.person_label.lower()))})
     qs.append({"name": "web: search for a short text ('a')", "web": "search", "arg": "a",
                "baseline": scan.format('"a"')})
+    # the first search after a write builds the store's name index: one pass over every name
+    qs.append({"name": "web: first search after a write (builds the name index)", "web": "search",
+               "arg": m.person_label, "fresh_index": True,
+               "baseline": "SELECT ?e ?l WHERE { { ?e rdfs:label ?l } UNION { ?e skos:altLabel ?l } }"})
     return qs
 
 

@@ -111,6 +111,7 @@ def task_query_lib(a: dict[str, Any]) -> dict[str, Any]:
     from kg.prefixes import PREFIXES
     from kg.store import _bind_values
     from kg.web import data as web
+    from kg.web import names as web_names
     import pyoxigraph as ox
 
     g = kg.open(a["store"])
@@ -122,7 +123,9 @@ def task_query_lib(a: dict[str, Any]) -> dict[str, Any]:
             fn, arg = getattr(web, q["web"]), q["arg"]
             text = q.get("baseline")  # the part of its work no implementation avoids, if given
 
-            def via_kg(fn: Any = fn, arg: str = arg) -> int:
+            def via_kg(fn: Any = fn, arg: str = arg, fresh: bool = bool(q.get("fresh_index"))) -> int:
+                if fresh:
+                    web_names.forget()
                 r = fn(g, arg)
                 return len(r) if isinstance(r, list) else 1
         elif q.get("ask"):

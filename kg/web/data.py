@@ -14,6 +14,7 @@ by ``pyoxigraph.NamedNode``) are written in N-Triples syntax by pyoxigraph.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Iterable
@@ -24,6 +25,7 @@ from ..store import engine_io as ox  # the engine, through kg/store.py
 from ..errors import InputError, NotFound
 from ..inputs import check_iri
 from ..kinds import COLOURS, EVENTS, LINKS, NAMES
+from . import names
 from ..prefixes import ARTICLE, INFERRED_GRAPH, KG, ONTOLOGY_GRAPH, PREFIXES, QUARANTINE, REFERENCE_GRAPH
 
 #: Node kinds in legend order, their colours, the event kinds of the timeline and the object
@@ -149,37 +151,32 @@ def search(g: Any, text: str, *, limit: int = 20) -> list[dict[str, str]]:
     """Entities (of kg's classes) whose label or alias contains ``text``; exact matches first,
     then names that start with it, then the shortest names.
 
-    The names are scanned once (the text is written into the query as an escaped literal)
-    and ranked here; only the best of them are then looked up (types and labels, through
-    the index) until ``limit`` entities of kg's classes are found. A short text that most
-    names contain ("a") costs one pass over the names, not a lookup of every match.
+    The names come from the store's name index (:mod:`kg.web.names`: built on the first search
+    of a store held in a folder and again after a write), or for a store in memory or on a
+    server from one pass over the names in the engine (the text written into the query as an
+    escaped literal). Only the best of them are then looked up (types and labels, through the
+    index) until ``limit`` entities of kg's classes are found: a short text that most names
+    contain ("a") costs no lookup of every match.
     """
     text = text.strip()
     if not text:
         return []
-    needle = text.lower()
-    hits: dict[str, tuple[int, int, str]] = {}
-    for r in _query(g, f"""
-        SELECT ?e ?l WHERE {{ {{ ?e rdfs:label ?l }} UNION {{ ?e skos:altLabel ?l }}
-                              FILTER(CONTAINS(LCASE(STR(?l)), {ox.Literal(needle)})) }}"""):
-        if not isinstance(r["e"], ox.NamedNode):
-            continue
-        name = r["l"].value.lower()
-        key = (0 if name == needle else 1 if name.startswith(needle) else 2, len(name), name)
-        iri = r["e"].value
-        if iri not in hits or key < hits[iri]:
-            hits[iri] = key
-    ranked = sorted(hits, key=lambda i: (hits[i], i))
+    index = names.store_names(g)
+    if index is None:
+        needle = ox.Literal(text.lower())
+        rows = _query(g, names.NAMES_SPARQL.format(filter=f"FILTER(CONTAINS(LCASE(STR(?l)), {needle}))"))
+        index = names.Names((r["e"].value, r["l"].value) for r in rows if isinstance(r["e"], ox.NamedNode))
+    ranked = index.ranked(text)
     typed: list[str] = []
     batch = max(int(limit), 1) * 2
-    for start in range(0, len(ranked), batch):
-        chunk = ranked[start:start + batch]
+    while len(typed) < limit:
+        chunk = list(itertools.islice(ranked, batch))
+        if not chunk:
+            break
         ok = {r["x"].value for r in _query(g, f"""
             SELECT DISTINCT ?x WHERE {{ VALUES ?x {{ {_values(chunk)} }}
                                         ?x a ?t FILTER(STRSTARTS(STR(?t), "{KG}")) }}""")}
         typed += [i for i in chunk if i in ok]
-        if len(typed) >= limit:
-            break
     best = typed[:int(limit)]
     kinds = labels_and_kinds(g, best)
     return [{"iri": i, "label": kinds[i][0], "kind": kinds[i][1]} for i in best]
