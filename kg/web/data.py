@@ -25,8 +25,8 @@ from ..store import engine_io as ox  # the engine, through kg/store.py
 from ..errors import InputError, NotFound
 from ..inputs import check_iri
 from ..kinds import COLOURS, EVENTS, LINKS, NAMES
-from . import names
 from ..prefixes import ARTICLE, INFERRED_GRAPH, KG, ONTOLOGY_GRAPH, PREFIXES, QUARANTINE, REFERENCE_GRAPH
+from . import names
 
 #: Node kinds in legend order, their colours, the event kinds of the timeline and the object
 #: properties drawn as edges (inverse and inferred ones left out): kg/kinds.py's table.
