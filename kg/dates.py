@@ -626,6 +626,10 @@ def _needs_context(*specs: _Spec) -> bool:
     return any(spec.kind == "ctx" for spec in specs)
 
 
+#: A determiner before a year: "the 1948 pact", "its 2015 report".
+_NAMING_YEAR = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that)\s+$", re.I)
+
+
 def context_date(
     text: str, anchor: PartialDate | _dt.date | None, *, tense: str = "past"
 ) -> PartialDate | None:
@@ -645,7 +649,13 @@ def context_date(
         return None
     window = text[-_CONTEXT_CHARS:]
     last: PartialDate | None = None
-    for _, _, expr in find_date_expressions(window):
+    for start, end, expr in find_date_expressions(window):
+        if last is not None and _NAMING_YEAR.search(window[:start]) and re.fullmatch(r"\d{4}", expr) \
+                and re.match(r"\s+[a-z]", window[end:]):
+            # "On 20 January 1992 A and B signed a treaty that replaced the 1948 pact. In July that
+            # year ...": a year that names a thing (a determiner before it, a noun after it) is not
+            # the time of the story, when the story has told one
+            continue
         spec = _parse_single(_normalize(expr))
         # (a range of days or months with no year, "from 17 to 20 June", is such a date too)
         calendar = _is_calendar(spec) if spec is not None else \

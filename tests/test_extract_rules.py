@@ -5857,3 +5857,36 @@ Chilean President Sebastian Pinera landed in Lisbon on Monday evening. On Tuesda
     ss = summits("r22-received-then-he-2019")
     assert any(v["participant"] == {"person/sebastian-pinera", "person/antonio-costa"} for v in ss.values()), ss
     assert not any(v["participant"] == {"person/marcelo-rebelo-de-sousa", "person/antonio-costa"} for v in ss.values()), ss
+
+
+# --- round 23 --------------------------------------------------------------------------------------
+def test_extract_rules_the_year_and_kind_of_a_treaty_told_before_is_that_treaty() -> None:
+    TEXTS["r23-year-pact-1961"] = ("2011-03-02", """Fifty years of the river pact
+
+In Bamako on 2 March 1961, the foreign ministers of Mali and the Upper Volta signed a treaty on sharing the upper river. In 1992 Mali and Burkina Faso signed an accord that superseded the 1961 treaty.""")
+    fs = facts("r23-year-pact-1961")
+    old = sole_subject(fs, "signedAt", "place/bamako")
+    new = sole_subject(fs, "signedOn", "1992")
+    assert (new, "replaces", old) in fs, sorted(fs)
+    assert not any(p == "signedOn" and o == "1961" for s, p, o in fs), sorted(fs)   # no second 1961 treaty
+
+
+def test_extract_rules_that_year_is_the_story_s_year_not_one_naming_an_older_treaty() -> None:
+    TEXTS["r23-that-year-1994"] = ("2024-05-11", """A look back
+
+On 11 May 1994 in Accra, Ghana and Togo signed a new border treaty, which replaced the 1968 agreement on the frontier. Togolese President Gnassingbe Eyadema visited Ghana in August that year.""")
+    fs = facts("r23-that-year-1994")
+    v = sole_subject(fs, "visitor", "person/gnassingbe-eyadema")
+    assert (v, "startDate", "1994-08") in fs, sorted(fs)
+
+
+def test_extract_rules_leaders_listed_after_their_states_hold_the_office_each_in_turn() -> None:
+    TEXTS["r23-listed-leaders-1975"] = ("1975-05-30", """West African community
+
+LAGOS, May 30 (Wire) - The heads of state of Ghana, Togo, Benin and Niger - Ignatius Acheampong, Gnassingbe Eyadema, Mathieu Kerekou and Seyni Kountche - signed the treaty on Wednesday.""")
+    fs = facts("r23-listed-leaders-1975")
+    for person, state in (("ignatius-acheampong", "ghana"), ("gnassingbe-eyadema", "togo"),
+                          ("mathieu-kerekou", "benin"), ("seyni-kountche", "niger")):
+        assert (f"person/{person}", "leaderOf", f"state/{state}") in fs, (person, sorted(fs))
+    t = sole_subject(fs, "signatory", "person/ignatius-acheampong")
+    assert (t, "signatory", "person/seyni-kountche") in fs, sorted(fs)

@@ -75,7 +75,7 @@ from .mentions import (
 from .attendance import attendance, signing_witnesses
 from .pictured import pictured_meetings
 from .cosigning import cosigned
-from .respective import respective_offices
+from .respective import respective_lists, respective_offices
 from . import tenure
 from .gathering import place_leaders
 from .scene import _place_for, _trigger_tokens, continue_scenes, section_towns
@@ -160,6 +160,7 @@ def extract(doc: Any, *, date: PartialDate | None = None) -> Extraction:
     for i, s in enumerate(sentences):
         _offices(art, s)
         respective_offices(art, s, sentences[:i])   # "the presidents of A and B, X and Y"
+        respective_lists(art, s)   # "the prime ministers of A, B and C - X, Y and Z -"
     _resolve_offices(art)
     for s in sentences:
         resolve_descriptions(art, s)   # "the Tanzanian leader": someone the article has named

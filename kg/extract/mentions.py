@@ -840,6 +840,36 @@ def _drop_airport_namesakes(s: Sentence) -> None:
     s.places = [m for m in s.places if not namesake(m)]
 
 
+_LIST_OPENERS = ("-", "\u2013", "\u2014", "(", ":", ",")
+
+
+def _listed_people(art: _Article, s: Sentence) -> None:
+    """The first name of a list of people that the NER missed ("the leaders of A, B and C - Ama
+    Owusu, B B and C C -"): two or three capitalised words, in no entity, right before ", B B"
+    when B B and the next item are people and a dash, bracket, colon or comma opens the list."""
+    doc = s.span.doc
+    persons = sorted(s.persons, key=lambda m: m.start)
+    taken = {i for m in [*s.persons, *s.states, *s.places] for i in range(m.start, m.end)}
+    for a, b in zip(persons, persons[1:]):
+        if doc[a.end:b.start].text.strip(" ,") not in ("", "and") or a.start - 1 <= s.span.start \
+                or doc[a.start - 1].text != ",":
+            continue
+        end = start = a.start - 1
+        while start - 1 >= s.span.start and end - start < 3 and doc[start - 1].pos_ == "PROPN" \
+                and doc[start - 1].text[:1].isupper() and not doc[start - 1].ent_type_ \
+                and start - 1 not in taken and doc[start - 1].lower_ not in _TITLE_WORDS:
+            start -= 1
+        if end - start < 2 or start - 1 < s.span.start or doc[start - 1].text not in _LIST_OPENERS:
+            continue
+        name = doc[start:end].text
+        if ref.lookup_place(name) is not None or ref.lookup_state(name) is not None:
+            continue
+        name = _clean_person(name)
+        if name and len(name.split()) >= 2:
+            s.persons.append(Mention("person", name, start, end, art.person(name, s.index)))
+        return
+
+
 def _listed_names_of_states(art: _Article, s: Sentence) -> None:
     """Names in a list, each with its state ("- A B of Indonesia, C D of the Philippines and E F
     of Thailand -"), that the NER missed: capitalised words right before "of <state>", after a
@@ -1062,6 +1092,7 @@ def _mentions(art: _Article, s: Sentence) -> None:
             if key:
                 s.persons.append(Mention("person", name, start, end, key))
     _places_by_syntax(art, s)
+    _listed_people(art, s)
     _listed_names_of_states(art, s)
     _drop_airport_namesakes(s)
     _capital_mentions(art, s)

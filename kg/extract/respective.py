@@ -187,3 +187,57 @@ def respective_offices(art: _Article, s: Sentence, before: list[Sentence]) -> No
                     art.leader_titled.add(person)
                 _office_fact(art, person, state, leads, s)
 
+
+
+# the plural office before a list of states: "the prime ministers of", "the heads of state of"
+_LIST_TITLE = re.compile(r"\b(?P<title>(?:[a-z]+\s+){0,2}(?:ministers|presidents|premiers|chancellors|leaders|"
+                         r"heads\s+of\s+(?:state|government)))\s+of\s+(?:the\s+)?$")
+_LIST_SEPARATORS = ("-", "\u2013", "\u2014", "(", ":", ",")
+
+
+def _run(items: list[Any], doc: Any, first: int) -> list[Any]:
+    """The items from ``items[first]`` on that make one list ("A, B, C and D")."""
+    out = [items[first]]
+    for nxt in items[first + 1:]:
+        if doc[out[-1].end:nxt.start].text.strip(" ,") not in ("", "and") or nxt.start <= out[-1].end - 1:
+            break
+        out.append(nxt)
+    return out
+
+
+def respective_lists(art: _Article, s: Sentence) -> None:
+    """"The prime ministers of A, B, C and D - W, X, Y and Z -": each of a list of people holds the
+    office in the state at the same place of the list of states before them (as many of each; two
+    after a comma are :func:`respective_offices`'s)."""
+    doc = s.span.doc
+    states = sorted(s.states, key=lambda m: m.start)
+    persons = sorted(s.persons, key=lambda m: m.start)
+    i = 0
+    while i < len(states):
+        run = _run(states, doc, i)
+        i += len(run)
+        if len({m.key for m in run}) != len(run) or len(run) < 2:
+            continue
+        m = _LIST_TITLE.search(_doc_text(doc)[max(s.span.start_char, doc[run[0].start].idx - 60):doc[run[0].start].idx])
+        sep = doc[run[-1].end] if run[-1].end < s.span.end else None
+        if m is None or sep is None or sep.text not in _LIST_SEPARATORS or len(run) == 2 and sep.text == ",":
+            continue
+        at = next((k for k, p in enumerate(persons) if p.start == sep.i + 1), None)
+        people = _run(persons, doc, at) if at is not None else []
+        if len(people) != len(run) or len({p.key for p in people}) != len(people):
+            continue
+        words = m.group("title").lower().split()
+        title, leads = _title_in(words)
+        if words[-1] == "leaders" or " ".join(words).startswith("heads of"):
+            title, leads = None, True
+        if title is None and not leads:
+            continue
+        pairs = [(p.key, st.key) for p, st in zip(people, run)]
+        if any(_states_of(art, p) and st not in _states_of(art, p) for p, st in pairs):
+            continue   # the article gives one of them another state: not this reading
+        for person, state in pairs:
+            if title is not None:
+                art.add(person, "title", _title_case(title), s)
+            if leads:
+                art.leader_titled.add(person)
+            _office_fact(art, person, state, leads, s)

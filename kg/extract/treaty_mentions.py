@@ -219,6 +219,12 @@ def _treaty_key(art: _Article, m: Mention, s: Sentence, prev: Sentence | None) -
             for alias in _described(s, m, None):
                 _also_known_as(art, told, alias)
             return told, art.entities[told].label, None, []
+    if kind == "generic" and m.extra.get("det") in ("the", "this", "that") and year is not None \
+            and not m.extra.get("of") and not m.extra.get("about"):
+        # "the 1948 pact", "that 1992 treaty": the one treaty the article told as signed that year
+        told = _told_of_year(art, year.year, mods - _DULL_MODS)
+        if told is not None:
+            return told, art.entities[told].label, None, []
     if kind == "generic" and m.extra.get("det") in ("the", "this", "that", "its") and year is None \
             and len(named_parties) >= 2 and art.treaty_keys:
         # "the Sino-Nepalese accord" after a named treaty: that treaty, its parties told
@@ -386,6 +392,16 @@ def _story_date(art: _Article, s: Sentence, named: bool = False) -> PartialDate 
         if story is not None and story <= art.article_date.year - 2:
             return PartialDate(story)
     return PartialDate(art.article_date.year)
+
+
+def _told_of_year(art: _Article, year: int, words: set[str]) -> str | None:
+    """The one treaty the article told as signed in ``year`` whose name holds ``words``, if one."""
+    told = {f.subject for f in art.facts if f.subject.startswith("treaty/") and f.predicate == "signedOn"
+            and isinstance(f.obj, PartialDate) and f.obj.year == year and f.status is None
+            and f.evidence.section != "reference" and f.subject in art.entities}
+    told = {k for k in told if words <= {w.lower() for w in re.findall(r"[\w-]+", " ".join(
+        [art.entities[k].label, *art.entities[k].alt_labels]))}}
+    return next(iter(told)) if len(told) == 1 else None
 
 
 def _same_parties(art: _Article, parties: list[str], year: int | None = None) -> str | None:
