@@ -390,7 +390,39 @@ def lookup_person(name: str) -> Person | None:
         short = _person_index().get(slugify(" ".join(words[:2])))
         if short is not None and slugify(short.label) == slugify(" ".join(words[:2])):
             found = short
+    if found is None and len(words) >= 2:
+        # "Yousuf Raza Gilani" for "Yousaf Raza Gilani", "Mohammed" for "Muhammad": a spelling of
+        # the given names that differs in vowels only, with the surname's letters the same
+        found = _skeleton_person_index().get(_skeleton(slug) or "")
     return found
+
+
+def _skeleton(slug: str) -> str | None:
+    """A slug's given names without vowels (first letters kept) and its surname as it is, doubled
+    letters written once: "yousuf-raza-gilani" and "yusuf-raza-gillani" -> "ysf-rz-gilani"."""
+    words = [re.sub(r"(.)\1+", r"\1", w) for w in slug.split("-") if w]
+    given = [w[:1] + re.sub(r"[aeiouyhw]", "", w[1:]) for w in words[:-1]]
+    if sum(len(w) for w in given) < 3:
+        return None   # too little left to tell names apart ("Ian", "Ion")
+    return "-".join(given + words[-1:])
+
+
+@lru_cache(maxsize=None)
+def _skeleton_person_index() -> dict[str, Person]:
+    """Names of two words or more by :func:`_skeleton`; a skeleton two people share is left out."""
+    idx: dict[str, Person] = {}
+    clash: set[str] = set()
+    for p in _people():
+        for n in p.names:
+            if len(n.split()) < 2:
+                continue
+            k = _skeleton(slugify(n))
+            if k is None:
+                continue
+            if k in idx and idx[k] is not p:
+                clash.add(k)
+            idx.setdefault(k, p)
+    return {k: v for k, v in idx.items() if k not in clash}
 
 
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}

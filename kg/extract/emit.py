@@ -12,7 +12,7 @@ from .. import reference as ref
 from ..model import Entity, Fact, PartialDate, Ref
 from .context import _Article, Event
 from .dating import _dates_agree, _during, _finer, _within
-from .lexicon import GROUP_OF
+from .lexicon import BY_LINE, GROUP_OF
 
 
 def _slugs(art: _Article, keys: list[str]) -> list[str]:
@@ -122,6 +122,9 @@ def _bilateral_within(gathering: Event, pair: Event) -> bool:
 
 def _emit_events(art: _Article) -> None:
     """Merge events within the article, then write their facts."""
+    # (not one signed "over a video link": nobody met)
+    art.events = [ev for ev in art.events if not (("treaty" in ev.extra or ev.extra.get("cosigned")) and any(
+        BY_LINE.search(e.sentence) for e in ev.evidence))]
     # a meeting implied by a joint signing happened when and where the treaty was signed
     for ev in art.events:
         key = ev.extra.get("treaty")

@@ -70,6 +70,9 @@ AIRSIDE = re.compile(r"\b(?:airport|tarmac|airbase|air base|steps of (?:the|his|
 # verbs whose object is spoken to or of, not met: "invited C to visit", "urged D to ..."
 ASKED_LEMMAS = {"invite", "urge", "ask", "praise", "criticise", "criticize", "accuse", "blame", "warn",
                 "appoint", "name", "nominate", "succeed", "replace", "phone", "telephone", "thank"}
+#: Over a line, not face to face: "signed over a video link", "talks by videoconference".
+BY_LINE = re.compile(r"\b(?:by|via|over)\s+(?:a\s+)?(?:video(?:\s*link|conference|\s+call)?|videoconference|"
+                     r"teleconference)\b", re.I)
 TWO_STATES = re.compile(r"\b(?:the|both)\s+(?:two|both)?\s*(?:countries|nations|states|sides|neighbou?rs|leaders|governments)\b", re.I)
 PORTFOLIOS = _words("portfolios.txt")
 # a word of a ministry's remit by its form ("Sustainability", "Environmental", "Transportation")

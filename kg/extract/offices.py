@@ -422,8 +422,10 @@ def _ruled(art: _Article, s: Sentence, state_at: dict[int, str]) -> set[str]:
     done: set[str] = set()
     for pm in s.persons:
         head = _name_head(doc, pm)
+        # (and "X, the reformer who led Y": the clause of a noun in apposition to the name)
+        nouns = [head] + [c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
         heads = ([head.head] if head.dep_ == "nsubj" else []) + [
-            c for c in head.children
+            c for n in nouns for c in n.children
             if c.dep_ == "relcl" and any(g.dep_ == "nsubj" and g.lower_ == "who" for g in c.children)]
         # ("who led X to independence and governed Y": each verb of the clause)
         verbs = [v for verb in heads
@@ -454,11 +456,21 @@ def _office_taken_as(art: _Article, s: Sentence, state_at: dict[int, str]) -> se
         as_ = next((c for c in verb.subtree if c.dep_ == "prep" and c.lower_ == "as"
                     and (c.head.i == verb.i or c.head.head.i == verb.i)), None)
         obj = next((c for c in as_.children if c.dep_ == "pobj"), None) if as_ is not None else None
+        if obj is None and verb.lemma_.lower() in ("become", "elect", "name", "appoint") \
+                and doc[pm.start].pos_ != "PRON":
+            # "X became India's first Sikh prime minister", "X was elected president of Y": the
+            # office the verb's complement names (a pronoun's person is not known yet here)
+            obj = next((c for c in verb.children if c.dep_ in ("attr", "oprd") and c.pos_ in ("NOUN", "PROPN")), None)
         if obj is None:
             continue
         words = [t.lower_ for t in doc[obj.left_edge.i:obj.i + 1] if t.dep_ != "det" and t.lower_ not in ("first", "new")]
         title, leads = _title_in(words)
-        state = next((state_at[g.i] for g in obj.subtree if g.i in state_at), None)
+        own = obj.subtree if as_ is not None else [
+            # (the complement's own state, "Senegal's", "of Peru": not one of a clause after it,
+            # "the first leader to meet Venezuela's president")
+            g for c in obj.children if c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.subtree]
+        state = next((state_at[g.i] for g in own if g.i in state_at), None)
         if title is None or state is None:
             continue
         art.add(pm.key, "title", _title_case(title), s)

@@ -10,7 +10,7 @@ from typing import Any
 
 from .. import reference as ref
 from ..model import Evidence, PartialDate
-from .lexicon import AGENTS_OF, AIRSIDE, ASKED_LEMMAS, GROUP_OF, LIGHT_VERBS, SUMMIT_NOUNS, SUMMIT_VERBS, _TITLE_HEADS
+from .lexicon import AGENTS_OF, AIRSIDE, BY_LINE, ASKED_LEMMAS, GROUP_OF, LIGHT_VERBS, SUMMIT_NOUNS, SUMMIT_VERBS, _TITLE_HEADS
 from .meeting_words import (
     _CONVERSE, _discussed_together, _EVE_OF, _session_with, _talked_together, _time_of_the_one_told, _with_first,
 )
@@ -18,7 +18,7 @@ from .nlp import inverted_subject, _doc_text, _governed_by, _past_possessive
 from .mentions import _subject_person as _sentence_subject, says_here
 from .context import _Article, Event, Mention, _persons_by_token, Sentence
 from .dating import (
-    _dates_agree, _in_own_clause, _predecessor_phrase, _resolve_dates, _sentence_year, _within,
+    _dates_agree, _in_own_clause, _predecessor_phrase, _resolve_dates, _resolve_expr, _sentence_year, _within,
 )
 from .modality import _event_status, _negated
 from .offices import _holds_title
@@ -325,13 +325,25 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             one, takes_part = True, set(participants)
         # "A met B and later C": two meetings, one after the other, with nobody else in common
         groups = _one_after_another(s, tok, participants) if is_verb else [participants]
+        turns = s.memo.get("in_turn")
+        if is_noun and turns and len(turns[1]) == len(turns[0]) - 1:
+            # "met A at the X summit in 2006, and B at the Y summit in 2009": a gathering in one part
+            # is the meeting of that part's people
+            at = s.span.doc[tok.i].idx
+            for k, g in enumerate(turns[1]):
+                if turns[0][k] <= at < turns[0][k + 1]:
+                    groups = [g]
+                    start, end, place = _own_part(art, s, turns[0][k], turns[0][k + 1], start, end, place)
         if is_noun and len(participants) >= 3 and (_held_apart(tok) or re.search(r"\bseparately\s+with\b", s.text)):
             # "X held separate meetings with A and B", "talks with A and separately with B": X met
             # each of them
             host = _subject_person(tok.head, _persons_by_token(s)) if tok.dep_ in ("dobj", "obj") else None
             if host in participants:
                 groups = [[host, p] for p in participants if p != host]
-        for group in groups:
+        parts = s.memo.get("one_after_another")
+        for k, group in enumerate(groups):
+            if parts is not None and parts[0] == tok.i and len(groups) == len(parts[1]) - 1:
+                start, end, place = _own_part(art, s, parts[1][k], parts[1][k + 1], start, end, place)
             ev = Event("Summit" if status is None else "Plan", group, start, end, place,
                        status=status, extra={"type": "Summit", "noun": is_noun, "in_state": in_state, "one": one,
                                              "takes_part": takes_part,
@@ -418,6 +430,21 @@ def _date_said_before(art: _Article, s: Sentence, prev: Sentence | None, blocks:
 _IN_TURN = {"later", "then", "afterwards", "subsequently", "next"}
 
 
+def _own_part(art: _Article, s: Sentence, lo: int, hi: int, start: PartialDate | None, end: PartialDate | None,
+              place: str | None) -> tuple[PartialDate | None, PartialDate | None, str | None]:
+    """The date and place told between characters ``lo`` and ``hi`` of the sentence ("... and B on
+    the sidelines of Y, at Z, in July 2009"), else those of the whole sentence."""
+    for d in s.dates:
+        if lo <= d.start < hi:
+            got = _resolve_expr(art, d.text, "past")
+            if got[0] is not None:
+                start, end = got
+                break
+    doc = s.span.doc
+    own = [m.key for m in s.places if lo <= doc[m.start].idx < hi]
+    return start, end, own[0] if own else place
+
+
 def _one_after_another(s: Sentence, tok: Any, participants: list[str]) -> list[list[str]]:
     """The meetings a verb reports: one, or one per object when the objects come in turn
     ("met A and later B", "met A, then B")."""
@@ -429,17 +456,30 @@ def _one_after_another(s: Sentence, tok: Any, participants: list[str]) -> list[l
     objects = [obj] + [c for c in obj.subtree if c.dep_ == "conj" and c.i > obj.i] \
         + [c for c in tok.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN") and c.i > obj.i]
     objects.sort(key=lambda t: t.i)
-    if len(objects) < 2 or not any(t.lower_ in _IN_TURN for t in s.span.doc[obj.i:objects[-1].i]):
+    if len(objects) < 2:
         return [participants]
+    if not any(t.lower_ in _IN_TURN for t in s.span.doc[obj.i:objects[-1].i]):
+        # "met A at X in September 2006, and B at Y in July 2009": each object with a date of its own
+        edges = [s.span.doc[o.i].idx for o in objects] + [s.span.end_char]
+        dated = [frozenset(d.text for d in s.dates if edges[k] <= d.start < edges[k + 1]) for k in range(len(objects))]
+        if not all(dated) or len(set(dated)) < len(dated):
+            return [participants]
+        s.memo["one_after_another"] = (tok.i, edges)   # each meeting is dated and placed in its own part
+        s.memo["in_turn"] = None   # (its groups, below)
     by_obj = []
     for o in objects:
-        keys = [p.key for p in s.persons if p.start <= o.i < p.end and p.key in participants]
+        # (the object, or the name in apposition to it: "met Pakistan's president, A,")
+        at = [o.i] + [c.i for c in o.children if c.dep_ == "appos"]
+        keys = [p.key for i in at for p in s.persons if p.start <= i < p.end and p.key in participants]
         if keys:
             by_obj.append(keys[0])
     subjects = [p for p in participants if p not in by_obj]
     if len(by_obj) < 2 or not subjects:
         return [participants]
-    return [subjects + [o] for o in by_obj]
+    groups = [subjects + [o] for o in by_obj]
+    if "in_turn" in s.memo:
+        s.memo["in_turn"] = (s.memo["one_after_another"][1], groups)
+    return groups
 
 
 _DAYS_OF_TALKS = re.compile(r"\b(two|three|four|five|six|seven|[2-9])\s+days\s+of\s+(?:\w+\s+)?"
@@ -785,8 +825,7 @@ def _over_the_line(tok: Any) -> bool:
         g.dep_ == "pobj" and g.lemma_.lower() in _LINES for g in c.children) for h in holders for c in h.children)
 
 
-_REMOTE = re.compile(r"\b(?:by|via|over)\s+(?:a\s+)?(?:video(?:\s*link|conference|\s+call)?|videoconference|teleconference)\b"
-                     r"|\b(?:virtually|remotely|online)\b", re.I)
+_REMOTE = re.compile(BY_LINE.pattern + r"|\b(?:virtually|remotely|online)\b", re.I)
 
 
 def _remote(person: Any) -> bool:
