@@ -5938,3 +5938,12 @@ Kenyan President Uhuru Kenyatta and Ugandan President Yoweri Museveni signed a p
     fs = facts("r23-video-sign-2021")
     assert sole_subject(fs, "signatory", "person/yoweri-museveni"), sorted(fs)
     assert not summits("r23-video-sign-2021"), summits("r23-video-sign-2021")
+
+
+def test_extract_rules_a_gathering_told_at_its_second_day_is_being_held() -> None:
+    TEXTS["r23-day-two-2019"] = ("2019-02-11", """LIVE: Addis Ababa summit, day two - Cyril Ramaphosa and Paul Kagame talk past midnight
+
+Officials said the final text was not ready.""")
+    ss = summits("r23-day-two-2019")
+    assert any(v["participant"] == {"person/cyril-ramaphosa", "person/paul-kagame"} for v in ss.values()), ss
+    assert not any(s.startswith("plan/") for s, p, o in facts("r23-day-two-2019")), sorted(facts("r23-day-two-2019"))

@@ -94,8 +94,21 @@ def _negated(tok: Any) -> bool:
 _TIMELINE_ENTRY = re.compile(r"^\s*(?:1[6-9]\d\d|20\d\d)\s*[—–:-]\s")
 
 
+# a gathering told by the day it has reached: "the summit, day two", "day three of the talks"
+_DAY_AFTER = re.compile(r"^\s*[,:]?\s*(?:day\s+(?:two|three|four|five|[2-9])|(?:second|third|fourth|final|last)\s+day)\b", re.I)
+_DAY_BEFORE = re.compile(r"\b(?:day\s+(?:two|three|four|five|[2-9])|(?:second|third|fourth|final|last)\s+day)\s+of\s+"
+                         r"(?:the\s+)?(?:[A-Z][\w-]*\s+)*$", re.I)
+
+
+def _under_way(tok: Any) -> bool:
+    """The gathering ``tok`` names is told at a day past its first: it is being held."""
+    text = tok.doc.text
+    return tok.pos_ == "NOUN" and (_DAY_AFTER.match(text[tok.idx + len(tok.text):]) is not None
+                                   or _DAY_BEFORE.search(text[:tok.idx]) is not None)
+
+
 def _has_past_evidence(tok: Any) -> bool:
-    if _presupposed(tok):
+    if _presupposed(tok) or _under_way(tok):
         return True
     if _TIMELINE_ENTRY.match(tok.doc.text):   # (the paragraph: the year may stand as a sentence of its own)
         return True

@@ -67,13 +67,19 @@ def _of_an_organisation(tok: Any) -> str | None:
     return " ".join(words + [tok.lemma_.lower()]) if words else None
 
 
-def _named_for_place(s: Sentence, tok: Any) -> str | None:
+def _named_for_place(art: _Article, s: Sentence, tok: Any) -> str | None:
     """The city a gathering is named after ("the Accra conference", "the Lusaka summit"): where
     it was held."""
     for m in s.places:
         last = s.span.doc[m.end - 1]
         if m.end == tok.i and last.head.i == tok.i and last.dep_ in ("compound", "nmod", "amod"):
             return m.key
+    before = s.span.doc[tok.i - 1] if tok.i > s.span.start else None
+    if before is not None and before.head.i == tok.i and before.dep_ == "compound" and before.pos_ == "PROPN":
+        # (a town the NER took for an organisation: "Agra summit")
+        p = ref.lookup_place(before.text)
+        if p is not None and p.kind in ("capital", "city"):
+            return art.place(before.text)
     return None
 
 
@@ -168,7 +174,7 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             if j_start is not None:
                 status, start, end = j_status, j_start, j_end
         # its own place first ("since A met B in Havana"), else the sentence's
-        place = (_named_for_place(s, tok) if is_noun else None) \
+        place = (_named_for_place(art, s, tok) if is_noun else None) \
             or _place_for(s, tok, strict=True, governor=tok, outside=tok) \
             or _where_clause(s, tok) or (None if _background(tok) else _place_for(s, tok, strict=True, outside=tok)) \
             or place_told_there(art, s, tok if tok.pos_ == "VERB" else
