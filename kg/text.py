@@ -881,6 +881,8 @@ def _is_hard_wrapped(lines: list[str]) -> bool:
     width = max(len(x) for x in head)
     if any(len(x) < 0.7 * width for x in head):
         return False
+    if len(lines[-1]) > width + 15:
+        return False   # a last line longer than the width: a heading over its paragraph, not a wrap
     # most wrapped lines stop mid-sentence
     open_ends = sum(1 for x in head if not _ends_sentence(x))
     return open_ends >= max(1, len(head) // 2)

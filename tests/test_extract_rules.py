@@ -5947,3 +5947,27 @@ Officials said the final text was not ready.""")
     ss = summits("r23-day-two-2019")
     assert any(v["participant"] == {"person/cyril-ramaphosa", "person/paul-kagame"} for v in ss.values()), ss
     assert not any(s.startswith("plan/") for s, p, o in facts("r23-day-two-2019")), sorted(facts("r23-day-two-2019"))
+
+
+def test_extract_rules_a_year_of_the_backstory_does_not_date_the_next_sentence() -> None:
+    TEXTS["r23-backstory-2023"] = ("2023-05-20", """Regional forum
+
+The forum met in Quito on Friday. Venezuela returned to the group after its previous government had walked out in 2019. Colombia's Gustavo Petro sat beside Chile's Gabriel Boric.""")
+    fs = facts("r23-backstory-2023")
+    assert ("person/gustavo-petro", "leaderOf", "state/colombia") in fs, sorted(fs)
+    assert ("person/gabriel-boric", "leaderOf", "state/chile") in fs, sorted(fs)
+
+
+def test_extract_rules_leaders_seated_at_a_summit_a_day_brought_and_those_who_stayed_away() -> None:
+    TEXTS["r23-seated-2023"] = ("2023-03-04", """Summit week
+
+Rabat: a first trip
+Mauritanian President Mohamed Ould Ghazouani landed in Rabat on Sunday. On Monday King Mohammed VI received him at the royal palace.
+
+The regional summit
+Thursday brought the third summit of the Atlantic states, also in the Moroccan capital, with the king presiding. Around the table were Ghazouani, Senegal's Macky Sall and Gambian President Adama Barrow. Guinea-Bissau's Umaro Sissoco Embalo pulled out on the eve of the meeting. Ivorian President Alassane Ouattara did not attend either.""")
+    ss = summits("r23-seated-2023")
+    big = [v for v in ss.values() if {"person/macky-sall", "person/adama-barrow"} <= v["participant"]]
+    assert big and "person/mohammed-ould-ghazouani" in big[0]["participant"], ss
+    assert big[0].get("startDate") == {"2023-03-02"}, ss
+    assert not any({"person/umaro-sissoco-embalo", "person/alassane-ouattara"} & v["participant"] for v in ss.values()), ss

@@ -622,6 +622,15 @@ def test_text_hard_wrapped_paragraph_is_joined() -> None:
     assert blocks == (Block(para.replace("\n", " "), "body"),)
 
 
+def test_text_a_heading_over_its_paragraph_is_not_a_wrapped_line() -> None:
+    # a roundup's heading on the line right above its paragraph (no blank line between them)
+    heading = "Lima: a quiet week on the border, and two ministers in town"
+    para = ("The foreign ministers of Peru and Ecuador met in Lima on Tuesday to review the demarcation "
+            "of the last stretch of their border, officials said, and agreed to meet again in March.")
+    _, blocks = clean_plain_text("\n\n".join([_PARA, heading + "\n" + para, _PARA]))
+    assert Block(heading, "headline") in blocks and Block(para, "body") in blocks, blocks
+
+
 def test_text_short_sentence_between_paragraphs_is_body() -> None:
     para = ("Chile and Argentina signed a fisheries agreement in Santiago on March 3, 2023, after more "
             "than a year of talks between their foreign ministries.")

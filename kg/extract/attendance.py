@@ -24,7 +24,9 @@ def _told(art: _Article, s: Sentence) -> Event | None:
     told = [e for e in art.events if e.kind == "Summit" and e.extra.get("block") in (s.block, s.block - 1)
             and 0 <= s.index - e.extra.get("sent", -99) <= 4 and (e.start or e.end or e.place) is not None
             and not e.extra.get("background") and (e.extra.get("anchor") or len(e.participants) >= 2
-                                                   or e.extra.get("one") or e.extra.get("trigger") == "host")]
+                                                   or e.extra.get("one") or e.extra.get("trigger") == "host"
+                                                   # ("Tuesday brought the summit of X, with A presiding")
+                                                   or e.extra.get("trigger") in ("summit", "conference"))]
     return told[-1] if told else None
 
 
@@ -93,7 +95,8 @@ def attendance(art: _Article, s: Sentence) -> None:
         while first.dep_ in ("conj", "appos") and first.head.pos_ in ("PROPN", "NOUN") and first.head.i != first.i:
             first = first.head   # "A and B attended": B hangs on A (or on one the parser took for A's apposition)
         verb = first.head if first.dep_ == "nsubj" else None
-        if verb is not None and verb.pos_ == "VERB" and _attends(verb):
+        if verb is not None and verb.pos_ == "VERB" and _attends(verb) \
+                and not any(c.dep_ == "neg" for c in verb.children):   # ("did not attend either")
             joined.append(p.key)
             continue
         if any(c.dep_ == "appos" and c.lemma_.lower() in _ROLES for c in head.children) \

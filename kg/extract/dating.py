@@ -476,10 +476,17 @@ def _sentence_year(art: _Article, s: Sentence) -> int | None:
         for prev in reversed(art.sentences[max(0, s.index - 2):s.index]):
             if prev.block != s.block:
                 break
-            told = re.findall(r"\b(1[89]\d\d|20\d\d)\b", prev.text)
+            # (not a year of the backstory: "after the last government had walked out in 2020",
+            # "since 2016")
+            told = [m.group(1) for m in re.finditer(r"\b(1[89]\d\d|20\d\d)\b", prev.text)
+                    if not _BACKSTORY.search(prev.text[max(0, m.start() - 50):m.start()])]
             if told:
                 return int(told[-1])
     return art.anchor.year if art.anchor is not None else None
+
+
+# a year told as what came before the story: a past perfect ("had walked out in"), "since"
+_BACKSTORY = re.compile(r"\bhad\s+(?:\w+\s+){1,5}(?:in|on|by)\s+(?:\w+\s+)?$|\bsince\s+(?:\w+\s+)?$", re.I)
 
 
 # words that bring a sentence back to the time of writing
