@@ -5971,3 +5971,14 @@ Thursday brought the third summit of the Atlantic states, also in the Moroccan c
     assert big and "person/mohammed-ould-ghazouani" in big[0]["participant"], ss
     assert big[0].get("startDate") == {"2023-03-02"}, ss
     assert not any({"person/umaro-sissoco-embalo", "person/alassane-ouattara"} & v["participant"] for v in ss.values()), ss
+
+
+def test_extract_rules_many_agreements_covering_a_few_fields_are_one_package() -> None:
+    TEXTS["r23-package-2019"] = ("2019-09-05", """State visit
+
+HANOI, Sept 5 (Wire) - In front of the two presidents, ministers from Vietnam and Laos signed 24 agreements covering roads, power and schooling on Thursday.""")
+    fs = facts("r23-package-2019")
+    treaties = {s for s, p, o in fs if s.startswith("treaty/") and p == "party"}
+    assert len(treaties) == 1, sorted(fs)
+    t = treaties.pop()
+    assert (t, "party", "state/laos") in fs and (t, "signedOn", "2019-09-05") in fs, sorted(fs)

@@ -660,10 +660,11 @@ _NAMED_DOCUMENTS = {"Statute", "Statutes", "Treaty", "Treaties", "Convention", "
                     "Agreements", "Accord", "Accords", "Protocol", "Protocols", "Declaration", "Charter",
                     "Memorandum", "Process", "Principles", "Format", "Communique", "Consensus", "Plan"}
 # "signed nine agreements, on oil, security and trade": a list of topics, each an agreement
-_AGREEMENTS_ON = re.compile(r"\b(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2}|several|a\s+series\s+of)\s+)?"
+_AGREEMENTS_ON = re.compile(r"\b(?:(?P<count>two|three|four|five|six|seven|eight|nine|ten|\d{1,3}|several|a\s+series\s+of)\s+)?"
                             r"(?P<plural>agreements|accords|pacts|treaties|conventions)\s*,?\s+(?:on|covering)\s+"
                             r"(?P<list>[a-z][a-z -]*(?:,\s*[a-z][a-z -]*){1,7},?\s+and\s+[a-z][a-z'’ -]*?)"
                             r"(?=\s*(?:[.;:]|,\s|$|\s+(?:in|at|on|during|after|before|with|as|while|that|which)\s))")
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _TOPIC = re.compile(r"(?:^|,\s*|\s+and\s+)(?:and\s+)?([a-z][a-z'’ -]*?[a-z])(?=\s*,|\s+and\s+|$)")
 _SIGNED_WORD = re.compile(r"\b(?:signed|inked|concluded)\b")
 _INCLUDING_ONE = re.compile(r"\b(?P<plural>agreements|accords|pacts|treaties|conventions|protocols)\b[^.;]{0,60}?"
@@ -1341,6 +1342,15 @@ def _mentions(art: _Article, s: Sentence) -> None:
                 continue
             head = m.group("plural").lower().rstrip("s")
             head = "treaty" if head == "treatie" else head
+            count = _COUNTS.get((m.group("count") or "").lower()) or (int(m.group("count")) if (m.group("count") or "").isdigit() else None)
+            if count is not None and (count >= 10 or count >= 2 * len(_TOPIC.findall(m.group("list")))):
+                # "signed 37 agreements covering farming, trade and energy": many more documents
+                # than topics, one package of them, not one on each topic
+                at = base + m.start("plural")
+                s.treaties.append(Mention("treaty", m.group("plural"), at, at + len(m.group("plural")),
+                                          extra={"kind": "generic", "year": None, "head": head, "of": None,
+                                                 "about": None, "mods": [], "det": "a", "listed": True}))
+                continue
             for t in _TOPIC.finditer(m.group("list")):
                 topic = t.group(1)
                 if len(topic.split()) > (7 if topic.startswith("the ") else 4) or topic in ("other", "others", "more", "issues"):
