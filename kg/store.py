@@ -1270,11 +1270,52 @@ def _bind_values(sparql: str, bindings: dict[str, Any]) -> str:
         at = first_group  # "ASK { ... }", "SELECT * { ... }"
     if at is None:
         raise QuerySyntaxError("malformed SPARQL query: no WHERE clause to bind parameters in")
-    values = " ".join(
-        _values_rows(name, term) if isinstance(name, tuple) else
-        f"VALUES ?{name} {{ {' '.join(str(_node(t)) for t in (term if isinstance(term, (list, tuple)) else [term]))} }}"
-        for name, term in bindings.items())
-    return f"{sparql[:at]} {values} {sparql[at:]}"
+    def values_of(name: Any, term: Any) -> str:
+        return _values_rows(name, term) if isinstance(name, tuple) else \
+            f"VALUES ?{name} {{ {' '.join(str(_node(t)) for t in (term if isinstance(term, (list, tuple)) else [term]))} }}"
+
+    inserts = [(at, " ".join(values_of(n, t) for n, t in bindings.items()))]
+    for where, projected, limited in _sub_selects(sparql):
+        # the same rows inside each sub-query that projects the variable, so that the engine
+        # starts from them there too instead of computing the sub-query for everything and
+        # joining after (a sub-query with LIMIT or OFFSET is left as it is: its rows would change)
+        names = [n for n in bindings if not isinstance(n, tuple)
+                 and re.search(rf"(?<![\w)])\?{re.escape(n)}\b", projected)
+                 and not re.search(rf"\bAS\s+\?{re.escape(n)}\b", projected, re.I)]
+        if names and not limited:
+            inserts.append((where, " ".join(values_of(n, bindings[n]) for n in names)))
+    for pos, text in sorted(inserts, reverse=True):
+        sparql = f"{sparql[:pos]} {text} {sparql[pos:]}"
+    return sparql
+
+
+_SUB_TOKEN_RE = re.compile(_TOKEN_RE.pattern + r"|(?P<select>\bSELECT\b)|(?P<limit>\b(?:LIMIT|OFFSET)\b)", re.IGNORECASE)
+
+
+def _sub_selects(sparql: str) -> list[tuple[int, str, bool]]:
+    """Each sub-query of ``sparql`` (a SELECT inside braces): where its WHERE group opens, its
+    projection's text, and whether a LIMIT or OFFSET bounds it."""
+    out: list[tuple[int, str, bool]] = []
+    depth = 0
+    open_subs: list[list[Any]] = []   # [depth of its enclosing group, select end, where end, limited]
+    for m in _SUB_TOKEN_RE.finditer(sparql):
+        if m.group("skip"):
+            continue
+        if m.group("select") and depth > 0:
+            open_subs.append([depth, m.end(), None, False])
+        elif m.group("limit") and open_subs and depth == open_subs[-1][0]:
+            open_subs[-1][3] = True
+        elif m.group("where") or m.group("open"):
+            if m.group("where") and open_subs and open_subs[-1][2] is None and depth == open_subs[-1][0]:
+                open_subs[-1][2] = m.end()
+            depth += 1
+        elif m.group("close"):
+            depth -= 1
+            if open_subs and depth < open_subs[-1][0]:
+                d, sel, where, limited = open_subs.pop()
+                if where is not None:
+                    out.append((where, sparql[sel:where], limited))
+    return out
 
 
 def _values_rows(names: tuple[str, ...], rows: Any) -> str:

@@ -5982,3 +5982,12 @@ HANOI, Sept 5 (Wire) - In front of the two presidents, ministers from Vietnam an
     assert len(treaties) == 1, sorted(fs)
     t = treaties.pop()
     assert (t, "party", "state/laos") in fs and (t, "signedOn", "2019-09-05") in fs, sorted(fs)
+
+
+def test_extract_rules_one_who_arrived_unannounced_in_a_town_visited_it() -> None:
+    TEXTS["r23-unannounced-2022"] = ("2022-06-17", """Surprise trip
+
+Polish President Andrzej Duda arrived unannounced in Vilnius on Wednesday for talks on air defence.""")
+    fs = facts("r23-unannounced-2022")
+    v = sole_subject(fs, "visitor", "person/andrzej-duda")
+    assert (v, "destination", "place/vilnius") in fs and (v, "startDate", "2022-06-15") in fs, sorted(fs)

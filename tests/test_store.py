@@ -401,3 +401,21 @@ def test_store_persists(tmp_path) -> None:
 def test_store_query_json_results(store) -> None:
     data = json.loads(store.query(f"SELECT ?o WHERE {{ GRAPH <{G2}> {{ ?s ?p ?o }} }}").serialize("json"))
     assert data["results"]["bindings"] == [{"o": {"type": "literal", "value": "baz", "xml:lang": "en"}}]
+
+
+def test_bound_parameters_are_bound_inside_sub_queries_that_project_them() -> None:
+    x = ox.NamedNode("https://example.org/x")
+    q = ("SELECT ?a ?n WHERE { { SELECT ?a (COUNT(*) AS ?n) WHERE { ?a ?p ?o } GROUP BY ?a } "
+         "{ SELECT ?a WHERE { ?a ?q ?r } LIMIT 3 } { SELECT (MIN(?o) AS ?a) WHERE { ?s ?p ?o } } }")
+    got = _bind_values(q, {"a": x})
+    assert got.count("VALUES ?a { <https://example.org/x> }") == 2, got   # the outer group and the first only
+    first = got.index("GROUP BY")
+    assert got.index("VALUES ?a", got.index("WHERE {", got.index("SELECT ?a (COUNT"))) < first, got
+    # the same answers as binding at the top alone
+    store = ox.Store()
+    for s in ("x", "y"):
+        store.add(ox.Quad(ox.NamedNode(f"https://example.org/{s}"), ox.NamedNode("https://example.org/p"),
+                          ox.Literal("1")))
+    plain = "SELECT ?a ?n WHERE { { SELECT ?a (COUNT(*) AS ?n) WHERE { ?a ?p ?o } GROUP BY ?a } }"
+    rows = [tuple(map(str, r)) for r in store.query(_bind_values(plain, {"a": x}))]
+    assert rows == [("<https://example.org/x>", '"1"^^<http://www.w3.org/2001/XMLSchema#integer>')], rows
