@@ -5965,7 +5965,7 @@ Rabat: a first trip
 Mauritanian President Mohamed Ould Ghazouani landed in Rabat on Sunday. On Monday King Mohammed VI received him at the royal palace.
 
 The regional summit
-Thursday brought the third summit of the Atlantic states, also in the Moroccan capital, with the king presiding. Around the table were Ghazouani, Senegal's Macky Sall and Gambian President Adama Barrow. Guinea-Bissau's Umaro Sissoco Embalo pulled out on the eve of the meeting. Ivorian President Alassane Ouattara did not attend either.""")
+Thursday brought the third summit of the Atlantic states, also in the Moroccan capital, with the king presiding. Around the table were Ghazouani, Senegal's Macky Sall and Gambian President Adama Barrow. Guinea-Bissau's Umaro Sissoco Embalo pulled out a day before the summit. Ivorian President Alassane Ouattara did not attend either.""")
     ss = summits("r23-seated-2023")
     big = [v for v in ss.values() if {"person/macky-sall", "person/adama-barrow"} <= v["participant"]]
     assert big and "person/mohammed-ould-ghazouani" in big[0]["participant"], ss
@@ -5976,7 +5976,7 @@ Thursday brought the third summit of the Atlantic states, also in the Moroccan c
 def test_extract_rules_many_agreements_covering_a_few_fields_are_one_package() -> None:
     TEXTS["r23-package-2019"] = ("2019-09-05", """State visit
 
-HANOI, Sept 5 (Wire) - In front of the two presidents, ministers from Vietnam and Laos signed 24 agreements covering roads, power and schooling on Thursday.""")
+HANOI, Sept 5 (Wire) - Watched by both presidents, ministers from Vietnam and Laos signed 24 agreements covering roads, power and schooling on Thursday.""")
     fs = facts("r23-package-2019")
     treaties = {s for s, p, o in fs if s.startswith("treaty/") and p == "party"}
     assert len(treaties) == 1, sorted(fs)

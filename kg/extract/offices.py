@@ -458,7 +458,7 @@ def _office_taken_as(art: _Article, s: Sentence, state_at: dict[int, str]) -> se
         obj = next((c for c in as_.children if c.dep_ == "pobj"), None) if as_ is not None else None
         if obj is None and verb.lemma_.lower() in ("become", "elect", "name", "appoint") \
                 and doc[pm.start].pos_ != "PRON":
-            # "X became India's first Sikh prime minister", "X was elected president of Y": the
+            # "X became Senegal's first woman prime minister", "X was elected president of Y": the
             # office the verb's complement names (a pronoun's person is not known yet here)
             obj = next((c for c in verb.children if c.dep_ in ("attr", "oprd") and c.pos_ in ("NOUN", "PROPN")), None)
         if obj is None:

@@ -924,7 +924,7 @@ def _participants(art: _Article, s: Sentence, tok: Any) -> list[str]:
         return []   # "X skipped the meeting and sent his foreign minister": nobody there of this clause
     verb = next((a for a in tok.ancestors if a.pos_ == "VERB"), None)
     if verb is not None and verb.lemma_.lower() in _OUT_OF and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
-        return []   # "X pulled out on the eve of the meeting", "Y dropped out of the summit"
+        return []   # "X pulled out a day before the summit", "Y dropped out of the summit"
     out = []
     earlier = {g.i for t in s.span if _predecessor_phrase(s, t) for g in t.subtree}
     # "the first meeting since A met B in 1928": a clause of "since" the trigger is not in
