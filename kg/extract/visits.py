@@ -650,8 +650,8 @@ def _destination(art: _Article, s: Sentence, tok: Any, is_verb: bool) -> str | N
         else ("to",)
     children = list(tok.children)
     if is_verb:   # ("arrived unannounced in X", "flew secretly to Y": the parser's "in" on the manner word)
-        children += [g for c in tok.children if c.dep_ in ("acomp", "advmod", "oprd") and c.pos_ in ("ADJ", "ADV")
-                     for g in c.children if g.dep_ == "prep"]
+        children += [g for c in tok.children if c.dep_ in ("acomp", "advmod", "oprd", "advcl")
+                     and c.pos_ in ("ADJ", "ADV") for g in c.children if g.dep_ == "prep"]
     if is_verb and tok.lemma_.lower() == "take":   # ("took a train to X": the parser's "to" on the train)
         children += [g for c in tok.children if c.dep_ in ("dobj", "obj") for g in c.children]
     if not is_verb and tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in LIGHT_VERBS:
