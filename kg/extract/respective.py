@@ -63,6 +63,25 @@ def _pair_phrase(pre: str) -> tuple[int, str, str] | None:
 _LEADING = {"leaders", "heads of state", "heads of government"}
 
 
+def _plural_title(words: list[str]) -> tuple[str | None, bool]:
+    """The title a plural office names and whether it leads ("leaders", "heads of state": a
+    leader, title unsaid)."""
+    title, leads = _title_in(words)
+    if words[-1] == "leaders" or " ".join(words).startswith("heads of"):
+        title, leads = None, True
+    return title, leads
+
+
+def _give_offices(art: _Article, s: Sentence, pairs: list[tuple[str, str]], title: str | None, leads: bool) -> None:
+    """Each (person, state) of ``pairs`` holds the office ``title`` names there."""
+    for person, state in pairs:
+        if title is not None:
+            art.add(person, "title", _title_case(title), s)
+        if leads:
+            art.leader_titled.add(person)
+        _office_fact(art, person, state, leads, s)
+
+
 # a pair told with its plural office and no names: "The foreign ministers of Russia and Ukraine met"
 _PAIR_TOLD = re.compile(r"^(?:The|Both)\s+(?P<title>(?:[a-z]+\s+){0,2}(?:ministers|presidents|premiers|leaders|"
                         r"heads\s+of\s+(?:state|government)))\s+of\s+(?:the\s+)?(?P<a>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*)"
@@ -83,22 +102,14 @@ def _told_pair(art: _Article, s: Sentence, a: str, b: str, first: Any, before: l
     pair = list(dict.fromkeys(st.key for st in prev.states if lo <= prev.span.doc[st.start].idx < hi))
     if len(pair) != 2:
         return
-    words = m.group("title").lower().split()
-    title, leads = _title_in(words)
-    if words[-1] == "leaders" or " ".join(words).startswith("heads of"):
-        title, leads = None, True
+    title, leads = _plural_title(m.group("title").lower().split())
     if title is None and not leads:
         return
     for person, state in ((a, pair[0]), (b, pair[1])):
         known = _states_of(art, person)
         if known and state not in known:
             return
-    for person, state in ((a, pair[0]), (b, pair[1])):
-        if title is not None:
-            art.add(person, "title", _title_case(title), s)
-        if leads:
-            art.leader_titled.add(person)
-        _office_fact(art, person, state, leads, s)
+    _give_offices(art, s, [(a, pair[0]), (b, pair[1])], title, leads)
 
 
 def _story_pair(art: _Article, before: list[Sentence]) -> list[str]:
@@ -180,12 +191,7 @@ def respective_offices(art: _Article, s: Sentence, before: list[Sentence]) -> No
             if known and state not in known:
                 break   # the article gives one of them another state: not this reading
         else:
-            for person, state in ((a.key, pair[0]), (b.key, pair[1])):
-                if title is not None:
-                    art.add(person, "title", _title_case(title), s)
-                if leads:
-                    art.leader_titled.add(person)
-                _office_fact(art, person, state, leads, s)
+            _give_offices(art, s, [(a.key, pair[0]), (b.key, pair[1])], title, leads)
 
 
 
@@ -226,18 +232,10 @@ def respective_lists(art: _Article, s: Sentence) -> None:
         people = _run(persons, doc, at) if at is not None else []
         if len(people) != len(run) or len({p.key for p in people}) != len(people):
             continue
-        words = m.group("title").lower().split()
-        title, leads = _title_in(words)
-        if words[-1] == "leaders" or " ".join(words).startswith("heads of"):
-            title, leads = None, True
+        title, leads = _plural_title(m.group("title").lower().split())
         if title is None and not leads:
             continue
         pairs = [(p.key, st.key) for p, st in zip(people, run)]
         if any(_states_of(art, p) and st not in _states_of(art, p) for p, st in pairs):
             continue   # the article gives one of them another state: not this reading
-        for person, state in pairs:
-            if title is not None:
-                art.add(person, "title", _title_case(title), s)
-            if leads:
-                art.leader_titled.add(person)
-            _office_fact(art, person, state, leads, s)
+        _give_offices(art, s, pairs, title, leads)
