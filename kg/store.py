@@ -1271,8 +1271,10 @@ def _bind_values(sparql: str, bindings: dict[str, Any]) -> str:
     if at is None:
         raise QuerySyntaxError("malformed SPARQL query: no WHERE clause to bind parameters in")
     def values_of(name: Any, term: Any) -> str:
-        return _values_rows(name, term) if isinstance(name, tuple) else \
-            f"VALUES ?{name} {{ {' '.join(str(_node(t)) for t in (term if isinstance(term, (list, tuple)) else [term]))} }}"
+        if isinstance(name, tuple):
+            return _values_rows(name, term)
+        terms = term if isinstance(term, (list, tuple)) else [term]
+        return f"VALUES ?{name} {{ {' '.join(str(_node(t)) for t in terms)} }}"
 
     inserts = [(at, " ".join(values_of(n, t) for n, t in bindings.items()))]
     for where, projected, limited in _sub_selects(sparql):
@@ -1289,7 +1291,8 @@ def _bind_values(sparql: str, bindings: dict[str, Any]) -> str:
     return sparql
 
 
-_SUB_TOKEN_RE = re.compile(_TOKEN_RE.pattern + r"|(?P<select>\bSELECT\b)|(?P<limit>\b(?:LIMIT|OFFSET)\b)", re.IGNORECASE)
+_SUB_TOKEN_RE = re.compile(_TOKEN_RE.pattern + r"|(?P<select>\bSELECT\b)|(?P<limit>\b(?:LIMIT|OFFSET)\b)",
+                           re.IGNORECASE)
 
 
 def _sub_selects(sparql: str) -> list[tuple[int, str, bool]]:

@@ -5905,7 +5905,8 @@ def test_extract_rules_a_spelling_of_given_names_in_other_vowels_is_the_referenc
     TEXTS["r23-spelling-2010"] = ("2010-06-14", """Power plant
 
 In Lahore on Monday, Prime Minister Yousuf Raza Gilani opened a new power plant built with Chinese loans for Pakistan.""")
-    assert ("person/yousaf-raza-gilani", "leaderOf", "state/pakistan") in facts("r23-spelling-2010"), sorted(facts("r23-spelling-2010"))
+    fs = facts("r23-spelling-2010")
+    assert ("person/yousaf-raza-gilani", "leaderOf", "state/pakistan") in fs, sorted(fs)
 
 
 def test_extract_rules_met_one_then_another_each_with_a_date_and_place_of_its_own() -> None:
@@ -5970,7 +5971,8 @@ Thursday brought the third summit of the Atlantic states, also in the Moroccan c
     big = [v for v in ss.values() if {"person/macky-sall", "person/adama-barrow"} <= v["participant"]]
     assert big and "person/mohammed-ould-ghazouani" in big[0]["participant"], ss
     assert big[0].get("startDate") == {"2023-03-02"}, ss
-    assert not any({"person/umaro-sissoco-embalo", "person/alassane-ouattara"} & v["participant"] for v in ss.values()), ss
+    away = {"person/umaro-sissoco-embalo", "person/alassane-ouattara"}
+    assert not any(away & v["participant"] for v in ss.values()), ss
 
 
 def test_extract_rules_many_agreements_covering_a_few_fields_are_one_package() -> None:

@@ -29,7 +29,8 @@ _THERE = re.compile(r"\b(?:arriv\w*|came|coming|attend\w*|join\w*|welcom\w*|gree
                     r"sign\w*|seat\w*|sat|represent\w*|led|took\s+part|taking\s+part|present|among|includ\w*|embrac\w*|"
                     r"shook|handshake|flew\s+in|landed|guests?|fellow|delegates|round\s+table|plenary)\b", re.I)
 # ... but not one who stayed away, sent someone else, was there from afar, or will be there
-_AWAY = re.compile(r"\b(?:boycott\w*|(?:pull|drop|back|bow)(?:ed|s)?\s+out|stay(?:ed|s)?\s+(?:away|home|at\s+home|behind)|absent|absence|did\s+not|didn't|not\s+attend\w*|sent\s+(?:a|an|his|her|its)\b|"
+_AWAY = re.compile(r"\b(?:boycott\w*|(?:pull|drop|back|bow)(?:ed|s)?\s+out|"
+                   r"stay(?:ed|s)?\s+(?:away|home|at\s+home|behind)|absent|absence|did\s+not|didn't|not\s+attend\w*|sent\s+(?:a|an|his|her|its)\b|"
                    r"instead|by\s+video|virtually|observers?|declin\w*|skipp\w*|snubb\w*|not\s+invited|excluded|suspended|"
                    r"will|would|expected|scheduled|plans?\s+to|(?:is|are)\s+to|next|last\s+year|previous|former|the\s+late|"
                    r"(?:that|the\s+following|the\s+next)\s+year)\b", re.I)

@@ -660,7 +660,8 @@ _NAMED_DOCUMENTS = {"Statute", "Statutes", "Treaty", "Treaties", "Convention", "
                     "Agreements", "Accord", "Accords", "Protocol", "Protocols", "Declaration", "Charter",
                     "Memorandum", "Process", "Principles", "Format", "Communique", "Consensus", "Plan"}
 # "signed nine agreements, on oil, security and trade": a list of topics, each an agreement
-_AGREEMENTS_ON = re.compile(r"\b(?:(?P<count>two|three|four|five|six|seven|eight|nine|ten|\d{1,3}|several|a\s+series\s+of)\s+)?"
+_AGREEMENTS_ON = re.compile(r"\b(?:(?P<count>two|three|four|five|six|seven|eight|nine|ten|\d{1,3}|several"
+                            r"|a\s+series\s+of)\s+)?"
                             r"(?P<plural>agreements|accords|pacts|treaties|conventions)\s*,?\s+(?:on|covering)\s+"
                             r"(?P<list>[a-z][a-z -]*(?:,\s*[a-z][a-z -]*){1,7},?\s+and\s+[a-z][a-z'’ -]*?)"
                             r"(?=\s*(?:[.;:]|,\s|$|\s+(?:in|at|on|during|after|before|with|as|while|that|which)\s))")
@@ -1342,7 +1343,8 @@ def _mentions(art: _Article, s: Sentence) -> None:
                 continue
             head = m.group("plural").lower().rstrip("s")
             head = "treaty" if head == "treatie" else head
-            count = _COUNTS.get((m.group("count") or "").lower()) or (int(m.group("count")) if (m.group("count") or "").isdigit() else None)
+            said = (m.group("count") or "").lower()
+            count = _COUNTS.get(said) or (int(said) if said.isdigit() else None)
             if count is not None and (count >= 10 or count >= 2 * len(_TOPIC.findall(m.group("list")))):
                 # "signed 37 agreements covering farming, trade and energy": many more documents
                 # than topics, one package of them, not one on each topic

@@ -95,7 +95,8 @@ _TIMELINE_ENTRY = re.compile(r"^\s*(?:1[6-9]\d\d|20\d\d)\s*[—–:-]\s")
 
 
 # a gathering told by the day it has reached: "the summit, day two", "day three of the talks"
-_DAY_AFTER = re.compile(r"^\s*[,:]?\s*(?:day\s+(?:two|three|four|five|[2-9])|(?:second|third|fourth|final|last)\s+day)\b", re.I)
+_DAY_AFTER = re.compile(r"^\s*[,:]?\s*(?:day\s+(?:two|three|four|five|[2-9])"
+                        r"|(?:second|third|fourth|final|last)\s+day)\b", re.I)
 _DAY_BEFORE = re.compile(r"\b(?:day\s+(?:two|three|four|five|[2-9])|(?:second|third|fourth|final|last)\s+day)\s+of\s+"
                          r"(?:the\s+)?(?:[A-Z][\w-]*\s+)*$", re.I)
 

@@ -10,7 +10,8 @@ from typing import Any
 
 from .. import reference as ref
 from ..model import Evidence, PartialDate
-from .lexicon import AGENTS_OF, AIRSIDE, BY_LINE, ASKED_LEMMAS, GROUP_OF, LIGHT_VERBS, SUMMIT_NOUNS, SUMMIT_VERBS, _TITLE_HEADS
+from .lexicon import (AGENTS_OF, AIRSIDE, ASKED_LEMMAS, BY_LINE, GROUP_OF, LIGHT_VERBS, SUMMIT_NOUNS, SUMMIT_VERBS,
+                      _TITLE_HEADS)
 from .meeting_words import (
     _CONVERSE, _discussed_together, _EVE_OF, _session_with, _talked_together, _time_of_the_one_told, _with_first,
 )
@@ -923,7 +924,8 @@ def _participants(art: _Article, s: Sentence, tok: Any) -> list[str]:
     if tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in _STAYED_AWAY:
         return []   # "X skipped the meeting and sent his foreign minister": nobody there of this clause
     verb = next((a for a in tok.ancestors if a.pos_ == "VERB"), None)
-    if verb is not None and verb.lemma_.lower() in _OUT_OF and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
+    if verb is not None and verb.lemma_.lower() in _OUT_OF \
+            and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
         return []   # "X pulled out a day before the summit", "Y dropped out of the summit"
     out = []
     earlier = {g.i for t in s.span if _predecessor_phrase(s, t) for g in t.subtree}
