@@ -9,7 +9,7 @@ import re
 from typing import Any
 
 from .. import reference as ref
-from ..dates import find_date_expressions
+from ..dates import _NUMBER_WORDS, find_date_expressions
 from ..caps import MAX_MEMBERS
 from .lexicon import (HOSTING, INSTITUTIONS, INTERNATIONAL, LEADER_TITLES, NAME_PARTICLES, portfolio_word,
                       _PLURAL_TITLES, _TITLE_HEADS, _TITLE_WORDS, TREATY_HEADS, VISIT_VERBS)
@@ -665,7 +665,6 @@ _AGREEMENTS_ON = re.compile(r"\b(?:(?P<count>two|three|four|five|six|seven|eight
                             r"(?P<plural>agreements|accords|pacts|treaties|conventions)\s*,?\s+(?:on|covering)\s+"
                             r"(?P<list>[a-z][a-z -]*(?:,\s*[a-z][a-z -]*){1,7},?\s+and\s+[a-z][a-z'’ -]*?)"
                             r"(?=\s*(?:[.;:]|,\s|$|\s+(?:in|at|on|during|after|before|with|as|while|that|which)\s))")
-_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _TOPIC = re.compile(r"(?:^|,\s*|\s+and\s+)(?:and\s+)?([a-z][a-z'’ -]*?[a-z])(?=\s*,|\s+and\s+|$)")
 _SIGNED_WORD = re.compile(r"\b(?:signed|inked|concluded)\b")
 _INCLUDING_ONE = re.compile(r"\b(?P<plural>agreements|accords|pacts|treaties|conventions|protocols)\b[^.;]{0,60}?"
@@ -1344,7 +1343,7 @@ def _mentions(art: _Article, s: Sentence) -> None:
             head = m.group("plural").lower().rstrip("s")
             head = "treaty" if head == "treatie" else head
             said = (m.group("count") or "").lower()
-            count = _COUNTS.get(said) or (int(said) if said.isdigit() else None)
+            count = _NUMBER_WORDS.get(said) or (int(said) if said.isdigit() else None)
             if count is not None and (count >= 10 or count >= 2 * len(_TOPIC.findall(m.group("list")))):
                 # "signed 37 agreements covering farming, trade and energy": many more documents
                 # than topics, one package of them, not one on each topic

@@ -332,25 +332,24 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             one, takes_part = True, set(participants)
         # "A met B and later C": two meetings, one after the other, with nobody else in common
         groups = _one_after_another(s, tok, participants) if is_verb else [participants]
-        turns = s.memo.get("in_turn")
-        if is_noun and turns and len(turns[1]) == len(turns[0]) - 1:
+        turns = s.memo.get("in_turn")   # (the verb, where its parts begin, their groups)
+        if is_noun and turns:
             # "met A at the X summit in 2006, and B at the Y summit in 2009": a gathering in one part
             # is the meeting of that part's people
             at = s.span.doc[tok.i].idx
-            for k, g in enumerate(turns[1]):
-                if turns[0][k] <= at < turns[0][k + 1]:
+            for k, g in enumerate(turns[2]):
+                if turns[1][k] <= at < turns[1][k + 1]:
                     groups = [g]
-                    start, end, place = _own_part(art, s, turns[0][k], turns[0][k + 1], start, end, place)
+                    start, end, place = _own_part(art, s, turns[1][k], turns[1][k + 1], start, end, place)
         if is_noun and len(participants) >= 3 and (_held_apart(tok) or re.search(r"\bseparately\s+with\b", s.text)):
             # "X held separate meetings with A and B", "talks with A and separately with B": X met
             # each of them
             host = _subject_person(tok.head, _persons_by_token(s)) if tok.dep_ in ("dobj", "obj") else None
             if host in participants:
                 groups = [[host, p] for p in participants if p != host]
-        parts = s.memo.get("one_after_another")
         for k, group in enumerate(groups):
-            if parts is not None and parts[0] == tok.i and len(groups) == len(parts[1]) - 1:
-                start, end, place = _own_part(art, s, parts[1][k], parts[1][k + 1], start, end, place)
+            if turns is not None and turns[0] == tok.i and groups == turns[2]:
+                start, end, place = _own_part(art, s, turns[1][k], turns[1][k + 1], start, end, place)
             ev = Event("Summit" if status is None else "Plan", group, start, end, place,
                        status=status, extra={"type": "Summit", "noun": is_noun, "in_state": in_state, "one": one,
                                              "takes_part": takes_part,
@@ -465,14 +464,13 @@ def _one_after_another(s: Sentence, tok: Any, participants: list[str]) -> list[l
     objects.sort(key=lambda t: t.i)
     if len(objects) < 2:
         return [participants]
+    edges = None
     if not any(t.lower_ in _IN_TURN for t in s.span.doc[obj.i:objects[-1].i]):
         # "met A at X in September 2006, and B at Y in July 2009": each object with a date of its own
         edges = [s.span.doc[o.i].idx for o in objects] + [s.span.end_char]
         dated = [frozenset(d.text for d in s.dates if edges[k] <= d.start < edges[k + 1]) for k in range(len(objects))]
         if not all(dated) or len(set(dated)) < len(dated):
             return [participants]
-        s.memo["one_after_another"] = (tok.i, edges)   # each meeting is dated and placed in its own part
-        s.memo["in_turn"] = None   # (its groups, below)
     by_obj = []
     for o in objects:
         # (the object, or the name in apposition to it: "met Pakistan's president, A,")
@@ -484,8 +482,8 @@ def _one_after_another(s: Sentence, tok: Any, participants: list[str]) -> list[l
     if len(by_obj) < 2 or not subjects:
         return [participants]
     groups = [subjects + [o] for o in by_obj]
-    if "in_turn" in s.memo:
-        s.memo["in_turn"] = (s.memo["one_after_another"][1], groups)
+    if edges is not None and len(groups) == len(edges) - 1:
+        s.memo["in_turn"] = (tok.i, edges, groups)   # each meeting is dated and placed in its own part
     return groups
 
 
