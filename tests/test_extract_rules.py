@@ -5993,3 +5993,166 @@ Polish President Andrzej Duda arrived unannounced in Vilnius on Wednesday for ta
     fs = facts("r23-unannounced-2022")
     v = sole_subject(fs, "visitor", "person/andrzej-duda")
     assert (v, "destination", "place/vilnius") in fs and (v, "startDate", "2022-06-15") in fs, sorted(fs)
+
+
+# --- round 24 --------------------------------------------------------------------------------------
+def test_extract_rules_a_generational_suffix_tells_a_reference_person_from_the_parent() -> None:
+    TEXTS["r24-suffix-2023"] = ("2023-06-08", """Rice talks
+
+President Ferdinand R. Marcos Jr. opened a rice research centre on Thursday in Los Banos.""")
+    fs = facts("r24-suffix-2023")
+    assert ("person/bongbong-marcos", "leaderOf", "state/philippines") in fs, sorted(fs)
+    assert not any(s == "person/ferdinand-marcos" for s, p, o in fs), sorted(fs)
+
+
+def test_extract_rules_the_members_of_a_delegation_serve_its_state() -> None:
+    TEXTS["r24-delegation-2016"] = ("2016-09-07", """Port deal
+
+The Tanzanian side included Works Minister Makame Mbarawa and Trade Minister Charles Mwijage. Zambia's team comprised Transport Minister Brian Mushimba and Finance Minister Felix Mutati.""")
+    fs = facts("r24-delegation-2016")
+    for person, state in (("makame-mbarawa", "tanzania"), ("charles-mwijage", "tanzania"),
+                          ("brian-mushimba", "zambia"), ("felix-mutati", "zambia")):
+        assert (f"person/{person}", "officialOf", f"state/{state}") in fs, (person, sorted(fs))
+
+
+def test_extract_rules_a_deputy_president_is_an_official_not_the_leader() -> None:
+    TEXTS["r24-deputy-2016"] = ("2016-05-19", """Trade fair
+
+Kenya's Deputy President William Ruto opened the trade fair in Mombasa on Wednesday.""")
+    fs = facts("r24-deputy-2016")
+    assert ("person/william-ruto", "officialOf", "state/kenya") in fs, sorted(fs)
+    assert ("person/william-ruto", "leaderOf", "state/kenya") not in fs, sorted(fs)
+
+
+def test_extract_rules_one_the_apposition_says_became_the_leader_holds_the_office() -> None:
+    TEXTS["r24-who-became-2022"] = ("2022-02-03", """Obituary
+
+Ahmed Abdallah Sambi, the cleric who became the Comoros' first elected president from Anjouan, spoke in Moroni. Hery Rajaonarimampianina, an accountant who was elected Madagascar's president in 2013, stood down in 2018.""")
+    fs = facts("r24-who-became-2022")
+    assert ("person/ahmed-abdallah-sambi", "leaderOf", "state/comoros") in fs, sorted(fs)
+    assert ("person/hery-rajaonarimampianina", "leaderOf", "state/madagascar") in fs, sorted(fs)
+
+
+def test_extract_rules_the_two_men_who_signed_are_not_those_watching() -> None:
+    TEXTS["r24-watched-2019"] = ("2019-11-22", """Border accord
+
+Presidents Evo Morales and Mario Abdo Benitez flew to Asuncion on Thursday. On Friday, watched by Uruguayan President Tabare Vazquez, the two men signed the Chaco River Accord between Bolivia and Paraguay.""")
+    fs = facts("r24-watched-2019")
+    t = sole_subject(fs, "signatory", "person/evo-morales")
+    assert (t, "signatory", "person/mario-abdo-benitez") in fs, sorted(fs)
+    assert (t, "signatory", "person/tabare-vazquez") not in fs, sorted(fs)
+
+
+def test_extract_rules_a_declaration_the_leaders_signed_is_not_the_treaty_named_after_it() -> None:
+    TEXTS["r24-other-document-2019"] = ("2019-11-22", """Border accord
+
+Presidents Evo Morales and Mario Abdo Benitez met in Asuncion on Friday. The new accord builds on the joint declaration of friendship and trade the two leaders signed in Cochabamba on March 3, which itself closed a quarrel dating from the Treaty of Buenos Aires of 1938.""")
+    fs = facts("r24-other-document-2019")
+    assert not any(p == "signatory" for s, p, o in fs if s.startswith("treaty/treaty-of-buenos-aires")), sorted(fs)
+    assert not any(p == "signedAt" and o == "place/cochabamba" for s, p, o in fs
+                   if s.startswith("treaty/treaty-of-buenos-aires")), sorted(fs)
+
+
+def test_extract_rules_a_settlement_named_for_the_state_it_settles_keeps_the_state_in_its_name() -> None:
+    TEXTS["r24-settlement-2015"] = ("2015-06-22", """Peace in the north
+
+On Saturday the government and the northern rebels signed the Agreement for Peace and Reconciliation in Mali in Bamako.""")
+    fs = facts("r24-settlement-2015")
+    t = sole_subject(fs, "signedAt", "place/bamako")
+    assert t == "treaty/agreement-for-peace-and-reconciliation-in-mali", sorted(fs)
+
+
+def test_extract_rules_a_landing_at_an_airport_where_the_host_waits_is_a_visit_not_talks() -> None:
+    TEXTS["r24-airport-2018"] = ("2018-03-14", """Arrival
+
+Indian Prime Minister Narendra Modi landed at Bole International Airport on Tuesday, where he was met by Ethiopia's Prime Minister Hailemariam Desalegn.""")
+    fs = facts("r24-airport-2018")
+    v = sole_subject(fs, "visitor", "person/narendra-modi")
+    assert (v, "destination", "state/ethiopia") in fs, sorted(fs)
+    assert not summits("r24-airport-2018"), summits("r24-airport-2018")
+
+
+def test_extract_rules_a_headline_in_capitals_names_only_whom_the_body_names() -> None:
+    TEXTS["r24-capitals-2017"] = ("2017-08-03", """PRESIDENT BUHARI RECEIVES PRESIDENT TALON IN ABUJA
+
+President Muhammadu Buhari on Thursday received President Patrice Talon of Benin at the Presidential Villa in Abuja for talks on border trade.""")
+    fs = facts("r24-capitals-2017")
+    people = {s for s, p, o in fs if s.startswith("person/")}
+    assert people == {"person/muhammadu-buhari", "person/patrice-talon"}, sorted(people)
+
+
+def test_extract_rules_a_building_before_an_office_is_no_person() -> None:
+    TEXTS["r24-building-2017"] = ("2017-08-03", """Talks
+
+Ghanaian President Nana Akufo-Addo arrived in Abuja on Wednesday. At Aso Rock Villa, the President was received by his host before the talks began. At Flagstaff House, the minister spoke.""")
+    fs = facts("r24-building-2017")
+    assert not any(s.startswith(("person/aso-", "person/flagstaff")) for s, p, o in fs), sorted(fs)
+
+
+def test_extract_rules_a_group_told_on_a_day_is_not_the_leaders_of_a_meeting_of_another_year() -> None:
+    TEXTS["r24-group-day-2023"] = ("2023-09-12", """Three-way talks
+
+Brazil's leader, Luiz Inacio Lula da Silva, hosted Argentine President Alberto Fernandez and Uruguayan President Luis Lacalle Pou in Brasilia on Monday.
+
+It was the fifth meeting in this format.
+
+The previous one took place in Montevideo in March 2008, when Tabare Vazquez received Nestor Kirchner and Michelle Bachelet.
+
+After Monday's talks the three approved a text on river trade.""")
+    ss = summits("r24-group-day-2023")
+    assert not any({"person/tabare-vazquez", "person/michelle-bachelet"} & v["participant"]
+                   and "2023-09-11" in v.get("startDate", set()) for v in ss.values()), ss
+
+
+def test_extract_rules_a_headline_s_pair_is_not_another_pair_the_body_dates() -> None:
+    TEXTS["r24-headline-pair-2019"] = ("2019-10-08", """Macky Sall holds talks with Nana Akufo-Addo in Accra
+
+Senegalese President Macky Sall paid an official visit to Ghana today. It was his first visit since March 2013, when he travelled to Accra and held talks with then-President John Mahama.""")
+    ss = summits("r24-headline-pair-2019")
+    mahama = [v for v in ss.values() if "person/john-mahama" in v["participant"]]
+    assert mahama and all("person/nana-akufo-addo" not in v["participant"] for v in mahama), ss
+
+
+def test_extract_rules_a_date_of_a_past_perfect_clause_after_the_arrival_is_not_the_arrival_s() -> None:
+    TEXTS["r24-had-2019"] = ("2019-05-10", """Tour
+
+President Macky Sall arrived in Accra from Nigeria, where on 8 May he had attended the inauguration in Abuja as a guest.""")
+    fs = facts("r24-had-2019")
+    v = sole_subject(fs, "destination", "place/accra")
+    assert (v, "startDate", "2019-05-08") not in fs, sorted(fs)
+
+
+def test_extract_rules_a_leader_s_counterpart_after_a_comma_leads_the_other_state() -> None:
+    TEXTS["r24-counterpart-1994"] = ("1994-08-02", """Border pact
+
+The pact was signed by Kenyan Prime Minister Raila Odinga and his Ugandan counterpart, Apolo Nsibambi, in Kampala.""")
+    fs = facts("r24-counterpart-1994")
+    assert ("person/apolo-nsibambi", "leaderOf", "state/uganda") in fs, sorted(fs)
+    assert ("person/apolo-nsibambi", "title", "Minister") not in fs, sorted(fs)
+
+
+def test_extract_rules_an_apposition_about_a_visit_gives_no_office_to_the_one_visited() -> None:
+    TEXTS["r24-apposition-visit-2022"] = ("2022-06-02", """Thaw
+
+Venezuelan President Nicolas Maduro spoke in Caracas. Days earlier, Colombian Foreign Minister Alvaro Leyva flew to Caracas and met Maduro, the first trip by a Colombian foreign minister in six years.""")
+    fs = facts("r24-apposition-visit-2022")
+    assert ("person/nicolas-maduro", "officialOf", "state/colombia") not in fs, sorted(fs)
+    assert ("person/nicolas-maduro", "leaderOf", "state/venezuela") in fs, sorted(fs)
+
+
+def test_extract_rules_a_given_name_s_second_syllable_after_a_hyphen_is_part_of_the_name() -> None:
+    TEXTS["r24-syllable-1998"] = ("1998-10-09", """Talks
+
+On Thursday, in Tokyo, South Korean Foreign Minister Song Min-soon and his Japanese counterpart signed a fisheries pact.""")
+    fs = facts("r24-syllable-1998")
+    assert ("person/song-min-soon", "officialOf", "state/south-korea") in fs, sorted(fs)
+    assert not any(s == "person/song-min" for s, p, o in fs), sorted(fs)
+
+
+def test_extract_rules_the_greeting_of_one_who_has_just_flown_in_is_no_meeting() -> None:
+    TEXTS["r24-flew-in-2019"] = ("2019-02-10", """Summit eve
+
+Rwandan President Paul Kagame, who flew into Addis Ababa on Saturday morning, was greeted with a handshake by Ethiopian Prime Minister Abiy Ahmed.""")
+    fs = facts("r24-flew-in-2019")
+    assert sole_subject(fs, "visitor", "person/paul-kagame"), sorted(fs)
+    assert not summits("r24-flew-in-2019"), summits("r24-flew-in-2019")

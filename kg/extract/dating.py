@@ -379,6 +379,10 @@ def _in_own_clause(s: Sentence, tok: Any, char: int) -> bool:
         if t.pos_ in ("VERB", "AUX") and t.dep_ == "advcl" and not any(a.i == t.i for a in tok.ancestors) \
                 and any(c.dep_ == "mark" and c.lower_ in ("since", "until", "before") for c in t.children):
             return True   # "the first meeting since A met B in January 1928"
+        if t.pos_ == "VERB" and t.dep_ in ("advcl", "relcl") and not any(a.i == t.i for a in tok.ancestors) \
+                and any(c.dep_ == "aux" and c.lower_ == "had" for c in t.children) \
+                and not (t.left_edge.i <= tok.i <= t.right_edge.i):
+            return True   # "arrived in X from Y, where on 8 May he had attended ...": what came before
         if t.pos_ in ("VERB", "AUX") and t.dep_ == "xcomp" and t.head.lemma_.lower() in ASKED_LEMMAS \
                 and not (t.head.left_edge.i <= tok.i <= t.head.right_edge.i):
             return True   # "held talks with A and invited B to come next spring": the invitation's time
@@ -407,8 +411,10 @@ def _own_date(art: _Article, s: Sentence, tok: Any, tense: str
         if _in_name(s, m):
             continue
         between = [t for t in s.span if end <= t.idx < m.start]
+        # (not past a relative word: "arrived in X from Y, where on 8 May he had ...")
         close = 0 <= m.start - end <= 70 and not any(
-            t.pos_ in ("VERB", "AUX") or t.lemma_.lower() in VISIT_NOUNS | SUMMIT_NOUNS for t in between)
+            t.pos_ in ("VERB", "AUX") or t.lemma_.lower() in VISIT_NOUNS | SUMMIT_NOUNS
+            or t.lower_ in ("where", "which", "who") for t in between)
         if lo <= m.start < hi and not close and _in_own_clause(s, tok, m.start):
             continue   # "a summit, the fourth round of a format launched in March 2019": another event's date
         if _predecessor_date(s, m.start, tok):

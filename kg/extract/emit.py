@@ -197,7 +197,10 @@ def _emit_events(art: _Article) -> None:
                             None in (art.state_of(m.place), art.state_of(ev.place))
                             or art.state_of(m.place) == art.state_of(ev.place)))
                     # (nor "A met B ... B also met C": two pairs, each of its own)
-                    same = not elsewhere and (bool(overlap) and all(e.section == "headline" for e in undated.evidence) \
+                    # (a headline's pair is not another pair of the body: "A holds talks with B" and
+                    # "A met C in 2012")
+                    same = not elsewhere and (bool(overlap) and not pairs
+                                              and all(e.section == "headline" for e in undated.evidence) \
                         or len(overlap) >= 2 and ("treaty" in m.extra or "treaty" in ev.extra) \
                         and bool({e.sentence for e in m.evidence} & {e.sentence for e in ev.evidence}) \
                         or bool(overlap) and not pairs and _told_after_lead(lead, dated, undated) \

@@ -14,7 +14,8 @@ from ..caps import MAX_MEMBERS
 from .lexicon import (HOSTING, INSTITUTIONS, INTERNATIONAL, LEADER_TITLES, NAME_PARTICLES, portfolio_word,
                       _PLURAL_TITLES, _TITLE_HEADS, _TITLE_WORDS, TREATY_HEADS, VISIT_VERBS)
 from .nlp import _columns, _doc_text, _org_person_ids, _past_possessive, PROPN, _span_ents
-from .names import _clean_person, _labels_by_family_name, _name_tokens, _office_after, _org_is_person, _person_by_short
+from .names import (BUILDINGS, _clean_person, _labels_by_family_name, _name_tokens, _office_after, _org_is_person,
+                    _person_by_short)
 from .context import _Article, Mention, Sentence
 from .dating import _sentence_year
 from .known_treaties import known_treaty_spans
@@ -42,6 +43,27 @@ _JOINED_BEFORE = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’]*\s+){1,3})and\s+$"
 _NAME_LIST = re.compile(
     r"(?:,\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)*,?\s+and\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?"
     r"(?:\s+between\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:(?:and|of)\s+(?:the\s+)?)?[A-Z][\w'’.-]*){0,9})?")
+
+
+# the state a settlement is about, part of its name: "Agreement for Peace and Reconciliation in Y"
+_IN_STATE = re.compile(r"\s+in\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})")
+_SETTLED = {"Conflict", "Peace", "Reconciliation", "Security", "Stability", "Crisis", "War", "Settlement",
+            "Hostilities", "Ceasefire", "Cease-fire"}
+
+
+def _in_a_state(text: str, start: int, end: int) -> int:
+    """Where a settlement's name ends, past "in X" when X is a state and the name ends on what is
+    settled ("... and Reconciliation" + " in Mali")."""
+    words = text[start:end].split()
+    rest = _IN_STATE.match(text, end)
+    if len(words) < 4 or words[-1] not in _SETTLED or rest is None or not re.search(
+            TREATY_HEADS + r"\s+(?:on|of|for)\s", text[start:end]):
+        return end
+    name = rest.group(1).split()
+    for k in range(len(name), 0, -1):   # ("in South Sudan Monday": the state's words only)
+        if ref.lookup_state(" ".join(name[:k])) is not None:
+            return rest.start(1) + len(" ".join(name[:k]))
+    return end
 
 
 def _listed_name_end(text: str, m: re.Match[str]) -> int:
@@ -677,6 +699,43 @@ def _title_cased(text: str) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
+def _syllable_after(doc: Any, start: int, end: int, limit: int) -> int:
+    """Where a two-word name ends when a given name's second syllable follows a hyphen ("Lee Sang"
+    + "-ock", which the NER cuts): past it (not "Kuchma-era", "Kremlin-backed")."""
+    if end - start == 2 and end + 1 < limit and doc[end].text in ("-", "\u2010") and not doc[end - 1].whitespace_ \
+            and not doc[end].whitespace_ and doc[end + 1].is_alpha and doc[end + 1].is_lower \
+            and len(doc[end + 1]) <= 5 and doc[end - 1].text[:1].isupper() \
+            and doc[end + 1].lower_ not in _NOT_SYLLABLES:
+        return end + 2
+    return end
+
+
+_NOT_SYLLABLES = {"era", "led", "style", "based", "born", "backed", "linked", "like", "type", "run", "owned", "made",
+                  "held", "year", "day", "time", "old", "free", "wide", "level"}
+
+
+def _shouted(text: str) -> bool:
+    """A line in capitals ("PRESIDENT A HOLDS TALKS WITH B"), where the NER's names are guesses."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+
+
+def _named_in_body_as_person(art: _Article, name: str) -> str | None:
+    """The longest run of a capitalised name's words that the article's body names as a person
+    ("OBAMA AT" -> "Obama"); None when the body names no one so ("STATE HOUSE")."""
+    words = name.split()
+    people = [e.text.casefold().split() for d in art.docs[1:] for e in d.ents if e.label_ == "PERSON"]
+    for k in range(len(words), 0, -1):
+        for i in range(len(words) - k + 1):
+            run = [w.casefold() for w in words[i:i + k]]
+            named = [p for p in people if any(p[j:j + k] == run for j in range(len(p) - k + 1))]
+            if named:   # (the body's fullest form of the name: "BUHARI" -> "Muhammadu Buhari")
+                full = max(named, key=len)
+                return next(e.text for d in art.docs[1:] for e in d.ents
+                            if e.label_ == "PERSON" and e.text.casefold().split() == full)
+    return None
+
+
 def _named_in_body(art: _Article, name: str) -> bool:
     """The name appears, capitalised as it is, in the article's text beyond its headline."""
     bare = re.sub(r"^(?:The|A|An)\s+", "", name)
@@ -1068,6 +1127,8 @@ def _mentions(art: _Article, s: Sentence) -> None:
                     and not any(doc[end + 1].lower_ in rec["tokens"] for rec in art.people.values()) \
                     and _person_by_short(doc[end + 1].text) is None:
                 end += 2                  # "Jane Naana Opoku" + "-Agyemang": a double surname the NER cut
+            else:
+                end = _syllable_after(doc, start, end, span.end)   # "Lee Sang" + "-ock"
                                           # (not "Modi-Sharif talks": a second person)
             nxt = next((e for e in span_ents if e.start == end and e.label_ in ("PERSON", "ORG") and not e.ent_id_), None)
             if nxt is not None and end == ent.end and len(nxt) == 3 and nxt[1].text in ("-", "\u2010") \
@@ -1087,6 +1148,8 @@ def _mentions(art: _Article, s: Sentence) -> None:
             name = _clean_person(text)
             if not name and (ent.ent_id_ or "").startswith("person/") and ref.lookup_person(text) is not None:
                 name = text   # a reference name in a form no bare name has ("Abdullah II of Jordan")
+            if name and name.isupper() and _shouted(s.raw):
+                name = _named_in_body_as_person(art, name)
             if not name:
                 continue
             if len(_name_tokens(name)) == 1 and " " not in name:
@@ -1154,7 +1217,10 @@ def _mentions(art: _Article, s: Sentence) -> None:
                     doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and doc[j].lower_ not in _TITLE_WORDS
                     or (doc[j].lower_ in NAME_PARTICLES and j + 1 < span.end and doc[j + 1].text[:1].isupper())):
                 j += 1
+            j = _syllable_after(doc, k, j, span.end) if j > k else j
             name = _clean_person(doc[k:j].text) if j > k else None
+            if name and name.isupper() and _shouted(s.raw):
+                name = _named_in_body_as_person(art, name)   # ("PRESIDENT BUHARI": the body's name)
             if name and (doc[j - 1].lower_ in _NAMED_AFTER or j < span.end and doc[j].lower_ in _NAMED_AFTER):
                 name = None   # "the King David Hotel", "the King Fahd Causeway": a place, not a king
             if name and k > i + 1 and not (j >= span.end or doc[j].is_punct or doc[j].pos_ in ("VERB", "AUX")):
@@ -1183,7 +1249,9 @@ def _mentions(art: _Article, s: Sentence) -> None:
             while j < span.end and j - i < 4 and j not in covered and doc[j].pos_ == "PROPN" \
                     and doc[j].text[:1].isupper() and doc[j].lower_ not in _TITLE_WORDS:
                 j += 1
-            if j - i >= 2 and _office_after().match(" ".join(t.lower_ for t in doc[j:j + 9]).replace(" - ", "-")):
+            if j - i >= 2 and doc[j - 1].lower_ not in BUILDINGS \
+                    and _office_after().match(" ".join(t.lower_ for t in doc[j:j + 9]).replace(" - ", "-")):
+                # (not "At Flagstaff House, the minister spoke": a building, then who was there)
                 name = _clean_person(doc[i:j].text)
                 if name:
                     s.persons.append(Mention("person", name, i, j, art.person(name, s.index)))
@@ -1228,7 +1296,7 @@ def _mentions(art: _Article, s: Sentence) -> None:
     taken: list[tuple[int, int]] = []
     title_case = s.section == "headline" and _title_cased(text)
     for m in _TREATY_NAMED.finditer(text):
-        end = _listed_name_end(text, m)
+        end = _in_a_state(text, m.start("name"), _listed_name_end(text, m))
         signed_for = re.search(r"\s+for\s+(?:the\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})$", text[m.start("name"):end])
         if signed_for and ref.lookup_state(signed_for.group(1)) is not None and re.search(
                 r"\b(?:sign|initial|put)", text[max(0, m.start() - 60):m.start()], re.I):

@@ -91,6 +91,8 @@ def _clean_person(text: str) -> str | None:
     if len(toks) > 2 and toks[0].lower() in _MONTH_NUM:
         toks.pop(0)   # "On 9 [November] Deng Xiaoping flew": the date's month, not a given name
     while toks and (toks[-1].lower() in NAME_STOP or toks[-1].lower() in POSTNOMINALS and len(toks) > 2):
+        if toks[-1].lower().rstrip(".") in ("jr", "sr") and ref.lookup_person(" ".join(toks)) is not None:
+            break   # "Ferdinand R. Marcos Jr.": the suffix tells a known person from a parent
         toks.pop()
     if len(toks) >= 2 and toks[0].lower() in ("datuk", "dato", "dato'", "tan") and toks[1].lower() in ("seri", "sri"):
         toks = toks[2:]   # "Datuk Seri Anwar Ibrahim", "Tan Sri X": a Malay style, one courtesy
@@ -136,6 +138,11 @@ def _clean_person(text: str) -> str | None:
 _NAME_HONORIFICS = {"dame", "sir", "lady", "lord", "sheikh", "sheikha", "mr", "mrs", "ms", "dr"}
 
 
+# the last word of a building's or a street's name, never of a person's
+BUILDINGS = {"house", "palace", "hall", "building", "buildings", "square", "centre", "center", "airport", "hotel",
+             "castle", "residence", "court", "gardens", "park", "bridge", "street", "road", "avenue", "lodge", "villa"}
+
+
 def _org_is_person(ent: Any) -> bool:
     """An ORG span that is a person's name: title-case words, and an office right before it or
     in an apposition right after it ("Almaz Toktogulov, the foreign minister of ...")."""
@@ -143,8 +150,8 @@ def _org_is_person(ent: Any) -> bool:
     if not 2 <= len(words) <= 4 or not all(re.fullmatch(r"[A-ZÀ-Þ][a-zà-ÿ'’]+(?:-[A-ZÀ-Þa-zà-ÿ][a-zà-ÿ'’]+)*", w) or 0 < i < len(words) - 1
                                            and w.lower() in NAME_PARTICLES for i, w in enumerate(words)):
         return False
-    if any(w.lower() in NAME_STOP for w in words):
-        return False
+    if any(w.lower() in NAME_STOP for w in words) or words[-1].lower() in BUILDINGS:
+        return False   # (nor "At State House, the President ...": a building, then who was there)
     if len(words) >= 3 and words[0].lower().rstrip(".") in _NAME_HONORIFICS:
         return True   # "Dame Sandra Mason", "Sir Tom Davis": a courtesy before a person's name
     doc = ent.doc

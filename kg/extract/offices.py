@@ -249,6 +249,8 @@ def _offices(art: _Article, s: Sentence) -> None:
                     break   # (a verb ends it; not one in a compound: "Oman's long-reigning sultan")
                 if tok.lower_ == "to" and _title_in(app_words)[0] is not None:
                     break   # "a special adviser to President X": the adviser's office, not the president's
+                if tok.lower_ in ("by", "since") and _title_in(app_words)[0] is None:
+                    break   # "met X, the first trip there by a Gulf state's minister": someone else's office
                 if j in state_at and app_state is None:
                     app_state = state_at[j]
                 low = tok.lower_
@@ -322,6 +324,9 @@ def _offices(art: _Article, s: Sentence) -> None:
                 if t2 is not None and not l2:
                     title, leads, boss = t2, l2, doc[owner - 1].text
             if (j >= s.span.start and doc[j].pos_ == "DET") or app_state is not None:
+                # (a title before "counterpart" is the other one's: "Prime Minister A and his
+                # Jordanian counterpart, B")
+                rev = rev[max((k + 1 for k, w in enumerate(rev) if w in ("counterpart", "counterparts")), default=0):]
                 t2, l2 = _title_in([w for w in rev if w not in ("'s", "’s", "then")])
                 if t2 is not None:
                     title, leads = t2, l2
@@ -448,10 +453,15 @@ def _office_taken_as(art: _Article, s: Sentence, state_at: dict[int, str]) -> se
     done: set[str] = set()
     for pm in s.persons:
         head = _name_head(doc, pm)
-        if head.dep_ not in ("nsubj", "nsubjpass"):
-            continue
-        verb = head.head
-        if verb.lemma_.lower() not in _TAKING_OFFICE or _is_future(verb):
+        verbs = [head.head] if head.dep_ in ("nsubj", "nsubjpass") else []
+        # "X, the dissident who became Y's first president": the clause of the name's apposition
+        verbs += [r for ap in (head, *(c for c in head.children if c.dep_ == "appos"))
+                  for r in ap.children if r.dep_ == "relcl" and any(
+                      c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("who", "that") for c in r.children)]
+        # (a relative clause's "who served as X from A to B" is a span of the past, which tenure reads)
+        verb = next((v for v in verbs if v.lemma_.lower() in _TAKING_OFFICE
+                     and (v.dep_ != "relcl" or v.lemma_.lower() != "serve")), None)
+        if verb is None or _is_future(verb):
             continue
         as_ = next((c for c in verb.subtree if c.dep_ == "prep" and c.lower_ == "as"
                     and (c.head.i == verb.i or c.head.head.i == verb.i)), None)
@@ -575,12 +585,27 @@ def _signed_for(s: Sentence, pm: Any, state_at: dict[int, str]) -> str | None:
     return None
 
 
+_PARTY_NOUNS = ("delegation", "team", "mission", "side", "entourage")
+_MADE_OF = ("include", "comprise", "number")
+
+
 def _delegation_state(tok: Any, state_at: dict[int, str]) -> str | None:
-    """"A Somali delegation led by Foreign Minister X": the state of the delegation X leads."""
+    """"A Somali delegation led by Foreign Minister X", "the Kenyan side included Defence
+    Secretary X and ...": the state of the delegation X leads or belongs to."""
     for a in list(tok.ancestors)[:5]:
         if a.lemma_.lower() in ("lead", "head") and a.dep_ == "acl" \
-                and a.head.lemma_.lower() in ("delegation", "team", "mission"):
+                and a.head.lemma_.lower() in _PARTY_NOUNS[:3]:
             return next((state_at[t.i] for t in a.head.subtree if t.i < a.head.i and t.i in state_at), None)
+        if a.pos_ in ("VERB", "AUX"):
+            if a.lemma_.lower() not in _MADE_OF:
+                return None
+            party = next((c for c in a.children if c.dep_ in ("nsubj", "nsubjpass")
+                          and c.lemma_.lower() in _PARTY_NOUNS), None)
+            if party is None:
+                return None
+            # (the party's own state, told before its noun: "the Kenyan side", "Ghana's team")
+            found = {state_at[t.i] for t in party.subtree if t.i < party.i and t.i in state_at}
+            return found.pop() if len(found) == 1 else None
     return None
 
 

@@ -300,7 +300,8 @@ def _group_referents(art: _Article, s: Sentence, n: int, noun: str, at: int) -> 
         if len(out) == n:
             break
     states = {st for k in out for st in art.offices.get(k, ())}
-    here = {m.key for m in s.persons if s.span.doc[m.start].idx - s.span.start_char < at}
+    watching = _bystander_tokens(s)   # (not "in the presence of X, the two men signed")
+    here = {m.key for m in s.persons if s.span.doc[m.start].idx - s.span.start_char < at and m.start not in watching}
     if noun in ("men", "women") and not here <= set(out):
         return []   # ("A and B came instead, and the three men signed": A and B among them, or no telling)
     return out if len(out) == n and len(states) >= min(n, 2) else []

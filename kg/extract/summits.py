@@ -145,8 +145,12 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             continue   # "did not meet", "held no bilateral meeting": none took place
         if is_verb and lem == "meet" and tok.tag_ == "VBN" \
                 and any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) \
-                and any(AIRSIDE.search(t.text) for t in tok.subtree):
-            continue   # "was met off the plane at the airport by X": a welcome, not the talks
+                and (any(AIRSIDE.search(t.text) for t in tok.subtree)
+                     or any(c.dep_ == "advmod" and c.lower_ == "where" for c in tok.children)
+                     and AIRSIDE.search(tok.doc[tok.sent.start:tok.i].text)):
+            # "was met off the plane at the airport by X", "landed at Y airport, where he was met
+            # by X": a welcome, not the talks
+            continue
         if is_noun and _what_it_was(tok):
             continue   # "met B for what was expected to be their last meeting": the meeting told, judged
 
@@ -1111,7 +1115,7 @@ def _group_sides(art: _Article, s: Sentence, tok: Any) -> list[str]:
     of — those of the meeting or visit just reported, else the last two of different states."""
     if tok.pos_ in ("NOUN", "PROPN") and _of_the_group(s, tok):
         # "the previous meeting of the two leaders took place in X", "their last meeting was in Y"
-        return _recent_pair(art, s, two=bool(re.search(r"\b(?:the\s+two|both)\b", s.text[:80], re.I)))
+        return _recent_pair(art, s, two=bool(re.search(r"\b(?:the\s+two|both)\b", s.text[:80], re.I)), near=tok)
     verb = tok if tok.pos_ == "VERB" else tok.head if tok.dep_ in ("dobj", "obj") else None
     if verb is None and tok.dep_ == "pobj":
         # "the two leaders signed X after a round of talks": the verb the noun's phrase hangs on
@@ -1149,7 +1153,7 @@ def _group_sides(art: _Article, s: Sentence, tok: Any) -> list[str]:
     if len(before) == n and re.match(r"(?:the\s+\w+|both)\s+(?:leaders|presidents|prime\s+ministers|men|women)$",
                                      said, re.I):
         return before
-    return _recent_pair(art, s, two=bool(re.match(r"(?:the\s+two|both)\b", said, re.I)), n=n)
+    return _recent_pair(art, s, two=bool(re.match(r"(?:the\s+two|both)\b", said, re.I)), n=n, near=tok)
 
 
 def _of_the_group(s: Sentence, tok: Any) -> bool:
@@ -1180,11 +1184,19 @@ def visit_pair(art: _Article, s: Sentence, e: Event) -> list[str] | None:
     return [people[0], host] if host is not None and host != people[0] else None
 
 
-def _recent_pair(art: _Article, s: Sentence, two: bool = False, n: int = 2) -> list[str]:
+def _recent_pair(art: _Article, s: Sentence, two: bool = False, n: int = 2, near: Any | None = None) -> list[str]:
     """The two (or ``n``) leaders the story has just told of: those of the meeting or visit just
     reported, else the last two (``n``) of different states."""
     leader = lambda k: k in art.leaders or k in art.leader_titled   # noqa: E731
     recent = list(reversed(_recent_events(art, s, within=4)))
+    # (not those of a meeting of another time: "the last one was in X in 2019, when A received B
+    # and C. / After Monday's talks the three ...")
+    day = _resolve_dates(art, s, near, "past")[0]   # (``near``: the meeting word, whose clause's date counts)
+    now = day is not None and art.article_date is not None and day.year == art.article_date.year
+    # (a group told of the story's own days; not one told as meeting before: "the three last met in X
+    # last year" are the story's three)
+    other_year = lambda e: now and e.start is not None and e.start.year != day.year   # noqa: E731
+    recent = [e for e in recent if not other_year(e)]
     # (the story's own meetings before one told as what came before it: "A had met C earlier")
     for e in [e for e in recent if not e.extra.get("before_story")] + [e for e in recent if e.extra.get("before_story")]:
         people = [p for p in e.people() if leader(p)]
@@ -1197,6 +1209,13 @@ def _recent_pair(art: _Article, s: Sentence, two: bool = False, n: int = 2) -> l
     states: set[str] = set()
     told = {p for e in art.events if not e.extra.get("background") for p in e.participants}
     background = {p for e in art.events if e.extra.get("background") for p in e.participants} - told
+    # (and those met, or named, only in another year)
+    background |= {p for e in art.events if other_year(e) for p in e.participants} \
+        - {p for e in art.events if not other_year(e) for p in e.participants}
+    if now:
+        background |= {k for _, k in art.person_order if all(
+            _sentence_year(art, x) not in (None, day.year)
+            for x in art.person_sentences.get(k, ()) if x.index <= s.index)}
     for idx, key in reversed(art.person_order):
         if idx > s.index or idx < s.index - 6 or key in out or not leader(key) or key in background:
             continue

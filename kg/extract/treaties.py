@@ -1016,6 +1016,12 @@ def _signs_an_unknown_one(s: Sentence, sign_tok: Any, resolved: list[Any]) -> bo
     return bool(mine) and all(m is not x[0] for m in mine for x in resolved)
 
 
+def _bare_conjunct(t: Any) -> bool:
+    """A "verb" joined by "and" with no subject or object of its own: a noun the parser misread
+    ("a declaration of friendship and [trade]")."""
+    return t.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in t.children)
+
+
 def _signs_other_document(sign_tok: Any, resolved: list[Any]) -> bool:
     """The signing's object is a document of another kind than the treaty mentioned ("Putin
     signed a law denouncing the treaty")."""
@@ -1025,8 +1031,19 @@ def _signs_other_document(sign_tok: Any, resolved: list[Any]) -> bool:
             and not any(m.start <= sign_tok.head.idx < m.end for m, _ in resolved):
         return True   # "the treaty followed the Act of X, which A and B signed in 1966": that act
     obj = next((c for c in sign_tok.children if c.dep_ in ("dobj", "obj")), None)
-    if obj is None and sign_tok.dep_ == "acl":
+    if obj is None and sign_tok.dep_ in ("acl", "relcl"):
         obj = sign_tok.head   # "follows a Joint Statement the two ministers signed"
+    if (obj is None or obj.lemma_.lower() not in _OTHER_DOCUMENTS) \
+            and not any(c.dep_ in ("dobj", "obj", "nsubjpass") for c in sign_tok.children):
+        # "the declaration of peace the two leaders signed" (however parsed): the document named
+        # just before the signers, with no verb or clause break between
+        for t in reversed(sign_tok.doc[sign_tok.sent.start:sign_tok.i]):
+            if t.pos_ in ("VERB", "AUX") and not _bare_conjunct(t) or t.text in (",", ";", ":", "(", "\u2014") \
+                    or any(m.start <= t.idx < m.end for m, _ in resolved):
+                break
+            if t.pos_ == "NOUN" and t.lemma_.lower() in _OTHER_DOCUMENTS:
+                obj = t
+                break
     if obj is None or obj.lemma_.lower() not in _OTHER_DOCUMENTS:
         return False
     for m, _ in resolved:

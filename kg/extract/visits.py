@@ -133,6 +133,8 @@ def _visits(art: _Article, s: Sentence) -> None:
         if visitor is None:
             continue
         dest = _destination(art, s, tok, is_verb) or _where_clause(s, tok)
+        if dest is None and is_verb and lem in ("arrive", "land", "touch"):
+            dest = _met_there_by(art, s, tok, visitor, by_tok)
         if (dest is None or _a_region(art, s, dest)) and is_noun and lem in _TRIPS | {"visit"} \
                 and tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in _BOUNDS:
             # "began her first trip abroad in Cairo", "ended a Gulf tour in Muscat"
@@ -519,6 +521,22 @@ def _arrives(tok: Any) -> bool:
         c.dep_ in ("prt", "advmod") and c.lower_ == "in" or c in timed_in for c in tok.children)
 
 
+def _met_there_by(art: _Article, s: Sentence, tok: Any, visitor: str, by_tok: dict[int, Mention]) -> str | None:
+    """"X landed at Y airport, where he was met by Z's prime minister": the state of the one who
+    met the visitor, when the airport is of no state the reference data knows."""
+    if not any(c.dep_ == "prep" and c.lower_ == "at" and _at_a_facility(c) for c in tok.children):
+        return None
+    home = art.offices.get(visitor, set())
+    hosts: set[str] = set()
+    for t in tok.subtree:
+        if t.lemma_.lower() in ("meet", "greet", "welcome", "receive") and t.tag_ == "VBN":
+            for g in (g for c in t.children if c.dep_ == "agent" for g in c.subtree if g.i in by_tok):
+                theirs = art.offices.get(by_tok[g.i].key, set())
+                hosts |= theirs if len(theirs) == 1 else set()
+    hosts -= home
+    return hosts.pop() if home and len(hosts) == 1 else None
+
+
 def _at_a_facility(prep: Any) -> bool:
     """"at Haneda airport", "at the air base": a facility, which says no town (the story's is meant)."""
     return prep.lower_ == "at" and any(o.dep_ == "pobj" and o.lemma_.lower() in _FACILITIES for o in prep.children)
@@ -776,7 +794,10 @@ def _presence_visits(art: _Article, s: Sentence) -> None:
             for g in guests:
                 _add_visit(art, s, tok, g, where, host)
             landed = tok.dep_ == "conj" and tok.head.lemma_.lower() in ("land", "touch") \
-                or lem == "welcome" and tok.dep_ == "relcl" and _arrival_clause(tok)
+                or lem == "welcome" and tok.dep_ == "relcl" and _arrival_clause(tok) \
+                or any(r.dep_ == "relcl" and r.lemma_.lower() in ("arrive", "land", "fly", "touch")
+                       for c in tok.children if c.dep_ == "nsubjpass" for r in c.children)
+            # (nor "A, who flew into X on Thursday, was greeted by B": the greeting of an arrival)
             if all(k in art.leaders or k in art.leader_titled for k in (host, *guests)) \
                     and not AIRSIDE.search(s.text) and not landed:
                 # leaders, one receiving the others: they met (not a welcome on the tarmac,
