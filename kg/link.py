@@ -22,7 +22,7 @@ __all__ = ["Term", "terms_of", "state_for_title", "leads_state", "LEADER_TITLE_W
 LEADER_TITLE_WORDS = frozenset({
     "president", "prime minister", "premier", "chancellor", "king", "queen", "emperor", "emir",
     "sultan", "supreme leader", "general secretary", "first secretary", "chairman", "taoiseach",
-    "head of state", "head of government", "leader", "crown prince", "shah", "amir",
+    "head of state", "head of government", "leader", "crown prince", "shah", "amir", "pope",
 })
 
 

@@ -452,7 +452,7 @@ TITLES = frozenset({
     "President", "Prime Minister", "Chancellor", "Premier", "King", "Queen", "Emperor", "Emir",
     "Shah", "Sultan", "Supreme Leader", "General Secretary", "First Secretary", "Chairman",
     "Chairman of the Presidium", "Head of State", "Chief Adviser", "Foreign Minister",
-    "Secretary of State", "Foreign Secretary",
+    "Secretary of State", "Foreign Secretary", "Pope",
 })
 _SIGNED = re.compile(r"^[0-9]{4}(-[0-9]{2}-[0-9]{2})?$")
 

@@ -6156,3 +6156,33 @@ Rwandan President Paul Kagame, who flew into Addis Ababa on Saturday morning, wa
     fs = facts("r24-flew-in-2019")
     assert sole_subject(fs, "visitor", "person/paul-kagame"), sorted(fs)
     assert not summits("r24-flew-in-2019"), summits("r24-flew-in-2019")
+
+
+def test_extract_rules_surnames_joined_in_a_headline_are_the_people_the_body_names() -> None:
+    TEXTS["r24-joined-2018"] = ("2018-04-27", """Moon-Kim summit at Panmunjom, day two
+
+Seoul's Moon Jae-in and Pyongyang's Kim Jong Un resumed their talks at the border village after a night of drafting.""")
+    ss = summits("r24-joined-2018")
+    assert any(v["participant"] == {"person/moon-jae-in", "person/kim-jong-un"}
+               and v.get("startDate") == {"2018-04-26"} for v in ss.values()), ss
+    fs = facts("r24-joined-2018")
+    assert not any(s.startswith("person/moon-kim") for s, p, o in fs), sorted(fs)
+
+
+def test_extract_rules_talks_told_as_under_way_are_held_on_the_story_s_day() -> None:
+    TEXTS["r24-under-way-2016"] = ("2016-07-08", """Live
+
+Talks between Prime Minister Narendra Modi and Mozambican President Filipe Nyusi are under way at the Ponta Vermelha palace in Maputo.""")
+    ss = summits("r24-under-way-2016")
+    assert any(v["participant"] == {"person/narendra-modi", "person/filipe-nyusi"}
+               and v.get("startDate") == {"2016-07-08"} for v in ss.values()), ss
+
+
+def test_extract_rules_the_pope_heads_the_holy_see() -> None:
+    TEXTS["r24-pope-2015"] = ("2015-09-22", """Havana stop
+
+Pope Francis arrived in Havana on Saturday and held talks with President Raul Castro at the Palace of the Revolution.""")
+    fs = facts("r24-pope-2015")
+    assert ("person/pope-francis", "leaderOf", "state/holy-see") in fs, sorted(fs)
+    ss = summits("r24-pope-2015")
+    assert any(v["participant"] == {"person/pope-francis", "person/raul-castro"} for v in ss.values()), ss

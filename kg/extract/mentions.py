@@ -714,6 +714,17 @@ _NOT_SYLLABLES = {"era", "led", "style", "based", "born", "backed", "linked", "l
                   "held", "year", "day", "time", "old", "free", "wide", "level"}
 
 
+def _surnames_joined(art: _Article, ent: Any) -> list[tuple[int, str]]:
+    """"Trump-Kim", "Modi-Sharif-Ghani": surnames joined by hyphens, each of a person the body
+    names (as the body names them); else nothing."""
+    words = [t for t in ent if t.text not in ("-", "\u2010", "\u2013")]
+    if not 2 <= len(words) <= 3 or len(ent) != 2 * len(words) - 1 \
+            or any(t.whitespace_ for t in ent[:-1]) or not all(t.text[:1].isupper() for t in words):
+        return []
+    found = [(t.i, _named_in_body_as_person(art, t.text)) for t in words]
+    return found if all(n and " " in n for _, n in found) else []
+
+
 def _shouted(text: str) -> bool:
     """A line in capitals ("PRESIDENT A HOLDS TALKS WITH B"), where the NER's names are guesses."""
     letters = [c for c in text if c.isalpha()]
@@ -729,8 +740,8 @@ def _named_in_body_as_person(art: _Article, name: str) -> str | None:
         for i in range(len(words) - k + 1):
             run = [w.casefold() for w in words[i:i + k]]
             named = [p for p in people if any(p[j:j + k] == run for j in range(len(p) - k + 1))]
-            if named:   # (the body's fullest form of the name: "BUHARI" -> "Muhammadu Buhari")
-                full = max(named, key=len)
+            if named:   # (the body's fullest form of the name, the first named of those: "BUHARI" ->
+                full = max(named, key=len)   # "Muhammadu Buhari")
                 return next(e.text for d in art.docs[1:] for e in d.ents
                             if e.label_ == "PERSON" and e.text.casefold().split() == full)
     return None
@@ -1145,6 +1156,11 @@ def _mentions(art: _Article, s: Sentence) -> None:
                 absorbed.add(nxt.start)
             if start != ent.start or end != ent.end:
                 text = doc[start:end].text
+            pair = _surnames_joined(art, doc[start:end]) if s.section == "headline" and not ent.ent_id_ else []
+            if pair:   # "Trump-Kim summit": two people the body names, not one
+                for i, name in pair:
+                    s.persons.append(Mention("person", name, i, i + 1, art.person(name, s.index, said=doc[i].text)))
+                continue
             name = _clean_person(text)
             if not name and (ent.ent_id_ or "").startswith("person/") and ref.lookup_person(text) is not None:
                 name = text   # a reference name in a form no bare name has ("Abdullah II of Jordan")

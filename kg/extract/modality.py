@@ -95,17 +95,28 @@ _TIMELINE_ENTRY = re.compile(r"^\s*(?:1[6-9]\d\d|20\d\d)\s*[—–:-]\s")
 
 
 # a gathering told by the day it has reached: "the summit, day two", "day three of the talks"
-_DAY_AFTER = re.compile(r"^\s*[,:]?\s*(?:day\s+(?:two|three|four|five|[2-9])"
+_DAY_AFTER = re.compile(r"^(?:\s+(?:in|at)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?"   # ("the X summit in Hanoi, day two")
+                        r"\s*[,:]?\s*(?:day\s+(?:two|three|four|five|[2-9])"
                         r"|(?:second|third|fourth|final|last)\s+day)\b", re.I)
 _DAY_BEFORE = re.compile(r"\b(?:day\s+(?:two|three|four|five|[2-9])|(?:second|third|fourth|final|last)\s+day)\s+of\s+"
                          r"(?:the\s+)?(?:[A-Z][\w-]*\s+)*$", re.I)
 
 
 def _under_way(tok: Any) -> bool:
-    """The gathering ``tok`` names is told at a day past its first: it is being held."""
+    """The gathering ``tok`` names is told at a day past its first, or as going on: it is being held."""
     text = tok.doc.text
     return tok.pos_ == "NOUN" and (_DAY_AFTER.match(text[tok.idx + len(tok.text):]) is not None
-                                   or _DAY_BEFORE.search(text[:tok.idx]) is not None)
+                                   or _DAY_BEFORE.search(text[:tok.idx]) is not None or going_on(tok))
+
+
+# "talks between the two are under way", "the meeting is in progress"
+_GOING_ON = re.compile(r"^(?:is|are)\s+(?:now\s+|still\s+|already\s+)?(?:under\s?way|ongoing|in\s+progress)\b", re.I)
+
+
+def going_on(tok: Any) -> bool:
+    """The noun is told as going on as the story is written ("Talks are under way at X")."""
+    return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ == "be" \
+        and _GOING_ON.match(tok.doc.text[tok.head.idx:]) is not None
 
 
 def _has_past_evidence(tok: Any) -> bool:

@@ -21,7 +21,7 @@ from .context import _Article, Event, Mention, _persons_by_token, Sentence
 from .dating import (
     _dates_agree, _in_own_clause, _predecessor_phrase, _resolve_dates, _resolve_expr, _sentence_year, _within,
 )
-from .modality import _event_status, _negated
+from .modality import _event_status, _negated, _under_way, going_on
 from .offices import _holds_title
 from .scene import (
     _ENDING, _GATHERINGS, _JOURNEYS, _PLACE_NOUNS, _SPAN_WORDS, _a_building, _background, _closing_day, _news_of_the_day, dateline_town,
@@ -189,6 +189,10 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             # where the journey went
             from .visits import _destination   # (visits reads summits: imported when used)
             place = _destination(art, s, journey, True) or place
+        if is_noun and status is None and start is None and _under_way(tok) and art.article_date is not None \
+                and (s.section == "headline" or going_on(tok)):
+            # "The X summit, day two" in a headline, "talks are under way": the day being told
+            start = art.article_date
         if is_noun and status is None and start is not None and end is None:
             start, end = _closing_day(s, tok, start)
         if status is None and start is not None and start.day is not None and end is None:
@@ -496,9 +500,24 @@ _DAYS_OF_TALKS = re.compile(r"\b(two|three|four|five|six|seven|[2-9])\s+days\s+o
                             r"(?P<way>ended|closed|concluded|began|opened|started)\b", re.I)
 
 
+# a gathering told at the day it has reached: "the X summit, day two", "the second day of the talks"
+_DAY_N = re.compile(r"\b(?:summit|talks|meeting|conference)\b[^.;]{0,30}?[,:]\s*day\s+(two|three|four|five|[2-5])\b"
+                    r"|\b(second|third|fourth|fifth)\s+day\s+of\s+(?:the\s+|their\s+)?(?:[A-Z][\w-]*\s+)*"
+                    r"(?:summit|talks|meeting|conference)\b", re.I)
+_ORDINAL_DAYS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5}
+
+
 def _days_of_talks(s: Sentence, day: PartialDate) -> tuple[PartialDate, PartialDate | None]:
     """(first day, last day) of "N days of talks that ended (or began) on DAY"; else (day, None)."""
     m = _DAYS_OF_TALKS.search(s.text)
+    told = _DAY_N.search(s.text) if m is None else None
+    if told is not None and day.day is not None:
+        # "X summit in Y, day two" on the day told: it began the day before
+        import datetime as dt
+        w = (told.group(1) or told.group(2)).lower()
+        n = int(w) if w.isdigit() else _ORDINAL_DAYS.get(w) or _SPAN_WORDS[w]
+        first = dt.date(day.year, day.month or 1, day.day) - dt.timedelta(days=n - 1)
+        return PartialDate(first.year, first.month, first.day), day
     if m is None or day.day is None:
         return day, None
     n = int(m.group(1)) if m.group(1).isdigit() else _SPAN_WORDS[m.group(1).lower()]
