@@ -6186,3 +6186,12 @@ Pope Francis arrived in Havana on Saturday and held talks with President Raul Ca
     assert ("person/pope-francis", "leaderOf", "state/holy-see") in fs, sorted(fs)
     ss = summits("r24-pope-2015")
     assert any(v["participant"] == {"person/pope-francis", "person/raul-castro"} for v in ss.values()), ss
+
+
+def test_extract_rules_the_leaders_of_states_are_not_those_of_an_earlier_summit_recalled() -> None:
+    TEXTS["r24-earlier-leaders-2024"] = ("2024-05-28", """Three-way talks
+
+The leaders of China, Japan and South Korea met in Seoul on Monday. Their previous meeting was held in Chengdu in December 2019, when Premier Li Keqiang played host to Shinzo Abe and Moon Jae-in.""")
+    ss = summits("r24-earlier-leaders-2024")
+    assert not any("person/shinzo-abe" in v["participant"] and "2024-05-27" in v.get("startDate", set())
+                   for v in ss.values()), ss
