@@ -732,18 +732,17 @@ def _shouted(text: str) -> bool:
 
 
 def _named_in_body_as_person(art: _Article, name: str) -> str | None:
-    """The longest run of a capitalised name's words that the article's body names as a person
-    ("OBAMA AT" -> "Obama"); None when the body names no one so ("STATE HOUSE")."""
+    """The body's name for the person whom the longest run of a capitalised name's words names
+    ("OBAMA AT" -> "Barack Obama"; of several, the fullest, then the first named); None when the
+    body names no one so ("STATE HOUSE")."""
     words = name.split()
-    people = [e.text.casefold().split() for d in art.docs[1:] for e in d.ents if e.label_ == "PERSON"]
+    people = [(e.text, e.text.casefold().split()) for d in art.docs[1:] for e in d.ents if e.label_ == "PERSON"]
     for k in range(len(words), 0, -1):
         for i in range(len(words) - k + 1):
             run = [w.casefold() for w in words[i:i + k]]
-            named = [p for p in people if any(p[j:j + k] == run for j in range(len(p) - k + 1))]
-            if named:   # (the body's fullest form of the name, the first named of those: "BUHARI" ->
-                full = max(named, key=len)   # "Muhammadu Buhari")
-                return next(e.text for d in art.docs[1:] for e in d.ents
-                            if e.label_ == "PERSON" and e.text.casefold().split() == full)
+            named = [(text, p) for text, p in people if any(p[j:j + k] == run for j in range(len(p) - k + 1))]
+            if named:
+                return max(named, key=lambda n: len(n[1]))[0]
     return None
 
 
@@ -1138,9 +1137,9 @@ def _mentions(art: _Article, s: Sentence) -> None:
                     and not any(doc[end + 1].lower_ in rec["tokens"] for rec in art.people.values()) \
                     and _person_by_short(doc[end + 1].text) is None:
                 end += 2                  # "Jane Naana Opoku" + "-Agyemang": a double surname the NER cut
+                                          # (not "Modi-Sharif talks": a second person)
             else:
                 end = _syllable_after(doc, start, end, span.end)   # "Lee Sang" + "-ock"
-                                          # (not "Modi-Sharif talks": a second person)
             nxt = next((e for e in span_ents if e.start == end and e.label_ in ("PERSON", "ORG") and not e.ent_id_), None)
             if nxt is not None and end == ent.end and len(nxt) == 3 and nxt[1].text in ("-", "\u2010") \
                     and not nxt[0].whitespace_ and not nxt[1].whitespace_ \

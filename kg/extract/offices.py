@@ -585,7 +585,9 @@ def _signed_for(s: Sentence, pm: Any, state_at: dict[int, str]) -> str | None:
     return None
 
 
-_PARTY_NOUNS = ("delegation", "team", "mission", "side", "entourage")
+# what leads or has members: "a Somali delegation led by X", "the Kenyan side included X"
+_LED_PARTIES = ("delegation", "team", "mission")
+_PARTY_NOUNS = (*_LED_PARTIES, "side", "entourage")
 _MADE_OF = ("include", "comprise", "number")
 
 
@@ -594,7 +596,7 @@ def _delegation_state(tok: Any, state_at: dict[int, str]) -> str | None:
     Secretary X and ...": the state of the delegation X leads or belongs to."""
     for a in list(tok.ancestors)[:5]:
         if a.lemma_.lower() in ("lead", "head") and a.dep_ == "acl" \
-                and a.head.lemma_.lower() in _PARTY_NOUNS[:3]:
+                and a.head.lemma_.lower() in _LED_PARTIES:
             return next((state_at[t.i] for t in a.head.subtree if t.i < a.head.i and t.i in state_at), None)
         if a.pos_ in ("VERB", "AUX"):
             if a.lemma_.lower() not in _MADE_OF:

@@ -1054,6 +1054,7 @@ def _participants(art: _Article, s: Sentence, tok: Any) -> list[str]:
             holders = []
             at0 = s.span.start_char + len(s.raw) - len(s.raw.lstrip()) + plural.start()
             phead = next((t for t in s.span if t.idx <= at0 < t.idx + len(t.text)), None)   # "heads" of "heads of state"
+            year = _sentence_year(art, s)
             for m in s.states:
                 if phead is not None and not (_governed_by(s.span.doc[m.end - 1], phead)
                                               or ptok is not None and _governed_by(s.span.doc[m.end - 1], ptok)):
@@ -1061,7 +1062,7 @@ def _participants(art: _Article, s: Sentence, tok: Any) -> list[str]:
                 cands = [p for p in art.offices if m.key in art.offices[p]
                          and (title in ("leaders", "heads of state", "heads of government")
                               and p in art.leaders or _holds_title(art, p, title))
-                         and not _out_of_office(art, p, m.key, _sentence_year(art, s))]
+                         and not _out_of_office(art, p, m.key, year)]
                 if len(cands) == 1:
                     holders.append(cands[0])
             if len(set(holders)) >= 2:
@@ -1242,15 +1243,17 @@ def _recent_pair(art: _Article, s: Sentence, two: bool = False, n: int = 2, near
     states: set[str] = set()
     told = {p for e in art.events if not e.extra.get("background") for p in e.participants}
     background = {p for e in art.events if e.extra.get("background") for p in e.participants} - told
-    # (and those met, or named, only in another year)
+    # (and those met only in another year)
     background |= {p for e in art.events if other_year(e) for p in e.participants} \
         - {p for e in art.events if not other_year(e) for p in e.participants}
-    if now:
-        background |= {k for _, k in art.person_order if all(
-            _sentence_year(art, x) not in (None, day.year)
-            for x in art.person_sentences.get(k, ()) if x.index <= s.index)}
+
+    def named_then(key: str) -> bool:   # (or named only in sentences of another year)
+        return now and all(_sentence_year(art, x) not in (None, day.year)
+                           for x in art.person_sentences.get(key, ()) if x.index <= s.index)
+
     for idx, key in reversed(art.person_order):
-        if idx > s.index or idx < s.index - 6 or key in out or not leader(key) or key in background:
+        if idx > s.index or idx < s.index - 6 or key in out or not leader(key) or key in background \
+                or named_then(key):
             continue
         st = art.offices.get(key, set())
         if not st or st & states:
