@@ -197,11 +197,13 @@ def build_graph(ex: Extraction, article: URIRef, *, url: str | None, source: str
 
 def quarantine(g: Graph, article: URIRef, qgraph: Graph, max_rounds: int = 3) -> list[str]:
     """Move triples that fail the shapes from ``g`` to ``qgraph``; returns the reasons."""
-    from .validate import failing_triples, validate
+    from .validate import failing_triples, validate, validate_quickly
 
     reasons: list[str] = []
     for round_ in range(max_rounds):
-        report = validate(g)
+        report = validate_quickly(g)
+        if report is None:
+            report = validate(g)
         if report.conforms:
             break
         report = dataclasses.replace(report, violations=tuple(

@@ -222,6 +222,31 @@ def test_ingest_without_the_fast_check_builds_the_same_graphs(monkeypatch: pytes
                {g: sorted(nt.splitlines()) for g, nt in b.graphs.items()}
 
 
+def test_quarantine_without_the_fast_report_is_the_same() -> None:
+    # articles with facts the shapes reject: the quarantine made from pyshacl-turbo's
+    # report (the usual path) is the one pySHACL's report makes, reasons and triples
+    from kg.api import _build_document
+    from kg.rdf import check_built
+    from kg.text import read_path
+
+    quarantined = 0
+    for path in sorted((HERE / "corpus" / "dev" / "articles").iterdir()) + _article_paths():
+        if quarantined == 3:
+            break
+        built = _build_document(read_path(path), date=None, url=None, check=False)
+        fast = check_built(built)
+        if not fast.report.quarantined:
+            continue
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setattr("kg.validate.validate_quickly", lambda g: None)
+            slow = check_built(built)
+        assert fast.report == slow.report, path.name
+        assert {g: sorted(nt.splitlines()) for g, nt in fast.graphs.items()} == \
+               {g: sorted(nt.splitlines()) for g, nt in slow.graphs.items()}, path.name
+        quarantined += 1
+    assert quarantined >= 1
+
+
 def test_ingest_write_error_is_reported_and_the_others_are_written(monkeypatch: pytest.MonkeyPatch) -> None:
     # articles are written by a background thread; a store error there is the failure of
     # that article, on its line, and the articles after it are still written

@@ -584,5 +584,25 @@ def test_fast_check_fails_every_violation(name: str) -> None:
     assert kg.validate.conforms_quickly(_nt(g)) is False
 
 
+@pytest.mark.parametrize("name", list(CASES))
+def test_fast_report_is_pyshacls_for_every_violation(name: str) -> None:
+    # ingest's quarantine reads its reasons and failing triples from the fast report
+    g = good_graph()
+    CASES[name].edit(g)
+    slow, fast = validate(g), kg.validate.validate_quickly(g)
+    assert fast is not None and not fast.conforms
+    assert fast.violations == slow.violations and fast.nodes_checked == slow.nodes_checked
+    assert kg.validate.failing_triples(fast, g) == kg.validate.failing_triples(slow, g)
+
+
+def test_fast_report_says_none_when_the_engine_fails(monkeypatch: pytest.MonkeyPatch) -> None:
+    class Broken:
+        def validate(self, *args: object, **kwargs: object) -> None:
+            raise RuntimeError("engine down")
+
+    monkeypatch.setattr(kg.validate, "_compiled_shapes", lambda: Broken())
+    assert kg.validate.validate_quickly(good_graph()) is None
+
+
 def test_fast_check_says_none_when_it_cannot_tell() -> None:
     assert kg.validate.conforms_quickly(b"<not N-Triples") is None
