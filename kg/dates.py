@@ -152,7 +152,8 @@ _RULE_SOURCES: list[tuple[str, str]] = [
     # following July" is July 1986)
     ("ctxafter", rf"the\s+(?:following|next)\s+{_M}"),
     ("ctx", rf"{_CTX_WORD}\s+(?P<unit>year|month|day)"),
-    ("ctx", r"(?:that\s+|the\s+)same\s+(?P<unit>morning|afternoon|evening|night)"),   # "flew on the same evening"
+    # "flew on the same evening", "held talks with B that evening"
+    ("ctx", r"(?:(?:that\s+|the\s+)same|that)\s+(?P<unit>morning|afternoon|evening|night)"),
     ("ctxnext", r"the\s+(?:following|next)\s+(?P<unit>year|month|day|morning|afternoon|evening|night)"),
     ("ctxlater", rf"(?P<n>{_NUMWORD})\s+(?P<unit>day)s?\s+later"),
     # "two years later", "a decade later", "six months later", "a year earlier": counted from
@@ -628,6 +629,11 @@ def _needs_context(*specs: _Spec) -> bool:
 
 #: A determiner before a year: "the 1948 pact", "its 2015 report".
 _NAMING_YEAR = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that)\s+$", re.I)
+_SINCE = re.compile(r"\bsince\b[^.;,]{0,45}$", re.I)
+# what is still to come in a sentence told in the past: "said parliament would vote on Monday"
+_STILL_TO_COME = re.compile(r"\b(?:would|will|shall|(?:is|are|was|were)\s+(?:due\s+)?to|plans?\s+to|"
+                            r"planned\s+to|expected\s+to|scheduled\s+to)\s+(?:\S+\s+){0,8}(?:on|by|in|next)\s+$",
+                            re.I)
 
 
 def context_date(
@@ -655,6 +661,14 @@ def context_date(
             # "On 20 January 1992 A and B signed a treaty that replaced the 1948 pact. In July that
             # year ...": a year that names a thing (a determiner before it, a noun after it) is not
             # the time of the story, when the story has told one
+            continue
+        if last is not None and _SINCE.search(window[max(0, start - 50):start]):
+            # "landed on Wednesday, the first visit since B travelled there in 1978. That evening
+            # ...": the time of a clause of "since" is not the one the story has reached
+            continue
+        if last is not None and _STILL_TO_COME.search(re.split(r"(?<=[.!?])\s+|\n", window[:start])[-1]):
+            # "... told reporters that parliament would vote on Monday. The same day, ...": a time
+            # still to come is not the one the story has reached
             continue
         spec = _parse_single(_normalize(expr))
         # (a range of days or months with no year, "from 17 to 20 June", is such a date too)
@@ -914,7 +928,8 @@ _SCAN_SOURCES: list[tuple[str, str]] = [
     ("ctxmd", rf"{_S_WDP}{_S_MOD}(?:{_S_MD}|{_S_DM}|{_MON}),?\s+(?:of\s+)?(?:{_S_CTX_YEAR}|the\s+(?:following|next)\s+year(?![a-z]))"),
     (
         "ctx",
-        rf"{_S_MOD}(?:(?:that\s+same|that|the\s+same)\s+(?:year|month)|(?:that\s+|the\s+)same\s+(?:day|morning|afternoon|evening|night)"
+        rf"{_S_MOD}(?:(?:that\s+same|that|the\s+same)\s+(?:year|month)"
+        r"|(?:(?:that\s+|the\s+)same|that)\s+(?:day|morning|afternoon|evening|night)"
         r"|the\s+(?:following|next)\s+(?:year|month|day|morning|afternoon|evening|night)"
         r"|(?:a|one|two|three|four|five|six|\d)\s+days?\s+later"
         rf"|(?:{_S_YEARS}\s+(?:years?|months?)|a\s+decade|two\s+decades|three\s+decades)"
@@ -1018,7 +1033,8 @@ _KIND_HINTS: dict[str, re.Pattern[str]] = {
     **{kind: _H_MONTH for kind in ("mdy", "dmy", "my", "md", "dm", "myrel", "mrel", "m")},
     "mdrel": re.compile(r"year", _F),  # and a month name: the months hint is tested first below
     "ctxmd": re.compile(r"that\s+(?:same\s+)?year|same\s+year|(?:following|next)\s+year", _F),
-    "ctx": re.compile(r"(?:that|same)\s+(?:year|month|day)|same\s+(?:morning|afternoon|evening|night)|(?:following|next)\s+(?:year|month|day|morning|afternoon|evening"
+    "ctx": re.compile(r"(?:that|same)\s+(?:year|month|day)|(?:same|that)\s+(?:morning|afternoon|evening|night)"
+                      r"|(?:following|next)\s+(?:year|month|day|morning|afternoon|evening"
                       r"|night)|days?\s+later"
                       r"|(?:years?|months?|decades?)\s+(?:later|afterwards|earlier|on)", _F),
     "anniv": re.compile(r"years?\s+(?:to\s+the\s+day|after)|anniversary", _F),

@@ -336,8 +336,9 @@ def conforms_quickly(ntriples: bytes) -> bool | None:
 
     pyshacl-turbo is a Rust SHACL engine (SHACL-SPARQL included) with pySHACL's semantics;
     with the shapes compiled once, one article's graph takes ~3 ms against ~50 ms for
-    pySHACL. Ingest uses it as a first pass only: when it says the data conforms, pySHACL
-    is not run; otherwise pySHACL (:func:`validate`) makes the report the quarantine reads.
+    pySHACL. Ingest uses it first: when it says the data conforms, nothing else is run;
+    otherwise the quarantine reads its report (:func:`validate_quickly`), and pySHACL
+    (:func:`validate`) only when the fast engine is missing or fails.
     tests/test_validate.py checks that both engines agree on every test and seed article
     and on each kind of invalid fact.
     """

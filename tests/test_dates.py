@@ -490,8 +490,9 @@ def test_dates_resolve_refuses_ranges(expr: str) -> None:
          ["July 19, 2024"]),
         ("The envoy arrives tomorrow, two days after talks that began yesterday.",
          ["tomorrow", "yesterday"]),
+        # ("that evening": the day told before it, as "the same evening" is)
         ("The summit was held on Wednesday, June 19, with a banquet that evening.",
-         ["Wednesday, June 19"]),
+         ["Wednesday, June 19", "that evening"]),
         ("They will meet in May.", ["May"]),
         ("It happened three years ago, in late 2021.", ["three years ago", "late 2021"]),
     ],
@@ -1282,3 +1283,23 @@ def test_dates_weekday_ranges_in_the_past_end_before_the_anchor(expr: str, ancho
                                                                end: str) -> None:
     got = resolve_range(expr, anchor, tense="past")
     assert (str(got[0]), str(got[1])) == (start, end)
+
+
+@pytest.mark.parametrize("before, told", [
+    ("The ministers met in Quito on Tuesday. The speaker said the assembly would ratify it on Thursday. ",
+     PartialDate(2021, 3, 16)),
+    ("The envoys arrived on Tuesday; the final round is due to open on Thursday. ", PartialDate(2021, 3, 16)),
+    ("The ministers met in Quito on Tuesday. The assembly ratified it on Thursday. ", PartialDate(2021, 3, 18)),
+])
+def test_context_date_passes_over_a_time_still_to_come(before: str, told: PartialDate) -> None:
+    # "the same day" after a paragraph that ends on what will happen is the day the story told
+    anchor = PartialDate(2021, 3, 20)
+    assert context_date(before, anchor) == told
+    assert resolve("the same day", anchor, context=before) == told
+
+
+def test_context_date_passes_over_the_time_of_a_clause_of_since() -> None:
+    anchor = PartialDate(2016, 5, 28)
+    before = "Obama landed in Hanoi on Monday, the first stop by a US president since Bill Clinton came in 2000. "
+    assert context_date(before, anchor) == PartialDate(2016, 5, 23)
+    assert resolve("that evening", anchor, context=before) == PartialDate(2016, 5, 23)

@@ -73,7 +73,7 @@ from .mentions import (
     _TREATY_GENERIC, _TREATY_HEAD, _TREATY_NAMED,
 )
 from .attendance import attendance, signing_witnesses
-from .pictured import pictured_meetings
+from .pictured import headline_meetings, pictured_meetings
 from .cosigning import cosigned
 from .respective import respective_lists, respective_offices
 from . import tenure
@@ -175,6 +175,7 @@ def extract(doc: Any, *, date: PartialDate | None = None) -> Extraction:
         tour_stops(art, s)        # "X was the first stop; Y and Z followed": stops of the tour just told
         _summits(art, s, prev)
         pictured_meetings(art, s)  # a caption's "A and B in X on 2 July"
+        headline_meetings(art, s)  # a headline's "A and B meet in X"
         attendance(art, s)        # "A and B also attended": the gathering just told
         signing_witnesses(art, s)  # "C and D watched": at the signing just told, with its signers
     place_leaders(art)            # the leaders the story places at the gathering it leads with

@@ -492,7 +492,8 @@ def _sentence_year(art: _Article, s: Sentence) -> int | None:
 
 
 # a year told as what came before the story: a past perfect ("had walked out in"), "since"
-_BACKSTORY = re.compile(r"\bhad\s+(?:\w+\s+){1,5}(?:in|on|by)\s+(?:\w+\s+)?$|\bsince\s+(?:\w+\s+)?$", re.I)
+# ("the first visit ... since President B came to Kathmandu in 1996": a clause of "since")
+_BACKSTORY = re.compile(r"\bhad\s+(?:\w+\s+){1,5}(?:in|on|by)\s+(?:\w+\s+)?$|\bsince\b[^.;,]{0,45}$", re.I)
 
 
 # words that bring a sentence back to the time of writing

@@ -24,14 +24,16 @@ _LEADER_NOUNS = {"leader": None, "leaders": None, "president": "president", "pre
 _OFFICIAL_NOUNS = {"foreign minister": "foreign minister", "foreign ministers": "foreign minister"}
 _NOUNS = sorted({**_LEADER_NOUNS, **_OFFICIAL_NOUNS}, key=len, reverse=True)
 _DESC = re.compile(r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:\d+-year-old\s+|veteran\s+|ageing\s+|aging\s+)?"
-                   r"((?:[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?\s*(?:,\s*|\s+and\s+)?){1,3})\s*("
-                   + "|".join(re.escape(n) for n in _NOUNS) + r")\b(?!\s+[A-Z])")
+                   r"((?:[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?\s*(?:,\s*|\s+and\s+)?){1,3})\s*((?i:"
+                   + "|".join(re.escape(n) for n in _NOUNS) + r"))\b(?!\s+[A-Z])")
 _POSSESSIVE = re.compile(r"\b([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)['’]s\s+(" + "|".join(re.escape(n) for n in _NOUNS)
                          + r")\b(?![\s,]+[A-Z])")
 
 
-def _holder(art: _Article, state: str, noun: str) -> str | None:
-    """The one person this article gives the office ``noun`` of ``state``."""
+def _holder(art: _Article, state: str, noun: str, s: Sentence | None = None) -> str | None:
+    """The one person this article gives the office ``noun`` of ``state``; of several, the one
+    in office in the year the sentence tells (else the story's) by the reference data ("the Chinese President" of a 2019
+    visit, not the president whose visit of 1996 the story recalls)."""
     title = {**_LEADER_NOUNS, **_OFFICIAL_NOUNS}[noun]
     leader = noun in _LEADER_NOUNS
     def titled(p: str) -> bool:   # no title in the text: a leader by the reference data fits
@@ -40,12 +42,47 @@ def _holder(art: _Article, state: str, noun: str) -> str | None:
     cands = [p for p, states in art.offices.items() if state in states
              and (p in art.leaders if leader else p not in art.leaders)
              and (title is None or titled(p))]
+    if len(cands) > 1 and s is not None:
+        # (the year the sentence or its paragraph tells, else the story's); only when the
+        # reference data has terms for each of them (someone it has none for is not ruled out)
+        from .dating import _sentence_year
+
+        year = _sentence_year(art, s)
+        terms = {p: _in_office(art, p, state, year) for p in cands}
+        if None not in terms.values() and sum(terms.values()) == 1:
+            cands = [p for p in cands if terms[p]]
     return cands[0] if len(cands) == 1 else None
 
 
+# a title in apposition after a name: "A, then Kyrgyzstan's president", "B, the Kenyan leader"
+_APPOSED = re.compile(r",\s*(?:then|now|later|at\s+the\s+time|the\s+then)?\s*$")
+
+
+def _token_before_comma(s: Sentence, char: int) -> int:
+    """The index of the last token before the comma that ends before ``char`` (-1 if none)."""
+    comma = next((t for t in reversed(s.span) if t.idx < char and t.text == ","), None)
+    return comma.i - 1 if comma is not None else -1
+
+
+def _in_office(art: _Article, person: str, state: str, year: int | None) -> bool | None:
+    """Whether a term of the person's for the state that the reference data has covers ``year``;
+    None when it has none (or no year is known)."""
+    from .. import link
+
+    label = art.people.get(person, {}).get("label")
+    st = art.entities.get(state)
+    if year is None or not label or st is None:
+        return None
+    terms = [t for t in link.terms_of(label) if t.state == st.label]
+    return any(t.covers(year) for t in terms) if terms else None
+
+
 # "the President", "the King": the title alone, capitalised as in readouts and statements
-# (or in lower case, as news writes it: "the chancellor", "the president")
-_BARE = re.compile(r"\b[Tt]he\s+((?i:president|prime minister|king|queen|emir|chancellor|premier|sultan|shah|emperor|crown prince))\b"
+# (or in lower case, as news writes it: "the chancellor", "the president"), also after the
+# honorific of Commonwealth readouts ("the Rt. Hon. Prime Minister")
+_HONOURABLE = r"(?:Rt\.?|Right)\s+Hon(?:\.|ourable|orable)?\s+"
+_BARE = re.compile(r"\b[Tt]he\s+(?:" + _HONOURABLE + r")?((?i:president|prime minister|king|queen|emir|chancellor"
+                   r"|premier|sultan|shah|emperor|crown prince))\b"
                    r"(?!\s+(?:of\b|[A-Z]))(?!['’])(?!-)")
 
 
@@ -122,8 +159,14 @@ def resolve_descriptions(art: _Article, s: Sentence) -> None:
             toks = [t for t in s.span if start_char <= t.idx < end_char]
             if not toks or any(t.i in taken for t in toks):
                 continue
+            if _APPOSED.search(text[:m.start()]) and any(p.end == _token_before_comma(s, base + m.start()) + 1
+                                                         for p in s.persons):
+                continue   # "A, then Kyrgyzstan's president": A's title, told of A (offices read it)
+            named = next((p.key for p in s.persons if p.start == toks[-1].i + 2), None) \
+                if toks[-1].i + 1 < s.span.end and s.span.doc[toks[-1].i + 1].text == "," else None
             for st in dict.fromkeys(states):
-                who = _holder(art, st, m.group(2).lower())
+                # ("his Jordanian counterpart, A": the one the name that follows names)
+                who = named if named is not None and len(states) == 1 else _holder(art, st, m.group(2).lower(), s)
                 if who is None and len(states) == 1 and m.group(2).lower() in ("leader", "president", "prime minister"):
                     # "A and B embraced. 'We ...,' the aged Chinese leader said later": the one
                     # named just before whom the article gives no office yet
@@ -145,7 +188,8 @@ def resolve_descriptions(art: _Article, s: Sentence) -> None:
             s.persons.append(Mention("person", m.group(0), toks[0].i, toks[-1].i + 1, who,
                                      extra={"description": True}))
     for m in _BARE.finditer(text):
-        start_char, end_char = base + m.start(1), base + m.end(1)
+        hon = re.search(_HONOURABLE + "$", text[:m.start(1)])   # (the mention takes the courtesy in)
+        start_char, end_char = base + (hon.start() if hon else m.start(1)), base + m.end(1)
         toks = [t for t in s.span if start_char <= t.idx < end_char]
         if not toks or any(t.i in taken for t in toks):
             continue

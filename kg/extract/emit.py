@@ -12,7 +12,7 @@ from .. import reference as ref
 from ..model import Entity, Fact, PartialDate, Ref
 from .context import _Article, Event
 from .dating import _dates_agree, _during, _finer, _within
-from .lexicon import BY_LINE, GROUP_OF
+from .lexicon import BY_LINE, GROUP_OF, SUMMIT_NOUNS
 
 
 def _slugs(art: _Article, keys: list[str]) -> list[str]:
@@ -241,13 +241,13 @@ def _emit_events(art: _Article) -> None:
             home[id(ev)] = ev
             continue
         home[id(ev)] = target
-        _absorb(target, ev)
+        _absorb(art, target, ev)
     for ev in placed:
         target = home.get(ev.extra["of"])
         if target is None:
             merged.append(ev)
         else:
-            _absorb(target, ev)
+            _absorb(art, target, ev)
     _write_events(art, merged)
 
 
@@ -261,7 +261,7 @@ def _states_and_their_leaders(art: _Article, states: Event, leaders: Event) -> b
     return len(people) >= 2 and told <= {st for p in people for st in art.offices.get(p, ())}
 
 
-def _absorb(target: Event, ev: Event) -> None:
+def _absorb(art: _Article, target: Event, ev: Event) -> None:
     """Merge ``ev`` into ``target``: its people, days, place, name and evidence."""
     for p in ev.participants:
         if p not in target.participants:
@@ -282,8 +282,8 @@ def _absorb(target: Event, ev: Event) -> None:
         target.extra["name"] = ev.extra["name"]   # "A hosted the G20 summit": the verb's event, named by its noun
     target.destination = target.destination or ev.destination
     if target.destination and ev.destination and target.destination.startswith("state/") \
-            and ev.destination.startswith("place/"):
-        target.destination = ev.destination
+            and ev.destination.startswith("place/") and art.state_of(ev.destination) == target.destination:
+        target.destination = ev.destination   # (a town of that state; not a building of no known state)
     target.evidence.extend(ev.evidence)
     if "treaty" not in ev.extra:
         target.extra.pop("treaty", None)   # also reported as a meeting, not only as a signing
@@ -345,10 +345,11 @@ def _write_events(art: _Article, merged: list[Event]) -> None:
                 name = ev.extra["name"]
                 where = _label(art, ev.place) if ev.place else None
                 short = _short_name(name)
-                # also as news writes it with the place inside ("the G20 Brisbane summit")
+                # also as news writes it with the place inside ("the G20 Brisbane summit"; not for a
+                # name that ends on something else: "Summit of the Americas")
                 head, _, noun = short.rpartition(" ")
-                forms = {name, short} | ({f"{name} in {where}", f"{short} in {where}", f"{head} {where} {noun}"}
-                                         if where else set())
+                forms = {name, short} | ({f"{name} in {where}", f"{short} in {where}"} if where else set()) \
+                    | ({f"{head} {where} {noun}"} if where and noun.lower() in SUMMIT_NOUNS else set())
                 alts = frozenset(forms | ({f"{f} {year}" for f in forms} if year else set()) | {label})
                 label = f"{name} ({ev.start})" if again else f"{name} ({year})" if year else name
                 alts -= {label}

@@ -11,6 +11,7 @@ from typing import Any
 from .. import reference as ref
 from ..dates import _NUMBER_WORDS, find_date_expressions
 from ..caps import MAX_MEMBERS
+from .headline_names import headline_surnames
 from .lexicon import (HOSTING, INSTITUTIONS, INTERNATIONAL, LEADER_TITLES, NAME_PARTICLES, portfolio_word,
                       _PLURAL_TITLES, _TITLE_HEADS, _TITLE_WORDS, TREATY_HEADS, VISIT_VERBS)
 from .nlp import _columns, _doc_text, _org_person_ids, _past_possessive, PROPN, _span_ents
@@ -92,7 +93,9 @@ _TREATY_GENERIC = re.compile(
     r"\b(?:(?P<det>[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+)?(?:(?P<year>1[6-9]\d\d|20\d\d)\s+)?"
     r"(?P<mods>(?:(?:new|newly|formed|revised|bilateral|old|earlier|previous|original|existing|landmark|"
     r"[a-z]+-?[a-z]*)\s+){0,3}?)"
-    r"(?P<head>treaty|agreement|accord|pact|convention|arrangement|protocol|deal|charter)\b"
+    r"(?P<head>treaty|agreement|accord|pact|convention|arrangement|protocol|deal|charter"
+    # ("the Agreement on the joint use of checkpoints": a name in sentence case, as readouts give it)
+    r"|(?<=[Tt]he )(?:Treaty|Agreement|Accord|Convention|Protocol)(?=\s+(?:on|for|concerning)\s+[a-z]))\b"
     r"(?:\s+of\s+(?P<of>" + _OF_WORDS + r"(?:(?:,\s*|\s+and\s+)" + _OF_WORDS + r"){0,3})"
     # "an agreement on border trade", "a treaty on the state border between ...": what it is about
     r"|\s+(?P<prep>on|for|concerning|covering)\s+(?P<about>"
@@ -123,7 +126,8 @@ _CHARTER_SIGNED = re.compile(r"\b(?:sign(?:s|ed|ing)?|ink(?:s|ed|ing)?)\s+(?:[\w
 # "the 1994 Israel-Jordan " before a generic treaty noun: its year
 _YEAR_BEFORE_NAMES = re.compile(r"\b([Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(1[6-9]\d\d|20\d\d)\s+"
                                 r"(?:[A-Z][\w.]*(?:[-–][A-Z][\w.]*)*\s+){1,3}$")
-_TREATY_HEAD = re.compile(r"(?:treaty|agreement|accord|pact|convention|arrangement|protocol|deal|charter)\b")
+_TREATY_HEAD = re.compile(r"(?:treaty|agreement|accord|pact|convention|arrangement|protocol|deal|charter"
+                          r"|Treaty|Agreement|Accord|Convention|Protocol)\b")
 _CHUNK = re.compile(r"\S+")
 
 
@@ -1173,6 +1177,7 @@ def _mentions(art: _Article, s: Sentence) -> None:
                 key = art.person(name, s.index)
             if key:
                 s.persons.append(Mention("person", name, start, end, key))
+    headline_surnames(art, s, _named_in_body_as_person)   # "Albanese and Hipkins meet"
     _places_by_syntax(art, s)
     _listed_people(art, s)
     _listed_names_of_states(art, s)
@@ -1328,6 +1333,8 @@ def _mentions(art: _Article, s: Sentence) -> None:
             name = name.split(" ", 1)[1] if " " in name else name
         if name in ("Treaty", "Treaties", "Agreement", "Agreements", "Accord", "Accords", "Pact", "Convention", "Protocol",
                     "Charter"):
+            if re.match(r"\s+(?:on|for|concerning)\s+[a-z]", text[end:]):
+                continue   # "the Agreement on the joint use of checkpoints": a name in sentence case (below)
             kind = "anaphor"
         else:
             kind = "named"
@@ -1402,7 +1409,7 @@ def _mentions(art: _Article, s: Sentence) -> None:
             continue
         s.treaties.append(Mention("treaty", m.group(0), base + first, base + m.end(),
                                   extra={"kind": "generic", "year": year,
-                                         "head": m.group("head"), "of": m.group("of"),
+                                         "head": m.group("head").lower(), "of": m.group("of"),
                                          "about": (m.group("prep"), m.group("about")) if m.group("about") else None,
                                          "mods": mods, "det": det}))
     for m in _INCLUDING_ONE.finditer(text):

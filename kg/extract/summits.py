@@ -10,8 +10,8 @@ from typing import Any
 
 from .. import reference as ref
 from ..model import Evidence, PartialDate
-from .lexicon import (AGENTS_OF, AIRSIDE, ASKED_LEMMAS, BY_LINE, GROUP_OF, LIGHT_VERBS, SUMMIT_NOUNS, SUMMIT_VERBS,
-                      _TITLE_HEADS)
+from .lexicon import (AGENTS_OF, AIRSIDE, ASKED_LEMMAS, BY_LINE, GROUP_OF, HOSTING, LIGHT_VERBS, SUMMIT_NOUNS,
+                      SUMMIT_VERBS, _TITLE_HEADS)
 from .meeting_words import (
     _CONVERSE, _discussed_together, _EVE_OF, _session_with, _talked_together, _time_of_the_one_told, _with_first,
 )
@@ -45,6 +45,9 @@ def _summit_name(tok: Any) -> str | None:
     group = _GROUP_OF.search(tok.doc[max(0, tok.i - 4):tok.i].text)
     if group:
         return f"{group.group(1)} {tok.lemma_.lower()}"   # "the Group of 20 summit" (the parser reads "Group of (20 summit)")
+    series = _series_name(tok)
+    if series:
+        return series
     # an organisation's own ("SADC's first summit"), not a state's or a person's
     mods = [c for c in tok.lefts if (c.dep_ in ("compound", "amod", "nmod", "npadvmod")
                                      or c.dep_ == "poss" and c.ent_type_ == "ORG" and not c.ent_id_)
@@ -54,6 +57,24 @@ def _summit_name(tok: Any) -> str | None:
         # "the 12th summit of the African Union": the organisation's, named after it
         return _of_an_organisation(tok)   # ("the 18th summit" alone: no name)
     return " ".join(words + [tok.lemma_.lower()])
+
+
+def _series_name(tok: Any) -> str | None:
+    """"The Fourth Summit of the Americas": a capitalised gathering noun whose "of" names no state,
+    place or organisation is part of a series' name, kept as written (with its ordinal)."""
+    if not tok.text[:1].isupper():
+        return None
+    of = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+    obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if obj is None or not obj.text[:1].isupper() or any(t.dep_ == "conj" for t in obj.subtree) \
+            or ref.lookup_state(obj.text) is not None or ref.lookup_place(obj.text) is not None:
+        return None
+    one = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    if not (one is not None and one.start <= obj.i < one.end) and obj.ent_type_ in ("ORG", "GPE", "NORP", "PERSON"):
+        return None   # (unless the NER reads the whole as one name: "Fourth Summit of the Americas")
+    before = [t.text for t in tok.lefts if t.dep_ in ("amod", "compound", "nummod") and t.text[:1].isupper()
+              or re.fullmatch(r"\d+(?:st|nd|rd|th)", t.text)]
+    return " ".join(before + [tok.doc[tok.i:obj.i + 1].text])
 
 
 def _of_an_organisation(tok: Any) -> str | None:
@@ -178,12 +199,13 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             j_status, j_start, j_end = _event_status(art, s, journey, own_date_only=True)
             if j_start is not None:
                 status, start, end = j_status, j_start, j_end
-        # its own place first ("since A met B in Havana"), else the sentence's
-        place = (_named_for_place(art, s, tok) if is_noun else None) \
+        # its own place first ("since A met B in Havana"), else the sentence's; "held talks there":
+        # the place just told (not "... before flying on to Y")
+        there = place_told_there(art, s, tok) or (place_told_there(art, s, tok.head)
+                                                  if tok.pos_ != "VERB" and tok.dep_ in ("dobj", "obj") else None)
+        place = (_named_for_place(art, s, tok) if is_noun else None) or there \
             or _place_for(s, tok, strict=True, governor=tok, outside=tok) \
-            or _where_clause(s, tok) or (None if _background(tok) else _place_for(s, tok, strict=True, outside=tok)) \
-            or place_told_there(art, s, tok if tok.pos_ == "VERB" else
-                                tok.head if tok.dep_ in ("dobj", "obj") else None)
+            or _where_clause(s, tok) or (None if _background(tok) else _place_for(s, tok, strict=True, outside=tok))
         if journey is not None:
             # "flew to Riyadh on Saturday for the summit of X", "went on to Warsaw to meet B":
             # where the journey went
@@ -272,9 +294,12 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             said = _lead_date(art, s)
             if said is not None:
                 start, borrowed = said, True
+        section = art.state_of(dateline_town(art, s)) if art.section_towns else None
         if status is None and place is None:
             # no place of its own: where a participant had just arrived ("X arrived in Kampala.
-            # She held talks with Y")
+            # She held talks with Y"); in a roundup, in the state of the section's town ("KYIV. X
+            # arrived ... MOSCOW. On Friday Putin received X")
+            recent = [e for e in recent if section is None or art.state_of(e.destination) in (None, section)]
             for e in reversed(recent):
                 if e.kind == "Visit" and set(e.participants) & set(participants) \
                         and (e.destination or "").startswith("place/") and _dates_agree(e.start, start) \
@@ -287,6 +312,7 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
                 for e in reversed(art.events):
                     if e.kind == "Visit" and set(e.participants) & set(participants) \
                             and (e.destination or "").startswith("place/") and _days_into(start, e) is not None \
+                            and (section is None or art.state_of(e.destination) == section) \
                             and not _the_stop_before(art, e):   # (not "from X, where ...": the stop before)
                         place = e.destination
                         break
@@ -349,10 +375,14 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
                 if turns[1][k] <= at < turns[1][k + 1]:
                     groups = [g]
                     start, end, place = _own_part(art, s, turns[1][k], turns[1][k + 1], start, end, place)
-        if is_noun and len(participants) >= 3 and (_held_apart(tok) or re.search(r"\bseparately\s+with\b", s.text)):
+        one_by_one = is_verb and any(c.dep_ == "advmod" and c.lower_ in ("separately", "individually")
+                                     for c in tok.children)   # "met A and B separately"
+        if len(participants) >= 3 and (one_by_one or is_noun and (
+                _held_apart(tok) or re.search(r"\bseparately\s+with\b", s.text))):
             # "X held separate meetings with A and B", "talks with A and separately with B": X met
             # each of them
-            host = _subject_person(tok.head, _persons_by_token(s)) if tok.dep_ in ("dobj", "obj") else None
+            host = _subject_person(tok, _persons_by_token(s)) if is_verb else \
+                _subject_person(tok.head, _persons_by_token(s)) if tok.dep_ in ("dobj", "obj") else None
             if host in participants:
                 groups = [[host, p] for p in participants if p != host]
         for k, group in enumerate(groups):
@@ -828,11 +858,12 @@ def _clause_root(tok: Any) -> int:
             return t.i   # "... and went on to Y to meet B": the next leg of the journey
         if t.dep_ == "conj" and t.pos_ == "VERB" and t.head.pos_ in ("VERB", "AUX") and (
                 _a_meeting_verb(t)
+                or t.lemma_.lower() in HOSTING and any(c.dep_ in ("agent", "dobj", "obj") for c in t.children)
                 or any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in SUMMIT_NOUNS for c in t.children)
                 or t.lemma_.lower() == "call"
                 and any(c.dep_ in ("prep", "prt") and c.lower_ == "on" for c in t.children)):
-            # "A held talks with B and later sat down with C", "called on B and held talks with C":
-            # a meeting of its own
+            # "A held talks with B and later sat down with C", "called on B and held talks with C",
+            # "... and on Thursday was received by C": a meeting of its own
             return t.i
         if t.dep_ == "relcl" and any(c.lower_ == "where" for c in t.children) \
                 and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):

@@ -92,6 +92,8 @@ def _visits(art: _Article, s: Sentence) -> None:
                     # "arrived ... to begin a tour of X", "paid a state visit to A and paid a working
                     # visit to B": the subject of the verb before
                     verb = verb.head
+                if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+                    visitor = _hung_on_the_host(verb, by_tok)
                 for c in verb.children:
                     if c.dep_ in ("nsubj", "nsubjpass") and c.i in by_tok:
                         visitor = by_tok[c.i].key
@@ -108,6 +110,8 @@ def _visits(art: _Article, s: Sentence) -> None:
                     visitor = by_tok[j - 1].key
         else:
             visitor = _subject_person(tok, by_tok)
+            if visitor is None and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+                visitor = _hung_on_the_host(tok, by_tok)
             if visitor is None and tok.dep_ == "ROOT" \
                     and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
                 # "At the invitation of A, the President, B, arrived in X": the parser hung B on A;
@@ -692,6 +696,38 @@ def _destination(art: _Article, s: Sentence, tok: Any, is_verb: bool) -> str | N
     return None
 
 
+def _a_facility(art: _Article, key: str) -> bool:
+    """A place the reference data knows as a building or site ("White House"), not a town."""
+    p = ref.lookup_place(art.entities[key].label) if key in art.entities else None
+    return p is not None and p.kind == "facility"
+
+
+# what a guest comes at: "at the invitation of A", "at the request of B"
+_BIDDING = {"invitation", "request", "behest", "initiative", "urging", "suggestion"}
+
+
+def _hung_on_the_host(verb: Any, by_tok: dict[int, Any]) -> str | None:
+    """The guest of a verb left without a subject: "At the invitation of A, B paid a visit to X"
+    is often parsed with B in apposition to (or coordinated with) A; B, a person other than A."""
+    for p in verb.children:
+        if p.dep_ != "prep" or p.lower_ not in ("at", "on", "upon"):
+            continue
+        for bid in p.children:
+            if bid.lemma_.lower() not in _BIDDING:
+                continue
+            for of in bid.children:
+                if of.dep_ != "prep" or of.lower_ != "of":
+                    continue
+                for host in of.children:
+                    if host.i not in by_tok:
+                        continue
+                    guest = next((c for c in host.children if c.dep_ in ("appos", "conj") and c.i in by_tok
+                                  and by_tok[c.i].key != by_tok[host.i].key), None)
+                    if guest is not None:
+                        return str(by_tok[guest.i].key)
+    return None
+
+
 # what "at" takes that is no place: "at the invitation of X", "at the request of Y", "at the end of Z"
 _NO_PLACE_AT = {"invitation", "request", "behest", "initiative", "urging", "suggestion", "end", "start",
                 "beginning", "close", "time", "height", "head", "helm", "age", "moment"}
@@ -785,9 +821,11 @@ def _presence_visits(art: _Article, s: Sentence) -> None:
                       and not art.offices[g] & host_states]
             if not guests:
                 continue
-            # where the guests were received: a place of the host's state the verb governs
-            where = next((m.key for m in s.places if _governed_by(doc[m.end - 1], tok)
-                          and art.state_of(m.key) == home), None)
+            # where the guests were received: a place of the host's state the verb governs (a town,
+            # not a building: "received at the White House" is a visit to the state)
+            there = [m.key for m in s.places if _governed_by(doc[m.end - 1], tok) and art.state_of(m.key) == home]
+            where = next((k for k in there if not _a_facility(art, k)), None)
+            spot = next((k for k in there if _a_facility(art, k)), None)   # (where they met)
             if where is None:   # "in the Russian capital, where B received him"
                 clause = _where_clause(s, tok)
                 where = clause if clause is not None and art.state_of(clause) == home else home
@@ -803,7 +841,7 @@ def _presence_visits(art: _Article, s: Sentence) -> None:
                 # leaders, one receiving the others: they met (not a welcome on the tarmac,
                 # nor "X landed and was received by Y" at the airport, which are protocol: the talks
                 # are told apart)
-                _add_meeting(art, s, tok, [host, *guests], where if where.startswith("place/") else None)
+                _add_meeting(art, s, tok, [host, *guests], spot or (where if where.startswith("place/") else None))
         elif lem == "call" and tok.pos_ == "VERB":
             # "called on President X": a courtesy call is a meeting
             subj = next((by_tok[c.i].key for c in tok.children if c.dep_ == "nsubj" and c.i in by_tok), None)
@@ -828,7 +866,12 @@ def _presence_visits(art: _Article, s: Sentence) -> None:
                 apart = [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB"]
                 if any(c.left_edge.i <= m.start <= c.right_edge.i for c in apart for m in s.places if m.key == where):
                     where = None
-                _add_meeting(art, s, tok, [subj, by_tok[on.i].key], _town_of_building(art, s, where))
+                # (not where the story is filed when that is in the caller's state, not the host's:
+                # "SEOUL - ... the South Korean president called on B" in Pyongyang)
+                home = art.state_of(art.place(art.dateline_place)) if art.dateline_place else None
+                away = home is not None and home in art.offices.get(subj, set()) \
+                    and home not in art.offices.get(by_tok[on.i].key, set())
+                _add_meeting(art, s, tok, [subj, by_tok[on.i].key], _town_of_building(art, s, where), dateline=not away)
         elif lem == "attend" and tok.pos_ == "VERB" and not _FROM_AFAR.search(s.text):
             # "A attended the ceremony in Nairobi": in person, in a town of another state
             subj = _subject_person(tok, by_tok)
@@ -918,6 +961,11 @@ def _agent_names(by: Any) -> list[Any]:
         if g.dep_ == "pobj" and g.lower_ in _TITLE_WORDS:
             out += [t for t in g.subtree if t.i != g.i and t.pos_ == "PROPN"
                     and not any(a.pos_ in ("VERB", "AUX") for a in t.ancestors if a.i > g.i)]
+            after = g.right_edge.i + 1
+            if after + 1 < len(g.doc) and g.doc[after].text == "," and g.doc[after + 1].pos_ == "PROPN":
+                # "by the President of the United States, A": the name after the title's phrase,
+                # which the parser may hang elsewhere
+                out.append(g.doc[after + 1])
     return out
 
 
@@ -927,7 +975,10 @@ def _received(verb: Any, by_tok: dict[int, Any]) -> list[str]:
     return _named_in([c for c in verb.children if c.dep_ in ("dobj", "obj")], by_tok)
 
 
-def _add_meeting(art: _Article, s: Sentence, tok: Any, people: list[str], where: str | None) -> None:
+def _add_meeting(art: _Article, s: Sentence, tok: Any, people: list[str], where: str | None, *,
+                 dateline: bool = True) -> None:
+    """A meeting of ``people`` told by ``tok``; with no place of its own, where the story is filed
+    (``dateline``) when it is news of the day."""
     status, start, end = _event_status(art, s, tok, own_date_only=False)
     if status is not None:
         return
@@ -938,7 +989,7 @@ def _add_meeting(art: _Article, s: Sentence, tok: Any, people: list[str], where:
         where = arrival.destination
         if start is None:
             start, end = arrival.start, None
-    if where is None and art.dateline_place and _news_of_the_day(art, start):
+    if where is None and dateline and art.dateline_place and _news_of_the_day(art, start):
         where = art.place(art.dateline_place)
     ev = Event("Summit", people, start, end, where,
                extra={"type": "Summit", "noun": False, "sent": s.index, "block": s.block, "trigger": tok.lemma_.lower()})
