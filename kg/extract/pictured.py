@@ -49,10 +49,16 @@ def pictured_meetings(art: _Article, s: Sentence) -> None:
     start, end = _resolve_dates(art, s, None, "past")
     if start is None and _FILE_PHOTO.search(s.text):
         return   # an old picture, of a meeting the caption does not date
-    ev = Event("Summit", list(dict.fromkeys(m.key for m in people)), start, end, place,
+    _meeting(art, s, list(dict.fromkeys(m.key for m in people)), start, end, place, "caption")
+
+
+def _meeting(art: _Article, s: Sentence, people: list[str], start: Any, end: Any, place: str | None,
+             trigger: str) -> None:
+    """A meeting of ``people`` that the sentence shows without a verb the rules read."""
+    ev = Event("Summit", people, start, end, place,
                extra={"type": "Summit", "noun": False, "in_state": None, "one": False, "takes_part": set(),
                       "background": False, "before_story": False, "sent": s.index, "block": s.block,
-                      "borrowed_date": False, "name": None, "trigger": "caption", "sidelines": False,
+                      "borrowed_date": False, "name": None, "trigger": trigger, "sidelines": False,
                       "apart": None, "separate": False})
     ev.evidence.append(Evidence(s.text, s.section))
     art.events.append(ev)
@@ -88,10 +94,4 @@ def headline_meetings(art: _Article, s: Sentence) -> None:
                                                 and set(e.participants) <= {a.key, b.key})]
     place = next((m.key for m in s.places if m.start >= b.end
                   and any(doc[i].lower_ in ("in", "at") for i in range(b.end, m.start))), None)
-    ev = Event("Summit", [a.key, b.key], None, None, place,
-               extra={"type": "Summit", "noun": False, "in_state": None, "one": False, "takes_part": set(),
-                      "background": False, "before_story": False, "sent": s.index, "block": s.block,
-                      "borrowed_date": False, "name": None, "trigger": "headline", "sidelines": False,
-                      "apart": None, "separate": False})
-    ev.evidence.append(Evidence(s.text, s.section))
-    art.events.append(ev)
+    _meeting(art, s, [a.key, b.key], None, None, place, "headline")
