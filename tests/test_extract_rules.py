@@ -6358,3 +6358,25 @@ Kenyan President Uhuru Kenyatta was received on Thursday at the White House by U
     ss = summits("r25-received-at-building-2021")
     assert any(v["participant"] == {"person/uhuru-kenyatta", "person/joe-biden"}
                and v.get("location") == {"place/white-house"} for v in ss.values()), ss
+
+
+def test_extract_rules_the_new_treaty_is_the_one_that_replaced_the_other() -> None:
+    # "X replaced Y. The new treaty was signed ...": X (though Y was named last), and the old one Y
+    TEXTS["r25-new-treaty-2019"] = ("2019-02-26", """Trade pact
+
+The ASEAN Trade in Goods Agreement took effect in 2010 and replaced the Common Effective Preferential Tariff Agreement. The new treaty was signed in Thailand on 26 February 2009 by the economic ministers of the ten members. The old agreement had been signed in Singapore in 1992.""")
+    fs = facts("r25-new-treaty-2019")
+    newer = {s for s, p, o in fs if p == "replaces"}
+    older = {o for s, p, o in fs if p == "replaces"}
+    assert len(newer) == 1 and (next(iter(newer)), "signedOn", "2009-02-26") in fs, sorted(fs)
+    assert any((o, "signedOn", "1992") in fs for o in older), sorted(fs)
+
+
+def test_extract_rules_a_town_s_accords_in_lower_case_are_a_named_treaty() -> None:
+    # news writes "the Dayton agreement", "the Geneva accords": the name with its head in lower case
+    TEXTS["r25-town-accords-2015"] = ("2015-12-14", """Twenty years on
+
+Presidents Franjo Tudjman of Croatia and Alija Izetbegovic of Bosnia signed the Dayton agreement at the Elysee Palace in Paris on 14 December 1995. In 1988 Soviet Foreign Minister Eduard Shevardnadze and US Secretary of State George Shultz had signed the Geneva accords on Afghanistan.""")
+    fs = facts("r25-town-accords-2015")
+    assert ("treaty/dayton-agreement", "signatory", "person/alija-izetbegovic") in fs, sorted(fs)
+    assert ("treaty/geneva-accords", "signatory", "person/george-shultz") in fs, sorted(fs)

@@ -131,6 +131,24 @@ _TREATY_HEAD = re.compile(r"(?:treaty|agreement|accord|pact|convention|arrangeme
 _CHUNK = re.compile(r"\S+")
 
 
+# "the Oslo accords", "the Minsk agreements": a town's name and a head word in lower case
+_TOWN_HEAD = re.compile(r"\b[Tt]he\s+(?P<town>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+"
+                        r"(?P<head>accords?|agreements?|treaty|treaties|pact|protocol|convention)\b")
+
+
+def _town_named(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, name) of "the <town> <head>" where the town is one the reference data knows as
+    a city, or the name is a reference treaty's ("the Dayton agreement" -> "Dayton Agreement")."""
+    out = []
+    for m in _TOWN_HEAD.finditer(text):
+        name = f"{m.group('town')} {m.group('head').capitalize()}"
+        p = ref.lookup_place(m.group("town"))
+        if ref.lookup_treaty(name) is not None or p is not None and p.kind in ("capital", "city") \
+                and ref.lookup_state(m.group("town")) is None:
+            out.append((m.start("town"), m.end(), name))
+    return out
+
+
 def _generic_treaty_matches(text: str) -> list[re.Match[str]]:
     """``_TREATY_GENERIC.finditer(text)``, run only around the head words.
 
@@ -1341,6 +1359,15 @@ def _mentions(art: _Article, s: Sentence) -> None:
         s.treaties.append(Mention("treaty", name, base + min(m.start(), start), base + end,
                                   extra={"kind": kind, "year": m.group("year")}))
         taken.append((min(m.start(), start), end))
+    for a, b, name in _town_named(text):
+        # "the Oslo accords", "the Dayton agreement": a name news writes with its head in lower case
+        # (not "the Moscow treaty" after the Treaty of Moscow: that one, read as before)
+        town = name.rsplit(" ", 1)[0].lower()
+        if any(town in art.entities[k].label.lower() for k in art.treaty_keys if k in art.entities):
+            continue
+        if not any(x <= a < y or a <= x < b for x, y in taken):
+            s.treaties.append(Mention("treaty", name, base + a, base + b, extra={"kind": "named", "year": None}))
+            taken.append((a, b))
     for a, b, name in known_treaty_spans(text):
         # "New START", "the INF treaty": a reference treaty's short name, which ends in no head word
         if not any(x <= a < y or a <= x < b for x, y in taken):

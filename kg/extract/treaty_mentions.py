@@ -132,6 +132,24 @@ def _with_another(art: _Article, s: Sentence, m: Mention) -> list[str] | None:
     return [next(iter(common)), st.key]
 
 
+_NEWER = {"new", "newer"}
+_OLDER = {"old", "older", "previous", "earlier", "original", "former"}
+
+
+def _of_a_replacement(art: _Article, m: Mention) -> str | None:
+    """"X, which replaced Y. The new treaty was signed by A": the one that replaced the other (and
+    "the old treaty", the one replaced), when the article has told a replacement."""
+    said = re.search(r"\bthe\s+(\w+)\s+[\w-]+$", m.text.lower())
+    if said is None or said.group(1) not in _NEWER | _OLDER:
+        return None
+    told = next(((f.subject, f.obj.key) for f in reversed(art.facts) if f.predicate == "replaces"
+                 and f.evidence.section != "reference" and f.subject in art.entities
+                 and getattr(f.obj, "key", None) in art.entities), None)
+    if told is None:
+        return None
+    return told[0] if said.group(1) in _NEWER else told[1]
+
+
 def _treaty_key(art: _Article, m: Mention, s: Sentence, prev: Sentence | None) -> tuple[str, str, PartialDate | None, list[str]] | None:
     """(key, label, year, parties) of a treaty mention, or None when it cannot be identified."""
     year = PartialDate(int(m.extra["year"])) if m.extra.get("year") else None
@@ -147,6 +165,9 @@ def _treaty_key(art: _Article, m: Mention, s: Sentence, prev: Sentence | None) -
                              and not m.extra.get("named_parties") and _about_told(art, m)):
         # "the Treaty", "the accord": the article's most recent named treaty of that kind
         # (an accord is not the convention it replaced), else the most recent one
+        swap = _of_a_replacement(art, m)
+        if swap is not None:
+            return swap, art.entities[swap].label, None, []
         if m.text.split()[0].lower() == "that" and prev is not None and prev.treaty_keys \
                 and prev.treaty_keys[-1] in art.treaty_labels:
             # "... supersede the 1903 treaty. That treaty was signed by A": the treaty the sentence
