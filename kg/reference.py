@@ -38,7 +38,7 @@ from kg.namespace import ID, KG, WD
 __all__ = [
     "State", "Place", "Person", "Role", "TreatyRef", "TITLES",
     "slugify", "states", "places", "people", "roles", "treaties",
-    "roles_of", "holders", "lookup_treaty",
+    "roles_of", "holders", "lookup_treaty", "predecessor_of",
     "state_iri", "place_iri", "person_iri",
     "reference_graph", "gazetteer",
     "lookup_state", "lookup_place", "lookup_person", "city_state",
@@ -354,6 +354,36 @@ def capital_of(state: str, year: int | None = None) -> Place | None:
             if r[0] == state and (r[2] is None or r[2] <= year) and year < r[3]:
                 return lookup_place(r[1])
     return _capitals().get(state)
+
+
+def predecessor_of(state: str, year: int, month: int | None = None, day: int | None = None) -> str | None:
+    """The union a state (by its canonical label) was part of at that date (predecessors.tsv: the
+    Soviet Union for Uzbekistan in 1966), or None; None too when the date's precision cannot tell
+    (1991 alone, for a republic that left the Soviet Union in September 1991).
+
+    >>> predecessor_of("Uzbekistan", 1966), predecessor_of("Uzbekistan", 1992), predecessor_of("Latvia", 1991, 8)
+    ('Soviet Union', None, 'Soviet Union')
+    """
+    for st, pred, start, until in _predecessors():
+        if st != state or year < start:
+            continue
+        last = (until.year, until.month, until.day)
+        told = (year, month, day)
+        for k in range(3):
+            if told[k] is None:
+                # the same year (or month) as the end: inside only when the span runs to its end
+                whole = until + datetime.timedelta(days=1)
+                return pred if (whole.year != until.year if k == 1 else whole.month != until.month) else None
+            if told[k] != last[k]:
+                return pred if told[k] < last[k] else None
+        return pred
+    return None
+
+
+@lru_cache(maxsize=1)
+def _predecessors() -> tuple[tuple[str, str, int, datetime.date], ...]:
+    return tuple((r["state"], r["predecessor"], int(r["from"]), datetime.date.fromisoformat(r["until"]))
+                 for r in _rows("predecessors.tsv", ("state", "predecessor", "from", "until")))
 
 
 @lru_cache(maxsize=1)

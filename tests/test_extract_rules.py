@@ -6380,3 +6380,14 @@ Presidents Franjo Tudjman of Croatia and Alija Izetbegovic of Bosnia signed the 
     fs = facts("r25-town-accords-2015")
     assert ("treaty/dayton-agreement", "signatory", "person/alija-izetbegovic") in fs, sorted(fs)
     assert ("treaty/geneva-accords", "signatory", "person/george-shultz") in fs, sorted(fs)
+
+
+def test_extract_rules_a_visit_goes_to_the_state_of_its_day() -> None:
+    # "the Kazakh capital" in 1987 was in the Soviet Union; in 2019, in Kazakhstan
+    for year, state in (("1987", "state/soviet-union"), ("2019", "state/kazakhstan")):
+        TEXTS[f"r25-state-then-{year}"] = (f"{year}-07-15", f"""Almaty visit
+
+Indian Prime Minister Rajiv Gandhi flew into the Kazakh capital on 14 July {year} for a day of talks.""")
+        fs = facts(f"r25-state-then-{year}")
+        v = sole_subject(fs, "visitor", "person/rajiv-gandhi")
+        assert (v, "destination", state) in fs, (year, sorted(fs))

@@ -774,3 +774,21 @@ def test_reference_cities_lie_in_current_states_and_repeat_no_place_or_state():
 def test_reference_person_by_another_spelling_of_the_given_names(name, label):
     found = ref.lookup_person(name)
     assert (found.label if found else None) == label
+
+
+@pytest.mark.parametrize("state, date, then", [
+    ("Uzbekistan", (1966,), "Soviet Union"),
+    ("Uzbekistan", (1992,), None),
+    ("Uzbekistan", (1991,), None),                 # the year of the end, not told which side
+    ("Uzbekistan", (1991, 12, 25), "Soviet Union"),
+    ("Latvia", (1939,), None),                     # before the annexation
+    ("Latvia", (1991, 8), "Soviet Union"),
+    ("Czech Republic", (1992,), "Czechoslovakia"),  # the span runs to the year's end
+    ("Croatia", (1980, 5), "Yugoslavia"),
+    ("France", (1960,), None),
+])
+def test_reference_predecessor_of_a_state_at_a_date(state: str, date: tuple, then: str | None) -> None:
+    from kg.reference import lookup_state, predecessor_of
+
+    assert predecessor_of(state, *date) == then
+    assert lookup_state(state) is not None and (then is None or lookup_state(then) is not None)

@@ -261,6 +261,16 @@ def _states_and_their_leaders(art: _Article, states: Event, leaders: Event) -> b
     return len(people) >= 2 and told <= {st for p in people for st in art.offices.get(p, ())}
 
 
+def _state_then(art: _Article, dest: str, start: PartialDate | None) -> str:
+    """A visit's state as it was on the visit's date: "flew into the Uzbek capital" in 1966 went
+    to the Soviet Union (kg/data/predecessors.tsv); a town stays the town."""
+    ent = art.entities.get(dest)
+    if start is None or ent is None or not dest.startswith("state/"):
+        return dest
+    then = ref.predecessor_of(ent.label, start.year, start.month, start.day)
+    return art.state(f"state/{ref.slugify(then)}") if then else dest
+
+
 def _absorb(art: _Article, target: Event, ev: Event) -> None:
     """Merge ``ev`` into ``target``: its people, days, place, name and evidence."""
     for p in ev.participants:
@@ -365,6 +375,7 @@ def _write_events(art: _Article, merged: list[Event]) -> None:
         elif ev.kind == "Visit":
             if ev.destination is None:
                 continue   # no sentence said where it went
+            ev.destination = _state_then(art, ev.destination, ev.start)
             visitor = ev.participants[0]
             dslug = ref.slugify(_label(art, ev.destination)) if ev.destination else "unknown"
             key = f"visit/{_slugs(art, [visitor])[0]}-{dslug}" + (f"-{year}" if year else "-undated")
