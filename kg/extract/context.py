@@ -139,6 +139,18 @@ class _Article:
             self.entities[key] = Entity(key, "Place", name)
         return key
 
+    def in_office(self, person: str, state: str, year: int | None) -> bool | None:
+        """Whether a term of the person's for the state that the reference data has covers
+        ``year``; None when it has none for that state (or no year is known)."""
+        from .. import link
+
+        label = self.people.get(person, {}).get("label")
+        st = self.entities.get(state)
+        if year is None or not label or st is None:
+            return None
+        terms = [t for t in link.terms_of(label) if t.state == st.label]
+        return any(t.covers(year) for t in terms) if terms else None
+
     def state_of(self, key: str | None) -> str | None:
         """The state a state or place key stands in (a place's state from the reference data)."""
         if key is None or key.startswith("state/"):

@@ -32,8 +32,8 @@ _POSSESSIVE = re.compile(r"\b([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)['’]s\s+(" + "|".
 
 def _holder(art: _Article, state: str, noun: str, s: Sentence | None = None) -> str | None:
     """The one person this article gives the office ``noun`` of ``state``; of several, the one
-    in office in the year the sentence tells (else the story's) by the reference data ("the Chinese President" of a 2019
-    visit, not the president whose visit of 1996 the story recalls)."""
+    the reference data has in office in the year the sentence or its paragraph tells ("the
+    Chinese President" of a 2019 visit, not the president whose 1996 visit the story recalls)."""
     title = {**_LEADER_NOUNS, **_OFFICIAL_NOUNS}[noun]
     leader = noun in _LEADER_NOUNS
     def titled(p: str) -> bool:   # no title in the text: a leader by the reference data fits
@@ -48,7 +48,7 @@ def _holder(art: _Article, state: str, noun: str, s: Sentence | None = None) -> 
         from .dating import _sentence_year
 
         year = _sentence_year(art, s)
-        terms = {p: _in_office(art, p, state, year) for p in cands}
+        terms = {p: art.in_office(p, state, year) for p in cands}
         if None not in terms.values() and sum(terms.values()) == 1:
             cands = [p for p in cands if terms[p]]
     return cands[0] if len(cands) == 1 else None
@@ -62,19 +62,6 @@ def _token_before_comma(s: Sentence, char: int) -> int:
     """The index of the last token before the comma that ends before ``char`` (-1 if none)."""
     comma = next((t for t in reversed(s.span) if t.idx < char and t.text == ","), None)
     return comma.i - 1 if comma is not None else -1
-
-
-def _in_office(art: _Article, person: str, state: str, year: int | None) -> bool | None:
-    """Whether a term of the person's for the state that the reference data has covers ``year``;
-    None when it has none (or no year is known)."""
-    from .. import link
-
-    label = art.people.get(person, {}).get("label")
-    st = art.entities.get(state)
-    if year is None or not label or st is None:
-        return None
-    terms = [t for t in link.terms_of(label) if t.state == st.label]
-    return any(t.covers(year) for t in terms) if terms else None
 
 
 # "the President", "the King": the title alone, capitalised as in readouts and statements

@@ -52,4 +52,3 @@ def headline_surnames(art: _Article, s: Sentence, body_person: Any) -> None:
             continue
         s.persons.append(Mention("person", full, start, end, art.person(full, s.index, said=text)))
     s.persons.sort(key=lambda m: m.start)
-

@@ -1093,7 +1093,9 @@ def _participants(art: _Article, s: Sentence, tok: Any) -> list[str]:
                 cands = [p for p in art.offices if m.key in art.offices[p]
                          and (title in ("leaders", "heads of state", "heads of government")
                               and p in art.leaders or _holds_title(art, p, title))
-                         and not _out_of_office(art, p, m.key, year)]
+                         # (not one the reference data has out of office then: the leaders of
+                         # an earlier summit the story recalls)
+                         and art.in_office(p, m.key, year) is not False]
                 if len(cands) == 1:
                     holders.append(cands[0])
             if len(set(holders)) >= 2:
@@ -1112,19 +1114,6 @@ def _participants(art: _Article, s: Sentence, tok: Any) -> list[str]:
         if not out and len(set(near_states)) >= 2:
             out = list(dict.fromkeys(near_states))
     return list(dict.fromkeys(out))
-
-
-def _out_of_office(art: _Article, person: str, state: str, year: int | None) -> bool:
-    """The reference data has the person's terms for the state, and none covers ``year``: not
-    who "the leaders of A, B and C" were then (those of an earlier summit the story recalls)."""
-    from .. import link
-
-    label = art.people.get(person, {}).get("label")
-    st = art.entities.get(state)
-    if year is None or not label or st is None:
-        return False
-    terms = [t for t in link.terms_of(label) if t.state == st.label]
-    return bool(terms) and not any(t.covers(year) for t in terms)
 
 
 def _said_by_a_person(s: Sentence, tok: Any) -> bool:

@@ -729,8 +729,7 @@ def _hung_on_the_host(verb: Any, by_tok: dict[int, Any]) -> str | None:
 
 
 # what "at" takes that is no place: "at the invitation of X", "at the request of Y", "at the end of Z"
-_NO_PLACE_AT = {"invitation", "request", "behest", "initiative", "urging", "suggestion", "end", "start",
-                "beginning", "close", "time", "height", "head", "helm", "age", "moment"}
+_NO_PLACE_AT = _BIDDING | {"end", "start", "beginning", "close", "time", "height", "head", "helm", "age", "moment"}
 # what one has in receiving a guest: "had the honour of welcoming B"
 _HONOUR = {"honour", "honor", "pleasure", "privilege"}
 
