@@ -88,7 +88,9 @@ def match(query: Callable[..., Any], text: str, cls: str | None, *,
     several entities.
     """
     classes = (cls,) if cls else ENTITY_CLASSES
-    typed = f"VALUES ?t {{ {' '.join(classes)} }} ?e a ?t ."
+    # (a FILTER, not VALUES ?t: with VALUES pyoxigraph 0.5 joins every typed entity of the store
+    # before the names, 23 ms at 100k quads and 86 ms at 1M for one name; with it, 0.2 ms)
+    typed = f"?e a ?t . FILTER(?t IN ({', '.join(classes)}))"
     full = iri_of(text)
     if full is not None:
         try:
