@@ -6391,3 +6391,24 @@ Indian Prime Minister Rajiv Gandhi flew into the Kazakh capital on 14 July {year
         fs = facts(f"r25-state-then-{year}")
         v = sole_subject(fs, "visitor", "person/rajiv-gandhi")
         assert (v, "destination", state) in fs, (year, sorted(fs))
+
+
+def test_extract_rules_a_regnal_numeral_tells_two_monarchs_of_one_name_apart() -> None:
+    # "Sultan Mohammed V" after "King Mohammed VI": another person, not the first name of the one named
+    TEXTS["r26-regnal-numeral-2021"] = ("2021-06-12", """Port opening
+
+King Mohammed VI opened the new port at Tangier on Friday. The customs convention it replaces, signed on 2 March 1956 between Sultan Mohammed V and the Spanish ambassador of the day, Ramón de Santos, had fixed the old tariffs.""")
+    fs = facts("r26-regnal-numeral-2021")
+    assert ("person/mohammed-v", "title", "Sultan") in fs, sorted(fs)
+    assert ("person/mohammed-vi", "title", "Sultan") not in fs, sorted(fs)
+
+
+def test_extract_rules_a_monarch_s_title_taken_into_the_name_is_the_title() -> None:
+    # the NER's "King Harald V" is King Harald V of Norway, not a person called "King Harald V"
+    TEXTS["r26-king-in-name-2019"] = ("2019-05-14", """Palace talks
+
+King Harald V received the Swedish prime minister at the palace in Oslo on Tuesday. The border convention the two discussed dates from 1905, and it was renewed in 1961 under his father, King Olav V, and the Swedish prime minister of the day, Tage Erlander.""")
+    fs = facts("r26-king-in-name-2019")
+    assert ("person/harald-v", "leaderOf", "state/norway") in fs, sorted(fs)
+    assert ("person/olav-v", "leaderOf", "state/norway") in fs, sorted(fs)
+    assert not any(s.startswith("person/king-") for s, _, _ in fs), sorted(fs)

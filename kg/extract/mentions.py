@@ -840,6 +840,10 @@ def _first_one_signed(text: str, m: re.Match) -> bool:
 _INTRODUCERS = _TITLE_HEADS | _PLURAL_TITLES | {"minister", "secretary", "counterpart", "counterparts"}
 
 
+#: a regnal numeral after a name ("Mohammed V", "Juan Carlos I"), however the tagger took it
+_REGNAL = re.compile(r"(?:X{0,3})(?:IX|IV|V?I{0,3})")
+
+
 def _name_after_title(doc: Any, i: int, end: int) -> int | None:
     """Where a name starts that the word at ``i`` introduces: a capitalised title ("Taoiseach
     Brian Cowen"), "counterpart" ("his Argentine counterpart Santiago Cafiero") or a title set
@@ -1189,6 +1193,9 @@ def _mentions(art: _Article, s: Sentence) -> None:
                 name = _named_in_body_as_person(art, name)
             if not name:
                 continue
+            first = next((i for i in range(start, end) if doc[i].text == name.split()[0]), start)
+            if first > start and all(_clean_person(doc[i].text + " A B") == "A B" for i in range(start, first)):
+                start = first   # "[King] Juan Carlos I": the title the NER took in is the title before the name
             if len(_name_tokens(name)) == 1 and " " not in name:
                 key = _short_name(art, name, s, doc[start - 1] if start > span.start else None)
             else:
@@ -1229,6 +1236,8 @@ def _mentions(art: _Article, s: Sentence) -> None:
             continue   # (a two-letter surname, "Xi", "Li", "Hu", as written, never "UN" or "EU")
         key = None
         low = tok.lower_
+        if i + 1 < span.end and doc[i + 1].text[:1] in "IVX" and _REGNAL.fullmatch(doc[i + 1].text):
+            continue   # "Mohammed V" after "Mohammed VI": a whole regnal name, not a short form
         if any(low in rec["tokens"] for rec in art.people.values()):
             key = art.resolve_short(tok.text, s.index, said_year(s))
         elif i - 2 >= span.start and doc[i - 1].lower_ in ("and", ",") and any(
@@ -1253,7 +1262,8 @@ def _mentions(art: _Article, s: Sentence) -> None:
             j = k
             while j < span.end and j - k < 4 and (j not in covered or j > k and _unknown_place_word(doc, j)) and (
                     doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and doc[j].lower_ not in _TITLE_WORDS
-                    or (doc[j].lower_ in NAME_PARTICLES and j + 1 < span.end and doc[j + 1].text[:1].isupper())):
+                    or (doc[j].lower_ in NAME_PARTICLES and j + 1 < span.end and doc[j + 1].text[:1].isupper())
+                    or j > k and _REGNAL.fullmatch(doc[j].text)):   # "Sultan Mohammed V": the numeral too
                 j += 1
             j = _syllable_after(doc, k, j, span.end) if j > k else j
             name = _clean_person(doc[k:j].text) if j > k else None

@@ -78,7 +78,8 @@ _ROLE_WORDS = {"host", "co-host", "guest", "visiting", "chair", "co-chair"}
 
 
 # one-word titles the NER may take into the name after them
-_LEADING_TITLES = {"chairman", "chairwoman", "president", "premier", "chancellor", "minister", "secretary", "ambassador"}
+_LEADING_TITLES = {"chairman", "chairwoman", "president", "premier", "chancellor", "minister", "secretary", "ambassador",
+                   "king", "queen", "sultan", "emir"}   # ("[King] Juan Carlos I": never "Sheikh", part of names)
 
 
 def _clean_person(text: str) -> str | None:
