@@ -6412,3 +6412,42 @@ King Harald V received the Swedish prime minister at the palace in Oslo on Tuesd
     assert ("person/harald-v", "leaderOf", "state/norway") in fs, sorted(fs)
     assert ("person/olav-v", "leaderOf", "state/norway") in fs, sorted(fs)
     assert not any(s.startswith("person/king-") for s, _, _ in fs), sorted(fs)
+
+
+def test_extract_rules_a_courtesy_before_a_long_name_the_reference_knows() -> None:
+    # "Sheikh" + a five-word name: the courtesy is not one of its words
+    TEXTS["r26-sheikh-long-name-2022"] = ("2022-05-10", """Kuwait
+
+The emir of Kuwait, Sheikh Nawaf Al-Ahmad Al-Jaber Al-Sabah, received the Omani foreign minister in Kuwait City on Tuesday.""")
+    assert has("r26-sheikh-long-name-2022", "person/nawaf-al-ahmad-al-jaber-al-sabah", "leaderOf", "state/kuwait")
+
+
+def test_extract_rules_a_monarch_s_title_alone_is_no_one_s_short_name() -> None:
+    # "King" of "King Hamad ..." is not a short form of "King Salman", named before
+    TEXTS["r26-crowned-alias-2019"] = ("2019-12-10", """Gulf week
+
+King Salman opened the Gulf summit in Riyadh on Sunday. On Monday Kuwait's emir held talks with King Hamad bin Isa Al Khalifa in Manama.""")
+    ss = summits("r26-crowned-alias-2019")
+    assert not any(v["participant"] >= {"person/salman-bin-abdulaziz-al-saud", "person/hamad-bin-isa-al-khalifa"}
+                   for v in ss.values()), ss
+
+
+def test_extract_rules_one_who_did_not_attend_is_no_participant() -> None:
+    # "on behalf of his father, King X, who did not attend": X was not there
+    TEXTS["r26-did-not-attend-2024"] = ("2024-03-04", """Amman
+
+Crown Prince Hussein bin Abdullah chaired the Arab League summit in Amman on Sunday on behalf of his father, King Abdullah II, who did not attend. Egyptian President Abdel Fattah al-Sisi and Iraqi Prime Minister Mohammed Shia al-Sudani took part.""")
+    ss = summits("r26-did-not-attend-2024")
+    assert any(v["participant"] >= {"person/abdel-fattah-el-sisi", "person/mohammed-shia-al-sudani"}
+               for v in ss.values()), ss
+    assert not any("person/abdullah-ii" in v["participant"] for v in ss.values()), ss
+
+
+def test_extract_rules_a_summit_named_for_a_region_is_held_in_its_town() -> None:
+    # "the Caribbean summit in Kingston": the region names the gathering; the town is where it was
+    TEXTS["r26-region-summit-2023"] = ("2023-07-07", """Kingston
+
+The Caribbean summit opened in Kingston on Thursday, with Jamaican Prime Minister Andrew Holness and Barbadian Prime Minister Mia Mottley among the leaders.""")
+    ss = summits("r26-region-summit-2023")
+    assert any(v.get("location") == {"place/kingston"} and "person/mia-mottley" in v["participant"]
+               for v in ss.values()), ss

@@ -39,6 +39,9 @@ INSTITUTIONS = dict(line.split("\t", 1) for line in _lines("institutions.tsv"))
 TREATY_HEADS = (r"(?:Treaty|Treaties|Agreements|Agreement|Accord|Pact|Convention|Protocol|Charter|Accords|"
                 r"Memorandum(?: of Understanding)?|(?<=Final )Act|(?<=Presidential )Act|(?<=General )Act)")
 SUMMIT_NOUNS = _words("summit_nouns.txt")
+# parts of the world, not states or towns: "West Africa", "the Middle East", "Southeast Asia"
+REGION = re.compile(r"\b(?:Africa|Asia|Europe|America|Americas|Middle\s+East|Near\s+East|Far\s+East|Gulf|Balkans|Caucasus|"
+                    r"Pacific|Caribbean|Sahel|Maghreb|Levant|Scandinavia|Baltics?|Oceania|Horn\s+of\s+Africa)\b")
 SUMMIT_VERBS = _words("summit_verbs.txt")
 VISIT_NOUNS = _words("visit_nouns.txt")
 VISIT_VERBS = _words("visit_verbs.txt")

@@ -115,6 +115,9 @@ def _clean_person(text: str) -> str | None:
         toks.pop(0)
     if not toks:
         return None
+    if len(toks) > 2 and toks[0].lower().rstrip(".") in _NAME_HONORIFICS \
+            and ref.lookup_person(" ".join(toks)) is None and ref.lookup_person(" ".join(toks[1:])) is not None:
+        toks.pop(0)   # "Sheikh [Nawaf Al-Ahmad Al-Jaber Al-Sabah]": a courtesy before a name the reference knows
     # at most four words besides particles ("Luiz Inacio Lula da Silva"), or a name the
     # reference data knows at any length ("Mohammed bin Salman bin Abdulaziz Al Saud")
     if len([t for t in toks if t.lower() not in NAME_PARTICLES]) > 4 \
@@ -210,9 +213,13 @@ def _name_tokens(name: str) -> list[str]:
     """The words of a name, lower-cased, without a courtesy before it ("Sheikh", "Sir"): a
     courtesy alone names nobody ("Sheikh Tamim ... Kuwait's Emir Sheikh Mishal")."""
     toks = [t.lower() for t in re.split(r"[\s\-‐]+", name) if t]
-    while len(toks) > 1 and toks[0].rstrip(".") in _NAME_HONORIFICS:
-        toks = toks[1:]
+    while len(toks) > 1 and (toks[0].rstrip(".") in _NAME_HONORIFICS or toks[0] in _CROWNED):
+        toks = toks[1:]   # (nor a monarch's title of an alias: "King" of "King Salman" names no one)
     return toks
+
+
+# a monarch's or a royal's title some aliases begin with ("King Salman", "Emperor Akihito")
+_CROWNED = {"king", "queen", "sultan", "emir", "emperor", "empress", "prince", "princess", "crown"}
 
 
 def canonical_person_label(name: str) -> str:

@@ -10,7 +10,7 @@ from typing import Any
 
 from .. import reference as ref
 from ..model import Evidence, PartialDate
-from .lexicon import (AGENTS_OF, AIRSIDE, ASKED_LEMMAS, BY_LINE, GROUP_OF, HOSTING, LIGHT_VERBS, SUMMIT_NOUNS,
+from .lexicon import (AGENTS_OF, AIRSIDE, REGION, ASKED_LEMMAS, BY_LINE, GROUP_OF, HOSTING, LIGHT_VERBS, SUMMIT_NOUNS,
                       SUMMIT_VERBS, _TITLE_HEADS)
 from .meeting_words import (
     _CONVERSE, _discussed_together, _EVE_OF, _session_with, _talked_together, _time_of_the_one_told, _with_first,
@@ -94,7 +94,8 @@ def _named_for_place(art: _Article, s: Sentence, tok: Any) -> str | None:
     it was held."""
     for m in s.places:
         last = s.span.doc[m.end - 1]
-        if m.end == tok.i and last.head.i == tok.i and last.dep_ in ("compound", "nmod", "amod"):
+        if m.end == tok.i and last.head.i == tok.i and last.dep_ in ("compound", "nmod", "amod") \
+                and not (REGION.search(m.text) and art.state_of(m.key) is None):   # (not "the Gulf summit")
             return m.key
     before = s.span.doc[tok.i - 1] if tok.i > s.span.start else None
     if before is not None and before.head.i == tok.i and before.dep_ == "compound" and before.pos_ == "PROPN":
@@ -900,13 +901,23 @@ def _remote(person: Any) -> bool:
 
 def stood_in_for(s: Sentence, m: Mention) -> bool:
     """The words right before the person say that they were not there ("without X", "on behalf of
-    X", "rather than by X")."""
-    return bool(_NOT_BY.search(_doc_text(s.span.doc)[max(s.span.start_char, s.span.doc[m.start].idx - 40):
-                                                  s.span.doc[m.start].idx]))
+    X", "rather than by X"), or a clause right after ("X, who did not attend")."""
+    doc = s.span.doc
+    text = _doc_text(doc)
+    after = text[doc[m.end - 1].idx + len(doc[m.end - 1].text):min(s.span.end_char, doc[m.end - 1].idx + 80)]
+    return bool(_NOT_BY.search(text[max(s.span.start_char, doc[m.start].idx - 40):doc[m.start].idx])
+                or _NOT_THERE_AFTER.match(after))
+
+
+# "X, who did not attend", "Y, who stayed away", "Z, who was absent"
+_NOT_THERE_AFTER = re.compile(r"\s*,\s*who\s+(?:(?:did\s+not|didn['’]t|could\s+not|couldn['’]t|was\s+not|wasn['’]t)\s+"
+                              r"(?:attend|travel|come|go|join|make|take\s+part|there|present)"
+                              r"|stayed\s+(?:away|home|at\s+home)|was\s+absent|skipped|missed)\b", re.I)
 
 
 _NOT_BY = re.compile(r"(?:\bnot\s+(?:by|with|to)|\bwithout|\bin\s+the\s+absence\s+of|\bon\s+behalf\s+of"
-                     r"|\bin\s+place\s+of|\binstead\s+of|\brather\s+than(?:\s+by)?)\s+(?:[\w.'’-]+\s+){0,4}$", re.I)
+                     r"|\bin\s+place\s+of|\binstead\s+of|\brather\s+than(?:\s+by)?)\s+(?:[\w.'’-]+,?\s+){0,4}$", re.I)
+# ("on behalf of his father, King X": a comma after the words before the name too)
 
 
 # what befell one who is not there: "after the death of X", "at the funeral of X", "X's ouster"

@@ -8,7 +8,7 @@ from typing import Any
 
 from .. import reference as ref
 from ..model import Evidence, PartialDate
-from .lexicon import AIRSIDE, HOSTING, LIGHT_VERBS, SUMMIT_NOUNS, SUMMIT_VERBS, VISIT_NOUNS, VISIT_VERBS, _TITLE_WORDS
+from .lexicon import AIRSIDE, HOSTING, REGION, LIGHT_VERBS, SUMMIT_NOUNS, SUMMIT_VERBS, VISIT_NOUNS, VISIT_VERBS, _TITLE_WORDS
 from .nlp import _governed_by
 from .mentions import _subject_person as _sentence_subject, says_here
 from .context import _Article, Event, Mention, _persons_by_token, Sentence
@@ -324,16 +324,11 @@ def _occasion_day(art: _Article, s: Sentence, tok: Any, visitor: str, dest: str)
 _TAKE_PART = {"attend", "take", "join", "address", "open", "chair"}
 
 
-# parts of the world, not states or towns: "West Africa", "the Middle East", "Southeast Asia"
-_REGION = re.compile(r"\b(?:Africa|Asia|Europe|America|Americas|Middle\s+East|Near\s+East|Far\s+East|Gulf|Balkans|Caucasus|"
-                     r"Pacific|Caribbean|Sahel|Maghreb|Levant|Scandinavia|Baltics?|Oceania|Horn\s+of\s+Africa)\b")
-
-
 def _a_region(art: _Article, s: Sentence, dest: str) -> bool:
     """A destination that is a part of the world the reference does not place in a state."""
     if not dest.startswith("place/") or art.state_of(dest) is not None:
         return False
-    return any(m.key == dest and _REGION.search(m.text) for m in s.places)
+    return any(m.key == dest and REGION.search(m.text) for m in s.places)
 
 
 _LATER_THAT_DAY = re.compile(r"\b(?:in\s+the|that|the\s+same|later\s+that|later\s+in\s+the)\s+"
