@@ -6451,3 +6451,23 @@ The Caribbean summit opened in Kingston on Thursday, with Jamaican Prime Ministe
     ss = summits("r26-region-summit-2023")
     assert any(v.get("location") == {"place/kingston"} and "person/mia-mottley" in v["participant"]
                for v in ss.values()), ss
+
+
+def test_extract_rules_a_line_with_no_verb_names_a_visit_under_way() -> None:
+    # a live report's or caption's line naming a visit, with no verb of its own: no forecast
+    TEXTS["r26-fragment-visit-2024"] = ("2024-02-07", """Tokyo live
+
+Live coverage of Kenyan President William Ruto's state visit to Japan, the second leg of an Asian tour.""")
+    fs = facts("r26-fragment-visit-2024")
+    v = sole_subject(fs, "visitor", "person/william-ruto")
+    assert v.startswith("visit/") and (v, "destination", "state/japan") in fs, sorted(fs)
+
+
+def test_extract_rules_a_planned_visit_is_no_visit_made() -> None:
+    # "planned" is a participle before the noun, but not a past one: the visit is ahead
+    TEXTS["r26-planned-visit-2024"] = ("2024-02-07", """Preview
+
+Preview: Chancellor Olaf Scholz's planned visit to Brazil""")
+    fs = facts("r26-planned-visit-2024")
+    assert not any(s.startswith("visit/") for s, _, _ in fs), sorted(fs)
+    assert any(s.startswith("plan/") and o == "state/brazil" for s, _, o in fs), sorted(fs)

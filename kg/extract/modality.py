@@ -8,7 +8,7 @@ import re
 from typing import Any
 
 from ..model import PartialDate
-from .lexicon import CANCEL_LEMMAS, CUE_LEMMAS, PLAN_LEMMAS
+from .lexicon import CANCEL_LEMMAS, CUE_LEMMAS, PLAN_LEMMAS, VISIT_NOUNS
 from .nlp import _ancestors_and_self
 from .context import _Article, Sentence
 from .dating import _before_article, _not_after_article, _own_date, _resolve_dates
@@ -125,8 +125,8 @@ def _has_past_evidence(tok: Any) -> bool:
     if _TIMELINE_ENTRY.match(tok.doc.text):   # (the paragraph: the year may stand as a sentence of its own)
         return True
     for c in tok.children:
-        if c.tag_ == "VBN" and c.dep_ in ("acl", "relcl", "amod"):
-            return True
+        if c.tag_ == "VBN" and c.dep_ in ("acl", "relcl", "amod") and c.lemma_.lower() not in CUE_LEMMAS:
+            return True   # ("the visit made last year"; not "his planned visit", "a postponed summit")
         if c.dep_ == "amod" and c.lower_ in {"last", "previous", "recent", "past", "historic", "brief"}:
             return True
     for v in [tok] + ([tok.head] if tok.dep_ in ("dobj", "obj") else []):
@@ -150,6 +150,17 @@ def _has_past_evidence(tok: Any) -> bool:
                                  (t.tag_ == "VBG" and t.dep_ not in ("advcl", "acl", "xcomp", "conj", "pcomp"))):
             break
     return False
+
+
+def _named_in_a_fragment(tok: Any) -> bool:
+    """Someone's visit a line of the body with no verb of its own names ("Coverage of X's visit to
+    Y", a caption's "X during his visit to Y"): one under way or made, as a story's line tells
+    it; not an infinitive ("X to visit Y") or a forecast. (Not a headline's: "X's visit to Y" over
+    a story may be ahead.)"""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in VISIT_NOUNS or not any(c.dep_ == "poss" for c in tok.children):
+        return False
+    return not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") or t.lower_ == "to" and t.dep_ == "aux"
+                   or t.lemma_.lower() in CUE_LEMMAS for t in tok.sent)
 
 
 def _in_subject(tok: Any, verb: Any) -> bool:
@@ -211,7 +222,8 @@ def _event_status(art: _Article, s: Sentence, tok: Any, *, own_date_only: bool
     if start is None and status is None and art.article_date is not None and _CLOCK.match(s.text):
         # "10:40 - The host opened the summit": an entry of a live report, on the day it is dated
         start = art.article_date
-    past = _has_past_evidence(tok) or _not_after_article(art, start)
+    past = _has_past_evidence(tok) or _not_after_article(art, start) \
+        or s.section != "headline" and _named_in_a_fragment(tok)
     if status is None and not past:
         status = "expected"
     if status is None and start is not None and art.article_date is not None \
