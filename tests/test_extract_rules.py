@@ -6471,3 +6471,23 @@ Preview: Chancellor Olaf Scholz's planned visit to Brazil""")
     fs = facts("r26-planned-visit-2024")
     assert not any(s.startswith("visit/") for s, _, _ in fs), sorted(fs)
     assert any(s.startswith("plan/") and o == "state/brazil" for s, _, o in fs), sorted(fs)
+
+
+def test_extract_rules_two_who_each_held_talks_with_a_third_met_the_third() -> None:
+    # "A and B each held separate talks with C": A met C and B met C; A and B did not meet here
+    TEXTS["r26-each-separately-2024"] = ("2024-11-16", """Lima
+
+On Friday in Lima, Japanese Prime Minister Shigeru Ishiba and South Korean President Yoon Suk Yeol each held separate talks with Chinese President Xi Jinping.""")
+    pairs = [v["participant"] for v in summits("r26-each-separately-2024").values()]
+    assert {"person/shigeru-ishiba", "person/xi-jinping"} in pairs, pairs
+    assert {"person/yoon-suk-yeol", "person/xi-jinping"} in pairs, pairs
+    assert {"person/shigeru-ishiba", "person/yoon-suk-yeol"} not in pairs, pairs
+
+
+def test_extract_rules_the_two_ministers_named_in_turn_are_of_the_two_states() -> None:
+    # "The two foreign ministers, A and B," after a meeting of Chile's and Argentina's presidents
+    TEXTS["r26-the-two-ministers-2024"] = ("2024-01-10", """Santiago
+
+Chilean President Gabriel Boric received Argentine President Javier Milei in Santiago on Monday. The two foreign ministers, Alberto van Klaveren and Diana Mondino, signed a protocol on the border.""")
+    assert has("r26-the-two-ministers-2024", "person/alberto-van-klaveren", "officialOf", "state/chile")
+    assert has("r26-the-two-ministers-2024", "person/diana-mondino", "officialOf", "state/argentina")

@@ -25,7 +25,7 @@ _PLURAL_HEADS = {"ministers", "presidents", "premiers", "chancellors", "kings", 
 _OF_THE_TWO = re.compile(r"\s+of\s+(?:the two|both)\s+(?:countries|states|nations|governments|sides|neighbou?rs)$", re.I)
 # ("their foreign ministers, A and B": the two the story has just told of)
 _TWO_POSSESSIVE = re.compile(r"\b(?:the two|both)\s+(?:countries|states|nations|governments|sides|neighbou?rs)['’]$"
-                             r"|\btheir$", re.I)
+                             r"|\btheir$|\b(?:the two|both)$", re.I)   # (and "The two foreign ministers, A and B")
 _OF_NAMED = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*\s+and\s+(?:the\s+)?"
                        r"[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*$")
 

@@ -384,8 +384,18 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             # each of them
             host = _subject_person(tok, _persons_by_token(s)) if is_verb else \
                 _subject_person(tok.head, _persons_by_token(s)) if tok.dep_ in ("dobj", "obj") else None
-            if host in participants:
+            sides = _subjects(tok if is_verb else tok.head, _persons_by_token(s))
+            others = [p for p in participants if p not in sides]
+            if len(sides) >= 2 and set(sides) <= set(participants) and others:
+                # "A and B each held separate talks with C": each of the subjects met C, not each other
+                groups = [[a, b] for a in sides for b in others]
+            elif host in participants:
                 groups = [[host, p] for p in participants if p != host]
+        elif len(participants) >= 3 and _each_of_them(tok):
+            sides = _subjects(tok if is_verb else tok.head, _persons_by_token(s))
+            others = [p for p in participants if p not in sides]
+            if len(sides) >= 2 and set(sides) <= set(participants) and others:
+                groups = [[a, b] for a in sides for b in others]   # "A and B each met C"
         for k, group in enumerate(groups):
             if turns is not None and turns[0] == tok.i and groups == turns[2]:
                 start, end, place = _own_part(art, s, turns[1][k], turns[1][k + 1], start, end, place)
@@ -407,6 +417,24 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
 
 # "the final day", "the opening day": a day of a gathering, told by its place in it
 _A_GATHERING_S_DAY = re.compile(r"^the\s+(?:first|second|third|final|last|opening|closing)\s+day$", re.I)
+
+
+def _each_of_them(tok: Any) -> bool:
+    """"A and B each held talks with C", "A and B had talks with C each": one meeting a subject."""
+    verb = tok if tok.pos_ == "VERB" else tok.head
+    return any(c.lower_ == "each" and c.dep_ in ("advmod", "det", "appos", "npadvmod", "dep") for c in verb.subtree
+               if c.i < tok.i or c.head.i == verb.i)
+
+
+def _subjects(verb: Any, by_tok: dict[int, Mention]) -> list[str]:
+    """The people a verb's subject names, each of a coordination ("A and B held ...")."""
+    out: list[str] = []
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            for t in [c, *c.conjuncts]:
+                if t.i in by_tok and by_tok[t.i].key not in out:
+                    out.append(by_tok[t.i].key)
+    return out
 
 
 def _held_apart(tok: Any) -> bool:
