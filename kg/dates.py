@@ -155,7 +155,7 @@ _RULE_SOURCES: list[tuple[str, str]] = [
     # "flew on the same evening", "held talks with B that evening"
     ("ctx", r"(?:(?:that\s+|the\s+)same|that)\s+(?P<unit>morning|afternoon|evening|night)"),
     ("ctxnext", r"the\s+(?:following|next)\s+(?P<unit>year|month|day|morning|afternoon|evening|night)"),
-    ("ctxlater", rf"(?P<n>{_NUMWORD})\s+(?P<unit>day)s?\s+later"),
+    ("ctxlater", rf"(?P<n>{_NUMWORD})\s+(?P<unit>day)s?\s+(?P<dir>later|earlier)"),   # ("a day earlier")
     # "two years later", "a decade later", "six months later", "a year earlier": counted from
     # the date told before, at the precision of the unit
     ("ctxspan", rf"(?P<n>{_NUMWORD}|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+decade|two\s+decades|three\s+decades)\s*(?P<unit>years?|months?)?\s+(?P<dir>later|on|afterwards|earlier|before)"),
@@ -310,7 +310,8 @@ def _build(kind: str, m: re.Match[str]) -> _Spec | None:
         return _Spec("ctx", mode=unit, offset=1 if kind == "ctxnext" else 0)
     if kind == "ctxlater":
         w = g["n"].lower()
-        return _Spec("ctx", mode="day", offset=_NUMBER_WORDS.get(w) or int(w))
+        n = _NUMBER_WORDS.get(w) or int(w)
+        return _Spec("ctx", mode="day", offset=-n if g["dir"].lower() == "earlier" else n)
     if kind == "ctxspan":
         w = " ".join(g["n"].lower().split())
         decades = {"a decade": 10, "two decades": 20, "three decades": 30}
@@ -931,7 +932,7 @@ _SCAN_SOURCES: list[tuple[str, str]] = [
         rf"{_S_MOD}(?:(?:that\s+same|that|the\s+same)\s+(?:year|month)"
         r"|(?:(?:that\s+|the\s+)same|that)\s+(?:day|morning|afternoon|evening|night)"
         r"|the\s+(?:following|next)\s+(?:year|month|day|morning|afternoon|evening|night)"
-        r"|(?:a|one|two|three|four|five|six|\d)\s+days?\s+later"
+        r"|(?:a|one|two|three|four|five|six|\d)\s+days?\s+(?:later|earlier)"
         rf"|(?:{_S_YEARS}\s+(?:years?|months?)|a\s+decade|two\s+decades|three\s+decades)"
         r"\s+(?:later|afterwards|earlier|on(?=\s*,)))"
         r"(?![a-z])",

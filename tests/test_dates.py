@@ -955,6 +955,9 @@ def test_dates_day_first_ranges_not_counts(text: str, expected: list[str]) -> No
         ("the following day", P(2014, 3, 3), "2014-03-04"),
         ("two days later", P(2014, 2, 27), "2014-03-01"),
         ("a day later", P(2014, 3), None),  # the day is not known
+        ("a day earlier", P(2014, 3, 1), "2014-02-28"),   # counted back from the day told
+        ("three days earlier", P(2015, 1, 2), "2014-12-30"),
+        ("a day earlier", 2014, None),
         ("the next day", None, None),  # never the article's next day
         ("in November that year", None, None),  # no context: never the article's year
         ("later that year", None, None),

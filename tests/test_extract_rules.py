@@ -6491,3 +6491,13 @@ def test_extract_rules_the_two_ministers_named_in_turn_are_of_the_two_states() -
 Chilean President Gabriel Boric received Argentine President Javier Milei in Santiago on Monday. The two foreign ministers, Alberto van Klaveren and Diana Mondino, signed a protocol on the border.""")
     assert has("r26-the-two-ministers-2024", "person/alberto-van-klaveren", "officialOf", "state/chile")
     assert has("r26-the-two-ministers-2024", "person/diana-mondino", "officialOf", "state/argentina")
+
+
+def test_extract_rules_a_meeting_a_day_earlier_than_the_one_told() -> None:
+    # "A day earlier X had met Y": the day before the meeting the sentence before dated
+    TEXTS["r26-a-day-earlier-2023"] = ("2023-06-10", """Week of talks
+
+German Chancellor Olaf Scholz met French President Emmanuel Macron in Paris on Thursday. A day earlier Scholz had met Polish President Andrzej Duda in Berlin.""")
+    ss = summits("r26-a-day-earlier-2023")
+    assert any(v["participant"] == {"person/olaf-scholz", "person/andrzej-duda"} and v.get("startDate") == {"2023-06-07"}
+               for v in ss.values()), ss
