@@ -238,6 +238,26 @@ def people() -> list[Person]:
     return list(_people())
 
 
+def people_named_short(name: str) -> list[Person]:
+    """The people whose label is ``name`` ("George Bush", a first and a last name) with middle
+    names or initials between ("George H. W. Bush", "George W. Bush"): which one a text means,
+    the caller tells (by the year)."""
+    words = name.split()
+    if len(words) != 2:
+        return []
+    return list(_by_first_and_last().get((words[0].lower(), words[1].lower()), ()))
+
+
+@lru_cache(maxsize=1)
+def _by_first_and_last() -> dict[tuple[str, str], tuple[Person, ...]]:
+    out: dict[tuple[str, str], list[Person]] = {}
+    for p in _people():
+        words = p.label.split()
+        if len(words) >= 3:
+            out.setdefault((words[0].lower(), words[-1].lower()), []).append(p)
+    return {k: tuple(v) for k, v in out.items()}
+
+
 def state_iri(label: str) -> URIRef:
     """IRI of the state with this canonical label (``.../id/state/<slug>``)."""
     return ID[f"state/{slugify(label)}"]

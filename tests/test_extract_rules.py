@@ -6501,3 +6501,18 @@ German Chancellor Olaf Scholz met French President Emmanuel Macron in Paris on T
     ss = summits("r26-a-day-earlier-2023")
     assert any(v["participant"] == {"person/olaf-scholz", "person/andrzej-duda"} and v.get("startDate") == {"2023-06-07"}
                for v in ss.values()), ss
+
+
+def test_extract_rules_a_name_two_leaders_share_is_the_one_in_office_that_year() -> None:
+    # "George Bush" without a middle initial: George H. W. Bush in 1991, George W. Bush in 2003
+    for date, who in (("1991-06-22", "person/george-h-w-bush"), ("2003-04-01", "person/george-w-bush")):
+        TEXTS[f"r26-bush-{date}"] = (date, """Washington
+
+President George Bush received the Russian president at the White House on Thursday.""")
+        assert has(f"r26-bush-{date}", who, "leaderOf", "state/united-states"), date
+    # the year the sentence tells decides, not the article's: in 1996 neither was in office
+    TEXTS["r26-bush-said-year"] = ("2003-04-01", """Memoirs
+
+In 1996 George Bush spoke at a dinner in Houston for veterans of the Gulf war.""")
+    fs = facts("r26-bush-said-year")
+    assert not any(s in ("person/george-w-bush", "person/george-h-w-bush") for s, _, _ in fs), sorted(fs)

@@ -109,6 +109,7 @@ class _Article:
         self.leader_titled: set[str] = set()             # people the text calls a head of state or government
         self.leaders_of_the_time: set[str] = set()       # heads of state or government in the years told (reference data)
         self.sentences: list[Sentence] = []                # every sentence, in order (set by the mention stage)
+        self.reading: Sentence | None = None               # the sentence the mention stage is reading
         self.section_towns: dict[int, str | None] = {}            # a roundup's sections: block -> the town heading it
         self.dateline_blocks: set[int] = set()             # blocks that open with a dateline ("KHARTOUM — ...")
         self.pending: list[tuple[str, str | None, bool | None, str | None, str | None, Sentence]] = []
@@ -172,7 +173,7 @@ class _Article:
         """The key of the person ``name`` names (the reference data's, when it knows them);
         ``said``: the words the text used, when ``name`` is a fuller one found for them."""
         # (under another spelling or style: "Sheikh Mohammed bin Zayed Al Nahyan")
-        known = ref.lookup_person(name) or identity.lookup_person(name)
+        known = ref.lookup_person(name) or identity.lookup_person(name) or self._of_the_year(name)
         if known is not None:
             key = f"person/{ref.slugify(known.label)}"
             label, wd = known.label, known.wikidata
@@ -191,6 +192,20 @@ class _Article:
                 rec["tokens"].update(_name_tokens(alt))
         self.person_order.append((sent_index, key))
         return key
+
+    def _of_the_year(self, name: str) -> Any:
+        """Of the reference people ``name`` may shorten ("George Bush": George H. W. Bush and
+        George W. Bush), the one in office in the article's year, when it is only one."""
+        from .. import link
+
+        # the one year the sentence tells, else the article's ("on August 8, 1949, during the
+        # reign of Jigme Wangchuck" is no king of the article's year)
+        years = set(re.findall(r"(?<!\d)(1[6-9]\d\d|20\d\d)(?!\d)", self.reading.raw)) if self.reading else set()
+        if len(years) > 1 or not years and self.anchor is None:
+            return None
+        year = int(years.pop()) if years else self.anchor.year
+        fits = [p for p in ref.people_named_short(name) if any(t.covers(year) for t in link.terms_of(p.label))]
+        return fits[0] if len(fits) == 1 else None
 
     def _with_or_without_middle(self, name: str) -> str | None:
         """The one person already named by the same first and last name, this name or theirs

@@ -352,6 +352,7 @@ def _sentences(art: _Article, blocks: list[Any], docs: list[Any]) -> list[Senten
         for span in d.sents:
             s = Sentence(span, block.section, bi, n)
             n += 1
+            art.reading = s
             _mentions(art, s)
             if len(s.persons) > MAX_MEMBERS:
                 # a sentence listing hundreds of people (no news sentence does): the first ones,
