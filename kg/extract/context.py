@@ -198,8 +198,8 @@ class _Article:
         George W. Bush), the one in office in the article's year, when it is only one."""
         from .. import link
 
-        # the one year the sentence tells, else the article's ("on August 8, 1949, during the
-        # reign of Jigme Wangchuck" is no king of the article's year)
+        # the one year the sentence tells, else the article's (a namesake of an earlier reign,
+        # named beside its year, is no leader of the article's year)
         years = set(re.findall(r"(?<!\d)(1[6-9]\d\d|20\d\d)(?!\d)", self.reading.raw)) if self.reading else set()
         if len(years) > 1 or not years and self.anchor is None:
             return None
