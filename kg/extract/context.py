@@ -195,7 +195,8 @@ class _Article:
 
     def _of_the_year(self, name: str) -> Any:
         """Of the reference people ``name`` may shorten ("George Bush": George H. W. Bush and
-        George W. Bush), the one in office in the article's year, when it is only one."""
+        George W. Bush), the one in office in the year the sentence tells (else the article's),
+        when it is only one."""
         from .. import link
 
         # the one year the sentence tells, else the article's (a namesake of an earlier reign,

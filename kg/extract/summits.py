@@ -384,18 +384,11 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             # each of them
             host = _subject_person(tok, _persons_by_token(s)) if is_verb else \
                 _subject_person(tok.head, _persons_by_token(s)) if tok.dep_ in ("dobj", "obj") else None
-            sides = _subjects(tok if is_verb else tok.head, _persons_by_token(s))
-            others = [p for p in participants if p not in sides]
-            if len(sides) >= 2 and set(sides) <= set(participants) and others:
-                # "A and B each held separate talks with C": each of the subjects met C, not each other
-                groups = [[a, b] for a in sides for b in others]
-            elif host in participants:
-                groups = [[host, p] for p in participants if p != host]
+            # "A and B each held separate talks with C": each of the subjects met C, not each other
+            groups = _each_subject_with_the_others(s, tok, is_verb, participants) or (
+                [[host, p] for p in participants if p != host] if host in participants else groups)
         elif len(participants) >= 3 and _each_of_them(tok):
-            sides = _subjects(tok if is_verb else tok.head, _persons_by_token(s))
-            others = [p for p in participants if p not in sides]
-            if len(sides) >= 2 and set(sides) <= set(participants) and others:
-                groups = [[a, b] for a in sides for b in others]   # "A and B each met C"
+            groups = _each_subject_with_the_others(s, tok, is_verb, participants) or groups   # "A and B each met C"
         for k, group in enumerate(groups):
             if turns is not None and turns[0] == tok.i and groups == turns[2]:
                 start, end, place = _own_part(art, s, turns[1][k], turns[1][k + 1], start, end, place)
@@ -424,6 +417,16 @@ def _each_of_them(tok: Any) -> bool:
     verb = tok if tok.pos_ == "VERB" else tok.head
     return any(c.lower_ == "each" and c.dep_ in ("advmod", "det", "appos", "npadvmod", "dep") for c in verb.subtree
                if c.i < tok.i or c.head.i == verb.i)
+
+
+def _each_subject_with_the_others(s: Sentence, tok: Any, is_verb: bool, participants: list[str]) -> list[list[str]]:
+    """A meeting of each of two or more people the verb's subject names with each of the others,
+    or none when the subject names fewer."""
+    sides = _subjects(tok if is_verb else tok.head, _persons_by_token(s))
+    others = [p for p in participants if p not in sides]
+    if len(sides) >= 2 and set(sides) <= set(participants) and others:
+        return [[a, b] for a in sides for b in others]
+    return []
 
 
 def _subjects(verb: Any, by_tok: dict[int, Mention]) -> list[str]:
