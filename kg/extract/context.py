@@ -49,6 +49,19 @@ class Sentence:
         self.text = self.raw.strip()
 
 
+def said_years(s: Sentence) -> frozenset[int]:
+    """The years a sentence states ("in 1972"), read once per sentence."""
+    if "years" not in s.memo:
+        s.memo["years"] = frozenset(int(y) for y in re.findall(r"(?<!\d)(1[6-9]\d\d|20\d\d)(?!\d)", s.raw))
+    return s.memo["years"]
+
+
+def said_year(s: Sentence) -> int | None:
+    """The one year a sentence states, if it states exactly one."""
+    years = said_years(s)
+    return next(iter(years)) if len(years) == 1 else None
+
+
 @dataclass
 class Event:
     kind: str                         # Summit, Visit, Treaty, Plan
@@ -201,10 +214,10 @@ class _Article:
 
         # the one year the sentence tells, else the article's (a namesake of an earlier reign,
         # named beside its year, is no leader of the article's year)
-        years = set(re.findall(r"(?<!\d)(1[6-9]\d\d|20\d\d)(?!\d)", self.reading.raw)) if self.reading else set()
+        years = said_years(self.reading) if self.reading else frozenset()
         if len(years) > 1 or not years and self.anchor is None:
             return None
-        year = int(years.pop()) if years else self.anchor.year
+        year = next(iter(years)) if years else self.anchor.year
         fits = [p for p in ref.people_named_short(name) if any(t.covers(year) for t in link.terms_of(p.label))]
         return fits[0] if len(fits) == 1 else None
 

@@ -17,7 +17,7 @@ from .lexicon import (HOSTING, INSTITUTIONS, INTERNATIONAL, LEADER_TITLES, NAME_
 from .nlp import _columns, _doc_text, _org_person_ids, _past_possessive, PROPN, _span_ents
 from .names import (BUILDINGS, _clean_person, _labels_by_family_name, _name_tokens, _office_after, _org_is_person,
                     _person_by_short)
-from .context import _Article, Mention, Sentence
+from .context import _Article, Mention, Sentence, said_year
 from .dating import _sentence_year
 from .known_treaties import known_treaty_spans
 
@@ -389,14 +389,6 @@ def _first_person(art: _Article, s: Sentence) -> None:
                 and not any(m.start <= t.i < m.end for m in s.persons):
             s.persons.append(Mention("person", "I", t.i, t.i + 1, issuer, extra={"first_person": True}))
     s.persons.sort(key=lambda m: m.start)
-
-
-def said_year(s: Sentence) -> int | None:
-    """The one year a sentence states ("in 1972"), if it states exactly one (read once per sentence)."""
-    if "year" not in s.memo:
-        years = set(re.findall(r"(?<!\d)(1[6-9]\d\d|20\d\d)(?!\d)", s.raw))
-        s.memo["year"] = int(years.pop()) if len(years) == 1 else None
-    return s.memo["year"]
 
 
 def _subject_person(s: Sentence) -> str | None:
@@ -842,7 +834,7 @@ _INTRODUCERS = _TITLE_HEADS | _PLURAL_TITLES | {"minister", "secretary", "counte
 
 
 #: a regnal numeral after a name ("Mohammed V", "Juan Carlos I"), however the tagger took it
-_REGNAL = re.compile(r"(?:X{0,3})(?:IX|IV|V?I{0,3})")
+_REGNAL = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")
 
 
 def _name_after_title(doc: Any, i: int, end: int) -> int | None:
@@ -1237,7 +1229,7 @@ def _mentions(art: _Article, s: Sentence) -> None:
             continue   # (a two-letter surname, "Xi", "Li", "Hu", as written, never "UN" or "EU")
         key = None
         low = tok.lower_
-        if i + 1 < span.end and doc[i + 1].text[:1] in "IVX" and _REGNAL.fullmatch(doc[i + 1].text):
+        if i + 1 < span.end and _REGNAL.fullmatch(doc[i + 1].text):
             continue   # "Mohammed V" after "Mohammed VI": a whole regnal name, not a short form
         if any(low in rec["tokens"] for rec in art.people.values()):
             key = art.resolve_short(tok.text, s.index, said_year(s))

@@ -78,8 +78,10 @@ _ROLE_WORDS = {"host", "co-host", "guest", "visiting", "chair", "co-chair"}
 
 
 # one-word titles the NER may take into the name after them
-_LEADING_TITLES = {"chairman", "chairwoman", "president", "premier", "chancellor", "minister", "secretary", "ambassador",
-                   "king", "queen", "sultan", "emir"}   # ("[King] Juan Carlos I": never "Sheikh", part of names)
+# a monarch's title ("King Salman", "Sultan Qaboos"; never "Sheikh", a part of some names)
+_MONARCHS = {"king", "queen", "sultan", "emir"}
+_LEADING_TITLES = {"chairman", "chairwoman", "president", "premier", "chancellor", "minister", "secretary",
+                   "ambassador"} | _MONARCHS   # ("[King] Juan Carlos I")
 
 
 def _clean_person(text: str) -> str | None:
@@ -219,7 +221,7 @@ def _name_tokens(name: str) -> list[str]:
 
 
 # a monarch's or a royal's title some aliases begin with ("King Salman", "Emperor Akihito")
-_CROWNED = {"king", "queen", "sultan", "emir", "emperor", "empress", "prince", "princess", "crown"}
+_CROWNED = _MONARCHS | {"emperor", "empress", "prince", "princess", "crown"}
 
 
 def canonical_person_label(name: str) -> str:
