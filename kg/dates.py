@@ -154,6 +154,8 @@ _RULE_SOURCES: list[tuple[str, str]] = [
     ("ctx", rf"{_CTX_WORD}\s+(?P<unit>year|month|day)"),
     # "flew on the same evening", "held talks with B that evening"
     ("ctx", r"(?:(?:that\s+|the\s+)same|that)\s+(?P<unit>morning|afternoon|evening|night)"),
+    # "earlier in the day they held talks" (read without its leading words): the day told
+    ("ctx", r"the\s+(?P<unit>day|morning|afternoon|evening)"),
     ("ctxnext", r"the\s+(?:following|next)\s+(?P<unit>year|month|day|morning|afternoon|evening|night)"),
     ("ctxlater", rf"(?P<n>{_NUMWORD})\s+(?P<unit>day)s?\s+(?P<dir>later|earlier)"),   # ("a day earlier")
     # "two years later", "a decade later", "six months later", "a year earlier": counted from
@@ -933,6 +935,7 @@ _SCAN_SOURCES: list[tuple[str, str]] = [
         r"|(?:(?:that\s+|the\s+)same|that)\s+(?:day|morning|afternoon|evening|night)"
         r"|the\s+(?:following|next)\s+(?:year|month|day|morning|afternoon|evening|night)"
         r"|(?:a|one|two|three|four|five|six|\d)\s+days?\s+(?:later|earlier)"
+        r"|(?:earlier|later)\s+in\s+the\s+(?:day|morning|afternoon|evening)"
         rf"|(?:{_S_YEARS}\s+(?:years?|months?)|a\s+decade|two\s+decades|three\s+decades)"
         r"\s+(?:later|afterwards|earlier|on(?=\s*,)))"
         r"(?![a-z])",
@@ -1036,7 +1039,8 @@ _KIND_HINTS: dict[str, re.Pattern[str]] = {
     "ctxmd": re.compile(r"that\s+(?:same\s+)?year|same\s+year|(?:following|next)\s+year", _F),
     "ctx": re.compile(r"(?:that|same)\s+(?:year|month|day)|(?:same|that)\s+(?:morning|afternoon|evening|night)"
                       r"|(?:following|next)\s+(?:year|month|day|morning|afternoon|evening"
-                      r"|night)|days?\s+later"
+                      r"|night)|days?\s+(?:later|earlier)"
+                      r"|(?:earlier|later)\s+in\s+the\s+(?:day|morning|afternoon|evening)"
                       r"|(?:years?|months?|decades?)\s+(?:later|afterwards|earlier|on)", _F),
     "anniv": re.compile(r"years?\s+(?:to\s+the\s+day|after)|anniversary", _F),
     "wd": re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", _F),

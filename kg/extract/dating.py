@@ -103,7 +103,10 @@ def _resolve_expr(art: _Article, expr: str, tense: str, context: str | None = No
         dated = list(_MONTH_YEAR.finditer(context or ""))
         framed = story is not None and re.search(rf"(?:^|[.!?]\s+|\n)In\s+{story}\b(?!.*\b{story}\b)",
                                                  context or "", re.S)
-        if story is not None and dated and int(dated[-1].group(2)) != story and ago is None and not (
+        # (a paragraph that tells a year of its own goes on in it: "After the election of 1969 ...
+        # on 1 and 2 December", after a paragraph that ended in "December 1966")
+        own = _YEAR.search(para) is not None and dated and dated[-1].start() < len(context or "") - len(para)
+        if story is not None and dated and int(dated[-1].group(2)) != story and ago is None and not own and not (
                 framed and framed.start() >= dated[-1].end()):   # ("In 2019 he ...": the frame of what follows)
             # (the last year told with its month: a bare year after it is often an aside, "a
             # pact concluded in 1998")
@@ -379,6 +382,11 @@ def _in_own_clause(s: Sentence, tok: Any, char: int) -> bool:
         if t.pos_ in ("VERB", "AUX") and t.dep_ == "advcl" and not any(a.i == t.i for a in tok.ancestors) \
                 and any(c.dep_ == "mark" and c.lower_ in ("since", "until", "before") for c in t.children):
             return True   # "the first meeting since A met B in January 1928"
+        if t.pos_ in ("VERB", "AUX") and t.dep_ == "advcl" and not any(a.i == t.i for a in tok.ancestors) \
+                and any(c.dep_ == "mark" and c.lower_ in ("while", "whereas", "although", "though")
+                        for c in t.children) \
+                and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            return True   # "A was received by B, while C followed on Wednesday": another's day
         if t.pos_ == "VERB" and t.dep_ in ("advcl", "relcl") and not any(a.i == t.i for a in tok.ancestors) \
                 and any(c.dep_ == "aux" and c.lower_ == "had" for c in t.children) \
                 and not (t.left_edge.i <= tok.i <= t.right_edge.i):

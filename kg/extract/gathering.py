@@ -57,7 +57,9 @@ def main_gathering(art: _Article) -> Event | None:
             continue
         if ev.place is None or (ev.start or ev.end) is None:
             continue
-        if _MANY_LEADERS.search(said) or len(ev.participants) >= 3 or ev.extra.get("name"):
+        # (or called a summit: a meeting of leaders, whoever the lead says came)
+        if _MANY_LEADERS.search(said) or len(ev.participants) >= 3 or ev.extra.get("name") \
+                or ev.extra.get("trigger") == "summit":
             return ev
         # "... at the opening of the bloc's 37th summit. X welcomed more than 30 heads of state":
         # the lead's next sentences say it gathered many leaders

@@ -1339,7 +1339,7 @@ def _mentions(art: _Article, s: Sentence) -> None:
     for m in _TREATY_NAMED.finditer(text):
         end = _in_a_state(text, m.start("name"), _listed_name_end(text, m))
         signed_for = re.search(r"\s+for\s+(?:the\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})$", text[m.start("name"):end])
-        if signed_for and ref.lookup_state(signed_for.group(1)) is not None and re.search(
+        if signed_for and ref.lookup_state(signed_for.group(1).rstrip(".")) is not None and re.search(
                 r"\b(?:sign|initial|put)", text[max(0, m.start() - 60):m.start()], re.I):
             end = m.start("name") + signed_for.start()   # "signed the X Agreement for France": who it was signed for
         start = m.start("name")

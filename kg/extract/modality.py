@@ -31,11 +31,31 @@ def _presupposed(tok: Any) -> bool:
                     for a in tok.head.head.children if a.dep_ == "aux")
 
 
+# verbs of a gathering's course, told in a closing participle: "..., ending a two-day summit"
+_COURSE = {"end", "close", "conclude", "wrap", "open", "begin", "start", "cap", "complete", "finish"}
+
+
+def _clause_chain(tok: Any) -> list[Any]:
+    """``tok`` and the words it hangs from, where a closing ", ending a two-day summit" that the
+    parser hung from a reported clause ("told her the plan would not work, ending ...") hangs
+    from the verb that reports it: the summit ended; the forecast is what was told."""
+    out = [tok]
+    t = tok
+    while t.head.i != t.i:
+        if t.dep_ == "advcl" and t.tag_ == "VBG" and t.lemma_.lower() in _COURSE and t.i > 0 \
+                and t.doc[t.i - 1].text == "," and t.head.dep_ == "ccomp" and t.head.head.i != t.head.i:
+            t = t.head.head
+        else:
+            t = t.head
+        out.append(t)
+    return out
+
+
 def _is_speculative(tok: Any) -> str | None:
     """'expected' / 'planned' when the trigger sits under a forecast, else None."""
     if _presupposed(tok):
         return None
-    for t in _ancestors_and_self(tok):
+    for t in _clause_chain(tok):
         lem = t.lemma_.lower()
         if lem in CUE_LEMMAS and t.i != tok.i and not (t.text[:1].isupper() and not t.is_sent_start):
             # (not a word of a name: "the Joint Comprehensive Plan of Action was signed")
@@ -119,6 +139,13 @@ def going_on(tok: Any) -> bool:
         and _GOING_ON.match(tok.doc.text[tok.head.idx:]) is not None
 
 
+def _there(verb: Any) -> bool:
+    """"was in X", "were at Y": a past "be" that places its subject somewhere."""
+    return verb.lemma_.lower() == "be" and any(c.dep_ == "prep" and c.lower_ in ("in", "at")
+                                               and any(g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC", "FAC")
+                                                       for g in c.children) for c in verb.children)
+
+
 def _has_past_evidence(tok: Any) -> bool:
     if _presupposed(tok) or _under_way(tok):
         return True
@@ -131,8 +158,9 @@ def _has_past_evidence(tok: Any) -> bool:
             return True
     for v in [tok] + ([tok.head] if tok.dep_ in ("dobj", "obj") else []):
         if v.tag_ == "VB" and v.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) \
-                and v.head.tag_ == "VBD" and v.head.lemma_.lower() in _TRAVEL:
+                and v.head.tag_ == "VBD" and (v.head.lemma_.lower() in _TRAVEL or _there(v.head)):
             return True   # "flew to Lusaka to sign X", "arrived to begin a tour": the purpose of a journey made, told as done
+            # ("was in Washington to sign X": of a stay)
     for t in _ancestors_and_self(tok):
         if t.tag_ == "VBD":
             return True

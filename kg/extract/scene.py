@@ -41,17 +41,38 @@ def _place_for(s: Sentence, near: Any | None, *, strict: bool = False, governor:
             continue
         if governor is not None and _in_clause_on_noun(doc[m.end - 1], governor) and not _town_of_the_act(s, m, governor):
             continue   # "signed a pact fixing the line in the X Gulf": where the line runs, not the signing
+        if any(t.lemma_.lower() in _BUILDINGS | _SITES for t in doc[m.start:min(m.end + 2, s.span.end)]) \
+                and any(x.start > m.end and _after_in(doc, x.start) and _a_town(x)
+                        and all(t.lemma_.lower() in _BUILDINGS | _SITES
+                                for t in doc[m.end:x.start - 1 if doc[x.start - 1].lower_ == "in" else x.start - 2])
+                        for x in s.places):
+            continue   # "at the X palace complex in north Tehran": a building, the town it is in
         prevtok = doc[m.start - 1] if m.start > 0 else None
         if prevtok is not None and prevtok.lower_ in ("the",) and m.start > 1:
             prevtok = doc[m.start - 2]
         if prevtok is not None and prevtok.i == s.span.start and m.end < s.span.end and doc[m.end].text == "," \
                 and any(x.start > m.end and doc[x.start - 1].lower_ in ("in", "at") for x in s.places):
             continue   # "In England, A hosted a summit at Bletchley Park": the story's region, not the place
-        if prevtok is not None and prevtok.lower_ in ("in", "at") or _in_part_of(doc[m.end - 1]) and _a_town(m):
+        if prevtok is not None and prevtok.lower_ in ("in", "at") or _after_in(doc, m.start) \
+                or _in_part_of(doc[m.end - 1]) and _a_town(m):
             return m.key
         if not strict:
             best = best or m.key
     return best
+
+
+# more nouns of a site within a town ("the presidential compound", "the palace complex")
+_SITES = {"complex", "compound", "headquarters", "residence", "mansion", "estate", "chancellery"}
+# "in northern Tehran", "in central Lima": a part of the town named
+_QUARTERS = {"north", "northern", "south", "southern", "east", "eastern", "west", "western", "central", "downtown"}
+
+
+def _after_in(doc: Any, start: int) -> bool:
+    """The place starting at ``start`` follows "in" (or "in" and a quarter: "in north Tehran")."""
+    i = start - 1
+    if i >= 0 and doc[i].lower_ in _QUARTERS:
+        i -= 1
+    return i >= 0 and doc[i].lower_ == "in"
 
 
 # nouns for a part of a town or its surroundings: "on the outskirts of X", "at the edge of X"
@@ -375,7 +396,7 @@ def _subject_person(verb: Any, by_tok: dict[int, Mention]) -> str | None:
                 return by_tok[(plain or inner)[0].i].key
     return None
 # verbs of a journey a visit is made on ("flew to X on a visit")
-_JOURNEYS = _TRAVEL | {"jet", "land", "leave"}
+_JOURNEYS = _TRAVEL | {"jet", "land", "leave", "cross"}   # ("crossed into X to meet B")
 
 
 # "arrived on Friday from Hanoi, where he met B": the stop before the one the story is at

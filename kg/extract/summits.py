@@ -187,6 +187,8 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             participants = list(dict.fromkeys(participants + [m.key for m in s.persons if m.start in objs]))
         if (talked or lem in _SIDE_BY_SIDE or lem == "bring") and len(participants) < 2:
             continue   # "he talked of the weapons it hoped to sell": no meeting of his own told
+        if lem == "bring" and not any(p.startswith("person/") for p in participants):
+            continue   # "the new bloc brings together A, B and C": its members, no meeting
         if len(participants) < 1:
             _anchor(art, s, tok, lem, is_noun)
             continue
@@ -211,7 +213,11 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             # "flew to Riyadh on Saturday for the summit of X", "went on to Warsaw to meet B":
             # where the journey went
             from .visits import _destination   # (visits reads summits: imported when used)
-            place = _destination(art, s, journey, True) or place
+            dest = _destination(art, s, journey, True)
+            own = _place_for(s, tok, strict=True, governor=tok, outside=tok) \
+                if dest and dest.startswith("state/") else None
+            # (a town the meeting names in the state the journey went to: "crossed into X to meet B in Y")
+            place = own if own and own.startswith("place/") and art.state_of(own) in (None, dest) else dest or place
         if is_noun and status is None and start is None and _under_way(tok) and art.article_date is not None \
                 and (s.section == "headline" or going_on(tok)):
             # "The X summit, day two" in a headline, "talks are under way": the day being told
@@ -361,6 +367,8 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             or is_verb and lem == "meet" and _leaders_as_subject(tok) \
             or is_noun and lem in ("summit", "conference") and _placed_and_dated(s, tok, start, place, in_state)
         takes_part = {p.key for p in s.persons if p.key in participants and _takes_part(s, tok, p)} if one else set()
+        if is_verb and lem == "host" and len(participants) == 1 and _hosts_leaders(tok):
+            one = True   # "A hosted the leaders of several republics in X": a gathering A took part in
         if is_verb and one:
             takes_part = set(participants)   # "leaders of X met under the chairmanship of A"
         if sidelines:
@@ -614,6 +622,11 @@ def _anchor(art: _Article, s: Sentence, tok: Any, lem: str, is_noun: bool) -> No
         while done.dep_ == "xcomp" and done.head.pos_ == "VERB":
             done = done.head
         status, start, end = _event_status(art, s, done, own_date_only=True)
+        if status is None and start is None and done.dep_ == "advcl" and done.tag_ == "VBG" \
+                and done.head.pos_ in ("VERB", "AUX"):
+            # "leaders created a bloc on Friday, signing its treaty at a summit in X": the time
+            # of the act the participle goes with
+            status, start, end = _event_status(art, s, done.head, own_date_only=True)
     if start is None and tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in _ENDING \
             and tok.head.dep_ in ("advcl", "xcomp", "conj") and tok.head.head.pos_ == "VERB":
         # "leaders signed X today, closing a three-day summit": the day of the act it closed with
@@ -650,6 +663,13 @@ def _opening(tok: Any) -> bool:
 
 
 _LEADERS_WORDS = {"leader", "president", "minister", "premier", "head", "chancellor", "monarch", "king"}
+
+
+def _hosts_leaders(verb: Any) -> bool:
+    """"hosted the leaders of six states", "hosted his counterparts": a gathering of leaders, unnamed."""
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+    return obj is not None and obj.tag_ == "NNS" and (obj.lemma_.lower() in _LEADERS_WORDS | {"counterpart"}
+                                                      or obj.lower_ == "heads")
 
 
 def _leaders_as_subject(verb: Any) -> bool:
