@@ -6585,7 +6585,7 @@ The presidents of Serbia and Montenegro signed the peace agreement at the Hofbur
 def test_extract_rules_a_while_clause_tells_another_s_day() -> None:
     TEXTS["r27-while-clause-2022"] = ("2022-04-10", """Buenos Aires week
 
-Chile's president, Gabriel Boric, arrived on Monday for a two-day state visit and was received by Argentina's president, Alberto Fernández, while Uruguay's Luis Lacalle Pou followed on Thursday.""")
+Chile's president, Gabriel Boric, flew in on Monday for two days of talks and was welcomed by Argentina's president, Alberto Fernández, whereas Uruguay's Luis Lacalle Pou came on Thursday.""")
     ss = summits("r27-while-clause-2022")
     assert any(v["participant"] == {"person/gabriel-boric", "person/alberto-fernandez"}
                and v.get("startDate") == {"2022-04-04"}
@@ -6634,6 +6634,6 @@ Mohammad Khatami, Iran's president from 1997 to 2005, spoke in Tehran on Sunday.
 def test_extract_rules_an_air_base_of_another_clause_is_no_airport_welcome() -> None:
     TEXTS["r27-air-base-clause-2012"] = ("2012-05-01", """Profile
 
-Nursultan Nazarbayev, Kazakhstan's president, turned 71 on Friday. He offered overflight rights and an air base to coalition forces, and in September 2006 he was received at the White House by President George W. Bush.""")
+Nursultan Nazarbayev, Kazakhstan's president, turned 71 on Friday. He offered overflight rights and an air base to coalition forces, and in September 2006 he was welcomed in the Oval Office by George W. Bush, the American president.""")
     ss = summits("r27-air-base-clause-2012")
     assert any(v["participant"] == {"person/nursultan-nazarbayev", "person/george-w-bush"} for v in ss.values()), ss

@@ -830,8 +830,8 @@ def _presence_visits(art: _Article, s: Sentence) -> None:
                 or any(r.dep_ == "relcl" and r.lemma_.lower() in ("arrive", "land", "fly", "touch")
                        for c in tok.children if c.dep_ == "nsubjpass" for r in c.children)
             # (nor "A, who flew into X on Thursday, was greeted by B": the greeting of an arrival)
-            # (the airport of the receiving, not another clause's: "opened an air base ..., and
-            # in March he was received at the White House")
+            # (the airport of the receiving, not another clause's: "offered an air base ..., and
+            # later was welcomed in the Oval Office")
             said = doc[tok.left_edge.i:tok.right_edge.i + 1].text if tok.dep_ == "conj" else s.text
             if all(k in art.leaders or k in art.leader_titled for k in (host, *guests)) \
                     and not AIRSIDE.search(said) and not landed:
