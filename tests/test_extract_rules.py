@@ -6637,3 +6637,40 @@ def test_extract_rules_an_air_base_of_another_clause_is_no_airport_welcome() -> 
 Nursultan Nazarbayev, Kazakhstan's president, turned 71 on Friday. He offered overflight rights and an air base to coalition forces, and in September 2006 he was welcomed in the Oval Office by George W. Bush, the American president.""")
     ss = summits("r27-air-base-clause-2012")
     assert any(v["participant"] == {"person/nursultan-nazarbayev", "person/george-w-bush"} for v in ss.values()), ss
+
+
+def test_extract_rules_where_a_journey_went_for_a_ceremony_is_where_it_was_signed() -> None:
+    # "travelled to X for a ceremony, where A and B signed": the "where" hangs on the ceremony,
+    # the place is where the journey went
+    TEXTS["r27-journey-where-2023"] = ("2023-05-09", """Supply chains
+
+Japanese Prime Minister Fumio Kishida travelled to Seoul on Sunday for a ceremony, where he and South Korean President Yoon Suk Yeol signed an agreement on supply chains.""")
+    fs = facts("r27-journey-where-2023")
+    assert any(s.startswith("treaty/") and p == "signedAt" and o == "place/seoul" for s, p, o in fs), sorted(fs)
+    ss = summits("r27-journey-where-2023")
+    assert any(v.get("location") == {"place/seoul"} for v in ss.values()), ss
+
+
+def test_extract_rules_a_seat_of_government_is_a_reference_place_of_its_state() -> None:
+    # "the Planalto Palace": the reference's Palácio do Planalto, in Brazil (not a place of no state)
+    TEXTS["r27-seat-of-government-2024"] = ("2024-11-20", """Brasilia talks
+
+Indian Prime Minister Narendra Modi held talks with Brazilian President Luiz Inacio Lula da Silva at the Planalto Palace on Tuesday.""")
+    ss = summits("r27-seat-of-government-2024")
+    assert any(v.get("location") == {"place/palacio-do-planalto"} for v in ss.values()), ss
+    from kg import reference as ref
+    assert ref.lookup_place("Elysee Palace").state == "France"
+    lima = ref.lookup_place("Miraflores")   # (a district of Lima too: not the palace's short name)
+    assert lima is None or lima.state != "Venezuela"
+
+
+def test_extract_rules_a_signed_compact_is_a_treaty() -> None:
+    TEXTS["r27-compact-2023"] = ("2023-11-08", """Migration
+
+Italian Prime Minister Giorgia Meloni and Albanian Prime Minister Edi Rama signed a compact on migration in Rome on Monday.""")
+    fs = facts("r27-compact-2023")
+    assert any(s.startswith("treaty/") and p == "signatory" and o == "person/edi-rama" for s, p, o in fs), sorted(fs)
+    TEXTS["r27-compact-car-2023"] = ("2023-11-08", """Cars
+
+Italy and Albania discussed a compact car plant in Rome on Monday.""")
+    assert not any(s.startswith("treaty/") for s, _, _ in facts("r27-compact-car-2023"))

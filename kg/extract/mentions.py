@@ -93,7 +93,7 @@ _TREATY_GENERIC = re.compile(
     r"\b(?:(?P<det>[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+)?(?:(?P<year>1[6-9]\d\d|20\d\d)\s+)?"
     r"(?P<mods>(?:(?:new|newly|formed|revised|bilateral|old|earlier|previous|original|existing|landmark|"
     r"[a-z]+-?[a-z]*)\s+){0,3}?)"
-    r"(?P<head>treaty|agreement|accord|pact|convention|arrangement|protocol|deal|charter"
+    r"(?P<head>treaty|agreement|accord|pact|convention|arrangement|protocol|deal|compact|charter"
     # ("the Agreement on the joint use of checkpoints": a name in sentence case, as readouts give it)
     r"|(?<=[Tt]he )(?:Treaty|Agreement|Accord|Convention|Protocol)(?=\s+(?:on|for|concerning)\s+[a-z]))\b"
     r"(?:\s+of\s+(?P<of>" + _OF_WORDS + r"(?:(?:,\s*|\s+and\s+)" + _OF_WORDS + r"){0,3})"
@@ -126,7 +126,7 @@ _CHARTER_SIGNED = re.compile(r"\b(?:sign(?:s|ed|ing)?|ink(?:s|ed|ing)?)\s+(?:[\w
 # "the 1994 Israel-Jordan " before a generic treaty noun: its year
 _YEAR_BEFORE_NAMES = re.compile(r"\b([Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(1[6-9]\d\d|20\d\d)\s+"
                                 r"(?:[A-Z][\w.]*(?:[-–][A-Z][\w.]*)*\s+){1,3}$")
-_TREATY_HEAD = re.compile(r"(?:treaty|agreement|accord|pact|convention|arrangement|protocol|deal|charter"
+_TREATY_HEAD = re.compile(r"(?:treaty|agreement|accord|pact|convention|arrangement|protocol|deal|compact|charter"
                           r"|Treaty|Agreement|Accord|Convention|Protocol)\b")
 _CHUNK = re.compile(r"\S+")
 
@@ -1391,7 +1391,7 @@ def _mentions(art: _Article, s: Sentence) -> None:
         if _SUPERLATIVE.search(m.group("mods") or "") and not _first_one_signed(text, m) \
                 or re.search(r"\b(?:most|least)\s+[a-z]+\s*$", text[max(0, m.start() - 20):m.start()]):
             continue
-        if m.group("head") == "deal" and not _DEAL_SIGNED.search(text):
+        if m.group("head") in ("deal", "compact") and not _DEAL_SIGNED.search(text):
             continue   # a "deal" is a treaty only when the story has it signed ("signed a border deal")
         if m.group("head") == "charter" \
                 and not _CHARTER_SIGNED.search(text[max(0, m.start("head") - 60):m.start("head")]):

@@ -352,7 +352,14 @@ def _where_clause(s: Sentence, tok: Any) -> str | None:
                      and verb.doc[m.end].text == ","), None)
     if verb is None or verb.dep_ != "relcl" or where is None:
         return None
-    return next((m.key for m in [*s.places, *s.states] if m.start <= verb.head.i < m.end), None)
+    head = verb.head
+    if head.dep_ == "pobj" and head.head.lower_ == "for" and head.head.head.lemma_.lower() in _JOURNEYS \
+            and not any(m.start <= head.i < m.end for m in [*s.places, *s.states]):
+        # "travelled to Bonn for the ceremony, where A and B signed": where the journey went
+        journey = head.head.head
+        return next((m.key for m in [*s.places, *s.states] if s.span.doc[m.end - 1].head.lower_ in ("to", "in")
+                     and s.span.doc[m.end - 1].head.head.i == journey.i), None)
+    return next((m.key for m in [*s.places, *s.states] if m.start <= head.i < m.end), None)
 
 
 def _subject_person(verb: Any, by_tok: dict[int, Mention]) -> str | None:

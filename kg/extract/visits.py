@@ -776,8 +776,8 @@ def _presence_visits(art: _Article, s: Sentence) -> None:
                 where = next((k for g in c.children if g.dep_ == "pobj"
                               for a, b, k in spans if a <= g.i < b), None)
                 st = art.state_of(where) if where else None
-                if st is None or st in home:
-                    continue
+                if st is None or st in home or _a_facility(art, where):
+                    continue   # (not "was in Downing Street for talks": a building, no journey told)
                 _add_visit(art, s, tok, subj, where)
         elif lem in HOSTING and tok.pos_ == "VERB":
             host = next((by_tok[c.i].key for c in tok.children if c.dep_ == "nsubj" and c.i in by_tok), None) \
@@ -822,6 +822,8 @@ def _presence_visits(art: _Article, s: Sentence) -> None:
             spot = next((k for k in there if _a_facility(art, k)), None)   # (where they met)
             if where is None:   # "in the Russian capital, where B received him"
                 clause = _where_clause(s, tok)
+                if clause is not None and _a_facility(art, clause):
+                    spot, clause = spot or clause, None   # "at the X palace, where B received her"
                 where = clause if clause is not None and art.state_of(clause) == home else home
             for g in guests:
                 _add_visit(art, s, tok, g, where, host)
@@ -838,7 +840,11 @@ def _presence_visits(art: _Article, s: Sentence) -> None:
                 # leaders, one receiving the others: they met (not a welcome on the tarmac,
                 # nor "X landed and was received by Y" at the airport, which are protocol: the talks
                 # are told apart)
-                _add_meeting(art, s, tok, [host, *guests], spot or (where if where.startswith("place/") else None))
+                # (the town when the sentence tells one, else the building: "in the capital, where B
+                # received him at the palace" met in the capital)
+                town = where if where.startswith("place/") and not _a_facility(art, where) else None
+                _add_meeting(art, s, tok, [host, *guests],
+                             town or spot or (where if where.startswith("place/") else None))
         elif lem == "call" and tok.pos_ == "VERB":
             # "called on President X": a courtesy call is a meeting
             subj = next((by_tok[c.i].key for c in tok.children if c.dep_ == "nsubj" and c.i in by_tok), None)
