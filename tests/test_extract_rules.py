@@ -3664,7 +3664,7 @@ def test_extract_rules_leaders_who_travel_with_the_traveller_and_a_state_reached
 Guinean President Alpha Conde flew to Banjul on Tuesday with Mauritanian President Mohamed Ould Abdel Aziz and his delegation. Russian President Vladimir Putin reached Cuba on Wednesday. Chinese President Xi Jinping reached an agreement with Cuba on Thursday.""")
     fs = facts("companions-2017")
     assert has("companions-2017", "visit/alpha-conde-banjul-", "visitor", "person/alpha-conde"), sorted(fs)
-    assert has("companions-2017", "visit/mohamed-ould-abdel-aziz-banjul-", "visitor", "person/mohammed-ould-abdel-aziz"), sorted(fs)
+    assert has("companions-2017", "visit/mohamed-ould-abdel-aziz-banjul-", "visitor", "person/mohamed-ould-abdel-aziz"), sorted(fs)
     assert has("companions-2017", "visit/vladimir-putin-cuba-", "destination", "state/cuba"), sorted(fs)
     assert not any(s.startswith("visit/xi-jinping") for s, p, o in fs), sorted(fs)
 
@@ -5969,7 +5969,7 @@ The regional summit
 Thursday brought the third summit of the Atlantic states, also in the Moroccan capital, with the king presiding. Around the table were Ghazouani, Senegal's Macky Sall and Gambian President Adama Barrow. Guinea-Bissau's Umaro Sissoco Embalo pulled out a day before the summit. Ivorian President Alassane Ouattara did not attend either.""")
     ss = summits("r23-seated-2023")
     big = [v for v in ss.values() if {"person/macky-sall", "person/adama-barrow"} <= v["participant"]]
-    assert big and "person/mohammed-ould-ghazouani" in big[0]["participant"], ss
+    assert big and "person/mohamed-ould-ghazouani" in big[0]["participant"], ss
     assert big[0].get("startDate") == {"2023-03-02"}, ss
     away = {"person/umaro-sissoco-embalo", "person/alassane-ouattara"}
     assert not any(away & v["participant"] for v in ss.values()), ss
@@ -6674,3 +6674,66 @@ Italian Prime Minister Giorgia Meloni and Albanian Prime Minister Edi Rama signe
 
 Italy and Albania discussed a compact car plant in Rome on Monday.""")
     assert not any(s.startswith("treaty/") for s, _, _ in facts("r27-compact-car-2023"))
+
+
+def test_extract_rules_its_title_is_the_state_just_named() -> None:
+    # "flew to X to meet its prime minister, B": "its" is X
+    TEXTS["r27-its-title-2012"] = ("2012-02-21", """Profile
+
+In 1988 Kenneth Kaunda flew to Tanzania to meet its prime minister, Joseph Warioba, in Dar es Salaam.""")
+    assert has("r27-its-title-2012", "person/joseph-warioba", "leaderOf", "state/tanzania")
+    # the subject of the clause, whatever stands between; not a state in another phrase
+    TEXTS["r27-its-subject-1975"] = ("1975-07-30", """Helsinki
+
+Malta, the smallest state at the table, is represented by its prime minister, Dom Mintoff. After studying in Moscow he went on to lead the party after the death of its founder, Tom Brown.""")
+    assert has("r27-its-subject-1975", "person/dom-mintoff", "leaderOf", "state/malta")
+    fs = facts("r27-its-subject-1975")
+    assert not any(s.startswith("person/tom-brown") and p in ("leaderOf", "officialOf") for s, p, _ in fs), sorted(fs)
+
+
+def test_extract_rules_an_obituary_tells_its_signings_as_meetings() -> None:
+    # a life's story tells "in May 1997 he and B signed X" as it happened: they met; a citation
+    # ("the 1997 treaty signed by A and B") is not told so
+    TEXTS["r27-obituary-signing-2007"] = ("2007-04-24", """Yeltsin dies
+
+Boris Yeltsin, Russia's first president, has died at 76. He led the country through a decade of upheaval.
+
+He was born in a village in the Urals and trained as a builder.
+
+He rose through the party in Sverdlovsk.
+
+Abroad he sought calm with the neighbours. In May 1997 he and President Leonid Kuchma of Ukraine signed a treaty of friendship in Kyiv.""")
+    ss = summits("r27-obituary-signing-2007")
+    assert any(v["participant"] == {"person/boris-yeltsin", "person/leonid-kuchma"} for v in ss.values()), ss
+    TEXTS["r27-cited-signing-2007"] = ("2007-04-24", """Gas talks
+
+Russian and Ukrainian officials met in Moscow on Monday. The 1997 treaty signed by Boris Yeltsin and Leonid Kuchma still governs the fleet.""")
+    assert not summits("r27-cited-signing-2007")
+
+
+def test_extract_rules_small_states_leaders_are_known_to_the_reference() -> None:
+    # heads of state and government of smaller states (round 27's reference rows): a name with a
+    # title and no state is placed in its state by the term of office
+    TEXTS["r27-small-states-2025"] = ("2025-07-08", """West Africa
+
+Liberia's President Joseph Boakai and Guinea-Bissau's Umaro Sissoco Embalo joined him in Abuja on Sunday. In Tbilisi, President Mikheil Kavelashvili received the Azerbaijani foreign minister.""")
+    assert has("r27-small-states-2025", "person/umaro-sissoco-embalo", "leaderOf", "state/guinea-bissau")
+    assert has("r27-small-states-2025", "person/mikheil-kavelashvili", "leaderOf", "state/georgia")
+    # a signing each did in his own capital is no meeting, even in a life's story
+    TEXTS["r27-obituary-apart-2007"] = ("2007-04-24", """Yeltsin dies
+
+Boris Yeltsin, Russia's first president, has died at 76. He led the country through a decade of upheaval.
+
+He was born in a village in the Urals and trained as a builder.
+
+He rose through the party in Sverdlovsk.
+
+Abroad he sought calm with the neighbours. In May 1997 he and President Leonid Kuchma of Ukraine signed a treaty of friendship, each in his own capital.""")
+    assert not summits("r27-obituary-apart-2007")
+
+
+def test_extract_rules_a_first_name_does_not_hide_a_surname() -> None:
+    # "Kennedy" is John F. Kennedy's surname and another leader's first name: the surname wins
+    from kg.extract.names import _person_by_short
+    person = _person_by_short("Kennedy")
+    assert person is not None and person.label == "John F. Kennedy"

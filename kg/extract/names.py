@@ -27,19 +27,28 @@ def _state_by_key(key: str) -> Any:
 def _people_by_surname() -> dict[str, Any]:
     """One-word names ("Putin") that fit exactly one person of the reference data."""
     seen: dict[str, list[Any]] = {}
+    last: dict[str, list[Any]] = {}   # the same, by the last word of a name only
     for p in ref.people():
         for name in (p.label, *p.aliases):
             toks = _name_tokens(name)
             if len(toks) == 1 and toks[0] not in _NOT_A_NAME:   # one name only: "Suharto"
                 if p not in seen.setdefault(toks[0], []):
                     seen[toks[0]].append(p)
+                if p not in last.setdefault(toks[0], []):
+                    last[toks[0]].append(p)
             if len(toks) >= 2:
                 for t in {toks[0], toks[-1]}:
                     if t in _NOT_A_NAME:
                         continue   # "Chairman Mao", "King Salman": a title, not a name of one person
                     if p not in seen.setdefault(t, []):
                         seen[t].append(p)
-    return {t: ps[0] for t, ps in seen.items() if len(ps) == 1}
+                if toks[-1] not in _NOT_A_NAME and p not in last.setdefault(toks[-1], []):
+                    last[toks[-1]].append(p)
+    out = {t: ps[0] for t, ps in seen.items() if len(ps) == 1}
+    # a surname one person has wins over a first name another has ("Kennedy": John F. Kennedy, not
+    # Kennedy Simmonds)
+    out.update({t: ps[0] for t, ps in last.items() if len(ps) == 1 and t not in out})
+    return out
 
 
 @lru_cache(maxsize=1)

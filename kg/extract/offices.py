@@ -102,6 +102,20 @@ def _offices(art: _Article, s: Sentence) -> None:
             continue   # "the Vietnamese-backed government": the state backs, it does not employ
         for i in range(m.start, m.end):
             state_at[i] = m.key
+    for t in s.span:
+        # "crossed into X to meet its prime minister, B": "its" is the state just named
+        if t.lower_ == "its" and t.dep_ == "poss" and _title_in([t.head.lower_])[0] is not None:
+            told = [m for m in s.states if m.end <= t.i]
+            # (the state named last, with no other noun between: not "trained in X, then led the
+            # movement after the death of its founder")
+            # (or the subject of its clause: "X, the only country of the region there, is
+            # represented by its president, B")
+            subject = next((m for m in told if doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")
+                            and doc[m.end - 1].head in t.ancestors), None)
+            if subject is not None:
+                state_at[t.i] = subject.key
+            elif told and not any(doc[k].pos_ in ("NOUN", "PROPN") for k in range(told[-1].end, t.i)):
+                state_at[t.i] = told[-1].key
     by_token = _persons_by_token(s)
     plural: dict[str, tuple[str, bool]] = {}      # people under a plural title ("Presidents A and B")
     paired = _paired_titles(art, s) | _office_taken_as(art, s, state_at) | _ruled(art, s, state_at)

@@ -14,7 +14,8 @@ from .nlp import _doc_text, _governed_by, _token_at_char
 from .mentions import says_here
 from .context import _Article, Event, Mention, Sentence
 from .dating import (
-    _YEAR, _before_article, _during, _not_after_article, _resolve_dates, _story_of, _resolve_expr, _text_before,
+    _OBITUARY, _YEAR, _before_article, _during, _lead, _lead_looks_back, _not_after_article, _resolve_dates,
+    _story_of, _resolve_expr, _text_before,
 )
 from .modality import _TRAVEL, _has_past_evidence, _is_speculative
 from .scene import (
@@ -977,12 +978,37 @@ def _treaties_of(art: _Article, s: Sentence, prev: Sentence | None) -> None:
                                   and isinstance(f.obj, PartialDate)), None)
             if len(met) >= 2 and len({st for p in met for st in art.offices.get(p, ())}) >= 2 \
                     and not (when is not None and art.article_date is not None
-                             and when.year < art.article_date.year - 1 and not _story_of(art, when.year)):
+                             and when.year < art.article_date.year - 1 and not _story_of(art, when.year)
+                             and not (_tells_a_life(art) and sign_tok.tag_ == "VBD" and not _APART.search(s.text)
+                                      and all(_in_office(art, p, when.year) for p in met))):
+                # (an obituary or a history tells its signings as they happened: "in June 2004,
+                # when the two men signed X"; not a citation, "the 1994 treaty signed by A and B")
                 first, last = _ended_talks(s, start or when)   # "signed on Friday, after three days of talks"
                 ev = Event("Summit", met, first, last, place, extra={"type": "Summit", "treaty": key,
                                                                       "sent": s.index, "block": s.block})
                 ev.evidence.append(Evidence(s.text, s.section))
                 art.events.append(ev)
+# a signing done apart: "each in his own capital", "signed separately"
+# ("... the president signing in X, and his counterpart in Y")
+_APART = re.compile(r"\b(?:separately|each\s+in\s+(?:his|her|its|their)\s+own|in\s+(?:his|her|their)\s+own\s+capital"
+                    r"|(?:his|her|their)\s+counterparts?\s+in\s+(?=[A-Z]))", re.I)
+
+
+def _in_office(art: _Article, key: str, year: int) -> bool:
+    """The person held an office in ``year`` as far as the reference data knows (or it knows no
+    term of theirs): not "the three members signed in 1978" read as today's three leaders."""
+    from .. import link
+
+    ent = art.people.get(key)
+    terms = link.terms_of(ent["label"]) if ent else ()
+    return not terms or any(t.covers(year) for t in terms)
+
+
+def _tells_a_life(art: _Article) -> bool:
+    """The article is an obituary or a history: its opening says so ("has died", "fifty years ago")."""
+    return _lead_looks_back(art) or _OBITUARY.search(_lead(art)) is not None
+
+
 # documents a leader signs that are not the treaty the sentence names ("signed a law
 # withdrawing from the treaty", "signed a decree on the accord")
 _OTHER_DOCUMENTS = {"law", "decree", "bill", "order", "ordinance", "letter", "resolution", "statement",
