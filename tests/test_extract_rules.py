@@ -6716,7 +6716,7 @@ def test_extract_rules_small_states_leaders_are_known_to_the_reference() -> None
     # title and no state is placed in its state by the term of office
     TEXTS["r27-small-states-2025"] = ("2025-07-08", """West Africa
 
-Liberia's President Joseph Boakai and Guinea-Bissau's Umaro Sissoco Embalo joined him in Abuja on Sunday. In Tbilisi, President Mikheil Kavelashvili received the Azerbaijani foreign minister.""")
+President Umaro Sissoco Embalo opened a new bridge near Bissau on Sunday. In Tbilisi, President Mikheil Kavelashvili received the Azerbaijani foreign minister.""")
     assert has("r27-small-states-2025", "person/umaro-sissoco-embalo", "leaderOf", "state/guinea-bissau")
     assert has("r27-small-states-2025", "person/mikheil-kavelashvili", "leaderOf", "state/georgia")
     # a signing each did in his own capital is no meeting, even in a life's story

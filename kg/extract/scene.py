@@ -355,7 +355,7 @@ def _where_clause(s: Sentence, tok: Any) -> str | None:
     head = verb.head
     if head.dep_ == "pobj" and head.head.lower_ == "for" and head.head.head.lemma_.lower() in _JOURNEYS \
             and not any(m.start <= head.i < m.end for m in [*s.places, *s.states]):
-        # "travelled to Bonn for the ceremony, where A and B signed": where the journey went
+        # "flew to X for the opening, where A and B signed": where the journey went
         journey = head.head.head
         return next((m.key for m in [*s.places, *s.states] if s.span.doc[m.end - 1].head.lower_ in ("to", "in")
                      and s.span.doc[m.end - 1].head.head.i == journey.i), None)

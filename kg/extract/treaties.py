@@ -981,8 +981,8 @@ def _treaties_of(art: _Article, s: Sentence, prev: Sentence | None) -> None:
                              and when.year < art.article_date.year - 1 and not _story_of(art, when.year)
                              and not (_tells_a_life(art) and sign_tok.tag_ == "VBD" and not _APART.search(s.text)
                                       and all(_in_office(art, p, when.year) for p in met))):
-                # (an obituary or a history tells its signings as they happened: "in June 2004,
-                # when the two men signed X"; not a citation, "the 1994 treaty signed by A and B")
+                # (an obituary or a history tells its signings as they happened: "that spring he
+                # and B signed X"; not a citation, "the 1994 treaty signed by A and B")
                 first, last = _ended_talks(s, start or when)   # "signed on Friday, after three days of talks"
                 ev = Event("Summit", met, first, last, place, extra={"type": "Summit", "treaty": key,
                                                                       "sent": s.index, "block": s.block})
