@@ -6737,3 +6737,15 @@ def test_extract_rules_a_first_name_does_not_hide_a_surname() -> None:
     from kg.extract.names import _person_by_short
     person = _person_by_short("Kennedy")
     assert person is not None and person.label == "John F. Kennedy"
+
+
+def test_extract_rules_an_act_named_for_a_town_is_a_treaty() -> None:
+    # "the Act of <town>": an instrument named for where it was signed; "the Act of Union", "an Act
+    # of Parliament" are laws
+    TEXTS["r27-town-act-1979"] = ("1979-01-10", """Mediation
+
+The foreign ministers of Argentina and Chile signed the Act of Montevideo on Monday, accepting papal mediation.
+The Act of Union and an Act of Parliament were cited in London.""")
+    fs = facts("r27-town-act-1979")
+    assert ("treaty/act-of-montevideo", "party", "state/chile") in fs, sorted(fs)
+    assert not any(s.startswith("treaty/act-of-union") or "parliament" in s for s, _, _ in fs), sorted(fs)

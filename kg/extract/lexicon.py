@@ -37,7 +37,10 @@ INSTITUTIONS = dict(line.split("\t", 1) for line in _lines("institutions.tsv"))
 # ("Final Act", "Presidential Act", "General Act": the instruments a conference or summit signs;
 # a bare "Act" is a law)
 TREATY_HEADS = (r"(?:Treaty|Treaties|Agreements|Agreement|Accord|Pact|Convention|Protocol|Charter|Accords|"
-                r"Memorandum(?: of Understanding)?|(?<=Final )Act|(?<=Presidential )Act|(?<=General )Act)")
+                r"Memorandum(?: of Understanding)?|(?<=Final )Act|(?<=Presidential )Act|(?<=General )Act"
+                # ("the Act of Montevideo": an act named for the town it was signed in; kept only
+                # when that is a town the reference knows, see mentions._a_town_act)
+                r"|Act(?=\s+of\s+[A-Z]))")
 SUMMIT_NOUNS = _words("summit_nouns.txt")
 # parts of the world, not states or towns: "West Africa", "the Middle East", "Southeast Asia"
 REGION = re.compile(r"\b(?:Africa|Asia|Europe|America|Americas|Middle\s+East|Near\s+East|Far\s+East|Gulf|Balkans|Caucasus|"

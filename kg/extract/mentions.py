@@ -136,6 +136,23 @@ _TOWN_HEAD = re.compile(r"\b[Tt]he\s+(?P<town>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-
                         r"(?P<head>accords?|agreements?|treaty|treaties|pact|protocol|convention)\b")
 
 
+_BARE_ACT = re.compile(r"(?:^|\s)(?<!Final )(?<!Presidential )(?<!General )(?<!Constitutive )Act\s+of\s+"
+                       r"(?:the\s+)?(?P<town>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})")
+
+
+def _a_town_act(name: str) -> bool:
+    """A name whose head is a bare "Act" is a treaty only as "Act of <a town the reference knows>"
+    ("the Act of Montevideo") or as a reference treaty's name; any other name passes."""
+    m = _BARE_ACT.search(name)
+    if m is None:
+        return True
+    if ref.lookup_treaty(name) is not None:
+        return True
+    words = m.group("town").split()
+    return any((p := ref.lookup_place(" ".join(words[:k]))) is not None and p.kind in ("capital", "city")
+               or ref.city_state(" ".join(words[:k])) is not None for k in range(len(words), 0, -1))
+
+
 def _town_named(text: str) -> list[tuple[int, int, str]]:
     """(start, end, name) of "the <town> <head>" where the town is one the reference data knows as
     a city, or the name is a reference treaty's ("the Dayton agreement" -> "Dayton Agreement")."""
@@ -1347,6 +1364,8 @@ def _mentions(art: _Article, s: Sentence) -> None:
         if joined and not any(ref.lookup_state(w) is not None for w in joined.group(1).split()):
             start = joined.start(1)   # "the Arusha Peace and Reconciliation Agreement": one name
         name = text[start:end].strip()
+        if not _a_town_act(name):
+            continue   # "the Act of Union", "an Act of Parliament": a law, not a treaty
         if title_case and not _named_in_body(art, name):
             continue   # "Two Neighbours Sign Landmark Border Treaty": a headline's capitals, no name
         first = name.split()[0]
