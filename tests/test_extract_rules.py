@@ -6744,7 +6744,7 @@ def test_extract_rules_an_act_named_for_a_town_is_a_treaty() -> None:
     # of Parliament" are laws
     TEXTS["r27-town-act-1979"] = ("1979-01-10", """Mediation
 
-The foreign ministers of Argentina and Chile signed the Act of Montevideo on Monday, accepting papal mediation.
+Envoys of Chile and Argentina put their names to the Act of Montevideo on Monday, accepting papal mediation.
 The Act of Union and an Act of Parliament were cited in London.""")
     fs = facts("r27-town-act-1979")
     assert ("treaty/act-of-montevideo", "party", "state/chile") in fs, sorted(fs)
