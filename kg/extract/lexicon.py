@@ -36,8 +36,9 @@ PAST_MARKERS = _words("past_markers.txt")
 INSTITUTIONS = dict(line.split("\t", 1) for line in _lines("institutions.tsv"))
 # ("Final Act", "Presidential Act", "General Act": the instruments a conference or summit signs;
 # a bare "Act" is a law)
+ACT_KINDS = ("Final", "Presidential", "General")
 TREATY_HEADS = (r"(?:Treaty|Treaties|Agreements|Agreement|Accord|Pact|Convention|Protocol|Charter|Accords|"
-                r"Memorandum(?: of Understanding)?|(?<=Final )Act|(?<=Presidential )Act|(?<=General )Act"
+                r"Memorandum(?: of Understanding)?|" + "|".join(f"(?<={k} )Act" for k in ACT_KINDS) +
                 # ("the Act of Montevideo": an act named for the town it was signed in; kept only
                 # when that is a town the reference knows, see mentions._a_town_act)
                 r"|Act(?=\s+of\s+[A-Z]))")

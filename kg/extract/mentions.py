@@ -12,7 +12,7 @@ from .. import reference as ref
 from ..dates import _NUMBER_WORDS, find_date_expressions
 from ..caps import MAX_MEMBERS
 from .headline_names import headline_surnames
-from .lexicon import (HOSTING, INSTITUTIONS, INTERNATIONAL, LEADER_TITLES, NAME_PARTICLES, portfolio_word,
+from .lexicon import (ACT_KINDS, HOSTING, INSTITUTIONS, INTERNATIONAL, LEADER_TITLES, NAME_PARTICLES, portfolio_word,
                       _PLURAL_TITLES, _TITLE_HEADS, _TITLE_WORDS, TREATY_HEADS, VISIT_VERBS)
 from .nlp import _columns, _doc_text, _org_person_ids, _past_possessive, PROPN, _span_ents
 from .names import (BUILDINGS, _clean_person, _labels_by_family_name, _name_tokens, _office_after, _org_is_person,
@@ -136,8 +136,9 @@ _TOWN_HEAD = re.compile(r"\b[Tt]he\s+(?P<town>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-
                         r"(?P<head>accords?|agreements?|treaty|treaties|pact|protocol|convention)\b")
 
 
-_BARE_ACT = re.compile(r"(?:^|\s)(?<!Final )(?<!Presidential )(?<!General )(?<!Constitutive )Act\s+of\s+"
-                       r"(?:the\s+)?(?P<town>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})")
+# "Act of X" with no kind of act before it ("the Constitutive Act of X" is one as well)
+_BARE_ACT = re.compile(r"(?:^|\s)" + "".join(f"(?<!{k} )" for k in (*ACT_KINDS, "Constitutive"))
+                       + r"Act\s+of\s+(?:the\s+)?(?P<town>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})")
 
 
 def _a_town_act(name: str) -> bool:

@@ -42,9 +42,8 @@ def _place_for(s: Sentence, near: Any | None, *, strict: bool = False, governor:
         if governor is not None and _in_clause_on_noun(doc[m.end - 1], governor) and not _town_of_the_act(s, m, governor):
             continue   # "signed a pact fixing the line in the X Gulf": where the line runs, not the signing
         if any(t.lemma_.lower() in _BUILDINGS | _SITES for t in doc[m.start:min(m.end + 2, s.span.end)]) \
-                and any(x.start > m.end and _after_in(doc, x.start) and _a_town(x)
-                        and all(t.lemma_.lower() in _BUILDINGS | _SITES
-                                for t in doc[m.end:x.start - 1 if doc[x.start - 1].lower_ == "in" else x.start - 2])
+                and any(x.start > m.end and (i := _in_before(doc, x.start)) is not None and _a_town(x)
+                        and all(t.lemma_.lower() in _BUILDINGS | _SITES for t in doc[m.end:i])
                         for x in s.places):
             continue   # "at the X palace complex in north Tehran": a building, the town it is in
         prevtok = doc[m.start - 1] if m.start > 0 else None
@@ -53,7 +52,7 @@ def _place_for(s: Sentence, near: Any | None, *, strict: bool = False, governor:
         if prevtok is not None and prevtok.i == s.span.start and m.end < s.span.end and doc[m.end].text == "," \
                 and any(x.start > m.end and doc[x.start - 1].lower_ in ("in", "at") for x in s.places):
             continue   # "In England, A hosted a summit at Bletchley Park": the story's region, not the place
-        if prevtok is not None and prevtok.lower_ in ("in", "at") or _after_in(doc, m.start) \
+        if prevtok is not None and prevtok.lower_ in ("in", "at") or _in_before(doc, m.start) is not None \
                 or _in_part_of(doc[m.end - 1]) and _a_town(m):
             return m.key
         if not strict:
@@ -67,12 +66,13 @@ _SITES = {"complex", "compound", "headquarters", "residence", "mansion", "estate
 _QUARTERS = {"north", "northern", "south", "southern", "east", "eastern", "west", "western", "central", "downtown"}
 
 
-def _after_in(doc: Any, start: int) -> bool:
-    """The place starting at ``start`` follows "in" (or "in" and a quarter: "in north Tehran")."""
+def _in_before(doc: Any, start: int) -> int | None:
+    """The index of the "in" the place starting at ``start`` follows (right before it, or before
+    a quarter: "in north Tehran"); None if it follows no "in"."""
     i = start - 1
     if i >= 0 and doc[i].lower_ in _QUARTERS:
         i -= 1
-    return i >= 0 and doc[i].lower_ == "in"
+    return i if i >= 0 and doc[i].lower_ == "in" else None
 
 
 # nouns for a part of a town or its surroundings: "on the outskirts of X", "at the edge of X"
