@@ -6749,3 +6749,224 @@ The Act of Union and an Act of Parliament were cited in London.""")
     fs = facts("r27-town-act-1979")
     assert ("treaty/act-of-montevideo", "party", "state/chile") in fs, sorted(fs)
     assert not any(s.startswith("treaty/act-of-union") or "parliament" in s for s, _, _ in fs), sorted(fs)
+
+
+# --- round 28 ----------------------------------------------------------------------------------
+def test_extract_rules_a_sea_in_the_aside_of_a_signing_is_not_where_it_was_signed() -> None:
+    # "signed X, settling a quarrel over islands in the Gulf of Y": what the accord is about; and
+    # the sea's name is not cut before the state it is named after
+    TEXTS["r28-sea-aside-2023"] = ("2023-05-09", """Islands
+
+LIBREVILLE, May 9 (AFP) - Gabon and Equatorial Guinea signed a boundary accord on Tuesday, settling a quarrel over three islets in the Gulf of Guinea.""")
+    fs = facts("r28-sea-aside-2023")
+    placed = {o for s, p, o in fs if p == "signedAt"}
+    assert placed == {"place/libreville"}, sorted(fs)
+    assert "place/gulf-of" not in {o for _, _, o in fs}
+
+
+def test_extract_rules_the_two_leaders_flew_together_to_a_summit() -> None:
+    # "The two leaders then flew to X for a summit ...": both travelled, both took part, and a
+    # clause on the gathering that says when it ended dates it
+    TEXTS["r28-flew-together-2019"] = ("2019-08-18", """Talks
+
+DAR ES SALAAM, Aug 18 (Reuters) - Tanzanian President John Magufuli received his Ugandan counterpart Yoweri Museveni at the state house for talks on a pipeline.
+The two leaders later flew to Victoria Falls for a regional summit on energy, which ended on Saturday.""")
+    ss = summits("r28-flew-together-2019")
+    assert any(v["participant"] == {"person/john-magufuli", "person/yoweri-museveni"}
+               and v.get("location") == {"place/victoria-falls"}
+               and "2019-08-17" in v.get("startDate", set()) | v.get("endDate", set()) for v in ss.values()), ss
+
+
+def test_extract_rules_an_undated_summit_ends_on_the_day_told_after_it() -> None:
+    # "X went to Y for a one-day summit with A and B. The summit ended on Friday": held that day;
+    # the journey made for it too. "The meeting, which ended on Monday,": its last day
+    TEXTS["r28-ended-after-2016"] = ("2016-04-09", """Summit
+
+Malian President Ibrahim Boubacar Keita went to Niamey for a one-day summit with Niger's Mahamadou Issoufou and Chad's Idriss Deby.
+The summit ended on Friday with a pledge to pool border patrols.""")
+    ss = summits("r28-ended-after-2016")
+    assert any(len(v["participant"]) == 3 and v.get("startDate") == {"2016-04-08"} for v in ss.values()), ss
+    fs = facts("r28-ended-after-2016")
+    assert any(s.startswith("visit/ibrahim-boubacar-keita") and p == "startDate" and o == "2016-04-08"
+               for s, p, o in fs), sorted(fs)
+    TEXTS["r28-ended-clause-2016"] = ("2016-04-12", """Summit
+
+Malian President Ibrahim Boubacar Keita went to Niamey for talks with Niger's Mahamadou Issoufou and Chad's Idriss Deby.
+The meeting, which ended on Monday, agreed to pool border patrols.""")
+    ss = summits("r28-ended-clause-2016")
+    assert any(len(v["participant"]) == 3 and v.get("endDate") == {"2016-04-11"} for v in ss.values()), ss
+
+
+def test_extract_rules_ministers_sign_where_the_leader_s_visit_went() -> None:
+    # "A welcomed B to X on Monday. / The two leaders watched their ministers sign an accord": the
+    # signing of the visit's day, held where the visit went
+    TEXTS["r28-visit-signing-2024"] = ("2024-03-06", """Visit
+
+Prime Minister Christopher Luxon welcomed Vietnamese Prime Minister Pham Minh Chinh to Wellington on Monday.
+
+The two leaders watched their trade ministers sign an agreement on farm exports.""")
+    fs = facts("r28-visit-signing-2024")
+    assert any(s.startswith("treaty/") and p == "signedAt" and o == "place/wellington" for s, p, o in fs), sorted(fs)
+
+
+def test_extract_rules_who_signed_it_on_behalf_of_their_governments() -> None:
+    # a relative clause on the last of two people, "who signed it": the one it is on; both when it
+    # says they signed together ("for their governments")
+    TEXTS["r28-who-signed-2006"] = ("2006-02-01", """Water
+
+Peru and Bolivia concluded a treaty on the lake's waters in 2005. The text was drafted by Peruvian Foreign Minister Oscar Maurtua and his Bolivian counterpart, Armando Loayza, who signed it for their governments.""")
+    fs = facts("r28-who-signed-2006")
+    signers = {o for s, p, o in fs if p == "signatory"}
+    assert signers == {"person/oscar-maurtua", "person/armando-loayza"}, sorted(fs)
+    TEXTS["r28-who-signed-one-2006"] = ("2006-02-01", """Water
+
+Peru and Bolivia concluded a treaty on the lake's waters in 2005. The text was drafted by Peruvian Foreign Minister Oscar Maurtua and his Bolivian counterpart, Armando Loayza, who signed it in La Paz.""")
+    fs = facts("r28-who-signed-one-2006")
+    assert {o for s, p, o in fs if p == "signatory"} == {"person/armando-loayza"}, sorted(fs)
+
+
+def test_extract_rules_the_story_s_two_states_count_the_state_a_leader_stands_for() -> None:
+    # a minister with no state, beside "his Vietnamese counterpart", in a story whose host state is
+    # told only through its prime minister: not the third state another sentence names
+    TEXTS["r28-two-states-2024"] = ("2024-03-12", """Visit
+
+Prime Minister Christopher Luxon welcomed Vietnamese Prime Minister Pham Minh Chinh to Wellington on Monday.
+The two leaders watched the signing of a farm exports agreement by Trade Minister Todd McClay and his Vietnamese counterpart, Nguyen Hong Dien.
+Chinh flew on to Canberra on Tuesday, where he will meet Australian Prime Minister Anthony Albanese.""")
+    fs = facts("r28-two-states-2024")
+    assert ("person/todd-mcclay", "officialOf", "state/australia") not in fs, sorted(fs)
+
+
+def test_extract_rules_leaders_meeting_in_a_capital_and_the_days_told_after() -> None:
+    # "Leaders meeting in X agreed on Friday ...": a gathering there that day; "The summit runs
+    # from 24 to 25 June" gives its days; leaders a later sentence says took part join it, even
+    # after a quotation's "will" and a sentence-opening "Instead,"
+    TEXTS["r28-meeting-in-capital-2022"] = ("2022-06-24", """Commonwealth
+
+Commonwealth leaders meeting in the Rwandan capital agreed on Friday to admit Togo and Gabon.
+The summit, which opened with a banquet on Thursday evening and runs from 23 to 25 June at a convention centre, is the first in four years.
+Instead, the communique says members "will work together on climate finance", a line settled after talks in which British Prime Minister Boris Johnson and Rwandan President Paul Kagame both took part.""")
+    ss = summits("r28-meeting-in-capital-2022")
+    assert any({"person/boris-johnson", "person/paul-kagame"} <= v["participant"]
+               and v.get("location") == {"place/kigali"} and v.get("startDate") == {"2022-06-23"}
+               and v.get("endDate") == {"2022-06-25"} for v in ss.values()), ss
+
+
+def test_extract_rules_came_straight_from_a_visit_during_which_he_met() -> None:
+    # "X comes here straight from a visit to Y, during which he met A": X visited Y and met A;
+    # "the two leaders last met ...": the two of the meeting of two told, not three met elsewhere
+    TEXTS["r28-straight-from-2019"] = ("2019-06-14", """Tour
+
+BISHKEK, June 14 (Reuters) - Indian Prime Minister Narendra Modi arrived in Bishkek on Thursday for talks with Kyrgyz President Sooronbay Jeenbekov. Modi comes here straight from a one-day visit to the Maldives, during which he met President Ibrahim Mohamed Solih and Speaker Mohamed Nasheed in Male.
+
+The two leaders last met in May at a regional forum in Dushanbe.""")
+    fs = facts("r28-straight-from-2019")
+    assert any(s.startswith("visit/narendra-modi-maldives") for s, _, _ in fs), sorted(fs)
+    ss = summits("r28-straight-from-2019")
+    assert any({"person/narendra-modi", "person/ibrahim-mohamed-solih"} <= v["participant"] for v in ss.values()), ss
+    assert any(v["participant"] == {"person/narendra-modi", "person/sooronbay-jeenbekov"}
+               and v.get("startDate") == {"2019-05"} for v in ss.values()), ss
+
+
+def test_extract_rules_a_welcome_on_the_tarmac_is_no_meeting() -> None:
+    TEXTS["r28-tarmac-2018"] = ("2018-12-03", """Arrival
+
+BUENOS AIRES, Dec 1 (Reuters) - Chinese President Xi Jinping flew in on Saturday for a state visit. Argentine President Mauricio Macri met him on the tarmac.""")
+    assert not summits("r28-tarmac-2018")
+
+
+def test_extract_rules_a_gathering_s_guests_who_flew_in_came_to_it() -> None:
+    # the lead places a summit; "X flew in on Sunday evening", "Y landed on Monday": to it; a
+    # building named with its town before stands for that town later ("at the Palacio Nacional")
+    TEXTS["r28-flew-in-2023"] = ("2023-01-10", """Leaders meet
+
+The leaders of Peru, Chile and Colombia met on Tuesday at the Palacio de Gobierno in Lima for a trade summit.
+Chilean President Gabriel Boric flew in on Sunday evening. Colombian President Gustavo Petro landed on Monday afternoon.
+On Monday the two presidents held talks at the Palacio de Gobierno.""")
+    fs = facts("r28-flew-in-2023")
+    assert any(s.startswith("visit/gabriel-boric-lima") and p == "startDate" and o == "2023-01-08"
+               for s, p, o in fs), sorted(fs)
+    assert any(s.startswith("visit/gustavo-petro-lima") and p == "startDate" and o == "2023-01-09"
+               for s, p, o in fs), sorted(fs)
+    ss = summits("r28-flew-in-2023")
+    assert any(v["participant"] == {"person/gabriel-boric", "person/gustavo-petro"}
+               and v.get("location") == {"place/lima"} for v in ss.values()), ss
+
+
+def test_extract_rules_the_crown_prince_who_is_also_prime_minister() -> None:
+    TEXTS["r28-crown-prince-2024"] = ("2024-02-08", """Visit
+
+KUWAIT, Feb 8 (Reuters) - Crown Prince and Prime Minister Salman bin Hamad Al Khalifa of Bahrain was welcomed by the Emir on Thursday.
+Later the Crown Prince signed an agreement on power links with Kuwait's prime minister, Mohammad Sabah Al-Salem Al-Sabah.""")
+    fs = facts("r28-crown-prince-2024")
+    assert any(p == "signatory" and o == "person/salman-bin-hamad-al-khalifa" for _, p, o in fs), sorted(fs)
+
+
+def test_extract_rules_a_roundup_s_host_is_of_its_section_s_state() -> None:
+    # the leader a guest meets in the section "BANGKOK -" of a roundup leads Thailand, not the
+    # state of the first section's dateline
+    TEXTS["r28-roundup-host-1977"] = ("1977-08-20", """The week
+
+TOKYO - Japan's prime minister, Takeo Fukuda, left on Saturday for a tour of the region.
+
+BANGKOK - Fukuda arrived here on Wednesday. He held talks with Prime Minister Thanin Kraivichien.""")
+    fs = facts("r28-roundup-host-1977")
+    assert ("person/thanin-kraivichien", "leaderOf", "state/japan") not in fs, sorted(fs)
+    assert ("person/thanin-kraivichien", "leaderOf", "state/thailand") in fs, sorted(fs)
+
+
+def test_extract_rules_a_region_in_a_treaty_name_and_a_signing_at_a_summit() -> None:
+    # "... Cooperation in Southeast Asia" is the treaty's name; "At the summit, held in X, he
+    # signed ...": signed where the gathering was held
+    TEXTS["r28-region-name-1990"] = ("1990-03-01", """Pact
+
+At a regional summit, held in Manila in December 1987, Brunei signed the Protocol on Economic Cooperation in Southeast Asia with Thailand and Singapore.""")
+    fs = facts("r28-region-name-1990")
+    placed = {o for s, p, o in fs if p == "signedAt"}
+    assert placed == {"place/manila"}, sorted(fs)
+
+
+def test_extract_rules_a_river_is_no_destination() -> None:
+    TEXTS["r28-river-2022"] = ("2022-10-22", """Visit
+
+Prime Minister Anthony Albanese welcomed Japanese Prime Minister Fumio Kishida to Brisbane on Saturday. After their talks, the two leaders visited a hilltop lookout, where they looked out over the city and the Brisbane River.""")
+    fs = facts("r28-river-2022")
+    assert not any("brisbane-river" in s or "brisbane-river" in o for s, _, o in fs), sorted(fs)
+
+
+def test_extract_rules_a_schedule_for_tomorrow_is_a_plan() -> None:
+    TEXTS["r28-schedule-2023"] = ("2023-12-12", """Visit
+
+HANOI, Dec 12 (Reuters) - Chinese President Xi Jinping arrived in Hanoi on Tuesday for a two-day visit.
+Xi's schedule for Wednesday, according to officials: talks with Prime Minister Pham Minh Chinh and a meeting with President Vo Van Thuong.""")
+    ss = summits("r28-schedule-2023")
+    assert not any("person/pham-minh-chinh" in v["participant"] for v in ss.values()), ss
+
+
+def test_extract_rules_signing_for_a_state_were_two_officials() -> None:
+    # "Signing for X were A and B": both signed, both serve X
+    TEXTS["r28-signing-for-1972"] = ("1972-05-29", """Treaty
+
+Signing for Chile were Foreign Minister Clodomiro Almeyda, who flew in from Santiago, and Ambassador Hernan Santa Cruz, who had led the talks.""")
+    fs = facts("r28-signing-for-1972")
+    assert ("person/clodomiro-almeyda", "officialOf", "state/chile") in fs, sorted(fs)
+    assert ("person/hernan-santa-cruz", "officialOf", "state/chile") in fs, sorted(fs)
+
+
+def test_extract_rules_a_town_of_the_reference_cities_is_in_its_state() -> None:
+    # a stop in a town of the traveller's own state (cities.tsv, the state named) is no visit
+    TEXTS["r28-own-town-2023"] = ("2023-01-10", """Arrival
+
+MEXICO CITY, Jan 10 (Reuters) - The leaders of Mexico, the United States and Canada met on Tuesday at the National Palace. U.S. President Joe Biden flew in on Sunday evening, after a stop in El Paso, Texas, where he toured a border crossing.""")
+    fs = facts("r28-own-town-2023")
+    assert not any(s.startswith("visit/joe-biden-el-paso") for s, _, _ in fs), sorted(fs)
+
+
+def test_extract_rules_a_title_of_a_region_is_no_office_of_the_host_state() -> None:
+    # "greeted in X by A, prime minister of the Kurdistan Region": A holds no office of the state
+    # the guest visits
+    TEXTS["r28-region-title-2024"] = ("2024-04-23", """Visit
+
+Turkish President Recep Tayyip Erdogan flew to Iraq on Monday. He will be greeted in Erbil by Masrour Barzani, prime minister of the Kurdistan Region, and will then fly on to Baghdad.""")
+    fs = facts("r28-region-title-2024")
+    assert ("person/masrour-barzani", "leaderOf", "state/iraq") not in fs, sorted(fs)

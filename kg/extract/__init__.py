@@ -80,7 +80,7 @@ from . import tenure
 from .gathering import place_leaders
 from .scene import _place_for, _trigger_tokens, continue_scenes, section_towns
 from .summits import _attached, _participants, _summits
-from .visits import _destination, _presence_visits, _visits, came_from, tour_stops
+from .visits import _destination, _presence_visits, _visits, came_from, dated_by_purpose, tour_stops
 from .treaty_mentions import _GENERIC_NAME, _parties_near, _signing_date, _subject_like, _treaty_entity, _treaty_key
 from .signers import (
     _AFTER_MEETING, _GROUP_SIGNERS, _group_signers, _NUMBERS, _signs, attach_loose_signers, story_pair_parties,
@@ -180,6 +180,7 @@ def extract(doc: Any, *, date: PartialDate | None = None) -> Extraction:
         signing_witnesses(art, s)  # "C and D watched": at the signing just told, with its signers
     place_leaders(art)            # the leaders the story places at the gathering it leads with
     continue_scenes(art)          # "X was in Luanda on Friday. Y received him": that day, there
+    dated_by_purpose(art)         # "flew to X for a summit ... The summit ended on Friday"
     _merge_treaty_mentions(art)
     _relabel_unnamed_treaties(art)
     complete_known_treaties(art, art.linked_treaties)

@@ -370,11 +370,11 @@ def _write_events(art: _Article, merged: list[Event]) -> None:
                 _fact(art, key, "startDate", ev.start, ev)
             if ev.end:
                 _fact(art, key, "endDate", ev.end, ev)
-            if ev.place:
+            if ev.place and not _a_river(art, ev.place):
                 _fact(art, key, "location", Ref(ev.place), ev)
         elif ev.kind == "Visit":
-            if ev.destination is None:
-                continue   # no sentence said where it went
+            if ev.destination is None or _a_river(art, ev.destination):
+                continue   # no sentence said where it went ("looked out over the X River": no place gone to)
             ev.destination = _state_then(art, ev.destination, ev.start)
             visitor = ev.participants[0]
             dslug = ref.slugify(_label(art, ev.destination)) if ev.destination else "unknown"
@@ -387,6 +387,13 @@ def _write_events(art: _Article, merged: list[Event]) -> None:
                 _fact(art, key, "startDate", ev.start, ev)
             if ev.end:
                 _fact(art, key, "endDate", ev.end, ev)
+
+
+def _a_river(art: _Article, key: str) -> bool:
+    """A river, canal or strait the reference knows as no town: nowhere one meets or goes to."""
+    label = art.entities[key].label if key in art.entities else ""
+    return bool(re.search(r"\b(?:River|Canal|Strait|Straits)\b", label)) and ref.lookup_place(label) is None \
+        and ref.city_state(label) is None
 
 
 _HEAD_WORDS = ("treaty", "agreement", "accord", "accords", "pact", "convention", "protocol",

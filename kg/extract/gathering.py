@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from ..model import Evidence, PartialDate
-from .context import _Article, Event, Sentence
+from .context import _Article, Event, Mention, Sentence
 from .dating import _dates_agree, _resolve_dates
 from .scene import _GATHERINGS, section_of
 from .summits import stood_in_for
@@ -94,7 +94,10 @@ def place_leaders(art: _Article) -> None:
         if s.index < first or s.section != "body":
             continue
         # another year in the sentence or in its paragraph before it: another time's story
-        if s.block in other_year or _AWAY.search(s.text) or not _THERE.search(s.text):
+        # (a quotation's words are not the story's: "declared that both "will become members"")
+        # (nor "Instead," that opens a sentence: a turn of the story, not someone sent instead)
+        told = re.sub(r"^Instead,\s*", "", _QUOTED.sub(" ", s.text))
+        if s.block in other_year or _AWAY.search(told) or not _THERE.search(told):
             continue
         if section_of(art, s.block) != section_of(art, main.extra.get("block", 0)):
             continue   # another story of a roundup
@@ -107,9 +110,23 @@ def place_leaders(art: _Article) -> None:
         if day is not None and day.day is not None and not _around(main, day):
             continue   # "today he met B", a week after the summit: another day's story
         people = [m.key for m in s.persons if m.key in art.leaders and m.key not in art.past_people
-                  and m.key not in main.participants and not stood_in_for(s, m)]
+                  and m.key not in main.participants and not stood_in_for(s, m) and not _elsewhere(art, s, m, where)]
         for key in dict.fromkeys(people):
             _join(art, s, main, key)
+
+
+_QUOTED = re.compile(r"[\"“][^\"”]{1,200}[\"”]")
+
+
+def _elsewhere(art: _Article, s: Sentence, m: Mention, where: str | None) -> bool:
+    """The person is named in a "where" clause on a place of another state: "came straight from
+    Kyiv, where he had met B" (B was not at the gathering)."""
+    doc = s.span.doc
+    for a in doc[m.end - 1].ancestors:
+        if a.dep_ == "relcl" and any(c.lower_ == "where" for c in a.children):
+            place = next((p for p in [*s.places, *s.states] if p.start <= a.head.i < p.end), None)
+            return place is not None and (art.state_of(place.key) or place.key) != where
+    return False
 
 
 def _around(main: Event, day: PartialDate) -> bool:

@@ -23,8 +23,8 @@ from .known_treaties import known_treaty_spans
 
 
 # a sea, gulf or basin named in a treaty's name ("the Timor Sea", "the Gulf of Finland")
-_WATERS = (r"(?:the\s+)?(?:[A-Z][\w-]*\s+){0,2}(?:Sea|Ocean|Gulf|Bay|Strait|Straits|Basin|Region|Arctic|Channel|Lake)"
-           r"(?:\s+of\s+[A-Z][\w-]*)?")
+_WATER_NAME = (r"(?:the\s+)?(?:[A-Z][\w-]*\s+){0,2}"
+               r"(?:Sea|Ocean|Gulf|Bay|Strait|Straits|Basin|Region|Arctic|Channel|Lake)(?:\s+of\s+[A-Z][\w-]*)?")
 _TREATY_NAMED = re.compile(
     r"(?:\b(?:the|a|an)\s+)?(?:(?P<year>1[6-9]\d\d|20\d\d)\s+)?"
     # capitalised words before the head, "of"/"on"/"for" between two of them ("Status of Forces Agreement")
@@ -35,8 +35,11 @@ _TREATY_NAMED = re.compile(
     # a region in the name: "Conventional Armed Forces in Europe", "... in the Timor Sea"
     # ("... in the Barents Sea and the Arctic Ocean")
     # ("... Mutual Legal Assistance in Criminal Matters")
-    r"(?:\s+in\s+(?:" + _WATERS + r"(?:\s+and\s+" + _WATERS + r")?|(?:[A-Z][a-z]+\s+(?:and\s+)?){1,3}Matters|"
-    r"Europe|Asia|Africa|Antarctica|Outer\s+Space|Space|Latin\s+America|the\s+Americas|the\s+Pacific|the\s+Caribbean))?)")
+    r"(?:\s+in\s+(?:" + _WATER_NAME + r"(?:\s+and\s+" + _WATER_NAME + r")?|(?:[A-Z][a-z]+\s+(?:and\s+)?){1,3}Matters|"
+    # ("... Cooperation in Southeast Asia", "... in Central America", "... in the Middle East")
+    r"(?:(?:South|North|East|West|Central)(?:east|west|ern)?\s+)?(?:Europe|Asia|Africa|America)|Antarctica|"
+    r"Outer\s+Space|Space|Latin\s+America|the\s+Americas|the\s+(?:South\s+)?Pacific|the\s+Caribbean|"
+    r"the\s+Middle\s+East))?)")
 # capitalised words joined by "and" to a treaty's name: "[Peace and ]Security Agreement"
 _JOINED_BEFORE = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’]*\s+){1,3})and\s+$")
 # the rest of a name whose "of" lists what the treaty is for: "Treaty of Peace[, Friendship and
@@ -675,8 +678,10 @@ def _clause_pronouns(s: Sentence, said: dict[str, str], before: list[Sentence] =
                 break
         if verb is None or not subject or verb.dep_ not in _PRONOUN_CLAUSES:
             continue
-        if verb.dep_ == "relcl" and not any(c.lower_ in ("where", "when") for c in verb.children):
-            continue   # ("the president, who he said ...")
+        if verb.dep_ == "relcl" and not any(c.lower_ in ("where", "when") for c in verb.children) \
+                and not any(c.dep_ == "prep" and c.lower_ in ("during", "after", "on", "at", "in")
+                            and any(g.lower_ == "which" for g in c.children) for c in verb.children):
+            continue   # ("the president, who he said ..."; not "a visit, during which he met B")
         key = main
         told = next((m.start for m in s.persons if m.key == main and not m.extra), None)
         if told is not None and told > t.i and any(x.text == ";" for x in s.span.doc[t.i:told]):
@@ -1125,6 +1130,13 @@ def _mentions(art: _Article, s: Sentence) -> None:
         if ent.label_ in ("GPE", "LOC", "FAC"):
             if text.lower() in _INTERNATIONAL_BODIES:
                 continue   # "the AU summit": a body the NER took for a place
+            nxt = next((e for e in span_ents if e.start == ent.end), None) \
+                if doc[ent.end - 1].lower_ == "of" and any(t.lower_ in _WATERS | {"ocean"} for t in ent) else None
+            if nxt is not None and nxt.label_ in ("GPE", "LOC"):
+                # "the Gulf of" + "Guinea": the NER cut a sea's name before the state it is named after
+                text = doc[ent.start:nxt.end].text
+                absorbed.add(nxt.start)
+                ent = nxt.doc[ent.start:nxt.end]
             key = art.place(text)
             if key:
                 s.places.append(Mention("place", text, ent.start, ent.end, key))

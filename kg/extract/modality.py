@@ -161,6 +161,10 @@ def _has_past_evidence(tok: Any) -> bool:
                 and v.head.tag_ == "VBD" and (v.head.lemma_.lower() in _TRAVEL or _there(v.head)):
             return True   # "flew to Lusaka to sign X", "arrived to begin a tour": the purpose of a journey made, told as done
             # ("was in Washington to sign X": of a stay)
+    if tok.tag_ == "VB" and tok.dep_ in ("ccomp", "xcomp") and tok.head.tag_ == "VBD" \
+            and tok.head.lemma_.lower() in ("watch", "see", "witness", "observe", "hear") \
+            and not any(c.dep_ == "aux" for c in tok.children):
+        return True   # "A and B watched their ministers sign X": done when it was watched
     for t in _ancestors_and_self(tok):
         if t.tag_ == "VBD":
             return True
@@ -241,7 +245,7 @@ def _event_status(art: _Article, s: Sentence, tok: Any, *, own_date_only: bool
     A forecast ("expected", "will", "intention to") or an event dated after the article is a plan,
     unless a date of its own puts it before the article ("in September of the previous year").
     """
-    status = _is_speculative(tok)
+    status = _is_speculative(tok) or _on_a_schedule(s, tok)
     tense = "future" if status or _present_on_a_weekday(s, tok) else "past"
     own = _own_date(art, s, tok, tense)
     start, end = own
@@ -262,6 +266,20 @@ def _event_status(art: _Article, s: Sentence, tok: Any, *, own_date_only: bool
     if _called_off(tok):
         status = "planned"   # "a summit planned for 1994 was cancelled": it never took place
     return status, start, end
+
+
+# "X's schedule for Wednesday: talks with A, a meeting with B": what is to come
+_SCHEDULE = re.compile(r"\b(?:schedule|itinerary|programme|program|agenda)\s+for\b", re.I)
+
+
+def _on_a_schedule(s: Sentence, tok: Any) -> str | None:
+    """"planned" for a gathering listed after "schedule for ..." in a sentence that tells no
+    past act ("His schedule for Friday included talks" is told as done)."""
+    m = _SCHEDULE.search(s.text)
+    root = tok.sent.root
+    if m is None or tok.idx - s.span.start_char < m.end() or root.tag_ == "VBD":
+        return None
+    return "planned"
 
 
 def _called_off(tok: Any) -> bool:

@@ -12,7 +12,7 @@ from .. import reference as ref
 from ..model import Ref
 from .lexicon import HONORIFICS, HOSTING, INSTITUTIONS, INTERNATIONAL, LEADER_TITLES, NON_OFFICIAL, OFFICIAL_TITLES, PAST_MARKERS, _PLURAL_TITLES, STATE_BODIES, portfolio_word
 from .names import _NAME_HONORIFICS, _title_case
-from .nlp import _doc_text
+from .nlp import _doc_text, inverted_subject
 from .context import _Article, Mention, _persons_by_token, Sentence
 from .dating import _sentence_year
 from .mentions import _subject_person
@@ -401,6 +401,9 @@ def _offices(art: _Article, s: Sentence) -> None:
             continue
         pretty = _title_case(title)
         art.add(pm.key, "title", pretty, s)
+        if i - 2 >= s.span.start and doc[i].lower_ == "and" and doc[i - 2].lower_ == "crown" \
+                and doc[i - 1].lower_ == "prince" and pretty != "Crown Prince":
+            art.add(pm.key, "title", "Crown Prince", s)   # "Crown Prince and Prime Minister X": both
         if leads:
             art.leader_titled.add(pm.key)
         if state is None:
@@ -585,6 +588,10 @@ def _signed_for(s: Sentence, pm: Any, state_at: dict[int, str]) -> str | None:
         head = head.head
     verb = head.head if head.dep_ in ("nsubj", "nsubjpass") else next(
         (c for c in head.children if c.dep_ == "acl" and c.i > pm.end), None)   # (a parse of "A, B, signed for X")
+    if verb is None and head.head.lemma_.lower() == "be":
+        # "Signing for X were A and B": the gerund the copula names its doers after
+        verb = next((c for c in head.head.children if c.dep_ in ("csubj", "nsubj") and c.tag_ == "VBG"
+                     and inverted_subject(c, doc[pm.end - 1])), None)
     if verb is None or verb.lemma_.lower() not in ("sign", "put", "conclude", "initial"):
         return None
     preps = [c for c in verb.children if c.dep_ == "prep"]
@@ -755,7 +762,7 @@ def _resolve_offices(art: _Article) -> None:
                 _office_fact(art, key, states.pop(), False, s)
                 continue
         # "... was welcomed by Y", "Y was waiting to greet him": the host state's leader or official
-        host = _welcoming_host(art, key, s) or _met_by_a_guest(art, key, s)
+        host = None if _of_no_state(s, key) else _welcoming_host(art, key, s) or _met_by_a_guest(art, key, s)
         if host is not None:
             _office_fact(art, key, host, leads, s)
             continue
@@ -890,7 +897,13 @@ def _paired_with(art: _Article, s: Sentence, key: str) -> str | None:
     """The other of the story's two states, for an official coordinated with one whose state
     the sentence tells beside that one's name ("X and Indonesia's Minister Y", "X and Y, then
     Timor-Leste's foreign minister"), in a story of two states."""
-    two = [k for k, n in art.state_counts.most_common(3) if n]
+    # the two states of the sentences just told, their leaders' too ("Prime Minister X welcomed
+    # Indonesia's president to Y"), else the story's two most named
+    near = [x for x in art.sentences[max(0, s.index - 2):s.index + 1] if x.block >= s.block - 1]
+    told = {m.key for x in near for m in x.states} | {st for x in near for m in x.persons if m.key in art.leaders
+                                                       and len(art.offices.get(m.key, ())) == 1
+                                                       for st in art.offices[m.key]}
+    two = sorted(told) if len(told) == 2 else [k for k, n in art.state_counts.most_common(3) if n]
     if len(two) < 2 or len(two) == 3 and art.state_counts[two[1]] == art.state_counts[two[2]]:
         return None
     two = two[:2]
@@ -926,6 +939,22 @@ def _paired_states(s: Sentence) -> bool:
 
 
 _WELCOME = {"welcome", "receive", "greet"}
+
+
+# "X, president of the Kurdistan Region,": a title of something that is not a state
+_TITLE_OF = re.compile(r"^\s*,\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:president|prime minister|premier|governor|leader|"
+                       r"chairman|head|chief minister)\s+of\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4})")
+
+
+def _of_no_state(s: Sentence, key: str) -> bool:
+    """The person is named with a title of a region, province or body, not of a state."""
+    me = next((m for m in s.persons if m.key == key), None)
+    if me is None:
+        return False
+    doc = s.span.doc
+    end = doc[me.end - 1].idx + len(doc[me.end - 1].text) - s.span.start_char
+    m = _TITLE_OF.match(s.text[end:]) if 0 <= end <= len(s.text) else None
+    return m is not None and ref.lookup_state(m.group(1)) is None
 
 
 def _welcoming_host(art: _Article, key: str, s: Sentence) -> str | None:
@@ -1019,8 +1048,13 @@ def _host_state(art: _Article, s: Sentence, guests: list[str]) -> str | None:
     places = {art.state_of(m.key) for m in s.places} - {None} - home
     if len(places) == 1:
         return art.state(places.pop())
-    if not places and art.dateline_state and art.dateline_state not in home:
-        return art.state(art.dateline_state)
+    filed = art.dateline_state
+    if art.section_towns:
+        # (a roundup: the state of the town that heads the sentence's section, "BANGKOK -")
+        from .scene import dateline_town   # (scene reads offices)
+        filed = art.state_of(dateline_town(art, s))
+    if not places and filed and filed not in home:
+        return art.state(filed)
     if not places:
         # where the sentence just before took them ("X arrived in Nairobi. She was received by Y")
         for prev in reversed(art.sentences[max(0, s.index - 2):s.index]):

@@ -39,8 +39,11 @@ def _place_for(s: Sentence, near: Any | None, *, strict: bool = False, governor:
                 and not (governor.dep_ == "ROOT" or governor.head.dep_ == "ROOT"
                          and not any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON" for c in governor.children)):
             continue
-        if governor is not None and _in_clause_on_noun(doc[m.end - 1], governor) and not _town_of_the_act(s, m, governor):
+        if governor is not None and _in_clause_on_noun(doc[m.end - 1], governor) \
+                and not _town_of_the_act(s, m, governor) and not _held_at_the_gathering(doc[m.end - 1], governor):
             continue   # "signed a pact fixing the line in the X Gulf": where the line runs, not the signing
+        if governor is not None and _in_participle_aside(doc[m.end - 1], governor) and not _a_town(m):
+            continue   # "signed it, ending a dispute over waters in the Gulf of X": what the act is about
         if any(t.lemma_.lower() in _BUILDINGS | _SITES for t in doc[m.start:min(m.end + 2, s.span.end)]) \
                 and any(x.start > m.end and (i := _in_before(doc, x.start)) is not None and _a_town(x)
                         and all(t.lemma_.lower() in _BUILDINGS | _SITES for t in doc[m.end:i])
@@ -145,6 +148,27 @@ def _in_clause_without(tok: Any, word: Any) -> bool:
     return False
 
 
+def _held_at_the_gathering(tok: Any, governor: Any) -> bool:
+    """"At the summit, held in X, he signed ...": the place of the gathering the act was done at."""
+    held = next((a for a in tok.ancestors if a.pos_ == "VERB"), None)
+    if held is None or held.dep_ != "acl" or held.lemma_.lower() not in ("hold", "convene", "host"):
+        return False
+    noun, prep = held.head, held.head.head
+    return noun.lemma_.lower() in _GATHERINGS and noun.dep_ == "pobj" and prep.lower_ in ("at", "during") \
+        and prep.head.i == governor.i
+
+
+def _in_participle_aside(tok: Any, governor: Any) -> bool:
+    """``tok`` stands in a participle clause of the ``governor`` with no subject of its own
+    ("signed the accord, ending a long dispute over ..."), below a noun of that clause."""
+    for t in tok.ancestors:
+        if t.i == governor.i:
+            return False
+        if t.pos_ == "VERB" and t.tag_ == "VBG" and t.dep_ == "advcl" and t.head.i == governor.i:
+            return tok.head.i != t.i and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+    return False
+
+
 def _in_clause_on_noun(tok: Any, governor: Any) -> bool:
     """``tok`` stands in a participle or relative clause on a noun the ``governor`` governs, or in
     a clause of its own under it ("after troops put down a coup in X, A and B signed ...")."""
@@ -235,7 +259,12 @@ def told_before_the_story(tok: Any) -> bool:
     """"Earlier this week A had met B in Moscow": the past perfect tells what came before the
     story (a real event, but not the one "the two sides" of the story's next sentences are)."""
     verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head if tok.head.pos_ in ("VERB", "AUX") else None
-    return verb is not None and verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children)
+    if verb is not None and verb.tag_ == "VBN" \
+            and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children):
+        return True
+    # "comes straight from a visit to Y, during which he met B": the stop before the story's own
+    return verb is not None and verb.dep_ == "relcl" and verb.head.lemma_.lower() in ("visit", "trip", "tour", "stay") \
+        and verb.head.dep_ == "pobj" and verb.head.head.lower_ == "from"
 
 
 # states that are one town: a dateline naming one places a story there as a town would
@@ -292,17 +321,25 @@ _BUILDINGS = {"church", "cathedral", "temple", "mosque", "shrine", "synagogue", 
 
 def _town_of_building(art: _Article, s: Sentence, place: str | None) -> str | None:
     """"At the Government Palace in Quito": the town a building of no known state is said to be
-    in, right after it; else the place as it is."""
+    in, right after it (in this sentence, else where the article first told it so); else the
+    place as it is."""
     if place is None or not place.startswith("place/") or art.state_of(place) is not None:
         return place
-    doc = s.span.doc
-    for m in s.places:
-        if m.key != place:
-            continue
-        town = next((n for n in s.places if n.start == m.end + 1 and doc[m.end].lower_ in ("in", "of")
-                     and art.state_of(n.key) is not None), None)
-        if town is not None:
-            return town.key
+    for x in [s, *(x for x in art.sentences if x.index < s.index)]:
+        doc = x.span.doc
+        for m in x.places:
+            if m.key != place:
+                continue
+            town = next((n for n in x.places if n.start == m.end + 1 and doc[m.end].lower_ in ("in", "of")
+                         and art.state_of(n.key) is not None), None)
+            if town is not None:
+                return town.key
+        # (the building's name, where the parser did not read it as a place: "at the X Palace in Y")
+        label = art.entities[place].label.lower() if place in art.entities else None
+        for n in x.places if label else ():
+            before = doc.text[max(0, doc[n.start].idx - len(label) - 5):doc[n.start].idx].lower()
+            if art.state_of(n.key) is not None and re.search(rf"\b{re.escape(label)}\s+(?:in|of)\s+$", before):
+                return n.key
     return place
 
 

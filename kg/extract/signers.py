@@ -89,9 +89,9 @@ def _signed_for_a_state(art: _Article, s: Sentence, key: str | None) -> bool:
         head = doc[p.end - 1]
         # (a parse of "X, Minister of Y, signed for Z" and "The Minister of Y, X, signed for Z")
         on_name = sign.dep_ == "acl" and (sign.head.i == head.i or head.dep_ == "appos" and sign.head.i == head.head.i)
-        if not on_name and (not any(a.i == sign.i for a in head.ancestors)
-                            or head.dep_ not in ("nsubj", "conj", "compound", "appos")):
-            continue
+        governed = any(a.i == sign.i for a in head.ancestors) and head.dep_ in ("nsubj", "conj", "compound", "appos")
+        if not on_name and not governed and not inverted_subject(sign, head):
+            continue   # ("Signing for X were A and B": the copula's names sign)
         state = _signed_for(s, p, state_at)
         if state is None and _OWN_BEHALF.search(s.text) and len(art.offices.get(p.key, ())) == 1:
             state = next(iter(art.offices[p.key]))   # "X signed on behalf of her Government": the one she serves
@@ -410,5 +410,22 @@ def _signs(person: Any, sign_tok: Any) -> bool:
         while t.dep_ in ("conj", "compound", "appos") and t.head.i != t.i and t.i != sign_tok.head.i:
             t = t.head
         if t.i == sign_tok.head.i and t.ent_type_ == "PERSON":
+            return True
+    if sign_tok.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in sign_tok.children):
+        # "... and her counterpart, B, who signed it": the one the clause is on; and the others
+        # coordinated with them when it says they signed together ("on behalf of their governments")
+        t = person
+        while t.dep_ in ("compound", "appos") and t.head.i != t.i and t.i != sign_tok.head.i:
+            t = t.head
+        if t.i == sign_tok.head.i:
+            return True
+        on = sign_tok.head
+        while on.dep_ in ("compound", "appos") and on.head.i != on.i:
+            on = on.head   # (the clause on "B" of "her counterpart, B")
+        head = on
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head
+        together = any(g.lower_ in ("their", "both", "together", "jointly") for g in sign_tok.subtree)
+        if together and on.dep_ == "conj" and (t.i == head.i or t.dep_ == "conj" and t.head.i == head.i):
             return True
     return chained_subject(person, sign_tok)

@@ -173,6 +173,10 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             # "was met off the plane at the airport by X", "landed at Y airport, where he was met
             # by X": a welcome, not the talks
             continue
+        if is_verb and lem == "meet" and tok.tag_ == "VBD" and any(c.dep_ in ("dobj", "obj") for c in tok.children) \
+                and any(c.dep_ == "prep" and c.lower_ in ("on", "at")
+                        and AIRSIDE.search(" ".join(g.text for g in c.subtree)) for c in tok.children):
+            continue   # "X met him on the tarmac": the welcome at the airport (not "A and B met at the airport")
         if is_noun and _what_it_was(tok):
             continue   # "met B for what was expected to be their last meeting": the meeting told, judged
 
@@ -627,6 +631,10 @@ def _anchor(art: _Article, s: Sentence, tok: Any, lem: str, is_noun: bool) -> No
             # "leaders created a bloc on Friday, signing its treaty at a summit in X": the time
             # of the act the participle goes with
             status, start, end = _event_status(art, s, done.head, own_date_only=True)
+    if start is None and status is None and tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.dep_ == "nsubj" \
+            and tok.head.head.pos_ in ("VERB", "AUX"):
+        # "leaders meeting in X agreed on Thursday to ...": meeting on the day of what they did
+        status, start, end = _event_status(art, s, tok.head.head, own_date_only=True)
     if start is None and tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in _ENDING \
             and tok.head.dep_ in ("advcl", "xcomp", "conj") and tok.head.head.pos_ == "VERB":
         # "leaders signed X today, closing a three-day summit": the day of the act it closed with
@@ -637,6 +645,22 @@ def _anchor(art: _Article, s: Sentence, tok: Any, lem: str, is_noun: bool) -> No
         place = town   # "KATHMANDU - The summit closed on Thursday"
     if status is None and start is not None and end is None:
         start, end = _closing_day(s, tok, start)   # "the summit closed on Thursday": its last day
+    spans = [r for d in s.dates for r in [_resolve_expr(art, d.text, "past")]
+             if r[0] and r[1] and r[0].day and r[1].day]
+    if is_noun and status is None and len(spans) == 1 \
+            and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+        # "Leaders meeting in X agreed on Thursday ... The summit runs from 2 to 4 April": the
+        # days of the gathering just told on one of them
+        start, end = spans[0]
+        told = [e for e in art.events if e.kind == "Summit" and e.status is None and e.end is None
+                and e.start is not None and e.start.day and start <= e.start <= end
+                and e.extra.get("block") in (s.block, s.block - 1) and 0 < s.index - e.extra.get("sent", -99) <= 2
+                and not e.extra.get("background")]
+        for e in told:
+            e.start, e.end = start, end
+            e.evidence.append(Evidence(s.text, s.section))
+        if told:
+            return
     name = _summit_name(tok) if is_noun else None
     # leaders came to a place for it ("leaders gathered in X for a conference")
     convened = tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.lemma_.lower() in _CONVENE \
@@ -675,6 +699,8 @@ def _hosts_leaders(verb: Any) -> bool:
 def _leaders_as_subject(verb: Any) -> bool:
     """"Leaders of the bloc met", "heads of state met": a meeting of leaders the sentence does not name."""
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None and verb.dep_ == "acl" and verb.tag_ == "VBG":
+        subj = verb.head   # "leaders meeting in X agreed ...": the noun the participle is on
     return subj is not None and subj.tag_ == "NNS" and subj.lemma_.lower() in _LEADERS_WORDS
 
 
@@ -759,18 +785,30 @@ def _ended_before(art: _Article, s: Sentence, tok: Any) -> bool:
     """"The summit closed on Sunday", "The talks ended on Thursday morning": a definite gathering
     noun as the subject of an ending verb with a day, no place and no people of its own, ends the
     gathering the sentences just before told (begun before that day, within two weeks)."""
-    if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.lemma_.lower() not in _ENDING \
+    # (or "The meeting, which ended on Friday, ...": the clause on it)
+    verb = tok.head if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in _ENDING else \
+        next((c for c in tok.children if c.dep_ == "relcl" and c.lemma_.lower() in _ENDING), None)
+    if verb is None or verb.lemma_.lower() not in _ENDING \
             or not any(c.dep_ == "det" and c.lower_ in ("the", "that", "this") for c in tok.children) \
-            or any(m.start >= tok.head.left_edge.i and m.end <= tok.head.right_edge.i + 1 for m in s.persons):
+            or any(m.start >= verb.left_edge.i and m.end <= verb.right_edge.i + 1 for m in s.persons):
         return False
-    status, day, _ = _event_status(art, s, tok.head, own_date_only=True)
+    status, day, _ = _event_status(art, s, verb, own_date_only=True)
     if status is not None or day is None or day.day is None:
         return False
-    told = [e for e in art.events if e.kind == "Summit" and e.extra.get("block") in (s.block, s.block - 1)
-            and 0 < s.index - e.extra.get("sent", -99) <= 3 and e.start is not None and e.start.day is not None
-            and e.status is None and not e.extra.get("background")]
+    near = [e for e in art.events if e.kind == "Summit" and e.extra.get("block") in (s.block, s.block - 1)
+            and 0 < s.index - e.extra.get("sent", -99) <= 3 and e.status is None and not e.extra.get("background")]
+    told = [e for e in near if e.start is not None and e.start.day is not None]
     if not told:
-        return False
+        # "X flew to Y for a summit with A and B. The summit ended on Friday": the one told
+        # there, placed and undated, ends that day (a one-day gathering is held on it)
+        undated = [e for e in near if e.start is None and e.end is None and e.place is not None and e.participants]
+        if not undated or any(e.place != undated[-1].place for e in undated):
+            return False
+        one_day = any(_ONE_DAY.search(x) for e in undated for x in [e.evidence[0].sentence, s.text] if e.evidence)
+        for e in undated:
+            e.start, e.end = (day, None) if one_day else (None, day)
+            e.evidence.append(Evidence(s.text, s.section))
+        return True
     last = told[-1]
     days = (day.to_date() - last.start.to_date()).days
     if not 0 < days <= 14 or last.end is not None and last.end.to_date() >= day.to_date():
@@ -780,6 +818,9 @@ def _ended_before(art: _Article, s: Sentence, tok: Any) -> bool:
             e.end = day   # (each telling of that gathering)
             e.evidence.append(Evidence(s.text, s.section))
     return True
+
+
+_ONE_DAY = re.compile(r"\b(?:one|a)[- ]day\b|\bday-long\b", re.I)
 
 
 def _told_before(art: _Article, s: Sentence, tok: Any, is_noun: bool, status: str | None,
@@ -1243,6 +1284,8 @@ def _group_sides(art: _Article, s: Sentence, tok: Any) -> list[str]:
         if up.dep_ in ("dobj", "obj") and up.head.lemma_.lower() in LIGHT_VERBS | {"hold", "have", "conduct", "open"}:
             up = up.head   # "held their first round of talks"
         verb = up if up.pos_ == "VERB" and up.tag_ == "VBD" else None
+        # "the two leaders then flew to X for a summit": the journey's travellers
+        verb = verb or _journey_for(tok, True)
     if verb is None:
         return []
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -1314,10 +1357,18 @@ def _recent_pair(art: _Article, s: Sentence, two: bool = False, n: int = 2, near
     other_year = lambda e: now and e.start is not None and e.start.year != day.year   # noqa: E731
     recent = [e for e in recent if not other_year(e)]
     # (the story's own meetings before one told as what came before it: "A had met C earlier")
-    for e in [e for e in recent if not e.extra.get("before_story")] + [e for e in recent if e.extra.get("before_story")]:
+    ordered = [e for e in recent if not e.extra.get("before_story")] \
+        + [e for e in recent if e.extra.get("before_story")]
+    if two:
+        # "the two leaders": a meeting of two just told, before a visit's guess at its host
+        met = next((e for e in [*ordered, *reversed(_recent_events(art, s, within=8))] if e.kind == "Summit"
+                    and not e.extra.get("before_story") and len([p for p in e.people() if leader(p)]) == 2), None)
+        if met is not None:
+            return [p for p in met.people() if leader(p)]
+    for e in ordered:
         people = [p for p in e.people() if leader(p)]
-        if len(people) >= n and (n == 2 or len(people) == n):
-            return people
+        if len(people) >= n and (n == 2 and not two or len(people) == n):
+            return people   # ("the two leaders": a meeting of two, not the three met just before)
         pair = visit_pair(art, s, e) if n == 2 else None
         if pair is not None:
             return pair
@@ -1333,7 +1384,10 @@ def _recent_pair(art: _Article, s: Sentence, two: bool = False, n: int = 2, near
         return now and all(_sentence_year(art, x) not in (None, day.year)
                            for x in art.person_sentences.get(key, ()) if x.index <= s.index)
 
-    for idx, key in reversed(art.person_order):
+    # (the names as first read, and the mentions each sentence resolved since: "Biden flew in")
+    resolved = [(x.index, m.key) for x in art.sentences[max(0, s.index - 6):s.index] for m in x.persons if m.key]
+    said = sorted(dict.fromkeys([*art.person_order, *resolved]), key=lambda p: p[0])
+    for idx, key in reversed(said):
         if idx > s.index or idx < s.index - 6 or key in out or not leader(key) or key in background \
                 or named_then(key):
             continue

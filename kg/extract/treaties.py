@@ -29,7 +29,7 @@ from .signers import (
 from .treaty_mentions import (
     _LIGHT_SIGN, _PARTY_COUNT, _SAME_OCCASION, _SIGN_OBJECTS, _misread_participle, _SIGNED_ALONGSIDE, _also_known_as, _as_government, _by_agent, _bystander_tokens, _described,
     _last_told_treaty, _named_by, _relative_subjects, _sign_token, _signing_date, _story_date, _told_just_before,
-    _treaty_entity, _treaty_key,
+    _treaty_entity, _treaty_key, _watchers_states,
 )
 from .counterparts import per_counterpart
 # "both governments", "the two countries": the sides themselves, not their leaders
@@ -851,7 +851,7 @@ def _treaties_of(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             if not parties and _THEIR_SIGNERS.search(clause):
                 # "A and B watched as their foreign ministers signed X": the states of those named
                 whose = sorted({st for p in s.persons if p.key in art.leaders or p.key in art.leader_titled
-                                for st in art.offices.get(p.key, ())})
+                                for st in art.offices.get(p.key, ())}) or _watchers_states(art, s, sign_tok)
                 if len(whose) >= 2:
                     parties = whose
             if not parties:
@@ -915,7 +915,7 @@ def _treaties_of(art: _Article, s: Sentence, prev: Sentence | None) -> None:
                 # a signer's visit just told: the signing took place where the visit went
                 for e in reversed(_recent_events(art, s, within=2)):
                     if e.kind == "Visit" and (e.destination or "").startswith("place/") \
-                            and set(e.participants) & set(signatories) and _during(e.start, e.end, start):
+                            and set(e.participants) & set(signatories + guests) and _during(e.start, e.end, start):
                         place, start = e.destination, start or e.start
                         break
             dated = any(f.subject == key and f.predicate == "signedOn" for f in art.facts)
@@ -938,6 +938,13 @@ def _treaties_of(art: _Article, s: Sentence, prev: Sentence | None) -> None:
                 # signed the Treaty of X at ...": the lead's signing, told again with its names
                 start = _lead_date(art, s)
             place = _town_of_building(art, s, place) or place_told_there(art, s, sign_tok)
+            if place is None and start is not None and status is None:
+                # "A welcomed B to X on Monday. The two leaders watched their ministers sign
+                # an accord": where the visit just told went, by a leader of a party's state
+                place = next((e.destination for e in reversed(_recent_events(art, s, within=1))
+                              if e.kind == "Visit" and (e.destination or "").startswith("place/")
+                              and _during(e.start, e.end, start) and any(
+                                  st in parties for p in e.participants for st in art.offices.get(p, ()))), None)
             if art.dateline_place and (place is None and (says_here(s.text) or _news_of_the_day(art, start))
                                        or place is not None and _a_building(art, s, place)):
                 # "signed here on Thursday", "signed in the town hall" (a building of no known

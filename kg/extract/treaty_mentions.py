@@ -485,6 +485,32 @@ _WITNESS_ROLES = {"witness", "witnesses", "guarantor", "guarantors", "observer",
                   "mediator", "mediators", "host"}
 
 
+_THEIR_OWN = re.compile(r"^(?:their|the\s+two|both)\s+(?:\w+\s+)?"
+                        r"(?:ministers|officials|delegations|negotiators|envoys)$", re.I)
+
+
+def _watchers_states(art: _Article, s: Sentence, sign: Any) -> list[str]:
+    """The states of the leaders who watched ``sign`` done by "their ministers": those named as
+    the watching verb's subjects, else the two a plural subject ("the two leaders") points back to."""
+    subj = next((c for c in sign.children if c.dep_ == "nsubj"), None)
+    doc = s.span.doc
+    if subj is None or not _THEIR_OWN.match(doc[subj.left_edge.i:subj.i + 1].text):
+        return []
+    watch = sign.head
+    leader = lambda k: k in art.leaders or k in art.leader_titled   # noqa: E731
+    watchers = [p.key for p in s.persons if _governed_by(doc[p.end - 1], watch)
+                and not _governed_by(doc[p.end - 1], sign)
+                and doc[p.end - 1].dep_ in ("nsubj", "conj", "appos", "compound") and leader(p.key)]
+    if not watchers:
+        who = next((c for c in watch.children if c.dep_ == "nsubj"), None)
+        if who is not None and re.match(r"^(?:the\s+two|both)\s+(?:leaders|presidents|prime\s+ministers|heads)",
+                                        doc[who.left_edge.i:who.i + 1].text, re.I):
+            from .signers import _group_referents   # (signers reads this module)
+            watchers = _group_referents(art, s, 2, "leaders", doc[who.left_edge.i].idx - s.span.start_char)
+    watchers = [k for k in watchers if len(art.offices.get(k, ())) == 1]
+    return list(dict.fromkeys(st for k in watchers for st in art.offices[k]))
+
+
 def _bystander_tokens(s: Sentence, *, witnesses_only: bool = False) -> set[int]:
     """Token indices of those the sentence names as watching a signing, not taking part in it:
     "..., watched by X", "in the presence of X", "witnessed by X" (``witnesses_only``: those
@@ -585,6 +611,13 @@ def _parties_near(art: _Article, s: Sentence, prev: Sentence | None, m: Mention)
                     and doc[p.end - 1].dep_ in ("nsubj", "conj", "appos", "compound")
                     and (p.key in art.leaders or p.key in art.leader_titled) and len(art.offices.get(p.key, ())) == 1]
         states = list(dict.fromkeys(st for k in watchers for st in art.offices[k]))
+        if len(states) >= 2:
+            keys = states
+    if len(keys) < 2 and m.extra.get("kind") == "generic" and sign is not None and sign.pos_ == "VERB" \
+            and sign.dep_ in ("ccomp", "xcomp", "advcl") and sign.head.lemma_.lower() in _WATCH_VERBS | {"see"}:
+        # "A and B (the two leaders) watched (as) their ministers sign(ed) an accord": an accord
+        # of the watchers' states
+        states = _watchers_states(art, s, sign)
         if len(states) >= 2:
             keys = states
     two = TWO_STATES.search(s.text)

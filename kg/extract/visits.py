@@ -233,6 +233,17 @@ def _visits(art: _Article, s: Sentence) -> None:
                         and 0 <= s.index - e.extra.get("sent", -99) <= 3]
                 if held and art.state_of(held[-1]) not in home | {None}:
                     dest = held[-1]
+            if dest is None and not _background(tok) \
+                    and any(c.dep_ == "nsubj" and c.i in by_tok for c in tok.children) \
+                    and not any(c.dep_ == "prep" and c.lower_ in ("in", "at", "to", "into", "from")
+                                for c in tok.children):
+                # (or, with no place told, the gathering the story leads with: "Leaders met in X
+                # on Tuesday ... B flew in on Sunday evening; C landed on Monday")
+                from .gathering import _around, main_gathering   # (gathering reads summits, as this does)
+                main = main_gathering(art)
+                if main is not None and art.state_of(main.place) not in home | {None} \
+                        and (start is None or _around(main, start)):
+                    dest = main.place
         if dest is None:
             if is_noun and status is None:
                 # "X began a three-day state visit on Thursday. He was welcomed in Kampala by Y": a
@@ -257,8 +268,8 @@ def _visits(art: _Article, s: Sentence) -> None:
                     and art.state_of(dest) not in art.offices[k] and dest not in art.offices[k]]
             if len(away) == 1:
                 visitor, home = away[0], art.offices[away[0]]
-        if art.state_of(dest) in home or dest in home:
-            continue   # a trip at home ("went to Mumbai") is no visit to a state
+        if art.state_of(dest) in home or dest in home or _named_town_of(art, dest) in home:
+            continue   # a trip at home ("went to Mumbai", "a stop in El Paso") is no visit to a state
         if _a_building(art, s, dest) or _a_region(art, s, dest):
             continue   # "visited St. Mary's Church", "a tour of West Africa": no visit to one state
         if start is None and status is None and is_verb:
@@ -353,7 +364,7 @@ _ORDINAL = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|last|only)\b"
 
 
 # what those listed after a gathering did to be there: "Among those who came were A and B"
-_CAME = {"come", "travel", "fly", "arrive"}
+# (the verbs of coming, _CAME, are defined below with came_from)
 _AMONG = re.compile(r"\bamong\b", re.I)
 
 
@@ -1015,10 +1026,13 @@ def _add_visit(art: _Article, s: Sentence, tok: Any, visitor: str, where: str, h
 _CAME = {"fly", "travel", "arrive", "come", "drive", "return", "journey"}
 
 
+_FROM_A_VISIT = re.compile(r"\bfrom\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}(?:visit|trip|tour|stay)\s+to\b", re.I)
+
+
 def came_from(art: _Article, s: Sentence) -> None:
     """A visit to the place a traveller came from, when a "where" clause tells what they did there
     (not their own state: "flew in from Washington, where he had met his cabinet")."""
-    if "where" not in s.text:
+    if "where" not in s.text and not _FROM_A_VISIT.search(s.text):
         return
     by_tok = _persons_by_token(s)
     for tok in s.span:
@@ -1028,6 +1042,11 @@ def came_from(art: _Article, s: Sentence) -> None:
         obj = next((c for c in frm.children if c.dep_ == "pobj"), None) if frm is not None else None
         where = next((c for c in obj.children if c.dep_ == "relcl" and any(g.lower_ == "where" for g in c.children)),
                      None) if obj is not None else None
+        if obj is not None and obj.lemma_.lower() in ("visit", "trip", "tour", "stay") and where is None:
+            # "came here straight from a two-day visit to X": the stop before, visited
+            to = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+            obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+            where = tok if obj is not None else None
         if where is None or where.pos_ not in ("VERB", "AUX"):
             continue
         dest = next((m.key for m in [*s.places, *s.states] if m.start <= obj.i < m.end), None)
@@ -1086,3 +1105,28 @@ def _named_there(s: Sentence, roots: list[Any]) -> list[str]:
         out += [m.key for m in [*s.states, *s.places] if m.start <= g.i < m.end and m.key]
         todo.extend(c for c in g.children if c.dep_ in ("conj", "appos"))
     return out
+
+
+def _named_town_of(art: _Article, dest: str) -> str | None:
+    """The state of a town places.tsv does not list, from cities.tsv, when the article names that
+    state (today's state: good enough to tell a trip at home)."""
+    if not dest.startswith("place/") or dest not in art.entities or ref.lookup_place(art.entities[dest].label):
+        return None
+    city = f"state/{ref.slugify(ref.city_state(art.entities[dest].label) or '-')}"
+    return city if art.state_counts.get(city) else None
+
+
+def dated_by_purpose(art: _Article) -> None:
+    """"X flew to Y for a summit with A and B. The summit ended on Friday": a journey told with
+    no day of its own, made for a gathering the story dates later, took place on its first day
+    (its last, when only that is told)."""
+    for v in art.events:
+        if v.kind != "Visit" or v.status is not None or v.start is not None or not v.destination:
+            continue
+        for e in art.events:
+            if e.kind == "Summit" and e.status is None and e.extra.get("sent") == v.extra.get("sent") \
+                    and set(v.participants) <= set(e.participants) and e.place == v.destination \
+                    and (e.start or e.end) is not None and not e.extra.get("background"):
+                v.start = e.start or e.end
+                break
+
