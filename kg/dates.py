@@ -61,7 +61,8 @@ _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "sev
 #: "twenty-five", "forty", "half a", "a hundred": the count of an "N years ago"
 _AGO_COUNT = (r"(?:\d{1,3}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?"
               r"|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
-              r"|sixteen|seventeen|eighteen|nineteen|half\s+a|a\s+hundred|one\s+hundred)")
+              r"|sixteen|seventeen|eighteen|nineteen|half\s+a|a\s+hundred|one\s+hundred"
+              r"|a\s+quarter\s+of\s+a|three\s+quarters\s+of\s+a)")
 _AGO_UNIT = r"(?:day|week|month|year|decade|century|centurie)"
 
 
@@ -72,6 +73,8 @@ def _count(words: str) -> float:
         return int(w)
     if w == "half a":
         return 0.5
+    if w in ("a quarter of a", "three quarters of a"):
+        return 0.25 if w.startswith("a ") else 0.75   # ("a quarter of a century ago": 25 years)
     if w in ("a hundred", "one hundred"):
         return 100
     parts = w.split()
@@ -151,13 +154,16 @@ _RULE_SOURCES: list[tuple[str, str]] = [
     # "the following July": the first July after the date told ("in November 1985 ... the
     # following July" is July 1986)
     ("ctxafter", rf"the\s+(?:following|next)\s+{_M}"),
+    # "the previous September": the last September before the date told ("in January 1994 ...
+    # the previous September" is September 1993)
+    ("ctxbefore", rf"the\s+(?:previous|preceding|prior)\s+{_M}"),
     ("ctx", rf"{_CTX_WORD}\s+(?P<unit>year|month|day)"),
     # "flew on the same evening", "held talks with B that evening"
     ("ctx", r"(?:(?:that\s+|the\s+)same|that)\s+(?P<unit>morning|afternoon|evening|night)"),
     # "earlier in the day they held talks" (read without its leading words): the day told
     ("ctx", r"the\s+(?P<unit>day|morning|afternoon|evening)"),
     ("ctxnext", r"the\s+(?:following|next)\s+(?P<unit>year|month|day|morning|afternoon|evening|night)"),
-    ("ctxlater", rf"(?P<n>{_NUMWORD})\s+(?P<unit>day)s?\s+(?P<dir>later|earlier)"),   # ("a day earlier")
+    ("ctxlater", rf"(?P<n>{_NUMWORD})\s+(?P<unit>day|week)s?\s+(?P<dir>later|earlier)"),   # ("a week later")
     # "two years later", "a decade later", "six months later", "a year earlier": counted from
     # the date told before, at the precision of the unit
     ("ctxspan", rf"(?P<n>{_NUMWORD}|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+decade|two\s+decades|three\s+decades)\s*(?P<unit>years?|months?)?\s+(?P<dir>later|on|afterwards|earlier|before)"),
@@ -306,13 +312,15 @@ def _build(kind: str, m: re.Match[str]) -> _Spec | None:
         return _Spec("ctx", month=_month_of(g["mon"]), mode="year", offset=1 if g.get("nxt") else 0)
     if kind == "ctxafter":
         return _Spec("ctx", month=_month_of(g["mon"]), mode="after")
+    if kind == "ctxbefore":
+        return _Spec("ctx", month=_month_of(g["mon"]), mode="before")
     if kind in ("ctx", "ctxnext"):
         unit = g["unit"].lower()
         unit = "day" if unit in ("morning", "afternoon", "evening", "night") else unit   # ("the following morning")
         return _Spec("ctx", mode=unit, offset=1 if kind == "ctxnext" else 0)
     if kind == "ctxlater":
         w = g["n"].lower()
-        n = _NUMBER_WORDS.get(w) or int(w)
+        n = (_NUMBER_WORDS.get(w) or int(w)) * (7 if g["unit"].lower() == "week" else 1)
         return _Spec("ctx", mode="day", offset=-n if g["dir"].lower() == "earlier" else n)
     if kind == "ctxspan":
         w = " ".join(g["n"].lower().split())
@@ -454,6 +462,9 @@ def _resolve_spec(spec: _Spec, anchor: _Anchor | None, tense: str,
         if spec.mode == "after":
             assert spec.month is not None
             return _pd(cy if spec.month > cm else cy + 1, spec.month)
+        if spec.mode == "before":
+            assert spec.month is not None
+            return _pd(cy if spec.month < cm else cy - 1, spec.month)
         if spec.mode == "month":
             return _pd(*_month_shift(cy, cm, spec.offset))
         if cd is None:
@@ -895,6 +906,10 @@ def resolve_range(
             start = _resolve_spec(a, A, tense, C)
     if start is None:
         return None, end
+    if end is not None and a.kind in ("md", "m") and a.month is not None and _key(start, 3) > _key(end, 3):
+        # "from June 29 to July 1 last year": a start of no year of its own takes the end's
+        y = end.year - 1 if (a.month, a.day or 0) > (end.month or 12, end.day or 31) else end.year
+        start = _pd(y, a.month, a.day) or start
     if end is not None:
         depth = min(_depth(start), _depth(end))
         if _key(start, depth) > _key(end, depth):
@@ -934,7 +949,7 @@ _SCAN_SOURCES: list[tuple[str, str]] = [
         rf"{_S_MOD}(?:(?:that\s+same|that|the\s+same)\s+(?:year|month)"
         r"|(?:(?:that\s+|the\s+)same|that)\s+(?:day|morning|afternoon|evening|night)"
         r"|the\s+(?:following|next)\s+(?:year|month|day|morning|afternoon|evening|night)"
-        r"|(?:a|one|two|three|four|five|six|\d)\s+days?\s+(?:later|earlier)"
+        r"|(?:a|one|two|three|four|five|six|\d)\s+(?:days?|weeks?)\s+(?:later|earlier)"
         r"|(?:earlier|later)\s+in\s+the\s+(?:day|morning|afternoon|evening)"
         rf"|(?:{_S_YEARS}\s+(?:years?|months?)|a\s+decade|two\s+decades|three\s+decades)"
         r"\s+(?:later|afterwards|earlier|on(?=\s*,)))"
@@ -947,7 +962,8 @@ _SCAN_SOURCES: list[tuple[str, str]] = [
         rf"|the\s+\d{{1,3}}(?:st|nd|rd|th)\s+anniversary(?:\s+of\s+(?:the\s+)?{_S_ABS})?",
     ),
     ("my", rf"{_S_MOD}{_S_MY}"),
-    ("ctxthat", rf"(?:that\s+same|that|the\s+same|the\s+following|the\s+next)\s+{_MON}(?![a-z])(?!\s*\d)"),
+    ("ctxthat", rf"(?:that\s+same|that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+preceding"
+                rf"|the\s+prior)\s+{_MON}(?![a-z])(?!\s*\d)"),
     ("isomonth", r"(?<![\w.\-/])\d{4}-\d{2}(?![\d\-/])"),
     ("md", rf"{_S_WDP}{_S_MOD}{_S_MD}"),
     ("dm", rf"{_S_WDP}{_S_DM}"),
@@ -1039,7 +1055,7 @@ _KIND_HINTS: dict[str, re.Pattern[str]] = {
     "ctxmd": re.compile(r"that\s+(?:same\s+)?year|same\s+year|(?:following|next)\s+year", _F),
     "ctx": re.compile(r"(?:that|same)\s+(?:year|month|day)|(?:same|that)\s+(?:morning|afternoon|evening|night)"
                       r"|(?:following|next)\s+(?:year|month|day|morning|afternoon|evening"
-                      r"|night)|days?\s+(?:later|earlier)"
+                      r"|night)|(?:days?|weeks?)\s+(?:later|earlier)"
                       r"|(?:earlier|later)\s+in\s+the\s+(?:day|morning|afternoon|evening)"
                       r"|(?:years?|months?|decades?)\s+(?:later|afterwards|earlier|on)", _F),
     "anniv": re.compile(r"years?\s+(?:to\s+the\s+day|after)|anniversary", _F),
@@ -1048,7 +1064,7 @@ _KIND_HINTS: dict[str, re.Pattern[str]] = {
     "ago": re.compile(r"ago", _F),
     "holiday": re.compile(r"christmas|boxing|new\s+year", _F),
     "moff": re.compile(r"month", _F),
-    "ctxthat": re.compile(r"that|same|following|next", _F),
+    "ctxthat": re.compile(r"that|same|following|next|previous|preceding|prior", _F),
     "woff": re.compile(r"week", _F),
     "yoff": re.compile(r"year", _F),
     # two expressions joined by a dash or a word ("from Jan. 14 to Thursday", "18-19 June")

@@ -424,6 +424,9 @@ def test_dates_calendar_edges_do_not_raise() -> None:
         ("the 14th to the 18th", P(2024, 1, 16), "past", "2024-01-14", "2024-01-18"),
         ("the 14th to the 18th", P(2024, 1, 22), "future", "2024-02-14", "2024-02-18"),
         ("from last September to March this year", P(2024, 6, 18), "past", "2023-09", "2024-03"),
+        # a start of no year takes the end's ("... July 1 last year"), not the anchor's
+        ("from June 29 to July 1 last year", P(1963, 8, 29), "past", "1962-06-29", "1962-07-01"),
+        ("from December 28 to January 2 last year", P(2016, 3, 1), "past", "2014-12-28", "2015-01-02"),
     ],
 )
 def test_dates_range(expr: str, anchor: PartialDate | None, tense: str, start: str, end: str) -> None:
@@ -949,6 +952,9 @@ def test_dates_day_first_ranges_not_counts(text: str, expected: list[str]) -> No
         ("the following July", P(1985, 11, 30), "1986-07"),   # the first July after the date told
         ("the next March", P(1993, 1), "1993-03"),
         ("the following July", 1985, None),   # which July is not known from a year alone
+        ("the previous September", P(1994, 1, 14), "1993-09"),   # the last September before the date told
+        ("the preceding May", P(1990, 11), "1990-05"),
+        ("the previous September", 1994, None),   # which September is not known from a year alone
         ("that same February", 1989, "1989-02"),
         ("in that same April", P(1991, 1, 4), "1991-04"),
         ("the next day", P(2014, 12, 31), "2015-01-01"),
@@ -958,6 +964,8 @@ def test_dates_day_first_ranges_not_counts(text: str, expected: list[str]) -> No
         ("a day earlier", P(2014, 3, 1), "2014-02-28"),   # counted back from the day told
         ("three days earlier", P(2015, 1, 2), "2014-12-30"),
         ("a day earlier", 2014, None),
+        ("a week later", P(1991, 12, 1), "1991-12-08"),   # seven days on
+        ("two weeks earlier", P(2015, 1, 2), "2014-12-19"),
         ("the next day", None, None),  # never the article's next day
         ("in November that year", None, None),  # no context: never the article's year
         ("later that year", None, None),
@@ -1214,6 +1222,8 @@ def test_dates_context_never_raises(expr: str, anchor: PartialDate | dt.date | N
     ("Twenty-five years ago today", "1999-07-01"),
     ("thirty years ago today", "1994-07-01"),
     ("Half a century ago today", "1974-07-01"),
+    ("A quarter of a century ago today", "1999-07-01"),   # 25 years, not a century
+    ("three quarters of a century ago", "1949"),
     ("forty-one years ago", "1983"),
     ("two decades ago", "2004"),
     ("three weeks ago", "2024-06-10"),
@@ -1226,6 +1236,7 @@ def test_dates_long_ago(expr: str, expected: str) -> None:
 @pytest.mark.parametrize("sentence, found", [
     ("Twenty-five years ago today, in Valletta, the two premiers signed the accord.", "Twenty-five years ago today"),
     ("Half a century ago today the ministers met in Lagos.", "Half a century ago today"),
+    ("A quarter of a century ago today, in Minsk, the two leaders met.", "A quarter of a century ago today"),
 ])
 def test_dates_long_ago_found_whole(sentence: str, found: str) -> None:
     assert [t for _, _, t in find_date_expressions(sentence)][0] == found

@@ -6970,3 +6970,126 @@ def test_extract_rules_a_title_of_a_region_is_no_office_of_the_host_state() -> N
 Turkish President Recep Tayyip Erdogan flew to Iraq on Monday. He will be greeted in Erbil by Masrour Barzani, prime minister of the Kurdistan Region, and will then fly on to Baghdad.""")
     fs = facts("r28-region-title-2024")
     assert ("person/masrour-barzani", "leaderOf", "state/iraq") not in fs, sorted(fs)
+
+
+def test_extract_rules_a_week_later_and_the_previous_month_named() -> None:
+    # "A week later" counts seven days on from the day told; "the previous September", after a
+    # paragraph told in January 1994, is September 1993
+    TEXTS["r28-week-later-2010"] = ("2010-06-01", """Life
+
+Voters in both republics backed the union on 4 March 1990. A week later, in Tiraspol, the two presidents, Mircea Snegur of Moldova and Ion Iliescu of Romania, signed a friendship treaty.
+
+In January 1994 Snegur travelled to Kyiv. The previous September he had met Ukrainian President Leonid Kravchuk in Odesa.""")
+    fs = facts("r28-week-later-2010")
+    assert any(s.startswith("treaty/") and p == "signedOn" and o == "1990-03-11" for s, p, o in fs), sorted(fs)
+    ss = summits("r28-week-later-2010")
+    assert any("person/leonid-kravchuk" in v["participant"] and v.get("startDate") == {"1993-09"}
+               for v in ss.values()), ss
+
+
+def test_extract_rules_signed_not_by_one_but_by_another() -> None:
+    TEXTS["r28-not-by-1980"] = ("1980-01-15", """Border
+
+Tanzania and Uganda agreed a border protocol in 1979. It was signed not by President Julius Nyerere but by his prime minister, Edward Sokoine.""")
+    fs = facts("r28-not-by-1980")
+    assert not any(p == "signatory" and o == "person/julius-nyerere" for _, p, o in fs), sorted(fs)
+
+
+def test_extract_rules_a_visit_that_began_on_a_day_and_talks_during_it() -> None:
+    # "concluded this afternoon a visit to X that began on Monday, 6 May" (the object read as an
+    # adverb): a visit from 6 May; "The two leaders held talks on Tuesday": in X, the host's state
+    TEXTS["r28-visit-began-1985"] = ("1985-05-09", """Communique
+
+The King of Jordan, Hussein bin Talal, concluded this afternoon a visit to Syria that began on Monday, 6 May, when his aircraft landed in the capital.
+The King was received by President Hafez al-Assad.
+The two leaders held talks on Tuesday.""")
+    fs = facts("r28-visit-began-1985")
+    assert any(s.startswith("visit/hussein-of-jordan-syria") and p == "startDate" and o == "1985-05-06"
+               for s, p, o in fs), sorted(fs)
+    ss = summits("r28-visit-began-1985")
+    assert any(v.get("startDate") == {"1985-05-07"} and v.get("location") == {"state/syria"} for v in ss.values()), ss
+
+
+def test_extract_rules_a_year_counted_back_places_a_leader_in_office() -> None:
+    # "Thirty years ago today, A and B signed ...": the year counted back is the one a leader the
+    # reference knows held office in; and "a quarter of a century ago" is 25 years
+    TEXTS["r28-years-ago-2024"] = ("2024-10-26", """Anniversary
+
+Thirty years ago today, at the Arava crossing, Yitzhak Rabin and Abdelsalam al-Majali signed the peace treaty between Israel and Jordan.
+A quarter of a century ago today, leaders of the region met in Amman.""")
+    fs = facts("r28-years-ago-2024")
+    assert ("person/yitzhak-rabin", "leaderOf", "state/israel") in fs, sorted(fs)
+    assert any(p == "signedOn" and o == "1994-10-26" for _, p, o in fs), sorted(fs)
+
+
+def test_extract_rules_signers_of_the_treaty_told_give_its_parties() -> None:
+    # "The X Protocol was signed on ... The host, A of P, signed alongside B of Q and C of R": a
+    # treaty no sentence gave parties to is one of the states its signers serve
+    TEXTS["r28-signed-alongside-1996"] = ("1996-03-12", """Andes
+
+The Protocol of Trujillo was signed on 10 March 1996 at a summit of Andean presidents.
+The host, Peru's Alberto Fujimori, signed alongside Ecuador's Sixto Duran Ballen and Bolivia's Gonzalo Sanchez de Lozada.""")
+    fs = facts("r28-signed-alongside-1996")
+    parties = {o for s, p, o in fs if s == "treaty/protocol-of-trujillo" and p == "party"}
+    assert parties == {"state/peru", "state/ecuador", "state/bolivia"}, sorted(fs)
+
+
+def test_extract_rules_a_release_line_a_close_of_days_and_a_call_abroad() -> None:
+    # a release's line of place and date ("Brasilia, June 5, 2015") places its story like a
+    # dateline; "today concluded two days of talks": the day before and today; "had called on B
+    # at the palace of B's state": a visit there
+    TEXTS["r28-release-2015"] = ("2015-06-05", """PRESIDENCY OF THE REPUBLIC
+Statement
+
+Brasilia, June 5, 2015
+
+President Dilma Rousseff today concluded two days of talks with Chilean President Michelle Bachelet.
+The two presidents met privately on June 4 at the Palacio Itamaraty and dined together that evening.
+President Rousseff had called on President Bachelet at La Moneda last September.""")
+    ss = summits("r28-release-2015")
+    assert any(v.get("startDate") == {"2015-06-04"} and v.get("endDate") == {"2015-06-05"}
+               and v.get("location") == {"place/brasilia"} for v in ss.values()), ss
+    fs = facts("r28-release-2015")
+    assert ("visit/dilma-rousseff-chile-2014", "destination", "state/chile") in fs, sorted(fs)
+
+
+def test_extract_rules_an_obituary_s_he_a_call_abroad_and_a_visit_to_the_kingdom() -> None:
+    # "passed away", "was 63 years old": an obituary, whose "he" after a sentence about others is
+    # its subject; a minister who "called on him in X" went to X; "to visit the kingdom, holding
+    # talks with the King in Y": to Y's state
+    TEXTS["r28-obituary-1999"] = ("1999-02-08", """Obituary
+
+King Hussein of Jordan, who ruled for almost half a century, passed away yesterday in Amman. He was 63 years old.
+
+Secretary of State Warren Christopher called on him in Amman in 1994, and that October Bill Clinton became the first American president in two decades to visit the kingdom, holding talks with the King in Aqaba.
+
+He also mended ties with the Gulf. In May 1996, in Abu Dhabi, he and Sheikh Khalifa bin Zayed al-Nahayan, the crown prince of the United Arab Emirates, signed an agreement on trade.""")
+    fs = facts("r28-obituary-1999")
+    assert any(p == "signatory" and o == "person/hussein-of-jordan" for _, p, o in fs), sorted(fs)
+    assert not any(p == "signatory" and o == "person/warren-christopher" for _, p, o in fs), sorted(fs)
+    assert ("visit/warren-christopher-amman-1994", "destination", "place/amman") in fs, sorted(fs)
+    assert ("visit/bill-clinton-jordan-1994", "destination", "state/jordan") in fs, sorted(fs)
+
+
+def test_extract_rules_it_was_signed_after_a_sentence_about_one_treaty() -> None:
+    # "The 1980 treaty went further ... It was signed on ... by A and B": the one treaty the
+    # sentence before told of, signed or not; and a name at the end of a sentence has no full stop
+    TEXTS["r28-it-signed-2020"] = ("2020-08-12", """Anniversary
+
+Forty years ago today, in Montevideo, eleven Latin American governments put their names to the Treaty of Montevideo. The Cartagena Agreement, signed in 1969 by the Andean states, is better known.
+
+The 1980 treaty went much further than the one it replaced. It was signed on 12 August 1980 by the Uruguayan foreign minister, Adolfo Folle Martinez, and the Brazilian foreign minister, Ramiro Saraiva Guerreiro.""")
+    fs = facts("r28-it-signed-2020")
+    signers = {o for s, p, o in fs if s == "treaty/treaty-of-montevideo" and p == "signatory"}
+    assert signers == {"person/adolfo-folle-martinez", "person/ramiro-saraiva-guerreiro"}, sorted(fs)
+    labels = {e.label for e in run("r28-it-signed-2020").entities.values()}
+    assert "Treaty of Montevideo" in labels, labels
+
+
+def test_extract_rules_a_treaty_signed_during_a_visit_is_of_the_guest_s_and_host_s_states() -> None:
+    TEXTS["r28-during-visit-2019"] = ("2019-09-04", """Treaty
+
+During President Vladimir Putin's visit to Ulaanbaatar, a treaty on friendly relations was signed on 3 September 2019.""")
+    fs = facts("r28-during-visit-2019")
+    parties = {o for s, p, o in fs if s.startswith("treaty/") and p == "party"}
+    assert parties == {"state/russia", "state/mongolia"}, sorted(fs)

@@ -238,7 +238,8 @@ def _lead_looks_back(art: _Article) -> bool:
 
 
 # an obituary's opening: "OBITUARY", "dies at 96", "died on Wednesday"
-_OBITUARY = re.compile(r"\bobituary\b|\bdie[sd]\b", re.I)
+_OBITUARY = re.compile(r"\bobituary\b|\bdie[sd]\b|\bshot\s+dead\b|\bpassed\s+away\b"
+                       r"|\bwas\s+\d{2,3}\s+years\s+old\b|\bis\s+survived\s+by\b", re.I)
 
 
 # a kicker or an opening of a piece about one life: "FEATURE", "PROFILE", "... was assassinated"
@@ -484,6 +485,12 @@ def _sentence_year(art: _Article, s: Sentence) -> int | None:
     years = re.findall(r"\b(1[89]\d\d|20\d\d)\b", s.text)
     if years:
         return int(years[0])
+    for d in s.dates:
+        if re.search(r"\bago\b", d.text, re.I):
+            # "A quarter of a century ago today, A and B signed ...": the year it counts back to
+            back = _resolve_expr(art, d.text, "past")[0]
+            if back is not None:
+                return back.year
     if not _PRESENT.search(s.text):
         # "On 28 May 1975 the leaders met in Lagos. Nigeria's head of state, X, ...": the year the
         # paragraph has just told, when this sentence tells no time of its own

@@ -327,6 +327,31 @@ def _dateline_state(blocks: list[Any]) -> str | None:
         st = ref.lookup_state(m.group(1).strip().title())
         if st is not None:
             return f"state/{ref.slugify(st.label)}"
+    town = _release_town(blocks)
+    return f"state/{ref.slugify(town[1])}" if town is not None and town[1] else None
+
+
+# a release's line of place and date, alone above its text: "Quebec City, March 18, 1985"
+_RELEASE_LINE = re.compile(r"^([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}),\s+(?:[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}"
+                           r"|\d{1,2}\s+[A-Z][a-z]+\s+\d{4})\s*$")
+
+
+def _release_town(blocks: list[Any]) -> tuple[str, str | None] | None:
+    """(label, state) of the known town of a release's place-and-date line, when no wire
+    dateline is given (a town of places.tsv or of cities.tsv)."""
+    if any(_DATELINE_PLACE.match(b.text) for b in lead_blocks(blocks)):
+        return None
+    for b in blocks[:4]:
+        m = _RELEASE_LINE.match(b.text.strip())
+        if m is None:
+            continue
+        place = ref.lookup_place(m.group(1))
+        if place is not None and place.kind in ("capital", "city"):
+            return place.label, place.state
+        # (a town of cities.tsv, under its name or as "X City"; not a kicker: "Analysis, June 16")
+        state = ref.city_state(m.group(1)) or ref.city_state(re.sub(r"\s+City$", "", m.group(1)))
+        if place is None and state is not None:
+            return m.group(1), state
     return None
 
 
@@ -354,7 +379,8 @@ def _dateline_place(blocks: list[Any]) -> str | None:
             if m.group(2) and ref.lookup_state(m.group(2).strip()) is not None and 1 <= len(words) <= 3:
                 return " ".join(w.capitalize() for w in words)
             return None
-    return None
+    town = _release_town(blocks)
+    return town[0] if town is not None else None
 
 
 # a currency a state's name qualifies ("US dollars", "Hong Kong dollars")
@@ -1155,6 +1181,10 @@ def _mentions(art: _Article, s: Sentence) -> None:
         if ent.label_ == "PERSON" and len(ent) == 1 and not ent.ent_id_ and any(
                 e.start == ent.end and (e.ent_id_ or "").startswith("person/") for e in span_ents):
             continue   # "Mir" + "Zafarullah Khan Jamali": a first word of the name the reference data has without it
+        if ent.label_ == "PERSON" and not ent.ent_id_ and doc[ent.start].lower_ in ("bin", "ibn", "bint") and any(
+                e.end == ent.start and (e.label_ == "PERSON" or (e.ent_id_ or "").startswith("person/"))
+                for e in span_ents):
+            continue   # "Sheikh Zayed" + "bin Sultan al-Nahayan": the rest of the name just read
         if ent.label_ == "PERSON" or (ent.ent_id_ or "").startswith("person/"):
             start = ent.start
             while start < ent.end - 1 and doc[start].lower_ in _TITLE_HEADS and doc[start].text[:1].isupper() \
@@ -1377,6 +1407,9 @@ def _mentions(art: _Article, s: Sentence) -> None:
         if joined and not any(ref.lookup_state(w) is not None for w in joined.group(1).split()):
             start = joined.start(1)   # "the Arusha Peace and Reconciliation Agreement": one name
         name = text[start:end].strip()
+        if name.endswith(".") and re.search(r"[a-z]{2}\.$", name):
+            # "... the Treaty of Montevideo." at the end of the sentence: its full stop (not "U.S.")
+            name, end = name[:-1], end - (len(text[start:end]) - len(text[start:end].rstrip()) + 1)
         if not _a_town_act(name):
             continue   # "the Act of Union", "an Act of Parliament": a law, not a treaty
         if title_case and not _named_in_body(art, name):

@@ -203,6 +203,9 @@ def _closing_day(s: Sentence, tok: Any, day: PartialDate) -> tuple[PartialDate |
     many days before when the sentence says how long it lasted ("after two days", "a three-day
     summit"), else unknown."""
     verb = tok.head if tok.dep_ in ("dobj", "obj", "nsubj") else None
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in ("day", "week") \
+            and tok.head.head.dep_ in ("dobj", "obj", "nsubj"):
+        verb = tok.head.head.head   # "concluded two days of meetings today": the days' verb
     if verb is None or verb.lemma_.lower() not in _ENDING:
         # "a three-day summit that closed on Sunday"
         verb = next((c for c in tok.children if c.dep_ == "relcl" and c.lemma_.lower() in _ENDING), verb)
@@ -316,7 +319,9 @@ def section_towns(art: _Article, blocks: list[Any]) -> dict[int, str | None]:
 
 _BUILDINGS = {"church", "cathedral", "temple", "mosque", "shrine", "synagogue", "museum", "memorial", "monument",
               "cemetery", "mausoleum", "tomb", "factory", "plant", "school", "university", "hospital", "stadium",
-              "hall", "palace", "house", "hotel", "villa", "castle", "centre", "center", "building"}
+              "hall", "palace", "house", "hotel", "villa", "castle", "centre", "center", "building",
+              # (and in the names other languages give them: "the Chateau Frontenac", "Palacio de X")
+              "château", "chateau", "palacio", "palazzo", "palais", "schloss"}
 
 
 def _town_of_building(art: _Article, s: Sentence, place: str | None) -> str | None:

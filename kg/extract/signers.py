@@ -375,8 +375,10 @@ def _signs(person: Any, sign_tok: Any) -> bool:
             if t.i == sign_tok.i:
                 break
             path.append(t)
-        # (nor the guest of "a visit by X" the signing took place during)
+        # (nor the guest of "a visit by X" the signing took place during; nor one "signed not by X
+        # but by Y" names)
         return not any(t.lower_ in _CIRCUMSTANCE and t.dep_ == "prep" or t.lemma_.lower() in _OCCASIONS_OF
+                       or t.dep_ in ("agent", "prep") and any(c.dep_ == "neg" for c in t.children)
                        for t in path)
     if sign_tok.dep_ == "relcl" and person.dep_ == "nsubj" and person.head.lemma_.lower() == "be" \
             and any(c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in sign_tok.children) \

@@ -350,6 +350,15 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
                 place = away[0]   # "CAIRO - X arrived in Djibouti ... the two held talks": where he went
             elif says_here(s.text) or (filed_in in visited) or _news_of_the_day(art, start):
                 place = here
+        if status is None and place is None:
+            # no town told: the state a guest's visit of those days went to, whose leader or
+            # minister the guest met there ("a visit to Israel that began on Saturday ... The two
+            # leaders held talks on Sunday")
+            place = next((e.destination for e in reversed(art.events) if e.kind == "Visit"
+                          and set(e.participants) & set(participants)
+                          and (e.destination or "").startswith("state/") and _days_into(start, e) is not None
+                          and any(e.destination in art.offices.get(p, ()) for p in participants
+                                  if p not in e.participants)), None)
         place = _town_of_building(art, s, place)
         if place is not None and town and not _background(tok) and _a_building(art, s, place):
             # "met in the Coronation Hall of the town hall", in a story filed from that town: the town

@@ -29,7 +29,7 @@ from .signers import (
 from .treaty_mentions import (
     _LIGHT_SIGN, _PARTY_COUNT, _SAME_OCCASION, _SIGN_OBJECTS, _misread_participle, _SIGNED_ALONGSIDE, _also_known_as, _as_government, _by_agent, _bystander_tokens, _described,
     _last_told_treaty, _named_by, _relative_subjects, _sign_token, _signing_date, _story_date, _told_just_before,
-    _treaty_entity, _treaty_key, _watchers_states,
+    _treaty_entity, _treaty_key, _visit_states, _watchers_states,
 )
 from .counterparts import per_counterpart
 # "both governments", "the two countries": the sides themselves, not their leaders
@@ -500,6 +500,11 @@ def _signers_of_the_one_told(art: _Article, s: Sentence, key: str) -> bool:
         return False
     for k in signers:
         art.add(key, "signatory", Ref(k), s)
+    if len({f.obj for f in art.facts if f.subject == key and f.predicate == "party"}) < 2:
+        # (a treaty told with no parties: the states its signers serve, "A of X signed alongside
+        # B of Y and C of Z")
+        for st in dict.fromkeys(st for k in signers if len(art.offices.get(k, ())) == 1 for st in art.offices[k]):
+            art.add(key, "party", Ref(st), s)
     place = _place_for(s, sign, strict=True, governor=sign)
     if place is not None and not any(f.subject == key and f.predicate == "signedAt" for f in art.facts):
         art.add(key, "signedAt", Ref(place), s)
@@ -862,6 +867,10 @@ def _treaties_of(art: _Article, s: Sentence, prev: Sentence | None) -> None:
             if not parties or len(parties) < 2:
                 derived = sorted({st for p in signatories for st in art.offices.get(p, ())})
                 parties = list(dict.fromkeys(parties + derived))
+            if not parties and not signatories and sign_tok.tag_ == "VBN":
+                # "During Premier X's visit to Y, a revised treaty was signed": the guest's state and
+                # the host's
+                parties = _visit_states(art, s)
             elif len(signatories) >= 2 and all(len(art.offices.get(p, ())) == 1 for p in signatories):
                 # "he, X's president A and Y's leader B signed": the state of the signer
                 # named without one, when the others' states are the parties named

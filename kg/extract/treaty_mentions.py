@@ -174,6 +174,11 @@ def _treaty_key(art: _Article, m: Mention, s: Sentence, prev: Sentence | None) -
             # before told last, named or not
             last = prev.treaty_keys[-1]
             return last, art.treaty_labels[last], None, []
+        if m.text.lower() == "it" and prev is not None and len(set(prev.treaty_keys)) == 1 \
+                and prev.treaty_keys[0] in art.entities and prev.block == s.block:
+            # "The 1958 treaty went further. It was signed on 3 February by A": the one treaty the
+            # sentence before told of, signed or not
+            return prev.treaty_keys[0], art.entities[prev.treaty_keys[0]].label, None, []
         just = _last_told_treaty(art)
         if m.text.lower() in ("it", "this") and just in art.entities and _told_just_before(art, just, prev):
             # "... looked on as an accord on X was signed. It was signed by A and B": that one,
@@ -489,6 +494,26 @@ _THEIR_OWN = re.compile(r"^(?:their|the\s+two|both)\s+(?:\w+\s+)?"
                         r"(?:ministers|officials|delegations|negotiators|envoys)$", re.I)
 
 
+def _visit_states(art: _Article, s: Sentence) -> list[str]:
+    """The visitor's state and the visited one, of "during X's visit to Y" in the sentence."""
+    doc = s.span.doc
+    for t in s.span:
+        # (the parser may hang "During X's visit" on the verb: the word before the phrase)
+        during = t.head.lower_ in ("during", "on") or doc[t.left_edge.i].lower_ in ("during", "on") \
+            or t.left_edge.i > 0 and doc[t.left_edge.i - 1].lower_ in ("during", "on")
+        if t.lemma_.lower() not in ("visit", "trip", "stay") or t.pos_ != "NOUN" or not during:
+            continue
+        who = next((m.key for m in s.persons for c in t.children if c.dep_ == "poss" and m.start <= c.i < m.end), None)
+        to = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+        where = next((m.key for m in [*s.places, *s.states] for g in (to.subtree if to is not None else ())
+                      if m.start <= g.i < m.end), None)
+        home = art.offices.get(who, set()) if who else set()
+        there = art.state_of(where) if where else None
+        if len(home) == 1 and there is not None and there not in home:
+            return sorted({*home, there})
+    return []
+
+
 def _watchers_states(art: _Article, s: Sentence, sign: Any) -> list[str]:
     """The states of the leaders who watched ``sign`` done by "their ministers": those named as
     the watching verb's subjects, else the two a plural subject ("the two leaders") points back to."""
@@ -620,6 +645,9 @@ def _parties_near(art: _Article, s: Sentence, prev: Sentence | None, m: Mention)
         states = _watchers_states(art, s, sign)
         if len(states) >= 2:
             keys = states
+    if not keys and m.extra.get("kind") == "generic" and sign is not None and sign.tag_ == "VBN" \
+            and not any(c.dep_ == "agent" for c in sign.children):
+        keys = _visit_states(art, s)   # "During X's visit to Y, a treaty on Z was signed"
     two = TWO_STATES.search(s.text)
     if len(keys) < 2 and two and (re.search(r"\b(?:two|both)\b", two.group(0), re.I) or not _MANY_STATES.search(s.text)):
         keys = _meeting_states(art, s) or [k for k, _ in art.state_counts.most_common(2)]

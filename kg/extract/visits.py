@@ -86,7 +86,10 @@ def _visits(art: _Article, s: Sentence) -> None:
                         visitor = by_tok[c.i].key
             if visitor is None and lem in _TRIPS:
                 visitor = _trip_of_the_arrival(tok, by_tok)   # "arrived in X at the end of a tour of Y"
-            if visitor is None and tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in LIGHT_VERBS:
+            # ("concluded this afternoon a visit to X": the parser may read the object as an adverb)
+            as_object = tok.dep_ in ("dobj", "obj") or tok.dep_ == "npadvmod" and tok.head.pos_ == "VERB" \
+                and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
+            if visitor is None and as_object and tok.head.lemma_.lower() in LIGHT_VERBS:
                 verb = tok.head
                 if verb.dep_ in ("xcomp", "advcl", "conj") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
                     # "arrived ... to begin a tour of X", "paid a state visit to A and paid a working
@@ -98,7 +101,7 @@ def _visits(art: _Article, s: Sentence) -> None:
                     if c.dep_ in ("nsubj", "nsubjpass") and c.i in by_tok:
                         visitor = by_tok[c.i].key
                     elif c.dep_ in ("nsubj", "nsubjpass") and (named := next(
-                            (a for a in c.children if a.dep_ == "appos" and a.i in by_tok), None)) is not None:
+                            (a for a in c.subtree if a.dep_ == "appos" and a.i in by_tok), None)) is not None:
                         visitor = by_tok[named.i].key   # "Chile's president, A, paid a visit to B": in apposition
                     elif c.dep_ == "nsubj" and c.lower_ in ("he", "she") and verb.dep_ == "relcl":
                         visitor = _sentence_subject(s)   # "X arrived from Y, where he had made a visit"
@@ -136,7 +139,7 @@ def _visits(art: _Article, s: Sentence) -> None:
                         visitor = _subject_person(h, by_tok)
         if visitor is None:
             continue
-        dest = _destination(art, s, tok, is_verb) or _where_clause(s, tok)
+        dest = _destination(art, s, tok, is_verb) or _where_clause(s, tok) or _the_country(art, s, tok, visitor)
         if dest is None and is_verb and lem in ("arrive", "land", "touch"):
             dest = _met_there_by(art, s, tok, visitor, by_tok)
         if (dest is None or _a_region(art, s, dest)) and is_noun and lem in _TRIPS | {"visit"} \
@@ -165,7 +168,14 @@ def _visits(art: _Article, s: Sentence) -> None:
             _, said, said_end = _event_status(art, s, tok.head, own_date_only=True)
             if said is not None and said.day is not None:
                 start, end = said, said_end
-        if is_noun and status is None and start is not None and end is None:
+        began = next((c for c in tok.children if c.dep_ == "relcl" and c.lemma_.lower() in ("begin", "start", "open")),
+                     None) if is_noun and status is None else None
+        if began is not None:
+            # "a visit to X that began on Saturday, 19 November": its first day
+            _, first, _ = _event_status(art, s, began, own_date_only=True)
+            if first is not None:
+                start, end = first, (end if end is not None and first < end else None)
+        if is_noun and status is None and start is not None and end is None and began is None:
             start, end = _closing_day(s, tok, start)   # its last day; the first when its length is told
         if is_noun and status is None and start is None and art.article_date is not None \
                 and tok.dep_ == "pobj" and tok.head.lower_ in ("on", "for") \
@@ -886,6 +896,14 @@ def _presence_visits(art: _Article, s: Sentence) -> None:
                 away = home is not None and home in art.offices.get(subj, set()) \
                     and home not in art.offices.get(by_tok[on.i].key, set())
                 _add_meeting(art, s, tok, [subj, by_tok[on.i].key], _town_of_building(art, s, where), dateline=not away)
+            if subj and on is not None and by_tok[on.i].key != subj and art.offices.get(subj):
+                # ("had called on B at the White House", "called on him in Riyadh": the caller, a
+                # leader or a minister, went to B's state)
+                went = _town_of_building(art, s, _place_for(s, tok, strict=True))
+                went = art.state_of(went) if went and _a_facility(art, went) else went
+                if went and art.state_of(went) not in art.offices.get(subj, set()) | {None} \
+                        and art.state_of(went) in art.offices.get(by_tok[on.i].key, set()):
+                    _add_visit(art, s, tok, subj, went)
         elif lem == "attend" and tok.pos_ == "VERB" and not _FROM_AFAR.search(s.text):
             # "A attended the ceremony in Nairobi": in person, in a town of another state
             subj = _subject_person(tok, by_tok)
@@ -1105,6 +1123,22 @@ def _named_there(s: Sentence, roots: list[Any]) -> list[str]:
         out += [m.key for m in [*s.states, *s.places] if m.start <= g.i < m.end and m.key]
         todo.extend(c for c in g.children if c.dep_ in ("conj", "appos"))
     return out
+
+
+_COUNTRY_WORDS = {"country", "kingdom", "republic", "emirate", "sultanate"}
+
+
+def _the_country(art: _Article, s: Sentence, tok: Any, visitor: str) -> str | None:
+    """"to visit the kingdom, holding talks with the King in Jidda": the state of the one town of
+    another state the sentence names."""
+    if tok.pos_ != "VERB" or not any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in _COUNTRY_WORDS
+                                     and any(d.lower_ == "the" for d in c.children)
+                                     and not any(d.dep_ in ("amod", "compound") for d in c.children)
+                                     for c in tok.children):
+        return None
+    home = art.offices.get(visitor, set())
+    states = {art.state_of(m.key) for m in s.places} - {None} - home
+    return art.state(states.pop()) if len(states) == 1 else None
 
 
 def _named_town_of(art: _Article, dest: str) -> str | None:
