@@ -7093,3 +7093,16 @@ During President Vladimir Putin's visit to Ulaanbaatar, a treaty on friendly rel
     fs = facts("r28-during-visit-2019")
     parties = {o for s, p, o in fs if s.startswith("treaty/") and p == "party"}
     assert parties == {"state/russia", "state/mongolia"}, sorted(fs)
+
+
+def test_extract_rules_visited_two_towns_and_who_arrived_after_a_title() -> None:
+    # "visited Amman and Damascus": both; "A, the Chairman of the State Council of B, who arrived on
+    # Monday": A arrived (the parser hangs the clause on the title's last noun)
+    TEXTS["r28-visited-two-1985"] = ("1985-10-09", """Talks
+
+BEIJING, Oct 9 (AP) - The accord was signed here today by Premier Zhao Ziyang and Todor Zhivkov, the Chairman of the State Council of Bulgaria, who arrived on Monday at the head of a large delegation.
+Secretary of State George Shultz, who visited Amman and Damascus early this month, had talks with King Hussein.""")
+    fs = facts("r28-visited-two-1985")
+    assert ("visit/todor-zhivkov-beijing-1985", "startDate", "1985-10-07") in fs, sorted(fs)
+    dests = {o for s, p, o in fs if s.startswith("visit/george-shultz") and p == "destination"}
+    assert dests == {"place/amman", "place/damascus"}, sorted(fs)

@@ -433,6 +433,14 @@ def _subject_person(verb: Any, by_tok: dict[int, Mention]) -> str | None:
             if verb.head.dep_ == "pobj" and among.lower_ == "among" and among.head.lemma_.lower() == "be":
                 # "A was among the heads of state who flew in": the one said to be among them
                 return _subject_person(among.head, by_tok)
+            # "A, the Chairman of the Presidium of the Supreme Soviet, who arrived": the name
+            # before a title set off by commas (the parser may hang the clause deep in the title)
+            doc = verb.doc
+            comma = next((j for j in range(c.i - 2, max(c.i - 16, verb.sent.start - 1), -1)
+                          if doc[j].text == "," or doc[j].pos_ in ("VERB", "AUX")), None)
+            if comma is not None and doc[comma].text == "," and comma - 1 in by_tok \
+                    and doc[comma + 1].lower_ in ("the", "a", "an"):
+                return by_tok[comma - 1].key
         appos = [a for a in c.children if a.dep_ == "appos" and a.i in by_tok]
         if appos:
             return by_tok[appos[0].i].key

@@ -577,7 +577,11 @@ def _further_destinations(s: Sentence, tok: Any, first: str) -> list[str]:
     """"Flew to Accra and then on to Lome": a second "to" coordinated with the first."""
     tos = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"]
     if not tos:
-        return []
+        # "visited Cairo and Jerusalem": the places coordinated with the verb's object
+        objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")] if tok.pos_ == "VERB" else []
+        more = list(objs[0].conjuncts) if objs else []
+        found = [next((m.key for m in [*s.places, *s.states] if m.start <= c.i < m.end), None) for c in more]
+        return [k for k in dict.fromkeys(found) if k and k != first]
     more = [c for c in [*tos[0].conjuncts, *tok.children] if c.dep_ == "conj" and c.lower_ == "to"]
     # "travelled to Mali, Niger and Ethiopia": the places listed with the first
     more += [g for c in tos[0].children if c.dep_ == "pobj" for g in c.conjuncts]
