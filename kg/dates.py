@@ -907,7 +907,7 @@ def resolve_range(
     if start is None:
         return None, end
     if end is not None and a.kind in ("md", "m") and a.month is not None and _key(start, 3) > _key(end, 3):
-        # "from June 29 to July 1 last year": a start of no year of its own takes the end's
+        # "from May 30 to June 2 last year": a start of no year of its own takes the end's
         y = end.year - 1 if (a.month, a.day or 0) > (end.month or 12, end.day or 31) else end.year
         start = _pd(y, a.month, a.day) or start
     if end is not None:

@@ -425,7 +425,7 @@ def test_dates_calendar_edges_do_not_raise() -> None:
         ("the 14th to the 18th", P(2024, 1, 22), "future", "2024-02-14", "2024-02-18"),
         ("from last September to March this year", P(2024, 6, 18), "past", "2023-09", "2024-03"),
         # a start of no year takes the end's ("... July 1 last year"), not the anchor's
-        ("from June 29 to July 1 last year", P(1963, 8, 29), "past", "1962-06-29", "1962-07-01"),
+        ("from May 30 to June 2 last year", P(1963, 8, 29), "past", "1962-05-30", "1962-06-02"),
         ("from December 28 to January 2 last year", P(2016, 3, 1), "past", "2014-12-28", "2015-01-02"),
     ],
 )
@@ -1222,7 +1222,7 @@ def test_dates_context_never_raises(expr: str, anchor: PartialDate | dt.date | N
     ("Twenty-five years ago today", "1999-07-01"),
     ("thirty years ago today", "1994-07-01"),
     ("Half a century ago today", "1974-07-01"),
-    ("A quarter of a century ago today", "1999-07-01"),   # 25 years, not a century
+    ("a quarter of a century ago this week", "1999-07"),   # 25 years, not a century
     ("three quarters of a century ago", "1949"),
     ("forty-one years ago", "1983"),
     ("two decades ago", "2004"),
@@ -1236,7 +1236,7 @@ def test_dates_long_ago(expr: str, expected: str) -> None:
 @pytest.mark.parametrize("sentence, found", [
     ("Twenty-five years ago today, in Valletta, the two premiers signed the accord.", "Twenty-five years ago today"),
     ("Half a century ago today the ministers met in Lagos.", "Half a century ago today"),
-    ("A quarter of a century ago today, in Minsk, the two leaders met.", "A quarter of a century ago today"),
+    ("A quarter of a century ago this week the two leaders met in Minsk.", "A quarter of a century ago this week"),
 ])
 def test_dates_long_ago_found_whole(sentence: str, found: str) -> None:
     assert [t for _, _, t in find_date_expressions(sentence)][0] == found

@@ -6857,7 +6857,7 @@ def test_extract_rules_came_straight_from_a_visit_during_which_he_met() -> None:
     # "the two leaders last met ...": the two of the meeting of two told, not three met elsewhere
     TEXTS["r28-straight-from-2019"] = ("2019-06-14", """Tour
 
-BISHKEK, June 14 (Reuters) - Indian Prime Minister Narendra Modi arrived in Bishkek on Thursday for talks with Kyrgyz President Sooronbay Jeenbekov. Modi comes here straight from a one-day visit to the Maldives, during which he met President Ibrahim Mohamed Solih and Speaker Mohamed Nasheed in Male.
+BISHKEK, June 14 (Reuters) - Narendra Modi, India's prime minister, reached Bishkek on Thursday for talks with Kyrgyz President Sooronbay Jeenbekov. Modi comes here straight from a one-day visit to the Maldives, during which he met President Ibrahim Mohamed Solih and Speaker Mohamed Nasheed in Male.
 
 The two leaders last met in May at a regional forum in Dushanbe.""")
     fs = facts("r28-straight-from-2019")
@@ -6929,7 +6929,7 @@ At a regional summit, held in Manila in December 1987, Brunei signed the Protoco
 def test_extract_rules_a_river_is_no_destination() -> None:
     TEXTS["r28-river-2022"] = ("2022-10-22", """Visit
 
-Prime Minister Anthony Albanese welcomed Japanese Prime Minister Fumio Kishida to Brisbane on Saturday. After their talks, the two leaders visited a hilltop lookout, where they looked out over the city and the Brisbane River.""")
+Prime Minister Anthony Albanese welcomed Japanese Prime Minister Fumio Kishida to Brisbane on Saturday. After their talks, the two leaders visited a hilltop lookout, where they gazed across the skyline and the Brisbane River.""")
     fs = facts("r28-river-2022")
     assert not any("brisbane-river" in s or "brisbane-river" in o for s, _, o in fs), sorted(fs)
 
@@ -6938,7 +6938,7 @@ def test_extract_rules_a_schedule_for_tomorrow_is_a_plan() -> None:
     TEXTS["r28-schedule-2023"] = ("2023-12-12", """Visit
 
 HANOI, Dec 12 (Reuters) - Chinese President Xi Jinping arrived in Hanoi on Tuesday for a two-day visit.
-Xi's schedule for Wednesday, according to officials: talks with Prime Minister Pham Minh Chinh and a meeting with President Vo Van Thuong.""")
+On the guest's schedule for Wednesday: discussions with Pham Minh Chinh, the prime minister, then a session with Vo Van Thuong, the president.""")
     ss = summits("r28-schedule-2023")
     assert not any("person/pham-minh-chinh" in v["participant"] for v in ss.values()), ss
 
@@ -6957,7 +6957,7 @@ def test_extract_rules_a_town_of_the_reference_cities_is_in_its_state() -> None:
     # a stop in a town of the traveller's own state (cities.tsv, the state named) is no visit
     TEXTS["r28-own-town-2023"] = ("2023-01-10", """Arrival
 
-MEXICO CITY, Jan 10 (Reuters) - The leaders of Mexico, the United States and Canada met on Tuesday at the National Palace. U.S. President Joe Biden flew in on Sunday evening, after a stop in El Paso, Texas, where he toured a border crossing.""")
+MEXICO CITY, Jan 10 (Reuters) - North American leaders held a summit on Tuesday in the Mexican capital with the United States and Canada. U.S. President Joe Biden flew in on Sunday evening, having first gone to El Paso, Texas, where he walked along the border wall.""")
     fs = facts("r28-own-town-2023")
     assert not any(s.startswith("visit/joe-biden-el-paso") for s, _, _ in fs), sorted(fs)
 
@@ -7016,7 +7016,7 @@ def test_extract_rules_a_year_counted_back_places_a_leader_in_office() -> None:
     TEXTS["r28-years-ago-2024"] = ("2024-10-26", """Anniversary
 
 Thirty years ago today, at the Arava crossing, Yitzhak Rabin and Abdelsalam al-Majali signed the peace treaty between Israel and Jordan.
-A quarter of a century ago today, leaders of the region met in Amman.""")
+A quarter of a century ago, regional leaders gathered in Amman.""")
     fs = facts("r28-years-ago-2024")
     assert ("person/yitzhak-rabin", "leaderOf", "state/israel") in fs, sorted(fs)
     assert any(p == "signedOn" and o == "1994-10-26" for _, p, o in fs), sorted(fs)
@@ -7055,15 +7055,15 @@ President Rousseff had called on President Bachelet at La Moneda last September.
 
 def test_extract_rules_an_obituary_s_he_a_call_abroad_and_a_visit_to_the_kingdom() -> None:
     # "passed away", "was 63 years old": an obituary, whose "he" after a sentence about others is
-    # its subject; a minister who "called on him in X" went to X; "to visit the kingdom, holding
-    # talks with the King in Y": to Y's state
+    # its subject; a minister who "called on him in X" went to X; "to visit the kingdom, meeting
+    # the King in Y": to Y's state
     TEXTS["r28-obituary-1999"] = ("1999-02-08", """Obituary
 
 King Hussein of Jordan, who ruled for almost half a century, passed away yesterday in Amman. He was 63 years old.
 
-Secretary of State Warren Christopher called on him in Amman in 1994, and that October Bill Clinton became the first American president in two decades to visit the kingdom, holding talks with the King in Aqaba.
+Secretary of State Warren Christopher called on him in Amman in 1994, and that October Bill Clinton became the first American president in two decades to visit the kingdom, meeting the King in Aqaba.
 
-He also mended ties with the Gulf. In May 1996, in Abu Dhabi, he and Sheikh Khalifa bin Zayed al-Nahayan, the crown prince of the United Arab Emirates, signed an agreement on trade.""")
+He also mended ties with the Gulf. In May 1996, in Abu Dhabi, he and Sheikh Khalifa bin Zayed al-Nahayan, the Emirati crown prince, put their names to a trade agreement.""")
     fs = facts("r28-obituary-1999")
     assert any(p == "signatory" and o == "person/hussein-of-jordan" for _, p, o in fs), sorted(fs)
     assert not any(p == "signatory" and o == "person/warren-christopher" for _, p, o in fs), sorted(fs)

@@ -487,7 +487,7 @@ def _sentence_year(art: _Article, s: Sentence) -> int | None:
         return int(years[0])
     for d in s.dates:
         if re.search(r"\bago\b", d.text, re.I):
-            # "A quarter of a century ago today, A and B signed ...": the year it counts back to
+            # "A quarter of a century ago, A and B signed ...": the year it counts back to
             back = _resolve_expr(art, d.text, "past")[0]
             if back is not None:
                 return back.year

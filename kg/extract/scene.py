@@ -433,7 +433,7 @@ def _subject_person(verb: Any, by_tok: dict[int, Mention]) -> str | None:
             if verb.head.dep_ == "pobj" and among.lower_ == "among" and among.head.lemma_.lower() == "be":
                 # "A was among the heads of state who flew in": the one said to be among them
                 return _subject_person(among.head, by_tok)
-            # "A, the Chairman of the Presidium of the Supreme Soviet, who arrived": the name
+            # "A, the Chairman of the State Council of Y, who arrived": the name
             # before a title set off by commas (the parser may hang the clause deep in the title)
             doc = verb.doc
             comma = next((j for j in range(c.i - 2, max(c.i - 16, verb.sent.start - 1), -1)

@@ -352,8 +352,8 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
                 place = here
         if status is None and place is None:
             # no town told: the state a guest's visit of those days went to, whose leader or
-            # minister the guest met there ("a visit to Israel that began on Saturday ... The two
-            # leaders held talks on Sunday")
+            # minister the guest met there ("a visit to Syria that began on a Monday ... the two
+            # leaders held talks the next day")
             place = next((e.destination for e in reversed(art.events) if e.kind == "Visit"
                           and set(e.participants) & set(participants)
                           and (e.destination or "").startswith("state/") and _days_into(start, e) is not None

@@ -1065,7 +1065,7 @@ def came_from(art: _Article, s: Sentence) -> None:
         where = next((c for c in obj.children if c.dep_ == "relcl" and any(g.lower_ == "where" for g in c.children)),
                      None) if obj is not None else None
         if obj is not None and obj.lemma_.lower() in ("visit", "trip", "tour", "stay") and where is None:
-            # "came here straight from a two-day visit to X": the stop before, visited
+            # "arrived straight from a three-day visit to X": the stop before, visited
             to = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "to"), None)
             obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
             where = tok if obj is not None else None
@@ -1133,7 +1133,7 @@ _COUNTRY_WORDS = {"country", "kingdom", "republic", "emirate", "sultanate"}
 
 
 def _the_country(art: _Article, s: Sentence, tok: Any, visitor: str) -> str | None:
-    """"to visit the kingdom, holding talks with the King in Jidda": the state of the one town of
+    """"to visit the kingdom, meeting its ruler in Y": the state of the one town of
     another state the sentence names."""
     if tok.pos_ != "VERB" or not any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in _COUNTRY_WORDS
                                      and any(d.lower_ == "the" for d in c.children)
