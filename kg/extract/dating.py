@@ -239,7 +239,7 @@ def _lead_looks_back(art: _Article) -> bool:
 
 # an obituary's opening: "OBITUARY", "dies at 96", "died on Wednesday"
 _OBITUARY = re.compile(r"\bobituary\b|\bdie[sd]\b|\bshot\s+dead\b|\bpassed\s+away\b"
-                       r"|\bwas\s+\d{2,3}\s+years\s+old\b|\bis\s+survived\s+by\b", re.I)
+                       r"|\b(?:he|she)\s+was\s+\d{2,3}(?:\s+years\s+old)?\s*\.|\bis\s+survived\s+by\b", re.I)
 
 
 # a kicker or an opening of a piece about one life: "FEATURE", "PROFILE", "... was assassinated"

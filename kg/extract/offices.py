@@ -954,7 +954,10 @@ def _of_no_state(s: Sentence, key: str) -> bool:
     doc = s.span.doc
     end = doc[me.end - 1].idx + len(doc[me.end - 1].text) - s.span.start_char
     m = _TITLE_OF.match(s.text[end:]) if 0 <= end <= len(s.text) else None
-    return m is not None and ref.lookup_state(m.group(1)) is None
+    # (not "president of the Republic", "head of the Government": the state's own words)
+    return m is not None and ref.lookup_state(m.group(1)) is None \
+        and m.group(1).split()[0] not in ("Republic", "Federation", "Confederation", "Kingdom", "Union",
+                                          "Government", "State", "Country", "Nation", "Council")
 
 
 def _welcoming_host(art: _Article, key: str, s: Sentence) -> str | None:

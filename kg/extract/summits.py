@@ -829,7 +829,7 @@ def _ended_before(art: _Article, s: Sentence, tok: Any) -> bool:
     return True
 
 
-_ONE_DAY = re.compile(r"\b(?:one|a)[- ]day\b|\bday-long\b", re.I)
+_ONE_DAY = re.compile(r"\b(?:one|a)-day\b|\bone\s+day\s+(?:summit|meeting|visit|conference)\b|\bday-long\b", re.I)
 
 
 def _told_before(art: _Article, s: Sentence, tok: Any, is_noun: bool, status: str | None,
