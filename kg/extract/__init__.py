@@ -201,10 +201,8 @@ def extract(doc: Any, *, date: PartialDate | None = None) -> Extraction:
             elif p is not None and p.state:
                 skey = art.state(f"state/{ref.slugify(p.state)}")
                 art.facts.append(Fact(key, "locatedIn", Ref(skey), Evidence("", "reference")))
-            elif p is None and art.state_counts.get(city := f"state/{ref.slugify(ref.city_state(ent.label) or '-')}"):
-                # a town places.tsv does not list ("Auckland"), in a state the article names: its
-                # state from cities.tsv (a town of the same name in a state the story never names
-                # is not taken: "Miraflores", a palace in Caracas and a district of Lima)
+            elif p is None and (city := art.named_city_state(key)) is not None:
+                # a town places.tsv does not list ("Auckland"), in a state the article names
                 art.facts.append(Fact(key, "locatedIn", Ref(art.state(city)), Evidence("", "reference")))
             elif p is None and art.state_of(key) is not None:
                 # the dateline's town, in the state the dateline names ("PSARADES, Greece -")

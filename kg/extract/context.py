@@ -174,6 +174,16 @@ class _Article:
             return self.dateline_state   # the town a story was filed from, in the dateline's state
         return f"state/{ref.slugify(p.state)}" if p is not None and p.state else None
 
+    def named_city_state(self, key: str) -> str | None:
+        """The state of a town places.tsv does not list, from cities.tsv, when the article names
+        that state (a town of the same name in a state the story never names is not taken:
+        "Miraflores", a palace in Caracas and a district of Lima). Today's state: the town's
+        locatedIn, and enough to tell a trip at home."""
+        if not key.startswith("place/") or key not in self.entities or ref.lookup_place(self.entities[key].label):
+            return None
+        city = f"state/{ref.slugify(ref.city_state(self.entities[key].label) or '-')}"
+        return city if self.state_counts.get(city) else None
+
     def seat_of(self, key: str | None) -> str | None:
         """The state whose capital the place is ("Tallinn" -> Estonia), for a capital named as
         its government ("Tallinn signed a customs accord with Stockholm")."""

@@ -330,6 +330,7 @@ def _town_of_building(art: _Article, s: Sentence, place: str | None) -> str | No
     place as it is."""
     if place is None or not place.startswith("place/") or art.state_of(place) is not None:
         return place
+    label = art.entities[place].label.lower() if place in art.entities else None
     for x in [s, *(x for x in art.sentences if x.index < s.index)]:
         doc = x.span.doc
         for m in x.places:
@@ -340,7 +341,6 @@ def _town_of_building(art: _Article, s: Sentence, place: str | None) -> str | No
             if town is not None:
                 return town.key
         # (the building's name, where the parser did not read it as a place: "at the X Palace in Y")
-        label = art.entities[place].label.lower() if place in art.entities else None
         for n in x.places if label else ():
             before = doc.text[max(0, doc[n.start].idx - len(label) - 5):doc[n.start].idx].lower()
             if art.state_of(n.key) is not None and re.search(rf"\b{re.escape(label)}\s+(?:in|of)\s+$", before):

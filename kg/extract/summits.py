@@ -654,10 +654,11 @@ def _anchor(art: _Article, s: Sentence, tok: Any, lem: str, is_noun: bool) -> No
         place = town   # "KATHMANDU - The summit closed on Thursday"
     if status is None and start is not None and end is None:
         start, end = _closing_day(s, tok, start)   # "the summit closed on Thursday": its last day
+    definite = is_noun and status is None and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
+                                                  for c in tok.children)
     spans = [r for d in s.dates for r in [_resolve_expr(art, d.text, "past")]
-             if r[0] and r[1] and r[0].day and r[1].day]
-    if is_noun and status is None and len(spans) == 1 \
-            and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+             if r[0] and r[1] and r[0].day and r[1].day] if definite else []
+    if definite and len(spans) == 1:
         # "Leaders meeting in X agreed on Thursday ... The summit runs from 2 to 4 April": the
         # days of the gathering just told on one of them
         start, end = spans[0]

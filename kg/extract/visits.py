@@ -278,7 +278,7 @@ def _visits(art: _Article, s: Sentence) -> None:
                     and art.state_of(dest) not in art.offices[k] and dest not in art.offices[k]]
             if len(away) == 1:
                 visitor, home = away[0], art.offices[away[0]]
-        if art.state_of(dest) in home or dest in home or _named_town_of(art, dest) in home:
+        if art.state_of(dest) in home or dest in home or art.named_city_state(dest) in home:
             continue   # a trip at home ("went to Mumbai", "a stop in El Paso") is no visit to a state
         if _a_building(art, s, dest) or _a_region(art, s, dest):
             continue   # "visited St. Mary's Church", "a tour of West Africa": no visit to one state
@@ -1143,15 +1143,6 @@ def _the_country(art: _Article, s: Sentence, tok: Any, visitor: str) -> str | No
     home = art.offices.get(visitor, set())
     states = {art.state_of(m.key) for m in s.places} - {None} - home
     return art.state(states.pop()) if len(states) == 1 else None
-
-
-def _named_town_of(art: _Article, dest: str) -> str | None:
-    """The state of a town places.tsv does not list, from cities.tsv, when the article names that
-    state (today's state: good enough to tell a trip at home)."""
-    if not dest.startswith("place/") or dest not in art.entities or ref.lookup_place(art.entities[dest].label):
-        return None
-    city = f"state/{ref.slugify(ref.city_state(art.entities[dest].label) or '-')}"
-    return city if art.state_counts.get(city) else None
 
 
 def dated_by_purpose(art: _Article) -> None:
