@@ -9,7 +9,7 @@ from typing import Any
 
 from ..model import PartialDate
 from .lexicon import CANCEL_LEMMAS, CUE_LEMMAS, PLAN_LEMMAS, VISIT_NOUNS
-from .nlp import _ancestors_and_self
+from .nlp import _ancestors_and_self, _doc_text
 from .context import _Article, Sentence
 from .dating import _before_article, _not_after_article, _own_date, _resolve_dates
 
@@ -124,7 +124,7 @@ _DAY_BEFORE = re.compile(r"\b(?:day\s+(?:two|three|four|five|[2-9])|(?:second|th
 
 def _under_way(tok: Any) -> bool:
     """The gathering ``tok`` names is told at a day past its first, or as going on: it is being held."""
-    text = tok.doc.text
+    text = _doc_text(tok.doc)
     return tok.pos_ == "NOUN" and (_DAY_AFTER.match(text[tok.idx + len(tok.text):]) is not None
                                    or _DAY_BEFORE.search(text[:tok.idx]) is not None or going_on(tok))
 
@@ -136,7 +136,7 @@ _GOING_ON = re.compile(r"^(?:is|are)\s+(?:now\s+|still\s+|already\s+)?(?:under\s
 def going_on(tok: Any) -> bool:
     """The noun is told as going on as the story is written ("Talks are under way at X")."""
     return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ == "be" \
-        and _GOING_ON.match(tok.doc.text[tok.head.idx:]) is not None
+        and _GOING_ON.match(_doc_text(tok.doc)[tok.head.idx:]) is not None
 
 
 def _there(verb: Any) -> bool:
@@ -149,7 +149,7 @@ def _there(verb: Any) -> bool:
 def _has_past_evidence(tok: Any) -> bool:
     if _presupposed(tok) or _under_way(tok):
         return True
-    if _TIMELINE_ENTRY.match(tok.doc.text):   # (the paragraph: the year may stand as a sentence of its own)
+    if _TIMELINE_ENTRY.match(_doc_text(tok.doc)):   # (the paragraph: the year may stand as a sentence of its own)
         return True
     for c in tok.children:
         if c.tag_ == "VBN" and c.dep_ in ("acl", "relcl", "amod") and c.lemma_.lower() not in CUE_LEMMAS:

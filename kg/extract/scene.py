@@ -9,7 +9,7 @@ from typing import Any, Iterator
 
 from .. import reference as ref
 from ..model import PartialDate
-from .nlp import _columns, _governed_by
+from .nlp import _columns, _doc_text, _governed_by
 from .context import _Article, Mention, Sentence
 from .modality import _TRAVEL
 from .lexicon import AGENTS_OF, SUMMIT_NOUNS, VISIT_NOUNS
@@ -342,7 +342,7 @@ def _town_of_building(art: _Article, s: Sentence, place: str | None) -> str | No
                 return town.key
         # (the building's name, where the parser did not read it as a place: "at the X Palace in Y")
         for n in x.places if label else ():
-            before = doc.text[max(0, doc[n.start].idx - len(label) - 5):doc[n.start].idx].lower()
+            before = _doc_text(doc)[max(0, doc[n.start].idx - len(label) - 5):doc[n.start].idx].lower()
             if art.state_of(n.key) is not None and re.search(rf"\b{re.escape(label)}\s+(?:in|of)\s+$", before):
                 return n.key
     return place
