@@ -363,6 +363,17 @@ def _year_of_a_noun(s: Sentence, char: int, tok: Any) -> bool:
         and t.head.lemma_.lower() not in _DATE_NOUNS
 
 
+_A_BOUND = re.compile(r"\b(?:after|since|until|till|before)\s+$", re.I)
+
+
+def _a_bound(s: Sentence, char: int) -> bool:
+    """The date at ``char`` is a bare year after "after", "since", "until" or "before": a bound of
+    a span ("the first to travel there after 2003"), no day of the act told."""
+    text = _doc_text(s.span.doc)
+    return _A_BOUND.search(text[max(0, char - 8):char]) is not None \
+        and re.match(r"(?:1[6-9]|20)\d\d\b(?!\s*[-–])", text[char:]) is not None
+
+
 def _in_own_clause(s: Sentence, tok: Any, char: int) -> bool:
     """The date at ``char`` belongs to a clause about something else than the trigger (a relative
     clause or participle on another noun: "a forum that Lima launched in May 2017"); a clause
@@ -371,6 +382,8 @@ def _in_own_clause(s: Sentence, tok: Any, char: int) -> bool:
         return True   # "the first to visit X since Y in 1986": Y's date
     if _year_of_a_noun(s, char, tok):
         return True   # "ending the 1965 war": the year names the war, it dates nothing the sentence does
+    if _a_bound(s, char):
+        return True   # "the first head of state to travel to X after 2003": a bound, not the day of the act
     t = next((t for t in s.span if t.idx <= char < t.idx + len(t.text) + 1), None)
     while t is not None and t.i != tok.i:
         if t.tag_ == "VBG" and t.dep_ == "acl" and t.head.dep_ in ("dobj", "obj") and t.head.head.i == tok.i:
@@ -426,8 +439,8 @@ def _own_date(art: _Article, s: Sentence, tok: Any, tense: str
             or t.lower_ in ("where", "which", "who") for t in between)
         if lo <= m.start < hi and not close and _in_own_clause(s, tok, m.start):
             continue   # "a summit, the fourth round of a format launched in March 2019": another event's date
-        if _predecessor_date(s, m.start, tok):
-            continue   # "the first since Y in 1986": Y's date
+        if _predecessor_date(s, m.start, tok) or _a_bound(s, m.start):
+            continue   # "the first since Y in 1986": Y's date; "the first to go there after 2003"
         if _counted_in(s, tok, m.start):
             continue   # "a two-day visit, his third this year": the count's span, not the visit's day
         if lo <= m.start < hi or close:

@@ -419,6 +419,20 @@ def _relabel_unnamed_treaties(art: _Article) -> None:
         art.entities[key] = Entity(key, "Treaty", f"{bare} ({m.group('year')})", frozenset(alts), ent.wikidata)
 
 
+def _signed_elsewhere(art: _Article, places: set[Any], named_places: set[Any], name: str) -> bool:
+    """An unnamed treaty signed at one town is not a named one signed at another, nor one named
+    after another town ("the Astana treaty")."""
+    towns = {o.key for o in places if isinstance(o, Ref)}
+    if not towns:
+        return False
+    named = {o.key for o in named_places if isinstance(o, Ref)}
+    if named:
+        return not towns & named
+    first = name.split()[0] if name.split() else ""
+    p = ref.lookup_place(first)
+    return p is not None and p.kind in ("capital", "city") and f"place/{ref.slugify(first)}" not in towns
+
+
 def _merge_treaty_mentions(art: _Article) -> None:
     """An unnamed treaty ("a new fisheries convention", "the 1994 accord") is the article's named
     treaty when exactly one named treaty fits it: same kind of instrument, every descriptive word
@@ -469,6 +483,8 @@ def _merge_treaty_mentions(art: _Article) -> None:
             nparties = {o.key for o in facts_of(nkey, "party") if isinstance(o, Ref)}
             if nparties and parties and not (nparties <= parties or parties <= nparties):
                 continue
+            if _signed_elsewhere(art, facts_of(key, "signedAt"), facts_of(nkey, "signedAt"), nent.label):
+                continue   # "a treaty signed in Dushanbe" is not "the Astana treaty"
             fits.append(nkey)
         if len(fits) > 1 and parties:
             # of several, the one the article gives the same parties

@@ -170,6 +170,31 @@ def _town_named(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+# "the Rand Monetary Area agreement", "the Camp David accords": a name of two to four capitalised
+# words before a head word news writes in lower case
+_CAPITALS_HEAD = re.compile(r"\b[Tt]he\s+(?P<name>[A-Z][\w’-]*[\w-](?:\s+[A-Z][\w’-]*[\w-]){1,3})\s+"
+                            r"(?P<head>accords?|agreements?|treaty|pact|protocol|convention)\b")
+_MONTHS_DAYS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+
+
+def _capitals_named(s: Sentence, text: str) -> list[tuple[int, int, str]]:
+    """(start, end, name) of "the <Capitalised Words> <head>" where no word is a state, a people, a
+    person, a title, a month or a day ("the Sino-Soviet treaty", "the Prime Minister's pact" are none)."""
+    doc, base = s.span.doc, s.span.start_char
+    taken = [(doc[m.start].idx - base, doc[m.end - 1].idx + len(doc[m.end - 1].text) - base)
+             for m in s.states + s.persons if m.end > m.start]
+    out = []
+    for m in _CAPITALS_HEAD.finditer(text):
+        words = m.group("name").split()
+        if any(a < m.end("name") and m.start("name") < b for a, b in taken) \
+                or any(w in _MONTHS_DAYS or w.lower() in _TITLE_WORDS or ref.lookup_state(w) is not None
+                       or any(ref.lookup_state(p) is not None for p in w.split("-")) for w in words):
+            continue
+        out.append((m.start("name"), m.end(), f"{m.group('name')} {m.group('head')}"))
+    return out
+
+
 def _generic_treaty_matches(text: str) -> list[re.Match[str]]:
     """``_TREATY_GENERIC.finditer(text)``, run only around the head words.
 
@@ -1436,6 +1461,10 @@ def _mentions(art: _Article, s: Sentence) -> None:
         if not any(x <= a < y or a <= x < b for x, y in taken):
             s.treaties.append(Mention("treaty", name, base + a, base + b, extra={"kind": "named", "year": None}))
             taken.append((a, b))
+    for a, b, name in [] if title_case else _capitals_named(s, text):
+        if not any(x <= a < y or a <= x < b for x, y in taken):
+            s.treaties.append(Mention("treaty", name, base + a, base + b, extra={"kind": "named", "year": None}))
+            taken.append((a, b))
     for a, b, name in known_treaty_spans(text):
         # "New START", "the INF treaty": a reference treaty's short name, which ends in no head word
         if not any(x <= a < y or a <= x < b for x, y in taken):
@@ -1552,3 +1581,6 @@ def _mentions(art: _Article, s: Sentence) -> None:
     # not the event the sentence reports
     s.dates = [d for d in s.dates if not any(t.start <= d.start < t.end for t in s.treaties
                                              if t.extra.get("year"))]
+    # nor is a day word inside a treaty's name ("the Good Friday Agreement")
+    s.dates = [d for d in s.dates if re.search(r"\d", d.text) or not any(
+        t.start <= d.start < t.end and t.extra.get("kind") == "named" and d.text in t.text for t in s.treaties)]

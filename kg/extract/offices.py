@@ -265,13 +265,18 @@ def _offices(art: _Article, s: Sentence) -> None:
                     break   # "a special adviser to President X": the adviser's office, not the president's
                 if tok.lower_ in ("by", "since") and _title_in(app_words)[0] is None:
                     break   # "met X, the first trip there by a Gulf state's minister": someone else's office
+                if tok.lower_ in ("to", "in") and app_words and app_words[-1] in _ENVOYS:
+                    break   # "B, X's ambassador in the Danish capital,": the host follows
                 if j in state_at and app_state is None:
                     app_state = state_at[j]
+                if app_state is None and not app_words and j + 1 < s.span.end and doc[j + 1].lower_ in ("'s", "’s"):
+                    # "B, Washington's ambassador": a capital for its government
+                    app_state = next((art.seat_of(m.key) for m in s.places if m.start <= j < m.end), None)
                 low = tok.lower_
                 if INSTITUTIONS.get(low) and app_state is None:
                     app_state = f"state/{ref.slugify(INSTITUTIONS[low])}"
-                if low in PAST_MARKERS and low != "then":
-                    past = True
+                if low in PAST_MARKERS and low != "then" and not (low == "late" and _dated(doc, j + 1, s.span.end)):
+                    past = True   # (not "to Baghdad late last month")
                 app_words.append(low)
                 j += 1
             if j < s.span.end and doc[j].text == "," and _name_starts(s, j + 1):
@@ -337,7 +342,10 @@ def _offices(art: _Article, s: Sentence) -> None:
                 t2, l2 = _title_in([doc[k].lower_ for k in range(owner + 1, comma)])
                 if t2 is not None and not l2:
                     title, leads, boss = t2, l2, doc[owner - 1].text
-            if (j >= s.span.start and doc[j].pos_ == "DET") or app_state is not None:
+            if j >= s.span.start and doc[j].lemma_ == "be" and doc[j].pos_ in ("AUX", "VERB") \
+                    and j - 1 in by_token:
+                pass   # "A was Kenya's president, B was ...": the title is the clause before's
+            elif (j >= s.span.start and doc[j].pos_ == "DET") or app_state is not None:
                 # (a title before "counterpart" is the other one's: "Prime Minister A and his
                 # Jordanian counterpart, B")
                 rev = rev[max((k + 1 for k, w in enumerate(rev) if w in ("counterpart", "counterparts")), default=0):]
@@ -434,7 +442,7 @@ def _name_head(doc: Any, pm: Mention) -> Any:
 
 
 # verbs whose subject heads the state that is their object ("X, who ruled Gambia for 22 years")
-_RULING = {"rule", "govern", "lead"}
+_RULING = {"rule", "govern", "lead", "head"}
 
 
 def _ruled(art: _Article, s: Sentence, state_at: dict[int, str]) -> set[str]:
@@ -452,15 +460,44 @@ def _ruled(art: _Article, s: Sentence, state_at: dict[int, str]) -> set[str]:
         # ("who led X to independence and governed Y": each verb of the clause)
         verbs = [v for verb in heads
                  for v in [verb, *[c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"
-                                   and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]]
+                                   and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+                                   # ("A was president of X and B led Y": the parser's subjectless
+                                   # "led" after another's name is that one's verb)
+                                   and not (doc[c.i - 1].ent_type_ == "PERSON" and not pm.start <= c.i - 1 < pm.end)]]
                  if v.lemma_.lower() in _RULING and not _is_future(v)]
         state = next((state_at[c.i] for v in reversed(verbs) for c in v.children
                       if c.dep_ in ("dobj", "obj") and c.i in state_at), None)
+        if state is None:
+            # "X headed Lesotho's government", "led the Iraqi government": its head then
+            state = next((state_at[g.i] for v in reversed(verbs) if v.lemma_.lower() in ("lead", "head")
+                          for c in v.children if c.dep_ in ("dobj", "obj") and c.lemma_.lower() == "government"
+                          for g in c.children if g.dep_ in ("poss", "amod", "compound") and g.i in state_at), None)
+        if state is None and not verbs:
+            state = _ruled_after_the_name(s, pm, state_at)
         if state is None or any(a.lower_ in PAST_MARKERS for a in doc[max(s.span.start, pm.start - 3):pm.start]):
             continue
         _office_fact(art, pm.key, state, True, s)
         done.add(pm.key)
     return done
+
+
+def _ruled_after_the_name(s: Sentence, pm: Mention, state_at: dict[int, str]) -> str | None:
+    """"..., and C headed Y's government" / "and D led Z", read from the words right after the
+    name when the parser gave the verb no subject: the state led."""
+    doc = s.span.doc
+    k = pm.end
+    if k + 1 >= s.span.end or doc[k].tag_ != "VBD" or doc[k].lemma_.lower() not in _RULING:
+        return None
+    k += 1 + (doc[k + 1].lower_ == "the")
+    if k not in state_at:
+        return None
+    state = state_at[k]
+    while k < s.span.end and state_at.get(k) == state:
+        k += 1
+    rest = [t.lower_ for t in doc[k:min(k + 2, s.span.end)]]
+    if rest[:1] in (["'s"], ["’s"]):
+        rest = rest[1:]
+    return state if not rest or rest[0] in ("government", ".", ",", ";", "and", "from", "until", "for", "in") else None
 
 
 def _office_taken_as(art: _Article, s: Sentence, state_at: dict[int, str]) -> set[str]:
@@ -476,14 +513,22 @@ def _office_taken_as(art: _Article, s: Sentence, state_at: dict[int, str]) -> se
                   for r in ap.children if r.dep_ == "relcl" and any(
                       c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("who", "that") for c in r.children)]
         # (a relative clause's "who served as X from A to B" is a span of the past, which tenure reads)
-        verb = next((v for v in verbs if v.lemma_.lower() in _TAKING_OFFICE
+        verb = next((v for v in verbs if v.lemma_.lower() in _TAKING_OFFICE | {"be"}
                      and (v.dep_ != "relcl" or v.lemma_.lower() != "serve")), None)
-        if verb is None or _is_future(verb):
+        if verb is None and (found := _was_the_title(s, pm, state_at)) is not None:
+            title, leads, state = found   # (a chain the parser reads as one clause: see _was_the_title)
+            art.add(pm.key, "title", _title_case(title), s)
+            if leads:
+                art.leader_titled.add(pm.key)
+            _office_fact(art, pm.key, state, leads, s)
+            done.add(pm.key)
+            continue
+        if verb is None or _is_future(verb) or any(c.dep_ == "neg" for c in verb.children):
             continue
         as_ = next((c for c in verb.subtree if c.dep_ == "prep" and c.lower_ == "as"
                     and (c.head.i == verb.i or c.head.head.i == verb.i)), None)
         obj = next((c for c in as_.children if c.dep_ == "pobj"), None) if as_ is not None else None
-        if obj is None and verb.lemma_.lower() in ("become", "elect", "name", "appoint") \
+        if obj is None and verb.lemma_.lower() in ("become", "elect", "name", "appoint", "be") \
                 and doc[pm.start].pos_ != "PRON":
             # "X became Senegal's first woman prime minister", "X was elected president of Y": the
             # office the verb's complement names (a pronoun's person is not known yet here)
@@ -491,6 +536,10 @@ def _office_taken_as(art: _Article, s: Sentence, state_at: dict[int, str]) -> se
         if obj is None:
             continue
         words = [t.lower_ for t in doc[obj.left_edge.i:obj.i + 1] if t.dep_ != "det" and t.lower_ not in ("first", "new")]
+        if verb.lemma_.lower() == "be" and (as_ is not None or set(words) & PAST_MARKERS - {"then"}
+                                             or obj.ent_type_ == "PERSON"):
+            continue   # ("X was a former president of Y": the office before; "is as ...": no office;
+            # "... were President A of Y, B ...": another's name)
         title, leads = _title_in(words)
         own = obj.subtree if as_ is not None else [
             # (the complement's own state, "Senegal's", "of Peru": not one of a clause after it,
@@ -506,6 +555,35 @@ def _office_taken_as(art: _Article, s: Sentence, state_at: dict[int, str]) -> se
         _office_fact(art, pm.key, state, leads, s)
         done.add(pm.key)
     return done
+
+
+def _was_the_title(s: Sentence, pm: Mention, state_at: dict[int, str]) -> tuple[str, bool, str] | None:
+    """"A was Kenya's president, B was prime minister of Uganda and C ...": a name right before
+    a past or present "was"/"is" and the title and state that follow it, read from the words
+    (in such chains the parser hangs a later name on the earlier clause's noun)."""
+    doc = s.span.doc
+    k = pm.end
+    if k >= s.span.end or doc[k].lower_ not in ("was", "is"):
+        return None
+    words: list[str] = []
+    state = None
+    k += 1
+    while k < s.span.end and len(words) < 8:
+        t = doc[k]
+        if t.ent_type_ == "PERSON":
+            return None   # "A was President B's guest", "... were President C of Y": another's name
+        if k in state_at:
+            state = state or state_at[k]
+        elif t.lower_ in ("'s", "’s", "-") or t.pos_ in ("DET", "ADJ", "NOUN", "PROPN") \
+                or t.lower_ in ("of", "for") and words:
+            words.append(t.lower_)
+        else:
+            break
+        k += 1
+    if state is None or not words or words[0] in ("not", "never") or set(words) & PAST_MARKERS - {"then"}:
+        return None
+    title, leads = _title_in([w for w in words if w not in ("'s", "’s", "the", "a", "an", "then", "first")])
+    return (title, leads, state) if title is not None else None
 
 
 def _is_future(verb: Any) -> bool:

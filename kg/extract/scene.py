@@ -250,12 +250,13 @@ def _news_of_the_day(art: _Article, start: PartialDate | None) -> bool:
 
 def _background(tok: Any) -> bool:
     """The event is told as a point of reference, not as the story: in a clause of "since",
-    "the first ... since X travelled to Y"."""
+    "the first ... since X travelled to Y", or named by a noun after "since"."""
     for t in [tok, *tok.ancestors][:4]:
         if t.dep_ in ("advcl", "relcl", "acl") and any(c.dep_ == "mark" and c.lower_ in ("since", "until", "before")
                                                        for c in t.children):
             return True
-    return False
+    # ("their first meeting since his visit to X in May": the visit is the one before)
+    return tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "since"
 
 
 def told_before_the_story(tok: Any) -> bool:

@@ -13,7 +13,7 @@ from .nlp import _governed_by, inverted_subject
 from .context import _Article, Event, Sentence
 from .offices import _holds_title, _reference_terms
 from .summits import _recent_events, visit_pair
-from .treaty_mentions import _bystander_tokens, _LIGHT_SIGN, _sign_token, _SIGN_OBJECTS, chained_subject
+from .treaty_mentions import _bystander_tokens, _LIGHT_SIGN, _sign_token, _SIGN_OBJECTS, chained_subject, lost_subject
 
 
 # a signing told as the sequel of a meeting just reported
@@ -430,4 +430,4 @@ def _signs(person: Any, sign_tok: Any) -> bool:
         together = any(g.lower_ in ("their", "both", "together", "jointly") for g in sign_tok.subtree)
         if together and on.dep_ == "conj" and (t.i == head.i or t.dep_ == "conj" and t.head.i == head.i):
             return True
-    return chained_subject(person, sign_tok)
+    return chained_subject(person, sign_tok) or lost_subject(person, sign_tok)

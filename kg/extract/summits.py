@@ -342,7 +342,7 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
         if status is None and place is None and town:
             # "held talks here", or talks during a visit to the state the story was filed from
             visited = {e.destination for e in art.events if e.kind == "Visit" and set(e.participants) & set(participants)
-                       and (e.start is None or start is None or _dates_agree(e.start, start)
+                       and not e.extra.get("background") and (e.start is None or start is None or _dates_agree(e.start, start)
                             or _within(start, e.start, e.end))}
             here = town
             away = [d for d in visited if d and art.state_of(d) not in (None, filed_in)]

@@ -132,14 +132,27 @@ def _named_parties(art: _Article, s: Sentence, m: Mention) -> list[str]:
         other = _side_at(art, s, m.end + w.end(), before=False) if w else None
         if other is not None and other != owner:
             return [owner, other]
-    b = _BETWEEN.search(text, m.start, min(m.end + 14, s.span.end_char))
+    # ("the X agreement of May 1964 between A, B and C": past the date it is known by)
+    dated = _OF_A_DATE.match(text, m.end)
+    b = _BETWEEN.search(text, m.start, min((dated.end() if dated else m.end) + 14, s.span.end_char))
     if b:
         after = sorted((s.span.doc[st.start].idx, st) for st in s.states if s.span.doc[st.start].idx >= b.end())
-        if len(after) >= 2 and _STYLE.fullmatch(text[b.end():after[0][0]]) and re.match(
-                r"^\s*(?:and|&)\s+(?:the\s+)?" + _STYLE.pattern + "$", text[s.span.doc[after[0][1].end - 1].idx +
-                                                    len(s.span.doc[after[0][1].end - 1].text):after[1][0]]):
-            return list(dict.fromkeys([after[0][1].key, after[1][1].key]))
+        if len(after) >= 2 and _STYLE.fullmatch(text[b.end():after[0][0]]):
+            listed = [after[0][1]]
+            for (_, prev), (at, st) in zip(after, after[1:]):
+                gap = text[s.span.doc[prev.end - 1].idx + len(s.span.doc[prev.end - 1].text):at]
+                last = re.match(r"^\s*,?\s*(?:and|&)\s+(?:the\s+)?" + _STYLE.pattern + "$", gap)
+                if not last and not re.match(r"^\s*,\s*(?:the\s+)?" + _STYLE.pattern + "$", gap):
+                    break
+                listed.append(st)
+                if last:
+                    return list(dict.fromkeys(x.key for x in listed))
     return _bound_by_it(s, m)
+
+
+# a date a treaty is known by, right after its name ("of May 1964", "of 1977")
+_OF_A_DATE = re.compile(r"\s+of\s+(?:\d{1,2}\s+)?(?:(?:January|February|March|April|May|June|July|August|September|"
+                        r"October|November|December)\s+)?(?:\d{1,2},\s+)?(?:1[6-9]|20)\d\d\b")
 
 
 # verbs by which a treaty binds its parties: "the X Convention committed A and B to cut ..."
@@ -1118,6 +1131,10 @@ def _dated_before_story(art: _Article, s: Sentence, sign_tok: Any) -> bool:
     if art.article_date is None:
         return False
     lo, hi = sign_tok.left_edge.idx, sign_tok.right_edge.idx + len(sign_tok.right_edge.text)
+    if not any(t.pos_ in ("VERB", "AUX") and t.i != sign_tok.i for t in s.span):
+        # (the signing is the sentence's only verb, however the parser hung it: "On 27 April 1951,
+        # A and B signed in X the Y", read as "B [who were] signed")
+        lo, hi = s.span.start_char, s.span.end_char
     for m in s.dates:
         if lo <= m.start < hi and _YEAR.search(m.text):
             got = _resolve_expr(art, m.text, "past", context=_text_before(art, s, m.start))[0]

@@ -739,6 +739,22 @@ def chained_subject(tok: Any, verb: Any) -> bool:
     return t.head.i == verb.head.i
 
 
+def lost_subject(tok: Any, verb: Any) -> bool:
+    """``tok`` is a name the parser joined to a noun of a phrase before the verb, which it left
+    with no subject ("In the hall of the Palace of Independence, A, B and C sat down and signed
+    X": "A" read as a conjunct of "Independence")."""
+    v = verb
+    while v.dep_ == "conj" and v.head.i != v.i and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+        v = v.head
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in v.children) or tok.ent_type_ != "PERSON" or tok.i > v.i:
+        return False
+    t = tok
+    while t.dep_ in ("conj", "compound") and t.head.i != t.i and t.head.ent_type_ == "PERSON":
+        t = t.head
+    return t.dep_ == "conj" and t.head.pos_ in ("NOUN", "PROPN") and t.head.ent_type_ != "PERSON" \
+        and not any(x.pos_ in ("VERB", "AUX") for x in tok.doc[tok.i + 1:v.i])
+
+
 _PHRASE_PREPS = {"on", "for", "concerning", "covering", "to", "of", "in"}
 _PHRASE_STOP = {"which", "that", "who", "signed", "concluded", "reached", "allowing", "under", "after",
                 "before", "during", "when", "while"}
@@ -904,7 +920,11 @@ def _misread_participle(tok: Any) -> bool:
     left = head.left_edge.i
     if left > 0 and tok.doc[left - 1].lower_ in ("which", "that", "whom", "who"):
         return False   # "the X Agreement, which the two prime ministers, A and B, signed": a relative clause
-    return head.ent_type_ == "PERSON" or head.lemma_.lower() in _SIGNER_NOUNS
+    return head.ent_type_ == "PERSON" or head.lemma_.lower() in _SIGNER_NOUNS \
+        or any(c.dep_ in ("dobj", "obj") for c in tok.children) and (
+            head.ent_type_ in ("GPE", "NORP") or not any(t.pos_ in ("VERB", "AUX") and t.i != tok.i for t in tok.sent))
+    # ("A and the United States signed in X the Y": a participle that takes an object, on a state or
+    # in a sentence with no other verb, is the sentence's verb)
 
 
 def _sign_token(s: Sentence) -> Any | None:
@@ -935,26 +955,34 @@ def _other_clause(tok: Any, sign_tok: Any) -> bool:
     return False
 
 
+# the words before the day a treaty took effect ("in force from", "entered into force on", "effective")
+_IN_FORCE = re.compile(r"\b(?:in(?:to)?\s+force|(?:took|take|takes|taking)\s+effect|effective)\s+(?:from|since|on|in|as\s+of)?\s*$",
+                       re.I)
+
+
 def _signing_date(art: _Article, s: Sentence, sign_tok: Any) -> tuple[PartialDate | None, PartialDate | None]:
     """The date of the signing: one the signing word governs, or any when it is the main verb."""
     lo, hi = sign_tok.left_edge.idx, sign_tok.right_edge.idx + len(sign_tok.right_edge.text)
+    # (not the day it took effect: "concluded between A and B and in force from 1 March 1970")
+    text = _doc_text(s.span.doc)
+    dates = [m for m in s.dates if not _IN_FORCE.search(text[max(0, m.start - 40):m.start])]
     if sign_tok.dep_ == "relcl" and any(c.lower_ in ("when", "where") for c in sign_tok.children) \
-            and not any(lo <= m.start < hi for m in s.dates):
+            and not any(lo <= m.start < hi for m in dates):
         # "in September 2019, when A and B put their names to X": the time the clause hangs on
         # (and "received B on Saturday, where the two signed X", however the parser hung "where")
-        at = next((m for m in s.dates if m.start <= sign_tok.head.idx < m.end), None)
+        at = next((m for m in dates if m.start <= sign_tok.head.idx < m.end), None)
         if at is not None:
             got = _resolve_expr(art, at.text, "past", context=_text_before(art, s, at.start))
             if got[0] is not None:
                 return got
     # not a date of a clause of its own in the signing's subtree ("signed X, 40 years after A
     # and B signed Y on 3 May 1981")
-    own = [m for m in s.dates if lo <= m.start < hi and not _other_clause(_token_at_char(s.span, m.start), sign_tok)
+    own = [m for m in dates if lo <= m.start < hi and not _other_clause(_token_at_char(s.span, m.start), sign_tok)
            and not _year_of_a_noun(s, m.start, sign_tok)]
     if not own and sign_tok.dep_ == "relcl" and any(c.lower_ == "where" for c in sign_tok.children):
         # "On 16 May A flew to X, where she signed ...", "the event came on Monday in the capital,
         # where the chiefs signed ...": the time of the clause the "where" hangs on
-        told = [m for m in s.dates if m.start < sign_tok.idx]
+        told = [m for m in dates if m.start < sign_tok.idx]
         if told:
             got = _resolve_expr(art, told[-1].text, "past", context=_text_before(art, s, told[-1].start))
             if got[0] is not None:
@@ -963,7 +991,7 @@ def _signing_date(art: _Article, s: Sentence, sign_tok: Any) -> tuple[PartialDat
         # "the X Treaty, signed in A, B, on 3 March 2002, which ...": a date the
         # parser hung elsewhere, right after the participle's phrase
         text = _doc_text(s.span.doc)
-        own = [m for m in s.dates if hi <= m.start < hi + 12 and re.fullmatch(r"[\s,]*(?:on|in)?\s*", text[hi:m.start])][:1]
+        own = [m for m in dates if hi <= m.start < hi + 12 and re.fullmatch(r"[\s,]*(?:on|in)?\s*", text[hi:m.start])][:1]
     if own:
         for m in sorted(own, key=lambda m: abs(m.start - sign_tok.idx)):
             got = _resolve_expr(art, m.text, "past", context=_text_before(art, s, m.start))
@@ -977,7 +1005,7 @@ def _signing_date(art: _Article, s: Sentence, sign_tok: Any) -> tuple[PartialDat
         # "On 10 September 1954 a convention signed in X created a commission": the time of the
         # clause whose subject the treaty is
         main = noun.head
-        for m in sorted(s.dates, key=lambda m: not re.search(r"\d{4}", m.text)):   # (a date before "years later")
+        for m in sorted(dates, key=lambda m: not re.search(r"\d{4}", m.text)):   # (a date before "years later")
             at = _token_at_char(s.span, m.start)
             if _governed_by(at, main) and not _governed_by(at, sign_tok) and not _other_clause(at, main):
                 got = _resolve_expr(art, m.text, "past", context=_text_before(art, s, m.start))
@@ -985,7 +1013,7 @@ def _signing_date(art: _Article, s: Sentence, sign_tok: Any) -> tuple[PartialDat
                     return got
     if sign_tok.dep_ == "ROOT" or sign_tok.head.dep_ == "ROOT" and sign_tok.dep_ in ("conj", "advcl") \
             or _misread_participle(sign_tok):
-        for m in sorted(s.dates, key=lambda m: abs(m.start - sign_tok.idx)):
+        for m in sorted(dates, key=lambda m: abs(m.start - sign_tok.idx)):
             if _other_clause(_token_at_char(s.span, m.start), sign_tok) or _in_own_clause(s, sign_tok, m.start):
                 continue
             got = _resolve_expr(art, m.text, "past", context=_text_before(art, s, m.start))
@@ -995,7 +1023,7 @@ def _signing_date(art: _Article, s: Sentence, sign_tok: Any) -> tuple[PartialDat
     root = next((a for a in sign_tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
     if sign_tok.dep_ == "relcl" and root is not None and root.dep_ == "ROOT" and root.lemma_.lower() == "be":
         # "On 12 September he was one of the ministers who signed X": the time the sentence tells
-        for m in sorted(s.dates, key=lambda m: abs(m.start - root.idx)):
+        for m in sorted(dates, key=lambda m: abs(m.start - root.idx)):
             if lo <= m.start < hi or _other_clause(_token_at_char(s.span, m.start), root):
                 continue
             got = _resolve_expr(art, m.text, "past", context=_text_before(art, s, m.start))
@@ -1004,7 +1032,7 @@ def _signing_date(art: _Article, s: Sentence, sign_tok: Any) -> tuple[PartialDat
     if sign_tok.dep_ == "conj" and sign_tok.head.pos_ in ("VERB", "AUX"):
         # "met in Brussels on Tuesday and signed X": the time of the verb it is coordinated with
         doc = s.span.doc
-        shared = [m for m in s.dates if _governed_by(_token_at_char(s.span, m.start), sign_tok.head)
+        shared = [m for m in dates if _governed_by(_token_at_char(s.span, m.start), sign_tok.head)
                   and not _governed_by(_token_at_char(s.span, m.start), sign_tok)]
         for m in shared:
             got = _resolve_expr(art, m.text, "past", context=_text_before(art, s, m.start))

@@ -57,6 +57,9 @@ def _visits(art: _Article, s: Sentence) -> None:
                 by = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"]
                 by += [c for t in tok.children if t.dep_ == "prep" and t.lower_ == "to"
                        for g in t.subtree for c in g.children if c.dep_ == "prep" and c.lower_ == "by"]
+                # ("the visit paid by X to Y", "the visit made by X"): the participle's agent
+                by += [c for t in tok.children if t.dep_ == "acl" and t.tag_ == "VBN" and t.lemma_.lower() in LIGHT_VERBS
+                       for c in t.children if c.dep_ == "agent"]
                 for c in by:
                     named = [g for g in c.subtree if g.i in by_tok]
                     if named:
@@ -699,6 +702,10 @@ def _destination(art: _Article, s: Sentence, tok: Any, is_verb: bool) -> str | N
     if not is_verb and tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in LIGHT_VERBS:
         # "paid a visit to X", parsed with "to X" on the verb
         children += [c for c in tok.head.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"]
+    if not is_verb:
+        # "the visit paid by X to Y", parsed with "to Y" on the participle
+        children += [c for t in tok.children if t.dep_ == "acl" and t.tag_ == "VBN" and t.lemma_.lower() in LIGHT_VERBS
+                     for c in t.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"]
     for c in children:
         if c.dep_ in ("prep", "dative") and c.lower_ in preps:
             for g in c.subtree:
