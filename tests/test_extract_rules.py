@@ -7195,6 +7195,10 @@ def test_extract_rules_a_year_after_after_or_since_is_a_bound() -> None:
 
 CAIRO, March 5 - President Abdel Fattah el-Sisi arrived in Khartoum on Monday, his first trip there since June 2014, when he became the first Egyptian leader to travel to Sudan after 2011.""")
     fs = facts("r29-bound-2019")
+    TEXTS["r29-since-when-2019"] = ("2019-03-05", """Summit
+
+It was the first Nile summit since 2016, when Ugandan President Yoweri Museveni hosted a meeting in Entebbe with Egyptian President Abdel Fattah el-Sisi.""")
+    assert any(p == "startDate" and o == "2016" for s, p, o in facts("r29-since-when-2019")), sorted(facts("r29-since-when-2019"))
     assert not any(p == "startDate" and o.startswith("2011") for s, p, o in fs), sorted(fs)
     assert any(s.startswith("visit/abdel-fattah-el-sisi-khartoum") and p == "startDate" and o == "2019-03-04"
                for s, p, o in fs), sorted(fs)
@@ -7234,3 +7238,23 @@ Foreign Minister Halvard Lange signed for Norway; Frances Willis, Washington's a
     assert (t, "signedOn", "1961-06-01") in fs and (t, "party", "state/united-states") in fs, sorted(fs)
     assert ("person/frances-willis", "officialOf", "state/united-states") in fs, sorted(fs)
     assert not any(s == "person/frances-willis" and o == "state/norway" for s, p, o in fs), sorted(fs)
+
+
+def test_extract_rules_a_town_for_its_treaty_a_listed_name_and_this_summer() -> None:
+    # "Versailles superseded X" after the Treaty of Versailles was named: the treaty; "the Treaty
+    # between A, B and C": one name with its list; "this summer" brings a paragraph back to the
+    # article's year after one told of an earlier one
+    TEXTS["r29-town-treaty-2019"] = ("2019-06-28", """A century on
+
+A hundred years ago today, the Treaty of Versailles was signed in the Hall of Mirrors on June 28, 1919.
+
+Versailles superseded the Treaty of Brest-Litovsk, which Germany had forced on Russia in 1918.
+The ministers also praised the Treaty between Belgium, the Netherlands and Luxembourg, signed in 1958.
+In May 2009 Chancellor Angela Merkel visited Warsaw.
+
+The mood is calmer this summer. Merkel and President Andrzej Duda met in Berlin on June 12.""")
+    fs = facts("r29-town-treaty-2019")
+    assert ("treaty/treaty-of-versailles", "replaces", "treaty/treaty-of-brest-litovsk") in fs, sorted(fs)
+    labels = {e.label for e in run("r29-town-treaty-2019").entities.values()}
+    assert "Treaty between Belgium, the Netherlands and Luxembourg" in labels, labels
+    assert any(s.startswith("summit/") and p == "startDate" and o == "2019-06-12" for s, p, o in fs), sorted(fs)

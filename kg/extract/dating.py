@@ -213,7 +213,8 @@ _BARE_MONTH = re.compile(r"^\W*(?:in\s+)?(?:(?:early|late|mid)[-\s]+|the\s+(?:be
 _LOOKING_BACK = re.compile(r"\b(?:years?|decades?|(?:a |half a )?century)\s+(?:ago|on|after)\b|\banniversary\b|"
                            r"\b(?:at|turns?)\s+(?:\w+y|\d+)\b(?=[:,.])", re.I)
 # the time of the article itself: "on Tuesday", "yesterday", "this week" (a weekday not followed by its date)
-_NOW = re.compile(r"\b(?:yesterday|tonight|tomorrow|this (?:week|month|year)|last (?:week|month)|"
+_NOW = re.compile(r"\b(?:yesterday|tonight|tomorrow|this (?:week|month|year|summer|spring|autumn|fall|winter)|"
+                  r"last (?:week|month)|"
                   r"(?:mon|tues|wednes|thurs|fri|satur|sun)day(?!,?\s+\d|,?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|"
                   r"sep|oct|nov|dec)))\b", re.I)
 
@@ -371,7 +372,8 @@ def _a_bound(s: Sentence, char: int) -> bool:
     a span ("the first to travel there after 2003"), no day of the act told."""
     text = _doc_text(s.span.doc)
     return _A_BOUND.search(text[max(0, char - 8):char]) is not None \
-        and re.match(r"(?:1[6-9]|20)\d\d\b(?!\s*[-–])", text[char:]) is not None
+        and re.match(r"(?:1[6-9]|20)\d\d\b(?!\s*[-–])(?!\s*,\s*when\b)", text[char:]) is not None
+    # (not "since 2019, when A hosted a meeting": the year the "when" clause tells)
 
 
 def _in_own_clause(s: Sentence, tok: Any, char: int) -> bool:

@@ -75,6 +75,15 @@ def _listed_name_end(text: str, m: re.Match[str]) -> int:
     short and every listed word is a purpose, not a state or a place ("the Treaty of Rome,
     Italy and ..." is no list)."""
     end = m.end()
+    between = re.search(r"\sbetween\s+(?:the\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})$", text[m.start():end])
+    if between and ref.lookup_state(between.group(1).rstrip(".")) is not None:
+        # "the Treaty between Mexico, the United States and Canada": the states it lists are its name
+        rest = re.match(r"(?:,\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})*,?\s+and\s+(?:the\s+)?"
+                        r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}", text[end:])
+        if rest and text.startswith(",", end) and all(
+                ref.lookup_state(w.strip().rstrip(".")) is not None
+                for w in re.split(r",\s+(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?", rest.group(0)) if w.strip()):
+            return end + rest.end()
     # (and "on", "for": "the X Convention on Combating Piracy, Smuggling and Extortion")
     if not re.search(TREATY_HEADS + r"\s+(?:of|on|for)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?$", text[m.start():end]) \
             or not text.startswith(",", end):
@@ -176,6 +185,27 @@ _CAPITALS_HEAD = re.compile(r"\b[Tt]he\s+(?P<name>[A-Z][\w’-]*[\w-](?:\s+[A-Z]
                             r"(?P<head>accords?|agreements?|treaty|pact|protocol|convention)\b")
 _MONTHS_DAYS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                 "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+
+
+_REPLACED_AFTER = re.compile(r"\s+(?:itself\s+|in\s+turn\s+)?(?:superseded|replaced|succeeded|supplanted)\b")
+_REPLACED_BEFORE = re.compile(r"\b(?:superseded|replaced|succeeded|supplanted)\s+(?:by\s+)?$")
+
+
+def _town_for_its_treaty(art: _Article, s: Sentence, text: str) -> list[tuple[int, int, str]]:
+    """(start, end, name) of a town standing for a treaty the article has named after it ("the
+    Treaty of Lausanne ... Lausanne superseded X"), as the one that replaces or is replaced."""
+    named = {}
+    for label in [t.text for x in art.sentences for t in x.treaties if t.extra.get("kind") == "named"]:
+        m = re.fullmatch(r"Treaty of ([A-Z][\w'’-]+)|([A-Z][\w'’-]+) (?:Treaty|Convention|Agreement|Accords?)", label)
+        if m:
+            named[m.group(1) or m.group(2)] = label
+    out = []
+    for town, name in named.items():
+        for m in re.finditer(rf"(?<![\w-])(?<!of ){re.escape(town)}(?![\w'’-])(?!\s+(?:Treaty|Convention|Agreement|Accords?)\b)",
+                             text):
+            if _REPLACED_AFTER.match(text, m.end()) or _REPLACED_BEFORE.search(text, 0, m.start()):
+                out.append((m.start(), m.end(), name))
+    return out
 
 
 def _capitals_named(s: Sentence, text: str) -> list[tuple[int, int, str]]:
@@ -1458,6 +1488,11 @@ def _mentions(art: _Article, s: Sentence) -> None:
         town = name.rsplit(" ", 1)[0].lower()
         if any(town in art.entities[k].label.lower() for k in art.treaty_keys if k in art.entities):
             continue
+        if not any(x <= a < y or a <= x < b for x, y in taken):
+            s.treaties.append(Mention("treaty", name, base + a, base + b, extra={"kind": "named", "year": None}))
+            taken.append((a, b))
+    for a, b, name in _town_for_its_treaty(art, s, text):
+        # "Lausanne superseded the Treaty of Sevres": the town for the treaty told by its name
         if not any(x <= a < y or a <= x < b for x, y in taken):
             s.treaties.append(Mention("treaty", name, base + a, base + b, extra={"kind": "named", "year": None}))
             taken.append((a, b))
