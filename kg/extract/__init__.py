@@ -199,7 +199,11 @@ def extract(doc: Any, *, date: PartialDate | None = None) -> Extraction:
                     and not art.state_counts.get(f"state/{ref.slugify(p.state)}"):
                 pass   # "the war in Gaza", "talks on Crimea": a territory, whose state the story does not name
             elif p is not None and p.state:
-                skey = art.state(f"state/{ref.slugify(p.state)}")
+                # (the state it lay in on the article's date: Moscow in a story of 1977 is in the
+                # Soviet Union, kg/data/predecessors.tsv)
+                when = art.article_date or art.anchor
+                then = ref.predecessor_of(p.state, when.year, when.month, when.day) if when is not None else None
+                skey = art.state(f"state/{ref.slugify(then or p.state)}")
                 art.facts.append(Fact(key, "locatedIn", Ref(skey), Evidence("", "reference")))
             elif p is None and (city := art.named_city_state(key)) is not None:
                 # a town places.tsv does not list ("Auckland"), in a state the article names

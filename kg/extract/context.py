@@ -203,7 +203,7 @@ class _Article:
         else:
             key = f"person/{ref.slugify(name)}"
             label, wd = canonical_person_label(name), None
-            same = self._with_or_without_middle(name)
+            same = self._with_or_without_middle(name) or self._surnames_of(name)
             if same is not None:   # "Julius Kambarage Nyerere" after "Julius Nyerere": one person
                 key, label, wd = same, self.people[same]["label"], self.people[same]["wd"]
         rec = self.people.setdefault(key, {"label": label, "alts": set(), "tokens": set(), "said": set(), "wd": wd})
@@ -242,6 +242,16 @@ class _Article:
             if len(short) == 2 and len(full) >= 3 and short[0].lower() == full[0].lower() \
                     and short[-1].lower() == full[-1].lower() and not any("." in w for w in full[1:-1]):
                 found.add(key)
+        return next(iter(found)) if len(found) == 1 else None
+
+    def _surnames_of(self, name: str) -> str | None:
+        """The one person already named whose full name ends with these two or more words:
+        "Lopez Mateos" after "Adolfo Lopez Mateos" (a double surname told without the given name)."""
+        words = [ref.slugify(w) for w in name.split()]
+        if len(words) < 2:
+            return None
+        found = {key for key, rec in self.people.items()
+                 if len(rec["label"].split()) > len(words) and [ref.slugify(w) for w in rec["label"].split()][-len(words):] == words}
         return next(iter(found)) if len(found) == 1 else None
 
     def resolve_short(self, token: str, sent_index: int, year: int | None = None) -> str | None:

@@ -1323,6 +1323,9 @@ def _mentions(art: _Article, s: Sentence) -> None:
         if not (ent.label_ in ("ORG", "NORP") and len(ent) == 1 and not ent.ent_id_)
         # ("signed with Zelenskiy in Kyiv": the NER's organisation "Zelenskiy in" holds a name)
         and not (ent.label_ == "ORG" and not ent.ent_id_ and doc[i].lower_ in known and doc[i].text[:1].isupper())
+        # ("received by de Gaulle": a name with a particle the NER took for a place)
+        and not (ent.label_ in ("GPE", "LOC") and not ent.ent_id_ and doc[i].lower_ in known and doc[i].text[:1].isupper()
+                 and doc[ent.start].lower_ in NAME_PARTICLES)
         # "In May Ruto was in Lima": the NER's date took the name after it
         and not (ent.label_ == "DATE" and _named_in_date(doc[i], known))}
     cols = _columns(doc)
