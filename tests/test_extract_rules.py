@@ -7290,3 +7290,16 @@ Diaz Ordaz, who met President Lyndon B. Johnson in El Paso, Texas, last December
     assert any(s.startswith("summit/") and o == "person/lyndon-b-johnson" for s, p, o in fs), sorted(fs)
     pretoria = {s for s, p, o in fs if s.startswith("summit/") and p == "location" and o == "place/pretoria"}
     assert pretoria and all((k, "participant", "person/f-w-de-klerk") in fs for k in pretoria), sorted(fs)
+
+
+def test_extract_rules_a_gathering_told_by_its_second_day() -> None:
+    # "adopted X on Wednesday, on the second day of a summit in Y": a gathering held (not a plan,
+    # though the act is an invitation), which began the day before
+    TEXTS["r29-second-day-2019"] = ("2019-12-04", """Summit
+
+WATFORD — The leaders of the alliance on Wednesday invited two partners to deepen ties, on the second day of a summit at a golf hotel in Watford.
+
+British Prime Minister Boris Johnson and French President Emmanuel Macron were among those at the table.""")
+    fs = facts("r29-second-day-2019")
+    held = {s for s, p, o in fs if s.startswith("summit/") and p == "participant" and o == "person/emmanuel-macron"}
+    assert held and all((k, "startDate", "2019-12-03") in fs for k in held), sorted(fs)

@@ -118,7 +118,7 @@ _TIMELINE_ENTRY = re.compile(r"^\s*(?:1[6-9]\d\d|20\d\d)\s*[—–:-]\s")
 _DAY_AFTER = re.compile(r"^(?:\s+(?:in|at)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?"   # ("the X summit in Hanoi, day two")
                         r"\s*[,:]?\s*(?:day\s+(?:two|three|four|five|[2-9])"
                         r"|(?:second|third|fourth|final|last)\s+day)\b", re.I)
-_DAY_BEFORE = re.compile(r"\b(?:day\s+(?:two|three|four|five|[2-9])|(?:second|third|fourth|final|last)\s+day)\s+of\s+"
+_DAY_BEFORE = re.compile(r"\b(?:day\s+(?:two|three|four|five|[2-9])|(?:first\s+full|second|third|fourth|final|last)\s+day)\s+of\s+"
                          r"(?:the\s+)?(?:[A-Z][\w-]*\s+)*$", re.I)
 
 
@@ -246,6 +246,8 @@ def _event_status(art: _Article, s: Sentence, tok: Any, *, own_date_only: bool
     unless a date of its own puts it before the article ("in September of the previous year").
     """
     status = _is_speculative(tok) or _on_a_schedule(s, tok)
+    if status is not None and tok.pos_ == "NOUN" and _DAY_BEFORE.search(_doc_text(tok.doc)[:tok.idx]) is not None:
+        status = None   # "... invited X to join, on the first full day of a summit": under way, not a plan
     tense = "future" if status or _present_on_a_weekday(s, tok) else "past"
     own = _own_date(art, s, tok, tense)
     start, end = own

@@ -640,6 +640,21 @@ def _anchor(art: _Article, s: Sentence, tok: Any, lem: str, is_noun: bool) -> No
             # "leaders created a bloc on Friday, signing its treaty at a summit in X": the time
             # of the act the participle goes with
             status, start, end = _event_status(art, s, done.head, own_date_only=True)
+    day = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
+    counted = start is None and status is None and day is not None and day.lemma_.lower() == "day" \
+        and day.dep_ == "pobj" and day.head.head.pos_ == "VERB"
+    if counted:
+        # "invited X on Wednesday, on the first full day of a summit in Y": the day of the act told,
+        # which is the gathering's n-th (its first day is counted back; a "first full" or "final"
+        # day tells none)
+        status, start, end = _event_status(art, s, day.head.head, own_date_only=False)
+        nth = None if any(c.lower_ == "full" for c in day.children) else \
+            _NTH_DAY.get(next((c.lower_ for c in day.children if c.lower_ in _NTH_DAY), ""), None)
+        if start is not None and start.day is not None and end is None:
+            if nth is None:
+                start, end = None, (start if any(c.lower_ in ("final", "last", "closing") for c in day.children) else None)
+            else:
+                start = PartialDate.from_date(start.to_date() - datetime.timedelta(days=nth - 1))
     if start is None and status is None and tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.dep_ == "nsubj" \
             and tok.head.head.pos_ in ("VERB", "AUX"):
         # "leaders meeting in X agreed on Thursday to ...": meeting on the day of what they did
@@ -676,7 +691,8 @@ def _anchor(art: _Article, s: Sentence, tok: Any, lem: str, is_noun: bool) -> No
     convened = tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.lemma_.lower() in _CONVENE \
         and _leaders_as_subject(tok.head.head)
     # dated and placed, or a named or convened one placed ("the Russia-Africa summit in Sochi drew ...")
-    if status is not None or ((start or end or name) is None and not convened) or place is None or _background(tok):
+    if status is not None or ((start or end or name) is None and not convened and not counted) or place is None \
+            or _background(tok):
         return
     ev = Event("Summit", [], start, end, place,
                extra={"type": "Summit", "noun": True, "anchor": True, "sent": s.index, "block": s.block,
@@ -686,6 +702,8 @@ def _anchor(art: _Article, s: Sentence, tok: Any, lem: str, is_noun: bool) -> No
 
 
 _OPENING = {"open", "begin", "start", "convene"}
+# the day of a gathering its word counts ("the second day of the summit"); "first full" counts none
+_NTH_DAY = {"first": 1, "opening": 1, "second": 2, "third": 3, "fourth": 4}
 
 
 def _opening(tok: Any) -> bool:
