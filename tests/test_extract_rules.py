@@ -7160,11 +7160,11 @@ Critics attacked the Prime Minister's pact with the unions.""")
 
 
 def test_extract_rules_a_visit_after_since_places_no_meeting() -> None:
-    # "their first meeting since his visit to X": the visit is the one before; the talks of the
+    # "the first such talks since his visit to X": the visit is the one before; the talks of the
     # story are not placed where it went
     TEXTS["r29-since-visit-2011"] = ("2011-11-12", """Talks
 
-MALE, Nov 11 - Indian Prime Minister Manmohan Singh held talks with Sri Lankan President Mahinda Rajapaksa, their first meeting since his visit to Colombo in June.""")
+MALE, Nov 11 - Indian Prime Minister Manmohan Singh held talks with Sri Lankan President Mahinda Rajapaksa, the first such talks since his visit to Colombo in June.""")
     fs = facts("r29-since-visit-2011")
     meetings = {s for s, p, o in fs if s.startswith("summit/") and p == "participant"}
     assert meetings, sorted(fs)
@@ -7193,14 +7193,14 @@ def test_extract_rules_a_year_after_after_or_since_is_a_bound() -> None:
     # "the first ... to travel to X after 2003": a bound; the "when" clause takes the time told
     TEXTS["r29-bound-2019"] = ("2019-03-05", """Visit
 
-CAIRO, March 5 - President Abdel Fattah el-Sisi arrived in Khartoum on Monday, his first trip there since June 2014, when he became the first Egyptian leader to travel to Sudan after 2011.""")
+CAIRO, March 5 - President Omar al-Bashir of Sudan arrived in Cairo on Monday, his first trip there since June 2014, when he became the first Sudanese leader to travel to Egypt after 2011.""")
     fs = facts("r29-bound-2019")
     TEXTS["r29-since-when-2019"] = ("2019-03-05", """Summit
 
-It was the first Nile summit since 2016, when Ugandan President Yoweri Museveni hosted a meeting in Entebbe with Egyptian President Abdel Fattah el-Sisi.""")
+It was the first Nile summit since 2016, when Ugandan President Yoweri Museveni hosted a meeting in Entebbe with President Salva Kiir of South Sudan.""")
     assert any(p == "startDate" and o == "2016" for s, p, o in facts("r29-since-when-2019")), sorted(facts("r29-since-when-2019"))
     assert not any(p == "startDate" and o.startswith("2011") for s, p, o in fs), sorted(fs)
-    assert any(s.startswith("visit/abdel-fattah-el-sisi-khartoum") and p == "startDate" and o == "2019-03-04"
+    assert any(s.startswith("visit/omar-al-bashir-cairo") and p == "startDate" and o == "2019-03-04"
                for s, p, o in fs), sorted(fs)
 
 
@@ -7218,15 +7218,15 @@ The two leaders reviewed the outcome of the visit paid by the Kuwaiti Prime Mini
 def test_extract_rules_the_president_s_visit_and_a_signing_the_parser_read_as_a_participle() -> None:
     # "the President's working visit to X": the President the readout names; "On DATE, A and B
     # signed in X the Y" (parsed as "B [who were] signed"): the sentence's signing, with its
-    # parties and day; "C, Washington's ambassador in the Danish capital": an official of the
+    # parties and day; "C, Washington's envoy in the host capital": an official of the
     # state whose capital "Washington" is, not of the host
     TEXTS["r29-readout-visit-2025"] = ("2025-03-10", """Readout
 
 NAIROBI - President William Ruto received Prime Minister Abiy Ahmed of Ethiopia at State House today.
 
-The talks follow the President's working visit to Addis Ababa on 14 January 2025.""")
+The talks follow the President's official visit to Kigali on 14 January 2025.""")
     fs = facts("r29-readout-visit-2025")
-    assert ("visit/william-ruto-addis-ababa-2025", "startDate", "2025-01-14") in fs, sorted(fs)
+    assert ("visit/william-ruto-kigali-2025", "startDate", "2025-01-14") in fs, sorted(fs)
     TEXTS["r29-misread-1961"] = ("2021-06-02", """Sixty years on
 
 Few remember the day. Sixty years ago this week, on June 1, 1961, Norway and the United States signed in Oslo the agreement on the use of the Arctic bases.
@@ -7284,22 +7284,22 @@ def test_extract_rules_a_double_surname_and_a_name_with_a_particle_told_again() 
 
 MEXICO CITY, May 10 - President Gustavo Diaz Ordaz of Mexico welcomed President Frederik Willem de Klerk of South Africa on Monday.
 
-Diaz Ordaz, who met President Lyndon B. Johnson in El Paso, Texas, last December, was received by de Klerk in Pretoria in March.""")
+Diaz Ordaz, who met President Richard Nixon in El Paso, Texas, last December, was received by de Klerk in Pretoria in March.""")
     fs = facts("r29-surnames-1968")
     assert not any(s == "person/diaz-ordaz" or o == "person/diaz-ordaz" for s, p, o in fs), sorted(fs)
-    assert any(s.startswith("summit/") and o == "person/lyndon-b-johnson" for s, p, o in fs), sorted(fs)
+    assert any(s.startswith("summit/") and o == "person/richard-nixon" for s, p, o in fs), sorted(fs)
     pretoria = {s for s, p, o in fs if s.startswith("summit/") and p == "location" and o == "place/pretoria"}
     assert pretoria and all((k, "participant", "person/f-w-de-klerk") in fs for k in pretoria), sorted(fs)
 
 
 def test_extract_rules_a_gathering_told_by_its_second_day() -> None:
-    # "adopted X on Wednesday, on the second day of a summit in Y": a gathering held (not a plan,
+    # "did X on a Wednesday, day two of a summit in Y": a gathering held (not a plan,
     # though the act is an invitation), which began the day before
     TEXTS["r29-second-day-2019"] = ("2019-12-04", """Summit
 
-WATFORD — The leaders of the alliance on Wednesday invited two partners to deepen ties, on the second day of a summit at a golf hotel in Watford.
+WATFORD — The alliance's leaders on Wednesday invited two partners to deepen ties, on the second day of their summit at a golf hotel in Watford.
 
-British Prime Minister Boris Johnson and French President Emmanuel Macron were among those at the table.""")
+Among those present were Canadian Prime Minister Justin Trudeau and French President Emmanuel Macron.""")
     fs = facts("r29-second-day-2019")
     held = {s for s, p, o in fs if s.startswith("summit/") and p == "participant" and o == "person/emmanuel-macron"}
     assert held and all((k, "startDate", "2019-12-03") in fs for k in held), sorted(fs)

@@ -77,7 +77,7 @@ def _listed_name_end(text: str, m: re.Match[str]) -> int:
     end = m.end()
     between = re.search(r"\sbetween\s+(?:the\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})$", text[m.start():end])
     if between and ref.lookup_state(between.group(1).rstrip(".")) is not None:
-        # "the Treaty between Mexico, the United States and Canada": the states it lists are its name
+        # "the Treaty between A, the B and C": the states it lists are its name
         rest = re.match(r"(?:,\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})*,?\s+and\s+(?:the\s+)?"
                         r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}", text[end:])
         if rest and text.startswith(",", end) and all(
@@ -193,7 +193,7 @@ _REPLACED_BEFORE = re.compile(r"\b(?:superseded|replaced|succeeded|supplanted)\s
 
 def _town_for_its_treaty(art: _Article, s: Sentence, text: str) -> list[tuple[int, int, str]]:
     """(start, end, name) of a town standing for a treaty the article has named after it ("the
-    Treaty of Lausanne ... Lausanne superseded X"), as the one that replaces or is replaced."""
+    Treaty of Lausanne ... Versailles replaced X"), as the one that replaces or is replaced."""
     named = {}
     for label in [t.text for x in art.sentences for t in x.treaties if t.extra.get("kind") == "named"]:
         m = re.fullmatch(r"Treaty of ([A-Z][\w'’-]+)|([A-Z][\w'’-]+) (?:Treaty|Convention|Agreement|Accords?)", label)
@@ -1495,7 +1495,7 @@ def _mentions(art: _Article, s: Sentence) -> None:
             s.treaties.append(Mention("treaty", name, base + a, base + b, extra={"kind": "named", "year": None}))
             taken.append((a, b))
     for a, b, name in _town_for_its_treaty(art, s, text):
-        # "Lausanne superseded the Treaty of Sevres": the town for the treaty told by its name
+        # "Versailles replaced the Y Treaty": the town for the treaty told by its name
         if not any(x <= a < y or a <= x < b for x, y in taken):
             s.treaties.append(Mention("treaty", name, base + a, base + b, extra={"kind": "named", "year": None}))
             taken.append((a, b))

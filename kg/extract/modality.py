@@ -247,7 +247,7 @@ def _event_status(art: _Article, s: Sentence, tok: Any, *, own_date_only: bool
     """
     status = _is_speculative(tok) or _on_a_schedule(s, tok)
     if status is not None and tok.pos_ == "NOUN" and _DAY_BEFORE.search(_doc_text(tok.doc)[:tok.idx]) is not None:
-        status = None   # "... invited X to join, on the first full day of a summit": under way, not a plan
+        status = None   # "... invited X to join, on a summit's first full day": under way, not a plan
     tense = "future" if status or _present_on_a_weekday(s, tok) else "past"
     own = _own_date(art, s, tok, tense)
     start, end = own

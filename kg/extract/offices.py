@@ -266,7 +266,7 @@ def _offices(art: _Article, s: Sentence) -> None:
                 if tok.lower_ in ("by", "since") and _title_in(app_words)[0] is None:
                     break   # "met X, the first trip there by a Gulf state's minister": someone else's office
                 if tok.lower_ in ("to", "in") and app_words and app_words[-1] in _ENVOYS:
-                    break   # "B, X's ambassador in the Danish capital,": the host follows
+                    break   # "B, X's envoy in the host capital,": the host follows
                 if j in state_at and app_state is None:
                     app_state = state_at[j]
                 if app_state is None and not app_words and j + 1 < s.span.end and doc[j + 1].lower_ in ("'s", "’s"):

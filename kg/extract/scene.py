@@ -255,7 +255,7 @@ def _background(tok: Any) -> bool:
         if t.dep_ in ("advcl", "relcl", "acl") and any(c.dep_ == "mark" and c.lower_ in ("since", "until", "before")
                                                        for c in t.children):
             return True
-    # ("their first meeting since his visit to X in May": the visit is the one before)
+    # ("the first such talks since his trip to X in May": the trip is the one before)
     return tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "since"
 
 

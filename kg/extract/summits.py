@@ -644,7 +644,7 @@ def _anchor(art: _Article, s: Sentence, tok: Any, lem: str, is_noun: bool) -> No
     counted = start is None and status is None and day is not None and day.lemma_.lower() == "day" \
         and day.dep_ == "pobj" and day.head.head.pos_ == "VERB"
     if counted:
-        # "invited X on Wednesday, on the first full day of a summit in Y": the day of the act told,
+        # "invited X on Wednesday, on day two of a summit in Y": the day of the act told,
         # which is the gathering's n-th (its first day is counted back; a "first full" or "final"
         # day tells none)
         status, start, end = _event_status(art, s, day.head.head, own_date_only=False)
