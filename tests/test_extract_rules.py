@@ -7303,3 +7303,12 @@ Among those present were Canadian Prime Minister Justin Trudeau and French Presi
     fs = facts("r29-second-day-2019")
     held = {s for s, p, o in fs if s.startswith("summit/") and p == "participant" and o == "person/emmanuel-macron"}
     assert held and all((k, "startDate", "2019-12-03") in fs for k in held), sorted(fs)
+
+
+def test_extract_rules_a_name_with_a_nickname_in_quotation_marks() -> None:
+    TEXTS["r29-nickname-1979"] = ("1979-07-02", """Accord
+
+NAIROBI, July 2 - The foreign ministers - Ali Nuur of Somalia and Kenneth "Ken" Matiba of Kenya - signed a border agreement on Monday.""")
+    fs = facts("r29-nickname-1979")
+    assert ("person/kenneth-matiba", "officialOf", "state/kenya") in fs, sorted(fs)
+    assert any(p == "signatory" and o == "person/kenneth-matiba" for s, p, o in fs), sorted(fs)

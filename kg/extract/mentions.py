@@ -1036,6 +1036,27 @@ def _drop_airport_namesakes(s: Sentence) -> None:
 _LIST_OPENERS = ("-", "\u2013", "\u2014", "(", ":", ",")
 
 
+# a given name, a nickname in quotation marks, a surname: 'Roelof "Pik" Botha'
+_NICKNAMED = re.compile(r"\b([A-Z][\w'’-]+)\s+[\"“]([A-Z][\w'’-]+)[\"”]\s+([A-Z][\w'’-]+)")
+
+
+def _nicknamed(art: _Article, s: Sentence) -> None:
+    """A person named with a nickname in quotation marks between given name and surname, which the
+    NER does not read as one name: the person the reference data knows by either form, else the
+    given name and surname."""
+    base = s.span.start_char
+    for m in _NICKNAMED.finditer(s.raw):
+        toks = [t.i for t in s.span if base + m.start() <= t.idx < base + m.end()]
+        if not toks or any(p.start <= toks[0] and toks[-1] < p.end for p in s.persons):
+            continue   # (a name the NER read whole)
+        # (the parts the NER read as names of their own: "Kenneth" alone)
+        s.persons[:] = [p for p in s.persons if not (toks[0] <= p.start and p.end <= toks[-1] + 1)]
+        given, nick, surname = m.groups()
+        known = ref.lookup_person(f"{nick} {surname}") or ref.lookup_person(f"{given} {surname}")
+        name = known.label if known is not None else f"{given} {surname}"
+        s.persons.append(Mention("person", m.group(0), toks[0], toks[-1] + 1, art.person(name, s.index, said=m.group(0))))
+
+
 def _listed_people(art: _Article, s: Sentence) -> None:
     """The first name of a list of people that the NER missed ("the leaders of A, B and C - Ama
     Owusu, B B and C C -"): two or three capitalised words, in no entity, right before ", B B"
@@ -1312,6 +1333,7 @@ def _mentions(art: _Article, s: Sentence) -> None:
                 s.persons.append(Mention("person", name, start, end, key))
     headline_surnames(art, s, _named_in_body_as_person)   # "Albanese and Hipkins meet"
     _places_by_syntax(art, s)
+    _nicknamed(art, s)
     _listed_people(art, s)
     _listed_names_of_states(art, s)
     _drop_airport_namesakes(s)
