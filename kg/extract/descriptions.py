@@ -70,7 +70,7 @@ def _token_before_comma(s: Sentence, char: int) -> int:
 _HONOURABLE = r"(?:Rt\.?|Right)\s+Hon(?:\.|ourable|orable)?\s+"
 _BARE = re.compile(r"\b[Tt]he\s+(?:" + _HONOURABLE + r")?((?i:president|prime minister|king|queen|emir|chancellor"
                    r"|premier|sultan|shah|emperor|crown prince))\b"
-                   r"(?!\s+(?:of\b|[A-Z]))(?!['’](?!s\s+(?:\w+\s+)?(?:visit|trip|tour|talks)\b))(?!-)")
+                   r"(?!\s+(?:of\b|[A-Z]))(?!['’])(?!-)")
 
 
 # the title with no article at all, capitalised, no name after it
