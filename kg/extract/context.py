@@ -251,7 +251,8 @@ class _Article:
         if len(words) < 2:
             return None
         found = {key for key, rec in self.people.items()
-                 if len(rec["label"].split()) > len(words) and [ref.slugify(w) for w in rec["label"].split()][-len(words):] == words}
+                 if len(rec["label"].split()) > len(words)
+                 and [ref.slugify(w) for w in rec["label"].split()][-len(words):] == words}
         return next(iter(found)) if len(found) == 1 else None
 
     def resolve_short(self, token: str, sent_index: int, year: int | None = None) -> str | None:

@@ -196,13 +196,14 @@ def _town_for_its_treaty(art: _Article, s: Sentence, text: str) -> list[tuple[in
     Treaty of Lausanne ... Versailles replaced X"), as the one that replaces or is replaced."""
     named = {}
     for label in [t.text for x in art.sentences for t in x.treaties if t.extra.get("kind") == "named"]:
-        m = re.fullmatch(r"Treaty of ([A-Z][\w'’-]+)|([A-Z][\w'’-]+) (?:Treaty|Convention|Agreement|Accords?)", label)
+        m = re.fullmatch(r"Treaty of ([A-Z][\w'’-]+)|([A-Z][\w'’-]+) (?:Treaty|Convention|Agreement|Accords?)",
+                         label)
         if m:
             named[m.group(1) or m.group(2)] = label
     out = []
     for town, name in named.items():
-        for m in re.finditer(rf"(?<![\w-])(?<!of ){re.escape(town)}(?![\w'’-])(?!\s+(?:Treaty|Convention|Agreement|Accords?)\b)",
-                             text):
+        for m in re.finditer(rf"(?<![\w-])(?<!of ){re.escape(town)}(?![\w'’-])"
+                             r"(?!\s+(?:Treaty|Convention|Agreement|Accords?)\b)", text):
             if _REPLACED_AFTER.match(text, m.end()) or _REPLACED_BEFORE.search(text, 0, m.start()):
                 out.append((m.start(), m.end(), name))
     return out
@@ -1054,7 +1055,8 @@ def _nicknamed(art: _Article, s: Sentence) -> None:
         given, nick, surname = m.groups()
         known = ref.lookup_person(f"{nick} {surname}") or ref.lookup_person(f"{given} {surname}")
         name = known.label if known is not None else f"{given} {surname}"
-        s.persons.append(Mention("person", m.group(0), toks[0], toks[-1] + 1, art.person(name, s.index, said=m.group(0))))
+        key = art.person(name, s.index, said=m.group(0))
+        s.persons.append(Mention("person", m.group(0), toks[0], toks[-1] + 1, key))
 
 
 def _listed_people(art: _Article, s: Sentence) -> None:
@@ -1346,8 +1348,8 @@ def _mentions(art: _Article, s: Sentence) -> None:
         # ("signed with Zelenskiy in Kyiv": the NER's organisation "Zelenskiy in" holds a name)
         and not (ent.label_ == "ORG" and not ent.ent_id_ and doc[i].lower_ in known and doc[i].text[:1].isupper())
         # ("received by de Gaulle": a name with a particle the NER took for a place)
-        and not (ent.label_ in ("GPE", "LOC") and not ent.ent_id_ and doc[i].lower_ in known and doc[i].text[:1].isupper()
-                 and doc[ent.start].lower_ in NAME_PARTICLES)
+        and not (ent.label_ in ("GPE", "LOC") and not ent.ent_id_ and doc[i].lower_ in known
+                 and doc[i].text[:1].isupper() and doc[ent.start].lower_ in NAME_PARTICLES)
         # "In May Ruto was in Lima": the NER's date took the name after it
         and not (ent.label_ == "DATE" and _named_in_date(doc[i], known))}
     cols = _columns(doc)

@@ -118,7 +118,8 @@ _TIMELINE_ENTRY = re.compile(r"^\s*(?:1[6-9]\d\d|20\d\d)\s*[—–:-]\s")
 _DAY_AFTER = re.compile(r"^(?:\s+(?:in|at)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?"   # ("the X summit in Hanoi, day two")
                         r"\s*[,:]?\s*(?:day\s+(?:two|three|four|five|[2-9])"
                         r"|(?:second|third|fourth|final|last)\s+day)\b", re.I)
-_DAY_BEFORE = re.compile(r"\b(?:day\s+(?:two|three|four|five|[2-9])|(?:first\s+full|second|third|fourth|final|last)\s+day)\s+of\s+"
+_DAY_BEFORE = re.compile(r"\b(?:day\s+(?:two|three|four|five|[2-9])"
+                         r"|(?:first\s+full|second|third|fourth|final|last)\s+day)\s+of\s+"
                          r"(?:the\s+)?(?:[A-Z][\w-]*\s+)*$", re.I)
 
 

@@ -342,7 +342,8 @@ def _summits(art: _Article, s: Sentence, prev: Sentence | None) -> None:
         if status is None and place is None and town:
             # "held talks here", or talks during a visit to the state the story was filed from
             visited = {e.destination for e in art.events if e.kind == "Visit" and set(e.participants) & set(participants)
-                       and not e.extra.get("background") and (e.start is None or start is None or _dates_agree(e.start, start)
+                       and not e.extra.get("background")
+                       and (e.start is None or start is None or _dates_agree(e.start, start)
                             or _within(start, e.start, e.end))}
             here = town
             away = [d for d in visited if d and art.state_of(d) not in (None, filed_in)]
@@ -652,7 +653,8 @@ def _anchor(art: _Article, s: Sentence, tok: Any, lem: str, is_noun: bool) -> No
             _NTH_DAY.get(next((c.lower_ for c in day.children if c.lower_ in _NTH_DAY), ""), None)
         if start is not None and start.day is not None and end is None:
             if nth is None:
-                start, end = None, (start if any(c.lower_ in ("final", "last", "closing") for c in day.children) else None)
+                last = any(c.lower_ in ("final", "last", "closing") for c in day.children)
+                start, end = None, (start if last else None)
             else:
                 start = PartialDate.from_date(start.to_date() - datetime.timedelta(days=nth - 1))
     if start is None and status is None and tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.dep_ == "nsubj" \

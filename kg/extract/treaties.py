@@ -1108,7 +1108,8 @@ def _signs_other_document(sign_tok: Any, resolved: list[Any]) -> bool:
         if any(m.start <= t.idx < m.end and t.idx > obj.idx and (
                 t.head.i == sign_tok.i and t.dep_ in ("dep", "conj", "dobj", "obj")
                 or t.head.i == obj.i and t.dep_ in ("conj", "appos") and re.search(
-                    r"\b(?:and|as\s+well\s+as|along(?:side)?|together\s+with)\b", _doc_text(sign_tok.doc)[obj.idx:m.start]))
+                    r"\b(?:and|as\s+well\s+as|along(?:side)?|together\s+with)\b",
+                    _doc_text(sign_tok.doc)[obj.idx:m.start]))
                for t in sign_tok.doc):
             return False
     return True

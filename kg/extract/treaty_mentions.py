@@ -956,8 +956,8 @@ def _other_clause(tok: Any, sign_tok: Any) -> bool:
 
 
 # the words before the day a treaty took effect ("in force from", "entered into force on", "effective")
-_IN_FORCE = re.compile(r"\b(?:in(?:to)?\s+force|(?:took|take|takes|taking)\s+effect|effective)\s+(?:from|since|on|in|as\s+of)?\s*$",
-                       re.I)
+_IN_FORCE = re.compile(r"\b(?:in(?:to)?\s+force|(?:took|take|takes|taking)\s+effect|effective)"
+                       r"\s+(?:from|since|on|in|as\s+of)?\s*$", re.I)
 
 
 def _signing_date(art: _Article, s: Sentence, sign_tok: Any) -> tuple[PartialDate | None, PartialDate | None]:
@@ -991,7 +991,8 @@ def _signing_date(art: _Article, s: Sentence, sign_tok: Any) -> tuple[PartialDat
         # "the X Treaty, signed in A, B, on 3 March 2002, which ...": a date the
         # parser hung elsewhere, right after the participle's phrase
         text = _doc_text(s.span.doc)
-        own = [m for m in dates if hi <= m.start < hi + 12 and re.fullmatch(r"[\s,]*(?:on|in)?\s*", text[hi:m.start])][:1]
+        own = [m for m in dates
+               if hi <= m.start < hi + 12 and re.fullmatch(r"[\s,]*(?:on|in)?\s*", text[hi:m.start])][:1]
     if own:
         for m in sorted(own, key=lambda m: abs(m.start - sign_tok.idx)):
             got = _resolve_expr(art, m.text, "past", context=_text_before(art, s, m.start))

@@ -58,7 +58,8 @@ def _visits(art: _Article, s: Sentence) -> None:
                 by += [c for t in tok.children if t.dep_ == "prep" and t.lower_ == "to"
                        for g in t.subtree for c in g.children if c.dep_ == "prep" and c.lower_ == "by"]
                 # ("the visit paid by X to Y", "the visit made by X"): the participle's agent
-                by += [c for t in tok.children if t.dep_ == "acl" and t.tag_ == "VBN" and t.lemma_.lower() in LIGHT_VERBS
+                by += [c for t in tok.children
+                       if t.dep_ == "acl" and t.tag_ == "VBN" and t.lemma_.lower() in LIGHT_VERBS
                        for c in t.children if c.dep_ == "agent"]
                 for c in by:
                     named = [g for g in c.subtree if g.i in by_tok]
