@@ -365,15 +365,15 @@ def _year_of_a_noun(s: Sentence, char: int, tok: Any) -> bool:
 
 
 _A_BOUND = re.compile(r"\b(?:after|since|until|till|before)\s+$", re.I)
+# a bare year, not the start of a range nor the time a "when" clause tells ("since 2019, when ...")
+_BARE_YEAR = re.compile(r"(?:1[6-9]|20)\d\d\b(?!\s*[-–])(?!\s*,\s*when\b)")
 
 
 def _a_bound(s: Sentence, char: int) -> bool:
     """The date at ``char`` is a bare year after "after", "since", "until" or "before": a bound of
     a span ("the first to travel there after 2003"), no day of the act told."""
     text = _doc_text(s.span.doc)
-    return _A_BOUND.search(text[max(0, char - 8):char]) is not None \
-        and re.match(r"(?:1[6-9]|20)\d\d\b(?!\s*[-–])(?!\s*,\s*when\b)", text[char:]) is not None
-    # (not "since 2019, when A hosted a meeting": the year the "when" clause tells)
+    return _A_BOUND.search(text[max(0, char - 8):char]) is not None and _BARE_YEAR.match(text, char) is not None
 
 
 def _in_own_clause(s: Sentence, tok: Any, char: int) -> bool:

@@ -68,8 +68,9 @@ def _token_before_comma(s: Sentence, char: int) -> int:
 # (or in lower case, as news writes it: "the chancellor", "the president"), also after the
 # honorific of Commonwealth readouts ("the Rt. Hon. Prime Minister")
 _HONOURABLE = r"(?:Rt\.?|Right)\s+Hon(?:\.|ourable|orable)?\s+"
-_BARE = re.compile(r"\b[Tt]he\s+(?:" + _HONOURABLE + r")?((?i:president|prime minister|king|queen|emir|chancellor"
-                   r"|premier|sultan|shah|emperor|crown prince))\b"
+BARE_TITLES = ("president", "prime minister", "king", "queen", "emir", "chancellor", "premier", "sultan", "shah",
+               "emperor", "crown prince")
+_BARE = re.compile(r"\b[Tt]he\s+(?:" + _HONOURABLE + r")?((?i:" + "|".join(BARE_TITLES) + r"))\b"
                    r"(?!\s+(?:of\b|[A-Z]))(?!['’])(?!-)")
 
 

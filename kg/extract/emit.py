@@ -419,7 +419,7 @@ def _relabel_unnamed_treaties(art: _Article) -> None:
         art.entities[key] = Entity(key, "Treaty", f"{bare} ({m.group('year')})", frozenset(alts), ent.wikidata)
 
 
-def _signed_elsewhere(art: _Article, places: set[Any], named_places: set[Any], name: str) -> bool:
+def _signed_elsewhere(places: set[Any], named_places: set[Any], name: str) -> bool:
     """An unnamed treaty signed at one town is not a named one signed at another, nor one named
     after another town ("the Astana treaty")."""
     towns = {o.key for o in places if isinstance(o, Ref)}
@@ -483,7 +483,7 @@ def _merge_treaty_mentions(art: _Article) -> None:
             nparties = {o.key for o in facts_of(nkey, "party") if isinstance(o, Ref)}
             if nparties and parties and not (nparties <= parties or parties <= nparties):
                 continue
-            if _signed_elsewhere(art, facts_of(key, "signedAt"), facts_of(nkey, "signedAt"), nent.label):
+            if _signed_elsewhere(facts_of(key, "signedAt"), facts_of(nkey, "signedAt"), nent.label):
                 continue   # "a treaty signed in Dushanbe" is not "the Astana treaty"
             fits.append(nkey)
         if len(fits) > 1 and parties:

@@ -9,7 +9,7 @@ import re
 from typing import Any
 
 from .. import reference as ref
-from ..dates import _NUMBER_WORDS, find_date_expressions
+from ..dates import _MONTH_NUM, _NUMBER_WORDS, _WEEKDAY_NUM, find_date_expressions
 from ..caps import MAX_MEMBERS
 from .headline_names import headline_surnames
 from .lexicon import (ACT_KINDS, HOSTING, INSTITUTIONS, INTERNATIONAL, LEADER_TITLES, NAME_PARTICLES, portfolio_word,
@@ -183,17 +183,18 @@ def _town_named(text: str) -> list[tuple[int, int, str]]:
 # words before a head word news writes in lower case
 _CAPITALS_HEAD = re.compile(r"\b[Tt]he\s+(?P<name>[A-Z][\w’-]*[\w-](?:\s+[A-Z][\w’-]*[\w-]){1,3})\s+"
                             r"(?P<head>accords?|agreements?|treaty|pact|protocol|convention)\b")
-_MONTHS_DAYS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-                "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 
 
-_REPLACED_AFTER = re.compile(r"\s+(?:itself\s+|in\s+turn\s+)?(?:superseded|replaced|succeeded|supplanted)\b")
-_REPLACED_BEFORE = re.compile(r"\b(?:superseded|replaced|succeeded|supplanted)\s+(?:by\s+)?$")
+_REPLACING = re.compile(r"\b(?:superseded|replaced|succeeded|supplanted)\b")
+_REPLACED_AFTER = re.compile(r"\s+(?:itself\s+|in\s+turn\s+)?" + _REPLACING.pattern)
+_REPLACED_BEFORE = re.compile(_REPLACING.pattern + r"\s+(?:by\s+)?$")
 
 
 def _town_for_its_treaty(art: _Article, s: Sentence, text: str) -> list[tuple[int, int, str]]:
     """(start, end, name) of a town standing for a treaty the article has named after it ("the
     Treaty of Lausanne ... Versailles replaced X"), as the one that replaces or is replaced."""
+    if not _REPLACING.search(text):
+        return []   # (the named treaties of the sentences before are looked at only then)
     named = {}
     for label in [t.text for x in art.sentences for t in x.treaties if t.extra.get("kind") == "named"]:
         m = re.fullmatch(r"Treaty of ([A-Z][\w'’-]+)|([A-Z][\w'’-]+) (?:Treaty|Convention|Agreement|Accords?)",
@@ -213,13 +214,16 @@ def _capitals_named(s: Sentence, text: str) -> list[tuple[int, int, str]]:
     """(start, end, name) of "the <Capitalised Words> <head>" where no word is a state, a people, a
     person, a title, a month or a day ("the Sino-Soviet treaty", "the Prime Minister's pact" are none)."""
     doc, base = s.span.doc, s.span.start_char
-    taken = [(doc[m.start].idx - base, doc[m.end - 1].idx + len(doc[m.end - 1].text) - base)
-             for m in s.states + s.persons if m.end > m.start]
-    out = []
+    out: list[tuple[int, int, str]] = []
+    taken: list[tuple[int, int]] | None = None
     for m in _CAPITALS_HEAD.finditer(text):
+        if taken is None:   # (the names' spans, worked out only for a sentence that has such a phrase)
+            taken = [(doc[x.start].idx - base, doc[x.end - 1].idx + len(doc[x.end - 1].text) - base)
+                     for x in s.states + s.persons if x.end > x.start]
         words = m.group("name").split()
         if any(a < m.end("name") and m.start("name") < b for a, b in taken) \
-                or any(w in _MONTHS_DAYS or w.lower() in _TITLE_WORDS or ref.lookup_state(w) is not None
+                or any(w.lower() in _MONTH_NUM or w.lower() in _WEEKDAY_NUM or w.lower() in _TITLE_WORDS
+                       or ref.lookup_state(w) is not None
                        or any(ref.lookup_state(p) is not None for p in w.split("-")) for w in words):
             continue
         out.append((m.start("name"), m.end(), f"{m.group('name')} {m.group('head')}"))
@@ -1518,17 +1522,11 @@ def _mentions(art: _Article, s: Sentence) -> None:
         if not any(x <= a < y or a <= x < b for x, y in taken):
             s.treaties.append(Mention("treaty", name, base + a, base + b, extra={"kind": "named", "year": None}))
             taken.append((a, b))
-    for a, b, name in _town_for_its_treaty(art, s, text):
-        # "Versailles replaced the Y Treaty": the town for the treaty told by its name
-        if not any(x <= a < y or a <= x < b for x, y in taken):
-            s.treaties.append(Mention("treaty", name, base + a, base + b, extra={"kind": "named", "year": None}))
-            taken.append((a, b))
-    for a, b, name in [] if title_case else _capitals_named(s, text):
-        if not any(x <= a < y or a <= x < b for x, y in taken):
-            s.treaties.append(Mention("treaty", name, base + a, base + b, extra={"kind": "named", "year": None}))
-            taken.append((a, b))
-    for a, b, name in known_treaty_spans(text):
-        # "New START", "the INF treaty": a reference treaty's short name, which ends in no head word
+    # "Versailles replaced the Y Treaty": the town for the treaty told by its name; "the Kagera Basin
+    # agreement": capitalised words before a lower-case head; "New START", "the INF treaty": a
+    # reference treaty's short name, which ends in no head word
+    for a, b, name in [*_town_for_its_treaty(art, s, text), *([] if title_case else _capitals_named(s, text)),
+                       *known_treaty_spans(text)]:
         if not any(x <= a < y or a <= x < b for x, y in taken):
             s.treaties.append(Mention("treaty", name, base + a, base + b, extra={"kind": "named", "year": None}))
             taken.append((a, b))

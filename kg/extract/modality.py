@@ -123,11 +123,17 @@ _DAY_BEFORE = re.compile(r"\b(?:day\s+(?:two|three|four|five|[2-9])"
                          r"(?:the\s+)?(?:[A-Z][\w-]*\s+)*$", re.I)
 
 
-def _under_way(tok: Any) -> bool:
-    """The gathering ``tok`` names is told at a day past its first, or as going on: it is being held."""
+def _told_by_its_day(tok: Any) -> bool:
+    """The gathering ``tok`` names is told by a day of it ("day two of the X summit", "the second day
+    of a summit", "the summit in Y, day three")."""
     text = _doc_text(tok.doc)
     return tok.pos_ == "NOUN" and (_DAY_AFTER.match(text[tok.idx + len(tok.text):]) is not None
-                                   or _DAY_BEFORE.search(text[:tok.idx]) is not None or going_on(tok))
+                                   or _DAY_BEFORE.search(text[:tok.idx]) is not None)
+
+
+def _under_way(tok: Any) -> bool:
+    """The gathering ``tok`` names is told at a day past its first, or as going on: it is being held."""
+    return _told_by_its_day(tok) or tok.pos_ == "NOUN" and going_on(tok)
 
 
 # "talks between the two are under way", "the meeting is in progress"
@@ -247,7 +253,7 @@ def _event_status(art: _Article, s: Sentence, tok: Any, *, own_date_only: bool
     unless a date of its own puts it before the article ("in September of the previous year").
     """
     status = _is_speculative(tok) or _on_a_schedule(s, tok)
-    if status is not None and tok.pos_ == "NOUN" and _DAY_BEFORE.search(_doc_text(tok.doc)[:tok.idx]) is not None:
+    if status is not None and _told_by_its_day(tok):
         status = None   # "... invited X to join, on a summit's first full day": under way, not a plan
     tense = "future" if status or _present_on_a_weekday(s, tok) else "past"
     own = _own_date(art, s, tok, tense)

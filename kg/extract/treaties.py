@@ -151,8 +151,7 @@ def _named_parties(art: _Article, s: Sentence, m: Mention) -> list[str]:
 
 
 # a date a treaty is known by, right after its name ("of May 1964", "of 1977")
-_OF_A_DATE = re.compile(r"\s+of\s+(?:\d{1,2}\s+)?(?:(?:January|February|March|April|May|June|July|August|September|"
-                        r"October|November|December)\s+)?(?:\d{1,2},\s+)?(?:1[6-9]|20)\d\d\b")
+_OF_A_DATE = re.compile(r"\s+of\s+(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\.?\s+)?(?:\d{1,2},\s+)?(?:1[6-9]|20)\d\d\b")
 
 
 # verbs by which a treaty binds its parties: "the X Convention committed A and B to cut ..."

@@ -990,7 +990,6 @@ def _signing_date(art: _Article, s: Sentence, sign_tok: Any) -> tuple[PartialDat
     if not own and sign_tok.dep_ in ("acl", "relcl"):
         # "the X Treaty, signed in A, B, on 3 March 2002, which ...": a date the
         # parser hung elsewhere, right after the participle's phrase
-        text = _doc_text(s.span.doc)
         own = [m for m in dates
                if hi <= m.start < hi + 12 and re.fullmatch(r"[\s,]*(?:on|in)?\s*", text[hi:m.start])][:1]
     if own:

@@ -78,10 +78,10 @@ def _visits(art: _Article, s: Sentence) -> None:
                         visitor = by_tok[c.i].key
             if visitor is None:
                 # "the President's working visit to X": the one person the article gives that title
-                title = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in _SOLE_TITLES
+                from .descriptions import BARE_TITLES, _sole_titled   # (descriptions reads offices, which reads visits)
+                title = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in BARE_TITLES
                               and any(d.dep_ == "det" and d.lower_ == "the" for d in c.children)), None)
                 if title is not None:
-                    from .descriptions import _sole_titled   # (descriptions reads offices, which reads visits)
                     visitor = _sole_titled(art, title.text, s.index)
             if visitor is None and any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in tok.children):
                 # "she spoke of her April visit to Kampala": the one the sentence is about
@@ -676,10 +676,6 @@ def _listed_subjects(verb: Any, by_tok: dict[int, Mention]) -> list[str]:
             out += [by_tok[g.i].key for g in c.subtree if g.i in by_tok and g.dep_ in ("appos", "conj")
                     and g.i == by_tok[g.i].end - 1]
     return list(dict.fromkeys(out))
-
-
-# titles a readout calls its protagonist by ("the President's visit")
-_SOLE_TITLES = {"president", "king", "queen", "emir", "chancellor", "premier", "sultan"}
 
 
 def _destination(art: _Article, s: Sentence, tok: Any, is_verb: bool) -> str | None:
